@@ -325,7 +325,7 @@ export class HonoReader extends ModuleReader {
         'DG_ROUTES_PLUGIN_UNREAD',
         `${shortText(call)}: no file of the project is found for '${missing}', the routes it registers are not read`,
         call,
-        'check the import path (docgen looks for .ts, .tsx, .mts, .js, .mjs and index files)',
+        this.missingHint(callee, missing),
       );
       return undefined;
     }

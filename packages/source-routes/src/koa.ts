@@ -494,12 +494,12 @@ export class KoaReader extends ModuleReader {
   /** A router or app mounted from a module of the project that has no file docgen finds: warned at the mount. */
   private unread(call: CallExpression, node: TsNode | undefined, shown: TsNode): boolean {
     const missing = node && this.missing(node);
-    if (!missing) return false;
+    if (!node || !missing) return false;
     this.warn(
       'DG_ROUTES_PLUGIN_UNREAD',
       `${shortText(shown)}: no file of the project is found for '${missing}', its routes are not read`,
       call,
-      'check the import path (docgen looks for .ts, .tsx, .mts, .js, .mjs and index files)',
+      this.missingHint(node, missing),
     );
     return true;
   }

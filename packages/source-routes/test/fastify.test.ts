@@ -692,6 +692,30 @@ describe('readRoutes: the other shapes of a Fastify entry', () => {
     ]);
   });
 
+  it('warns of a plugin imported by a path alias docgen cannot resolve (@/modules/…, no tsconfig found), instead of taking it for a package', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-fastify-'));
+    await writeFile(
+      join(dir, 'server.ts'),
+      [
+        "import Fastify from 'fastify';",
+        "import { usersRoutes } from '@/modules/users.routes';",
+        'const app = Fastify();',
+        "app.register(usersRoutes, { prefix: '/users' });",
+        "app.get('/health', async () => ({ ok: true }));",
+      ].join('\n'),
+    );
+    const { routes, warnings } = await readRoutes(join(dir, 'server.ts'));
+    expect(routes.map((route) => [route.method, route.path])).toEqual([['GET', '/health']]);
+    expect(warnings.map((warning) => [warning.code, warning.location?.line, warning.message, warning.hint])).toEqual([
+      [
+        'DG_ROUTES_PLUGIN_UNREAD',
+        4,
+        "register(usersRoutes): no file of the project is found for '@/modules/users.routes', its routes are not read",
+        `'@/modules/users.routes' looks like a path alias, and no tsconfig.json was found from ${dir} up: add one whose compilerOptions.paths maps it ("@/*": ["./src/*"])`,
+      ],
+    ]);
+  });
+
   it('reads route paths and plugin prefixes held in a const imported from another module', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'docgen-fastify-'));
     await writeFile(

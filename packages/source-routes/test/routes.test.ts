@@ -2445,6 +2445,93 @@ describe('readRoutes: CommonJS apps, and what the code does not say', () => {
     ]);
   });
 
+  it("warns at the import of a path alias docgen cannot resolve (@/routes/v1, ~/routes, tsconfig paths with no file), naming the tsconfig it read or that none was found, rather than listing a package '@/routes'", async () => {
+    const unread = (specifier: string) => `no file of the project is found for '${specifier}', its routes are not read`;
+    // No tsconfig.json at all: `@/…` and `~/…` are no npm package's names.
+    const bare = await mkdtemp(join(tmpdir(), 'docgen-alias-'));
+    await writeFile(
+      join(bare, 'server.ts'),
+      [
+        "import express from 'express';",
+        "import v1 from '@/routes/v1';",
+        "import { admin } from '~/routes/admin';",
+        'const app = express();',
+        "app.use('/api/v1', v1);",
+        "app.use('/admin', admin);",
+        "app.get('/health', (_req, res) => res.sendStatus(204));",
+      ].join('\n'),
+    );
+    const none = await readRoutes(join(bare, 'server.ts'));
+    expect(none.routes.map((r) => [r.method, r.path])).toEqual([['GET', '/health']]);
+    expect(none.warnings.map((w) => [w.code, w.location?.line, w.message])).toEqual([
+      ['DG_ROUTES_PLUGIN_UNREAD', 2, `v1: ${unread('@/routes/v1')}`],
+      ['DG_ROUTES_PLUGIN_UNREAD', 3, `admin: ${unread('~/routes/admin')}`],
+    ]);
+    expect(none.warnings[0]!.hint).toBe(
+      `'@/routes/v1' looks like a path alias, and no tsconfig.json was found from ${bare} up: add one whose compilerOptions.paths maps it ("@/*": ["./src/*"])`,
+    );
+    // A tsconfig with paths: one alias whose file is not there, one it has no entry for; packages stay packages.
+    const project = await mkdtemp(join(tmpdir(), 'docgen-alias-'));
+    await mkdir(join(project, 'src', 'routes'), { recursive: true });
+    await writeFile(
+      join(project, 'tsconfig.json'),
+      JSON.stringify({
+        compilerOptions: { baseUrl: '.', paths: { '@/*': ['src/*'], '@acme/*': ['libs/*/src'], '*': ['src/types/*'] } },
+      }),
+    );
+    await writeFile(join(project, 'package.json'), JSON.stringify({ dependencies: { '@acme/metrics': '^2.0.0' } }));
+    await writeFile(
+      join(project, 'src', 'server.ts'),
+      [
+        "import express from 'express';",
+        "import swaggerUi from 'swagger-ui-express';",
+        "import users from '@/routes/users';",
+        "import v2 from '@/routes/v2';",
+        "import legacy from '~/legacy';",
+        "import metrics from '@acme/metrics';",
+        "import billing from '@acme/billing';",
+        'const app = express();',
+        "app.use('/users', users);",
+        "app.use('/api/v2', v2);",
+        "app.use('/legacy', legacy);",
+        "app.use('/docs', swaggerUi.serve, swaggerUi.setup({}));",
+        'app.use(\'/metrics\', metrics()); // a dependency, though "@acme/*" matches it',
+        "app.use('/billing', billing);",
+      ].join('\n'),
+    );
+    await writeFile(
+      join(project, 'src', 'routes', 'users.ts'),
+      "import { Router } from 'express';\nconst users = Router();\nusers.get('/', (_req, res) => res.json([]));\nexport default users;",
+    );
+    const aliased = await readRoutes(join(project, 'src', 'server.ts'));
+    expect(aliased.routes.map((r) => [r.method, r.path, r.servedBy])).toEqual([
+      ['GET', '/users', undefined],
+      ['ALL', '/docs/*', 'swagger-ui-express'], // a package, though the tsconfig's "*" pattern matches every name
+      ['ALL', '/metrics/*', '@acme/metrics'],
+    ]);
+    const tsconfig = join(project, 'tsconfig.json');
+    expect(aliased.warnings.map((w) => [w.code, w.location?.line, w.message, w.hint])).toEqual([
+      [
+        'DG_ROUTES_PLUGIN_UNREAD',
+        4,
+        `v2: ${unread('@/routes/v2')}`,
+        `'@/routes/v2' is a path alias of ${tsconfig} ("@/*": ["src/*"]), and no file is found where it points: check the path (docgen looks for .ts, .tsx, .mts, .js, .mjs and index files), and that the file is in the checkout`,
+      ],
+      [
+        'DG_ROUTES_PLUGIN_UNREAD',
+        5,
+        `legacy: ${unread('~/legacy')}`,
+        `'~/legacy' looks like a path alias, and ${tsconfig} has no compilerOptions.paths entry for it: add one ("~/*": ["./src/*"])`,
+      ],
+      [
+        'DG_ROUTES_PLUGIN_UNREAD',
+        7,
+        `billing: ${unread('@acme/billing')}`,
+        `'@acme/billing' is a path alias of ${tsconfig} ("@acme/*": ["libs/*/src"]), and no file is found where it points: check the path (docgen looks for .ts, .tsx, .mts, .js, .mjs and index files), and that the file is in the checkout`,
+      ],
+    ]);
+  });
+
   it('reads the redirects a handler answers with as statuses: 302, or the code given before the URL (sahat/hackathon-starter)', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'docgen-routes-'));
     await writeFile(

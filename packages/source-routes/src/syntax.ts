@@ -961,6 +961,7 @@ const HTTP_STATUS: Record<string, number> = {
   FORBIDDEN: 403,
   NOT_FOUND: 404,
   METHOD_NOT_ALLOWED: 405,
+  NOT_ACCEPTABLE: 406, // the status Nest's docs give a parse pipe's errorHttpStatusCode
   CONFLICT: 409,
   GONE: 410,
   PRECONDITION_FAILED: 412,

@@ -93,6 +93,109 @@ describe('extractRouteList on a NestJS app', () => {
     expect(warnings).toEqual([]);
   });
 
+  it("counts what Nest's pipes refuse a request with: a parse pipe on a parameter (ParseIntPipe, new ParseUUIDPipe({ errorHttpStatusCode })), and a ValidationPipe (useGlobalPipes, @UsePipes, APP_PIPE) where the route takes a DTO class", async () => {
+    const write = async (dir: string, files: Record<string, string[]>) => {
+      for (const [name, lines] of Object.entries(files)) await writeFile(join(dir, name), lines.join('\n'));
+    };
+    const main = (setup: string[]) => [
+      "import { NestFactory } from '@nestjs/core';",
+      "import { ValidationPipe } from '@nestjs/common';",
+      "import { AppModule } from './app.module';",
+      'async function bootstrap() {',
+      '  const app = await NestFactory.create(AppModule);',
+      ...setup,
+      '  await app.listen(3000);',
+      '}',
+      'bootstrap();',
+    ];
+    const dtos = {
+      'create-user.dto.ts': ['export class CreateUserDto {', '  name!: string;', '}'],
+      'user-filter.ts': ['export interface UserFilter {', '  role?: string;', '}'],
+    };
+    // A global ValidationPipe, and parse pipes on parameters.
+    const global = await mkdtemp(join(tmpdir(), 'docgen-nest-pipes-'));
+    await write(global, {
+      ...dtos,
+      'main.ts': main(['  app.useGlobalPipes(new ValidationPipe({ whitelist: true }));']),
+      'app.module.ts': [
+        "import { Module } from '@nestjs/common';",
+        "import { UsersController } from './users.controller';",
+        '@Module({ controllers: [UsersController] })',
+        'export class AppModule {}',
+      ],
+      'users.controller.ts': [
+        "import { Body, Controller, Delete, Get, HttpStatus, Param, ParseIntPipe, ParseUUIDPipe, Post, Query } from '@nestjs/common';",
+        "import { CreateUserDto } from './create-user.dto';",
+        "import type { UserFilter } from './user-filter';",
+        "@Controller('users')",
+        'export class UsersController {',
+        '  @Get()',
+        '  list(@Query() filter: UserFilter) { return []; }',
+        "  @Get('search')",
+        "  search(@Query('q') q: string) { return []; }",
+        "  @Get(':id')",
+        "  find(@Param('id', ParseIntPipe) id: number) { return { id }; }",
+        '  @Post()',
+        '  create(@Body() dto: CreateUserDto) { return dto; }',
+        "  @Delete(':uuid')",
+        "  remove(@Param('uuid', new ParseUUIDPipe({ version: '4', errorHttpStatusCode: HttpStatus.NOT_ACCEPTABLE })) uuid: string) {}",
+        '}',
+      ],
+    });
+    const globally = await readRoutes(join(global, 'main.ts'));
+    expect(globally.routes.map((route) => [route.method, route.path, route.statuses])).toEqual([
+      ['GET', '/users', [200]], // an interface: nothing for ValidationPipe to validate
+      ['GET', '/users/search', [200]], // a string: neither
+      ['GET', '/users/:id', [200, 400]], // ParseIntPipe
+      ['POST', '/users', [201, 400]], // the global ValidationPipe, on a DTO class
+      ['DELETE', '/users/:uuid', [200, 406]], // the pipe's errorHttpStatusCode
+    ]);
+    expect(globally.warnings).toEqual([]);
+    // No global pipe: a controller's @UsePipes, and a module's APP_PIPE provider.
+    const scoped = await mkdtemp(join(tmpdir(), 'docgen-nest-pipes-'));
+    await write(scoped, {
+      ...dtos,
+      'main.ts': main([]),
+      'app.module.ts': [
+        "import { Module, ValidationPipe } from '@nestjs/common';",
+        "import { APP_PIPE } from '@nestjs/core';",
+        "import { AccountsController, UsersController } from './users.controller';",
+        '@Module({ controllers: [UsersController] })',
+        'export class UsersModule {}',
+        '@Module({',
+        '  controllers: [AccountsController],',
+        '  imports: [UsersModule],',
+        '  providers: [{ provide: APP_PIPE, useClass: ValidationPipe }],',
+        '})',
+        'export class AppModule {}',
+      ],
+      'users.controller.ts': [
+        "import { Body, Controller, HttpStatus, Param, Post, Put, UsePipes, ValidationPipe } from '@nestjs/common';",
+        "import { CreateUserDto } from './create-user.dto';",
+        "@Controller('users')",
+        '@UsePipes(new ValidationPipe({ errorHttpStatusCode: HttpStatus.UNPROCESSABLE_ENTITY }))',
+        'export class UsersController {',
+        "  @Put(':id')",
+        "  rename(@Param('id') id: string, @Body() dto: CreateUserDto) { return dto; }",
+        '}',
+        "@Controller('accounts')",
+        'export class AccountsController {',
+        '  @Post()',
+        '  open(@Body() dto: CreateUserDto) { return dto; }',
+        "  @Post(':id/close')",
+        "  close(@Param('id') id: string) { return { id }; }",
+        '}',
+      ],
+    });
+    const { routes, warnings } = await readRoutes(join(scoped, 'main.ts'));
+    expect(routes.map((route) => [route.method, route.path, route.statuses])).toEqual([
+      ['POST', '/accounts', [201, 400]], // APP_PIPE
+      ['POST', '/accounts/:id/close', [201]], // no DTO
+      ['PUT', '/users/:id', [200, 400]], // APP_PIPE's ValidationPipe runs first: the controller's 422 is never reached
+    ]);
+    expect(warnings).toEqual([]);
+  });
+
   it("counts what guards made by a call refuse with (Nest's mixins, RoleGuard(Role.Admin) returning mixin(…)) and APP_GUARD providers given by useExisting or useFactory", async () => {
     const { routes, warnings } = await readRoutes(join(fixtures, 'nest-guard-factories', 'src', 'main.ts'));
     // APP_GUARD: useExisting: JwtAuthGuard (extends AuthGuard('jwt'): 401), useFactory: () => new ThrottleGuard(…) (429)
@@ -114,8 +217,8 @@ describe('extractRouteList on a NestJS app', () => {
     // argument: at start-up, not in a request, so no 500. RolesGuard can refuse (403); findOne throws 404.
     expect(routes.map((route) => [route.method, route.path, route.middleware, route.statuses])).toEqual([
       ['GET', '/articles', ['RolesGuard'], [200, 403]],
-      ['GET', '/articles/:id', ['RolesGuard'], [200, 403, 404]],
-      ['DELETE', '/articles/:id', ['RolesGuard'], [204, 403, 404]], // @HttpCode(HttpStatus.NO_CONTENT); remove() calls findOne
+      ['GET', '/articles/:id', ['RolesGuard'], [200, 400, 403, 404]], // ParseIntPipe: 400 (the ValidationPipe has no DTO)
+      ['DELETE', '/articles/:id', ['RolesGuard'], [204, 400, 403, 404]], // @HttpCode(HttpStatus.NO_CONTENT); remove() calls findOne
     ]);
     expect(warnings).toEqual([]);
   });

@@ -120,6 +120,38 @@ describe('readRoutes on a Koa app', () => {
     ]);
   });
 
+  it("reads use()'s first argument reached by property access as middleware, not a computed path: a function of the project (auth.verify) before a router's routes()", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-koa-'));
+    await writeFile(
+      join(dir, 'routes.ts'),
+      [
+        "import Router from '@koa/router';",
+        "import { auth } from './auth';",
+        'const users = new Router();',
+        "users.get('/users', (ctx) => { ctx.body = []; });",
+        'const router = new Router();',
+        'router.use(auth.verify, users.routes());',
+        'export default router;',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'auth.ts'),
+      [
+        'export const auth = {',
+        '  async verify(ctx, next) {',
+        '    if (!ctx.headers.authorization) { ctx.status = 401; return; }',
+        '    await next();',
+        '  },',
+        '};',
+      ].join('\n'),
+    );
+    const { routes, warnings } = await readRoutes(join(dir, 'routes.ts'));
+    expect(routes.map((route) => [route.method, route.path, route.middleware, route.statuses])).toEqual([
+      ['GET', '/users', ['auth.verify'], [200, 401]],
+    ]);
+    expect(warnings).toEqual([]);
+  });
+
   it('warns of a computed mount path behind a non-null assertion or a cast (process.env.PREFIX!, cfg.path as string), rather than mounting at the parent', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'docgen-koa-'));
     await writeFile(

@@ -23,7 +23,8 @@ export function tableMounts(
   call: CallExpression,
 ): Array<Omit<Mount, 'middleware'> & { middleware: string[] }> | undefined {
   const { ts } = reader;
-  const [pathArg, ...rest] = call.getArguments();
+  // `app.use(r.path as string, r.router!)`: the keys the assertion or cast holds.
+  const [pathArg, ...rest] = call.getArguments().map((arg) => unwrap(ts, arg));
   const loop = pathArg && loopOver(ts, pathArg);
   if (!loop) return undefined;
   const pathKey = loop.key(pathArg);

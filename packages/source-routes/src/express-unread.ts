@@ -31,7 +31,9 @@ export function warnUnreadModule(reader: RouteReader, node: TsNode): boolean {
     severity: 'warning',
     message: `${found.shown}: no file of the project is found for '${found.specifier}', its routes are not read`,
     location: { file, line },
-    hint: 'check the path (docgen looks for .ts, .tsx, .mts, .js, .mjs and index files), and that the file is in the checkout',
+    hint:
+      reader.names.unreadModuleHint(file, found.specifier) ??
+      'check the path (docgen looks for .ts, .tsx, .mts, .js, .mjs and index files), and that the file is in the checkout',
   });
   return true;
 }

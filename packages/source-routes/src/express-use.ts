@@ -37,10 +37,12 @@ export function use(
   const args = flattened(reader.ts, call.getArguments());
   const stated = reader.literal(args[0]);
   const hasPath = stated !== undefined;
+  // `process.env.PREFIX!`, `cfg.prefix as string`: the path is what the assertion or cast holds.
+  const path = args[0] && unwrap(reader.ts, args[0]);
   if (
     !hasPath &&
     args.length >= 2 &&
-    (isComputedPath(reader.ts, args[0]!) || isLoopValue(reader.ts, args[0]!) || reader.isHandedPath(args[0]!))
+    (isComputedMountPath(reader, ref.file, path!) || isLoopValue(reader.ts, path!) || reader.isHandedPath(path!))
   ) {
     // `routes.forEach(({ path, router }) => app.use(path, router))` over a literal `const` table:
     // each element is read as the mount it makes.
@@ -63,6 +65,21 @@ export function use(
     return; // its routers are not shown at a path they are not served at
   }
   useAt(reader, ref, call, def, routerLevel, stated, hasPath ? args.slice(1) : args);
+}
+
+/**
+ * Whether `use()`'s first argument is a path computed at run time (`cfg.prefix`, `` `/v${n}` ``) rather
+ * than the first of its handlers, which property access reaches as often: a function of the project
+ * (`router.use(authMiddleware.verify, audit)`), a router (`app.use(health.router, legacy.router)`) or
+ * a package's value (`guards.requireStaff` of `import * as guards from '@acme/express-guards'`).
+ */
+function isComputedMountPath(reader: RouteReader, file: string, arg: TsNode): boolean {
+  return (
+    isComputedPath(reader.ts, arg) &&
+    !reader.names.functionOf(arg) &&
+    !mountTargets(reader, file, arg).length &&
+    !reader.names.packageServing(arg)
+  );
 }
 
 /** A `use()` at a path (or none: `undefined`) of its handlers: mounts, middleware, and what answers there. */
@@ -202,6 +219,9 @@ export function answeringFunction(reader: RouteReader, handler: TsNode): TsNode 
 export function isShownMiddleware(reader: RouteReader, arg: TsNode): boolean {
   const { ts } = reader;
   if (ts.Node.isIdentifier(arg)) return !reader.names.isParserOrFiles(arg);
+  // `authMiddleware.verify`, `guards.requireStaff`: a function of the project's, or a package's.
+  if (ts.Node.isPropertyAccessExpression(arg))
+    return !!reader.names.functionOf(arg) || !!reader.names.packageServing(arg);
   if (!ts.Node.isCallExpression(arg) || arg.getExpression().getText() === 'require') return false;
   return !reader.names.isParserOrFiles(arg);
 }

@@ -71,7 +71,7 @@ export function register(
           : `register(${shortText(pluginArg)}): the plugin is not a function docgen can read, its routes are not read`,
         location,
         missing
-          ? 'check the import path (docgen looks for .ts, .tsx, .mts, .js, .mjs and index files)'
+          ? reader.missingHint(pluginArg, missing)
           : 'export the plugin as a function: export default async function (fastify) {…}',
       );
     return;

@@ -112,6 +112,7 @@ export function add(
   const config = options && property(reader.ts, options, 'config');
   const declared = [
     ...(options ? schemaStatuses(reader, options) : []),
+    ...(options ? validationStatuses(reader, options) : []),
     ...fastifyConfigStatuses(reader.ts, reader.modules, config && reader.object(config)),
   ];
   for (const method of methods) {
@@ -169,6 +170,22 @@ export function schemaStatuses(reader: FastifyReader, options: ObjectLiteralExpr
   const responseNode = schema && property(ts, schema, 'response');
   const response = responseNode && reader.object(responseNode);
   return response ? httpStatuses(responseKeys(reader, response)) : [];
+}
+
+/** The parts of a request a route's schema validates. */
+const VALIDATED = ['body', 'querystring', 'query', 'params', 'headers'];
+
+/**
+ * Fastify's 400 where a route's schema validates the request (`body`, `querystring`, `params`,
+ * `headers`): a request that fails is answered before the handler runs; not with
+ * `attachValidation: true`, which hands the error to the handler to answer.
+ */
+export function validationStatuses(reader: FastifyReader, options: ObjectLiteralExpression): number[] {
+  const { ts } = reader;
+  if (property(ts, options, 'attachValidation')?.getText() === 'true') return [];
+  const schemaNode = property(ts, options, 'schema');
+  const schema = schemaNode && reader.object(schemaNode);
+  return schema && VALIDATED.some((key) => property(ts, schema, key)) ? [400] : [];
 }
 
 /** The statuses a response schema's keys name, with those of the objects it spreads (`{ ...errorResponses, 200: user }`). */

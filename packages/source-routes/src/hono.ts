@@ -325,7 +325,7 @@ export class HonoReader extends ModuleReader {
         'DG_ROUTES_PLUGIN_UNREAD',
         `${shortText(call)}: no file of the project is found for '${missing}', the routes it registers are not read`,
         call,
-        'check the import path (docgen looks for .ts, .tsx, .mts, .js, .mjs and index files)',
+        this.missingHint(callee, missing),
       );
       return undefined;
     }
@@ -486,7 +486,14 @@ export class HonoReader extends ModuleReader {
     const hasPath = stated !== undefined;
     const handlers = hasPath ? args.slice(1) : args;
     const names = handlers
-      .filter((arg) => ts.Node.isIdentifier(arg) || ts.Node.isCallExpression(arg))
+      .filter(
+        (arg) =>
+          ts.Node.isIdentifier(arg) ||
+          ts.Node.isCallExpression(arg) ||
+          // `auth.verify`: middleware of the project, or a package's, reached by property access.
+          (ts.Node.isPropertyAccessExpression(arg) &&
+            (this.modules.functionOf(arg) !== undefined || this.modules.packageServing(arg) !== undefined)),
+      )
       .map((arg) => shortText(arg));
     // `app.use('/trpc/*', trpcServer(…))`: a package's handler serves what is under the pattern.
     if (stated !== undefined && /^\/[^*]*\/\*$/.test(stated))

@@ -319,7 +319,7 @@ export class KoaReader extends ModuleReader {
     // `router.use(obj.path, obj.router.routes())` over routers found at run time (a folder's files) mounts
     // a router too, though docgen cannot tell which: its `.routes()` says so.
     const mountsRouter = routers.some(Boolean) || rest.some((arg) => isRoutesCall(ts, arg));
-    if (!hasPath && first && mountsRouter && isComputed(ts, first)) {
+    if (!hasPath && first && mountsRouter && this.isComputedMountPath(first)) {
       this.warn(
         'DG_ROUTES_COMPUTED_MOUNT',
         `use(${shortText(first)}, …) mounts at a path computed at run time: the routes it mounts are not read`,
@@ -366,7 +366,12 @@ export class KoaReader extends ModuleReader {
       // Named middleware, as the Express reader shows it, and what a factory of the project makes
       // (`requireApiKey('x-webhook-key')`) and well-known middleware of a package (`jwt({ secret })` of koa-jwt);
       // other packages' (`bodyParser()`) and inline functions are left out.
-      else if (ts.Node.isIdentifier(arg) || this.madeByProject(arg) || isKnownMiddleware(ts, this.modules, arg))
+      else if (
+        ts.Node.isIdentifier(arg) ||
+        this.isProjectMember(arg) ||
+        this.madeByProject(arg) ||
+        isKnownMiddleware(ts, this.modules, arg)
+      )
         (hasPath ? local : routerLevel).push(this.scopedUse(arg));
       else this.unread(call, this.routesOf(arg), arg);
     });
@@ -493,12 +498,12 @@ export class KoaReader extends ModuleReader {
   /** A router or app mounted from a module of the project that has no file docgen finds: warned at the mount. */
   private unread(call: CallExpression, node: TsNode | undefined, shown: TsNode): boolean {
     const missing = node && this.missing(node);
-    if (!missing) return false;
+    if (!node || !missing) return false;
     this.warn(
       'DG_ROUTES_PLUGIN_UNREAD',
       `${shortText(shown)}: no file of the project is found for '${missing}', its routes are not read`,
       call,
-      'check the import path (docgen looks for .ts, .tsx, .mts, .js, .mjs and index files)',
+      this.missingHint(node, missing),
     );
     return true;
   }
@@ -648,6 +653,26 @@ export class KoaReader extends ModuleReader {
   private scopedUse(arg: TsNode): ScopedUse {
     const statuses = this.middlewareSends(arg, (fn) => this.statuses(fn).statuses);
     return { name: shortText(arg), ...(statuses.length ? { statuses } : {}) };
+  }
+
+  /**
+   * Whether `use()`'s first argument is a path computed at run time (`cfg.path`, and `process.env.PREFIX!` or
+   * `cfg.path as string`: what the assertion or cast holds) rather than the first of its handlers, which property
+   * access reaches as often: a function of the project (`auth.verify`), a router, or a package's value.
+   */
+  private isComputedMountPath(first: TsNode): boolean {
+    const value = unwrap(this.ts, first);
+    return (
+      isComputed(this.ts, value) &&
+      !this.modules.functionOf(value) &&
+      !this.mountedRouter(value) &&
+      !this.modules.packageServing(value)
+    );
+  }
+
+  /** Middleware of the project reached by property access (`auth.verify`), shown as named middleware is. */
+  private isProjectMember(arg: TsNode): boolean {
+    return this.ts.Node.isPropertyAccessExpression(arg) && this.modules.functionOf(arg) !== undefined;
   }
 
   /** A call of a factory of the project that makes middleware (`requirePermission('reports:read')`). */

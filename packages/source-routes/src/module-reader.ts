@@ -271,6 +271,14 @@ export abstract class ModuleReader {
       : undefined;
   }
 
+  /** What to check where `missing()` found no file for a module: for a path alias, the tsconfig read and its `paths`. */
+  missingHint(node: TsNode, missing: string): string {
+    return (
+      this.modules.unreadModuleHint(node.getSourceFile().getFilePath(), missing) ??
+      'check the import path (docgen looks for .ts, .tsx, .mts, .js, .mjs and index files)'
+    );
+  }
+
   private specifierOf(value: TsNode): string | undefined {
     return this.ts.Node.isIdentifier(value) ? this.modules.packageOf(value) : this.modules.loadedSpecifier(value);
   }

@@ -4,6 +4,7 @@
  * (a parameter, a `const` or function of an enclosing block) and followed through ES imports,
  * `require()`, `export *` barrels and `module.exports`. Syntax only, as everywhere in this package.
  */
+import { dirname } from 'node:path';
 import type {
   CallExpression,
   ClassDeclaration,
@@ -156,9 +157,36 @@ export class Modules {
     return out;
   }
 
-  /** Whether a specifier names a module of the project (relative, `#imports`, tsconfig `paths`), found or not. */
+  /**
+   * Whether a specifier names a module of the project, found or not: relative, `#imports`, a tsconfig
+   * `paths` entry's, or a path alias no npm package can be named (`@/routes`, `~/lib`, `$lib`).
+   */
   isProjects(from: string, specifier: string): boolean {
-    return /^[.#]/.test(specifier) || this.resolve(from, specifier) !== undefined;
+    return (
+      /^[.#]/.test(specifier) ||
+      isAliasName(specifier) ||
+      this.resolver.aliasing(from, specifier).entry !== undefined ||
+      this.resolve(from, specifier) !== undefined
+    );
+  }
+
+  /**
+   * What to do where a module of the project that is no relative path has no file: for a path alias, the
+   * tsconfig whose `paths` were read and the entry it matches or should have, or that no tsconfig was
+   * found; for a `#subpath`, the package.json `imports` to add. Undefined for a relative path.
+   */
+  unreadModuleHint(from: string, specifier: string): string | undefined {
+    if (specifier.startsWith('.')) return undefined;
+    const pattern = `${specifier.split('/')[0]}${specifier.includes('/') ? '/*' : ''}`;
+    if (specifier.startsWith('#'))
+      return `'${specifier}' is a subpath import: docgen reads it from the imports of the nearest package.json above ${dirname(from)}; add one there ("${pattern}": "./src/${pattern.slice(1)}.ts")`;
+    const { config, entry } = this.resolver.aliasing(from, specifier);
+    if (entry)
+      return `'${specifier}' is a path alias of ${config} ("${entry[0]}": ${JSON.stringify(entry[1])}), and no file is found where it points: check the path (docgen looks for .ts, .tsx, .mts, .js, .mjs and index files), and that the file is in the checkout`;
+    const example = `"${pattern}": ["./src/${specifier.includes('/') ? '*' : specifier.replace(/^[@~$]+/, '')}"]`;
+    return config
+      ? `'${specifier}' looks like a path alias, and ${config} has no compilerOptions.paths entry for it: add one (${example})`
+      : `'${specifier}' looks like a path alias, and no tsconfig.json was found from ${dirname(from)} up: add one whose compilerOptions.paths maps it (${example})`;
   }
 
   /** The project file a namespace import names (`import * as routes from './routes'`), for `routes.list`. */
@@ -1237,4 +1265,12 @@ function cradleKey(ts: TsMorph, id: Identifier): string | undefined {
     if (element) return element.getPropertyNameNode()?.getText() ?? name;
   }
   return undefined;
+}
+
+/**
+ * A specifier no npm package can be named, so a path alias of the build (Vite's, webpack's, a tsconfig's):
+ * an empty scope (`@/routes`, Umi's `@@/`), `~` (no new package's name has it) or `$` (SvelteKit's `$lib`).
+ */
+function isAliasName(specifier: string): boolean {
+  return /^(?:@@?\/|[~$])/.test(specifier);
 }

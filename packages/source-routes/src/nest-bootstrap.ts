@@ -41,6 +41,8 @@ export function bootstrapCalls(
   guards: string[];
   /** What `app.useGlobalGuards(…)`'s guards refuse a request with, on every controller route. */
   guardStatuses: number[];
+  /** `app.useGlobalPipes(…)`'s pipes, in the order given. */
+  pipes: TsNode[];
   served: Array<ServedMount | InstanceRoute>;
   calls?: CallExpression[];
 } {
@@ -48,6 +50,7 @@ export function bootstrapCalls(
   const uses: GlobalUse[] = [];
   const guards: string[] = [];
   const guardStatuses: number[] = [];
+  const pipes: TsNode[] = [];
   const served: Array<ServedMount | InstanceRoute> = [];
   const calls: CallExpression[] = [];
   const isCreate = (node: TsNode | undefined): boolean => {
@@ -89,6 +92,7 @@ export function bootstrapCalls(
           guards.push(...args.map((arg) => shortText(arg)));
           guardStatuses.push(...refusedByGuards(reader, call.getSourceFile().getFilePath(), args));
         }
+        if (callee.getName() === 'useGlobalPipes') pipes.push(...args);
         if (callee.getName() !== 'use') continue;
         const path = literalValue(ts, args[0], reader.constants);
         const handlers = path === undefined ? args : args.slice(1);
@@ -150,7 +154,7 @@ export function bootstrapCalls(
   if (app) visit(source, app, 0);
   // Also where main.ts makes no app of its own (`createApp()` from a module that does): its setup is not read.
   warnUnreachedSwagger(reader, source, setups);
-  return app ? { uses, guards, guardStatuses, served, calls } : { uses, guards, guardStatuses, served };
+  return app ? { uses, guards, guardStatuses, pipes, served, calls } : { uses, guards, guardStatuses, pipes, served };
 }
 
 /** `NestFactory.create(AppModule).then((app) => …)`: the parameter the app arrives as. */

@@ -62,7 +62,8 @@ export function unread(
       : `controller ${name.getText()} comes from the package '${specifier}': its routes are not read`,
     element,
     projects
-      ? 'check the import path (relative, tsconfig paths) and that the file is in the checkout'
+      ? (reader.modules.unreadModuleHint(from, specifier) ??
+          'check the import path (relative, tsconfig paths) and that the file is in the checkout')
       : 'list its routes in the OpenAPI spec, or document them by hand',
   );
 }

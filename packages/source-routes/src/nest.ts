@@ -43,6 +43,7 @@ import {
 import { consumerMiddleware } from './nest-middleware.js';
 import { rootModules, classesWith, controllersOf, findClass, type ClassRef } from './nest-module-tree.js';
 import { guardStatuses, moduleAppGuards, guards } from './nest-guards.js';
+import { moduleAppPipes, pipeStatuses } from './nest-pipes.js';
 import {
   apiOperationSummary,
   computedStatuses,
@@ -116,11 +117,13 @@ export class NestReader {
     const applied = this.visited.flatMap((module) => consumerMiddleware(this, module));
     const appGuards = this.visited.flatMap((module) => moduleAppGuards(this, module));
     const appGuardStatuses = appGuards.flatMap((guard) => guard.statuses);
+    // The app's pipes, as Nest runs them: `useGlobalPipes`'s, then the modules' `APP_PIPE`s.
+    const appPipes = [...bootstrap.pipes, ...this.visited.flatMap((module) => moduleAppPipes(this, module))];
     // What packages serve at a path (`SwaggerModule.setup('docs', app, document)`, `app.use('/dash', agendash(…))`)
     // is registered on the server when main.ts runs; the controllers' routes later, when the app starts listening.
     const routes: Route[] = bootstrap.served.flatMap((served) => this.servedRoutes(served, prefix));
     for (const { controller, modulePrefix } of controllers)
-      for (const { route: own, versions } of this.controllerRoutes(controller, modulePrefix)) {
+      for (const { route: own, versions } of this.controllerRoutes(controller, modulePrefix, appPipes)) {
         // Middleware runs before guards: `consumer.apply(…)`'s names come first.
         const middleware = applied.filter((rule) => rule.appliesTo(controller.declaration, own.method, own.path));
         const unprefixed = excluded.some((target) => target.matches(controller.declaration, own.method, own.path));
@@ -230,6 +233,7 @@ export class NestReader {
   private controllerRoutes(
     { file, declaration }: ClassRef,
     modulePrefix: string,
+    appPipes: TsNode[],
   ): Array<{ route: Omit<Route, 'openapiPath'>; versions?: string[] }> {
     const { ts } = this;
     const controller = declaration.getDecorator('Controller');
@@ -241,6 +245,7 @@ export class NestReader {
     const classGuardStatuses = lineage.flatMap((ancestor) =>
       guardStatuses(this, ancestor.file, ancestor.declaration.getDecorators()),
     );
+    const classDecorators = lineage.flatMap((ancestor) => ancestor.declaration.getDecorators());
     const routes: Array<{ route: Omit<Route, 'openapiPath'>; versions?: string[] }> = [];
     for (const { method, file } of this.handlers(lineage)) {
       const decorators = method.getDecorators();
@@ -265,6 +270,7 @@ export class NestReader {
                   ...withThrown(ts, method, this.modules, responseStatuses(ts, method, fallback, answered) ?? fallback),
                   ...classGuardStatuses,
                   ...guardStatuses(this, file, decorators),
+                  ...pipeStatuses(this, file, method, classDecorators, appPipes),
                 ]),
                 ...computedStatuses(ts, method, answered),
                 summary: commentBefore(method) ?? apiOperationSummary(ts, decorators),

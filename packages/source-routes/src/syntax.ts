@@ -42,6 +42,8 @@ export class ImportResolver {
   private readonly configs = new Map<string, string | undefined>();
   /** A folder → the NODE_PATH its nearest package.json's scripts set (undefined: none), looked up once per folder. */
   private readonly nodePaths = new Map<string, NodePath | undefined>();
+  /** A folder → the dependencies its nearest package.json lists, looked up once per folder. */
+  private readonly dependencies = new Map<string, Set<string>>();
 
   /** The packages of the repository's own workspaces, imported by name (`@acme/shared-routes`). */
   private readonly workspaces: WorkspacePackages;
@@ -57,21 +59,12 @@ export class ImportResolver {
   resolve(from: string, specifier: string): string | undefined {
     if (specifier.startsWith('.')) return sourceFile(resolve(dirname(from), specifier));
     if (specifier.startsWith('#')) return subpathImport(from, specifier);
-    // Every package import (`@nestjs/common`) asks this: the folder walk is done once per folder.
-    const dir = dirname(from);
-    if (!this.configs.has(dir)) this.configs.set(dir, nearestTsconfig(dir));
-    const config = this.configs.get(dir);
+    const config = this.configOf(dirname(from));
     const aliases = config && this.pathAliases(config);
     if (!aliases) return this.fromNodePath(from, specifier) ?? this.workspaces.resolve(from, specifier, sourceFile);
     for (const [pattern, targets] of aliases.paths) {
-      const star = pattern.indexOf('*');
-      const matched =
-        star === -1
-          ? specifier === pattern && ''
-          : specifier.startsWith(pattern.slice(0, star)) &&
-            specifier.endsWith(pattern.slice(star + 1)) &&
-            specifier.slice(star, specifier.length - (pattern.length - star - 1));
-      if (matched === false) continue;
+      const matched = aliasMatch(pattern, specifier);
+      if (matched === undefined) continue;
       for (const target of targets) {
         const file = sourceFile(resolve(aliases.baseUrl, target.replace('*', matched)));
         if (file) return file;
@@ -83,6 +76,51 @@ export class ImportResolver {
       this.fromNodePath(from, specifier) ??
       this.workspaces.resolve(from, specifier, sourceFile)
     );
+  }
+
+  /**
+   * The tsconfig that governs `from` (undefined: none found) and the `paths` entry of it a specifier
+   * matches, file or not: not a pattern that starts with `*` (`"*": ["src/types/*"]`), which every
+   * package's name matches, nor one that points into node_modules, nor for a dependency the package.json
+   * lists (TypeScript falls back to node_modules where the mapping finds no file). For a module that has no file.
+   */
+  aliasing(from: string, specifier: string): { config?: string; entry?: [string, string[]] } {
+    const config = this.configOf(dirname(from));
+    const paths =
+      config && !this.dependenciesOf(dirname(from)).has(packageName(specifier))
+        ? this.pathAliases(config)?.paths
+        : undefined;
+    const entry = paths?.find(
+      ([pattern, targets]) =>
+        !pattern.startsWith('*') &&
+        !targets.every((target) => target.includes('node_modules')) &&
+        aliasMatch(pattern, specifier) !== undefined,
+    );
+    return { ...(config ? { config } : {}), ...(entry ? { entry } : {}) };
+  }
+
+  /** The dependencies (dev too) of the nearest package.json above `dir`. */
+  private dependenciesOf(dir: string): Set<string> {
+    let found = this.dependencies.get(dir);
+    if (found) return found;
+    const manifest = join(dir, 'package.json');
+    if (existsSync(manifest)) {
+      let json: { dependencies?: object; devDependencies?: object } = {};
+      try {
+        json = JSON.parse(readFileSync(manifest, 'utf8')) as typeof json;
+      } catch {
+        // an unreadable package.json lists none
+      }
+      found = new Set([...Object.keys(json.dependencies ?? {}), ...Object.keys(json.devDependencies ?? {})]);
+    } else found = dir === dirname(dir) ? new Set() : this.dependenciesOf(dirname(dir));
+    this.dependencies.set(dir, found);
+    return found;
+  }
+
+  /** The tsconfig that governs files in `dir`: every package import (`@nestjs/common`) asks, so the folder walk is done once per folder. */
+  private configOf(dir: string): string | undefined {
+    if (!this.configs.has(dir)) this.configs.set(dir, nearestTsconfig(dir));
+    return this.configs.get(dir);
   }
 
   /**
@@ -151,6 +189,16 @@ export class ImportResolver {
     this.aliases.set(config, found);
     return found;
   }
+}
+
+/** What the `*` of a tsconfig `paths` pattern stands for in a specifier (`''` for a pattern without one), or undefined where it does not match. */
+function aliasMatch(pattern: string, specifier: string): string | undefined {
+  const star = pattern.indexOf('*');
+  if (star === -1) return specifier === pattern ? '' : undefined;
+  const [head, tail] = [pattern.slice(0, star), pattern.slice(star + 1)];
+  return specifier.startsWith(head) && specifier.endsWith(tail) && specifier.length >= head.length + tail.length
+    ? specifier.slice(star, specifier.length - tail.length)
+    : undefined;
 }
 
 /** `#routes/v1/user` through the nearest package.json's `imports` (`"#routes/*": "./src/routes/*.route.js"`). */
@@ -913,6 +961,7 @@ const HTTP_STATUS: Record<string, number> = {
   FORBIDDEN: 403,
   NOT_FOUND: 404,
   METHOD_NOT_ALLOWED: 405,
+  NOT_ACCEPTABLE: 406, // the status Nest's docs give a parse pipe's errorHttpStatusCode
   CONFLICT: 409,
   GONE: 410,
   PRECONDITION_FAILED: 412,

@@ -31,9 +31,9 @@ describe('readRoutes on a Fastify app', () => {
     ).toEqual([
       ['POST', '/session', [], [201], at('plugins/auth.ts', 10)], // fp(…): the prefix is ignored
       ['GET', '/health', [], [204], at('server.ts', 16)],
-      ['GET', '/api/v1/items', [], [200], at('routes/items.ts', 5)],
+      ['GET', '/api/v1/items', [], [200, 400], at('routes/items.ts', 5)], // its querystring schema: Fastify's 400
       ['GET', '/api/v1/items/:id', [], [200, 404], at('routes/items.ts', 8)],
-      ['POST', '/api/v1/items', ['fastify.authenticate'], [201, 401], at('routes/items.ts', 13)], // its hook's reply.code(401)
+      ['POST', '/api/v1/items', ['fastify.authenticate'], [201, 400, 401], at('routes/items.ts', 13)], // its hook's reply.code(401)
       ['DELETE', '/api/v1/items/:id', ['fastify.authenticate'], [204, 401], at('routes/items.ts', 18)], // handler by name
       ['GET', '/api/v1/items/:id/stock', [], [200], at('routes/items.ts', 25)],
       ['PUT', '/api/v1/items/:id/stock/:warehouse', [], [204], at('routes/items.ts', 26)],
@@ -114,7 +114,7 @@ describe('readRoutes on a Fastify app', () => {
     }).pages;
     expect(page!.markdown).toContain('20 routes, in the order Fastify registers them.');
     expect(page!.markdown).toContain(
-      '| POST | `/api/v1/items` | `fastify.authenticate` | 201, 401 | `src/routes/items.ts:13` | Create an item. Needs a staff token. |',
+      '| POST | `/api/v1/items` | `fastify.authenticate` | 201, 400, 401 | `src/routes/items.ts:13` | Create an item. Needs a staff token. |',
     );
   });
 });
@@ -692,6 +692,30 @@ describe('readRoutes: the other shapes of a Fastify entry', () => {
     ]);
   });
 
+  it('warns of a plugin imported by a path alias docgen cannot resolve (@/modules/…, no tsconfig found), instead of taking it for a package', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-fastify-'));
+    await writeFile(
+      join(dir, 'server.ts'),
+      [
+        "import Fastify from 'fastify';",
+        "import { usersRoutes } from '@/modules/users.routes';",
+        'const app = Fastify();',
+        "app.register(usersRoutes, { prefix: '/users' });",
+        "app.get('/health', async () => ({ ok: true }));",
+      ].join('\n'),
+    );
+    const { routes, warnings } = await readRoutes(join(dir, 'server.ts'));
+    expect(routes.map((route) => [route.method, route.path])).toEqual([['GET', '/health']]);
+    expect(warnings.map((warning) => [warning.code, warning.location?.line, warning.message, warning.hint])).toEqual([
+      [
+        'DG_ROUTES_PLUGIN_UNREAD',
+        4,
+        "register(usersRoutes): no file of the project is found for '@/modules/users.routes', its routes are not read",
+        `'@/modules/users.routes' looks like a path alias, and no tsconfig.json was found from ${dir} up: add one whose compilerOptions.paths maps it ("@/*": ["./src/*"])`,
+      ],
+    ]);
+  });
+
   it('reads route paths and plugin prefixes held in a const imported from another module', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'docgen-fastify-'));
     await writeFile(
@@ -719,13 +743,15 @@ describe('readRoutes: the other shapes of a Fastify entry', () => {
     expect(warnings).toEqual([]);
   });
 
-  it("counts the response codes a route's schema declares beside what its handler sends (inline, held in a const, imported, route())", async () => {
+  it("counts the response codes a route's schema declares beside what its handler sends (inline, held in a const, imported, route()), and Fastify's 400 where the schema validates the request", async () => {
     const entry = join(dirname(fileURLToPath(import.meta.url)), 'fixtures', 'fastify-schemas', 'src', 'server.ts');
     const { routes, warnings } = await readRoutes(entry);
     expect(routes.map((route) => [route.method, route.path, route.statuses])).toEqual([
       ['GET', '/notes/:id', [200, 404, 503]], // 404 and 503 only in the imported response schema, spread
-      ['POST', '/notes', [201, 400]], // '4xx' and default name no one status
+      ['POST', '/notes', [201, 400]], // '4xx' and default name no one status; a body schema validates: 400 too
       ['DELETE', '/notes/:id', [204, 409]], // [StatusCodes.NO_CONTENT] as a key
+      ['GET', '/notes', [200, 400]], // a querystring schema refuses a bad query with 400
+      ['PUT', '/notes/:id', [204, 422]], // attachValidation: the handler answers the failed validation
     ]);
     expect(warnings).toEqual([]);
   });
@@ -769,7 +795,7 @@ describe('readRoutes: the other shapes of a Fastify entry', () => {
     );
     const { routes, warnings } = await readRoutes(join(dir, 'server.ts'));
     expect(routes.map((route) => [route.method, route.path, route.statuses, route.summary, route.line])).toEqual([
-      ['GET', '/trips/:tripId/confirm', [301, 302], undefined, 4],
+      ['GET', '/trips/:tripId/confirm', [301, 302, 400], undefined, 4], // a params schema: Fastify's 400
       ['POST', '/trips', [200], undefined, 13],
       ['POST', '/auth/login', [], 'Sign in', 17],
     ]);

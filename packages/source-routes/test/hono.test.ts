@@ -102,6 +102,39 @@ describe('readRoutes on a Hono app', () => {
     ]);
   });
 
+  it('shows use() middleware of the project reached by property access (auth.verify) by name, as a named one, beside what it answers', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-hono-'));
+    await writeFile(
+      join(dir, 'app.ts'),
+      [
+        "import { Hono } from 'hono';",
+        "import { auth } from './auth';",
+        'const app = new Hono();',
+        'app.use(auth.verify);',
+        "app.use('/admin/*', auth.staffOnly);",
+        "app.get('/users', (c) => c.json([]));",
+        "app.get('/admin/stats', (c) => c.json({}));",
+        'export default app;',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'auth.ts'),
+      [
+        "import type { Context, Next } from 'hono';",
+        'export const auth = {',
+        "  async verify(c: Context, next: Next) { if (!c.req.header('authorization')) return c.text('no', 401); await next(); },",
+        "  async staffOnly(c: Context, next: Next) { if (!c.get('staff')) return c.text('no', 403); await next(); },",
+        '};',
+      ].join('\n'),
+    );
+    const { routes, warnings } = await readRoutes(join(dir, 'app.ts'));
+    expect(routes.map((route) => [route.method, route.path, route.middleware, route.statuses])).toEqual([
+      ['GET', '/users', ['auth.verify'], [200, 401]],
+      ['GET', '/admin/stats', ['auth.verify', 'auth.staffOnly'], [200, 401, 403]],
+    ]);
+    expect(warnings).toEqual([]);
+  });
+
   it('an app that is only exported (Bun, Workers), made elsewhere; a computed mount; no app', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'docgen-hono-'));
     await writeFile(

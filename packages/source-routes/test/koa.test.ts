@@ -120,6 +120,71 @@ describe('readRoutes on a Koa app', () => {
     ]);
   });
 
+  it("reads use()'s first argument reached by property access as middleware, not a computed path: a function of the project (auth.verify) before a router's routes()", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-koa-'));
+    await writeFile(
+      join(dir, 'routes.ts'),
+      [
+        "import Router from '@koa/router';",
+        "import { auth } from './auth';",
+        'const users = new Router();',
+        "users.get('/users', (ctx) => { ctx.body = []; });",
+        'const router = new Router();',
+        'router.use(auth.verify, users.routes());',
+        'export default router;',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'auth.ts'),
+      [
+        'export const auth = {',
+        '  async verify(ctx, next) {',
+        '    if (!ctx.headers.authorization) { ctx.status = 401; return; }',
+        '    await next();',
+        '  },',
+        '};',
+      ].join('\n'),
+    );
+    const { routes, warnings } = await readRoutes(join(dir, 'routes.ts'));
+    expect(routes.map((route) => [route.method, route.path, route.middleware, route.statuses])).toEqual([
+      ['GET', '/users', ['auth.verify'], [200, 401]],
+    ]);
+    expect(warnings).toEqual([]);
+  });
+
+  it('warns of a computed mount path behind a non-null assertion or a cast (process.env.PREFIX!, cfg.path as string), rather than mounting at the parent', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-koa-'));
+    await writeFile(
+      join(dir, 'routes.ts'),
+      [
+        "import Router from '@koa/router';",
+        "import { cfg } from './config';",
+        'const nested = new Router();',
+        "nested.get('/leaf', (ctx) => { ctx.status = 202; });",
+        'const router = new Router();',
+        "router.get('/a', (ctx) => { ctx.body = 'a'; });",
+        'router.use(process.env.PREFIX!, nested.routes());',
+        'router.use(cfg.path as string, nested.routes());',
+        'export default router;',
+      ].join('\n'),
+    );
+    await writeFile(join(dir, 'config.ts'), 'export const cfg = { path: process.env.NESTED };');
+    const { routes, warnings } = await readRoutes(join(dir, 'routes.ts'));
+    expect(routes.map((route) => [route.method, route.path])).toEqual([['GET', '/a']]);
+    expect(warnings.map((warning) => [warning.code, warning.location?.line, warning.message])).toEqual([
+      [
+        'DG_ROUTES_COMPUTED_MOUNT',
+        7,
+        'use(process.env.PREFIX!, …) mounts at a path computed at run time: the routes it mounts are not read',
+      ],
+      [
+        'DG_ROUTES_COMPUTED_MOUNT',
+        8,
+        'use(cfg.path as string, …) mounts at a path computed at run time: the routes it mounts are not read',
+      ],
+    ]);
+  });
+
   it("koa-mount: a sub-app (local or required) or a router under its path, a package's handler as one row; a computed or unreadable mount is a warning", async () => {
     const dir = await mkdtemp(join(tmpdir(), 'docgen-koa-'));
     await writeFile(

@@ -93,6 +93,109 @@ describe('extractRouteList on a NestJS app', () => {
     expect(warnings).toEqual([]);
   });
 
+  it("counts what Nest's pipes refuse a request with: a parse pipe on a parameter (ParseIntPipe, new ParseUUIDPipe({ errorHttpStatusCode })), and a ValidationPipe (useGlobalPipes, @UsePipes, APP_PIPE) where the route takes a DTO class", async () => {
+    const write = async (dir: string, files: Record<string, string[]>) => {
+      for (const [name, lines] of Object.entries(files)) await writeFile(join(dir, name), lines.join('\n'));
+    };
+    const main = (setup: string[]) => [
+      "import { NestFactory } from '@nestjs/core';",
+      "import { ValidationPipe } from '@nestjs/common';",
+      "import { AppModule } from './app.module';",
+      'async function bootstrap() {',
+      '  const app = await NestFactory.create(AppModule);',
+      ...setup,
+      '  await app.listen(3000);',
+      '}',
+      'bootstrap();',
+    ];
+    const dtos = {
+      'create-user.dto.ts': ['export class CreateUserDto {', '  name!: string;', '}'],
+      'user-filter.ts': ['export interface UserFilter {', '  role?: string;', '}'],
+    };
+    // A global ValidationPipe, and parse pipes on parameters.
+    const global = await mkdtemp(join(tmpdir(), 'docgen-nest-pipes-'));
+    await write(global, {
+      ...dtos,
+      'main.ts': main(['  app.useGlobalPipes(new ValidationPipe({ whitelist: true }));']),
+      'app.module.ts': [
+        "import { Module } from '@nestjs/common';",
+        "import { UsersController } from './users.controller';",
+        '@Module({ controllers: [UsersController] })',
+        'export class AppModule {}',
+      ],
+      'users.controller.ts': [
+        "import { Body, Controller, Delete, Get, HttpStatus, Param, ParseIntPipe, ParseUUIDPipe, Post, Query } from '@nestjs/common';",
+        "import { CreateUserDto } from './create-user.dto';",
+        "import type { UserFilter } from './user-filter';",
+        "@Controller('users')",
+        'export class UsersController {',
+        '  @Get()',
+        '  list(@Query() filter: UserFilter) { return []; }',
+        "  @Get('search')",
+        "  search(@Query('q') q: string) { return []; }",
+        "  @Get(':id')",
+        "  find(@Param('id', ParseIntPipe) id: number) { return { id }; }",
+        '  @Post()',
+        '  create(@Body() dto: CreateUserDto) { return dto; }',
+        "  @Delete(':uuid')",
+        "  remove(@Param('uuid', new ParseUUIDPipe({ version: '4', errorHttpStatusCode: HttpStatus.NOT_ACCEPTABLE })) uuid: string) {}",
+        '}',
+      ],
+    });
+    const globally = await readRoutes(join(global, 'main.ts'));
+    expect(globally.routes.map((route) => [route.method, route.path, route.statuses])).toEqual([
+      ['GET', '/users', [200]], // an interface: nothing for ValidationPipe to validate
+      ['GET', '/users/search', [200]], // a string: neither
+      ['GET', '/users/:id', [200, 400]], // ParseIntPipe
+      ['POST', '/users', [201, 400]], // the global ValidationPipe, on a DTO class
+      ['DELETE', '/users/:uuid', [200, 406]], // the pipe's errorHttpStatusCode
+    ]);
+    expect(globally.warnings).toEqual([]);
+    // No global pipe: a controller's @UsePipes, and a module's APP_PIPE provider.
+    const scoped = await mkdtemp(join(tmpdir(), 'docgen-nest-pipes-'));
+    await write(scoped, {
+      ...dtos,
+      'main.ts': main([]),
+      'app.module.ts': [
+        "import { Module, ValidationPipe } from '@nestjs/common';",
+        "import { APP_PIPE } from '@nestjs/core';",
+        "import { AccountsController, UsersController } from './users.controller';",
+        '@Module({ controllers: [UsersController] })',
+        'export class UsersModule {}',
+        '@Module({',
+        '  controllers: [AccountsController],',
+        '  imports: [UsersModule],',
+        '  providers: [{ provide: APP_PIPE, useClass: ValidationPipe }],',
+        '})',
+        'export class AppModule {}',
+      ],
+      'users.controller.ts': [
+        "import { Body, Controller, HttpStatus, Param, Post, Put, UsePipes, ValidationPipe } from '@nestjs/common';",
+        "import { CreateUserDto } from './create-user.dto';",
+        "@Controller('users')",
+        '@UsePipes(new ValidationPipe({ errorHttpStatusCode: HttpStatus.UNPROCESSABLE_ENTITY }))',
+        'export class UsersController {',
+        "  @Put(':id')",
+        "  rename(@Param('id') id: string, @Body() dto: CreateUserDto) { return dto; }",
+        '}',
+        "@Controller('accounts')",
+        'export class AccountsController {',
+        '  @Post()',
+        '  open(@Body() dto: CreateUserDto) { return dto; }',
+        "  @Post(':id/close')",
+        "  close(@Param('id') id: string) { return { id }; }",
+        '}',
+      ],
+    });
+    const { routes, warnings } = await readRoutes(join(scoped, 'main.ts'));
+    expect(routes.map((route) => [route.method, route.path, route.statuses])).toEqual([
+      ['POST', '/accounts', [201, 400]], // APP_PIPE
+      ['POST', '/accounts/:id/close', [201]], // no DTO
+      ['PUT', '/users/:id', [200, 400]], // APP_PIPE's ValidationPipe runs first: the controller's 422 is never reached
+    ]);
+    expect(warnings).toEqual([]);
+  });
+
   it("counts what guards made by a call refuse with (Nest's mixins, RoleGuard(Role.Admin) returning mixin(…)) and APP_GUARD providers given by useExisting or useFactory", async () => {
     const { routes, warnings } = await readRoutes(join(fixtures, 'nest-guard-factories', 'src', 'main.ts'));
     // APP_GUARD: useExisting: JwtAuthGuard (extends AuthGuard('jwt'): 401), useFactory: () => new ThrottleGuard(…) (429)
@@ -114,8 +217,8 @@ describe('extractRouteList on a NestJS app', () => {
     // argument: at start-up, not in a request, so no 500. RolesGuard can refuse (403); findOne throws 404.
     expect(routes.map((route) => [route.method, route.path, route.middleware, route.statuses])).toEqual([
       ['GET', '/articles', ['RolesGuard'], [200, 403]],
-      ['GET', '/articles/:id', ['RolesGuard'], [200, 403, 404]],
-      ['DELETE', '/articles/:id', ['RolesGuard'], [204, 403, 404]], // @HttpCode(HttpStatus.NO_CONTENT); remove() calls findOne
+      ['GET', '/articles/:id', ['RolesGuard'], [200, 400, 403, 404]], // ParseIntPipe: 400 (the ValidationPipe has no DTO)
+      ['DELETE', '/articles/:id', ['RolesGuard'], [204, 400, 403, 404]], // @HttpCode(HttpStatus.NO_CONTENT); remove() calls findOne
     ]);
     expect(warnings).toEqual([]);
   });
@@ -1761,6 +1864,123 @@ describe('readRoutes: CommonJS apps, and what the code does not say', () => {
     expect(warnings.map((w) => [w.code, w.location?.line])).toEqual([['DG_ROUTES_COMPUTED_PATH', 10]]);
   });
 
+  it("reads use()'s first argument reached by property access as middleware or a router, not a computed path: a function of the project (authMiddleware.verify), a package's (guards.requireStaff), a module's router (health.router)", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-routes-'));
+    const files: Record<string, string[]> = {
+      'server.ts': [
+        "import express from 'express';",
+        "import * as health from './health';",
+        "import * as legacy from './legacy';",
+        "import users from './users';",
+        'const app = express();',
+        'app.use(health.router, legacy.router);',
+        "app.use('/api/users', users);",
+      ],
+      'users.ts': [
+        "import { Router } from 'express';",
+        "import * as guards from '@acme/express-guards';",
+        "import { authMiddleware, audit } from './auth';",
+        "import admin from './admin';",
+        'const router = Router();',
+        'router.use(authMiddleware.verify, audit);',
+        "router.get('/', (_req, res) => res.json([]));",
+        'router.use(guards.requireStaff, admin);',
+        "router.delete('/:id', (_req, res) => res.sendStatus(204));",
+        'export default router;',
+      ],
+      'auth.ts': [
+        "import type { NextFunction, Request, Response } from 'express';",
+        'export const authMiddleware = {',
+        '  verify(req: Request, res: Response, next: NextFunction) {',
+        "    if (!req.headers.authorization) return res.status(401).json({ error: 'unauthorized' });",
+        '    next();',
+        '  },',
+        '};',
+        'export const audit = (_req: Request, _res: Response, next: NextFunction) => next();',
+      ],
+      'admin.ts': [
+        "import { Router } from 'express';",
+        'const admin = Router();',
+        "admin.get('/stats', (_req, res) => res.json({}));",
+        'export default admin;',
+      ],
+      'health.ts': [
+        "import { Router } from 'express';",
+        'export const router = Router();',
+        "router.get('/healthz', (_req, res) => res.sendStatus(204));",
+      ],
+      'legacy.ts': [
+        "import { Router } from 'express';",
+        'export const router = Router();',
+        "router.get('/old', (_req, res) => res.redirect(301, '/api/users'));",
+      ],
+    };
+    for (const [name, lines] of Object.entries(files)) await writeFile(join(dir, name), lines.join('\n'));
+    const { routes, warnings } = await readRoutes(join(dir, 'server.ts'));
+    expect(routes.map((r) => [r.method, r.path, r.middleware, r.statuses])).toEqual([
+      ['GET', '/healthz', [], [204]],
+      ['GET', '/old', [], [301]],
+      ['GET', '/api/users', ['authMiddleware.verify', 'audit'], [200, 401]],
+      ['GET', '/api/users/stats', ['authMiddleware.verify', 'audit', 'guards.requireStaff'], [200, 401]],
+      ['DELETE', '/api/users/:id', ['authMiddleware.verify', 'audit', 'guards.requireStaff'], [204, 401]],
+    ]);
+    expect(warnings).toEqual([]);
+  });
+
+  it('warns of a computed mount path behind a non-null assertion or a cast (process.env.PREFIX!, cfg.prefix as string) as of the bare one, rather than mounting at the parent, and reads a literal table through one', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-routes-'));
+    const files: Record<string, string[]> = {
+      'server.ts': [
+        "import express, { Router } from 'express';",
+        "import { cfg } from './config';",
+        "import { audit } from './audit';",
+        "import { reports } from './reports';",
+        'const app = express();',
+        'const api = Router();',
+        "api.get('/status', (_req, res) => res.json({}));",
+        'app.use(process.env.PREFIX!, audit, api);',
+        'app.use(cfg.prefix as string, reports);',
+        'app.use(<string>cfg.prefix, reports);',
+        "app.get('/health', (_req, res) => res.sendStatus(204));",
+        'const docs = Router();',
+        "docs.get('/spec', (_req, res) => res.json({}));",
+        "const table = [{ path: '/docs', router: docs }] as const;",
+        'table.forEach((t) => app.use(t.path as string, t.router!)); // a literal table: read through the cast',
+      ],
+      'config.ts': ['export const cfg = { prefix: process.env.API_PREFIX };'],
+      'audit.ts': ['export const audit = (_req, _res, next) => next();'],
+      'reports.ts': [
+        "import { Router } from 'express';",
+        'export const reports = Router();',
+        "reports.get('/monthly', (_req, res) => res.json([]));",
+      ],
+    };
+    for (const [name, lines] of Object.entries(files)) await writeFile(join(dir, name), lines.join('\n'));
+    const { routes, warnings } = await readRoutes(join(dir, 'server.ts'));
+    // Not at the root, where they are not served.
+    expect(routes.map((r) => [r.method, r.path])).toEqual([
+      ['GET', '/health'],
+      ['GET', '/docs/spec'],
+    ]);
+    expect(warnings.map((w) => [w.code, w.location?.line, w.message])).toEqual([
+      [
+        'DG_ROUTES_COMPUTED_MOUNT',
+        8,
+        'use(process.env.PREFIX!, …) mounts at a path computed at run time: the routes it mounts are not read',
+      ],
+      [
+        'DG_ROUTES_COMPUTED_MOUNT',
+        9,
+        'use(cfg.prefix as string, …) mounts at a path computed at run time: the routes it mounts are not read',
+      ],
+      [
+        'DG_ROUTES_COMPUTED_MOUNT',
+        10,
+        'use(<string>cfg.prefix, …) mounts at a path computed at run time: the routes it mounts are not read',
+      ],
+    ]);
+  });
+
   it("reads a comment of several // lines whole, and a @desc tag's text where there is no prose (bradtraversy/proshop_mern)", async () => {
     const dir = await mkdtemp(join(tmpdir(), 'docgen-routes-'));
     await writeFile(
@@ -2325,6 +2545,93 @@ describe('readRoutes: CommonJS apps, and what the code does not say', () => {
       ['DG_ROUTES_PLUGIN_UNREAD', 2, `mountReports: ${unread('./routes/reports')}`],
       ['DG_ROUTES_PLUGIN_UNREAD', 3, `billing: ${unread('./routes/billing')}`],
       ['DG_ROUTES_NONE', undefined, `no Express route found from ${join(dir, 'app.ts')}`],
+    ]);
+  });
+
+  it("warns at the import of a path alias docgen cannot resolve (@/routes/v1, ~/routes, tsconfig paths with no file), naming the tsconfig it read or that none was found, rather than listing a package '@/routes'", async () => {
+    const unread = (specifier: string) => `no file of the project is found for '${specifier}', its routes are not read`;
+    // No tsconfig.json at all: `@/…` and `~/…` are no npm package's names.
+    const bare = await mkdtemp(join(tmpdir(), 'docgen-alias-'));
+    await writeFile(
+      join(bare, 'server.ts'),
+      [
+        "import express from 'express';",
+        "import v1 from '@/routes/v1';",
+        "import { admin } from '~/routes/admin';",
+        'const app = express();',
+        "app.use('/api/v1', v1);",
+        "app.use('/admin', admin);",
+        "app.get('/health', (_req, res) => res.sendStatus(204));",
+      ].join('\n'),
+    );
+    const none = await readRoutes(join(bare, 'server.ts'));
+    expect(none.routes.map((r) => [r.method, r.path])).toEqual([['GET', '/health']]);
+    expect(none.warnings.map((w) => [w.code, w.location?.line, w.message])).toEqual([
+      ['DG_ROUTES_PLUGIN_UNREAD', 2, `v1: ${unread('@/routes/v1')}`],
+      ['DG_ROUTES_PLUGIN_UNREAD', 3, `admin: ${unread('~/routes/admin')}`],
+    ]);
+    expect(none.warnings[0]!.hint).toBe(
+      `'@/routes/v1' looks like a path alias, and no tsconfig.json was found from ${bare} up: add one whose compilerOptions.paths maps it ("@/*": ["./src/*"])`,
+    );
+    // A tsconfig with paths: one alias whose file is not there, one it has no entry for; packages stay packages.
+    const project = await mkdtemp(join(tmpdir(), 'docgen-alias-'));
+    await mkdir(join(project, 'src', 'routes'), { recursive: true });
+    await writeFile(
+      join(project, 'tsconfig.json'),
+      JSON.stringify({
+        compilerOptions: { baseUrl: '.', paths: { '@/*': ['src/*'], '@acme/*': ['libs/*/src'], '*': ['src/types/*'] } },
+      }),
+    );
+    await writeFile(join(project, 'package.json'), JSON.stringify({ dependencies: { '@acme/metrics': '^2.0.0' } }));
+    await writeFile(
+      join(project, 'src', 'server.ts'),
+      [
+        "import express from 'express';",
+        "import swaggerUi from 'swagger-ui-express';",
+        "import users from '@/routes/users';",
+        "import v2 from '@/routes/v2';",
+        "import legacy from '~/legacy';",
+        "import metrics from '@acme/metrics';",
+        "import billing from '@acme/billing';",
+        'const app = express();',
+        "app.use('/users', users);",
+        "app.use('/api/v2', v2);",
+        "app.use('/legacy', legacy);",
+        "app.use('/docs', swaggerUi.serve, swaggerUi.setup({}));",
+        'app.use(\'/metrics\', metrics()); // a dependency, though "@acme/*" matches it',
+        "app.use('/billing', billing);",
+      ].join('\n'),
+    );
+    await writeFile(
+      join(project, 'src', 'routes', 'users.ts'),
+      "import { Router } from 'express';\nconst users = Router();\nusers.get('/', (_req, res) => res.json([]));\nexport default users;",
+    );
+    const aliased = await readRoutes(join(project, 'src', 'server.ts'));
+    expect(aliased.routes.map((r) => [r.method, r.path, r.servedBy])).toEqual([
+      ['GET', '/users', undefined],
+      ['ALL', '/docs/*', 'swagger-ui-express'], // a package, though the tsconfig's "*" pattern matches every name
+      ['ALL', '/metrics/*', '@acme/metrics'],
+    ]);
+    const tsconfig = join(project, 'tsconfig.json');
+    expect(aliased.warnings.map((w) => [w.code, w.location?.line, w.message, w.hint])).toEqual([
+      [
+        'DG_ROUTES_PLUGIN_UNREAD',
+        4,
+        `v2: ${unread('@/routes/v2')}`,
+        `'@/routes/v2' is a path alias of ${tsconfig} ("@/*": ["src/*"]), and no file is found where it points: check the path (docgen looks for .ts, .tsx, .mts, .js, .mjs and index files), and that the file is in the checkout`,
+      ],
+      [
+        'DG_ROUTES_PLUGIN_UNREAD',
+        5,
+        `legacy: ${unread('~/legacy')}`,
+        `'~/legacy' looks like a path alias, and ${tsconfig} has no compilerOptions.paths entry for it: add one ("~/*": ["./src/*"])`,
+      ],
+      [
+        'DG_ROUTES_PLUGIN_UNREAD',
+        7,
+        `billing: ${unread('@acme/billing')}`,
+        `'@acme/billing' is a path alias of ${tsconfig} ("@acme/*": ["libs/*/src"]), and no file is found where it points: check the path (docgen looks for .ts, .tsx, .mts, .js, .mjs and index files), and that the file is in the checkout`,
+      ],
     ]);
   });
 

@@ -106,10 +106,40 @@ export function isPlainMiddleware(count: number): boolean {
 /** `route.path`, `` `/v${n}` ``, `base + '/x'`: a path only known at run time. */
 export function isComputedPath(ts: TsMorph, node: TsNode): boolean {
   return (
+    isConfigGetter(ts, node) ||
     ts.Node.isPropertyAccessExpression(node) ||
     ts.Node.isElementAccessExpression(node) ||
     ts.Node.isTemplateExpression(node) ||
     (ts.Node.isBinaryExpression(node) && node.getOperatorToken().getText() === '+')
+  );
+}
+
+/**
+ * A config getter's value (`config.get('api.prefix')` of node-config, nconf or convict,
+ * `configService.get<string>('PREFIX')` of Nest's): a setting, which as `use()`'s first argument is its path.
+ */
+function isConfigGetter(ts: TsMorph, node: TsNode): boolean {
+  if (!ts.Node.isCallExpression(node)) return false;
+  const callee = node.getExpression();
+  const [key] = node.getArguments();
+  return (
+    ts.Node.isPropertyAccessExpression(callee) &&
+    /^get(OrThrow)?$/.test(callee.getName()) &&
+    !!key &&
+    ts.Node.isStringLiteral(key)
+  );
+}
+
+/**
+ * Whether a package's value reads as a path rather than as middleware: a config getter's, or a
+ * property named like one (`settings.basePath`, `env.API_PREFIX`). A package's other values handed to
+ * `use()` (`guards.requireStaff`) are middleware.
+ */
+export function readsAsPath(ts: TsMorph, node: TsNode): boolean {
+  if (isConfigGetter(ts, node)) return true;
+  return (
+    ts.Node.isPropertyAccessExpression(node) &&
+    /(path|prefix|url|uri|base|root|mount|route|endpoint)$/i.test(node.getName())
   );
 }
 

@@ -13,7 +13,14 @@ import { unwrap } from './code-shapes.js';
 import { expressStatusesIn, joinPaths, shortText } from './syntax.js';
 import type { RouterDef, RouterRef, Scoped } from './express-model.js';
 import { siteOf } from './express-scopes.js';
-import { isComputedPath, flattened, isLoopValue, isPlainMiddleware, handedList } from './express-arguments.js';
+import {
+  isComputedPath,
+  flattened,
+  isLoopValue,
+  isPlainMiddleware,
+  handedList,
+  readsAsPath,
+} from './express-arguments.js';
 import { mountTargets } from './express-mount-targets.js';
 import { warnUnreadModule, unfollowedMount, isUnreadMember, isUnreadHandedMember } from './express-unread.js';
 import { tableMounts, handedMounts } from './express-tables.js';
@@ -71,14 +78,15 @@ export function use(
  * Whether `use()`'s first argument is a path computed at run time (`cfg.prefix`, `` `/v${n}` ``) rather
  * than the first of its handlers, which property access reaches as often: a function of the project
  * (`router.use(authMiddleware.verify, audit)`), a router (`app.use(health.router, legacy.router)`) or
- * a package's value (`guards.requireStaff` of `import * as guards from '@acme/express-guards'`).
+ * a package's value (`guards.requireStaff` of `import * as guards from '@acme/express-guards'`) unless
+ * it reads as a path (`config.get('api.prefix')`, `settings.basePath`).
  */
 function isComputedMountPath(reader: RouteReader, file: string, arg: TsNode): boolean {
   return (
     isComputedPath(reader.ts, arg) &&
     !reader.names.functionOf(arg) &&
     !mountTargets(reader, file, arg).length &&
-    !reader.names.packageServing(arg)
+    !(reader.names.packageServing(arg) && !readsAsPath(reader.ts, arg))
   );
 }
 

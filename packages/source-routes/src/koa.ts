@@ -8,6 +8,7 @@
 import type { CallExpression, Node as TsNode, PropertyAccessExpression, SourceFile } from 'ts-morph';
 import { DocgenError } from '@docgen/core';
 import type { Route } from './model.js';
+import { isComputedPath, readsAsPath } from './express-arguments.js';
 import { isKnownMiddleware } from './known-middleware.js';
 import { KOA_RESPONSE } from './implicit.js';
 import { type Declaration, type FunctionNode, isFunction } from './modules.js';
@@ -663,10 +664,10 @@ export class KoaReader extends ModuleReader {
   private isComputedMountPath(first: TsNode): boolean {
     const value = unwrap(this.ts, first);
     return (
-      isComputed(this.ts, value) &&
+      isComputedPath(this.ts, value) &&
       !this.modules.functionOf(value) &&
       !this.mountedRouter(value) &&
-      !this.modules.packageServing(value)
+      !(this.modules.packageServing(value) && !readsAsPath(this.ts, value))
     );
   }
 
@@ -717,16 +718,6 @@ export class KoaReader extends ModuleReader {
 
 /** Where a Koa handler states a status: `ctx.status = x`, `ctx.throw(x, …)`. */
 const KOA_STATUS_SLOTS: StatusSlots = { calls: { throw: 0 }, assigned: ['status'] };
-
-/** `route.path`, `` `/v${n}` ``, `base + '/x'`, a name: a path only known at run time. */
-function isComputed(ts: TsMorph, node: TsNode): boolean {
-  return (
-    ts.Node.isPropertyAccessExpression(node) ||
-    ts.Node.isElementAccessExpression(node) ||
-    ts.Node.isTemplateExpression(node) ||
-    (ts.Node.isBinaryExpression(node) && node.getOperatorToken().getText() === '+')
-  );
-}
 
 /** `users.routes()`, `obj.router.middleware()`: koa-router's middleware of a router, what a `use()` mounts it with. */
 function isRoutesCall(ts: TsMorph, node: TsNode): boolean {

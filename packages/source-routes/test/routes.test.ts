@@ -1927,6 +1927,38 @@ describe('readRoutes: CommonJS apps, and what the code does not say', () => {
     expect(warnings).toEqual([]);
   });
 
+  it("a package's value that reads as a path (node-config's config.get('api.prefix'), settings.basePath) is a computed mount, not middleware", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-routes-'));
+    const files: Record<string, string[]> = {
+      'server.ts': [
+        "import express from 'express';",
+        "import config from 'config';",
+        "import { settings } from '@acme/settings';",
+        "import * as guards from '@acme/express-guards';",
+        "import users from './users';",
+        'const app = express();',
+        "app.use(config.get('api.prefix'), users);",
+        'app.use(settings.basePath, users);',
+        "app.use(config.get<string>('admin.prefix') as string, users);",
+        'app.use(guards.requireStaff, users);',
+      ],
+      'users.ts': [
+        "import { Router } from 'express';",
+        'const router = Router();',
+        "router.get('/users', (_req, res) => res.json([]));",
+        'export default router;',
+      ],
+    };
+    for (const [name, lines] of Object.entries(files)) await writeFile(join(dir, name), lines.join('\n'));
+    const { routes, warnings } = await readRoutes(join(dir, 'server.ts'));
+    expect(routes.map((r) => [r.method, r.path, r.middleware])).toEqual([['GET', '/users', ['guards.requireStaff']]]);
+    expect(warnings.map((w) => [w.code, w.location?.line])).toEqual([
+      ['DG_ROUTES_COMPUTED_MOUNT', 7],
+      ['DG_ROUTES_COMPUTED_MOUNT', 8],
+      ['DG_ROUTES_COMPUTED_MOUNT', 9],
+    ]);
+  });
+
   it('warns of a computed mount path behind a non-null assertion or a cast (process.env.PREFIX!, cfg.prefix as string) as of the bare one, rather than mounting at the parent, and reads a literal table through one', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'docgen-routes-'));
     const files: Record<string, string[]> = {

@@ -882,7 +882,7 @@ export class SchemaRegistry {
       return this.listOf(
         item,
         count,
-        s.uniqueItems === true ? this.derefSchema(s.items, child(at, 'items')).s : undefined,
+        s.uniqueItems === true ? this.derefSchema(s.items, child(at, 'items')) : undefined,
       );
     }
     if (
@@ -930,12 +930,32 @@ export class SchemaRegistry {
 
   /**
    * `count` items like `item`; when they must be unique (`uniqueItems`, items of schema `unique`),
-   * different ones where the item schema leaves room: its other `enum` values, the next numbers
-   * (by `multipleOf`), a made-up string numbered. Else the same item, the best there is.
+   * different ones where the item schema leaves room (see distinctItems). Else the same item, the
+   * best there is.
    */
-  private listOf(item: unknown, count: number, unique: Json | undefined): unknown[] {
-    const distinct = unique && count > 1 ? distinctValues(item, unique, count) : undefined;
+  private listOf(item: unknown, count: number, unique: { s: Json; at: SpecPointer } | undefined): unknown[] {
+    const distinct = unique && count > 1 ? this.distinctItems(item, unique.s, unique.at, count) : undefined;
     return distinct ?? Array.from({ length: count }, () => item);
+  }
+
+  /**
+   * `count` different values of schema `s`, the first `first`, each still valid: a scalar's as
+   * distinctValues makes them; an object's with the first property that can be so varied varied
+   * (not its discriminator, which picks the schema), a few levels down at most. Undefined when
+   * none can be.
+   */
+  private distinctItems(first: unknown, s: Json, at: SpecPointer, count: number, depth = 0): unknown[] | undefined {
+    if (!isObject(first)) return distinctValues(first, s, count);
+    if (depth >= MAX_VARIED_DEPTH) return undefined;
+    const discriminator =
+      typeof s.discriminator === 'string' ? s.discriminator : (s.discriminator as Json)?.propertyName;
+    for (const property of this.collectProperties(s, at, new Set()).properties) {
+      if (!(property.name in first) || property.name === discriminator) continue;
+      const p = this.derefSchema(property.value, property.at);
+      const values = this.distinctItems(first[property.name], p.s, p.at, count, depth + 1);
+      if (values) return values.map((value) => ({ ...first, [property.name]: value }));
+    }
+    return undefined;
   }
 
   /**
@@ -1469,28 +1489,98 @@ function itemCount(s: Json): number {
   return Math.max(0, Math.min(Math.max(min, 1), max));
 }
 
-/** `count` different values of schema `s`, the first `first`; undefined when none are found. */
+/**
+ * `count` different values of schema `s`, the first `first`; undefined when none are found: its
+ * other `enum` values, the next numbers (by `multipleOf`), different strings (see distinctStrings).
+ * Not where the schema composes others (`allOf`, `oneOf`, `anyOf`), whose keywords may forbid them.
+ */
 function distinctValues(first: unknown, s: Json, count: number): unknown[] | undefined {
+  if (s.const !== undefined || COMPOSITIONS.some((keyword) => s[keyword] !== undefined)) return undefined;
   if (Array.isArray(s.enum)) {
     const others = s.enum.filter((value) => value !== null && !sameJson(value, first));
     return others.length >= count - 1 ? [first, ...others.slice(0, count - 1)] : undefined;
   }
-  const nth = (index: number): unknown => {
-    if (typeof first === 'number') {
-      const step = typeof s.multipleOf === 'number' && s.multipleOf > 0 ? s.multipleOf : 1;
-      return roundTo(first + index * step, decimalsOf(step));
-    }
-    // A plain made-up string, numbered; not one a format or pattern shapes.
-    if (typeof first === 'string' && s.format === undefined && s.pattern === undefined) return `${first}${index + 1}`;
-    return undefined;
-  };
-  const values = Array.from({ length: count }, (_, index) => nth(index));
+  if (typeof first === 'string') return distinctStrings(first, s, count);
+  if (typeof first !== 'number') return undefined;
+  const step = typeof s.multipleOf === 'number' && s.multipleOf > 0 ? s.multipleOf : 1;
+  const values = Array.from({ length: count }, (_, index) => roundTo(first + index * step, decimalsOf(step)));
   const upper = bound(s.maximum, s.exclusiveMaximum, Math.min);
-  const fits = (value: unknown) =>
-    typeof value === 'number'
-      ? !upper || (upper.exclusive ? value < upper.value : value <= upper.value)
-      : typeof value === 'string' && (typeof s.maxLength !== 'number' || value.length <= s.maxLength);
+  const fits = (value: number) => !upper || (upper.exclusive ? value < upper.value : value <= upper.value);
   return values.every(fits) ? values : undefined;
+}
+
+const COMPOSITIONS = ['allOf', 'oneOf', 'anyOf', 'not'];
+
+/**
+ * `count` different strings of schema `s`, each of its `format`, `pattern` and length: a known
+ * format's next values (the next day, `user2@example.com`, the next address), one character of a
+ * patterned string changed (`AA-00`, `AA-01`…), a plain string numbered (`string1`, `string2`).
+ * Undefined when not as many are found (a `binary` has none to give).
+ */
+function distinctStrings(first: string, s: Json, count: number): string[] | undefined {
+  const format = stringFormat(s);
+  const variant = format === undefined ? undefined : FORMAT_VARIANTS[format];
+  if (format === 'binary') return undefined;
+  const candidates: Iterable<string> = variant
+    ? variantsOf(first, variant)
+    : typeof s.pattern === 'string'
+      ? oneCharacterChanged(first)
+      : Array.from({ length: count }, (_, index) => `${first}${index + 1}`);
+  const min = typeof s.minLength === 'number' ? s.minLength : 0;
+  const max = typeof s.maxLength === 'number' ? s.maxLength : Infinity;
+  const fits = (value: string) =>
+    value.length >= min &&
+    value.length <= max &&
+    (typeof s.pattern !== 'string' || matchesPattern(s.pattern, value) === true);
+  const values = new Set<string>();
+  for (const candidate of candidates) {
+    if (fits(candidate)) values.add(candidate);
+    if (values.size === count) return [...values];
+  }
+  return undefined;
+}
+
+/** `first`, then a format's values from the second on (a few hundred at most). */
+function* variantsOf(first: string, variant: (index: number) => string | undefined): Generator<string> {
+  yield first;
+  for (let index = 1; index < MAX_VARIANTS; index++) {
+    const value = variant(index);
+    if (value === undefined) return;
+    yield value;
+  }
+}
+
+/** `text`, then `text` with one character changed, the last first: each a digit, a letter, `-`, `_` or `.`. */
+function* oneCharacterChanged(text: string): Generator<string> {
+  yield text;
+  for (let at = text.length - 1; at >= 0; at--)
+    for (const character of VARIANT_CHARACTERS)
+      if (character !== text[at]) yield text.slice(0, at) + character + text.slice(at + 1);
+}
+
+const VARIANT_CHARACTERS = '0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_.';
+const MAX_VARIANTS = 250;
+/** How deep in an object item a property is looked for to tell the items apart. */
+const MAX_VARIED_DEPTH = 3;
+
+/** The `index`th value (from 0, formattedString's) of a format whose values can be told apart. */
+const FORMAT_VARIANTS: Record<string, (index: number) => string | undefined> = {
+  'date-time': (index) => new Date(Date.UTC(2024, 0, 1 + index, 12)).toISOString().replace('.000', ''),
+  date: (index) => new Date(Date.UTC(2024, 0, 1 + index)).toISOString().slice(0, 10),
+  time: (index) => `12:${twoDigits(Math.floor(index / 60) % 60)}:${twoDigits(index % 60)}`,
+  email: (index) => (index ? `user${index + 1}@example.com` : 'user@example.com'),
+  // The made-up uuid with its last four digits counted up.
+  uuid: (index) => `3fa85f64-5717-4562-b3fc-2c963f66${((0xafa6 + index) % 0x10000).toString(16).padStart(4, '0')}`,
+  uri: (index) => (index ? `https://example.com/${index + 1}` : 'https://example.com'),
+  url: (index) => (index ? `https://example.com/${index + 1}` : 'https://example.com'),
+  hostname: (index) => (index ? `host${index + 1}.example.com` : 'example.com'),
+  ipv4: (index) => (index < 254 ? `192.0.2.${index + 1}` : undefined),
+  ipv6: (index) => `2001:db8::${(index + 1).toString(16)}`,
+  byte: (index) => btoa(index ? `example${index + 1}` : 'example'),
+};
+
+function twoDigits(n: number): string {
+  return String(n).padStart(2, '0');
 }
 
 /** The lines an example takes on the page, as stringifyExample writes it. */

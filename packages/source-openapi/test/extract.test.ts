@@ -1112,6 +1112,51 @@ describe('generated examples', () => {
     });
   });
 
+  it('hold different items under uniqueItems where the items are objects, or strings a format or pattern shapes', async () => {
+    const api = await modelOf([
+      'openapi: 3.0.3',
+      'info: { title: Rosters, version: "1" }',
+      'paths:',
+      '  /rosters:',
+      '    post:',
+      '      operationId: addRoster',
+      "      requestBody: { content: { application/json: { schema: { $ref: '#/components/schemas/Roster' } } } }",
+      '      responses: { "204": { description: Added } }',
+      'components:',
+      '  schemas:',
+      '    Roster:',
+      '      type: object',
+      '      properties:',
+      "        members: { type: array, minItems: 2, uniqueItems: true, items: { $ref: '#/components/schemas/Member' } }",
+      '        days: { type: array, minItems: 3, uniqueItems: true, items: { type: string, format: date } }',
+      '        stamps: { type: array, minItems: 2, uniqueItems: true, items: { type: string, format: date-time } }',
+      '        ids: { type: array, minItems: 2, uniqueItems: true, items: { type: string, format: uuid } }',
+      '        mails: { type: array, minItems: 2, uniqueItems: true, items: { type: string, format: email } }',
+      '        hosts: { type: array, minItems: 2, uniqueItems: true, items: { type: string, format: ipv4 } }',
+      "        codes: { type: array, minItems: 3, uniqueItems: true, items: { type: string, pattern: '^[A-Z]{2}-[0-9]{2}$' } }",
+      '    Member:',
+      '      type: object',
+      '      required: [role]',
+      '      properties:',
+      '        role: { type: string, enum: [owner] }',
+      '        email: { type: string, format: email }',
+    ]);
+    const roster = JSON.parse(op(api, 'addRoster').requestBody!.contents[0]!.example!);
+    for (const list of Object.values(roster) as unknown[][])
+      expect(new Set(list.map((item) => JSON.stringify(item))).size).toBe(list.length);
+    // Each still what its schema asks: the one role there is, a date, a uuid, the pattern.
+    expect(roster.members.map((m: { role: string }) => m.role)).toEqual(['owner', 'owner']);
+    expect(roster.members[1].email).toMatch(/^[^@\s]+@[^@\s]+\.[a-z]+$/);
+    expect(roster.days).toHaveLength(3);
+    for (const day of roster.days) expect(new Date(`${day}T00:00:00Z`).toISOString().slice(0, 10)).toBe(day);
+    for (const stamp of roster.stamps) expect(new Date(stamp).toISOString().replace('.000', '')).toBe(stamp);
+    for (const id of roster.ids) expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+    for (const mail of roster.mails) expect(mail).toMatch(/^[^@\s]+@example\.com$/);
+    for (const host of roster.hosts) expect(host).toMatch(/^192\.0\.2\.\d{1,3}$/);
+    expect(roster.codes).toHaveLength(3);
+    for (const code of roster.codes) expect(code).toMatch(/^[A-Z]{2}-[0-9]{2}$/);
+  });
+
   it('are multiples of multipleOf, within minimum and maximum', async () => {
     const api = await modelOf([
       'openapi: 3.0.3',

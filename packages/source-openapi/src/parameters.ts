@@ -6,7 +6,7 @@
  */
 import { isRef, type SpecPointer } from './load.js';
 import type { Dialect, Parameter } from './model.js';
-import { child, constraints } from './schemas.js';
+import { child, constraints, distinctValues, listExample } from './schemas.js';
 import { type WalkContext, type Json, trackUse, text, isPlainObject } from './walk.js';
 import { namedExamples } from './examples.js';
 
@@ -170,18 +170,19 @@ const PARAMETER_INSTEAD = "the parameter's next example is shown instead, else i
 
 /**
  * A value a parameter's schema allows, for a curl example when the spec gives none: its `default`,
- * else its first `enum` value; for a list, one item so chosen (the OpenAPI Generator petstore's
- * required `status` list, whose items default to `available`, is sent as `status=available`,
- * not as a `<status>` to replace).
+ * else its first `enum` value; for a list, items so chosen, as many as a generated body's list
+ * holds (`minItems`, at most `maxItems`, different under `uniqueItems`). The OpenAPI Generator
+ * petstore's required `status` list, whose items default to `available`, is sent as
+ * `status=available`, not as a `<status>` to replace.
  */
 function allowedValue(s: Json | undefined): unknown {
   if (!s || typeof s !== 'object') return undefined;
   if (s.default !== undefined) return s.default;
   if (Array.isArray(s.enum) && s.enum.length) return s.enum[0];
   const items = s.items;
-  if (!items || typeof items !== 'object' || Array.isArray(items) || isRef(items)) return undefined;
-  const item = allowedValue(items as Json);
-  return item === undefined ? undefined : [item];
+  if (!isPlainObject(items) || isRef(items)) return undefined;
+  const item = allowedValue(items);
+  return item === undefined ? undefined : listExample(s, item, (count) => distinctValues(item, items, count));
 }
 
 /**

@@ -879,11 +879,10 @@ export class SchemaRegistry {
       // An item past the bound with nothing required in it says nothing: the list is shown empty.
       const emptyItem = item !== null && typeof item === 'object' && !Object.keys(item).length;
       if (depth + 1 > this.depthBound && emptyItem && !someItems) return [];
-      return this.listOf(
-        item,
-        count,
-        s.uniqueItems === true ? this.derefSchema(s.items, child(at, 'items')) : undefined,
-      );
+      return listExample(s, item, (n) => {
+        const items = this.derefSchema(s.items, child(at, 'items'));
+        return this.distinctItems(item, items.s, items.at, n);
+      });
     }
     if (
       types.includes('object') ||
@@ -926,16 +925,6 @@ export class SchemaRegistry {
       return out;
     }
     return primitiveExample(types[0], stringFormat(s), s);
-  }
-
-  /**
-   * `count` items like `item`; when they must be unique (`uniqueItems`, items of schema `unique`),
-   * different ones where the item schema leaves room (see distinctItems). Else the same item, the
-   * best there is.
-   */
-  private listOf(item: unknown, count: number, unique: { s: Json; at: SpecPointer } | undefined): unknown[] {
-    const distinct = unique && count > 1 ? this.distinctItems(item, unique.s, unique.at, count) : undefined;
-    return distinct ?? Array.from({ length: count }, () => item);
   }
 
   /**
@@ -1490,11 +1479,23 @@ function itemCount(s: Json): number {
 }
 
 /**
+ * The example of list schema `list` made of `item`: as many items as itemCount says; when they
+ * must be unique (`uniqueItems`), the `distinct` ones its item schema leaves room for (see
+ * distinctValues), else the same item, the best there is. A body's generated lists, and the value
+ * a parameter's curl example sends for want of an example, are made so.
+ */
+export function listExample(list: Json, item: unknown, distinct: (count: number) => unknown[] | undefined): unknown[] {
+  const count = itemCount(list);
+  const values = list.uniqueItems === true && count > 1 ? distinct(count) : undefined;
+  return values ?? Array.from({ length: count }, () => item);
+}
+
+/**
  * `count` different values of schema `s`, the first `first`; undefined when none are found: its
  * other `enum` values, the next numbers (by `multipleOf`), different strings (see distinctStrings).
  * Not where the schema composes others (`allOf`, `oneOf`, `anyOf`), whose keywords may forbid them.
  */
-function distinctValues(first: unknown, s: Json, count: number): unknown[] | undefined {
+export function distinctValues(first: unknown, s: Json, count: number): unknown[] | undefined {
   if (s.const !== undefined || COMPOSITIONS.some((keyword) => s[keyword] !== undefined)) return undefined;
   if (Array.isArray(s.enum)) {
     const others = s.enum.filter((value) => value !== null && !sameJson(value, first));

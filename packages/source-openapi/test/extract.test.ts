@@ -2797,6 +2797,41 @@ describe('a required parameter with no example', () => {
       ['X-Mode', undefined, 'fast'],
     ]);
   });
+
+  it('is a list of as many items as minItems asks (different ones under uniqueItems), no more than maxItems', async () => {
+    const api = await modelOf([
+      'openapi: 3.0.3',
+      'info: { title: Reports, version: "1" }',
+      'servers: [{ url: "https://reports.example" }]',
+      'paths:',
+      '  /reports:',
+      '    get:',
+      '      operationId: listReports',
+      '      parameters:',
+      '        - name: columns',
+      '          in: query',
+      '          required: true',
+      '          schema: { type: array, minItems: 2, uniqueItems: true, items: { type: string, enum: [name, size, owner], default: name } }',
+      '        - name: range',
+      '          in: query',
+      '          required: true',
+      '          explode: false',
+      '          schema: { type: array, minItems: 2, maxItems: 2, items: { type: integer, default: 0 } }',
+      '        - name: X-Regions',
+      '          in: header',
+      '          required: true',
+      '          schema: { type: array, minItems: 3, uniqueItems: true, items: { type: string, enum: [eu, us, ap] } }',
+      '      responses: { "200": { description: OK } }',
+    ]);
+    const list = op(api, 'listReports');
+    expect(list.curl).toContain("'https://reports.example/reports?columns=name&columns=size&range=0,0'");
+    expect(list.curl).toContain("-H 'X-Regions: eu,us,ap'");
+    expect(list.parameters.map((p) => [p.name, p.sample])).toEqual([
+      ['columns', '["name","size"]'],
+      ['range', '[0,0]'],
+      ['X-Regions', '["eu","us","ap"]'],
+    ]);
+  });
 });
 
 describe('an example value kept in a file of its own', () => {

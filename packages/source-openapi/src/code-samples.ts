@@ -211,11 +211,13 @@ export function curl(context: WalkContext, operation: Operation): CurlExample {
       for (const field of body.schema?.fields.filter((f) => f.depth === 0) ?? []) {
         const value = values?.[field.name];
         const part = (text: string) => `-F '${shellSafe(`${field.name}=${text}`)}'`;
-        const file = `@file${curlPartType(body.partContentTypes?.[field.name])}`;
         // A list of files or of plain values is a part per item, each under the field's name
         // (`-F 'files=@file'`, `-F 'tags=a' -F 'tags=b'`), as form tools send it: not one JSON part.
         const items =
           field.type.kind === 'array' && field.type.items.kind === 'primitive' ? field.type.items : undefined;
+        // The type its encoding declares, else the one OpenAPI 3.1's `contentMediaType` says it is.
+        const declared = body.partContentTypes?.[field.name] ?? contentMediaTypeOf(items ?? field.type);
+        const file = `@file${curlPartType(declared)}`;
         if (items && isFileType(items)) lines.push(part(file));
         else if (items && Array.isArray(value) && value.every((item) => typeof item !== 'object' || item === null))
           for (const item of value) lines.push(part(partValue(item)));
@@ -280,6 +282,10 @@ function curlPartType(contentType: string | undefined): string {
   const first = contentType?.split(',')[0]!.trim();
   if (!first || !MEDIA_TYPE.test(first)) return '';
   return first.includes(';') ? `;type="${first.replace(/"/g, '\\"')}"` : `;type=${first}`;
+}
+
+function contentMediaTypeOf(type: TypeExpr): string | undefined {
+  return type.kind === 'primitive' ? type.contentMediaType : undefined;
 }
 
 /** A multipart part's value as curl's -F sends it: text as it is, anything else as JSON, `…` when unknown. */

@@ -3429,7 +3429,7 @@ describe('curl examples of OpenAPI 3.1 parameters and multipart bodies', () => {
     expect(overview).not.toContain('Replace each path parameter');
   });
 
-  it('send a 3.1 file (`contentMediaType`) as a file, and a list as a part per item', async () => {
+  it('send a 3.1 file (`contentMediaType`) as a file of that type, unless its encoding says another, and a list as a part per item', async () => {
     const api = await modelOf([
       'openapi: 3.1.0',
       'info: { title: Files, version: "1" }',
@@ -3448,6 +3448,9 @@ describe('curl examples of OpenAPI 3.1 parameters and multipart bodies', () => {
       '                notes: { type: string, contentMediaType: text/plain }',
       '                pages: { type: array, items: { type: string, contentMediaType: application/pdf } }',
       '                labels: { type: array, items: { type: string }, examples: [[red, blue]] }',
+      '                scan: { type: string, contentMediaType: image/png }',
+      '            encoding:',
+      '              scan: { contentType: image/jpeg }',
       "      responses: { '201': { description: Created } }",
       '  /avatar:',
       '    put:',
@@ -3459,11 +3462,12 @@ describe('curl examples of OpenAPI 3.1 parameters and multipart bodies', () => {
       [
         "curl -X POST 'https://api.example.com/uploads'",
         "-H 'Content-Type: multipart/form-data'",
-        "-F 'file=@file'",
+        "-F 'file=@file;type=image/png'",
         "-F 'notes=string'",
-        "-F 'pages=@file'",
+        "-F 'pages=@file;type=application/pdf'", // each item's type
         "-F 'labels=red'",
         "-F 'labels=blue'",
+        "-F 'scan=@file;type=image/jpeg'", // what the encoding says it is sent as
       ].join(' \\\n  '),
     );
     expect(op(api, 'avatar').curl).toContain("--data-binary '@file'");

@@ -205,33 +205,57 @@ export function curl(context: WalkContext, operation: Operation): CurlExample {
   ];
   if (body) {
     if (/json/.test(body.mediaType) && body.example) lines.push(`-d '${shellSafe(compactJson(body.example))}'`);
-    else if (/multipart/.test(body.mediaType)) {
-      // Each part's value from the body's example (its own, or made from the schema), a file's as a file.
-      const values = exampleObject(body.example);
-      for (const field of body.schema?.fields.filter((f) => f.depth === 0) ?? []) {
-        const value = values?.[field.name];
-        const part = (text: string) => `-F '${shellSafe(`${field.name}=${text}`)}'`;
-        // A list of files or of plain values is a part per item, each under the field's name
-        // (`-F 'files=@file'`, `-F 'tags=a' -F 'tags=b'`), as form tools send it: not one JSON part.
-        const items =
-          field.type.kind === 'array' && field.type.items.kind === 'primitive' ? field.type.items : undefined;
-        // The type its encoding declares, else the one OpenAPI 3.1's `contentMediaType` says it is.
-        const declared = body.partContentTypes?.[field.name] ?? contentMediaTypeOf(items ?? field.type);
-        const file = `@file${curlPartType(declared)}`;
-        if (items && isFileType(items)) lines.push(part(file));
-        else if (items && Array.isArray(value) && value.every((item) => typeof item !== 'object' || item === null))
-          for (const item of value) lines.push(part(partValue(item)));
-        else lines.push(part(isFileType(field.type) ? file : partValue(value)));
-      }
-    } else if (isFileUpload(body)) lines.push(`--data-binary '@file'`);
+    else if (/multipart/.test(body.mediaType)) lines.push(...multipartParts(body));
+    else if (isFileUpload(body)) lines.push(`--data-binary '@file'`);
     else if (body.example) lines.push(`--data-raw '${shellSafe(body.example)}'`);
   }
   // In the order the example writes them: the URL's, then the headers', then the cookie's.
   const order: Array<CurlPlaceholder['in']> = ['server', 'path', 'query', 'header', 'cookie'];
   placeholders.sort((a, b) => order.indexOf(a.in) - order.indexOf(b.in));
   const variables = [...(base.startsWith('$BASE_URL') ? ['BASE_URL'] : []), ...credentials.variables];
-  return { text: lines.join(' \\\n  '), placeholders, variables };
+  // A file part docgen had to name is said, in a comment line above the command.
+  const note = body && /multipart/.test(body.mediaType) && unnamedFile(body) ? `${UNNAMED_PART_NOTE}\n` : '';
+  return { text: note + lines.join(' \\\n  '), placeholders, variables };
 }
+
+/**
+ * A multipart body's -F flags: each part's value from the body's example (its own, or made from
+ * the schema), a file's as a file. A body whose schema is the file itself, or a list of files
+ * (Jira's attachments upload), names no part: it is sent as `file`, the name Jira asks for.
+ */
+function multipartParts(body: MediaContent): string[] {
+  const unnamed = unnamedFile(body);
+  if (unnamed) return [`-F 'file=@file${curlPartType(contentMediaTypeOf(unnamed))}'`];
+  const lines: string[] = [];
+  const values = exampleObject(body.example);
+  for (const field of body.schema?.fields.filter((f) => f.depth === 0) ?? []) {
+    const value = values?.[field.name];
+    const part = (text: string) => `-F '${shellSafe(`${field.name}=${text}`)}'`;
+    // A list of files or of plain values is a part per item, each under the field's name
+    // (`-F 'files=@file'`, `-F 'tags=a' -F 'tags=b'`), as form tools send it: not one JSON part.
+    const items = field.type.kind === 'array' && field.type.items.kind === 'primitive' ? field.type.items : undefined;
+    // The type its encoding declares, else the one OpenAPI 3.1's `contentMediaType` says it is.
+    const declared = body.partContentTypes?.[field.name] ?? contentMediaTypeOf(items ?? field.type);
+    const file = `@file${curlPartType(declared)}`;
+    if (items && isFileType(items)) lines.push(part(file));
+    else if (items && Array.isArray(value) && value.every((item) => typeof item !== 'object' || item === null))
+      for (const item of value) lines.push(part(partValue(item)));
+    else lines.push(part(isFileType(field.type) ? file : partValue(value)));
+  }
+  return lines;
+}
+
+/** The file a multipart body's schema is, itself or as a list's items; undefined when it has fields. */
+function unnamedFile(body: MediaContent): TypeExpr | undefined {
+  const type = body.schema?.type;
+  if (!type || body.schema!.fields.length) return undefined;
+  const file = type.kind === 'array' ? type.items : type;
+  return isFileType(file) ? file : undefined;
+}
+
+/** What a curl example says above itself when it names a file part the spec does not. */
+const UNNAMED_PART_NOTE =
+  '# The spec does not name the form part of the file: "file" is assumed; the operation\'s description may name another.';
 
 /**
  * How curl is told the method: `-X GET`, but `--head` for HEAD. With `-X HEAD` curl still waits

@@ -3474,6 +3474,75 @@ describe('curl examples of OpenAPI 3.1 parameters and multipart bodies', () => {
   });
 });
 
+describe('curl examples of a multipart body that is one file', () => {
+  it("send it as a part named `file`, and say the name is docgen's (Jira's attachments upload)", async () => {
+    // As Jira Cloud's spec writes POST /api/2/issue/{issueIdOrKey}/attachments: the schema is the
+    // file itself, the part's name only in the description ("must be file").
+    const api = await modelOf([
+      'openapi: 3.0.1',
+      'info: { title: Jira, version: "1" }',
+      'servers: [{ url: "https://jira.example.com/rest" }]',
+      'paths:',
+      '  /api/2/issue/{issueIdOrKey}/attachments:',
+      '    post:',
+      '      operationId: addAttachment',
+      '      parameters:',
+      '        - { name: issueIdOrKey, in: path, required: true, schema: { type: string } }',
+      '        - { name: X-Atlassian-Token, in: header, required: true, schema: { type: string, enum: [no-check] } }',
+      '      requestBody:',
+      '        description: Attachments to be added',
+      '        content: { multipart/form-data: { schema: { type: string, format: binary, example: null } } }',
+      "      responses: { '200': { description: Added } }",
+      '  /api/2/issue/{issueIdOrKey}/scans:',
+      '    post:',
+      '      operationId: addScans',
+      '      parameters:',
+      '        - { name: issueIdOrKey, in: path, required: true, schema: { type: string } }',
+      '      requestBody:',
+      '        content: { multipart/form-data: { schema: { type: array, items: { type: string, format: binary } } } }',
+      "      responses: { '200': { description: Added } }",
+    ]);
+    const note =
+      '# The spec does not name the form part of the file: "file" is assumed; the operation\'s description may name another.';
+    expect(op(api, 'addAttachment').curl).toBe(
+      [
+        note,
+        [
+          "curl --globoff -X POST 'https://jira.example.com/rest/api/2/issue/{issueIdOrKey}/attachments'",
+          "-H 'X-Atlassian-Token: no-check'",
+          "-H 'Content-Type: multipart/form-data'",
+          "-F 'file=@file'",
+        ].join(' \\\n  '),
+      ].join('\n'),
+    );
+    expect(op(api, 'addScans').curl).toBe(
+      [
+        note,
+        [
+          "curl --globoff -X POST 'https://jira.example.com/rest/api/2/issue/{issueIdOrKey}/scans'",
+          "-H 'Content-Type: multipart/form-data'",
+          "-F 'file=@file'",
+        ].join(' \\\n  '),
+      ].join('\n'),
+    );
+    // What a shell makes of it: the note is a comment, the command runs whole (curl stood in for).
+    const script = `curl() { printf '%s\\n' "$@"; }\n${op(api, 'addAttachment').curl}`;
+    const words = execFileSync('bash', ['-c', script], { encoding: 'utf8' });
+    expect(words.trim().split('\n')).toEqual([
+      '--globoff',
+      '-X',
+      'POST',
+      'https://jira.example.com/rest/api/2/issue/{issueIdOrKey}/attachments',
+      '-H',
+      'X-Atlassian-Token: no-check',
+      '-H',
+      'Content-Type: multipart/form-data',
+      '-F',
+      'file=@file',
+    ]);
+  });
+});
+
 describe('curl examples of a multipart body with an encoding', () => {
   it("send a file part with the content type its encoding declares, quoted for the shell and for curl's -F", async () => {
     const api = await modelOf([

@@ -12,12 +12,13 @@ import {
   closestName,
   editDistance,
   fixOptionHint,
+  fileBoundary,
   isReadableFrom,
   isUnsafeUrl,
   parseStructured,
-  readableBoundary,
   validateAgainstSchema,
   type Diagnostic,
+  type FileBoundary,
   type OptionOrigin,
 } from '@docgen/core';
 import { looksSecret } from './annotations.js';
@@ -762,11 +763,11 @@ function substitutedValue(
       why: `of ${written}, which is not there`,
       hint: `add ${written} beside ${basename(catalogFile)}, or ${inCatalog}`,
     };
-  const boundary = readableBoundary(catalogFile);
-  if (!isReadableFrom(boundary, path))
+  const boundary = fileBoundary(catalogFile);
+  if (!isReadableFrom(boundary.folder, path))
     return {
-      why: `of ${written}, which is outside ${boundary} (docgen reads a substitution only from the repository of its catalog file, so that a catalog cannot publish a file such as ~/.npmrc)`,
-      hint: `move ${basename(written)} into the repository, or ${inCatalog}`,
+      why: `of ${written}, which is outside ${boundary.folder} (docgen reads a substitution only from ${BOUNDARY_NAMES[boundary.kind](boundary.belowHome)}, so that a catalog cannot publish a file such as ~/.npmrc)`,
+      hint: `move ${basename(written)} into ${boundary.kind === 'repository' ? 'the repository' : boundary.folder}, or ${inCatalog}`,
     };
   const text = readFileSync(path, 'utf8');
   if (substitution === '$text') return { value: text.replace(/\s+$/, '') };
@@ -781,6 +782,15 @@ function substitutedValue(
   }
 }
 const SUBSTITUTIONS = new Set(['$text', '$json', '$yaml']);
+
+/** The folder a catalog file's substitutions are read from, by its kind (core's fileBoundary). */
+const BOUNDARY_NAMES: Record<FileBoundary['kind'], (belowHome: boolean) => string> = {
+  repository: () => 'the git repository holding its catalog file',
+  project: (belowHome) =>
+    `its project folder (no git repository${belowHome ? ' below the home folder' : ''} holds it: the outermost folder above it with a package.json or docgen config)`,
+  folder: (belowHome) =>
+    `its catalog file's own folder: no git repository${belowHome ? ' below the home folder' : ''} holds it, nor a folder above it with a package.json or docgen config`,
+};
 
 /** Each YAML document of a file, parsed with its lines where they are in the file. */
 function yamlDocuments(text: string, file: string) {

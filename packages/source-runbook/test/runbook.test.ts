@@ -184,6 +184,47 @@ describe('extractRunbooks', () => {
     }
   });
 
+  it('a substitution refused as outside says which folder limit applied: the git repository, the project folder or the catalog file’s folder', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'docgen-substitution-boundary-'));
+    try {
+      const repo = join(root, 'repo');
+      const billing = join(repo, 'services', 'billing');
+      await mkdir(billing, { recursive: true });
+      await writeFile(join(root, 'secret.txt'), 'npm_token=not-for-confluence\n');
+      await writeFile(
+        join(billing, 'catalog-info.yaml'),
+        'apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: billing\n  description:\n    $text: ../../../secret.txt\nspec:\n  type: service\n  lifecycle: production\n  owner: team-billing\n',
+      );
+      const refused = () => {
+        const warnings: Diagnostic[] = [];
+        extractRunbooks(join(repo, 'services'), { report: (warning) => warnings.push(warning) });
+        return warnings.find((w) => w.code === 'DG_RUNBOOK_SUBSTITUTION')!;
+      };
+      // Neither a repository nor a project: the catalog file's own folder.
+      const loose = refused();
+      expect(loose.message).toContain(`which is outside ${billing} `);
+      expect(loose.message).toMatch(/its catalog file's own folder: no git repository holds it/);
+      expect(loose.message).not.toMatch(/the repository of its catalog file/);
+      expect(loose.hint).toMatch(/^move secret\.txt into .*billing, or /);
+      // A project copied out of its repository: its package.json marks the limit.
+      await writeFile(join(repo, 'package.json'), '{}');
+      const project = refused();
+      expect(project.message).toContain(`which is outside ${repo} `);
+      expect(project.message).toMatch(/no git repository holds it: the outermost folder above it with a package\.json/);
+      expect(project.hint).toMatch(
+        new RegExp(`^move secret\\.txt into ${repo.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}, or `),
+      );
+      // A git repository.
+      await mkdir(join(repo, '.git'));
+      const inRepository = refused();
+      expect(inRepository.message).toContain(`which is outside ${repo} `);
+      expect(inRepository.message).toMatch(/only from the git repository holding its catalog file/);
+      expect(inRepository.hint).toMatch(/^move secret\.txt into the repository, or /);
+    } finally {
+      await rm(root, { recursive: true, force: true });
+    }
+  });
+
   it("a dependencyOf entry with no runbook here (another repository's service, a Resource) is shown as a dependent", () => {
     const model = extractRunbooks(join(fixtures, 'dependency-of'), { report: () => undefined });
     const page = renderRunbooks(model, templates).pages[1]!.markdown;

@@ -152,6 +152,15 @@ export function cellTables(markdown: string | undefined): string | undefined {
   return out.join('\n');
 }
 
+/**
+ * A description that is a table cell's whole text (a security scheme's, a scope's, a response
+ * link's, a callback's response): its tables kept as tables, as a parameter's are, then escaped
+ * for the cell.
+ */
+export function cellDescription(markdown: string | undefined): string {
+  return escapeTableCell(cellTables(literalPlaceholders(markdown)) ?? '');
+}
+
 /** Whether a line and the next begin a GFM table: a row of as many cells as the delimiter row below. */
 function isTableStart(line: string, next: string | undefined): boolean {
   if (next === undefined || !TABLE_DELIMITER.test(next) || !(line + next).includes('|')) return false;

@@ -24,10 +24,11 @@ import type {
   ResponseLink,
   SchemaField,
   SchemaView,
+  SecurityScheme,
   TagGroup,
   TypeExpr,
 } from './model.js';
-import { cellNotes, cellTables, placeDescription, summaryOf } from './descriptions.js';
+import { cellDescription, cellNotes, cellTables, placeDescription, summaryOf } from './descriptions.js';
 import { pathTemplates } from './path-template.js';
 import { curlServer } from './servers.js';
 
@@ -153,7 +154,7 @@ export function renderApi(model: ApiModel, templates: TemplateRenderer, options:
     schemas: model.schemas.length
       ? { count: model.schemas.length, link: `./${pageFileStem(schemasKey)}.md` }
       : undefined,
-    securitySchemes: model.securitySchemes,
+    securitySchemes: model.securitySchemes.map((scheme) => securitySchemeView(scheme, links, root)),
     servers: model.servers.map((server) => ({ ...server, notes: serverNotes(server) })),
     shellVariables: shellVariables(model),
     curlPlaceholders: curlPlaceholders(placeholders),
@@ -660,6 +661,8 @@ function operationView(operation: Operation, links: Links, key: string, level = 
       operation.responses.map((r) => ({
         status: r.status,
         description: placeDescription(links.described(r.description, key), level + 3),
+        // a callback's responses are a table's rows: Your response | Meaning
+        descriptionCell: cellDescription(links.described(r.description, key)),
         headers: r.headers.map((h) => parameterView(h, links, key)),
         contents: dedupeSchemas(r.contents.map((c) => mediaView(c, links, key, false, level + 3))),
         sameBodyAs: undefined as string | undefined,
@@ -667,7 +670,7 @@ function operationView(operation: Operation, links: Links, key: string, level = 
           name: inlineCode(link.name),
           target: links.linkTarget(link, key),
           parameters: escapeTableCell(link.parameters.map(inlineCode).join(', ')),
-          description: escapeTableCell(literalPlaceholders(link.description) ?? ''),
+          description: cellDescription(links.described(link.description, key)),
         })),
       })),
     ),
@@ -729,14 +732,27 @@ function serverNotes(server: ApiModel['servers'][number]): string {
       ...(variable.default === undefined ? [] : [`${inlineCode(variable.default)} (default)`]),
       ...others,
     ];
-    return `${inlineCode(variable.name)}: ${values.join(', ') || 'any'}${variable.description ? ` — ${literalPlaceholders(variable.description)}` : ''}`;
+    return `${inlineCode(variable.name)}: ${values.join(', ') || 'any'}${variable.description ? ` — ${cellTables(literalPlaceholders(variable.description))}` : ''}`;
   });
   return escapeTableCell(
     cellNotes([
-      literalPlaceholders(server.description) ?? '',
+      cellTables(literalPlaceholders(server.description)) ?? '',
       ...(variables.length ? [`Variables: ${variables.join('; ')}`] : []),
     ]),
   );
+}
+
+/** A security scheme for the overview's tables: its description and its scopes' as cells. */
+function securitySchemeView(scheme: SecurityScheme, links: Links, key: string) {
+  const scopes = scheme.oauth?.scopes.map((scope) => ({
+    ...scope,
+    descriptionCell: cellDescription(links.described(scope.description, key)),
+  }));
+  return {
+    ...scheme,
+    descriptionCell: cellDescription(links.described(scheme.description, key)),
+    oauth: scheme.oauth && { ...scheme.oauth, scopes },
+  };
 }
 
 function authText(operation: Operation): string {

@@ -2380,6 +2380,51 @@ describe('a Markdown table in a description', () => {
     expect(page).toContain(`| \`state\` | query | string | no | Which reports: ${html} Default: all. (length ≤ 4) |`);
     expect(page).toContain(`| \`result\` | string | no | ${html} |`);
   });
+
+  it("of a server, a server variable, a security scheme, a scope, a callback's response or a link is a table in its cell too", async () => {
+    // One table, `| Tier | Limit |`, in every description the overview and an operation put in a table cell.
+    const table = (intro: string) => `"${intro}:\\n\\n| Tier | Limit |\\n| --- | --- |\\n| free | 60/min |"`;
+    const api = await modelOf([
+      'openapi: 3.0.3',
+      'info: { title: Insights, version: "1" }',
+      'servers:',
+      '  - url: "https://{region}.insights.example/v1"',
+      `    description: ${table('Rate limits')}`,
+      `    variables: { region: { default: eu, enum: [eu, us], description: ${table('Per region')} } }`,
+      'paths:',
+      '  /reports:',
+      '    post:',
+      '      operationId: createReport',
+      '      callbacks:',
+      '        reportReady:',
+      '          "{$request.body#/callbackUrl}":',
+      `            post: { responses: { "200": { description: ${table('Acknowledged')} } } }`,
+      '      responses:',
+      '        "201":',
+      '          description: Created',
+      `          links: { GetReport: { operationId: createReport, description: ${table('The report')} } }`,
+      'components:',
+      '  securitySchemes:',
+      '    oauth:',
+      '      type: oauth2',
+      `      description: ${table('Tokens')}`,
+      '      flows:',
+      '        clientCredentials:',
+      '          tokenUrl: https://auth.insights.example/token',
+      `          scopes: { "reports:read": ${table('Read reports')} }`,
+    ]);
+    const [overview, reports] = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages;
+    const html = '<table><tr><th>Tier</th><th>Limit</th></tr><tr><td>free</td><td>60/min</td></tr></table>';
+    expect(overview!.markdown).toContain(
+      `| \`https://eu.insights.example/v1\` | Rate limits: ${html} Variables: \`region\`: \`eu\` (default), \`us\` — Per region: ${html} |`,
+    );
+    expect(overview!.markdown).toContain(`| \`oauth\` | OAuth 2.0 (clientCredentials) | Tokens: ${html} |`);
+    expect(overview!.markdown).toContain(`| \`reports:read\` | Read reports: ${html} |`);
+    expect(reports!.markdown).toContain(`| 200 | Acknowledged: ${html} |`);
+    expect(reports!.markdown).toContain(
+      `| \`GetReport\` | [POST /reports](#op-createreport) |  | The report: ${html} |`,
+    );
+  });
 });
 
 describe('warnings', () => {

@@ -125,7 +125,8 @@ function endsInList(text: string): boolean {
 /**
  * A description for a table cell, its GFM tables written as HTML tables, which a cell may hold
  * (Confluence nests them): `escapeTableCell` would run a table's rows into one line of escaped
- * pipes. The table stands on one line with the text around it, so no `<br><br>` comes between.
+ * pipes. The table stands on one line with the text around it, so no `<br><br>` comes between;
+ * after a list it stands after the list.
  */
 export function cellTables(markdown: string | undefined): string | undefined {
   if (!markdown?.includes('|')) return markdown;
@@ -145,6 +146,9 @@ export function cellTables(markdown: string | undefined): string | undefined {
     let end = index + 2;
     while (end < lines.length && lines[end]!.includes('|') && !BLANK.test(lines[end]!)) end += 1;
     while (out.length && BLANK.test(out.at(-1)!)) out.pop();
+    // After a list the blank line stays, or the table (and the text after it) would run on in the
+    // list's last item; a table indented under the item is the item's.
+    if (!/^\s/.test(line) && endsInList(out.join('\n'))) out.push('');
     out.push(htmlTable(lines.slice(index, end)));
     index = end - 1;
     while (index + 1 < lines.length && BLANK.test(lines[index + 1]!)) index += 1;

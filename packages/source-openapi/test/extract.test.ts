@@ -2425,6 +2425,31 @@ describe('a Markdown table in a description', () => {
       `| \`GetReport\` | [POST /reports](#op-createreport) |  | The report: ${html} |`,
     );
   });
+
+  it("that follows a list stands after the list, not in its last item; one indented under the item stays the item's", async () => {
+    const list = 'Which reports:\\n\\n- open\\n- closed\\n\\n';
+    const table = (indent: string) => `${indent}| State | Meaning |\\n${indent}| --- | --- |\\n${indent}| PASS | all |`;
+    const api = await modelOf([
+      'openapi: 3.0.3',
+      'info: { title: Insights, version: "1" }',
+      'paths:',
+      '  /reports:',
+      '    get:',
+      '      operationId: listReports',
+      '      parameters:',
+      `        - { name: state, in: query, schema: { type: string }, description: "${list}${table('')}\\n\\nDefault: all." }`,
+      `        - { name: kind, in: query, schema: { type: string }, description: "${list}${table('  ')}" }`,
+      '      responses: { "200": { description: OK } }',
+    ]);
+    const page = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages[1]!.markdown;
+    const html = '<table><tr><th>State</th><th>Meaning</th></tr><tr><td>PASS</td><td>all</td></tr></table>';
+    expect(page).toContain(
+      `| \`state\` | query | string | no | Which reports:<ul><li>open</li><li>closed</li></ul>${html} Default: all. |`,
+    );
+    expect(page).toContain(
+      `| \`kind\` | query | string | no | Which reports:<ul><li>open</li><li>closed ${html}</li></ul> |`,
+    );
+  });
 });
 
 describe('warnings', () => {

@@ -173,10 +173,23 @@ function isTableStart(line: string, next: string | undefined): boolean {
 
 /** A GFM table's rows (header, delimiter, body) as one line of HTML; a cell's Markdown stays. */
 function htmlTable(rows: string[]): string {
-  const [header, , ...body] = rows.map(tableCells);
+  const [header, delimiter, ...body] = rows.map(tableCells);
+  const aligns = delimiter!.map(alignAttribute);
   const row = (cells: string[], tag: 'th' | 'td') =>
-    `<tr>${header!.map((_, i) => `<${tag}>${cells[i] ?? ''}</${tag}>`).join('')}</tr>`;
+    `<tr>${header!.map((_, i) => `<${tag}${aligns[i]}>${cells[i] ?? ''}</${tag}>`).join('')}</tr>`;
   return `<table>${row(header!, 'th')}${body.map((cells) => row(cells, 'td')).join('')}</table>`;
+}
+
+/**
+ * A delimiter cell's column alignment as GFM writes it in HTML (`:---:` → ` align="center"`),
+ * which the storage converter aligns as it does an outer table's column; none for `---`.
+ */
+function alignAttribute(delimiter: string): string {
+  const left = delimiter.startsWith(':');
+  const right = delimiter.endsWith(':');
+  if (left && right) return ' align="center"';
+  if (left || right) return ` align="${left ? 'left' : 'right'}"`;
+  return '';
 }
 
 /** A table row's cells, split at its unescaped pipes; an escaped pipe is a pipe (an HTML cell needs no escape). */

@@ -2376,7 +2376,7 @@ describe('a Markdown table in a description', () => {
     ]);
     const page = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages[1]!.markdown;
     const html =
-      '<table><tr><th>State</th><th>Meaning</th></tr><tr><td>`PASS`</td><td>all \\| some passed</td></tr><tr><td>FAIL</td><td>*none*</td></tr></table>';
+      '<table><tr><th align="left">State</th><th>Meaning</th></tr><tr><td align="left">`PASS`</td><td>all \\| some passed</td></tr><tr><td align="left">FAIL</td><td>*none*</td></tr></table>';
     expect(page).toContain(`| \`state\` | query | string | no | Which reports: ${html} Default: all. (length ≤ 4) |`);
     expect(page).toContain(`| \`result\` | string | no | ${html} |`);
   });
@@ -2424,6 +2424,25 @@ describe('a Markdown table in a description', () => {
     expect(reports!.markdown).toContain(
       `| \`GetReport\` | [POST /reports](#op-createreport) |  | The report: ${html} |`,
     );
+  });
+
+  it("keeps its columns' alignment (`:---`, `:---:`, `---:`), as GFM writes it in HTML and the outer tables have it", async () => {
+    const table = '| Tier | Limit | Burst | Note |\\n| :--- | :---: | ---: | --- |\\n| free | 60/min | 10 | - |';
+    const api = await modelOf([
+      'openapi: 3.0.3',
+      'info: { title: Insights, version: "1" }',
+      'paths:',
+      '  /reports:',
+      '    get:',
+      '      operationId: listReports',
+      `      parameters: [{ name: tier, in: query, schema: { type: string }, description: "${table}" }]`,
+      '      responses: { "200": { description: OK } }',
+    ]);
+    const page = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages[1]!.markdown;
+    const html =
+      '<table><tr><th align="left">Tier</th><th align="center">Limit</th><th align="right">Burst</th><th>Note</th></tr>' +
+      '<tr><td align="left">free</td><td align="center">60/min</td><td align="right">10</td><td>-</td></tr></table>';
+    expect(page).toContain(`| \`tier\` | query | string | no | ${html} |`);
   });
 
   it("that follows a list stands after the list, not in its last item; one indented under the item stays the item's", async () => {

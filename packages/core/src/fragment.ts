@@ -128,15 +128,22 @@ interface FoundHeading {
  * order of rank; none goes below 6. Why: a fragment's own `# Notes` must not sit above or
  * beside the page's headings where the fragment is placed (an operation's description under its
  * `## GET /path` heading, say): the page's outline would read it as a section of the page.
- * Setext headings are rewritten as ATX ones; code and HTML blocks are left as they are.
+ * Setext headings are rewritten as ATX ones; code and HTML blocks are left as they are, but for
+ * their HTML headings (`<h1>`…`<h6>`), which count and move as the Markdown ones: Bitbucket
+ * writes `<h1>Report parameters</h1>` in an operation's description. Code keeps its own.
  */
 export function nestHeadings(markdown: string | undefined, level: number): string | undefined {
-  if (!markdown || !/[#=-]/.test(markdown)) return markdown;
+  if (!markdown || !/[#=-]|<h[1-6]/i.test(markdown)) return markdown;
   const lines = markdown.split('\n');
-  const headings = findHeadings(lines, lineKinds(lines));
-  if (!headings.length) return markdown;
-  const shift = level - Math.min(...headings.map((heading) => heading.level));
+  const kinds = lineKinds(lines);
+  const headings = findHeadings(lines, kinds);
+  const html = htmlHeadingLines(lines, kinds);
+  const levels = [...headings.map((heading) => heading.level), ...html.flatMap(({ levels }) => levels)];
+  if (!levels.length) return markdown;
+  const shift = level - Math.min(...levels);
   if (shift <= 0) return markdown;
+  // HTML headings first: they move in place, where setext headings below join lines.
+  for (const { index } of html) lines[index] = moveHtmlHeadings(lines[index]!, shift);
   for (const { from, to, level: was } of headings.reverse()) {
     const hashes = '#'.repeat(Math.min(6, was + shift));
     if (from === to) lines[from] = lines[from]!.replace(ATX, `$1${hashes}`);
@@ -151,6 +158,28 @@ export function nestHeadings(markdown: string | undefined, level: number): strin
       );
   }
   return lines.join('\n');
+}
+
+/** An HTML heading's tag (`<h1>`, `</h1>`, `<h2 class="x">`), or a code span, which keeps what it holds. */
+const HTML_HEADING_TAG = /(`+)[\s\S]*?(?<!`)\1(?!`)|<(\/?)h([1-6])(?=[\s/>])/gi;
+
+/** The lines outside code that hold HTML headings, with the levels of those they open. */
+function htmlHeadingLines(lines: string[], kinds: LineKind[]): Array<{ index: number; levels: number[] }> {
+  const code = codeLines(lines, kinds);
+  return lines.flatMap((line, index) => {
+    if (code[index] || !/<\/?h[1-6]/i.test(line)) return [];
+    const levels = [...line.matchAll(HTML_HEADING_TAG)]
+      .filter(([, span, slash]) => !span && !slash)
+      .map(([, , , level]) => Number(level));
+    return [{ index, levels }];
+  });
+}
+
+/** A line with each of its HTML headings outside code spans `shift` levels down (6 at most). */
+function moveHtmlHeadings(line: string, shift: number): string {
+  return line.replace(HTML_HEADING_TAG, (tag, span: string | undefined, slash: string, level: string) =>
+    span ? tag : `<${slash}h${Math.min(6, Number(level) + shift)}`,
+  );
 }
 
 function findHeadings(lines: string[], kinds: LineKind[]): FoundHeading[] {
@@ -204,25 +233,33 @@ export function literalPlaceholders(markdown: string | undefined): string | unde
   if (!markdown || !markdown.includes('<')) return markdown;
   const lines = markdown.split('\n');
   const kinds = lineKinds(lines);
+  const code = codeLines(lines, kinds);
   const out: string[] = [];
   let prose: string[] = [];
   const flush = () => {
     if (prose.length) out.push(placeholdersAsText(prose.join('\n')));
     prose = [];
   };
-  let previousBlank = true;
-  let inIndentedCode = false;
   for (const [index, line] of lines.entries()) {
-    // An indented code block starts after a blank line (it cannot interrupt a paragraph).
-    inIndentedCode = kinds[index] === 'text' && INDENTED_CODE.test(line) && (previousBlank || inIndentedCode);
-    previousBlank = BLANK.test(line);
-    if (kinds[index] === 'code' || inIndentedCode) {
+    if (code[index]) {
       flush();
       out.push(line);
     } else prose.push(line);
   }
   flush();
   return out.join('\n');
+}
+
+/** Which lines are code: a fenced block's, or an indented block's. */
+function codeLines(lines: string[], kinds: LineKind[]): boolean[] {
+  let previousBlank = true;
+  let inIndentedCode = false;
+  return lines.map((line, index) => {
+    // An indented code block starts after a blank line (it cannot interrupt a paragraph).
+    inIndentedCode = kinds[index] === 'text' && INDENTED_CODE.test(line) && (previousBlank || inIndentedCode);
+    previousBlank = BLANK.test(line);
+    return kinds[index] === 'code' || inIndentedCode;
+  });
 }
 
 function placeholdersAsText(text: string): string {

@@ -70,6 +70,21 @@ describe("nestHeadings (a fragment placed under the page's own headings)", () =>
     for (const text of unchanged) expect(nestHeadings(text, 3)).toBe(text);
   });
 
+  it('moves HTML headings (<h1>…<h6>) with the Markdown ones, by the same step; code keeps its own', () => {
+    // Bitbucket's setACodeInsightsReport: <h1> inside a paragraph, beside a table.
+    expect(nestHeadings('Create a report.<h1>Report parameters</h1><table><tr><td>title</td></tr></table>', 3)).toBe(
+      'Create a report.<h3>Report parameters</h3><table><tr><td>title</td></tr></table>',
+    );
+    expect(nestHeadings('# Stored\n\n<h2 class="x">Fields</h2>\n\nText.', 5)).toBe(
+      '##### Stored\n\n<h6 class="x">Fields</h6>\n\nText.',
+    );
+    // The HTML heading is the highest: it sets the step the Markdown one moves by too.
+    expect(nestHeadings('<h2>Users</h2>\n\n### Fields\n', 3)).toBe('<h3>Users</h3>\n\n#### Fields\n');
+    const code = 'See `<h1>` and:\n\n```html\n<h1>Kept</h1>\n```\n\n    <h1>Indented</h1>\n';
+    expect(nestHeadings(`<h1>Top</h1>\n\n${code}`, 2)).toBe(`<h2>Top</h2>\n\n${code}`);
+    expect(nestHeadings(code, 2)).toBe(code);
+  });
+
   it('placeFragment closes open HTML and nests headings in one step', () => {
     expect(placeFragment('# Title\n\n<details>\n<summary>More</summary>\n\nText\n', 2)).toBe(
       '## Title\n\n<details>\n<summary>More</summary>\n\nText\n\n</details>\n',

@@ -1,13 +1,11 @@
-import { escapeTableCell, literalPlaceholders, placeFragment } from '@docgen/core';
+import { escapeTableCell, literalPlaceholders } from '@docgen/core';
 
 /**
- * How the spec's descriptions (CommonMark, often with raw HTML) are fitted to where a page puts
- * them: under the page's own headings, in a table cell beside docgen's notes, or shortened to a
- * cell's one-line summary.
+ * How the spec's descriptions (CommonMark, often with raw HTML) are fitted to a table cell beside
+ * docgen's notes, or shortened to a cell's one-line summary. Under the page's own headings, core's
+ * `placeFragment` places them.
  */
 
-/** An HTML heading's tag (`<h1>`, `</h1>`, `<h2 class="x">`), or a code span, which keeps what it holds. */
-const HTML_HEADING_TAG = /(`+)[\s\S]*?(?<!`)\1(?!`)|<(\/?)h([1-6])(?=[\s/>])/gi;
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const BLANK = /^\s*$/;
 /** An ATX heading line (`# Pets`, `## Overview`), or an HTML heading alone on its line (`<h2>Users</h2>`). */
@@ -17,54 +15,6 @@ const SETEXT_UNDERLINE = /^ {0,3}(?:=+|-+)[ \t]*$/;
 const TABLE_DELIMITER = /^ {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;
 /** A Markdown list item's line: `- a`, `* a`, `1. a`, `1) a` (its marker indented 3 spaces at most). */
 const LIST_ITEM = /^ {0,3}(?:[-*+]|\d{1,9}[.)])[ \t]+\S/;
-
-/**
- * `placeFragment` (placeholders as text, open HTML elements closed, headings nested at `level` or
- * below), with the description's HTML headings counted and moved down as its Markdown ones are:
- * Bitbucket writes `<h1>Report parameters</h1>` in an operation's description, which stood above
- * the page's `## PUT /path` in its outline.
- */
-export function placeDescription(markdown: string | undefined, level: number): string | undefined {
-  const top = markdown?.includes('<') ? Math.min(...htmlHeadingLevels(markdown)) : Infinity;
-  if (top === Infinity) return placeFragment(markdown, level);
-  // placeFragment moves every heading by the one shift its highest needs: a probe heading at the
-  // HTML's highest level, put first, makes that count too, and tells the shift.
-  const probe = `${'#'.repeat(top)} probe`;
-  const [probed, ...rest] = placeFragment(`${probe}\n\n${markdown}`, level)!.split('\n');
-  const shift = /^#+/.exec(probed!)![0].length - top;
-  return moveHtmlHeadings(rest.slice(1).join('\n'), shift);
-}
-
-/** The levels of the HTML headings a description opens, outside code. */
-function htmlHeadingLevels(markdown: string): number[] {
-  const levels: number[] = [];
-  moveHtmlHeadings(markdown, 0, (level) => levels.push(level));
-  return levels;
-}
-
-/** `markdown` with each HTML heading outside code `shift` levels down (6 at most). */
-function moveHtmlHeadings(markdown: string, shift: number, seen?: (level: number) => void): string {
-  let fence: string | undefined;
-  return markdown
-    .split('\n')
-    .map((line) => {
-      const marker = FENCE.exec(line)?.[1];
-      if (fence) {
-        if (marker && marker[0] === fence[0] && marker.length >= fence.length) fence = undefined;
-        return line;
-      }
-      if (marker) {
-        fence = marker;
-        return line;
-      }
-      return line.replace(HTML_HEADING_TAG, (tag, code: string | undefined, slash: string, level: string) => {
-        if (code) return tag;
-        if (!slash) seen?.(Number(level));
-        return `<${slash}h${Math.min(6, Number(level) + shift)}`;
-      });
-    })
-    .join('\n');
-}
 
 /**
  * A description's first paragraph of prose, for a table cell (the overview's list of tags, a tag's
@@ -125,7 +75,8 @@ function endsInList(text: string): boolean {
 /**
  * A description for a table cell, its GFM tables written as HTML tables, which a cell may hold
  * (Confluence nests them): `escapeTableCell` would run a table's rows into one line of escaped
- * pipes. The table stands on one line with the text around it, so no `<br><br>` comes between.
+ * pipes. The table stands on one line with the text around it, so no `<br><br>` comes between;
+ * after a list it stands after the list.
  */
 export function cellTables(markdown: string | undefined): string | undefined {
   if (!markdown?.includes('|')) return markdown;
@@ -145,11 +96,23 @@ export function cellTables(markdown: string | undefined): string | undefined {
     let end = index + 2;
     while (end < lines.length && lines[end]!.includes('|') && !BLANK.test(lines[end]!)) end += 1;
     while (out.length && BLANK.test(out.at(-1)!)) out.pop();
+    // After a list the blank line stays, or the table (and the text after it) would run on in the
+    // list's last item; a table indented under the item is the item's.
+    if (!/^\s/.test(line) && endsInList(out.join('\n'))) out.push('');
     out.push(htmlTable(lines.slice(index, end)));
     index = end - 1;
     while (index + 1 < lines.length && BLANK.test(lines[index + 1]!)) index += 1;
   }
   return out.join('\n');
+}
+
+/**
+ * A description that is a table cell's whole text (a security scheme's, a scope's, a response
+ * link's, a callback's response): its tables kept as tables, as a parameter's are, then escaped
+ * for the cell.
+ */
+export function cellDescription(markdown: string | undefined): string {
+  return escapeTableCell(cellTables(literalPlaceholders(markdown)) ?? '');
 }
 
 /** Whether a line and the next begin a GFM table: a row of as many cells as the delimiter row below. */
@@ -160,10 +123,23 @@ function isTableStart(line: string, next: string | undefined): boolean {
 
 /** A GFM table's rows (header, delimiter, body) as one line of HTML; a cell's Markdown stays. */
 function htmlTable(rows: string[]): string {
-  const [header, , ...body] = rows.map(tableCells);
+  const [header, delimiter, ...body] = rows.map(tableCells);
+  const aligns = delimiter!.map(alignAttribute);
   const row = (cells: string[], tag: 'th' | 'td') =>
-    `<tr>${header!.map((_, i) => `<${tag}>${cells[i] ?? ''}</${tag}>`).join('')}</tr>`;
+    `<tr>${header!.map((_, i) => `<${tag}${aligns[i]}>${cells[i] ?? ''}</${tag}>`).join('')}</tr>`;
   return `<table>${row(header!, 'th')}${body.map((cells) => row(cells, 'td')).join('')}</table>`;
+}
+
+/**
+ * A delimiter cell's column alignment as GFM writes it in HTML (`:---:` → ` align="center"`),
+ * which the storage converter aligns as it does an outer table's column; none for `---`.
+ */
+function alignAttribute(delimiter: string): string {
+  const left = delimiter.startsWith(':');
+  const right = delimiter.endsWith(':');
+  if (left && right) return ' align="center"';
+  if (left || right) return ` align="${left ? 'left' : 'right'}"`;
+  return '';
 }
 
 /** A table row's cells, split at its unescaped pipes; an escaped pipe is a pipe (an HTML cell needs no escape). */

@@ -10,6 +10,7 @@ import {
   isUnsafeUrl,
   pageFileStem,
   pageKey,
+  placeFragment,
   type Page,
   type PageTree,
   type TemplateRenderer,
@@ -24,10 +25,11 @@ import type {
   ResponseLink,
   SchemaField,
   SchemaView,
+  SecurityScheme,
   TagGroup,
   TypeExpr,
 } from './model.js';
-import { cellNotes, cellTables, placeDescription, summaryOf } from './descriptions.js';
+import { cellDescription, cellNotes, cellTables, summaryOf } from './descriptions.js';
 import { pathTemplates } from './path-template.js';
 import { curlServer } from './servers.js';
 
@@ -126,7 +128,7 @@ export function renderApi(model: ApiModel, templates: TemplateRenderer, options:
     // The description goes above the page's `##` sections.
     model: {
       ...model,
-      description: placeDescription(links.described(model.description, root), 2),
+      description: placeFragment(links.described(model.description, root), 2),
       license: shownLicense(model.license),
     },
     specFile: basename(model.file),
@@ -153,7 +155,7 @@ export function renderApi(model: ApiModel, templates: TemplateRenderer, options:
     schemas: model.schemas.length
       ? { count: model.schemas.length, link: `./${pageFileStem(schemasKey)}.md` }
       : undefined,
-    securitySchemes: model.securitySchemes,
+    securitySchemes: model.securitySchemes.map((scheme) => securitySchemeView(scheme, links, root)),
     servers: model.servers.map((server) => ({ ...server, notes: serverNotes(server) })),
     shellVariables: shellVariables(model),
     curlPlaceholders: curlPlaceholders(placeholders),
@@ -519,7 +521,7 @@ function tagView(
   }));
   return {
     api: { title: model.title, version: model.version },
-    tag: { name: tag.displayName ?? tag.name, description: placeDescription(links.described(tag.description, key), 3) }, // above the `##` operations
+    tag: { name: tag.displayName ?? tag.name, description: placeFragment(links.described(tag.description, key), 3) }, // above the `##` operations
     children,
     rows: tag.operations.map((o) => operationRow(o, links, key)),
     // A split tag's page lists its operations; they are documented on its parts' pages.
@@ -641,10 +643,10 @@ function operationView(operation: Operation, links: Links, key: string, level = 
     operationId: operation.operationId,
     summary: operation.summary,
     summaryCell: escapeTableCell(operation.summary ?? ''),
-    description: placeDescription(links.described(operation.description, key), level + 1),
+    description: placeFragment(links.described(operation.description, key), level + 1),
     pathAbout: (operation.pathSummary || operation.pathDescription) && {
       summary: operation.pathSummary,
-      description: placeDescription(links.described(operation.pathDescription, key), level + 1),
+      description: placeFragment(links.described(operation.pathDescription, key), level + 1),
     },
     servers: operation.servers?.map((server) => ({ url: server.url, notes: serverNotes(server) })),
     deprecated: operation.deprecated,
@@ -652,14 +654,16 @@ function operationView(operation: Operation, links: Links, key: string, level = 
     auth: authText(operation),
     parameters: operation.parameters.map((p) => parameterView(p, links, key)),
     requestBody: operation.requestBody && {
-      description: placeDescription(links.described(operation.requestBody.description, key), level + 2),
+      description: placeFragment(links.described(operation.requestBody.description, key), level + 2),
       required: operation.requestBody.required,
       contents: dedupeSchemas(operation.requestBody.contents.map((c) => mediaView(c, links, key, true, level + 2))),
     },
     responses: dedupeBodies(
       operation.responses.map((r) => ({
         status: r.status,
-        description: placeDescription(links.described(r.description, key), level + 3),
+        description: placeFragment(links.described(r.description, key), level + 3),
+        // a callback's responses are a table's rows: Your response | Meaning
+        descriptionCell: cellDescription(links.described(r.description, key)),
         headers: r.headers.map((h) => parameterView(h, links, key)),
         contents: dedupeSchemas(r.contents.map((c) => mediaView(c, links, key, false, level + 3))),
         sameBodyAs: undefined as string | undefined,
@@ -667,7 +671,7 @@ function operationView(operation: Operation, links: Links, key: string, level = 
           name: inlineCode(link.name),
           target: links.linkTarget(link, key),
           parameters: escapeTableCell(link.parameters.map(inlineCode).join(', ')),
-          description: escapeTableCell(literalPlaceholders(link.description) ?? ''),
+          description: cellDescription(links.described(link.description, key)),
         })),
       })),
     ),
@@ -729,14 +733,27 @@ function serverNotes(server: ApiModel['servers'][number]): string {
       ...(variable.default === undefined ? [] : [`${inlineCode(variable.default)} (default)`]),
       ...others,
     ];
-    return `${inlineCode(variable.name)}: ${values.join(', ') || 'any'}${variable.description ? ` — ${literalPlaceholders(variable.description)}` : ''}`;
+    return `${inlineCode(variable.name)}: ${values.join(', ') || 'any'}${variable.description ? ` — ${cellTables(literalPlaceholders(variable.description))}` : ''}`;
   });
   return escapeTableCell(
     cellNotes([
-      literalPlaceholders(server.description) ?? '',
+      cellTables(literalPlaceholders(server.description)) ?? '',
       ...(variables.length ? [`Variables: ${variables.join('; ')}`] : []),
     ]),
   );
+}
+
+/** A security scheme for the overview's tables: its description and its scopes' as cells. */
+function securitySchemeView(scheme: SecurityScheme, links: Links, key: string) {
+  const scopes = scheme.oauth?.scopes.map((scope) => ({
+    ...scope,
+    descriptionCell: cellDescription(links.described(scope.description, key)),
+  }));
+  return {
+    ...scheme,
+    descriptionCell: cellDescription(links.described(scheme.description, key)),
+    oauth: scheme.oauth && { ...scheme.oauth, scopes },
+  };
 }
 
 function authText(operation: Operation): string {
@@ -781,7 +798,7 @@ function mediaView(content: MediaContent, links: Links, key: string, showFields:
     sameAs: undefined as string | undefined,
     type: schema ? `${content.stream ? 'a stream of ' : ''}${links.type(schema.type, key)}` : undefined,
     description:
-      schema?.description && !named ? placeDescription(links.described(schema.description, key), level) : undefined,
+      schema?.description && !named ? placeFragment(links.described(schema.description, key), level) : undefined,
     // A named schema is documented once on the schemas page; inline schemas get their table here.
     fields: schema && (showFields || !named) ? schema.fields.map((f) => fieldView(f, links, key)) : [],
     variants: schema && (showFields || !named) ? variantsView(schema, links, key) : undefined,
@@ -905,7 +922,7 @@ function schemasView(schemas: NamedSchema[], links: Links, key: string) {
       anchor: schema.anchor,
       name: escapeMarkdownInline(schema.name),
       aliases: schema.aliases?.map((alias) => inlineCode(alias)).join(', '),
-      description: placeDescription(links.described(schema.description, key), 3), // under the schema's `##` heading
+      description: placeFragment(links.described(schema.description, key), 3), // under the schema's `##` heading
       deprecated: schema.deprecated,
       circular: schema.circular,
       cycle: schema.cycle?.map((name) => escapeMarkdownInline(name)).join(' → '),

@@ -2421,9 +2421,98 @@ describe('a Markdown table in a description', () => {
     ]);
     const page = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages[1]!.markdown;
     const html =
-      '<table><tr><th>State</th><th>Meaning</th></tr><tr><td>`PASS`</td><td>all \\| some passed</td></tr><tr><td>FAIL</td><td>*none*</td></tr></table>';
+      '<table><tr><th align="left">State</th><th>Meaning</th></tr><tr><td align="left">`PASS`</td><td>all \\| some passed</td></tr><tr><td align="left">FAIL</td><td>*none*</td></tr></table>';
     expect(page).toContain(`| \`state\` | query | string | no | Which reports: ${html} Default: all. (length ≤ 4) |`);
     expect(page).toContain(`| \`result\` | string | no | ${html} |`);
+  });
+
+  it("of a server, a server variable, a security scheme, a scope, a callback's response or a link is a table in its cell too", async () => {
+    // One table, `| Tier | Limit |`, in every description the overview and an operation put in a table cell.
+    const table = (intro: string) => `"${intro}:\\n\\n| Tier | Limit |\\n| --- | --- |\\n| free | 60/min |"`;
+    const api = await modelOf([
+      'openapi: 3.0.3',
+      'info: { title: Insights, version: "1" }',
+      'servers:',
+      '  - url: "https://{region}.insights.example/v1"',
+      `    description: ${table('Rate limits')}`,
+      `    variables: { region: { default: eu, enum: [eu, us], description: ${table('Per region')} } }`,
+      'paths:',
+      '  /reports:',
+      '    post:',
+      '      operationId: createReport',
+      '      callbacks:',
+      '        reportReady:',
+      '          "{$request.body#/callbackUrl}":',
+      `            post: { responses: { "200": { description: ${table('Acknowledged')} } } }`,
+      '      responses:',
+      '        "201":',
+      '          description: Created',
+      `          links: { GetReport: { operationId: createReport, description: ${table('The report')} } }`,
+      'components:',
+      '  securitySchemes:',
+      '    oauth:',
+      '      type: oauth2',
+      `      description: ${table('Tokens')}`,
+      '      flows:',
+      '        clientCredentials:',
+      '          tokenUrl: https://auth.insights.example/token',
+      `          scopes: { "reports:read": ${table('Read reports')} }`,
+    ]);
+    const [overview, reports] = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages;
+    const html = '<table><tr><th>Tier</th><th>Limit</th></tr><tr><td>free</td><td>60/min</td></tr></table>';
+    expect(overview!.markdown).toContain(
+      `| \`https://eu.insights.example/v1\` | Rate limits: ${html} Variables: \`region\`: \`eu\` (default), \`us\` — Per region: ${html} |`,
+    );
+    expect(overview!.markdown).toContain(`| \`oauth\` | OAuth 2.0 (clientCredentials) | Tokens: ${html} |`);
+    expect(overview!.markdown).toContain(`| \`reports:read\` | Read reports: ${html} |`);
+    expect(reports!.markdown).toContain(`| 200 | Acknowledged: ${html} |`);
+    expect(reports!.markdown).toContain(
+      `| \`GetReport\` | [POST /reports](#op-createreport) |  | The report: ${html} |`,
+    );
+  });
+
+  it("keeps its columns' alignment (`:---`, `:---:`, `---:`), as GFM writes it in HTML and the outer tables have it", async () => {
+    const table = '| Tier | Limit | Burst | Note |\\n| :--- | :---: | ---: | --- |\\n| free | 60/min | 10 | - |';
+    const api = await modelOf([
+      'openapi: 3.0.3',
+      'info: { title: Insights, version: "1" }',
+      'paths:',
+      '  /reports:',
+      '    get:',
+      '      operationId: listReports',
+      `      parameters: [{ name: tier, in: query, schema: { type: string }, description: "${table}" }]`,
+      '      responses: { "200": { description: OK } }',
+    ]);
+    const page = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages[1]!.markdown;
+    const html =
+      '<table><tr><th align="left">Tier</th><th align="center">Limit</th><th align="right">Burst</th><th>Note</th></tr>' +
+      '<tr><td align="left">free</td><td align="center">60/min</td><td align="right">10</td><td>-</td></tr></table>';
+    expect(page).toContain(`| \`tier\` | query | string | no | ${html} |`);
+  });
+
+  it("that follows a list stands after the list, not in its last item; one indented under the item stays the item's", async () => {
+    const list = 'Which reports:\\n\\n- open\\n- closed\\n\\n';
+    const table = (indent: string) => `${indent}| State | Meaning |\\n${indent}| --- | --- |\\n${indent}| PASS | all |`;
+    const api = await modelOf([
+      'openapi: 3.0.3',
+      'info: { title: Insights, version: "1" }',
+      'paths:',
+      '  /reports:',
+      '    get:',
+      '      operationId: listReports',
+      '      parameters:',
+      `        - { name: state, in: query, schema: { type: string }, description: "${list}${table('')}\\n\\nDefault: all." }`,
+      `        - { name: kind, in: query, schema: { type: string }, description: "${list}${table('  ')}" }`,
+      '      responses: { "200": { description: OK } }',
+    ]);
+    const page = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages[1]!.markdown;
+    const html = '<table><tr><th>State</th><th>Meaning</th></tr><tr><td>PASS</td><td>all</td></tr></table>';
+    expect(page).toContain(
+      `| \`state\` | query | string | no | Which reports:<ul><li>open</li><li>closed</li></ul>${html} Default: all. |`,
+    );
+    expect(page).toContain(
+      `| \`kind\` | query | string | no | Which reports:<ul><li>open</li><li>closed ${html}</li></ul> |`,
+    );
   });
 });
 

@@ -1111,6 +1111,18 @@ describe('data-model pages', () => {
     ).toEqual(['## State', '### Meaning']);
   });
 
+  it("moves an HTML heading (<h1>) in a model's documentation under the page's own, as a Markdown one", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-prisma-html-headings-'));
+    const schema = join(dir, 'schema.prisma');
+    await writeFile(
+      schema,
+      'datasource db {\n  provider = "postgresql"\n}\n\n/// <h1>Lifecycle</h1>\n/// Items are soft-deleted; see `<h1>` in the admin.\nmodel Item {\n  id Int @id\n}\n',
+    );
+    const tree = renderPrisma(await extractPrisma(schema), templates, { cwd: dir });
+    const item = tree.pages.find((page) => page.key === 'data-model/model/item')!.markdown;
+    expect(item).toContain('<h2>Lifecycle</h2>\nItems are soft-deleted; see `<h1>` in the admin.');
+  });
+
   it('an overview, a page per model and an enums page, with stable keys and unique titles', async () => {
     const tree = renderPrisma(await extractPrisma(join(fixtures, 'blog.prisma')), templates, { cwd: fixtures });
     validatePageTree(tree);

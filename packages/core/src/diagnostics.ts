@@ -128,18 +128,33 @@ export function placeOf(diagnostic: Diagnostic): string {
   );
 }
 
-/** Frame line `line` (1-based) of `text` with its neighbours and a caret under `column`. */
-export function codeFrame(text: string, line: number, column = 1, context = 2): string {
+/**
+ * Frame line `line` (1-based) of `text` with its neighbours and a caret under `column`. Lines
+ * longer than `clipAt` show only the stretch around the column, between `…`: a spec's description
+ * is often one JSON string of several thousand characters on one line.
+ */
+export function codeFrame(text: string, line: number, column = 1, context = 2, clipAt = Infinity): string {
   const first = Math.max(1, line - context);
-  const shown = linesOf(text, first, line + context);
+  const { lines: shown, caret } = clipped(linesOf(text, first, line + context), column, clipAt);
   const last = first + shown.length - 1;
   const width = String(last).length;
   const out: string[] = [];
   for (let n = first; n <= last; n++) {
     out.push(`${n === line ? '>' : ' '} ${String(n).padStart(width)} | ${shown[n - first]}`);
-    if (n === line) out.push(`  ${' '.repeat(width)} | ${' '.repeat(Math.max(0, column - 1))}^`);
+    if (n === line) out.push(`  ${' '.repeat(width)} | ${' '.repeat(Math.max(0, caret - 1))}^`);
   }
   return out.join('\n');
+}
+
+/** The same stretch of each line (so they stay aligned), starting a little before `column`. */
+function clipped(lines: string[], column: number, clipAt: number): { lines: string[]; caret: number } {
+  if (lines.every((line) => line.length <= clipAt)) return { lines, caret: column };
+  const start = Math.max(0, column - 1 - Math.floor(clipAt / 3));
+  const lead = start > 0 ? '…' : '';
+  return {
+    lines: lines.map((line) => `${lead}${line.slice(start, start + clipAt)}${line.length > start + clipAt ? '…' : ''}`),
+    caret: column - start + lead.length,
+  };
 }
 
 /** Lines `first` to `last` (1-based) of `text`, fewer where it ends first. */

@@ -12,5 +12,5 @@ export * from './plugins.js';
 export * from './render.js';
 export * from './schema-validation.js';
 export * from './structured-file.js';
-export { lastAtOrBefore } from './text-lines.js';
+export { lastAtOrBefore, lineStarts, positionIn } from './text-lines.js';
 export * from './url-safety.js';

@@ -16,6 +16,19 @@ describe('codeFrame', () => {
     expect(codeFrame('no newline', 1, 4)).toBe(['> 1 | no newline', '    |    ^'].join('\n'));
   });
 
+  it('shows a long line (a JSON description) around the column, between …, the caret under it', () => {
+    const long = `{\n  "description": "${'x'.repeat(100)}[see](#nowhere)${'y'.repeat(100)}"\n}`;
+    const frame = codeFrame(long, 2, 119, 2, 40);
+    expect(frame.split('\n')).toEqual([
+      '  1 | …',
+      '> 2 | …xxxxxxxxxxxxx[see](#nowhere)yyyyyyyyyyyy…',
+      `    | ${' '.repeat(14)}^`, // under the [ after … and 13 x
+      '  3 | …',
+    ]);
+    // Short lines stay whole, as without the width.
+    expect(codeFrame(text, 3, 2, 2, 40)).toBe(codeFrame(text, 3, 2));
+  });
+
   it('frames lines of several texts in turn, each from its own lines', () => {
     const other = 'alpha\nbeta\ngamma';
     expect(codeFrame(other, 2, 1, 0)).toBe(['> 2 | beta', '    | ^'].join('\n'));

@@ -2,10 +2,11 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { readFile, rename, writeFile } from 'node:fs/promises';
 import { basename, join, posix, resolve } from 'node:path';
-// Type-only imports: the packages themselves load inside generate(), so `docgen --help` stays fast.
 import { configNearbyHint, expectConfigFile } from './paths.js';
 import { absoluteLink } from './link-base.js';
-import type { Diagnostic, FlagSource, LoadedConfig, Manifest, PageTree, SourceConfig } from '@docgen/core';
+import { ConversionSources } from './conversion-source.js';
+// Type-only imports: the packages themselves load inside generate(), so `docgen --help` stays fast.
+import type { Diagnostic, FlagSource, LoadedConfig, Manifest, Page, PageTree, SourceConfig } from '@docgen/core';
 
 /**
  * The generator pipeline every generator command shares:
@@ -208,7 +209,8 @@ async function convertToStorage(
     return undefined;
   }
   if (typeof converter.toStorage !== 'function') return undefined;
-  const { pageFileStem, sourceOfPageLine } = await import('@docgen/core');
+  const core = await import('@docgen/core');
+  const { pageFileStem } = core;
   const titleByFile = new Map(tree.pages.map((page) => [`${pageFileStem(page.key)}.md`, page.title]));
   const linkAnchors = crossPageAnchors(tree, pageFileStem, converter);
   const titles = [...titleByFile].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
@@ -263,25 +265,56 @@ async function convertToStorage(
       if (job.key) await cache!.write(job.key, job.result);
     }),
   );
+  const sources = new ConversionSources(core);
   for (const { page, result } of jobs) {
     page.storage = result!.storage.replace(/\n+$/, '');
-    for (const warning of result!.warnings ?? []) {
-      // "line 12: …" of a page's Markdown, at the author's own file and line when they wrote it there.
-      const line = /^line (\d+): /.exec(warning);
-      const location = line ? sourceOfPageLine(page, Number(line[1])) : undefined;
-      // The page (and its line) say where, not what: the same dead link on two pages is one
-      // problem at two places, and prints once with the other places listed.
-      const rest = line ? warning.slice(line[0].length) : warning;
-      const placeInMessage = { rest, place: line ? `${page.key} line ${line[1]}` : page.key };
-      warnings.push(
-        location
-          ? { code: 'DG_CONVERT', severity: 'warning', message: `${page.key}: ${rest}`, location, placeInMessage }
-          : { code: 'DG_CONVERT', severity: 'warning', message: `${page.key}: ${warning}`, placeInMessage },
-      );
-    }
+    for (const warning of result!.warnings ?? []) warnings.push(pageConversionWarning(page, warning, sources, core));
   }
   return { cache: cache ? { dir: cache.dir, hits: jobs.length - missing.length, misses: missing.length } : undefined };
 }
+
+/**
+ * A converter warning ("line 12: …" of a page's Markdown) where its text was written: an author's
+ * own file and line when the page embeds it (an ADR's body), else the place in the page's source
+ * file the text came from (a spec's description), with the page and its line as context; failing
+ * both, the page and its line.
+ */
+function pageConversionWarning(
+  page: Page,
+  warning: string,
+  sources: ConversionSources,
+  core: Pick<typeof import('@docgen/core'), 'sourceOfPageLine'>,
+): Diagnostic {
+  const line = /^line (\d+): /.exec(warning);
+  const pageLine = line ? Number(line[1]) : undefined;
+  // The page (and its line) say where, not what: the same dead link on two pages is one
+  // problem at two places, and prints once with the other places listed.
+  const rest = line ? warning.slice(line[0].length) : warning;
+  const placeInMessage = { rest, place: line ? `${page.key} line ${line[1]}` : page.key };
+  const common = { code: 'DG_CONVERT', severity: 'warning' as const, placeInMessage };
+  const embedded = pageLine === undefined ? undefined : core.sourceOfPageLine(page, pageLine);
+  if (embedded) return { ...common, message: `${page.key}: ${rest}`, location: embedded };
+  const written = sources.locate(page, pageLine, rest);
+  if (!written) return { ...common, message: `${page.key}: ${warning}` };
+  const onPage = pageLine === undefined ? `page ${page.key}` : `page ${page.key}, line ${pageLine}`;
+  const places = written.places > 1 ? `; place ${written.place} of ${written.places} with this text` : '';
+  const hint = DEAD_ANCHOR.test(rest) ? DEAD_ANCHOR_HINT : undefined;
+  return {
+    ...common,
+    message: `${rest} (${onPage}${places})`,
+    location: written.location,
+    excerpt: written.excerpt,
+    ...(hint ? { hint } : {}),
+  };
+}
+
+/**
+ * A `#fragment` in a spec's or schema's text usually names a section of the site it was written for
+ * (Jira's `#structure`), which the generated page, made of the template's headings, does not have.
+ */
+const DEAD_ANCHOR = /^link to #\S+: no heading or anchor with that name on this page$/;
+const DEAD_ANCHOR_HINT =
+  "link the section's full URL instead (the generated page has only its template's headings), or drop the link";
 
 /**
  * Content-addressed cache of storage XHTML for the generator pipeline: an entry is named by the

@@ -27,7 +27,7 @@ export function warningBlocks(warnings: readonly Diagnostic[], options: WarningP
   const groups = groupRepeats(warnings);
   const shown = groups.slice(0, options.limit ?? groups.length);
   const blocks = shown.map(({ diagnostic, repeats }) =>
-    [format(diagnostic), repeatsLine(repeats, seeAll)].filter(Boolean).join('\n'),
+    [format(diagnostic), repeatsLine(diagnostic, repeats, seeAll)].filter(Boolean).join('\n'),
   );
   const hidden = groups.slice(shown.length).reduce((count, group) => count + 1 + group.repeats.length, 0);
   if (hidden) blocks.push(`… and ${hidden} more warning${hidden === 1 ? '' : 's'} (${seeAll})`);
@@ -35,11 +35,28 @@ export function warningBlocks(warnings: readonly Diagnostic[], options: WarningP
 }
 
 /** `  … and 63 more at a.yaml:12:3, a.yaml:40:3, … (the first 5; --verbose prints each)`. */
-function repeatsLine(repeats: readonly Diagnostic[], seeAll: string): string | undefined {
+function repeatsLine(first: Diagnostic, repeats: readonly Diagnostic[], seeAll: string): string | undefined {
   if (!repeats.length) return undefined;
-  const places = repeats.map(placeOf).filter(Boolean);
+  const places = distinctPlaces(first, repeats);
   const listed = places.slice(0, PLACES_LISTED);
   const at = listed.length ? ` at ${listed.join(', ')}` : '';
   const rest = places.length > listed.length ? ` (the first ${listed.length}; ${seeAll})` : '';
   return `  … and ${repeats.length} more${at}${rest}`;
+}
+
+/**
+ * Each repeat's place; one whose file:line an earlier one has (one description's dead link, shown
+ * on two generated pages) by the place its message names instead, the page: else the list says
+ * `a.yaml:8:26, a.yaml:8:26`.
+ */
+function distinctPlaces(first: Diagnostic, repeats: readonly Diagnostic[]): string[] {
+  const seen = new Set([placeOf(first)]);
+  return repeats
+    .map((repeat) => {
+      const place = placeOf(repeat);
+      if (seen.has(place)) return repeat.placeInMessage?.place ?? place;
+      seen.add(place);
+      return place;
+    })
+    .filter(Boolean);
 }

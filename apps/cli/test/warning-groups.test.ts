@@ -37,6 +37,7 @@ interface Warning {
   message: string;
   file?: string;
   line?: number;
+  column?: number;
 }
 
 let dir: string;
@@ -54,10 +55,15 @@ beforeAll(async () => {
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** The place a rendered page's warning names in its message (`api/weather/tag/x: line 12: …`). */
+/** The rendered page (and its line) a warning names in its message (`… (page api/weather/tag/x, line 12; …)`). */
 function pagePlace(warning: Warning): string {
-  const [, page, line] = /^(\S+): line (\d+): /.exec(warning.message)!;
+  const [, page, line] = / \(page (\S+), line (\d+)[;)]/.exec(warning.message)!;
   return `${page} line ${line}`;
+}
+
+/** Where in the spec it is, as a list of places prints it. */
+function specPlace(warning: Warning): string {
+  return `${warning.file}:${warning.line}:${warning.column}`;
 }
 
 describe('repeated warnings', () => {
@@ -65,6 +71,9 @@ describe('repeated warnings', () => {
     const units = listed.filter((w) => w.message.includes('link to /api/units'));
     expect(units).toHaveLength(7);
     expect(new Set(units.map(pagePlace)).size).toBe(7);
+    // Each at the description of its own operation in the spec: seven places there too.
+    expect(new Set(units.map(specPlace)).size).toBe(7);
+    expect(units.every((w) => w.file === spec)).toBe(true);
     expect(listed.filter((w) => w.message.includes('link to /api/codes'))).toHaveLength(1);
     expect(listed.filter((w) => w.code === 'DG_OPENAPI_BODY_METHOD')).toHaveLength(1);
     expect(listed).toHaveLength(9);
@@ -75,7 +84,7 @@ describe('repeated warnings', () => {
     expect(code).toBe(0);
     const blocks = stderr.split(/^(?=warning )/m).filter(Boolean);
     // One block per problem, in the order --json lists their first warning.
-    const problem = (w: Warning) => w.message.replace(/^\S+: line \d+: /, '');
+    const problem = (w: Warning) => w.message.replace(/ \(page \S+, line \d+[;)].*$/, '');
     const firsts = listed.filter((w, index) => listed.findIndex((other) => problem(other) === problem(w)) === index);
     expect(blocks.map((block) => block.split('\n')[0])).toEqual(
       firsts.map((w) => expect.stringContaining(w.message) as unknown as string),
@@ -83,7 +92,7 @@ describe('repeated warnings', () => {
     const units = listed.filter((w) => w.message.includes('link to /api/units'));
     const unitsBlock = blocks.find((block) => block.includes('link to /api/units'))!;
     expect(unitsBlock).toContain(
-      `\n  … and 6 more at ${units.slice(1, 6).map(pagePlace).join(', ')} (the first 5; ${seeAll})`,
+      `\n  … and 6 more at ${units.slice(1, 6).map(specPlace).join(', ')} (the first 5; ${seeAll})`,
     );
     // Every warning counted, the repeats printed once included.
     expect(stdout).toMatch(/wrote 5 pages \(.*\) to .* in \d+ ms, 9 warnings\n/);

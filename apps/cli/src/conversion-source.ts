@@ -13,7 +13,6 @@ export interface WrittenAt {
 }
 
 /** Long lines (a JSON spec's descriptions) are framed this wide around the text. */
-const FRAME_WIDTH = 120;
 /** How far either side of the text its surroundings are compared, to tell its places apart. */
 const CONTEXT = 200;
 
@@ -62,7 +61,7 @@ export class ConversionSources {
       const { line, column } = this.core.positionIn(source.starts, found.offset);
       return {
         location: { file, line, column },
-        excerpt: this.core.codeFrame(source.text, line, column, 2, FRAME_WIDTH),
+        excerpt: this.core.codeFrame(source.text, line, column),
         place: found.place,
         places: found.places,
       };

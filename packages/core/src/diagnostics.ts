@@ -128,12 +128,15 @@ export function placeOf(diagnostic: Diagnostic): string {
   );
 }
 
+/** Columns of a framed line shown by default: a terminal's width, with room for the gutter. */
+const FRAME_WIDTH = 120;
+
 /**
  * Frame line `line` (1-based) of `text` with its neighbours and a caret under `column`. Lines
  * longer than `clipAt` show only the stretch around the column, between `…`: a spec's description
  * is often one JSON string of several thousand characters on one line.
  */
-export function codeFrame(text: string, line: number, column = 1, context = 2, clipAt = Infinity): string {
+export function codeFrame(text: string, line: number, column = 1, context = 2, clipAt = FRAME_WIDTH): string {
   const first = Math.max(1, line - context);
   const { lines: shown, caret } = clipped(linesOf(text, first, line + context), column, clipAt);
   const last = first + shown.length - 1;

@@ -29,6 +29,13 @@ describe('codeFrame', () => {
     expect(codeFrame(text, 3, 2, 2, 40)).toBe(codeFrame(text, 3, 2));
   });
 
+  it('clips by default: a minified JSON spec (one line of megabytes) frames its column, not the whole line', () => {
+    const minified = `{"openapi":"3.0.3",${'"x":1,'.repeat(100_000)}"paths":{"$ref":"#/nope"}}`;
+    const frame = codeFrame(minified, 1, minified.indexOf('"$ref"') + 1);
+    expect(frame.length).toBeLessThan(400);
+    expect(frame).toContain('"$ref":"#/nope"');
+  });
+
   it('frames lines of several texts in turn, each from its own lines', () => {
     const other = 'alpha\nbeta\ngamma';
     expect(codeFrame(other, 2, 1, 0)).toBe(['> 2 | beta', '    | ^'].join('\n'));

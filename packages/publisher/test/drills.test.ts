@@ -140,6 +140,22 @@ describe.each(dialects)('failure drills ($name)', ({ name, path }) => {
     await expectQuiet(config, tree);
   });
 
+  it('a 429 storm longer than the retry count: every request waits it out, the run passes', async () => {
+    const root = await humanPage('Rate-limit storm root');
+    const tree = makeTree(4, { prefix: 'storm' });
+    const config = sandboxConfig(sandbox, path, { parentId: root, concurrency: 1 });
+    // Twelve 429s in a row on one request: more than its 8 retries for failures, yet Confluence
+    // said each time when to come back. (A short Retry-After keeps the drill fast.)
+    await sandbox.faults([{ fault: 'status', status: 429, retryAfter: 0.05, after: 3, count: 12 }]);
+    const result = await new Publisher(config).publish(tree);
+    await sandbox.clearFaults();
+    expect(result.outcomes.filter((o) => o.status === 'failed')).toEqual([]);
+    expect(result.ok).toBe(true);
+    expect(result.requests.rateLimited).toBe(12);
+    await expectConverged(root, tree);
+    await expectQuiet(config, tree);
+  });
+
   it('429 with Retry-After on the CQL title lookup: waited for, then the plan is the same', async () => {
     const root = await humanPage('Rate-limited lookup root');
     const tree = makeTree(4, { prefix: 'lookup' });

@@ -260,7 +260,8 @@ async function runOperation(
       case 'conflict':
         if (op.adoptId) {
           const adopted = await tryAdopt(op.adoptId, op.desired!, parentId, options);
-          if (adopted) return await finish(op, adopted, parentId, options, { status: 'adopted', fresh: false });
+          if (adopted?.ours) return await continueOwn(op, adopted.page, parentId, options, 'unchanged');
+          if (adopted) return await finish(op, adopted.page, parentId, options, { status: 'adopted', fresh: false });
         }
         return {
           ...base,
@@ -324,30 +325,13 @@ async function createPage(
     // Did an earlier attempt (or an interrupted run) create it after all? Look before creating again.
     const found = await options.api.findByTitle(options.space, desired.title);
     if (found) {
-      const owner = found.ownership?.value;
-      if (owner && owner.set === options.docSet && owner.key === desired.key) {
-        // Ours already: an earlier attempt landed, or the search index had not caught up.
-        if (owner.version === found.version.number && owner.hash === desired.hash && found.parentId === parentId) {
-          return {
-            key: op.key,
-            title: desired.title,
-            action: op.action,
-            status: 'created',
-            pageId: found.id,
-            version: found.version.number,
-          };
-        }
-        const changes: Operation['changes'] =
-          owner.hash === desired.hash && found.parentId === parentId ? ['state'] : ['body', 'state'];
-        return await updatePage(
-          { ...op, action: 'update', pageId: found.id, remote: found, changes },
-          parentId,
-          options,
-        );
-      }
+      // Ours already: an earlier attempt landed, or the search index had not caught up.
+      if (isOwnPage(found, desired, options)) return await continueOwn(op, found, parentId, options, 'created');
       const adopted = await tryAdopt(found.id, desired, parentId, options);
+      // Another docgen run (a second CI job) recorded it as its own in the meantime.
+      if (adopted?.ours) return await continueOwn(op, adopted.page, parentId, options, 'created');
       if (adopted) {
-        page = adopted;
+        page = adopted.page;
         status = 'adopted';
         break;
       }
@@ -521,12 +505,43 @@ async function tryAdopt(
   desired: DesiredPage,
   parentId: string,
   options: ApplyOptions,
-): Promise<RemotePage | undefined> {
+): Promise<{ page: RemotePage; ours?: boolean } | undefined> {
   const page = await options.api.getPage(pageId, { body: true });
-  if (page.version.number !== 1 || page.parentId !== parentId || page.title !== desired.title) return undefined;
   const existing = page.ownership ?? (await options.api.readOwnership(pageId));
+  // Another docgen run (two CI jobs at once) finished the page after this run looked: its own page.
+  const owned = { ...page, ownership: existing };
+  if (existing && isOwnPage(owned, desired, options)) return { page: owned, ours: true };
+  if (page.version.number !== 1 || page.parentId !== parentId || page.title !== desired.title) return undefined;
   if (existing) return undefined;
-  return isDocgensBody(page.body, desired, options) ? page : undefined;
+  return isDocgensBody(page.body, desired, options) ? { page } : undefined;
+}
+
+/** The page carries docgen's property for this doc set and this page's key. */
+function isOwnPage(page: RemotePage, desired: DesiredPage, options: ApplyOptions): boolean {
+  const owner = page.ownership?.value;
+  return owner !== undefined && owner.set === options.docSet && owner.key === desired.key;
+}
+
+/**
+ * A page found to be docgen's own where this run expected to create or adopt it (an earlier
+ * attempt landed, or another run made it): left alone when it is as docgen recorded it, else
+ * brought up to date like any page of docgen's.
+ */
+async function continueOwn(
+  op: Operation,
+  found: RemotePage,
+  parentId: string,
+  options: ApplyOptions,
+  status: OutcomeStatus,
+): Promise<Outcome> {
+  const owner = found.ownership!.value;
+  const desired = op.desired!;
+  if (owner.version === found.version.number && owner.hash === desired.hash && found.parentId === parentId) {
+    return { key: op.key, title: desired.title, action: op.action, status, pageId: found.id, version: owner.version };
+  }
+  const changes: Operation['changes'] =
+    owner.hash === desired.hash && found.parentId === parentId ? ['state'] : ['body', 'state'];
+  return await updatePage({ ...op, action: 'update', pageId: found.id, remote: found, changes }, parentId, options);
 }
 
 async function updatePage(op: Operation, parentId: string, options: ApplyOptions): Promise<Outcome> {

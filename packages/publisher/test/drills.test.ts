@@ -176,6 +176,34 @@ describe.each(dialects)('failure drills ($name)', ({ name, path }) => {
     await expectConverged(root, tree);
   });
 
+  it('two publishers at once finish what an interrupted run left: the slower one takes the pages the other made as docgen’s', async () => {
+    const root = await humanPage('Twin publishers root');
+    const tree = makeTree(4, { prefix: 'twins' });
+    const config = sandboxConfig(sandbox, path, { parentId: root });
+    const slow = new Publisher(config);
+    // An interrupted run left the top page: created, body written, ownership not yet recorded.
+    const top = (await slow.plan(tree)).desired[0]!;
+    const left = await sandbox.api<{ id: string }>('POST', '/rest/api/content', {
+      type: 'page',
+      title: top.title,
+      space: { key: 'DEV' },
+      ancestors: [{ id: root }],
+      body: { storage: { value: top.storage, representation: 'storage' } },
+    });
+    expect(left.status).toBe(200);
+    // Both CI jobs plan the same (adopt that page, create the rest); the faster one applies first.
+    const planned = await slow.plan(tree);
+    expect(planned.plan.operations[0]).toMatchObject({ action: 'conflict', adoptId: left.body.id });
+    const fast = await new Publisher(config).publish(tree);
+    expect(fast.ok).toBe(true);
+    const result = await slow.publish(tree, { planned });
+    expect(result.outcomes.filter((o) => o.status === 'conflict' || o.status === 'failed')).toEqual([]);
+    expect(result.ok).toBe(true);
+    const live = await expectConverged(root, tree);
+    expect(live.find((p) => p.title === top.title)?.id).toBe(left.body.id);
+    await expectQuiet(config, tree);
+  });
+
   it('a person edits a page between plan and apply: a conflict, their edit kept, the rest published', async () => {
     const root = await humanPage('Edit race root');
     const tree = makeTree(5, { prefix: 'race' });

@@ -178,21 +178,27 @@ export function planSync(input: PlanInput): Plan {
   ];
   const retiringIds = new Set(retiring.map((page) => page.id));
   const keptIds = new Set(remote.filter((page) => !retiringIds.has(page.id)).map((page) => page.id));
+  // Retiring pages kept for a page that stays under them (children first, so a kept page keeps the
+  // pages above it too: trashing one would move the kept pages out from where they are) → that page.
+  const keptFor = new Map<string, RemotePage>();
   for (const page of orderChildrenFirst(retiring, remote)) {
     const value = page.ownership!.value;
-    const foreignChild = remote.find(
+    const keptChild = remote.find(
       (other) =>
-        other.parentId === page.id && keptIds.has(other.id) && !isMovingAway(other, desired, ownedByKey, docSet),
+        other.parentId === page.id &&
+        (keptFor.has(other.id) || (keptIds.has(other.id) && !isMovingAway(other, desired, ownedByKey, docSet))),
     );
+    const foreign = keptChild && (keptFor.get(keptChild.id) ?? keptChild);
+    if (foreign) keptFor.set(page.id, foreign);
     const duplicate = desiredKeys.has(value.key);
     operations.push({
-      action: input.prune && !foreignChild ? 'archive' : 'orphan',
+      action: input.prune && !foreign ? 'archive' : 'orphan',
       key: value.key,
       title: page.title,
       pageId: page.id,
       changes: [],
-      reason: foreignChild
-        ? `kept: "${foreignChild.title}" (${foreignChild.id}) lives under it and docgen will not retire it`
+      reason: foreign
+        ? `kept: "${foreign.title}" (${foreign.id}) lives under it${foreign === keptChild ? '' : ` (under "${keptChild.title}")`} and docgen will not retire it`
         : duplicate
           ? 'a second page claims the same key (left by an interrupted run)'
           : 'its source is gone',

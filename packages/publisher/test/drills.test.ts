@@ -204,6 +204,24 @@ describe.each(dialects)('failure drills ($name)', ({ name, path }) => {
     await expectQuiet(config, tree);
   });
 
+  it("--prune keeps the pages above a person's page as they are, not only the page it hangs under", async () => {
+    const root = await humanPage('Prune ancestors root');
+    const tree = makeTree(4, { prefix: 'keep' });
+    const config = sandboxConfig(sandbox, path, { parentId: root });
+    const first = await new Publisher(config).publish(tree);
+    const idOf = (key: string) => first.outcomes.find((o) => o.key === key)!.pageId!;
+    const notes = await humanPage('Notes on keep page 2', idOf('keep/s1/p2'));
+    // The section's sources are gone: the section and both its pages would be retired.
+    const smaller = { pages: tree.pages.filter((p) => !p.key.startsWith('keep/s1')) };
+    const result = await new Publisher({ ...config, prune: true }).publish(smaller);
+    const status = (key: string) => result.outcomes.find((o) => o.key === key)?.status;
+    expect([status('keep/s1/p3'), status('keep/s1/p2'), status('keep/s1')]).toEqual(['trashed', 'orphan', 'orphan']);
+    expect(result.outcomes.find((o) => o.key === 'keep/s1')?.message).toContain('keep page 2');
+    // Nothing moved: the person's page is where they put it, under the pages it was under.
+    const live = new Map((await liveUnder(root)).map((p) => [p.id, p.ancestors.map((a) => a.id)]));
+    expect(live.get(notes)?.slice(-4)).toEqual([root, idOf('keep'), idOf('keep/s1'), idOf('keep/s1/p2')]);
+  });
+
   it('a person edits a page between plan and apply: a conflict, their edit kept, the rest published', async () => {
     const root = await humanPage('Edit race root');
     const tree = makeTree(5, { prefix: 'race' });

@@ -71,6 +71,8 @@ export interface Operation {
   ownPage?: boolean;
   /** For a title-taken conflict: a page an interrupted run may have created; adopted only if its body matches. */
   adoptId?: string;
+  /** For an orphan: the page a person put under it (or further down) that keeps it; --prune cannot retire it. */
+  keptFor?: { id: string; title: string };
   /** The key docgen's page had before its source was renamed: the page is taken over, not retired. */
   previousKey?: string;
   /** A human edit that --force / onConflict: overwrite lets docgen replace. */
@@ -197,6 +199,7 @@ export function planSync(input: PlanInput): Plan {
       title: page.title,
       pageId: page.id,
       changes: [],
+      ...(foreign ? { keptFor: { id: foreign.id, title: foreign.title } } : {}),
       reason: foreign
         ? `kept: "${foreign.title}" (${foreign.id}) lives under it${foreign === keptChild ? '' : ` (under "${keptChild.title}")`} and docgen will not retire it`
         : duplicate

@@ -658,8 +658,34 @@ async function finish(
   const value = ownershipOf(desired, options, version);
   let existing: OwnershipRecord | undefined = page.ownership;
   if (!existing && !how.fresh) existing = await options.api.readOwnership(page.id);
-  await options.api.writeOwnership(page.id, value, existing);
+  await recordOwnership(page.id, value, existing, options);
   return { key: op.key, title: desired.title, action: op.action, status: how.status, pageId: page.id, version };
+}
+
+/**
+ * Write docgen's property. A 409 means it changed since it was read: another docgen run writing
+ * the same page at once (two CI jobs). If that run recorded the same content, there is nothing
+ * left to write; otherwise this run's record is written over the fresh one.
+ */
+async function recordOwnership(
+  pageId: string,
+  value: Ownership,
+  existing: OwnershipRecord | undefined,
+  options: ApplyOptions,
+): Promise<void> {
+  try {
+    await options.api.writeOwnership(pageId, value, existing);
+  } catch (error) {
+    if (!(error instanceof ConfluenceError) || error.status !== 409) throw error;
+    const live = await options.api.readOwnership(pageId);
+    const recorded = live?.value;
+    const same =
+      recorded?.set === value.set &&
+      recorded.key === value.key &&
+      recorded.hash === value.hash &&
+      recorded.version >= value.version;
+    if (!same) await options.api.writeOwnership(pageId, value, live);
+  }
 }
 
 /** docgen's property for a page as written at `version`. */

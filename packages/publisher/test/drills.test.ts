@@ -204,6 +204,23 @@ describe.each(dialects)('failure drills ($name)', ({ name, path }) => {
     await expectQuiet(config, tree);
   });
 
+  it('two publishers update the same pages at once: the slower one finds its writes made, and passes', async () => {
+    const root = await humanPage('Twin updates root');
+    const tree = makeTree(5, { prefix: 'twinup' });
+    const config = sandboxConfig(sandbox, path, { parentId: root });
+    expect((await new Publisher(config).publish(tree)).ok).toBe(true);
+    // A new title prefix: every page is updated, by two CI jobs with the same plan.
+    const prefixed = { ...config, titlePrefix: '[Docs] ' };
+    const slow = new Publisher(prefixed);
+    const planned = await slow.plan(tree);
+    expect(planned.counts.rename).toBe(5);
+    expect((await new Publisher(prefixed).publish(tree)).ok).toBe(true);
+    const result = await slow.publish(tree, { planned });
+    expect(result.outcomes.filter((o) => o.status !== 'updated')).toEqual([]);
+    expect(result.ok).toBe(true);
+    await expectQuiet(prefixed, tree);
+  });
+
   it("--prune keeps the pages above a person's page as they are, not only the page it hangs under", async () => {
     const root = await humanPage('Prune ancestors root');
     const tree = makeTree(4, { prefix: 'keep' });

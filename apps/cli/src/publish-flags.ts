@@ -436,8 +436,9 @@ function rootLine(planned: PlannedSync): string {
  */
 function orphanLines(planned: PlannedSync): string[] {
   const orphans = planned.plan.operations.filter((op) => op.action === 'orphan');
-  const kept = orphans.filter((op) => op.keptFor).length;
-  const retirable = orphans.length - kept;
+  const kept = orphans.filter((op) => op.keptFor && !op.keptFor.edited).length;
+  const edited = orphans.filter((op) => op.keptFor?.edited).length;
+  const retirable = orphans.length - kept - edited;
   const pages = (n: number) =>
     `${n} page${n === 1 ? '' : 's'} of docgen's no longer in the tree stay${n === 1 ? 's' : ''}`;
   const it = (n: number) => (n === 1 ? 'it' : 'them');
@@ -450,6 +451,11 @@ function orphanLines(planned: PlannedSync): string[] {
     ...(kept > 0
       ? [
           `${pages(kept)} in Confluence, kept for the pages people added under ${it(kept)}: move or delete those, and --prune retires ${it(kept)}.`,
+        ]
+      : []),
+    ...(edited > 0
+      ? [
+          `${pages(edited)} in Confluence, kept for what people edited in or under ${it(edited)}: --prune --force retires ${it(edited)} all the same.`,
         ]
       : []),
   ];

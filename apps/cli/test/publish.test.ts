@@ -531,4 +531,40 @@ describe('docgen publish: a renamed source and a removed one', () => {
       keptFor: { title: 'Notes on kp page 2' },
     });
   });
+
+  it('with --prune, a page a person edited is kept, saying so and that --force retires it', async () => {
+    const env = {
+      CONFLUENCE_URL: `${sandbox.url}/wiki`,
+      CONFLUENCE_USER: 'dev@example.com',
+      CONFLUENCE_API_TOKEN: 'sandbox-token',
+      CONFLUENCE_SPACE_KEY: 'DEV',
+    };
+    const generator = { name: 'docgen-test', version: '1.0.0' };
+    const tree = makeTree(4, { prefix: 'ed' });
+    await writeRenderedTree(join(work, 'ed-full'), tree, generator);
+    const first = await runCli(['publish', join(work, 'ed-full'), '--json'], { cwd: work, env });
+    expect(first.code).toBe(0);
+    const three = (JSON.parse(first.stdout).outcomes as Array<{ key: string; pageId: string }>).find(
+      (o) => o.key === 'ed/s1/p3',
+    )!.pageId;
+    const saved = await sandbox.api('PUT', `/rest/api/content/${three}`, {
+      type: 'page',
+      title: 'ed page 3',
+      version: { number: 2 },
+      body: { storage: { value: '<p>Written by a person.</p>', representation: 'storage' } },
+    });
+    expect(saved.status).toBe(200);
+    await writeRenderedTree(
+      join(work, 'ed-less'),
+      { pages: tree.pages.filter((p) => p.key !== 'ed/s1/p3') },
+      generator,
+    );
+    const run = await runCli(['publish', join(work, 'ed-less'), '--prune'], { cwd: work, env });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^orphan +ed page 3 \(\d+\): kept: edited in Confluence since docgen wrote it/m);
+    expect(run.stdout).not.toContain('--prune moves');
+    expect(run.stdout).toMatch(
+      /^1 page of docgen's no longer in the tree stays in Confluence, kept for what people edited in or under it: --prune --force retires it all the same\.$/m,
+    );
+  });
 });

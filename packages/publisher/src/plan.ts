@@ -71,8 +71,11 @@ export interface Operation {
   ownPage?: boolean;
   /** For a title-taken conflict: a page an interrupted run may have created; adopted only if its body matches. */
   adoptId?: string;
-  /** For an orphan: the page a person put under it (or further down) that keeps it; --prune cannot retire it. */
-  keptFor?: { id: string; title: string };
+  /**
+   * For an orphan --prune does not retire: the page that keeps it — a page a person put under it
+   * (or further down), or a page of docgen's a person edited (`edited`: this page itself, or one below).
+   */
+  keptFor?: { id: string; title: string; edited?: boolean };
   /** The key docgen's page had before its source was renamed: the page is taken over, not retired. */
   previousKey?: string;
   /** A human edit that --force / onConflict: overwrite lets docgen replace. */
@@ -182,7 +185,7 @@ export function planSync(input: PlanInput): Plan {
   const keptIds = new Set(remote.filter((page) => !retiringIds.has(page.id)).map((page) => page.id));
   // Retiring pages kept for a page that stays under them (children first, so a kept page keeps the
   // pages above it too: trashing one would move the kept pages out from where they are) → that page.
-  const keptFor = new Map<string, RemotePage>();
+  const keptFor = new Map<string, Operation['keptFor'] & {}>();
   for (const page of orderChildrenFirst(retiring, remote)) {
     const value = page.ownership!.value;
     const keptChild = remote.find(
@@ -190,7 +193,13 @@ export function planSync(input: PlanInput): Plan {
         other.parentId === page.id &&
         (keptFor.has(other.id) || (keptIds.has(other.id) && !isMovingAway(other, desired, ownedByKey, docSet))),
     );
-    const foreign = keptChild && (keptFor.get(keptChild.id) ?? keptChild);
+    // A person's edit is kept like a person's page (the trash is no place for it), unless --force.
+    const edited = policy !== 'overwrite' && editedByPerson(page, input.commentedOnly);
+    const foreign = keptChild
+      ? (keptFor.get(keptChild.id) ?? { id: keptChild.id, title: keptChild.title })
+      : edited
+        ? { id: page.id, title: page.title, edited: true }
+        : undefined;
     if (foreign) keptFor.set(page.id, foreign);
     const duplicate = desiredKeys.has(value.key);
     operations.push({
@@ -199,9 +208,9 @@ export function planSync(input: PlanInput): Plan {
       title: page.title,
       pageId: page.id,
       changes: [],
-      ...(foreign ? { keptFor: { id: foreign.id, title: foreign.title } } : {}),
+      ...(foreign ? { keptFor: foreign } : {}),
       reason: foreign
-        ? `kept: "${foreign.title}" (${foreign.id}) lives under it${foreign === keptChild ? '' : ` (under "${keptChild.title}")`} and docgen will not retire it`
+        ? keptReason(page, foreign, keptChild)
         : duplicate
           ? 'a second page claims the same key (left by an interrupted run)'
           : 'its source is gone',
@@ -209,6 +218,21 @@ export function planSync(input: PlanInput): Plan {
     });
   }
   return { rootId, docSet, operations, reorder: input.reorder ? planReorder(operations, rootId) : [] };
+}
+
+/** A newer version than docgen recorded, not docgen's own (no marker) nor only readers' comments. */
+function editedByPerson(page: RemotePage, commentedOnly: ReadonlySet<string> = new Set()): boolean {
+  const recorded = page.ownership!.value.version;
+  return page.version.number !== recorded && !markerHash(page.version.message) && !commentedOnly.has(page.id);
+}
+
+/** Why a page whose source is gone stays: the page that keeps it, and where that page is. */
+function keptReason(page: RemotePage, keeper: NonNullable<Operation['keptFor']>, child?: RemotePage): string {
+  if (keeper.id === page.id)
+    return `kept: edited in Confluence since docgen wrote it (version ${page.version.number}, docgen wrote ${page.ownership!.value.version}); --force retires it`;
+  const under = child && child.id !== keeper.id ? ` (under "${child.title}")` : '';
+  const what = keeper.edited ? ', edited in Confluence,' : '';
+  return `kept: "${keeper.title}" (${keeper.id})${what} lives under it${under} and docgen will not retire it`;
 }
 
 /**

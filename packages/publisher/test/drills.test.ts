@@ -221,6 +221,36 @@ describe.each(dialects)('failure drills ($name)', ({ name, path }) => {
     await expectQuiet(prefixed, tree);
   });
 
+  it('--prune does not trash a page a person edited since docgen wrote it; --force does', async () => {
+    const root = await humanPage('Prune edited root');
+    const tree = makeTree(4, { prefix: 'edgone' });
+    const config = sandboxConfig(sandbox, path, { parentId: root });
+    const first = await new Publisher(config).publish(tree);
+    const edited = first.outcomes.find((o) => o.key === 'edgone/s1/p3')!.pageId!;
+    const live = await sandbox.api<{ title: string; version: { number: number } }>(
+      'GET',
+      `/rest/api/content/${edited}?expand=version`,
+    );
+    const saved = await sandbox.api('PUT', `/rest/api/content/${edited}`, {
+      type: 'page',
+      title: live.body.title,
+      version: { number: live.body.version.number + 1 },
+      body: { storage: { value: '<p>On-call: page the platform team first.</p>', representation: 'storage' } },
+    });
+    expect(saved.status).toBe(200);
+    const smaller = { pages: tree.pages.filter((p) => p.key !== 'edgone/s1/p2' && p.key !== 'edgone/s1/p3') };
+    const pruned = await new Publisher({ ...config, prune: true }).publish(smaller);
+    const outcome = (key: string) => pruned.outcomes.find((o) => o.key === key);
+    expect(outcome('edgone/s1/p2')?.status).toBe('trashed');
+    expect(outcome('edgone/s1/p3')).toMatchObject({ status: 'orphan', pageId: edited });
+    expect(outcome('edgone/s1/p3')?.message).toMatch(/edited in Confluence since docgen wrote it/);
+    expect((await liveUnder(root)).map((p) => p.id)).toContain(edited);
+
+    const forced = await new Publisher({ ...config, prune: true, force: true }).publish(smaller);
+    expect(forced.outcomes.find((o) => o.key === 'edgone/s1/p3')?.status).toBe('trashed');
+    expect((await liveUnder(root)).map((p) => p.id)).not.toContain(edited);
+  });
+
   it("--prune keeps the pages above a person's page as they are, not only the page it hangs under", async () => {
     const root = await humanPage('Prune ancestors root');
     const tree = makeTree(4, { prefix: 'keep' });

@@ -586,6 +586,8 @@ function detailOf(op: PlannedOperation, under: (parentKey: string | undefined) =
     );
   // A page taken over from its old key: say so, or a plain "update" would hide why nothing new appears.
   if (op.previousKey !== undefined) changes.unshift(`taken over from key ${op.previousKey}`);
+  // Only docgen's property is written (a run that died before it, a managed root to record): say so.
+  if (changes.length === 0 && op.changes.includes('state')) return "docgen's record of it only, no new version";
   return changes.join(', ');
 }
 

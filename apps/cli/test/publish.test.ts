@@ -532,6 +532,35 @@ describe('docgen publish: a renamed source and a removed one', () => {
     });
   });
 
+  it('a page published before docgen recorded its managed root: the plan says only the record is written', async () => {
+    const env = {
+      CONFLUENCE_URL: `${sandbox.url}/wiki`,
+      CONFLUENCE_USER: 'dev@example.com',
+      CONFLUENCE_API_TOKEN: 'sandbox-token',
+      CONFLUENCE_SPACE_KEY: 'DEV',
+    };
+    await writeRenderedTree(join(work, 'rr'), makeTree(2, { prefix: 'rr' }), { name: 'docgen-test', version: '1.0.0' });
+    const first = await runCli(['publish', join(work, 'rr'), '--json'], { cwd: work, env });
+    const pageId = (JSON.parse(first.stdout).outcomes as Array<{ key: string; pageId: string }>).find(
+      (o) => o.key === 'rr/s1',
+    )!.pageId;
+    // The property as an earlier docgen wrote it: without `root`.
+    const property = await sandbox.api<{ value: Record<string, unknown>; version: { number: number } }>(
+      'GET',
+      `/rest/api/content/${pageId}/property/docgen`,
+    );
+    const { root, ...older } = property.body.value;
+    expect(root).toBeDefined();
+    const put = await sandbox.api('PUT', `/rest/api/content/${pageId}/property/docgen`, {
+      key: 'docgen',
+      value: older,
+      version: { number: property.body.version.number + 1 },
+    });
+    expect(put.status).toBe(200);
+    const plan = await runCli(['publish', join(work, 'rr'), '--dry-run'], { cwd: work, env });
+    expect(plan.stdout).toMatch(/^update +rr section 1 +\d+ +docgen's record of it only, no new version$/m);
+  });
+
   it('with --prune, a page a person edited is kept, saying so and that --force retires it', async () => {
     const env = {
       CONFLUENCE_URL: `${sandbox.url}/wiki`,

@@ -702,6 +702,7 @@ function ownershipOf(desired: DesiredPage, options: ApplyOptions, version: numbe
     labels: desired.labels,
     attachments: Object.fromEntries(desired.attachments.map((a) => [a.fileName, a.hash])),
     version,
+    ...(options.rootId !== undefined ? { root: options.rootId } : {}),
   };
 }
 

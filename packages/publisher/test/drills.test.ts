@@ -251,6 +251,31 @@ describe.each(dialects)('failure drills ($name)', ({ name, path }) => {
     expect((await liveUnder(root)).map((p) => p.id)).not.toContain(edited);
   });
 
+  it('a tree published under a page inside another managed root is not that root’s to prune, move or take', async () => {
+    // The platform docs are published under one page; a team publishes its copy of the same doc
+    // set (staging, with a prefix) and its own service's docs under pages inside it.
+    const platformRoot = await humanPage('Platform docs root');
+    const stagingRoot = await humanPage('Staging copy', platformRoot);
+    const billingRoot = await humanPage('Billing team', platformRoot);
+    const tree = makeTree(4, { prefix: 'platform' });
+    const billing = makeTree(3, { prefix: 'billing' });
+    const platform = sandboxConfig(sandbox, path, { parentId: platformRoot, docSet: 'api', prune: true });
+    const staging = sandboxConfig(sandbox, path, { parentId: stagingRoot, docSet: 'api', titlePrefix: '[Staging] ' });
+    const team = sandboxConfig(sandbox, path, { parentId: billingRoot, docSet: 'api' });
+    expect((await new Publisher(staging).publish(tree)).ok).toBe(true);
+    expect((await new Publisher(team).publish(billing)).ok).toBe(true);
+
+    const result = await new Publisher(platform).publish(tree);
+    expect(result.ok).toBe(true);
+    expect(result.outcomes.filter((o) => o.status !== 'created')).toEqual([]);
+    const under = async (root: string) => (await liveUnder(root)).map((p) => p.title).sort();
+    expect(await under(stagingRoot)).toEqual(tree.pages.map((p) => `[Staging] ${p.title}`).sort());
+    expect(await under(billingRoot)).toEqual(billing.pages.map((p) => p.title).sort());
+    await expectQuiet(platform, tree);
+    await expectQuiet(staging, tree);
+    await expectQuiet(team, billing);
+  });
+
   it("--prune keeps the pages above a person's page as they are, not only the page it hangs under", async () => {
     const root = await humanPage('Prune ancestors root');
     const tree = makeTree(4, { prefix: 'keep' });

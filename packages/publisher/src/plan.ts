@@ -232,8 +232,8 @@ export function planSync(input: PlanInput): Plan {
  * Pages of this doc set under the managed root that belong to another tree docgen publishes
  * under a page inside it (a team's own docs, a staging copy) → that page's id. Not this run's to
  * move, rename, take or prune. Such a page records its managed root, and is still under it; a page
- * written before docgen recorded roots is another tree's when a page of no docgen doc set of this
- * kind (neither this set's nor the root) stands between it and the managed root.
+ * written before docgen recorded roots is another tree's when a page not of this doc set (a
+ * person's page, say) stands between it and the managed root.
  */
 function otherTreeRoots(remote: RemotePage[], rootId: string, docSet: string): Map<string, string> {
   const byId = new Map(remote.map((page) => [page.id, page]));

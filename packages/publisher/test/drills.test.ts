@@ -204,6 +204,39 @@ describe.each(dialects)('failure drills ($name)', ({ name, path }) => {
     await expectQuiet(config, tree);
   });
 
+  it('two publishers at once, the other creating pages while this one plans: they are under the root, not elsewhere', async () => {
+    const root = await humanPage('Twin planners root');
+    const tree = makeTree(4, { prefix: 'twinplan' });
+    const config = sandboxConfig(sandbox, path, { parentId: root });
+    // This run lists the root (empty), then its title lookup is slow: meanwhile the other run publishes.
+    await sandbox.faults([
+      {
+        id: 'slow-lookup',
+        fault: 'latency',
+        latencyMs: 1500,
+        method: 'GET',
+        path: 'content/search$',
+        after: 1,
+        count: 1,
+      },
+    ]);
+    const planning = new Publisher(config).plan(tree);
+    const fired = async () =>
+      (await sandbox.api<{ rules: Array<{ id: string; fired: number }> }>('GET', '/__sandbox/faults')).body.rules.find(
+        (rule) => rule.id === 'slow-lookup',
+      )?.fired;
+    while ((await fired()) !== 1) await new Promise((resolve) => setTimeout(resolve, 10));
+    expect((await new Publisher(config).publish(tree)).ok).toBe(true);
+    const planned = await planning;
+    await sandbox.clearFaults();
+    expect(planned.plan.operations.filter((op) => op.action === 'conflict' && !op.adoptId)).toEqual([]);
+    const result = await new Publisher(config).publish(tree, { planned });
+    expect(result.outcomes.filter((o) => o.status === 'conflict' || o.status === 'failed')).toEqual([]);
+    expect(result.ok).toBe(true);
+    await expectConverged(root, tree);
+    await expectQuiet(config, tree);
+  });
+
   it('two publishers update the same pages at once: the slower one finds its writes made, and passes', async () => {
     const root = await humanPage('Twin updates root');
     const tree = makeTree(5, { prefix: 'twinup' });

@@ -365,7 +365,15 @@ async function retirePage(op: Operation, rootId: string, options: ApplyOptions):
   const record = op.remote?.ownership;
   if (!record) return options.api.retire(op.pageId!);
   const pruned = { root: rootId, at: new Date().toISOString() };
-  const marked = await options.api.writeOwnership(op.pageId!, { ...record.value, pruned }, record);
+  let marked: OwnershipRecord;
+  try {
+    marked = await options.api.writeOwnership(op.pageId!, { ...record.value, pruned }, record);
+  } catch (error) {
+    const mark = await markedByAnotherRun(op.pageId!, rootId, error, options);
+    if (mark === 'retired') return;
+    if (!mark) throw error;
+    marked = mark;
+  }
   try {
     await options.api.retire(op.pageId!);
   } catch (error) {
@@ -373,6 +381,29 @@ async function retirePage(op: Operation, rootId: string, options: ApplyOptions):
     await options.api.writeOwnership(op.pageId!, record.value, marked).catch(() => undefined);
     throw error;
   }
+}
+
+/**
+ * The prune mark could not be written (404, 409): another docgen run pruning the same page at once
+ * (two CI jobs) got there first. `retired` when the page is no longer current (that run trashed it);
+ * that run's mark when it marked the page for this root and has yet to trash it; else undefined.
+ */
+async function markedByAnotherRun(
+  pageId: string,
+  rootId: string,
+  error: unknown,
+  options: ApplyOptions,
+): Promise<'retired' | OwnershipRecord | undefined> {
+  if (!(error instanceof ConfluenceError) || (error.status !== 404 && error.status !== 409)) return undefined;
+  try {
+    const page = await options.api.getPage(pageId);
+    if (page.status && page.status !== 'current') return 'retired';
+  } catch (readError) {
+    if (readError instanceof ConfluenceError && readError.status === 404) return 'retired';
+    throw readError;
+  }
+  const live = await options.api.readOwnership(pageId);
+  return live?.value.pruned?.root === rootId ? live : undefined;
 }
 
 /**

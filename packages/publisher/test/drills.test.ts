@@ -237,6 +237,24 @@ describe.each(dialects)('failure drills ($name)', ({ name, path }) => {
     await expectQuiet(config, tree);
   });
 
+  it('two publishers prune at once: the slower one finds the pages retired, and passes', async () => {
+    const root = await humanPage('Twin prune root');
+    const tree = makeTree(5, { prefix: 'twinprune' });
+    const config = sandboxConfig(sandbox, path, { parentId: root, prune: true });
+    expect((await new Publisher(config).publish(tree)).ok).toBe(true);
+    const smaller = { pages: tree.pages.filter((p) => p.key !== 'twinprune/s1/p3' && p.key !== 'twinprune/s1/p4') };
+    const slow = new Publisher(config);
+    const planned = await slow.plan(smaller);
+    expect(planned.counts.archive).toBe(2);
+    expect((await new Publisher(config).publish(smaller)).ok).toBe(true);
+    const result = await slow.publish(smaller, { planned });
+    expect(result.outcomes.filter((o) => o.status === 'failed')).toEqual([]);
+    expect(result.counts.archived).toBe(2);
+    expect(result.ok).toBe(true);
+    await expectConverged(root, smaller);
+    await expectQuiet({ ...config, prune: false }, smaller);
+  });
+
   it('two publishers update the same pages at once: the slower one finds its writes made, and passes', async () => {
     const root = await humanPage('Twin updates root');
     const tree = makeTree(5, { prefix: 'twinup' });

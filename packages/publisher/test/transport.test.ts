@@ -74,6 +74,19 @@ describe('Transport', () => {
     expect(Date.now() - started).toBeLessThan(1000);
   });
 
+  it('a Retry-After of 0 (or a date already past) in a 429 storm backs off instead of asking again at once', async () => {
+    const s = await scripted((_req, res) => {
+      res.writeHead(429, { 'Retry-After': '0', 'Content-Type': 'application/json' });
+      res.end('{"message":"Rate limit exceeded"}');
+    });
+    servers.push(s.server);
+    const transport = new Transport({ auth, baseDelayMs: 100, rateLimitWindowMs: 1000 });
+    await expect(transport.request({ method: 'GET', url: `${s.url}/x`, what: 'x' })).rejects.toMatchObject({
+      status: 429,
+    });
+    expect(s.hits()).toBeLessThan(10);
+  });
+
   it('retries idempotent requests through connection resets and 5xx', async () => {
     const s = await scripted((req, res, n) => {
       if (n === 0) return req.socket.destroy();

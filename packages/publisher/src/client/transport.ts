@@ -174,7 +174,8 @@ export class Transport {
       const waitTooLong = retryAfterMs !== undefined && retryAfterMs > this.options.maxRetryAfterMs;
       if (notProcessed && !waitTooLong) {
         throttledSince ??= Date.now();
-        const wait = retryAfterMs ?? this.backoff(throttled);
+        // No Retry-After, or one of 0 (a date already past): back off, rather than ask again at once.
+        const wait = retryAfterMs || this.backoff(throttled);
         if (Date.now() + wait - throttledSince <= this.options.rateLimitWindowMs) {
           // Confluence said when to come back: every request waits for that, then this one is sent again.
           this.pauseFor(wait);

@@ -485,7 +485,11 @@ async function restorePage(op: Operation, held: RemotePage, parentId: string, op
     body: comments.body,
     message: versionMessage('restore', desired.hash),
   };
-  await options.api.updatePage(held.id, { ...write, version: held.version.number + 1 });
+  // The restore may bring the status back and nothing else (Cloud v2), so its version is marked
+  // with the hash of the content it surely has, the page's in the trash: a run that stops before
+  // the content is written is then repaired by the next one, not taken for already written.
+  const restoring = { ...write, message: versionMessage('restore', held.ownership?.value.hash ?? NO_HASH) };
+  await options.api.updatePage(held.id, { ...restoring, version: held.version.number + 1 });
   let page = await options.api.getPage(held.id, { body: true });
   if (page.title !== desired.title || page.parentId !== parentId || !isDocgensBody(page.body, desired, options)) {
     page = await options.api.updatePage(held.id, { ...write, version: page.version.number + 1 });
@@ -789,6 +793,9 @@ async function syncAttachments(
   }
   return uploaded;
 }
+
+/** The hash in a version message when no hash of the content is known: matches no page. */
+const NO_HASH = '0'.repeat(64);
 
 /** How often a write whose outcome was unknown is looked up and tried again. */
 const MAX_UNCERTAIN_ATTEMPTS = 8;

@@ -425,6 +425,29 @@ describe.each(dialects)('failure drills ($name)', ({ name, path }) => {
     return { root, tree, config, page };
   }
 
+  it('a restore that stops after bringing the page back, before its new content: the next run writes the content', async () => {
+    const { root, tree, config, page } = await publishThenPrune('halfback', 4, 'halfback/s1/p3');
+    const changed = {
+      pages: tree.pages.map((p) =>
+        p.key === 'halfback/s1/p3' ? { ...p, markdown: `${p.markdown}\nWritten after the page was pruned.\n` } : p,
+      ),
+    };
+    // The restore's first write lands (Cloud restores the status only); every later write of the page fails.
+    const pageWrite = path ? `^/wiki/api/v2/pages/${page.id}$` : `^/rest/api/content/${page.id}$`;
+    await sandbox.faults([{ fault: 'status', status: 500, method: 'PUT', path: pageWrite, after: 1 }]);
+    await new Publisher({ ...config, transport: { retries: 0 } }).publish(changed);
+    await sandbox.clearFaults();
+    const result = await new Publisher(config).publish(changed);
+    expect(result.ok).toBe(true);
+    const live = await sandbox.api<{ body: { storage: { value: string } } }>(
+      'GET',
+      `/rest/api/content/${page.id}?expand=body.storage`,
+    );
+    expect(live.body.body.storage.value).toContain('Written after the page was pruned.');
+    await expectConverged(root, changed);
+    await expectQuiet(config, changed);
+  });
+
   it('docgen prunes a page, then the source brings it back: restored from the trash (same id, history kept), no duplicate', async () => {
     const { root, tree, config, page: before } = await publishThenPrune('pruneback', 13, 'pruneback/s2/p12');
 

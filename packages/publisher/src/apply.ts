@@ -90,7 +90,10 @@ export async function applyPlan(plan: Plan, givenOptions: ApplyOptions): Promise
   const limit = pLimit(Math.max(1, options.concurrency ?? 4));
   const ids = new Map<string, Promise<string | undefined>>();
   const settle = new Map<string, (id: string | undefined) => void>();
-  const pageOps = plan.operations.filter((op) => op.action !== 'orphan' && op.action !== 'archive');
+  const pageOps = await freeHandedOverTitles(
+    plan.operations.filter((op) => op.action !== 'orphan' && op.action !== 'archive'),
+    options,
+  );
   for (const op of pageOps) ids.set(op.key, new Promise((resolve) => settle.set(op.key, resolve)));
 
   const outcomes: Outcome[] = [];
@@ -166,6 +169,50 @@ export async function applyPlan(plan: Plan, givenOptions: ApplyOptions): Promise
     }
   }
   return outcomes;
+}
+
+/**
+ * Titles this run hands from one of its pages to another (two pages swap titles; a page is renamed
+ * and a new page takes its old title): Confluence refuses a title another page still has, and in
+ * a swap each page waits for the other's. So, before anything else, each page giving its title up
+ * to another page of the run is renamed to a title of its own (one version, marked as docgen's);
+ * its own operation then gives it its new title. Returns the operations, those pages' updated.
+ */
+async function freeHandedOverTitles(operations: Operation[], options: ApplyOptions): Promise<Operation[]> {
+  const wantedBy = new Map(
+    operations
+      .filter((op) => op.desired && op.action !== 'blocked' && op.action !== 'conflict')
+      .map((op) => [foldTitle(op.desired!.title), op]),
+  );
+  const givingUp = (op: Operation) => {
+    const taker = op.remote && wantedBy.get(foldTitle(op.remote.title));
+    return taker !== undefined && taker !== op && op.pageId !== undefined && op.changes.includes('title');
+  };
+  const out: Operation[] = [];
+  for (const op of operations) {
+    if (!givingUp(op)) {
+      out.push(op);
+      continue;
+    }
+    try {
+      const live = await options.api.getPage(op.pageId!, { body: true });
+      const aside = await options.api.updatePage(op.pageId!, {
+        title: `${live.title} (renaming, docgen ${op.pageId})`.slice(0, 255),
+        parentId: live.parentId ?? op.remote!.parentId!,
+        body: live.body ?? '',
+        message: versionMessage('title', NO_HASH),
+        version: live.version.number + 1,
+      });
+      out.push({ ...op, remote: { ...op.remote!, title: aside.title, version: aside.version } });
+    } catch {
+      out.push(op); // its own write says what is wrong, if anything still is
+    }
+  }
+  return out;
+}
+
+function foldTitle(title: string): string {
+  return title.trim().toLowerCase();
 }
 
 /** A page the plan held back: a page above it is in a conflict that leaves it nowhere to go. */

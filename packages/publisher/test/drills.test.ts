@@ -237,6 +237,30 @@ describe.each(dialects)('failure drills ($name)', ({ name, path }) => {
     await expectQuiet(config, tree);
   });
 
+  it('a title handed from one page of the tree to another (two swapped, one given to a new page) in one run', async () => {
+    const root = await humanPage('Title hand-over root');
+    const tree = makeTree(5, { prefix: 'handover' });
+    const config = sandboxConfig(sandbox, path, { parentId: root });
+    expect((await new Publisher(config).publish(tree)).ok).toBe(true);
+    const titleOf = (key: string) => tree.pages.find((p) => p.key === key)!.title;
+    const retitled: Record<string, string> = {
+      'handover/s1/p2': titleOf('handover/s1/p3'),
+      'handover/s1/p3': titleOf('handover/s1/p2'),
+      'handover/s1/p4': 'handover page 4 (old)',
+    };
+    const changed = {
+      pages: [
+        ...tree.pages.map((p) => (retitled[p.key] ? { ...p, title: retitled[p.key]! } : p)),
+        { ...tree.pages[4]!, key: 'handover/s1/new', title: titleOf('handover/s1/p4'), source: undefined },
+      ],
+    };
+    const result = await new Publisher(config).publish(changed);
+    expect(result.outcomes.filter((o) => !['updated', 'unchanged', 'created'].includes(o.status))).toEqual([]);
+    expect(result.ok).toBe(true);
+    await expectConverged(root, changed);
+    await expectQuiet(config, changed);
+  });
+
   it('two publishers prune at once: the slower one finds the pages retired, and passes', async () => {
     const root = await humanPage('Twin prune root');
     const tree = makeTree(5, { prefix: 'twinprune' });

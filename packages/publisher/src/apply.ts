@@ -201,7 +201,8 @@ async function freeHandedOverTitles(operations: Operation[], options: ApplyOptio
         parentId: live.parentId ?? op.remote!.parentId!,
         body: live.body ?? '',
         message: versionMessage('title', NO_HASH),
-        version: live.version.number + 1,
+        // The version the plan read: a person's edit since is a 409 here, met again by the page's own write.
+        version: op.remote!.version.number + 1,
       });
       out.push({ ...op, remote: { ...op.remote!, title: aside.title, version: aside.version } });
     } catch {

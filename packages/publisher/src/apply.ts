@@ -373,11 +373,13 @@ async function createPage(
     // Did an earlier attempt (or an interrupted run) create it after all? Look before creating again.
     const found = await options.api.findByTitle(options.space, desired.title);
     if (found) {
+      // What the plan meant to do is done: created (or, where it meant to restore it, restored).
+      const done: OutcomeStatus = op.action === 'restore' ? 'restored' : 'created';
       // Ours already: an earlier attempt landed, or the search index had not caught up.
-      if (isOwnPage(found, desired, options)) return await continueOwn(op, found, parentId, options, 'created');
+      if (isOwnPage(found, desired, options)) return await continueOwn(op, found, parentId, options, done);
       const adopted = await tryAdopt(found.id, desired, parentId, options);
       // Another docgen run (a second CI job) recorded it as its own in the meantime.
-      if (adopted?.ours) return await continueOwn(op, adopted.page, parentId, options, 'created');
+      if (adopted?.ours) return await continueOwn(op, adopted.page, parentId, options, done);
       if (adopted) {
         page = adopted.page;
         status = 'adopted';

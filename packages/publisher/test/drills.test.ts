@@ -261,6 +261,23 @@ describe.each(dialects)('failure drills ($name)', ({ name, path }) => {
     await expectQuiet(config, changed);
   });
 
+  it('two publishers restore the same pruned page at once: the slower one reports it restored, not created', async () => {
+    const { root, tree, config, page } = await publishThenPrune('twinback', 4, 'twinback/s1/p3');
+    const slow = new Publisher(config);
+    const planned = await slow.plan(tree);
+    expect(planned.counts.restore).toBe(1);
+    expect((await new Publisher(config).publish(tree)).counts.restored).toBe(1);
+    const result = await slow.publish(tree, { planned });
+    expect(result.ok).toBe(true);
+    expect(result.counts.created).toBe(0);
+    expect(result.outcomes.find((o) => o.key === 'twinback/s1/p3')).toMatchObject({
+      status: 'restored',
+      pageId: page.id,
+    });
+    await expectConverged(root, tree);
+    await expectQuiet(config, tree);
+  });
+
   it('two publishers prune at once: the slower one finds the pages retired, and passes', async () => {
     const root = await humanPage('Twin prune root');
     const tree = makeTree(5, { prefix: 'twinprune' });

@@ -373,12 +373,7 @@ export async function runPublish(
     // Warnings on stderr, as every command prints them (stdout is the run's report), as the progress bar is.
     for (const block of warningBlocks(result.warnings, { verbose: flags.verbose })) process.stderr.write(`${block}\n`);
     log.info(summaryLine(result));
-    const orphans = planned.plan.operations.filter((op) => op.action === 'orphan').length;
-    // An orphan is kept on purpose (docgen deletes nothing unasked); say how to retire it, once.
-    if (orphans > 0)
-      log.info(
-        `${orphans} page${orphans === 1 ? '' : 's'} of docgen's no longer in the tree stay${orphans === 1 ? 's' : ''} in Confluence: --prune moves ${orphans === 1 ? 'it' : 'them'} to the trash (a page whose source comes back is restored).`,
-      );
+    for (const line of orphanLines(planned)) log.info(line);
     if (dryRun && hasWork(planned))
       log.info('Nothing was written (--dry-run): run it without --dry-run to apply this plan.');
     if (connection.sandboxDir && !dryRun) {
@@ -405,6 +400,7 @@ export async function runPublish(
         ...(op.fix ? { fix: op.fix } : {}),
         ...(op.blockedBy ? { blockedBy: op.blockedBy } : {}),
         ...(op.previousKey !== undefined ? { previousKey: op.previousKey } : {}),
+        ...(op.keptFor ? { keptFor: op.keptFor } : {}),
       })),
       diffs,
     };
@@ -434,6 +430,37 @@ function rootLine(planned: PlannedSync): string {
 }
 
 /** Whether applying the plan would write anything (a page to change, or one to move among its siblings). */
+/**
+ * An orphan is kept on purpose (docgen deletes nothing unasked): say once how to retire it. A page
+ * kept for a page a person put under it is not one --prune retires: say what keeps it instead.
+ */
+function orphanLines(planned: PlannedSync): string[] {
+  const orphans = planned.plan.operations.filter((op) => op.action === 'orphan');
+  const kept = orphans.filter((op) => op.keptFor && !op.keptFor.edited).length;
+  const edited = orphans.filter((op) => op.keptFor?.edited).length;
+  const retirable = orphans.length - kept - edited;
+  const pages = (n: number) =>
+    `${n} page${n === 1 ? '' : 's'} of docgen's no longer in the tree stay${n === 1 ? 's' : ''}`;
+  const it = (n: number) => (n === 1 ? 'it' : 'them');
+  return [
+    ...(retirable > 0
+      ? [
+          `${pages(retirable)} in Confluence: --prune moves ${it(retirable)} to the trash (a page whose source comes back is restored).`,
+        ]
+      : []),
+    ...(kept > 0
+      ? [
+          `${pages(kept)} in Confluence, kept for the pages people added under ${it(kept)}: move or delete those, and --prune retires ${it(kept)}.`,
+        ]
+      : []),
+    ...(edited > 0
+      ? [
+          `${pages(edited)} in Confluence, kept for what people edited in or under ${it(edited)}: --prune --force retires ${it(edited)} all the same.`,
+        ]
+      : []),
+  ];
+}
+
 function hasWork(planned: PlannedSync): boolean {
   const quiet = new Set(['unchanged', 'conflict', 'blocked', 'orphan']);
   return planned.plan.reorder.length > 0 || planned.plan.operations.some((op) => !quiet.has(op.action));
@@ -559,6 +586,8 @@ function detailOf(op: PlannedOperation, under: (parentKey: string | undefined) =
     );
   // A page taken over from its old key: say so, or a plain "update" would hide why nothing new appears.
   if (op.previousKey !== undefined) changes.unshift(`taken over from key ${op.previousKey}`);
+  // Only docgen's property is written (a run that died before it, a managed root to record): say so.
+  if (changes.length === 0 && op.changes.includes('state')) return "docgen's record of it only, no new version";
   return changes.join(', ');
 }
 

@@ -10,7 +10,7 @@ jest.setTimeout(120_000);
 import { writeRenderedTree } from '@docgen/core';
 import { startSandbox } from '@docgen/confluence-sandbox';
 import { runCli, type CliResult } from '@docgen/test-support';
-import { makeTree, testSandbox, type TestSandbox } from '../../../packages/publisher/test/helpers.js';
+import { humanPage, makeTree, testSandbox, type TestSandbox } from '../../../packages/publisher/test/helpers.js';
 
 /** The real, built CLI against the sandbox over HTTP. */
 describe('docgen publish', () => {
@@ -493,6 +493,107 @@ describe('docgen publish: a renamed source and a removed one', () => {
     const again = await runCli(['publish', join(work, 'after')], { cwd: work, env });
     expect(again.stdout).toMatch(
       /^1 page of docgen's no longer in the tree stays in Confluence: --prune moves it to the trash/m,
+    );
+  });
+
+  it('with --prune, a page kept for the page a person put under it says that, not "--prune moves it"', async () => {
+    const env = {
+      CONFLUENCE_URL: `${sandbox.url}/wiki`,
+      CONFLUENCE_USER: 'dev@example.com',
+      CONFLUENCE_API_TOKEN: 'sandbox-token',
+      CONFLUENCE_SPACE_KEY: 'DEV',
+    };
+    const generator = { name: 'docgen-test', version: '1.0.0' };
+    const tree = makeTree(4, { prefix: 'kp' });
+    await writeRenderedTree(join(work, 'kp-full'), tree, generator);
+    const first = await runCli(['publish', join(work, 'kp-full'), '--json'], { cwd: work, env });
+    expect(first.code).toBe(0);
+    const pageTwo = (JSON.parse(first.stdout).outcomes as Array<{ key: string; pageId: string }>).find(
+      (o) => o.key === 'kp/s1/p2',
+    )!.pageId;
+    await humanPage(sandbox, 'Notes on kp page 2', pageTwo);
+    await writeRenderedTree(
+      join(work, 'kp-less'),
+      { pages: tree.pages.filter((p) => p.key !== 'kp/s1/p2' && p.key !== 'kp/s1/p3') },
+      generator,
+    );
+    const run = await runCli(['publish', join(work, 'kp-less'), '--prune'], { cwd: work, env });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^trashed +kp page 3/m);
+    expect(run.stdout).toMatch(/^orphan +kp page 2 \(\d+\): kept: "Notes on kp page 2"/m);
+    expect(run.stdout).not.toContain('--prune moves');
+    expect(run.stdout).toMatch(
+      /^1 page of docgen's no longer in the tree stays in Confluence, kept for the pages people added under it: move or delete those, and --prune retires it\.$/m,
+    );
+    const json = await runCli(['publish', join(work, 'kp-less'), '--prune', '--json'], { cwd: work, env });
+    expect(JSON.parse(json.stdout).planned.find((op: { key: string }) => op.key === 'kp/s1/p2')).toMatchObject({
+      action: 'orphan',
+      keptFor: { title: 'Notes on kp page 2' },
+    });
+  });
+
+  it('a page published before docgen recorded its managed root: the plan says only the record is written', async () => {
+    const env = {
+      CONFLUENCE_URL: `${sandbox.url}/wiki`,
+      CONFLUENCE_USER: 'dev@example.com',
+      CONFLUENCE_API_TOKEN: 'sandbox-token',
+      CONFLUENCE_SPACE_KEY: 'DEV',
+    };
+    await writeRenderedTree(join(work, 'rr'), makeTree(2, { prefix: 'rr' }), { name: 'docgen-test', version: '1.0.0' });
+    const first = await runCli(['publish', join(work, 'rr'), '--json'], { cwd: work, env });
+    const pageId = (JSON.parse(first.stdout).outcomes as Array<{ key: string; pageId: string }>).find(
+      (o) => o.key === 'rr/s1',
+    )!.pageId;
+    // The property as an earlier docgen wrote it: without `root`.
+    const property = await sandbox.api<{ value: Record<string, unknown>; version: { number: number } }>(
+      'GET',
+      `/rest/api/content/${pageId}/property/docgen`,
+    );
+    const { root, ...older } = property.body.value;
+    expect(root).toBeDefined();
+    const put = await sandbox.api('PUT', `/rest/api/content/${pageId}/property/docgen`, {
+      key: 'docgen',
+      value: older,
+      version: { number: property.body.version.number + 1 },
+    });
+    expect(put.status).toBe(200);
+    const plan = await runCli(['publish', join(work, 'rr'), '--dry-run'], { cwd: work, env });
+    expect(plan.stdout).toMatch(/^update +rr section 1 +\d+ +docgen's record of it only, no new version$/m);
+  });
+
+  it('with --prune, a page a person edited is kept, saying so and that --force retires it', async () => {
+    const env = {
+      CONFLUENCE_URL: `${sandbox.url}/wiki`,
+      CONFLUENCE_USER: 'dev@example.com',
+      CONFLUENCE_API_TOKEN: 'sandbox-token',
+      CONFLUENCE_SPACE_KEY: 'DEV',
+    };
+    const generator = { name: 'docgen-test', version: '1.0.0' };
+    const tree = makeTree(4, { prefix: 'ed' });
+    await writeRenderedTree(join(work, 'ed-full'), tree, generator);
+    const first = await runCli(['publish', join(work, 'ed-full'), '--json'], { cwd: work, env });
+    expect(first.code).toBe(0);
+    const three = (JSON.parse(first.stdout).outcomes as Array<{ key: string; pageId: string }>).find(
+      (o) => o.key === 'ed/s1/p3',
+    )!.pageId;
+    const saved = await sandbox.api('PUT', `/rest/api/content/${three}`, {
+      type: 'page',
+      title: 'ed page 3',
+      version: { number: 2 },
+      body: { storage: { value: '<p>Written by a person.</p>', representation: 'storage' } },
+    });
+    expect(saved.status).toBe(200);
+    await writeRenderedTree(
+      join(work, 'ed-less'),
+      { pages: tree.pages.filter((p) => p.key !== 'ed/s1/p3') },
+      generator,
+    );
+    const run = await runCli(['publish', join(work, 'ed-less'), '--prune'], { cwd: work, env });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^orphan +ed page 3 \(\d+\): kept: edited in Confluence since docgen wrote it/m);
+    expect(run.stdout).not.toContain('--prune moves');
+    expect(run.stdout).toMatch(
+      /^1 page of docgen's no longer in the tree stays in Confluence, kept for what people edited in or under it: --prune --force retires it all the same\.$/m,
     );
   });
 });

@@ -90,7 +90,10 @@ export async function applyPlan(plan: Plan, givenOptions: ApplyOptions): Promise
   const limit = pLimit(Math.max(1, options.concurrency ?? 4));
   const ids = new Map<string, Promise<string | undefined>>();
   const settle = new Map<string, (id: string | undefined) => void>();
-  const pageOps = plan.operations.filter((op) => op.action !== 'orphan' && op.action !== 'archive');
+  const pageOps = await freeHandedOverTitles(
+    plan.operations.filter((op) => op.action !== 'orphan' && op.action !== 'archive'),
+    options,
+  );
   for (const op of pageOps) ids.set(op.key, new Promise((resolve) => settle.set(op.key, resolve)));
 
   const outcomes: Outcome[] = [];
@@ -166,6 +169,51 @@ export async function applyPlan(plan: Plan, givenOptions: ApplyOptions): Promise
     }
   }
   return outcomes;
+}
+
+/**
+ * Titles this run hands from one of its pages to another (two pages swap titles; a page is renamed
+ * and a new page takes its old title): Confluence refuses a title another page still has, and in
+ * a swap each page waits for the other's. So, before anything else, each page giving its title up
+ * to another page of the run is renamed to a title of its own (one version, marked as docgen's);
+ * its own operation then gives it its new title. Returns the operations, those pages' updated.
+ */
+async function freeHandedOverTitles(operations: Operation[], options: ApplyOptions): Promise<Operation[]> {
+  const wantedBy = new Map(
+    operations
+      .filter((op) => op.desired && op.action !== 'blocked' && op.action !== 'conflict')
+      .map((op) => [foldTitle(op.desired!.title), op]),
+  );
+  const givingUp = (op: Operation) => {
+    const taker = op.remote && wantedBy.get(foldTitle(op.remote.title));
+    return taker !== undefined && taker !== op && op.pageId !== undefined && op.changes.includes('title');
+  };
+  const out: Operation[] = [];
+  for (const op of operations) {
+    if (!givingUp(op)) {
+      out.push(op);
+      continue;
+    }
+    try {
+      const live = await options.api.getPage(op.pageId!, { body: true });
+      const aside = await options.api.updatePage(op.pageId!, {
+        title: `${live.title} (renaming, docgen ${op.pageId})`.slice(0, 255),
+        parentId: live.parentId ?? op.remote!.parentId!,
+        body: live.body ?? '',
+        message: versionMessage('title', NO_HASH),
+        // The version the plan read: a person's edit since is a 409 here, met again by the page's own write.
+        version: op.remote!.version.number + 1,
+      });
+      out.push({ ...op, remote: { ...op.remote!, title: aside.title, version: aside.version } });
+    } catch {
+      out.push(op); // its own write says what is wrong, if anything still is
+    }
+  }
+  return out;
+}
+
+function foldTitle(title: string): string {
+  return title.trim().toLowerCase();
 }
 
 /** A page the plan held back: a page above it is in a conflict that leaves it nowhere to go. */
@@ -260,7 +308,8 @@ async function runOperation(
       case 'conflict':
         if (op.adoptId) {
           const adopted = await tryAdopt(op.adoptId, op.desired!, parentId, options);
-          if (adopted) return await finish(op, adopted, parentId, options, { status: 'adopted', fresh: false });
+          if (adopted?.ours) return await continueOwn(op, adopted.page, parentId, options, 'unchanged');
+          if (adopted) return await finish(op, adopted.page, parentId, options, { status: 'adopted', fresh: false });
         }
         return {
           ...base,
@@ -324,30 +373,15 @@ async function createPage(
     // Did an earlier attempt (or an interrupted run) create it after all? Look before creating again.
     const found = await options.api.findByTitle(options.space, desired.title);
     if (found) {
-      const owner = found.ownership?.value;
-      if (owner && owner.set === options.docSet && owner.key === desired.key) {
-        // Ours already: an earlier attempt landed, or the search index had not caught up.
-        if (owner.version === found.version.number && owner.hash === desired.hash && found.parentId === parentId) {
-          return {
-            key: op.key,
-            title: desired.title,
-            action: op.action,
-            status: 'created',
-            pageId: found.id,
-            version: found.version.number,
-          };
-        }
-        const changes: Operation['changes'] =
-          owner.hash === desired.hash && found.parentId === parentId ? ['state'] : ['body', 'state'];
-        return await updatePage(
-          { ...op, action: 'update', pageId: found.id, remote: found, changes },
-          parentId,
-          options,
-        );
-      }
+      // What the plan meant to do is done: created (or, where it meant to restore it, restored).
+      const done: OutcomeStatus = op.action === 'restore' ? 'restored' : 'created';
+      // Ours already: an earlier attempt landed, or the search index had not caught up.
+      if (isOwnPage(found, desired, options)) return await continueOwn(op, found, parentId, options, done);
       const adopted = await tryAdopt(found.id, desired, parentId, options);
+      // Another docgen run (a second CI job) recorded it as its own in the meantime.
+      if (adopted?.ours) return await continueOwn(op, adopted.page, parentId, options, done);
       if (adopted) {
-        page = adopted;
+        page = adopted.page;
         status = 'adopted';
         break;
       }
@@ -381,7 +415,15 @@ async function retirePage(op: Operation, rootId: string, options: ApplyOptions):
   const record = op.remote?.ownership;
   if (!record) return options.api.retire(op.pageId!);
   const pruned = { root: rootId, at: new Date().toISOString() };
-  const marked = await options.api.writeOwnership(op.pageId!, { ...record.value, pruned }, record);
+  let marked: OwnershipRecord;
+  try {
+    marked = await options.api.writeOwnership(op.pageId!, { ...record.value, pruned }, record);
+  } catch (error) {
+    const mark = await markedByAnotherRun(op.pageId!, rootId, error, options);
+    if (mark === 'retired') return;
+    if (!mark) throw error;
+    marked = mark;
+  }
   try {
     await options.api.retire(op.pageId!);
   } catch (error) {
@@ -389,6 +431,29 @@ async function retirePage(op: Operation, rootId: string, options: ApplyOptions):
     await options.api.writeOwnership(op.pageId!, record.value, marked).catch(() => undefined);
     throw error;
   }
+}
+
+/**
+ * The prune mark could not be written (404, 409): another docgen run pruning the same page at once
+ * (two CI jobs) got there first. `retired` when the page is no longer current (that run trashed it);
+ * that run's mark when it marked the page for this root and has yet to trash it; else undefined.
+ */
+async function markedByAnotherRun(
+  pageId: string,
+  rootId: string,
+  error: unknown,
+  options: ApplyOptions,
+): Promise<'retired' | OwnershipRecord | undefined> {
+  if (!(error instanceof ConfluenceError) || (error.status !== 404 && error.status !== 409)) return undefined;
+  try {
+    const page = await options.api.getPage(pageId);
+    if (page.status && page.status !== 'current') return 'retired';
+  } catch (readError) {
+    if (readError instanceof ConfluenceError && readError.status === 404) return 'retired';
+    throw readError;
+  }
+  const live = await options.api.readOwnership(pageId);
+  return live?.value.pruned?.root === rootId ? live : undefined;
 }
 
 /**
@@ -470,7 +535,11 @@ async function restorePage(op: Operation, held: RemotePage, parentId: string, op
     body: comments.body,
     message: versionMessage('restore', desired.hash),
   };
-  await options.api.updatePage(held.id, { ...write, version: held.version.number + 1 });
+  // The restore may bring the status back and nothing else (Cloud v2), so its version is marked
+  // with the hash of the content it surely has, the page's in the trash: a run that stops before
+  // the content is written is then repaired by the next one, not taken for already written.
+  const restoring = { ...write, message: versionMessage('restore', held.ownership?.value.hash ?? NO_HASH) };
+  await options.api.updatePage(held.id, { ...restoring, version: held.version.number + 1 });
   let page = await options.api.getPage(held.id, { body: true });
   if (page.title !== desired.title || page.parentId !== parentId || !isDocgensBody(page.body, desired, options)) {
     page = await options.api.updatePage(held.id, { ...write, version: page.version.number + 1 });
@@ -521,12 +590,43 @@ async function tryAdopt(
   desired: DesiredPage,
   parentId: string,
   options: ApplyOptions,
-): Promise<RemotePage | undefined> {
+): Promise<{ page: RemotePage; ours?: boolean } | undefined> {
   const page = await options.api.getPage(pageId, { body: true });
-  if (page.version.number !== 1 || page.parentId !== parentId || page.title !== desired.title) return undefined;
   const existing = page.ownership ?? (await options.api.readOwnership(pageId));
+  // Another docgen run (two CI jobs at once) finished the page after this run looked: its own page.
+  const owned = { ...page, ownership: existing };
+  if (existing && isOwnPage(owned, desired, options)) return { page: owned, ours: true };
+  if (page.version.number !== 1 || page.parentId !== parentId || page.title !== desired.title) return undefined;
   if (existing) return undefined;
-  return isDocgensBody(page.body, desired, options) ? page : undefined;
+  return isDocgensBody(page.body, desired, options) ? { page } : undefined;
+}
+
+/** The page carries docgen's property for this doc set and this page's key. */
+function isOwnPage(page: RemotePage, desired: DesiredPage, options: ApplyOptions): boolean {
+  const owner = page.ownership?.value;
+  return owner !== undefined && owner.set === options.docSet && owner.key === desired.key;
+}
+
+/**
+ * A page found to be docgen's own where this run expected to create or adopt it (an earlier
+ * attempt landed, or another run made it): left alone when it is as docgen recorded it, else
+ * brought up to date like any page of docgen's.
+ */
+async function continueOwn(
+  op: Operation,
+  found: RemotePage,
+  parentId: string,
+  options: ApplyOptions,
+  status: OutcomeStatus,
+): Promise<Outcome> {
+  const owner = found.ownership!.value;
+  const desired = op.desired!;
+  if (owner.version === found.version.number && owner.hash === desired.hash && found.parentId === parentId) {
+    return { key: op.key, title: desired.title, action: op.action, status, pageId: found.id, version: owner.version };
+  }
+  const changes: Operation['changes'] =
+    owner.hash === desired.hash && found.parentId === parentId ? ['state'] : ['body', 'state'];
+  return await updatePage({ ...op, action: 'update', pageId: found.id, remote: found, changes }, parentId, options);
 }
 
 async function updatePage(op: Operation, parentId: string, options: ApplyOptions): Promise<Outcome> {
@@ -643,8 +743,34 @@ async function finish(
   const value = ownershipOf(desired, options, version);
   let existing: OwnershipRecord | undefined = page.ownership;
   if (!existing && !how.fresh) existing = await options.api.readOwnership(page.id);
-  await options.api.writeOwnership(page.id, value, existing);
+  await recordOwnership(page.id, value, existing, options);
   return { key: op.key, title: desired.title, action: op.action, status: how.status, pageId: page.id, version };
+}
+
+/**
+ * Write docgen's property. A 409 means it changed since it was read: another docgen run writing
+ * the same page at once (two CI jobs). If that run recorded the same content, there is nothing
+ * left to write; otherwise this run's record is written over the fresh one.
+ */
+async function recordOwnership(
+  pageId: string,
+  value: Ownership,
+  existing: OwnershipRecord | undefined,
+  options: ApplyOptions,
+): Promise<void> {
+  try {
+    await options.api.writeOwnership(pageId, value, existing);
+  } catch (error) {
+    if (!(error instanceof ConfluenceError) || error.status !== 409) throw error;
+    const live = await options.api.readOwnership(pageId);
+    const recorded = live?.value;
+    const same =
+      recorded?.set === value.set &&
+      recorded.key === value.key &&
+      recorded.hash === value.hash &&
+      recorded.version >= value.version;
+    if (!same) await options.api.writeOwnership(pageId, value, live);
+  }
 }
 
 /** docgen's property for a page as written at `version`. */
@@ -661,6 +787,7 @@ function ownershipOf(desired: DesiredPage, options: ApplyOptions, version: numbe
     labels: desired.labels,
     attachments: Object.fromEntries(desired.attachments.map((a) => [a.fileName, a.hash])),
     version,
+    ...(options.rootId !== undefined ? { root: options.rootId } : {}),
   };
 }
 
@@ -716,6 +843,9 @@ async function syncAttachments(
   }
   return uploaded;
 }
+
+/** The hash in a version message when no hash of the content is known: matches no page. */
+const NO_HASH = '0'.repeat(64);
 
 /** How often a write whose outcome was unknown is looked up and tried again. */
 const MAX_UNCERTAIN_ATTEMPTS = 8;

@@ -14,8 +14,10 @@ export interface DesiredOptions {
 /** The page tree as docgen wants it in Confluence: final titles, storage bodies, hashes. */
 export function desiredPages(tree: PageTree, options: DesiredOptions): DesiredPage[] {
   validatePageTree(tree);
+  const treeTitles = new Set(tree.pages.map((page) => page.title));
   return parentsFirst(siblingOrder(tree.pages)).map((page) => {
-    const storage = page.storage ?? options.converter.toStorage(page.markdown);
+    const rendered = page.storage ?? options.converter.toStorage(page.markdown);
+    const storage = options.titlePrefix ? prefixLinks(rendered, treeTitles, options.titlePrefix) : rendered;
     refuseOversized(page.key, storage);
     const normalized = options.converter.normalizeStorage(storage);
     const bodyHash = contentHash(normalized);
@@ -42,6 +44,38 @@ export function desiredPages(tree: PageTree, options: DesiredOptions): DesiredPa
       source: page.source,
     };
   });
+}
+
+/**
+ * Links between pages name their target by title (`<ri:page ri:content-title="…">`), and the
+ * renderer knows the titles without the prefix: a link to a page of the tree gets the prefix its
+ * page is published with, else it points at a page that does not exist. Links to other pages (not
+ * in the tree, or in another space) are left as written.
+ */
+function prefixLinks(storage: string, treeTitles: ReadonlySet<string>, prefix: string): string {
+  return storage.replace(/<ri:page\b[^>]*>/g, (element) => {
+    if (/\sri:space-key=/.test(element)) return element;
+    return element.replace(/(\sri:content-title=")([^"]*)"/, (attribute, start: string, value: string) =>
+      treeTitles.has(unescapeAttribute(value)) ? `${start}${escapeAttribute(prefix)}${value}"` : attribute,
+    );
+  });
+}
+
+const ATTRIBUTE_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+function unescapeAttribute(value: string): string {
+  return value.replace(
+    /&(?:#x([0-9a-f]+)|#(\d+)|(\w+));/gi,
+    (entity, hex?: string, decimal?: string, name?: string) => {
+      if (hex) return String.fromCodePoint(parseInt(hex, 16));
+      if (decimal) return String.fromCodePoint(Number(decimal));
+      return ATTRIBUTE_ENTITIES[name!] ?? entity;
+    },
+  );
+}
+
+function escapeAttribute(value: string): string {
+  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
 /** Confluence answers 413 to a page whose request body is over 5 MB. */

@@ -71,6 +71,11 @@ export interface Operation {
   ownPage?: boolean;
   /** For a title-taken conflict: a page an interrupted run may have created; adopted only if its body matches. */
   adoptId?: string;
+  /**
+   * For an orphan --prune does not retire: the page that keeps it — a page a person put under it
+   * (or further down), or a page of docgen's a person edited (`edited`: this page itself, or one below).
+   */
+  keptFor?: { id: string; title: string; edited?: boolean };
   /** The key docgen's page had before its source was renamed: the page is taken over, not retired. */
   previousKey?: string;
   /** A human edit that --force / onConflict: overwrite lets docgen replace. */
@@ -116,13 +121,17 @@ export interface PlanInput {
   commentedOnly?: ReadonlySet<string>;
 }
 
-/** A page whose title a desired page cannot take; `outside` when it is not under the managed root. */
-type TakenTitle = RemotePage & { outside?: boolean };
+/**
+ * A page whose title a desired page cannot take; `outside` when it is not under the managed root,
+ * `otherRoot` when it is a page of this doc set in the tree docgen publishes under that page.
+ */
+type TakenTitle = RemotePage & { outside?: boolean; otherRoot?: string };
 
 export function planSync(input: PlanInput): Plan {
   const { desired, remote, rootId, docSet } = input;
   const policy = input.onConflict ?? 'fail';
-  const ours = remote.filter((page) => page.ownership?.value.set === docSet);
+  const otherRoots = otherTreeRoots(remote, rootId, docSet);
+  const ours = remote.filter((page) => page.ownership?.value.set === docSet && !otherRoots.has(page.id));
   const ownedByKey = new Map<string, RemotePage>();
   const duplicates: RemotePage[] = [];
   for (const page of [...ours].sort((a, b) => Number(a.id) - Number(b.id))) {
@@ -131,7 +140,11 @@ export function planSync(input: PlanInput): Plan {
     else ownedByKey.set(key, page);
   }
   const notOursByTitle = new Map<string, TakenTitle>();
-  for (const page of remote) if (page.ownership?.value.set !== docSet) notOursByTitle.set(fold(page.title), page);
+  for (const page of remote) {
+    if (page.ownership?.value.set !== docSet) notOursByTitle.set(fold(page.title), page);
+    else if (otherRoots.has(page.id))
+      notOursByTitle.set(fold(page.title), { ...page, otherRoot: otherRoots.get(page.id) });
+  }
   const underRoot = new Set(remote.map((page) => page.id));
   for (const page of input.elsewhere ?? []) {
     // Outside the root, even a page of this doc set is not one the plan manages: its title is taken.
@@ -162,7 +175,7 @@ export function planSync(input: PlanInput): Plan {
     const retired = notOursByTitle.has(fold(page.title)) ? undefined : retiredByTitle.get(fold(page.title));
     operations.push(
       owned
-        ? planOwned(page, owned, wantedParentId, policy, notOursByTitle, input.commentedOnly)
+        ? planOwned(page, owned, { rootId, wantedParentId }, policy, notOursByTitle, input.commentedOnly)
         : retired
           ? planRetired(page, retired, { rootId, docSet, policy })
           : planNew(page, wantedParentId, notOursByTitle, docSet),
@@ -178,21 +191,34 @@ export function planSync(input: PlanInput): Plan {
   ];
   const retiringIds = new Set(retiring.map((page) => page.id));
   const keptIds = new Set(remote.filter((page) => !retiringIds.has(page.id)).map((page) => page.id));
+  // Retiring pages kept for a page that stays under them (children first, so a kept page keeps the
+  // pages above it too: trashing one would move the kept pages out from where they are) → that page.
+  const keptFor = new Map<string, Operation['keptFor'] & {}>();
   for (const page of orderChildrenFirst(retiring, remote)) {
     const value = page.ownership!.value;
-    const foreignChild = remote.find(
+    const keptChild = remote.find(
       (other) =>
-        other.parentId === page.id && keptIds.has(other.id) && !isMovingAway(other, desired, ownedByKey, docSet),
+        other.parentId === page.id &&
+        (keptFor.has(other.id) || (keptIds.has(other.id) && !isMovingAway(other, desired, ownedByKey, docSet))),
     );
+    // A person's edit is kept like a person's page (the trash is no place for it), unless --force.
+    const edited = policy !== 'overwrite' && editedByPerson(page, input.commentedOnly);
+    const foreign = keptChild
+      ? (keptFor.get(keptChild.id) ?? { id: keptChild.id, title: keptChild.title })
+      : edited
+        ? { id: page.id, title: page.title, edited: true }
+        : undefined;
+    if (foreign) keptFor.set(page.id, foreign);
     const duplicate = desiredKeys.has(value.key);
     operations.push({
-      action: input.prune && !foreignChild ? 'archive' : 'orphan',
+      action: input.prune && !foreign ? 'archive' : 'orphan',
       key: value.key,
       title: page.title,
       pageId: page.id,
       changes: [],
-      reason: foreignChild
-        ? `kept: "${foreignChild.title}" (${foreignChild.id}) lives under it and docgen will not retire it`
+      ...(foreign ? { keptFor: foreign } : {}),
+      reason: foreign
+        ? keptReason(page, foreign, keptChild)
         : duplicate
           ? 'a second page claims the same key (left by an interrupted run)'
           : 'its source is gone',
@@ -200,6 +226,51 @@ export function planSync(input: PlanInput): Plan {
     });
   }
   return { rootId, docSet, operations, reorder: input.reorder ? planReorder(operations, rootId) : [] };
+}
+
+/**
+ * Pages of this doc set under the managed root that belong to another tree docgen publishes
+ * under a page inside it (a team's own docs, a staging copy) → that page's id. Not this run's to
+ * move, rename, take or prune. Such a page records its managed root, and is still under it; a page
+ * written before docgen recorded roots is another tree's when a page not of this doc set (a
+ * person's page, say) stands between it and the managed root.
+ */
+function otherTreeRoots(remote: RemotePage[], rootId: string, docSet: string): Map<string, string> {
+  const byId = new Map(remote.map((page) => [page.id, page]));
+  const above = (page: RemotePage): RemotePage[] => {
+    const chain: RemotePage[] = [];
+    for (let p = byId.get(page.parentId ?? ''); p && chain.length < 1000; p = byId.get(p.parentId ?? '')) chain.push(p);
+    return chain;
+  };
+  const found = new Map<string, string>();
+  for (const page of remote) {
+    const value = page.ownership?.value;
+    if (value?.set !== docSet) continue;
+    const chain = above(page);
+    const other =
+      value.root !== undefined
+        ? value.root !== rootId && chain.some((p) => p.id === value.root)
+          ? value.root
+          : undefined
+        : chain.find((p) => p.ownership?.value.set !== docSet)?.id;
+    if (other !== undefined) found.set(page.id, other);
+  }
+  return found;
+}
+
+/** A newer version than docgen recorded, not docgen's own (no marker) nor only readers' comments. */
+function editedByPerson(page: RemotePage, commentedOnly: ReadonlySet<string> = new Set()): boolean {
+  const recorded = page.ownership!.value.version;
+  return page.version.number !== recorded && !markerHash(page.version.message) && !commentedOnly.has(page.id);
+}
+
+/** Why a page whose source is gone stays: the page that keeps it, and where that page is. */
+function keptReason(page: RemotePage, keeper: NonNullable<Operation['keptFor']>, child?: RemotePage): string {
+  if (keeper.id === page.id)
+    return `kept: edited in Confluence since docgen wrote it (version ${page.version.number}, docgen wrote ${page.ownership!.value.version}); --force retires it`;
+  const under = child && child.id !== keeper.id ? ` (under "${child.title}")` : '';
+  const what = keeper.edited ? ', edited in Confluence,' : '';
+  return `kept: "${keeper.title}" (${keeper.id})${what} lives under it${under} and docgen will not retire it`;
 }
 
 /**
@@ -309,7 +380,7 @@ function keyFamily(key: string): string {
 function planOwned(
   page: DesiredPage,
   owned: RemotePage,
-  wantedParentId: string | undefined,
+  { rootId, wantedParentId }: { rootId: string; wantedParentId: string | undefined },
   policy: ConflictPolicy,
   notOursByTitle: Map<string, TakenTitle>,
   commentedOnly: ReadonlySet<string> = new Set(),
@@ -359,6 +430,8 @@ function planOwned(
   // A prune mark on a current page: a run died between marking the page and retiring it. Left,
   // it would make a later delete by a person look like docgen's own prune (restored unasked).
   if (state.pruned && !changes.includes('state')) changes.push('state');
+  // The managed root it belongs to, recorded (written before docgen recorded it, or under another root).
+  if (state.root !== rootId && !changes.includes('state')) changes.push('state');
   // A page taken over from a key the tree no longer has (see matchRekeyed): its property moves to the new key.
   const previousKey = state.key === page.key ? undefined : state.key;
   if (previousKey !== undefined && !changes.includes('state')) changes.push('state');
@@ -472,6 +545,11 @@ function titleTaken(taken: TakenTitle, docSet: string): { why: string; fix: stri
   const where = taken.path?.length ? ` (under ${taken.path.map((title) => `"${title}"`).join(' › ')})` : '';
   const page = `the title is used by page ${taken.id}${taken.outside ? `${where}, outside the managed root` : ''}`;
   const set = taken.ownership?.value.set;
+  if (taken.otherRoot !== undefined)
+    return {
+      why: `the title is used by page ${taken.id}${where}, which docgen published for this doc set under page ${taken.otherRoot}, inside the managed root`,
+      fix: `publish this tree there (--confluence-parent ${taken.otherRoot}), give one of the two a title prefix (titlePrefix), or move that page out from under page ${taken.otherRoot} and docgen takes it back`,
+    };
   if (taken.outside && set === docSet)
     return {
       why: `${page}, which docgen published for this doc set under another root`,

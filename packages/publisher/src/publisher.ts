@@ -171,6 +171,9 @@ export class Publisher {
     // (none on a re-run of an unchanged tree).
     const newTitles = titlesNotUnder(desired, remote);
     const elsewhere = newTitles.length ? await api.findTitles(space, newTitles) : [];
+    // A page found under the root that its listing did not have was created since (another docgen
+    // run at work): it is under the root, where the plan may take or adopt it, not a title elsewhere.
+    remote.push(...elsewhere.filter((page) => page.ancestorIds?.includes(rootId)));
     // A title no current page has may be held by a page in the trash (or the archive): docgen's
     // own pruned page to restore, or a page a person deleted. Found now, the dry run shows it.
     const freeTitles = titlesNotHeld(newTitles, elsewhere);

@@ -28,6 +28,11 @@ export interface Ownership {
   /** The page version number docgen's last write produced. */
   version: number;
   /**
+   * The managed root the page was published under: a tree docgen publishes under a page inside
+   * another managed root is that tree's, not the outer root's (absent on pages written before).
+   */
+  root?: string;
+  /**
    * Written just before `--prune` retires the page: docgen itself took it away, from under this
    * managed root. A page in the trash without it was deleted by a person, and is not brought back
    * behind their back.
@@ -51,6 +56,7 @@ export function parseOwnership(value: unknown): Ownership | undefined {
     labels: Array.isArray(v.labels) ? v.labels : [],
     attachments: v.attachments && typeof v.attachments === 'object' ? v.attachments : {},
     version: v.version,
+    ...(typeof v.root === 'string' ? { root: v.root } : {}),
     ...(isPruneMark(v.pruned) ? { pruned: v.pruned } : {}),
   };
 }

@@ -140,6 +140,22 @@ describe.each(dialects)('failure drills ($name)', ({ name, path }) => {
     await expectQuiet(config, tree);
   });
 
+  it('a 429 storm longer than the retry count: every request waits it out, the run passes', async () => {
+    const root = await humanPage('Rate-limit storm root');
+    const tree = makeTree(4, { prefix: 'storm' });
+    const config = sandboxConfig(sandbox, path, { parentId: root, concurrency: 1 });
+    // Twelve 429s in a row on one request: more than its 8 retries for failures, yet Confluence
+    // said each time when to come back. (A short Retry-After keeps the drill fast.)
+    await sandbox.faults([{ fault: 'status', status: 429, retryAfter: 0.05, after: 3, count: 12 }]);
+    const result = await new Publisher(config).publish(tree);
+    await sandbox.clearFaults();
+    expect(result.outcomes.filter((o) => o.status === 'failed')).toEqual([]);
+    expect(result.ok).toBe(true);
+    expect(result.requests.rateLimited).toBe(12);
+    await expectConverged(root, tree);
+    await expectQuiet(config, tree);
+  });
+
   it('429 with Retry-After on the CQL title lookup: waited for, then the plan is the same', async () => {
     const root = await humanPage('Rate-limited lookup root');
     const tree = makeTree(4, { prefix: 'lookup' });
@@ -158,6 +174,216 @@ describe.each(dialects)('failure drills ($name)', ({ name, path }) => {
     expect(result.ok).toBe(true);
     expect(result.counts.created).toBe(4);
     await expectConverged(root, tree);
+  });
+
+  it('two publishers at once finish what an interrupted run left: the slower one takes the pages the other made as docgen’s', async () => {
+    const root = await humanPage('Twin publishers root');
+    const tree = makeTree(4, { prefix: 'twins' });
+    const config = sandboxConfig(sandbox, path, { parentId: root });
+    const slow = new Publisher(config);
+    // An interrupted run left the top page: created, body written, ownership not yet recorded.
+    const top = (await slow.plan(tree)).desired[0]!;
+    const left = await sandbox.api<{ id: string }>('POST', '/rest/api/content', {
+      type: 'page',
+      title: top.title,
+      space: { key: 'DEV' },
+      ancestors: [{ id: root }],
+      body: { storage: { value: top.storage, representation: 'storage' } },
+    });
+    expect(left.status).toBe(200);
+    // Both CI jobs plan the same (adopt that page, create the rest); the faster one applies first.
+    const planned = await slow.plan(tree);
+    expect(planned.plan.operations[0]).toMatchObject({ action: 'conflict', adoptId: left.body.id });
+    const fast = await new Publisher(config).publish(tree);
+    expect(fast.ok).toBe(true);
+    const result = await slow.publish(tree, { planned });
+    expect(result.outcomes.filter((o) => o.status === 'conflict' || o.status === 'failed')).toEqual([]);
+    expect(result.ok).toBe(true);
+    const live = await expectConverged(root, tree);
+    expect(live.find((p) => p.title === top.title)?.id).toBe(left.body.id);
+    await expectQuiet(config, tree);
+  });
+
+  it('two publishers at once, the other creating pages while this one plans: they are under the root, not elsewhere', async () => {
+    const root = await humanPage('Twin planners root');
+    const tree = makeTree(4, { prefix: 'twinplan' });
+    const config = sandboxConfig(sandbox, path, { parentId: root });
+    // This run lists the root (empty), then its title lookup is slow: meanwhile the other run publishes.
+    await sandbox.faults([
+      {
+        id: 'slow-lookup',
+        fault: 'latency',
+        latencyMs: 1500,
+        method: 'GET',
+        path: 'content/search$',
+        after: 1,
+        count: 1,
+      },
+    ]);
+    const planning = new Publisher(config).plan(tree);
+    const fired = async () =>
+      (await sandbox.api<{ rules: Array<{ id: string; fired: number }> }>('GET', '/__sandbox/faults')).body.rules.find(
+        (rule) => rule.id === 'slow-lookup',
+      )?.fired;
+    while ((await fired()) !== 1) await new Promise((resolve) => setTimeout(resolve, 10));
+    expect((await new Publisher(config).publish(tree)).ok).toBe(true);
+    const planned = await planning;
+    await sandbox.clearFaults();
+    expect(planned.plan.operations.filter((op) => op.action === 'conflict' && !op.adoptId)).toEqual([]);
+    const result = await new Publisher(config).publish(tree, { planned });
+    expect(result.outcomes.filter((o) => o.status === 'conflict' || o.status === 'failed')).toEqual([]);
+    expect(result.ok).toBe(true);
+    await expectConverged(root, tree);
+    await expectQuiet(config, tree);
+  });
+
+  it('a title handed from one page of the tree to another (two swapped, one given to a new page) in one run', async () => {
+    const root = await humanPage('Title hand-over root');
+    const tree = makeTree(5, { prefix: 'handover' });
+    const config = sandboxConfig(sandbox, path, { parentId: root });
+    expect((await new Publisher(config).publish(tree)).ok).toBe(true);
+    const titleOf = (key: string) => tree.pages.find((p) => p.key === key)!.title;
+    const retitled: Record<string, string> = {
+      'handover/s1/p2': titleOf('handover/s1/p3'),
+      'handover/s1/p3': titleOf('handover/s1/p2'),
+      'handover/s1/p4': 'handover page 4 (old)',
+    };
+    const changed = {
+      pages: [
+        ...tree.pages.map((p) => (retitled[p.key] ? { ...p, title: retitled[p.key]! } : p)),
+        { ...tree.pages[4]!, key: 'handover/s1/new', title: titleOf('handover/s1/p4'), source: undefined },
+      ],
+    };
+    const result = await new Publisher(config).publish(changed);
+    expect(result.outcomes.filter((o) => !['updated', 'unchanged', 'created'].includes(o.status))).toEqual([]);
+    expect(result.ok).toBe(true);
+    await expectConverged(root, changed);
+    await expectQuiet(config, changed);
+  });
+
+  it('two publishers restore the same pruned page at once: the slower one reports it restored, not created', async () => {
+    const { root, tree, config, page } = await publishThenPrune('twinback', 4, 'twinback/s1/p3');
+    const slow = new Publisher(config);
+    const planned = await slow.plan(tree);
+    expect(planned.counts.restore).toBe(1);
+    expect((await new Publisher(config).publish(tree)).counts.restored).toBe(1);
+    const result = await slow.publish(tree, { planned });
+    expect(result.ok).toBe(true);
+    expect(result.counts.created).toBe(0);
+    expect(result.outcomes.find((o) => o.key === 'twinback/s1/p3')).toMatchObject({
+      status: 'restored',
+      pageId: page.id,
+    });
+    await expectConverged(root, tree);
+    await expectQuiet(config, tree);
+  });
+
+  it('two publishers prune at once: the slower one finds the pages retired, and passes', async () => {
+    const root = await humanPage('Twin prune root');
+    const tree = makeTree(5, { prefix: 'twinprune' });
+    const config = sandboxConfig(sandbox, path, { parentId: root, prune: true });
+    expect((await new Publisher(config).publish(tree)).ok).toBe(true);
+    const smaller = { pages: tree.pages.filter((p) => p.key !== 'twinprune/s1/p3' && p.key !== 'twinprune/s1/p4') };
+    const slow = new Publisher(config);
+    const planned = await slow.plan(smaller);
+    expect(planned.counts.archive).toBe(2);
+    expect((await new Publisher(config).publish(smaller)).ok).toBe(true);
+    const result = await slow.publish(smaller, { planned });
+    expect(result.outcomes.filter((o) => o.status === 'failed')).toEqual([]);
+    expect(result.counts.archived).toBe(2);
+    expect(result.ok).toBe(true);
+    await expectConverged(root, smaller);
+    await expectQuiet({ ...config, prune: false }, smaller);
+  });
+
+  it('two publishers update the same pages at once: the slower one finds its writes made, and passes', async () => {
+    const root = await humanPage('Twin updates root');
+    const tree = makeTree(5, { prefix: 'twinup' });
+    const config = sandboxConfig(sandbox, path, { parentId: root });
+    expect((await new Publisher(config).publish(tree)).ok).toBe(true);
+    // A new title prefix: every page is updated, by two CI jobs with the same plan.
+    const prefixed = { ...config, titlePrefix: '[Docs] ' };
+    const slow = new Publisher(prefixed);
+    const planned = await slow.plan(tree);
+    expect(planned.counts.rename).toBe(5);
+    expect((await new Publisher(prefixed).publish(tree)).ok).toBe(true);
+    const result = await slow.publish(tree, { planned });
+    expect(result.outcomes.filter((o) => o.status !== 'updated')).toEqual([]);
+    expect(result.ok).toBe(true);
+    await expectQuiet(prefixed, tree);
+  });
+
+  it('--prune does not trash a page a person edited since docgen wrote it; --force does', async () => {
+    const root = await humanPage('Prune edited root');
+    const tree = makeTree(4, { prefix: 'edgone' });
+    const config = sandboxConfig(sandbox, path, { parentId: root });
+    const first = await new Publisher(config).publish(tree);
+    const edited = first.outcomes.find((o) => o.key === 'edgone/s1/p3')!.pageId!;
+    const live = await sandbox.api<{ title: string; version: { number: number } }>(
+      'GET',
+      `/rest/api/content/${edited}?expand=version`,
+    );
+    const saved = await sandbox.api('PUT', `/rest/api/content/${edited}`, {
+      type: 'page',
+      title: live.body.title,
+      version: { number: live.body.version.number + 1 },
+      body: { storage: { value: '<p>On-call: page the platform team first.</p>', representation: 'storage' } },
+    });
+    expect(saved.status).toBe(200);
+    const smaller = { pages: tree.pages.filter((p) => p.key !== 'edgone/s1/p2' && p.key !== 'edgone/s1/p3') };
+    const pruned = await new Publisher({ ...config, prune: true }).publish(smaller);
+    const outcome = (key: string) => pruned.outcomes.find((o) => o.key === key);
+    expect(outcome('edgone/s1/p2')?.status).toBe('trashed');
+    expect(outcome('edgone/s1/p3')).toMatchObject({ status: 'orphan', pageId: edited });
+    expect(outcome('edgone/s1/p3')?.message).toMatch(/edited in Confluence since docgen wrote it/);
+    expect((await liveUnder(root)).map((p) => p.id)).toContain(edited);
+
+    const forced = await new Publisher({ ...config, prune: true, force: true }).publish(smaller);
+    expect(forced.outcomes.find((o) => o.key === 'edgone/s1/p3')?.status).toBe('trashed');
+    expect((await liveUnder(root)).map((p) => p.id)).not.toContain(edited);
+  });
+
+  it('a tree published under a page inside another managed root is not that root’s to prune, move or take', async () => {
+    // The platform docs are published under one page; a team publishes its copy of the same doc
+    // set (staging, with a prefix) and its own service's docs under pages inside it.
+    const platformRoot = await humanPage('Platform docs root');
+    const stagingRoot = await humanPage('Staging copy', platformRoot);
+    const billingRoot = await humanPage('Billing team', platformRoot);
+    const tree = makeTree(4, { prefix: 'platform' });
+    const billing = makeTree(3, { prefix: 'billing' });
+    const platform = sandboxConfig(sandbox, path, { parentId: platformRoot, docSet: 'api', prune: true });
+    const staging = sandboxConfig(sandbox, path, { parentId: stagingRoot, docSet: 'api', titlePrefix: '[Staging] ' });
+    const team = sandboxConfig(sandbox, path, { parentId: billingRoot, docSet: 'api' });
+    expect((await new Publisher(staging).publish(tree)).ok).toBe(true);
+    expect((await new Publisher(team).publish(billing)).ok).toBe(true);
+
+    const result = await new Publisher(platform).publish(tree);
+    expect(result.ok).toBe(true);
+    expect(result.outcomes.filter((o) => o.status !== 'created')).toEqual([]);
+    const under = async (root: string) => (await liveUnder(root)).map((p) => p.title).sort();
+    expect(await under(stagingRoot)).toEqual(tree.pages.map((p) => `[Staging] ${p.title}`).sort());
+    expect(await under(billingRoot)).toEqual(billing.pages.map((p) => p.title).sort());
+    await expectQuiet(platform, tree);
+    await expectQuiet(staging, tree);
+    await expectQuiet(team, billing);
+  });
+
+  it("--prune keeps the pages above a person's page as they are, not only the page it hangs under", async () => {
+    const root = await humanPage('Prune ancestors root');
+    const tree = makeTree(4, { prefix: 'keep' });
+    const config = sandboxConfig(sandbox, path, { parentId: root });
+    const first = await new Publisher(config).publish(tree);
+    const idOf = (key: string) => first.outcomes.find((o) => o.key === key)!.pageId!;
+    const notes = await humanPage('Notes on keep page 2', idOf('keep/s1/p2'));
+    // The section's sources are gone: the section and both its pages would be retired.
+    const smaller = { pages: tree.pages.filter((p) => !p.key.startsWith('keep/s1')) };
+    const result = await new Publisher({ ...config, prune: true }).publish(smaller);
+    const status = (key: string) => result.outcomes.find((o) => o.key === key)?.status;
+    expect([status('keep/s1/p3'), status('keep/s1/p2'), status('keep/s1')]).toEqual(['trashed', 'orphan', 'orphan']);
+    expect(result.outcomes.find((o) => o.key === 'keep/s1')?.message).toContain('keep page 2');
+    // Nothing moved: the person's page is where they put it, under the pages it was under.
+    const live = new Map((await liveUnder(root)).map((p) => [p.id, p.ancestors.map((a) => a.id)]));
+    expect(live.get(notes)?.slice(-4)).toEqual([root, idOf('keep'), idOf('keep/s1'), idOf('keep/s1/p2')]);
   });
 
   it('a person edits a page between plan and apply: a conflict, their edit kept, the rest published', async () => {
@@ -239,6 +465,29 @@ describe.each(dialects)('failure drills ($name)', ({ name, path }) => {
     expect(pruned.outcomes.find((o) => o.key === key)).toMatchObject({ status: 'trashed' });
     return { root, tree, config, page };
   }
+
+  it('a restore that stops after bringing the page back, before its new content: the next run writes the content', async () => {
+    const { root, tree, config, page } = await publishThenPrune('halfback', 4, 'halfback/s1/p3');
+    const changed = {
+      pages: tree.pages.map((p) =>
+        p.key === 'halfback/s1/p3' ? { ...p, markdown: `${p.markdown}\nWritten after the page was pruned.\n` } : p,
+      ),
+    };
+    // The restore's first write lands (Cloud restores the status only); every later write of the page fails.
+    const pageWrite = path ? `^/wiki/api/v2/pages/${page.id}$` : `^/rest/api/content/${page.id}$`;
+    await sandbox.faults([{ fault: 'status', status: 500, method: 'PUT', path: pageWrite, after: 1 }]);
+    await new Publisher({ ...config, transport: { retries: 0 } }).publish(changed);
+    await sandbox.clearFaults();
+    const result = await new Publisher(config).publish(changed);
+    expect(result.ok).toBe(true);
+    const live = await sandbox.api<{ body: { storage: { value: string } } }>(
+      'GET',
+      `/rest/api/content/${page.id}?expand=body.storage`,
+    );
+    expect(live.body.body.storage.value).toContain('Written after the page was pruned.');
+    await expectConverged(root, changed);
+    await expectQuiet(config, changed);
+  });
 
   it('docgen prunes a page, then the source brings it back: restored from the trash (same id, history kept), no duplicate', async () => {
     const { root, tree, config, page: before } = await publishThenPrune('pruneback', 13, 'pruneback/s2/p12');

@@ -59,6 +59,7 @@ function published(
         labels: page.labels,
         attachments: Object.fromEntries(page.attachments.map((a) => [a.fileName, a.hash])),
         version,
+        root: '1',
         ...own,
       },
     },
@@ -128,6 +129,43 @@ describe('planSync', () => {
     )!;
     expect(op.action).toBe('move');
     expect(op.changes).toEqual(['parent']);
+  });
+
+  it('a page a person moved under their own page inside the root is still this tree’s: moved back', () => {
+    const desired = tree(base);
+    const remote = publishAll(desired);
+    const notes: RemotePage = { id: '900', title: 'Team notes', parentId: '1', version: { number: 1 } };
+    remote[3] = { ...remote[3], parentId: '900' };
+    const op = planSync({ desired, remote: [...remote, notes], rootId: '1', docSet: 'docs' }).operations[3];
+    expect([op.action, op.pageId, op.changes]).toEqual(['move', remote[3].id, ['parent']]);
+  });
+
+  it('pages written before roots were recorded, under a page docgen does not own: another tree’s, left alone', () => {
+    const desired = tree(base);
+    const legacy = (page: RemotePage): RemotePage => {
+      const { root: _root, ...value } = page.ownership!.value;
+      return { ...page, ownership: { ...page.ownership!, value } };
+    };
+    // The same doc set published under "Staging" (a person's page inside the root), before roots were recorded.
+    const staging: RemotePage = { id: '800', title: 'Staging', parentId: '1', version: { number: 1 } };
+    const copy = publishAll(tree(base.map((p) => ({ ...p, title: `[S] ${p.key}` }))), '800').map(legacy);
+    const plan = planSync({
+      desired,
+      remote: [staging, ...copy],
+      rootId: '1',
+      docSet: 'docs',
+      prune: true,
+    });
+    expect(plan.operations.map((o) => [o.action, o.key, o.pageId])).toEqual([
+      ['create', 'docs', undefined],
+      ['create', 'docs/a', undefined],
+      ['create', 'docs/b', undefined],
+      ['create', 'docs/a/x', undefined],
+    ]);
+    // Its own legacy pages directly under the root stay this tree's: unchanged but for recording the root.
+    const own = publishAll(desired).map(legacy);
+    const again = planSync({ desired, remote: own, rootId: '1', docSet: 'docs' });
+    expect(again.operations.map((o) => [o.action, o.changes])).toEqual(desired.map(() => ['update', ['state']]));
   });
 
   it('reports a human edit as a conflict, and honours onConflict', () => {

@@ -50,6 +50,43 @@ describe('Transport', () => {
     expect(transport.stats).toMatchObject({ reads: 2, retries: 1, rateLimited: 1 });
   });
 
+  it('waits out a 429 storm longer than its retries, for as long as the rate-limit window lasts', async () => {
+    let limitedFor = 12;
+    const s = await scripted((_req, res) => {
+      if (limitedFor-- > 0) {
+        res.writeHead(429, { 'Retry-After': '0.02', 'Content-Type': 'application/json' });
+        return res.end('{"message":"Rate limit exceeded"}');
+      }
+      res.writeHead(200, { 'Content-Type': 'application/json' });
+      res.end('{"ok":true}');
+    });
+    servers.push(s.server);
+    const transport = new Transport({ auth, baseDelayMs: 1, retries: 3 });
+    const response = await transport.request({ method: 'POST', url: `${s.url}/x`, json: {}, what: 'x' });
+    expect(response.body).toEqual({ ok: true });
+    expect(transport.stats).toMatchObject({ writes: 13, retries: 12, rateLimited: 12 });
+
+    limitedFor = Infinity;
+    const short = new Transport({ auth, baseDelayMs: 1, rateLimitWindowMs: 200 });
+    const started = Date.now();
+    const refused = short.request({ method: 'GET', url: `${s.url}/x`, what: 'page 7' });
+    await expect(refused).rejects.toMatchObject({ code: 'DG_CONFLUENCE_RATE_LIMIT', status: 429 });
+    expect(Date.now() - started).toBeLessThan(1000);
+  });
+
+  it('a Retry-After of 0 (or a date already past) in a 429 storm backs off instead of asking again at once', async () => {
+    const s = await scripted((_req, res) => {
+      res.writeHead(429, { 'Retry-After': '0', 'Content-Type': 'application/json' });
+      res.end('{"message":"Rate limit exceeded"}');
+    });
+    servers.push(s.server);
+    const transport = new Transport({ auth, baseDelayMs: 100, rateLimitWindowMs: 1000 });
+    await expect(transport.request({ method: 'GET', url: `${s.url}/x`, what: 'x' })).rejects.toMatchObject({
+      status: 429,
+    });
+    expect(s.hits()).toBeLessThan(10);
+  });
+
   it('retries idempotent requests through connection resets and 5xx', async () => {
     const s = await scripted((req, res, n) => {
       if (n === 0) return req.socket.destroy();

@@ -17,6 +17,11 @@ export interface TransportOptions {
   maxDelayMs?: number;
   /** Longest Retry-After docgen waits out before giving up with a rate-limit error. */
   maxRetryAfterMs?: number;
+  /**
+   * How long one request may keep being told to come back later (429, 503 with Retry-After)
+   * before docgen gives up: these answers do not use up `retries`, which are for failures.
+   */
+  rateLimitWindowMs?: number;
   redactor?: Redactor;
   /** Verbose trace: one line per attempt, already redacted. */
   trace?: (line: string) => void;
@@ -77,6 +82,7 @@ export class Transport {
       baseDelayMs: options.baseDelayMs ?? 250,
       maxDelayMs: options.maxDelayMs ?? 15_000,
       maxRetryAfterMs: options.maxRetryAfterMs ?? 120_000,
+      rateLimitWindowMs: options.rateLimitWindowMs ?? 600_000,
       trace: options.trace,
     };
     this.redactor = options.redactor ?? new Redactor();
@@ -95,6 +101,9 @@ export class Transport {
     const url = buildUrl(spec.url, spec.query);
     const idempotent = spec.idempotent ?? (spec.method === 'GET' || spec.method === 'PUT' || spec.method === 'DELETE');
     const path = this.redactor.redact(new URL(url).pathname);
+    // "Not now" answers (429) are counted apart from failures, and bounded by time, not by number.
+    let throttled = 0;
+    let throttledSince: number | undefined;
     for (let attempt = 0; ; attempt++) {
       await this.waitForGate();
       if (spec.method === 'GET') this.stats.reads++;
@@ -163,9 +172,25 @@ export class Transport {
       const notProcessed = status === 429 || (status === 503 && retryAfterMs !== undefined);
       if (status === 429) this.stats.rateLimited++;
       const waitTooLong = retryAfterMs !== undefined && retryAfterMs > this.options.maxRetryAfterMs;
+      if (notProcessed && !waitTooLong) {
+        throttledSince ??= Date.now();
+        // No Retry-After, or one of 0 (a date already past): back off, rather than ask again at once.
+        const wait = retryAfterMs || this.backoff(throttled);
+        if (Date.now() + wait - throttledSince <= this.options.rateLimitWindowMs) {
+          // Confluence said when to come back: every request waits for that, then this one is sent again.
+          this.pauseFor(wait);
+          this.stats.retries++;
+          throttled++;
+          attempt--; // not a failed attempt: the retries for failures stay as they were
+          await sleep(wait);
+          continue;
+        }
+      }
+      // A failure (5xx): retried if repeating the request is safe, a limited number of times.
       if (
         RETRYABLE_STATUS.has(status) &&
-        (idempotent || notProcessed) &&
+        idempotent &&
+        !notProcessed &&
         attempt < this.options.retries &&
         !waitTooLong
       ) {

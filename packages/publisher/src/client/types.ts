@@ -34,6 +34,8 @@ export interface RemotePage {
   position?: number | null;
   /** Titles of its ancestors, the space's top first, when the lookup asked for them (`findTitles`). */
   path?: string[];
+  /** Ids of its ancestors, the space's top first, alongside `path`. */
+  ancestorIds?: string[];
 }
 
 export interface RemoteAttachment {

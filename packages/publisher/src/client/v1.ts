@@ -248,6 +248,7 @@ export class V1Api implements ConfluenceApi {
           if (!wanted.has(content.title.toLowerCase()) || (content.status && content.status !== 'current')) continue;
           const page = await this.withOwnership(content);
           page.path = (content.ancestors ?? []).map((ancestor) => ancestor.title ?? String(ancestor.id));
+          page.ancestorIds = (content.ancestors ?? []).map((ancestor) => String(ancestor.id));
           found.push(page);
         }
       }

@@ -179,7 +179,7 @@ export class Publisher {
     const freeTitles = titlesNotHeld(newTitles, elsewhere);
     const retired = freeTitles.length ? await api.findRetiredTitles(space, freeTitles) : [];
     const docSet = this.config.docSet ?? defaultDocSet(tree);
-    const { commentedOnly, bodies } = await pagesOnlyCommented(api, converter, remote, docSet);
+    const { commentedOnly, bodies } = await pagesOnlyCommented(api, converter, remote, { docSet, rootId });
     const plan = planSync({
       desired,
       remote,
@@ -323,11 +323,17 @@ async function pagesOnlyCommented(
   api: ConfluenceApi,
   converter: Converter,
   remote: RemotePage[],
-  docSet: string,
+  tree: { docSet: string; rootId: string },
 ): Promise<{ commentedOnly: Set<string>; bodies: Map<string, string> }> {
   const suspects = remote.filter((page) => {
     const owner = page.ownership?.value;
-    return owner?.set === docSet && owner.version !== page.version.number && !markerHash(page.version.message);
+    return (
+      owner?.set === tree.docSet &&
+      // A page of a tree published under a page inside this root is that tree's: not this plan's to read.
+      (owner.root === undefined || owner.root === tree.rootId) &&
+      owner.version !== page.version.number &&
+      !markerHash(page.version.message)
+    );
   });
   const found = new Set<string>();
   const bodies = new Map<string, string>();

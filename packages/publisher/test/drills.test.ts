@@ -366,6 +366,21 @@ describe.each(dialects)('failure drills ($name)', ({ name, path }) => {
     await expectQuiet(platform, tree);
     await expectQuiet(staging, tree);
     await expectQuiet(team, billing);
+
+    // A person edits a page of the staging copy: the staging run's conflict, no business of the
+    // platform run, which does not even read its body.
+    const edited = (await liveUnder(stagingRoot)).find((p) => p.title === '[Staging] platform page 2')!;
+    const edit = await sandbox.api('PUT', `/rest/api/content/${edited.id}`, {
+      type: 'page',
+      title: edited.title,
+      version: { number: edited.version.number + 1 },
+      body: { storage: { value: '<p>staging note</p>', representation: 'storage' } },
+    });
+    expect(edit.status).toBe(200);
+    const since = await sandbox.lastSeq();
+    expect((await new Publisher(platform).publish(tree)).ok).toBe(true);
+    const reads = (await sandbox.requests(since)).filter((r) => r.path.endsWith(`/${edited.id}`));
+    expect(reads).toEqual([]);
   });
 
   it("--prune keeps the pages above a person's page as they are, not only the page it hangs under", async () => {

@@ -20,13 +20,64 @@ const LIST_ITEM = /^ {0,3}(?:[-*+]|\d{1,9}[.)])[ \t]+\S/;
  * A description's first paragraph of prose, for a table cell (the overview's list of tags, a tag's
  * sub-tags). A description that opens with a heading (`# Pets`, then the text) is summed up by the
  * text: the heading alone said no more than the tag's name beside it. A description of headings
- * only gives its first heading's text.
+ * only gives its first heading's text. A table, code, an HTML block, a list or a quote is no
+ * summary (a table's rows made a line of escaped pipes), nor are badge and image lines: the first
+ * paragraph after them is; a description with none is said to be on the tag's page.
  */
 export function summaryOf(text: string | undefined): string {
-  const paragraphs = (text ?? '').split(/\n\s*\n/);
-  const prose = paragraphs.map(withoutHeadings).find((paragraph) => paragraph.trim());
-  const summary = prose ?? headingText(paragraphs[0] ?? '');
+  const paragraphs = blocksOf(text ?? '');
+  const prose = paragraphs.map((paragraph) => leadingProse(withoutHeadings(paragraph))).find(Boolean);
+  const first = paragraphs[0] ?? '';
+  const summary = prose ?? (withoutHeadings(first) !== first ? headingText(first) : first.trim() && NO_PROSE_SUMMARY);
   return escapeTableCell(literalPlaceholders(summary) ?? '');
+}
+
+const NO_PROSE_SUMMARY = "Described on the tag's page.";
+/** Lines that begin a block other than a paragraph: an indented code block, a list, a quote, an HTML block. */
+const NOT_PROSE = [
+  /^(?: {4}|\t)/,
+  LIST_ITEM,
+  /^ {0,3}>/,
+  /^ {0,3}<(?:!--|\?|!\[CDATA\[|\/?(?:table|thead|tbody|tr|th|td|pre|script|style|textarea|ul|ol|li|dl|img|picture|figure|svg|iframe|video|audio|hr|br|blockquote)\b)/i,
+];
+/** A line of images only, linked or not: README badges, a diagram. */
+const IMAGES_LINE = /^ {0,3}(?:(?:\[!\[[^\]]*\]\([^)]*\)\]\([^)]*\)|!\[[^\]]*\]\([^)]*\)|<img\b[^>]*>)[ \t]*)+$/i;
+const THEMATIC_BREAK = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
+
+/** A description's paragraphs (split at blank lines), a fenced code block one of them whole. */
+function blocksOf(text: string): string[] {
+  const blocks: string[][] = [[]];
+  let fence: string | undefined;
+  for (const line of text.split('\n')) {
+    const marker = FENCE.exec(line)?.[1];
+    if (fence) {
+      blocks.at(-1)!.push(line);
+      if (marker && marker[0] === fence[0] && marker.length >= fence.length) {
+        fence = undefined;
+        blocks.push([]);
+      }
+    } else if (marker) {
+      fence = marker;
+      blocks.push([line]);
+    } else if (BLANK.test(line)) blocks.push([]);
+    else blocks.at(-1)!.push(line);
+  }
+  return blocks.filter((lines) => lines.length).map((lines) => lines.join('\n'));
+}
+
+/**
+ * A paragraph's prose: none when it is code, a table, a list, a quote or an HTML block; up to a
+ * table that follows it with no blank line between. Image lines are left out.
+ */
+function leadingProse(paragraph: string): string {
+  const lines = paragraph.split('\n').filter((line) => !IMAGES_LINE.test(line) && !THEMATIC_BREAK.test(line));
+  const first = lines[0];
+  if (first === undefined || FENCE.test(first) || NOT_PROSE.some((start) => start.test(first))) return '';
+  const table = lines.findIndex((line, index) => isTableStart(line, lines[index + 1]));
+  return lines
+    .slice(0, table === -1 ? undefined : table)
+    .join('\n')
+    .trim();
 }
 
 /** A paragraph's lines without its heading lines (ATX, HTML, or a setext heading's text and underline). */

@@ -239,6 +239,46 @@ describe('the overview', () => {
     ]);
   });
 
+  it('sums a tag up by its first prose, past a table, code, an HTML block, an image or a list it starts with', async () => {
+    const descriptions: Record<string, string> = {
+      plans: '| Plan | Limit |\\n| --- | --- |\\n| free | 10 |\\n\\nPlans and their limits.',
+      tokens: '```json\\n{ \\"token\\": \\"abc\\" }\\n\\n{}\\n```\\n\\nTokens to call the API with.',
+      invoices: '<table><tr><td>Due</td></tr></table>\\n\\nInvoices sent to customers.',
+      routes:
+        '[![Build](https://example.com/b.svg)](https://example.com)\\n![Map](https://example.com/m.png)\\nShipment routes.',
+      orders: '- create\\n- cancel\\n\\nOrders and their items.',
+      quotas: 'Quotas per plan:\\n| Plan | Quota |\\n| --- | --- |\\n| free | 1 |',
+      limits: '| Plan | Limit |\\n| --- | --- |\\n| free | 10 |',
+    };
+    const api = await modelOf([
+      'openapi: 3.0.3',
+      'info: { title: Billing, version: "1" }',
+      'tags:',
+      ...Object.entries(descriptions).map(([name, text]) => `  - { name: ${name}, description: "${text}" }`),
+      '  - { name: misc }',
+      'paths:',
+      ...[...Object.keys(descriptions), 'misc'].map(
+        (tag) => `  /${tag}: { get: { tags: [${tag}], responses: { "200": { description: OK } } } }`,
+      ),
+    ]);
+    const overview = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages[0]!.markdown;
+    const summaries = overview
+      .split('\n')
+      .filter((line) => /^\| \[\w+\]/.test(line))
+      .map((line) => /\| ([^|]*) \|$/.exec(line)?.[1]);
+    expect(summaries).toEqual([
+      'Plans and their limits.',
+      'Tokens to call the API with.',
+      'Invoices sent to customers.',
+      'Shipment routes.',
+      'Orders and their items.',
+      'Quotas per plan:',
+      // Nothing to sum it up by: its page shows the table.
+      "Described on the tag's page.",
+      '',
+    ]);
+  });
+
   it("shows OpenAPI 3.1's info.summary under the title, above the description", async () => {
     const api = await modelOf([
       'openapi: 3.1.0',

@@ -725,22 +725,26 @@ const FINAL_STATE: Record<string, string> = {
   'operation-location': 'the last response from the `Operation-Location` URL, with no GET after it',
 };
 
-/** A server's description, then each variable: `` `port`: `8443` (default), `443` — the port ``. */
+/**
+ * A server's description, then its variables as a list, an item each: `` `port`: `8443` (default),
+ * `443` — the port ``. A variable's description is a cell's (its paragraphs and lists kept in its
+ * item): on one line, "…; …", a second paragraph or a list ran on into the next variable.
+ */
 function serverNotes(server: ApiModel['servers'][number]): string {
+  const description = cellDescription(server.description);
   const variables = (server.variables ?? []).map((variable) => {
     const others = (variable.values ?? []).filter((value) => value !== variable.default).map(inlineCode);
     const values = [
       ...(variable.default === undefined ? [] : [`${inlineCode(variable.default)} (default)`]),
       ...others,
     ];
-    return `${inlineCode(variable.name)}: ${values.join(', ') || 'any'}${variable.description ? ` — ${cellTables(literalPlaceholders(variable.description))}` : ''}`;
+    const about = variable.description ? ` — ${cellDescription(variable.description)}` : '';
+    return `<li>${escapeTableCell(`${inlineCode(variable.name)}: ${values.join(', ') || 'any'}`)}${about}</li>`;
   });
-  return escapeTableCell(
-    cellNotes([
-      cellTables(literalPlaceholders(server.description)) ?? '',
-      ...(variables.length ? [`Variables: ${variables.join('; ')}`] : []),
-    ]),
-  );
+  if (!variables.length) return description;
+  // After a list (an HTML block) no space is needed; after text one is.
+  const apart = description && !/<\/[uo]l>$/.test(description) ? ' ' : '';
+  return `${description}${apart}Variables:<ul>${variables.join('')}</ul>`;
 }
 
 /** A security scheme for the overview's tables: its description and its scopes' as cells. */

@@ -2197,7 +2197,7 @@ describe('servers', () => {
     expect(api.servers[0]!.url).toBe('https://developer.uspto.gov/ds-api');
     const overview = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages[0]!.markdown;
     expect(overview).toContain(
-      '| `https://developer.uspto.gov/ds-api` | Production Variables: `scheme`: `https` (default), `http` — The protocol; `version`: `ds-api` (default) |',
+      '| `https://developer.uspto.gov/ds-api` | Production Variables:<ul><li>`scheme`: `https` (default), `http` — The protocol</li><li>`version`: `ds-api` (default)</li></ul> |',
     );
   });
 });
@@ -2436,7 +2436,32 @@ describe('a description that ends with a list', () => {
       '| **Deprecated.**<ul><li>PROJECT_READ</li><li>PROJECT_WRITE</li></ul>(length ≤ 20) (example: `PROJECT_READ`) |',
     );
     expect(cell('expiryDays')).toMatch(/<li>1 to 365: that many<\/li><\/ul>\(value ≤ 365\) \|$/);
-    expect(pages[0]!.markdown).toContain('| Regional hosts:<ul><li>eu</li><li>us</li></ul>Variables: `region`:');
+    expect(pages[0]!.markdown).toContain('| Regional hosts:<ul><li>eu</li><li>us</li></ul>Variables:<ul><li>`region`:');
+  });
+});
+
+describe('server variables', () => {
+  it("are a list in the server's cell, one item each, a description of several paragraphs kept in its item", async () => {
+    const api = await modelOf([
+      'openapi: 3.0.3',
+      'info: { title: Telemetry, version: "1" }',
+      'servers:',
+      '  - url: "https://{region}.telemetry.example:{port}/v2"',
+      '    description: Production',
+      '    variables:',
+      '      region:',
+      '        default: eu',
+      '        enum: [eu, us]',
+      '        description: "The region your account lives in.\\n\\nData stays in it:\\n- eu: Frankfurt\\n- us: Virginia"',
+      '      port: { default: "443" }',
+      'paths: {}',
+    ]);
+    const overview = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages[0]!.markdown;
+    expect(overview).toContain(
+      '| `https://eu.telemetry.example:443/v2` | Production Variables:<ul>' +
+        '<li>`region`: `eu` (default), `us` — The region your account lives in.<br><br>Data stays in it:<ul><li>eu: Frankfurt</li><li>us: Virginia</li></ul></li>' +
+        '<li>`port`: `443` (default)</li></ul> |',
+    );
   });
 });
 
@@ -2501,7 +2526,7 @@ describe('a Markdown table in a description', () => {
     const [overview, reports] = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages;
     const html = '<table><tr><th>Tier</th><th>Limit</th></tr><tr><td>free</td><td>60/min</td></tr></table>';
     expect(overview!.markdown).toContain(
-      `| \`https://eu.insights.example/v1\` | Rate limits: ${html} Variables: \`region\`: \`eu\` (default), \`us\` — Per region: ${html} |`,
+      `| \`https://eu.insights.example/v1\` | Rate limits: ${html} Variables:<ul><li>\`region\`: \`eu\` (default), \`us\` — Per region: ${html}</li></ul> |`,
     );
     expect(overview!.markdown).toContain(`| \`oauth\` | OAuth 2.0 (clientCredentials) | Tokens: ${html} |`);
     expect(overview!.markdown).toContain(`| \`reports:read\` | Read reports: ${html} |`);
@@ -5337,7 +5362,7 @@ describe('Azure (AutoRest) specs', () => {
     ]);
     const overview = renderApi(jobs, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages[0]!.markdown;
     expect(overview).toContain(
-      '| `https://{accountName}.azuredatalakeanalytics.net` | Variables: `accountName`: any — The account.; `adlaJobDnsSuffix`: `azuredatalakeanalytics.net` (default) |',
+      '| `https://{accountName}.azuredatalakeanalytics.net` | Variables:<ul><li>`accountName`: any — The account.</li><li>`adlaJobDnsSuffix`: `azuredatalakeanalytics.net` (default)</li></ul> |',
     );
     expect(overview).toContain('Replace each server variable in a URL, such as `{accountName}` (see Servers)');
     const text = await modelOf([

@@ -129,7 +129,7 @@ function endsInList(text: string): boolean {
  * pipes. The table stands on one line with the text around it, so no `<br><br>` comes between;
  * after a list it stands after the list.
  */
-export function cellTables(markdown: string | undefined): string | undefined {
+function cellTables(markdown: string | undefined): string | undefined {
   if (!markdown?.includes('|')) return markdown;
   const lines = markdown.split('\n');
   const out: string[] = [];
@@ -158,12 +158,57 @@ export function cellTables(markdown: string | undefined): string | undefined {
 }
 
 /**
- * A description that is a table cell's whole text (a security scheme's, a scope's, a response
- * link's, a callback's response): its tables kept as tables, as a parameter's are, then escaped
+ * A description as a table cell's Markdown (a parameter's, a field's, beside docgen's notes): its
+ * headings bold paragraphs, its tables HTML tables. A cell holds no heading: `## Errors` showed as
+ * that text.
+ */
+export function cellText(markdown: string | undefined): string | undefined {
+  return cellTables(cellHeadings(literalPlaceholders(markdown)));
+}
+
+/**
+ * A description that is a table cell's whole text (a server's or its variable's, a security
+ * scheme's, a scope's, a response link's, a callback's response), as `cellText` makes it, escaped
  * for the cell.
  */
 export function cellDescription(markdown: string | undefined): string {
-  return escapeTableCell(cellTables(literalPlaceholders(markdown)) ?? '');
+  return escapeTableCell(cellText(markdown) ?? '');
+}
+
+/**
+ * Headings (ATX, setext, an HTML heading alone on its line) as bold paragraphs of their own; code
+ * keeps them as written.
+ */
+function cellHeadings(markdown: string | undefined): string | undefined {
+  if (!markdown || !/^ {0,3}(?:#|<h[1-6]|=+[ \t]*$|-+[ \t]*$)/im.test(markdown)) return markdown;
+  const lines = markdown.split('\n');
+  const out: string[] = [];
+  let fence: string | undefined;
+  lines.forEach((line, index) => {
+    const marker = FENCE.exec(line)?.[1];
+    if (fence && marker && marker[0] === fence[0] && marker.length >= fence.length) fence = undefined;
+    else if (!fence && marker) fence = marker;
+    if (fence || marker) out.push(line);
+    else if (HEADING_LINE.test(line)) out.push('', boldHeading(headingText(line)), '');
+    else if (isSetextHeading(line, lines[index + 1], lines[index - 1])) out.push('', boldHeading(line.trim()), '');
+    else if (!isSetextHeading(lines[index - 1] ?? '', line, lines[index - 2])) out.push(line);
+  });
+  return out.join('\n');
+}
+
+/** A heading's text in bold, or nothing for an empty heading (`#`). */
+function boldHeading(text: string): string {
+  return text ? `**${text}**` : '';
+}
+
+/**
+ * Whether a line is a setext heading's text: a line of prose (not a list item, a quote, a table
+ * row, code, a fence) after a blank line, with a `===` or `---` line under it.
+ */
+function isSetextHeading(line: string, next: string | undefined, previous: string | undefined): boolean {
+  if (next === undefined || !SETEXT_UNDERLINE.test(next) || BLANK.test(line)) return false;
+  if (previous !== undefined && !BLANK.test(previous)) return false;
+  return ![LIST_ITEM, HEADING_LINE, FENCE, /^(?: {4}|\t| {0,3}[>|])/].some((block) => block.test(line));
 }
 
 /** Whether a line and the next begin a GFM table: a row of as many cells as the delimiter row below. */

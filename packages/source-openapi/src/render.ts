@@ -2,7 +2,6 @@ import { readFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import {
   anchorSlug,
-  literalPlaceholders,
   contentHash,
   escapeMarkdownInline,
   escapeTableCell,
@@ -29,7 +28,7 @@ import type {
   TagGroup,
   TypeExpr,
 } from './model.js';
-import { cellDescription, cellNotes, cellTables, summaryOf } from './descriptions.js';
+import { cellDescription, cellNotes, cellText, summaryOf } from './descriptions.js';
 import { pathTemplates } from './path-template.js';
 import { curlServer } from './servers.js';
 
@@ -776,7 +775,7 @@ function authText(operation: Operation): string {
 function parameterView(parameter: Parameter, links: Links, key: string) {
   const notes = [
     ...(parameter.deprecated ? ['**Deprecated.**'] : []),
-    cellTables(literalPlaceholders(links.described(parameter.description, key))) ?? '',
+    cellText(links.described(parameter.description, key)) ?? '',
     ...parameter.constraints.map((c) => `(${c})`),
     // Given by `content`: its value is written in that media type (JSON, as a whole), not by `style`.
     ...(parameter.mediaType === undefined ? [] : [`(serialized as ${inlineCode(parameter.mediaType)})`]),
@@ -909,7 +908,7 @@ function fieldView(field: SchemaField, links: Links, key: string) {
   ].filter(Boolean);
   const notes = [
     ...badges,
-    cellTables(literalPlaceholders(links.described(field.description, key))) ?? '',
+    cellText(links.described(field.description, key)) ?? '',
     ...field.constraints.map((c) => `(${c})`),
   ].filter(Boolean);
   return {

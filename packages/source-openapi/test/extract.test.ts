@@ -2394,6 +2394,45 @@ describe('headings in descriptions', () => {
     expect(page).toContain('See `<h1>` and:');
     expect(page).toContain('```html\n<h1>Kept</h1>\n```');
   });
+
+  it('in a table cell (a parameter, a field, a callback response, a scheme, a link, a server variable) are bold paragraphs, not `#` text', async () => {
+    const described = (name: string) => `"## ${name}\\nWhat it is.\\n\\nNotes\\n-----\\nMore."`;
+    const api = await modelOf([
+      'openapi: 3.0.3',
+      'info: { title: Insights, version: "1" }',
+      'servers:',
+      '  - url: "https://{region}.insights.example"',
+      `    variables: { region: { default: eu, description: ${described('Region')} } }`,
+      'paths:',
+      '  /reports:',
+      '    post:',
+      '      operationId: createReport',
+      `      parameters: [{ name: dryRun, in: query, schema: { type: boolean }, description: ${described('Dry run')} }]`,
+      '      requestBody:',
+      '        content:',
+      '          application/json:',
+      `            schema: { type: object, properties: { title: { type: string, description: ${described('Title')} } } }`,
+      '      callbacks:',
+      '        reportReady:',
+      '          "{$request.body#/callbackUrl}":',
+      `            post: { responses: { "200": { description: ${described('Acknowledged')} } } }`,
+      '      responses:',
+      '        "201":',
+      '          description: Created',
+      `          links: { GetReport: { operationId: createReport, description: ${described('The report')} } }`,
+      'components:',
+      '  securitySchemes:',
+      `    key: { type: apiKey, in: header, name: X-Key, description: ${described('Key')} }`,
+    ]);
+    const [overview, reports] = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages;
+    const cell = (name: string) => `**${name}**<br><br>What it is.<br><br>**Notes**<br><br>More.`;
+    expect(overview!.markdown).toContain(`\`region\`: \`eu\` (default) — ${cell('Region')}</li>`);
+    expect(overview!.markdown).toContain(`| \`key\` | API key in header \`X-Key\` | ${cell('Key')} |`);
+    expect(reports!.markdown).toContain(`| \`dryRun\` | query | boolean | no | ${cell('Dry run')} |`);
+    expect(reports!.markdown).toContain(`| \`title\` | string | no | ${cell('Title')} |`);
+    expect(reports!.markdown).toContain(`| 200 | ${cell('Acknowledged')} |`);
+    expect(reports!.markdown).toContain(`| [POST /reports](#op-createreport) |  | ${cell('The report')} |`);
+  });
 });
 
 describe('a description that ends with a list', () => {

@@ -80,6 +80,21 @@ function leadingProse(paragraph: string): string {
     .trim();
 }
 
+/**
+ * Whether a description says no more than a summary: the same words, but for case, spacing and a
+ * closing full stop (Petstore's addPet, 23 of Jira's and Bitbucket's operations), which the page
+ * would show twice, one under the other.
+ */
+export function restates(description: string | undefined, summary: string | undefined): boolean {
+  const words = (text: string) =>
+    text
+      .trim()
+      .replace(/[.!:]+$/, '')
+      .replace(/\s+/g, ' ')
+      .toLowerCase();
+  return !!description && !!summary && words(description) === words(summary);
+}
+
 /** A paragraph's lines without its heading lines (ATX, HTML, or a setext heading's text and underline). */
 function withoutHeadings(paragraph: string): string {
   const lines = paragraph.split('\n');

@@ -28,7 +28,7 @@ import type {
   TagGroup,
   TypeExpr,
 } from './model.js';
-import { cellDescription, cellNotes, cellText, summaryOf } from './descriptions.js';
+import { cellDescription, cellNotes, cellText, restates, summaryOf } from './descriptions.js';
 import { pathTemplates } from './path-template.js';
 import { curlServer } from './servers.js';
 
@@ -642,7 +642,9 @@ function operationView(operation: Operation, links: Links, key: string, level = 
     operationId: operation.operationId,
     summary: operation.summary,
     summaryCell: escapeTableCell(operation.summary ?? ''),
-    description: placeFragment(links.described(operation.description, key), level + 1),
+    description: restates(operation.description, operation.summary)
+      ? undefined
+      : placeFragment(links.described(operation.description, key), level + 1),
     pathAbout: (operation.pathSummary || operation.pathDescription) && {
       summary: operation.pathSummary,
       description: placeFragment(links.described(operation.pathDescription, key), level + 1),

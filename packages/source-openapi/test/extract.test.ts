@@ -2372,6 +2372,37 @@ describe('placeholders in descriptions', () => {
   });
 });
 
+describe("an operation's description", () => {
+  it('that says what its summary says (Petstore\'s addPet, Jira\'s "Delete a filter.") is not shown twice', async () => {
+    const api = await modelOf([
+      'openapi: 3.0.3',
+      'info: { title: Pets, version: "1" }',
+      'paths:',
+      '  /pet:',
+      '    post:',
+      '      operationId: addPet',
+      '      summary: Add a new pet to the store.',
+      '      description: Add a new pet to the store.',
+      '      responses: { "200": { description: OK } }',
+      '    delete:',
+      '      operationId: deletePets',
+      '      summary: Delete a filter',
+      '      description: "delete  a filter. "',
+      '      responses: { "204": { description: Deleted } }',
+      '    put:',
+      '      operationId: updatePet',
+      '      summary: Update an existing pet.',
+      '      description: Update an existing pet by Id.',
+      '      responses: { "200": { description: OK } }',
+    ]);
+    const page = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages[1]!.markdown;
+    const under = (summary: string) => page.split(`**${summary}**\n\n`)[1]!.split('\n')[0];
+    expect(under('Add a new pet to the store.')).toBe('**Authentication:** none required');
+    expect(under('Delete a filter')).toBe('**Authentication:** none required');
+    expect(under('Update an existing pet.')).toBe('Update an existing pet by Id.');
+  });
+});
+
 describe('headings in descriptions', () => {
   it("written in HTML are moved down with the Markdown ones, under the page's own; code keeps them as written", async () => {
     const api = await modelOf([

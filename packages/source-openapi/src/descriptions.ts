@@ -1,4 +1,4 @@
-import { escapeTableCell, literalPlaceholders } from '@docgen/core';
+import { escapeTableCell, inlineCode, literalPlaceholders } from '@docgen/core';
 
 /**
  * How the spec's descriptions (CommonMark, often with raw HTML) are fitted to a table cell beside
@@ -93,6 +93,38 @@ export function restates(description: string | undefined, summary: string | unde
       .replace(/\s+/g, ' ')
       .toLowerCase();
   return !!description && !!summary && words(description) === words(summary);
+}
+
+/**
+ * A description's Javadoc inline tags (specs generated from Java code: Jira's, Bitbucket's) as
+ * Markdown: `{@code status}` and `{@value X}` as code, `{@link Type#member label}` as its label (the
+ * target in code when it has none), `{@literal text}` as the text. As written they showed braces
+ * and all. Code (fenced, or a code span) keeps them as written.
+ */
+export function javadocTags(text: string | undefined): string | undefined {
+  if (!text?.includes('{@')) return text;
+  let fence: string | undefined;
+  return text
+    .split('\n')
+    .map((line) => {
+      const marker = FENCE.exec(line)?.[1];
+      if (fence && marker && marker[0] === fence[0] && marker.length >= fence.length) fence = undefined;
+      else if (!fence && marker) fence = marker;
+      return fence || marker ? line : line.replace(JAVADOC_TAG, javadocTag);
+    })
+    .join('\n');
+}
+
+/** A code span (left as it is), or a Javadoc inline tag: its name, then what it says. */
+const JAVADOC_TAG = /(`+)[^`]*?\1|\{@(code|literal|link|linkplain|value)(?:[ \t]+([^{}]*))?\}/g;
+
+function javadocTag(whole: string, span: string | undefined, tag: string, body = ''): string {
+  if (span) return whole;
+  const text = body.trim();
+  if (tag === 'literal') return text;
+  if (!tag.startsWith('link')) return inlineCode(text);
+  const [target, label] = /^(\S+)(?:\s+([\s\S]+))?$/.exec(text)?.slice(1) ?? [text];
+  return label ?? inlineCode(target);
 }
 
 /** A paragraph's lines without its heading lines (ATX, HTML, or a setext heading's text and underline). */

@@ -28,7 +28,7 @@ import type {
   TagGroup,
   TypeExpr,
 } from './model.js';
-import { cellDescription, cellNotes, cellText, restates, summaryOf } from './descriptions.js';
+import { cellDescription, cellNotes, cellText, javadocTags, restates, summaryOf } from './descriptions.js';
 import { pathTemplates } from './path-template.js';
 import { curlServer } from './servers.js';
 
@@ -287,12 +287,14 @@ class Links {
   ) {}
 
   /**
-   * A description with its ReDoc links (`#operation/<operationId>`, `#tag/<name>`,
-   * `#tag/<name>/operation/<operationId>`), which specs written for ReDoc use between their own
-   * sections (ConfigCat's, BulkSMS's), pointed at the page and anchor docgen gives that operation
-   * or tag: as written they led nowhere in Confluence (warning DG_CONVERT). Others stay as written.
+   * A description as the page shows it: its Javadoc inline tags as Markdown (`javadocTags`), and
+   * its ReDoc links (`#operation/<operationId>`, `#tag/<name>`, `#tag/<name>/operation/<operationId>`),
+   * which specs written for ReDoc use between their own sections (ConfigCat's, BulkSMS's), pointed
+   * at the page and anchor docgen gives that operation or tag: as written they led nowhere in
+   * Confluence (warning DG_CONVERT). Other links stay as written.
    */
-  described(text: string | undefined, fromKey: string): string | undefined {
+  described(description: string | undefined, fromKey: string): string | undefined {
+    const text = javadocTags(description);
     if (!text?.includes('](#')) return text;
     return text.replace(/\]\(#((?:tag|operation)\/[^)\s]+)\)/g, (whole, target: string) => {
       const href = this.redocHref(target, fromKey);

@@ -2403,6 +2403,30 @@ describe("an operation's description", () => {
   });
 });
 
+describe('Javadoc inline tags in a description', () => {
+  it("(Jira's and Bitbucket's {@code …} and {@link …}) read as code and link text; code keeps them as written", async () => {
+    const api = await modelOf([
+      'openapi: 3.0.1',
+      'info: { title: Issues, version: "1" }',
+      'paths:',
+      '  /issue:',
+      '    get:',
+      '      operationId: getIssue',
+      '      description: "Unlike {@code fields}, properties are not included: send {@code ?properties=*all}.\\n\\nAs `{@code x}` and:\\n\\n```\\n{@code y}\\n```"',
+      '      parameters:',
+      '        - name: permissionLevel',
+      '          in: query',
+      '          schema: { type: string }',
+      '          description: "see {@link com.atlassian.jira.EditPermissionLevel} and the {@link PullRequest#getFromRef \\"from\\" ref}"',
+      '      responses: { "200": { description: OK } }',
+    ]);
+    const page = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages[1]!.markdown;
+    expect(page).toContain('Unlike `fields`, properties are not included: send `?properties=*all`.');
+    expect(page).toContain('As `{@code x}` and:\n\n```\n{@code y}\n```');
+    expect(page).toContain('| see `com.atlassian.jira.EditPermissionLevel` and the "from" ref |');
+  });
+});
+
 describe('headings in descriptions', () => {
   it("written in HTML are moved down with the Markdown ones, under the page's own; code keeps them as written", async () => {
     const api = await modelOf([

@@ -122,6 +122,8 @@ export function renderApi(model: ApiModel, templates: TemplateRenderer, options:
   };
 
   const placeholders = curlPlaceholderList(model);
+  const securitySchemes = model.securitySchemes.map((scheme) => securitySchemeView(scheme, links, root));
+  const servers = model.servers.map((server) => ({ ...server, notes: serverNotes(server) }));
   const overview = {
     title,
     // The description goes above the page's `##` sections.
@@ -154,8 +156,11 @@ export function renderApi(model: ApiModel, templates: TemplateRenderer, options:
     schemas: model.schemas.length
       ? { count: model.schemas.length, link: `./${pageFileStem(schemasKey)}.md` }
       : undefined,
-    securitySchemes: model.securitySchemes.map((scheme) => securitySchemeView(scheme, links, root)),
-    servers: model.servers.map((server) => ({ ...server, notes: serverNotes(server) })),
+    securitySchemes,
+    servers,
+    // No Description column where it would be empty in every row.
+    schemesDescribed: securitySchemes.some((scheme) => scheme.descriptionCell),
+    serversDescribed: servers.some((server) => server.notes),
     shellVariables: shellVariables(model),
     curlPlaceholders: curlPlaceholders(placeholders),
     queryPlaceholder: queryPlaceholder(placeholders),

@@ -279,6 +279,38 @@ describe('the overview', () => {
     ]);
   });
 
+  it('lists servers and security schemes without an empty Description column when none is described', async () => {
+    const overview = async (servers: string, schemes: string) =>
+      renderApi(
+        await modelOf([
+          'openapi: 3.0.3',
+          'info: { title: Pets, version: "1" }',
+          `servers: ${servers}`,
+          'paths: {}',
+          `components: { securitySchemes: ${schemes} }`,
+        ]),
+        createTemplateRenderer({ defaultsDir: source.templatesDir }),
+      ).pages[0]!.markdown;
+    const plain = await overview(
+      '[{ url: "https://petstore3.swagger.io/api/v3" }, { url: "https://sandbox.petstore.example/v3" }]',
+      '{ api_key: { type: apiKey, in: header, name: api_key } }',
+    );
+    expect(plain).toContain(
+      '## Servers\n\n- `https://petstore3.swagger.io/api/v3`\n- `https://sandbox.petstore.example/v3`\n\n## Authentication',
+    );
+    expect(plain).toContain(
+      '| Scheme | How to authenticate |\n| --- | --- |\n| `api_key` | API key in header `api_key` |\n',
+    );
+    const described = await overview(
+      '[{ url: "https://petstore3.swagger.io/api/v3" }, { url: "https://sandbox.petstore.example/v3", description: Sandbox }]',
+      '{ api_key: { type: apiKey, in: header, name: api_key, description: From your profile }, basic: { type: http, scheme: basic } }',
+    );
+    expect(described).toContain(
+      '| URL | Description |\n| --- | --- |\n| `https://petstore3.swagger.io/api/v3` |  |\n| `https://sandbox.petstore.example/v3` | Sandbox |',
+    );
+    expect(described).toContain('| `api_key` | API key in header `api_key` | From your profile |');
+  });
+
   it("shows OpenAPI 3.1's info.summary under the title, above the description", async () => {
     const api = await modelOf([
       'openapi: 3.1.0',

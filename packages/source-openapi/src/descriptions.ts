@@ -22,14 +22,27 @@ const LIST_ITEM = /^ {0,3}(?:[-*+]|\d{1,9}[.)])[ \t]+\S/;
  * text: the heading alone said no more than the tag's name beside it. A description of headings
  * only gives its first heading's text. A table, code, an HTML block, a list or a quote is no
  * summary (a table's rows made a line of escaped pipes), nor are badge and image lines: the first
- * paragraph after them is; a description with none is said to be on the tag's page.
+ * paragraph after them is; a description with none is said to be on the tag's page. A sentence
+ * that introduces what the summary leaves out (ending in a colon) is left out too.
  */
 export function summaryOf(text: string | undefined): string {
   const paragraphs = blocksOf(text ?? '');
   const prose = paragraphs.map((paragraph) => leadingProse(withoutHeadings(paragraph))).find(Boolean);
   const first = paragraphs[0] ?? '';
-  const summary = prose ?? (withoutHeadings(first) !== first ? headingText(first) : first.trim() && NO_PROSE_SUMMARY);
+  const summary =
+    (prose && withoutLeadIn(prose)) ??
+    (withoutHeadings(first) !== first ? headingText(first) : first.trim() && NO_PROSE_SUMMARY);
   return escapeTableCell(literalPlaceholders(summary) ?? '');
+}
+
+/**
+ * A paragraph without its last sentence where that introduces what follows ("We have various
+ * types of surveys:", then a list the summary leaves out), when a sentence comes before it.
+ */
+function withoutLeadIn(paragraph: string): string {
+  if (!/:\s*$/.test(paragraph)) return paragraph;
+  const end = [...paragraph.matchAll(/[.!?](?=\s+[A-Z])/g)].at(-1); // not "e.g. the"
+  return end === undefined ? paragraph : paragraph.slice(0, end.index + 1);
 }
 
 const NO_PROSE_SUMMARY = "Described on the tag's page.";

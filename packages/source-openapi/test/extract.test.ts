@@ -249,6 +249,9 @@ describe('the overview', () => {
       orders: '- create\\n- cancel\\n\\nOrders and their items.',
       quotas: 'Quotas per plan:\\n| Plan | Quota |\\n| --- | --- |\\n| free | 1 |',
       limits: '| Plan | Limit |\\n| --- | --- |\\n| free | 10 |',
+      // Formbricks' Survey tag: the sentence that introduces the list is left with it
+      surveys:
+        'Surveys are the core of feedback. We have various types of surveys to cater to you:\\n\\n- In-App\\n- Link',
     };
     const api = await modelOf([
       'openapi: 3.0.3',
@@ -275,6 +278,7 @@ describe('the overview', () => {
       'Quotas per plan:',
       // Nothing to sum it up by: its page shows the table.
       "Described on the tag's page.",
+      'Surveys are the core of feedback.',
       '',
     ]);
   });

@@ -111,7 +111,7 @@ export function renderApi(model: ApiModel, templates: TemplateRenderer, options:
       .map((operation) => [operation.operationId!, operation]),
   );
   const tagPageByName = new Map(tagPages.map(({ tag, key }) => [redocTagName(tag.name), key]));
-  const links = new Links(operationPage, schemaPage, byOperationId, tagPageByName);
+  const links = new Links(operationPage, schemaPage, byOperationId, tagPageByName, model.securitySchemes.length > 0);
   const pages: Page[] = [];
   const usedTitles = new Set<string>();
   const add = (page: Omit<Page, 'labels' | 'attachments'> & Partial<Pick<Page, 'labels' | 'attachments'>>) => {
@@ -289,6 +289,8 @@ class Links {
     private readonly byOperationId: Map<string, Operation>,
     /** Tag pages by the tag's name as redocTagName reads it. */
     private readonly tagPages: Map<string, string>,
+    /** Whether the spec declares a security scheme, which the overview's Authentication section lists. */
+    readonly schemesDeclared: boolean,
   ) {}
 
   /**
@@ -659,7 +661,7 @@ function operationView(operation: Operation, links: Links, key: string, level = 
     servers: operation.servers?.map((server) => ({ url: server.url, notes: serverNotes(server) })),
     deprecated: operation.deprecated,
     webhook: operation.webhook,
-    auth: authText(operation),
+    auth: authText(operation, links.schemesDeclared),
     parameters: operation.parameters.map((p) => parameterView(p, links, key)),
     requestBody: operation.requestBody && {
       description: placeFragment(links.described(operation.requestBody.description, key), level + 2),
@@ -768,7 +770,13 @@ function securitySchemeView(scheme: SecurityScheme, links: Links, key: string) {
   };
 }
 
-function authText(operation: Operation): string {
+/**
+ * What an operation's Authentication line says; none where the spec declares no security scheme:
+ * "none required" guessed from that silence (Formbricks' operations take an API key as a header
+ * parameter).
+ */
+function authText(operation: Operation, schemesDeclared: boolean): string | undefined {
+  if (!operation.security?.length && !schemesDeclared) return undefined;
   if (!operation.security?.length) return operation.securityOptional ? 'none' : 'none required';
   const alternatives = operation.security.map((requirement) =>
     requirement.schemes

@@ -2433,9 +2433,29 @@ describe("an operation's description", () => {
     ]);
     const page = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages[1]!.markdown;
     const under = (summary: string) => page.split(`**${summary}**\n\n`)[1]!.split('\n')[0];
-    expect(under('Add a new pet to the store.')).toBe('**Authentication:** none required');
-    expect(under('Delete a filter')).toBe('**Authentication:** none required');
+    expect(under('Add a new pet to the store.')).toBe('**Operation ID:** `addPet`');
+    expect(under('Delete a filter')).toBe('**Operation ID:** `deletePets`');
     expect(under('Update an existing pet.')).toBe('Update an existing pet by Id.');
+  });
+});
+
+describe("an operation's Authentication line", () => {
+  it('is left out where the spec declares no security scheme (Formbricks\'): "none required" was a guess', async () => {
+    const page = async (components: string[]) =>
+      renderApi(
+        await modelOf([
+          'openapi: 3.0.3',
+          'info: { title: Mirrors, version: "1" }',
+          'paths:',
+          '  /mirrors:',
+          '    get: { operationId: listMirrors, security: [], responses: { "200": { description: OK } } }',
+          ...components,
+        ]),
+        createTemplateRenderer({ defaultsDir: source.templatesDir }),
+      ).pages[1]!.markdown;
+    expect(await page([])).not.toContain('**Authentication:**');
+    const declared = await page(['components:', '  securitySchemes: { basic: { type: http, scheme: basic } }']);
+    expect(declared).toContain('**Authentication:** none required');
   });
 });
 

@@ -140,6 +140,14 @@ function javadocTag(whole: string, span: string | undefined, tag: string, body =
   return label ?? inlineCode(target);
 }
 
+/** Whether a description has headings (ATX, or HTML alone on its line) outside its code blocks. */
+export function hasHeadings(markdown: string | undefined): boolean {
+  if (!markdown?.match(/^ {0,3}(?:#|<h[1-6])/im)) return false;
+  return blocksOf(markdown).some(
+    (block) => !FENCE.test(block) && block.split('\n').some((line) => HEADING_LINE.test(line)),
+  );
+}
+
 /** A paragraph's lines without its heading lines (ATX, HTML, or a setext heading's text and underline). */
 function withoutHeadings(paragraph: string): string {
   const lines = paragraph.split('\n');

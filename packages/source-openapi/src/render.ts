@@ -28,7 +28,7 @@ import type {
   TagGroup,
   TypeExpr,
 } from './model.js';
-import { cellDescription, cellNotes, cellText, javadocTags, restates, summaryOf } from './descriptions.js';
+import { cellDescription, cellNotes, cellText, hasHeadings, javadocTags, restates, summaryOf } from './descriptions.js';
 import { pathTemplates } from './path-template.js';
 import { curlServer } from './servers.js';
 
@@ -124,14 +124,13 @@ export function renderApi(model: ApiModel, templates: TemplateRenderer, options:
   const placeholders = curlPlaceholderList(model);
   const securitySchemes = model.securitySchemes.map((scheme) => securitySchemeView(scheme, links, root));
   const servers = model.servers.map((server) => ({ ...server, notes: serverNotes(server) }));
+  const description = placeFragment(links.described(model.description, root), 2);
   const overview = {
     title,
     // The description goes above the page's `##` sections.
-    model: {
-      ...model,
-      description: placeFragment(links.described(model.description, root), 2),
-      license: shownLicense(model.license),
-    },
+    model: { ...model, description, license: shownLicense(model.license) },
+    // Under a description's last heading, the Version table read as a part of that section.
+    factsFirst: hasHeadings(description),
     specFile: basename(model.file),
     referencedFiles: model.files.length - 1,
     // swag writes `contact: {}` when the code says nothing: no row for it.

@@ -315,6 +315,27 @@ describe('the overview', () => {
     expect(described).toContain('| `api_key` | API key in header `api_key` | From your profile |');
   });
 
+  it("puts the Version table above a description with headings of its own (Jira's), not under its last section", async () => {
+    const overview = async (description: string) =>
+      renderApi(
+        await modelOf([
+          'openapi: 3.0.1',
+          `info: { title: Jira, version: "10.3", description: "${description}" }`,
+          'paths: {}',
+        ]),
+        createTemplateRenderer({ defaultsDir: source.templatesDir }),
+      ).pages[0]!.markdown;
+    const sectioned = await overview(
+      'The Jira REST API.\\n## Using the REST API\\nStart here.\\n### Experimental methods\\nMay change.',
+    );
+    expect(sectioned).toMatch(
+      /^\| \| \|\n[^]*\| Operations \| 0 \|\n\nThe Jira REST API\.\n## Using the REST API\nStart here\.\n### Experimental methods\nMay change\.\n\n## Servers/,
+    );
+    // A description of prose stays above it; so does one whose `#` lines are code.
+    expect(await overview('The Jira REST API.')).toMatch(/^The Jira REST API\.\n\n\| \| \|\n/);
+    expect(await overview('The Jira REST API:\\n\\n```\\n# a comment\\n```')).toMatch(/^The Jira REST API:\n/);
+  });
+
   it("shows OpenAPI 3.1's info.summary under the title, above the description", async () => {
     const api = await modelOf([
       'openapi: 3.1.0',

@@ -637,6 +637,9 @@ function pathGroups(items: PathItem[], max: number): Array<{ prefix: string[]; i
  * an operation, `####` for a callback's request); what the spec describes goes below it.
  */
 function operationView(operation: Operation, links: Links, key: string, level = 2): Record<string, unknown> {
+  const description = restates(operation.description, operation.summary)
+    ? undefined
+    : placeFragment(links.described(operation.description, key), level + 1);
   return {
     anchor: operation.anchor,
     verb: operation.verb,
@@ -650,9 +653,9 @@ function operationView(operation: Operation, links: Links, key: string, level = 
     operationId: operation.operationId,
     summary: operation.summary,
     summaryCell: escapeTableCell(operation.summary ?? ''),
-    description: restates(operation.description, operation.summary)
-      ? undefined
-      : placeFragment(links.described(operation.description, key), level + 1),
+    description,
+    // Under its last heading, the Authentication and Operation ID lines read as a part of that section.
+    descriptionLast: hasHeadings(description),
     pathAbout: (operation.pathSummary || operation.pathDescription) && {
       summary: operation.pathSummary,
       description: placeFragment(links.described(operation.pathDescription, key), level + 1),

@@ -2480,6 +2480,31 @@ describe("an operation's Authentication line", () => {
   });
 });
 
+describe("an operation's description with headings", () => {
+  it("comes after its Authentication and Operation ID lines (Bitbucket's getUsers_2), which read as a part of its last section", async () => {
+    const api = await modelOf([
+      'openapi: 3.0.1',
+      'info: { title: Users, version: "1" }',
+      'paths:',
+      '  /users:',
+      '    get:',
+      '      operationId: getUsers',
+      '      summary: Get all users',
+      '      description: "Retrieve a page of users.\\n### Permission Filters\\nThe filters.\\n#### Repository permissions\\n- [root]"',
+      '      responses: { "200": { description: OK } }',
+      '    post:',
+      '      operationId: createUser',
+      '      description: Create a user.',
+      '      responses: { "200": { description: OK } }',
+    ]);
+    const page = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages[1]!.markdown;
+    expect(page).toContain(
+      '**Get all users**\n\n**Operation ID:** `getUsers`\n\nRetrieve a page of users.\n### Permission Filters\nThe filters.\n#### Repository permissions\n- [root]\n\n### Responses',
+    );
+    expect(page).toContain('## POST /users\n\nCreate a user.\n\n**Operation ID:** `createUser`');
+  });
+});
+
 describe('Javadoc inline tags in a description', () => {
   it("(Jira's and Bitbucket's {@code …} and {@link …}) read as code and link text; code keeps them as written", async () => {
     const api = await modelOf([

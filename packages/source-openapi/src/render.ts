@@ -526,9 +526,12 @@ function tagView(
     link: links.operation(o, key, `${o.verb} ${escapeMarkdownInline(o.path)}`),
     summary: o.summary,
   }));
+  const description = placeFragment(links.described(tag.description, key), 3); // above the `##` operations
   return {
     api: { title: model.title, version: model.version },
-    tag: { name: tag.displayName ?? tag.name, description: placeFragment(links.described(tag.description, key), 3) }, // above the `##` operations
+    tag: { name: tag.displayName ?? tag.name, description },
+    // Under its last heading, the list of operations read as a part of that section.
+    descriptionLast: hasHeadings(description),
     children,
     rows: tag.operations.map((o) => operationRow(o, links, key)),
     // A split tag's page lists its operations; they are documented on its parts' pages.

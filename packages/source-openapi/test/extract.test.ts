@@ -336,6 +336,24 @@ describe('the overview', () => {
     expect(await overview('The Jira REST API:\\n\\n```\\n# a comment\\n```')).toMatch(/^The Jira REST API:\n/);
   });
 
+  it("puts a tag page's list of operations above a tag description with headings, not under its last section", async () => {
+    const api = await modelOf([
+      'openapi: 3.0.3',
+      'info: { title: Pets, version: "1" }',
+      'tags:',
+      '  - { name: pets, description: "Your pets.\\n\\n# Adoption\\nHow to adopt." }',
+      '  - { name: store, description: "Orders placed at the store." }',
+      'paths:',
+      '  /pets: { get: { operationId: listPets, tags: [pets], responses: { "200": { description: OK } } } }',
+      '  /orders: { get: { operationId: listOrders, tags: [store], responses: { "200": { description: OK } } } }',
+    ]);
+    const [, pets, store] = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages;
+    const listed = '| Operation | Summary |\n| --- | --- |\n| [GET /pets](#op-listpets) |  |\n\n';
+    const described = 'Your pets.\n\n### Adoption\nHow to adopt.\n\n::anchor[op-listpets]';
+    expect(pets!.markdown.slice(0, (listed + described).length)).toBe(listed + described);
+    expect(store!.markdown).toMatch(/^Orders placed at the store\.\n\n\| Operation \| Summary \|/);
+  });
+
   it("shows OpenAPI 3.1's info.summary under the title, above the description", async () => {
     const api = await modelOf([
       'openapi: 3.1.0',

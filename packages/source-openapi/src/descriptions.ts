@@ -94,18 +94,24 @@ function leadingProse(paragraph: string): string {
 }
 
 /**
- * Whether a description says no more than a summary: the same words, but for case, spacing and a
- * closing full stop (Petstore's addPet, 23 of Jira's and Bitbucket's operations), which the page
- * would show twice, one under the other.
+ * A description without its first line where that says what the summary says (but for case,
+ * spacing and a closing full stop): the page showed the sentence twice, bold and then plain
+ * (Petstore's addPet, 21 of Jira's and Bitbucket's operations). Undefined when nothing is left.
  */
-export function restates(description: string | undefined, summary: string | undefined): boolean {
-  const words = (text: string) =>
-    text
-      .trim()
-      .replace(/[.!:]+$/, '')
-      .replace(/\s+/g, ' ')
-      .toLowerCase();
-  return !!description && !!summary && words(description) === words(summary);
+export function beyondSummary(description: string | undefined, summary: string | undefined): string | undefined {
+  if (!description || !summary) return description;
+  const [first, ...rest] = description.trimStart().split('\n');
+  if (sentence(first!) !== sentence(summary)) return description;
+  return rest.join('\n').trim() ? rest.join('\n').replace(/^(?:[ \t]*\n)+/, '') : undefined;
+}
+
+/** A sentence as compared with another: without its closing full stop, spacing made one, lower case. */
+function sentence(text: string): string {
+  return text
+    .trim()
+    .replace(/[.!:]+$/, '')
+    .replace(/\s+/g, ' ')
+    .toLowerCase();
 }
 
 /**

@@ -28,7 +28,15 @@ import type {
   TagGroup,
   TypeExpr,
 } from './model.js';
-import { cellDescription, cellNotes, cellText, hasHeadings, javadocTags, restates, summaryOf } from './descriptions.js';
+import {
+  beyondSummary,
+  cellDescription,
+  cellNotes,
+  cellText,
+  hasHeadings,
+  javadocTags,
+  summaryOf,
+} from './descriptions.js';
 import { pathTemplates } from './path-template.js';
 import { curlServer } from './servers.js';
 
@@ -640,9 +648,10 @@ function pathGroups(items: PathItem[], max: number): Array<{ prefix: string[]; i
  * an operation, `####` for a callback's request); what the spec describes goes below it.
  */
 function operationView(operation: Operation, links: Links, key: string, level = 2): Record<string, unknown> {
-  const description = restates(operation.description, operation.summary)
-    ? undefined
-    : placeFragment(links.described(operation.description, key), level + 1);
+  const description = placeFragment(
+    links.described(beyondSummary(operation.description, operation.summary), key),
+    level + 1,
+  );
   return {
     anchor: operation.anchor,
     verb: operation.verb,

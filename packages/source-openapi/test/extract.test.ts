@@ -2448,7 +2448,7 @@ describe('placeholders in descriptions', () => {
 });
 
 describe("an operation's description", () => {
-  it('that says what its summary says (Petstore\'s addPet, Jira\'s "Delete a filter.") is not shown twice', async () => {
+  it('that says what its summary says (Petstore\'s addPet, Jira\'s "Delete a filter.") is not shown twice, nor its first line that does', async () => {
     const api = await modelOf([
       'openapi: 3.0.3',
       'info: { title: Pets, version: "1" }',
@@ -2469,12 +2469,26 @@ describe("an operation's description", () => {
       '      summary: Update an existing pet.',
       '      description: Update an existing pet by Id.',
       '      responses: { "200": { description: OK } }',
+      '  /board:',
+      '    get:',
+      '      operationId: getConfiguration',
+      '      summary: Get the board configuration',
+      '      description: "Get the board configuration.\\nThe response contains:\\n- id"',
+      '      responses: { "200": { description: OK } }',
+      '    post:',
+      '      operationId: storeStatus',
+      '      summary: Store a build status',
+      '      description: "Store a build status. \\n\\n\\nYou need **REPO_READ**."',
+      '      responses: { "200": { description: OK } }',
     ]);
     const page = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages[1]!.markdown;
     const under = (summary: string) => page.split(`**${summary}**\n\n`)[1]!.split('\n')[0];
     expect(under('Add a new pet to the store.')).toBe('**Operation ID:** `addPet`');
     expect(under('Delete a filter')).toBe('**Operation ID:** `deletePets`');
     expect(under('Update an existing pet.')).toBe('Update an existing pet by Id.');
+    // Where the description goes on, it goes on from the line after the one that restates the summary.
+    expect(under('Get the board configuration')).toBe('The response contains:');
+    expect(under('Store a build status')).toBe('You need **REPO_READ**.');
   });
 });
 

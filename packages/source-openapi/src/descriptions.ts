@@ -101,7 +101,8 @@ function leadingProse(paragraph: string): string {
 export function beyondSummary(description: string | undefined, summary: string | undefined): string | undefined {
   if (!description || !summary) return description;
   const [first, ...rest] = description.trimStart().split('\n');
-  if (sentence(first!) !== sentence(summary)) return description;
+  // A next line in lower case goes on with the sentence: "Delete the statuses\nof a commit."
+  if (sentence(first!) !== sentence(summary) || /^\s*\p{Ll}/u.test(rest[0] ?? '')) return description;
   return rest.join('\n').trim() ? rest.join('\n').replace(/^(?:[ \t]*\n)+/, '') : undefined;
 }
 

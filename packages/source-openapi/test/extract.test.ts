@@ -2480,6 +2480,11 @@ describe("an operation's description", () => {
       '      summary: Store a build status',
       '      description: "Store a build status. \\n\\n\\nYou need **REPO_READ**."',
       '      responses: { "200": { description: OK } }',
+      '    delete:',
+      '      operationId: deleteStatus',
+      '      summary: Delete the build statuses',
+      '      description: "Delete the build statuses\\nof a commit."',
+      '      responses: { "200": { description: OK } }',
     ]);
     const page = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages[1]!.markdown;
     const under = (summary: string) => page.split(`**${summary}**\n\n`)[1]!.split('\n')[0];
@@ -2489,6 +2494,8 @@ describe("an operation's description", () => {
     // Where the description goes on, it goes on from the line after the one that restates the summary.
     expect(under('Get the board configuration')).toBe('The response contains:');
     expect(under('Store a build status')).toBe('You need **REPO_READ**.');
+    // …but not where the sentence goes on.
+    expect(under('Delete the build statuses')).toBe('Delete the build statuses');
   });
 });
 

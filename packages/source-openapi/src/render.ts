@@ -691,6 +691,8 @@ function operationView(operation: Operation, links: Links, key: string, level = 
         headers: r.headers.map((h) => parameterView(h, links, key)),
         contents: dedupeSchemas(r.contents.map((c) => mediaView(c, links, key, false, level + 3))),
         sameBodyAs: undefined as string | undefined,
+        // A status heading with nothing under it looked like a page that failed to render.
+        undescribed: !r.description?.trim() && !r.headers.length && !r.contents.length && !r.links?.length,
         links: (r.links ?? []).map((link) => ({
           name: inlineCode(link.name),
           target: links.linkTarget(link, key),

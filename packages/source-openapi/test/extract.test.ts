@@ -3151,6 +3151,23 @@ describe('an operation that declares no responses (OpenAPI 3.1 allows it)', () =
   });
 });
 
+describe('a response that declares nothing', () => {
+  it('(Bitbucket\'s `204: { description: "" }`) says so under its status, rather than leaving the heading empty', async () => {
+    const api = await modelOf([
+      'openapi: 3.0.1',
+      'info: { title: Repos, version: "1" }',
+      'paths:',
+      '  /repos/{slug}:',
+      '    delete:',
+      '      operationId: deleteRepo',
+      '      parameters: [{ name: slug, in: path, required: true, schema: { type: string } }]',
+      '      responses: { "204": { description: "" }, "401": { description: Not allowed. } }',
+    ]);
+    const page = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages[1]!.markdown;
+    expect(page).toContain('#### 204\n\nThe spec describes no more of this response.\n\n#### 401\n\nNot allowed.\n');
+  });
+});
+
 describe('a required parameter with no example', () => {
   it('is sent by curl with a value its schema allows (default, else first enum value), not shown as an example', async () => {
     // As OpenAPI Generator's Swagger 2.0 petstore writes findPetsByStatus, and Bitbucket its `permission`.

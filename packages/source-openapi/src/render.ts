@@ -157,6 +157,8 @@ export function renderApi(model: ApiModel, templates: TemplateRenderer, options:
         deprecated: [...listed].filter((o) => o.deprecated).length,
       };
     }),
+    // The webhooks' row says what they are: with it, the column is there.
+    tagsDescribed: model.webhooks.length > 0 || model.tags.some((tag) => tag.description?.trim()),
     webhooks: model.webhooks.length
       ? { count: model.webhooks.length, link: `./${pageFileStem(webhooksKey)}.md` }
       : undefined,

@@ -354,6 +354,27 @@ describe('the overview', () => {
     expect(store!.markdown).toMatch(/^Orders placed at the store\.\n\n\| Operation \| Summary \|/);
   });
 
+  it("lists tags without an empty Description column when none is described (Jira's, Bitbucket's)", async () => {
+    const overview = async (tags: string) =>
+      renderApi(
+        await modelOf([
+          'openapi: 3.0.3',
+          'info: { title: Repos, version: "1" }',
+          `tags: ${tags}`,
+          'paths:',
+          '  /repos: { get: { tags: [repository], responses: { "200": { description: OK } } } }',
+          '  /users: { get: { tags: [users], responses: { "200": { description: OK } } } }',
+        ]),
+        createTemplateRenderer({ defaultsDir: source.templatesDir }),
+      ).pages[0]!.markdown;
+    expect(await overview('[{ name: repository }, { name: users }]')).toContain(
+      '## Operations\n\n| Tag | Operations |\n| --- | --- |\n| [repository](./api__repos__tag__repository.md) | 1 |\n| [users](./api__repos__tag__users.md) | 1 |\n',
+    );
+    expect(await overview('[{ name: repository, description: Git repositories. }, { name: users }]')).toContain(
+      '| Tag | Operations | Description |\n| --- | --- | --- |\n| [repository](./api__repos__tag__repository.md) | 1 | Git repositories. |\n| [users](./api__repos__tag__users.md) | 1 |  |\n',
+    );
+  });
+
   it("shows OpenAPI 3.1's info.summary under the title, above the description", async () => {
     const api = await modelOf([
       'openapi: 3.1.0',

@@ -1,4 +1,4 @@
-import { escapeTableCell, literalPlaceholders } from '@docgen/core';
+import { escapeTableCell, inlineCode, literalPlaceholders } from '@docgen/core';
 
 /**
  * How the spec's descriptions (CommonMark, often with raw HTML) are fitted to a table cell beside
@@ -20,13 +20,139 @@ const LIST_ITEM = /^ {0,3}(?:[-*+]|\d{1,9}[.)])[ \t]+\S/;
  * A description's first paragraph of prose, for a table cell (the overview's list of tags, a tag's
  * sub-tags). A description that opens with a heading (`# Pets`, then the text) is summed up by the
  * text: the heading alone said no more than the tag's name beside it. A description of headings
- * only gives its first heading's text.
+ * only gives its first heading's text. A table, code, an HTML block, a list or a quote is no
+ * summary (a table's rows made a line of escaped pipes), nor are badge and image lines: the first
+ * paragraph after them is; a description with none is said to be on the tag's page. A sentence
+ * that introduces what the summary leaves out (ending in a colon) is left out too.
  */
 export function summaryOf(text: string | undefined): string {
-  const paragraphs = (text ?? '').split(/\n\s*\n/);
-  const prose = paragraphs.map(withoutHeadings).find((paragraph) => paragraph.trim());
-  const summary = prose ?? headingText(paragraphs[0] ?? '');
+  const paragraphs = blocksOf(text ?? '');
+  const prose = paragraphs.map((paragraph) => leadingProse(withoutHeadings(paragraph))).find(Boolean);
+  const first = paragraphs[0] ?? '';
+  const summary =
+    (prose && withoutLeadIn(prose)) ??
+    (withoutHeadings(first) !== first ? headingText(first) : first.trim() && NO_PROSE_SUMMARY);
   return escapeTableCell(literalPlaceholders(summary) ?? '');
+}
+
+/**
+ * A paragraph without its last sentence where that introduces what follows ("We have various
+ * types of surveys:", then a list the summary leaves out), when a sentence comes before it.
+ */
+function withoutLeadIn(paragraph: string): string {
+  if (!/:\s*$/.test(paragraph)) return paragraph;
+  const end = [...paragraph.matchAll(/[.!?](?=\s+[A-Z])/g)].at(-1); // not "e.g. the"
+  return end === undefined ? paragraph : paragraph.slice(0, end.index + 1);
+}
+
+const NO_PROSE_SUMMARY = "Described on the tag's page.";
+/** Lines that begin a block other than a paragraph: an indented code block, a list, a quote, an HTML block. */
+const NOT_PROSE = [
+  /^(?: {4}|\t)/,
+  LIST_ITEM,
+  /^ {0,3}>/,
+  /^ {0,3}<(?:!--|\?|!\[CDATA\[|\/?(?:table|thead|tbody|tr|th|td|pre|script|style|textarea|ul|ol|li|dl|img|picture|figure|svg|iframe|video|audio|hr|br|blockquote)\b)/i,
+];
+/** A line of images only, linked or not: README badges, a diagram. */
+const IMAGES_LINE = /^ {0,3}(?:(?:\[!\[[^\]]*\]\([^)]*\)\]\([^)]*\)|!\[[^\]]*\]\([^)]*\)|<img\b[^>]*>)[ \t]*)+$/i;
+const THEMATIC_BREAK = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
+
+/** A description's paragraphs (split at blank lines), a fenced code block one of them whole. */
+function blocksOf(text: string): string[] {
+  const blocks: string[][] = [[]];
+  let fence: string | undefined;
+  for (const line of text.split('\n')) {
+    const marker = FENCE.exec(line)?.[1];
+    if (fence) {
+      blocks.at(-1)!.push(line);
+      if (marker && marker[0] === fence[0] && marker.length >= fence.length) {
+        fence = undefined;
+        blocks.push([]);
+      }
+    } else if (marker) {
+      fence = marker;
+      blocks.push([line]);
+    } else if (BLANK.test(line)) blocks.push([]);
+    else blocks.at(-1)!.push(line);
+  }
+  return blocks.filter((lines) => lines.length).map((lines) => lines.join('\n'));
+}
+
+/**
+ * A paragraph's prose: none when it is code, a table, a list, a quote or an HTML block; up to a
+ * table that follows it with no blank line between. Image lines are left out.
+ */
+function leadingProse(paragraph: string): string {
+  const lines = paragraph.split('\n').filter((line) => !IMAGES_LINE.test(line) && !THEMATIC_BREAK.test(line));
+  const first = lines[0];
+  if (first === undefined || FENCE.test(first) || NOT_PROSE.some((start) => start.test(first))) return '';
+  const table = lines.findIndex((line, index) => isTableStart(line, lines[index + 1]));
+  return lines
+    .slice(0, table === -1 ? undefined : table)
+    .join('\n')
+    .trim();
+}
+
+/**
+ * A description without its first line where that says what the summary says (but for case,
+ * spacing and a closing full stop): the page showed the sentence twice, bold and then plain
+ * (Petstore's addPet, 21 of Jira's and Bitbucket's operations). Undefined when nothing is left.
+ */
+export function beyondSummary(description: string | undefined, summary: string | undefined): string | undefined {
+  if (!description || !summary) return description;
+  const [first, ...rest] = description.trimStart().split('\n');
+  // A next line in lower case goes on with the sentence: "Delete the statuses\nof a commit."
+  if (sentence(first!) !== sentence(summary) || /^\s*\p{Ll}/u.test(rest[0] ?? '')) return description;
+  return rest.join('\n').trim() ? rest.join('\n').replace(/^(?:[ \t]*\n)+/, '') : undefined;
+}
+
+/** A sentence as compared with another: without its closing full stop, spacing made one, lower case. */
+function sentence(text: string): string {
+  return text
+    .trim()
+    .replace(/[.!:]+$/, '')
+    .replace(/\s+/g, ' ')
+    .toLowerCase();
+}
+
+/**
+ * A description's Javadoc inline tags (specs generated from Java code: Jira's, Bitbucket's) as
+ * Markdown: `{@code status}` and `{@value X}` as code, `{@link Type#member label}` as its label (the
+ * target in code when it has none), `{@literal text}` as the text. As written they showed braces
+ * and all. Code (fenced, or a code span) keeps them as written.
+ */
+export function javadocTags(text: string | undefined): string | undefined {
+  if (!text?.includes('{@')) return text;
+  let fence: string | undefined;
+  return text
+    .split('\n')
+    .map((line) => {
+      const marker = FENCE.exec(line)?.[1];
+      if (fence && marker && marker[0] === fence[0] && marker.length >= fence.length) fence = undefined;
+      else if (!fence && marker) fence = marker;
+      return fence || marker ? line : line.replace(JAVADOC_TAG, javadocTag);
+    })
+    .join('\n');
+}
+
+/** A code span (left as it is), or a Javadoc inline tag: its name, then what it says. */
+const JAVADOC_TAG = /(`+)[^`]*?\1|\{@(code|literal|link|linkplain|value)(?:[ \t]+([^{}]*))?\}/g;
+
+function javadocTag(whole: string, span: string | undefined, tag: string, body = ''): string {
+  if (span) return whole;
+  const text = body.trim();
+  if (tag === 'literal') return text;
+  if (!tag.startsWith('link')) return inlineCode(text);
+  const [target, label] = /^(\S+)(?:\s+([\s\S]+))?$/.exec(text)?.slice(1) ?? [text];
+  return label ?? inlineCode(target);
+}
+
+/** Whether a description has headings (ATX, or HTML alone on its line) outside its code blocks. */
+export function hasHeadings(markdown: string | undefined): boolean {
+  if (!markdown?.match(/^ {0,3}(?:#|<h[1-6])/im)) return false;
+  return blocksOf(markdown).some(
+    (block) => !FENCE.test(block) && block.split('\n').some((line) => HEADING_LINE.test(line)),
+  );
 }
 
 /** A paragraph's lines without its heading lines (ATX, HTML, or a setext heading's text and underline). */
@@ -78,7 +204,7 @@ function endsInList(text: string): boolean {
  * pipes. The table stands on one line with the text around it, so no `<br><br>` comes between;
  * after a list it stands after the list.
  */
-export function cellTables(markdown: string | undefined): string | undefined {
+function cellTables(markdown: string | undefined): string | undefined {
   if (!markdown?.includes('|')) return markdown;
   const lines = markdown.split('\n');
   const out: string[] = [];
@@ -107,12 +233,57 @@ export function cellTables(markdown: string | undefined): string | undefined {
 }
 
 /**
- * A description that is a table cell's whole text (a security scheme's, a scope's, a response
- * link's, a callback's response): its tables kept as tables, as a parameter's are, then escaped
+ * A description as a table cell's Markdown (a parameter's, a field's, beside docgen's notes): its
+ * headings bold paragraphs, its tables HTML tables. A cell holds no heading: `## Errors` showed as
+ * that text.
+ */
+export function cellText(markdown: string | undefined): string | undefined {
+  return cellTables(cellHeadings(literalPlaceholders(markdown)));
+}
+
+/**
+ * A description that is a table cell's whole text (a server's or its variable's, a security
+ * scheme's, a scope's, a response link's, a callback's response), as `cellText` makes it, escaped
  * for the cell.
  */
 export function cellDescription(markdown: string | undefined): string {
-  return escapeTableCell(cellTables(literalPlaceholders(markdown)) ?? '');
+  return escapeTableCell(cellText(markdown) ?? '');
+}
+
+/**
+ * Headings (ATX, setext, an HTML heading alone on its line) as bold paragraphs of their own; code
+ * keeps them as written.
+ */
+function cellHeadings(markdown: string | undefined): string | undefined {
+  if (!markdown || !/^ {0,3}(?:#|<h[1-6]|=+[ \t]*$|-+[ \t]*$)/im.test(markdown)) return markdown;
+  const lines = markdown.split('\n');
+  const out: string[] = [];
+  let fence: string | undefined;
+  lines.forEach((line, index) => {
+    const marker = FENCE.exec(line)?.[1];
+    if (fence && marker && marker[0] === fence[0] && marker.length >= fence.length) fence = undefined;
+    else if (!fence && marker) fence = marker;
+    if (fence || marker) out.push(line);
+    else if (HEADING_LINE.test(line)) out.push('', boldHeading(headingText(line)), '');
+    else if (isSetextHeading(line, lines[index + 1], lines[index - 1])) out.push('', boldHeading(line.trim()), '');
+    else if (!isSetextHeading(lines[index - 1] ?? '', line, lines[index - 2])) out.push(line);
+  });
+  return out.join('\n');
+}
+
+/** A heading's text in bold, or nothing for an empty heading (`#`). */
+function boldHeading(text: string): string {
+  return text ? `**${text}**` : '';
+}
+
+/**
+ * Whether a line is a setext heading's text: a line of prose (not a list item, a quote, a table
+ * row, code, a fence) after a blank line, with a `===` or `---` line under it.
+ */
+function isSetextHeading(line: string, next: string | undefined, previous: string | undefined): boolean {
+  if (next === undefined || !SETEXT_UNDERLINE.test(next) || BLANK.test(line)) return false;
+  if (previous !== undefined && !BLANK.test(previous)) return false;
+  return ![LIST_ITEM, HEADING_LINE, FENCE, /^(?: {4}|\t| {0,3}[>|])/].some((block) => block.test(line));
 }
 
 /** Whether a line and the next begin a GFM table: a row of as many cells as the delimiter row below. */

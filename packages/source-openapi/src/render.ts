@@ -2,7 +2,6 @@ import { readFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import {
   anchorSlug,
-  literalPlaceholders,
   contentHash,
   escapeMarkdownInline,
   escapeTableCell,
@@ -29,7 +28,15 @@ import type {
   TagGroup,
   TypeExpr,
 } from './model.js';
-import { cellDescription, cellNotes, cellTables, summaryOf } from './descriptions.js';
+import {
+  beyondSummary,
+  cellDescription,
+  cellNotes,
+  cellText,
+  hasHeadings,
+  javadocTags,
+  summaryOf,
+} from './descriptions.js';
 import { pathTemplates } from './path-template.js';
 import { curlServer } from './servers.js';
 
@@ -112,7 +119,7 @@ export function renderApi(model: ApiModel, templates: TemplateRenderer, options:
       .map((operation) => [operation.operationId!, operation]),
   );
   const tagPageByName = new Map(tagPages.map(({ tag, key }) => [redocTagName(tag.name), key]));
-  const links = new Links(operationPage, schemaPage, byOperationId, tagPageByName);
+  const links = new Links(operationPage, schemaPage, byOperationId, tagPageByName, model.securitySchemes.length > 0);
   const pages: Page[] = [];
   const usedTitles = new Set<string>();
   const add = (page: Omit<Page, 'labels' | 'attachments'> & Partial<Pick<Page, 'labels' | 'attachments'>>) => {
@@ -123,14 +130,15 @@ export function renderApi(model: ApiModel, templates: TemplateRenderer, options:
   };
 
   const placeholders = curlPlaceholderList(model);
+  const securitySchemes = model.securitySchemes.map((scheme) => securitySchemeView(scheme, links, root));
+  const servers = model.servers.map((server) => ({ ...server, notes: serverNotes(server) }));
+  const description = placeFragment(links.described(model.description, root), 2);
   const overview = {
     title,
     // The description goes above the page's `##` sections.
-    model: {
-      ...model,
-      description: placeFragment(links.described(model.description, root), 2),
-      license: shownLicense(model.license),
-    },
+    model: { ...model, description, license: shownLicense(model.license) },
+    // Under a description's last heading, the Version table read as a part of that section.
+    factsFirst: hasHeadings(description),
     specFile: basename(model.file),
     referencedFiles: model.files.length - 1,
     // swag writes `contact: {}` when the code says nothing: no row for it.
@@ -149,14 +157,19 @@ export function renderApi(model: ApiModel, templates: TemplateRenderer, options:
         deprecated: [...listed].filter((o) => o.deprecated).length,
       };
     }),
+    // The webhooks' row says what they are: with it, the column is there.
+    tagsDescribed: model.webhooks.length > 0 || model.tags.some((tag) => tag.description?.trim()),
     webhooks: model.webhooks.length
       ? { count: model.webhooks.length, link: `./${pageFileStem(webhooksKey)}.md` }
       : undefined,
     schemas: model.schemas.length
       ? { count: model.schemas.length, link: `./${pageFileStem(schemasKey)}.md` }
       : undefined,
-    securitySchemes: model.securitySchemes.map((scheme) => securitySchemeView(scheme, links, root)),
-    servers: model.servers.map((server) => ({ ...server, notes: serverNotes(server) })),
+    securitySchemes,
+    servers,
+    // No Description column where it would be empty in every row.
+    schemesDescribed: securitySchemes.some((scheme) => scheme.descriptionCell),
+    serversDescribed: servers.some((server) => server.notes),
     shellVariables: shellVariables(model),
     curlPlaceholders: curlPlaceholders(placeholders),
     queryPlaceholder: queryPlaceholder(placeholders),
@@ -285,15 +298,19 @@ class Links {
     private readonly byOperationId: Map<string, Operation>,
     /** Tag pages by the tag's name as redocTagName reads it. */
     private readonly tagPages: Map<string, string>,
+    /** Whether the spec declares a security scheme, which the overview's Authentication section lists. */
+    readonly schemesDeclared: boolean,
   ) {}
 
   /**
-   * A description with its ReDoc links (`#operation/<operationId>`, `#tag/<name>`,
-   * `#tag/<name>/operation/<operationId>`), which specs written for ReDoc use between their own
-   * sections (ConfigCat's, BulkSMS's), pointed at the page and anchor docgen gives that operation
-   * or tag: as written they led nowhere in Confluence (warning DG_CONVERT). Others stay as written.
+   * A description as the page shows it: its Javadoc inline tags as Markdown (`javadocTags`), and
+   * its ReDoc links (`#operation/<operationId>`, `#tag/<name>`, `#tag/<name>/operation/<operationId>`),
+   * which specs written for ReDoc use between their own sections (ConfigCat's, BulkSMS's), pointed
+   * at the page and anchor docgen gives that operation or tag: as written they led nowhere in
+   * Confluence (warning DG_CONVERT). Other links stay as written.
    */
-  described(text: string | undefined, fromKey: string): string | undefined {
+  described(description: string | undefined, fromKey: string): string | undefined {
+    const text = javadocTags(description);
     if (!text?.includes('](#')) return text;
     return text.replace(/\]\(#((?:tag|operation)\/[^)\s]+)\)/g, (whole, target: string) => {
       const href = this.redocHref(target, fromKey);
@@ -519,9 +536,12 @@ function tagView(
     link: links.operation(o, key, `${o.verb} ${escapeMarkdownInline(o.path)}`),
     summary: o.summary,
   }));
+  const description = placeFragment(links.described(tag.description, key), 3); // above the `##` operations
   return {
     api: { title: model.title, version: model.version },
-    tag: { name: tag.displayName ?? tag.name, description: placeFragment(links.described(tag.description, key), 3) }, // above the `##` operations
+    tag: { name: tag.displayName ?? tag.name, description },
+    // Under its last heading, the list of operations read as a part of that section.
+    descriptionLast: hasHeadings(description),
     children,
     rows: tag.operations.map((o) => operationRow(o, links, key)),
     // A split tag's page lists its operations; they are documented on its parts' pages.
@@ -630,6 +650,10 @@ function pathGroups(items: PathItem[], max: number): Array<{ prefix: string[]; i
  * an operation, `####` for a callback's request); what the spec describes goes below it.
  */
 function operationView(operation: Operation, links: Links, key: string, level = 2): Record<string, unknown> {
+  const description = placeFragment(
+    links.described(beyondSummary(operation.description, operation.summary), key),
+    level + 1,
+  );
   return {
     anchor: operation.anchor,
     verb: operation.verb,
@@ -643,7 +667,9 @@ function operationView(operation: Operation, links: Links, key: string, level = 
     operationId: operation.operationId,
     summary: operation.summary,
     summaryCell: escapeTableCell(operation.summary ?? ''),
-    description: placeFragment(links.described(operation.description, key), level + 1),
+    description,
+    // Under its last heading, the Authentication and Operation ID lines read as a part of that section.
+    descriptionLast: hasHeadings(description),
     pathAbout: (operation.pathSummary || operation.pathDescription) && {
       summary: operation.pathSummary,
       description: placeFragment(links.described(operation.pathDescription, key), level + 1),
@@ -651,7 +677,7 @@ function operationView(operation: Operation, links: Links, key: string, level = 
     servers: operation.servers?.map((server) => ({ url: server.url, notes: serverNotes(server) })),
     deprecated: operation.deprecated,
     webhook: operation.webhook,
-    auth: authText(operation),
+    auth: authText(operation, links.schemesDeclared),
     parameters: operation.parameters.map((p) => parameterView(p, links, key)),
     requestBody: operation.requestBody && {
       description: placeFragment(links.described(operation.requestBody.description, key), level + 2),
@@ -667,6 +693,8 @@ function operationView(operation: Operation, links: Links, key: string, level = 
         headers: r.headers.map((h) => parameterView(h, links, key)),
         contents: dedupeSchemas(r.contents.map((c) => mediaView(c, links, key, false, level + 3))),
         sameBodyAs: undefined as string | undefined,
+        // A status heading with nothing under it looked like a page that failed to render.
+        undescribed: !r.description?.trim() && !r.headers.length && !r.contents.length && !r.links?.length,
         links: (r.links ?? []).map((link) => ({
           name: inlineCode(link.name),
           target: links.linkTarget(link, key),
@@ -725,22 +753,26 @@ const FINAL_STATE: Record<string, string> = {
   'operation-location': 'the last response from the `Operation-Location` URL, with no GET after it',
 };
 
-/** A server's description, then each variable: `` `port`: `8443` (default), `443` — the port ``. */
+/**
+ * A server's description, then its variables as a list, an item each: `` `port`: `8443` (default),
+ * `443` — the port ``. A variable's description is a cell's (its paragraphs and lists kept in its
+ * item): on one line, "…; …", a second paragraph or a list ran on into the next variable.
+ */
 function serverNotes(server: ApiModel['servers'][number]): string {
+  const description = cellDescription(server.description);
   const variables = (server.variables ?? []).map((variable) => {
     const others = (variable.values ?? []).filter((value) => value !== variable.default).map(inlineCode);
     const values = [
       ...(variable.default === undefined ? [] : [`${inlineCode(variable.default)} (default)`]),
       ...others,
     ];
-    return `${inlineCode(variable.name)}: ${values.join(', ') || 'any'}${variable.description ? ` — ${cellTables(literalPlaceholders(variable.description))}` : ''}`;
+    const about = variable.description ? ` — ${cellDescription(variable.description)}` : '';
+    return `<li>${escapeTableCell(`${inlineCode(variable.name)}: ${values.join(', ') || 'any'}`)}${about}</li>`;
   });
-  return escapeTableCell(
-    cellNotes([
-      cellTables(literalPlaceholders(server.description)) ?? '',
-      ...(variables.length ? [`Variables: ${variables.join('; ')}`] : []),
-    ]),
-  );
+  if (!variables.length) return description;
+  // After a list (an HTML block) no space is needed; after text one is.
+  const apart = description && !/<\/[uo]l>$/.test(description) ? ' ' : '';
+  return `${description}${apart}Variables:<ul>${variables.join('')}</ul>`;
 }
 
 /** A security scheme for the overview's tables: its description and its scopes' as cells. */
@@ -756,7 +788,13 @@ function securitySchemeView(scheme: SecurityScheme, links: Links, key: string) {
   };
 }
 
-function authText(operation: Operation): string {
+/**
+ * What an operation's Authentication line says; none where the spec declares no security scheme:
+ * "none required" guessed from that silence (Formbricks' operations take an API key as a header
+ * parameter).
+ */
+function authText(operation: Operation, schemesDeclared: boolean): string | undefined {
+  if (!operation.security?.length && !schemesDeclared) return undefined;
   if (!operation.security?.length) return operation.securityOptional ? 'none' : 'none required';
   const alternatives = operation.security.map((requirement) =>
     requirement.schemes
@@ -772,7 +810,7 @@ function authText(operation: Operation): string {
 function parameterView(parameter: Parameter, links: Links, key: string) {
   const notes = [
     ...(parameter.deprecated ? ['**Deprecated.**'] : []),
-    cellTables(literalPlaceholders(links.described(parameter.description, key))) ?? '',
+    cellText(links.described(parameter.description, key)) ?? '',
     ...parameter.constraints.map((c) => `(${c})`),
     // Given by `content`: its value is written in that media type (JSON, as a whole), not by `style`.
     ...(parameter.mediaType === undefined ? [] : [`(serialized as ${inlineCode(parameter.mediaType)})`]),
@@ -905,7 +943,7 @@ function fieldView(field: SchemaField, links: Links, key: string) {
   ].filter(Boolean);
   const notes = [
     ...badges,
-    cellTables(literalPlaceholders(links.described(field.description, key))) ?? '',
+    cellText(links.described(field.description, key)) ?? '',
     ...field.constraints.map((c) => `(${c})`),
   ].filter(Boolean);
   return {

@@ -239,6 +239,142 @@ describe('the overview', () => {
     ]);
   });
 
+  it('sums a tag up by its first prose, past a table, code, an HTML block, an image or a list it starts with', async () => {
+    const descriptions: Record<string, string> = {
+      plans: '| Plan | Limit |\\n| --- | --- |\\n| free | 10 |\\n\\nPlans and their limits.',
+      tokens: '```json\\n{ \\"token\\": \\"abc\\" }\\n\\n{}\\n```\\n\\nTokens to call the API with.',
+      invoices: '<table><tr><td>Due</td></tr></table>\\n\\nInvoices sent to customers.',
+      routes:
+        '[![Build](https://example.com/b.svg)](https://example.com)\\n![Map](https://example.com/m.png)\\nShipment routes.',
+      orders: '- create\\n- cancel\\n\\nOrders and their items.',
+      quotas: 'Quotas per plan:\\n| Plan | Quota |\\n| --- | --- |\\n| free | 1 |',
+      limits: '| Plan | Limit |\\n| --- | --- |\\n| free | 10 |',
+      // Formbricks' Survey tag: the sentence that introduces the list is left with it
+      surveys:
+        'Surveys are the core of feedback. We have various types of surveys to cater to you:\\n\\n- In-App\\n- Link',
+    };
+    const api = await modelOf([
+      'openapi: 3.0.3',
+      'info: { title: Billing, version: "1" }',
+      'tags:',
+      ...Object.entries(descriptions).map(([name, text]) => `  - { name: ${name}, description: "${text}" }`),
+      '  - { name: misc }',
+      'paths:',
+      ...[...Object.keys(descriptions), 'misc'].map(
+        (tag) => `  /${tag}: { get: { tags: [${tag}], responses: { "200": { description: OK } } } }`,
+      ),
+    ]);
+    const overview = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages[0]!.markdown;
+    const summaries = overview
+      .split('\n')
+      .filter((line) => /^\| \[\w+\]/.test(line))
+      .map((line) => /\| ([^|]*) \|$/.exec(line)?.[1]);
+    expect(summaries).toEqual([
+      'Plans and their limits.',
+      'Tokens to call the API with.',
+      'Invoices sent to customers.',
+      'Shipment routes.',
+      'Orders and their items.',
+      'Quotas per plan:',
+      // Nothing to sum it up by: its page shows the table.
+      "Described on the tag's page.",
+      'Surveys are the core of feedback.',
+      '',
+    ]);
+  });
+
+  it('lists servers and security schemes without an empty Description column when none is described', async () => {
+    const overview = async (servers: string, schemes: string) =>
+      renderApi(
+        await modelOf([
+          'openapi: 3.0.3',
+          'info: { title: Pets, version: "1" }',
+          `servers: ${servers}`,
+          'paths: {}',
+          `components: { securitySchemes: ${schemes} }`,
+        ]),
+        createTemplateRenderer({ defaultsDir: source.templatesDir }),
+      ).pages[0]!.markdown;
+    const plain = await overview(
+      '[{ url: "https://petstore3.swagger.io/api/v3" }, { url: "https://sandbox.petstore.example/v3" }]',
+      '{ api_key: { type: apiKey, in: header, name: api_key } }',
+    );
+    expect(plain).toContain(
+      '## Servers\n\n- `https://petstore3.swagger.io/api/v3`\n- `https://sandbox.petstore.example/v3`\n\n## Authentication',
+    );
+    expect(plain).toContain(
+      '| Scheme | How to authenticate |\n| --- | --- |\n| `api_key` | API key in header `api_key` |\n',
+    );
+    const described = await overview(
+      '[{ url: "https://petstore3.swagger.io/api/v3" }, { url: "https://sandbox.petstore.example/v3", description: Sandbox }]',
+      '{ api_key: { type: apiKey, in: header, name: api_key, description: From your profile }, basic: { type: http, scheme: basic } }',
+    );
+    expect(described).toContain(
+      '| URL | Description |\n| --- | --- |\n| `https://petstore3.swagger.io/api/v3` |  |\n| `https://sandbox.petstore.example/v3` | Sandbox |',
+    );
+    expect(described).toContain('| `api_key` | API key in header `api_key` | From your profile |');
+  });
+
+  it("puts the Version table above a description with headings of its own (Jira's), not under its last section", async () => {
+    const overview = async (description: string) =>
+      renderApi(
+        await modelOf([
+          'openapi: 3.0.1',
+          `info: { title: Jira, version: "10.3", description: "${description}" }`,
+          'paths: {}',
+        ]),
+        createTemplateRenderer({ defaultsDir: source.templatesDir }),
+      ).pages[0]!.markdown;
+    const sectioned = await overview(
+      'The Jira REST API.\\n## Using the REST API\\nStart here.\\n### Experimental methods\\nMay change.',
+    );
+    expect(sectioned).toMatch(
+      /^\| \| \|\n[^]*\| Operations \| 0 \|\n\nThe Jira REST API\.\n## Using the REST API\nStart here\.\n### Experimental methods\nMay change\.\n\n## Servers/,
+    );
+    // A description of prose stays above it; so does one whose `#` lines are code.
+    expect(await overview('The Jira REST API.')).toMatch(/^The Jira REST API\.\n\n\| \| \|\n/);
+    expect(await overview('The Jira REST API:\\n\\n```\\n# a comment\\n```')).toMatch(/^The Jira REST API:\n/);
+  });
+
+  it("puts a tag page's list of operations above a tag description with headings, not under its last section", async () => {
+    const api = await modelOf([
+      'openapi: 3.0.3',
+      'info: { title: Pets, version: "1" }',
+      'tags:',
+      '  - { name: pets, description: "Your pets.\\n\\n# Adoption\\nHow to adopt." }',
+      '  - { name: store, description: "Orders placed at the store." }',
+      'paths:',
+      '  /pets: { get: { operationId: listPets, tags: [pets], responses: { "200": { description: OK } } } }',
+      '  /orders: { get: { operationId: listOrders, tags: [store], responses: { "200": { description: OK } } } }',
+    ]);
+    const [, pets, store] = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages;
+    const listed = '| Operation | Summary |\n| --- | --- |\n| [GET /pets](#op-listpets) |  |\n\n';
+    const described = 'Your pets.\n\n### Adoption\nHow to adopt.\n\n::anchor[op-listpets]';
+    expect(pets!.markdown.slice(0, (listed + described).length)).toBe(listed + described);
+    expect(store!.markdown).toMatch(/^Orders placed at the store\.\n\n\| Operation \| Summary \|/);
+  });
+
+  it("lists tags without an empty Description column when none is described (Jira's, Bitbucket's)", async () => {
+    const overview = async (tags: string) =>
+      renderApi(
+        await modelOf([
+          'openapi: 3.0.3',
+          'info: { title: Repos, version: "1" }',
+          `tags: ${tags}`,
+          'paths:',
+          '  /repos: { get: { tags: [repository], responses: { "200": { description: OK } } } }',
+          '  /users: { get: { tags: [users], responses: { "200": { description: OK } } } }',
+        ]),
+        createTemplateRenderer({ defaultsDir: source.templatesDir }),
+      ).pages[0]!.markdown;
+    expect(await overview('[{ name: repository }, { name: users }]')).toContain(
+      '## Operations\n\n| Tag | Operations |\n| --- | --- |\n| [repository](./api__repos__tag__repository.md) | 1 |\n| [users](./api__repos__tag__users.md) | 1 |\n',
+    );
+    expect(await overview('[{ name: repository, description: Git repositories. }, { name: users }]')).toContain(
+      '| Tag | Operations | Description |\n| --- | --- | --- |\n| [repository](./api__repos__tag__repository.md) | 1 | Git repositories. |\n| [users](./api__repos__tag__users.md) | 1 |  |\n',
+    );
+  });
+
   it("shows OpenAPI 3.1's info.summary under the title, above the description", async () => {
     const api = await modelOf([
       'openapi: 3.1.0',
@@ -2157,7 +2293,7 @@ describe('servers', () => {
     expect(api.servers[0]!.url).toBe('https://developer.uspto.gov/ds-api');
     const overview = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages[0]!.markdown;
     expect(overview).toContain(
-      '| `https://developer.uspto.gov/ds-api` | Production Variables: `scheme`: `https` (default), `http` — The protocol; `version`: `ds-api` (default) |',
+      '| `https://developer.uspto.gov/ds-api` | Production Variables:<ul><li>`scheme`: `https` (default), `http` — The protocol</li><li>`version`: `ds-api` (default)</li></ul> |',
     );
   });
 });
@@ -2332,6 +2468,127 @@ describe('placeholders in descriptions', () => {
   });
 });
 
+describe("an operation's description", () => {
+  it('that says what its summary says (Petstore\'s addPet, Jira\'s "Delete a filter.") is not shown twice, nor its first line that does', async () => {
+    const api = await modelOf([
+      'openapi: 3.0.3',
+      'info: { title: Pets, version: "1" }',
+      'paths:',
+      '  /pet:',
+      '    post:',
+      '      operationId: addPet',
+      '      summary: Add a new pet to the store.',
+      '      description: Add a new pet to the store.',
+      '      responses: { "200": { description: OK } }',
+      '    delete:',
+      '      operationId: deletePets',
+      '      summary: Delete a filter',
+      '      description: "delete  a filter. "',
+      '      responses: { "204": { description: Deleted } }',
+      '    put:',
+      '      operationId: updatePet',
+      '      summary: Update an existing pet.',
+      '      description: Update an existing pet by Id.',
+      '      responses: { "200": { description: OK } }',
+      '  /board:',
+      '    get:',
+      '      operationId: getConfiguration',
+      '      summary: Get the board configuration',
+      '      description: "Get the board configuration.\\nThe response contains:\\n- id"',
+      '      responses: { "200": { description: OK } }',
+      '    post:',
+      '      operationId: storeStatus',
+      '      summary: Store a build status',
+      '      description: "Store a build status. \\n\\n\\nYou need **REPO_READ**."',
+      '      responses: { "200": { description: OK } }',
+      '    delete:',
+      '      operationId: deleteStatus',
+      '      summary: Delete the build statuses',
+      '      description: "Delete the build statuses\\nof a commit."',
+      '      responses: { "200": { description: OK } }',
+    ]);
+    const page = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages[1]!.markdown;
+    const under = (summary: string) => page.split(`**${summary}**\n\n`)[1]!.split('\n')[0];
+    expect(under('Add a new pet to the store.')).toBe('**Operation ID:** `addPet`');
+    expect(under('Delete a filter')).toBe('**Operation ID:** `deletePets`');
+    expect(under('Update an existing pet.')).toBe('Update an existing pet by Id.');
+    // Where the description goes on, it goes on from the line after the one that restates the summary.
+    expect(under('Get the board configuration')).toBe('The response contains:');
+    expect(under('Store a build status')).toBe('You need **REPO_READ**.');
+    // …but not where the sentence goes on.
+    expect(under('Delete the build statuses')).toBe('Delete the build statuses');
+  });
+});
+
+describe("an operation's Authentication line", () => {
+  it('is left out where the spec declares no security scheme (Formbricks\'): "none required" was a guess', async () => {
+    const page = async (components: string[]) =>
+      renderApi(
+        await modelOf([
+          'openapi: 3.0.3',
+          'info: { title: Mirrors, version: "1" }',
+          'paths:',
+          '  /mirrors:',
+          '    get: { operationId: listMirrors, security: [], responses: { "200": { description: OK } } }',
+          ...components,
+        ]),
+        createTemplateRenderer({ defaultsDir: source.templatesDir }),
+      ).pages[1]!.markdown;
+    expect(await page([])).not.toContain('**Authentication:**');
+    const declared = await page(['components:', '  securitySchemes: { basic: { type: http, scheme: basic } }']);
+    expect(declared).toContain('**Authentication:** none required');
+  });
+});
+
+describe("an operation's description with headings", () => {
+  it("comes after its Authentication and Operation ID lines (Bitbucket's getUsers_2), which read as a part of its last section", async () => {
+    const api = await modelOf([
+      'openapi: 3.0.1',
+      'info: { title: Users, version: "1" }',
+      'paths:',
+      '  /users:',
+      '    get:',
+      '      operationId: getUsers',
+      '      summary: Get all users',
+      '      description: "Retrieve a page of users.\\n### Permission Filters\\nThe filters.\\n#### Repository permissions\\n- [root]"',
+      '      responses: { "200": { description: OK } }',
+      '    post:',
+      '      operationId: createUser',
+      '      description: Create a user.',
+      '      responses: { "200": { description: OK } }',
+    ]);
+    const page = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages[1]!.markdown;
+    expect(page).toContain(
+      '**Get all users**\n\n**Operation ID:** `getUsers`\n\nRetrieve a page of users.\n### Permission Filters\nThe filters.\n#### Repository permissions\n- [root]\n\n### Responses',
+    );
+    expect(page).toContain('## POST /users\n\nCreate a user.\n\n**Operation ID:** `createUser`');
+  });
+});
+
+describe('Javadoc inline tags in a description', () => {
+  it("(Jira's and Bitbucket's {@code …} and {@link …}) read as code and link text; code keeps them as written", async () => {
+    const api = await modelOf([
+      'openapi: 3.0.1',
+      'info: { title: Issues, version: "1" }',
+      'paths:',
+      '  /issue:',
+      '    get:',
+      '      operationId: getIssue',
+      '      description: "Unlike {@code fields}, properties are not included: send {@code ?properties=*all}.\\n\\nAs `{@code x}` and:\\n\\n```\\n{@code y}\\n```"',
+      '      parameters:',
+      '        - name: permissionLevel',
+      '          in: query',
+      '          schema: { type: string }',
+      '          description: "see {@link com.atlassian.jira.EditPermissionLevel} and the {@link PullRequest#getFromRef \\"from\\" ref}"',
+      '      responses: { "200": { description: OK } }',
+    ]);
+    const page = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages[1]!.markdown;
+    expect(page).toContain('Unlike `fields`, properties are not included: send `?properties=*all`.');
+    expect(page).toContain('As `{@code x}` and:\n\n```\n{@code y}\n```');
+    expect(page).toContain('| see `com.atlassian.jira.EditPermissionLevel` and the "from" ref |');
+  });
+});
+
 describe('headings in descriptions', () => {
   it("written in HTML are moved down with the Markdown ones, under the page's own; code keeps them as written", async () => {
     const api = await modelOf([
@@ -2353,6 +2610,45 @@ describe('headings in descriptions', () => {
     expect(page).toContain('##### Stored\n\n<h6 class="x">Fields</h6>');
     expect(page).toContain('See `<h1>` and:');
     expect(page).toContain('```html\n<h1>Kept</h1>\n```');
+  });
+
+  it('in a table cell (a parameter, a field, a callback response, a scheme, a link, a server variable) are bold paragraphs, not `#` text', async () => {
+    const described = (name: string) => `"## ${name}\\nWhat it is.\\n\\nNotes\\n-----\\nMore."`;
+    const api = await modelOf([
+      'openapi: 3.0.3',
+      'info: { title: Insights, version: "1" }',
+      'servers:',
+      '  - url: "https://{region}.insights.example"',
+      `    variables: { region: { default: eu, description: ${described('Region')} } }`,
+      'paths:',
+      '  /reports:',
+      '    post:',
+      '      operationId: createReport',
+      `      parameters: [{ name: dryRun, in: query, schema: { type: boolean }, description: ${described('Dry run')} }]`,
+      '      requestBody:',
+      '        content:',
+      '          application/json:',
+      `            schema: { type: object, properties: { title: { type: string, description: ${described('Title')} } } }`,
+      '      callbacks:',
+      '        reportReady:',
+      '          "{$request.body#/callbackUrl}":',
+      `            post: { responses: { "200": { description: ${described('Acknowledged')} } } }`,
+      '      responses:',
+      '        "201":',
+      '          description: Created',
+      `          links: { GetReport: { operationId: createReport, description: ${described('The report')} } }`,
+      'components:',
+      '  securitySchemes:',
+      `    key: { type: apiKey, in: header, name: X-Key, description: ${described('Key')} }`,
+    ]);
+    const [overview, reports] = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages;
+    const cell = (name: string) => `**${name}**<br><br>What it is.<br><br>**Notes**<br><br>More.`;
+    expect(overview!.markdown).toContain(`\`region\`: \`eu\` (default) — ${cell('Region')}</li>`);
+    expect(overview!.markdown).toContain(`| \`key\` | API key in header \`X-Key\` | ${cell('Key')} |`);
+    expect(reports!.markdown).toContain(`| \`dryRun\` | query | boolean | no | ${cell('Dry run')} |`);
+    expect(reports!.markdown).toContain(`| \`title\` | string | no | ${cell('Title')} |`);
+    expect(reports!.markdown).toContain(`| 200 | ${cell('Acknowledged')} |`);
+    expect(reports!.markdown).toContain(`| [POST /reports](#op-createreport) |  | ${cell('The report')} |`);
   });
 });
 
@@ -2396,7 +2692,32 @@ describe('a description that ends with a list', () => {
       '| **Deprecated.**<ul><li>PROJECT_READ</li><li>PROJECT_WRITE</li></ul>(length ≤ 20) (example: `PROJECT_READ`) |',
     );
     expect(cell('expiryDays')).toMatch(/<li>1 to 365: that many<\/li><\/ul>\(value ≤ 365\) \|$/);
-    expect(pages[0]!.markdown).toContain('| Regional hosts:<ul><li>eu</li><li>us</li></ul>Variables: `region`:');
+    expect(pages[0]!.markdown).toContain('| Regional hosts:<ul><li>eu</li><li>us</li></ul>Variables:<ul><li>`region`:');
+  });
+});
+
+describe('server variables', () => {
+  it("are a list in the server's cell, one item each, a description of several paragraphs kept in its item", async () => {
+    const api = await modelOf([
+      'openapi: 3.0.3',
+      'info: { title: Telemetry, version: "1" }',
+      'servers:',
+      '  - url: "https://{region}.telemetry.example:{port}/v2"',
+      '    description: Production',
+      '    variables:',
+      '      region:',
+      '        default: eu',
+      '        enum: [eu, us]',
+      '        description: "The region your account lives in.\\n\\nData stays in it:\\n- eu: Frankfurt\\n- us: Virginia"',
+      '      port: { default: "443" }',
+      'paths: {}',
+    ]);
+    const overview = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages[0]!.markdown;
+    expect(overview).toContain(
+      '| `https://eu.telemetry.example:443/v2` | Production Variables:<ul>' +
+        '<li>`region`: `eu` (default), `us` — The region your account lives in.<br><br>Data stays in it:<ul><li>eu: Frankfurt</li><li>us: Virginia</li></ul></li>' +
+        '<li>`port`: `443` (default)</li></ul> |',
+    );
   });
 });
 
@@ -2461,7 +2782,7 @@ describe('a Markdown table in a description', () => {
     const [overview, reports] = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages;
     const html = '<table><tr><th>Tier</th><th>Limit</th></tr><tr><td>free</td><td>60/min</td></tr></table>';
     expect(overview!.markdown).toContain(
-      `| \`https://eu.insights.example/v1\` | Rate limits: ${html} Variables: \`region\`: \`eu\` (default), \`us\` — Per region: ${html} |`,
+      `| \`https://eu.insights.example/v1\` | Rate limits: ${html} Variables:<ul><li>\`region\`: \`eu\` (default), \`us\` — Per region: ${html}</li></ul> |`,
     );
     expect(overview!.markdown).toContain(`| \`oauth\` | OAuth 2.0 (clientCredentials) | Tokens: ${html} |`);
     expect(overview!.markdown).toContain(`| \`reports:read\` | Read reports: ${html} |`);
@@ -2848,6 +3169,23 @@ describe('an operation that declares no responses (OpenAPI 3.1 allows it)', () =
       p.markdown.includes('## GET /users'),
     )!.markdown;
     expect(page).toContain('### Responses\n\nThe spec declares no responses for this operation.\n');
+  });
+});
+
+describe('a response that declares nothing', () => {
+  it('(Bitbucket\'s `204: { description: "" }`) says so under its status, rather than leaving the heading empty', async () => {
+    const api = await modelOf([
+      'openapi: 3.0.1',
+      'info: { title: Repos, version: "1" }',
+      'paths:',
+      '  /repos/{slug}:',
+      '    delete:',
+      '      operationId: deleteRepo',
+      '      parameters: [{ name: slug, in: path, required: true, schema: { type: string } }]',
+      '      responses: { "204": { description: "" }, "401": { description: Not allowed. } }',
+    ]);
+    const page = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages[1]!.markdown;
+    expect(page).toContain('#### 204\n\nThe spec describes no more of this response.\n\n#### 401\n\nNot allowed.\n');
   });
 });
 
@@ -5297,7 +5635,7 @@ describe('Azure (AutoRest) specs', () => {
     ]);
     const overview = renderApi(jobs, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages[0]!.markdown;
     expect(overview).toContain(
-      '| `https://{accountName}.azuredatalakeanalytics.net` | Variables: `accountName`: any — The account.; `adlaJobDnsSuffix`: `azuredatalakeanalytics.net` (default) |',
+      '| `https://{accountName}.azuredatalakeanalytics.net` | Variables:<ul><li>`accountName`: any — The account.</li><li>`adlaJobDnsSuffix`: `azuredatalakeanalytics.net` (default)</li></ul> |',
     );
     expect(overview).toContain('Replace each server variable in a URL, such as `{accountName}` (see Servers)');
     const text = await modelOf([

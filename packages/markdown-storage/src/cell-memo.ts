@@ -86,6 +86,19 @@ export class CellMemo {
     return nodes;
   }
 
+  /** Keep a cell's storage written without the tree (fast/index.ts): it asked no resolver and did not warn. */
+  keepWritten(source: string, storage: string, state: State): void {
+    const entry = {
+      dialect: state.dialect,
+      storage,
+      empty: storage === '',
+      resolutions: [],
+      pageLinks: [],
+      attachments: [],
+    };
+    this.cells.add(source, entry, storage);
+  }
+
   private keep(source: string, state: State, recording: Recording, nodes: XNode[] | undefined): void {
     if (!nodes) return; // the conversion threw
     const storage = toXml(nodes);

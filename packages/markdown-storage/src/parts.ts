@@ -28,6 +28,7 @@ import { isPhrasing, wrapPhrasing } from './phrasing.js';
 import { HtmlBuilder, paragraphPieces } from './handlers/html.js';
 import { flattenedWarning, limitDepth } from './depth.js';
 import { eachNode } from './walk.js';
+import { fastBlock, type WrittenBlock, type WrittenCell } from './fast/index.js';
 
 /**
  * Converted top-level blocks, shared by the pages of a batch. Generated reference pages repeat
@@ -128,6 +129,8 @@ export interface Group {
   lines: number;
   /** Its memo entry, when the block phase recognised it (a `known_block` token). */
   known?: MemoEntry;
+  /** Whether `tokens` have been through the inline phase (the fast path tried them). */
+  inlineDone?: boolean;
 }
 
 /**
@@ -237,6 +240,8 @@ interface Part {
   /** Otherwise the block's mdast if parsed early, and what the page's anchor tables need from it. */
   tree?: Root;
   deep?: boolean;
+  /** Or the block written from its tokens early (it declares a heading or anchor). */
+  written?: WrittenBlock;
   headings: HeadingName[];
   anchors: string[];
 }
@@ -250,11 +255,24 @@ export function convertInParts(blocks: BlockParse, groups: Group[], state: State
   /** The first content flattened on the page (by line: blocks are not parsed in page order). */
   let flattened: Nodes | undefined;
   state.cellMemo = memo.cells;
-  /** The block's mdast, and whether it was nested too deep (its output is then not reusable). */
-  const parse = (group: Group): { tree: Root; deep: boolean } => {
+  /** The block's tokens after the inline phase (a table's cells met before marked first). */
+  const finished = (group: Group): Token[] => {
     const tokens = expandKnownBlocks(blocks, group.tokens);
     if (tokens[0]?.type === 'table_open') memo.cells.markKnownCells(tokens, state);
-    const tree = blocksToMdast(blocks, finishTokens(blocks, tokens));
+    return (group.tokens = finishTokens(blocks, tokens));
+  };
+  /** The block written from its tokens (fast/index.ts), or undefined: it takes the tree path. */
+  const writtenFast = (group: Group): WrittenBlock | undefined => {
+    const cells: WrittenCell[] = [];
+    group.tokens = finished(group);
+    group.inlineDone = true;
+    const block = fastBlock(group.tokens, state.dialect, cells);
+    if (block) for (const cell of cells) memo.cells.keepWritten(cell.source, cell.storage, state);
+    return block;
+  };
+  /** The block's mdast, and whether it was nested too deep (its output is then not reusable). */
+  const parse = (group: Group): { tree: Root; deep: boolean } => {
+    const tree = blocksToMdast(blocks, group.inlineDone ? group.tokens : finished(group));
     const first = limitDepth(tree);
     if (first && (!flattened || lineOf(first) < lineOf(flattened))) flattened = first;
     return { tree, deep: first !== undefined };
@@ -272,6 +290,11 @@ export function convertInParts(blocks: BlockParse, groups: Group[], state: State
       return { group, entry, headings: entry.headings, anchors: entry.anchors };
     }
     if (!intoOpenHeading && !mayDeclareAnchors(group.tokens)) return { group, entry, headings: [], anchors: [] };
+    const written = intoOpenHeading ? undefined : writtenFast(group);
+    if (written) {
+      for (const heading of written.headings) pageHeadings.names.push(heading);
+      return { group, entry, written, headings: written.headings, anchors: written.anchors };
+    }
     const { tree, deep } = parse(group);
     const first = pageHeadings.names.length;
     pageHeadings.addTopLevel(tree.children);
@@ -302,6 +325,22 @@ export function convertInParts(blocks: BlockParse, groups: Group[], state: State
       part.tree = undefined;
       release();
       continue;
+    }
+    if (!part.tree && !page.openElements) {
+      const written = part.written ?? (group.inlineDone ? undefined : writtenFast(group));
+      if (written) {
+        release();
+        const { storage, phrasing } = written;
+        if (phrasing) {
+          // Inline content (an anchor macro) goes into a paragraph with its neighbours': not a block of its own.
+          page.appendBlock([{ type: 'raw', value: storage, phrasing }]);
+          continue;
+        }
+        const recording: Recording = { resolutions: [], pageLinks: [], attachments: [] };
+        memo.add(group, { kind: group.kind, storage, headings, anchors, ...recording });
+        page.append([{ type: 'raw', value: storage }]);
+        continue;
+      }
     }
     const { tree: root, deep } = part.tree ? { tree: part.tree, deep: part.deep } : parse(group);
     part.tree = undefined;

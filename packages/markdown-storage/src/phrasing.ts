@@ -26,7 +26,7 @@ export const PHRASING_ELEMENTS: ReadonlySet<string> = new Set([
 const INLINE_MACROS = new Set(['status', 'anchor', 'jira', 'widget']);
 
 export function isPhrasing(node: XNode): boolean {
-  if (node.type === 'raw') return false;
+  if (node.type === 'raw') return node.phrasing === true;
   if (node.type !== 'element') return true;
   if (node.name === 'ac:structured-macro') return INLINE_MACROS.has(node.attributes['ac:name'] ?? '');
   return PHRASING_ELEMENTS.has(node.name);

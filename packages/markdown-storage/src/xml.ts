@@ -21,12 +21,14 @@ export interface XCData {
   value: string;
 }
 /**
- * Storage already serialized from XNodes (a converted block reused from the memo, parts.ts):
- * written as is. Only ever block content at the top level of a page.
+ * Storage already serialized (a converted block reused from the memo, or written by the fast path,
+ * parts.ts): written as is. Only ever content at the top level of a page: blocks, or `phrasing`
+ * (an anchor macro), which the page wraps in a paragraph with the phrasing beside it.
  */
 export interface XRaw {
   type: 'raw';
   value: string;
+  phrasing?: boolean;
 }
 export type XNode = XElement | XText | XCData | XRaw;
 

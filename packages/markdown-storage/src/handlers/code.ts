@@ -258,7 +258,12 @@ export function twoslashShown(value: string): string {
 }
 
 export function inlineCode(node: InlineCode): XNode[] {
-  return [x('code', {}, [text(withoutLanguagePrefix(withoutLanguageSuffix(node.value)))])];
+  return [x('code', {}, [text(codeSpanText(node.value))])];
+}
+
+/** The text a code span shows: without a highlighting hint for the site at its start or end. */
+export function codeSpanText(value: string): string {
+  return withoutLanguagePrefix(withoutLanguageSuffix(value));
 }
 
 /**

@@ -1,0 +1,122 @@
+/**
+ * The fast path (src/fast/index.ts) writes a block's storage from markdown-it's tokens, for the
+ * plain blocks generated references are made of, and leaves everything else to the tree path. Both
+ * sides of that boundary are checked here: each handled block gives the tree path's bytes, and each
+ * form a handler or the tree treats specially is left to the tree path. (block-memo.test.ts compares
+ * block-by-block conversion, fast path included, with whole pages on every corpus.)
+ */
+import { describe, expect, it } from '@jest/globals';
+import { convertMarkdown } from '../src/convert.js';
+import { BlockMemo } from '../src/parts.js';
+import { fastBlock } from '../src/fast/index.js';
+import { finishTokens, parseBlocks } from '../src/parse/index.js';
+
+/**
+ * The fast path's storage for a page of one top-level block (inline content in the paragraph the
+ * page wraps it in), or undefined where it falls back.
+ */
+function fast(markdown: string, dialect: 'cloud' | 'datacenter' = 'cloud'): string | undefined {
+  const blocks = parseBlocks(markdown);
+  const written = fastBlock(finishTokens(blocks, blocks.tokens), dialect);
+  return written?.phrasing ? `<p>${written.storage}</p>` : written?.storage;
+}
+
+/** The tree path's storage for the page (converted whole: the fast path is only taken block by block). */
+function tree(markdown: string, dialect: 'cloud' | 'datacenter' = 'cloud'): string {
+  return convertMarkdown(markdown, { dialect }, 'whole page').storage;
+}
+
+const HANDLED: Array<[string, string]> = [
+  ['plain paragraph', 'Returns the issue.'],
+  ['formatting', '**Operation ID:** `getIssue`, *optional* and ***both***'],
+  ['escapes and entities', 'a \\* b &amp; c &lt;d&gt; &copy; 1 < 2'],
+  ['soft breaks', 'one  \t\n  two\nthree'],
+  ['hard breaks', 'one\\\ntwo  \nthree'],
+  ['emoji shortcode', 'Done :rocket: at 10:30:00'],
+  ['invisible characters', 'no\u00a0break and soft\u00adhyphen'],
+  ['code span hint', 'Call `fetch(url){:js}` and `{:ok}`'],
+  ['empty emphasis delimiters', '**Authentication:** `basic`'],
+  ['table', '| Name | Type | Required |\n| --- | --- | --- |\n| `id` | string | yes |\n| **key** | | no |'],
+  ['aligned table', '| A | B | C |\n| :-- | :-: | --: |\n| 1 | | 3 |'],
+  ['table with short and long rows', '| A | B |\n| - | - |\n| 1 |\n| 1 | 2 | 3 |'],
+  ['fence', '```json\n{ "a": "]]>" }\n```'],
+  ['fence without language', '```\nplain\n```'],
+  ['fence of an unknown language', '```cobol\nDISPLAY "HI".\n```'],
+  ['empty fence', '```bash\n```'],
+  ['thematic break', '---'],
+  ['heading', '## Get an **issue** by `key`'],
+  ['setext heading', 'Two\nlines\n---'],
+  ['anchor directive', '::anchor[schema-issue_bean.v2]'],
+];
+
+const FALLS_BACK: Array<[string, string]> = [
+  ['a link', 'See [the docs](https://example.com).'],
+  ['an autolink literal', 'See https://example.com or www.example.com.'],
+  ['an email literal', 'Mail support@example.com.'],
+  ['raw HTML', 'a <b>bold</b> move'],
+  ['an image', '![logo](logo.png)'],
+  ['a table-of-contents marker', '[TOC]'],
+  ['a callout label', 'NOTE: mind the gap'],
+  ['a class line', 'Styled text\n{.is-warning}'],
+  ['an attribute list after an element', '`Boolean`{.datatype} type'],
+  ['a template tag', 'Use {% include x %} here'],
+  ['a file inclusion', '--8<-- "file.md"'],
+  ['a VS Code macro', 'Press kb(editor.action.format)'],
+  ['spaces inside emphasis', 'an *&#32;edge* space'],
+  ['a strikethrough', '~~gone~~'],
+  ['a heading with an id', '# Title {#intro}'],
+  ['a heading with a class', '## Tabs {.tabset}'],
+  ['an empty heading', '##'],
+  ['an anchor directive with attributes', '::anchor{name=setup}'],
+  ['an anchor directive with a label of words', '::anchor[two words]'],
+  ['another leaf directive', '::toc'],
+  ['a list', '- one\n- two'],
+  ['a blockquote', '> quoted'],
+  ['a GitHub alert', '> [!NOTE]\n> text'],
+  ['a fence with meta', '```js title="a.js"\nx\n```'],
+  ['a fence with line numbers', '```ts:line-numbers\nx\n```'],
+  ['a rust fence', '```rust\n# fn main() {}\nx\n```'],
+  ['a fence with highlight comments', '```js\n// highlight-next-line\nx\n```'],
+  ['a fence with diff notation', '```js\nx // [!code ++]\n```'],
+  ['a NestJS switch', '```ts\n@@filename(a)\nx\n```'],
+  ['an indented code block', '    code'],
+  ['a table with a link', '| A |\n| - |\n| [x](#y) |'],
+  ['raw HTML block', '<div>x</div>'],
+];
+
+describe('fast path', () => {
+  it.each(HANDLED)('writes %s as the tree path does', (_name, markdown) => {
+    for (const dialect of ['cloud', 'datacenter'] as const) {
+      const written = fast(markdown, dialect);
+      expect(written).toBeDefined();
+      expect(written).toBe(tree(markdown, dialect));
+    }
+  });
+
+  it.each(FALLS_BACK)('leaves %s to the tree path', (_name, markdown) => {
+    expect(fast(markdown)).toBeUndefined();
+    // Block by block, with the fast path tried on every block, the page is still the whole page's.
+    expect(convertMarkdown(markdown, {}, new BlockMemo())).toEqual(convertMarkdown(markdown, {}, 'whole page'));
+  });
+
+  it('gives a page of handled and other blocks the whole page conversion, with cells and blocks met before reused', () => {
+    const table = '| Name | Type |\n| --- | :-: |\n| `id` | string |\n| [key](#title) | string |';
+    const page = [
+      '::anchor[top]',
+      '::anchor[title]',
+      '# Title',
+      'Intro **text**, [back](#top).',
+      table,
+      '```json\n{}\n```',
+      '- item',
+      '# Title',
+      table,
+      'Intro **text**.',
+    ].join('\n\n');
+    const memo = new BlockMemo();
+    for (let round = 0; round < 2; round += 1)
+      expect(convertMarkdown(page, {}, memo)).toEqual(convertMarkdown(page, {}, 'whole page'));
+    expect(memo.hits).toBeGreaterThan(0);
+    expect(memo.cells.hits).toBeGreaterThan(0);
+  });
+});

@@ -18,9 +18,9 @@ import { mayBeHeadingShortcode } from './parse/template-calls.js';
 import { blocksToMdast, expandKnownBlocks, finishTokens, type BlockParse } from './parse/index.js';
 import { firstChunkEnd, KNOWN_BLOCK, mayBeKnown, type KnownBlocks } from './parse/known-blocks.js';
 import type { ToStorageOptions } from './options.js';
-import type { Recording, State } from './state.js';
+import type { Recording, Resolution, State } from './state.js';
 import { RecordedVariants } from './recorded-variants.js';
-import { CellMemo } from './cell-memo.js';
+import { CellMemo, type CellEntry } from './cell-memo.js';
 import { anchorsOfTexts, declaredAnchors, type HeadingName } from './anchors.js';
 import { PageHeadings, RAW_HEADING_TAG } from './page-headings.js';
 import { toXml, type XNode } from './xml.js';
@@ -28,7 +28,8 @@ import { isPhrasing, wrapPhrasing } from './phrasing.js';
 import { HtmlBuilder, paragraphPieces } from './handlers/html.js';
 import { flattenedWarning, limitDepth } from './depth.js';
 import { eachNode } from './walk.js';
-import { fastBlock, type WrittenBlock, type WrittenCell } from './fast/index.js';
+import { fastBlock, type PageLinks, type WrittenBlock, type WrittenCell } from './fast/index.js';
+import { pageLinkTarget, type LinkTarget } from './handlers/links.js';
 
 /**
  * Converted top-level blocks, shared by the pages of a batch. Generated reference pages repeat
@@ -261,13 +262,20 @@ export function convertInParts(blocks: BlockParse, groups: Group[], state: State
     if (tokens[0]?.type === 'table_open') memo.cells.markKnownCells(tokens, state);
     return (group.tokens = finishTokens(blocks, tokens));
   };
-  /** The block written from its tokens (fast/index.ts), or undefined: it takes the tree path. */
-  const writtenFast = (group: Group): WrittenBlock | undefined => {
+  /**
+   * The block written from its tokens (fast/index.ts), or undefined: it takes the tree path. With
+   * `links`, its links to this page's headings and to other pages are written too (once the page's
+   * anchor tables are known).
+   */
+  const writtenFast = (group: Group, links = false): WrittenBlock | undefined => {
     const cells: WrittenCell[] = [];
     group.tokens = finished(group);
     group.inlineDone = true;
-    const block = fastBlock(group.tokens, state.dialect, cells);
-    if (block) for (const cell of cells) memo.cells.keepWritten(cell.source, cell.storage, state);
+    const pending = links ? new PendingLinks(state) : undefined;
+    const block = fastBlock(group.tokens, state.dialect, { cells, links: pending });
+    if (!block) return undefined;
+    pending?.commit();
+    for (const cell of cells) memo.cells.keepWritten(cell.source, cell.storage, state);
     return block;
   };
   /** The block's mdast, and whether it was nested too deep (its output is then not reusable). */
@@ -327,7 +335,10 @@ export function convertInParts(blocks: BlockParse, groups: Group[], state: State
       continue;
     }
     if (!part.tree && !page.openElements) {
-      const written = part.written ?? (group.inlineDone ? undefined : writtenFast(group));
+      state.usedContext = false;
+      const recording: Recording = (state.recording = { resolutions: [], pageLinks: [], attachments: [] });
+      const written = part.written ?? (group.inlineDone ? undefined : writtenFast(group, true));
+      state.recording = undefined;
       if (written) {
         release();
         const { storage, phrasing } = written;
@@ -336,8 +347,8 @@ export function convertInParts(blocks: BlockParse, groups: Group[], state: State
           page.appendBlock([{ type: 'raw', value: storage, phrasing }]);
           continue;
         }
-        const recording: Recording = { resolutions: [], pageLinks: [], attachments: [] };
-        memo.add(group, { kind: group.kind, storage, headings, anchors, ...recording });
+        // A link to this page's headings read the page's anchor tables: not reusable elsewhere.
+        if (!state.usedContext) memo.add(group, { kind: group.kind, storage, headings, anchors, ...recording });
         page.append([{ type: 'raw', value: storage }]);
         continue;
       }
@@ -371,6 +382,34 @@ export function convertInParts(blocks: BlockParse, groups: Group[], state: State
   // First, as the whole-page conversion says it (before converting anything).
   if (flattened) state.warnings.unshift(flattenedWarning(flattened));
   return toXml(wrapPhrasing(page.finish()), '\n');
+}
+
+/**
+ * What a block's links and reused cells add to the page's lists (and the resolver calls of those
+ * cells), kept until the block is written: a block left to the tree path after all adds nothing.
+ */
+class PendingLinks implements PageLinks {
+  private readonly resolutions: Resolution[] = [];
+  private readonly additions: Array<{ list: 'pageLinks' | 'attachments'; value: string }> = [];
+
+  constructor(private readonly state: State) {}
+
+  target(url: string): LinkTarget | undefined {
+    const target = pageLinkTarget(this.state, url);
+    if (target?.page !== undefined) this.additions.push({ list: 'pageLinks', value: target.page });
+    return target;
+  }
+
+  reuse(entry: CellEntry): void {
+    this.resolutions.push(...entry.resolutions);
+    for (const value of entry.pageLinks) this.additions.push({ list: 'pageLinks', value });
+    for (const value of entry.attachments) this.additions.push({ list: 'attachments', value });
+  }
+
+  commit(): void {
+    this.state.recording?.resolutions.push(...this.resolutions);
+    for (const { list, value } of this.additions) this.state[list].add(value);
+  }
 }
 
 function lineOf(node: Nodes): number {

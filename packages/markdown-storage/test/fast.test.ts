@@ -10,6 +10,11 @@ import { convertMarkdown } from '../src/convert.js';
 import { BlockMemo } from '../src/parts.js';
 import { fastBlock } from '../src/fast/index.js';
 import { finishTokens, parseBlocks } from '../src/parse/index.js';
+import type { ToStorageOptions } from '../src/options.js';
+import { State } from '../src/state.js';
+import { handlers } from '../src/handlers/index.js';
+import { anchorsOfTexts } from '../src/anchors.js';
+import { pageLinkTarget } from '../src/handlers/links.js';
 
 /**
  * The fast path's storage for a page of one top-level block (inline content in the paragraph the
@@ -97,6 +102,67 @@ describe('fast path', () => {
     expect(fast(markdown)).toBeUndefined();
     // Block by block, with the fast path tried on every block, the page is still the whole page's.
     expect(convertMarkdown(markdown, {}, new BlockMemo())).toEqual(convertMarkdown(markdown, {}, 'whole page'));
+  });
+
+  const resolvers: ToStorageOptions = {
+    resolvePageTitle: (href) =>
+      href.startsWith('./') && href.endsWith('.md') ? `Page ${href.slice(2, -3)}` : undefined,
+    resolveAnchor: (_href, fragment) => (fragment === 'unknown' ? undefined : `Anchor-${fragment}`),
+  };
+
+  /** Pages whose links the fast path writes (to this page's headings and anchors, to pages of the tree) or leaves to the tree path. */
+  const LINKED: Array<[string, string]> = [
+    ['a link to a heading', '# Get an issue\n\nSee [Get an issue](#get-an-issue).'],
+    ['a link to an anchor directive', '::anchor[schema-issue]\n\nSee [Issue](#schema-issue).'],
+    ['a link to an unknown fragment', 'See [nothing](#nowhere).'],
+    ['a link to another page', 'See [Pets](./pets.md) and [a pet](./pets.md#schema-pet "Pet").'],
+    ['a link to another page with an unknown anchor', 'See [a pet](./pets.md#unknown).'],
+    ['a link to no page of the tree', 'See [file](./notes.txt) and [up](../x.md).'],
+    ['a link with markup and `]]>`', 'See [**bold** `code`](#t) and [a ]]> b](./pets.md).\n\n# T'],
+    ['an autolink', 'See <https://example.com> and [./pets.md](./pets.md).'],
+    ['a link with spaces at its edges', 'See [ Pets ](./pets.md).'],
+    ['an empty link', 'See [](./pets.md) and [ ](./pets.md).'],
+    ['an absolute link', 'See [docs](https://example.com/docs).'],
+    [
+      'tables of links, repeated',
+      ['# Pet', '| Field | Type |\n| - | - |\n| `a` | [Pet](#pet) |\n| `b` | [Tag](./tags.md#tag) |']
+        .concat([
+          '| Field | Type |\n| - | - |\n| `b` | [Tag](./tags.md#tag) |',
+          '| Other | Type |\n| - | - |\n| `b` | [Tag](./tags.md#tag) |',
+        ])
+        .join('\n\n'),
+    ],
+  ];
+
+  it.each(LINKED)('converts %s as the whole page conversion does', (_name, markdown) => {
+    const memo = new BlockMemo();
+    for (const options of [resolvers, {}, resolvers])
+      expect(convertMarkdown(markdown, options, memo)).toEqual(convertMarkdown(markdown, options, 'whole page'));
+  });
+
+  it('writes the links it can resolve as the handler would and leaves the others', () => {
+    const state = new State('', resolvers, handlers);
+    anchorsOfTexts([{ text: 'Get an issue' }], state.headingAnchors);
+    const links = { target: (url: string) => pageLinkTarget(state, url), reuse: () => undefined };
+    const written = (markdown: string) => {
+      const blocks = parseBlocks(markdown);
+      return fastBlock(finishTokens(blocks, blocks.tokens), 'cloud', { links })?.storage;
+    };
+    expect(written('[Get](#get-an-issue) [a pet](./pets.md#schema-pet)')).toBe(
+      '<p><ac:link ac:anchor="Getanissue"><ac:plain-text-link-body><![CDATA[Get]]></ac:plain-text-link-body></ac:link> ' +
+        '<ac:link ac:anchor="Anchor-schema-pet"><ri:page ri:content-title="Page pets" /><ac:plain-text-link-body><![CDATA[a pet]]></ac:plain-text-link-body></ac:link></p>',
+    );
+    for (const markdown of [
+      '[x](#nowhere)',
+      '[x](./notes.txt)',
+      '[x](https://example.com)',
+      '<https://example.com>',
+      '[./pets.md](./pets.md)',
+      '[ x ](./pets.md)',
+      '[](./pets.md)',
+      '# [x](./pets.md)',
+    ])
+      expect(written(markdown)).toBeUndefined();
   });
 
   it('gives a page of handled and other blocks the whole page conversion, with cells and blocks met before reused', () => {

@@ -2,37 +2,59 @@
  * The fast path: a top-level block written as storage straight from markdown-it's tokens, without
  * the mdast and XML trees in between (one layer for V8 to warm up on a cold run instead of three).
  *
- * Contract: `fastStorage` returns the storage the tree path (to-mdast.ts → handlers → xml.ts) gives
+ * Contract: `fastBlock` returns the storage the tree path (to-mdast.ts → handlers → xml.ts) gives
  * for the block, byte for byte, or undefined, and the caller takes the tree path. It handles only
  * what generated reference pages are made of, in their plain form:
  *
  * - paragraphs, headings, GFM tables (cells of the cell memo included), fenced code with a bare
  *   language, thematic breaks, anchor directives with a plain name (`::anchor[schema-pet]`);
- * - inline: text, escapes, soft and hard line breaks, emphasis, strong, code spans.
+ * - inline: text, escapes, soft and hard line breaks, emphasis, strong, code spans, and, when the
+ *   page gives `links`, links to its own headings and anchors and to pages of the tree.
  *
- * It falls back on anything else: any other token type (links, raw HTML, images, lists, quotes,
- * other directives, plugin syntax), any token meta or attribute it does not read, and any text that a
- * handler or the tree would treat specially (autolink literals, template tags and file inclusions,
- * attribute lists in braces, table-of-contents markers, callout labels, spaces at an element's edge
- * or beside a line break, highlight comments in code). What it writes never depends on the page,
- * the resolvers or warnings, so it is memoised as any block is; a heading's name and an anchor's
- * go to the page's anchor tables as the tree's would. `test/fast.test.ts` checks both
- * sides of the boundary against the tree path.
+ * It falls back on anything else: any other token type (raw HTML, images, lists, quotes, other
+ * directives, plugin syntax), any token meta or attribute it does not read, a link the handler
+ * would warn about or write as `<a>` (an unknown fragment, an attachment, an external URL, an
+ * autolink), and any text that a handler or the tree would treat specially (autolink literals,
+ * template tags and file inclusions, attribute lists in braces, table-of-contents markers, callout
+ * labels, spaces at an element's edge or beside a line break, highlight comments in code). It
+ * never warns; what it writes depends on the page only through `links` (parts.ts records the
+ * resolver calls and anchor-table reads, so the block memo keeps or skips the block as it would the
+ * tree path's); a heading's name and an anchor's go to the page's anchor tables as the tree's
+ * would. `test/fast.test.ts` checks both sides of the boundary against the tree path.
  */
 import type { Token } from 'markdown-it';
 import { codeLanguage } from '../languages.js';
 import { replaceEmojiShortcodes } from '../emoji.js';
 import { codeSpanText } from '../handlers/code.js';
-import { cdataSection, escapeText } from '../xml.js';
+import { cdataSection, escapeAttribute, escapeText } from '../xml.js';
 import type { CellEntry } from '../cell-memo.js';
 import { KNOWN_CELL } from '../cell-memo.js';
 import type { HeadingName } from '../anchors.js';
 import type { DirectiveMeta } from '../parse/directives.js';
+import type { LinkTarget } from '../handlers/links.js';
 
 /** A table cell's content written here, for the cell memo: its Markdown and its storage. */
 export interface WrittenCell {
   source: string;
   storage: string;
+}
+
+/**
+ * What a block's links need from the page (parts.ts). Without it, a link is left to the tree path
+ * (a heading's, whose page's anchors are not known yet when it is written).
+ */
+export interface PageLinks {
+  /** The target of a link to a heading or anchor of this page or to a page of the tree, or undefined: the tree path converts the block. */
+  target(url: string): LinkTarget | undefined;
+  /** A cell converted before whose resolver calls and additions to the page's lists are replayed once the block is written. */
+  reuse(entry: CellEntry): void;
+}
+
+/** What the page gives a block written here, and takes from it. */
+export interface BlockContext {
+  /** Receives the cells written here, for the cell memo (those without links). */
+  cells?: WrittenCell[];
+  links?: PageLinks;
 }
 
 /** A block written here: its storage, and what the page's anchor tables need from it (parts.ts). */
@@ -46,17 +68,17 @@ export interface WrittenBlock {
 
 /**
  * One top-level block's storage and declared names, from its tokens (inline phase done), or
- * undefined: the tree path must convert it. `cells` receives the cells written here, for the cell memo.
+ * undefined: the tree path must convert it.
  */
 export function fastBlock(
   tokens: Token[],
   dialect: 'cloud' | 'datacenter',
-  cells?: WrittenCell[],
+  context: BlockContext = {},
 ): WrittenBlock | undefined {
   const first = tokens[0];
   if (first?.type === 'heading_open') return tokens.length === 3 ? heading(first, tokens[1]!) : undefined;
   if (first?.type === 'directive_leaf_open') return tokens.length === 3 ? anchor(first, tokens[1]!) : undefined;
-  const storage = fastStorage(tokens, dialect, cells);
+  const storage = fastStorage(tokens, dialect, context);
   return storage === undefined ? undefined : { storage, headings: [], anchors: [] };
 }
 
@@ -64,19 +86,19 @@ export function fastBlock(
 export function fastStorage(
   tokens: Token[],
   dialect: 'cloud' | 'datacenter',
-  cells?: WrittenCell[],
+  context: BlockContext = {},
 ): string | undefined {
   const first = tokens[0];
   if (!first) return undefined;
   switch (first.type) {
     case 'paragraph_open':
-      return tokens.length === 3 ? paragraph(first, tokens[1]!) : undefined;
+      return tokens.length === 3 ? paragraph(first, tokens[1]!, context.links) : undefined;
     case 'fence':
       return tokens.length === 1 ? fence(first, dialect) : undefined;
     case 'hr':
       return tokens.length === 1 ? '<hr />' : undefined;
     case 'table_open':
-      return table(tokens, cells);
+      return table(tokens, context);
     default:
       return undefined;
   }
@@ -88,7 +110,7 @@ export function fastStorage(
  */
 function heading(open: Token, inline: Token): WrittenBlock | undefined {
   if (open.meta || inline.type !== 'inline') return undefined;
-  const pieces = phrasing(inline.children ?? [], 0, undefined);
+  const pieces = phrasing(inline.children ?? [], 0, undefined, undefined);
   if (!pieces || !pieces.items.length || inline.content.endsWith('}')) return undefined;
   const storage = `<${open.tag}>${written(pieces.items)}</${open.tag}>`;
   return { storage, headings: [{ text: plainText(inline.children!) }], anchors: [] };
@@ -121,9 +143,9 @@ function anchor(open: Token, inline: Token): WrittenBlock | undefined {
 const PLAIN_NAME = /^[\w.-]+$/;
 
 /** A paragraph: not hidden, no meta (tab or directive labels), and none of paragraph()'s special forms. */
-function paragraph(open: Token, inline: Token): string | undefined {
+function paragraph(open: Token, inline: Token, links: PageLinks | undefined): string | undefined {
   if (open.hidden || open.meta || inline.type !== 'inline') return undefined;
-  const pieces = phrasing(inline.children ?? [], 0, undefined);
+  const pieces = phrasing(inline.children ?? [], 0, undefined, links);
   if (!pieces || !pieces.items.length) return undefined;
   const { items } = pieces;
   const head = items[0]!;
@@ -157,7 +179,7 @@ const BARE_LANGUAGE = /^[A-Za-z][\w+#-]*$|^$/;
 const CODE_MARKERS = /8<|\{!|\{\*|\{\{#|highlight-|\[!code |@@filename\(|@@switch/;
 
 /** A GFM table: a header row, body rows, cells of inline content (or cells the cell memo knows). */
-function table(tokens: Token[], cells: WrittenCell[] | undefined): string | undefined {
+function table(tokens: Token[], context: BlockContext): string | undefined {
   let out = '<table><tbody>';
   const align: Array<string | undefined> = [];
   let row = -1;
@@ -185,7 +207,7 @@ function table(tokens: Token[], cells: WrittenCell[] | undefined): string | unde
         const tag = row === 0 ? 'th' : 'td';
         if ((token.type === 'th_open') !== (row === 0)) return undefined;
         if (row === 0) align.push(alignment(token));
-        const content = cellContent(tokens[index + 1]!, cells);
+        const content = cellContent(tokens[index + 1]!, context);
         if (content === undefined || tokens[index + 2]?.type !== token.type.replace('_open', '_close'))
           return undefined;
         const aligned = align[column];
@@ -210,19 +232,21 @@ function alignment(token: Token): string | undefined {
   return /text-align:\s*(left|right|center)/.exec(token.attrGet('style') ?? '')?.[1];
 }
 
-/** A cell's storage: the cell memo's (when it asked no resolver), or its inline content written here. */
-function cellContent(token: Token, cells: WrittenCell[] | undefined): string | undefined {
+/** A cell's storage: the cell memo's (its resolver calls replayed), or its inline content written here. */
+function cellContent(token: Token, { cells, links }: BlockContext): string | undefined {
   if (token.type === KNOWN_CELL) {
     const entry = token.meta as CellEntry;
     const plain = !entry.resolutions.length && !entry.pageLinks.length && !entry.attachments.length;
     // A cell of no nodes has no storage; storage of nothing from some nodes still gets its paragraph.
-    return plain && entry.empty === (entry.storage === '') ? entry.storage : undefined;
+    if ((!plain && !links) || entry.empty !== (entry.storage === '')) return undefined;
+    if (!plain) links!.reuse(entry);
+    return entry.storage;
   }
   if (token.type !== 'inline') return undefined;
-  const pieces = phrasing(token.children ?? [], 0, undefined);
+  const pieces = phrasing(token.children ?? [], 0, undefined, links);
   if (!pieces) return undefined;
   const storage = written(pieces.items);
-  cells?.push({ source: token.content, storage });
+  if (!pieces.linked) cells?.push({ source: token.content, storage });
   return storage;
 }
 
@@ -243,10 +267,13 @@ function phrasing(
   tokens: Token[],
   start: number,
   until: string | undefined,
+  links: PageLinks | undefined,
   depth = 0,
-): { items: Piece[]; end: number } | undefined {
+): { items: Piece[]; end: number; linked: boolean } | undefined {
   if (depth > MAX_DEPTH) return undefined;
   const items: Piece[] = [];
+  /** Whether a link is among them (a cell with one is not kept for reuse here). */
+  let linked = false;
   let pending: string | undefined;
   const flush = (): boolean => {
     if (pending === undefined) return true;
@@ -286,22 +313,31 @@ function phrasing(
       case 'strong_open': {
         if (!flush()) return undefined;
         const name = token.type === 'em_open' ? 'em' : 'strong';
-        const inner = phrasing(tokens, index + 1, `${token.type.slice(0, -5)}_close`, depth + 1);
+        const inner = phrasing(tokens, index + 1, `${token.type.slice(0, -5)}_close`, links, depth + 1);
         if (!inner || !inner.items.length || hasLayoutEdge(inner.items)) return undefined;
         items.push({ text: false, value: `<${name}>${written(inner.items)}</${name}>` });
+        linked ||= inner.linked;
         index = inner.end;
+        break;
+      }
+      case 'link_open': {
+        const link = links && flush() ? linkElement(tokens, index, links, depth) : undefined;
+        if (!link) return undefined;
+        items.push({ text: false, value: link.value });
+        linked = true;
+        index = link.end;
         break;
       }
       default:
         if (token.type === until) {
           if (!flush()) return undefined;
-          return { items, end: index };
+          return { items, end: index, linked };
         }
         return undefined;
     }
   }
   if (until !== undefined || !flush()) return undefined;
-  return { items, end: index };
+  return { items, end: index, linked };
 }
 
 /**
@@ -315,6 +351,47 @@ function shownText(value: string): string | undefined {
 }
 
 const SPECIAL_TEXT = /www\.|https?:\/\/|@|kb\(|setting\(|\{[%{!*]|<<<|--8<--/i;
+
+/**
+ * A link to a heading or anchor of this page or to a page of the tree, as handlers/links.ts writes
+ * it: `ac:link`, its text in a plain-text body (a rich one when it holds markup or `]]>`). An
+ * autolink, a link whose text is empty or only spaces, or with spaces at its edges is left to the tree.
+ */
+function linkElement(
+  tokens: Token[],
+  index: number,
+  links: PageLinks,
+  depth: number,
+): { value: string; end: number } | undefined {
+  const open = tokens[index]!;
+  const href = open.attrGet('href');
+  if (open.markup || href === null || open.attrs!.some(([name]) => name !== 'href' && name !== 'title'))
+    return undefined;
+  const inner = phrasing(tokens, index + 1, 'link_close', links, depth + 1);
+  if (!inner || !inner.items.length || hasLayoutEdge(inner.items)) return undefined;
+  const plain = inner.items.every((item) => item.text);
+  const shown = plain ? inner.items.map((item) => item.value).join('') : '';
+  if (plain && (!/\S/.test(shown) || isAutolink(tokens, index + 1, inner.end, href))) return undefined;
+  const target = links.target(href);
+  if (!target) return undefined;
+  const anchor = target.anchor === undefined ? '' : ` ac:anchor="${escapeAttribute(target.anchor)}"`;
+  const page = target.page === undefined ? '' : `<ri:page ri:content-title="${escapeAttribute(target.page)}" />`;
+  const body =
+    plain && !shown.includes(']]>')
+      ? `<ac:plain-text-link-body>${cdataSection(shown)}</ac:plain-text-link-body>`
+      : `<ac:link-body>${written(inner.items)}</ac:link-body>`;
+  return { value: `<ac:link${anchor}>${page}${body}</ac:link>`, end: inner.end };
+}
+
+/** Whether a link's text, as written, is its URL (handlers/links.ts `isAutolink`: shown without emoji). */
+function isAutolink(tokens: Token[], start: number, end: number, href: string): boolean {
+  let text = '';
+  for (let index = start; index < end; index += 1) {
+    const token = tokens[index]!;
+    text += token.type === 'softbreak' ? '\n' : token.content;
+  }
+  return text === href || `mailto:${text}` === href;
+}
 
 function endsWithLayout(items: Piece[]): boolean {
   const last = items[items.length - 1];

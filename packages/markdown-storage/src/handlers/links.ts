@@ -149,12 +149,44 @@ function underscoredSlugAnchor(state: State, id: string): string | undefined {
 /** The anchor Confluence uses for `#fragment` on this page: a heading's anchor, or a declared anchor. */
 function localAnchor(state: State, fragment: string, node: Nodes | undefined): string {
   const id = decode(fragment);
+  const known = knownLocalAnchor(state, id);
+  if (known !== undefined) return known;
+  state.warn(`link to #${id}: no heading or anchor with that name on this page`, node);
+  return id;
+}
+
+/** The anchor of the heading or declared anchor `id` names on this page, if one does. */
+function knownLocalAnchor(state: State, id: string): string | undefined {
   const heading =
     state.headingAnchors.get(id) ?? state.headingAnchors.get(id.toLowerCase()) ?? underscoredSlugAnchor(state, id);
   if (heading !== undefined) return heading;
-  if (!state.declaredAnchors.has(id))
-    state.warn(`link to #${id}: no heading or anchor with that name on this page`, node);
-  return id;
+  return state.declaredAnchors.has(id) ? id : undefined;
+}
+
+/** Where an `ac:link` goes: an anchor, on this page or on a page of the tree. */
+export interface LinkTarget {
+  anchor?: string;
+  page?: string;
+}
+
+/**
+ * The target `buildLink` gives a link to a heading or anchor of this page, or to a page of the
+ * tree, found without a warning; undefined for any other link (the fast path, fast/index.ts,
+ * then leaves the block to the handlers). The page's title is not added to `state.pageLinks`:
+ * the caller adds it once the block is written.
+ */
+export function pageLinkTarget(state: State, rawUrl: string): LinkTarget | undefined {
+  const url = rawUrl.trim();
+  if (url.startsWith('#') && url.length > 1) {
+    const anchor = knownLocalAnchor(state, decode(url.slice(1)));
+    return anchor === undefined ? undefined : { anchor };
+  }
+  if (url === '' || !isRelative(url) || url.startsWith('#') || isUnsafeUrl(url)) return undefined;
+  const [path, fragment] = splitFragment(url);
+  const page = path ? state.options.resolvePageTitle?.(path) : undefined;
+  if (page === undefined) return undefined;
+  const anchor = fragment ? (state.options.resolveAnchor?.(path, decode(fragment)) ?? decode(fragment)) : undefined;
+  return anchor === undefined ? { page } : { anchor, page };
 }
 
 function linkBody(children: XNode[]): XNode[] {

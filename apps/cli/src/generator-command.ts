@@ -175,10 +175,11 @@ export abstract class GeneratorCommand extends DocgenCommand {
   private report(result: GenerateResult, verbose: boolean): void {
     // Printed as errors are, whole lines: oclif's warn() wraps at 80 columns mid-word, which breaks a
     // file:line that CI logs and editors link to. A problem repeated at many places prints once.
+    // --verbose prints each warning in full, with the lines of the source it points at.
     const blocks = warningBlocks(result.warnings, {
       verbose,
       limit: 20,
-      format: warningLines,
+      format: verbose ? formatDiagnostic : warningLines,
     });
     for (const block of blocks) this.logToStderr(block);
     const cache = result.cache ? `, ${result.cache.hits} from cache` : '';
@@ -191,7 +192,7 @@ export abstract class GeneratorCommand extends DocgenCommand {
   }
 }
 
-/** A warning as `formatDiagnostic` prints an error (code, file:line, message, hint), without its code frame. */
+/** A warning as `formatDiagnostic` prints an error (code, file:line, message, hint), without its code frame: a summary. */
 function warningLines(warning: Diagnostic): string {
   return formatDiagnostic({ ...warning, excerpt: undefined });
 }

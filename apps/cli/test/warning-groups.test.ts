@@ -103,6 +103,15 @@ describe('repeated warnings', () => {
     expect(code).toBe(0);
     expect(stderr.match(/^warning DG_/gm)).toHaveLength(9);
     expect(stderr).not.toContain('… and');
+    // Each with the lines of the spec it points at, the caret under the link's place.
+    const deleteBody = stderr.split(/\n(?=warning )/).find((block) => block.includes('DG_OPENAPI_BODY_METHOD'));
+    expect(deleteBody).toMatch(/^ *> *\d+ \|.*"requestBody"/m);
+    expect(deleteBody).toMatch(/^ *\| *\^/m);
+  });
+
+  it('prints no code frames without --verbose', async () => {
+    const { stderr } = await runCli(['api', '--openapi', spec, '--out', join(dir, 'terse')]);
+    expect(stderr).not.toMatch(/^ *> *\d+ \|/m);
   });
 
   it('--strict counts every warning', async () => {

@@ -22,6 +22,7 @@ import type {
   Operation,
   Parameter,
   ResponseLink,
+  ResponseModel,
   SchemaField,
   SchemaView,
   SecurityScheme,
@@ -687,14 +688,14 @@ function operationView(operation: Operation, links: Links, key: string, level = 
     responses: dedupeBodies(
       operation.responses.map((r) => ({
         status: r.status,
-        description: placeFragment(links.described(r.description, key), level + 3),
+        description: placeFragment(links.described(ownDescription(r), key), level + 3),
         // a callback's responses are a table's rows: Your response | Meaning
         descriptionCell: cellDescription(links.described(r.description, key)),
         headers: r.headers.map((h) => parameterView(h, links, key)),
         contents: dedupeSchemas(r.contents.map((c) => mediaView(c, links, key, false, level + 3))),
         sameBodyAs: undefined as string | undefined,
         // A status heading with nothing under it looked like a page that failed to render.
-        undescribed: !r.description?.trim() && !r.headers.length && !r.contents.length && !r.links?.length,
+        undescribed: !ownDescription(r)?.trim() && !r.headers.length && !r.contents.length && !r.links?.length,
         links: (r.links ?? []).map((link) => ({
           name: inlineCode(link.name),
           target: links.linkTarget(link, key),
@@ -714,6 +715,16 @@ function operationView(operation: Operation, links: Links, key: string, level = 
       requests: callback.requests.map((request) => operationView(request, links, key, level + 2)),
     })),
   };
+}
+
+/**
+ * A response whose description only restates its status (`"200"`, API Gateway's `"404 response"`,
+ * `"Default response"`), as generated specs write it to fill a required field: under the status's
+ * own heading it says nothing, so it is left out (a callback's table still shows it as its cell).
+ */
+function ownDescription({ status, description }: ResponseModel): string | undefined {
+  const said = description?.trim().toLowerCase();
+  return said === status.toLowerCase() || said === `${status.toLowerCase()} response` ? undefined : description;
 }
 
 /** OpenAPI 3.2 badge and audience tags, by kind: `**Badge:** Beta · **Audience:** partners`. */

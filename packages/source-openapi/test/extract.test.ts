@@ -3187,6 +3187,28 @@ describe('a response that declares nothing', () => {
     const page = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages[1]!.markdown;
     expect(page).toContain('#### 204\n\nThe spec describes no more of this response.\n\n#### 401\n\nNot allowed.\n');
   });
+
+  it('whose description only restates its status (API Gateway\'s "200 response", ReadMe\'s "200") is not printed twice', async () => {
+    const api = await modelOf([
+      'openapi: 3.0.1',
+      'info: { title: Homes, version: "1" }',
+      'paths:',
+      '  /homes:',
+      '    get:',
+      '      operationId: listHomes',
+      '      responses:',
+      '        "200": { description: "200", content: { application/json: { schema: { type: array, items: { type: string } } } } }',
+      '        "404": { description: "404 response" }',
+      '        default: { description: Default response }',
+      '        "500": { description: "500 errors are retried" }',
+    ]);
+    const page = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages[1]!.markdown;
+    expect(page).toContain('#### 200\n\nContent type `application/json`');
+    expect(page).toContain('#### 404\n\nThe spec describes no more of this response.\n');
+    expect(page).toContain('#### default\n\nThe spec describes no more of this response.\n');
+    // More than the status: the author's words.
+    expect(page).toContain('#### 500\n\n500 errors are retried\n');
+  });
 });
 
 describe('a required parameter with no example', () => {

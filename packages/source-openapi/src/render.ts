@@ -22,6 +22,7 @@ import type {
   Operation,
   Parameter,
   ResponseLink,
+  ResponseModel,
   SchemaField,
   SchemaView,
   SecurityScheme,
@@ -684,25 +685,7 @@ function operationView(operation: Operation, links: Links, key: string, level = 
       required: operation.requestBody.required,
       contents: dedupeSchemas(operation.requestBody.contents.map((c) => mediaView(c, links, key, true, level + 2))),
     },
-    responses: dedupeBodies(
-      operation.responses.map((r) => ({
-        status: r.status,
-        description: placeFragment(links.described(r.description, key), level + 3),
-        // a callback's responses are a table's rows: Your response | Meaning
-        descriptionCell: cellDescription(links.described(r.description, key)),
-        headers: r.headers.map((h) => parameterView(h, links, key)),
-        contents: dedupeSchemas(r.contents.map((c) => mediaView(c, links, key, false, level + 3))),
-        sameBodyAs: undefined as string | undefined,
-        // A status heading with nothing under it looked like a page that failed to render.
-        undescribed: !r.description?.trim() && !r.headers.length && !r.contents.length && !r.links?.length,
-        links: (r.links ?? []).map((link) => ({
-          name: inlineCode(link.name),
-          target: links.linkTarget(link, key),
-          parameters: escapeTableCell(link.parameters.map(inlineCode).join(', ')),
-          description: cellDescription(links.described(link.description, key)),
-        })),
-      })),
-    ),
+    responses: dedupeBodies(operation.responses.map((r) => responseView(r, links, key, level))),
     curl: operation.curl,
     codeSamples: operation.codeSamples,
     operationExamples: operation.operationExamples?.map((shown) => ({
@@ -712,6 +695,34 @@ function operationView(operation: Operation, links: Links, key: string, level = 
     callbacks: operation.callbacks.map((callback) => ({
       name: callback.name,
       requests: callback.requests.map((request) => operationView(request, links, key, level + 2)),
+    })),
+  };
+}
+
+/**
+ * Template data of one response of an operation whose heading is at `level`: the status's
+ * heading is two below it, what the spec describes one further.
+ */
+function responseView(response: ResponseModel, links: Links, key: string, level: number) {
+  const description = placeFragment(links.described(response.description, key), level + 3);
+  return {
+    status: response.status,
+    description,
+    // Under its last heading, the headers, body and links read as a part of that section.
+    descriptionLast: hasHeadings(description),
+    // a callback's responses are a table's rows: Your response | Meaning
+    descriptionCell: cellDescription(links.described(response.description, key)),
+    headers: response.headers.map((h) => parameterView(h, links, key)),
+    contents: dedupeSchemas(response.contents.map((c) => mediaView(c, links, key, false, level + 3))),
+    sameBodyAs: undefined as string | undefined,
+    // A status heading with nothing under it looked like a page that failed to render.
+    undescribed:
+      !response.description?.trim() && !response.headers.length && !response.contents.length && !response.links?.length,
+    links: (response.links ?? []).map((link) => ({
+      name: inlineCode(link.name),
+      target: links.linkTarget(link, key),
+      parameters: escapeTableCell(link.parameters.map(inlineCode).join(', ')),
+      description: cellDescription(links.described(link.description, key)),
     })),
   };
 }

@@ -2565,6 +2565,55 @@ describe("an operation's description with headings", () => {
   });
 });
 
+/**
+ * The heading a text on the page falls under in its outline (Confluence's table of contents and
+ * anchors): the last heading line above it, Markdown or HTML.
+ */
+function headingAbove(markdown: string, text: string): string | undefined {
+  const at = markdown.indexOf(text);
+  expect(at).toBeGreaterThan(-1);
+  const lines = markdown.slice(0, at).split('\n');
+  return lines.filter((line) => /^#{1,6} |<h[1-6][\s>]/i.test(line)).pop();
+}
+
+describe('descriptions with headings of their own, above what docgen writes', () => {
+  it("a response's comes after its headers, body and links, which read as a part of its last section", async () => {
+    const api = await modelOf([
+      'openapi: 3.0.3',
+      'info: { title: Insights, version: "1" }',
+      'paths:',
+      '  /reports/{key}:',
+      '    get:',
+      '      operationId: getReport',
+      '      parameters: [{ name: key, in: path, required: true, schema: { type: string } }]',
+      '      responses:',
+      '        "200":',
+      '          description: "The report.\\n\\n# Result\\nOne of PASS or FAIL.\\n\\n## Data\\nUp to 6 items."',
+      '          headers: { X-Request-Id: { schema: { type: string } } }',
+      '          content:',
+      '            application/json:',
+      '              schema: { type: object, properties: { result: { type: string } } }',
+      '          links: { Annotations: { operationId: getReport, description: The same report. } }',
+      '        "404": { description: "No report by that key." }',
+    ]);
+    const page = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages[1]!.markdown;
+    for (const docgens of [
+      '| `X-Request-Id`',
+      'Content type `application/json`',
+      '| `result` |',
+      'Example',
+      '| Link |',
+    ])
+      expect(headingAbove(page, docgens)).toBe('#### 200');
+    // Still under its status, its headings below it; the next status restores the level.
+    expect(page).toContain(
+      'The report.\n\n##### Result\nOne of PASS or FAIL.\n\n###### Data\nUp to 6 items.\n\n#### 404',
+    );
+    expect(headingAbove(page, 'The report.')).toBe('#### 200');
+    expect(page).toContain('#### 404\n\nNo report by that key.\n');
+  });
+});
+
 describe('Javadoc inline tags in a description', () => {
   it("(Jira's and Bitbucket's {@code …} and {@link …}) read as code and link text; code keeps them as written", async () => {
     const api = await modelOf([

@@ -680,11 +680,7 @@ function operationView(operation: Operation, links: Links, key: string, level = 
     webhook: operation.webhook,
     auth: authText(operation, links.schemesDeclared),
     parameters: operation.parameters.map((p) => parameterView(p, links, key)),
-    requestBody: operation.requestBody && {
-      description: placeFragment(links.described(operation.requestBody.description, key), level + 2),
-      required: operation.requestBody.required,
-      contents: dedupeSchemas(operation.requestBody.contents.map((c) => mediaView(c, links, key, true, level + 2))),
-    },
+    requestBody: operation.requestBody && requestBodyView(operation.requestBody, links, key, level),
     responses: dedupeBodies(operation.responses.map((r) => responseView(r, links, key, level))),
     curl: operation.curl,
     codeSamples: operation.codeSamples,
@@ -696,6 +692,21 @@ function operationView(operation: Operation, links: Links, key: string, level = 
       name: callback.name,
       requests: callback.requests.map((request) => operationView(request, links, key, level + 2)),
     })),
+  };
+}
+
+/**
+ * Template data of the request body of an operation whose heading is at `level`: the body's
+ * heading is one below it, what the spec describes one further.
+ */
+function requestBodyView(body: NonNullable<Operation['requestBody']>, links: Links, key: string, level: number) {
+  const description = placeFragment(links.described(body.description, key), level + 2);
+  return {
+    description,
+    // Under its last heading, the body's fields and example read as a part of that section.
+    descriptionLast: hasHeadings(description),
+    required: body.required,
+    contents: dedupeSchemas(body.contents.map((c) => mediaView(c, links, key, true, level + 2))),
   };
 }
 
@@ -842,12 +853,15 @@ function parameterView(parameter: Parameter, links: Links, key: string) {
 function mediaView(content: MediaContent, links: Links, key: string, showFields: boolean, level: number) {
   const schema = content.schema;
   const named = schema?.type.kind === 'ref';
+  const description =
+    schema?.description && !named ? placeFragment(links.described(schema.description, key), level) : undefined;
   return {
     mediaType: content.mediaType,
     sameAs: undefined as string | undefined,
     type: schema ? `${content.stream ? 'a stream of ' : ''}${links.type(schema.type, key)}` : undefined,
-    description:
-      schema?.description && !named ? placeFragment(links.described(schema.description, key), level) : undefined,
+    description,
+    // Under its last heading, the fields and example read as a part of that section.
+    descriptionLast: hasHeadings(description),
     // A named schema is documented once on the schemas page; inline schemas get their table here.
     fields: schema && (showFields || !named) ? schema.fields.map((f) => fieldView(f, links, key)) : [],
     variants: schema && (showFields || !named) ? variantsView(schema, links, key) : undefined,

@@ -2612,6 +2612,39 @@ describe('descriptions with headings of their own, above what docgen writes', ()
     expect(headingAbove(page, 'The report.')).toBe('#### 200');
     expect(page).toContain('#### 404\n\nNo report by that key.\n');
   });
+
+  it("a request body's, and an inline body schema's, come after the body's fields and example", async () => {
+    const api = await modelOf([
+      'openapi: 3.0.3',
+      'info: { title: Insights, version: "1" }',
+      'paths:',
+      '  /reports/{key}:',
+      '    put:',
+      '      operationId: setReport',
+      '      parameters: [{ name: key, in: path, required: true, schema: { type: string } }]',
+      '      requestBody:',
+      '        description: "The report to store.\\n\\n## Report parameters\\nAt most 6 data items."',
+      '        content:',
+      '          application/json:',
+      '            schema: { type: object, properties: { title: { type: string } } }',
+      '      responses:',
+      '        "200":',
+      '          description: Stored.',
+      '          content:',
+      '            application/json:',
+      '              schema:',
+      '                type: object',
+      '                description: "The stored report.\\n\\n<h1>Fields</h1>\\n\\nAs sent."',
+      '                properties: { id: { type: integer } }',
+      '        "400": { description: "Not a report." }',
+    ]);
+    const page = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages[1]!.markdown;
+    for (const docgens of ['Content type `application/json`', '| `title` |', 'Example'])
+      expect(headingAbove(page, docgens)).toBe('### Request body');
+    expect(page).toContain('The report to store.\n\n#### Report parameters\nAt most 6 data items.\n\n### Responses');
+    for (const docgens of ['| `id` |', '"id": 0']) expect(headingAbove(page, docgens)).toBe('#### 200');
+    expect(page).toContain('The stored report.\n\n<h5>Fields</h5>\n\nAs sent.\n\n#### 400');
+  });
 });
 
 describe('Javadoc inline tags in a description', () => {

@@ -980,22 +980,28 @@ function fieldView(field: SchemaField, links: Links, key: string) {
 }
 
 function schemasView(schemas: NamedSchema[], links: Links, key: string) {
+  return { schemas: schemas.map((schema) => schemaView(schema, links, key)) };
+}
+
+/** A named schema's section on the schemas page, under its `##` heading. */
+function schemaView(schema: NamedSchema, links: Links, key: string) {
+  const description = placeFragment(links.described(schema.description, key), 3);
   return {
-    schemas: schemas.map((schema) => ({
-      anchor: schema.anchor,
-      name: escapeMarkdownInline(schema.name),
-      aliases: schema.aliases?.map((alias) => inlineCode(alias)).join(', '),
-      description: placeFragment(links.described(schema.description, key), 3), // under the schema's `##` heading
-      deprecated: schema.deprecated,
-      circular: schema.circular,
-      cycle: schema.cycle?.map((name) => escapeMarkdownInline(name)).join(' → '),
-      type: links.type(schema.type, key),
-      fields: schema.fields.map((f) => fieldView(f, links, key)),
-      variants: variantsView(schema, links, key),
-      rules: schema.rules,
-      enum: schema.enum?.map((v) => inlineCode(v)).join(', '),
-      example: schema.example,
-    })),
+    anchor: schema.anchor,
+    name: escapeMarkdownInline(schema.name),
+    aliases: schema.aliases?.map((alias) => inlineCode(alias)).join(', '),
+    description,
+    // Under its last heading, the type, fields and example read as a part of that section.
+    descriptionLast: hasHeadings(description),
+    deprecated: schema.deprecated,
+    circular: schema.circular,
+    cycle: schema.cycle?.map((name) => escapeMarkdownInline(name)).join(' → '),
+    type: links.type(schema.type, key),
+    fields: schema.fields.map((f) => fieldView(f, links, key)),
+    variants: variantsView(schema, links, key),
+    rules: schema.rules,
+    enum: schema.enum?.map((v) => inlineCode(v)).join(', '),
+    example: schema.example,
   };
 }
 

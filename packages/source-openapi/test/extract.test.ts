@@ -2645,6 +2645,30 @@ describe('descriptions with headings of their own, above what docgen writes', ()
     for (const docgens of ['| `id` |', '"id": 0']) expect(headingAbove(page, docgens)).toBe('#### 200');
     expect(page).toContain('The stored report.\n\n<h5>Fields</h5>\n\nAs sent.\n\n#### 400');
   });
+
+  it("a named schema's comes after its type, fields, constraints and example on the schemas page", async () => {
+    const api = await modelOf([
+      'openapi: 3.0.3',
+      'info: { title: Insights, version: "1" }',
+      'paths: {}',
+      'components:',
+      '  schemas:',
+      '    Report:',
+      '      type: object',
+      '      description: "A code insights report.\\n\\n# Result\\nPASS or FAIL.\\n\\nData\\n----\\nAt most 6 items."',
+      '      properties: { result: { type: string, enum: [PASS, FAIL] } }',
+      '      maxProperties: 3',
+      '    Result: { type: string, description: One outcome. }',
+    ]);
+    const schemas = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages.find((page) =>
+      page.key.endsWith('/schemas'),
+    )!.markdown;
+    for (const docgens of ['Type: object', '| `result` |', 'Constraints:', '"result": "PASS"'])
+      expect(headingAbove(schemas, docgens)).toBe('## Report');
+    expect(schemas).toContain(
+      'A code insights report.\n\n### Result\nPASS or FAIL.\n\n#### Data\nAt most 6 items.\n\n::anchor[schema-result]\n\n## Result\n\nOne outcome.\n\nType: string',
+    );
+  });
 });
 
 describe('Javadoc inline tags in a description', () => {

@@ -671,10 +671,7 @@ function operationView(operation: Operation, links: Links, key: string, level = 
     description,
     // Under its last heading, the Authentication and Operation ID lines read as a part of that section.
     descriptionLast: hasHeadings(description),
-    pathAbout: (operation.pathSummary || operation.pathDescription) && {
-      summary: operation.pathSummary,
-      description: placeFragment(links.described(operation.pathDescription, key), level + 1),
-    },
+    pathAbout: (operation.pathSummary || operation.pathDescription) && pathAboutView(operation, links, key, level),
     servers: operation.servers?.map((server) => ({ url: server.url, notes: serverNotes(server) })),
     deprecated: operation.deprecated,
     webhook: operation.webhook,
@@ -692,6 +689,17 @@ function operationView(operation: Operation, links: Links, key: string, level = 
       name: callback.name,
       requests: callback.requests.map((request) => operationView(request, links, key, level + 2)),
     })),
+  };
+}
+
+/** What an operation's path item (a webhook's, for a webhook) says of all its operations. */
+function pathAboutView(operation: Operation, links: Links, key: string, level: number) {
+  const description = placeFragment(links.described(operation.pathDescription, key), level + 1);
+  return {
+    summary: operation.pathSummary,
+    description,
+    // Under its last heading, the Servers, Authentication and Operation ID lines read as a part of that section.
+    descriptionLast: hasHeadings(description),
   };
 }
 

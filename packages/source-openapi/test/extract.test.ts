@@ -2669,6 +2669,41 @@ describe('descriptions with headings of their own, above what docgen writes', ()
       'A code insights report.\n\n### Result\nPASS or FAIL.\n\n#### Data\nAt most 6 items.\n\n::anchor[schema-result]\n\n## Result\n\nOne outcome.\n\nType: string',
     );
   });
+
+  it("a path item's (an operation's or a webhook's) comes after the Servers, Authentication and Operation ID lines", async () => {
+    const api = await modelOf([
+      'openapi: 3.1.0',
+      'info: { title: Insights, version: "1" }',
+      'paths:',
+      '  /reports/{key}:',
+      '    summary: One report',
+      '    description: "A report on a commit.\\n\\n# Keys\\nUnique per commit."',
+      '    get:',
+      '      operationId: getReport',
+      '      servers: [{ url: https://insights.example.com }]',
+      '      parameters: [{ name: key, in: path, required: true, schema: { type: string } }]',
+      '      responses: { "200": { description: OK } }',
+      'webhooks:',
+      '  reportReady:',
+      '    description: "Sent once a report is stored.\\n\\n<h2>Retries</h2>\\n\\nThree times."',
+      '    post:',
+      '      operationId: reportReadyHook',
+      '      responses: { "200": { description: Received } }',
+    ]);
+    const pages = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages;
+    const reports = pages[1]!.markdown;
+    for (const docgens of ['**Servers**', '**Operation ID:** `getReport`'])
+      expect(headingAbove(reports, docgens)).toBe('## GET /reports/{key}');
+    expect(reports).toContain(
+      '**About `/reports/{key}`:** One report\n\nA report on a commit.\n\n### Keys\nUnique per commit.\n\n### Parameters',
+    );
+    const webhooks = pages.find((page) => page.key.endsWith('/webhooks'))!.markdown;
+    for (const docgens of ['**Your endpoint must accept:**', '**Operation ID:** `reportReadyHook`'])
+      expect(headingAbove(webhooks, docgens)).toBe('## POST reportReady');
+    expect(webhooks).toContain(
+      '**About `reportReady`:**\n\nSent once a report is stored.\n\n<h3>Retries</h3>\n\nThree times.\n\n### Responses',
+    );
+  });
 });
 
 describe('Javadoc inline tags in a description', () => {

@@ -2704,6 +2704,45 @@ describe('descriptions with headings of their own, above what docgen writes', ()
       '**About `reportReady`:**\n\nSent once a report is stored.\n\n<h3>Retries</h3>\n\nThree times.\n\n### Responses',
     );
   });
+
+  it("a callback request's, and its path item's, come after its body and the responses it expects", async () => {
+    const api = await modelOf([
+      'openapi: 3.0.3',
+      'info: { title: Insights, version: "1" }',
+      'paths:',
+      '  /reports:',
+      '    post:',
+      '      operationId: createReport',
+      '      callbacks:',
+      '        reportReady:',
+      '          "{$request.body#/readyUrl}":',
+      '            post:',
+      '              description: "The stored report.\\n\\n## Retries\\nThree times."',
+      '              requestBody:',
+      '                content: { application/json: { schema: { type: object, properties: { id: { type: integer } } } } }',
+      '              responses: { "204": { description: Received } }',
+      '        reportFailed:',
+      '          "{$request.body#/failedUrl}":',
+      '            description: "Your endpoint.\\n\\n# Security\\nHTTPS only."',
+      '            post:',
+      '              requestBody:',
+      '                content: { application/json: { schema: { type: object, properties: { reason: { type: string } } } } }',
+      '              responses: { "204": { description: Received } }',
+      '      responses: { "201": { description: Created } }',
+    ]);
+    const page = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages[1]!.markdown;
+    const ready = '#### `reportReady`: POST `{$request.body#/readyUrl}`';
+    const failed = '#### `reportFailed`: POST `{$request.body#/failedUrl}`';
+    for (const docgens of ['Request body:', '| `id` |', '| Your response |'])
+      expect(headingAbove(page, docgens)).toBe(ready);
+    expect(page).toContain(`| 204 | Received |\n\nThe stored report.\n\n##### Retries\nThree times.\n\n${failed}`);
+    const failure = page.slice(page.indexOf(failed));
+    for (const docgens of ['Request body:', '| `reason` |', '| Your response |'])
+      expect(headingAbove(failure, docgens)).toBe(failed);
+    expect(failure).toContain(
+      '| 204 | Received |\n\n**About `{$request.body#/failedUrl}`:**\n\nYour endpoint.\n\n##### Security\nHTTPS only.\n\n### Example request',
+    );
+  });
 });
 
 describe('Javadoc inline tags in a description', () => {

@@ -699,6 +699,7 @@ function pathAboutView(operation: Operation, links: Links, key: string, level: n
     summary: operation.pathSummary,
     description,
     // Under its last heading, the Servers, Authentication and Operation ID lines read as a part of that section.
+    // It goes before an operation's description placed there too: its About line is docgen's, not the operation's.
     descriptionLast: hasHeadings(description),
   };
 }

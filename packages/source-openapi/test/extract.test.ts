@@ -2705,6 +2705,27 @@ describe('descriptions with headings of their own, above what docgen writes', ()
     );
   });
 
+  it("a path item's comes before its operation's, both with headings: its About line is docgen's, not a part of the operation's", async () => {
+    const api = await modelOf([
+      'openapi: 3.1.0',
+      'info: { title: Insights, version: "1" }',
+      'paths:',
+      '  /reports/{key}:',
+      '    description: "A report on a commit.\\n\\n# Keys\\nUnique per commit."',
+      '    put:',
+      '      operationId: setReport',
+      '      description: "Stores a report.\\n\\n# Limits\\nSix data items."',
+      '      parameters: [{ name: key, in: path, required: true, schema: { type: string } }]',
+      '      responses: { "200": { description: OK } }',
+    ]);
+    const page = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages[1]!.markdown;
+    expect(headingAbove(page, '**About `/reports/{key}`:**')).toBe('## PUT /reports/{key}');
+    expect(page).toContain(
+      '**Operation ID:** `setReport`\n\n**About `/reports/{key}`:**\n\nA report on a commit.\n\n### Keys\nUnique per commit.\n\n' +
+        'Stores a report.\n\n### Limits\nSix data items.\n\n### Parameters',
+    );
+  });
+
   it("a callback request's, and its path item's, come after its body and the responses it expects", async () => {
     const api = await modelOf([
       'openapi: 3.0.3',

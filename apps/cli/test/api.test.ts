@@ -213,6 +213,29 @@ describe('docgen api on invalid input', () => {
     ]);
   });
 
+  it('puts what docgen writes under a response or schema above a description with headings, not in its last section', async () => {
+    const { out, manifest } = await render(
+      join(fixtures, 'html-descriptions', 'openapi.yaml'),
+      'html-descriptions-last',
+    );
+    const storage = (title: string) =>
+      readFileSync(
+        join(out, (manifest as Manifest).pages.find((page) => page.title.endsWith(title))!.storageFile!),
+        'utf8',
+      );
+    /** The last heading above `text` in the page's outline, as Confluence's table of contents reads it. */
+    const headingAbove = (xhtml: string, text: string) => {
+      const at = xhtml.indexOf(text);
+      expect(at).toBeGreaterThan(0);
+      return [...xhtml.slice(0, at).matchAll(/<h(\d)>(.*?)<\/h\1>/g)].map(([, n, heading]) => `h${n} ${heading}`).pop();
+    };
+    expect(headingAbove(storage('comments'), 'Content type <code>application/json</code>')).toBe('h4 200');
+    expect(headingAbove(storage('comments'), 'The comment.')).toBe('h4 200');
+    expect(headingAbove(storage('Schemas'), '<code>text</code>')).toBe('h2 Comment');
+    expect(headingAbove(storage('Schemas'), 'A comment on a thing.')).toBe('h2 Comment');
+    expect(headingAbove(storage('Schemas'), 'Hidden once reported.')).toBe('h3 Moderation');
+  });
+
   it('writes Markdown only with --no-storage', async () => {
     const out = join(scratch, 'no-storage');
     const result = await runCli([

@@ -671,39 +671,14 @@ function operationView(operation: Operation, links: Links, key: string, level = 
     description,
     // Under its last heading, the Authentication and Operation ID lines read as a part of that section.
     descriptionLast: hasHeadings(description),
-    pathAbout: (operation.pathSummary || operation.pathDescription) && {
-      summary: operation.pathSummary,
-      description: placeFragment(links.described(operation.pathDescription, key), level + 1),
-    },
+    pathAbout: (operation.pathSummary || operation.pathDescription) && pathAboutView(operation, links, key, level),
     servers: operation.servers?.map((server) => ({ url: server.url, notes: serverNotes(server) })),
     deprecated: operation.deprecated,
     webhook: operation.webhook,
     auth: authText(operation, links.schemesDeclared),
     parameters: operation.parameters.map((p) => parameterView(p, links, key)),
-    requestBody: operation.requestBody && {
-      description: placeFragment(links.described(operation.requestBody.description, key), level + 2),
-      required: operation.requestBody.required,
-      contents: dedupeSchemas(operation.requestBody.contents.map((c) => mediaView(c, links, key, true, level + 2))),
-    },
-    responses: dedupeBodies(
-      operation.responses.map((r) => ({
-        status: r.status,
-        description: placeFragment(links.described(ownDescription(r), key), level + 3),
-        // a callback's responses are a table's rows: Your response | Meaning
-        descriptionCell: cellDescription(links.described(r.description, key)),
-        headers: r.headers.map((h) => parameterView(h, links, key)),
-        contents: dedupeSchemas(r.contents.map((c) => mediaView(c, links, key, false, level + 3))),
-        sameBodyAs: undefined as string | undefined,
-        // A status heading with nothing under it looked like a page that failed to render.
-        undescribed: !ownDescription(r)?.trim() && !r.headers.length && !r.contents.length && !r.links?.length,
-        links: (r.links ?? []).map((link) => ({
-          name: inlineCode(link.name),
-          target: links.linkTarget(link, key),
-          parameters: escapeTableCell(link.parameters.map(inlineCode).join(', ')),
-          description: cellDescription(links.described(link.description, key)),
-        })),
-      })),
-    ),
+    requestBody: operation.requestBody && requestBodyView(operation.requestBody, links, key, level),
+    responses: dedupeBodies(operation.responses.map((r) => responseView(r, links, key, level))),
     curl: operation.curl,
     codeSamples: operation.codeSamples,
     operationExamples: operation.operationExamples?.map((shown) => ({
@@ -725,6 +700,64 @@ function operationView(operation: Operation, links: Links, key: string, level = 
 function ownDescription({ status, description }: ResponseModel): string | undefined {
   const said = description?.trim().toLowerCase();
   return said === status.toLowerCase() || said === `${status.toLowerCase()} response` ? undefined : description;
+}
+
+/** What an operation's path item (a webhook's, for a webhook) says of all its operations. */
+function pathAboutView(operation: Operation, links: Links, key: string, level: number) {
+  const description = placeFragment(links.described(operation.pathDescription, key), level + 1);
+  return {
+    summary: operation.pathSummary,
+    description,
+    // Under its last heading, the Servers, Authentication and Operation ID lines read as a part of that section.
+    // It goes before an operation's description placed there too: its About line is docgen's, not the operation's.
+    descriptionLast: hasHeadings(description),
+  };
+}
+
+/**
+ * Template data of the request body of an operation whose heading is at `level`: the body's
+ * heading is one below it, what the spec describes one further.
+ */
+function requestBodyView(body: NonNullable<Operation['requestBody']>, links: Links, key: string, level: number) {
+  const description = placeFragment(links.described(body.description, key), level + 2);
+  return {
+    description,
+    // Under its last heading, the body's fields and example read as a part of that section.
+    descriptionLast: hasHeadings(description),
+    required: body.required,
+    contents: dedupeSchemas(body.contents.map((c) => mediaView(c, links, key, true, level + 2))),
+  };
+}
+
+/**
+ * Template data of one response of an operation whose heading is at `level`: the status's
+ * heading is two below it, what the spec describes one further.
+ */
+function responseView(response: ResponseModel, links: Links, key: string, level: number) {
+  const description = placeFragment(links.described(ownDescription(response), key), level + 3);
+  return {
+    status: response.status,
+    description,
+    // Under its last heading, the headers, body and links read as a part of that section.
+    descriptionLast: hasHeadings(description),
+    // a callback's responses are a table's rows: Your response | Meaning
+    descriptionCell: cellDescription(links.described(response.description, key)),
+    headers: response.headers.map((h) => parameterView(h, links, key)),
+    contents: dedupeSchemas(response.contents.map((c) => mediaView(c, links, key, false, level + 3))),
+    sameBodyAs: undefined as string | undefined,
+    // A status heading with nothing under it looked like a page that failed to render.
+    undescribed:
+      !ownDescription(response)?.trim() &&
+      !response.headers.length &&
+      !response.contents.length &&
+      !response.links?.length,
+    links: (response.links ?? []).map((link) => ({
+      name: inlineCode(link.name),
+      target: links.linkTarget(link, key),
+      parameters: escapeTableCell(link.parameters.map(inlineCode).join(', ')),
+      description: cellDescription(links.described(link.description, key)),
+    })),
+  };
 }
 
 /** OpenAPI 3.2 badge and audience tags, by kind: `**Badge:** Beta · **Audience:** partners`. */
@@ -842,12 +875,15 @@ function parameterView(parameter: Parameter, links: Links, key: string) {
 function mediaView(content: MediaContent, links: Links, key: string, showFields: boolean, level: number) {
   const schema = content.schema;
   const named = schema?.type.kind === 'ref';
+  const description =
+    schema?.description && !named ? placeFragment(links.described(schema.description, key), level) : undefined;
   return {
     mediaType: content.mediaType,
     sameAs: undefined as string | undefined,
     type: schema ? `${content.stream ? 'a stream of ' : ''}${links.type(schema.type, key)}` : undefined,
-    description:
-      schema?.description && !named ? placeFragment(links.described(schema.description, key), level) : undefined,
+    description,
+    // Under its last heading, the fields and example read as a part of that section.
+    descriptionLast: hasHeadings(description),
     // A named schema is documented once on the schemas page; inline schemas get their table here.
     fields: schema && (showFields || !named) ? schema.fields.map((f) => fieldView(f, links, key)) : [],
     variants: schema && (showFields || !named) ? variantsView(schema, links, key) : undefined,
@@ -966,22 +1002,28 @@ function fieldView(field: SchemaField, links: Links, key: string) {
 }
 
 function schemasView(schemas: NamedSchema[], links: Links, key: string) {
+  return { schemas: schemas.map((schema) => schemaView(schema, links, key)) };
+}
+
+/** A named schema's section on the schemas page, under its `##` heading. */
+function schemaView(schema: NamedSchema, links: Links, key: string) {
+  const description = placeFragment(links.described(schema.description, key), 3);
   return {
-    schemas: schemas.map((schema) => ({
-      anchor: schema.anchor,
-      name: escapeMarkdownInline(schema.name),
-      aliases: schema.aliases?.map((alias) => inlineCode(alias)).join(', '),
-      description: placeFragment(links.described(schema.description, key), 3), // under the schema's `##` heading
-      deprecated: schema.deprecated,
-      circular: schema.circular,
-      cycle: schema.cycle?.map((name) => escapeMarkdownInline(name)).join(' → '),
-      type: links.type(schema.type, key),
-      fields: schema.fields.map((f) => fieldView(f, links, key)),
-      variants: variantsView(schema, links, key),
-      rules: schema.rules,
-      enum: schema.enum?.map((v) => inlineCode(v)).join(', '),
-      example: schema.example,
-    })),
+    anchor: schema.anchor,
+    name: escapeMarkdownInline(schema.name),
+    aliases: schema.aliases?.map((alias) => inlineCode(alias)).join(', '),
+    description,
+    // Under its last heading, the type, fields and example read as a part of that section.
+    descriptionLast: hasHeadings(description),
+    deprecated: schema.deprecated,
+    circular: schema.circular,
+    cycle: schema.cycle?.map((name) => escapeMarkdownInline(name)).join(' → '),
+    type: links.type(schema.type, key),
+    fields: schema.fields.map((f) => fieldView(f, links, key)),
+    variants: variantsView(schema, links, key),
+    rules: schema.rules,
+    enum: schema.enum?.map((v) => inlineCode(v)).join(', '),
+    example: schema.example,
   };
 }
 

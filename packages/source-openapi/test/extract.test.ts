@@ -2565,6 +2565,207 @@ describe("an operation's description with headings", () => {
   });
 });
 
+/**
+ * The heading a text on the page falls under in its outline (Confluence's table of contents and
+ * anchors): the last heading line above it, Markdown or HTML.
+ */
+function headingAbove(markdown: string, text: string): string | undefined {
+  const at = markdown.indexOf(text);
+  expect(at).toBeGreaterThan(-1);
+  const lines = markdown.slice(0, at).split('\n');
+  return lines.filter((line) => /^#{1,6} |<h[1-6][\s>]/i.test(line)).pop();
+}
+
+describe('descriptions with headings of their own, above what docgen writes', () => {
+  it("a response's comes after its headers, body and links, which read as a part of its last section", async () => {
+    const api = await modelOf([
+      'openapi: 3.0.3',
+      'info: { title: Insights, version: "1" }',
+      'paths:',
+      '  /reports/{key}:',
+      '    get:',
+      '      operationId: getReport',
+      '      parameters: [{ name: key, in: path, required: true, schema: { type: string } }]',
+      '      responses:',
+      '        "200":',
+      '          description: "The report.\\n\\n# Result\\nOne of PASS or FAIL.\\n\\n## Data\\nUp to 6 items."',
+      '          headers: { X-Request-Id: { schema: { type: string } } }',
+      '          content:',
+      '            application/json:',
+      '              schema: { type: object, properties: { result: { type: string } } }',
+      '          links: { Annotations: { operationId: getReport, description: The same report. } }',
+      '        "404": { description: "No report by that key." }',
+    ]);
+    const page = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages[1]!.markdown;
+    for (const docgens of [
+      '| `X-Request-Id`',
+      'Content type `application/json`',
+      '| `result` |',
+      'Example',
+      '| Link |',
+    ])
+      expect(headingAbove(page, docgens)).toBe('#### 200');
+    // Still under its status, its headings below it; the next status restores the level.
+    expect(page).toContain(
+      'The report.\n\n##### Result\nOne of PASS or FAIL.\n\n###### Data\nUp to 6 items.\n\n#### 404',
+    );
+    expect(headingAbove(page, 'The report.')).toBe('#### 200');
+    expect(page).toContain('#### 404\n\nNo report by that key.\n');
+  });
+
+  it("a request body's, and an inline body schema's, come after the body's fields and example", async () => {
+    const api = await modelOf([
+      'openapi: 3.0.3',
+      'info: { title: Insights, version: "1" }',
+      'paths:',
+      '  /reports/{key}:',
+      '    put:',
+      '      operationId: setReport',
+      '      parameters: [{ name: key, in: path, required: true, schema: { type: string } }]',
+      '      requestBody:',
+      '        description: "The report to store.\\n\\n## Report parameters\\nAt most 6 data items."',
+      '        content:',
+      '          application/json:',
+      '            schema: { type: object, properties: { title: { type: string } } }',
+      '      responses:',
+      '        "200":',
+      '          description: Stored.',
+      '          content:',
+      '            application/json:',
+      '              schema:',
+      '                type: object',
+      '                description: "The stored report.\\n\\n<h1>Fields</h1>\\n\\nAs sent."',
+      '                properties: { id: { type: integer } }',
+      '        "400": { description: "Not a report." }',
+    ]);
+    const page = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages[1]!.markdown;
+    for (const docgens of ['Content type `application/json`', '| `title` |', 'Example'])
+      expect(headingAbove(page, docgens)).toBe('### Request body');
+    expect(page).toContain('The report to store.\n\n#### Report parameters\nAt most 6 data items.\n\n### Responses');
+    for (const docgens of ['| `id` |', '"id": 0']) expect(headingAbove(page, docgens)).toBe('#### 200');
+    expect(page).toContain('The stored report.\n\n<h5>Fields</h5>\n\nAs sent.\n\n#### 400');
+  });
+
+  it("a named schema's comes after its type, fields, constraints and example on the schemas page", async () => {
+    const api = await modelOf([
+      'openapi: 3.0.3',
+      'info: { title: Insights, version: "1" }',
+      'paths: {}',
+      'components:',
+      '  schemas:',
+      '    Report:',
+      '      type: object',
+      '      description: "A code insights report.\\n\\n# Result\\nPASS or FAIL.\\n\\nData\\n----\\nAt most 6 items."',
+      '      properties: { result: { type: string, enum: [PASS, FAIL] } }',
+      '      maxProperties: 3',
+      '    Result: { type: string, description: One outcome. }',
+    ]);
+    const schemas = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages.find((page) =>
+      page.key.endsWith('/schemas'),
+    )!.markdown;
+    for (const docgens of ['Type: object', '| `result` |', 'Constraints:', '"result": "PASS"'])
+      expect(headingAbove(schemas, docgens)).toBe('## Report');
+    expect(schemas).toContain(
+      'A code insights report.\n\n### Result\nPASS or FAIL.\n\n#### Data\nAt most 6 items.\n\n::anchor[schema-result]\n\n## Result\n\nOne outcome.\n\nType: string',
+    );
+  });
+
+  it("a path item's (an operation's or a webhook's) comes after the Servers, Authentication and Operation ID lines", async () => {
+    const api = await modelOf([
+      'openapi: 3.1.0',
+      'info: { title: Insights, version: "1" }',
+      'paths:',
+      '  /reports/{key}:',
+      '    summary: One report',
+      '    description: "A report on a commit.\\n\\n# Keys\\nUnique per commit."',
+      '    get:',
+      '      operationId: getReport',
+      '      servers: [{ url: https://insights.example.com }]',
+      '      parameters: [{ name: key, in: path, required: true, schema: { type: string } }]',
+      '      responses: { "200": { description: OK } }',
+      'webhooks:',
+      '  reportReady:',
+      '    description: "Sent once a report is stored.\\n\\n<h2>Retries</h2>\\n\\nThree times."',
+      '    post:',
+      '      operationId: reportReadyHook',
+      '      responses: { "200": { description: Received } }',
+    ]);
+    const pages = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages;
+    const reports = pages[1]!.markdown;
+    for (const docgens of ['**Servers**', '**Operation ID:** `getReport`'])
+      expect(headingAbove(reports, docgens)).toBe('## GET /reports/{key}');
+    expect(reports).toContain(
+      '**About `/reports/{key}`:** One report\n\nA report on a commit.\n\n### Keys\nUnique per commit.\n\n### Parameters',
+    );
+    const webhooks = pages.find((page) => page.key.endsWith('/webhooks'))!.markdown;
+    for (const docgens of ['**Your endpoint must accept:**', '**Operation ID:** `reportReadyHook`'])
+      expect(headingAbove(webhooks, docgens)).toBe('## POST reportReady');
+    expect(webhooks).toContain(
+      '**About `reportReady`:**\n\nSent once a report is stored.\n\n<h3>Retries</h3>\n\nThree times.\n\n### Responses',
+    );
+  });
+
+  it("a path item's comes before its operation's, both with headings: its About line is docgen's, not a part of the operation's", async () => {
+    const api = await modelOf([
+      'openapi: 3.1.0',
+      'info: { title: Insights, version: "1" }',
+      'paths:',
+      '  /reports/{key}:',
+      '    description: "A report on a commit.\\n\\n# Keys\\nUnique per commit."',
+      '    put:',
+      '      operationId: setReport',
+      '      description: "Stores a report.\\n\\n# Limits\\nSix data items."',
+      '      parameters: [{ name: key, in: path, required: true, schema: { type: string } }]',
+      '      responses: { "200": { description: OK } }',
+    ]);
+    const page = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages[1]!.markdown;
+    expect(headingAbove(page, '**About `/reports/{key}`:**')).toBe('## PUT /reports/{key}');
+    expect(page).toContain(
+      '**Operation ID:** `setReport`\n\n**About `/reports/{key}`:**\n\nA report on a commit.\n\n### Keys\nUnique per commit.\n\n' +
+        'Stores a report.\n\n### Limits\nSix data items.\n\n### Parameters',
+    );
+  });
+
+  it("a callback request's, and its path item's, come after its body and the responses it expects", async () => {
+    const api = await modelOf([
+      'openapi: 3.0.3',
+      'info: { title: Insights, version: "1" }',
+      'paths:',
+      '  /reports:',
+      '    post:',
+      '      operationId: createReport',
+      '      callbacks:',
+      '        reportReady:',
+      '          "{$request.body#/readyUrl}":',
+      '            post:',
+      '              description: "The stored report.\\n\\n## Retries\\nThree times."',
+      '              requestBody:',
+      '                content: { application/json: { schema: { type: object, properties: { id: { type: integer } } } } }',
+      '              responses: { "204": { description: Received } }',
+      '        reportFailed:',
+      '          "{$request.body#/failedUrl}":',
+      '            description: "Your endpoint.\\n\\n# Security\\nHTTPS only."',
+      '            post:',
+      '              requestBody:',
+      '                content: { application/json: { schema: { type: object, properties: { reason: { type: string } } } } }',
+      '              responses: { "204": { description: Received } }',
+      '      responses: { "201": { description: Created } }',
+    ]);
+    const page = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages[1]!.markdown;
+    const ready = '#### `reportReady`: POST `{$request.body#/readyUrl}`';
+    const failed = '#### `reportFailed`: POST `{$request.body#/failedUrl}`';
+    for (const docgens of ['Request body:', '| `id` |', '| Your response |'])
+      expect(headingAbove(page, docgens)).toBe(ready);
+    expect(page).toContain(`| 204 | Received |\n\nThe stored report.\n\n##### Retries\nThree times.\n\n${failed}`);
+    const failure = page.slice(page.indexOf(failed));
+    for (const docgens of ['Request body:', '| `reason` |', '| Your response |'])
+      expect(headingAbove(failure, docgens)).toBe(failed);
+    expect(failure).toContain(
+      '| 204 | Received |\n\n**About `{$request.body#/failedUrl}`:**\n\nYour endpoint.\n\n##### Security\nHTTPS only.\n\n### Example request',
+    );
+  });
+});
+
 describe('Javadoc inline tags in a description', () => {
   it("(Jira's and Bitbucket's {@code …} and {@link …}) read as code and link text; code keeps them as written", async () => {
     const api = await modelOf([

@@ -953,9 +953,11 @@ function dedupeSchemas<
     moreExamples?: unknown[];
   },
 >(contents: T[]): (T & { sameExample?: boolean })[] {
+  // The type alone is not the schema: two inline objects are both "object", with their own fields.
+  const shape = contents.map((content) => JSON.stringify([content.type, content.fields, content.rules]));
   return contents.map((content, index) => {
     const first = contents.findIndex(
-      (other) => other.type !== undefined && other.type === content.type && other.fields.length > 0,
+      (other, at) => other.type !== undefined && other.fields.length > 0 && shape[at] === shape[index],
     );
     if (first === -1 || first >= index) return content;
     const earlier = contents[first]!;

@@ -2406,6 +2406,29 @@ describe('a body under many media types', () => {
     expect(body).toMatch(/Content type `text\/csv`: .*\(fields as for `application\/json`\)/);
     expect(body).toContain('id,text');
   });
+
+  it("shows each of two different inline schemas with its own fields, not the first one's for both", async () => {
+    const api = await modelOf([
+      'openapi: 3.0.3',
+      'info: { title: Things, version: "1" }',
+      'paths:',
+      '  /things:',
+      '    post:',
+      '      operationId: addThing',
+      '      requestBody:',
+      '        content:',
+      '          application/json: { schema: { type: object, properties: { name: { type: string } } } }',
+      '          application/x-www-form-urlencoded:',
+      '            schema: { type: object, properties: { label: { type: string }, file: { type: string } } }',
+      '      responses: { "204": { description: Added } }',
+    ]);
+    const page = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages[1]!.markdown;
+    const body = page.split('### Request body\n')[1]!.split(/\n### /)[0]!;
+    expect(body).not.toContain('as for');
+    expect(body.match(/^\| `name` \|/gm)).toHaveLength(1);
+    expect(body.match(/^\| `label` \|/gm)).toHaveLength(1);
+    expect(body.match(/^\| `file` \|/gm)).toHaveLength(1);
+  });
 });
 
 describe("ReDoc's links between sections of the spec", () => {

@@ -208,7 +208,7 @@ export function renderApi(model: ApiModel, templates: TemplateRenderer, options:
         markdown: templates.render('tag', {
           api: { title: model.title, version: model.version },
           tag: { name: tag.name },
-          rows: part.operations.map((o) => operationRow(o, links, part.key)),
+          ...operationRows(part.operations.map((o) => operationRow(o, links, part.key))),
           operations: part.operations.map((o) => operationView(o, links, part.key)),
         }),
       }),
@@ -217,7 +217,7 @@ export function renderApi(model: ApiModel, templates: TemplateRenderer, options:
   if (model.webhooks.length) {
     const webhooksPage = (key: string, operations: Operation[], parts?: OperationsPart[]) => ({
       api: { title },
-      rows: parts ? operations.map((o) => operationRow(o, links, key)) : [],
+      ...operationRows(parts ? operations.map((o) => operationRow(o, links, key)) : []),
       operations: parts ? [] : operations.map((o) => operationView(o, links, key)),
       parts: parts && partsView(parts),
     });
@@ -536,6 +536,7 @@ function tagView(
   const elsewhere = taggedElsewhere(tag, model).map((o) => ({
     link: links.operation(o, key, `${o.verb} ${escapeMarkdownInline(o.path)}`),
     summary: o.summary,
+    deprecated: o.deprecated,
   }));
   const description = placeFragment(links.described(tag.description, key), 3); // above the `##` operations
   return {
@@ -544,12 +545,28 @@ function tagView(
     // Under its last heading, the list of operations read as a part of that section.
     descriptionLast: hasHeadings(description),
     children,
-    rows: tag.operations.map((o) => operationRow(o, links, key)),
+    ...operationRows(
+      tag.operations.map((o) => operationRow(o, links, key)),
+      elsewhere,
+    ),
     // A split tag's page lists its operations; they are documented on its parts' pages.
     operations: parts ? [] : tag.operations.map((o) => operationView(o, links, key)),
     parts: parts && partsView(parts),
-    elsewhere,
   };
+}
+
+/**
+ * A page's table of operations: its rows (and those of operations documented on other tags' pages),
+ * and whether it has a Summary column, which it has only if a summary or a deprecation goes in it
+ * (a spec with no summaries gave every page a column of empty cells).
+ */
+function operationRows(
+  rows: ReturnType<typeof operationRow>[],
+  elsewhere: Array<{ summary?: string; deprecated?: boolean }> = [],
+): { rows: typeof rows; elsewhere: typeof elsewhere; summarized: boolean } {
+  const summarized =
+    rows.some((row) => row.summaryCell || row.deprecated) || elsewhere.some((o) => o.summary?.trim() || o.deprecated);
+  return { rows, elsewhere, summarized };
 }
 
 /** An operation's row in a page's table of operations. */

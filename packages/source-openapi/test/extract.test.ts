@@ -348,10 +348,10 @@ describe('the overview', () => {
       '  /orders: { get: { operationId: listOrders, tags: [store], responses: { "200": { description: OK } } } }',
     ]);
     const [, pets, store] = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages;
-    const listed = '| Operation | Summary |\n| --- | --- |\n| [GET /pets](#op-listpets) |  |\n\n';
+    const listed = '| Operation |\n| --- |\n| [GET /pets](#op-listpets) |\n\n';
     const described = 'Your pets.\n\n### Adoption\nHow to adopt.\n\n::anchor[op-listpets]';
     expect(pets!.markdown.slice(0, (listed + described).length)).toBe(listed + described);
-    expect(store!.markdown).toMatch(/^Orders placed at the store\.\n\n\| Operation \| Summary \|/);
+    expect(store!.markdown).toMatch(/^Orders placed at the store\.\n\n\| Operation \|\n/);
   });
 
   it("lists tags without an empty Description column when none is described (Jira's, Bitbucket's)", async () => {
@@ -3396,6 +3396,32 @@ describe('an operation that declares no responses (OpenAPI 3.1 allows it)', () =
   });
 });
 
+describe("a page's table of operations", () => {
+  const spec = (withSummary: boolean) => [
+    'openapi: 3.0.3',
+    'info: { title: Fit, version: "1" }',
+    'paths:',
+    '  /about/version: { get: { tags: [about], operationId: getVersion, responses: { "200": { description: OK } } } }',
+    `  /about/notes: { get: { tags: [about], operationId: getNotes, ${withSummary ? 'summary: Release notes, ' : ''}responses: { "200": { description: OK } } } }`,
+  ];
+  const tagPage = async (withSummary: boolean) =>
+    renderApi(await modelOf(spec(withSummary)), createTemplateRenderer({ defaultsDir: source.templatesDir })).pages[1]!
+      .markdown;
+
+  it('has no Summary column when no operation on the page has a summary', async () => {
+    const page = await tagPage(false);
+    expect(page).toContain('| Operation |\n| --- |\n| [GET /about/version](#op-getversion) |\n');
+    expect(page).not.toContain('Summary');
+  });
+
+  it('has one, empty where an operation has none, when some do', async () => {
+    const page = await tagPage(true);
+    expect(page).toContain('| Operation | Summary |\n| --- | --- |\n');
+    expect(page).toContain('| [GET /about/notes](#op-getnotes) | Release notes |');
+    expect(page).toContain('| [GET /about/version](#op-getversion) |  |');
+  });
+});
+
 describe('a response that declares nothing', () => {
   it('(Bitbucket\'s `204: { description: "" }`) says so under its status, rather than leaving the heading empty', async () => {
     const api = await modelOf([
@@ -4637,7 +4663,7 @@ describe('a tag with more operations than a page holds', () => {
     );
     expect(other.markdown).not.toMatch(/^## /m);
     expect(other.markdown).toContain('| [/v1/carts – /v1/orders](./api__shop__tag__other__v1-carts.md) | 3 |');
-    expect(other.markdown).toContain('| [GET /v1/users](./api__shop__tag__other__v1-users.md#op-listusers) |  |');
+    expect(other.markdown).toContain('| [GET /v1/users](./api__shop__tag__other__v1-users.md#op-listusers) |\n');
   });
 });
 
@@ -4657,7 +4683,7 @@ describe('a tag only ever listed second', () => {
     ]);
     const pages = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages;
     const legacy = pages.find((page) => page.title.endsWith(': legacy'))!;
-    expect(legacy.markdown).toContain('| [POST /pets](./api__pets__tag__pets.md#op-addpet) |  |');
+    expect(legacy.markdown).toContain('| [POST /pets](./api__pets__tag__pets.md#op-addpet) |  _(deprecated)_ |');
     expect(legacy.markdown).not.toContain('## POST /pets'); // documented once, on its first tag's page
     const overview = pages[0]!.markdown;
     expect(overview).toContain('| [legacy](./api__pets__tag__legacy.md) | 1 (1 deprecated) |');

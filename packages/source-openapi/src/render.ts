@@ -842,10 +842,17 @@ function securitySchemeView(scheme: SecurityScheme, links: Links, key: string) {
     ...scope,
     descriptionCell: cellDescription(links.described(scope.description, key)),
   }));
+  const flows = scheme.oauth?.flows ?? [];
   return {
     ...scheme,
     descriptionCell: cellDescription(links.described(scheme.description, key)),
-    oauth: scheme.oauth && { ...scheme.oauth, scopes },
+    oauth: scheme.oauth && {
+      ...scheme.oauth,
+      scopes,
+      // A column no flow fills is left out: client credentials have no authorization URL, implicit no token URL.
+      authorizationUrls: flows.some((flow) => flow.authorizationUrl),
+      tokenUrls: flows.some((flow) => flow.tokenUrl),
+    },
   };
 }
 

@@ -3202,6 +3202,36 @@ describe('OAuth 2.0 schemes', () => {
     expect(overview).toContain('| `clientCredentials` |  | https://auth.example.com/token |');
     expect(overview).toContain('| `pets:write` | Change pets |');
   });
+
+  it('have no column of URLs that no flow has (client credentials: no authorization URL; implicit: no token URL)', async () => {
+    const overviewOf = async (flows: string[]) =>
+      renderApi(
+        await modelOf([
+          'openapi: 3.0.3',
+          'info: { title: Bank, version: "1" }',
+          'components:',
+          '  securitySchemes:',
+          '    oauth:',
+          '      type: oauth2',
+          '      flows:',
+          ...flows,
+          'paths: {}',
+        ]),
+        createTemplateRenderer({ defaultsDir: source.templatesDir }),
+      ).pages[0]!.markdown;
+    const machine = await overviewOf([
+      '        clientCredentials: { tokenUrl: https://auth.example/token, scopes: {} }',
+    ]);
+    expect(machine).toContain(
+      '| Flow | Token URL |\n| --- | --- |\n| `clientCredentials` | https://auth.example/token |\n',
+    );
+    const browser = await overviewOf([
+      '        implicit: { authorizationUrl: https://auth.example/authorize, scopes: {} }',
+    ]);
+    expect(browser).toContain(
+      '| Flow | Authorization URL |\n| --- | --- |\n| `implicit` | https://auth.example/authorize |\n',
+    );
+  });
 });
 
 describe('mistakes real specs make are reported at their line, and read as meant', () => {

@@ -135,6 +135,32 @@ export function javadocTags(text: string | undefined): string | undefined {
     .join('\n');
 }
 
+/** Where one row of a table written on one line ends and the next begins: `|`, a line break tag, `|`. */
+const ROW_BREAK = /\|[ \t]*<\/?br[ \t]*\/?>[ \t]*(?=\|)/gi;
+const TRAILING_BREAK = /\|[ \t]*<\/?br[ \t]*\/?>[ \t]*$/i;
+
+/**
+ * A GFM table written on one line, its rows joined by line break tags (Azure API Management's
+ * `$filter` tables: `| Field | Usage |</br>|---|---|</br>| name | filter |</br>`), one row a line:
+ * the table its author meant, which showed as a line of pipes. Only a line that starts as a table
+ * row and whose second row is a delimiter row; code keeps it as written.
+ */
+export function tableRowsOnOneLine(text: string | undefined): string | undefined {
+  if (!text || !/\|[ \t]*<\/?br/i.test(text)) return text;
+  let fence: string | undefined;
+  return text
+    .split('\n')
+    .map((line) => {
+      const marker = FENCE.exec(line)?.[1];
+      if (fence && marker && marker[0] === fence[0] && marker.length >= fence.length) fence = undefined;
+      else if (!fence && marker) fence = marker;
+      if (fence || marker || !/^ {0,3}\|/.test(line)) return line;
+      const rows = line.replace(TRAILING_BREAK, '|').replace(ROW_BREAK, '|\n').split('\n');
+      return rows.length > 2 && TABLE_DELIMITER.test(rows[1]!) ? rows.map((row) => row.trim()).join('\n') : line;
+    })
+    .join('\n');
+}
+
 /** A code span (left as it is), or a Javadoc inline tag: its name, then what it says. */
 const JAVADOC_TAG = /(`+)[^`]*?\1|\{@(code|literal|link|linkplain|value)(?:[ \t]+([^{}]*))?\}/g;
 

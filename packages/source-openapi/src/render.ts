@@ -36,6 +36,7 @@ import {
   cellText,
   hasHeadings,
   javadocTags,
+  tableRowsOnOneLine,
   summaryOf,
 } from './descriptions.js';
 import { pathTemplates } from './path-template.js';
@@ -304,14 +305,15 @@ class Links {
   ) {}
 
   /**
-   * A description as the page shows it: its Javadoc inline tags as Markdown (`javadocTags`), and
+   * A description as the page shows it: its Javadoc inline tags as Markdown (`javadocTags`), a
+   * table written on one line as one row a line (`tableRowsOnOneLine`), and
    * its ReDoc links (`#operation/<operationId>`, `#tag/<name>`, `#tag/<name>/operation/<operationId>`),
    * which specs written for ReDoc use between their own sections (ConfigCat's, BulkSMS's), pointed
    * at the page and anchor docgen gives that operation or tag: as written they led nowhere in
    * Confluence (warning DG_CONVERT). Other links stay as written.
    */
   described(description: string | undefined, fromKey: string): string | undefined {
-    const text = javadocTags(description);
+    const text = tableRowsOnOneLine(javadocTags(description));
     if (!text?.includes('](#')) return text;
     return text.replace(/\]\(#((?:tag|operation)\/[^)\s]+)\)/g, (whole, target: string) => {
       const href = this.redocHref(target, fromKey);

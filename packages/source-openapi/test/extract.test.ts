@@ -2946,6 +2946,29 @@ describe('server variables', () => {
 });
 
 describe('a Markdown table in a description', () => {
+  it("written on one line, its rows joined by </br> (Azure API Management's $filter tables), is a table", async () => {
+    const rows = [
+      '|   Field     |     Usage     |',
+      '|-------------|-------------|',
+      '| name | filter | ',
+      '| path | filter | ',
+    ];
+    const api = await modelOf([
+      'openapi: 3.0.3',
+      'info: { title: APIM, version: "1" }',
+      'paths:',
+      '  /apis:',
+      '    get:',
+      '      operationId: listApis',
+      `      parameters: [{ name: $filter, in: query, schema: { type: string }, description: "${rows.join('</br>')}</br>" }]`,
+      '      responses: { "200": { description: OK } }',
+    ]);
+    const page = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages[1]!.markdown;
+    expect(page).toContain(
+      '| `$filter` | query | string | no | <table><tr><th>Field</th><th>Usage</th></tr><tr><td>name</td><td>filter</td></tr><tr><td>path</td><td>filter</td></tr></table> |',
+    );
+  });
+
   it('that lands in a table cell (a parameter, a field) is kept whole, as a table in the cell', async () => {
     const table = ['| State | Meaning |', '| :--- | --- |', '| `PASS` | all \\\\| some passed |', '| FAIL | *none* |'];
     const api = await modelOf([

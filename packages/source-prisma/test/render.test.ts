@@ -117,9 +117,9 @@ describe('real schemas: what they hold, shown as the schema writes it', () => {
       ].join('\n'),
     );
     const report = page('data-model/model/daily_report');
-    expect(report).toContain('| `folio` | `String` |  | unique, @db.NVarChar(100) |  |');
+    expect(report).toContain('| `folio` | `String` |  | unique, @db.NVarChar(100) |');
     // The name goes: a view's unique key is no index in the database, so the name names nothing there.
-    expect(report).toContain('| unique | `species`, `boxes` |  |');
+    expect(report).toContain('| unique | `species`, `boxes` |');
     expect(report).not.toContain('daily_report_unique');
   });
 
@@ -151,10 +151,10 @@ describe('real schemas: what they hold, shown as the schema writes it', () => {
     );
     const traceView = page('data-model/model/traceview');
     expect(traceView).toContain('| Kind | database view |');
-    expect(traceView).toContain('| `id` | `String` | `cuid()` | primary key |  |');
+    expect(traceView).toContain('| `id` | `String` | `cuid()` | primary key |');
     const usage = page('data-model/model/usage');
     expect(usage).toContain('| Primary key | `day`, `project` |');
-    expect(usage).toContain('| `email` | `String` |  | unique |  |');
+    expect(usage).toContain('| `email` | `String` |  | unique |');
     expect(usage).not.toContain('| unique | `day`, `project` |');
     expect(page('data-model')).toContain(': 1 model and 2 views.');
   });
@@ -196,7 +196,7 @@ describe('real schemas: what they hold, shown as the schema writes it', () => {
       (page) => page.key === 'data-model/model/store',
     )!;
     expect(store.markdown).toContain(
-      '| `location` | `Unsupported("geography(Point, 4326)")`? |  | not available in Prisma Client |  |',
+      '| `location` | `Unsupported("geography(Point, 4326)")`? |  | not available in Prisma Client |',
     );
   });
 
@@ -644,16 +644,16 @@ describe('real schemas: what they hold, shown as the schema writes it', () => {
     ];
     const page = await pagesOf(schema.join('\n'));
     const user = page('data-model/model/user');
-    expect(user).toContain('| `id` | `Int` |  | primary key (constraint pk_user) |  |');
-    expect(user).toContain('| `email` | `String` |  | unique (constraint uq_email) |  |');
+    expect(user).toContain('| `id` | `Int` |  | primary key (constraint pk_user) |');
+    expect(user).toContain('| `email` | `String` |  | unique (constraint uq_email) |');
     expect(user).toContain('| unique | `a`, `b` | `ab` (constraint `uq_ab`) |');
     expect(user).toContain('| unique | `b`, `c` | `uq_bc` |');
     expect(user).toContain('| index | `c` | `ix_c` |');
     const post = page('data-model/model/post');
     expect(post).toContain('| Primary key | `x`, `y` (constraint `pk_post`) |');
-    expect(post).toContain('| `x` | `Int` |  | primary key |  |');
+    expect(post).toContain('| `x` | `Int` |  | primary key |');
     expect(post).toContain(
-      '| `author` | [User](./data-model__model__user.md) |  | foreign key authorId → id (constraint fk_author), on delete Cascade |  |',
+      '| `author` | [User](./data-model__model__user.md) |  | foreign key authorId → id (constraint fk_author), on delete Cascade |',
     );
     // …and where the relation is described: the Relations table of both models, and the overview's
     expect(post).toContain(
@@ -742,8 +742,8 @@ describe('real schemas: what they hold, shown as the schema writes it', () => {
       ].join('\n'),
     );
     const native = page('data-model/model/nativetypemodel');
-    expect(native).toContain('| `id` | `Int` | `autoincrement()` | primary key, @postgres.Integer |  |');
-    expect(native).toContain('| `title` | `String`? |  | @postgres.VarChar(120) |  |');
+    expect(native).toContain('| `id` | `Int` | `autoincrement()` | primary key, @postgres.Integer |');
+    expect(native).toContain('| `title` | `String`? |  | @postgres.VarChar(120) |');
   });
 
   it('relationMode = "prisma" (PlanetScale; dub\'s schema): the pages say the database has no foreign key constraints', async () => {
@@ -805,7 +805,7 @@ describe('real schemas: what they hold, shown as the schema writes it', () => {
       ].join('\n'),
     );
     expect(page('data-model/model/sink')).toContain(
-      '| `hook` | [Hook](./data-model__model__hook.md) |  | foreign key hookId → id, on delete Cascade, on update Restrict |  |',
+      '| `hook` | [Hook](./data-model__model__hook.md) |  | foreign key hookId → id, on delete Cascade, on update Restrict |',
     );
   });
 
@@ -823,9 +823,9 @@ describe('real schemas: what they hold, shown as the schema writes it', () => {
       ].join('\n'),
     );
     const token = page('data-model/model/token');
-    expect(token).toContain('| `id` | `String` |  | primary key, unique, column token_id |  |');
-    expect(token).toContain('| `label` | `String` |  | unique |  |');
-    expect(token).toContain('| `note` | `String` |  |  |  |');
+    expect(token).toContain('| `id` | `String` |  | primary key, unique, column token_id |');
+    expect(token).toContain('| `label` | `String` |  | unique |');
+    expect(token).toContain('| `note` | `String` |  |  |');
   });
 
   it("a model with no @id or @@id (hoppscotch's InvitedUsers) says it has no primary key, and which unique keys Prisma uses instead", async () => {
@@ -989,7 +989,7 @@ describe('real schemas: what they hold, shown as the schema writes it', () => {
     );
     const stats = page('data-model/model/documentstats');
     expect(stats).toContain(
-      '| `document` | [Document](./data-model__model__document.md) |  | reference documentId → id |  |',
+      '| `document` | [Document](./data-model__model__document.md) |  | reference documentId → id |',
     );
     expect(stats).toContain(
       '| `document` | 1:1 | [Document](./data-model__model__document.md) (`stats`) | documentId → id |  |',
@@ -1081,6 +1081,37 @@ describe('real schemas: what they hold, shown as the schema writes it', () => {
 });
 
 describe('data-model pages', () => {
+  it('have no Description or Name column that nothing fills (a schema without /// comments)', async () => {
+    const schema = (comment: string) =>
+      [
+        'datasource db {',
+        '  provider = "postgresql"',
+        '  url      = env("DATABASE_URL")',
+        '}',
+        `${comment}model Order {`,
+        '  id    Int    @id',
+        '  total Int',
+        '  code  String',
+        '  @@index([total])',
+        '}',
+      ].join('\n');
+    const bare = await pagesOf(schema(''));
+    expect(bare('data-model')).toContain(
+      '| Model | Table | Fields |\n| --- | --- | --- |\n| [Order](./data-model__model__order.md) | `Order` | 3 |\n',
+    );
+    expect(bare('data-model/model/order')).toContain('| Field | Type | Default | Notes |\n| --- | --- | --- | --- |\n');
+    expect(bare('data-model/model/order')).toContain('| Kind | Fields |\n| --- | --- |\n| index | `total` |\n');
+    const documented = await pagesOf(
+      schema('/// A customer order.\n')
+        .replace('  code  String', '  code  String /// Shown on the receipt.')
+        .replace('@@index([total])', '@@index([total], map: "order_total")'),
+    );
+    expect(documented('data-model')).toContain('| Model | Table | Fields | Description |');
+    expect(documented('data-model/model/order')).toContain('| Field | Type | Default | Notes | Description |');
+    expect(documented('data-model/model/order')).toContain('| `code` | `String` |  |  | Shown on the receipt. |');
+    expect(documented('data-model/model/order')).toContain('| Kind | Fields | Name |');
+  });
+
   it("closes raw HTML a model's documentation leaves open, before the page's own tables", async () => {
     const dir = await mkdtemp(join(tmpdir(), 'docgen-prisma-html-'));
     const schema = join(dir, 'schema.prisma');
@@ -1154,9 +1185,9 @@ describe('data-model pages', () => {
     );
     const post = page('data-model/model/post');
     expect(post).toContain('| unique | `authorId`, `slug` | `one_slug_per_author` |');
-    expect(post).toContain('| `author` | [User](./data-model__model__user.md) |  | foreign key authorId → id |  |');
+    expect(post).toContain('| `author` | [User](./data-model__model__user.md) |  | foreign key authorId → id |');
     expect(page('data-model/model/follow')).toContain('| Primary key | `followerId`, `followeeId` |');
-    expect(page('data-model/model/profile')).toContain('| `userId` | `String` |  | primary key, column user_id |  |');
+    expect(page('data-model/model/profile')).toContain('| `userId` | `String` |  | primary key, column user_id |');
     const enums = page('data-model/enums');
     expect(enums).toContain('::anchor[enum-role]\n\n## Role');
     expect(enums).toContain('| `AUTHOR` | `writer` |');
@@ -1442,7 +1473,7 @@ describe('data-model pages', () => {
     // …and its documents have fields, not columns: `@map("_id")` names the document's field (umami's
     // MongoDB schema read "column _id", "column website_id" beside "Collection")
     expect(mongo.pages.find((page) => page.key === 'data-model/model/customer')!.markdown).toContain(
-      '| `id` | `String` | `auto()` | primary key, document field _id, @db.ObjectId |  |',
+      '| `id` | `String` | `auto()` | primary key, document field _id, @db.ObjectId |',
     );
     // MongoDB has no foreign key constraints: its relations are Prisma Client's, as with relationMode = "prisma"
     const emulated =
@@ -1450,7 +1481,7 @@ describe('data-model pages', () => {
     expect(mongo.pages[0]!.markdown).toContain(emulated);
     expect(mongo.pages.find((page) => page.key === 'data-model/model/customer')!.markdown).toContain(emulated);
     expect(mongo.pages.find((page) => page.key === 'data-model/model/customer')!.markdown).toContain(
-      '| `address` | [Address](./data-model__model__address.md)? |  | embedded |  |',
+      '| `address` | [Address](./data-model__model__address.md)? |  | embedded |',
     );
     expect(erdDot(await extractPrisma(join(fixtures, 'mongo.prisma')))).toContain(
       '"Customer" -> "Address" [label="embeds (address)", style=dashed];',

@@ -468,6 +468,15 @@ function registerMarkdownHelpers(handlebars: typeof Handlebars): void {
     'not',
     plain((value) => !value),
   );
+  // `(some fields "description")`: whether any item has that key set, e.g. to leave out a column no row fills.
+  handlebars.registerHelper(
+    'some',
+    plain((list, key) =>
+      Array.isArray(list)
+        ? list.some((item) => (typeof key === 'string' ? hasValue(item?.[key]) : hasValue(item)))
+        : false,
+    ),
+  );
   handlebars.registerHelper(
     'upper',
     plain((value) => String(value ?? '').toUpperCase()),
@@ -497,4 +506,11 @@ function registerMarkdownHelpers(handlebars: typeof Handlebars): void {
     'trim',
     plain((value) => String(value ?? '').trim()),
   );
+}
+
+/** A value a template would show: not undefined, null, false, an empty or blank string, or an empty list. */
+function hasValue(value: unknown): boolean {
+  if (typeof value === 'string') return value.trim() !== '';
+  if (Array.isArray(value)) return value.length > 0;
+  return value !== undefined && value !== null && value !== false;
 }

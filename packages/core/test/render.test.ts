@@ -36,6 +36,26 @@ describe('template renderer', () => {
     expect(renderer.has('row')).toBe(false);
   });
 
+  it('`some` says whether any item of a list has a key set, to leave out a column no row fills', async () => {
+    const defaults = await dirWith({
+      'table.hbs':
+        '| Name |{{#if (some rows "note")}} Note |{{/if}}\n{{#each rows}}| {{name}} |{{#if (some ../rows "note")}} {{default note ""}} |{{/if}}\n{{/each}}',
+    });
+    const renderer = createTemplateRenderer({ defaultsDir: defaults });
+    const noted = renderer.render('table', { rows: [{ name: 'a' }, { name: 'b', note: 'x' }] });
+    expect(noted).toBe('| Name | Note |\n| a |  |\n| b | x |\n');
+    // Blank strings, empty lists, null and false are "not set"; not a list is no item at all.
+    const bare = renderer.render('table', {
+      rows: [
+        { name: 'a', note: ' ' },
+        { name: 'b', note: [] },
+        { name: 'c', note: null },
+      ],
+    });
+    expect(bare).toBe('| Name |\n| a |\n| b |\n| c |\n');
+    expect(renderer.render('table', { rows: undefined })).toBe('| Name |\n');
+  });
+
   it('lets the user override one template (or one partial) and keeps the rest', async () => {
     const defaults = await dirWith({ 'page.hbs': 'default {{> row}}', '_row.hbs': 'row', 'other.hbs': 'other' });
     const overrides = await dirWith({ '_row.hbs': 'custom row' });

@@ -460,7 +460,7 @@ describe('schema aliases', () => {
     expect(page).toContain(`Content type \`application/json\`: [UserCreationParams]${target}`);
     // An alias of an alias is named as written, and linked to the schema at the end of the chain.
     expect(page).toContain(`Content type \`application/json\`: array of [NewUser]${target}`);
-    expect(page).toContain(`| \`user\` | [NewUser]${target} | no |  |`);
+    expect(page).toContain(`| \`user\` | [NewUser]${target} | no |`);
     // The same schema's view under each name: the first use's name is not carried to the others.
     expect(page).toContain(`Content type \`application/json\`: [Pick\\_User.email-or-name\\_]${target}`);
   });
@@ -4827,7 +4827,7 @@ describe('type names', () => {
       p.key.endsWith('/schemas'),
     )!.markdown;
     expect(page).toContain('::anchor[schema-error-2]\n\n## error\n');
-    expect(page).toContain('| `detail` | [error](#schema-error-2) | no |  |');
+    expect(page).toContain('| `detail` | [error](#schema-error-2) | no |');
   });
 });
 
@@ -6108,7 +6108,7 @@ describe('OpenAPI 3.1', () => {
       p.key.endsWith('/schemas'),
     )!.markdown;
     expect(page).toContain('Type: array [number, number]\n');
-    expect(page).toContain('| `label` | array [string, …integer] | no |  |');
+    expect(page).toContain('| `label` | array [string, …integer] | no |');
   });
 
   it("names a string's contentMediaType and contentEncoding, and what a property's dependentRequired asks", async () => {

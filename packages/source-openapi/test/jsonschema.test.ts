@@ -234,8 +234,8 @@ describe('type arrays', () => {
     });
     const pages = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages;
     const operations = pages.find((p) => p.markdown.includes('## GET /tracks/{id}'))!.markdown;
-    expect(operations).toContain('| `id` | path | string or integer | yes |  |');
-    expect(schemasPage(api)).toContain('| `id` | string or integer or null | no |  |');
+    expect(operations).toContain('| `id` | path | string or integer | yes |');
+    expect(schemasPage(api)).toContain('| `id` | string or integer or null | no |');
   });
 });
 
@@ -354,7 +354,7 @@ describe('JSON Schema keywords in field tables', () => {
     const operations = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages.find((p) =>
       p.markdown.includes('## POST /tracks'),
     )!.markdown;
-    expect(operations).toContain('| `name` | string | no |  |\n\nConstraints:\n\n- no other properties\n');
+    expect(operations).toContain('| `name` | string | no |\n\nConstraints:\n\n- no other properties\n');
   });
 });
 

@@ -4896,11 +4896,13 @@ describe('the routes page', () => {
     const [page] = renderRoutes({ ...model, service: 'orders', entry: join(dir, 'app.ts') }, templates, {
       cwd: dir,
     }).pages;
+    // No route has middleware of its own or a comment: no Middleware or Notes column of empty cells.
+    expect(page!.markdown).toContain('| Method | Path | Statuses | Defined in |\n| --- | --- | --- | --- |\n');
     expect(page!.markdown).toContain(
-      '| GET | `/orders` |  | 200, 500; computed at run time: `err.statusCode` | `app.ts:5` |',
+      '| GET | `/orders` | 200, 500; computed at run time: `err.statusCode` | `app.ts:5` |\n',
     );
     expect(page!.markdown).toContain(
-      '| DELETE | `/orders/:id` |  | computed at run time: `req.authStatus`, `err.status` |',
+      '| DELETE | `/orders/:id` | computed at run time: `req.authStatus`, `err.status` |',
     );
   });
 

@@ -117,7 +117,7 @@ describe('real schemas: what they hold, shown as the schema writes it', () => {
       ].join('\n'),
     );
     const report = page('data-model/model/daily_report');
-    expect(report).toContain('| `folio` | `String` |  | unique, @db.NVarChar(100) |');
+    expect(report).toContain('| `folio` | `String` | unique, @db.NVarChar(100) |');
     // The name goes: a view's unique key is no index in the database, so the name names nothing there.
     expect(report).toContain('| unique | `species`, `boxes` |');
     expect(report).not.toContain('daily_report_unique');
@@ -154,7 +154,7 @@ describe('real schemas: what they hold, shown as the schema writes it', () => {
     expect(traceView).toContain('| `id` | `String` | `cuid()` | primary key |');
     const usage = page('data-model/model/usage');
     expect(usage).toContain('| Primary key | `day`, `project` |');
-    expect(usage).toContain('| `email` | `String` |  | unique |');
+    expect(usage).toContain('| `email` | `String` | unique |');
     expect(usage).not.toContain('| unique | `day`, `project` |');
     expect(page('data-model')).toContain(': 1 model and 2 views.');
   });
@@ -196,7 +196,7 @@ describe('real schemas: what they hold, shown as the schema writes it', () => {
       (page) => page.key === 'data-model/model/store',
     )!;
     expect(store.markdown).toContain(
-      '| `location` | `Unsupported("geography(Point, 4326)")`? |  | not available in Prisma Client |',
+      '| `location` | `Unsupported("geography(Point, 4326)")`? | not available in Prisma Client |',
     );
   });
 
@@ -367,27 +367,27 @@ describe('real schemas: what they hold, shown as the schema writes it', () => {
     expect(user).not.toMatch(
       /@zod\.(import|string\.email|custom|number)|@TypeGraphQL|@Field|@HideField|@Validator|@IsEmail|@MinLength/,
     );
-    expect(user).toContain('| `id` | `Int` |  | primary key |  |');
-    expect(user).toContain('| `email` | `String` |  |  | Where we write to. |');
-    expect(user).toContain('| `password` | `String` |  | hidden from the GraphQL API |  |');
-    expect(user).toContain('| `meta` | `Json` |  | JSON as `ResponseData` |  |');
-    expect(user).toContain('| `kind` | `String` |  | typed as `Kind` |  |');
-    expect(user).toContain('| `tags` | `Json`? |  | JSON as `Tag[]` |  |');
+    expect(user).toContain('| `id` | `Int` | primary key |  |');
+    expect(user).toContain('| `email` | `String` |  | Where we write to. |');
+    expect(user).toContain('| `password` | `String` | hidden from the GraphQL API |  |');
+    expect(user).toContain('| `meta` | `Json` | JSON as `ResponseData` |  |');
+    expect(user).toContain('| `kind` | `String` | typed as `Kind` |  |');
+    expect(user).toContain('| `tags` | `Json`? | JSON as `Tag[]` |  |');
     // zod's describe() is the field's description
-    expect(user).toContain('| `age` | `Int` |  |  | Age in years, as the user gave it. |');
-    expect(user).toContain('| `login` | `String` |  | **Deprecated** | @deprecated use email |');
+    expect(user).toContain('| `age` | `Int` |  | Age in years, as the user gave it. |');
+    expect(user).toContain('| `login` | `String` | **Deprecated** | @deprecated use email |');
     // the prose after a line's directives stays; a namespaced call is a directive of whichever generator owns it
-    expect(user).toContain('| `name` | `String` |  |  | must not be empty |');
-    expect(user).toContain('| `alias` | `String` |  |  |  |');
-    expect(user).toContain('| `note` | `String` |  |  | [not a hint] Square brackets in prose |');
-    expect(user).toContain('| `other` | `String` |  |  |  |');
+    expect(user).toContain('| `name` | `String` |  | must not be empty |');
+    expect(user).toContain('| `alias` | `String` |  |  |');
+    expect(user).toContain('| `note` | `String` |  | [not a hint] Square brackets in prose |');
+    expect(user).toContain('| `other` | `String` |  |  |');
     // prisma-json-types-generator's inline types (`![…]`, any TypeScript), and its first versions' `@json("…")`;
     // a TypeScript type is code (`<…>` is not HTML)
-    expect(user).toContain("| `state` | `String` |  | typed as `'draft' \\| 'published'` | set by the editor |");
-    expect(user).toContain('| `points` | `Json` |  | JSON as `Record<string, [number, number]>` |  |');
-    expect(user).toContain('| `legacy` | `Json` |  | JSON as `LegacyType` |  |');
+    expect(user).toContain("| `state` | `String` | typed as `'draft' \\| 'published'` | set by the editor |");
+    expect(user).toContain('| `points` | `Json` | JSON as `Record<string, [number, number]>` |  |');
+    expect(user).toContain('| `legacy` | `Json` | JSON as `LegacyType` |  |');
     // a Markdown image is not a type
-    expect(user).toContain('| `flow` | `String` |  |  | ![the flow](https://example.com/flow.png) as drawn |');
+    expect(user).toContain('| `flow` | `String` |  | ![the flow](https://example.com/flow.png) as drawn |');
     expect(page('data-model/enums')).not.toContain('TypeGraphQL');
     expect(page('data-model')).toContain('| A person who can sign in. |');
   });
@@ -447,26 +447,24 @@ describe('real schemas: what they hold, shown as the schema writes it', () => {
       /@ObjectType|@@TypeGraphQL|@@Gen|@FieldType|@Validator|@HideField|@PropertyType|@TypeGraphQL|@Dto|@ApiProperty|@IsNotEmpty|@MaxLength|@zod/,
     );
     expect(user).toMatch(/^Someone who signs in\.$/m);
-    expect(user).toContain(
-      '| `email` | `String` |  |  | Where mail goes (ask @support, or write to help@example.com). |',
-    );
-    expect(user).toContain('| `secret` | `String` |  | hidden from the GraphQL API (not read, not written) |  |');
+    expect(user).toContain('| `email` | `String` |  | Where mail goes (ask @support, or write to help@example.com). |');
+    expect(user).toContain('| `secret` | `String` | hidden from the GraphQL API (not read, not written) |  |');
     // hidden in some types only (match:): nothing to say for the whole API
-    expect(user).toContain('| `createdAt` | `DateTime` |  |  | Set by the server. |');
-    expect(user).toContain('| `data` | `Json` |  |  |  |');
-    expect(user).toContain('| `counter` | `Int` |  | not writable through the GraphQL API |  |');
+    expect(user).toContain('| `createdAt` | `DateTime` |  | Set by the server. |');
+    expect(user).toContain('| `data` | `Json` |  |  |');
+    expect(user).toContain('| `counter` | `Int` | not writable through the GraphQL API |  |');
     // left out of filters and sorting only: still read and written
-    expect(user).toContain('| `searched` | `Int` |  |  |  |');
-    expect(user).toContain('| `stamped` | `Int` |  | not writable through the GraphQL API |  |');
-    expect(user).toContain('| `mail` | `String` |  | GraphQL name emailAddress |  |');
-    expect(user).toContain('| `title` | `String` |  |  |  |');
-    expect(user).toContain('| `contact` | `String` |  |  |  |');
-    expect(user).toContain('| `nick` | `String` |  |  | Shown to others |');
-    expect(user).toContain('| `rate` | `Int` |  |  | @ 5 per second, at most. |');
-    expect(user).toContain('| `mentions` | `Int` |  |  | @mention(s) notify the user; @example.com is our domain. |');
-    expect(user).toContain('| `fields` | `Int` |  |  | @Field()s are not a directive |');
+    expect(user).toContain('| `searched` | `Int` |  |  |');
+    expect(user).toContain('| `stamped` | `Int` | not writable through the GraphQL API |  |');
+    expect(user).toContain('| `mail` | `String` | GraphQL name emailAddress |  |');
+    expect(user).toContain('| `title` | `String` |  |  |');
+    expect(user).toContain('| `contact` | `String` |  |  |');
+    expect(user).toContain('| `nick` | `String` |  | Shown to others |');
+    expect(user).toContain('| `rate` | `Int` |  | @ 5 per second, at most. |');
+    expect(user).toContain('| `mentions` | `Int` |  | @mention(s) notify the user; @example.com is our domain. |');
+    expect(user).toContain('| `fields` | `Int` |  | @Field()s are not a directive |');
     // a decorator-style @Deprecated(…) is prose too, and a deprecation
-    expect(user).toContain("| `oldMail` | `String` |  | **Deprecated** | @Deprecated('2.0') use mail |");
+    expect(user).toContain("| `oldMail` | `String` | **Deprecated** | @Deprecated('2.0') use mail |");
   });
 
   it('model-level GraphQL directives are noted on the model page, as field-level ones are', async () => {
@@ -551,9 +549,9 @@ describe('real schemas: what they hold, shown as the schema writes it', () => {
     );
     const order = page('data-model/model/order');
     expect(order).toMatch(/^A customer order\.\nTotals are in cents\.$/m);
-    expect(order).toContain('| `state` | `String` |  |  | One of:<br>- draft<br>- paid \\| refunded |');
+    expect(order).toContain('| `state` | `String` |  | One of:<br>- draft<br>- paid \\| refunded |');
     // a sentence wrapped over two lines reads as one, as Markdown reads it
-    expect(order).toContain("| `note` | `String` |  |  | Wrapped at the author's width, one sentence. |");
+    expect(order).toContain("| `note` | `String` |  | Wrapped at the author's width, one sentence. |");
     expect(page('data-model/enums')).toContain('| `FIRST_PARTY` | Sold by us, shipped by us:<br>no seller fee. |');
   });
 
@@ -644,16 +642,16 @@ describe('real schemas: what they hold, shown as the schema writes it', () => {
     ];
     const page = await pagesOf(schema.join('\n'));
     const user = page('data-model/model/user');
-    expect(user).toContain('| `id` | `Int` |  | primary key (constraint pk_user) |');
-    expect(user).toContain('| `email` | `String` |  | unique (constraint uq_email) |');
+    expect(user).toContain('| `id` | `Int` | primary key (constraint pk_user) |');
+    expect(user).toContain('| `email` | `String` | unique (constraint uq_email) |');
     expect(user).toContain('| unique | `a`, `b` | `ab` (constraint `uq_ab`) |');
     expect(user).toContain('| unique | `b`, `c` | `uq_bc` |');
     expect(user).toContain('| index | `c` | `ix_c` |');
     const post = page('data-model/model/post');
     expect(post).toContain('| Primary key | `x`, `y` (constraint `pk_post`) |');
-    expect(post).toContain('| `x` | `Int` |  | primary key |');
+    expect(post).toContain('| `x` | `Int` | primary key |');
     expect(post).toContain(
-      '| `author` | [User](./data-model__model__user.md) |  | foreign key authorId → id (constraint fk_author), on delete Cascade |',
+      '| `author` | [User](./data-model__model__user.md) | foreign key authorId → id (constraint fk_author), on delete Cascade |',
     );
     // …and where the relation is described: the Relations table of both models, and the overview's
     expect(post).toContain(
@@ -805,7 +803,7 @@ describe('real schemas: what they hold, shown as the schema writes it', () => {
       ].join('\n'),
     );
     expect(page('data-model/model/sink')).toContain(
-      '| `hook` | [Hook](./data-model__model__hook.md) |  | foreign key hookId → id, on delete Cascade, on update Restrict |',
+      '| `hook` | [Hook](./data-model__model__hook.md) | foreign key hookId → id, on delete Cascade, on update Restrict |',
     );
   });
 
@@ -823,9 +821,9 @@ describe('real schemas: what they hold, shown as the schema writes it', () => {
       ].join('\n'),
     );
     const token = page('data-model/model/token');
-    expect(token).toContain('| `id` | `String` |  | primary key, unique, column token_id |');
-    expect(token).toContain('| `label` | `String` |  | unique |');
-    expect(token).toContain('| `note` | `String` |  |  |');
+    expect(token).toContain('| `id` | `String` | primary key, unique, column token_id |');
+    expect(token).toContain('| `label` | `String` | unique |');
+    expect(token).toContain('| `note` | `String` |  |');
   });
 
   it("a model with no @id or @@id (hoppscotch's InvitedUsers) says it has no primary key, and which unique keys Prisma uses instead", async () => {
@@ -887,7 +885,7 @@ describe('real schemas: what they hold, shown as the schema writes it', () => {
     expect(page('data-model/model/cart_item')).toContain(
       '| Notes | this table contains check constraints and requires additional setup for migrations (https://pris.ly/d/check-constraints) |',
     );
-    expect(page('data-model/model/cart_item')).toContain('| `quantity` | `Int` |  |  | How many; at least one. |');
+    expect(page('data-model/model/cart_item')).toContain('| `quantity` | `Int` |  | How many; at least one. |');
     const room = page('data-model/model/room_reservation');
     expect(room).toMatch(/^Rooms booked\.\n/);
     expect(room).toContain(
@@ -989,7 +987,7 @@ describe('real schemas: what they hold, shown as the schema writes it', () => {
     );
     const stats = page('data-model/model/documentstats');
     expect(stats).toContain(
-      '| `document` | [Document](./data-model__model__document.md) |  | reference documentId → id |',
+      '| `document` | [Document](./data-model__model__document.md) | reference documentId → id |',
     );
     expect(stats).toContain(
       '| `document` | 1:1 | [Document](./data-model__model__document.md) (`stats`) | documentId → id |  |',
@@ -1099,7 +1097,7 @@ describe('data-model pages', () => {
     expect(bare('data-model')).toContain(
       '| Model | Table | Fields |\n| --- | --- | --- |\n| [Order](./data-model__model__order.md) | `Order` | 3 |\n',
     );
-    expect(bare('data-model/model/order')).toContain('| Field | Type | Default | Notes |\n| --- | --- | --- | --- |\n');
+    expect(bare('data-model/model/order')).toContain('| Field | Type | Notes |\n| --- | --- | --- |\n');
     expect(bare('data-model/model/order')).toContain('| Kind | Fields |\n| --- | --- |\n| index | `total` |\n');
     const documented = await pagesOf(
       schema('/// A customer order.\n')
@@ -1107,8 +1105,8 @@ describe('data-model pages', () => {
         .replace('@@index([total])', '@@index([total], map: "order_total")'),
     );
     expect(documented('data-model')).toContain('| Model | Table | Fields | Description |');
-    expect(documented('data-model/model/order')).toContain('| Field | Type | Default | Notes | Description |');
-    expect(documented('data-model/model/order')).toContain('| `code` | `String` |  |  | Shown on the receipt. |');
+    expect(documented('data-model/model/order')).toContain('| Field | Type | Notes | Description |');
+    expect(documented('data-model/model/order')).toContain('| `code` | `String` |  | Shown on the receipt. |');
     expect(documented('data-model/model/order')).toContain('| Kind | Fields | Name |');
   });
 
@@ -1187,7 +1185,7 @@ describe('data-model pages', () => {
     expect(post).toContain('| unique | `authorId`, `slug` | `one_slug_per_author` |');
     expect(post).toContain('| `author` | [User](./data-model__model__user.md) |  | foreign key authorId → id |');
     expect(page('data-model/model/follow')).toContain('| Primary key | `followerId`, `followeeId` |');
-    expect(page('data-model/model/profile')).toContain('| `userId` | `String` |  | primary key, column user_id |');
+    expect(page('data-model/model/profile')).toContain('| `userId` | `String` | primary key, column user_id |');
     const enums = page('data-model/enums');
     expect(enums).toContain('::anchor[enum-role]\n\n## Role');
     expect(enums).toContain('| `AUTHOR` | `writer` |');

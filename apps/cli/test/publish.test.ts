@@ -120,6 +120,39 @@ describe('docgen publish', () => {
     });
   });
 
+  it('an edit merged into the source, as the conflict says to, is no conflict: the page is taken back with no new version', async () => {
+    const generator = { name: 'docgen-test', version: '1.0.0' };
+    const merged = join(work, 'merged');
+    await writeRenderedTree(merged, makeTree(3, { prefix: 'merge' }), generator);
+    const first = await runCli(['publish', merged, '--json'], { cwd: work, env: env() });
+    expect(first.code).toBe(0);
+    const pageId = (JSON.parse(first.stdout).outcomes as Array<{ key: string; pageId: string }>).find(
+      (o) => o.key === 'merge/s1/p2',
+    )!.pageId;
+    const edited = await sandbox.api('PUT', `/rest/api/content/${pageId}`, {
+      type: 'page',
+      title: 'merge page 2',
+      body: { storage: { value: '<p>Fixed by hand in Confluence.</p>', representation: 'storage' } },
+      version: { number: 2 },
+    });
+    expect(edited.status).toBe(200);
+    // The person's words, copied into the source.
+    await writeRenderedTree(
+      merged,
+      makeTree(3, {
+        prefix: 'merge',
+        edit: (p) => (p.key === 'merge/s1/p2' ? { ...p, markdown: 'Fixed by hand in Confluence.\n' } : p),
+      }),
+      generator,
+    );
+    const run = await runCli(['publish', merged, '--json'], { cwd: work, env: env() });
+    expect(run.code).toBe(0);
+    const report = JSON.parse(run.stdout);
+    expect(report).toMatchObject({ ok: true, counts: { conflicts: 0 } });
+    expect(report.outcomes.find((o: { key: string }) => o.key === 'merge/s1/p2')).toMatchObject({ version: 2 });
+    const again = await runCli(['publish', merged, '--json'], { cwd: work, env: env() });
+    expect(JSON.parse(again.stdout)).toMatchObject({ ok: true, counts: { unchanged: 3 }, requests: { writes: 0 } });
+  });
   it('a page a person deleted is a conflict saying so and what to do; --force restores it (same id)', async () => {
     const back = join(work, 'deleted');
     await writeRenderedTree(back, makeTree(3, { prefix: 'cliback' }), { name: 'docgen-test', version: '1.0.0' });

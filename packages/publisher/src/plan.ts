@@ -119,6 +119,11 @@ export interface PlanInput {
    * markers (`Publisher.plan` reads such a page's body to tell): not a human edit.
    */
   commentedOnly?: ReadonlySet<string>;
+  /**
+   * Ids of docgen's pages a person edited whose body, without comment markers, is now the one the
+   * tree has: the edit was merged into the source, as a conflict says to do. Not a conflict.
+   */
+  editInSource?: ReadonlySet<string>;
 }
 
 /**
@@ -175,7 +180,7 @@ export function planSync(input: PlanInput): Plan {
     const retired = notOursByTitle.has(fold(page.title)) ? undefined : retiredByTitle.get(fold(page.title));
     operations.push(
       owned
-        ? planOwned(page, owned, { rootId, wantedParentId }, policy, notOursByTitle, input.commentedOnly)
+        ? planOwned(page, owned, { rootId, wantedParentId }, policy, notOursByTitle, input)
         : retired
           ? planRetired(page, retired, { rootId, docSet, policy })
           : planNew(page, wantedParentId, notOursByTitle, docSet),
@@ -383,7 +388,7 @@ function planOwned(
   { rootId, wantedParentId }: { rootId: string; wantedParentId: string | undefined },
   policy: ConflictPolicy,
   notOursByTitle: Map<string, TakenTitle>,
-  commentedOnly: ReadonlySet<string> = new Set(),
+  { commentedOnly = new Set(), editInSource = new Set() }: Pick<PlanInput, 'commentedOnly' | 'editInSource'> = {},
 ): Operation {
   const state = owned.ownership!.value;
   const base = {
@@ -397,10 +402,14 @@ function planOwned(
   const changes: Change[] = [];
   let recordedHash = state.hash;
   let stale = false;
+  let merged = false;
   let overwrite: { reason: string } | undefined;
   if (owned.version.number !== state.version) {
     const marker = markerHash(owned.version.message);
-    if (!marker && commentedOnly.has(owned.id)) {
+    if (!marker && editInSource.has(owned.id)) {
+      // The person's edit is in the source now: the live body is the one to write, so only docgen's record changes.
+      merged = true;
+    } else if (!marker && commentedOnly.has(owned.id)) {
       // A version that only added readers' comment markers: the body is docgen's, as recorded.
       stale = true;
       recordedHash = state.hash;
@@ -422,7 +431,8 @@ function planOwned(
     if (!page.hash.startsWith(recordedHash)) changes.push('body');
     changes.push('state');
   } else {
-    if (state.bodyHash !== page.bodyHash) changes.push('body');
+    if (merged) changes.push('state');
+    else if (state.bodyHash !== page.bodyHash) changes.push('body');
     if (!sameSet(state.labels, page.labels) || (owned.labels && page.labels.some((l) => !owned.labels!.includes(l))))
       changes.push('labels');
     if (!sameAttachments(state.attachments, page.attachments)) changes.push('attachments');

@@ -1,8 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { basename, dirname, extname, join, resolve } from 'node:path';
+import { basename, dirname, extname, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { DocgenError, type SourceLocation } from './diagnostics.js';
+import { closestName, DocgenError, type SourceLocation } from './diagnostics.js';
 import { loadYamlParser, parseStructured } from './structured-file.js';
 import { loadSchemaValidator, validateAgainstSchema } from './schema-validation.js';
 
@@ -126,6 +126,28 @@ export function fixOptionHint(origin: OptionOrigin | undefined, option: string, 
   if (origin?.flag) return `pass ${origin.flag} ${what}, relative to the current folder`;
   if (origin?.location?.file) return `set ${origin.name} to ${what}, relative to ${dirname(origin.location.file)}`;
   return `set \`${origin?.name ?? option}\` to ${what}`;
+}
+
+/**
+ * `hint`, and the path meant where the `missing` one is a letter or two off a file or folder beside
+ * it (`openapi.yml` beside `openapi.yaml`, `docs/adrs` beside `docs/adr`): "…; did you mean
+ * openapi.yaml?", from where the option's paths are read (the current folder for a flag, the
+ * config's folder for the config). A misspelt path is the likeliest wrong one; a path that is
+ * there (a file where a folder is wanted) gets the hint alone.
+ */
+export function withPathMeant(hint: string, missing: string, origin: OptionOrigin | undefined): string {
+  if (existsSync(missing)) return hint;
+  const folder = dirname(resolve(missing));
+  let names: string[];
+  try {
+    names = readdirSync(folder);
+  } catch {
+    return hint;
+  }
+  const meant = closestName(basename(missing), names);
+  if (!meant) return hint;
+  const base = origin?.location?.file && !origin.flag ? dirname(origin.location.file) : process.cwd();
+  return `${hint}; did you mean ${relative(base, join(folder, meant))}?`;
 }
 
 export const CONFIG_FILE_NAMES = [

@@ -8,7 +8,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, join, relative, resolve } from 'node:path';
-import { DocgenError, fixOptionHint, type Diagnostic, type OptionOrigin } from '@docgen/core';
+import { DocgenError, fixOptionHint, withPathMeant, type Diagnostic, type OptionOrigin } from '@docgen/core';
 import {
   cascadeHint,
   cascadeRelations,
@@ -117,7 +117,11 @@ export function schemaFiles(path: string, options: ExtractPrismaOptions = {}): s
       code: 'DG_PRISMA_NOT_FOUND',
       message: `Prisma schema not found: ${path}`,
       location,
-      hint: fixOptionHint(options.origin, 'schema', 'a schema.prisma file or a folder of .prisma files'),
+      hint: withPathMeant(
+        fixOptionHint(options.origin, 'schema', 'a schema.prisma file or a folder of .prisma files'),
+        path,
+        options.origin,
+      ),
     });
   if (!statSync(path).isDirectory()) return [path];
   const found = (readdirSync(path, { recursive: true }) as string[])

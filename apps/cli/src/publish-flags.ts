@@ -116,6 +116,8 @@ export interface PublishReport extends Omit<PublishResult, 'warnings'> {
     previousKey?: string;
     /** For a title-taken or deleted conflict: what to do, which also publishes the pages blocked under it. */
     fix?: string;
+    /** For a title-taken conflict: the doc set that published this page (same key) from other sources too. */
+    otherDocSet?: string;
     /** For a page held back by a conflict above it: that page (its parent, or further up). */
     blockedBy?: { key: string; title: string; parent: boolean };
   }>;
@@ -398,6 +400,7 @@ export async function runPublish(
         reason: op.reason,
         ...(op.conflict ? { conflict: op.conflict } : {}),
         ...(op.fix ? { fix: op.fix } : {}),
+        ...(op.otherDocSet !== undefined ? { otherDocSet: op.otherDocSet } : {}),
         ...(op.blockedBy ? { blockedBy: op.blockedBy } : {}),
         ...(op.previousKey !== undefined ? { previousKey: op.previousKey } : {}),
         ...(op.keptFor ? { keptFor: op.keptFor } : {}),
@@ -502,10 +505,22 @@ function conflictHint(report: PublishReport): string {
   // were not in the plan: their own messages say what happened and what to do.
   if (kinds.size === 0) return `each conflict above says what happened and what to do (${edited})`;
   const hints = [];
-  if (kinds.has('title-taken')) hints.push(taken);
+  if (kinds.has('title-taken')) hints.push(takenByAnotherRun(report) ?? taken);
   if (kinds.has('deleted')) hints.push(deleted);
   if (kinds.has('edited')) hints.push(edited);
   return hints.join('; ');
+}
+
+/**
+ * Where every taken title is docgen's own page of the same key in another doc set: the same pages,
+ * published by a run of other sources (`docgen generate` of the config, then `docgen adr` of a part).
+ * A title prefix would publish them twice: the plan's one fix (publish them as they were) is the hint.
+ */
+function takenByAnotherRun(report: PublishReport): string | undefined {
+  const taken = report.planned?.filter((p) => p.conflict === 'title-taken') ?? [];
+  const fixes = new Set(taken.map((p) => (p.otherDocSet === undefined ? undefined : p.fix)));
+  if (fixes.size !== 1 || fixes.has(undefined)) return undefined;
+  return `docgen's pages of these titles were published by another run: ${[...fixes][0]}`;
 }
 
 export function summaryLine(result: PublishResult): string {

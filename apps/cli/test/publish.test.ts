@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
@@ -266,6 +266,33 @@ describe('docgen publish', () => {
         code: 'DG_CONFLUENCE_AUTH',
         message: expect.stringContaining('(from --confluence-url)'),
       });
+    } finally {
+      await rm(project, { recursive: true, force: true });
+    }
+  });
+
+  it('`docgen adr --publish` after `docgen generate --publish` of the same config says to publish with generate, not to rename', async () => {
+    const project = await mkdtemp(join(tmpdir(), 'docgen-subset-'));
+    try {
+      await mkdir(join(project, 'adr'));
+      await writeFile(join(project, 'adr', '0001-use-postgres.md'), '# 1. Use Postgres\n\n## Status\n\nAccepted\n');
+      await writeFile(join(project, 'schema.prisma'), 'model User {\n  id Int @id\n}\n');
+      await writeFile(
+        join(project, 'docgen.config.yaml'),
+        'sources:\n  - plugin: adr\n    options: { dir: adr }\n  - plugin: prisma\n    options: { schema: schema.prisma }\n',
+      );
+      const all = await runCli(['generate', '--publish'], { cwd: project, env: env() });
+      expect(all.code).toBe(0);
+      const part = await runCli(['adr', '--publish', '--json'], { cwd: project, env: env() });
+      expect(part.code).toBe(1);
+      const report = JSON.parse(part.stdout).publish;
+      expect(report.planned.find((p: { key: string }) => p.key === 'adr')).toMatchObject({
+        conflict: 'title-taken',
+        otherDocSet: 'adr+data-model',
+        fix: expect.stringContaining('from every source of doc set "adr+data-model" at once'),
+      });
+      expect(report.error.hint).toContain('docgen generate --publish');
+      expect(report.error.hint).not.toContain('titlePrefix');
     } finally {
       await rm(project, { recursive: true, force: true });
     }

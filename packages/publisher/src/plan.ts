@@ -65,6 +65,11 @@ export interface Operation {
   conflict?: 'edited' | 'title-taken' | 'deleted';
   /** For a title-taken conflict: the one thing to do that resolves it (and publishes the pages under it). */
   fix?: string;
+  /**
+   * For a title-taken conflict with docgen's page of this key in another doc set: that doc set. The
+   * same page, published by a run that rendered other sources too (`docgen generate` after `docgen adr`).
+   */
+  otherDocSet?: string;
   /** For a blocked page: the page in conflict above it (its parent, or further up), and whether it is the parent. */
   blockedBy?: { key: string; title: string; parent: boolean };
   /** A conflict on a page docgen owns (its rename is refused): it stays, and its children go under it. */
@@ -450,7 +455,7 @@ function planOwned(
     // failed the run halfway). Known from the listing, it is a conflict the plan shows.
     const taken = fold(owned.title) === fold(page.title) ? undefined : notOursByTitle.get(fold(page.title));
     if (taken) {
-      const { why, fix } = titleTaken(taken, state.set);
+      const { why, fix } = titleTaken(taken, state.set, page.key);
       return {
         ...base,
         action: 'conflict',
@@ -488,7 +493,7 @@ function planNew(
       taken.version.number === 1 &&
       wantedParentId !== undefined &&
       taken.parentId === wantedParentId;
-    const { why, fix } = titleTaken(taken, docSet);
+    const { why, fix, otherDocSet } = titleTaken(taken, docSet, page.key);
     return {
       ...base,
       action: 'conflict',
@@ -498,6 +503,7 @@ function planNew(
       remote: taken,
       adoptId: mayBeOurs ? taken.id : undefined,
       fix,
+      ...(otherDocSet !== undefined ? { otherDocSet } : {}),
       reason: `${why}${mayBeOurs ? ' (adopted only if it is the identical page an interrupted run created)' : ''}: ${fix}`,
     };
   }
@@ -551,7 +557,11 @@ export const RENAME_OR_ARCHIVE =
  * Whose page has the title, where it is (outside the managed root: Confluence titles are unique per
  * space), and what to do about it, which depends on whose page it is.
  */
-function titleTaken(taken: TakenTitle, docSet: string): { why: string; fix: string } {
+function titleTaken(
+  taken: TakenTitle,
+  docSet: string,
+  key: string,
+): { why: string; fix: string; otherDocSet?: string } {
   const where = taken.path?.length ? ` (under ${taken.path.map((title) => `"${title}"`).join(' › ')})` : '';
   const page = `the title is used by page ${taken.id}${taken.outside ? `${where}, outside the managed root` : ''}`;
   const set = taken.ownership?.value.set;
@@ -565,6 +575,14 @@ function titleTaken(taken: TakenTitle, docSet: string): { why: string; fix: stri
       why: `${page}, which docgen published for this doc set under another root`,
       fix: `move it under the managed root and docgen takes it back (its key is "${taken.ownership!.value.key}"), or archive it`,
     };
+  if (set !== undefined && taken.ownership!.value.key === key)
+    return {
+      why: `${page}, this page as another docgen doc set ("${set}"; this run's is "${docSet}") publishes it`,
+      fix: renderedWithMore(set, docSet)
+        ? `publish these pages as they were published, from every source of doc set "${set}" at once (\`docgen generate --publish\` of the config), not from a run of some of them`
+        : `publish these pages as they were published, from the sources of doc set "${set}", or give one of the two a title prefix (titlePrefix)`,
+      otherDocSet: set,
+    };
   if (set !== undefined)
     return {
       why: `${page}, which another docgen doc set ("${set}") owns`,
@@ -574,6 +592,12 @@ function titleTaken(taken: TakenTitle, docSet: string): { why: string; fix: stri
     why: `${page}, which docgen does not own`,
     fix: RENAME_OR_ARCHIVE,
   };
+}
+
+/** Doc set `other` has every top-level key of `docSet`, and more: a run of more sources (a whole config). */
+function renderedWithMore(other: string, docSet: string): boolean {
+  const keys = new Set(other.split('+'));
+  return keys.size > 1 && docSet.split('+').every((key) => keys.has(key));
 }
 
 /**

@@ -4094,6 +4094,26 @@ describe('curl examples from relative servers', () => {
     expect(diagnostics[0]!.hint).toContain('additionalOperations: { SEARCH: … }');
   });
 
+  it('report a method a letter off a listed one (gett, psot) as the misspelling it is, with the method meant', async () => {
+    const diagnostics: Diagnostic[] = [];
+    await modelOf(
+      [
+        'openapi: 3.1.0',
+        'info: { title: Billing, version: "1" }',
+        'paths:',
+        '  /invoices:',
+        "    gett: { operationId: listInvoices, responses: { '200': { description: OK } } }",
+        "    psot: { operationId: createInvoice, responses: { '201': { description: Created } } }",
+      ],
+      (d) => diagnostics.push(d),
+    );
+    expect(diagnostics.map((d) => [d.code, d.location?.line, d.hint])).toEqual([
+      ['DG_OPENAPI_UNLISTED_METHOD', 5, 'did you mean get? rename "gett" to "get"'],
+      ['DG_OPENAPI_UNLISTED_METHOD', 6, 'did you mean post? rename "psot" to "post"'],
+    ]);
+    expect(diagnostics[0]!.message).not.toContain('NestJS');
+  });
+
   it('ask for a HEAD with --head, which does not wait for a body that never comes, as -X HEAD does', async () => {
     const api = await modelOf([
       'openapi: 3.0.3',

@@ -4114,6 +4114,40 @@ describe('curl examples from relative servers', () => {
     expect(diagnostics[0]!.message).not.toContain('NestJS');
   });
 
+  it('report a parameter whose `in` is no place a parameter goes (querry), once, at its line, with the one meant', async () => {
+    const diagnostics: Diagnostic[] = [];
+    const api = await modelOf(
+      [
+        'openapi: 3.1.0',
+        'info: { title: Billing, version: "1" }',
+        'paths:',
+        '  /invoices:',
+        '    get:',
+        '      operationId: listInvoices',
+        '      parameters:',
+        '        - { $ref: "#/components/parameters/Expand" }',
+        '        - { name: page, in: query, schema: { type: integer } }',
+        "      responses: { '200': { description: OK } }",
+        '  /customers:',
+        '    get:',
+        '      operationId: listCustomers',
+        '      parameters: [{ $ref: "#/components/parameters/Expand" }]',
+        "      responses: { '200': { description: OK } }",
+        'components:',
+        '  parameters:',
+        '    Expand: { name: expand, in: querry, schema: { type: string } }',
+      ],
+      (d) => diagnostics.push(d),
+    );
+    expect(op(api, 'listInvoices').parameters.map((p) => `${p.name} ${p.in}`)).toEqual(['expand querry', 'page query']);
+    expect(diagnostics.map((d) => [d.code, d.location?.line, d.hint])).toEqual([
+      ['DG_OPENAPI_PARAMETER_IN', 18, 'did you mean query? write `in: query`'],
+    ]);
+    expect(diagnostics[0]!.message).toBe(
+      'parameter "expand" is `in: querry`, which is no place a parameter goes (path, query, header, cookie): it is shown as written',
+    );
+  });
+
   it('ask for a HEAD with --head, which does not wait for a body that never comes, as -X HEAD does', async () => {
     const api = await modelOf([
       'openapi: 3.0.3',

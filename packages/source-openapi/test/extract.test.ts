@@ -4148,6 +4148,32 @@ describe('curl examples from relative servers', () => {
     );
   });
 
+  it('report an operation key a letter or two off one OpenAPI defines (tag, summry), which is otherwise left out without a word', async () => {
+    const diagnostics: Diagnostic[] = [];
+    const api = await modelOf(
+      [
+        'openapi: 3.1.0',
+        'info: { title: Billing, version: "1" }',
+        'paths:',
+        '  /customers:',
+        '    get:',
+        '      operationId: listCustomers',
+        '      tag: [customers]',
+        '      summry: List customers',
+        '      x-tag: internal',
+        '      owner: billing-team',
+        "      responses: { '200': { description: OK } }",
+      ],
+      (d) => diagnostics.push(d),
+    );
+    expect(op(api, 'listCustomers').summary).toBeUndefined();
+    expect(diagnostics.map((d) => [d.code, d.location?.line, d.hint])).toEqual([
+      ['DG_OPENAPI_UNKNOWN_FIELD', 7, 'did you mean tags? rename "tag" to "tags"'],
+      ['DG_OPENAPI_UNKNOWN_FIELD', 8, 'did you mean summary? rename "summry" to "summary"'],
+    ]);
+    expect(diagnostics[0]!.message).toBe('GET /customers has "tag", which is no field of an operation: it is left out');
+  });
+
   it('ask for a HEAD with --head, which does not wait for a body that never comes, as -X HEAD does', async () => {
     const api = await modelOf([
       'openapi: 3.0.3',

@@ -122,14 +122,24 @@ function firstReportAt(context: WalkContext, code: string, at: SpecPointer): boo
 function warnPathParameterNotRequired(context: WalkContext, raw: Json, at: SpecPointer, label: string): void {
   if (raw.in !== 'path' || raw.required === true) return;
   if (!firstReportAt(context, 'DG_OPENAPI_PATH_PARAMETER_REQUIRED', at)) return;
-  const written =
-    raw.required === undefined ? 'has no `required`' : `says \`required: ${JSON.stringify(raw.required)}\``;
+  // `requried: true`: the key is there, misspelt; renaming it is the fix, not adding another.
+  const misspelt =
+    raw.required === undefined
+      ? Object.keys(raw).find((key) => key !== 'required' && closestName(key, ['required']) !== undefined)
+      : undefined;
+  const written = misspelt
+    ? `has "${misspelt}", not \`required\``
+    : raw.required === undefined
+      ? 'has no `required`'
+      : `says \`required: ${JSON.stringify(raw.required)}\``;
   context.report({
     code: 'DG_OPENAPI_PATH_PARAMETER_REQUIRED',
     severity: 'warning',
     message: `${label} ${written}, and the spec requires \`required: true\` on every path parameter: it is shown as required`,
-    ...context.spec.where(raw.required === undefined ? at : child(at, 'required')),
-    hint: 'add `required: true` to it (a path cannot be requested without its parameters; for an optional part, declare a second path without it)',
+    ...context.spec.where(misspelt ? child(at, misspelt) : raw.required === undefined ? at : child(at, 'required')),
+    hint: misspelt
+      ? `did you mean required? rename "${misspelt}" to "required"`
+      : 'add `required: true` to it (a path cannot be requested without its parameters; for an optional part, declare a second path without it)',
   });
 }
 

@@ -155,6 +155,28 @@ describe('path parameters', () => {
     ]);
     expect(diagnostics[0]!.message).toContain('says `required: false`');
   });
+
+  it('with `required` misspelt (requried: true), the warning is at that key and says to rename it, not to add one', async () => {
+    const diagnostics: Diagnostic[] = [];
+    await modelOf(
+      [
+        'openapi: 3.1.0',
+        'info: { title: Billing, version: "1" }',
+        'paths:',
+        '  /invoices/{invoiceId}:',
+        '    parameters:',
+        '      - name: invoiceId',
+        '        in: path',
+        '        requried: true',
+        "    get: { operationId: getInvoice, responses: { '200': { description: OK } } }",
+      ],
+      (d) => diagnostics.push(d),
+    );
+    expect(diagnostics.map((d) => [d.code, d.location?.line, d.hint])).toEqual([
+      ['DG_OPENAPI_PATH_PARAMETER_REQUIRED', 8, 'did you mean required? rename "requried" to "required"'],
+    ]);
+    expect(diagnostics[0]!.message).toContain('has "requried", not `required`');
+  });
 });
 
 describe('the overview', () => {

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { readFile, rename, writeFile } from 'node:fs/promises';
 import { basename, join, posix, resolve } from 'node:path';
+import { withWarningsBefore } from './docgen-command.js';
 import { configNearbyHint, expectConfigFile } from './paths.js';
 import { absoluteLink } from './link-base.js';
 import { ConversionSources } from './conversion-source.js';
@@ -108,7 +109,9 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
   core.checkOutputFolder(outDir, outOrigin);
   const warnings: Diagnostic[] = [];
   const report = (diagnostic: Diagnostic) => warnings.push(diagnostic);
-  const tree = await core.generatePageTree(config, { include: options.include, report });
+  const tree = await core
+    .generatePageTree(config, { include: options.include, report })
+    .catch((error: unknown) => Promise.reject(withWarningsBefore(error, warnings)));
   // --link-base: for every page whose source names no site of its own
   if (options.linkBase) for (const page of tree.pages) page.linkBase ??= options.linkBase;
   options.log?.(

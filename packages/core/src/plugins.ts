@@ -78,7 +78,7 @@ export async function loadPlugin(
             (error as NodeJS.ErrnoException).code ?? '',
           )
             ? `compile the plugin to JavaScript (tsc) and point its package.json "main" at the built file (dist/index.js): Node ${process.version} does not run a package's TypeScript`
-            : 'build the plugin package (its main file must exist) and check its imports',
+            : (missingImportHint(error) ?? 'build the plugin package (its main file must exist) and check its imports'),
       },
       { cause: error },
     );
@@ -149,6 +149,20 @@ function resolvePluginSpecifier(
         ? `did you mean the built-in "${meant}"? write plugin: ${meant}`
         : `install it (npm install ${specifier}), use a path like ./plugins/my-plugin, or one of: ${Object.keys(BUILTIN_PLUGINS).join(', ')}`,
   });
+}
+
+/**
+ * A package the plugin imports that Node does not find from the plugin's folder (`@docgen/core` in
+ * a project that has not installed docgen): installing it is the fix, not building the plugin.
+ */
+function missingImportHint(error: unknown): string | undefined {
+  if ((error as NodeJS.ErrnoException).code !== 'ERR_MODULE_NOT_FOUND') return undefined;
+  const name = /Cannot find package '([^']+)'/.exec((error as Error).message)?.[1];
+  if (!name) return undefined;
+  const install = name.startsWith('@docgen/')
+    ? 'install docgen in the project (npm install --save-dev @docgen/cli brings @docgen/core; see the README, "Use it on your code")'
+    : `install it in the project (npm install ${name})`;
+  return `the plugin imports ${name}, which is not installed where it can import it (in a node_modules folder above the plugin): ${install}`;
 }
 
 /** The folder of `specifier`'s package where Node would look for it from one of `bases`, if one has a package.json. */

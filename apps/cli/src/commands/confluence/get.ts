@@ -23,6 +23,7 @@ export default class ConfluenceGet extends DocgenCommand {
   };
 
   async run(): Promise<{
+    ok: true;
     id: string;
     title: string;
     version: number;
@@ -49,7 +50,15 @@ export default class ConfluenceGet extends DocgenCommand {
         this.log(`# ${page.title}  (page ${page.id}, version ${page.version.number})\n`);
         this.log(body);
       }
-      return { id: page.id, title: page.title, version: page.version.number, parentId: page.parentId, body, format };
+      return {
+        ok: true,
+        id: page.id,
+        title: page.title,
+        version: page.version.number,
+        parentId: page.parentId,
+        body,
+        format,
+      };
     });
   }
 }

@@ -141,5 +141,12 @@ describe('docgen api --routes', () => {
     expect(result.stderr).toContain('not published');
     expect(existsSync(join(out, 'manifest.json'))).toBe(true);
     expect(result.stdout).not.toContain('Done:');
+    // With --json, what to fix is listed beside the error, as a CI bot posts it.
+    const json = await runCli([...shopApi, '--out', out, '--strict', '--json']);
+    expect(json.code).toBe(1);
+    const report = JSON.parse(json.stdout);
+    expect(report).toMatchObject({ ok: false, error: { code: 'DG_STRICT' } });
+    expect(report.warnings).toHaveLength(5);
+    expect(report.warnings[0]).toMatchObject({ code: 'DG_ROUTE_UNDOCUMENTED', line: 11 });
   }, 60_000);
 });

@@ -4,7 +4,7 @@ import { isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { fixOptionHint, optionOrigin, type LoadedConfig, type SourceConfig } from './config.js';
 import { closestName, DocgenError, isDocgenError, type Diagnostic } from './diagnostics.js';
-import { validatePageTree, type Page, type PageTree } from './page-tree.js';
+import { missingParentHint, validatePageTree, type Page, type PageTree } from './page-tree.js';
 import type { DocumentSource } from './plugin.js';
 import { createTemplateRenderer, loadTemplateEngine, unusedTemplateOverrides } from './render.js';
 import { loadSchemaValidator, validateAgainstSchema } from './schema-validation.js';
@@ -395,6 +395,7 @@ export async function generatePageTree(
     pluginNames.set(config.config.sources[index]!.plugin, tree.plugin);
     made.push(...tree.pages.map((page) => ({ page, index })));
   }
+  placeUnderSourceParents(config, made, Boolean(options.include));
   // A run of some sources (`docgen api`) does not know every plugin's name: only a whole run checks.
   if (!options.include) for (const warning of misnamedTemplateFolders(config, pluginNames)) report?.(warning);
   const nested = nestUnderSources(made.map(({ page }) => page));
@@ -407,6 +408,33 @@ export async function generatePageTree(
   const tree = { pages };
   validatePageTree(tree);
   return tree;
+}
+
+/**
+ * A source's `parent` that no page of the run has. In a run of some sources (`docgen adr` of a
+ * config whose ADR log goes under `api/orders`), the parent's source is not rendered: its root
+ * pages stay at the top, as a routes page whose spec the run does not render does. In a whole run
+ * it is a mistake, said at the `parent` line of the config, with the key meant.
+ */
+function placeUnderSourceParents(config: LoadedConfig, made: { page: Page; index: number }[], partial: boolean): void {
+  const keys = new Set(made.map(({ page }) => page.key));
+  for (const entry of made) {
+    const parent = config.config.sources[entry.index]!.parent;
+    if (parent === undefined || keys.has(parent) || entry.page.parentKey !== parent) continue;
+    if (partial) {
+      entry.page = { ...entry.page, parentKey: undefined };
+      continue;
+    }
+    throw new DocgenError({
+      code: 'DG_TREE_PARENT',
+      message: `page "${entry.page.key}" names parent "${parent}", which is not in the tree`,
+      location: config.locate(`/sources/${entry.index}/parent`),
+      hint: missingParentHint(
+        parent,
+        made.map(({ page }) => page),
+      ),
+    });
+  }
 }
 
 /** Two sources clashing is a config problem: say which source, where, and how to separate them. */

@@ -130,7 +130,9 @@ describe('docgen confluence', () => {
     expect(result.code).toBe(2);
     expect(JSON.parse(result.stdout).error).toMatchObject({
       code: 'DG_USAGE',
-      message: '"Read page 1" is not a page id: give the number in the page URL (…/pages/123456/…), or the URL itself',
+      message:
+        '"Read page 1" is not a page id: give the number in the page URL (…/pages/123456/…), or the URL itself; ' +
+        `docgen confluence search 'title = "Read page 1"' finds the id of the page of that title`,
     });
   });
 });

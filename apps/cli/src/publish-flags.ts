@@ -675,7 +675,19 @@ function firstGiven(candidates: Array<[name: string, value: string | undefined]>
  * sent someone who passed --confluence-token, or set CONFLUENCE_SPACE_KEY, to check the wrong one.
  */
 function retoldForConnection(error: unknown, connection: Connection): unknown {
-  if (!isDocgenError(error) || connection.sandbox) return error;
+  if (!isDocgenError(error)) return error;
+  if (connection.sandbox) {
+    // The embedded sandbox has one space: a key meant for the real site (--confluence-space DOCS) is not in it.
+    if (
+      error.code === 'DG_CONFLUENCE_NOT_FOUND' &&
+      connection.spaceKey &&
+      isAboutSpace(error.message, connection.spaceKey)
+    )
+      Object.assign(error, {
+        hint: `the embedded sandbox has the space ${SANDBOX.space}: leave out ${connection.from?.space ?? '--confluence-space'} to publish there, or give your site's URL (--confluence-url, CONFLUENCE_URL or confluence.url) to publish to its ${connection.spaceKey}`,
+      });
+    return error;
+  }
   const { from = {}, spaceKey } = connection;
   const status = (error as { status?: number }).status;
   let hint: string | undefined;

@@ -277,3 +277,24 @@ describe('docgen adr on a config whose adr source has a parent', () => {
     });
   });
 });
+
+describe('docgen adr with a link to a misspelt file beside the decision', () => {
+  it('the warning at the link names the file meant', async () => {
+    const dir = await mkdtemp(join(scratch, 'misspelt-link-'));
+    await writeFile(join(dir, '0001-record-decisions.md'), '# 1. Record decisions\n\n## Status\n\nAccepted\n');
+    await writeFile(
+      join(dir, '0002-use-postgres.md'),
+      '# 2. Use Postgres\n\n## Status\n\nAccepted\n\n## Context\n\nSee [ADR 1](0001-record-decision.md).\n',
+    );
+    const result = await runCli(['adr', '--dir', dir, '--out', join(dir, 'out'), '--json']);
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout).warnings).toEqual([
+      expect.objectContaining({
+        code: 'DG_CONVERT',
+        file: join(dir, '0002-use-postgres.md'),
+        line: 9,
+        hint: 'did you mean 0001-record-decisions.md? no file 0001-record-decision.md is there',
+      }),
+    ]);
+  });
+});

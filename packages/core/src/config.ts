@@ -136,18 +136,27 @@ export function fixOptionHint(origin: OptionOrigin | undefined, option: string, 
  * there (a file where a folder is wanted) gets the hint alone.
  */
 export function withPathMeant(hint: string, missing: string, origin: OptionOrigin | undefined): string {
-  if (existsSync(missing)) return hint;
+  const meant = nearbyPath(missing);
+  if (!meant) return hint;
+  const base = origin?.location?.file && !origin.flag ? dirname(origin.location.file) : process.cwd();
+  return `${hint}; did you mean ${relative(base, meant)}?`;
+}
+
+/**
+ * The path of the file or folder beside `missing`, a path that is not there, whose name is a
+ * letter or two off its name (`openapi.yaml` for `openapi.yml`); none for a path that is there.
+ */
+export function nearbyPath(missing: string): string | undefined {
+  if (existsSync(missing)) return undefined;
   const folder = dirname(resolve(missing));
   let names: string[];
   try {
     names = readdirSync(folder);
   } catch {
-    return hint;
+    return undefined;
   }
   const meant = closestName(basename(missing), names);
-  if (!meant) return hint;
-  const base = origin?.location?.file && !origin.flag ? dirname(origin.location.file) : process.cwd();
-  return `${hint}; did you mean ${relative(base, join(folder, meant))}?`;
+  return meant ? join(folder, meant) : undefined;
 }
 
 export const CONFIG_FILE_NAMES = [

@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import { Command } from '@oclif/core';
 import { closestName, formatDiagnostic, isDocgenError, type Diagnostic } from '@docgen/core';
 import { warningJson } from './warning-json.js';
+import { warningBlocks } from './warning-groups.js';
 
 /** Flags whose values are secrets; their values never appear in any message. */
 const SECRET_FLAGS = ['--confluence-token'];
@@ -73,7 +74,12 @@ export abstract class DocgenCommand extends Command {
         error: diagnostic,
         ...(warnings.length ? { warnings: warnings.map(warningJson) } : {}),
       });
-    else for (const shown of [...warnings, diagnostic]) this.logToStderr(formatDiagnostic(shown));
+    else {
+      // Grouped as a run's warnings are: a dead link pasted into 64 descriptions prints once.
+      for (const block of warningBlocks(warnings, { verbose: this.argv.includes('--verbose') }))
+        this.logToStderr(block);
+      this.logToStderr(formatDiagnostic(diagnostic));
+    }
     return this.exit(exitCode);
   }
 

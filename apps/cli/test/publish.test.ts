@@ -392,6 +392,20 @@ describe('docgen publish', () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('DG_RENDERED_MISSING');
   });
+
+  it('a page file the manifest lists that is gone from the folder: named, with the fix, not a disk-full hint', async () => {
+    const partial = join(work, 'partial');
+    await writeRenderedTree(partial, makeTree(3, { prefix: 'partial' }), { name: 'docgen-test', version: '1.0.0' });
+    await rm(join(partial, 'partial__s1.md'));
+    const result = await runCli(['publish', partial, '--dry-run', '--json'], { cwd: work, env: env() });
+    expect(result.code).toBe(1);
+    expect(JSON.parse(result.stdout).error).toMatchObject({
+      code: 'DG_RENDERED_INVALID',
+      message: `manifest.json lists partial__s1.md, which is not in ${partial}`,
+      location: { file: join(partial, 'manifest.json') },
+      hint: expect.stringMatching(/^regenerate the folder/),
+    });
+  });
 });
 
 describe('secrets never show', () => {

@@ -474,16 +474,16 @@ export function publishFailure(report: PublishReport): DocgenError | undefined {
   if (report.ok) return undefined;
   const { conflicts, failed } = report.counts;
   const plannedConflicts = report.planned?.filter((p) => p.action === 'conflict').length ?? 0;
+  // A dry run has its plan only; a run, what happened: a planned conflict may end otherwise (a page
+  // an interrupted run created is adopted, or fails again), and is then no conflict.
+  const conflicted = report.dryRun ? plannedConflicts : conflicts;
   const parts = [];
-  if (conflicts || (report.dryRun && plannedConflicts)) parts.push(`${conflicts || plannedConflicts} conflict(s)`);
+  if (conflicted) parts.push(`${conflicted} conflict(s)`);
   if (failed) parts.push(`${failed} failed page(s)`);
   return new DocgenError({
-    code: conflicts || plannedConflicts ? 'DG_PUBLISH_CONFLICT' : 'DG_PUBLISH_FAILED',
+    code: conflicted ? 'DG_PUBLISH_CONFLICT' : 'DG_PUBLISH_FAILED',
     message: `publish incomplete: ${parts.join(', ')}`,
-    hint:
-      conflicts || plannedConflicts
-        ? conflictHint(report)
-        : 'fix the errors above and re-run; docgen picks up where it stopped',
+    hint: conflicted ? conflictHint(report) : 'fix the errors above and re-run; docgen picks up where it stopped',
   });
 }
 

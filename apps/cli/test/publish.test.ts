@@ -393,6 +393,24 @@ describe('docgen publish', () => {
     expect(result.stderr).toContain('DG_RENDERED_MISSING');
   });
 
+  it('a page that fails again on a re-run is a failure, not a title conflict', async () => {
+    const broken = join(work, 'broken');
+    await writeRenderedTree(broken, makeTree(8, { prefix: 'broken' }), { name: 'docgen-test', version: '1.0.0' });
+    // Its attachment gone: the page is created, then its upload fails.
+    await rm(join(broken, 'attachments'), { recursive: true });
+    const first = await runCli(['publish', broken], { cwd: work, env: env() });
+    expect(first.code).toBe(1);
+    expect(first.stdout).toMatch(/^failed +broken page 7/m);
+    const again = await runCli(['publish', broken, '--json'], { cwd: work, env: env() });
+    expect(again.code).toBe(1);
+    const report = JSON.parse(again.stdout);
+    expect(report.counts).toMatchObject({ conflicts: 0, failed: 1 });
+    expect(report.error).toMatchObject({
+      code: 'DG_PUBLISH_FAILED',
+      hint: 'fix the errors above and re-run; docgen picks up where it stopped',
+    });
+  });
+
   it('a page file the manifest lists that is gone from the folder: named, with the fix, not a disk-full hint', async () => {
     const partial = join(work, 'partial');
     await writeRenderedTree(partial, makeTree(3, { prefix: 'partial' }), { name: 'docgen-test', version: '1.0.0' });

@@ -396,8 +396,10 @@ describe('docgen publish', () => {
   it('a page that fails again on a re-run is a failure, not a title conflict', async () => {
     const broken = join(work, 'broken');
     await writeRenderedTree(broken, makeTree(8, { prefix: 'broken' }), { name: 'docgen-test', version: '1.0.0' });
-    // Its attachment gone: the page is created, then its upload fails.
-    await rm(join(broken, 'attachments'), { recursive: true });
+    // Its attachment a folder, not a file: the page is created, then its upload fails.
+    const attachment = join(broken, 'attachments', 'broken__s1__p7', 'diagram-7.svg');
+    await rm(attachment);
+    await mkdir(attachment);
     const first = await runCli(['publish', broken], { cwd: work, env: env() });
     expect(first.code).toBe(1);
     expect(first.stdout).toMatch(/^failed +broken page 7/m);
@@ -409,6 +411,20 @@ describe('docgen publish', () => {
       code: 'DG_PUBLISH_FAILED',
       hint: 'fix the errors above and re-run; docgen picks up where it stopped',
     });
+  });
+
+  it('an attachment the manifest lists that is gone: said before anything is written', async () => {
+    const bare = join(work, 'bare');
+    await writeRenderedTree(bare, makeTree(8, { prefix: 'bare' }), { name: 'docgen-test', version: '1.0.0' });
+    await rm(join(bare, 'attachments', 'bare__s1__p7', 'diagram-7.svg'));
+    const since = await sandbox.lastSeq();
+    const result = await runCli(['publish', bare, '--json'], { cwd: work, env: env() });
+    expect(result.code).toBe(1);
+    expect(JSON.parse(result.stdout).error).toMatchObject({
+      code: 'DG_RENDERED_INVALID',
+      message: `manifest.json lists attachments/bare__s1__p7/diagram-7.svg, which is not in ${bare}`,
+    });
+    expect((await sandbox.requests(since)).filter((r) => r.method !== 'GET')).toEqual([]);
   });
 
   it('a page file the manifest lists that is gone from the folder: named, with the fix, not a disk-full hint', async () => {

@@ -223,16 +223,27 @@ async function readListed(root: string, file: string): Promise<string> {
     return await readFile(join(root, file), 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-    throw new DocgenError(
-      {
-        code: 'DG_RENDERED_INVALID',
-        message: `${MANIFEST_FILE} lists ${file}, which is not in ${root}`,
-        location: { file: join(root, MANIFEST_FILE) },
-        hint: 'regenerate the folder (run the generator command again): its files are written together, and publish reads them so',
-      },
-      { cause: error },
-    );
+    throw notListed(root, file, error);
   }
+}
+
+/** An attachment the manifest lists, there: one that is gone would fail its page halfway through a publish. */
+function listedPath(root: string, file: string): string {
+  const path = join(root, file);
+  if (!existsSync(path)) throw notListed(root, file);
+  return path;
+}
+
+function notListed(root: string, file: string, cause?: unknown): DocgenError {
+  return new DocgenError(
+    {
+      code: 'DG_RENDERED_INVALID',
+      message: `${MANIFEST_FILE} lists ${file}, which is not in ${root}`,
+      location: { file: join(root, MANIFEST_FILE) },
+      hint: 'regenerate the folder (run the generator command again): its files are written together, and publish reads them so',
+    },
+    { cause },
+  );
 }
 
 export async function readRenderedTree(dir: string): Promise<{ manifest: Manifest; tree: PageTree }> {
@@ -280,7 +291,7 @@ export async function readRenderedTree(dir: string): Promise<{ manifest: Manifes
         fileName: a.fileName,
         mediaType: a.mediaType,
         contentHash: a.contentHash,
-        path: join(root, a.file),
+        path: listedPath(root, a.file),
       })),
     });
   }

@@ -38,6 +38,20 @@ describe('docgen api --routes', () => {
     expect(storage).toContain('<code>/api/v1/widgets/:id(\\d+)</code>');
   }, 60_000);
 
+  it('the spec given by a flag is named in the warnings as the flag gave it, not by its absolute path', async () => {
+    const out = join(scratch, 'shop-relative');
+    const result = await runCli(
+      ['api', '--openapi', 'openapi.yaml', '--routes', 'src/server.ts', '--out', out, '--json'],
+      {
+        cwd: shop,
+      },
+    );
+    expect(result.code).toBe(0);
+    const messages = JSON.parse(result.stdout).warnings.map((warning: { message: string }) => warning.message);
+    expect(messages).toContain('GET /health is served but openapi.yaml does not describe it');
+    expect(messages).toContain('GET /gadgets (listGadgets) is in openapi.yaml but no route serves it');
+  }, 60_000);
+
   it('a NestJS app in an Nx-style workspace: its routes page, and where it and its spec disagree', async () => {
     const api = join(repoRoot, 'packages', 'source-routes', 'test', 'fixtures', 'nest-workspace', 'apps', 'api');
     const out = join(scratch, 'nest');

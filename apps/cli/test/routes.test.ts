@@ -49,6 +49,25 @@ describe('docgen api --routes', () => {
     expect(messages).toContain('GET /gadgets (listGadgets) is in openapi.yaml but no route serves it');
   }, 60_000);
 
+  it('an entry that exports a router, in a package whose app mounts it: a warning that the paths are the router’s, naming the app', async () => {
+    const out = join(scratch, 'router-entry');
+    const result = await runCli(['api', '--routes', 'src/api.ts', '--out', out, '--no-cache', '--json'], { cwd: shop });
+    expect(result.code).toBe(0);
+    const report = JSON.parse(result.stdout);
+    expect(report.warnings).toContainEqual(
+      expect.objectContaining({
+        code: 'DG_ROUTES_ROUTER_ENTRY',
+        file: join(shop, 'src', 'api.ts'),
+        hint: expect.stringMatching(/did you mean src\/server\.ts\?$/),
+      }),
+    );
+    // The app's own entry has no such warning.
+    const app = await runCli(['api', '--routes', 'src/server.ts', '--out', out, '--no-cache', '--json'], { cwd: shop });
+    expect(JSON.parse(app.stdout).warnings.map((w: { code: string }) => w.code)).not.toContain(
+      'DG_ROUTES_ROUTER_ENTRY',
+    );
+  }, 60_000);
+
   it('a NestJS app in an Nx-style workspace: its routes page, and where it and its spec disagree', async () => {
     const api = join(repoRoot, 'packages', 'source-routes', 'test', 'fixtures', 'nest-workspace', 'apps', 'api');
     const out = join(scratch, 'nest');

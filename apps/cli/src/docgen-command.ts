@@ -5,6 +5,16 @@ import { closestName, formatDiagnostic, isDocgenError, type Diagnostic } from '@
 import { warningJson } from './warning-json.js';
 import { warningBlocks } from './warning-groups.js';
 
+/**
+ * `did you mean --on-conflict overwrite?` for oclif's "Expected --on-conflict=overwite to be one
+ * of: fail, skip, overwrite": a value a letter or two off an allowed one.
+ */
+function meantOption(message: string): string | undefined {
+  const [, flag, value, allowed] = /^Expected (--[\w-]+)=(.*) to be one of: (.*)$/.exec(message) ?? [];
+  const meant = value === undefined ? undefined : closestName(value, allowed!.split(', '));
+  return meant ? `did you mean ${flag} ${meant}?` : undefined;
+}
+
 /** Flags whose values are secrets; their values never appear in any message. */
 const SECRET_FLAGS = ['--confluence-token'];
 const SECRET_ENV = ['CONFLUENCE_API_TOKEN', 'CONFLUENCE_ACCESS_TOKEN'];
@@ -109,7 +119,7 @@ export abstract class DocgenCommand extends Command {
         ? this.meantFlag(error.flags[0]!)
         : /^Missing \d+ required arg/.test(message)
           ? this.example()
-          : undefined;
+          : meantOption(message);
     return {
       code: 'DG_USAGE',
       severity: 'error',

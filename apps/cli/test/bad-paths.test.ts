@@ -164,6 +164,15 @@ describe('a path of the wrong kind', () => {
     expect(error.hint).toMatch(new RegExp(`; did you mean ${input.meant}\\?$`));
   });
 
+  it('--config docgen.config.yml beside docgen.config.yaml: did you mean docgen.config.yaml?', async () => {
+    const result = await runCli(['generate', '--config', 'docgen.config.yml', '--json'], { cwd: scratch });
+    expect(result.code).toBe(1);
+    expect(JSON.parse(result.stdout).error).toMatchObject({
+      code: 'DG_CONFIG_NOT_FOUND',
+      hint: 'create it, or pass the path of an existing docgen.config.yaml with --config; did you mean docgen.config.yaml?',
+    });
+  });
+
   it('api --openapi naming a folder says to pass --openapi one of its files; from a config, to set the key', async () => {
     await mkdir(join(scratch, 'specs'), { recursive: true });
     await writeFile(join(scratch, 'specs', 'openapi.yaml'), 'openapi: 3.0.3\n');

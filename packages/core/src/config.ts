@@ -268,7 +268,10 @@ export async function loadConfig(options: { cwd?: string; explicit?: string } = 
         code: 'DG_CONFIG_NOT_FOUND',
         message: `config file ${file} does not exist`,
         location: { file },
-        hint: `create it, or pass the path of an existing docgen.config.yaml with --config`,
+        hint: withPathMeant('create it, or pass the path of an existing docgen.config.yaml with --config', file, {
+          name: '--config',
+          flag: '--config',
+        }),
       });
     }
   } else {

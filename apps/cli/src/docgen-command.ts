@@ -70,7 +70,9 @@ export abstract class DocgenCommand extends Command {
     redactInPlace(error, secretValues(this.argv, process.env));
     if (isUsageError(error)) return this.fail(this.usageDiagnostic(error), 2);
     if (isSystemError(error)) return this.fail(fileSystemDiagnostic(error), 1);
-    if (isDocgenError(error)) return this.fail(error.toJSON(), 1, warningsBefore.get(thrown) ?? []);
+    // A usage error docgen finds itself (`--link-base docs.acme.com`) exits as oclif's do.
+    if (isDocgenError(error))
+      return this.fail(error.toJSON(), error.code === 'DG_USAGE' ? 2 : 1, warningsBefore.get(thrown) ?? []);
     // A bug: the usual diagnostic with --json (oclif's own is `{"error": …}`, a shape no caller reads).
     if (this.jsonEnabled() && !isExit(error))
       return this.fail(internalDiagnostic(error, this.argv.includes('--verbose')), 1);

@@ -153,6 +153,33 @@ describe('docgen publish', () => {
     const again = await runCli(['publish', merged, '--json'], { cwd: work, env: env() });
     expect(JSON.parse(again.stdout)).toMatchObject({ ok: true, counts: { unchanged: 3 }, requests: { writes: 0 } });
   });
+
+  it('a page a person only renamed, its body as the source renders it, is still an edit: a conflict, the title kept', async () => {
+    const renamed = join(work, 'renamed-by-hand');
+    await writeRenderedTree(renamed, makeTree(3, { prefix: 'retitle' }), { name: 'docgen-test', version: '1.0.0' });
+    const first = await runCli(['publish', renamed, '--json'], { cwd: work, env: env() });
+    expect(first.code).toBe(0);
+    const pageId = (JSON.parse(first.stdout).outcomes as Array<{ key: string; pageId: string }>).find(
+      (o) => o.key === 'retitle/s1/p2',
+    )!.pageId;
+    const live = await sandbox.api<{ body: { storage: { value: string } } }>(
+      'GET',
+      `/rest/api/content/${pageId}?expand=body.storage`,
+    );
+    const edited = await sandbox.api('PUT', `/rest/api/content/${pageId}`, {
+      type: 'page',
+      title: 'A better title, by hand',
+      body: { storage: { value: live.body.body.storage.value, representation: 'storage' } },
+      version: { number: 2 },
+    });
+    expect(edited.status).toBe(200);
+    const run = await runCli(['publish', renamed, '--json'], { cwd: work, env: env() });
+    expect(run.code).toBe(1);
+    expect(JSON.parse(run.stdout).counts).toMatchObject({ conflicts: 1 });
+    const after = await sandbox.api<{ title: string }>('GET', `/rest/api/content/${pageId}`);
+    expect(after.body.title).toBe('A better title, by hand');
+  });
+
   it('a page a person deleted is a conflict saying so and what to do; --force restores it (same id)', async () => {
     const back = join(work, 'deleted');
     await writeRenderedTree(back, makeTree(3, { prefix: 'cliback' }), { name: 'docgen-test', version: '1.0.0' });

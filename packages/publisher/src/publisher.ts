@@ -341,7 +341,7 @@ async function pagesOnlyCommented(
       !markerHash(page.version.message)
     );
   });
-  const wanted = new Map(tree.desired.map((page) => [page.key, page.bodyHash]));
+  const wanted = new Map(tree.desired.map((page) => [page.key, page]));
   const found = new Set<string>();
   const editInSource = new Set<string>();
   const bodies = new Map<string, string>();
@@ -349,7 +349,9 @@ async function pagesOnlyCommented(
     const body = (await api.getPage(page.id, { body: true })).body ?? '';
     bodies.set(page.id, body);
     const liveHash = bodyHashWithoutComments(body, converter);
-    if (liveHash === wanted.get(page.ownership!.value.key)) editInSource.add(page.id);
+    // The whole edit in the source: its body, and its title too (a person's rename is an edit the body does not show).
+    const desired = wanted.get(page.ownership!.value.key);
+    if (liveHash === desired?.bodyHash && page.title === desired.title) editInSource.add(page.id);
     else if (body.includes(MARKER_ELEMENT) && liveHash === page.ownership!.value.bodyHash) found.add(page.id);
   }
   return { commentedOnly: found, editInSource, bodies };

@@ -2,11 +2,35 @@ import { existsSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { Command } from '@oclif/core';
 import { closestName, formatDiagnostic, isDocgenError, type Diagnostic } from '@docgen/core';
+import { warningJson } from './warning-json.js';
+import { warningBlocks } from './warning-groups.js';
+
+/**
+ * `did you mean --on-conflict overwrite?` for oclif's "Expected --on-conflict=overwite to be one
+ * of: fail, skip, overwrite": a value a letter or two off an allowed one.
+ */
+function meantOption(message: string): string | undefined {
+  const [, flag, value, allowed] = /^Expected (--[\w-]+)=(.*) to be one of: (.*)$/.exec(message) ?? [];
+  const meant = value === undefined ? undefined : closestName(value, allowed!.split(', '));
+  return meant ? `did you mean ${flag} ${meant}?` : undefined;
+}
 
 /** Flags whose values are secrets; their values never appear in any message. */
 const SECRET_FLAGS = ['--confluence-token'];
 const SECRET_ENV = ['CONFLUENCE_API_TOKEN', 'CONFLUENCE_ACCESS_TOKEN'];
 const REDACTED = '***';
+
+/** The warnings a run reported before the error that stopped it: printed with it, not lost. */
+const warningsBefore = new WeakMap<object, Diagnostic[]>();
+
+/**
+ * `error`, remembered with the warnings reported before it: a warning may say why the run failed
+ * (`kind: Compnent`, "did you mean Component?", before "no kind: Component").
+ */
+export function withWarningsBefore(error: unknown, warnings: Diagnostic[]): unknown {
+  if (warnings.length && error !== null && typeof error === 'object') warningsBefore.set(error, [...warnings]);
+  return error;
+}
 
 /**
  * Flags as a user may write them from the config's option names (`spec:` is --openapi) or from
@@ -46,16 +70,28 @@ export abstract class DocgenCommand extends Command {
     redactInPlace(error, secretValues(this.argv, process.env));
     if (isUsageError(error)) return this.fail(this.usageDiagnostic(error), 2);
     if (isSystemError(error)) return this.fail(fileSystemDiagnostic(error), 1);
-    if (isDocgenError(error)) return this.fail(error.toJSON(), 1);
+    // A usage error docgen finds itself (`--link-base docs.acme.com`) exits as oclif's do.
+    if (isDocgenError(error))
+      return this.fail(error.toJSON(), error.code === 'DG_USAGE' ? 2 : 1, warningsBefore.get(thrown) ?? []);
     // A bug: the usual diagnostic with --json (oclif's own is `{"error": …}`, a shape no caller reads).
     if (this.jsonEnabled() && !isExit(error))
       return this.fail(internalDiagnostic(error, this.argv.includes('--verbose')), 1);
     return super.catch(error);
   }
 
-  private fail(diagnostic: Diagnostic, exitCode: number): never {
-    if (this.jsonEnabled()) this.logJson({ ok: false, error: diagnostic });
-    else this.logToStderr(formatDiagnostic(diagnostic));
+  private fail(diagnostic: Diagnostic, exitCode: number, warnings: Diagnostic[] = []): never {
+    if (this.jsonEnabled())
+      this.logJson({
+        ok: false,
+        error: diagnostic,
+        ...(warnings.length ? { warnings: warnings.map(warningJson) } : {}),
+      });
+    else {
+      // Grouped as a run's warnings are: a dead link pasted into 64 descriptions prints once.
+      for (const block of warningBlocks(warnings, { verbose: this.argv.includes('--verbose') }))
+        this.logToStderr(block);
+      this.logToStderr(formatDiagnostic(diagnostic));
+    }
     return this.exit(exitCode);
   }
 
@@ -85,7 +121,7 @@ export abstract class DocgenCommand extends Command {
         ? this.meantFlag(error.flags[0]!)
         : /^Missing \d+ required arg/.test(message)
           ? this.example()
-          : undefined;
+          : meantOption(message);
     return {
       code: 'DG_USAGE',
       severity: 'error',

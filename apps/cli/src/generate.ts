@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { readFile, rename, writeFile } from 'node:fs/promises';
-import { basename, join, posix, resolve } from 'node:path';
+import { basename, dirname, join, posix, relative, resolve } from 'node:path';
+import { withWarningsBefore } from './docgen-command.js';
 import { configNearbyHint, expectConfigFile } from './paths.js';
 import { absoluteLink } from './link-base.js';
 import { ConversionSources } from './conversion-source.js';
@@ -108,7 +109,9 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
   core.checkOutputFolder(outDir, outOrigin);
   const warnings: Diagnostic[] = [];
   const report = (diagnostic: Diagnostic) => warnings.push(diagnostic);
-  const tree = await core.generatePageTree(config, { include: options.include, report });
+  const tree = await core
+    .generatePageTree(config, { include: options.include, report })
+    .catch((error: unknown) => Promise.reject(withWarningsBefore(error, warnings)));
   // --link-base: for every page whose source names no site of its own
   if (options.linkBase) for (const page of tree.pages) page.linkBase ??= options.linkBase;
   options.log?.(
@@ -283,7 +286,7 @@ function pageConversionWarning(
   page: Page,
   warning: string,
   sources: ConversionSources,
-  core: Pick<typeof import('@docgen/core'), 'sourceOfPageLine'>,
+  core: Pick<typeof import('@docgen/core'), 'sourceOfPageLine' | 'nearbyPath'>,
 ): Diagnostic {
   const line = /^line (\d+): /.exec(warning);
   const pageLine = line ? Number(line[1]) : undefined;
@@ -293,7 +296,10 @@ function pageConversionWarning(
   const placeInMessage = { rest, place: line ? `${page.key} line ${line[1]}` : page.key };
   const common = { code: 'DG_CONVERT', severity: 'warning' as const, placeInMessage };
   const embedded = pageLine === undefined ? undefined : core.sourceOfPageLine(page, pageLine);
-  if (embedded) return { ...common, message: `${page.key}: ${rest}`, location: embedded };
+  if (embedded) {
+    const hint = misspeltLinkHint(rest, embedded.file, core.nearbyPath);
+    return { ...common, message: `${page.key}: ${rest}`, location: embedded, ...(hint ? { hint } : {}) };
+  }
   const written = sources.locate(page, pageLine, rest);
   if (!written) return { ...common, message: `${page.key}: ${warning}` };
   const onPage = pageLine === undefined ? `page ${page.key}` : `page ${page.key}, line ${pageLine}`;
@@ -306,6 +312,29 @@ function pageConversionWarning(
     excerpt: written.excerpt,
     ...(hint ? { hint } : {}),
   };
+}
+
+/**
+ * A relative link in a file's Markdown (an ADR's, runbook.md's) to a file that is not there, a letter
+ * or two off one beside it (`0001-record-decision.md` for `…-decisions.md`): the file meant.
+ */
+function misspeltLinkHint(
+  warning: string,
+  file: string | undefined,
+  nearbyPath: (missing: string) => string | undefined,
+): string | undefined {
+  const target = /^link to ([^\s#]+)\S* is relative but neither a page of this tree nor an attachment/.exec(
+    warning,
+  )?.[1];
+  if (!target || !file) return undefined;
+  let path: string;
+  try {
+    path = resolve(dirname(file), decodeURI(target));
+  } catch {
+    return undefined; // a malformed %-escape names no file
+  }
+  const meant = nearbyPath(path);
+  return meant ? `did you mean ${relative(dirname(file), meant)}? no file ${target} is there` : undefined;
 }
 
 /**

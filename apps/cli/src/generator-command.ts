@@ -1,7 +1,7 @@
 import { relative } from 'node:path';
 import { Flags } from '@oclif/core';
 import { formatDiagnostic, type Diagnostic, type FlagSource, type SourceConfig } from '@docgen/core';
-import { DocgenCommand } from './docgen-command.js';
+import { DocgenCommand, withWarningsBefore } from './docgen-command.js';
 import { pathFlag } from './paths.js';
 import { expectLinkBase, linkBaseFlag } from './link-base.js';
 import type { GenerateResult } from './generate.js';
@@ -131,12 +131,16 @@ export abstract class GeneratorCommand extends DocgenCommand {
     if (flags.strict && result.warnings.length) {
       const { DocgenError } = await import('@docgen/core');
       const [first] = result.warnings;
-      throw new DocgenError({
-        code: 'DG_STRICT',
-        message: `${result.warnings.length} warning${result.warnings.length === 1 ? '' : 's'} with --strict (the first: ${first!.message}); the pages are in ${result.outDir}${flags.publish ? ', not published' : ''}`,
-        location: first!.location,
-        hint: 'fix what the warnings say, or run without --strict',
-      });
+      // On stderr the warnings came above; with --json they go beside the error: what to fix.
+      throw withWarningsBefore(
+        new DocgenError({
+          code: 'DG_STRICT',
+          message: `${result.warnings.length} warning${result.warnings.length === 1 ? '' : 's'} with --strict (the first: ${first!.message}); the pages are in ${result.outDir}${flags.publish ? ', not published' : ''}`,
+          location: first!.location,
+          hint: 'fix what the warnings say, or run without --strict',
+        }),
+        json ? result.warnings : [],
+      );
     }
     const summary = summarize(result);
     if (!flags.publish) return summary;

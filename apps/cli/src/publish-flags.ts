@@ -116,6 +116,8 @@ export interface PublishReport extends Omit<PublishResult, 'warnings'> {
     previousKey?: string;
     /** For a title-taken or deleted conflict: what to do, which also publishes the pages blocked under it. */
     fix?: string;
+    /** For a title-taken conflict: the doc set that published this page (same key) from other sources too. */
+    otherDocSet?: string;
     /** For a page held back by a conflict above it: that page (its parent, or further up). */
     blockedBy?: { key: string; title: string; parent: boolean };
   }>;
@@ -398,6 +400,7 @@ export async function runPublish(
         reason: op.reason,
         ...(op.conflict ? { conflict: op.conflict } : {}),
         ...(op.fix ? { fix: op.fix } : {}),
+        ...(op.otherDocSet !== undefined ? { otherDocSet: op.otherDocSet } : {}),
         ...(op.blockedBy ? { blockedBy: op.blockedBy } : {}),
         ...(op.previousKey !== undefined ? { previousKey: op.previousKey } : {}),
         ...(op.keptFor ? { keptFor: op.keptFor } : {}),
@@ -471,16 +474,16 @@ export function publishFailure(report: PublishReport): DocgenError | undefined {
   if (report.ok) return undefined;
   const { conflicts, failed } = report.counts;
   const plannedConflicts = report.planned?.filter((p) => p.action === 'conflict').length ?? 0;
+  // A dry run has its plan only; a run, what happened: a planned conflict may end otherwise (a page
+  // an interrupted run created is adopted, or fails again), and is then no conflict.
+  const conflicted = report.dryRun ? plannedConflicts : conflicts;
   const parts = [];
-  if (conflicts || (report.dryRun && plannedConflicts)) parts.push(`${conflicts || plannedConflicts} conflict(s)`);
+  if (conflicted) parts.push(`${conflicted} conflict(s)`);
   if (failed) parts.push(`${failed} failed page(s)`);
   return new DocgenError({
-    code: conflicts || plannedConflicts ? 'DG_PUBLISH_CONFLICT' : 'DG_PUBLISH_FAILED',
+    code: conflicted ? 'DG_PUBLISH_CONFLICT' : 'DG_PUBLISH_FAILED',
     message: `publish incomplete: ${parts.join(', ')}`,
-    hint:
-      conflicts || plannedConflicts
-        ? conflictHint(report)
-        : 'fix the errors above and re-run; docgen picks up where it stopped',
+    hint: conflicted ? conflictHint(report) : 'fix the errors above and re-run; docgen picks up where it stopped',
   });
 }
 
@@ -502,10 +505,22 @@ function conflictHint(report: PublishReport): string {
   // were not in the plan: their own messages say what happened and what to do.
   if (kinds.size === 0) return `each conflict above says what happened and what to do (${edited})`;
   const hints = [];
-  if (kinds.has('title-taken')) hints.push(taken);
+  if (kinds.has('title-taken')) hints.push(takenByAnotherRun(report) ?? taken);
   if (kinds.has('deleted')) hints.push(deleted);
   if (kinds.has('edited')) hints.push(edited);
   return hints.join('; ');
+}
+
+/**
+ * Where every taken title is docgen's own page of the same key in another doc set: the same pages,
+ * published by a run of other sources (`docgen generate` of the config, then `docgen adr` of a part).
+ * A title prefix would publish them twice: the plan's one fix (publish them as they were) is the hint.
+ */
+function takenByAnotherRun(report: PublishReport): string | undefined {
+  const taken = report.planned?.filter((p) => p.conflict === 'title-taken') ?? [];
+  const fixes = new Set(taken.map((p) => (p.otherDocSet === undefined ? undefined : p.fix)));
+  if (fixes.size !== 1 || fixes.has(undefined)) return undefined;
+  return `docgen's pages of these titles were published by another run: ${[...fixes][0]}`;
 }
 
 export function summaryLine(result: PublishResult): string {
@@ -660,7 +675,19 @@ function firstGiven(candidates: Array<[name: string, value: string | undefined]>
  * sent someone who passed --confluence-token, or set CONFLUENCE_SPACE_KEY, to check the wrong one.
  */
 function retoldForConnection(error: unknown, connection: Connection): unknown {
-  if (!isDocgenError(error) || connection.sandbox) return error;
+  if (!isDocgenError(error)) return error;
+  if (connection.sandbox) {
+    // The embedded sandbox has one space: a key meant for the real site (--confluence-space DOCS) is not in it.
+    if (
+      error.code === 'DG_CONFLUENCE_NOT_FOUND' &&
+      connection.spaceKey &&
+      isAboutSpace(error.message, connection.spaceKey)
+    )
+      Object.assign(error, {
+        hint: `the embedded sandbox has the space ${SANDBOX.space}: leave out ${connection.from?.space ?? '--confluence-space'} to publish there, or give your site's URL (--confluence-url, CONFLUENCE_URL or confluence.url) to publish to its ${connection.spaceKey}`,
+      });
+    return error;
+  }
   const { from = {}, spaceKey } = connection;
   const status = (error as { status?: number }).status;
   let hint: string | undefined;

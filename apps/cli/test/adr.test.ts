@@ -236,3 +236,65 @@ describe('docgen adr on a folder with no decisions', () => {
     }
   });
 });
+
+describe('docgen adr on a config whose adr source has a parent', () => {
+  /** The configuration reference's example: the ADR log under the API reference of another source. */
+  async function project(parent: string): Promise<string> {
+    const dir = await mkdtemp(join(scratch, 'parent-'));
+    await mkdir(join(dir, 'docs', 'adr'), { recursive: true });
+    await writeFile(join(dir, 'docs', 'adr', '0001-use-postgres.md'), '# 1. Use Postgres\n\n## Status\n\nAccepted\n');
+    await writeFile(join(dir, 'openapi.yaml'), 'openapi: 3.0.3\ninfo: { title: Orders, version: "1" }\npaths: {}\n');
+    await writeFile(
+      join(dir, 'docgen.config.yaml'),
+      `sources:\n  - plugin: openapi\n    options: { spec: openapi.yaml, key: orders }\n  - plugin: adr\n    parent: ${parent}\n    options: { dir: docs/adr }\n`,
+    );
+    return dir;
+  }
+  const parentOf = (dir: string, out: string, key: string) => {
+    const manifest = JSON.parse(readFileSync(join(dir, out, 'manifest.json'), 'utf8')) as Manifest;
+    return manifest.pages.find((page) => page.key === key)?.parentKey;
+  };
+
+  it('renders the ADRs alone, the log at the top, as generate puts it under that parent', async () => {
+    const dir = await project('api/orders');
+    const alone = await runCli(['adr', '--out', 'adr-out', '--json'], { cwd: dir });
+    expect(alone.stdout).toContain('"ok": true');
+    expect(alone.code).toBe(0);
+    expect(parentOf(dir, 'adr-out', 'adr')).toBeUndefined();
+    const all = await runCli(['generate', '--out', 'all-out'], { cwd: dir });
+    expect(all.code).toBe(0);
+    expect(parentOf(dir, 'all-out', 'adr')).toBe('api/orders');
+  });
+
+  it('a parent no source makes: the error is at the parent line of the config and names the keys there are', async () => {
+    const dir = await project('api/order');
+    const result = await runCli(['generate', '--out', 'out', '--json'], { cwd: dir });
+    expect(result.code).toBe(1);
+    expect(JSON.parse(result.stdout).error).toMatchObject({
+      code: 'DG_TREE_PARENT',
+      location: { file: join(dir, 'docgen.config.yaml'), line: 5 },
+      hint: expect.stringMatching(/^did you mean "api\/orders"\?/),
+    });
+  });
+});
+
+describe('docgen adr with a link to a misspelt file beside the decision', () => {
+  it('the warning at the link names the file meant', async () => {
+    const dir = await mkdtemp(join(scratch, 'misspelt-link-'));
+    await writeFile(join(dir, '0001-record-decisions.md'), '# 1. Record decisions\n\n## Status\n\nAccepted\n');
+    await writeFile(
+      join(dir, '0002-use-postgres.md'),
+      '# 2. Use Postgres\n\n## Status\n\nAccepted\n\n## Context\n\nSee [ADR 1](0001-record-decision.md).\n',
+    );
+    const result = await runCli(['adr', '--dir', dir, '--out', join(dir, 'out'), '--json']);
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout).warnings).toEqual([
+      expect.objectContaining({
+        code: 'DG_CONVERT',
+        file: join(dir, '0002-use-postgres.md'),
+        line: 9,
+        hint: 'did you mean 0001-record-decisions.md? no file 0001-record-decision.md is there',
+      }),
+    ]);
+  });
+});

@@ -409,7 +409,7 @@ paths:
       '--link-base',
       'docs.example.com',
     ]);
-    expect(result.code).not.toBe(0);
+    expect(result.code).toBe(2); // a usage error, as every DG_USAGE exits
     expect(result.stderr).toContain('DG_USAGE');
     expect(result.stderr).toContain('--link-base https://docs.example.com');
     expect(existsSync(join(dir, 'out'))).toBe(false);

@@ -118,6 +118,61 @@ describe('a path of the wrong kind', () => {
     },
   );
 
+  // A path a letter or two off the one there (`openapi.yml` beside `openapi.yaml`): the hint names it,
+  // from where the path is read (the current folder for a flag, the config's folder for the config).
+  const misspelt = [
+    {
+      command: 'api',
+      flag: '--openapi',
+      plugin: 'openapi',
+      option: 'spec',
+      typo: 'openapi.yml',
+      meant: 'openapi.yaml',
+    },
+    {
+      command: 'schema',
+      flag: '--prisma',
+      plugin: 'prisma',
+      option: 'schema',
+      typo: 'prisma/schem.prisma',
+      meant: 'prisma/schema.prisma',
+    },
+    { command: 'adr', flag: '--dir', plugin: 'adr', option: 'dir', typo: 'docs/adrs', meant: 'docs/adr' },
+    { command: 'runbook', flag: '--dir', plugin: 'runbook', option: 'dir', typo: 'service', meant: 'services' },
+  ];
+
+  it.each(misspelt)('$command $flag $typo: did you mean $meant?', async (input) => {
+    const project = await mkdtemp(join(tmpdir(), 'docgen-misspelt-'));
+    await mkdir(join(project, 'prisma'));
+    await mkdir(join(project, 'docs', 'adr'), { recursive: true });
+    await mkdir(join(project, 'services'));
+    await writeFile(join(project, 'openapi.yaml'), 'openapi: 3.0.3\ninfo: { title: T, version: 1.0.0 }\npaths: {}\n');
+    await writeFile(join(project, 'prisma', 'schema.prisma'), 'model User {\n  id Int @id\n}\n');
+    await mkdir(join(project, 'sub'));
+    const flag = await runCli([input.command, input.flag, input.typo, '--json'], { cwd: project });
+    expect(flag.code).toBe(1);
+    expect(JSON.parse(flag.stdout).error.hint).toMatch(new RegExp(`; did you mean ${input.meant}\\?$`));
+    // From a config in the project, run from a folder below it: the path meant is the config's.
+    await writeFile(
+      join(project, 'docgen.config.yaml'),
+      `sources:\n  - plugin: ${input.plugin}\n    options:\n      ${input.option}: ${input.typo}\n`,
+    );
+    const config = await runCli([input.command, '--json'], { cwd: join(project, 'sub') });
+    expect(config.code).toBe(1);
+    const { error } = JSON.parse(config.stdout);
+    expect(error.location).toMatchObject({ file: join(project, 'docgen.config.yaml'), line: 4 });
+    expect(error.hint).toMatch(new RegExp(`; did you mean ${input.meant}\\?$`));
+  });
+
+  it('--config docgen.config.yml beside docgen.config.yaml: did you mean docgen.config.yaml?', async () => {
+    const result = await runCli(['generate', '--config', 'docgen.config.yml', '--json'], { cwd: scratch });
+    expect(result.code).toBe(1);
+    expect(JSON.parse(result.stdout).error).toMatchObject({
+      code: 'DG_CONFIG_NOT_FOUND',
+      hint: 'create it, or pass the path of an existing docgen.config.yaml with --config; did you mean docgen.config.yaml?',
+    });
+  });
+
   it('api --openapi naming a folder says to pass --openapi one of its files; from a config, to set the key', async () => {
     await mkdir(join(scratch, 'specs'), { recursive: true });
     await writeFile(join(scratch, 'specs', 'openapi.yaml'), 'openapi: 3.0.3\n');

@@ -68,6 +68,8 @@ describe('docgen confluence', () => {
     const result = await runCli(['confluence', 'spaces', '--json'], { env: env() });
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout).spaces.map((s: { key: string }) => s.key)).toContain('DEV');
+    // `ok`, as every command's --json says it, on success as on error: a script reads one field.
+    expect(JSON.parse(result.stdout).ok).toBe(true);
   });
 
   it('get of a page id Confluence does not know: exit 1, and where a page id is found', async () => {
@@ -98,12 +100,14 @@ describe('docgen confluence', () => {
     expect(search.code).toBe(0);
     const found = JSON.parse(search.stdout);
     expect(found.results).toHaveLength(12);
+    expect(found.ok).toBe(true);
     expect(found.requests).toBeGreaterThanOrEqual(3);
     const id = found.results[0].id;
     const storage = await runCli(['confluence', 'get', id, '--json'], { env: env('') });
     expect(storage.code).toBe(0);
     const page = JSON.parse(storage.stdout);
     expect(page.format).toBe('storage');
+    expect(page.ok).toBe(true);
     expect(page.body).toContain('<table>');
     const readable = await runCli(['confluence', 'get', id, '--markdown'], { env: env() });
     expect(readable.code).toBe(0);
@@ -126,7 +130,9 @@ describe('docgen confluence', () => {
     expect(result.code).toBe(2);
     expect(JSON.parse(result.stdout).error).toMatchObject({
       code: 'DG_USAGE',
-      message: '"Read page 1" is not a page id: give the number in the page URL (…/pages/123456/…), or the URL itself',
+      message:
+        '"Read page 1" is not a page id: give the number in the page URL (…/pages/123456/…), or the URL itself; ' +
+        `docgen confluence search 'title = "Read page 1"' finds the id of the page of that title`,
     });
   });
 });

@@ -162,4 +162,16 @@ describe('publishing with a wrong URL, token or space', () => {
     expect(spaces.code).toBe(0);
     expect(spaces.stdout).toMatch(/^DEV\b/m);
   });
+
+  it('a space the embedded sandbox does not have: the hint says which it has and that a URL publishes to a site', async () => {
+    const result = await runCli(['publish', out, '--dry-run', '--confluence-space', 'DOCS', '--json'], {
+      cwd: work,
+      env: CLEAN_ENV,
+    });
+    expect(result.code).toBe(1);
+    const { error } = JSON.parse(result.stdout);
+    expect(error.code).toBe('DG_CONFLUENCE_NOT_FOUND');
+    expect(error.hint).toMatch(/^the embedded sandbox has the space DEV: leave out --confluence-space/);
+    expect(error.hint).toContain('--confluence-url');
+  });
 });

@@ -106,6 +106,7 @@ describe('docgen convert', () => {
   it('--json from stdin: a warning names <stdin> and says to pass the file', async () => {
     const { code, stdout } = await runCli(['convert', '--json'], { input: 'Intro\n\n![Flow](./flow.png)\n' });
     expect(code).toBe(0);
+    expect(JSON.parse(stdout).ok).toBe(true);
     expect(JSON.parse(stdout).warnings).toEqual([
       expect.objectContaining({
         code: 'DG_CONVERT',

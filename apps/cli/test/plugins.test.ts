@@ -187,6 +187,37 @@ export default defineSource({
     expect(right.code).toBe(0);
     expect(await readFile(join(project, 'out', 'flags.md'), 'utf8')).toContain('- dark-mode');
   });
+
+  it('a plugin file in a project where @docgen/core is not installed says to install it, not to build the plugin', async () => {
+    const project = await mkdtemp(join(scratch, 'no-core-'));
+    await writeFile(join(project, 'flags.mjs'), pluginSource("new URL('./templates/', import.meta.url).pathname"));
+    await writeFile(join(project, 'docgen.config.yaml'), 'sources:\n  - plugin: ./flags.mjs\n');
+    const result = await generate(project);
+    expect(result.code).toBe(1);
+    const { error } = JSON.parse(result.stdout);
+    expect(error).toMatchObject({ code: 'DG_PLUGIN_LOAD', location: { line: 2 } });
+    expect(error.hint).toMatch(/^the plugin imports @docgen\/core, which is not installed where it can import it/);
+    expect(error.hint).not.toContain('build the plugin');
+  });
+
+  it("the guide's flags.hbs, copied as written, renders the flags as a table", async () => {
+    const guide = await readFile(join(repoRoot, 'docs', 'plugin-authoring.md'), 'utf8');
+    const template = /```hbs\n([\s\S]*?)```/.exec(guide)![1]!;
+    const project = await workspacePlugin('guide-', { main: 'index.js' });
+    const plugin = join(project, 'tools', 'acme-flags');
+    await writeFile(join(plugin, 'templates', 'flags.hbs'), template);
+    const source = pluginSource("fileURLToPath(new URL('./templates/', import.meta.url))").replace(
+      "extract: () => ({ flags: ['dark-mode'] })",
+      "extract: () => ({ flags: [{ name: 'dark-mode', owner: 'web', description: 'Dark colours' }] })",
+    );
+    await writeFile(join(plugin, 'index.js'), `import { fileURLToPath } from 'node:url';\n${source}`);
+    const result = await generate(project);
+    expect(result.code).toBe(0);
+    const page = await readFile(join(project, 'out', 'flags.md'), 'utf8');
+    expect(page).toMatch(/^# Feature flags$/m);
+    expect(page).toMatch(/^\| Flag \| Owner \| What it does \|$/m);
+    expect(page).toMatch(/^\| `dark-mode` \| web \| Dark colours \|$/m);
+  });
 });
 
 describe('an error that is not docgen’s own, with --json', () => {

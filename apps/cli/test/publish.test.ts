@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
@@ -118,6 +118,66 @@ describe('docgen publish', () => {
       counts: { conflicts: 1 },
       error: { code: 'DG_PUBLISH_CONFLICT' },
     });
+  });
+
+  it('an edit merged into the source, as the conflict says to, is no conflict: the page is taken back with no new version', async () => {
+    const generator = { name: 'docgen-test', version: '1.0.0' };
+    const merged = join(work, 'merged');
+    await writeRenderedTree(merged, makeTree(3, { prefix: 'merge' }), generator);
+    const first = await runCli(['publish', merged, '--json'], { cwd: work, env: env() });
+    expect(first.code).toBe(0);
+    const pageId = (JSON.parse(first.stdout).outcomes as Array<{ key: string; pageId: string }>).find(
+      (o) => o.key === 'merge/s1/p2',
+    )!.pageId;
+    const edited = await sandbox.api('PUT', `/rest/api/content/${pageId}`, {
+      type: 'page',
+      title: 'merge page 2',
+      body: { storage: { value: '<p>Fixed by hand in Confluence.</p>', representation: 'storage' } },
+      version: { number: 2 },
+    });
+    expect(edited.status).toBe(200);
+    // The person's words, copied into the source.
+    await writeRenderedTree(
+      merged,
+      makeTree(3, {
+        prefix: 'merge',
+        edit: (p) => (p.key === 'merge/s1/p2' ? { ...p, markdown: 'Fixed by hand in Confluence.\n' } : p),
+      }),
+      generator,
+    );
+    const run = await runCli(['publish', merged, '--json'], { cwd: work, env: env() });
+    expect(run.code).toBe(0);
+    const report = JSON.parse(run.stdout);
+    expect(report).toMatchObject({ ok: true, counts: { conflicts: 0 } });
+    expect(report.outcomes.find((o: { key: string }) => o.key === 'merge/s1/p2')).toMatchObject({ version: 2 });
+    const again = await runCli(['publish', merged, '--json'], { cwd: work, env: env() });
+    expect(JSON.parse(again.stdout)).toMatchObject({ ok: true, counts: { unchanged: 3 }, requests: { writes: 0 } });
+  });
+
+  it('a page a person only renamed, its body as the source renders it, is still an edit: a conflict, the title kept', async () => {
+    const renamed = join(work, 'renamed-by-hand');
+    await writeRenderedTree(renamed, makeTree(3, { prefix: 'retitle' }), { name: 'docgen-test', version: '1.0.0' });
+    const first = await runCli(['publish', renamed, '--json'], { cwd: work, env: env() });
+    expect(first.code).toBe(0);
+    const pageId = (JSON.parse(first.stdout).outcomes as Array<{ key: string; pageId: string }>).find(
+      (o) => o.key === 'retitle/s1/p2',
+    )!.pageId;
+    const live = await sandbox.api<{ body: { storage: { value: string } } }>(
+      'GET',
+      `/rest/api/content/${pageId}?expand=body.storage`,
+    );
+    const edited = await sandbox.api('PUT', `/rest/api/content/${pageId}`, {
+      type: 'page',
+      title: 'A better title, by hand',
+      body: { storage: { value: live.body.body.storage.value, representation: 'storage' } },
+      version: { number: 2 },
+    });
+    expect(edited.status).toBe(200);
+    const run = await runCli(['publish', renamed, '--json'], { cwd: work, env: env() });
+    expect(run.code).toBe(1);
+    expect(JSON.parse(run.stdout).counts).toMatchObject({ conflicts: 1 });
+    const after = await sandbox.api<{ title: string }>('GET', `/rest/api/content/${pageId}`);
+    expect(after.body.title).toBe('A better title, by hand');
   });
 
   it('a page a person deleted is a conflict saying so and what to do; --force restores it (same id)', async () => {
@@ -238,6 +298,33 @@ describe('docgen publish', () => {
     }
   });
 
+  it('`docgen adr --publish` after `docgen generate --publish` of the same config says to publish with generate, not to rename', async () => {
+    const project = await mkdtemp(join(tmpdir(), 'docgen-subset-'));
+    try {
+      await mkdir(join(project, 'adr'));
+      await writeFile(join(project, 'adr', '0001-use-postgres.md'), '# 1. Use Postgres\n\n## Status\n\nAccepted\n');
+      await writeFile(join(project, 'schema.prisma'), 'model User {\n  id Int @id\n}\n');
+      await writeFile(
+        join(project, 'docgen.config.yaml'),
+        'sources:\n  - plugin: adr\n    options: { dir: adr }\n  - plugin: prisma\n    options: { schema: schema.prisma }\n',
+      );
+      const all = await runCli(['generate', '--publish'], { cwd: project, env: env() });
+      expect(all.code).toBe(0);
+      const part = await runCli(['adr', '--publish', '--json'], { cwd: project, env: env() });
+      expect(part.code).toBe(1);
+      const report = JSON.parse(part.stdout).publish;
+      expect(report.planned.find((p: { key: string }) => p.key === 'adr')).toMatchObject({
+        conflict: 'title-taken',
+        otherDocSet: 'adr+data-model',
+        fix: expect.stringContaining('from every source of doc set "adr+data-model" at once'),
+      });
+      expect(report.error.hint).toContain('docgen generate --publish');
+      expect(report.error.hint).not.toContain('titlePrefix');
+    } finally {
+      await rm(project, { recursive: true, force: true });
+    }
+  });
+
   it('a page renamed to a title another doc set’s page has is a planned conflict that says to change the title', async () => {
     // Two services publishing into one space, each with a generic title ("Data model" in real life).
     const alpha = join(work, 'alpha');
@@ -331,6 +418,54 @@ describe('docgen publish', () => {
     const result = await runCli(['publish', join(work, 'nope')], { cwd: work, env: env() });
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('DG_RENDERED_MISSING');
+  });
+
+  it('a page that fails again on a re-run is a failure, not a title conflict', async () => {
+    const broken = join(work, 'broken');
+    await writeRenderedTree(broken, makeTree(8, { prefix: 'broken' }), { name: 'docgen-test', version: '1.0.0' });
+    // Its attachment a folder, not a file: the page is created, then its upload fails.
+    const attachment = join(broken, 'attachments', 'broken__s1__p7', 'diagram-7.svg');
+    await rm(attachment);
+    await mkdir(attachment);
+    const first = await runCli(['publish', broken], { cwd: work, env: env() });
+    expect(first.code).toBe(1);
+    expect(first.stdout).toMatch(/^failed +broken page 7/m);
+    const again = await runCli(['publish', broken, '--json'], { cwd: work, env: env() });
+    expect(again.code).toBe(1);
+    const report = JSON.parse(again.stdout);
+    expect(report.counts).toMatchObject({ conflicts: 0, failed: 1 });
+    expect(report.error).toMatchObject({
+      code: 'DG_PUBLISH_FAILED',
+      hint: 'fix the errors above and re-run; docgen picks up where it stopped',
+    });
+  });
+
+  it('an attachment the manifest lists that is gone: said before anything is written', async () => {
+    const bare = join(work, 'bare');
+    await writeRenderedTree(bare, makeTree(8, { prefix: 'bare' }), { name: 'docgen-test', version: '1.0.0' });
+    await rm(join(bare, 'attachments', 'bare__s1__p7', 'diagram-7.svg'));
+    const since = await sandbox.lastSeq();
+    const result = await runCli(['publish', bare, '--json'], { cwd: work, env: env() });
+    expect(result.code).toBe(1);
+    expect(JSON.parse(result.stdout).error).toMatchObject({
+      code: 'DG_RENDERED_INVALID',
+      message: `manifest.json lists attachments/bare__s1__p7/diagram-7.svg, which is not in ${bare}`,
+    });
+    expect((await sandbox.requests(since)).filter((r) => r.method !== 'GET')).toEqual([]);
+  });
+
+  it('a page file the manifest lists that is gone from the folder: named, with the fix, not a disk-full hint', async () => {
+    const partial = join(work, 'partial');
+    await writeRenderedTree(partial, makeTree(3, { prefix: 'partial' }), { name: 'docgen-test', version: '1.0.0' });
+    await rm(join(partial, 'partial__s1.md'));
+    const result = await runCli(['publish', partial, '--dry-run', '--json'], { cwd: work, env: env() });
+    expect(result.code).toBe(1);
+    expect(JSON.parse(result.stdout).error).toMatchObject({
+      code: 'DG_RENDERED_INVALID',
+      message: `manifest.json lists partial__s1.md, which is not in ${partial}`,
+      location: { file: join(partial, 'manifest.json') },
+      hint: expect.stringMatching(/^regenerate the folder/),
+    });
   });
 });
 

@@ -38,6 +38,36 @@ describe('docgen api --routes', () => {
     expect(storage).toContain('<code>/api/v1/widgets/:id(\\d+)</code>');
   }, 60_000);
 
+  it('the spec given by a flag is named in the warnings as the flag gave it, not by its absolute path', async () => {
+    const out = join(scratch, 'shop-relative');
+    // --no-cache: the cache would go in the fixture's folder, beside the spec.
+    const flags = ['--openapi', 'openapi.yaml', '--routes', 'src/server.ts', '--out', out, '--no-cache', '--json'];
+    const result = await runCli(['api', ...flags], { cwd: shop });
+    expect(result.code).toBe(0);
+    const messages = JSON.parse(result.stdout).warnings.map((warning: { message: string }) => warning.message);
+    expect(messages).toContain('GET /health is served but openapi.yaml does not describe it');
+    expect(messages).toContain('GET /gadgets (listGadgets) is in openapi.yaml but no route serves it');
+  }, 60_000);
+
+  it('an entry that exports a router, in a package whose app mounts it: a warning that the paths are the router’s, naming the app', async () => {
+    const out = join(scratch, 'router-entry');
+    const result = await runCli(['api', '--routes', 'src/api.ts', '--out', out, '--no-cache', '--json'], { cwd: shop });
+    expect(result.code).toBe(0);
+    const report = JSON.parse(result.stdout);
+    expect(report.warnings).toContainEqual(
+      expect.objectContaining({
+        code: 'DG_ROUTES_ROUTER_ENTRY',
+        file: join(shop, 'src', 'api.ts'),
+        hint: expect.stringMatching(/did you mean src\/server\.ts\?$/),
+      }),
+    );
+    // The app's own entry has no such warning.
+    const app = await runCli(['api', '--routes', 'src/server.ts', '--out', out, '--no-cache', '--json'], { cwd: shop });
+    expect(JSON.parse(app.stdout).warnings.map((w: { code: string }) => w.code)).not.toContain(
+      'DG_ROUTES_ROUTER_ENTRY',
+    );
+  }, 60_000);
+
   it('a NestJS app in an Nx-style workspace: its routes page, and where it and its spec disagree', async () => {
     const api = join(repoRoot, 'packages', 'source-routes', 'test', 'fixtures', 'nest-workspace', 'apps', 'api');
     const out = join(scratch, 'nest');
@@ -141,5 +171,12 @@ describe('docgen api --routes', () => {
     expect(result.stderr).toContain('not published');
     expect(existsSync(join(out, 'manifest.json'))).toBe(true);
     expect(result.stdout).not.toContain('Done:');
+    // With --json, what to fix is listed beside the error, as a CI bot posts it.
+    const json = await runCli([...shopApi, '--out', out, '--strict', '--json']);
+    expect(json.code).toBe(1);
+    const report = JSON.parse(json.stdout);
+    expect(report).toMatchObject({ ok: false, error: { code: 'DG_STRICT' } });
+    expect(report.warnings).toHaveLength(5);
+    expect(report.warnings[0]).toMatchObject({ code: 'DG_ROUTE_UNDOCUMENTED', line: 11 });
   }, 60_000);
 });

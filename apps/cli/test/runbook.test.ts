@@ -91,4 +91,26 @@ describe('docgen runbook', () => {
     expect(result.stderr).toContain('unknown key "alerts[0].action" (line 7)');
     expect(existsSync(out)).toBe(false);
   }, 60_000);
+
+  it('a misspelt kind that leaves no Component: the warning that names the kind meant comes with the error, also in --json', async () => {
+    const dir = join(scratch, 'misspelt-kind', 'billing');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(
+      join(dir, 'catalog-info.yaml'),
+      'apiVersion: backstage.io/v1alpha1\nkind: Compnent\nmetadata: { name: billing }\nspec: { owner: team-a }\n',
+    );
+    const args = ['runbook', '--dir', join(scratch, 'misspelt-kind'), '--out', join(scratch, 'misspelt-out')];
+    const text = await runCli(args);
+    expect(text.code).toBe(1);
+    expect(text.stderr).toMatch(
+      /^warning DG_RUNBOOK_UNKNOWN_KIND .*billing\/catalog-info\.yaml:2: kind "Compnent"[^\n]*\n +→ did you mean Component\?\n(.*\n)*error DG_RUNBOOK_NOT_FOUND/m,
+    );
+    const json = await runCli([...args, '--json']);
+    expect(json.code).toBe(1);
+    const report = JSON.parse(json.stdout);
+    expect(report).toMatchObject({ ok: false, error: { code: 'DG_RUNBOOK_NOT_FOUND' } });
+    expect(report.warnings).toContainEqual(
+      expect.objectContaining({ code: 'DG_RUNBOOK_UNKNOWN_KIND', line: 2, hint: 'did you mean Component?' }),
+    );
+  }, 60_000);
 });

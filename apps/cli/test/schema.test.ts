@@ -114,4 +114,25 @@ describe('docgen schema', () => {
     const again = await runCli(argv, { cwd: folder, env });
     expect(again.stdout + again.stderr).toMatch(/Done: 0 created, 0 updated, 31 unchanged.*0 writes/);
   }, 120_000);
+
+  it('one file of a multi-file schema: the type it lacks is named in the file beside it, with the folder to pass', async () => {
+    const folder = join(scratch, 'split', 'prisma', 'schema');
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(join(folder, 'main.prisma'), 'datasource db {\n  provider = "postgresql"\n}\n');
+    writeFileSync(join(folder, 'user.prisma'), 'model User {\n  id    Int    @id\n  posts Post[]\n}\n');
+    writeFileSync(
+      join(folder, 'post.prisma'),
+      'model Post {\n  id       Int  @id\n  author   User @relation(fields: [authorId], references: [id])\n  authorId Int\n}\n',
+    );
+    const result = await runCli(['schema', '--prisma', 'prisma/schema/user.prisma', '--no-cache', '--json'], {
+      cwd: join(scratch, 'split'),
+    });
+    expect(result.code).toBe(1);
+    const { error } = JSON.parse(result.stdout);
+    expect(error).toMatchObject({ code: 'DG_PRISMA_INVALID', location: { line: 3 } });
+    expect(error.hint).toMatch(
+      /^`Post` \(user\.prisma:3\) is declared in post\.prisma beside it: a schema of several files is read from their folder: pass --prisma prisma\/schema,/,
+    );
+    expect(error.hint).not.toContain('is declared nowhere');
+  });
 });

@@ -261,6 +261,14 @@ describe('a flag value its parser refuses', () => {
       '--out is empty (an unset variable?); give it a path or leave it out',
     );
   });
+
+  it('a value a letter off one of the allowed (--on-conflict overwite) names the one meant', async () => {
+    const result = await runCli(['publish', 'docs-out', '--on-conflict', 'overwite', '--json']);
+    expect(result.code).toBe(2);
+    const { error } = JSON.parse(result.stdout);
+    expect(error.message).toBe('Expected --on-conflict=overwite to be one of: fail, skip, overwrite');
+    expect(error.hint).toMatch(/^did you mean --on-conflict overwrite\? run `docgen publish --help`/);
+  });
 });
 
 describe('publish flags without --publish', () => {

@@ -1,8 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { basename, dirname, extname, join, resolve } from 'node:path';
+import { basename, dirname, extname, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { DocgenError, type SourceLocation } from './diagnostics.js';
+import { closestName, DocgenError, type SourceLocation } from './diagnostics.js';
 import { loadYamlParser, parseStructured } from './structured-file.js';
 import { loadSchemaValidator, validateAgainstSchema } from './schema-validation.js';
 
@@ -128,6 +128,37 @@ export function fixOptionHint(origin: OptionOrigin | undefined, option: string, 
   return `set \`${origin?.name ?? option}\` to ${what}`;
 }
 
+/**
+ * `hint`, and the path meant where the `missing` one is a letter or two off a file or folder beside
+ * it (`openapi.yml` beside `openapi.yaml`, `docs/adrs` beside `docs/adr`): "…; did you mean
+ * openapi.yaml?", from where the option's paths are read (the current folder for a flag, the
+ * config's folder for the config). A misspelt path is the likeliest wrong one; a path that is
+ * there (a file where a folder is wanted) gets the hint alone.
+ */
+export function withPathMeant(hint: string, missing: string, origin: OptionOrigin | undefined): string {
+  const meant = nearbyPath(missing);
+  if (!meant) return hint;
+  const base = origin?.location?.file && !origin.flag ? dirname(origin.location.file) : process.cwd();
+  return `${hint}; did you mean ${relative(base, meant)}?`;
+}
+
+/**
+ * The path of the file or folder beside `missing`, a path that is not there, whose name is a
+ * letter or two off its name (`openapi.yaml` for `openapi.yml`); none for a path that is there.
+ */
+export function nearbyPath(missing: string): string | undefined {
+  if (existsSync(missing)) return undefined;
+  const folder = dirname(resolve(missing));
+  let names: string[];
+  try {
+    names = readdirSync(folder);
+  } catch {
+    return undefined;
+  }
+  const meant = closestName(basename(missing), names);
+  return meant ? join(folder, meant) : undefined;
+}
+
 export const CONFIG_FILE_NAMES = [
   'docgen.config.js',
   'docgen.config.mjs',
@@ -237,7 +268,10 @@ export async function loadConfig(options: { cwd?: string; explicit?: string } = 
         code: 'DG_CONFIG_NOT_FOUND',
         message: `config file ${file} does not exist`,
         location: { file },
-        hint: `create it, or pass the path of an existing docgen.config.yaml with --config`,
+        hint: withPathMeant('create it, or pass the path of an existing docgen.config.yaml with --config', file, {
+          name: '--config',
+          flag: '--config',
+        }),
       });
     }
   } else {

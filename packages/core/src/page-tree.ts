@@ -198,13 +198,17 @@ export function parentsFirst(pages: readonly Page[]): Page[] {
  * A parent is named by a page key in the config (`parent: api/catalog`), typed by hand: the key
  * probably meant, else the roots to nest under, and where every key is listed.
  */
-function missingParentHint(parentKey: string, pages: Page[]): string {
+export function missingParentHint(parentKey: string, pages: Page[]): string {
   const meant = closestName(
     parentKey,
     pages.map((page) => page.key),
     3,
   );
   const roots = pages.filter((page) => page.parentKey === undefined).map((page) => page.key);
-  const choose = meant ? `did you mean "${meant}"?` : `the top pages are: ${roots.slice(0, 8).join(', ')};`;
+  const choose = meant
+    ? `did you mean "${meant}"?`
+    : roots.length
+      ? `the top pages are: ${roots.slice(0, 8).join(', ')};`
+      : 'no page of this run has it:';
   return `${choose} set parent to a page key of an earlier source (every key is in the output folder's manifest.json)`;
 }

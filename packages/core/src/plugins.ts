@@ -4,7 +4,7 @@ import { isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { fixOptionHint, optionOrigin, type LoadedConfig, type SourceConfig } from './config.js';
 import { closestName, DocgenError, isDocgenError, type Diagnostic } from './diagnostics.js';
-import { validatePageTree, type Page, type PageTree } from './page-tree.js';
+import { missingParentHint, validatePageTree, type Page, type PageTree } from './page-tree.js';
 import type { DocumentSource } from './plugin.js';
 import { createTemplateRenderer, loadTemplateEngine, unusedTemplateOverrides } from './render.js';
 import { loadSchemaValidator, validateAgainstSchema } from './schema-validation.js';
@@ -78,7 +78,7 @@ export async function loadPlugin(
             (error as NodeJS.ErrnoException).code ?? '',
           )
             ? `compile the plugin to JavaScript (tsc) and point its package.json "main" at the built file (dist/index.js): Node ${process.version} does not run a package's TypeScript`
-            : 'build the plugin package (its main file must exist) and check its imports',
+            : (missingImportHint(error) ?? 'build the plugin package (its main file must exist) and check its imports'),
       },
       { cause: error },
     );
@@ -149,6 +149,20 @@ function resolvePluginSpecifier(
         ? `did you mean the built-in "${meant}"? write plugin: ${meant}`
         : `install it (npm install ${specifier}), use a path like ./plugins/my-plugin, or one of: ${Object.keys(BUILTIN_PLUGINS).join(', ')}`,
   });
+}
+
+/**
+ * A package the plugin imports that Node does not find from the plugin's folder (`@docgen/core` in
+ * a project that has not installed docgen): installing it is the fix, not building the plugin.
+ */
+function missingImportHint(error: unknown): string | undefined {
+  if ((error as NodeJS.ErrnoException).code !== 'ERR_MODULE_NOT_FOUND') return undefined;
+  const name = /Cannot find package '([^']+)'/.exec((error as Error).message)?.[1];
+  if (!name) return undefined;
+  const install = name.startsWith('@docgen/')
+    ? 'install docgen in the project (npm install --save-dev @docgen/cli brings @docgen/core; see the README, "Use it on your code")'
+    : `install it in the project (npm install ${name})`;
+  return `the plugin imports ${name}, which is not installed where it can import it (in a node_modules folder above the plugin): ${install}`;
 }
 
 /** The folder of `specifier`'s package where Node would look for it from one of `bases`, if one has a package.json. */
@@ -381,6 +395,7 @@ export async function generatePageTree(
     pluginNames.set(config.config.sources[index]!.plugin, tree.plugin);
     made.push(...tree.pages.map((page) => ({ page, index })));
   }
+  placeUnderSourceParents(config, made, Boolean(options.include));
   // A run of some sources (`docgen api`) does not know every plugin's name: only a whole run checks.
   if (!options.include) for (const warning of misnamedTemplateFolders(config, pluginNames)) report?.(warning);
   const nested = nestUnderSources(made.map(({ page }) => page));
@@ -393,6 +408,33 @@ export async function generatePageTree(
   const tree = { pages };
   validatePageTree(tree);
   return tree;
+}
+
+/**
+ * A source's `parent` that no page of the run has. In a run of some sources (`docgen adr` of a
+ * config whose ADR log goes under `api/orders`), the parent's source is not rendered: its root
+ * pages stay at the top, as a routes page whose spec the run does not render does. In a whole run
+ * it is a mistake, said at the `parent` line of the config, with the key meant.
+ */
+function placeUnderSourceParents(config: LoadedConfig, made: { page: Page; index: number }[], partial: boolean): void {
+  const keys = new Set(made.map(({ page }) => page.key));
+  for (const entry of made) {
+    const parent = config.config.sources[entry.index]!.parent;
+    if (parent === undefined || keys.has(parent) || entry.page.parentKey !== parent) continue;
+    if (partial) {
+      entry.page = { ...entry.page, parentKey: undefined };
+      continue;
+    }
+    throw new DocgenError({
+      code: 'DG_TREE_PARENT',
+      message: `page "${entry.page.key}" names parent "${parent}", which is not in the tree`,
+      location: config.locate(`/sources/${entry.index}/parent`),
+      hint: missingParentHint(
+        parent,
+        made.map(({ page }) => page),
+      ),
+    });
+  }
 }
 
 /** Two sources clashing is a config problem: say which source, where, and how to separate them. */

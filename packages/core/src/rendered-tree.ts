@@ -214,6 +214,38 @@ async function writePage(dir: string, page: Page): Promise<ManifestPage> {
 }
 
 /** Read a rendered folder back into a page tree (attachments by path, not loaded). */
+/**
+ * A file the manifest lists, read: one that is gone (deleted by hand, a folder copied in part)
+ * is the folder's fault, not the disk's, and regenerating it is the fix.
+ */
+async function readListed(root: string, file: string): Promise<string> {
+  try {
+    return await readFile(join(root, file), 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    throw notListed(root, file, error);
+  }
+}
+
+/** An attachment the manifest lists, there: one that is gone would fail its page halfway through a publish. */
+function listedPath(root: string, file: string): string {
+  const path = join(root, file);
+  if (!existsSync(path)) throw notListed(root, file);
+  return path;
+}
+
+function notListed(root: string, file: string, cause?: unknown): DocgenError {
+  return new DocgenError(
+    {
+      code: 'DG_RENDERED_INVALID',
+      message: `${MANIFEST_FILE} lists ${file}, which is not in ${root}`,
+      location: { file: join(root, MANIFEST_FILE) },
+      hint: 'regenerate the folder (run the generator command again): its files are written together, and publish reads them so',
+    },
+    { cause },
+  );
+}
+
 export async function readRenderedTree(dir: string): Promise<{ manifest: Manifest; tree: PageTree }> {
   const root = resolve(dir);
   const manifestPath = join(root, MANIFEST_FILE);
@@ -253,13 +285,13 @@ export async function readRenderedTree(dir: string): Promise<{ manifest: Manifes
       labels: entry.labels ?? [],
       position: entry.position,
       source: entry.source,
-      markdown: await readFile(join(root, entry.markdownFile), 'utf8'),
-      storage: entry.storageFile ? await readFile(join(root, entry.storageFile), 'utf8') : undefined,
+      markdown: await readListed(root, entry.markdownFile),
+      storage: entry.storageFile ? await readListed(root, entry.storageFile) : undefined,
       attachments: entry.attachments.map((a) => ({
         fileName: a.fileName,
         mediaType: a.mediaType,
         contentHash: a.contentHash,
-        path: join(root, a.file),
+        path: listedPath(root, a.file),
       })),
     });
   }

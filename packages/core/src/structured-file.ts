@@ -183,7 +183,7 @@ export function parseStructured(
       location: { file, line: pos.line, column },
       excerpt: codeFrame(fileText, pos.line, column),
       hint:
-        yamlHint(problem.code, lines, pos.line) ??
+        yamlHint(problem.code, lines, pos.line, problem.message) ??
         'fix the syntax at the marked line (indentation, a missing colon or quote)',
     });
   }
@@ -466,7 +466,7 @@ function deeperLineHint(lines: string[], lineNumber: number, key: string): strin
  * (`title: ADR 5: Use Kafka`, `description: Shop API: products`), read as a second key, a key
  * written twice, and a key indented unlike its neighbours. Undefined for the others.
  */
-function yamlHint(code: string, lines: string[], lineNumber: number): string | undefined {
+function yamlHint(code: string, lines: string[], lineNumber: number, message = ''): string | undefined {
   const line = lines[lineNumber - 1] ?? '';
   // A line that is a template's directive (`{{- if .PasswordReset }}`, `{% for … %}`): the file is
   // a Go, Helm or Jinja template of a spec (Authelia keeps its OpenAPI spec so), not YAML yet.
@@ -483,6 +483,21 @@ function yamlHint(code: string, lines: string[], lineNumber: number): string | u
     }
   }
   if (code === 'DUPLICATE_KEY') return 'a key is written twice here: keep one of them';
+  if (code === 'BAD_INDENT' && /^Flow (map|sequence) in block collection/.test(message))
+    return unclosedFlowHint(lines, lineNumber, message.startsWith('Flow map') ? ['{', '}'] : ['[', ']']);
   if (code === 'BAD_INDENT') return indentHint(lines, lineNumber);
+  return undefined;
+}
+
+/**
+ * A `{ spec: openapi.yaml` or `[primary, secondary` left open: the parser stops at the next line,
+ * but the line that opens it, above, is the one to fix.
+ */
+function unclosedFlowHint(lines: string[], lineNumber: number, [open, close]: [string, string]): string | undefined {
+  for (let index = lineNumber - 2; index >= 0; index--) {
+    const line = lines[index]!.replace(/(["'])(?:(?!\1).)*\1/g, '').replace(/\s#.*$/, '');
+    if (line.split(open).length > line.split(close).length)
+      return `the \`${open}\` on line ${index + 1} is not closed: end it with \`${close}\` on that line`;
+  }
   return undefined;
 }

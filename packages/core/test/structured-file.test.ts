@@ -127,6 +127,16 @@ describe('a YAML indentation error', () => {
     );
   });
 
+  it('after a `{` or `[` left open names the line that opens it, not only the line after it', () => {
+    const map = failure(
+      ['sources:', '  - plugin: openapi', '    options: { spec: openapi.yaml', '  - plugin: adr'].join('\n'),
+    );
+    expect(map.location.line).toBe(4);
+    expect(map.hint).toBe('the `{` on line 3 is not closed: end it with `}` on that line');
+    const list = failure(['oncall:', '  escalation: [primary, secondary', 'slos: []'].join('\n'));
+    expect(list.hint).toBe('the `[` on line 2 is not closed: end it with `]` on that line');
+  });
+
   it('looks past nested blocks and comments to the keys of its own mapping', () => {
     const error = failure(['a:', '  b:', '    c: 1', '    # note', '  d: 2', ' e: 3'].join('\n'));
     expect(error.location.line).toBe(6);

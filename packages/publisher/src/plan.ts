@@ -65,6 +65,11 @@ export interface Operation {
   conflict?: 'edited' | 'title-taken' | 'deleted';
   /** For a title-taken conflict: the one thing to do that resolves it (and publishes the pages under it). */
   fix?: string;
+  /**
+   * For a title-taken conflict with docgen's page of this key in another doc set: that doc set. The
+   * same page, published by a run that rendered other sources too (`docgen generate` after `docgen adr`).
+   */
+  otherDocSet?: string;
   /** For a blocked page: the page in conflict above it (its parent, or further up), and whether it is the parent. */
   blockedBy?: { key: string; title: string; parent: boolean };
   /** A conflict on a page docgen owns (its rename is refused): it stays, and its children go under it. */
@@ -119,6 +124,11 @@ export interface PlanInput {
    * markers (`Publisher.plan` reads such a page's body to tell): not a human edit.
    */
   commentedOnly?: ReadonlySet<string>;
+  /**
+   * Ids of docgen's pages a person edited whose body, without comment markers, is now the one the
+   * tree has: the edit was merged into the source, as a conflict says to do. Not a conflict.
+   */
+  editInSource?: ReadonlySet<string>;
 }
 
 /**
@@ -175,7 +185,7 @@ export function planSync(input: PlanInput): Plan {
     const retired = notOursByTitle.has(fold(page.title)) ? undefined : retiredByTitle.get(fold(page.title));
     operations.push(
       owned
-        ? planOwned(page, owned, { rootId, wantedParentId }, policy, notOursByTitle, input.commentedOnly)
+        ? planOwned(page, owned, { rootId, wantedParentId }, policy, notOursByTitle, input)
         : retired
           ? planRetired(page, retired, { rootId, docSet, policy })
           : planNew(page, wantedParentId, notOursByTitle, docSet),
@@ -383,7 +393,7 @@ function planOwned(
   { rootId, wantedParentId }: { rootId: string; wantedParentId: string | undefined },
   policy: ConflictPolicy,
   notOursByTitle: Map<string, TakenTitle>,
-  commentedOnly: ReadonlySet<string> = new Set(),
+  { commentedOnly = new Set(), editInSource = new Set() }: Pick<PlanInput, 'commentedOnly' | 'editInSource'> = {},
 ): Operation {
   const state = owned.ownership!.value;
   const base = {
@@ -397,10 +407,14 @@ function planOwned(
   const changes: Change[] = [];
   let recordedHash = state.hash;
   let stale = false;
+  let merged = false;
   let overwrite: { reason: string } | undefined;
   if (owned.version.number !== state.version) {
     const marker = markerHash(owned.version.message);
-    if (!marker && commentedOnly.has(owned.id)) {
+    if (!marker && editInSource.has(owned.id)) {
+      // The person's edit is in the source now: the live body is the one to write, so only docgen's record changes.
+      merged = true;
+    } else if (!marker && commentedOnly.has(owned.id)) {
       // A version that only added readers' comment markers: the body is docgen's, as recorded.
       stale = true;
       recordedHash = state.hash;
@@ -422,7 +436,8 @@ function planOwned(
     if (!page.hash.startsWith(recordedHash)) changes.push('body');
     changes.push('state');
   } else {
-    if (state.bodyHash !== page.bodyHash) changes.push('body');
+    if (merged) changes.push('state');
+    else if (state.bodyHash !== page.bodyHash) changes.push('body');
     if (!sameSet(state.labels, page.labels) || (owned.labels && page.labels.some((l) => !owned.labels!.includes(l))))
       changes.push('labels');
     if (!sameAttachments(state.attachments, page.attachments)) changes.push('attachments');
@@ -440,7 +455,7 @@ function planOwned(
     // failed the run halfway). Known from the listing, it is a conflict the plan shows.
     const taken = fold(owned.title) === fold(page.title) ? undefined : notOursByTitle.get(fold(page.title));
     if (taken) {
-      const { why, fix } = titleTaken(taken, state.set);
+      const { why, fix } = titleTaken(taken, state.set, page.key);
       return {
         ...base,
         action: 'conflict',
@@ -478,7 +493,7 @@ function planNew(
       taken.version.number === 1 &&
       wantedParentId !== undefined &&
       taken.parentId === wantedParentId;
-    const { why, fix } = titleTaken(taken, docSet);
+    const { why, fix, otherDocSet } = titleTaken(taken, docSet, page.key);
     return {
       ...base,
       action: 'conflict',
@@ -488,6 +503,7 @@ function planNew(
       remote: taken,
       adoptId: mayBeOurs ? taken.id : undefined,
       fix,
+      ...(otherDocSet !== undefined ? { otherDocSet } : {}),
       reason: `${why}${mayBeOurs ? ' (adopted only if it is the identical page an interrupted run created)' : ''}: ${fix}`,
     };
   }
@@ -541,7 +557,11 @@ export const RENAME_OR_ARCHIVE =
  * Whose page has the title, where it is (outside the managed root: Confluence titles are unique per
  * space), and what to do about it, which depends on whose page it is.
  */
-function titleTaken(taken: TakenTitle, docSet: string): { why: string; fix: string } {
+function titleTaken(
+  taken: TakenTitle,
+  docSet: string,
+  key: string,
+): { why: string; fix: string; otherDocSet?: string } {
   const where = taken.path?.length ? ` (under ${taken.path.map((title) => `"${title}"`).join(' › ')})` : '';
   const page = `the title is used by page ${taken.id}${taken.outside ? `${where}, outside the managed root` : ''}`;
   const set = taken.ownership?.value.set;
@@ -555,6 +575,14 @@ function titleTaken(taken: TakenTitle, docSet: string): { why: string; fix: stri
       why: `${page}, which docgen published for this doc set under another root`,
       fix: `move it under the managed root and docgen takes it back (its key is "${taken.ownership!.value.key}"), or archive it`,
     };
+  if (set !== undefined && taken.ownership!.value.key === key)
+    return {
+      why: `${page}, this page as another docgen doc set ("${set}"; this run's is "${docSet}") publishes it`,
+      fix: renderedWithMore(set, docSet)
+        ? `publish these pages as they were published, from every source of doc set "${set}" at once (\`docgen generate --publish\` of the config), not from a run of some of them`
+        : `publish these pages as they were published, from the sources of doc set "${set}", or give one of the two a title prefix (titlePrefix)`,
+      otherDocSet: set,
+    };
   if (set !== undefined)
     return {
       why: `${page}, which another docgen doc set ("${set}") owns`,
@@ -564,6 +592,12 @@ function titleTaken(taken: TakenTitle, docSet: string): { why: string; fix: stri
     why: `${page}, which docgen does not own`,
     fix: RENAME_OR_ARCHIVE,
   };
+}
+
+/** Doc set `other` has every top-level key of `docSet`, and more: a run of more sources (a whole config). */
+function renderedWithMore(other: string, docSet: string): boolean {
+  const keys = new Set(other.split('+'));
+  return keys.size > 1 && docSet.split('+').every((key) => keys.has(key));
 }
 
 /**

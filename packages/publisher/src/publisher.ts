@@ -179,13 +179,18 @@ export class Publisher {
     const freeTitles = titlesNotHeld(newTitles, elsewhere);
     const retired = freeTitles.length ? await api.findRetiredTitles(space, freeTitles) : [];
     const docSet = this.config.docSet ?? defaultDocSet(tree);
-    const { commentedOnly, bodies } = await pagesOnlyCommented(api, converter, remote, { docSet, rootId });
+    const { commentedOnly, editInSource, bodies } = await pagesOnlyCommented(api, converter, remote, {
+      docSet,
+      rootId,
+      desired,
+    });
     const plan = planSync({
       desired,
       remote,
       rootId,
       docSet,
       commentedOnly,
+      editInSource,
       prune: this.config.prune,
       onConflict: this.conflictPolicy,
       reorder: api.canMovePages,
@@ -317,14 +322,15 @@ export class Publisher {
  * only added inline comments, which the plan does not count as a human edit. Confluence adds no
  * version for a comment, so this finds nothing there; a server that did would otherwise turn every
  * comment into a conflict. One body read per page that would be a conflict, none on other runs;
- * the bodies read are kept for `diffs`, which would read the same pages again.
+ * the bodies read are kept for `diffs`, which would read the same pages again. Also those whose
+ * body is the one the tree has now (`editInSource`): a person's edit merged into the source.
  */
 async function pagesOnlyCommented(
   api: ConfluenceApi,
   converter: Converter,
   remote: RemotePage[],
-  tree: { docSet: string; rootId: string },
-): Promise<{ commentedOnly: Set<string>; bodies: Map<string, string> }> {
+  tree: { docSet: string; rootId: string; desired: DesiredPage[] },
+): Promise<{ commentedOnly: Set<string>; editInSource: Set<string>; bodies: Map<string, string> }> {
   const suspects = remote.filter((page) => {
     const owner = page.ownership?.value;
     return (
@@ -335,15 +341,20 @@ async function pagesOnlyCommented(
       !markerHash(page.version.message)
     );
   });
+  const wanted = new Map(tree.desired.map((page) => [page.key, page]));
   const found = new Set<string>();
+  const editInSource = new Set<string>();
   const bodies = new Map<string, string>();
   for (const page of suspects) {
     const body = (await api.getPage(page.id, { body: true })).body ?? '';
     bodies.set(page.id, body);
-    if (!body.includes(MARKER_ELEMENT)) continue;
-    if (bodyHashWithoutComments(body, converter) === page.ownership!.value.bodyHash) found.add(page.id);
+    const liveHash = bodyHashWithoutComments(body, converter);
+    // The whole edit in the source: its body, and its title too (a person's rename is an edit the body does not show).
+    const desired = wanted.get(page.ownership!.value.key);
+    if (liveHash === desired?.bodyHash && page.title === desired.title) editInSource.add(page.id);
+    else if (body.includes(MARKER_ELEMENT) && liveHash === page.ownership!.value.bodyHash) found.add(page.id);
   }
-  return { commentedOnly: found, bodies };
+  return { commentedOnly: found, editInSource, bodies };
 }
 
 /** Live bodies `plan` read (pages a person may have edited), so `diffs` of the same plan reads them no second time. */

@@ -6,7 +6,14 @@
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
-import { DocgenError, fixOptionHint, type Diagnostic, type OptionOrigin, type SourceLocation } from '@docgen/core';
+import {
+  DocgenError,
+  fixOptionHint,
+  withPathMeant,
+  type Diagnostic,
+  type OptionOrigin,
+  type SourceLocation,
+} from '@docgen/core';
 import type { AdrCategory, AdrModel, AdrRecord, AdrRelation, SitePageNames } from './model.js';
 import type { StatusLink, ParsedAdr } from './records.js';
 import {
@@ -74,7 +81,11 @@ export function extractAdrs(dir: string, options: ExtractAdrOptions = {}): AdrMo
       code: 'DG_ADR_DIR',
       message: `ADR folder ${dir} ${existsSync(dir) ? 'is not a folder' : 'does not exist'}`,
       location,
-      hint: `${fixOptionHint(options.origin, 'dir', 'the folder of your ADR Markdown files')} (adr-tools: doc/adr, MADR: docs/decisions)`,
+      hint: withPathMeant(
+        `${fixOptionHint(options.origin, 'dir', 'the folder of your ADR Markdown files')} (adr-tools: doc/adr, MADR: docs/decisions)`,
+        dir,
+        options.origin,
+      ),
     });
   }
   const crossLinks: CrossLink[] = [];

@@ -4,7 +4,7 @@
  * several decisions (`## ADR-1: …` sections), which is not one. The folder it is in is extract.ts'.
  */
 import { basename } from 'node:path';
-import { DocgenError, type Diagnostic } from '@docgen/core';
+import { closestName, DocgenError, type Diagnostic } from '@docgen/core';
 import { ADR_STATUSES } from './model.js';
 import type { ParsedAdr } from './records.js';
 import {
@@ -260,14 +260,17 @@ export function parseAdr(
   } else if (!status && logged.length >= 2) {
     report(decisionLogWarning(file, fileName, logged, 'shown as one page, with no status of its own'));
   } else if (!status) {
+    const misspelt = misspeltStatusHeading(lines, fenced);
     report({
       code: 'DG_ADR_STATUS',
       severity: 'warning',
-      message: `ADR ${number} (${fileName}) has no status`,
-      location: { file, line },
-      hint: front.end
-        ? 'add "status: accepted" (or proposed, rejected…) to its front matter'
-        : 'add a "## Status" section or a "- Status: accepted" line',
+      message: `ADR ${number} (${fileName}) has no status${misspelt ? `: its heading "${misspelt.text}" is no status section` : ''}`,
+      location: { file, line: misspelt?.line ?? line },
+      hint: misspelt
+        ? `did you mean "${misspelt.meant}"? rename the heading`
+        : front.end
+          ? 'add "status: accepted" (or proposed, rejected…) to its front matter'
+          : 'add a "## Status" section or a "- Status: accepted" line',
     });
   } else if (classified.status === 'unknown') {
     report({
@@ -340,6 +343,27 @@ const LOGGED_DECISION = /^\s{0,3}##\s+(?:ADR[-\s]?)?0*(\d+)(?:\.|:|\s[-–—:])
  * (a `Status:` line or a `### Status` section): empty for a decision whose sections are numbered
  * (`## 1. Option A` among its options says no status).
  */
+/**
+ * A heading a letter or two off "Status" (`## Stauts`, `## Satus`), outside code, whose first line
+ * is a status (`Accepted`; not a "## States" section): the status is under it, read as a section of
+ * the decision. Its line, text, and the heading meant.
+ */
+function misspeltStatusHeading(
+  lines: string[],
+  fenced: Set<number>,
+): { line: number; text: string; meant: string } | undefined {
+  for (const [index, text] of lines.entries()) {
+    const heading = /^(#{1,6})\s+([A-Za-z]+)\s*:?\s*$/.exec(text);
+    if (!heading || fenced.has(index) || heading[2]!.toLowerCase() === 'status') continue;
+    if (!closestName(heading[2]!.toLowerCase(), ['status'])) continue;
+    const next = lines.slice(index + 1).findIndex((line) => line.trim() !== '');
+    const first = next === -1 ? undefined : { text: lines[index + 1 + next]!.trim(), line: index + 2 + next };
+    if (first && classifyStatus([first]).status !== 'unknown')
+      return { line: index + 1, text: text.trim(), meant: `${heading[1]} Status` };
+  }
+  return undefined;
+}
+
 export function decisionLog(
   lines: string[],
   fenced: Set<number>,

@@ -439,6 +439,22 @@ describe('status lines', () => {
     expect(bodyLines[body.split('\n').indexOf('We need [events](./nope.md).')]).toBe(11);
   });
 
+  it('a status heading misspelt (## Stauts) is named at its line, with the heading meant', () => {
+    const warnings: Diagnostic[] = [];
+    const text = '# 2. Use Postgres\n\nDate: 2026-02-03\n\n## Stauts\n\nAccepted\n\n## Context\n\nText.\n';
+    expect(parseAdr('/adr/0002-use-postgres.md', text, (d) => warnings.push(d)).record.status).toBe('unknown');
+    expect(warnings).toMatchObject([{ code: 'DG_ADR_STATUS', location: { line: 5 } }]);
+    expect(warnings[0]!.message).toBe(
+      'ADR 2 (0002-use-postgres.md) has no status: its heading "## Stauts" is no status section',
+    );
+    expect(warnings[0]!.hint).toBe('did you mean "## Status"? rename the heading');
+    // A section that only looks like it (## States, listing states) is not named.
+    const states: Diagnostic[] = [];
+    parseAdr('/adr/0003-x.md', '# 3. X\n\n## States\n\nAn order is open or closed.\n', (d) => states.push(d));
+    expect(states).toMatchObject([{ code: 'DG_ADR_STATUS', location: { line: 1 } }]);
+    expect(states[0]!.hint).toBe('add a "## Status" section or a "- Status: accepted" line');
+  });
+
   it('warns when a decision has no status at all', () => {
     const warnings: Diagnostic[] = [];
     expect(parseAdr('/adr/0003-x.md', '# 3. X\n\nText.\n', (d) => warnings.push(d)).record.status).toBe('unknown');

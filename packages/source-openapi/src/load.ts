@@ -6,6 +6,7 @@ import {
   DocgenError,
   escapePointer,
   fixOptionHint,
+  withPathMeant,
   isReadableFrom,
   parseStructured,
   fileBoundary,
@@ -651,7 +652,11 @@ export async function loadSpec(rootFile: string, options: LoadSpecOptions = {}):
       code: 'DG_OPENAPI_NOT_FOUND',
       message: `OpenAPI file ${rootFile} does not exist`,
       location: { file: rootFile },
-      hint: fixOptionHint(options.origin, 'spec', 'the path of an OpenAPI/Swagger YAML or JSON file'),
+      hint: withPathMeant(
+        fixOptionHint(options.origin, 'spec', 'the path of an OpenAPI/Swagger YAML or JSON file'),
+        root,
+        options.origin,
+      ),
     });
   }
   if (statSync(root).isDirectory()) throw folderGiven(rootFile, root, options.origin);

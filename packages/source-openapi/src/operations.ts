@@ -4,7 +4,7 @@
  * samples and curl, Azure's paging and long-running results, examples written where OpenAPI has no
  * place for them, and the anchor its page section gets.
  */
-import { anchorSlug } from '@docgen/core';
+import { anchorSlug, closestName } from '@docgen/core';
 import type { SpecPointer } from './load.js';
 import type { Callback, Operation, Parameter, ShownExample } from './model.js';
 import { child, stringifyExample } from './schemas.js';
@@ -38,6 +38,45 @@ import { codeSamples, curl } from './code-samples.js';
 
 // ---- operations ------------------------------------------------------------------------------
 
+/** An operation's fields, OpenAPI 3.x's and Swagger 2.0's. */
+const OPERATION_FIELDS = [
+  'tags',
+  'summary',
+  'description',
+  'externalDocs',
+  'operationId',
+  'parameters',
+  'requestBody',
+  'responses',
+  'callbacks',
+  'deprecated',
+  'security',
+  'servers',
+  'consumes',
+  'produces',
+  'schemes',
+];
+
+/**
+ * An operation's key a letter or two off one of its fields (`tag:`, `summry:`): a slip that would
+ * leave the tags or the summary out without a word. Other keys (an organisation's own `owner:`,
+ * extensions) are left alone, as OpenAPI tools leave them.
+ */
+function reportMisspeltFields(context: WalkContext, operation: Json, at: SpecPointer, label: string): void {
+  for (const key of Object.keys(operation)) {
+    if (key.startsWith('x-') || OPERATION_FIELDS.includes(key)) continue;
+    const meant = closestName(key, OPERATION_FIELDS, key.length <= 4 ? 1 : 2);
+    if (!meant || operation[meant] !== undefined) continue;
+    context.report({
+      code: 'DG_OPENAPI_UNKNOWN_FIELD',
+      severity: 'warning',
+      message: `${label} has "${key}", which is no field of an operation: it is left out`,
+      ...context.spec.where(child(at, key)),
+      hint: `did you mean ${meant}? rename "${key}" to "${meant}"`,
+    });
+  }
+}
+
 export function extractOperation(
   context: WalkContext,
   path: string,
@@ -49,6 +88,7 @@ export function extractOperation(
   about: PathItemAbout = {},
 ): Operation {
   const { spec, dialect } = context;
+  reportMisspeltFields(context, operation, at, `${method.toUpperCase()} ${path}`);
   if (typeof operation.operationId === 'string')
     checkOperationIdUnique(context, operation.operationId, child(at, 'operationId'), `${method.toUpperCase()} ${path}`);
   const rawParameters = mergeParameters(spec, pathParameters, operation, at);

@@ -4,6 +4,7 @@
  * Swagger 2.0's `collectionFormat`); a path parameter not marked required. Also a response
  * header's, which is written as a parameter.
  */
+import { closestName } from '@docgen/core';
 import { isRef, type SpecPointer } from './load.js';
 import type { Dialect, Parameter } from './model.js';
 import { child, constraints, distinctValues, listExample } from './schemas.js';
@@ -30,6 +31,7 @@ export function parameter(
       ? `parameter "${String(raw.name ?? '')}" (in ${String(raw.in ?? 'query')})`
       : `header "${String(raw.name ?? '')}" of response ${ofResponse}`;
   if (ofResponse === undefined) warnPathParameterNotRequired(context, raw, at, label);
+  if (ofResponse === undefined) warnUnknownPlace(context, raw, at);
   const media = dialect === 'swagger-2.0' ? undefined : parameterMedia(context, raw, at, label);
   if (dialect === 'swagger-2.0') {
     schema = raw;
@@ -120,14 +122,49 @@ function firstReportAt(context: WalkContext, code: string, at: SpecPointer): boo
 function warnPathParameterNotRequired(context: WalkContext, raw: Json, at: SpecPointer, label: string): void {
   if (raw.in !== 'path' || raw.required === true) return;
   if (!firstReportAt(context, 'DG_OPENAPI_PATH_PARAMETER_REQUIRED', at)) return;
-  const written =
-    raw.required === undefined ? 'has no `required`' : `says \`required: ${JSON.stringify(raw.required)}\``;
+  // `requried: true`: the key is there, misspelt; renaming it is the fix, not adding another.
+  const misspelt =
+    raw.required === undefined
+      ? Object.keys(raw).find((key) => key !== 'required' && closestName(key, ['required']) !== undefined)
+      : undefined;
+  const written = misspelt
+    ? `has "${misspelt}", not \`required\``
+    : raw.required === undefined
+      ? 'has no `required`'
+      : `says \`required: ${JSON.stringify(raw.required)}\``;
   context.report({
     code: 'DG_OPENAPI_PATH_PARAMETER_REQUIRED',
     severity: 'warning',
     message: `${label} ${written}, and the spec requires \`required: true\` on every path parameter: it is shown as required`,
-    ...context.spec.where(raw.required === undefined ? at : child(at, 'required')),
-    hint: 'add `required: true` to it (a path cannot be requested without its parameters; for an optional part, declare a second path without it)',
+    ...context.spec.where(misspelt ? child(at, misspelt) : raw.required === undefined ? at : child(at, 'required')),
+    hint: misspelt
+      ? `did you mean required? rename "${misspelt}" to "required"`
+      : 'add `required: true` to it (a path cannot be requested without its parameters; for an optional part, declare a second path without it)',
+  });
+}
+
+/** Where a parameter may go, by dialect (Swagger 2.0's `body` and `formData` are read as its request body). */
+const PLACES = {
+  'swagger-2.0': ['path', 'query', 'header'],
+  openapi: ['path', 'query', 'header', 'cookie'],
+} as const;
+
+/**
+ * A parameter `in` a place no client sends it (`in: querry`): shown as written, and reported once
+ * where it is written, with the place meant; a tool that validates the spec would refuse it.
+ */
+function warnUnknownPlace(context: WalkContext, raw: Json, at: SpecPointer): void {
+  const places: readonly string[] = PLACES[context.dialect === 'swagger-2.0' ? 'swagger-2.0' : 'openapi'];
+  // OpenAPI 3.2's `querystring` (the whole query string as one parameter) is a place too.
+  if (raw.in === undefined || places.includes(String(raw.in)) || raw.in === 'querystring') return;
+  if (!firstReportAt(context, 'DG_OPENAPI_PARAMETER_IN', at)) return;
+  const meant = closestName(String(raw.in), places);
+  context.report({
+    code: 'DG_OPENAPI_PARAMETER_IN',
+    severity: 'warning',
+    message: `parameter "${String(raw.name ?? '')}" is \`in: ${String(raw.in)}\`, which is no place a parameter goes (${places.join(', ')}): it is shown as written`,
+    ...context.spec.where(child(at, 'in')),
+    hint: meant ? `did you mean ${meant}? write \`in: ${meant}\`` : `write \`in:\` one of ${places.join(', ')}`,
   });
 }
 

@@ -5,6 +5,7 @@
  * the path's template: its `{name}`s, route constraints (`{id:int}`), `:name` segments, and path
  * parameters the template writes but no parameter declares.
  */
+import { closestName } from '@docgen/core';
 import { isRef, type SpecPointer, type SpecSet } from './load.js';
 import { splitOutsideTemplates, templateNames } from './path-template.js';
 import { HTTP_METHODS, type Parameter } from './model.js';
@@ -175,6 +176,18 @@ function unlistedMethods(item: Json): string[] {
 }
 
 function reportUnlistedMethod(context: WalkContext, method: string, path: string, at: SpecPointer): void {
+  // `gett`, `psot`: a slip, not a method of its own (one letter off for short names, as `get` is from many words).
+  const meant = closestName(method.toLowerCase(), HTTP_METHODS, method.length <= 4 ? 1 : 2);
+  if (meant) {
+    context.report({
+      code: 'DG_OPENAPI_UNLISTED_METHOD',
+      severity: 'warning',
+      message: `"${method}" is no method a path item lists: it is documented as ${method.toUpperCase()} ${path}`,
+      ...context.spec.where(at),
+      hint: `did you mean ${meant}? rename "${method}" to "${meant}"`,
+    });
+    return;
+  }
   context.report({
     code: 'DG_OPENAPI_UNLISTED_METHOD',
     severity: 'warning',

@@ -155,6 +155,28 @@ describe('path parameters', () => {
     ]);
     expect(diagnostics[0]!.message).toContain('says `required: false`');
   });
+
+  it('with `required` misspelt (requried: true), the warning is at that key and says to rename it, not to add one', async () => {
+    const diagnostics: Diagnostic[] = [];
+    await modelOf(
+      [
+        'openapi: 3.1.0',
+        'info: { title: Billing, version: "1" }',
+        'paths:',
+        '  /invoices/{invoiceId}:',
+        '    parameters:',
+        '      - name: invoiceId',
+        '        in: path',
+        '        requried: true',
+        "    get: { operationId: getInvoice, responses: { '200': { description: OK } } }",
+      ],
+      (d) => diagnostics.push(d),
+    );
+    expect(diagnostics.map((d) => [d.code, d.location?.line, d.hint])).toEqual([
+      ['DG_OPENAPI_PATH_PARAMETER_REQUIRED', 8, 'did you mean required? rename "requried" to "required"'],
+    ]);
+    expect(diagnostics[0]!.message).toContain('has "requried", not `required`');
+  });
 });
 
 describe('the overview', () => {
@@ -4417,6 +4439,86 @@ describe('curl examples from relative servers', () => {
     ]);
     expect(diagnostics[0]!.message).toContain('documented as SEARCH /proxy');
     expect(diagnostics[0]!.hint).toContain('additionalOperations: { SEARCH: … }');
+  });
+
+  it('report a method a letter off a listed one (gett, psot) as the misspelling it is, with the method meant', async () => {
+    const diagnostics: Diagnostic[] = [];
+    await modelOf(
+      [
+        'openapi: 3.1.0',
+        'info: { title: Billing, version: "1" }',
+        'paths:',
+        '  /invoices:',
+        "    gett: { operationId: listInvoices, responses: { '200': { description: OK } } }",
+        "    psot: { operationId: createInvoice, responses: { '201': { description: Created } } }",
+      ],
+      (d) => diagnostics.push(d),
+    );
+    expect(diagnostics.map((d) => [d.code, d.location?.line, d.hint])).toEqual([
+      ['DG_OPENAPI_UNLISTED_METHOD', 5, 'did you mean get? rename "gett" to "get"'],
+      ['DG_OPENAPI_UNLISTED_METHOD', 6, 'did you mean post? rename "psot" to "post"'],
+    ]);
+    expect(diagnostics[0]!.message).not.toContain('NestJS');
+  });
+
+  it('report a parameter whose `in` is no place a parameter goes (querry), once, at its line, with the one meant', async () => {
+    const diagnostics: Diagnostic[] = [];
+    const api = await modelOf(
+      [
+        'openapi: 3.1.0',
+        'info: { title: Billing, version: "1" }',
+        'paths:',
+        '  /invoices:',
+        '    get:',
+        '      operationId: listInvoices',
+        '      parameters:',
+        '        - { $ref: "#/components/parameters/Expand" }',
+        '        - { name: page, in: query, schema: { type: integer } }',
+        "      responses: { '200': { description: OK } }",
+        '  /customers:',
+        '    get:',
+        '      operationId: listCustomers',
+        '      parameters: [{ $ref: "#/components/parameters/Expand" }]',
+        "      responses: { '200': { description: OK } }",
+        'components:',
+        '  parameters:',
+        '    Expand: { name: expand, in: querry, schema: { type: string } }',
+      ],
+      (d) => diagnostics.push(d),
+    );
+    expect(op(api, 'listInvoices').parameters.map((p) => `${p.name} ${p.in}`)).toEqual(['expand querry', 'page query']);
+    expect(diagnostics.map((d) => [d.code, d.location?.line, d.hint])).toEqual([
+      ['DG_OPENAPI_PARAMETER_IN', 18, 'did you mean query? write `in: query`'],
+    ]);
+    expect(diagnostics[0]!.message).toBe(
+      'parameter "expand" is `in: querry`, which is no place a parameter goes (path, query, header, cookie): it is shown as written',
+    );
+  });
+
+  it('report an operation key a letter or two off one OpenAPI defines (tag, summry), which is otherwise left out without a word', async () => {
+    const diagnostics: Diagnostic[] = [];
+    const api = await modelOf(
+      [
+        'openapi: 3.1.0',
+        'info: { title: Billing, version: "1" }',
+        'paths:',
+        '  /customers:',
+        '    get:',
+        '      operationId: listCustomers',
+        '      tag: [customers]',
+        '      summry: List customers',
+        '      x-tag: internal',
+        '      owner: billing-team',
+        "      responses: { '200': { description: OK } }",
+      ],
+      (d) => diagnostics.push(d),
+    );
+    expect(op(api, 'listCustomers').summary).toBeUndefined();
+    expect(diagnostics.map((d) => [d.code, d.location?.line, d.hint])).toEqual([
+      ['DG_OPENAPI_UNKNOWN_FIELD', 7, 'did you mean tags? rename "tag" to "tags"'],
+      ['DG_OPENAPI_UNKNOWN_FIELD', 8, 'did you mean summary? rename "summry" to "summary"'],
+    ]);
+    expect(diagnostics[0]!.message).toBe('GET /customers has "tag", which is no field of an operation: it is left out');
   });
 
   it('ask for a HEAD with --head, which does not wait for a body that never comes, as -X HEAD does', async () => {

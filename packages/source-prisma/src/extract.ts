@@ -8,7 +8,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, join, relative, resolve } from 'node:path';
-import { DocgenError, fixOptionHint, type Diagnostic, type OptionOrigin } from '@docgen/core';
+import { DocgenError, fixOptionHint, withPathMeant, type Diagnostic, type OptionOrigin } from '@docgen/core';
 import {
   cascadeHint,
   cascadeRelations,
@@ -117,7 +117,11 @@ export function schemaFiles(path: string, options: ExtractPrismaOptions = {}): s
       code: 'DG_PRISMA_NOT_FOUND',
       message: `Prisma schema not found: ${path}`,
       location,
-      hint: fixOptionHint(options.origin, 'schema', 'a schema.prisma file or a folder of .prisma files'),
+      hint: withPathMeant(
+        fixOptionHint(options.origin, 'schema', 'a schema.prisma file or a folder of .prisma files'),
+        path,
+        options.origin,
+      ),
     });
   if (!statSync(path).isDirectory()) return [path];
   const found = (readdirSync(path, { recursive: true }) as string[])
@@ -182,7 +186,8 @@ export async function extractPrisma(path: string, options: ExtractPrismaOptions 
         (unknown
           ? dropPreviewFeature(datamodel, unknown[1]!)
           : viewKeysAsUnique(datamodel, error, viewKeys) || viewUniqueNamesDropped(datamodel, error));
-      if (!retried) throw foreignSchemaError(error, sources, options.origin) ?? schemaError(error, sources);
+      if (!retried)
+        throw foreignSchemaError(error, sources, options.origin) ?? schemaError(error, sources, options.origin);
     }
   }
   const declarations = declarationLines(sources);
@@ -482,6 +487,34 @@ function notASchemaHint(file: string, what: string, text: string, origin?: Optio
   return fixOptionHint(origin, 'schema', 'your schema.prisma file, or a folder of .prisma files');
 }
 
+/**
+ * One file of a multi-file schema given as the schema (`prisma/schema/user.prisma`): the types it
+ * uses are declared in the files beside it (`Post` in post.prisma), and the schema is their folder.
+ */
+function declaredBesideHint(
+  errors: Array<{ message: string; name: string; line: number }>,
+  sources: SchemaSource[],
+  origin: OptionOrigin | undefined,
+): string | undefined {
+  if (sources.length !== 1) return undefined;
+  const file = sources[0]!.file;
+  const folder = dirname(file);
+  const siblings = readdirSync(folder).filter((name) => name.endsWith('.prisma') && join(folder, name) !== file);
+  for (const error of errors) {
+    const type = /^Type "(\w+)" is neither a built-in type/.exec(error.message)?.[1];
+    const declaring = type && siblings.find((name) => declares(readFileSync(join(folder, name), 'utf8'), type));
+    if (!declaring) continue;
+    const target = relative(optionBase(origin), folder) || '.';
+    return `\`${type}\` (${error.name}:${error.line}) is declared in ${declaring} beside it: a schema of several files is read from their folder: ${fixOptionHint(origin, 'schema', target)}`;
+  }
+  return undefined;
+}
+
+/** `model Post {` (or enum, type, view) in a schema file's text. */
+function declares(text: string, type: string): boolean {
+  return new RegExp(`^[ \\t]*(?:model|view|enum|type)[ \\t]+${type}[ \\t]*\\{`, 'm').test(text);
+}
+
 /** The folder a path given for the `schema` option is read from: the config file's, or the current one for `--prisma`. */
 function optionBase(origin?: OptionOrigin): string {
   return origin?.location?.file && !origin.flag ? dirname(resolve(origin.location.file)) : process.cwd();
@@ -559,7 +592,7 @@ function errorsInSchemaOrder(error: unknown, sources: SchemaSource[]): ReturnTyp
 }
 
 /** Prisma's validation report → a DocgenError at the first error's file and line. */
-function schemaError(error: unknown, sources: SchemaSource[]): DocgenError {
+function schemaError(error: unknown, sources: SchemaSource[], origin?: OptionOrigin): DocgenError {
   const found = errorsInSchemaOrder(error, sources);
   const first = found[0];
   const source = first ? (sources.find((candidate) => candidate.name === first.name) ?? sources[0]!) : sources[0]!;
@@ -567,7 +600,8 @@ function schemaError(error: unknown, sources: SchemaSource[]): DocgenError {
   const cascades = cascadeRelations(found, sources);
   const providerList = providerListHint(found, sources);
   const misspelt = unknownAttributeHint(found, sources);
-  const unknownType = unknownTypeHint(found, sources);
+  const besideIt = declaredBesideHint(found, sources, origin);
+  const unknownType = besideIt ?? unknownTypeHint(found, sources);
   const comment = commentAttributeHint(found, sources);
   const fulltext = fulltextHint(found, datasourceSetting(sources, 'provider'));
   const enumDefault = enumDefaultHint(found, sources);

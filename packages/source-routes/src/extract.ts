@@ -69,16 +69,36 @@ export async function readRoutes(
     if (!(error instanceof DocgenError) || error.code !== 'DG_ROUTES_NO_APP') throw error;
     throw new DocgenError({ ...error.toJSON(), hint: withSuggestions(error.hint, entry, options.origin) });
   }
-  const { mountedThrough, ...read } = result;
+  const { mountedThrough, routerOnly, ...read } = result;
   return {
     ...read,
     warnings: [
       ...read.warnings,
+      ...(routerOnly ? routerEntryWarning(entry, options.origin) : []),
       ...missedSourceWarnings(notes.missedSources),
       ...unreadRegistrationWarnings(notes.unreadRegistrations),
       ...duplicateRoutes(read.routes, read.framework, entry, mountedThrough),
     ],
   };
+}
+
+/**
+ * An entry that makes no app but exports a router (`src/routes/invoices.ts`): its routes are read
+ * from the router's root, `/widgets`, while the package's app serves them under its mount,
+ * `/api/v1/widgets`. Said where the package has a file that makes an app: the entry meant.
+ */
+function routerEntryWarning(entry: string, origin: OptionOrigin | undefined): Diagnostic[] {
+  const hint = withSuggestions(undefined, entry, origin);
+  if (!hint) return [];
+  return [
+    {
+      code: 'DG_ROUTES_ROUTER_ENTRY',
+      severity: 'warning',
+      message: `${entry} makes no app, only a router: its routes are shown from the router's root, not at the paths the app serves them under`,
+      location: { file: entry },
+      hint: `give the file that creates the app, for the paths it serves: ${hint}`,
+    },
+  ];
 }
 
 /**
@@ -107,6 +127,8 @@ function readFramework(
   warnings: Diagnostic[];
   /** Express: the mounts each route is reached through (`RouteReader.mountedThrough`). */
   mountedThrough?: WeakMap<Route, Site[]>;
+  /** Express: the entry makes no app, and its routes are read from the routers it exports. */
+  routerOnly?: boolean;
 } {
   // require, not import(): ts-morph is CommonJS around a 9 MB TypeScript, and import() would first
   // scan all of it for named exports (~0.15 s).
@@ -205,6 +227,7 @@ function readFramework(
     routes: withoutScopedMiddleware(routes),
     warnings: [...reader.warnings, ...noRoutes(routes, entry, 'Express')],
     mountedThrough: reader.mountedThrough,
+    ...(!roots.length && exported.length ? { routerOnly: true } : {}),
   };
 }
 

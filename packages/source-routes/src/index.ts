@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { isAbsolute, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineSource, type Diagnostic, type OptionOrigin } from '@docgen/core';
 import { compareWithSpec } from './compare.js';
@@ -72,11 +72,12 @@ export const source = defineSource<RoutesOptions, RoutesModel>({
     const model: RoutesModel = { service: serviceName(entry), entry, framework, routes };
     if (options.openapi) {
       model.comparison = await compareWithSpec(routes, resolve(cwd, options.openapi), origin('openapi'));
+      const spec = specName(options.openapi);
       for (const route of model.comparison.undocumented)
         report({
           code: 'DG_ROUTE_UNDOCUMENTED',
           severity: 'warning',
-          message: `${route.method} ${route.path} is served but ${options.openapi} does not describe it`,
+          message: `${route.method} ${route.path} is served but ${spec} does not describe it`,
           location: { file: route.file, line: route.line },
           hint: 'add the operation to the spec, or remove the route',
         });
@@ -84,7 +85,7 @@ export const source = defineSource<RoutesOptions, RoutesModel>({
         report({
           code: 'DG_ROUTE_UNSERVED',
           severity: 'warning',
-          message: `${operation.method} ${operation.path}${operation.operationId ? ` (${operation.operationId})` : ''} is in ${options.openapi} but no route serves it`,
+          message: `${operation.method} ${operation.path}${operation.operationId ? ` (${operation.operationId})` : ''} is in ${spec} but no route serves it`,
           location: { file: model.comparison.spec },
           hint: 'implement it, or mark it in the spec as not yet served',
         });
@@ -96,6 +97,14 @@ export const source = defineSource<RoutesOptions, RoutesModel>({
     return renderRoutes(model, templates, { ...options, parent: parent ?? options.parent, cwd });
   },
 });
+
+/**
+ * The spec as the warnings name it: as the config writes it, or, given by a flag (which arrives as
+ * an absolute path), from the current folder, as it was typed, not a CI runner's whole path.
+ */
+function specName(openapi: string): string {
+  return isAbsolute(openapi) ? relative(process.cwd(), openapi) || openapi : openapi;
+}
 
 /**
  * `options.parent`, from before every source had a `parent` of its own: the same setting one

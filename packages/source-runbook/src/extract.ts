@@ -12,6 +12,7 @@ import {
   closestName,
   editDistance,
   fixOptionHint,
+  withPathMeant,
   fileBoundary,
   isReadableFrom,
   isUnsafeUrl,
@@ -46,7 +47,11 @@ export function extractRunbooks(dir: string, options: ExtractRunbookOptions = {}
       code: 'DG_RUNBOOK_NOT_FOUND',
       message: existsSync(dir) ? `${dir} is a file, not a folder` : `folder not found: ${dir}`,
       location,
-      hint: fixOptionHint(options.origin, 'dir', 'the folder holding your services and their catalog-info.yaml files'),
+      hint: withPathMeant(
+        fixOptionHint(options.origin, 'dir', 'the folder holding your services and their catalog-info.yaml files'),
+        dir,
+        options.origin,
+      ),
     });
   const files = catalogFiles(dir);
   const configured = appConfigTargets(dir, options).filter((file) => !files.includes(file));

@@ -59,12 +59,12 @@ export default class Convert extends DocgenCommand {
     }
     // The warnings as the generators list them (`{ code, message, file, line, hint }`): they were
     // the converter's strings ("line 7: image …"), which a tool had to parse for the line.
-    return { ...result, warnings: warnings.map(warningJson) };
+    return { ok: true, ...result, warnings: warnings.map(warningJson) };
   }
 }
 
 /** `docgen convert --json`: the converter's answer, its warnings as every command lists them. */
-export type ConvertJson = Omit<StorageResult, 'warnings'> & { warnings: WarningJson[] };
+export type ConvertJson = Omit<StorageResult, 'warnings'> & { ok: true; warnings: WarningJson[] };
 
 /**
  * A converter warning ("line 15: image missing.png is relative but not an attachment…") printed as

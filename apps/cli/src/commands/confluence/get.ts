@@ -23,6 +23,7 @@ export default class ConfluenceGet extends DocgenCommand {
   };
 
   async run(): Promise<{
+    ok: true;
     id: string;
     title: string;
     version: number;
@@ -49,7 +50,15 @@ export default class ConfluenceGet extends DocgenCommand {
         this.log(`# ${page.title}  (page ${page.id}, version ${page.version.number})\n`);
         this.log(body);
       }
-      return { id: page.id, title: page.title, version: page.version.number, parentId: page.parentId, body, format };
+      return {
+        ok: true,
+        id: page.id,
+        title: page.title,
+        version: page.version.number,
+        parentId: page.parentId,
+        body,
+        format,
+      };
     });
   }
 }
@@ -65,7 +74,9 @@ function pageIdOf(input: string): string {
     /^\s*(\d+)\s*$/.exec(input)?.[1] ??
     /[?&]pageId=(\d+)|\/pages\/(?:edit(?:-v2)?\/)?(\d+)(?:[/?#]|$)/.exec(input)?.slice(1).find(Boolean);
   if (id) return id;
-  const message = `"${input}" is not a page id: give the number in the page URL (…/pages/123456/…), or the URL itself`;
+  // A title is the likeliest thing given instead: the search that finds its id, ready to run.
+  const search = `docgen confluence search 'title = ${JSON.stringify(input.trim())}'`;
+  const message = `"${input}" is not a page id: give the number in the page URL (…/pages/123456/…), or the URL itself; ${search} finds the id of the page of that title`;
   throw Object.assign(new Error(message), { oclif: { exit: 2 } }); // a usage error: DG_USAGE, exit 2
 }
 

@@ -16,6 +16,7 @@ export default class ConfluenceSearch extends DocgenCommand {
   };
 
   async run(): Promise<{
+    ok: true;
     cql: string;
     results: Array<{ id: string; type: string; title: string; spaceKey?: string; version?: number }>;
     requests: number;
@@ -39,7 +40,7 @@ export default class ConfluenceSearch extends DocgenCommand {
           this.log(`${r.id.padEnd(10)} ${r.type.padEnd(10)} ${(r.spaceKey ?? '').padEnd(8)} ${r.title}`);
         this.log(`${shown.length} result(s)${next ? ' (more available: raise --limit)' : ''}`);
       }
-      return { cql: args.cql, results: shown, requests: api.transport.stats.reads };
+      return { ok: true, cql: args.cql, results: shown, requests: api.transport.stats.reads };
     });
   }
 }

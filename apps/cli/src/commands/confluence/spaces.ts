@@ -13,7 +13,7 @@ export default class ConfluenceSpaces extends DocgenCommand {
     limit: Flags.integer({ summary: 'Stop after this many spaces', default: 1000, min: 1 }),
   };
 
-  async run(): Promise<{ spaces: Array<{ key: string; id?: string; name?: string; homepageId?: string }> }> {
+  async run(): Promise<{ ok: true; spaces: Array<{ key: string; id?: string; name?: string; homepageId?: string }> }> {
     const { flags } = await this.parse(ConfluenceSpaces);
     const json = this.jsonEnabled();
     const log = { info: (line: string) => (json ? process.stderr.write(`${line}\n`) : this.log(line)) };
@@ -29,7 +29,7 @@ export default class ConfluenceSpaces extends DocgenCommand {
       if (!json)
         for (const s of shown)
           this.log(`${s.key.padEnd(12)} ${s.name ?? ''}${s.homepageId ? `  (homepage ${s.homepageId})` : ''}`);
-      return { spaces: shown };
+      return { ok: true, spaces: shown };
     });
   }
 }

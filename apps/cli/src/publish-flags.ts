@@ -4,6 +4,7 @@ import { DocgenError, isDocgenError, type ConfluenceConfig, type OptionOrigin } 
 import { formatTable, terminalWidth } from './text-table.js';
 import { warningJson, type WarningJson } from './warning-json.js';
 import { warningBlocks } from './warning-groups.js';
+import { runningSandbox } from './running-sandbox.js';
 // Type-only: the publisher itself is imported lazily so `docgen --help` stays fast.
 import type { ConfluenceApi, Outcome, PageDiff, PlannedSync, PublishResult, PublisherConfig } from '@docgen/publisher';
 
@@ -381,10 +382,16 @@ export async function runPublish(
     if (connection.sandboxDir && !dryRun) {
       const rootKey = tree.pages.find((p) => p.parentKey === undefined)?.key;
       const rootPage = result.outcomes.find((o) => o.key === rootKey)?.pageId;
-      const start = await sandboxStartCommand(connection.sandboxDir, options.cwd);
-      log.info(
-        `Preview: run \`${start}\` and open http://127.0.0.1:8090${rootPage ? `/ui/pages/${rootPage}` : '/'} (space ${spaceKey}; the URL it prints if you pick another port).`,
-      );
+      const page = rootPage ? `/ui/pages/${rootPage}` : '/';
+      const running = runningSandbox(connection.sandboxDir);
+      if (running)
+        log.info(`Preview: open ${running.url}${page} (space ${spaceKey}; the sandbox running on this folder).`);
+      else {
+        const start = await sandboxStartCommand(connection.sandboxDir, options.cwd);
+        log.info(
+          `Preview: run \`${start}\` and open http://127.0.0.1:8090${page} (space ${spaceKey}; the URL it prints if you pick another port).`,
+        );
+      }
     }
     return {
       ...result,

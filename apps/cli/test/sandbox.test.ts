@@ -209,6 +209,28 @@ describe('the embedded sandbox folder of a project', () => {
     }
   }, 120_000);
 
+  it('with a sandbox already running on that folder, the preview line is its URL, not how to start one', async () => {
+    const project = adrProject();
+    try {
+      await withRunningSandbox(['--port', '0'], project, async (info) => {
+        const result = await runCli(['generate', '--publish', '--json'], { cwd: project, env });
+        expect(result.code).toBe(0);
+        const published = JSON.parse(result.stdout).publish;
+        const root = published.outcomes.find((o: { status: string }) => o.status === 'created').pageId;
+        expect(result.stderr).toContain(`Preview: open ${info.url}/ui/pages/`);
+        expect(result.stderr).not.toContain('docgen sandbox start');
+        // The page is there, in the running sandbox.
+        const page = await fetch(`${info.url}/rest/api/content/${root}`, { headers: { authorization: auth } });
+        expect(page.status).toBe(200);
+      });
+      // Stopped: the next publish says how to start one again.
+      const after = await runCli(['generate', '--publish'], { cwd: project, env });
+      expect(after.stdout + after.stderr).toContain('Preview: run `docgen sandbox start` and open');
+    } finally {
+      rmSync(project, { recursive: true, force: true });
+    }
+  }, 120_000);
+
   it('from outside the project the preview line names the folder (`npm run demo` from the repository root)', async () => {
     const project = adrProject();
     const elsewhere = mkdtempSync(join(tmpdir(), 'docgen-elsewhere-'));

@@ -3,6 +3,7 @@ import { Flags } from '@oclif/core';
 import { DocgenError } from '@docgen/core';
 import { DocgenCommand } from '../../docgen-command.js';
 import { nearestSandboxFolder } from '../../publish-flags.js';
+import { recordRunningSandbox } from '../../running-sandbox.js';
 
 export interface SandboxStartInfo {
   ok: true;
@@ -89,6 +90,7 @@ With no --config it has one space, DEV, and one user, dev@example.com with API t
     // Listening for Ctrl-C before saying "started": a tool that stops the sandbox as soon as it has
     // read the URL could otherwise kill it before the handler was there (exit without closing).
     const stopped = waitForSignal();
+    const forget = recordRunningSandbox(dataDir, sandbox.url); // a publish into this folder points here
     if (this.jsonEnabled()) {
       // One JSON line now (tools read the URL from it), one more when stopped.
       this.logJson(info);
@@ -96,6 +98,7 @@ With no --config it has one space, DEV, and one user, dev@example.com with API t
       this.printBanner(info);
     }
     await stopped;
+    forget();
     await sandbox.close();
     if (!this.jsonEnabled()) this.log('sandbox stopped');
     return { ...info, event: 'stopped' };

@@ -301,6 +301,28 @@ describe('docgen api with a config file', () => {
     );
   });
 
+  it('--openapi naming a spec the config lists renders it as the config does: same keys, same titles', async () => {
+    const spec = join(fixtures, 'discriminator', 'openapi.json');
+    const dir = await project(
+      `sources:\n  - plugin: openapi\n    titlePrefix: "Payments / "\n    options: { spec: ${JSON.stringify(spec)}, key: payments }\n`,
+    );
+    const configured = await runCli(['api', '--out', 'from-config', '--json'], { cwd: dir });
+    const flagged = await runCli(['api', '--openapi', spec, '--out', 'from-flag', '--json'], { cwd: dir });
+    expect([configured.code, flagged.code]).toEqual([0, 0]);
+    const pages = (stdout: string) =>
+      JSON.parse(stdout).pages.map((page: { key: string; title: string }) => [page.key, page.title]);
+    expect(pages(flagged.stdout)).toEqual(pages(configured.stdout));
+    expect(pages(flagged.stdout)[0]).toEqual(['api/payments', 'Payments / Payments API']);
+    // A spec the config does not list is rendered with the defaults, as before.
+    const other = await runCli(
+      ['api', '--openapi', join(fixtures, 'callbacks', 'openapi.yaml'), '--out', 'other', '--json'],
+      {
+        cwd: dir,
+      },
+    );
+    expect(JSON.parse(other.stdout).pages[0].title).not.toContain('Payments / ');
+  });
+
   it('names an unknown key in the config with file and line', async () => {
     const dir = await project('sources:\n  - plugin: openapi\n    options:\n      spec: x.yaml\n      colour: blue\n');
     const result = await runCli(['api', '--config', join(dir, 'docgen.config.yaml')]);

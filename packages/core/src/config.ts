@@ -380,7 +380,7 @@ export function configFromObject(
  */
 export function configWithFlagSources(config: LoadedConfig, sources: FlagSource[]): LoadedConfig {
   const fromFlags = configFromObject(
-    { ...config.config, sources: sources.map(({ flags: _flags, ...source }) => source) },
+    { ...config.config, sources: sources.map((source) => withConfiguredSettings(config, source)) },
     {
       file: config.file,
       dir: config.dir,
@@ -390,6 +390,26 @@ export function configWithFlagSources(config: LoadedConfig, sources: FlagSource[
   const locate = (pointer: string, key?: boolean): SourceLocation =>
     pointer.startsWith('/sources') ? { pointer: `#${pointer}` } : fromFlags.locate(pointer, key);
   return { ...fromFlags, locate, sourceFlags: sources.map((source) => source.flags) };
+}
+
+/**
+ * A source from flags, with what the config says of the same input: `docgen api --openapi
+ * billing.yaml` where the config lists billing.yaml with `key: billing` and a title prefix renders
+ * the pages the config does (same keys, same titles), where it had rendered a second set under the
+ * title's slug, which a publish then met as a title taken by the first. The same input is the same
+ * plugin with the file of the first flag (`spec`, `entry`, `schema`, `dir`); the flags' options win.
+ */
+function withConfiguredSettings(config: LoadedConfig, { flags, ...source }: FlagSource): SourceConfig {
+  const [option] = Object.keys(flags);
+  const given = option === undefined ? undefined : source.options?.[option];
+  if (typeof given !== 'string') return source;
+  const configured = config.config.sources.find((candidate) => {
+    const path = candidate.options?.[option!];
+    return (
+      candidate.plugin === source.plugin && typeof path === 'string' && resolve(config.dir, path) === resolve(given)
+    );
+  });
+  return configured ? { ...configured, options: { ...configured.options, ...source.options } } : source;
 }
 
 /** Tokens in a committed file leak; say where they belong instead. */

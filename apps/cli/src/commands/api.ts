@@ -25,7 +25,8 @@ Without --openapi or --routes, renders every \`openapi\` and \`routes\` source o
 
   static override flags = {
     openapi: pathFlag({
-      summary: 'OpenAPI or Swagger file to render (replaces the config sources)',
+      summary:
+        'OpenAPI or Swagger file to render (replaces the config sources; one the config lists keeps its key and title prefix)',
       helpValue: '<file>',
     }),
     routes: pathFlag({

@@ -155,3 +155,11 @@ export function withoutEdgeSpaces(nodes: XNode[]): XNode[] {
   if (end > start && isEdgeSpace(nodes[end - 1])) end -= 1;
   return nodes.slice(start, end);
 }
+
+/**
+ * A text's line breaks, with the spaces around them, as one space, as a soft break reads. Most
+ * texts have none (markdown-it gives soft breaks tokens of their own): those are not scanned.
+ */
+export function spacedLines(text: string): string {
+  return text.includes('\n') ? text.replace(/[ \t]*\r?\n[ \t]*/g, ' ') : text;
+}

@@ -25,6 +25,7 @@
 import type { Token } from 'markdown-it';
 import { codeLanguage } from '../languages.js';
 import { replaceEmojiShortcodes } from '../emoji.js';
+import { spacedLines } from '../phrasing.js';
 import { codeSpanText } from '../handlers/code.js';
 import { cdataSection, escapeAttribute, escapeText } from '../xml.js';
 import type { CellEntry } from '../cell-memo.js';
@@ -347,7 +348,7 @@ function phrasing(
  */
 function shownText(value: string): string | undefined {
   if (SPECIAL_TEXT.test(value)) return undefined;
-  return replaceEmojiShortcodes(value.replace(/[ \t]*\r?\n[ \t]*/g, ' '));
+  return replaceEmojiShortcodes(spacedLines(value));
 }
 
 const SPECIAL_TEXT = /www\.|https?:\/\/|@|kb\(|setting\(|\{[%{!*]|<<<|--8<--/i;

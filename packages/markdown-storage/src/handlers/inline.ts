@@ -4,7 +4,7 @@ import type { State } from '../state.js';
 import { type XNode, text as textNode, x } from '../xml.js';
 import { replaceEmojiShortcodes } from '../emoji.js';
 import { isAutolink } from './links.js';
-import { hasLayoutEdge, withEdgeSpaceOutside } from '../phrasing.js';
+import { hasLayoutEdge, spacedLines, withEdgeSpaceOutside } from '../phrasing.js';
 
 /**
  * Soft line breaks are spaces: Confluence would otherwise keep them as literal newlines in the editor.
@@ -22,7 +22,7 @@ export function text(node: Text, state: State, parent: Parents | undefined): XNo
     node.value.startsWith('{{#')
   )
     warnFileInclusions(node.value, node, state);
-  const spaced = node.value.replace(/[ \t]*\r?\n[ \t]*/g, ' ');
+  const spaced = spacedLines(node.value);
   return [
     textNode(
       state.inRawCode || (parent?.type === 'link' && isAutolink(parent)) ? spaced : replaceEmojiShortcodes(spaced),

@@ -70,10 +70,11 @@ function createParser(): MarkdownIt {
 /** The parser split in two: the block phase alone, and everything after it (inline, joins, footnotes). */
 const blockPhase = createParser();
 blockPhase.core.ruler.enableOnly(['normalize', 'block']);
-// markdown-it's normalize copies the whole page even when there is nothing to replace.
+// markdown-it's normalize copies the whole page even when there is nothing to replace. Two
+// `includes` (a memchr each) scan a 2.5 MB page several times faster than the class `/[\r\0]/`.
 const normalize = blockPhase.core.ruler.getRules('')[0]!;
 blockPhase.core.ruler.at('normalize', (state) => {
-  if (/[\r\0]/.test(state.src)) normalize(state);
+  if (state.src.includes('\r') || state.src.includes('\0')) normalize(state);
 });
 const inlinePhase = createParser();
 inlinePhase.core.ruler.disable(['normalize', 'block']);

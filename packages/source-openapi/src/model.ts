@@ -201,7 +201,7 @@ export interface Operation {
    * The operation's own `servers`, else its path item's (OpenAPI 3.x): they replace the spec's
    * for it. Undefined when neither has any.
    */
-  servers?: Array<{ url: string; description?: string; variables?: ServerVariable[] }>;
+  servers?: Server[];
   deprecated: boolean;
   /** Its navigation tags: the first names the page it is documented on. */
   tags: string[];
@@ -265,6 +265,15 @@ export interface CurlPlaceholder {
   text: string;
 }
 
+export interface Server {
+  /** Each variable at its default (what curl starts from); a variable without one stays `{name}`. */
+  url: string;
+  /** The URL as written, its `{variables}` in place: only when a default filled one. */
+  template?: string;
+  description?: string;
+  variables?: ServerVariable[];
+}
+
 export interface ServerVariable {
   name: string;
   default?: string;
@@ -324,8 +333,11 @@ export interface ApiModel {
   termsOfService?: string;
   contact?: { name?: string; url?: string; email?: string };
   license?: { name?: string; url?: string };
-  /** `url` with each variable at its default; `variables`, what else each one may be. */
-  servers: Array<{ url: string; description?: string; variables?: ServerVariable[] }>;
+  /**
+   * `url` with each variable at its default; `template`, the URL as written (`{region}` in place),
+   * when a default filled one; `variables`, what else each one may be.
+   */
+  servers: Server[];
   securitySchemes: SecurityScheme[];
   /** Tags in spec order (declared tags first), each with its operations; untagged → "Other". */
   tags: TagGroup[];

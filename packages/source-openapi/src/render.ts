@@ -26,6 +26,7 @@ import type {
   SchemaField,
   SchemaView,
   SecurityScheme,
+  Server,
   TagGroup,
   TypeExpr,
 } from './model.js';
@@ -133,7 +134,7 @@ export function renderApi(model: ApiModel, templates: TemplateRenderer, options:
 
   const placeholders = curlPlaceholderList(model);
   const securitySchemes = model.securitySchemes.map((scheme) => securitySchemeView(scheme, links, root));
-  const servers = model.servers.map((server) => ({ ...server, notes: serverNotes(server) }));
+  const servers = model.servers.map((server) => ({ url: shownUrl(server), notes: serverNotes(server) }));
   const description = placeFragment(links.described(model.description, root), 2);
   const overview = {
     title,
@@ -691,7 +692,7 @@ function operationView(operation: Operation, links: Links, key: string, level = 
     // Under its last heading, the Authentication and Operation ID lines read as a part of that section.
     descriptionLast: hasHeadings(description),
     pathAbout: (operation.pathSummary || operation.pathDescription) && pathAboutView(operation, links, key, level),
-    servers: operation.servers?.map((server) => ({ url: server.url, notes: serverNotes(server) })),
+    servers: operation.servers?.map((server) => ({ url: shownUrl(server), notes: serverNotes(server) })),
     deprecated: operation.deprecated,
     webhook: operation.webhook,
     auth: authText(operation, links.schemesDeclared),
@@ -816,12 +817,17 @@ const FINAL_STATE: Record<string, string> = {
   'operation-location': 'the last response from the `Operation-Location` URL, with no GET after it',
 };
 
+/** A server's URL as the Servers list shows it: its variables where they go, their defaults beside it. */
+function shownUrl(server: Server): string {
+  return server.template ?? server.url;
+}
+
 /**
  * A server's description, then its variables as a list, an item each: `` `port`: `8443` (default),
  * `443` — the port ``. A variable's description is a cell's (its paragraphs and lists kept in its
  * item): on one line, "…; …", a second paragraph or a list ran on into the next variable.
  */
-function serverNotes(server: ApiModel['servers'][number]): string {
+function serverNotes(server: Server): string {
   const description = cellDescription(server.description);
   const variables = (server.variables ?? []).map((variable) => {
     const others = (variable.values ?? []).filter((value) => value !== variable.default).map(inlineCode);

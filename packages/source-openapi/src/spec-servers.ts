@@ -4,7 +4,7 @@
  * `x-ms-parameterized-host`. Which of them curl starts from is servers.ts's.
  */
 import type { SpecPointer, SpecSet } from './load.js';
-import type { ApiModel, ServerVariable, Dialect, Operation } from './model.js';
+import type { ApiModel, Server, ServerVariable, Dialect, Operation } from './model.js';
 import { child } from './schemas.js';
 import { type Json, type WalkContext, type PathItemAbout, text, deref } from './walk.js';
 
@@ -47,7 +47,7 @@ export function serverList(list: unknown): ApiModel['servers'] | undefined {
     .map((server) => {
       const variables = serverVariables(server.variables);
       return {
-        url: substituteVariables(String(server.url ?? '/'), server.variables as Json | undefined),
+        ...filledUrl(String(server.url ?? '/'), server.variables as Json | undefined),
         description: text(server.description),
         ...(variables.length && { variables }),
       };
@@ -78,7 +78,7 @@ export function parameterizedHost(spec: SpecSet, document: Json, root: SpecPoint
   const urls = host.useSchemePrefix === false ? [template] : schemes.map((scheme) => `${scheme}://${template}`);
   const serverVariableList = serverVariables(variables);
   return urls.map((url) => ({
-    url: substituteVariables(url, variables),
+    ...filledUrl(url, variables),
     ...(serverVariableList.length && { variables: serverVariableList }),
   }));
 }
@@ -95,6 +95,15 @@ function serverVariables(raw: unknown): ServerVariable[] {
       description: text(variable.description),
     };
   });
+}
+
+/**
+ * A server's URL with each variable at its default, for curl to start from, and as written when
+ * a default filled one: the Servers list shows where each variable goes beside what it may be.
+ */
+function filledUrl(written: string, variables: Json | undefined): Pick<Server, 'url' | 'template'> {
+  const url = substituteVariables(written, variables);
+  return url === written ? { url } : { url, template: written };
 }
 
 function substituteVariables(url: string, variables: Json | undefined): string {

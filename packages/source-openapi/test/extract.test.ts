@@ -2300,7 +2300,7 @@ describe('discriminated examples', () => {
 });
 
 describe('servers', () => {
-  it('list their variables: the default the URL uses, the other values, what each is', async () => {
+  it('list their variables where the URL has them: the default, the other values, what each is', async () => {
     const api = await modelOf([
       'openapi: 3.0.3',
       'info: { title: Patents, version: "1" }',
@@ -2315,7 +2315,7 @@ describe('servers', () => {
     expect(api.servers[0]!.url).toBe('https://developer.uspto.gov/ds-api');
     const overview = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages[0]!.markdown;
     expect(overview).toContain(
-      '| `https://developer.uspto.gov/ds-api` | Production Variables:<ul><li>`scheme`: `https` (default), `http` — The protocol</li><li>`version`: `ds-api` (default)</li></ul> |',
+      '| `{scheme}://developer.uspto.gov/{version}` | Production Variables:<ul><li>`scheme`: `https` (default), `http` — The protocol</li><li>`version`: `ds-api` (default)</li></ul> |',
     );
   });
 });
@@ -2943,6 +2943,32 @@ describe('a description that ends with a list', () => {
 });
 
 describe('server variables', () => {
+  it("are shown in the server's URL where they go, not only filled with their defaults (AWS's regional endpoints)", async () => {
+    const api = await modelOf([
+      'openapi: 3.0.0',
+      'info: { title: Access Analyzer, version: "2019-11-01" }',
+      'servers:',
+      '  - url: "https://access-analyzer.{region}.amazonaws.com"',
+      '    description: The multi-region endpoint',
+      '    variables: { region: { default: us-east-1, enum: [us-east-1, eu-west-1], description: The AWS region } }',
+      'paths:',
+      '  /analyzer:',
+      '    get:',
+      '      operationId: ListAnalyzers',
+      '      servers: [{ url: "https://{host}/v2", variables: { host: { default: analyzer.example } } }]',
+      '      responses: { "200": { description: OK } }',
+    ]);
+    const pages = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages;
+    expect(pages[0]!.markdown).toContain(
+      '| `https://access-analyzer.{region}.amazonaws.com` | The multi-region endpoint Variables:<ul><li>`region`: `us-east-1` (default), `eu-west-1` — The AWS region</li></ul> |',
+    );
+    expect(pages[1]!.markdown).toContain(
+      '- `https://{host}/v2` — Variables:<ul><li>`host`: `analyzer.example` (default)</li></ul>',
+    );
+    // The curl example is one to run: it starts from the defaults.
+    expect(op(api, 'ListAnalyzers').curl).toContain("'https://analyzer.example/v2/analyzer'");
+  });
+
   it("are a list in the server's cell, one item each, a description of several paragraphs kept in its item", async () => {
     const api = await modelOf([
       'openapi: 3.0.3',
@@ -2960,7 +2986,7 @@ describe('server variables', () => {
     ]);
     const overview = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages[0]!.markdown;
     expect(overview).toContain(
-      '| `https://eu.telemetry.example:443/v2` | Production Variables:<ul>' +
+      '| `https://{region}.telemetry.example:{port}/v2` | Production Variables:<ul>' +
         '<li>`region`: `eu` (default), `us` — The region your account lives in.<br><br>Data stays in it:<ul><li>eu: Frankfurt</li><li>us: Virginia</li></ul></li>' +
         '<li>`port`: `443` (default)</li></ul> |',
     );
@@ -3051,7 +3077,7 @@ describe('a Markdown table in a description', () => {
     const [overview, reports] = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages;
     const html = '<table><tr><th>Tier</th><th>Limit</th></tr><tr><td>free</td><td>60/min</td></tr></table>';
     expect(overview!.markdown).toContain(
-      `| \`https://eu.insights.example/v1\` | Rate limits: ${html} Variables:<ul><li>\`region\`: \`eu\` (default), \`us\` — Per region: ${html}</li></ul> |`,
+      `| \`https://{region}.insights.example/v1\` | Rate limits: ${html} Variables:<ul><li>\`region\`: \`eu\` (default), \`us\` — Per region: ${html}</li></ul> |`,
     );
     expect(overview!.markdown).toContain(`| \`oauth\` | OAuth 2.0 (clientCredentials) | Tokens: ${html} |`);
     expect(overview!.markdown).toContain(`| \`reports:read\` | Read reports: ${html} |`);
@@ -5387,6 +5413,7 @@ describe('OpenAPI 3.0 across files', () => {
     expect(api.servers).toEqual([
       {
         url: 'https://eu.orders.example/api',
+        template: 'https://{region}.orders.example/api',
         description: undefined,
         variables: [{ name: 'region', default: 'eu', values: undefined, description: undefined }],
       },
@@ -6042,6 +6069,7 @@ describe('Azure (AutoRest) specs', () => {
     expect(jobs.servers).toEqual([
       {
         url: 'https://{accountName}.azuredatalakeanalytics.net',
+        template: 'https://{accountName}.{adlaJobDnsSuffix}',
         variables: [
           { name: 'accountName', default: undefined, values: undefined, description: 'The account.' },
           {
@@ -6062,7 +6090,7 @@ describe('Azure (AutoRest) specs', () => {
     ]);
     const overview = renderApi(jobs, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages[0]!.markdown;
     expect(overview).toContain(
-      '| `https://{accountName}.azuredatalakeanalytics.net` | Variables:<ul><li>`accountName`: any — The account.</li><li>`adlaJobDnsSuffix`: `azuredatalakeanalytics.net` (default)</li></ul> |',
+      '| `https://{accountName}.{adlaJobDnsSuffix}` | Variables:<ul><li>`accountName`: any — The account.</li><li>`adlaJobDnsSuffix`: `azuredatalakeanalytics.net` (default)</li></ul> |',
     );
     expect(overview).toContain('Replace each server variable in a URL, such as `{accountName}` (see Servers)');
     const text = await modelOf([

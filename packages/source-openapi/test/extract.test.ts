@@ -4423,6 +4423,51 @@ describe('curl examples and a WebSocket server', () => {
   });
 });
 
+describe('curl examples and a server listed over both http and https', () => {
+  it("start from the https one, though http is listed first (AWS's specs): the credentials go encrypted", async () => {
+    const api = await modelOf([
+      'openapi: 3.0.0',
+      'info: { title: Access Analyzer, version: "2019-11-01" }',
+      'servers:',
+      '  - { url: "http://access-analyzer.{region}.amazonaws.com", variables: { region: { default: us-east-1 } } }',
+      '  - { url: "https://access-analyzer.{region}.amazonaws.com", variables: { region: { default: us-east-1 } } }',
+      '  - { url: "http://access-analyzer.cn-north-1.amazonaws.com.cn" }',
+      'components: { securitySchemes: { hmac: { type: apiKey, in: header, name: Authorization } } }',
+      'security: [{ hmac: [] }]',
+      'paths:',
+      '  /analyzer:',
+      '    get:',
+      '      operationId: ListAnalyzers',
+      "      responses: { '200': { description: OK } }",
+      '  /finding:',
+      '    servers: [{ url: "http://legacy.example.com" }, { url: "https://legacy.example.com" }]',
+      '    get:',
+      '      operationId: ListFindings',
+      "      responses: { '200': { description: OK } }",
+    ]);
+    expect(op(api, 'ListAnalyzers').curl).toContain(
+      "curl -X GET 'https://access-analyzer.us-east-1.amazonaws.com/analyzer'",
+    );
+    expect(op(api, 'ListFindings').curl).toContain("curl -X GET 'https://legacy.example.com/finding'");
+    // The servers are still listed as the spec orders them.
+    expect(api.servers.map((server) => server.url)).toEqual([
+      'http://access-analyzer.us-east-1.amazonaws.com',
+      'https://access-analyzer.us-east-1.amazonaws.com',
+      'http://access-analyzer.cn-north-1.amazonaws.com.cn',
+    ]);
+  });
+
+  it('start from an http server where no https one has its address', async () => {
+    const api = await modelOf([
+      'openapi: 3.0.0',
+      'info: { title: Local, version: "1" }',
+      'servers: [{ url: "http://localhost:8080" }, { url: "https://api.example.com" }]',
+      "paths: { /ping: { get: { operationId: ping, responses: { '200': { description: OK } } } } }",
+    ]);
+    expect(op(api, 'ping').curl).toContain("curl -X GET 'http://localhost:8080/ping'");
+  });
+});
+
 describe('curl examples from relative servers', () => {
   it('start from $BASE_URL, and the overview says what to set', async () => {
     const api = await modelOf([

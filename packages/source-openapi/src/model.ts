@@ -89,6 +89,8 @@ export interface NamedSchema extends SchemaView {
   cycle?: string[];
   deprecated: boolean;
   example?: string;
+  /** Whether docgen made `example` from the schema: the spec gives it none. */
+  exampleGenerated?: boolean;
   /** Operations that use this schema (anchor ids), for "used by" lists. */
   usedBy: string[];
   /** Component names that are only a `$ref` to this schema (`UserCreationParams: { $ref: … }`). */

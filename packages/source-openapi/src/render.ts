@@ -1058,6 +1058,7 @@ function schemaView(schema: NamedSchema, links: Links, key: string) {
     rules: schema.rules,
     enum: schema.enum?.map((v) => inlineCode(v)).join(', '),
     example: schema.example,
+    exampleGenerated: schema.exampleGenerated,
   };
 }
 

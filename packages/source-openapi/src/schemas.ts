@@ -551,12 +551,19 @@ export class SchemaRegistry {
           circular,
           cycle: circular ? this.cycleOf(id) : undefined,
           deprecated: entry.value?.deprecated === true,
-          example: stringifyExample(this.withinLineBudget(() => this.namedExample(id))),
+          ...this.namedSchemaExample(id),
           usedBy: [...(usedBy.get(id) ?? [])],
         });
       }
     }
     return [...result.values()].sort((a, b) => BY_NAME.compare(a.name, b.name));
+  }
+
+  /** A named schema's example for the schemas page, and whether docgen made it (the spec gives none). */
+  private namedSchemaExample(id: string): Pick<NamedSchema, 'example' | 'exampleGenerated'> {
+    const entry = this.entries.get(id)!;
+    const example = stringifyExample(this.withinLineBudget(() => this.namedExample(id)));
+    return { example, exampleGenerated: example !== undefined && !this.hasOwnExample(entry.value, entry.at) };
   }
 
   // ---- cycles ------------------------------------------------------------------------------------

@@ -4423,6 +4423,30 @@ describe('curl examples and a WebSocket server', () => {
   });
 });
 
+describe("a schema's example on the schemas page", () => {
+  it('says it is generated from the schema when the spec gives none, as a body example does', async () => {
+    const api = await modelOf([
+      'openapi: 3.0.1',
+      'info: { title: Bulk Exports, version: 1.55.0 }',
+      'paths: {}',
+      'components:',
+      '  schemas:',
+      '    export:',
+      '      type: object',
+      '      properties: { resource_type: { type: string }, url: { type: string, format: uri } }',
+      '    day:',
+      '      type: object',
+      '      properties: { day: { type: string } }',
+      '      example: { day: "2024-01-31" }',
+    ]);
+    const schemas = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages.find((page) =>
+      page.key.endsWith('/schemas'),
+    )!.markdown;
+    expect(schemas).toContain('Example (generated from the schema):\n\n```json\n{\n  "resource_type": "string",');
+    expect(schemas).toContain('Example:\n\n```json\n{\n  "day": "2024-01-31"\n}');
+  });
+});
+
 describe('curl examples and a server listed over both http and https', () => {
   it("start from the https one, though http is listed first (AWS's specs): the credentials go encrypted", async () => {
     const api = await modelOf([

@@ -352,7 +352,10 @@ function cellLines(lines: string[]): string {
     if (!item || markerIndent(item) > 3) return undefined;
     return first || !/^\d/.test(item[2]!) || /^1[.)]$/.test(item[2]!) ? item : undefined;
   };
-  if (!lines.some((line, index) => startsList(line, index === 0))) return lines.join(' ');
+  lines = lines.map((line, index) => (index < lines.length - 1 ? hardBreak(line) : line));
+  if (!lines.some((line, index) => startsList(line, index === 0))) {
+    return lines.reduce((cell, line) => (cell && !cell.endsWith('<br>') ? `${cell} ${line}` : cell + line), '');
+  }
   let out = '';
   const open: Array<{ indent: number; tag: 'ul' | 'ol' }> = [];
   lines.forEach((line, index) => {
@@ -377,6 +380,16 @@ function cellLines(lines: string[]): string {
   });
   while (open.length) out += `</li></${open.pop()!.tag}>`;
   return out;
+}
+
+/**
+ * A line ending in a hard line break written as a backslash (CommonMark's `text\`), the break as
+ * `<br>`: on one line with the next, the backslash showed as text. An escaped backslash (`C:\\`)
+ * ends in no break.
+ */
+function hardBreak(line: string): string {
+  const trailing = /\\+$/.exec(line)?.[0].length ?? 0;
+  return trailing % 2 === 1 ? `${line.slice(0, -1)}<br>` : line;
 }
 
 /** Inline code that survives backticks inside the value. */

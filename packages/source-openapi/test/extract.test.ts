@@ -4423,6 +4423,33 @@ describe('curl examples and a WebSocket server', () => {
   });
 });
 
+describe('a line break written as a backslash at the end of a line (CommonMark)', () => {
+  it("is a line break in a table cell too, not a backslash in the text (placekit's field descriptions)", async () => {
+    const api = await modelOf([
+      'openapi: 3.1.0',
+      'info: { title: PlaceKit, version: "1" }',
+      'paths:',
+      '  /search:',
+      '    post:',
+      '      operationId: search',
+      '      parameters:',
+      '        - { name: q, in: query, schema: { type: string }, description: "Text to search.\\\\\\nA folder ends in C:\\\\\\\\\\nas written." }',
+      '      requestBody:',
+      '        content:',
+      '          application/json:',
+      '            schema:',
+      '              type: object',
+      '              properties:',
+      '                coordinates: { type: string, description: "GPS coordinates.\\\\\\nUsed to improve relevancy." }',
+      "      responses: { '200': { description: OK } }",
+    ]);
+    const page = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages[1]!.markdown;
+    expect(page).toContain('| `coordinates` | string | no | GPS coordinates.<br>Used to improve relevancy. |');
+    // Two backslashes are one written backslash, no line break.
+    expect(page).toContain('| `q` | query | string | no | Text to search.<br>A folder ends in C:\\\\ as written. |');
+  });
+});
+
 describe("a schema's example on the schemas page", () => {
   it('says it is generated from the schema when the spec gives none, as a body example does', async () => {
     const api = await modelOf([

@@ -9,7 +9,7 @@ import type { ResponseLink, MediaContent, Operation, ResponseModel, ShownExample
 import { child, exampleAsData, stringifyExample, viewForDirection } from './schemas.js';
 import { brokenJsonExample } from './json-text.js';
 import { type WalkContext, type Json, text, deref, isPlainObject, trackUse } from './walk.js';
-import { parameter, LIST_SEPARATORS } from './parameters.js';
+import { firstReportAt, parameter, LIST_SEPARATORS } from './parameters.js';
 import { namedExamples, type NamedExample } from './examples.js';
 
 /** Methods whose request body HTTP gives no defined meaning (RFC 9110), so OpenAPI says to avoid one. */
@@ -181,7 +181,8 @@ export function extractResponses(
         ),
       );
     } else {
-      contents = contentMedia(context, (response.content ?? {}) as Json, child(responseAt, 'content'), anchor);
+      const content = (response.content ?? {}) as Json;
+      contents = contentMedia(context, content, child(responseAt, 'content'), anchor, `response ${status}`);
     }
     const links = responseLinks(context, response.links, child(responseAt, 'links'));
     responses.push({
@@ -213,9 +214,23 @@ function responseLinks(context: WalkContext, raw: unknown, at: SpecPointer): Res
   });
 }
 
-/** The media types of an OpenAPI 3 `content` map (request body or response), each dereferenced. */
-export function contentMedia(context: WalkContext, content: Json, contentAt: SpecPointer, anchor: string) {
-  return Object.entries(content).map(([mediaType, raw]) => {
+/**
+ * The media types of an OpenAPI 3 `content` map (request body or response), each dereferenced;
+ * `label` says whose it is, for a report.
+ */
+export function contentMedia(
+  context: WalkContext,
+  content: Json,
+  contentAt: SpecPointer,
+  anchor: string,
+  label: string,
+): MediaContent[] {
+  const strays = Object.keys(content).filter((key) =>
+    isStrayExample(context, content[key], child(contentAt, key), key),
+  );
+  if (strays.length) reportStrayExamples(context, contentAt, label, strays);
+  const entries = Object.entries(content).filter(([key]) => !strays.includes(key));
+  return entries.map(([mediaType, raw]) => {
     const entry = deref(context.spec, raw, child(contentAt, mediaType));
     const value = entry.value as Json;
     // OpenAPI 3.2: a streamed body (JSON Lines, server-sent events) describes each item instead.
@@ -224,6 +239,32 @@ export function contentMedia(context: WalkContext, content: Json, contentAt: Spe
       return { ...item, stream: true };
     }
     return media(context, mediaType, value?.schema, child(entry.at, 'schema'), value, entry.at, anchor);
+  });
+}
+
+/**
+ * A `content` entry keyed by no media type (`code`, `message`) that has no schema: a field's
+ * example where a body's belongs, as swagger2openapi converts a Swagger 2.0 response's `examples`
+ * written per field (APIs.guru's Akeneo, vRNI, Budget Insight specs). Shown, it read "Content type
+ * `code`" with `401` as its example. One with a schema says what a body is, and stays.
+ */
+function isStrayExample(context: WalkContext, raw: unknown, at: SpecPointer, key: string): boolean {
+  if (key.includes('/')) return false;
+  const entry = deref(context.spec, raw, at).value as Json | undefined;
+  return isPlainObject(entry) && entry.schema === undefined && entry.itemSchema === undefined;
+}
+
+/** Stray examples in a `content` map, reported once where the map is written (a component response is used by many operations). */
+function reportStrayExamples(context: WalkContext, at: SpecPointer, label: string, keys: string[]): void {
+  if (!firstReportAt(context, 'DG_OPENAPI_MEDIA_TYPE', at)) return;
+  const named = keys.map((key) => `\`${key}\``).join(', ');
+  const plural = keys.length > 1;
+  context.report({
+    code: 'DG_OPENAPI_MEDIA_TYPE',
+    severity: 'warning',
+    message: `${label} has \`content\` keyed by ${named}, which ${plural ? 'are no media types' : 'is no media type'} (\`type/subtype\`) and ${plural ? 'have' : 'has'} no schema: ${plural ? 'they are' : 'it is'} left out`,
+    ...context.spec.where(at),
+    hint: 'write the example of the whole body under its media type (`application/json: { example: { code: 401, message: … } }`); `content` is keyed by media type only',
   });
 }
 

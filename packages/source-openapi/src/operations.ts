@@ -124,7 +124,7 @@ export function extractOperation(
     requestBody = {
       description: text(body.description),
       required: body.required === true,
-      contents: contentMedia(context, content, child(bodyAt, 'content'), anchor),
+      contents: contentMedia(context, content, child(bodyAt, 'content'), anchor, 'the request body'),
     };
   }
   const bodyAt =

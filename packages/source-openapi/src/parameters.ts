@@ -107,7 +107,7 @@ function parameterMedia(
  * Whether `code` is yet to be reported at `at`: a component's parameter is read for every
  * operation that uses it, and what is wrong with it is said once, where it is written.
  */
-function firstReportAt(context: WalkContext, code: string, at: SpecPointer): boolean {
+export function firstReportAt(context: WalkContext, code: string, at: SpecPointer): boolean {
   const id = `${code} ${at.file}#${at.pointer}`;
   if (context.reportedOnce.has(id)) return false;
   context.reportedOnce.add(id);

@@ -4423,6 +4423,57 @@ describe('curl examples and a WebSocket server', () => {
   });
 });
 
+describe("a response's content keyed by no media type", () => {
+  it("is left out when it holds an example alone (a field's, as converted Swagger 2.0 specs write it), reported once", async () => {
+    const diagnostics: Diagnostic[] = [];
+    const api = await modelOf(
+      [
+        'openapi: 3.0.0',
+        'info: { title: Akeneo PIM, version: "1" }',
+        'paths:',
+        '  /assets:',
+        '    get:',
+        '      operationId: listAssets',
+        '      responses:',
+        "        '401': { $ref: '#/components/responses/401Error' }",
+        '  /families:',
+        '    get:',
+        '      operationId: listFamilies',
+        '      responses:',
+        "        '401': { $ref: '#/components/responses/401Error' }",
+        '        default:',
+        '          description: Error',
+        '          content:',
+        "            'applicationjson;version=2018-01-01': { schema: { type: string } }",
+        'components:',
+        '  responses:',
+        '    401Error:',
+        '      description: Authentication required',
+        '      content:',
+        '        application/json:',
+        '          schema: { type: object, properties: { code: { type: integer }, message: { type: string } } }',
+        '        code: { examples: { response: { value: 401 } } }',
+        '        message: { examples: { response: { value: Authentication is required } } }',
+      ],
+      (d) => diagnostics.push(d),
+    );
+    const unauthorized = op(api, 'listAssets').responses[0]!;
+    expect(unauthorized.contents.map((content) => content.mediaType)).toEqual(['application/json']);
+    // A key that is no media type but has a schema is shown as written: it says what the body is.
+    expect(op(api, 'listFamilies').responses[1]!.contents.map((content) => content.mediaType)).toEqual([
+      'applicationjson;version=2018-01-01',
+    ]);
+    expect(diagnostics.map((d) => [d.code, d.location?.pointer])).toEqual([
+      ['DG_OPENAPI_MEDIA_TYPE', '#/components/responses/401Error/content'],
+    ]);
+    expect(diagnostics[0]!.message).toBe(
+      'response 401 has `content` keyed by `code`, `message`, which are no media types (`type/subtype`) and have no schema: they are left out',
+    );
+    const page = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages[1]!.markdown;
+    expect(page).not.toContain('Content type `code`');
+  });
+});
+
 describe('a line break written as a backslash at the end of a line (CommonMark)', () => {
   it("is a line break in a table cell too, not a backslash in the text (placekit's field descriptions)", async () => {
     const api = await modelOf([

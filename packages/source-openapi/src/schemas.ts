@@ -454,7 +454,7 @@ export class SchemaRegistry {
         deprecated: property.deprecated === true || resolved?.deprecated === true,
         readOnly: this.marked(property, propertyAt, 'readOnly'),
         writeOnly: this.marked(property, propertyAt, 'writeOnly'),
-        description: describe(property, resolved),
+        description: this.fieldDescription(property, resolved, propertyAt),
         constraints: [
           ...(pattern === undefined ? [] : [`key pattern: ${inlineCode(pattern)}`]),
           ...(other ? ['any other key'] : []),
@@ -557,6 +557,19 @@ export class SchemaRegistry {
       }
     }
     return [...result.values()].sort((a, b) => BY_NAME.compare(a.name, b.name));
+  }
+
+  /**
+   * A field's description: its own, else one an allOf member that only annotates gives, else the
+   * one of the schema it refers to, directly or through an allOf that wraps the reference.
+   */
+  private fieldDescription(property: Json, resolved: Json | undefined, at: SpecPointer): string | undefined {
+    const own = descriptionOf(property) ?? annotatedDescription(property);
+    if (own) return own;
+    const wrapped = resolved === property ? wrappedRef(property) : undefined;
+    if (!wrapped) return descriptionOf(resolved);
+    const target = this.resolveRef(wrapped.ref as { $ref: string }, child(at, 'allOf', wrapped.index)).value;
+    return descriptionOf(target as Json | undefined);
   }
 
   /** A named schema's example for the schemas page, and whether docgen made it (the spec gives none). */
@@ -1679,11 +1692,22 @@ function withoutRef(value: Json): Json {
   return rest;
 }
 
-function describe(property: Json, resolved: Json | undefined): string | undefined {
-  const own = typeof property.description === 'string' ? property.description : undefined;
-  if (own) return own;
-  const target = resolved && typeof resolved.description === 'string' ? resolved.description : undefined;
-  return target;
+/** A non-empty `description`, if a schema has one. */
+function descriptionOf(schema: Json | undefined): string | undefined {
+  return typeof schema?.description === 'string' && schema.description ? schema.description : undefined;
+}
+
+/**
+ * The description an allOf member that only annotates gives a schema: aws2openapi describes every
+ * property so, `allOf: [{ $ref: TableName }, { description: The name of the table… }]`.
+ */
+function annotatedDescription(schema: Json): string | undefined {
+  if (!Array.isArray(schema.allOf)) return undefined;
+  for (const member of schema.allOf as Json[]) {
+    const description = annotatesOnly(member) ? descriptionOf(member) : undefined;
+    if (description) return description;
+  }
+  return undefined;
 }
 
 function refersToCycle(type: TypeExpr): boolean {

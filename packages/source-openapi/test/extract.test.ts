@@ -4423,6 +4423,43 @@ describe('curl examples and a WebSocket server', () => {
   });
 });
 
+describe('a field described in an allOf member beside its $ref', () => {
+  it("has that description (aws2openapi's `allOf: [{ $ref: TableName }, { description }]`, every AWS spec)", async () => {
+    const api = await modelOf([
+      'openapi: 3.0.0',
+      'info: { title: Amazon DynamoDB, version: "2012-08-10" }',
+      'paths:',
+      '  /:',
+      '    post:',
+      '      operationId: GetItem',
+      "      requestBody: { required: true, content: { application/json: { schema: { $ref: '#/components/schemas/GetItemInput' } } } }",
+      "      responses: { '200': { description: Success } }",
+      'components:',
+      '  schemas:',
+      '    TableName: { type: string, minLength: 3 }',
+      '    ReturnValue: { type: string, enum: [NONE, ALL_OLD], description: What the response returns. }',
+      '    GetItemInput:',
+      '      type: object',
+      '      required: [TableName]',
+      '      properties:',
+      "        TableName: { allOf: [{ $ref: '#/components/schemas/TableName' }, { description: The name of the table containing the requested item. }] }",
+      "        ReturnValues: { allOf: [{ $ref: '#/components/schemas/ReturnValue' }, { title: Returned }] }",
+      '        ConsistentRead: { type: boolean, allOf: [{ description: Whether the read is strongly consistent. }] }',
+    ]);
+    const fields = op(api, 'GetItem').requestBody!.contents[0]!.schema!.fields;
+    expect(fields.map((field) => [field.name, field.description])).toEqual([
+      ['TableName', 'The name of the table containing the requested item.'],
+      // With no description of its own beside it, the one of the schema it refers to.
+      ['ReturnValues', 'What the response returns.'],
+      ['ConsistentRead', 'Whether the read is strongly consistent.'],
+    ]);
+    const schemas = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages.find((page) =>
+      page.key.endsWith('/schemas'),
+    )!.markdown;
+    expect(schemas).toContain('| The name of the table containing the requested item. |');
+  });
+});
+
 describe("a response's content keyed by no media type", () => {
   it("is left out when it holds an example alone (a field's, as converted Swagger 2.0 specs write it), reported once", async () => {
     const diagnostics: Diagnostic[] = [];

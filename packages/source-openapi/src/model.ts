@@ -199,6 +199,8 @@ export interface Operation {
   /** Its path item's `summary` and `description` (OpenAPI 3.x), said of every operation on the path. */
   pathSummary?: string;
   pathDescription?: string;
+  /** The operation's `externalDocs`: where more documentation of it is. */
+  externalDocs?: ExternalDocs;
   /**
    * The operation's own `servers`, else its path item's (OpenAPI 3.x): they replace the spec's
    * for it. Undefined when neither has any.
@@ -299,6 +301,12 @@ export interface Callback {
   requests: Operation[];
 }
 
+/** An `externalDocs` object: where more documentation is, and what it is. */
+export interface ExternalDocs {
+  url: string;
+  description?: string;
+}
+
 export interface TagGroup {
   name: string;
   /** OpenAPI 3.2: the tag's `summary`, its name for display when given. */
@@ -306,6 +314,8 @@ export interface TagGroup {
   /** OpenAPI 3.2: the name of the tag this one is nested under (its page goes under that tag's). */
   parent?: string;
   description?: string;
+  /** The tag's `externalDocs`. */
+  externalDocs?: ExternalDocs;
   /** Key segment, unique within the API. */
   slug: string;
   operations: Operation[];
@@ -354,5 +364,5 @@ export interface ApiModel {
   /** The root spec file, and every file its $refs reached. */
   file: string;
   files: string[];
-  externalDocs?: { url: string; description?: string };
+  externalDocs?: ExternalDocs;
 }

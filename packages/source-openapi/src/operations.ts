@@ -8,7 +8,7 @@ import { anchorSlug, closestName } from '@docgen/core';
 import type { SpecPointer } from './load.js';
 import type { Callback, Operation, Parameter, ShownExample } from './model.js';
 import { child, stringifyExample } from './schemas.js';
-import { type WalkContext, type Json, type PathItemAbout, deref, text, isPlainObject } from './walk.js';
+import { type WalkContext, type Json, type PathItemAbout, deref, externalDocsOf, text, isPlainObject } from './walk.js';
 import { operationServers } from './spec-servers.js';
 import { requirements } from './security.js';
 import { navigationAndLabels } from './tags.js';
@@ -152,6 +152,7 @@ export function extractOperation(
     description: text(operation.description),
     ...(about.summary && { pathSummary: about.summary }),
     ...(about.description && { pathDescription: about.description }),
+    ...(externalDocsOf(operation.externalDocs) && { externalDocs: externalDocsOf(operation.externalDocs) }),
     ...operationServers(context, operation, about),
     deprecated: operation.deprecated === true,
     ...navigationAndLabels(context, Array.isArray(operation.tags) ? operation.tags.map(String) : []),

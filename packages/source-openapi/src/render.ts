@@ -17,6 +17,7 @@ import {
 import type {
   ApiModel,
   CurlPlaceholder,
+  ExternalDocs,
   MediaContent,
   NamedSchema,
   Operation,
@@ -411,6 +412,14 @@ function shownLicense(license: ApiModel['license']): ApiModel['license'] {
  * `file:` URL (`file:~/LICENSE.txt`, as OpenAPI's own test example writes) or a script is no link
  * in Confluence, which would keep the text and drop the URL, so it is shown as written instead.
  */
+/**
+ * An operation's or a tag's external docs for its page: a link, unless the URL is no web address
+ * (`file:~/notes.txt`), which is shown as written, as the overview shows the spec's.
+ */
+function externalDocsView(docs: ExternalDocs | undefined) {
+  return docs && { ...docs, link: linkable(docs.url) };
+}
+
 function linkable(url: string | undefined): boolean {
   return !!url && !isUnsafeUrl(url);
 }
@@ -544,7 +553,7 @@ function tagView(
   const description = placeFragment(links.described(tag.description, key), 3); // above the `##` operations
   return {
     api: { title: model.title, version: model.version },
-    tag: { name: tag.displayName ?? tag.name, description },
+    tag: { name: tag.displayName ?? tag.name, description, externalDocs: externalDocsView(tag.externalDocs) },
     // Under its last heading, the list of operations read as a part of that section.
     descriptionLast: hasHeadings(description),
     children,
@@ -686,6 +695,7 @@ function operationView(operation: Operation, links: Links, key: string, level = 
     paging: operation.paging,
     longRunning: operation.longRunning ? longRunningText(operation) : undefined,
     operationId: operation.operationId,
+    externalDocs: externalDocsView(operation.externalDocs),
     summary: operation.summary,
     summaryCell: escapeTableCell(operation.summary ?? ''),
     description,

@@ -7,7 +7,7 @@ import { anchorSlug } from '@docgen/core';
 import type { SpecPointer } from './load.js';
 import type { Operation, TagGroup } from './model.js';
 import { child } from './schemas.js';
-import { type Json, type DeclaredTag, text, type WalkContext } from './walk.js';
+import { type Json, type DeclaredTag, externalDocsOf, text, type WalkContext } from './walk.js';
 
 export const OTHER_TAG = 'Other';
 
@@ -20,6 +20,7 @@ export function declaredTags(document: Json, root: SpecPointer): Map<string, Dec
     tags.set(tag.name.toLowerCase(), {
       name: tag.name,
       description: text(tag.description),
+      ...(externalDocsOf(tag.externalDocs) && { externalDocs: externalDocsOf(tag.externalDocs) }),
       summary: text(tag.summary),
       parent: text(tag.parent),
       kind: text(tag.kind),
@@ -79,6 +80,7 @@ export function groupByTag(
     if (isNavigationTag(tag)) {
       const declared = group(tag.name, tag.description);
       if (tag.summary !== undefined) declared.displayName = tag.summary;
+      if (tag.externalDocs && !declared.externalDocs) declared.externalDocs = tag.externalDocs;
     }
   for (const operation of operations) {
     const name = operation.tags[0] ?? OTHER_TAG;

@@ -8,7 +8,7 @@
 import type { Diagnostic } from '@docgen/core';
 import type { OpenAPIV2, OpenAPIV3, OpenAPIV3_1 } from 'openapi-types';
 import { isRef, type SpecPointer, type SpecSet } from './load.js';
-import type { ApiModel, Dialect } from './model.js';
+import type { ApiModel, Dialect, ExternalDocs } from './model.js';
 import { child, SchemaRegistry } from './schemas.js';
 
 export type Json = Record<string, unknown>;
@@ -43,6 +43,7 @@ export interface WalkContext {
 export interface DeclaredTag {
   name: string;
   description?: string;
+  externalDocs?: ExternalDocs;
   summary?: string;
   parent?: string;
   kind?: string;
@@ -95,6 +96,15 @@ export interface PathItemAbout {
 
 export function text(value: unknown): string | undefined {
   return typeof value === 'string' && value.trim() ? value.trim() : undefined;
+}
+
+/** An `externalDocs` object, when it gives a `url` (which OpenAPI requires of it). */
+export function externalDocsOf(value: unknown): ExternalDocs | undefined {
+  if (!isPlainObject(value)) return undefined;
+  const url = text(value.url);
+  if (!url) return undefined;
+  const description = text(value.description);
+  return description ? { url, description } : { url };
 }
 
 export function isPlainObject(value: unknown): value is Json {

@@ -4423,6 +4423,46 @@ describe('curl examples and a WebSocket server', () => {
   });
 });
 
+describe("an operation's and a tag's external docs", () => {
+  it("are linked on their page, under More documentation, as the spec's are on the overview", async () => {
+    const api = await modelOf([
+      'openapi: 3.0.0',
+      'info: { title: Amazon S3, version: "2006-03-01" }',
+      'tags:',
+      '  - name: objects',
+      '    description: Objects in a bucket.',
+      '    externalDocs: { url: "https://docs.aws.amazon.com/AmazonS3/latest/userguide/UsingObjects.html" }',
+      'paths:',
+      '  /{Bucket}/{Key}:',
+      '    get:',
+      '      operationId: GetObject',
+      '      tags: [objects]',
+      '      externalDocs:',
+      '        description: Amazon Web Services API Documentation',
+      '        url: "https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/GetObject"',
+      "      responses: { '200': { description: Success } }",
+      '    delete:',
+      '      operationId: DeleteObject',
+      '      tags: [objects]',
+      '      externalDocs: { description: The notes, url: "file:~/notes.txt" }',
+      "      responses: { '204': { description: Deleted } }",
+    ]);
+    expect(op(api, 'GetObject').externalDocs).toEqual({
+      url: 'https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/GetObject',
+      description: 'Amazon Web Services API Documentation',
+    });
+    const page = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages[1]!.markdown;
+    expect(page).toContain(
+      'Objects in a bucket.\n\n**More documentation:** [https://docs.aws.amazon.com/AmazonS3/latest/userguide/UsingObjects.html](https://docs.aws.amazon.com/AmazonS3/latest/userguide/UsingObjects.html)\n\n',
+    );
+    expect(page).toContain(
+      '**Operation ID:** `GetObject`\n\n**More documentation:** [Amazon Web Services API Documentation](https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/GetObject)\n\n',
+    );
+    // A URL that is no web address is shown as written, not as a link Confluence would drop.
+    expect(page).toContain('**More documentation:** The notes `file:~/notes.txt`\n\n');
+  });
+});
+
 describe('a field described in an allOf member beside its $ref', () => {
   it("has that description (aws2openapi's `allOf: [{ $ref: TableName }, { description }]`, every AWS spec)", async () => {
     const api = await modelOf([

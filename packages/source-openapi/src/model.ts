@@ -88,6 +88,8 @@ export interface NamedSchema extends SchemaView {
   /** The cycle, as schema names, when circular: e.g. ['Node', 'Node'] or ['A', 'B', 'A']. */
   cycle?: string[];
   deprecated: boolean;
+  /** The schema's `externalDocs`. */
+  externalDocs?: ExternalDocs;
   example?: string;
   /** Whether docgen made `example` from the schema: the spec gives it none. */
   exampleGenerated?: boolean;

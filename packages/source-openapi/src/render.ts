@@ -1060,6 +1060,7 @@ function schemaView(schema: NamedSchema, links: Links, key: string) {
     // Under its last heading, the type, fields and example read as a part of that section.
     descriptionLast: hasHeadings(description),
     deprecated: schema.deprecated,
+    externalDocs: externalDocsView(schema.externalDocs),
     circular: schema.circular,
     cycle: schema.cycle?.map((name) => escapeMarkdownInline(name)).join(' → '),
     type: links.type(schema.type, key),

@@ -1,5 +1,6 @@
 import { basename, dirname, extname, relative } from 'node:path';
 import { escapePointer, inlineCode, unescapePointer, type Diagnostic } from '@docgen/core';
+import { externalDocsOf } from './external-docs.js';
 import { brokenJsonExample } from './json-text.js';
 import { isRef, type Resolved, type SpecPointer, type SpecSet } from './load.js';
 import { matchesPattern, stringMatching } from './pattern.js';
@@ -551,6 +552,7 @@ export class SchemaRegistry {
           circular,
           cycle: circular ? this.cycleOf(id) : undefined,
           deprecated: entry.value?.deprecated === true,
+          ...(externalDocsOf(entry.value?.externalDocs) && { externalDocs: externalDocsOf(entry.value?.externalDocs) }),
           ...this.namedSchemaExample(id),
           usedBy: [...(usedBy.get(id) ?? [])],
         });

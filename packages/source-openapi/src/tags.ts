@@ -7,7 +7,8 @@ import { anchorSlug } from '@docgen/core';
 import type { SpecPointer } from './load.js';
 import type { Operation, TagGroup } from './model.js';
 import { child } from './schemas.js';
-import { type Json, type DeclaredTag, externalDocsOf, text, type WalkContext } from './walk.js';
+import { externalDocsOf } from './external-docs.js';
+import { type Json, type DeclaredTag, text, type WalkContext } from './walk.js';
 
 export const OTHER_TAG = 'Other';
 

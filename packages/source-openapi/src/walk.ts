@@ -98,15 +98,6 @@ export function text(value: unknown): string | undefined {
   return typeof value === 'string' && value.trim() ? value.trim() : undefined;
 }
 
-/** An `externalDocs` object, when it gives a `url` (which OpenAPI requires of it). */
-export function externalDocsOf(value: unknown): ExternalDocs | undefined {
-  if (!isPlainObject(value)) return undefined;
-  const url = text(value.url);
-  if (!url) return undefined;
-  const description = text(value.description);
-  return description ? { url, description } : { url };
-}
-
 export function isPlainObject(value: unknown): value is Json {
   return !!value && typeof value === 'object' && !Array.isArray(value);
 }

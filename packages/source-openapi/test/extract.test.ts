@@ -4423,7 +4423,7 @@ describe('curl examples and a WebSocket server', () => {
   });
 });
 
-describe("an operation's and a tag's external docs", () => {
+describe("an operation's, a tag's and a schema's external docs", () => {
   it("are linked on their page, under More documentation, as the spec's are on the overview", async () => {
     const api = await modelOf([
       'openapi: 3.0.0',
@@ -4460,6 +4460,31 @@ describe("an operation's and a tag's external docs", () => {
     );
     // A URL that is no web address is shown as written, not as a link Confluence would drop.
     expect(page).toContain('**More documentation:** The notes `file:~/notes.txt`\n\n');
+  });
+
+  it("of a schema are linked in its section on the schemas page (Microsoft Graph's)", async () => {
+    const api = await modelOf([
+      'openapi: 3.0.0',
+      'info: { title: Graph, version: v1.0 }',
+      'paths: {}',
+      'components:',
+      '  schemas:',
+      '    user:',
+      '      type: object',
+      '      description: Represents a Microsoft Entra user account.',
+      '      externalDocs: { description: The user resource, url: "https://learn.microsoft.com/graph/api/resources/user" }',
+      '      properties: { id: { type: string } }',
+    ]);
+    expect(api.schemas[0]!.externalDocs).toEqual({
+      url: 'https://learn.microsoft.com/graph/api/resources/user',
+      description: 'The user resource',
+    });
+    const schemas = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages.find((page) =>
+      page.key.endsWith('/schemas'),
+    )!.markdown;
+    expect(schemas).toContain(
+      'Represents a Microsoft Entra user account.\n\n**More documentation:** [The user resource](https://learn.microsoft.com/graph/api/resources/user)\n\nType: object',
+    );
   });
 });
 

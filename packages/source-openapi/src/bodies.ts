@@ -228,11 +228,12 @@ export function contentMedia(
   const strays = Object.keys(content).filter((key) =>
     isStrayExample(context, content[key], child(contentAt, key), key),
   );
-  if (strays.length) reportStrayExamples(context, contentAt, label, strays);
   const entries = Object.entries(content).filter(([key]) => !strays.includes(key));
+  const fields = strays.length ? strayFields(context, content, contentAt, strays, entries) : undefined;
+  if (strays.length) reportStrayExamples(context, contentAt, label, strays, fields && entries[0]![0]);
   return entries.map(([mediaType, raw]) => {
     const entry = deref(context.spec, raw, child(contentAt, mediaType));
-    const value = entry.value as Json;
+    const value = (fields ? { ...(entry.value as Json), example: fields } : entry.value) as Json;
     // OpenAPI 3.2: a streamed body (JSON Lines, server-sent events) describes each item instead.
     if (value?.schema === undefined && value?.itemSchema !== undefined) {
       const item = media(context, mediaType, value.itemSchema, child(entry.at, 'itemSchema'), value, entry.at, anchor);
@@ -254,15 +255,52 @@ function isStrayExample(context: WalkContext, raw: unknown, at: SpecPointer, key
   return isPlainObject(entry) && entry.schema === undefined && entry.itemSchema === undefined;
 }
 
+/**
+ * Stray examples as the fields of the one body's example, as the Swagger 2.0 spec they were
+ * converted from meant them (`examples: { code: 401, message: … }`, written without the media type
+ * around them): only where one media type is left, with no example of its own, and each stray has
+ * a value written in it.
+ */
+function strayFields(
+  context: WalkContext,
+  content: Json,
+  at: SpecPointer,
+  strays: string[],
+  entries: Array<[string, unknown]>,
+): Json | undefined {
+  if (entries.length !== 1) return undefined;
+  const [mediaType, raw] = entries[0]!;
+  const body = deref(context.spec, raw, child(at, mediaType)).value as Json | undefined;
+  if (!/json/.test(mediaType) || body?.example !== undefined || body?.examples !== undefined) return undefined;
+  const values = strays.map((key) => strayValue(deref(context.spec, content[key], child(at, key)).value as Json));
+  if (values.some((value) => value === undefined)) return undefined;
+  return Object.fromEntries(strays.map((key, index) => [key, values[index]]));
+}
+
+/** The value a stray entry gives: its `example`, else its first `examples` entry's `value` written in place. */
+function strayValue(entry: Json): unknown {
+  if (entry.example !== undefined) return entry.example;
+  const first = isPlainObject(entry.examples) ? Object.values(entry.examples)[0] : undefined;
+  return isPlainObject(first) && !isRef(first) ? first.value : undefined;
+}
+
 /** Stray examples in a `content` map, reported once where the map is written (a component response is used by many operations). */
-function reportStrayExamples(context: WalkContext, at: SpecPointer, label: string, keys: string[]): void {
+function reportStrayExamples(
+  context: WalkContext,
+  at: SpecPointer,
+  label: string,
+  keys: string[],
+  readInto: string | undefined,
+): void {
   if (!firstReportAt(context, 'DG_OPENAPI_MEDIA_TYPE', at)) return;
   const named = keys.map((key) => `\`${key}\``).join(', ');
-  const plural = keys.length > 1;
+  const [are, have, they, fields] =
+    keys.length > 1 ? ['are', 'have', 'they are', 'fields'] : ['is', 'has', 'it is', 'field'];
+  const fate = readInto ? `read as the ${fields} of the \`${readInto}\` example` : 'left out';
   context.report({
     code: 'DG_OPENAPI_MEDIA_TYPE',
     severity: 'warning',
-    message: `${label} has \`content\` keyed by ${named}, which ${plural ? 'are no media types' : 'is no media type'} (\`type/subtype\`) and ${plural ? 'have' : 'has'} no schema: ${plural ? 'they are' : 'it is'} left out`,
+    message: `${label} has \`content\` keyed by ${named}, which ${are} no media type${keys.length > 1 ? 's' : ''} (\`type/subtype\`) and ${have} no schema: ${they} ${fate}`,
     ...context.spec.where(at),
     hint: 'write the example of the whole body under its media type (`application/json: { example: { code: 401, message: … } }`); `content` is keyed by media type only',
   });

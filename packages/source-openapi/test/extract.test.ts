@@ -4526,7 +4526,7 @@ describe('a field described in an allOf member beside its $ref', () => {
 });
 
 describe("a response's content keyed by no media type", () => {
-  it("is left out when it holds an example alone (a field's, as converted Swagger 2.0 specs write it), reported once", async () => {
+  it("is read as a field of the body's example when it holds an example alone (as converted Swagger 2.0 specs write it), reported once", async () => {
     const diagnostics: Diagnostic[] = [];
     const api = await modelOf(
       [
@@ -4547,6 +4547,11 @@ describe("a response's content keyed by no media type", () => {
         '          description: Error',
         '          content:',
         "            'applicationjson;version=2018-01-01': { schema: { type: string } }",
+        '        "403":',
+        '          description: Forbidden',
+        '          content:',
+        '            application/json: { example: { code: 403 } }',
+        '            code: { example: 403 }',
         'components:',
         '  responses:',
         '    401Error:',
@@ -4561,15 +4566,29 @@ describe("a response's content keyed by no media type", () => {
     );
     const unauthorized = op(api, 'listAssets').responses[0]!;
     expect(unauthorized.contents.map((content) => content.mediaType)).toEqual(['application/json']);
+    // Their values are the fields of the one body's example, as the Swagger 2.0 spec meant them.
+    expect(unauthorized.contents[0]).toMatchObject({ exampleGenerated: false });
+    expect(JSON.parse(unauthorized.contents[0]!.example!)).toEqual({
+      code: 401,
+      message: 'Authentication is required',
+    });
     // A key that is no media type but has a schema is shown as written: it says what the body is.
-    expect(op(api, 'listFamilies').responses[1]!.contents.map((content) => content.mediaType)).toEqual([
+    expect(op(api, 'listFamilies').responses[2]!.contents.map((content) => content.mediaType)).toEqual([
       'applicationjson;version=2018-01-01',
+    ]);
+    // Beside a body that has an example of its own, it is left out.
+    expect(op(api, 'listFamilies').responses[1]!.contents.map((content) => content.example)).toEqual([
+      '{\n  "code": 403\n}',
     ]);
     expect(diagnostics.map((d) => [d.code, d.location?.pointer])).toEqual([
       ['DG_OPENAPI_MEDIA_TYPE', '#/components/responses/401Error/content'],
+      ['DG_OPENAPI_MEDIA_TYPE', '#/paths/~1families/get/responses/403/content'],
     ]);
+    expect(diagnostics[1]!.message).toMatch(
+      /^response 403 has `content` keyed by `code`, which is no media type .*: it is left out$/,
+    );
     expect(diagnostics[0]!.message).toBe(
-      'response 401 has `content` keyed by `code`, `message`, which are no media types (`type/subtype`) and have no schema: they are left out',
+      'response 401 has `content` keyed by `code`, `message`, which are no media types (`type/subtype`) and have no schema: they are read as the fields of the `application/json` example',
     );
     const page = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages[1]!.markdown;
     expect(page).not.toContain('Content type `code`');

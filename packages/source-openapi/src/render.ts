@@ -893,6 +893,29 @@ function authText(operation: Operation, schemesDeclared: boolean): string | unde
   return `${alternatives.join(' or ')}${operation.securityOptional ? ' (optional)' : ''}`;
 }
 
+/**
+ * A list or object parameter's example as it travels, as its `style` (or `collectionFormat`) says
+ * and the curl example sends it: `ids=1,2`, `tags=red&tags=big`, `filter[color]=red`, a header's
+ * `7,8`. As JSON (`[1,2]`) it read as what to send. Undefined for a single value.
+ */
+function travelled(parameter: Parameter): string | undefined {
+  if (parameter.exampleQuery) return parameter.exampleQuery.map(decodedPair).join('&');
+  const list = parameter.exampleList;
+  if (!list) return undefined;
+  if (parameter.in !== 'query') return list.items.join(list.separator ?? ',');
+  if (list.separator === undefined) return list.items.map((item) => `${parameter.name}=${item}`).join('&');
+  return `${parameter.name}=${list.items.join(list.separator)}`;
+}
+
+/** A `name=value` pair of a query string as read, its percent-encoding undone. */
+function decodedPair(pair: string): string {
+  try {
+    return decodeURIComponent(pair);
+  } catch {
+    return pair;
+  }
+}
+
 function parameterView(parameter: Parameter, links: Links, key: string) {
   const notes = [
     ...(parameter.deprecated ? ['**Deprecated.**'] : []),
@@ -902,7 +925,8 @@ function parameterView(parameter: Parameter, links: Links, key: string) {
     ...(parameter.mediaType === undefined ? [] : [`(serialized as ${inlineCode(parameter.mediaType)})`]),
   ];
   // In brackets like the constraints, so it does not run on from the description's last word.
-  if (parameter.example !== undefined) notes.push(`(example: ${inlineCode(parameter.example)})`);
+  if (parameter.example !== undefined)
+    notes.push(`(example: ${inlineCode(travelled(parameter) ?? parameter.example)})`);
   else if (parameter.exampleUrl !== undefined) notes.push(`(example: ${urlLink(parameter.exampleUrl)})`);
   return {
     name: escapeTableCell(inlineCode(parameter.name)),

@@ -4423,6 +4423,35 @@ describe('curl examples and a WebSocket server', () => {
   });
 });
 
+describe("a list or object parameter's example in the parameters table", () => {
+  it('is shown as it travels (`ids=1,2`, `filter[color]=red`), as the curl example sends it, not as JSON', async () => {
+    const api = await modelOf([
+      'openapi: 3.0.3',
+      'info: { title: Catalog, version: "1" }',
+      'paths:',
+      '  /items:',
+      '    get:',
+      '      operationId: listItems',
+      '      parameters:',
+      '        - { name: ids, in: query, style: form, explode: false, schema: { type: array, items: { type: integer } }, example: [1, 2] }',
+      '        - { name: tags, in: query, schema: { type: array, items: { type: string } }, example: [red, big] }',
+      '        - { name: sizes, in: query, style: pipeDelimited, schema: { type: array, items: { type: string } }, example: [s, m] }',
+      '        - { name: filter, in: query, style: deepObject, schema: { type: object }, example: { color: red } }',
+      '        - { name: X-Ids, in: header, schema: { type: array, items: { type: integer } }, example: [7, 8] }',
+      '        - { name: q, in: query, schema: { type: string }, example: "cats & dogs" }',
+      "      responses: { '200': { description: OK } }",
+    ]);
+    const page = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages[1]!.markdown;
+    expect(page).toContain('| `ids` | query | array of integer | no | (example: `ids=1,2`) |');
+    expect(page).toContain('| `tags` | query | array of string | no | (example: `tags=red&tags=big`) |');
+    expect(page).toContain('| `sizes` | query | array of string | no | (example: `sizes=s\\|m`) |');
+    expect(page).toContain('| `filter` | query | object | no | (example: `filter[color]=red`) |');
+    expect(page).toContain('| `X-Ids` | header | array of integer | no | (example: `7,8`) |');
+    // A single value is shown as it is, not encoded.
+    expect(page).toContain('| `q` | query | string | no | (example: `cats & dogs`) |');
+  });
+});
+
 describe("an operation's, a tag's and a schema's external docs", () => {
   it("are linked on their page, under More documentation, as the spec's are on the overview", async () => {
     const api = await modelOf([

@@ -5,7 +5,7 @@
  * place for them, and the anchor its page section gets.
  */
 import { anchorSlug, closestName } from '@docgen/core';
-import type { SpecPointer } from './load.js';
+import type { SpecPointer, SpecSet } from './load.js';
 import type { Callback, Operation, Parameter, ShownExample } from './model.js';
 import { child, stringifyExample } from './schemas.js';
 import { externalDocsOf } from './external-docs.js';
@@ -118,20 +118,25 @@ export function extractOperation(
   }
   if (bodyParameters.length) requestBody = swaggerBody(context, operation, bodyParameters, anchor);
   if (formFields.length) requestBody = swaggerFormBody(context, operation, formFields, anchor);
-  if (dialect !== 'swagger-2.0' && operation.requestBody) {
-    const { value, at: bodyAt } = deref(spec, operation.requestBody, child(at, 'requestBody'));
-    const body = (value ?? {}) as Json;
+  const openApiBody =
+    dialect !== 'swagger-2.0' && operation.requestBody
+      ? deref(spec, operation.requestBody, child(at, 'requestBody'))
+      : undefined;
+  // Nothing to send, nothing to document: the section and curl's Content-Type were noise (Stripe's GETs).
+  const emptyOnly = openApiBody !== undefined && onlyEmptyBody(spec, (openApiBody.value ?? {}) as Json, openApiBody.at);
+  if (openApiBody && !emptyOnly) {
+    const body = (openApiBody.value ?? {}) as Json;
     const content = (body.content ?? {}) as Json;
     requestBody = {
       description: text(body.description),
       required: body.required === true,
-      contents: contentMedia(context, content, child(bodyAt, 'content'), anchor, 'the request body'),
+      contents: contentMedia(context, content, child(openApiBody.at, 'content'), anchor, 'the request body'),
     };
   }
   const bodyAt =
     dialect === 'swagger-2.0'
       ? (bodyParameters[0] ?? formFields[0])?.at
-      : operation.requestBody
+      : operation.requestBody && !emptyOnly
         ? child(at, 'requestBody')
         : undefined;
   if (bodyAt && !webhook) reportBodyWithoutSemantics(context, method, path, bodyAt);
@@ -292,4 +297,40 @@ function uniqueAnchor(context: WalkContext, base: string): string {
   for (let n = 2; context.anchors.has(anchor); n++) anchor = `${slug}-${n}`;
   context.anchors.add(anchor);
   return anchor;
+}
+
+/**
+ * An optional request body that can only be empty: every media type's schema an object with no
+ * properties that allows none (`{ type: object, properties: {}, additionalProperties: false }`, as
+ * Stripe's spec gives each GET and DELETE), no description and no example. The operation takes no
+ * body in effect.
+ */
+function onlyEmptyBody(spec: SpecSet, body: Json, bodyAt: SpecPointer): boolean {
+  if (body.required === true || text(body.description) || !isPlainObject(body.content)) return false;
+  const media = Object.entries(body.content as Record<string, unknown>);
+  return (
+    media.length > 0 &&
+    media.every(
+      ([type, entry]) =>
+        isPlainObject(entry) &&
+        !('example' in entry) &&
+        !('examples' in entry) &&
+        emptyObjectSchema(spec, (entry as Json).schema, child(child(child(bodyAt, 'content'), type), 'schema')),
+    )
+  );
+}
+
+const EMPTY_OBJECT_KEYS = new Set(['type', 'properties', 'additionalProperties', 'description', 'title']);
+
+function emptyObjectSchema(spec: SpecSet, raw: unknown, at: SpecPointer): boolean {
+  const { value } = deref(spec, raw, at);
+  if (!isPlainObject(value)) return false;
+  const schema = value as Json;
+  const properties = schema.properties;
+  return (
+    schema.type === 'object' &&
+    schema.additionalProperties === false &&
+    (properties === undefined || (isPlainObject(properties) && Object.keys(properties).length === 0)) &&
+    Object.keys(schema).every((key) => EMPTY_OBJECT_KEYS.has(key))
+  );
 }

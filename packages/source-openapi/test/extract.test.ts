@@ -1181,6 +1181,42 @@ async function modelOf(lines: string[], report?: (diagnostic: Diagnostic) => voi
   return extractApi(await loadSpec(spec), { report });
 }
 
+describe('an optional request body that can only be empty', () => {
+  it("(Stripe's GETs: a form of no properties, none allowed) is no Request body section, no Content-Type in curl, no warning", async () => {
+    const diagnostics: Diagnostic[] = [];
+    const emptyForm =
+      '{ required: false, content: { application/x-www-form-urlencoded: { encoding: {}, schema: { type: object, properties: {}, additionalProperties: false } } } }';
+    const api = await modelOf(
+      [
+        'openapi: 3.0.0',
+        'info: { title: Payments, version: "1" }',
+        'servers: [{ url: "https://api.example.com" }]',
+        'paths:',
+        '  /v1/account:',
+        `    get: { operationId: GetAccount, requestBody: ${emptyForm}, responses: { "200": { description: OK } } }`,
+        `    delete: { operationId: DeleteAccount, requestBody: ${emptyForm}, responses: { "200": { description: OK } } }`,
+        '    post:',
+        '      operationId: PostAccount',
+        '      requestBody:',
+        '        content:',
+        '          application/x-www-form-urlencoded:',
+        '            schema: { type: object, properties: { email: { type: string } }, additionalProperties: false }',
+        '      responses: { "200": { description: OK } }',
+      ],
+      (diagnostic) => diagnostics.push(diagnostic),
+    );
+    const byId = (id: string) => api.tags.flatMap((tag) => tag.operations).find((o) => o.operationId === id)!;
+    expect(byId('GetAccount').requestBody).toBeUndefined();
+    expect(byId('DeleteAccount').requestBody).toBeUndefined();
+    expect(byId('GetAccount').curl).not.toContain('Content-Type');
+    expect(diagnostics.filter((d) => d.code === 'DG_OPENAPI_BODY_METHOD')).toEqual([]);
+    // A body with something in it is documented, as before.
+    expect(byId('PostAccount').requestBody?.contents[0]?.mediaType).toBe('application/x-www-form-urlencoded');
+    const page = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages[1]!.markdown;
+    expect(page.match(/^### Request body$/gm)).toHaveLength(1);
+  });
+});
+
 describe('vendor extensions', () => {
   it('are data: a $ref inside x-… is not followed (ReadMe x-topics name Markdown pages)', async () => {
     const api = await modelOf([

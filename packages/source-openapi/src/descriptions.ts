@@ -123,16 +123,20 @@ function sentence(text: string): string {
  */
 export function javadocTags(text: string | undefined): string | undefined {
   if (!text?.includes('{@')) return text;
+  const lines = text.split('\n');
+  const code = codeLines(lines);
+  return lines.map((line, index) => (code[index] ? line : line.replace(JAVADOC_TAG, javadocTag))).join('\n');
+}
+
+/** Whether each line is code: a fence's opening or closing line, or a line inside a fenced block. */
+function codeLines(lines: string[]): boolean[] {
   let fence: string | undefined;
-  return text
-    .split('\n')
-    .map((line) => {
-      const marker = FENCE.exec(line)?.[1];
-      if (fence && marker && marker[0] === fence[0] && marker.length >= fence.length) fence = undefined;
-      else if (!fence && marker) fence = marker;
-      return fence || marker ? line : line.replace(JAVADOC_TAG, javadocTag);
-    })
-    .join('\n');
+  return lines.map((line) => {
+    const marker = FENCE.exec(line)?.[1];
+    if (fence && marker && marker[0] === fence[0] && marker.length >= fence.length) fence = undefined;
+    else if (!fence && marker) fence = marker;
+    return Boolean(fence || marker);
+  });
 }
 
 /** Where one row of a table written on one line ends and the next begins: `|`, a line break tag, `|`. */
@@ -147,14 +151,11 @@ const TRAILING_BREAK = /\|[ \t]*<\/?br[ \t]*\/?>[ \t]*$/i;
  */
 export function tableRowsOnOneLine(text: string | undefined): string | undefined {
   if (!text || !/\|[ \t]*<\/?br/i.test(text)) return text;
-  let fence: string | undefined;
-  return text
-    .split('\n')
-    .map((line) => {
-      const marker = FENCE.exec(line)?.[1];
-      if (fence && marker && marker[0] === fence[0] && marker.length >= fence.length) fence = undefined;
-      else if (!fence && marker) fence = marker;
-      if (fence || marker || !/^ {0,3}\|/.test(line)) return line;
+  const lines = text.split('\n');
+  const code = codeLines(lines);
+  return lines
+    .map((line, index) => {
+      if (code[index] || !/^ {0,3}\|/.test(line)) return line;
       const rows = line.replace(TRAILING_BREAK, '|').replace(ROW_BREAK, '|\n').split('\n');
       return rows.length > 2 && TABLE_DELIMITER.test(rows[1]!) ? rows.map((row) => row.trim()).join('\n') : line;
     })
@@ -283,13 +284,10 @@ export function cellDescription(markdown: string | undefined): string {
 function cellHeadings(markdown: string | undefined): string | undefined {
   if (!markdown || !/^ {0,3}(?:#|<h[1-6]|=+[ \t]*$|-+[ \t]*$)/im.test(markdown)) return markdown;
   const lines = markdown.split('\n');
+  const code = codeLines(lines);
   const out: string[] = [];
-  let fence: string | undefined;
   lines.forEach((line, index) => {
-    const marker = FENCE.exec(line)?.[1];
-    if (fence && marker && marker[0] === fence[0] && marker.length >= fence.length) fence = undefined;
-    else if (!fence && marker) fence = marker;
-    if (fence || marker) out.push(line);
+    if (code[index]) out.push(line);
     else if (HEADING_LINE.test(line)) out.push('', boldHeading(headingText(line)), '');
     else if (isSetextHeading(line, lines[index + 1], lines[index - 1])) out.push('', boldHeading(line.trim()), '');
     else if (!isSetextHeading(lines[index - 1] ?? '', line, lines[index - 2])) out.push(line);

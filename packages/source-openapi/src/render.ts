@@ -764,7 +764,8 @@ function requestBodyView(body: NonNullable<Operation['requestBody']>, links: Lin
  * heading is two below it, what the spec describes one further.
  */
 function responseView(response: ResponseModel, links: Links, key: string, level: number) {
-  const description = placeFragment(links.described(ownDescription(response), key), level + 3);
+  const own = ownDescription(response);
+  const description = placeFragment(links.described(own, key), level + 3);
   return {
     status: response.status,
     description,
@@ -776,11 +777,7 @@ function responseView(response: ResponseModel, links: Links, key: string, level:
     contents: dedupeSchemas(response.contents.map((c) => mediaView(c, links, key, false, level + 3))),
     sameBodyAs: undefined as string | undefined,
     // A status heading with nothing under it looked like a page that failed to render.
-    undescribed:
-      !ownDescription(response)?.trim() &&
-      !response.headers.length &&
-      !response.contents.length &&
-      !response.links?.length,
+    undescribed: !own?.trim() && !response.headers.length && !response.contents.length && !response.links?.length,
     links: (response.links ?? []).map((link) => ({
       name: inlineCode(link.name),
       target: links.linkTarget(link, key),
@@ -860,17 +857,10 @@ function securitySchemeView(scheme: SecurityScheme, links: Links, key: string) {
     ...scope,
     descriptionCell: cellDescription(links.described(scope.description, key)),
   }));
-  const flows = scheme.oauth?.flows ?? [];
   return {
     ...scheme,
     descriptionCell: cellDescription(links.described(scheme.description, key)),
-    oauth: scheme.oauth && {
-      ...scheme.oauth,
-      scopes,
-      // A column no flow fills is left out: client credentials have no authorization URL, implicit no token URL.
-      authorizationUrls: flows.some((flow) => flow.authorizationUrl),
-      tokenUrls: flows.some((flow) => flow.tokenUrl),
-    },
+    oauth: scheme.oauth && { ...scheme.oauth, scopes },
   };
 }
 

@@ -83,6 +83,7 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
   core.carryPlugins(BUILTIN_PLUGIN_IMPORTS);
   expectConfigFile(options.config && resolve(cwd, options.config));
   let config = await core.loadConfig({ cwd, explicit: options.config });
+  const configured = config.config.sources.length;
   if (options.sources) {
     // Sources from flags replace the configured ones; templates, out and confluence still apply.
     config = core.configWithFlagSources(config, options.sources);
@@ -112,6 +113,8 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
   const tree = await core
     .generatePageTree(config, { include: options.include, report })
     .catch((error: unknown) => Promise.reject(withWarningsBefore(error, warnings)));
+  // Some of the config's sources: their publish leaves the doc set's other pages as they are.
+  if (options.sources ? configured > 0 : selected.length < configured) tree.partial = true;
   // --link-base: for every page whose source names no site of its own
   if (options.linkBase) for (const page of tree.pages) page.linkBase ??= options.linkBase;
   options.log?.(

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
@@ -298,28 +298,51 @@ describe('docgen publish', () => {
     }
   });
 
-  it('`docgen adr --publish` after `docgen generate --publish` of the same config says to publish with generate, not to rename', async () => {
+  it('`docgen adr --publish` after `docgen generate --publish` updates the ADR pages and leaves the others; a source taken out and put back converges', async () => {
     const project = await mkdtemp(join(tmpdir(), 'docgen-subset-'));
+    const config = (sources: string) => writeFile(join(project, 'docgen.config.yaml'), `sources:\n${sources}`);
+    const adr = '  - plugin: adr\n    options: { dir: adr }\n';
+    const prisma = '  - plugin: prisma\n    options: { schema: schema.prisma }\n';
+    type Planned = { key: string; action: string };
+    const actions = (result: CliResult) =>
+      Object.fromEntries(
+        (JSON.parse(result.stdout).publish.planned as Planned[]).map((p) => [p.key, p.action] as const),
+      );
     try {
       await mkdir(join(project, 'adr'));
       await writeFile(join(project, 'adr', '0001-use-postgres.md'), '# 1. Use Postgres\n\n## Status\n\nAccepted\n');
       await writeFile(join(project, 'schema.prisma'), 'model User {\n  id Int @id\n}\n');
-      await writeFile(
-        join(project, 'docgen.config.yaml'),
-        'sources:\n  - plugin: adr\n    options: { dir: adr }\n  - plugin: prisma\n    options: { schema: schema.prisma }\n',
-      );
+      await config(adr + prisma);
       const all = await runCli(['generate', '--publish'], { cwd: project, env: env() });
       expect(all.code).toBe(0);
+
+      // A run of one plugin: its pages, under the whole doc set's name; the data model is not its business.
+      await writeFile(join(project, 'adr', '0001-use-postgres.md'), '# 1. Use Postgres\n\n## Status\n\nSuperseded\n');
       const part = await runCli(['adr', '--publish', '--json'], { cwd: project, env: env() });
-      expect(part.code).toBe(1);
-      const report = JSON.parse(part.stdout).publish;
-      expect(report.planned.find((p: { key: string }) => p.key === 'adr')).toMatchObject({
-        conflict: 'title-taken',
-        otherDocSet: 'adr+data-model',
-        fix: expect.stringContaining('from every source of doc set "adr+data-model" at once'),
-      });
-      expect(report.error.hint).toContain('docgen generate --publish');
-      expect(report.error.hint).not.toContain('titlePrefix');
+      expect(part.code).toBe(0);
+      expect(actions(part)).toEqual({ adr: 'update', 'adr/1': 'update' });
+      expect(JSON.parse(await readFile(join(project, 'docs-out', 'manifest.json'), 'utf8')).partial).toBe(true);
+      const again = await runCli(['generate', '--publish', '--json'], { cwd: project, env: env() });
+      expect(again.code).toBe(0);
+      expect(JSON.parse(again.stdout).publish.counts).toMatchObject({ created: 0, updated: 0, conflicts: 0 });
+
+      // The prisma source taken out of the config: its pages are orphans, kept until --prune, every run.
+      await config(adr);
+      const without = await runCli(['generate', '--publish', '--json'], { cwd: project, env: env() });
+      expect(without.code).toBe(0);
+      expect(actions(without)).toMatchObject({ 'data-model': 'orphan', adr: 'update' });
+      // The doc set's new name, recorded in docgen's property: not a page version.
+      const renamed = JSON.parse(without.stdout).publish.planned.find((p: Planned) => p.key === 'adr');
+      expect(renamed.changes).toEqual(['state']);
+      const pruned = await runCli(['generate', '--publish', '--prune', '--json'], { cwd: project, env: env() });
+      expect(actions(pruned)).toMatchObject({ 'data-model': 'archive' });
+      expect(JSON.parse(pruned.stdout).publish.counts).toMatchObject({ archived: 2, conflicts: 0 });
+
+      // Put back: the same pages come back from the trash, nothing is a conflict.
+      await config(adr + prisma);
+      const back = await runCli(['generate', '--publish', '--json'], { cwd: project, env: env() });
+      expect(back.code).toBe(0);
+      expect(JSON.parse(back.stdout).publish.counts).toMatchObject({ restored: 2, conflicts: 0, created: 0 });
     } finally {
       await rm(project, { recursive: true, force: true });
     }

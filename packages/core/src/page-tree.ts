@@ -92,6 +92,12 @@ export function sourceOfPageLine(
 
 export interface PageTree {
   pages: Page[];
+  /**
+   * Rendered from some of the config's sources (`docgen adr` of a config that has more, or a source
+   * given by a flag beside a config): a publish manages those sources' pages and leaves the rest
+   * of the doc set as it is, instead of retiring it as gone.
+   */
+  partial?: boolean;
 }
 
 /** Keys that are safe in file names and URLs: lower-case words joined by `/`, `-`, `.` or `_`. */

@@ -40,6 +40,8 @@ export interface ManifestPage {
 export interface Manifest {
   schemaVersion: number;
   generator: { name: string; version: string };
+  /** See `PageTree.partial`. */
+  partial?: boolean;
   pages: ManifestPage[];
 }
 
@@ -123,7 +125,12 @@ async function writeThroughStaging(
 ): Promise<Manifest> {
   await rm(staging, { recursive: true, force: true });
   await makeFolder(staging);
-  const manifest: Manifest = { schemaVersion: MANIFEST_SCHEMA_VERSION, generator, pages: [] };
+  const manifest: Manifest = {
+    schemaVersion: MANIFEST_SCHEMA_VERSION,
+    generator,
+    ...(tree.partial ? { partial: true } : {}),
+    pages: [],
+  };
   try {
     // Several pages at a time: the writes are I/O, and one after another they waited on each other.
     for (let start = 0; start < tree.pages.length; start += PAGES_AT_ONCE) {
@@ -295,7 +302,7 @@ export async function readRenderedTree(dir: string): Promise<{ manifest: Manifes
       })),
     });
   }
-  const tree = { pages };
+  const tree: PageTree = { pages, ...(manifest.partial === true ? { partial: true } : {}) };
   validatePageTree(tree);
   return { manifest, tree };
 }

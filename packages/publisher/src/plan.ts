@@ -105,6 +105,12 @@ export interface PlanInput {
   remote: RemotePage[];
   rootId: string;
   docSet: string;
+  /**
+   * The tree is some of a doc set's sources (`docgen adr` of a config that has more, or a source
+   * given by a flag beside a config): the run manages those sources' pages only, and leaves the
+   * doc set's other pages as they are instead of retiring them as gone.
+   */
+  partial?: boolean;
   prune?: boolean;
   onConflict?: ConflictPolicy;
   /** Plan page moves for sibling order (false where the API cannot move pages: Data Center). */
@@ -135,13 +141,16 @@ export interface PlanInput {
  * A page whose title a desired page cannot take; `outside` when it is not under the managed root,
  * `otherRoot` when it is a page of this doc set in the tree docgen publishes under that page.
  */
-type TakenTitle = RemotePage & { outside?: boolean; otherRoot?: string };
+type TakenTitle = RemotePage & { outside?: boolean; otherRoot?: string; otherSources?: boolean };
 
 export function planSync(input: PlanInput): Plan {
-  const { desired, remote, rootId, docSet } = input;
+  const { desired, remote, rootId } = input;
+  const family = docSetFamily(input);
+  const docSet = family.name;
   const policy = input.onConflict ?? 'fail';
-  const otherRoots = otherTreeRoots(remote, rootId, docSet);
-  const ours = remote.filter((page) => page.ownership?.value.set === docSet && !otherRoots.has(page.id));
+  const otherRoots = otherTreeRoots(remote, rootId, family.members);
+  const ours = remote.filter((page) => family.members.has(page.ownership?.value.set ?? '') && !otherRoots.has(page.id));
+  const inScope = scopeOf(desired, input.partial);
   const ownedByKey = new Map<string, RemotePage>();
   const duplicates: RemotePage[] = [];
   for (const page of [...ours].sort((a, b) => Number(a.id) - Number(b.id))) {
@@ -149,11 +158,14 @@ export function planSync(input: PlanInput): Plan {
     if (ownedByKey.has(key)) duplicates.push(page);
     else ownedByKey.set(key, page);
   }
+  const desiredKeys = new Set(desired.map((page) => page.key));
   const notOursByTitle = new Map<string, TakenTitle>();
   for (const page of remote) {
-    if (page.ownership?.value.set !== docSet) notOursByTitle.set(fold(page.title), page);
+    if (!family.members.has(page.ownership?.value.set ?? '')) notOursByTitle.set(fold(page.title), page);
     else if (otherRoots.has(page.id))
       notOursByTitle.set(fold(page.title), { ...page, otherRoot: otherRoots.get(page.id) });
+    else if (!desiredKeys.has(page.ownership!.value.key) && !inScope(page))
+      notOursByTitle.set(fold(page.title), { ...page, otherSources: true });
   }
   const underRoot = new Set(remote.map((page) => page.id));
   for (const page of input.elsewhere ?? []) {
@@ -170,10 +182,9 @@ export function planSync(input: PlanInput): Plan {
       retiredByTitle.set(fold(page.title), page);
   }
 
-  const desiredKeys = new Set(desired.map((page) => page.key));
   const rekeyed = matchRekeyed(
     desired.filter((page) => !ownedByKey.has(page.key)),
-    ours.filter((page) => !desiredKeys.has(page.ownership!.value.key)),
+    ours.filter((page) => !desiredKeys.has(page.ownership!.value.key) && inScope(page)),
     ownedByKey,
     { rootId, ours },
   );
@@ -185,9 +196,9 @@ export function planSync(input: PlanInput): Plan {
     const retired = notOursByTitle.has(fold(page.title)) ? undefined : retiredByTitle.get(fold(page.title));
     operations.push(
       owned
-        ? planOwned(page, owned, { rootId, wantedParentId }, policy, notOursByTitle, input)
+        ? planOwned(page, owned, { rootId, docSet, wantedParentId }, policy, notOursByTitle, input)
         : retired
-          ? planRetired(page, retired, { rootId, docSet, policy })
+          ? planRetired(page, retired, { rootId, docSet, family: family.members, policy })
           : planNew(page, wantedParentId, notOursByTitle, docSet),
     );
   }
@@ -196,7 +207,7 @@ export function planSync(input: PlanInput): Plan {
 
   const takenOver = new Set([...rekeyed.values()].map((page) => page.id));
   const retiring = [
-    ...ours.filter((page) => !desiredKeys.has(page.ownership!.value.key) && !takenOver.has(page.id)),
+    ...ours.filter((page) => !desiredKeys.has(page.ownership!.value.key) && !takenOver.has(page.id) && inScope(page)),
     ...duplicates.filter((d) => desiredKeys.has(d.ownership!.value.key)),
   ];
   const retiringIds = new Set(retiring.map((page) => page.id));
@@ -209,7 +220,7 @@ export function planSync(input: PlanInput): Plan {
     const keptChild = remote.find(
       (other) =>
         other.parentId === page.id &&
-        (keptFor.has(other.id) || (keptIds.has(other.id) && !isMovingAway(other, desired, ownedByKey, docSet))),
+        (keptFor.has(other.id) || (keptIds.has(other.id) && !isMovingAway(other, desired, ownedByKey, family.members))),
     );
     // A person's edit is kept like a person's page (the trash is no place for it), unless --force.
     const edited = policy !== 'overwrite' && editedByPerson(page, input.commentedOnly);
@@ -238,6 +249,68 @@ export function planSync(input: PlanInput): Plan {
   return { rootId, docSet, operations, reorder: input.reorder ? planReorder(operations, rootId) : [] };
 }
 
+/** The doc set a run writes, and every name its pages may carry (see `docSetFamily`). */
+export interface DocSetFamily {
+  name: string;
+  members: ReadonlySet<string>;
+}
+
+/**
+ * A doc set's name is derived from the top-level keys a run renders, so it changes when a source
+ * is added to the config or taken out of it, and a run of some of its sources (`docgen adr`)
+ * derives another: each of those used to meet every page already published as another doc set's
+ * (a title conflict on every page). A doc set that owns a page under this root with the key and
+ * the title of a page this run publishes is the same doc set under an earlier name: its pages are
+ * this run's (taken back, and retired when their source is gone). Another repository's doc set
+ * under the same parent has pages of other keys or titles (Confluence's titles are unique), so it
+ * stays apart. The run writes its own name, but for a run of some sources, which keeps the name of
+ * the whole doc set it belongs to: the one with all of its top-level keys and more.
+ */
+export function docSetFamily(
+  input: Pick<PlanInput, 'desired' | 'remote' | 'rootId' | 'docSet' | 'partial'>,
+): DocSetFamily {
+  const titles = new Map(input.desired.map((page) => [page.key, fold(page.title)]));
+  const claimed = new Map<string, number>();
+  for (const page of input.remote) {
+    const value = page.ownership?.value;
+    if (!value || value.set === input.docSet) continue;
+    // A page recorded under another managed root is that tree's, whatever its set.
+    if (value.root !== undefined && value.root !== input.rootId) continue;
+    if (titles.get(value.key) !== fold(page.title)) continue;
+    claimed.set(value.set, (claimed.get(value.set) ?? 0) + 1);
+  }
+  const members = new Set([input.docSet, ...claimed.keys()]);
+  if (!input.partial) return { name: input.docSet, members };
+  const keys = input.docSet.split('+');
+  let name = input.docSet;
+  let most = 0;
+  for (const [set, count] of claimed) {
+    const whole = new Set(set.split('+'));
+    if (whole.size > keys.length && keys.every((key) => whole.has(key)) && count > most) {
+      name = set;
+      most = count;
+    }
+  }
+  return { name, members };
+}
+
+/**
+ * Which of the doc set's pages a run manages: all of them, or for a run of some sources
+ * (`partial`), those of the plugins it rendered under the top-level pages it rendered. The others
+ * are left as they are: not this run's to retire, rename or take over.
+ */
+function scopeOf(desired: DesiredPage[], partial: boolean | undefined): (page: RemotePage) => boolean {
+  if (!partial) return () => true;
+  const keys = new Set(desired.map((page) => page.key));
+  const tops = desired.filter((page) => page.parentKey === undefined || !keys.has(page.parentKey));
+  const plugins = new Set(desired.map((page) => page.source?.plugin));
+  return (page) => {
+    const value = page.ownership?.value;
+    if (!value?.source || !plugins.has(value.source.plugin)) return false;
+    return tops.some((top) => value.key === top.key || value.key.startsWith(`${top.key}/`));
+  };
+}
+
 /**
  * Pages of this doc set under the managed root that belong to another tree docgen publishes
  * under a page inside it (a team's own docs, a staging copy) → that page's id. Not this run's to
@@ -245,7 +318,7 @@ export function planSync(input: PlanInput): Plan {
  * written before docgen recorded roots is another tree's when a page not of this doc set (a
  * person's page, say) stands between it and the managed root.
  */
-function otherTreeRoots(remote: RemotePage[], rootId: string, docSet: string): Map<string, string> {
+function otherTreeRoots(remote: RemotePage[], rootId: string, docSets: ReadonlySet<string>): Map<string, string> {
   const byId = new Map(remote.map((page) => [page.id, page]));
   const above = (page: RemotePage): RemotePage[] => {
     const chain: RemotePage[] = [];
@@ -255,14 +328,14 @@ function otherTreeRoots(remote: RemotePage[], rootId: string, docSet: string): M
   const found = new Map<string, string>();
   for (const page of remote) {
     const value = page.ownership?.value;
-    if (value?.set !== docSet) continue;
+    if (!value || !docSets.has(value.set)) continue;
     const chain = above(page);
     const other =
       value.root !== undefined
         ? value.root !== rootId && chain.some((p) => p.id === value.root)
           ? value.root
           : undefined
-        : chain.find((p) => p.ownership?.value.set !== docSet)?.id;
+        : chain.find((p) => !docSets.has(p.ownership?.value.set ?? ''))?.id;
     if (other !== undefined) found.set(page.id, other);
   }
   return found;
@@ -390,7 +463,7 @@ function keyFamily(key: string): string {
 function planOwned(
   page: DesiredPage,
   owned: RemotePage,
-  { rootId, wantedParentId }: { rootId: string; wantedParentId: string | undefined },
+  { rootId, docSet, wantedParentId }: { rootId: string; docSet: string; wantedParentId: string | undefined },
   policy: ConflictPolicy,
   notOursByTitle: Map<string, TakenTitle>,
   { commentedOnly = new Set(), editInSource = new Set() }: Pick<PlanInput, 'commentedOnly' | 'editInSource'> = {},
@@ -447,6 +520,8 @@ function planOwned(
   if (state.pruned && !changes.includes('state')) changes.push('state');
   // The managed root it belongs to, recorded (written before docgen recorded it, or under another root).
   if (state.root !== rootId && !changes.includes('state')) changes.push('state');
+  // A page of an earlier name of this doc set (see docSetFamily): its property takes this run's name.
+  if (state.set !== docSet && !changes.includes('state')) changes.push('state');
   // A page taken over from a key the tree no longer has (see matchRekeyed): its property moves to the new key.
   const previousKey = state.key === page.key ? undefined : state.key;
   if (previousKey !== undefined && !changes.includes('state')) changes.push('state');
@@ -517,11 +592,12 @@ function planNew(
 function planRetired(
   page: DesiredPage,
   held: RemotePage,
-  context: { rootId: string; docSet: string; policy: ConflictPolicy },
+  context: { rootId: string; docSet: string; family: ReadonlySet<string>; policy: ConflictPolicy },
 ): Operation {
   const base = { key: page.key, title: page.title, parentKey: page.parentKey, desired: page, pageId: held.id };
   const verdict = judgeRetired(held, {
     docSet: context.docSet,
+    family: context.family,
     key: page.key,
     rootId: context.rootId,
     restoreDeleted: context.policy === 'overwrite',
@@ -569,6 +645,11 @@ function titleTaken(
     return {
       why: `the title is used by page ${taken.id}${where}, which docgen published for this doc set under page ${taken.otherRoot}, inside the managed root`,
       fix: `publish this tree there (--confluence-parent ${taken.otherRoot}), give one of the two a title prefix (titlePrefix), or move that page out from under page ${taken.otherRoot} and docgen takes it back`,
+    };
+  if (taken.otherSources)
+    return {
+      why: `${page}, which this doc set's other sources publish (its key is "${taken.ownership!.value.key}")`,
+      fix: 'publish every source of the config at once (`docgen generate --publish`), or rename one of the two',
     };
   if (taken.outside && set === docSet)
     return {
@@ -667,10 +748,10 @@ function isMovingAway(
   page: RemotePage,
   desired: DesiredPage[],
   ownedByKey: Map<string, RemotePage>,
-  docSet: string,
+  docSets: ReadonlySet<string>,
 ): boolean {
   const value = page.ownership?.value;
-  if (!value || value.set !== docSet) return false;
+  if (!value || !docSets.has(value.set)) return false;
   const target = desired.find((d) => d.key === value.key);
   if (!target) return true; // retiring itself
   const newParent = target.parentKey === undefined ? undefined : ownedByKey.get(target.parentKey)?.id;

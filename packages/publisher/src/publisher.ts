@@ -9,7 +9,15 @@ import { V1Api } from './client/v1.js';
 import { loadConverter, type Converter } from './converter.js';
 import { desiredPages } from './desired.js';
 import { pageDiff } from './diff.js';
-import { planSync, summarize, type Action, type ConflictPolicy, type DesiredPage, type Plan } from './plan.js';
+import {
+  docSetFamily,
+  planSync,
+  summarize,
+  type Action,
+  type ConflictPolicy,
+  type DesiredPage,
+  type Plan,
+} from './plan.js';
 import { Redactor } from './redact.js';
 import { MARKER_ELEMENT, withoutCommentMarkers } from './comment-markers.js';
 import { markerHash } from './state.js';
@@ -42,6 +50,11 @@ export interface PublisherConfig extends ConnectionConfig {
   labels?: string[];
   /** Which doc set this run manages under the root; defaults to the tree's top-level key segments. */
   docSet?: string;
+  /**
+   * The tree is some of the doc set's sources (a run of one plugin, or of a source given by a flag,
+   * beside a config that has more): only their pages are managed; the others are left as they are.
+   */
+  partial?: boolean;
   concurrency?: number;
   onConflict?: ConflictPolicy;
   /** Same as onConflict: overwrite. */
@@ -179,8 +192,10 @@ export class Publisher {
     const freeTitles = titlesNotHeld(newTitles, elsewhere);
     const retired = freeTitles.length ? await api.findRetiredTitles(space, freeTitles) : [];
     const docSet = this.config.docSet ?? defaultDocSet(tree);
+    const partial = this.config.partial ?? tree.partial;
+    const family = docSetFamily({ desired, remote, rootId, docSet, partial });
     const { commentedOnly, editInSource, bodies } = await pagesOnlyCommented(api, converter, remote, {
-      docSet,
+      docSets: family.members,
       rootId,
       desired,
     });
@@ -189,6 +204,7 @@ export class Publisher {
       remote,
       rootId,
       docSet,
+      partial,
       commentedOnly,
       editInSource,
       prune: this.config.prune,
@@ -329,12 +345,13 @@ async function pagesOnlyCommented(
   api: ConfluenceApi,
   converter: Converter,
   remote: RemotePage[],
-  tree: { docSet: string; rootId: string; desired: DesiredPage[] },
+  tree: { docSets: ReadonlySet<string>; rootId: string; desired: DesiredPage[] },
 ): Promise<{ commentedOnly: Set<string>; editInSource: Set<string>; bodies: Map<string, string> }> {
   const suspects = remote.filter((page) => {
     const owner = page.ownership?.value;
     return (
-      owner?.set === tree.docSet &&
+      owner !== undefined &&
+      tree.docSets.has(owner.set) &&
       // A page of a tree published under a page inside this root is that tree's: not this plan's to read.
       (owner.root === undefined || owner.root === tree.rootId) &&
       owner.version !== page.version.number &&

@@ -13,6 +13,8 @@ export type RetiredVerdict =
 
 export interface RetiredContext {
   docSet: string;
+  /** Earlier names of the doc set (see `docSetFamily`): their pages are this run's too. */
+  family?: ReadonlySet<string>;
   /** The key of the desired page that wants the title. */
   key: string;
   /** The managed root: a prune mark from another root is not this run's to undo. */
@@ -23,7 +25,8 @@ export interface RetiredContext {
 
 export function judgeRetired(held: RemotePage, context: RetiredContext): RetiredVerdict {
   const owner = held.ownership?.value;
-  if (!owner || owner.set !== context.docSet || owner.key !== context.key) {
+  const ofThisSet = owner !== undefined && (owner.set === context.docSet || !!context.family?.has(owner.set));
+  if (!owner || !ofThisSet || owner.key !== context.key) {
     return { restore: false, deleted: false, ...heldByOthers(held) };
   }
   if (held.status === 'archived') return { restore: false, deleted: true, ...ownPageArchived(held) };

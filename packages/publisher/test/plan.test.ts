@@ -602,3 +602,99 @@ describe('desiredPages', () => {
     expect(tree([{ key: 'fits', storage: 'y'.repeat(5 * 1024 * 1024 - 100) }])).toHaveLength(1);
   });
 });
+
+describe('planSync: a doc set whose sources change, and runs of some of its sources', () => {
+  const withSource = (key: string, plugin: string) => ({ key, source: { plugin, file: `${key}.src` } });
+  const docs = [withSource('docs', 'openapi'), { ...withSource('docs/a', 'openapi'), parentKey: 'docs' }];
+  const adr = [withSource('adr', 'adr'), { ...withSource('adr/0001', 'adr'), parentKey: 'adr' }];
+  /** The pages of `pages` as a run of doc set `set` published them. */
+  const publishedAs = (pages: DesiredPage[], set: string) =>
+    publishAll(pages).map((page) => ({
+      ...page,
+      ownership: { ...page.ownership!, value: { ...page.ownership!.value, set } },
+    }));
+
+  it('a source added to the config: the pages published before are taken back and take the new name, with no write to their body', () => {
+    const before = publishedAs(tree(docs), 'docs');
+    const plan = planSync({ desired: tree([...docs, ...adr]), remote: before, rootId: '1', docSet: 'adr+docs' });
+    expect(plan.docSet).toBe('adr+docs');
+    const actions = plan.operations.map((op) => [op.key, op.action, op.changes.join('+')]);
+    expect(actions.sort()).toEqual([
+      ['adr', 'create', 'body+title+parent+labels+attachments+state'],
+      ['adr/0001', 'create', 'body+title+parent+labels+attachments+state'],
+      ['docs', 'update', 'state'],
+      ['docs/a', 'update', 'state'],
+    ]);
+  });
+
+  it('a source taken out of the config: its pages are orphans of the run (archived with prune), not pages of another doc set', () => {
+    const before = publishedAs(tree([...docs, ...adr]), 'adr+docs');
+    const input = { desired: tree(docs), remote: before, rootId: '1', docSet: 'docs' };
+    expect(
+      planSync(input)
+        .operations.filter((op) => op.action === 'orphan')
+        .map((op) => op.key),
+    ).toEqual(['adr/0001', 'adr']);
+    const pruned = planSync({ ...input, prune: true }).operations.filter((op) => op.action === 'archive');
+    expect(pruned.map((op) => op.key)).toEqual(['adr/0001', 'adr']);
+  });
+
+  it('a run of some sources updates their pages under the whole doc set’s name and leaves the others alone', () => {
+    const whole = tree([...docs, ...adr]);
+    const before = publishedAs(whole, 'adr+docs');
+    const changed = tree(adr.map((page) => ({ ...page, markdown: `new body of ${page.key}` })));
+    const plan = planSync({ desired: changed, remote: before, rootId: '1', docSet: 'adr', partial: true, prune: true });
+    expect(plan.docSet).toBe('adr+docs');
+    expect(plan.operations.map((op) => [op.key, op.action, op.changes.join('+')])).toEqual([
+      ['adr', 'update', 'body'],
+      ['adr/0001', 'update', 'body'],
+    ]);
+    // The same run, not partial, would have taken the other source's pages for gone.
+    const whole2 = planSync({ desired: changed, remote: before, rootId: '1', docSet: 'adr' });
+    expect(whole2.operations.filter((op) => op.action === 'orphan').map((op) => op.key)).toEqual(['docs/a', 'docs']);
+  });
+
+  it('a run of some sources retires a page of its own source that is gone, never one of another source', () => {
+    const before = publishedAs(tree([...docs, ...adr]), 'adr+docs');
+    const plan = planSync({
+      desired: tree(adr.slice(0, 1)),
+      remote: before,
+      rootId: '1',
+      docSet: 'adr',
+      partial: true,
+    });
+    expect(plan.operations.map((op) => [op.key, op.action])).toEqual([
+      ['adr', 'unchanged'],
+      ['adr/0001', 'orphan'],
+    ]);
+  });
+
+  it('another repository’s doc set under the same parent stays apart: other keys, or the same key under another title', () => {
+    const billing = publishedAs(tree([withSource('api/billing', 'openapi')]), 'api');
+    const runbooks = publishedAs(
+      tree([{ ...withSource('runbooks', 'runbook'), title: 'Billing: Runbooks' }]),
+      'runbooks',
+    );
+    const ours = tree([withSource('api/shop', 'openapi'), withSource('runbooks', 'runbook')]);
+    const plan = planSync({
+      desired: ours,
+      remote: [...billing, ...runbooks],
+      rootId: '1',
+      docSet: 'api+runbooks',
+      prune: true,
+    });
+    expect(plan.operations.map((op) => [op.key, op.action])).toEqual([
+      ['api/shop', 'create'],
+      ['runbooks', 'create'],
+    ]);
+  });
+
+  it('a title a run of some sources would take from a page of the doc set’s other sources is a conflict that says to publish them all', () => {
+    const before = publishedAs(tree([...docs, ...adr]), 'adr+docs');
+    const clash = tree([...adr, { ...withSource('adr/0002', 'adr'), parentKey: 'adr', title: 'DOCS/A' }]);
+    const op = planSync({ desired: clash, remote: before, rootId: '1', docSet: 'adr', partial: true }).operations[2];
+    expect(op).toMatchObject({ key: 'adr/0002', action: 'conflict', conflict: 'title-taken' });
+    expect(op.reason).toContain("which this doc set's other sources publish");
+    expect(op.fix).toContain('docgen generate --publish');
+  });
+});

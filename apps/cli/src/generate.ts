@@ -113,8 +113,10 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
   const tree = await core
     .generatePageTree(config, { include: options.include, report })
     .catch((error: unknown) => Promise.reject(withWarningsBefore(error, warnings)));
-  // Some of the config's sources: their publish leaves the doc set's other pages as they are.
-  if (options.sources ? configured > 0 : selected.length < configured) tree.partial = true;
+  // The doc set's name, and whether this is some of its sources: a source from a flag is always
+  // one of several a doc set may have (other commands, other CI jobs of the same package).
+  tree.docSet = core.docSetName(config, cwd);
+  if (options.sources || selected.length < configured) tree.partial = true;
   // --link-base: for every page whose source names no site of its own
   if (options.linkBase) for (const page of tree.pages) page.linkBase ??= options.linkBase;
   options.log?.(

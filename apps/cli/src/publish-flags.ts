@@ -539,10 +539,18 @@ export function summaryLine(result: PublishResult): string {
           .map(([action, n]) => `${n} ${action}`)
           .join(', ') || 'nothing to do'
       }`
-    : `Done: ${c.created} created, ${c.updated} updated, ${c.restored ? `${c.restored} restored, ` : ''}${c.unchanged} unchanged, ${c.conflicts} conflict${c.conflicts === 1 ? '' : 's'}` +
+    : `Done: ${c.created} created, ${c.updated} updated${recordOnlyNote(c)}, ${c.restored ? `${c.restored} restored, ` : ''}${c.unchanged} unchanged, ${c.conflicts} conflict${c.conflicts === 1 ? '' : 's'}` +
       `${c.skipped ? `, ${c.skipped} skipped` : ''}${c.orphans ? `, ${c.orphans} orphaned` : ''}${c.archived ? `, ${c.archived} trashed` : ''}${c.failed ? `, ${c.failed} failed` : ''}`;
   const r = result.requests;
   return `${head} — ${r.reads + r.writes} requests (${r.reads} reads, ${r.writes} writes${r.retries ? `, ${r.retries} retried` : ''}) in ${(result.durationMs / 1000).toFixed(1)} s`;
+}
+
+/** Updates that wrote only docgen's record are no page version: said, so a count of them does not alarm. */
+function recordOnlyNote(counts: PublishResult['counts']): string {
+  if (!counts.recordOnly) return '';
+  const which =
+    counts.recordOnly === counts.updated ? 'docgen’s record only' : `${counts.recordOnly} of them docgen’s record only`;
+  return ` (${which}, no new page version)`;
 }
 
 /**

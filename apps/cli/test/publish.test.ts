@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 jest.setTimeout(120_000);
 import { writeRenderedTree } from '@docgen/core';
 import { startSandbox } from '@docgen/confluence-sandbox';
-import { runCli, type CliResult } from '@docgen/test-support';
+import { repoRoot, runCli, type CliResult } from '@docgen/test-support';
 import { humanPage, makeTree, testSandbox, type TestSandbox } from '../../../packages/publisher/test/helpers.js';
 
 /** The real, built CLI against the sandbox over HTTP. */
@@ -312,16 +312,20 @@ describe('docgen publish', () => {
       await mkdir(join(project, 'adr'));
       await writeFile(join(project, 'adr', '0001-use-postgres.md'), '# 1. Use Postgres\n\n## Status\n\nAccepted\n');
       await writeFile(join(project, 'schema.prisma'), 'model User {\n  id Int @id\n}\n');
+      await writeFile(join(project, 'package.json'), '{ "name": "@acme/ledger" }\n');
       await config(adr + prisma);
       const all = await runCli(['generate', '--publish'], { cwd: project, env: env() });
       expect(all.code).toBe(0);
+      const manifest = JSON.parse(await readFile(join(project, 'docs-out', 'manifest.json'), 'utf8'));
+      expect([manifest.docSet, manifest.partial]).toEqual(['@acme/ledger', undefined]);
 
       // A run of one plugin: its pages, under the whole doc set's name; the data model is not its business.
       await writeFile(join(project, 'adr', '0001-use-postgres.md'), '# 1. Use Postgres\n\n## Status\n\nSuperseded\n');
       const part = await runCli(['adr', '--publish', '--json'], { cwd: project, env: env() });
       expect(part.code).toBe(0);
       expect(actions(part)).toEqual({ adr: 'update', 'adr/1': 'update' });
-      expect(JSON.parse(await readFile(join(project, 'docs-out', 'manifest.json'), 'utf8')).partial).toBe(true);
+      const partial = JSON.parse(await readFile(join(project, 'docs-out', 'manifest.json'), 'utf8'));
+      expect([partial.docSet, partial.partial]).toEqual(['@acme/ledger', true]);
       const again = await runCli(['generate', '--publish', '--json'], { cwd: project, env: env() });
       expect(again.code).toBe(0);
       expect(JSON.parse(again.stdout).publish.counts).toMatchObject({ created: 0, updated: 0, conflicts: 0 });
@@ -330,10 +334,7 @@ describe('docgen publish', () => {
       await config(adr);
       const without = await runCli(['generate', '--publish', '--json'], { cwd: project, env: env() });
       expect(without.code).toBe(0);
-      expect(actions(without)).toMatchObject({ 'data-model': 'orphan', adr: 'update' });
-      // The doc set's new name, recorded in docgen's property: not a page version.
-      const renamed = JSON.parse(without.stdout).publish.planned.find((p: Planned) => p.key === 'adr');
-      expect(renamed.changes).toEqual(['state']);
+      expect(actions(without)).toMatchObject({ 'data-model': 'orphan', adr: 'unchanged' });
       const pruned = await runCli(['generate', '--publish', '--prune', '--json'], { cwd: project, env: env() });
       expect(actions(pruned)).toMatchObject({ 'data-model': 'archive' });
       expect(JSON.parse(pruned.stdout).publish.counts).toMatchObject({ archived: 2, conflicts: 0 });
@@ -345,6 +346,33 @@ describe('docgen publish', () => {
       expect(JSON.parse(back.stdout).publish.counts).toMatchObject({ restored: 2, conflicts: 0, created: 0 });
     } finally {
       await rm(project, { recursive: true, force: true });
+    }
+  });
+
+  it('two services publishing their API under one parent with --prune leave each other’s pages alone', async () => {
+    const specs = join(repoRoot, 'examples', 'acme-shop', 'services');
+    const space = await sandbox.api<{ homepage: { id: string } }>('GET', '/rest/api/space/DEV?expand=homepage');
+    const parent = await humanPage(sandbox, 'Service APIs (two repositories)', space.body.homepage.id);
+    const repos = await Promise.all(['catalog', 'payments'].map((name) => mkdtemp(join(tmpdir(), `docgen-${name}-`))));
+    const publish = (repo: string, spec: string) =>
+      runCli(['api', '--openapi', join(specs, spec, 'openapi.yaml'), '--publish', '--prune', '--json'], {
+        cwd: repo,
+        env: { ...env(), CONFLUENCE_PARENT_ID: parent },
+      });
+    try {
+      await writeFile(join(repos[1]!, 'package.json'), '{ "name": "payments-service" }\n');
+      for (const round of [1, 2]) {
+        const catalog = await publish(repos[0]!, 'catalog');
+        const payments = await publish(repos[1]!, 'payments');
+        for (const run of [catalog, payments]) {
+          expect(run.code).toBe(0);
+          const counts = JSON.parse(run.stdout).publish.counts;
+          expect(counts).toMatchObject({ archived: 0, orphans: 0, restored: 0, conflicts: 0 });
+          if (round === 2) expect(counts).toMatchObject({ created: 0, updated: 0 });
+        }
+      }
+    } finally {
+      await Promise.all(repos.map((repo) => rm(repo, { recursive: true, force: true })));
     }
   });
 

@@ -42,6 +42,11 @@ export interface ConfluenceConfig {
   labels?: string[];
   /** Folder of the embedded sandbox used when no url is configured. */
   sandboxDir?: string;
+  /**
+   * The doc set's name, recorded on each page: pages of other doc sets under the same parent are
+   * never retired or taken over. Defaults to the package the config belongs to (see `docSetName`).
+   */
+  docSet?: string;
 }
 
 export interface DocgenConfig {
@@ -222,6 +227,7 @@ export const configSchema: Record<string, unknown> = {
         prune: { type: 'boolean' },
         labels: stringArray,
         sandboxDir: { type: 'string' },
+        docSet: { type: 'string', minLength: 1, pattern: '\\S' },
       },
     },
   },

@@ -98,6 +98,8 @@ export interface PageTree {
    * of the doc set as it is, instead of retiring it as gone.
    */
   partial?: boolean;
+  /** The doc set the pages are published as (see `docSetName`); the publisher derives one without it. */
+  docSet?: string;
 }
 
 /** Keys that are safe in file names and URLs: lower-case words joined by `/`, `-`, `.` or `_`. */

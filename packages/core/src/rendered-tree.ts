@@ -40,6 +40,8 @@ export interface ManifestPage {
 export interface Manifest {
   schemaVersion: number;
   generator: { name: string; version: string };
+  /** See `PageTree.docSet`. */
+  docSet?: string;
   /** See `PageTree.partial`. */
   partial?: boolean;
   pages: ManifestPage[];
@@ -128,6 +130,7 @@ async function writeThroughStaging(
   const manifest: Manifest = {
     schemaVersion: MANIFEST_SCHEMA_VERSION,
     generator,
+    ...(tree.docSet ? { docSet: tree.docSet } : {}),
     ...(tree.partial ? { partial: true } : {}),
     pages: [],
   };
@@ -302,7 +305,11 @@ export async function readRenderedTree(dir: string): Promise<{ manifest: Manifes
       })),
     });
   }
-  const tree: PageTree = { pages, ...(manifest.partial === true ? { partial: true } : {}) };
+  const tree: PageTree = {
+    pages,
+    ...(typeof manifest.docSet === 'string' && manifest.docSet ? { docSet: manifest.docSet } : {}),
+    ...(manifest.partial === true ? { partial: true } : {}),
+  };
   validatePageTree(tree);
   return { manifest, tree };
 }

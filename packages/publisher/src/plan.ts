@@ -150,7 +150,12 @@ export function planSync(input: PlanInput): Plan {
   const policy = input.onConflict ?? 'fail';
   const otherRoots = otherTreeRoots(remote, rootId, family.members);
   const ours = remote.filter((page) => family.members.has(page.ownership?.value.set ?? '') && !otherRoots.has(page.id));
-  const inScope = scopeOf(desired, input.partial);
+  const ofItsSources = renderedSources(desired);
+  // What the run may retire or take over: its doc set's pages (of the sources it rendered, when it
+  // rendered some); of an earlier name's, only those of its sources: a name shared by two
+  // repositories before docgen named doc sets after their package stays theirs.
+  const inScope = (page: RemotePage) =>
+    input.partial || page.ownership?.value.set !== docSet ? ofItsSources(page) : true;
   const ownedByKey = new Map<string, RemotePage>();
   const duplicates: RemotePage[] = [];
   for (const page of [...ours].sort((a, b) => Number(a.id) - Number(b.id))) {
@@ -295,19 +300,22 @@ export function docSetFamily(
 }
 
 /**
- * Which of the doc set's pages a run manages: all of them, or for a run of some sources
- * (`partial`), those of the plugins it rendered under the top-level pages it rendered. The others
- * are left as they are: not this run's to retire, rename or take over.
+ * Pages of the sources a tree was rendered from: of a plugin it rendered, and under a top-level
+ * page it rendered or from a file it rendered (a page whose key changed with its source's name).
  */
-function scopeOf(desired: DesiredPage[], partial: boolean | undefined): (page: RemotePage) => boolean {
-  if (!partial) return () => true;
+function renderedSources(desired: DesiredPage[]): (page: RemotePage) => boolean {
   const keys = new Set(desired.map((page) => page.key));
   const tops = desired.filter((page) => page.parentKey === undefined || !keys.has(page.parentKey));
   const plugins = new Set(desired.map((page) => page.source?.plugin));
+  const files = new Set(desired.map((page) => page.source?.file).filter((file) => file !== undefined));
   return (page) => {
-    const value = page.ownership?.value;
-    if (!value?.source || !plugins.has(value.source.plugin)) return false;
-    return tops.some((top) => value.key === top.key || value.key.startsWith(`${top.key}/`));
+    const source = page.ownership?.value.source;
+    if (!source || !plugins.has(source.plugin)) return false;
+    const key = page.ownership!.value.key;
+    return (
+      (source.file !== undefined && files.has(source.file)) ||
+      tops.some((top) => key === top.key || key.startsWith(`${top.key}/`))
+    );
   };
 }
 

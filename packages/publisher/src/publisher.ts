@@ -88,6 +88,8 @@ export interface PublishResult {
   counts: {
     created: number;
     updated: number;
+    /** Of those updated, pages whose only write was docgen's record (a new doc set name, a root): no page version. */
+    recordOnly: number;
     /** docgen's pages brought back from the trash (the plan's `restore`). */
     restored: number;
     unchanged: number;
@@ -191,7 +193,7 @@ export class Publisher {
     // own pruned page to restore, or a page a person deleted. Found now, the dry run shows it.
     const freeTitles = titlesNotHeld(newTitles, elsewhere);
     const retired = freeTitles.length ? await api.findRetiredTitles(space, freeTitles) : [];
-    const docSet = this.config.docSet ?? defaultDocSet(tree);
+    const docSet = this.config.docSet ?? tree.docSet ?? defaultDocSet(tree);
     const partial = this.config.partial ?? tree.partial;
     const family = docSetFamily({ desired, remote, rootId, docSet, partial });
     const { commentedOnly, editInSource, bodies } = await pagesOnlyCommented(api, converter, remote, {
@@ -273,6 +275,7 @@ export class Publisher {
     const counts = {
       created: count('created', 'adopted'),
       updated: count('updated'),
+      recordOnly: recordOnlyUpdates(outcomes, planned.plan),
       restored: count('restored'),
       unchanged: count('unchanged'),
       conflicts: count('conflict'),
@@ -434,6 +437,14 @@ function titlesNotHeld(titles: string[], pages: RemotePage[]): string[] {
 }
 
 /** The doc set a tree manages: its top-level key segments (`api`, `adr+runbooks`). */
+/** Pages updated whose plan changed docgen's property alone (see `PublishResult.counts.recordOnly`). */
+function recordOnlyUpdates(outcomes: Outcome[], plan: Plan): number {
+  const recordOnly = new Set(
+    plan.operations.filter((op) => op.changes.length > 0 && op.changes.every((c) => c === 'state')).map((op) => op.key),
+  );
+  return outcomes.filter((o) => o.status === 'updated' && recordOnly.has(o.key)).length;
+}
+
 export function defaultDocSet(tree: PageTree): string {
   const segments = new Set(tree.pages.filter((p) => p.parentKey === undefined).map((p) => p.key.split('/')[0]));
   return [...segments].sort().join('+') || 'docgen';

@@ -627,9 +627,9 @@ describe('planSync: a doc set whose sources change, and runs of some of its sour
     ]);
   });
 
-  it('a source taken out of the config: its pages are orphans of the run (archived with prune), not pages of another doc set', () => {
-    const before = publishedAs(tree([...docs, ...adr]), 'adr+docs');
-    const input = { desired: tree(docs), remote: before, rootId: '1', docSet: 'docs' };
+  it('a source taken out of the config: its pages are orphans of the run (archived with prune)', () => {
+    const before = publishedAs(tree([...docs, ...adr]), 'shop');
+    const input = { desired: tree(docs), remote: before, rootId: '1', docSet: 'shop' };
     expect(
       planSync(input)
         .operations.filter((op) => op.action === 'orphan')
@@ -639,9 +639,25 @@ describe('planSync: a doc set whose sources change, and runs of some of its sour
     expect(pruned.map((op) => op.key)).toEqual(['adr/0001', 'adr']);
   });
 
+  it('pages under an earlier name are taken back, but only those of the run’s sources are retired: the name may have been another repository’s too', () => {
+    // Before doc sets were named after their package, two repositories under one parent could both be "api".
+    const mine = publishedAs(tree([withSource('api/shop', 'openapi'), withSource('api/shop/old', 'openapi')]), 'api');
+    const theirs = publishedAs(tree([withSource('api/billing', 'openapi')]), 'api');
+    const plan = planSync({
+      desired: tree([withSource('api/shop', 'openapi')]),
+      remote: [...mine, ...theirs],
+      rootId: '1',
+      docSet: 'shop',
+      prune: true,
+    });
+    expect(plan.operations.map((op) => [op.key, op.action, op.changes.join('+')])).toEqual([
+      ['api/shop', 'update', 'state'],
+      ['api/shop/old', 'archive', ''],
+    ]);
+  });
+
   it('a run of some sources updates their pages under the whole doc set’s name and leaves the others alone', () => {
-    const whole = tree([...docs, ...adr]);
-    const before = publishedAs(whole, 'adr+docs');
+    const before = publishedAs(tree([...docs, ...adr]), 'adr+docs');
     const changed = tree(adr.map((page) => ({ ...page, markdown: `new body of ${page.key}` })));
     const plan = planSync({ desired: changed, remote: before, rootId: '1', docSet: 'adr', partial: true, prune: true });
     expect(plan.docSet).toBe('adr+docs');
@@ -649,9 +665,9 @@ describe('planSync: a doc set whose sources change, and runs of some of its sour
       ['adr', 'update', 'body'],
       ['adr/0001', 'update', 'body'],
     ]);
-    // The same run, not partial, would have taken the other source's pages for gone.
-    const whole2 = planSync({ desired: changed, remote: before, rootId: '1', docSet: 'adr' });
-    expect(whole2.operations.filter((op) => op.action === 'orphan').map((op) => op.key)).toEqual(['docs/a', 'docs']);
+    // The same run, not partial, of a doc set of that name would have taken the other source's pages for gone.
+    const whole = planSync({ desired: changed, remote: before, rootId: '1', docSet: 'adr+docs' });
+    expect(whole.operations.filter((op) => op.action === 'orphan').map((op) => op.key)).toEqual(['docs/a', 'docs']);
   });
 
   it('a run of some sources retires a page of its own source that is gone, never one of another source', () => {

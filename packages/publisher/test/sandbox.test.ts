@@ -125,6 +125,20 @@ describe.each(dialects)('publish to the sandbox ($name)', ({ name, path }) => {
     expect(pruned.counts.unchanged).toBe(PAGES - 1);
   });
 
+  it('a doc set published under another name (before docgen named it after its package) is taken back: its record only, no page version', async () => {
+    const full = makeTree(PAGES, { edit: (p) => (p.key === 'docs/s1/p3' ? { ...p, title: 'Renamed page three' } : p) });
+    const smaller = { pages: full.pages.filter((p) => p.key !== 'docs/s1/p4') };
+    const since = await sandbox.lastSeq();
+    const renamed = await publish(smaller, { docSet: 'acme-shop' });
+    expect(renamed.counts).toMatchObject({ created: 0, updated: PAGES - 1, recordOnly: PAGES - 1, conflicts: 0 });
+    const writes = (await sandbox.requests(since)).filter(isWrite);
+    expect(writes.length).toBe(PAGES - 1);
+    expect(writes.every((w) => /propert/.test(w.path))).toBe(true);
+    const again = await publish(smaller, { docSet: 'acme-shop' });
+    expect(again.counts).toMatchObject({ unchanged: PAGES - 1, updated: 0 });
+    expect(again.requests.writes).toBe(0);
+  });
+
   it('a same-titled page docgen does not own is never adopted or touched', async () => {
     const space = await sandbox.api<{ homepage: { id: string } }>('GET', '/rest/api/space/DEV?expand=homepage');
     const human = await sandbox.api<{ id: string }>('POST', '/rest/api/content', {

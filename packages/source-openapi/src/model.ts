@@ -138,6 +138,15 @@ export interface Parameter {
   type: TypeExpr;
   constraints: string[];
   example?: string;
+  /** The summary of the named example `example` is (`examples: { byId: { summary, value } }`). */
+  exampleSummary?: string;
+  /**
+   * Its other named examples, with values other than `example`'s: DigitalOcean's image id is a
+   * number (`62137902`) or a slug (`ubuntu-16-04-x64`). Values written as text (a list or an object
+   * as JSON); the first few only (see `MORE_EXAMPLES`), `moreExamplesLeft` counting the rest.
+   */
+  moreExamples?: Array<{ value: string; summary?: string }>;
+  moreExamplesLeft?: number;
   /** The web address its example is kept at (`externalValue: https://…`): linked to, never fetched. */
   exampleUrl?: string;
   /**

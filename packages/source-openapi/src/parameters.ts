@@ -43,8 +43,10 @@ export function parameter(
   trackUse(context, schema, schemaAt, operationAnchor);
   const resolved = (isRef(schema) ? context.spec.resolve(schema.$ref, schemaAt).value : schema) as Json | undefined;
   // A parameter written with `content` carries its examples in the media type, as a body does.
-  const own =
-    parameterExample(context, raw, at) ?? (media ? parameterExample(context, media.holder, media.at) : undefined);
+  const fromRaw = parameterExample(context, raw, at);
+  const fromMedia = fromRaw || !media ? undefined : parameterExample(context, media.holder, media.at);
+  const own = fromRaw ?? fromMedia;
+  const ownAt = fromRaw ? { holder: raw, at } : fromMedia && media ? { holder: media.holder, at: media.at } : undefined;
   const schemaExample =
     resolved?.example ??
     // OpenAPI 3.1's schemas list theirs (`examples: [[a, b]]`), as JSON Schema does.
@@ -66,6 +68,8 @@ export function parameter(
     type: schema ? schemas.typeOf(schema, schemaAt) : { kind: 'primitive', name: 'string' },
     constraints: resolved ? constraints(resolved) : [],
     example: example === undefined ? undefined : typeof example === 'string' ? example : JSON.stringify(example),
+    ...(own?.summary !== undefined && example !== undefined && { exampleSummary: own.summary }),
+    ...(ownAt && example !== undefined && moreExamples(context, ownAt.holder, ownAt.at, example)),
     ...(exampleUrl !== undefined && { exampleUrl }),
     ...(example === undefined &&
       sent !== undefined && { sample: typeof sent === 'string' ? sent : JSON.stringify(sent) }),
@@ -194,12 +198,55 @@ function parameterExample(
   context: WalkContext,
   holder: Json,
   at: SpecPointer,
-): { value: unknown; url?: string } | undefined {
+): { value: unknown; url?: string; summary?: string } | undefined {
   if (holder.example !== undefined) return { value: holder.example };
   const [first] = namedExamples(context, holder.examples, child(at, 'examples'), PARAMETER_INSTEAD);
   if (!first) return undefined;
-  if (first.file && typeof first.value === 'string') return { value: first.value.replace(/\r?\n$/, '') };
-  return first.url === undefined ? { value: first.value } : { value: undefined, url: first.url };
+  const summary = first.summary?.trim() || undefined;
+  if (first.file && typeof first.value === 'string') return { value: fileValue(first.value), summary };
+  return first.url === undefined ? { value: first.value, summary } : { value: undefined, url: first.url };
+}
+
+/** How many of a parameter's other named examples are shown: Azure's give one per operation scenario. */
+const MORE_EXAMPLES = 3;
+
+/**
+ * A parameter's named examples after the first, those with a value of their own (distinct, and
+ * not the first's), as text. Azure's converted specs repeat one `api-version` under every scenario
+ * name: those collapse to the one example. Read only when the parameter has named examples and no
+ * `example` (which would win over them).
+ */
+function moreExamples(
+  context: WalkContext,
+  holder: Json,
+  at: SpecPointer,
+  first: unknown,
+): Pick<Parameter, 'moreExamples' | 'moreExamplesLeft'> | undefined {
+  if (holder.example !== undefined || !isPlainObject(holder.examples)) return undefined;
+  if (Object.keys(holder.examples).length < 2) return undefined;
+  const seen = new Set([asText(first)]);
+  const found: Array<{ value: string; summary?: string }> = [];
+  // Read again, without warnings: the first reading reported what was wrong with them.
+  const quiet = { ...context, report: () => undefined };
+  for (const named of namedExamples(quiet, holder.examples, child(at, 'examples'), PARAMETER_INSTEAD).slice(1)) {
+    if (named.url !== undefined || named.value === undefined) continue;
+    const value = asText(named.file && typeof named.value === 'string' ? fileValue(named.value) : named.value);
+    if (seen.has(value)) continue;
+    seen.add(value);
+    found.push({ value, ...(named.summary?.trim() && { summary: named.summary.trim() }) });
+  }
+  if (!found.length) return undefined;
+  const left = found.length - MORE_EXAMPLES;
+  return { moreExamples: found.slice(0, MORE_EXAMPLES), ...(left > 0 && { moreExamplesLeft: left }) };
+}
+
+/** A file's text as the value sent: its last line break is the file's, not the value's. */
+function fileValue(text: string): string {
+  return text.replace(/\r?\n$/, '');
+}
+
+function asText(value: unknown): string {
+  return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
 /** What the warning says becomes of a parameter's example whose `externalValue` cannot be read. */

@@ -915,9 +915,13 @@ function parameterView(parameter: Parameter, links: Links, key: string) {
     ...(parameter.mediaType === undefined ? [] : [`(serialized as ${inlineCode(parameter.mediaType)})`]),
   ];
   // In brackets like the constraints, so it does not run on from the description's last word.
-  if (parameter.example !== undefined)
-    notes.push(`(example: ${inlineCode(travelled(parameter) ?? parameter.example)})`);
-  else if (parameter.exampleUrl !== undefined) notes.push(`(example: ${urlLink(parameter.exampleUrl)})`);
+  if (parameter.example !== undefined) {
+    const first = { value: travelled(parameter) ?? parameter.example, summary: parameter.exampleSummary };
+    for (const { value, summary } of [first, ...(parameter.moreExamples ?? [])])
+      notes.push(`(example: ${inlineCode(value)}${summary ? `: ${cellText(summary)}` : ''})`);
+    const left = parameter.moreExamplesLeft;
+    if (left) notes.push(`(${left} more example${left === 1 ? '' : 's'} in the spec)`);
+  } else if (parameter.exampleUrl !== undefined) notes.push(`(example: ${urlLink(parameter.exampleUrl)})`);
   return {
     name: escapeTableCell(inlineCode(parameter.name)),
     in: parameter.in,

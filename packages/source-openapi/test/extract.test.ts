@@ -1041,6 +1041,52 @@ describe('OpenAPI 3 parameter examples', () => {
     expect(page).toMatch(/\| `limit` \|.*\(example: `5`\)/);
   });
 
+  it('every named example with a value of its own is shown, with its summary; repeats once, and past three, how many more', async () => {
+    const api = await modelOf([
+      'openapi: 3.0.3',
+      'info: { title: Images, version: "1" }',
+      'paths:',
+      '  /images/{image_id}:',
+      '    get:',
+      '      operationId: get',
+      '      parameters:',
+      '        - name: image_id',
+      '          in: path',
+      '          required: true',
+      '          schema: { anyOf: [{ type: integer }, { type: string }] }',
+      '          examples:',
+      '            byId: { summary: Retrieve an image by id, value: 62137902 }',
+      '            bySlug: { summary: Retrieve a public image by slug, value: ubuntu-16-04-x64 }',
+      // Azure's converted specs: one value under every scenario's name.
+      '        - { name: api-version, in: query, required: true, schema: { type: string }, examples: { Get: { value: "2017-05-15" }, Delete: { value: "2017-05-15" } } }',
+      '        - { name: region, in: query, schema: { type: string }, examples: { a: { value: nyc1 }, b: { value: nyc3 }, c: { value: sfo2 }, d: { value: ams3 }, e: { value: nyc1 }, f: { value: lon1 }, g: { value: fra1 } } }',
+      '      responses: { "200": { description: OK } }',
+    ]);
+    const get = op(api, 'get');
+    expect(
+      get.parameters.map((p) => [p.name, p.example, p.exampleSummary, p.moreExamples, p.moreExamplesLeft]),
+    ).toEqual([
+      [
+        'image_id',
+        '62137902',
+        'Retrieve an image by id',
+        [{ value: 'ubuntu-16-04-x64', summary: 'Retrieve a public image by slug' }],
+        undefined,
+      ],
+      ['api-version', '2017-05-15', undefined, undefined, undefined],
+      ['region', 'nyc1', undefined, [{ value: 'nyc3' }, { value: 'sfo2' }, { value: 'ams3' }], 2],
+    ]);
+    expect(get.curl).toContain('?api-version=2017-05-15');
+    const page = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages[1]!.markdown;
+    expect(page).toContain(
+      '(example: `62137902`: Retrieve an image by id) (example: `ubuntu-16-04-x64`: Retrieve a public image by slug) |',
+    );
+    expect(page).toContain('| `api-version` | query | string | yes | (example: `2017-05-15`) |');
+    expect(page).toContain(
+      '(example: `nyc1`) (example: `nyc3`) (example: `sfo2`) (example: `ams3`) (2 more examples in the spec) |',
+    );
+  });
+
   it('a parameter written with `content` takes its type and examples from the media type, as one with `schema` does', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'docgen-openapi-'));
     await writeFile(join(dir, 'kennel.txt'), 'north-yard\n');

@@ -383,13 +383,16 @@ function cellLines(lines: string[]): string {
 }
 
 /**
- * A line ending in a hard line break written as a backslash (CommonMark's `text\`), the break as
- * `<br>`: on one line with the next, the backslash showed as text. An escaped backslash (`C:\\`)
- * ends in no break.
+ * A line ending in a hard line break, the break as `<br>`, as the same text shows outside a table:
+ * written as a backslash (CommonMark's `text\`; on one line with the next, the backslash showed as
+ * text; an escaped backslash, `C:\\`, ends in no break), or as two spaces or more (the spaces ran
+ * the two lines together).
  */
 function hardBreak(line: string): string {
   const trailing = /\\+$/.exec(line)?.[0].length ?? 0;
-  return trailing % 2 === 1 ? `${line.slice(0, -1)}<br>` : line;
+  if (trailing % 2 === 1) return `${line.slice(0, -1)}<br>`;
+  // (A single trailing space is none: the line runs on with the next, with one space between.)
+  return / {2,}$/.test(line) && line.trim() ? `${line.trimEnd()}<br>` : line.trimEnd();
 }
 
 /** Inline code that survives backticks inside the value. */

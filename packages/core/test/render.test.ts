@@ -299,6 +299,14 @@ describe('template renderer', () => {
     );
   });
 
+  it('keeps a hard line break a break in a cell, written as a backslash or as two spaces', () => {
+    expect(escapeTableCell('First line.  \nSecond line.\\\nThird line.')).toBe(
+      'First line.<br>Second line.<br>Third line.',
+    );
+    // One trailing space is no break, nor an escaped backslash; a last line's spaces are trimmed.
+    expect(escapeTableCell('one \ntwo C:\\\\\nthree  ')).toBe('one two C:\\\\ three');
+  });
+
   it('leaves text that only looks like a list as running text, as CommonMark reads it', () => {
     // An ordered marker other than 1 does not interrupt a paragraph; four spaces of indentation is no marker.
     expect(escapeTableCell('Added in\n2024. Removed later.')).toBe('Added in 2024. Removed later.');

@@ -152,8 +152,6 @@ export function renderPrisma(
         counts: counts(model),
         // Whether "(ignored)" marks anything, and so needs saying what it means.
         ignored: model.models.some((item) => item.ignored) || model.relations.some((relation) => relation.ignored),
-        // A column of empty cells in a schema without `///` comments says nothing: left out.
-        modelsDescribed: model.models.some((item) => firstSentence(item.documentation)),
         models: model.models.map((item) => ({
           ...item,
           table: tableName(item),
@@ -201,8 +199,6 @@ export function renderPrisma(
         primaryKeyShown: item.primaryKeyFields ?? item.primaryKey,
         primaryKeyClustering: clustering(item.primaryKeyClustered)[0],
         indexes: item.indexes.map((index) => ({ ...index, clustering: clustering(index.clustered)[0] })),
-        indexesNamed: item.indexes.some((index) => index.name || index.dbName),
-        fieldsDescribed: item.fields.some((field) => field.documentation),
         storedIn,
         emulatedRelations,
         provider: model.provider,

@@ -273,6 +273,57 @@ describe('publisher details against the sandbox', () => {
     expect(home.body.ancestors.at(-1)?.id).toBe(root.body.id);
   });
 
+  it('Data Center: a page a script moved through the REST API (a version, the same body) is moved back, not a human edit', async () => {
+    const config = sandboxConfig(sandbox, '');
+    const tree = makeTree(5, { prefix: 'moved' });
+    const first = await new Publisher(config).publish(tree);
+    const id = (key: string) => first.outcomes.find((o) => o.key === key)!.pageId!;
+    const page = await sandbox.api<{
+      title: string;
+      version: { number: number };
+      body: { storage: { value: string } };
+    }>('GET', `/rest/api/content/${id('moved/s1/p2')}?expand=version,body.storage`);
+    // A move is a content PUT on Data Center: the body as it is, another parent, the next version.
+    const moved = await sandbox.api('PUT', `/rest/api/content/${id('moved/s1/p2')}`, {
+      type: 'page',
+      title: page.body.title,
+      ancestors: [{ id: id('moved') }],
+      version: { number: page.body.version.number + 1 },
+      body: { storage: { value: page.body.body.storage.value, representation: 'storage' } },
+    });
+    expect(moved.status).toBe(200);
+    const again = await new Publisher(config).publish(tree);
+    expect(again.counts).toMatchObject({ conflicts: 0, failed: 0 });
+    expect(again.outcomes.find((o) => o.key === 'moved/s1/p2')).toMatchObject({ status: 'updated' });
+    const back = await sandbox.api<{ ancestors: Array<{ id: string }> }>(
+      'GET',
+      `/rest/api/content/${id('moved/s1/p2')}?expand=ancestors`,
+    );
+    expect(back.body.ancestors.at(-1)?.id).toBe(id('moved/s1'));
+    const third = await new Publisher(config).publish(tree);
+    expect(third.requests.writes).toBe(0);
+  });
+
+  it('Data Center: a person’s rename with the body untouched stays a human edit (a conflict), not taken back', async () => {
+    const config = sandboxConfig(sandbox, '');
+    const tree = makeTree(3, { prefix: 'renamed' });
+    const first = await new Publisher(config).publish(tree);
+    const pageId = first.outcomes.find((o) => o.key === 'renamed/s1/p2')!.pageId!;
+    const page = await sandbox.api<{
+      title: string;
+      version: { number: number };
+      body: { storage: { value: string } };
+    }>('GET', `/rest/api/content/${pageId}?expand=version,body.storage`);
+    await sandbox.api('PUT', `/rest/api/content/${pageId}`, {
+      type: 'page',
+      title: 'A better title, by a person',
+      version: { number: page.body.version.number + 1 },
+      body: { storage: { value: page.body.body.storage.value, representation: 'storage' } },
+    });
+    const again = await new Publisher(config).publish(tree);
+    expect(again.outcomes.find((o) => o.key === 'renamed/s1/p2')).toMatchObject({ status: 'conflict' });
+  });
+
   it('a 409 from a concurrent human edit during the write is a conflict, not a retry over it', async () => {
     const config = { url: `${sandbox.url}/wiki`, user: USER, token: TOKEN, spaceKey: 'DEV' };
     await new Publisher(config).publish(makeTree(5, { prefix: 'race' }));

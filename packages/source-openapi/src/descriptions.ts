@@ -182,6 +182,24 @@ export function hasHeadings(markdown: string | undefined): boolean {
   );
 }
 
+/**
+ * A description split where its first heading starts (outside code): the text before it, which
+ * introduces what docgen shows after it (`The result.`), and the sections from the heading on, which
+ * go after docgen's content or they would swallow it. Placed whole after that content, the lead ran
+ * on in the last section of the description above it (a response's `The result.` under its
+ * schema's `## Paging`). Without a heading, the whole description is the lead.
+ */
+export function splitAtFirstHeading(markdown: string | undefined): { lead?: string; sections?: string } {
+  if (!hasHeadings(markdown)) return { lead: markdown };
+  const lines = markdown!.split('\n');
+  const code = codeLines(lines);
+  // The headings `hasHeadings` counts: ATX and HTML ones.
+  const first = lines.findIndex((line, index) => !code[index] && HEADING_LINE.test(line));
+  if (first < 0) return { lead: markdown };
+  const lead = lines.slice(0, first).join('\n').trim();
+  return { ...(lead && { lead }), sections: lines.slice(first).join('\n') };
+}
+
 /** A paragraph's lines without its heading lines (ATX, HTML, or a setext heading's text and underline). */
 function withoutHeadings(paragraph: string): string {
   const lines = paragraph.split('\n');

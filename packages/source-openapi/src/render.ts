@@ -37,6 +37,7 @@ import {
   cellNotes,
   cellText,
   hasHeadings,
+  splitAtFirstHeading,
   javadocTags,
   tableRowsOnOneLine,
   summaryOf,
@@ -555,7 +556,7 @@ function tagView(
     api: { title: model.title, version: model.version },
     tag: { name: tag.displayName ?? tag.name, description, externalDocs: externalDocsView(tag.externalDocs) },
     // Under its last heading, the list of operations read as a part of that section.
-    descriptionLast: hasHeadings(description),
+    ...descriptionParts(description),
     children,
     ...operationRows(
       tag.operations.map((o) => operationRow(o, links, key)),
@@ -700,7 +701,7 @@ function operationView(operation: Operation, links: Links, key: string, level = 
     summaryCell: escapeTableCell(operation.summary ?? ''),
     description,
     // Under its last heading, the Authentication and Operation ID lines read as a part of that section.
-    descriptionLast: hasHeadings(description),
+    ...descriptionParts(description),
     pathAbout: (operation.pathSummary || operation.pathDescription) && pathAboutView(operation, links, key, level),
     servers: operation.servers?.map((server) => ({ url: shownUrl(server), notes: serverNotes(server) })),
     deprecated: operation.deprecated,
@@ -753,7 +754,7 @@ function requestBodyView(body: NonNullable<Operation['requestBody']>, links: Lin
   return {
     description,
     // Under its last heading, the body's fields and example read as a part of that section.
-    descriptionLast: hasHeadings(description),
+    ...descriptionParts(description),
     required: body.required,
     contents: dedupeSchemas(body.contents.map((c) => mediaView(c, links, key, true, level + 2))),
   };
@@ -770,7 +771,7 @@ function responseView(response: ResponseModel, links: Links, key: string, level:
     status: response.status,
     description,
     // Under its last heading, the headers, body and links read as a part of that section.
-    descriptionLast: hasHeadings(description),
+    ...descriptionParts(description),
     // a callback's responses are a table's rows: Your response | Meaning
     descriptionCell: cellDescription(links.described(response.description, key)),
     headers: response.headers.map((h) => parameterView(h, links, key)),
@@ -906,6 +907,16 @@ function decodedPair(pair: string): string {
   }
 }
 
+/**
+ * Where a description goes: its lead (all of it, without a heading) where a description goes, and
+ * its sections from its first heading on (`descriptionLast`) after docgen's content, which they would
+ * otherwise swallow. `description` stays whole, for templates written before the split.
+ */
+function descriptionParts(description: string | undefined): { descriptionLead?: string; descriptionLast?: string } {
+  const { lead, sections } = splitAtFirstHeading(description);
+  return { descriptionLead: lead, descriptionLast: sections };
+}
+
 function parameterView(parameter: Parameter, links: Links, key: string) {
   const notes = [
     ...(parameter.deprecated ? ['**Deprecated.**'] : []),
@@ -943,7 +954,7 @@ function mediaView(content: MediaContent, links: Links, key: string, showFields:
     type: schema ? `${content.stream ? 'a stream of ' : ''}${links.type(schema.type, key)}` : undefined,
     description,
     // Under its last heading, the fields and example read as a part of that section.
-    descriptionLast: hasHeadings(description),
+    ...descriptionParts(description),
     // A named schema is documented once on the schemas page; inline schemas get their table here.
     fields: schema && (showFields || !named) ? schema.fields.map((f) => fieldView(f, links, key)) : [],
     variants: schema && (showFields || !named) ? variantsView(schema, links, key) : undefined,
@@ -1076,7 +1087,7 @@ function schemaView(schema: NamedSchema, links: Links, key: string) {
     aliases: schema.aliases?.map((alias) => inlineCode(alias)).join(', '),
     description,
     // Under its last heading, the type, fields and example read as a part of that section.
-    descriptionLast: hasHeadings(description),
+    ...descriptionParts(description),
     deprecated: schema.deprecated,
     externalDocs: externalDocsView(schema.externalDocs),
     circular: schema.circular,

@@ -358,7 +358,7 @@ describe('the overview', () => {
     expect(await overview('The Jira REST API:\\n\\n```\\n# a comment\\n```')).toMatch(/^The Jira REST API:\n/);
   });
 
-  it("puts a tag page's list of operations above a tag description with headings, not under its last section", async () => {
+  it("puts a tag page's list of operations under its description's lead, above its sections with headings, not under its last section", async () => {
     const api = await modelOf([
       'openapi: 3.0.3',
       'info: { title: Pets, version: "1" }',
@@ -370,9 +370,9 @@ describe('the overview', () => {
       '  /orders: { get: { operationId: listOrders, tags: [store], responses: { "200": { description: OK } } } }',
     ]);
     const [, pets, store] = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages;
-    const listed = '| Operation |\n| --- |\n| [GET /pets](#op-listpets) |\n\n';
-    const described = 'Your pets.\n\n### Adoption\nHow to adopt.\n\n::anchor[op-listpets]';
-    expect(pets!.markdown.slice(0, (listed + described).length)).toBe(listed + described);
+    const described =
+      'Your pets.\n\n| Operation |\n| --- |\n| [GET /pets](#op-listpets) |\n\n### Adoption\nHow to adopt.\n\n::anchor[op-listpets]';
+    expect(pets!.markdown.slice(0, described.length)).toBe(described);
     expect(store!.markdown).toMatch(/^Orders placed at the store\.\n\n\| Operation \|\n/);
   });
 
@@ -2668,7 +2668,7 @@ describe("an operation's Authentication line", () => {
 });
 
 describe("an operation's description with headings", () => {
-  it("comes after its Authentication and Operation ID lines (Bitbucket's getUsers_2), which read as a part of its last section", async () => {
+  it("keeps its lead on top, and its sections after its Authentication and Operation ID lines (Bitbucket's getUsers_2), which would read as a part of its last section", async () => {
     const api = await modelOf([
       'openapi: 3.0.1',
       'info: { title: Users, version: "1" }',
@@ -2686,7 +2686,7 @@ describe("an operation's description with headings", () => {
     ]);
     const page = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages[1]!.markdown;
     expect(page).toContain(
-      '**Get all users**\n\n**Operation ID:** `getUsers`\n\nRetrieve a page of users.\n### Permission Filters\nThe filters.\n#### Repository permissions\n- [root]\n\n### Responses',
+      '**Get all users**\n\nRetrieve a page of users.\n\n**Operation ID:** `getUsers`\n\n### Permission Filters\nThe filters.\n#### Repository permissions\n- [root]\n\n### Responses',
     );
     expect(page).toContain('## POST /users\n\nCreate a user.\n\n**Operation ID:** `createUser`');
   });
@@ -2704,7 +2704,7 @@ function headingAbove(markdown: string, text: string): string | undefined {
 }
 
 describe('descriptions with headings of their own, above what docgen writes', () => {
-  it("a response's comes after its headers, body and links, which read as a part of its last section", async () => {
+  it("a response's sections come after its headers, body and links, which would read as a part of its last section; its lead stays on top", async () => {
     const api = await modelOf([
       'openapi: 3.0.3',
       'info: { title: Insights, version: "1" }',
@@ -2733,14 +2733,40 @@ describe('descriptions with headings of their own, above what docgen writes', ()
     ])
       expect(headingAbove(page, docgens)).toBe('#### 200');
     // Still under its status, its headings below it; the next status restores the level.
-    expect(page).toContain(
-      'The report.\n\n##### Result\nOne of PASS or FAIL.\n\n###### Data\nUp to 6 items.\n\n#### 404',
-    );
+    expect(page).toContain('#### 200\n\nThe report.\n\n| Header |');
+    expect(page).toContain('##### Result\nOne of PASS or FAIL.\n\n###### Data\nUp to 6 items.\n\n#### 404');
     expect(headingAbove(page, 'The report.')).toBe('#### 200');
     expect(page).toContain('#### 404\n\nNo report by that key.\n');
   });
 
-  it("a request body's, and an inline body schema's, come after the body's fields and example", async () => {
+  it("a response's and its inline schema's, both with headings, no longer run together: each lead on top, the sections after", async () => {
+    const api = await modelOf([
+      'openapi: 3.0.3',
+      'info: { title: Items, version: "1" }',
+      'paths:',
+      '  /items:',
+      '    get:',
+      '      operationId: listItems',
+      '      responses:',
+      '        "200":',
+      '          description: "The result.\\n\\n## Notes\\n\\nResults are cached."',
+      '          content:',
+      '            application/json:',
+      '              schema:',
+      '                type: object',
+      '                description: "A page of items.\\n\\n## Paging\\n\\nUse the cursor."',
+      '                properties: { a: { type: string } }',
+    ]);
+    const page = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages[1]!.markdown;
+    expect(page).toContain(
+      '#### 200\n\nThe result.\n\nContent type `application/json`: object\n\nA page of items.\n\n| Field |',
+    );
+    // The response's lead used to follow the schema's last section, as if it were a part of it.
+    expect(headingAbove(page, 'The result.')).toBe('#### 200');
+    expect(page).toMatch(/##### Paging\n\nUse the cursor\.\n+##### Notes\n\nResults are cached\./);
+  });
+
+  it("a request body's sections, and an inline body schema's, come after the body's fields and example; their leads stay on top", async () => {
     const api = await modelOf([
       'openapi: 3.0.3',
       'info: { title: Insights, version: "1" }',
@@ -2768,12 +2794,14 @@ describe('descriptions with headings of their own, above what docgen writes', ()
     const page = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages[1]!.markdown;
     for (const docgens of ['Content type `application/json`', '| `title` |', 'Example'])
       expect(headingAbove(page, docgens)).toBe('### Request body');
-    expect(page).toContain('The report to store.\n\n#### Report parameters\nAt most 6 data items.\n\n### Responses');
+    expect(page).toContain('### Request body\n\nThe report to store.\n\nContent type');
+    expect(page).toContain('```\n\n#### Report parameters\nAt most 6 data items.\n\n### Responses');
     for (const docgens of ['| `id` |', '"id": 0']) expect(headingAbove(page, docgens)).toBe('#### 200');
-    expect(page).toContain('The stored report.\n\n<h5>Fields</h5>\n\nAs sent.\n\n#### 400');
+    expect(page).toContain('Content type `application/json`: object\n\nThe stored report.\n\n| Field |');
+    expect(page).toContain('```\n\n<h5>Fields</h5>\n\nAs sent.\n\n#### 400');
   });
 
-  it("a named schema's comes after its type, fields, constraints and example on the schemas page", async () => {
+  it("a named schema's sections come after its type, fields, constraints and example on the schemas page; its lead stays on top", async () => {
     const api = await modelOf([
       'openapi: 3.0.3',
       'info: { title: Insights, version: "1" }',
@@ -2792,8 +2820,9 @@ describe('descriptions with headings of their own, above what docgen writes', ()
     )!.markdown;
     for (const docgens of ['Type: object', '| `result` |', 'Constraints:', '"result": "PASS"'])
       expect(headingAbove(schemas, docgens)).toBe('## Report');
+    expect(schemas).toContain('## Report\n\nA code insights report.\n\nType: object');
     expect(schemas).toContain(
-      'A code insights report.\n\n### Result\nPASS or FAIL.\n\n#### Data\nAt most 6 items.\n\n::anchor[schema-result]\n\n## Result\n\nOne outcome.\n\nType: string',
+      '```\n\n### Result\nPASS or FAIL.\n\n#### Data\nAt most 6 items.\n\n::anchor[schema-result]\n\n## Result\n\nOne outcome.\n\nType: string',
     );
   });
 
@@ -2832,7 +2861,7 @@ describe('descriptions with headings of their own, above what docgen writes', ()
     );
   });
 
-  it("a path item's comes before its operation's, both with headings: its About line is docgen's, not a part of the operation's", async () => {
+  it("a path item's comes before its operation's sections, both with headings: its About line is docgen's, not a part of the operation's", async () => {
     const api = await modelOf([
       'openapi: 3.1.0',
       'info: { title: Insights, version: "1" }',
@@ -2848,12 +2877,12 @@ describe('descriptions with headings of their own, above what docgen writes', ()
     const page = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages[1]!.markdown;
     expect(headingAbove(page, '**About `/reports/{key}`:**')).toBe('## PUT /reports/{key}');
     expect(page).toContain(
-      '**Operation ID:** `setReport`\n\n**About `/reports/{key}`:**\n\nA report on a commit.\n\n### Keys\nUnique per commit.\n\n' +
-        'Stores a report.\n\n### Limits\nSix data items.\n\n### Parameters',
+      '## PUT /reports/{key}\n\nStores a report.\n\n**Operation ID:** `setReport`\n\n**About `/reports/{key}`:**\n\n' +
+        'A report on a commit.\n\n### Keys\nUnique per commit.\n\n### Limits\nSix data items.\n\n### Parameters',
     );
   });
 
-  it("a callback request's, and its path item's, come after its body and the responses it expects", async () => {
+  it("a callback request's sections, and its path item's, come after its body and the responses it expects; its lead stays on top", async () => {
     const api = await modelOf([
       'openapi: 3.0.3',
       'info: { title: Insights, version: "1" }',
@@ -2883,7 +2912,8 @@ describe('descriptions with headings of their own, above what docgen writes', ()
     const failed = '#### `reportFailed`: POST `{$request.body#/failedUrl}`';
     for (const docgens of ['Request body:', '| `id` |', '| Your response |'])
       expect(headingAbove(page, docgens)).toBe(ready);
-    expect(page).toContain(`| 204 | Received |\n\nThe stored report.\n\n##### Retries\nThree times.\n\n${failed}`);
+    expect(page).toContain(`${ready}\n\nThe stored report.\n\nRequest body:`);
+    expect(page).toContain(`| 204 | Received |\n\n##### Retries\nThree times.\n\n${failed}`);
     const failure = page.slice(page.indexOf(failed));
     for (const docgens of ['Request body:', '| `reason` |', '| Your response |'])
       expect(headingAbove(failure, docgens)).toBe(failed);

@@ -312,12 +312,14 @@ describe('docgen publish', () => {
       await mkdir(join(project, 'adr'));
       await writeFile(join(project, 'adr', '0001-use-postgres.md'), '# 1. Use Postgres\n\n## Status\n\nAccepted\n');
       await writeFile(join(project, 'schema.prisma'), 'model User {\n  id Int @id\n}\n');
-      await writeFile(join(project, 'package.json'), '{ "name": "@acme/ledger" }\n');
+      // A clone, as in CI: the doc set is named after its remote.
+      await mkdir(join(project, '.git'));
+      await writeFile(join(project, '.git', 'config'), '[remote "origin"]\n\turl = git@example.com:acme/ledger.git\n');
       await config(adr + prisma);
       const all = await runCli(['generate', '--publish'], { cwd: project, env: env() });
       expect(all.code).toBe(0);
       const manifest = JSON.parse(await readFile(join(project, 'docs-out', 'manifest.json'), 'utf8'));
-      expect([manifest.docSet, manifest.partial]).toEqual(['@acme/ledger', undefined]);
+      expect([manifest.docSet, manifest.partial]).toEqual(['example.com/acme/ledger', undefined]);
 
       // A run of one plugin: its pages, under the whole doc set's name; the data model is not its business.
       await writeFile(join(project, 'adr', '0001-use-postgres.md'), '# 1. Use Postgres\n\n## Status\n\nSuperseded\n');
@@ -325,7 +327,7 @@ describe('docgen publish', () => {
       expect(part.code).toBe(0);
       expect(actions(part)).toEqual({ adr: 'update', 'adr/1': 'update' });
       const partial = JSON.parse(await readFile(join(project, 'docs-out', 'manifest.json'), 'utf8'));
-      expect([partial.docSet, partial.partial]).toEqual(['@acme/ledger', true]);
+      expect([partial.docSet, partial.partial]).toEqual(['example.com/acme/ledger', true]);
       const again = await runCli(['generate', '--publish', '--json'], { cwd: project, env: env() });
       expect(again.code).toBe(0);
       expect(JSON.parse(again.stdout).publish.counts).toMatchObject({ created: 0, updated: 0, conflicts: 0 });
@@ -360,7 +362,6 @@ describe('docgen publish', () => {
         env: { ...env(), CONFLUENCE_PARENT_ID: parent },
       });
     try {
-      await writeFile(join(repos[1]!, 'package.json'), '{ "name": "payments-service" }\n');
       for (const round of [1, 2]) {
         const catalog = await publish(repos[0]!, 'catalog');
         const payments = await publish(repos[1]!, 'payments');

@@ -1,45 +1,98 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { LoadedConfig } from './config.js';
 
 /**
  * The doc set a run publishes: the name docgen's property records on each page, which keeps the
- * pages of one repository apart from another's under the same Confluence parent (a run retires only
- * pages of its own doc set). `confluence.docSet` when the config names one; else the package the
- * config (or, with no config, the working folder) belongs to, with the config's folder inside it
- * (`acme-shop`, `acme-shop:docs`); else the repository's folder. Undefined when none of these is
- * found: the publisher then names the set after the tree's top-level keys.
+ * pages of one repository apart from another's under the same Confluence parent (a run retires,
+ * renames or takes over only pages of its own doc set). `confluence.docSet` when the config names
+ * one; else the repository's `origin` remote with the config's folder in it (or, with no config,
+ * the working folder): `github.com/acme/shop`, `github.com/acme/shop:services/billing`. The same
+ * for every clone, wherever it is checked out. Undefined when there is no such remote: the
+ * publisher then names the set after the tree's top-level keys (`api`), as docgen always did.
  *
- * Not the sources: a name made of them changed whenever a source was added or taken out, and two
- * services each publishing an `api/…` tree under one parent had the same name and pruned each
- * other's pages on every run.
+ * Not a package's or a folder's name: two repositories' `backend` packages, or two checkouts in
+ * a folder called `build`, would be one doc set and trash each other's pages.
  */
 export function docSetName(config: LoadedConfig, cwd: string): string | undefined {
-  const named = config.config.confluence?.docSet;
+  const named = config.config.confluence?.docSet?.trim();
   if (named) return named;
   const from = config.file ? config.dir : resolve(cwd);
-  const owner = owningPackage(from);
-  if (!owner) return undefined;
-  const inside = config.file ? relative(owner.dir, config.dir).split(sep).join('/') : '';
-  return inside && !inside.startsWith('..') ? `${owner.name}:${inside}` : owner.name;
+  const repository = gitRepository(from);
+  if (!repository) return undefined;
+  const inside = relative(repository.root, from).split(sep).join('/');
+  return inside ? `${repository.origin}:${inside}` : repository.origin;
 }
 
-/** The nearest package.json with a name at or above `from`, within its repository; else the repository's folder. */
-function owningPackage(from: string): { name: string; dir: string } | undefined {
+/** The repository `from` is in (the nearest `.git` at or above it) and its `origin`, if it has one. */
+function gitRepository(from: string): { root: string; origin: string } | undefined {
   for (let dir = from; ; dir = dirname(dir)) {
-    const name = packageName(join(dir, 'package.json'));
-    if (name) return { name, dir };
-    if (existsSync(join(dir, '.git'))) return { name: basename(dir), dir };
+    const git = join(dir, '.git');
+    if (existsSync(git)) {
+      const origin = originRemote(gitConfigFile(git));
+      return origin === undefined ? undefined : { root: dir, origin };
+    }
     if (dirname(dir) === dir) return undefined;
   }
 }
 
-function packageName(file: string): string | undefined {
-  if (!existsSync(file)) return undefined;
+/**
+ * The config file of a `.git`: in it, or, where `.git` is a file (a worktree, a submodule), in the
+ * folder it names; a worktree's remotes are its main repository's (`commondir`).
+ */
+function gitConfigFile(git: string): string {
+  if (!statSync(git).isFile()) return join(git, 'config');
+  const named = /^gitdir:[ \t]*(.+?)[ \t]*$/m.exec(readFileSync(git, 'utf8'))?.[1];
+  if (!named) return join(git, 'config');
+  const gitDir = resolve(dirname(git), named);
+  const common = join(gitDir, 'commondir');
+  const base = existsSync(common) ? resolve(gitDir, readFileSync(common, 'utf8').trim()) : gitDir;
+  return join(base, 'config');
+}
+
+/** The `origin` remote's URL in a git config file, as `repositoryIdentity` writes it. */
+function originRemote(configFile: string): string | undefined {
+  if (!existsSync(configFile)) return undefined;
+  let inOrigin = false;
+  for (const line of readFileSync(configFile, 'utf8').split(/\r?\n/)) {
+    const section = /^\s*\[\s*([^\]]+?)\s*\]/.exec(line)?.[1];
+    if (section !== undefined) inOrigin = /^remote\s+"origin"$/.test(section);
+    const url = inOrigin ? /^\s*url\s*=\s*(.+?)\s*$/.exec(line)?.[1] : undefined;
+    if (url) return repositoryIdentity(url);
+  }
+  return undefined;
+}
+
+/**
+ * A remote's URL as host and path, the same for its HTTPS and SSH forms and without credentials
+ * (CI systems put a token in it): `https://ci:TOKEN@github.com/acme/shop.git` and
+ * `git@github.com:acme/shop.git` are both `github.com/acme/shop`; Bitbucket Data Center's
+ * `https://bitbucket.acme.com/scm/plat/shop.git` and `ssh://git@bitbucket.acme.com:7999/plat/shop.git`
+ * are both `bitbucket.acme.com/plat/shop`. Undefined for a local path.
+ */
+export function repositoryIdentity(url: string): string | undefined {
+  const where = scpLike(url.trim()) ?? parsedUrl(url.trim());
+  if (!where) return undefined;
+  const path = where.path
+    .replace(/^\/+/, '')
+    .replace(/\/+$/, '')
+    .replace(/\.git$/, '')
+    .replace(/^scm\//, '');
+  return where.host && path ? `${where.host.toLowerCase()}/${path}` : undefined;
+}
+
+/** `git@github.com:acme/shop.git`: SSH's short form, with no scheme. */
+function scpLike(url: string): { host: string; path: string } | undefined {
+  if (url.includes('://')) return undefined;
+  const match = /^[^@/\s]+@([^:/\s]+):(?!\/)(.+)$/.exec(url);
+  return match ? { host: match[1]!, path: match[2]! } : undefined;
+}
+
+function parsedUrl(url: string): { host: string; path: string } | undefined {
   try {
-    const { name } = JSON.parse(readFileSync(file, 'utf8')) as { name?: unknown };
-    return typeof name === 'string' && name.trim() ? name.trim() : undefined;
+    const parsed = new URL(url);
+    return { host: parsed.hostname, path: decodeURIComponent(parsed.pathname) };
   } catch {
-    return undefined; // a broken package.json is not this run's to report
+    return undefined;
   }
 }

@@ -2,44 +2,76 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
-import { DocgenError, docSetName, loadConfig } from '@docgen/core';
+import { DocgenError, docSetName, loadConfig, repositoryIdentity } from '@docgen/core';
 
 describe('docSetName', () => {
   let repo: string;
   beforeEach(async () => {
     repo = await mkdtemp(join(tmpdir(), 'docgen-docset-'));
-    await mkdir(join(repo, '.git'));
   });
   afterEach(() => rm(repo, { recursive: true, force: true }));
 
+  const gitRepo = async (dir: string, url: string) => {
+    await mkdir(join(dir, '.git'), { recursive: true });
+    await writeFile(
+      join(dir, '.git', 'config'),
+      `[core]\n\tbare = false\n[remote "upstream"]\n\turl = https://github.com/other/fork.git\n[remote "origin"]\n\turl = ${url}\n\tfetch = +refs/heads/*:refs/remotes/origin/*\n`,
+    );
+  };
   const config = async (dir: string, confluence = '') => {
     await mkdir(dir, { recursive: true });
     await writeFile(join(dir, 'docgen.config.yaml'), `sources: []\n${confluence}`);
     return loadConfig({ cwd: dir });
   };
 
-  it('names a doc set after the package that owns the config, with the config’s folder inside it', async () => {
-    await writeFile(join(repo, 'package.json'), '{ "name": "@acme/platform" }');
-    expect(docSetName(await config(repo), repo)).toBe('@acme/platform');
-    expect(docSetName(await config(join(repo, 'docs')), repo)).toBe('@acme/platform:docs');
-    // A workspace package of its own (an Nx app with its docs) is its own doc set.
-    await mkdir(join(repo, 'apps', 'billing'), { recursive: true });
-    await writeFile(join(repo, 'apps', 'billing', 'package.json'), '{ "name": "billing" }');
-    expect(docSetName(await config(join(repo, 'apps', 'billing')), repo)).toBe('billing');
-  });
-
-  it('with no config, the working folder’s package; with no named package, the repository’s folder', async () => {
-    await writeFile(join(repo, 'package.json'), '{ "private": true }');
-    const none = await loadConfig({ cwd: repo });
+  it('names a doc set after the repository’s origin remote, with the config’s folder in it', async () => {
+    await gitRepo(repo, 'https://ci-bot:s3cret@github.com/acme/shop.git');
+    // With no config, the folder docgen runs in: two services' jobs of one monorepo are two doc sets.
+    await mkdir(join(repo, 'services', 'shipping'), { recursive: true });
+    const none = await loadConfig({ cwd: join(repo, 'services', 'shipping') });
     expect(none.file).toBeUndefined();
-    expect(docSetName(none, join(repo, 'src'))).toBe(repo.split(/[\\/]/).at(-1));
+    expect(docSetName(none, join(repo, 'services', 'shipping'))).toBe('github.com/acme/shop:services/shipping');
+    expect(docSetName(await config(repo), repo)).toBe('github.com/acme/shop');
+    expect(docSetName(await config(join(repo, 'apps', 'billing')), repo)).toBe('github.com/acme/shop:apps/billing');
   });
 
-  it('confluence.docSet names it, and an empty one is refused at its line', async () => {
+  it('a worktree reads its main repository’s remote', async () => {
+    const main = join(repo, 'main');
+    await gitRepo(main, 'git@github.com:acme/shop.git');
+    await mkdir(join(main, '.git', 'worktrees', 'fix'), { recursive: true });
+    await writeFile(join(main, '.git', 'worktrees', 'fix', 'commondir'), '../..\n');
+    const worktree = join(repo, 'fix');
+    await mkdir(worktree);
+    await writeFile(join(worktree, '.git'), `gitdir: ${join(main, '.git', 'worktrees', 'fix')}\n`);
+    expect(docSetName(await config(worktree), worktree)).toBe('github.com/acme/shop');
+  });
+
+  it('none without a remote (the publisher then names the set after its keys); confluence.docSet names it', async () => {
+    await mkdir(join(repo, '.git'));
+    expect(docSetName(await config(repo), repo)).toBeUndefined();
     expect(docSetName(await config(repo, 'confluence:\n  docSet: payments\n'), repo)).toBe('payments');
     const error = await config(repo, 'confluence:\n  docSet: ""\n').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DocgenError);
     expect((error as DocgenError).message).toContain('confluence.docSet');
     expect((error as DocgenError).location).toMatchObject({ line: 3 });
+  });
+});
+
+describe('repositoryIdentity', () => {
+  it('is the same for a remote’s HTTPS and SSH forms, and never keeps a credential', () => {
+    for (const url of [
+      'https://github.com/acme/shop.git',
+      'https://x-access-token:ghs_abc@github.com/acme/shop',
+      'git@github.com:acme/shop.git',
+      'ssh://git@GitHub.com/acme/shop.git/',
+    ])
+      expect(repositoryIdentity(url)).toBe('github.com/acme/shop');
+    expect(repositoryIdentity('https://bitbucket.acme.com/scm/plat/shop.git')).toBe('bitbucket.acme.com/plat/shop');
+    expect(repositoryIdentity('ssh://git@bitbucket.acme.com:7999/plat/shop.git')).toBe('bitbucket.acme.com/plat/shop');
+    expect(repositoryIdentity('https://gitlab-ci-token:glcbt-xyz@gitlab.com/group/sub/repo.git')).toBe(
+      'gitlab.com/group/sub/repo',
+    );
+    for (const local of ['/srv/git/shop.git', '../shop', 'file:///srv/git/shop.git'])
+      expect(repositoryIdentity(local)).toBeUndefined();
   });
 });

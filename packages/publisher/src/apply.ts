@@ -61,6 +61,8 @@ export interface ApplyOptions {
   space: SpaceInfo;
   converter: Converter;
   docSet: string;
+  /** The doc set's name is an identity, recorded so (see `Ownership.named`). */
+  docSetNamed?: boolean;
   /** `name@version`, recorded in each page's ownership property. */
   generator: string;
   concurrency?: number;
@@ -155,7 +157,6 @@ export async function applyPlan(plan: Plan, givenOptions: ApplyOptions): Promise
   const failed = outcomes.some((o) => o.status === 'failed' || o.status === 'conflict');
   for (const op of plan.operations.filter((o) => o.action === 'orphan' || o.action === 'archive')) {
     const base = { key: op.key, title: op.title, action: op.action, pageId: op.pageId };
-    await keepInDocSet(op, plan.docSet, options);
     if (op.action === 'orphan' || !options.prune) {
       report({ ...base, status: 'orphan', message: op.reason });
     } else if (failed) {
@@ -412,23 +413,6 @@ async function createPage(
  * `--prune` marks the page in its property first (one write), so that a later run whose tree has
  * the page again can tell docgen's own retirement from a person's delete and restore it silently.
  */
-/**
- * A page left behind under an earlier name of the doc set (a source taken out of the config) takes
- * the doc set's name, as the run's own pages do: it stays an orphan the next run reports and a
- * later --prune retires, where with the old name no later run would know it. A property, not a
- * page version; a failure only leaves the old name, so it is not the run's.
- */
-async function keepInDocSet(op: Operation, docSet: string, options: ApplyOptions): Promise<void> {
-  const record = op.remote?.ownership;
-  if (!record || record.value.set === docSet || !op.pageId) return;
-  try {
-    const written = await options.api.writeOwnership(op.pageId, { ...record.value, set: docSet }, record);
-    op.remote = { ...op.remote!, ownership: written };
-  } catch {
-    // Another run renamed or retired it meanwhile: it is reported as it was planned.
-  }
-}
-
 async function retirePage(op: Operation, rootId: string, options: ApplyOptions): Promise<void> {
   const record = op.remote?.ownership;
   if (!record) return options.api.retire(op.pageId!);
@@ -797,6 +781,7 @@ function ownershipOf(desired: DesiredPage, options: ApplyOptions, version: numbe
     tool: 'docgen',
     schema: OWNERSHIP_SCHEMA,
     set: options.docSet,
+    ...(options.docSetNamed ? { named: true } : {}),
     key: desired.key,
     source: desired.source,
     generator: options.generator,

@@ -94,6 +94,8 @@ export interface Operation {
 export interface Plan {
   rootId: string;
   docSet: string;
+  /** The doc set's name is an identity (see `Ownership.named`): written so on each page. */
+  docSetNamed?: boolean;
   operations: Operation[];
   /** Moves that put docgen's pages in tree order among their siblings, applied after the pages. */
   reorder: Reorder[];
@@ -105,6 +107,11 @@ export interface PlanInput {
   remote: RemotePage[];
   rootId: string;
   docSet: string;
+  /**
+   * `docSet` is an identity (`confluence.docSet`, the repository's remote), not a name made of the
+   * tree's top-level keys: no other set is ever taken for it under an earlier name but unnamed ones.
+   */
+  docSetNamed?: boolean;
   /**
    * The tree is some of a doc set's sources (`docgen adr` of a config that has more, or a source
    * given by a flag beside a config): the run manages those sources' pages only, and leaves the
@@ -149,26 +156,34 @@ export function planSync(input: PlanInput): Plan {
   const docSet = family.name;
   const policy = input.onConflict ?? 'fail';
   const otherRoots = otherTreeRoots(remote, rootId, family.members);
-  const ours = remote.filter((page) => family.members.has(page.ownership?.value.set ?? '') && !otherRoots.has(page.id));
-  const ofItsSources = renderedSources(desired);
-  // What the run may retire or take over: its doc set's pages (of the sources it rendered, when it
-  // rendered some); of an earlier name's, only those of its sources: a name shared by two
-  // repositories before docgen named doc sets after their package stays theirs.
-  const inScope = (page: RemotePage) =>
-    input.partial || page.ownership?.value.set !== docSet ? ofItsSources(page) : true;
+  const desiredKeys = new Set(desired.map((page) => page.key));
+  const setOf = (page: RemotePage) => (otherRoots.has(page.id) ? undefined : page.ownership?.value.set);
+  const byId = (a: RemotePage, b: RemotePage) => Number(a.id) - Number(b.id);
+  const ours = remote.filter((page) => setOf(page) === docSet);
   const ownedByKey = new Map<string, RemotePage>();
   const duplicates: RemotePage[] = [];
-  for (const page of [...ours].sort((a, b) => Number(a.id) - Number(b.id))) {
+  for (const page of [...ours].sort(byId)) {
     const key = page.ownership!.value.key;
     if (ownedByKey.has(key)) duplicates.push(page);
     else ownedByKey.set(key, page);
   }
-  const desiredKeys = new Set(desired.map((page) => page.key));
+  // A page of an earlier name of this doc set (see docSetFamily) is taken over by its key; its
+  // others are not this run's: the name may have been another repository's too.
+  for (const page of remote.filter((p) => setOf(p) !== docSet && family.members.has(setOf(p) ?? '')).sort(byId)) {
+    const key = page.ownership!.value.key;
+    if (!desiredKeys.has(key) || ownedByKey.has(key)) continue;
+    ownedByKey.set(key, page);
+    ours.push(page);
+  }
+  const oursIds = new Set(ours.map((page) => page.id));
+  // What the run retires, or takes over for a new key, when the tree no longer has a page's key:
+  // its doc set's pages; of a run of some sources, only those of its sources.
+  const ofItsSources = renderedSources(desired, { byFile: input.docSetNamed === true });
+  const inScope = (page: RemotePage) => page.ownership?.value.set === docSet && (!input.partial || ofItsSources(page));
   const notOursByTitle = new Map<string, TakenTitle>();
   for (const page of remote) {
-    if (!family.members.has(page.ownership?.value.set ?? '')) notOursByTitle.set(fold(page.title), page);
-    else if (otherRoots.has(page.id))
-      notOursByTitle.set(fold(page.title), { ...page, otherRoot: otherRoots.get(page.id) });
+    if (otherRoots.has(page.id)) notOursByTitle.set(fold(page.title), { ...page, otherRoot: otherRoots.get(page.id) });
+    else if (!oursIds.has(page.id)) notOursByTitle.set(fold(page.title), page);
     else if (!desiredKeys.has(page.ownership!.value.key) && !inScope(page))
       notOursByTitle.set(fold(page.title), { ...page, otherSources: true });
   }
@@ -201,7 +216,14 @@ export function planSync(input: PlanInput): Plan {
     const retired = notOursByTitle.has(fold(page.title)) ? undefined : retiredByTitle.get(fold(page.title));
     operations.push(
       owned
-        ? planOwned(page, owned, { rootId, docSet, wantedParentId }, policy, notOursByTitle, input)
+        ? planOwned(
+            page,
+            owned,
+            { rootId, docSet, named: input.docSetNamed === true, wantedParentId },
+            policy,
+            notOursByTitle,
+            input,
+          )
         : retired
           ? planRetired(page, retired, { rootId, docSet, family: family.members, policy })
           : planNew(page, wantedParentId, notOursByTitle, docSet),
@@ -251,7 +273,13 @@ export function planSync(input: PlanInput): Plan {
       remote: page,
     });
   }
-  return { rootId, docSet, operations, reorder: input.reorder ? planReorder(operations, rootId) : [] };
+  return {
+    rootId,
+    docSet,
+    ...(input.docSetNamed ? { docSetNamed: true } : {}),
+    operations,
+    reorder: input.reorder ? planReorder(operations, rootId) : [],
+  };
 }
 
 /** The doc set a run writes, and every name its pages may carry (see `docSetFamily`). */
@@ -261,31 +289,32 @@ export interface DocSetFamily {
 }
 
 /**
- * A doc set's name is derived from the top-level keys a run renders, so it changes when a source
- * is added to the config or taken out of it, and a run of some of its sources (`docgen adr`)
- * derives another: each of those used to meet every page already published as another doc set's
- * (a title conflict on every page). A doc set that owns a page under this root with the key and
- * the title of a page this run publishes is the same doc set under an earlier name: its pages are
- * this run's (taken back, and retired when their source is gone). Another repository's doc set
- * under the same parent has pages of other keys or titles (Confluence's titles are unique), so it
- * stays apart. The run writes its own name, but for a run of some sources, which keeps the name of
- * the whole doc set it belongs to: the one with all of its top-level keys and more.
+ * The earlier names of this run's doc set. docgen named a doc set after the top-level keys a run
+ * rendered (`adr+api`), so the name changed when a source was added or taken out, and a run of
+ * some sources (`docgen adr`) had a name of its own; now a set has a name that stays (see
+ * `docSetName` in core), and the pages published before carry the old one. A set named so (not
+ * `named`) that owns a page under this root with the key and the title of a page of this tree is
+ * this doc set under an earlier name: its pages with this tree's keys are taken over and take the
+ * run's name (a property write). A `named` set is never one: two repositories' sets stay apart even
+ * where both publish a page of the same key and title (a title conflict, as it should be).
+ * A run of some sources with no name of its own writes the name of the whole doc set it is a part
+ * of: the family's set with all of its top-level keys and more.
  */
 export function docSetFamily(
-  input: Pick<PlanInput, 'desired' | 'remote' | 'rootId' | 'docSet' | 'partial'>,
+  input: Pick<PlanInput, 'desired' | 'remote' | 'rootId' | 'docSet' | 'docSetNamed' | 'partial'>,
 ): DocSetFamily {
   const titles = new Map(input.desired.map((page) => [page.key, fold(page.title)]));
   const claimed = new Map<string, number>();
   for (const page of input.remote) {
     const value = page.ownership?.value;
-    if (!value || value.set === input.docSet) continue;
+    if (!value || value.named || value.set === input.docSet) continue;
     // A page recorded under another managed root is that tree's, whatever its set.
     if (value.root !== undefined && value.root !== input.rootId) continue;
     if (titles.get(value.key) !== fold(page.title)) continue;
     claimed.set(value.set, (claimed.get(value.set) ?? 0) + 1);
   }
   const members = new Set([input.docSet, ...claimed.keys()]);
-  if (!input.partial) return { name: input.docSet, members };
+  if (!input.partial || input.docSetNamed) return { name: input.docSet, members };
   const keys = input.docSet.split('+');
   let name = input.docSet;
   let most = 0;
@@ -301,9 +330,11 @@ export function docSetFamily(
 
 /**
  * Pages of the sources a tree was rendered from: of a plugin it rendered, and under a top-level
- * page it rendered or from a file it rendered (a page whose key changed with its source's name).
+ * page it rendered, or (`byFile`) from a file it rendered: a page whose key changed with its
+ * source's name. Only for a set named after its repository and folder: a file's path is relative to
+ * where docgen ran, so two folders' `openapi.yaml` are one path.
  */
-function renderedSources(desired: DesiredPage[]): (page: RemotePage) => boolean {
+function renderedSources(desired: DesiredPage[], { byFile }: { byFile: boolean }): (page: RemotePage) => boolean {
   const keys = new Set(desired.map((page) => page.key));
   const tops = desired.filter((page) => page.parentKey === undefined || !keys.has(page.parentKey));
   const plugins = new Set(desired.map((page) => page.source?.plugin));
@@ -313,7 +344,7 @@ function renderedSources(desired: DesiredPage[]): (page: RemotePage) => boolean 
     if (!source || !plugins.has(source.plugin)) return false;
     const key = page.ownership!.value.key;
     return (
-      (source.file !== undefined && files.has(source.file)) ||
+      (byFile && source.file !== undefined && files.has(source.file)) ||
       tops.some((top) => key === top.key || key.startsWith(`${top.key}/`))
     );
   };
@@ -471,7 +502,12 @@ function keyFamily(key: string): string {
 function planOwned(
   page: DesiredPage,
   owned: RemotePage,
-  { rootId, docSet, wantedParentId }: { rootId: string; docSet: string; wantedParentId: string | undefined },
+  {
+    rootId,
+    docSet,
+    named,
+    wantedParentId,
+  }: { rootId: string; docSet: string; named: boolean; wantedParentId: string | undefined },
   policy: ConflictPolicy,
   notOursByTitle: Map<string, TakenTitle>,
   { commentedOnly = new Set(), editInSource = new Set() }: Pick<PlanInput, 'commentedOnly' | 'editInSource'> = {},
@@ -529,7 +565,7 @@ function planOwned(
   // The managed root it belongs to, recorded (written before docgen recorded it, or under another root).
   if (state.root !== rootId && !changes.includes('state')) changes.push('state');
   // A page of an earlier name of this doc set (see docSetFamily): its property takes this run's name.
-  if (state.set !== docSet && !changes.includes('state')) changes.push('state');
+  if ((state.set !== docSet || Boolean(state.named) !== named) && !changes.includes('state')) changes.push('state');
   // A page taken over from a key the tree no longer has (see matchRekeyed): its property moves to the new key.
   const previousKey = state.key === page.key ? undefined : state.key;
   if (previousKey !== undefined && !changes.includes('state')) changes.push('state');
@@ -669,7 +705,7 @@ function titleTaken(
       why: `${page}, this page as another docgen doc set ("${set}"; this run's is "${docSet}") publishes it`,
       fix: renderedWithMore(set, docSet)
         ? `publish these pages as they were published, from every source of doc set "${set}" at once (\`docgen generate --publish\` of the config), not from a run of some of them`
-        : `publish these pages as they were published, from the sources of doc set "${set}", or give one of the two a title prefix (titlePrefix)`,
+        : `if both are the same documentation (its repository moved, or it is published from another clone), set \`confluence.docSet: "${set}"\` in the config to publish it as that doc set; else give one of the two a title prefix (titlePrefix)`,
       otherDocSet: set,
     };
   if (set !== undefined)

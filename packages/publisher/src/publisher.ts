@@ -48,7 +48,11 @@ export interface PublisherConfig extends ConnectionConfig {
   parentTitle?: string;
   titlePrefix?: string;
   labels?: string[];
-  /** Which doc set this run manages under the root; defaults to the tree's top-level key segments. */
+  /**
+   * The doc set this run manages under the root, an identity (see `Ownership.named`); else the
+   * tree's (`PageTree.docSet`, which the CLI names after the repository), else a name made of the
+   * tree's top-level key segments (`api`).
+   */
   docSet?: string;
   /**
    * The tree is some of the doc set's sources (a run of one plugin, or of a source given by a flag,
@@ -194,8 +198,9 @@ export class Publisher {
     const freeTitles = titlesNotHeld(newTitles, elsewhere);
     const retired = freeTitles.length ? await api.findRetiredTitles(space, freeTitles) : [];
     const docSet = this.config.docSet ?? tree.docSet ?? defaultDocSet(tree);
+    const docSetNamed = (this.config.docSet ?? tree.docSet) !== undefined;
     const partial = this.config.partial ?? tree.partial;
-    const family = docSetFamily({ desired, remote, rootId, docSet, partial });
+    const family = docSetFamily({ desired, remote, rootId, docSet, docSetNamed, partial });
     const { commentedOnly, editInSource, bodies } = await pagesOnlyCommented(api, converter, remote, {
       docSets: family.members,
       rootId,
@@ -206,6 +211,7 @@ export class Publisher {
       remote,
       rootId,
       docSet,
+      docSetNamed,
       partial,
       commentedOnly,
       editInSource,
@@ -263,6 +269,7 @@ export class Publisher {
         space: planned.space,
         converter,
         docSet: planned.plan.docSet,
+        docSetNamed: planned.plan.docSetNamed,
         generator: this.config.generator ? `${this.config.generator.name}@${this.config.generator.version}` : 'docgen',
         concurrency: this.config.concurrency,
         prune: this.config.prune,
@@ -436,7 +443,6 @@ function titlesNotHeld(titles: string[], pages: RemotePage[]): string[] {
   return titles.filter((title) => !held.has(title.trim().toLowerCase()));
 }
 
-/** The doc set a tree manages: its top-level key segments (`api`, `adr+runbooks`). */
 /** Pages updated whose plan changed docgen's property alone (see `PublishResult.counts.recordOnly`). */
 function recordOnlyUpdates(outcomes: Outcome[], plan: Plan): number {
   const recordOnly = new Set(
@@ -445,6 +451,7 @@ function recordOnlyUpdates(outcomes: Outcome[], plan: Plan): number {
   return outcomes.filter((o) => o.status === 'updated' && recordOnly.has(o.key)).length;
 }
 
+/** The doc set a tree manages with no name given: its top-level key segments (`api`, `adr+runbooks`). */
 export function defaultDocSet(tree: PageTree): string {
   const segments = new Set(tree.pages.filter((p) => p.parentKey === undefined).map((p) => p.key.split('/')[0]));
   return [...segments].sort().join('+') || 'docgen';

@@ -72,9 +72,10 @@ function whoRetired(prunedFrom: string | undefined): string {
 }
 
 function heldWhere(held: RemotePage | undefined): string {
-  return held
-    ? `page ${held.id} in the ${held.status === 'archived' ? 'archive' : 'trash'}, which docgen does not own, holds it`
-    : 'a page in the trash or the archive holds it';
+  if (!held) return 'a page in the trash or the archive holds it';
+  const set = held.ownership?.value.set;
+  const whose = set ? `which another docgen doc set ("${set}") published` : 'which docgen does not own';
+  return `page ${held.id} in the ${held.status === 'archived' ? 'archive' : 'trash'}, ${whose}, holds it`;
 }
 
 /** Someone else's page in the trash or the archive holds the title. */

@@ -15,6 +15,12 @@ export interface Ownership {
   schema: number;
   /** The doc set: pages of other sets under the same root are not this run's business. */
   set: string;
+  /**
+   * The set's name is an identity (`confluence.docSet`, the repository's remote): another run never
+   * takes its pages for its own under an earlier name, as it may a set named after its top-level
+   * keys (`api`), which two repositories could share.
+   */
+  named?: boolean;
   key: string;
   source?: { plugin: string; file?: string };
   /** `name@version` of the generator that rendered the page. */
@@ -48,6 +54,7 @@ export function parseOwnership(value: unknown): Ownership | undefined {
     tool: 'docgen',
     schema: v.schema ?? OWNERSHIP_SCHEMA,
     set: typeof v.set === 'string' ? v.set : '',
+    ...(v.named === true ? { named: true } : {}),
     key: v.key,
     source: v.source,
     generator: v.generator ?? '',

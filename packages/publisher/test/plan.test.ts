@@ -553,6 +553,10 @@ describe('planSync: pages in the trash or the archive that hold a title', () => 
       pageId: '77',
       reason: expect.stringContaining('page 77 in the trash, which docgen does not own, holds it'),
     });
+    const anotherSet = retired('docs/a', 'trashed', { set: 'github.com/acme/other' });
+    expect(planWith([anotherSet]).operations.find((o) => o.key === 'docs/a')!.reason).toContain(
+      'in the trash, which another docgen doc set ("github.com/acme/other") published, holds it',
+    );
   });
 
   it('the trash wins over the archive for one title, and a page docgen already has is not looked at', () => {
@@ -639,21 +643,36 @@ describe('planSync: a doc set whose sources change, and runs of some of its sour
     expect(pruned.map((op) => op.key)).toEqual(['adr/0001', 'adr']);
   });
 
-  it('pages under an earlier name are taken back, but only those of the run’s sources are retired: the name may have been another repository’s too', () => {
-    // Before doc sets were named after their package, two repositories under one parent could both be "api".
+  it('pages under an earlier name are taken over by their keys, and nothing else of that name: it may have been another repository’s too', () => {
+    // Before doc sets were named after their repository, two repositories under one parent could both be "api".
     const mine = publishedAs(tree([withSource('api/shop', 'openapi'), withSource('api/shop/old', 'openapi')]), 'api');
     const theirs = publishedAs(tree([withSource('api/billing', 'openapi')]), 'api');
     const plan = planSync({
       desired: tree([withSource('api/shop', 'openapi')]),
       remote: [...mine, ...theirs],
       rootId: '1',
-      docSet: 'shop',
+      docSet: 'github.com/acme/shop',
+      docSetNamed: true,
       prune: true,
     });
     expect(plan.operations.map((op) => [op.key, op.action, op.changes.join('+')])).toEqual([
       ['api/shop', 'update', 'state'],
-      ['api/shop/old', 'archive', ''],
     ]);
+  });
+
+  it('two named doc sets are never one, even with a page of the same key and title: a title conflict, as before', () => {
+    const theirs = publishedAs(tree([withSource('adr', 'adr'), withSource('adr/0002', 'adr')]), 'github.com/acme/a');
+    for (const page of theirs) page.ownership!.value.named = true;
+    const plan = planSync({
+      desired: tree([withSource('adr', 'adr')]),
+      remote: theirs,
+      rootId: '1',
+      docSet: 'github.com/acme/b',
+      docSetNamed: true,
+      prune: true,
+    });
+    expect(plan.operations.map((op) => [op.key, op.action, op.conflict])).toEqual([['adr', 'conflict', 'title-taken']]);
+    expect(plan.operations[0]!.reason).toContain('another docgen doc set ("github.com/acme/a"');
   });
 
   it('a run of some sources updates their pages under the whole doc set’s name and leaves the others alone', () => {

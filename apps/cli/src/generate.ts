@@ -114,9 +114,11 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
     .generatePageTree(config, { include: options.include, report })
     .catch((error: unknown) => Promise.reject(withWarningsBefore(error, warnings)));
   // The doc set's name, and whether this is some of its sources: a source from a flag is always
-  // one of several a doc set may have (other commands, other CI jobs of the same package).
-  tree.docSet = core.docSetName(config, cwd);
-  if (options.sources || selected.length < configured) tree.partial = true;
+  // one of several a doc set may have (other commands, other CI jobs run in the same folder).
+  const docSet = core.docSetName(config, cwd, { flags: Boolean(options.sources) });
+  tree.docSet = docSet?.name;
+  if (options.sources) tree.partial = docSet && !docSet.explicit ? 'files' : 'plugins';
+  else if (selected.length < configured) tree.partial = 'plugins';
   // --link-base: for every page whose source names no site of its own
   if (options.linkBase) for (const page of tree.pages) page.linkBase ??= options.linkBase;
   options.log?.(

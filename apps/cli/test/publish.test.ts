@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
@@ -327,7 +327,7 @@ describe('docgen publish', () => {
       expect(part.code).toBe(0);
       expect(actions(part)).toEqual({ adr: 'update', 'adr/1': 'update' });
       const partial = JSON.parse(await readFile(join(project, 'docs-out', 'manifest.json'), 'utf8'));
-      expect([partial.docSet, partial.partial]).toEqual(['example.com/acme/ledger', true]);
+      expect([partial.docSet, partial.partial]).toEqual(['example.com/acme/ledger', 'plugins']);
       const again = await runCli(['generate', '--publish', '--json'], { cwd: project, env: env() });
       expect(again.code).toBe(0);
       expect(JSON.parse(again.stdout).publish.counts).toMatchObject({ created: 0, updated: 0, conflicts: 0 });
@@ -374,6 +374,45 @@ describe('docgen publish', () => {
       }
     } finally {
       await Promise.all(repos.map((repo) => rm(repo, { recursive: true, force: true })));
+    }
+  });
+
+  it('in a monorepo with one config at its root, two services’ flag runs from their folders are two doc sets', async () => {
+    const mono = await mkdtemp(join(tmpdir(), 'docgen-mono-'));
+    const space = await sandbox.api<{ homepage: { id: string } }>('GET', '/rest/api/space/DEV?expand=homepage');
+    const parent = await humanPage(sandbox, 'Monorepo APIs', space.body.homepage.id);
+    try {
+      await mkdir(join(mono, '.git'));
+      await writeFile(join(mono, '.git', 'config'), '[remote "origin"]\n\turl = https://github.com/acme/mono.git\n');
+      await writeFile(join(mono, 'package.json'), '{ "name": "mono", "docgen": { "sources": [] } }\n');
+      for (const [folder, service] of [
+        ['a', 'catalog'],
+        ['b', 'payments'],
+        ['shared', 'shared'],
+      ] as const)
+        await cp(join(repoRoot, 'examples', 'acme-shop', 'services', service), join(mono, 'services', folder), {
+          recursive: true,
+        });
+      const publish = (folder: string) =>
+        // (A prefix: the test before publishes the same specs into this space, whose titles are unique.)
+        runCli(['api', '--openapi', 'openapi.yaml', '--publish', '--prune', '--json', '--confluence-prefix', 'Mono '], {
+          cwd: join(mono, 'services', folder),
+          env: { ...env(), CONFLUENCE_PARENT_ID: parent },
+        });
+      for (const round of [1, 2]) {
+        for (const folder of ['a', 'b']) {
+          const run = await publish(folder);
+          expect(run.code).toBe(0);
+          const counts = JSON.parse(run.stdout).publish.counts;
+          expect(counts).toMatchObject({ archived: 0, orphans: 0, restored: 0, conflicts: 0 });
+          if (round === 2) expect(counts).toMatchObject({ created: 0, updated: 0 });
+        }
+      }
+      // The config's `out`, written last by services/b's run.
+      const manifest = JSON.parse(await readFile(join(mono, 'docs-out', 'manifest.json'), 'utf8'));
+      expect([manifest.docSet, manifest.partial]).toEqual(['github.com/acme/mono:services/b', 'files']);
+    } finally {
+      await rm(mono, { recursive: true, force: true });
     }
   });
 

@@ -6,22 +6,29 @@ import type { LoadedConfig } from './config.js';
  * The doc set a run publishes: the name docgen's property records on each page, which keeps the
  * pages of one repository apart from another's under the same Confluence parent (a run retires,
  * renames or takes over only pages of its own doc set). `confluence.docSet` when the config names
- * one; else the repository's `origin` remote with the config's folder in it (or, with no config,
- * the working folder): `github.com/acme/shop`, `github.com/acme/shop:services/billing`. The same
- * for every clone, wherever it is checked out. Undefined when there is no such remote: the
- * publisher then names the set after the tree's top-level keys (`api`), as docgen always did.
+ * one (`explicit`); else the repository's `origin` remote with the config's folder in it, or, for
+ * sources given by flags (or with no config), the folder docgen runs in: `github.com/acme/shop`,
+ * `github.com/acme/shop:services/billing`. The same for every clone, wherever it is checked out.
+ * Undefined when there is no such remote: the publisher then names the set after the tree's
+ * top-level keys (`api`), as docgen always did.
  *
  * Not a package's or a folder's name: two repositories' `backend` packages, or two checkouts in
- * a folder called `build`, would be one doc set and trash each other's pages.
+ * a folder called `build`, would be one doc set and trash each other's pages. A flag run is named
+ * after the folder it runs in, where the paths of its sources' files start: two services' jobs of
+ * one monorepo, each run in its service's folder with `--openapi openapi.yaml`, are two doc sets.
  */
-export function docSetName(config: LoadedConfig, cwd: string): string | undefined {
+export function docSetName(
+  config: LoadedConfig,
+  cwd: string,
+  options: { flags?: boolean } = {},
+): { name: string; explicit: boolean } | undefined {
   const named = config.config.confluence?.docSet?.trim();
-  if (named) return named;
-  const from = config.file ? config.dir : resolve(cwd);
+  if (named) return { name: named, explicit: true };
+  const from = config.file && !options.flags ? config.dir : resolve(cwd);
   const repository = gitRepository(from);
   if (!repository) return undefined;
   const inside = relative(repository.root, from).split(sep).join('/');
-  return inside ? `${repository.origin}:${inside}` : repository.origin;
+  return { name: inside ? `${repository.origin}:${inside}` : repository.origin, explicit: false };
 }
 
 /** The repository `from` is in (the nearest `.git` at or above it) and its `origin`, if it has one. */
@@ -58,7 +65,7 @@ function originRemote(configFile: string): string | undefined {
     const section = /^\s*\[\s*([^\]]+?)\s*\]/.exec(line)?.[1];
     if (section !== undefined) inOrigin = /^remote\s+"origin"$/.test(section);
     const url = inOrigin ? /^\s*url\s*=\s*(.+?)\s*$/.exec(line)?.[1] : undefined;
-    if (url) return repositoryIdentity(url);
+    if (url) return repositoryIdentity(url.replace(/^"(.*)"$/, '$1').trim());
   }
   return undefined;
 }
@@ -71,20 +78,22 @@ function originRemote(configFile: string): string | undefined {
  * are both `bitbucket.acme.com/plat/shop`. Undefined for a local path.
  */
 export function repositoryIdentity(url: string): string | undefined {
-  const where = scpLike(url.trim()) ?? parsedUrl(url.trim());
+  const where = scpLike(url) ?? parsedUrl(url);
   if (!where) return undefined;
   const path = where.path
     .replace(/^\/+/, '')
     .replace(/\/+$/, '')
     .replace(/\.git$/, '')
     .replace(/^scm\//, '');
-  return where.host && path ? `${where.host.toLowerCase()}/${path}` : undefined;
+  // A host of one letter is a Windows drive (`C:\repos\shop`); an `@` left is a credential's.
+  if (!/^[a-z0-9][a-z0-9.-]+$/i.test(where.host) || !path || /[@\\]/.test(path)) return undefined;
+  return `${where.host}/${path}`.toLowerCase();
 }
 
-/** `git@github.com:acme/shop.git`: SSH's short form, with no scheme. */
+/** `git@github.com:acme/shop.git` or `github.com:acme/shop.git`: SSH's short form, with no scheme. */
 function scpLike(url: string): { host: string; path: string } | undefined {
   if (url.includes('://')) return undefined;
-  const match = /^[^@/\s]+@([^:/\s]+):(?!\/)(.+)$/.exec(url);
+  const match = /^(?:.*@)?([^@:/\s]+):(?!\/)(.+)$/.exec(url);
   return match ? { host: match[1]!, path: match[2]! } : undefined;
 }
 

@@ -93,11 +93,14 @@ export function sourceOfPageLine(
 export interface PageTree {
   pages: Page[];
   /**
-   * Rendered from some of the config's sources (`docgen adr` of a config that has more, or a source
-   * given by a flag beside a config): a publish manages those sources' pages and leaves the rest
-   * of the doc set as it is, instead of retiring it as gone.
+   * Rendered from some of a doc set's sources: a publish manages those sources' pages and leaves
+   * the rest of the doc set as it is, instead of retiring it as gone. `plugins`: a command of one
+   * plugin (`docgen adr`) of a config that has more; its pages are those of its plugins under its
+   * top-level pages. `files`: sources given by flags, in a doc set named after the folder docgen ran
+   * in (see `docSetName`): also the pages from its files (paths from that folder), whose keys may
+   * have changed with their source's name.
    */
-  partial?: boolean;
+  partial?: 'plugins' | 'files';
   /** The doc set the pages are published as (see `docSetName`); the publisher derives one without it. */
   docSet?: string;
 }

@@ -43,7 +43,7 @@ export interface Manifest {
   /** See `PageTree.docSet`. */
   docSet?: string;
   /** See `PageTree.partial`. */
-  partial?: boolean;
+  partial?: PageTree['partial'];
   pages: ManifestPage[];
 }
 
@@ -131,7 +131,7 @@ async function writeThroughStaging(
     schemaVersion: MANIFEST_SCHEMA_VERSION,
     generator,
     ...(tree.docSet ? { docSet: tree.docSet } : {}),
-    ...(tree.partial ? { partial: true } : {}),
+    ...(tree.partial ? { partial: tree.partial } : {}),
     pages: [],
   };
   try {
@@ -308,7 +308,7 @@ export async function readRenderedTree(dir: string): Promise<{ manifest: Manifes
   const tree: PageTree = {
     pages,
     ...(typeof manifest.docSet === 'string' && manifest.docSet ? { docSet: manifest.docSet } : {}),
-    ...(manifest.partial === true ? { partial: true } : {}),
+    ...(manifest.partial === 'files' || manifest.partial === 'plugins' ? { partial: manifest.partial } : {}),
   };
   validatePageTree(tree);
   return { manifest, tree };

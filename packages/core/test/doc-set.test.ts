@@ -15,7 +15,7 @@ describe('docSetName', () => {
     await mkdir(join(dir, '.git'), { recursive: true });
     await writeFile(
       join(dir, '.git', 'config'),
-      `[core]\n\tbare = false\n[remote "upstream"]\n\turl = https://github.com/other/fork.git\n[remote "origin"]\n\turl = ${url}\n\tfetch = +refs/heads/*:refs/remotes/origin/*\n`,
+      `[core]\n\tbare = false\n[remote "upstream"]\n\turl = https://github.com/other/fork.git\n[remote "origin"]\n\turl = "${url}"\n\tfetch = +refs/heads/*:refs/remotes/origin/*\n`,
     );
   };
   const config = async (dir: string, confluence = '') => {
@@ -30,9 +30,17 @@ describe('docSetName', () => {
     await mkdir(join(repo, 'services', 'shipping'), { recursive: true });
     const none = await loadConfig({ cwd: join(repo, 'services', 'shipping') });
     expect(none.file).toBeUndefined();
-    expect(docSetName(none, join(repo, 'services', 'shipping'))).toBe('github.com/acme/shop:services/shipping');
-    expect(docSetName(await config(repo), repo)).toBe('github.com/acme/shop');
-    expect(docSetName(await config(join(repo, 'apps', 'billing')), repo)).toBe('github.com/acme/shop:apps/billing');
+    expect(docSetName(none, join(repo, 'services', 'shipping'))?.name).toBe('github.com/acme/shop:services/shipping');
+    const root = await config(repo);
+    expect(docSetName(root, repo)).toEqual({ name: 'github.com/acme/shop', explicit: false });
+    expect(docSetName(await config(join(repo, 'apps', 'billing')), repo)?.name).toBe(
+      'github.com/acme/shop:apps/billing',
+    );
+    // Sources from flags: the folder docgen runs in, where their files' paths start.
+    expect(docSetName(root, join(repo, 'services', 'a'), { flags: true })?.name).toBe(
+      'github.com/acme/shop:services/a',
+    );
+    expect(docSetName(root, repo, { flags: true })?.name).toBe('github.com/acme/shop');
   });
 
   it('a worktree reads its main repository’s remote', async () => {
@@ -43,13 +51,16 @@ describe('docSetName', () => {
     const worktree = join(repo, 'fix');
     await mkdir(worktree);
     await writeFile(join(worktree, '.git'), `gitdir: ${join(main, '.git', 'worktrees', 'fix')}\n`);
-    expect(docSetName(await config(worktree), worktree)).toBe('github.com/acme/shop');
+    expect(docSetName(await config(worktree), worktree)?.name).toBe('github.com/acme/shop');
   });
 
   it('none without a remote (the publisher then names the set after its keys); confluence.docSet names it', async () => {
     await mkdir(join(repo, '.git'));
     expect(docSetName(await config(repo), repo)).toBeUndefined();
-    expect(docSetName(await config(repo, 'confluence:\n  docSet: payments\n'), repo)).toBe('payments');
+    expect(docSetName(await config(repo, 'confluence:\n  docSet: payments\n'), repo)).toEqual({
+      name: 'payments',
+      explicit: true,
+    });
     const error = await config(repo, 'confluence:\n  docSet: ""\n').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DocgenError);
     expect((error as DocgenError).message).toContain('confluence.docSet');
@@ -71,7 +82,17 @@ describe('repositoryIdentity', () => {
     expect(repositoryIdentity('https://gitlab-ci-token:glcbt-xyz@gitlab.com/group/sub/repo.git')).toBe(
       'gitlab.com/group/sub/repo',
     );
-    for (const local of ['/srv/git/shop.git', '../shop', 'file:///srv/git/shop.git'])
+    expect(repositoryIdentity('github.com:Acme/Shop.git')).toBe('github.com/acme/shop');
+    for (const local of [
+      '/srv/git/shop.git',
+      '../shop',
+      'file:///srv/git/shop.git',
+      'C:\\repos\\shop',
+      'C:/repos/shop',
+    ])
       expect(repositoryIdentity(local)).toBeUndefined();
+    // Malformed, but a name must never carry a piece of a credential.
+    for (const broken of ['user:pa@ss@github.com:acme/shop.git', 'https://tok/en@github.com/acme/shop.git'])
+      expect(repositoryIdentity(broken) ?? '').not.toMatch(/pa|ss@|tok|en@/);
   });
 });

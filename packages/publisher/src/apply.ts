@@ -20,6 +20,8 @@ import {
   commentHash,
   markerHash,
   OWNERSHIP_SCHEMA,
+  pageSetIdentity,
+  setIdentity,
   versionMessage,
   type Ownership,
 } from './state.js';
@@ -474,7 +476,7 @@ async function takeBackRetired(
   const held = await findRetired(desired.title, options);
   if (!held) throw new ConflictDuringRun(refusedTitleMessage(desired.title, messageOf(refusal), held));
   const verdict = judgeRetired(held, {
-    docSet: options.docSet,
+    docSets: new Set([setIdentity(options.docSet, options.docSetNamed)]),
     key: desired.key,
     rootId: options.rootId!,
     restoreDeleted: options.onConflict === 'overwrite',
@@ -606,7 +608,11 @@ async function tryAdopt(
 /** The page carries docgen's property for this doc set and this page's key. */
 function isOwnPage(page: RemotePage, desired: DesiredPage, options: ApplyOptions): boolean {
   const owner = page.ownership?.value;
-  return owner !== undefined && owner.set === options.docSet && owner.key === desired.key;
+  return (
+    owner !== undefined &&
+    pageSetIdentity(page) === setIdentity(options.docSet, options.docSetNamed) &&
+    owner.key === desired.key
+  );
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { RemotePage } from './client/types.js';
 import { planReorder, type Reorder } from './order.js';
 import { judgeRetired, retiredMessage } from './retired.js';
-import { markerHash } from './state.js';
+import { markerHash, pageSetIdentity, setIdentity } from './state.js';
 
 /**
  * The plan: desired tree + what Confluence has under the managed root → operations.
@@ -113,11 +113,11 @@ export interface PlanInput {
    */
   docSetNamed?: boolean;
   /**
-   * The tree is some of a doc set's sources (`docgen adr` of a config that has more, or a source
-   * given by a flag beside a config): the run manages those sources' pages only, and leaves the
-   * doc set's other pages as they are instead of retiring them as gone.
+   * The tree is some of a doc set's sources (see `PageTree.partial` in core): the run manages
+   * those sources' pages only, and leaves the doc set's other pages as they are instead of
+   * retiring them as gone.
    */
-  partial?: boolean;
+  partial?: 'plugins' | 'files';
   prune?: boolean;
   onConflict?: ConflictPolicy;
   /** Plan page moves for sibling order (false where the API cannot move pages: Data Center). */
@@ -154,12 +154,13 @@ export function planSync(input: PlanInput): Plan {
   const { desired, remote, rootId } = input;
   const family = docSetFamily(input);
   const docSet = family.name;
+  const self = family.self;
   const policy = input.onConflict ?? 'fail';
   const otherRoots = otherTreeRoots(remote, rootId, family.members);
   const desiredKeys = new Set(desired.map((page) => page.key));
-  const setOf = (page: RemotePage) => (otherRoots.has(page.id) ? undefined : page.ownership?.value.set);
+  const setOf = (page: RemotePage) => (otherRoots.has(page.id) ? undefined : pageSetIdentity(page));
   const byId = (a: RemotePage, b: RemotePage) => Number(a.id) - Number(b.id);
-  const ours = remote.filter((page) => setOf(page) === docSet);
+  const ours = remote.filter((page) => setOf(page) === self);
   const ownedByKey = new Map<string, RemotePage>();
   const duplicates: RemotePage[] = [];
   for (const page of [...ours].sort(byId)) {
@@ -169,7 +170,7 @@ export function planSync(input: PlanInput): Plan {
   }
   // A page of an earlier name of this doc set (see docSetFamily) is taken over by its key; its
   // others are not this run's: the name may have been another repository's too.
-  for (const page of remote.filter((p) => setOf(p) !== docSet && family.members.has(setOf(p) ?? '')).sort(byId)) {
+  for (const page of remote.filter((p) => setOf(p) !== self && family.members.has(setOf(p) ?? '')).sort(byId)) {
     const key = page.ownership!.value.key;
     if (!desiredKeys.has(key) || ownedByKey.has(key)) continue;
     ownedByKey.set(key, page);
@@ -178,8 +179,8 @@ export function planSync(input: PlanInput): Plan {
   const oursIds = new Set(ours.map((page) => page.id));
   // What the run retires, or takes over for a new key, when the tree no longer has a page's key:
   // its doc set's pages; of a run of some sources, only those of its sources.
-  const ofItsSources = renderedSources(desired, { byFile: input.docSetNamed === true });
-  const inScope = (page: RemotePage) => page.ownership?.value.set === docSet && (!input.partial || ofItsSources(page));
+  const ofItsSources = renderedSources(desired, { byFile: input.partial === 'files' });
+  const inScope = (page: RemotePage) => pageSetIdentity(page) === self && (!input.partial || ofItsSources(page));
   const notOursByTitle = new Map<string, TakenTitle>();
   for (const page of remote) {
     if (otherRoots.has(page.id)) notOursByTitle.set(fold(page.title), { ...page, otherRoot: otherRoots.get(page.id) });
@@ -225,8 +226,8 @@ export function planSync(input: PlanInput): Plan {
             input,
           )
         : retired
-          ? planRetired(page, retired, { rootId, docSet, family: family.members, policy })
-          : planNew(page, wantedParentId, notOursByTitle, docSet),
+          ? planRetired(page, retired, { rootId, family: family.members, policy })
+          : planNew(page, wantedParentId, notOursByTitle, { docSet, self }),
     );
   }
 
@@ -282,9 +283,10 @@ export function planSync(input: PlanInput): Plan {
   };
 }
 
-/** The doc set a run writes, and every name its pages may carry (see `docSetFamily`). */
+/** The doc set a run writes, its identity (see `setIdentity`), and those of its earlier names (see `docSetFamily`). */
 export interface DocSetFamily {
   name: string;
+  self: string;
   members: ReadonlySet<string>;
 }
 
@@ -303,29 +305,36 @@ export interface DocSetFamily {
 export function docSetFamily(
   input: Pick<PlanInput, 'desired' | 'remote' | 'rootId' | 'docSet' | 'docSetNamed' | 'partial'>,
 ): DocSetFamily {
+  const ownSelf = setIdentity(input.docSet, input.docSetNamed);
   const titles = new Map(input.desired.map((page) => [page.key, fold(page.title)]));
-  const claimed = new Map<string, number>();
+  const claimed = new Map<string, { set: string; count: number }>();
   for (const page of input.remote) {
     const value = page.ownership?.value;
-    if (!value || value.named || value.set === input.docSet) continue;
+    if (!value || value.named || pageSetIdentity(page) === ownSelf) continue;
     // A page recorded under another managed root is that tree's, whatever its set.
     if (value.root !== undefined && value.root !== input.rootId) continue;
     if (titles.get(value.key) !== fold(page.title)) continue;
-    claimed.set(value.set, (claimed.get(value.set) ?? 0) + 1);
+    const seen = claimed.get(pageSetIdentity(page)!) ?? { set: value.set, count: 0 };
+    claimed.set(pageSetIdentity(page)!, { ...seen, count: seen.count + 1 });
   }
-  const members = new Set([input.docSet, ...claimed.keys()]);
-  if (!input.partial || input.docSetNamed) return { name: input.docSet, members };
-  const keys = input.docSet.split('+');
-  let name = input.docSet;
+  const name = input.partial && !input.docSetNamed ? wholeSetName(input.docSet, [...claimed.values()]) : input.docSet;
+  const self = setIdentity(name, input.docSetNamed);
+  return { name, self, members: new Set([ownSelf, self, ...claimed.keys()]) };
+}
+
+/** Of the sets claimed, the one with all of `docSet`'s top-level keys and more that claims most pages; else `docSet`. */
+function wholeSetName(docSet: string, claimed: Array<{ set: string; count: number }>): string {
+  const keys = docSet.split('+');
+  let name = docSet;
   let most = 0;
-  for (const [set, count] of claimed) {
+  for (const { set, count } of claimed) {
     const whole = new Set(set.split('+'));
     if (whole.size > keys.length && keys.every((key) => whole.has(key)) && count > most) {
       name = set;
       most = count;
     }
   }
-  return { name, members };
+  return name;
 }
 
 /**
@@ -367,14 +376,14 @@ function otherTreeRoots(remote: RemotePage[], rootId: string, docSets: ReadonlyS
   const found = new Map<string, string>();
   for (const page of remote) {
     const value = page.ownership?.value;
-    if (!value || !docSets.has(value.set)) continue;
+    if (!value || !docSets.has(pageSetIdentity(page)!)) continue;
     const chain = above(page);
     const other =
       value.root !== undefined
         ? value.root !== rootId && chain.some((p) => p.id === value.root)
           ? value.root
           : undefined
-        : chain.find((p) => !docSets.has(p.ownership?.value.set ?? ''))?.id;
+        : chain.find((p) => !docSets.has(pageSetIdentity(p) ?? ''))?.id;
     if (other !== undefined) found.set(page.id, other);
   }
   return found;
@@ -574,7 +583,7 @@ function planOwned(
     // failed the run halfway). Known from the listing, it is a conflict the plan shows.
     const taken = fold(owned.title) === fold(page.title) ? undefined : notOursByTitle.get(fold(page.title));
     if (taken) {
-      const { why, fix } = titleTaken(taken, state.set, page.key);
+      const { why, fix } = titleTaken(taken, { docSet, self: setIdentity(docSet, named) }, page.key);
       return {
         ...base,
         action: 'conflict',
@@ -601,7 +610,7 @@ function planNew(
   page: DesiredPage,
   wantedParentId: string | undefined,
   notOursByTitle: Map<string, TakenTitle>,
-  docSet: string,
+  set: { docSet: string; self: string },
 ): Operation {
   const base = { key: page.key, title: page.title, parentKey: page.parentKey, desired: page };
   const taken = notOursByTitle.get(fold(page.title));
@@ -612,7 +621,7 @@ function planNew(
       taken.version.number === 1 &&
       wantedParentId !== undefined &&
       taken.parentId === wantedParentId;
-    const { why, fix, otherDocSet } = titleTaken(taken, docSet, page.key);
+    const { why, fix, otherDocSet } = titleTaken(taken, set, page.key);
     return {
       ...base,
       action: 'conflict',
@@ -636,12 +645,11 @@ function planNew(
 function planRetired(
   page: DesiredPage,
   held: RemotePage,
-  context: { rootId: string; docSet: string; family: ReadonlySet<string>; policy: ConflictPolicy },
+  context: { rootId: string; family: ReadonlySet<string>; policy: ConflictPolicy },
 ): Operation {
   const base = { key: page.key, title: page.title, parentKey: page.parentKey, desired: page, pageId: held.id };
   const verdict = judgeRetired(held, {
-    docSet: context.docSet,
-    family: context.family,
+    docSets: context.family,
     key: page.key,
     rootId: context.rootId,
     restoreDeleted: context.policy === 'overwrite',
@@ -679,7 +687,7 @@ export const RENAME_OR_ARCHIVE =
  */
 function titleTaken(
   taken: TakenTitle,
-  docSet: string,
+  { docSet, self }: { docSet: string; self: string },
   key: string,
 ): { why: string; fix: string; otherDocSet?: string } {
   const where = taken.path?.length ? ` (under ${taken.path.map((title) => `"${title}"`).join(' › ')})` : '';
@@ -695,7 +703,7 @@ function titleTaken(
       why: `${page}, which this doc set's other sources publish (its key is "${taken.ownership!.value.key}")`,
       fix: 'publish every source of the config at once (`docgen generate --publish`), or rename one of the two',
     };
-  if (taken.outside && set === docSet)
+  if (taken.outside && pageSetIdentity(taken) === self)
     return {
       why: `${page}, which docgen published for this doc set under another root`,
       fix: `move it under the managed root and docgen takes it back (its key is "${taken.ownership!.value.key}"), or archive it`,
@@ -707,6 +715,12 @@ function titleTaken(
         ? `publish these pages as they were published, from every source of doc set "${set}" at once (\`docgen generate --publish\` of the config), not from a run of some of them`
         : `if both are the same documentation (its repository moved, or it is published from another clone), set \`confluence.docSet: "${set}"\` in the config to publish it as that doc set; else give one of the two a title prefix (titlePrefix)`,
       otherDocSet: set,
+    };
+  if (set !== undefined && !taken.ownership!.value.named)
+    return {
+      // A set named after its keys, by an older docgen: this repository's page under another key, or another's.
+      why: `${page}, which docgen published as doc set "${set}" (a name made of its keys, before doc sets were named after their repository) under key "${taken.ownership!.value.key}"`,
+      fix: "if it is this repository's page from before a source's key changed, publish once with the old key (docgen then takes it over) or delete that page; else give one of the two a title prefix (titlePrefix)",
     };
   if (set !== undefined)
     return {
@@ -795,7 +809,7 @@ function isMovingAway(
   docSets: ReadonlySet<string>,
 ): boolean {
   const value = page.ownership?.value;
-  if (!value || !docSets.has(value.set)) return false;
+  if (!value || !docSets.has(pageSetIdentity(page)!)) return false;
   const target = desired.find((d) => d.key === value.key);
   if (!target) return true; // retiring itself
   const newParent = target.parentKey === undefined ? undefined : ownedByKey.get(target.parentKey)?.id;

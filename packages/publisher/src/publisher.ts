@@ -20,7 +20,7 @@ import {
 } from './plan.js';
 import { Redactor } from './redact.js';
 import { MARKER_ELEMENT, withoutCommentMarkers } from './comment-markers.js';
-import { markerHash } from './state.js';
+import { markerHash, pageSetIdentity } from './state.js';
 
 export interface ConnectionConfig {
   /** Site URL, gateway URL, or Data Center base URL with its context path. */
@@ -58,7 +58,7 @@ export interface PublisherConfig extends ConnectionConfig {
    * The tree is some of the doc set's sources (a run of one plugin, or of a source given by a flag,
    * beside a config that has more): only their pages are managed; the others are left as they are.
    */
-  partial?: boolean;
+  partial?: PageTree['partial'];
   concurrency?: number;
   onConflict?: ConflictPolicy;
   /** Same as onConflict: overwrite. */
@@ -361,7 +361,7 @@ async function pagesOnlyCommented(
     const owner = page.ownership?.value;
     return (
       owner !== undefined &&
-      tree.docSets.has(owner.set) &&
+      tree.docSets.has(pageSetIdentity(page)!) &&
       // A page of a tree published under a page inside this root is that tree's: not this plan's to read.
       (owner.root === undefined || owner.root === tree.rootId) &&
       owner.version !== page.version.number &&

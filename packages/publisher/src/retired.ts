@@ -1,4 +1,5 @@
 import type { RemotePage } from './client/types.js';
+import { pageSetIdentity } from './state.js';
 
 /**
  * A page in the trash or the archive keeps its title reserved, so docgen cannot create a page of
@@ -12,9 +13,8 @@ export type RetiredVerdict =
   | { restore: false; deleted: boolean; why: string; fix: string };
 
 export interface RetiredContext {
-  docSet: string;
-  /** Earlier names of the doc set (see `docSetFamily`): their pages are this run's too. */
-  family?: ReadonlySet<string>;
+  /** The run's doc set and its earlier names, as `setIdentity` writes them (see `docSetFamily`). */
+  docSets: ReadonlySet<string>;
   /** The key of the desired page that wants the title. */
   key: string;
   /** The managed root: a prune mark from another root is not this run's to undo. */
@@ -25,9 +25,8 @@ export interface RetiredContext {
 
 export function judgeRetired(held: RemotePage, context: RetiredContext): RetiredVerdict {
   const owner = held.ownership?.value;
-  const ofThisSet = owner !== undefined && (owner.set === context.docSet || !!context.family?.has(owner.set));
-  if (!owner || !ofThisSet || owner.key !== context.key) {
-    return { restore: false, deleted: false, ...heldByOthers(held) };
+  if (!owner || !context.docSets.has(pageSetIdentity(held)!) || owner.key !== context.key) {
+    return { restore: false, deleted: false, ...heldByOthers(held, context.docSets) };
   }
   if (held.status === 'archived') return { restore: false, deleted: true, ...ownPageArchived(held) };
   const prunedFrom = owner.pruned?.root;
@@ -71,17 +70,21 @@ function whoRetired(prunedFrom: string | undefined): string {
     : 'a person deleted it (docgen did not prune it)';
 }
 
-function heldWhere(held: RemotePage | undefined): string {
+function heldWhere(held: RemotePage | undefined, docSets?: ReadonlySet<string>): string {
   if (!held) return 'a page in the trash or the archive holds it';
-  const set = held.ownership?.value.set;
-  const whose = set ? `which another docgen doc set ("${set}") published` : 'which docgen does not own';
+  const value = held.ownership?.value;
+  const whose = !value
+    ? 'which docgen does not own'
+    : docSets?.has(pageSetIdentity(held)!)
+      ? `which this doc set published for another key ("${value.key}")`
+      : `which another docgen doc set ("${value.set}") published`;
   return `page ${held.id} in the ${held.status === 'archived' ? 'archive' : 'trash'}, ${whose}, holds it`;
 }
 
 /** Someone else's page in the trash or the archive holds the title. */
-function heldByOthers(held: RemotePage | undefined): { why: string; fix: string } {
+function heldByOthers(held: RemotePage | undefined, docSets?: ReadonlySet<string>): { why: string; fix: string } {
   return {
-    why: `no current page of the space has the title${held ? ` "${held.title}"` : ''}, but ${heldWhere(held)}`,
+    why: `no current page of the space has the title${held ? ` "${held.title}"` : ''}, but ${heldWhere(held, docSets)}`,
     fix:
       'restore that page (a page docgen published is taken back once it is under the managed root again), ' +
       "purge it from the trash, or give docgen's page another title",

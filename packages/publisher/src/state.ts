@@ -46,6 +46,21 @@ export interface Ownership {
   pruned?: { root: string; at: string };
 }
 
+/**
+ * A doc set as runs tell sets apart: its name and whether it is `named`. A set named `api` by
+ * `confluence.docSet` and the `api` an older run made of its keys are two sets: the second may be
+ * another repository's too.
+ */
+export function setIdentity(set: string, named: boolean | undefined): string {
+  return `${named ? 'named' : 'keys'}:${set}`;
+}
+
+/** The doc set a page of docgen's belongs to, as `setIdentity` writes it; undefined for a page docgen does not own. */
+export function pageSetIdentity(page: { ownership?: { value: Pick<Ownership, 'set' | 'named'> } }): string | undefined {
+  const value = page.ownership?.value;
+  return value && setIdentity(value.set, value.named);
+}
+
 export function parseOwnership(value: unknown): Ownership | undefined {
   if (!value || typeof value !== 'object') return undefined;
   const v = value as Partial<Ownership>;

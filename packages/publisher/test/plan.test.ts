@@ -553,6 +553,10 @@ describe('planSync: pages in the trash or the archive that hold a title', () => 
       pageId: '77',
       reason: expect.stringContaining('page 77 in the trash, which docgen does not own, holds it'),
     });
+    const ownOtherKey = retired('docs/a', 'trashed', { key: 'docs/old-a' });
+    expect(planWith([ownOtherKey]).operations.find((o) => o.key === 'docs/a')!.reason).toContain(
+      'in the trash, which this doc set published for another key ("docs/old-a"), holds it',
+    );
     const anotherSet = retired('docs/a', 'trashed', { set: 'github.com/acme/other' });
     expect(planWith([anotherSet]).operations.find((o) => o.key === 'docs/a')!.reason).toContain(
       'in the trash, which another docgen doc set ("github.com/acme/other") published, holds it',
@@ -660,6 +664,47 @@ describe('planSync: a doc set whose sources change, and runs of some of its sour
     ]);
   });
 
+  it('a set named `api` by confluence.docSet is not the `api` older runs made of their keys: of that, only its keys are taken over', () => {
+    const mine = publishedAs(tree([withSource('api/shop', 'openapi')]), 'api');
+    const theirs = publishedAs(tree([withSource('api/billing', 'openapi')]), 'api');
+    const plan = planSync({
+      desired: tree([withSource('api/shop', 'openapi')]),
+      remote: [...mine, ...theirs],
+      rootId: '1',
+      docSet: 'api',
+      docSetNamed: true,
+      prune: true,
+    });
+    expect(plan.operations.map((op) => [op.key, op.action, op.changes.join('+')])).toEqual([
+      ['api/shop', 'update', 'state'],
+    ]);
+    // And the other way: a run whose set is named after its keys never takes a named set's pages.
+    const named = publishedAs(tree([withSource('api/billing', 'openapi')]), 'api');
+    for (const page of named) page.ownership!.value.named = true;
+    const keyed = planSync({
+      desired: tree([withSource('api/shop', 'openapi')]),
+      remote: named,
+      rootId: '1',
+      docSet: 'api',
+      prune: true,
+    });
+    expect(keyed.operations.map((op) => [op.key, op.action])).toEqual([['api/shop', 'create']]);
+  });
+
+  it('a title held by a page an older docgen published under another key says how to take it over', () => {
+    const old = publishedAs(tree([{ ...withSource('api/old-shop', 'openapi'), title: 'Shop API' }]), 'api');
+    const plan = planSync({
+      desired: tree([{ ...withSource('api/shop', 'openapi'), title: 'Shop API' }]),
+      remote: old,
+      rootId: '1',
+      docSet: 'github.com/acme/shop',
+      docSetNamed: true,
+    });
+    expect(plan.operations[0]).toMatchObject({ action: 'conflict', conflict: 'title-taken' });
+    expect(plan.operations[0]!.reason).toContain('which docgen published as doc set "api" (a name made of its keys');
+    expect(plan.operations[0]!.fix).toContain('publish once with the old key');
+  });
+
   it('two named doc sets are never one, even with a page of the same key and title: a title conflict, as before', () => {
     const theirs = publishedAs(tree([withSource('adr', 'adr'), withSource('adr/0002', 'adr')]), 'github.com/acme/a');
     for (const page of theirs) page.ownership!.value.named = true;
@@ -678,7 +723,14 @@ describe('planSync: a doc set whose sources change, and runs of some of its sour
   it('a run of some sources updates their pages under the whole doc set’s name and leaves the others alone', () => {
     const before = publishedAs(tree([...docs, ...adr]), 'adr+docs');
     const changed = tree(adr.map((page) => ({ ...page, markdown: `new body of ${page.key}` })));
-    const plan = planSync({ desired: changed, remote: before, rootId: '1', docSet: 'adr', partial: true, prune: true });
+    const plan = planSync({
+      desired: changed,
+      remote: before,
+      rootId: '1',
+      docSet: 'adr',
+      partial: 'plugins',
+      prune: true,
+    });
     expect(plan.docSet).toBe('adr+docs');
     expect(plan.operations.map((op) => [op.key, op.action, op.changes.join('+')])).toEqual([
       ['adr', 'update', 'body'],
@@ -696,7 +748,7 @@ describe('planSync: a doc set whose sources change, and runs of some of its sour
       remote: before,
       rootId: '1',
       docSet: 'adr',
-      partial: true,
+      partial: 'plugins',
     });
     expect(plan.operations.map((op) => [op.key, op.action])).toEqual([
       ['adr', 'unchanged'],
@@ -727,7 +779,8 @@ describe('planSync: a doc set whose sources change, and runs of some of its sour
   it('a title a run of some sources would take from a page of the doc set’s other sources is a conflict that says to publish them all', () => {
     const before = publishedAs(tree([...docs, ...adr]), 'adr+docs');
     const clash = tree([...adr, { ...withSource('adr/0002', 'adr'), parentKey: 'adr', title: 'DOCS/A' }]);
-    const op = planSync({ desired: clash, remote: before, rootId: '1', docSet: 'adr', partial: true }).operations[2];
+    const op = planSync({ desired: clash, remote: before, rootId: '1', docSet: 'adr', partial: 'plugins' })
+      .operations[2];
     expect(op).toMatchObject({ key: 'adr/0002', action: 'conflict', conflict: 'title-taken' });
     expect(op.reason).toContain("which this doc set's other sources publish");
     expect(op.fix).toContain('docgen generate --publish');

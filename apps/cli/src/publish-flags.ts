@@ -339,6 +339,8 @@ export async function runPublish(
       parentId: flags['confluence-parent'] ?? fromEnv(env, 'CONFLUENCE_PARENT_ID') ?? config.parentId,
       parentTitle: config.parentTitle,
       titlePrefix: flags['confluence-prefix'] ?? config.titlePrefix,
+      // The config's name for the doc set, over the folder's (a folder rendered before it was set).
+      docSet: config.docSet,
       labels: config.labels,
       concurrency: flags.concurrency ?? config.concurrency,
       onConflict,

@@ -416,6 +416,40 @@ describe('docgen publish', () => {
     }
   });
 
+  it('a source given by a flag beside a config is not trashed by the config’s whole run, nor the other way round', async () => {
+    const project = await mkdtemp(join(tmpdir(), 'docgen-beside-'));
+    const run = (args: string[]) =>
+      runCli([...args, '--publish', '--prune', '--json', '--confluence-prefix', 'Beside '], {
+        cwd: project,
+        env: env(),
+      });
+    try {
+      await mkdir(join(project, '.git'));
+      await writeFile(join(project, '.git', 'config'), '[remote "origin"]\n\turl = git@example.com:acme/beside.git\n');
+      await mkdir(join(project, 'adr'));
+      await writeFile(join(project, 'adr', '0001-use-postgres.md'), '# 1. Use Postgres\n\n## Status\n\nAccepted\n');
+      await writeFile(join(project, 'docgen.config.yaml'), 'sources:\n  - plugin: adr\n    options: { dir: adr }\n');
+      await cp(join(repoRoot, 'examples', 'acme-shop', 'services', 'payments'), join(project, 'payments'), {
+        recursive: true,
+      });
+      await cp(join(repoRoot, 'examples', 'acme-shop', 'services', 'shared'), join(project, 'shared'), {
+        recursive: true,
+      });
+      const flagged = await run(['api', '--openapi', 'payments/openapi.yaml']);
+      expect(JSON.parse(flagged.stdout).publish.counts).toMatchObject({ conflicts: 0 });
+      const whole = await run(['generate']);
+      expect(whole.code).toBe(0);
+      expect(JSON.parse(whole.stdout).publish.counts).toMatchObject({ archived: 0, orphans: 0, conflicts: 0 });
+      const again = await run(['api', '--openapi', 'payments/openapi.yaml']);
+      expect(JSON.parse(again.stdout).publish).toMatchObject({
+        counts: { archived: 0, orphans: 0, restored: 0, created: 0, updated: 0 },
+        requests: { writes: 0 },
+      });
+    } finally {
+      await rm(project, { recursive: true, force: true });
+    }
+  });
+
   it('a page renamed to a title another doc set’s page has is a planned conflict that says to change the title', async () => {
     // Two services publishing into one space, each with a generic title ("Data model" in real life).
     const alpha = join(work, 'alpha');

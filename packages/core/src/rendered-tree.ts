@@ -256,6 +256,12 @@ function notListed(root: string, file: string, cause?: unknown): DocgenError {
   );
 }
 
+/** A manifest's `partial`; `true` (written by a version before the two kinds) is a run of some plugins. */
+function partialOf(partial: unknown): Pick<PageTree, 'partial'> {
+  if (partial === 'files' || partial === 'plugins') return { partial };
+  return partial === true ? { partial: 'plugins' } : {};
+}
+
 export async function readRenderedTree(dir: string): Promise<{ manifest: Manifest; tree: PageTree }> {
   const root = resolve(dir);
   const manifestPath = join(root, MANIFEST_FILE);
@@ -308,7 +314,7 @@ export async function readRenderedTree(dir: string): Promise<{ manifest: Manifes
   const tree: PageTree = {
     pages,
     ...(typeof manifest.docSet === 'string' && manifest.docSet ? { docSet: manifest.docSet } : {}),
-    ...(manifest.partial === 'files' || manifest.partial === 'plugins' ? { partial: manifest.partial } : {}),
+    ...partialOf(manifest.partial),
   };
   validatePageTree(tree);
   return { manifest, tree };

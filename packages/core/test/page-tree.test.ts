@@ -1,4 +1,4 @@
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
@@ -108,6 +108,16 @@ describe('page tree', () => {
     expect(JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8')).pages[0].source.file).toBe(
       'services/catalog/openapi.yaml',
     );
+  });
+
+  it('keeps the doc set and whether the tree is some of its sources; an older manifest’s `partial: true` is some plugins', async () => {
+    const dir = join(await mkdtemp(join(tmpdir(), 'docgen-core-')), 'out');
+    const tree = { pages: [page('api', 'API')], docSet: 'github.com/acme/shop', partial: 'files' as const };
+    await writeRenderedTree(dir, tree, { name: 'test', version: '0' });
+    expect(await readRenderedTree(dir)).toMatchObject({ tree: { docSet: 'github.com/acme/shop', partial: 'files' } });
+    const file = join(dir, 'manifest.json');
+    await writeFile(file, JSON.stringify({ ...JSON.parse(await readFile(file, 'utf8')), partial: true }));
+    expect((await readRenderedTree(dir)).tree.partial).toBe('plugins');
   });
 
   it('explains a missing manifest', async () => {

@@ -77,6 +77,9 @@ export interface ApplyOptions {
   onConflict?: ConflictPolicy;
   /** The managed root; applyPlan sets it from the plan. */
   rootId?: string;
+  /** The plan's `docSets` and `partial`; applyPlan sets them. */
+  docSets?: string[];
+  partial?: Plan['partial'];
   onOutcome?: (outcome: Outcome) => void;
   /** Called after each page move that restores sibling order. */
   onMove?: (move: Reorder & { pageId: string }) => void;
@@ -89,7 +92,12 @@ export interface ApplyOptions {
  * succeeded.
  */
 export async function applyPlan(plan: Plan, givenOptions: ApplyOptions): Promise<Outcome[]> {
-  const options: ApplyOptions = { ...givenOptions, rootId: plan.rootId };
+  const options: ApplyOptions = {
+    ...givenOptions,
+    rootId: plan.rootId,
+    docSets: plan.docSets,
+    partial: plan.partial,
+  };
   const createdSignals = new Map<Operation, () => void>();
   const limit = pLimit(Math.max(1, options.concurrency ?? 4));
   const ids = new Map<string, Promise<string | undefined>>();
@@ -361,7 +369,7 @@ async function createPage(
   // attachments still to upload it is written last, as always). A new page is version 1.
   const extras = {
     labels: desired.labels,
-    ownership: desired.attachments.length === 0 ? ownershipOf(desired, options, 1) : undefined,
+    ownership: desired.attachments.length === 0 ? ownershipOf(desired, options, 1, undefined) : undefined,
   };
   let page: RemotePage | undefined;
   let status: OutcomeStatus = 'created';
@@ -476,7 +484,7 @@ async function takeBackRetired(
   const held = await findRetired(desired.title, options);
   if (!held) throw new ConflictDuringRun(refusedTitleMessage(desired.title, messageOf(refusal), held));
   const verdict = judgeRetired(held, {
-    docSets: new Set([setIdentity(options.docSet, options.docSetNamed)]),
+    docSets: new Set(options.docSets ?? [setIdentity(options.docSet, options.docSetNamed)]),
     key: desired.key,
     rootId: options.rootId!,
     restoreDeleted: options.onConflict === 'overwrite',
@@ -748,7 +756,7 @@ async function finish(
   let version = page.version.number;
   if (uploaded > 0) version = Math.max(version, (await options.api.getPage(page.id)).version.number);
 
-  const value = ownershipOf(desired, options, version);
+  const value = ownershipOf(desired, options, version, how.fresh ? undefined : recorded);
   let existing: OwnershipRecord | undefined = page.ownership;
   if (!existing && !how.fresh) existing = await options.api.readOwnership(page.id);
   await recordOwnership(page.id, value, existing, options);
@@ -781,13 +789,20 @@ async function recordOwnership(
   }
 }
 
-/** docgen's property for a page as written at `version`. */
-function ownershipOf(desired: DesiredPage, options: ApplyOptions, version: number): Ownership {
+/** docgen's property for a page as written at `version`; `recorded`: what it had (none for a page created now). */
+function ownershipOf(
+  desired: DesiredPage,
+  options: ApplyOptions,
+  version: number,
+  recorded: Ownership | undefined,
+): Ownership {
+  const fromFlags = recorded ? recorded.fromFlags : options.partial === 'files';
   return {
     tool: 'docgen',
     schema: OWNERSHIP_SCHEMA,
     set: options.docSet,
     ...(options.docSetNamed ? { named: true } : {}),
+    ...(fromFlags ? { fromFlags: true } : {}),
     key: desired.key,
     source: desired.source,
     generator: options.generator,

@@ -96,6 +96,10 @@ export interface Plan {
   docSet: string;
   /** The doc set's name is an identity (see `Ownership.named`): written so on each page. */
   docSetNamed?: boolean;
+  /** The doc set and its earlier names, as `setIdentity` writes them: whose pages in the trash the run restores. */
+  docSets?: string[];
+  /** The tree's `partial`: a page it creates records `fromFlags` for `files`. */
+  partial?: PlanInput['partial'];
   operations: Operation[];
   /** Moves that put docgen's pages in tree order among their siblings, applied after the pages. */
   reorder: Reorder[];
@@ -180,7 +184,9 @@ export function planSync(input: PlanInput): Plan {
   // What the run retires, or takes over for a new key, when the tree no longer has a page's key:
   // its doc set's pages; of a run of some sources, only those of its sources.
   const ofItsSources = renderedSources(desired, { byFile: input.partial === 'files' });
-  const inScope = (page: RemotePage) => pageSetIdentity(page) === self && (!input.partial || ofItsSources(page));
+  // A whole run leaves alone the pages a run of sources given by flags created (maybe none of its sources).
+  const inScope = (page: RemotePage) =>
+    pageSetIdentity(page) === self && (input.partial ? ofItsSources(page) : !page.ownership!.value.fromFlags);
   const notOursByTitle = new Map<string, TakenTitle>();
   for (const page of remote) {
     if (otherRoots.has(page.id)) notOursByTitle.set(fold(page.title), { ...page, otherRoot: otherRoots.get(page.id) });
@@ -278,6 +284,8 @@ export function planSync(input: PlanInput): Plan {
     rootId,
     docSet,
     ...(input.docSetNamed ? { docSetNamed: true } : {}),
+    docSets: [...family.members],
+    ...(input.partial ? { partial: input.partial } : {}),
     operations,
     reorder: input.reorder ? planReorder(operations, rootId) : [],
   };
@@ -303,12 +311,14 @@ export interface DocSetFamily {
  * of: the family's set with all of its top-level keys and more.
  */
 export function docSetFamily(
-  input: Pick<PlanInput, 'desired' | 'remote' | 'rootId' | 'docSet' | 'docSetNamed' | 'partial'>,
+  input: Pick<PlanInput, 'desired' | 'remote' | 'rootId' | 'docSet' | 'docSetNamed' | 'partial' | 'retired'>,
 ): DocSetFamily {
   const ownSelf = setIdentity(input.docSet, input.docSetNamed);
   const titles = new Map(input.desired.map((page) => [page.key, fold(page.title)]));
   const claimed = new Map<string, { set: string; count: number }>();
-  for (const page of input.remote) {
+  // Current pages, and pages the older docgen pruned from this root (a source put back restores them).
+  const pruned = (input.retired ?? []).filter((page) => page.ownership?.value.pruned?.root === input.rootId);
+  for (const page of [...input.remote, ...pruned]) {
     const value = page.ownership?.value;
     if (!value || value.named || pageSetIdentity(page) === ownSelf) continue;
     // A page recorded under another managed root is that tree's, whatever its set.
@@ -713,7 +723,7 @@ function titleTaken(
       why: `${page}, this page as another docgen doc set ("${set}"; this run's is "${docSet}") publishes it`,
       fix: renderedWithMore(set, docSet)
         ? `publish these pages as they were published, from every source of doc set "${set}" at once (\`docgen generate --publish\` of the config), not from a run of some of them`
-        : `if both are the same documentation (its repository moved, or it is published from another clone), set \`confluence.docSet: "${set}"\` in the config to publish it as that doc set; else give one of the two a title prefix (titlePrefix)`,
+        : `if both are the same documentation (a source given by a flag is named after the folder docgen runs in: run it in the config's folder; or the repository moved, or this is a clone of another remote), set \`confluence.docSet: "${set}"\` in the config to publish it as that doc set; else give one of the two a title prefix (titlePrefix)`,
       otherDocSet: set,
     };
   if (set !== undefined && !taken.ownership!.value.named)

@@ -21,6 +21,11 @@ export interface Ownership {
    * keys (`api`), which two repositories could share.
    */
   named?: boolean;
+  /**
+   * Created by a run of sources given by flags (`partial: files`), which may be no source of the
+   * config: a run of the whole config leaves it alone instead of retiring it as gone.
+   */
+  fromFlags?: boolean;
   key: string;
   source?: { plugin: string; file?: string };
   /** `name@version` of the generator that rendered the page. */
@@ -70,6 +75,7 @@ export function parseOwnership(value: unknown): Ownership | undefined {
     schema: v.schema ?? OWNERSHIP_SCHEMA,
     set: typeof v.set === 'string' ? v.set : '',
     ...(v.named === true ? { named: true } : {}),
+    ...(v.fromFlags === true ? { fromFlags: true } : {}),
     key: v.key,
     source: v.source,
     generator: v.generator ?? '',

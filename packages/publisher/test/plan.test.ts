@@ -705,6 +705,50 @@ describe('planSync: a doc set whose sources change, and runs of some of its sour
     expect(plan.operations[0]!.fix).toContain('publish once with the old key');
   });
 
+  it('a page an older docgen pruned from this root comes back when its source does, after the upgrade took the rest over', () => {
+    const current = publishedAs(tree([withSource('docs', 'openapi')]), 'github.com/acme/shop').map((page) => ({
+      ...page,
+      ownership: { ...page.ownership!, value: { ...page.ownership!.value, named: true } },
+    }));
+    const [pruned] = publishedAs(tree([withSource('adr', 'adr')]), 'adr+docs').map((page) => ({
+      ...page,
+      status: 'trashed',
+      ownership: {
+        ...page.ownership!,
+        value: { ...page.ownership!.value, pruned: { root: '1', at: '2026-11-01T00:00:00Z' } },
+      },
+    }));
+    const plan = planSync({
+      desired: tree([withSource('docs', 'openapi'), withSource('adr', 'adr')]),
+      remote: current,
+      retired: [pruned!],
+      rootId: '1',
+      docSet: 'github.com/acme/shop',
+      docSetNamed: true,
+    });
+    expect(plan.operations.map((op) => [op.key, op.action])).toEqual([
+      ['docs', 'unchanged'],
+      ['adr', 'restore'],
+    ]);
+  });
+
+  it('a run of the whole config leaves alone the pages a run of sources given by flags created', () => {
+    const flagged = publishedAs(tree([withSource('api/orders', 'openapi')]), 'shop');
+    flagged[0]!.ownership!.value.fromFlags = true;
+    const mine = publishedAs(tree(docs), 'shop');
+    const plan = planSync({
+      desired: tree(docs),
+      remote: [...mine, ...flagged],
+      rootId: '1',
+      docSet: 'shop',
+      prune: true,
+    });
+    expect(plan.operations.map((op) => [op.key, op.action])).toEqual([
+      ['docs', 'unchanged'],
+      ['docs/a', 'unchanged'],
+    ]);
+  });
+
   it('two named doc sets are never one, even with a page of the same key and title: a title conflict, as before', () => {
     const theirs = publishedAs(tree([withSource('adr', 'adr'), withSource('adr/0002', 'adr')]), 'github.com/acme/a');
     for (const page of theirs) page.ownership!.value.named = true;

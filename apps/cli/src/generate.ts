@@ -117,8 +117,11 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
   // one of several a doc set may have (other commands, other CI jobs run in the same folder).
   const docSet = core.docSetName(config, cwd, { flags: Boolean(options.sources) });
   tree.docSet = docSet?.name;
-  if (options.sources) tree.partial = docSet && !docSet.explicit ? 'files' : 'plugins';
-  else if (selected.length < configured) tree.partial = 'plugins';
+  if (options.sources) {
+    tree.partial = 'flags';
+    // Named after the folder it ran in (not by confluence.docSet): its files' paths compare.
+    if (docSet && !docSet.explicit) tree.filesComparable = true;
+  } else if (selected.length < configured) tree.partial = 'plugins';
   // --link-base: for every page whose source names no site of its own
   if (options.linkBase) for (const page of tree.pages) page.linkBase ??= options.linkBase;
   options.log?.(

@@ -410,45 +410,66 @@ describe('docgen publish', () => {
       }
       // The config's `out`, written last by services/b's run.
       const manifest = JSON.parse(await readFile(join(mono, 'docs-out', 'manifest.json'), 'utf8'));
-      expect([manifest.docSet, manifest.partial]).toEqual(['github.com/acme/mono:services/b', 'files']);
+      expect([manifest.docSet, manifest.partial, manifest.filesComparable]).toEqual([
+        'github.com/acme/mono:services/b',
+        'flags',
+        true,
+      ]);
     } finally {
       await rm(mono, { recursive: true, force: true });
     }
   });
 
-  it('a source given by a flag beside a config is not trashed by the config’s whole run, nor the other way round', async () => {
-    const project = await mkdtemp(join(tmpdir(), 'docgen-beside-'));
-    const run = (args: string[]) =>
-      runCli([...args, '--publish', '--prune', '--json', '--confluence-prefix', 'Beside '], {
-        cwd: project,
-        env: env(),
-      });
-    try {
-      await mkdir(join(project, '.git'));
-      await writeFile(join(project, '.git', 'config'), '[remote "origin"]\n\turl = git@example.com:acme/beside.git\n');
-      await mkdir(join(project, 'adr'));
-      await writeFile(join(project, 'adr', '0001-use-postgres.md'), '# 1. Use Postgres\n\n## Status\n\nAccepted\n');
-      await writeFile(join(project, 'docgen.config.yaml'), 'sources:\n  - plugin: adr\n    options: { dir: adr }\n');
-      await cp(join(repoRoot, 'examples', 'acme-shop', 'services', 'payments'), join(project, 'payments'), {
-        recursive: true,
-      });
-      await cp(join(repoRoot, 'examples', 'acme-shop', 'services', 'shared'), join(project, 'shared'), {
-        recursive: true,
-      });
-      const flagged = await run(['api', '--openapi', 'payments/openapi.yaml']);
-      expect(JSON.parse(flagged.stdout).publish.counts).toMatchObject({ conflicts: 0 });
-      const whole = await run(['generate']);
-      expect(whole.code).toBe(0);
-      expect(JSON.parse(whole.stdout).publish.counts).toMatchObject({ archived: 0, orphans: 0, conflicts: 0 });
-      const again = await run(['api', '--openapi', 'payments/openapi.yaml']);
-      expect(JSON.parse(again.stdout).publish).toMatchObject({
-        counts: { archived: 0, orphans: 0, restored: 0, created: 0, updated: 0 },
-        requests: { writes: 0 },
-      });
-    } finally {
-      await rm(project, { recursive: true, force: true });
-    }
-  });
+  it.each([
+    ['named after its remote', 'remote', ''],
+    ['named by confluence.docSet', 'none', 'confluence:\n  docSet: acme-beside\n'],
+    ['with no name (no remote)', 'none', ''],
+  ])(
+    'a source given by a flag beside a config (%s) is not trashed by the config’s whole run, nor the other way round',
+    async (_, git, named) => {
+      const project = await mkdtemp(join(tmpdir(), 'docgen-beside-'));
+      // Titles are unique per space: each case its own.
+      const prefix = `Beside ${git}${named ? ' named' : ''} `;
+      const run = (args: string[]) =>
+        runCli([...args, '--publish', '--prune', '--json', '--confluence-prefix', prefix], {
+          cwd: project,
+          env: env(),
+        });
+      try {
+        if (git === 'remote') {
+          await mkdir(join(project, '.git'));
+          await writeFile(
+            join(project, '.git', 'config'),
+            '[remote "origin"]\n\turl = git@example.com:acme/beside.git\n',
+          );
+        }
+        await mkdir(join(project, 'adr'));
+        await writeFile(join(project, 'adr', '0001-use-postgres.md'), '# 1. Use Postgres\n\n## Status\n\nAccepted\n');
+        await writeFile(
+          join(project, 'docgen.config.yaml'),
+          `sources:\n  - plugin: adr\n    options: { dir: adr }\n${named}`,
+        );
+        await cp(join(repoRoot, 'examples', 'acme-shop', 'services', 'payments'), join(project, 'payments'), {
+          recursive: true,
+        });
+        await cp(join(repoRoot, 'examples', 'acme-shop', 'services', 'shared'), join(project, 'shared'), {
+          recursive: true,
+        });
+        const flagged = await run(['api', '--openapi', 'payments/openapi.yaml']);
+        expect(JSON.parse(flagged.stdout).publish.counts).toMatchObject({ conflicts: 0 });
+        const whole = await run(['generate']);
+        expect(whole.code).toBe(0);
+        expect(JSON.parse(whole.stdout).publish.counts).toMatchObject({ archived: 0, orphans: 0, conflicts: 0 });
+        const again = await run(['api', '--openapi', 'payments/openapi.yaml']);
+        expect(JSON.parse(again.stdout).publish).toMatchObject({
+          counts: { archived: 0, orphans: 0, restored: 0, created: 0, updated: 0 },
+          requests: { writes: 0 },
+        });
+      } finally {
+        await rm(project, { recursive: true, force: true });
+      }
+    },
+  );
 
   it('a page renamed to a title another doc set’s page has is a planned conflict that says to change the title', async () => {
     // Two services publishing into one space, each with a generic title ("Data model" in real life).

@@ -96,11 +96,16 @@ export interface PageTree {
    * Rendered from some of a doc set's sources: a publish manages those sources' pages and leaves
    * the rest of the doc set as it is, instead of retiring it as gone. `plugins`: a command of one
    * plugin (`docgen adr`) of a config that has more; its pages are those of its plugins under its
-   * top-level pages. `files`: sources given by flags, in a doc set named after the folder docgen ran
-   * in (see `docSetName`): also the pages from its files (paths from that folder), whose keys may
-   * have changed with their source's name.
+   * top-level pages. `flags`: sources given by flags; the pages it creates are marked so, and a run
+   * of the whole config leaves them alone (they may be no source of the config).
    */
-  partial?: 'plugins' | 'files';
+  partial?: 'plugins' | 'flags';
+  /**
+   * The doc set is named after the folder docgen ran in (see `docSetName`), where the paths of its
+   * pages' source files start: within it, one path is one file, so a run of sources given by flags
+   * also manages the pages from its files, whose keys may have changed with their source's name.
+   */
+  filesComparable?: boolean;
   /** The doc set the pages are published as (see `docSetName`); the publisher derives one without it. */
   docSet?: string;
 }

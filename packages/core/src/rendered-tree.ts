@@ -44,6 +44,8 @@ export interface Manifest {
   docSet?: string;
   /** See `PageTree.partial`. */
   partial?: PageTree['partial'];
+  /** See `PageTree.filesComparable`. */
+  filesComparable?: boolean;
   pages: ManifestPage[];
 }
 
@@ -132,6 +134,7 @@ async function writeThroughStaging(
     generator,
     ...(tree.docSet ? { docSet: tree.docSet } : {}),
     ...(tree.partial ? { partial: tree.partial } : {}),
+    ...(tree.filesComparable ? { filesComparable: true } : {}),
     pages: [],
   };
   try {
@@ -256,10 +259,16 @@ function notListed(root: string, file: string, cause?: unknown): DocgenError {
   );
 }
 
-/** A manifest's `partial`; `true` (written by a version before the two kinds) is a run of some plugins. */
-function partialOf(partial: unknown): Pick<PageTree, 'partial'> {
-  if (partial === 'files' || partial === 'plugins') return { partial };
-  return partial === true ? { partial: 'plugins' } : {};
+/**
+ * A manifest's `partial` and `filesComparable`. Versions of a day wrote `true` (a run of some
+ * plugins) and `files` (sources from flags, in a doc set named after their folder).
+ */
+function partialOf(manifest: Manifest): Pick<PageTree, 'partial' | 'filesComparable'> {
+  const partial = manifest.partial as unknown;
+  const comparable = manifest.filesComparable === true || partial === 'files';
+  if (partial === 'flags' || partial === 'files')
+    return { partial: 'flags', ...(comparable && { filesComparable: true }) };
+  return partial === 'plugins' || partial === true ? { partial: 'plugins' } : {};
 }
 
 export async function readRenderedTree(dir: string): Promise<{ manifest: Manifest; tree: PageTree }> {
@@ -314,7 +323,7 @@ export async function readRenderedTree(dir: string): Promise<{ manifest: Manifes
   const tree: PageTree = {
     pages,
     ...(typeof manifest.docSet === 'string' && manifest.docSet ? { docSet: manifest.docSet } : {}),
-    ...partialOf(manifest.partial),
+    ...partialOf(manifest),
   };
   validatePageTree(tree);
   return { manifest, tree };

@@ -112,12 +112,25 @@ describe('page tree', () => {
 
   it('keeps the doc set and whether the tree is some of its sources; an older manifest’s `partial: true` is some plugins', async () => {
     const dir = join(await mkdtemp(join(tmpdir(), 'docgen-core-')), 'out');
-    const tree = { pages: [page('api', 'API')], docSet: 'github.com/acme/shop', partial: 'files' as const };
+    const tree = {
+      pages: [page('api', 'API')],
+      docSet: 'github.com/acme/shop',
+      partial: 'flags' as const,
+      filesComparable: true,
+    };
     await writeRenderedTree(dir, tree, { name: 'test', version: '0' });
-    expect(await readRenderedTree(dir)).toMatchObject({ tree: { docSet: 'github.com/acme/shop', partial: 'files' } });
+    const read = (await readRenderedTree(dir)).tree;
+    expect([read.docSet, read.partial, read.filesComparable]).toEqual(['github.com/acme/shop', 'flags', true]);
     const file = join(dir, 'manifest.json');
-    await writeFile(file, JSON.stringify({ ...JSON.parse(await readFile(file, 'utf8')), partial: true }));
-    expect((await readRenderedTree(dir)).tree.partial).toBe('plugins');
+    const { filesComparable: _, ...manifest } = JSON.parse(await readFile(file, 'utf8'));
+    for (const [written, partial, comparable] of [
+      [true, 'plugins', undefined],
+      ['files', 'flags', true],
+    ] as const) {
+      await writeFile(file, JSON.stringify({ ...manifest, partial: written }));
+      const older = (await readRenderedTree(dir)).tree;
+      expect([older.partial, older.filesComparable]).toEqual([partial, comparable]);
+    }
   });
 
   it('explains a missing manifest', async () => {

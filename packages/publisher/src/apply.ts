@@ -796,7 +796,8 @@ function ownershipOf(
   version: number,
   recorded: Ownership | undefined,
 ): Ownership {
-  const fromFlags = recorded ? recorded.fromFlags : options.partial === 'files';
+  // Set by a run of sources from flags on the pages it creates; cleared by a run of the config's.
+  const fromFlags = options.partial === 'flags' && (recorded ? recorded.fromFlags : true);
   return {
     tool: 'docgen',
     schema: OWNERSHIP_SCHEMA,

@@ -98,7 +98,7 @@ export interface Plan {
   docSetNamed?: boolean;
   /** The doc set and its earlier names, as `setIdentity` writes them: whose pages in the trash the run restores. */
   docSets?: string[];
-  /** The tree's `partial`: a page it creates records `fromFlags` for `files`. */
+  /** The tree's `partial`: the pages a run of sources from `flags` creates record `fromFlags`. */
   partial?: PlanInput['partial'];
   operations: Operation[];
   /** Moves that put docgen's pages in tree order among their siblings, applied after the pages. */
@@ -121,7 +121,9 @@ export interface PlanInput {
    * those sources' pages only, and leaves the doc set's other pages as they are instead of
    * retiring them as gone.
    */
-  partial?: 'plugins' | 'files';
+  partial?: 'plugins' | 'flags';
+  /** See `PageTree.filesComparable` in core: a run of sources from flags matches its pages by file too. */
+  filesComparable?: boolean;
   prune?: boolean;
   onConflict?: ConflictPolicy;
   /** Plan page moves for sibling order (false where the API cannot move pages: Data Center). */
@@ -183,10 +185,15 @@ export function planSync(input: PlanInput): Plan {
   const oursIds = new Set(ours.map((page) => page.id));
   // What the run retires, or takes over for a new key, when the tree no longer has a page's key:
   // its doc set's pages; of a run of some sources, only those of its sources.
-  const ofItsSources = renderedSources(desired, { byFile: input.partial === 'files' });
-  // A whole run leaves alone the pages a run of sources given by flags created (maybe none of its sources).
+  const ofItsSources = renderedSources(desired, {
+    byFile: input.partial === 'flags' && input.filesComparable === true,
+  });
+  // What a run may take over for a new key: its doc set's pages (of a run of some sources, those of its sources).
+  const mayRekey = (page: RemotePage) => pageSetIdentity(page) === self && (!input.partial || ofItsSources(page));
+  // What it may retire: the same, but a whole run leaves alone the pages a run of sources given by
+  // flags created (maybe none of its sources), unless it takes them over.
   const inScope = (page: RemotePage) =>
-    pageSetIdentity(page) === self && (input.partial ? ofItsSources(page) : !page.ownership!.value.fromFlags);
+    mayRekey(page) && (input.partial !== undefined || !page.ownership!.value.fromFlags);
   const notOursByTitle = new Map<string, TakenTitle>();
   for (const page of remote) {
     if (otherRoots.has(page.id)) notOursByTitle.set(fold(page.title), { ...page, otherRoot: otherRoots.get(page.id) });
@@ -211,7 +218,7 @@ export function planSync(input: PlanInput): Plan {
 
   const rekeyed = matchRekeyed(
     desired.filter((page) => !ownedByKey.has(page.key)),
-    ours.filter((page) => !desiredKeys.has(page.ownership!.value.key) && inScope(page)),
+    ours.filter((page) => !desiredKeys.has(page.ownership!.value.key) && mayRekey(page)),
     ownedByKey,
     { rootId, ours },
   );
@@ -226,7 +233,7 @@ export function planSync(input: PlanInput): Plan {
         ? planOwned(
             page,
             owned,
-            { rootId, docSet, named: input.docSetNamed === true, wantedParentId },
+            { rootId, docSet, named: input.docSetNamed === true, fromFlags: input.partial === 'flags', wantedParentId },
             policy,
             notOursByTitle,
             input,
@@ -525,8 +532,9 @@ function planOwned(
     rootId,
     docSet,
     named,
+    fromFlags,
     wantedParentId,
-  }: { rootId: string; docSet: string; named: boolean; wantedParentId: string | undefined },
+  }: { rootId: string; docSet: string; named: boolean; fromFlags: boolean; wantedParentId: string | undefined },
   policy: ConflictPolicy,
   notOursByTitle: Map<string, TakenTitle>,
   { commentedOnly = new Set(), editInSource = new Set() }: Pick<PlanInput, 'commentedOnly' | 'editInSource'> = {},
@@ -585,6 +593,8 @@ function planOwned(
   if (state.root !== rootId && !changes.includes('state')) changes.push('state');
   // A page of an earlier name of this doc set (see docSetFamily): its property takes this run's name.
   if ((state.set !== docSet || Boolean(state.named) !== named) && !changes.includes('state')) changes.push('state');
+  // A page a run of sources given by flags created, now published by a run of the config's: one of its own.
+  if (state.fromFlags && !fromFlags && !changes.includes('state')) changes.push('state');
   // A page taken over from a key the tree no longer has (see matchRekeyed): its property moves to the new key.
   const previousKey = state.key === page.key ? undefined : state.key;
   if (previousKey !== undefined && !changes.includes('state')) changes.push('state');
@@ -707,6 +717,11 @@ function titleTaken(
     return {
       why: `the title is used by page ${taken.id}${where}, which docgen published for this doc set under page ${taken.otherRoot}, inside the managed root`,
       fix: `publish this tree there (--confluence-parent ${taken.otherRoot}), give one of the two a title prefix (titlePrefix), or move that page out from under page ${taken.otherRoot} and docgen takes it back`,
+    };
+  if (taken.otherSources && taken.ownership!.value.fromFlags)
+    return {
+      why: `${page}, which a run of sources given by flags published (its key is "${taken.ownership!.value.key}")`,
+      fix: "publish that source from the config under that page's key (docgen takes the page over), or rename one of the two",
     };
   if (taken.otherSources)
     return {

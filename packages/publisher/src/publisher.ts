@@ -213,6 +213,7 @@ export class Publisher {
       docSet,
       docSetNamed,
       partial,
+      filesComparable: tree.filesComparable,
       commentedOnly,
       editInSource,
       prune: this.config.prune,

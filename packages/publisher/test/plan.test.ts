@@ -749,6 +749,31 @@ describe('planSync: a doc set whose sources change, and runs of some of its sour
     ]);
   });
 
+  it('a page a run of flags created becomes the config’s when its run publishes it (the mark cleared), also under a new key', () => {
+    const flagged = publishedAs(
+      tree([
+        { ...withSource('api/acme-notifications', 'openapi'), title: 'Notifications', markdown: 'Notifications.' },
+      ]),
+      'shop',
+    );
+    const listed = publishedAs(tree([withSource('api/orders', 'openapi')]), 'shop');
+    for (const page of [...flagged, ...listed]) page.ownership!.value.fromFlags = true;
+    const plan = planSync({
+      desired: tree([
+        withSource('api/orders', 'openapi'),
+        { ...withSource('api/notifications', 'openapi'), title: 'Notifications', markdown: 'Notifications.' },
+      ]),
+      remote: [...flagged, ...listed],
+      rootId: '1',
+      docSet: 'shop',
+      prune: true,
+    });
+    expect(plan.operations.map((op) => [op.key, op.action, op.changes.join('+'), op.previousKey])).toEqual([
+      ['api/orders', 'update', 'state', undefined],
+      ['api/notifications', 'update', 'state', 'api/acme-notifications'],
+    ]);
+  });
+
   it('two named doc sets are never one, even with a page of the same key and title: a title conflict, as before', () => {
     const theirs = publishedAs(tree([withSource('adr', 'adr'), withSource('adr/0002', 'adr')]), 'github.com/acme/a');
     for (const page of theirs) page.ownership!.value.named = true;

@@ -84,6 +84,9 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
   expectConfigFile(options.config && resolve(cwd, options.config));
   let config = await core.loadConfig({ cwd, explicit: options.config });
   const configured = config.config.sources.length;
+  // Sources from flags that the config does not list: their pages are marked as a flag run's.
+  const loaded = config;
+  const unlisted = options.sources?.some((source) => !core.configuredSourceOf(loaded, source)) ?? false;
   if (options.sources) {
     // Sources from flags replace the configured ones; templates, out and confluence still apply.
     config = core.configWithFlagSources(config, options.sources);
@@ -119,6 +122,7 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
   tree.docSet = docSet?.name;
   if (options.sources) {
     tree.partial = 'flags';
+    if (unlisted) tree.unlisted = true;
     // Named after the folder it ran in (not by confluence.docSet): its files' paths compare.
     if (docSet && !docSet.explicit) tree.filesComparable = true;
   } else if (selected.length < configured) tree.partial = 'plugins';

@@ -471,6 +471,39 @@ describe('docgen publish', () => {
     },
   );
 
+  it('a spec moved out of the config into a job of its own is handed over, not trashed and restored on every run', async () => {
+    const project = await mkdtemp(join(tmpdir(), 'docgen-moved-out-'));
+    const run = (args: string[]) =>
+      runCli([...args, '--publish', '--prune', '--json', '--confluence-prefix', 'Moved out '], {
+        cwd: project,
+        env: env(),
+      });
+    const adr = '  - plugin: adr\n    options: { dir: adr }\n';
+    try {
+      await mkdir(join(project, '.git'));
+      await writeFile(join(project, '.git', 'config'), '[remote "origin"]\n\turl = git@example.com:acme/moved.git\n');
+      await mkdir(join(project, 'adr'));
+      await writeFile(join(project, 'adr', '0001-use-postgres.md'), '# 1. Use Postgres\n\n## Status\n\nAccepted\n');
+      for (const service of ['payments', 'shared'])
+        await cp(join(repoRoot, 'examples', 'acme-shop', 'services', service), join(project, service), {
+          recursive: true,
+        });
+      const spec = '  - plugin: openapi\n    options: { spec: payments/openapi.yaml }\n';
+      await writeFile(join(project, 'docgen.config.yaml'), `sources:\n${adr}${spec}`);
+      expect((await run(['generate'])).code).toBe(0);
+      await writeFile(join(project, 'docgen.config.yaml'), `sources:\n${adr}`);
+      for (const round of [1, 2]) {
+        const job = JSON.parse((await run(['api', '--openapi', 'payments/openapi.yaml'])).stdout).publish;
+        const whole = JSON.parse((await run(['generate'])).stdout).publish;
+        for (const report of [job, whole])
+          expect(report.counts).toMatchObject({ archived: 0, restored: 0, conflicts: 0 });
+        if (round === 2) expect([job.requests.writes, whole.requests.writes]).toEqual([0, 0]);
+      }
+    } finally {
+      await rm(project, { recursive: true, force: true });
+    }
+  });
+
   it('a page renamed to a title another doc set’s page has is a planned conflict that says to change the title', async () => {
     // Two services publishing into one space, each with a generic title ("Data model" in real life).
     const alpha = join(work, 'alpha');

@@ -406,16 +406,21 @@ export function configWithFlagSources(config: LoadedConfig, sources: FlagSource[
  * plugin with the file of the first flag (`spec`, `entry`, `schema`, `dir`); the flags' options win.
  */
 function withConfiguredSettings(config: LoadedConfig, { flags, ...source }: FlagSource): SourceConfig {
+  const configured = configuredSourceOf(config, { flags, ...source });
+  return configured ? { ...configured, options: { ...configured.options, ...source.options } } : source;
+}
+
+/** The config's source of the same input as a source from flags (see `withConfiguredSettings`), if it lists one. */
+export function configuredSourceOf(config: LoadedConfig, { flags, ...source }: FlagSource): SourceConfig | undefined {
   const [option] = Object.keys(flags);
   const given = option === undefined ? undefined : source.options?.[option];
-  if (typeof given !== 'string') return source;
-  const configured = config.config.sources.find((candidate) => {
+  if (typeof given !== 'string') return undefined;
+  return config.config.sources.find((candidate) => {
     const path = candidate.options?.[option!];
     return (
       candidate.plugin === source.plugin && typeof path === 'string' && resolve(config.dir, path) === resolve(given)
     );
   });
-  return configured ? { ...configured, options: { ...configured.options, ...source.options } } : source;
 }
 
 /** Tokens in a committed file leak; say where they belong instead. */

@@ -108,6 +108,12 @@ export interface PageTree {
   filesComparable?: boolean;
   /** The doc set the pages are published as (see `docSetName`); the publisher derives one without it. */
   docSet?: string;
+  /**
+   * Sources given by flags that the config does not list: every page the run publishes is marked
+   * `fromFlags`, so that a run of the config leaves it alone (where a flag run of a source the
+   * config lists leaves the mark as it is, and a run of the config clears it).
+   */
+  unlisted?: boolean;
 }
 
 /** Keys that are safe in file names and URLs: lower-case words joined by `/`, `-`, `.` or `_`. */

@@ -46,6 +46,8 @@ export interface Manifest {
   partial?: PageTree['partial'];
   /** See `PageTree.filesComparable`. */
   filesComparable?: boolean;
+  /** See `PageTree.unlisted`. */
+  unlisted?: boolean;
   pages: ManifestPage[];
 }
 
@@ -135,6 +137,7 @@ async function writeThroughStaging(
     ...(tree.docSet ? { docSet: tree.docSet } : {}),
     ...(tree.partial ? { partial: tree.partial } : {}),
     ...(tree.filesComparable ? { filesComparable: true } : {}),
+    ...(tree.unlisted ? { unlisted: true } : {}),
     pages: [],
   };
   try {
@@ -263,11 +266,15 @@ function notListed(root: string, file: string, cause?: unknown): DocgenError {
  * A manifest's `partial` and `filesComparable`. Versions of a day wrote `true` (a run of some
  * plugins) and `files` (sources from flags, in a doc set named after their folder).
  */
-function partialOf(manifest: Manifest): Pick<PageTree, 'partial' | 'filesComparable'> {
+function partialOf(manifest: Manifest): Pick<PageTree, 'partial' | 'filesComparable' | 'unlisted'> {
   const partial = manifest.partial as unknown;
   const comparable = manifest.filesComparable === true || partial === 'files';
   if (partial === 'flags' || partial === 'files')
-    return { partial: 'flags', ...(comparable && { filesComparable: true }) };
+    return {
+      partial: 'flags',
+      ...(comparable && { filesComparable: true }),
+      ...(manifest.unlisted === true && { unlisted: true }),
+    };
   return partial === 'plugins' || partial === true ? { partial: 'plugins' } : {};
 }
 

@@ -12,6 +12,7 @@ import {
   type DesiredAttachment,
   type DesiredPage,
   type Operation,
+  fromFlagsMark,
   type Plan,
 } from './plan.js';
 import { judgeRetired, refusedTitleMessage, retiredMessage } from './retired.js';
@@ -77,9 +78,10 @@ export interface ApplyOptions {
   onConflict?: ConflictPolicy;
   /** The managed root; applyPlan sets it from the plan. */
   rootId?: string;
-  /** The plan's `docSets` and `partial`; applyPlan sets them. */
+  /** The plan's `docSets`, `partial` and `unlisted`; applyPlan sets them. */
   docSets?: string[];
   partial?: Plan['partial'];
+  unlisted?: boolean;
   onOutcome?: (outcome: Outcome) => void;
   /** Called after each page move that restores sibling order. */
   onMove?: (move: Reorder & { pageId: string }) => void;
@@ -97,6 +99,7 @@ export async function applyPlan(plan: Plan, givenOptions: ApplyOptions): Promise
     rootId: plan.rootId,
     docSets: plan.docSets,
     partial: plan.partial,
+    unlisted: plan.unlisted,
   };
   const createdSignals = new Map<Operation, () => void>();
   const limit = pLimit(Math.max(1, options.concurrency ?? 4));
@@ -796,8 +799,7 @@ function ownershipOf(
   version: number,
   recorded: Ownership | undefined,
 ): Ownership {
-  // Set by a run of sources from flags on the pages it creates; cleared by a run of the config's.
-  const fromFlags = options.partial === 'flags' && (recorded ? recorded.fromFlags : true);
+  const fromFlags = fromFlagsMark(options, recorded);
   return {
     tool: 'docgen',
     schema: OWNERSHIP_SCHEMA,

@@ -98,8 +98,9 @@ export interface Plan {
   docSetNamed?: boolean;
   /** The doc set and its earlier names, as `setIdentity` writes them: whose pages in the trash the run restores. */
   docSets?: string[];
-  /** The tree's `partial`: the pages a run of sources from `flags` creates record `fromFlags`. */
+  /** The tree's `partial` and `unlisted`, for the `fromFlags` mark the run writes (see `fromFlagsMark`). */
   partial?: PlanInput['partial'];
+  unlisted?: boolean;
   operations: Operation[];
   /** Moves that put docgen's pages in tree order among their siblings, applied after the pages. */
   reorder: Reorder[];
@@ -122,8 +123,10 @@ export interface PlanInput {
    * retiring them as gone.
    */
   partial?: 'plugins' | 'flags';
-  /** See `PageTree.filesComparable` in core: a run of sources from flags matches its pages by file too. */
+  /** See `PageTree.filesComparable` in core: a run of sources from flags matches its pages by file. */
   filesComparable?: boolean;
+  /** See `PageTree.unlisted` in core: the run marks every page it publishes `fromFlags`. */
+  unlisted?: boolean;
   prune?: boolean;
   onConflict?: ConflictPolicy;
   /** Plan page moves for sibling order (false where the API cannot move pages: Data Center). */
@@ -185,15 +188,18 @@ export function planSync(input: PlanInput): Plan {
   const oursIds = new Set(ours.map((page) => page.id));
   // What the run retires, or takes over for a new key, when the tree no longer has a page's key:
   // its doc set's pages; of a run of some sources, only those of its sources.
+  // A flag run's pages are those of its files (where their paths compare): its top page may be one
+  // another run renders too (every runbook source's `runbooks`), and the pages under it that run's.
   const ofItsSources = renderedSources(desired, {
     byFile: input.partial === 'flags' && input.filesComparable === true,
+    byTop: input.partial !== 'flags',
   });
   // What a run may take over for a new key: its doc set's pages (of a run of some sources, those of its sources).
   const mayRekey = (page: RemotePage) => pageSetIdentity(page) === self && (!input.partial || ofItsSources(page));
   // What it may retire: the same, but a whole run leaves alone the pages a run of sources given by
   // flags created (maybe none of its sources), unless it takes them over.
   const inScope = (page: RemotePage) =>
-    mayRekey(page) && (input.partial !== undefined || !page.ownership!.value.fromFlags);
+    mayRekey(page) && (input.partial === 'flags' || !page.ownership!.value.fromFlags);
   const notOursByTitle = new Map<string, TakenTitle>();
   for (const page of remote) {
     if (otherRoots.has(page.id)) notOursByTitle.set(fold(page.title), { ...page, otherRoot: otherRoots.get(page.id) });
@@ -233,7 +239,7 @@ export function planSync(input: PlanInput): Plan {
         ? planOwned(
             page,
             owned,
-            { rootId, docSet, named: input.docSetNamed === true, fromFlags: input.partial === 'flags', wantedParentId },
+            { rootId, docSet, named: input.docSetNamed === true, run: input, wantedParentId },
             policy,
             notOursByTitle,
             input,
@@ -293,6 +299,7 @@ export function planSync(input: PlanInput): Plan {
     ...(input.docSetNamed ? { docSetNamed: true } : {}),
     docSets: [...family.members],
     ...(input.partial ? { partial: input.partial } : {}),
+    ...(input.unlisted ? { unlisted: true } : {}),
     operations,
     reorder: input.reorder ? planReorder(operations, rootId) : [],
   };
@@ -355,12 +362,29 @@ function wholeSetName(docSet: string, claimed: Array<{ set: string; count: numbe
 }
 
 /**
+ * The `fromFlags` mark a run writes on a page it publishes: set by a run of sources given by flags
+ * that the config does not list (its pages are none of the config's, which a run of the config
+ * must leave alone); as it was, by a flag run of sources the config lists; cleared by a run of the
+ * config's sources, whose page it now is.
+ */
+export function fromFlagsMark(
+  run: Pick<PlanInput, 'partial' | 'unlisted'>,
+  recorded: { fromFlags?: boolean } | undefined,
+): boolean {
+  if (run.unlisted) return true;
+  return run.partial === 'flags' && Boolean(recorded?.fromFlags);
+}
+
+/**
  * Pages of the sources a tree was rendered from: of a plugin it rendered, and under a top-level
  * page it rendered, or (`byFile`) from a file it rendered: a page whose key changed with its
  * source's name. Only for a set named after its repository and folder: a file's path is relative to
  * where docgen ran, so two folders' `openapi.yaml` are one path.
  */
-function renderedSources(desired: DesiredPage[], { byFile }: { byFile: boolean }): (page: RemotePage) => boolean {
+function renderedSources(
+  desired: DesiredPage[],
+  { byFile, byTop }: { byFile: boolean; byTop: boolean },
+): (page: RemotePage) => boolean {
   const keys = new Set(desired.map((page) => page.key));
   const tops = desired.filter((page) => page.parentKey === undefined || !keys.has(page.parentKey));
   const plugins = new Set(desired.map((page) => page.source?.plugin));
@@ -371,7 +395,7 @@ function renderedSources(desired: DesiredPage[], { byFile }: { byFile: boolean }
     const key = page.ownership!.value.key;
     return (
       (byFile && source.file !== undefined && files.has(source.file)) ||
-      tops.some((top) => key === top.key || key.startsWith(`${top.key}/`))
+      (byTop && tops.some((top) => key === top.key || key.startsWith(`${top.key}/`)))
     );
   };
 }
@@ -532,9 +556,15 @@ function planOwned(
     rootId,
     docSet,
     named,
-    fromFlags,
+    run,
     wantedParentId,
-  }: { rootId: string; docSet: string; named: boolean; fromFlags: boolean; wantedParentId: string | undefined },
+  }: {
+    rootId: string;
+    docSet: string;
+    named: boolean;
+    run: Pick<PlanInput, 'partial' | 'unlisted'>;
+    wantedParentId: string | undefined;
+  },
   policy: ConflictPolicy,
   notOursByTitle: Map<string, TakenTitle>,
   { commentedOnly = new Set(), editInSource = new Set() }: Pick<PlanInput, 'commentedOnly' | 'editInSource'> = {},
@@ -593,8 +623,8 @@ function planOwned(
   if (state.root !== rootId && !changes.includes('state')) changes.push('state');
   // A page of an earlier name of this doc set (see docSetFamily): its property takes this run's name.
   if ((state.set !== docSet || Boolean(state.named) !== named) && !changes.includes('state')) changes.push('state');
-  // A page a run of sources given by flags created, now published by a run of the config's: one of its own.
-  if (state.fromFlags && !fromFlags && !changes.includes('state')) changes.push('state');
+  // The flag run's mark, set or cleared (see fromFlagsMark).
+  if (Boolean(state.fromFlags) !== fromFlagsMark(run, state) && !changes.includes('state')) changes.push('state');
   // A page taken over from a key the tree no longer has (see matchRekeyed): its property moves to the new key.
   const previousKey = state.key === page.key ? undefined : state.key;
   if (previousKey !== undefined && !changes.includes('state')) changes.push('state');
@@ -721,7 +751,7 @@ function titleTaken(
   if (taken.otherSources && taken.ownership!.value.fromFlags)
     return {
       why: `${page}, which a run of sources given by flags published (its key is "${taken.ownership!.value.key}")`,
-      fix: "publish that source from the config under that page's key (docgen takes the page over), or rename one of the two",
+      fix: `publish that source from the config with that page's key ("${taken.ownership!.value.key}") once, so docgen takes the page over, or delete that page`,
     };
   if (taken.otherSources)
     return {

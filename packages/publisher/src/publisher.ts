@@ -214,6 +214,7 @@ export class Publisher {
       docSetNamed,
       partial,
       filesComparable: tree.filesComparable,
+      unlisted: tree.unlisted,
       commentedOnly,
       editInSource,
       prune: this.config.prune,

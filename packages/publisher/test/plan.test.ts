@@ -774,6 +774,62 @@ describe('planSync: a doc set whose sources change, and runs of some of its sour
     ]);
   });
 
+  it('a flag run of a source the config does not list marks every page it publishes, the config’s it took over too', () => {
+    const configs = publishedAs(tree([withSource('api/payments', 'openapi')]), 'shop');
+    const plan = planSync({
+      desired: tree([withSource('api/payments', 'openapi')]),
+      remote: configs,
+      rootId: '1',
+      docSet: 'shop',
+      partial: 'flags',
+      unlisted: true,
+    });
+    expect(plan.operations.map((op) => [op.key, op.action, op.changes.join('+')])).toEqual([
+      ['api/payments', 'update', 'state'],
+    ]);
+  });
+
+  it('runs of flags whose pages share a top page (every runbook source’s `runbooks`) retire only pages of their own files', () => {
+    const shared = [
+      withSource('runbooks', 'runbook'),
+      {
+        ...withSource('runbooks/catalog', 'runbook'),
+        parentKey: 'runbooks',
+        source: { plugin: 'runbook', file: 'services/catalog' },
+      },
+      {
+        ...withSource('runbooks/payments', 'runbook'),
+        parentKey: 'runbooks',
+        source: { plugin: 'runbook', file: 'services/payments' },
+      },
+    ];
+    const remote = publishedAs(tree(shared), 'shop');
+    const oneFolder = tree([shared[0]!, shared[2]!]);
+    for (const filesComparable of [true, false]) {
+      const plan = planSync({
+        desired: oneFolder,
+        remote,
+        rootId: '1',
+        docSet: 'shop',
+        partial: 'flags',
+        filesComparable,
+        prune: true,
+      });
+      expect(plan.operations.some((op) => op.action === 'archive' || op.action === 'orphan')).toBe(false);
+    }
+    // A run of the config's runbook plugin does not retire a flag run's page under its top either.
+    remote[2]!.ownership!.value.fromFlags = true;
+    const plugins = planSync({
+      desired: tree(shared.slice(0, 2)),
+      remote,
+      rootId: '1',
+      docSet: 'shop',
+      partial: 'plugins',
+      prune: true,
+    });
+    expect(plugins.operations.some((op) => op.action === 'archive' || op.action === 'orphan')).toBe(false);
+  });
+
   it('two named doc sets are never one, even with a page of the same key and title: a title conflict, as before', () => {
     const theirs = publishedAs(tree([withSource('adr', 'adr'), withSource('adr/0002', 'adr')]), 'github.com/acme/a');
     for (const page of theirs) page.ownership!.value.named = true;

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { readFile, rename, writeFile } from 'node:fs/promises';
-import { basename, dirname, join, posix, relative, resolve } from 'node:path';
+import { basename, dirname, join, posix, relative, resolve, sep } from 'node:path';
 import { withWarningsBefore } from './docgen-command.js';
 import { configNearbyHint, expectConfigFile } from './paths.js';
 import { absoluteLink } from './link-base.js';
@@ -87,6 +87,12 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
   // Sources from flags that the config does not list: their pages are marked as a flag run's.
   const loaded = config;
   const unlisted = options.sources?.some((source) => !core.configuredSourceOf(loaded, source)) ?? false;
+  // …and those it lists, by their input's path as the manifest writes a page's file (from the working folder).
+  const listedFiles = (options.sources ?? [])
+    .filter((source) => core.configuredSourceOf(loaded, source))
+    .map((source) => source.options?.[Object.keys(source.flags)[0] ?? ''])
+    .filter((path): path is string => typeof path === 'string')
+    .map((path) => relative(process.cwd(), resolve(cwd, path)).split(sep).join('/'));
   if (options.sources) {
     // Sources from flags replace the configured ones; templates, out and confluence still apply.
     config = core.configWithFlagSources(config, options.sources);
@@ -123,6 +129,7 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
   if (options.sources) {
     tree.partial = 'flags';
     if (unlisted) tree.unlisted = true;
+    if (unlisted && listedFiles.length) tree.listedFiles = listedFiles;
     // Named after the folder it ran in (not by confluence.docSet): its files' paths compare.
     if (docSet && !docSet.explicit) tree.filesComparable = true;
   } else if (selected.length < configured) tree.partial = 'plugins';

@@ -114,6 +114,11 @@ export interface PageTree {
    * config lists leaves the mark as it is, and a run of the config clears it).
    */
   unlisted?: boolean;
+  /**
+   * In a run of sources given by flags, the paths (from the folder docgen ran in) of those the
+   * config lists: their pages are the config's, and are not marked (`unlisted` is the run's).
+   */
+  listedFiles?: string[];
 }
 
 /** Keys that are safe in file names and URLs: lower-case words joined by `/`, `-`, `.` or `_`. */

@@ -48,6 +48,8 @@ export interface Manifest {
   filesComparable?: boolean;
   /** See `PageTree.unlisted`. */
   unlisted?: boolean;
+  /** See `PageTree.listedFiles`. */
+  listedFiles?: string[];
   pages: ManifestPage[];
 }
 
@@ -138,6 +140,7 @@ async function writeThroughStaging(
     ...(tree.partial ? { partial: tree.partial } : {}),
     ...(tree.filesComparable ? { filesComparable: true } : {}),
     ...(tree.unlisted ? { unlisted: true } : {}),
+    ...(tree.listedFiles?.length ? { listedFiles: tree.listedFiles } : {}),
     pages: [],
   };
   try {
@@ -266,7 +269,7 @@ function notListed(root: string, file: string, cause?: unknown): DocgenError {
  * A manifest's `partial` and `filesComparable`. Versions of a day wrote `true` (a run of some
  * plugins) and `files` (sources from flags, in a doc set named after their folder).
  */
-function partialOf(manifest: Manifest): Pick<PageTree, 'partial' | 'filesComparable' | 'unlisted'> {
+function partialOf(manifest: Manifest): Pick<PageTree, 'partial' | 'filesComparable' | 'unlisted' | 'listedFiles'> {
   const partial = manifest.partial as unknown;
   const comparable = manifest.filesComparable === true || partial === 'files';
   if (partial === 'flags' || partial === 'files')
@@ -274,6 +277,9 @@ function partialOf(manifest: Manifest): Pick<PageTree, 'partial' | 'filesCompara
       partial: 'flags',
       ...(comparable && { filesComparable: true }),
       ...(manifest.unlisted === true && { unlisted: true }),
+      ...(Array.isArray(manifest.listedFiles) && {
+        listedFiles: manifest.listedFiles.filter((f) => typeof f === 'string'),
+      }),
     };
   return partial === 'plugins' || partial === true ? { partial: 'plugins' } : {};
 }

@@ -78,10 +78,11 @@ export interface ApplyOptions {
   onConflict?: ConflictPolicy;
   /** The managed root; applyPlan sets it from the plan. */
   rootId?: string;
-  /** The plan's `docSets`, `partial` and `unlisted`; applyPlan sets them. */
+  /** The plan's `docSets`, `partial`, `unlisted` and `listedFiles`; applyPlan sets them. */
   docSets?: string[];
   partial?: Plan['partial'];
   unlisted?: boolean;
+  listedFiles?: string[];
   onOutcome?: (outcome: Outcome) => void;
   /** Called after each page move that restores sibling order. */
   onMove?: (move: Reorder & { pageId: string }) => void;
@@ -100,6 +101,7 @@ export async function applyPlan(plan: Plan, givenOptions: ApplyOptions): Promise
     docSets: plan.docSets,
     partial: plan.partial,
     unlisted: plan.unlisted,
+    listedFiles: plan.listedFiles,
   };
   const createdSignals = new Map<Operation, () => void>();
   const limit = pLimit(Math.max(1, options.concurrency ?? 4));
@@ -799,7 +801,7 @@ function ownershipOf(
   version: number,
   recorded: Ownership | undefined,
 ): Ownership {
-  const fromFlags = fromFlagsMark(options, recorded);
+  const fromFlags = fromFlagsMark(options, recorded, desired.source?.file);
   return {
     tool: 'docgen',
     schema: OWNERSHIP_SCHEMA,

@@ -98,9 +98,10 @@ export interface Plan {
   docSetNamed?: boolean;
   /** The doc set and its earlier names, as `setIdentity` writes them: whose pages in the trash the run restores. */
   docSets?: string[];
-  /** The tree's `partial` and `unlisted`, for the `fromFlags` mark the run writes (see `fromFlagsMark`). */
+  /** The tree's `partial`, `unlisted` and `listedFiles`, for the `fromFlags` mark the run writes (see `fromFlagsMark`). */
   partial?: PlanInput['partial'];
   unlisted?: boolean;
+  listedFiles?: string[];
   operations: Operation[];
   /** Moves that put docgen's pages in tree order among their siblings, applied after the pages. */
   reorder: Reorder[];
@@ -125,8 +126,10 @@ export interface PlanInput {
   partial?: 'plugins' | 'flags';
   /** See `PageTree.filesComparable` in core: a run of sources from flags matches its pages by file. */
   filesComparable?: boolean;
-  /** See `PageTree.unlisted` in core: the run marks every page it publishes `fromFlags`. */
+  /** See `PageTree.unlisted` in core: the run marks the pages it publishes `fromFlags`. */
   unlisted?: boolean;
+  /** See `PageTree.listedFiles` in core: pages of these sources are not marked. */
+  listedFiles?: string[];
   prune?: boolean;
   onConflict?: ConflictPolicy;
   /** Plan page moves for sibling order (false where the API cannot move pages: Data Center). */
@@ -188,11 +191,14 @@ export function planSync(input: PlanInput): Plan {
   const oursIds = new Set(ours.map((page) => page.id));
   // What the run retires, or takes over for a new key, when the tree no longer has a page's key:
   // its doc set's pages; of a run of some sources, only those of its sources.
-  // A flag run's pages are those of its files (where their paths compare): its top page may be one
-  // another run renders too (every runbook source's `runbooks`), and the pages under it that run's.
+  // A flag run's pages are those of its files where their paths compare, else those under a top page
+  // of its own source: a top page may be one another run renders too (every runbook source's
+  // `runbooks`), and the pages under it that run's.
+  const comparable = input.partial === 'flags' && input.filesComparable === true;
   const ofItsSources = renderedSources(desired, {
-    byFile: input.partial === 'flags' && input.filesComparable === true,
-    byTop: input.partial !== 'flags',
+    byFile: comparable,
+    byTop: input.partial !== 'flags' ? true : comparable ? false : 'own',
+    remote,
   });
   // What a run may take over for a new key: its doc set's pages (of a run of some sources, those of its sources).
   const mayRekey = (page: RemotePage) => pageSetIdentity(page) === self && (!input.partial || ofItsSources(page));
@@ -300,6 +306,7 @@ export function planSync(input: PlanInput): Plan {
     docSets: [...family.members],
     ...(input.partial ? { partial: input.partial } : {}),
     ...(input.unlisted ? { unlisted: true } : {}),
+    ...(input.listedFiles?.length ? { listedFiles: input.listedFiles } : {}),
     operations,
     reorder: input.reorder ? planReorder(operations, rootId) : [],
   };
@@ -368,10 +375,14 @@ function wholeSetName(docSet: string, claimed: Array<{ set: string; count: numbe
  * config's sources, whose page it now is.
  */
 export function fromFlagsMark(
-  run: Pick<PlanInput, 'partial' | 'unlisted'>,
+  run: Pick<PlanInput, 'partial' | 'unlisted' | 'listedFiles'>,
   recorded: { fromFlags?: boolean } | undefined,
+  file: string | undefined,
 ): boolean {
-  if (run.unlisted) return true;
+  // In a run of both, a page of a source the config lists (its file, or a file in its folder) is not marked.
+  const listed =
+    file !== undefined && (run.listedFiles ?? []).some((path) => file === path || file.startsWith(`${path}/`));
+  if (run.unlisted && !listed) return true;
   return run.partial === 'flags' && Boolean(recorded?.fromFlags);
 }
 
@@ -383,10 +394,16 @@ export function fromFlagsMark(
  */
 function renderedSources(
   desired: DesiredPage[],
-  { byFile, byTop }: { byFile: boolean; byTop: boolean },
+  { byFile, byTop, remote }: { byFile: boolean; byTop: boolean | 'own'; remote: RemotePage[] },
 ): (page: RemotePage) => boolean {
   const keys = new Set(desired.map((page) => page.key));
-  const tops = desired.filter((page) => page.parentKey === undefined || !keys.has(page.parentKey));
+  const recordedFile = new Map(remote.map((page) => [page.ownership?.value.key, page.ownership?.value.source?.file]));
+  // `own`: only a top page its source's own, as its page records (not `runbooks`, which every runbook source renders).
+  const tops = desired.filter(
+    (page) =>
+      (page.parentKey === undefined || !keys.has(page.parentKey)) &&
+      (byTop !== 'own' || (page.source?.file !== undefined && recordedFile.get(page.key) === page.source.file)),
+  );
   const plugins = new Set(desired.map((page) => page.source?.plugin));
   const files = new Set(desired.map((page) => page.source?.file).filter((file) => file !== undefined));
   return (page) => {
@@ -562,7 +579,7 @@ function planOwned(
     rootId: string;
     docSet: string;
     named: boolean;
-    run: Pick<PlanInput, 'partial' | 'unlisted'>;
+    run: Pick<PlanInput, 'partial' | 'unlisted' | 'listedFiles'>;
     wantedParentId: string | undefined;
   },
   policy: ConflictPolicy,
@@ -624,7 +641,8 @@ function planOwned(
   // A page of an earlier name of this doc set (see docSetFamily): its property takes this run's name.
   if ((state.set !== docSet || Boolean(state.named) !== named) && !changes.includes('state')) changes.push('state');
   // The flag run's mark, set or cleared (see fromFlagsMark).
-  if (Boolean(state.fromFlags) !== fromFlagsMark(run, state) && !changes.includes('state')) changes.push('state');
+  if (Boolean(state.fromFlags) !== fromFlagsMark(run, state, page.source?.file) && !changes.includes('state'))
+    changes.push('state');
   // A page taken over from a key the tree no longer has (see matchRekeyed): its property moves to the new key.
   const previousKey = state.key === page.key ? undefined : state.key;
   if (previousKey !== undefined && !changes.includes('state')) changes.push('state');

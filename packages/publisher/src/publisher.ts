@@ -215,6 +215,7 @@ export class Publisher {
       partial,
       filesComparable: tree.filesComparable,
       unlisted: tree.unlisted,
+      listedFiles: tree.listedFiles,
       commentedOnly,
       editInSource,
       prune: this.config.prune,

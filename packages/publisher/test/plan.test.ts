@@ -804,7 +804,8 @@ describe('planSync: a doc set whose sources change, and runs of some of its sour
       },
     ];
     const remote = publishedAs(tree(shared), 'shop');
-    const oneFolder = tree([shared[0]!, shared[2]!]);
+    // The index records the folder it lists (each job its own).
+    const oneFolder = tree([{ ...shared[0]!, source: { plugin: 'runbook', file: 'services/payments' } }, shared[2]!]);
     for (const filesComparable of [true, false]) {
       const plan = planSync({
         desired: oneFolder,
@@ -828,6 +829,58 @@ describe('planSync: a doc set whose sources change, and runs of some of its sour
       prune: true,
     });
     expect(plugins.operations.some((op) => op.action === 'archive' || op.action === 'orphan')).toBe(false);
+  });
+
+  it('a flag run of listed and unlisted sources marks only the unlisted one’s pages', () => {
+    const spec = {
+      ...withSource('api/catalog', 'openapi'),
+      source: { plugin: 'openapi', file: 'services/catalog/openapi.yaml' },
+    };
+    const routes = {
+      ...withSource('api/catalog/routes', 'routes'),
+      parentKey: 'api/catalog',
+      source: { plugin: 'routes', file: 'services/catalog/src/server.ts' },
+    };
+    const remote = publishedAs(tree([spec, routes]), 'shop');
+    const input = {
+      desired: tree([spec, routes]),
+      remote,
+      rootId: '1',
+      docSet: 'shop',
+      partial: 'flags' as const,
+      unlisted: true,
+    };
+    const plan = planSync({ ...input, listedFiles: ['services/catalog/openapi.yaml'] });
+    expect(plan.operations.map((op) => [op.key, op.action, op.changes.join('+')])).toEqual([
+      ['api/catalog', 'unchanged', ''],
+      ['api/catalog/routes', 'update', 'state'],
+    ]);
+    // A runbook folder the config lists holds the file of a page a flag run of its parent folder renders.
+    expect(planSync({ ...input, listedFiles: ['services/catalog'] }).operations.map((op) => op.action)).toEqual([
+      'unchanged',
+      'unchanged',
+    ]);
+  });
+
+  it('a flag run whose files do not compare (confluence.docSet, no remote) retires a gone page under its own top page', () => {
+    const file = { plugin: 'openapi', file: 'services/payments/openapi.yaml' };
+    const pages = [
+      { ...withSource('api/payments', 'openapi'), source: file },
+      { ...withSource('api/payments/tag/refunds', 'openapi'), parentKey: 'api/payments', source: file },
+    ];
+    const remote = publishedAs(tree(pages), 'acme');
+    const plan = planSync({
+      desired: tree(pages.slice(0, 1)),
+      remote,
+      rootId: '1',
+      docSet: 'acme',
+      partial: 'flags',
+      prune: true,
+    });
+    expect(plan.operations.map((op) => [op.key, op.action])).toEqual([
+      ['api/payments', 'unchanged'],
+      ['api/payments/tag/refunds', 'archive'],
+    ]);
   });
 
   it('two named doc sets are never one, even with a page of the same key and title: a title conflict, as before', () => {

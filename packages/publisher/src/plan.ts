@@ -191,14 +191,12 @@ export function planSync(input: PlanInput): Plan {
   const oursIds = new Set(ours.map((page) => page.id));
   // What the run retires, or takes over for a new key, when the tree no longer has a page's key:
   // its doc set's pages; of a run of some sources, only those of its sources.
-  // A flag run's pages are those of its files where their paths compare, else those under a top page
-  // of its own source: a top page may be one another run renders too (every runbook source's
-  // `runbooks`), and the pages under it that run's.
-  const comparable = input.partial === 'flags' && input.filesComparable === true;
+  // A flag run's pages are those of its files, where their paths compare; never those under its top
+  // page, which another run may render too (every runbook source's `runbooks`), and whose record
+  // says only which run wrote it last.
   const ofItsSources = renderedSources(desired, {
-    byFile: comparable,
-    byTop: input.partial !== 'flags' ? true : comparable ? false : 'own',
-    remote,
+    byFile: input.partial === 'flags' && input.filesComparable === true,
+    byTop: input.partial !== 'flags',
   });
   // What a run may take over for a new key: its doc set's pages (of a run of some sources, those of its sources).
   const mayRekey = (page: RemotePage) => pageSetIdentity(page) === self && (!input.partial || ofItsSources(page));
@@ -394,16 +392,10 @@ export function fromFlagsMark(
  */
 function renderedSources(
   desired: DesiredPage[],
-  { byFile, byTop, remote }: { byFile: boolean; byTop: boolean | 'own'; remote: RemotePage[] },
+  { byFile, byTop }: { byFile: boolean; byTop: boolean },
 ): (page: RemotePage) => boolean {
   const keys = new Set(desired.map((page) => page.key));
-  const recordedFile = new Map(remote.map((page) => [page.ownership?.value.key, page.ownership?.value.source?.file]));
-  // `own`: only a top page its source's own, as its page records (not `runbooks`, which every runbook source renders).
-  const tops = desired.filter(
-    (page) =>
-      (page.parentKey === undefined || !keys.has(page.parentKey)) &&
-      (byTop !== 'own' || (page.source?.file !== undefined && recordedFile.get(page.key) === page.source.file)),
-  );
+  const tops = desired.filter((page) => page.parentKey === undefined || !keys.has(page.parentKey));
   const plugins = new Set(desired.map((page) => page.source?.plugin));
   const files = new Set(desired.map((page) => page.source?.file).filter((file) => file !== undefined));
   return (page) => {

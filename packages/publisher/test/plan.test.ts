@@ -806,6 +806,31 @@ describe('planSync: a doc set whose sources change, and runs of some of its sour
     const remote = publishedAs(tree(shared), 'shop');
     // The index records the folder it lists (each job its own).
     const oneFolder = tree([{ ...shared[0]!, source: { plugin: 'runbook', file: 'services/payments' } }, shared[2]!]);
+    // …also once this job was the last to write the index, which then records its folder.
+    const lastWriter = remote.map((page) =>
+      page.ownership!.value.key === 'runbooks'
+        ? {
+            ...page,
+            ownership: {
+              ...page.ownership!,
+              value: { ...page.ownership!.value, source: { plugin: 'runbook', file: 'services/payments' } },
+            },
+          }
+        : page,
+    );
+    for (const other of [remote, lastWriter])
+      for (const filesComparable of [true, false]) {
+        const plan = planSync({
+          desired: oneFolder,
+          remote: other,
+          rootId: '1',
+          docSet: 'shop',
+          partial: 'flags',
+          filesComparable,
+          prune: true,
+        });
+        expect(plan.operations.some((op) => op.action === 'archive' || op.action === 'orphan')).toBe(false);
+      }
     for (const filesComparable of [true, false]) {
       const plan = planSync({
         desired: oneFolder,
@@ -862,7 +887,7 @@ describe('planSync: a doc set whose sources change, and runs of some of its sour
     ]);
   });
 
-  it('a flag run whose files do not compare (confluence.docSet, no remote) retires a gone page under its own top page', () => {
+  it('a flag run whose files do not compare (confluence.docSet, no remote) retires nothing it no longer renders: safe, not tidy', () => {
     const file = { plugin: 'openapi', file: 'services/payments/openapi.yaml' };
     const pages = [
       { ...withSource('api/payments', 'openapi'), source: file },
@@ -877,7 +902,18 @@ describe('planSync: a doc set whose sources change, and runs of some of its sour
       partial: 'flags',
       prune: true,
     });
-    expect(plan.operations.map((op) => [op.key, op.action])).toEqual([
+    expect(plan.operations.map((op) => [op.key, op.action])).toEqual([['api/payments', 'unchanged']]);
+    // Where they compare (a set named after the folder it ran in), the gone tag's page is retired.
+    const named = planSync({
+      desired: tree(pages.slice(0, 1)),
+      remote,
+      rootId: '1',
+      docSet: 'acme',
+      partial: 'flags',
+      filesComparable: true,
+      prune: true,
+    });
+    expect(named.operations.map((op) => [op.key, op.action])).toEqual([
       ['api/payments', 'unchanged'],
       ['api/payments/tag/refunds', 'archive'],
     ]);

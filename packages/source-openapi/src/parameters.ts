@@ -9,7 +9,7 @@ import { isRef, type SpecPointer } from './load.js';
 import type { Dialect, Parameter } from './model.js';
 import { child, constraints, distinctValues, listExample } from './schemas.js';
 import { type WalkContext, type Json, trackUse, text, isPlainObject } from './walk.js';
-import { namedExamples } from './examples.js';
+import { namedExamples, type NamedExample } from './examples.js';
 
 /**
  * A parameter, or a response's header (`ofResponse`: its status, the header read as a parameter
@@ -43,10 +43,8 @@ export function parameter(
   trackUse(context, schema, schemaAt, operationAnchor);
   const resolved = (isRef(schema) ? context.spec.resolve(schema.$ref, schemaAt).value : schema) as Json | undefined;
   // A parameter written with `content` carries its examples in the media type, as a body does.
-  const fromRaw = parameterExample(context, raw, at);
-  const fromMedia = fromRaw || !media ? undefined : parameterExample(context, media.holder, media.at);
-  const own = fromRaw ?? fromMedia;
-  const ownAt = fromRaw ? { holder: raw, at } : fromMedia && media ? { holder: media.holder, at: media.at } : undefined;
+  const own =
+    parameterExample(context, raw, at) ?? (media ? parameterExample(context, media.holder, media.at) : undefined);
   const schemaExample =
     resolved?.example ??
     // OpenAPI 3.1's schemas list theirs (`examples: [[a, b]]`), as JSON Schema does.
@@ -67,12 +65,11 @@ export function parameter(
     description: text(raw.description),
     type: schema ? schemas.typeOf(schema, schemaAt) : { kind: 'primitive', name: 'string' },
     constraints: resolved ? constraints(resolved) : [],
-    example: example === undefined ? undefined : typeof example === 'string' ? example : JSON.stringify(example),
+    example: example === undefined ? undefined : asText(example),
     ...(own?.summary !== undefined && example !== undefined && { exampleSummary: own.summary }),
-    ...(ownAt && example !== undefined && moreExamples(context, ownAt.holder, ownAt.at, example)),
+    ...(own?.others && example !== undefined && moreExamples(own.others, example)),
     ...(exampleUrl !== undefined && { exampleUrl }),
-    ...(example === undefined &&
-      sent !== undefined && { sample: typeof sent === 'string' ? sent : JSON.stringify(sent) }),
+    ...(example === undefined && sent !== undefined && { sample: asText(sent) }),
     ...(onlyValue(resolved) !== undefined && { constant: onlyValue(resolved) }),
     ...(media && { mediaType: media.mediaType }),
     exampleList:
@@ -192,19 +189,24 @@ function reportSeveralMediaTypes(context: WalkContext, at: SpecPointer, label: s
  * The example a parameter (or the media type of its `content`) gives: its `example`, else its
  * first named example (`examples: { x: { value | externalValue } }`), read as a body's are: a file
  * beside the spec is read (a text file's text, its last line break dropped, as the value sent), a
- * web address is kept as a link. Undefined when it has none.
+ * web address is kept as a link; with the named examples after it (`others`). Undefined when it
+ * has none.
  */
 function parameterExample(
   context: WalkContext,
   holder: Json,
   at: SpecPointer,
-): { value: unknown; url?: string; summary?: string } | undefined {
+): { value: unknown; url?: string; summary?: string; others?: NamedExample[] } | undefined {
   if (holder.example !== undefined) return { value: holder.example };
-  const [first] = namedExamples(context, holder.examples, child(at, 'examples'), PARAMETER_INSTEAD);
+  const [first, ...others] = namedExamples(context, holder.examples, child(at, 'examples'), PARAMETER_INSTEAD);
   if (!first) return undefined;
   const summary = first.summary?.trim() || undefined;
-  if (first.file && typeof first.value === 'string') return { value: fileValue(first.value), summary };
-  return first.url === undefined ? { value: first.value, summary } : { value: undefined, url: first.url };
+  if (first.url !== undefined) return { value: undefined, url: first.url };
+  return {
+    value: first.file && typeof first.value === 'string' ? fileValue(first.value) : first.value,
+    summary,
+    others,
+  };
 }
 
 /** How many of a parameter's other named examples are shown: Azure's give one per operation scenario. */
@@ -213,22 +215,15 @@ const MORE_EXAMPLES = 3;
 /**
  * A parameter's named examples after the first, those with a value of their own (distinct, and
  * not the first's), as text. Azure's converted specs repeat one `api-version` under every scenario
- * name: those collapse to the one example. Read only when the parameter has named examples and no
- * `example` (which would win over them).
+ * name: those collapse to the one example.
  */
 function moreExamples(
-  context: WalkContext,
-  holder: Json,
-  at: SpecPointer,
+  others: NamedExample[],
   first: unknown,
 ): Pick<Parameter, 'moreExamples' | 'moreExamplesLeft'> | undefined {
-  if (holder.example !== undefined || !isPlainObject(holder.examples)) return undefined;
-  if (Object.keys(holder.examples).length < 2) return undefined;
   const seen = new Set([asText(first)]);
   const found: Array<{ value: string; summary?: string }> = [];
-  // Read again, without warnings: the first reading reported what was wrong with them.
-  const quiet = { ...context, report: () => undefined };
-  for (const named of namedExamples(quiet, holder.examples, child(at, 'examples'), PARAMETER_INSTEAD).slice(1)) {
+  for (const named of others) {
     if (named.url !== undefined || named.value === undefined) continue;
     const value = asText(named.file && typeof named.value === 'string' ? fileValue(named.value) : named.value);
     if (seen.has(value)) continue;
@@ -245,6 +240,7 @@ function fileValue(text: string): string {
   return text.replace(/\r?\n$/, '');
 }
 
+/** A value as a parameter carries it: text as it is, anything else as JSON. */
 function asText(value: unknown): string {
   return typeof value === 'string' ? value : JSON.stringify(value);
 }
@@ -276,10 +272,7 @@ function allowedValue(s: Json | undefined): unknown {
  * joined (`filter=color,red,size,3`).
  */
 function queryObject(raw: Json, example: Json): string[] {
-  const entries = Object.entries(example).map(([key, value]) => [
-    key,
-    typeof value === 'string' ? value : JSON.stringify(value),
-  ]);
+  const entries = Object.entries(example).map(([key, value]) => [key, asText(value)]);
   const name = encodeURIComponent(String(raw.name ?? ''));
   const style = String(raw.style ?? 'form');
   if (style === 'deepObject')

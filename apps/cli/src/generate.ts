@@ -84,12 +84,12 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
   expectConfigFile(options.config && resolve(cwd, options.config));
   let config = await core.loadConfig({ cwd, explicit: options.config });
   const configured = config.config.sources.length;
-  // Sources from flags that the config does not list: their pages are marked as a flag run's.
+  // Sources from flags that the config lists, and whether some are not (their pages are marked as
+  // a flag run's); the listed ones by their input's path as the manifest writes a page's file.
   const loaded = config;
-  const unlisted = options.sources?.some((source) => !core.configuredSourceOf(loaded, source)) ?? false;
-  // …and those it lists, by their input's path as the manifest writes a page's file (from the working folder).
-  const listedFiles = (options.sources ?? [])
-    .filter((source) => core.configuredSourceOf(loaded, source))
+  const listed = (options.sources ?? []).filter((source) => core.configuredSourceOf(loaded, source));
+  const unlisted = listed.length < (options.sources?.length ?? 0);
+  const listedFiles = listed
     .map((source) => source.options?.[Object.keys(source.flags)[0] ?? ''])
     .filter((path): path is string => typeof path === 'string')
     .map((path) => relative(process.cwd(), resolve(cwd, path)).split(sep).join('/'));

@@ -96,8 +96,8 @@ export interface PageTree {
    * Rendered from some of a doc set's sources: a publish manages those sources' pages and leaves
    * the rest of the doc set as it is, instead of retiring it as gone. `plugins`: a command of one
    * plugin (`docgen adr`) of a config that has more; its pages are those of its plugins under its
-   * top-level pages. `flags`: sources given by flags; the pages it creates are marked so, and a run
-   * of the whole config leaves them alone (they may be no source of the config).
+   * top-level pages. `flags`: sources given by flags; its pages are those of its files (see
+   * `filesComparable`), and it marks them for the config's runs to leave alone (see `unlisted`).
    */
   partial?: 'plugins' | 'flags';
   /**

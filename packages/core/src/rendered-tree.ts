@@ -266,8 +266,9 @@ function notListed(root: string, file: string, cause?: unknown): DocgenError {
 }
 
 /**
- * A manifest's `partial` and `filesComparable`. Versions of a day wrote `true` (a run of some
- * plugins) and `files` (sources from flags, in a doc set named after their folder).
+ * A manifest's `partial` and, for a flag run, `filesComparable`, `unlisted` and `listedFiles`.
+ * Versions of a day wrote `true` (a run of some plugins) and `files` (sources from flags, in a doc
+ * set named after their folder).
  */
 function partialOf(manifest: Manifest): Pick<PageTree, 'partial' | 'filesComparable' | 'unlisted' | 'listedFiles'> {
   const partial = manifest.partial as unknown;

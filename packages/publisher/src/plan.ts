@@ -240,14 +240,7 @@ export function planSync(input: PlanInput): Plan {
     const retired = notOursByTitle.has(fold(page.title)) ? undefined : retiredByTitle.get(fold(page.title));
     operations.push(
       owned
-        ? planOwned(
-            page,
-            owned,
-            { rootId, docSet, named: input.docSetNamed === true, run: input, wantedParentId },
-            policy,
-            notOursByTitle,
-            input,
-          )
+        ? planOwned(page, owned, { rootId, set: { docSet, self }, wantedParentId }, policy, notOursByTitle, input)
         : retired
           ? planRetired(page, retired, { rootId, family: family.members, policy })
           : planNew(page, wantedParentId, notOursByTitle, { docSet, self }),
@@ -339,12 +332,13 @@ export function docSetFamily(
   const pruned = (input.retired ?? []).filter((page) => page.ownership?.value.pruned?.root === input.rootId);
   for (const page of [...input.remote, ...pruned]) {
     const value = page.ownership?.value;
-    if (!value || value.named || pageSetIdentity(page) === ownSelf) continue;
+    const identity = pageSetIdentity(page);
+    if (!value || value.named || identity === ownSelf) continue;
     // A page recorded under another managed root is that tree's, whatever its set.
     if (value.root !== undefined && value.root !== input.rootId) continue;
     if (titles.get(value.key) !== fold(page.title)) continue;
-    const seen = claimed.get(pageSetIdentity(page)!) ?? { set: value.set, count: 0 };
-    claimed.set(pageSetIdentity(page)!, { ...seen, count: seen.count + 1 });
+    const seen = claimed.get(identity!) ?? { set: value.set, count: 0 };
+    claimed.set(identity!, { ...seen, count: seen.count + 1 });
   }
   const name = input.partial && !input.docSetNamed ? wholeSetName(input.docSet, [...claimed.values()]) : input.docSet;
   const self = setIdentity(name, input.docSetNamed);
@@ -385,10 +379,10 @@ export function fromFlagsMark(
 }
 
 /**
- * Pages of the sources a tree was rendered from: of a plugin it rendered, and under a top-level
- * page it rendered, or (`byFile`) from a file it rendered: a page whose key changed with its
- * source's name. Only for a set named after its repository and folder: a file's path is relative to
- * where docgen ran, so two folders' `openapi.yaml` are one path.
+ * Pages of the sources a tree was rendered from: of a plugin it rendered, and (`byTop`) under a
+ * top-level page it rendered, or (`byFile`) from a file it rendered, which finds a page whose key
+ * changed with its source's name. `byFile` only where paths compare (`filesComparable`): a file's
+ * path is relative to where docgen ran, so two folders' `openapi.yaml` are one path.
  */
 function renderedSources(
   desired: DesiredPage[],
@@ -563,21 +557,14 @@ function planOwned(
   owned: RemotePage,
   {
     rootId,
-    docSet,
-    named,
-    run,
+    set,
     wantedParentId,
-  }: {
-    rootId: string;
-    docSet: string;
-    named: boolean;
-    run: Pick<PlanInput, 'partial' | 'unlisted' | 'listedFiles'>;
-    wantedParentId: string | undefined;
-  },
+  }: { rootId: string; set: { docSet: string; self: string }; wantedParentId: string | undefined },
   policy: ConflictPolicy,
   notOursByTitle: Map<string, TakenTitle>,
-  { commentedOnly = new Set(), editInSource = new Set() }: Pick<PlanInput, 'commentedOnly' | 'editInSource'> = {},
+  run: Pick<PlanInput, 'commentedOnly' | 'editInSource' | 'partial' | 'unlisted' | 'listedFiles'> = {},
 ): Operation {
+  const { commentedOnly = new Set(), editInSource = new Set() } = run;
   const state = owned.ownership!.value;
   const base = {
     key: page.key,
@@ -631,7 +618,7 @@ function planOwned(
   // The managed root it belongs to, recorded (written before docgen recorded it, or under another root).
   if (state.root !== rootId && !changes.includes('state')) changes.push('state');
   // A page of an earlier name of this doc set (see docSetFamily): its property takes this run's name.
-  if ((state.set !== docSet || Boolean(state.named) !== named) && !changes.includes('state')) changes.push('state');
+  if (pageSetIdentity(owned) !== set.self && !changes.includes('state')) changes.push('state');
   // The flag run's mark, set or cleared (see fromFlagsMark).
   if (Boolean(state.fromFlags) !== fromFlagsMark(run, state, page.source?.file) && !changes.includes('state'))
     changes.push('state');
@@ -643,7 +630,7 @@ function planOwned(
     // failed the run halfway). Known from the listing, it is a conflict the plan shows.
     const taken = fold(owned.title) === fold(page.title) ? undefined : notOursByTitle.get(fold(page.title));
     if (taken) {
-      const { why, fix } = titleTaken(taken, { docSet, self: setIdentity(docSet, named) }, page.key);
+      const { why, fix } = titleTaken(taken, set, page.key);
       return {
         ...base,
         action: 'conflict',

@@ -200,7 +200,8 @@ export class Publisher {
     const docSet = this.config.docSet ?? tree.docSet ?? defaultDocSet(tree);
     const docSetNamed = (this.config.docSet ?? tree.docSet) !== undefined;
     const partial = this.config.partial ?? tree.partial;
-    const family = docSetFamily({ desired, remote, rootId, docSet, docSetNamed, partial });
+    // The plan finds the same family from the same input; the comment check needs its members first.
+    const family = docSetFamily({ desired, remote, rootId, docSet, docSetNamed, partial, retired });
     const { commentedOnly, editInSource, bodies } = await pagesOnlyCommented(api, converter, remote, {
       docSets: family.members,
       rootId,

@@ -22,8 +22,8 @@ export interface Ownership {
    */
   named?: boolean;
   /**
-   * Created by a run of sources given by flags (`partial: files`), which may be no source of the
-   * config: a run of the whole config leaves it alone instead of retiring it as gone.
+   * Published by a run of sources given by flags that the config does not list (see `fromFlagsMark`):
+   * a run of the config leaves it alone instead of retiring it as gone.
    */
   fromFlags?: boolean;
   key: string;

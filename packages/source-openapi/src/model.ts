@@ -93,6 +93,8 @@ export interface NamedSchema extends SchemaView {
   example?: string;
   /** Whether docgen made `example` from the schema: the spec gives it none. */
   exampleGenerated?: boolean;
+  /** Whether docgen put `example` together from the examples, defaults and enums of the schema's parts, making up no value. */
+  exampleAssembled?: boolean;
   /** Operations that use this schema (anchor ids), for "used by" lists. */
   usedBy: string[];
   /** Component names that are only a `$ref` to this schema (`UserCreationParams: { $ref: … }`). */
@@ -108,6 +110,8 @@ export interface MediaContent {
   example?: string;
   exampleLanguage: string;
   exampleGenerated: boolean;
+  /** `example` put together from the values the schema's parts give (examples, defaults, enums), none made up. */
+  exampleAssembled: boolean;
   /** The web address the example is kept at (`externalValue`): linked to, never fetched. */
   exampleUrl?: string;
   /** Why there is no example where one was expected (an XML body whose schema names no element). */

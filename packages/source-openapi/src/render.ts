@@ -962,6 +962,7 @@ function mediaView(content: MediaContent, links: Links, key: string, showFields:
     example: content.example,
     exampleLanguage: content.exampleLanguage,
     exampleGenerated: content.exampleGenerated,
+    exampleAssembled: content.exampleAssembled,
     exampleNote: content.exampleNote,
     exampleLink: content.exampleUrl === undefined ? undefined : urlLink(content.exampleUrl),
     exampleName: content.exampleName,
@@ -1099,6 +1100,7 @@ function schemaView(schema: NamedSchema, links: Links, key: string) {
     enum: schema.enum?.map((v) => inlineCode(v)).join(', '),
     example: schema.example,
     exampleGenerated: schema.exampleGenerated,
+    exampleAssembled: schema.exampleAssembled,
   };
 }
 

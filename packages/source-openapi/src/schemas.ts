@@ -46,6 +46,11 @@ export class SchemaRegistry {
   /** Examples of named schemas by direction, depth bound, depth and id: the variants met (see namedExample). */
   private readonly examples = new Map<string, ExampleVariant[]>();
   private examplesKept = 0;
+  /**
+   * Values docgen made up while building examples (by type or format, or varied to keep list items
+   * unique): none in an example means every value in it is one the spec gives.
+   */
+  private inventions = 0;
   /** For each example being built, innermost last: the schemas it asked whether the path holds. */
   private readonly asked: Array<Set<string>> = [];
   /**
@@ -574,11 +579,12 @@ export class SchemaRegistry {
     return descriptionOf(target as Json | undefined);
   }
 
-  /** A named schema's example for the schemas page, and whether docgen made it (the spec gives none). */
-  private namedSchemaExample(id: string): Pick<NamedSchema, 'example' | 'exampleGenerated'> {
+  /** A named schema's example for the schemas page, and where it came from (see exampleOrigin). */
+  private namedSchemaExample(id: string): Pick<NamedSchema, 'example' | 'exampleGenerated' | 'exampleAssembled'> {
     const entry = this.entries.get(id)!;
-    const example = stringifyExample(this.withinLineBudget(() => this.namedExample(id)));
-    return { example, exampleGenerated: example !== undefined && !this.hasOwnExample(entry.value, entry.at) };
+    const built = this.withinLineBudget(() => this.namedExample(id));
+    const example = stringifyExample(built.value);
+    return { example, ...this.exampleOrigin(built, entry.value, entry.at) };
   }
 
   // ---- cycles ------------------------------------------------------------------------------------
@@ -702,11 +708,13 @@ export class SchemaRegistry {
     const known = this.examples.get(key)?.find((variant) => sameAnswers(variant, stack));
     if (known) {
       this.noteAsked(known.asked);
+      if (known.invented) this.inventions++;
       return known.example;
     }
     const entry = this.entries.get(id)!;
     const asked = new Set<string>();
     this.asked.push(asked);
+    const inventionsBefore = this.inventions;
     let example: unknown;
     try {
       example = this.example(entry.value, entry.at, [...stack, id], depth);
@@ -715,7 +723,12 @@ export class SchemaRegistry {
     }
     this.noteAsked(asked);
     if (this.examplesKept < MAX_MEMO_EXAMPLES) {
-      const variant = { asked: this.mayBeOnPath(id, asked), onPath: stack.filter((on) => asked.has(on)), example };
+      const variant = {
+        asked: this.mayBeOnPath(id, asked),
+        onPath: stack.filter((on) => asked.has(on)),
+        example,
+        invented: this.inventions > inventionsBefore,
+      };
       this.examples.set(key, [...(this.examples.get(key) ?? []), variant]);
       this.examplesKept++;
     }
@@ -771,8 +784,11 @@ export class SchemaRegistry {
    */
   private direction: 'request' | 'response' | undefined;
 
-  /** The example a client sends (`request`) or receives (`response`) for this schema. */
-  exampleFor(schema: unknown, at: SpecPointer, direction: 'request' | 'response'): unknown {
+  /**
+   * The example a client sends (`request`) or receives (`response`) for this schema, and whether
+   * docgen made up any value in it.
+   */
+  exampleFor(schema: unknown, at: SpecPointer, direction: 'request' | 'response'): BuiltExample {
     this.direction = direction;
     try {
       return this.sameInline(direction, schema, at, () => this.withinLineBudget(() => this.example(schema, at)));
@@ -785,12 +801,14 @@ export class SchemaRegistry {
   private depthBound = MAX_EXAMPLE_DEPTH;
 
   /** The example `build` makes, at the deepest depth bound whose example fits MAX_EXAMPLE_LINES. */
-  private withinLineBudget(build: () => unknown): unknown {
+  private withinLineBudget(build: () => unknown): BuiltExample {
     try {
       for (let bound = MAX_EXAMPLE_DEPTH; ; bound--) {
         this.depthBound = bound;
-        const example = build();
-        if (bound <= 1 || exampleLines(example) <= MAX_EXAMPLE_LINES) return example;
+        const inventionsBefore = this.inventions;
+        const value = build();
+        if (bound <= 1 || exampleLines(value) <= MAX_EXAMPLE_LINES)
+          return { value, invented: this.inventions > inventionsBefore };
       }
     } finally {
       this.depthBound = MAX_EXAMPLE_DEPTH;
@@ -806,6 +824,22 @@ export class SchemaRegistry {
     const s = (isRef(schema) ? this.resolveRef(schema, at).value : schema) as Json | undefined;
     if (!s || typeof s !== 'object') return false;
     return (s.example !== undefined && s.example !== null) || (Array.isArray(s.examples) && s.examples.length > 0);
+  }
+
+  /**
+   * Whether docgen made up an example (`exampleGenerated`), or assembled it from the values the
+   * spec gives in the schema's parts (`exampleAssembled`: examples, defaults, enums); neither when
+   * the schema gives the whole example itself. An example of no value at all (`{}`) holds nothing
+   * the spec gave.
+   */
+  exampleOrigin(
+    built: BuiltExample,
+    schema: unknown,
+    at: SpecPointer,
+  ): { exampleGenerated: boolean; exampleAssembled: boolean } {
+    const partsBuilt = built.value !== undefined && !this.hasOwnExample(schema, at);
+    const fromSpec = !built.invented && hasValue(built.value);
+    return { exampleGenerated: partsBuilt && !fromSpec, exampleAssembled: partsBuilt && fromSpec };
   }
 
   /** Whether a schema (or the one its `$ref` names) gives its value: `example`, `examples`, `const`, `default` or `enum`. */
@@ -866,7 +900,7 @@ export class SchemaRegistry {
     // needs `apiVersion`, `kind`, `name` and `uid`, not `{}`), an empty list; past twice the
     // bound, plain values only. An object reached before the bound keeps its plain values.
     const pastBound = depth > this.depthBound;
-    if (pastBound && isScalarSchema(s)) return primitiveExample(typeList(s)[0], stringFormat(s), s);
+    if (pastBound && isScalarSchema(s)) return this.madeUp(typeList(s)[0], stringFormat(s), s);
     if (depth > this.depthBound * 2) return undefined;
     for (const keyword of ['oneOf', 'anyOf'] as const) {
       const list = s[keyword];
@@ -946,7 +980,14 @@ export class SchemaRegistry {
       if (self && this.entries.get(self)?.value === s && this.namesItself(s, at)) return this.tagged(s, at, self, out);
       return out;
     }
-    return primitiveExample(types[0], stringFormat(s), s);
+    return this.madeUp(types[0], stringFormat(s), s);
+  }
+
+  /** A value docgen makes up for a schema of this type, counted (see inventions). A `null` is the only one its type allows. */
+  private madeUp(type: string | undefined, format: string | undefined, s: Json): unknown {
+    const value = primitiveExample(type, format, s);
+    if (value !== undefined && value !== null) this.inventions++;
+    return value;
   }
 
   /**
@@ -956,7 +997,12 @@ export class SchemaRegistry {
    * none can be.
    */
   private distinctItems(first: unknown, s: Json, at: SpecPointer, count: number, depth = 0): unknown[] | undefined {
-    if (!isObject(first)) return distinctValues(first, s, count);
+    if (!isObject(first)) {
+      const values = distinctValues(first, s, count);
+      // Other enum values are the spec's; other numbers and strings are made up.
+      if (values && !Array.isArray(s.enum)) this.inventions++;
+      return values;
+    }
     if (depth >= MAX_VARIED_DEPTH) return undefined;
     const discriminator =
       typeof s.discriminator === 'string' ? s.discriminator : (s.discriminator as Json)?.propertyName;
@@ -1047,7 +1093,10 @@ export class SchemaRegistry {
     const works = (candidate: unknown) =>
       !this.accepts(other.schema, other.at, candidate) && this.accepts(mine.s, mine.at, candidate);
     // A number beside an integer: 0 is both.
-    if (Number.isInteger(value) && works((value as number) + 0.5)) return (value as number) + 0.5;
+    if (Number.isInteger(value) && works((value as number) + 0.5)) {
+      this.inventions++;
+      return (value as number) + 0.5;
+    }
     if (!isObject(value)) return undefined;
     const { properties, required } = this.collectProperties(mine.s, mine.at, new Set());
     for (const property of properties) {
@@ -1283,6 +1332,21 @@ interface ExampleVariant {
   /** Those the path held. */
   onPath: string[];
   example: unknown;
+  /** Whether docgen made up a value in it (see inventions). */
+  invented: boolean;
+}
+
+/** An example as built from a schema, and whether docgen made up any value in it. */
+export interface BuiltExample {
+  value: unknown;
+  invented: boolean;
+}
+
+/** Whether an example holds a value: a scalar somewhere in it, not only empty objects and lists. */
+function hasValue(example: unknown): boolean {
+  if (example === undefined) return false;
+  if (example === null || typeof example !== 'object') return true;
+  return Object.values(example).some(hasValue);
 }
 
 /** Whether `stack` answers what the variant asked as its path did: the same schemas of those on it. */

@@ -4785,6 +4785,49 @@ describe("a schema's example on the schemas page", () => {
     expect(schemas).toContain('Example (generated from the schema):\n\n```json\n{\n  "resource_type": "string",');
     expect(schemas).toContain('Example:\n\n```json\n{\n  "day": "2024-01-31"\n}');
   });
+
+  it("says it is built from the schema's examples when every value in it is one the spec gives", async () => {
+    const api = await modelOf([
+      'openapi: 3.0.3',
+      'info: { title: Orders, version: "1" }',
+      'paths:',
+      '  /orders:',
+      '    post:',
+      '      requestBody:',
+      '        content:',
+      '          application/json: { schema: { $ref: "#/components/schemas/order" } }',
+      "      responses: { '201': { description: Created, content: { application/json: { schema: { $ref: '#/components/schemas/receipt' } } } } }",
+      'components:',
+      '  schemas:',
+      '    order:',
+      '      type: object',
+      '      properties:',
+      '        id: { type: string, example: ord_123 }',
+      '        status: { type: string, enum: [open, closed] }',
+      '        lines: { type: array, items: { type: integer, example: 3 } }',
+      '        currency: { type: string, default: EUR }',
+      '    receipt:',
+      '      type: object',
+      '      properties:',
+      '        id: { type: string, example: rct_9 }',
+      '        note: { type: string }',
+      '    empty: { type: object }',
+    ]);
+    const pages = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages;
+    const schemas = pages.find((page) => page.key.endsWith('/schemas'))!.markdown;
+    expect(schemas).toContain(
+      'Example (built from the schema\'s examples):\n\n```json\n{\n  "id": "ord_123",\n  "status": "open",',
+    );
+    // `note` has no example: docgen made up its "string".
+    expect(schemas).toContain(
+      'Example (generated from the schema):\n\n```json\n{\n  "id": "rct_9",\n  "note": "string"',
+    );
+    // An empty object holds nothing the spec gave.
+    expect(schemas).toContain('Example (generated from the schema):\n\n```json\n{}');
+    const operation = pages.find((page) => page.markdown.includes('POST /orders'))!.markdown;
+    expect(operation).toContain("Example (built from the schema's examples):");
+    expect(operation).toContain('Example (generated from the schema):');
+  });
 });
 
 describe('curl examples and a server listed over both http and https', () => {

@@ -2703,6 +2703,42 @@ function headingAbove(markdown: string, text: string): string | undefined {
   return lines.filter((line) => /^#{1,6} |<h[1-6][\s>]/i.test(line)).pop();
 }
 
+describe("a response's headers", () => {
+  it('say which the response always carries (`required: true`), as parameters do; a table of none required has no such column', async () => {
+    const api = await modelOf([
+      'openapi: 3.0.3',
+      'info: { title: Uploads, version: "1" }',
+      'paths:',
+      '  /uploads:',
+      '    post:',
+      '      operationId: upload',
+      '      responses:',
+      '        "201":',
+      '          description: Created.',
+      '          headers:',
+      '            Location: { required: true, description: The new upload., schema: { type: string, format: uri } }',
+      '            X-Request-Id: { schema: { type: string } }',
+      '        "429":',
+      '          description: Slow down.',
+      '          headers: { Retry-After: { schema: { type: integer } } }',
+    ]);
+    expect(op(api, 'upload').responses[0]!.headers.map((h) => [h.name, h.required])).toEqual([
+      ['Location', true],
+      ['X-Request-Id', false],
+    ]);
+    const page = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages[1]!.markdown;
+    expect(page).toContain(
+      [
+        '| Header | Type | Required | Description |',
+        '| --- | --- | --- | --- |',
+        '| `Location` | string (uri) | yes | The new upload. |',
+        '| `X-Request-Id` | string | no |  |',
+      ].join('\n'),
+    );
+    expect(page).toContain('| Header | Type |\n| --- | --- |\n| `Retry-After` | integer |\n');
+  });
+});
+
 describe('descriptions with headings of their own, above what docgen writes', () => {
   it("a response's sections come after its headers, body and links, which would read as a part of its last section; its lead stays on top", async () => {
     const api = await modelOf([

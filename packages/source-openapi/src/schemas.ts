@@ -567,6 +567,16 @@ export class SchemaRegistry {
   }
 
   /**
+   * What a parameter's (or response header's) schema says of it, for one that says nothing itself
+   * (Spotify's and AWS's parameters describe themselves only in their schema): read as a field's.
+   */
+  usedDescription(schema: unknown, at: SpecPointer): string | undefined {
+    if (!isObject(schema)) return undefined;
+    const resolved = isRef(schema) ? (this.resolveRef(schema, at).value as Json | undefined) : schema;
+    return this.fieldDescription(schema, resolved, at);
+  }
+
+  /**
    * A field's description: its own, else one an allOf member that only annotates gives, else the
    * one of the schema it refers to, directly or through an allOf that wraps the reference.
    */

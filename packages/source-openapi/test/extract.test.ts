@@ -2703,6 +2703,48 @@ function headingAbove(markdown: string, text: string): string | undefined {
   return lines.filter((line) => /^#{1,6} |<h[1-6][\s>]/i.test(line)).pop();
 }
 
+describe("a parameter's description given on its schema", () => {
+  it("(Spotify's, AWS's) is the parameter's when it has none of its own, as a field's is; its own comes first", async () => {
+    const api = await modelOf([
+      'openapi: 3.0.3',
+      'info: { title: Audiobooks, version: "1" }',
+      'paths:',
+      '  /audiobooks:',
+      '    get:',
+      '      operationId: list',
+      '      parameters:',
+      '        - name: ids',
+      '          in: query',
+      '          required: true',
+      '          schema: { type: string, description: "A comma-separated list of Spotify IDs.", example: "18yV,1HGw" }',
+      '        - { name: market, in: query, schema: { $ref: "#/components/schemas/Market" } }',
+      '        - { name: limit, in: query, description: How many to return., schema: { type: integer, description: A count. } }',
+      '        - name: region',
+      '          in: query',
+      '          schema: { allOf: [{ $ref: "#/components/schemas/Market" }, { description: Where the books are sold. }] }',
+      '      responses:',
+      '        "200":',
+      '          description: OK',
+      '          headers: { X-Total: { schema: { type: integer, description: How many there are. } } }',
+      'components:',
+      '  schemas:',
+      '    Market: { type: string, description: An ISO 3166-1 alpha-2 country code. }',
+    ]);
+    const list = op(api, 'list');
+    expect(list.parameters.map((p) => [p.name, p.description])).toEqual([
+      ['ids', 'A comma-separated list of Spotify IDs.'],
+      ['market', 'An ISO 3166-1 alpha-2 country code.'],
+      ['limit', 'How many to return.'],
+      ['region', 'Where the books are sold.'],
+    ]);
+    expect(list.responses[0]!.headers[0]!.description).toBe('How many there are.');
+    const page = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages[1]!.markdown;
+    expect(page).toContain(
+      '| `ids` | query | string | yes | A comma-separated list of Spotify IDs. (example: `18yV,1HGw`) |',
+    );
+  });
+});
+
 describe("a response's headers", () => {
   it('say which the response always carries (`required: true`), as parameters do; a table of none required has no such column', async () => {
     const api = await modelOf([

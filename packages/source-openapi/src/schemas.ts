@@ -251,9 +251,10 @@ export class SchemaRegistry {
       let types = target && typeof target === 'object' ? typeList(target) : [];
       const enumOf = !types.length && Array.isArray(target?.enum) ? enumType(target.enum) : undefined;
       if (enumOf) types = [enumOf];
+      const format = types.length === 1 ? shownFormat(target, types[0]!) : undefined;
       const primitive =
         types.length === 1 && ['string', 'integer', 'number', 'boolean'].includes(types[0]!)
-          ? `${types[0]}${typeof target.format === 'string' ? ` (${target.format})` : ''}`
+          ? `${types[0]}${format ? ` (${format})` : ''}`
           : undefined;
       const alias = this.aliasOf(schema.$ref, at);
       return {
@@ -319,7 +320,7 @@ export class SchemaRegistry {
     return {
       kind: 'primitive',
       name,
-      format: typeof s.format === 'string' ? s.format : undefined,
+      format: shownFormat(s, name),
       nullable,
       ...(typeof s.contentMediaType === 'string' ? { contentMediaType: s.contentMediaType } : {}),
     };
@@ -1393,6 +1394,15 @@ function isScalarSchema(s: Json): boolean {
       (k) => s[k] === undefined,
     )
   );
+}
+
+/**
+ * A schema's format as its type shows it: not one that only repeats the type (`type: string,
+ * format: string`, as 52 of APIs.guru's specs write), which read `string (string)`.
+ */
+function shownFormat(s: Json, typeName: string): string | undefined {
+  const format = stringFormat(s);
+  return format === undefined || typeName.split(' or ').includes(format) ? undefined : format;
 }
 
 function stringFormat(s: Json): string | undefined {

@@ -2703,6 +2703,41 @@ function headingAbove(markdown: string, text: string): string | undefined {
   return lines.filter((line) => /^#{1,6} |<h[1-6][\s>]/i.test(line)).pop();
 }
 
+describe('a format that only repeats the type', () => {
+  it("(`type: string, format: string`, as 52 of APIs.guru's specs write) is not shown: `string (string)` said nothing more", async () => {
+    const api = await modelOf([
+      'openapi: 3.0.3',
+      'info: { title: Uptime, version: "1" }',
+      'paths:',
+      '  /checks:',
+      '    get:',
+      '      operationId: listChecks',
+      '      parameters: [{ name: page, in: query, schema: { type: integer, format: integer } }]',
+      '      responses:',
+      '        "200":',
+      '          description: OK',
+      '          content:',
+      '            application/json:',
+      '              schema:',
+      '                type: object',
+      '                properties:',
+      '                  id: { $ref: "#/components/schemas/CheckId" }',
+      '                  name: { type: string, format: string }',
+      '                  up: { type: boolean, format: boolean }',
+      '                  at: { type: string, format: date-time }',
+      'components:',
+      '  schemas:',
+      '    CheckId: { type: string, format: string }',
+    ]);
+    const page = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages[1]!.markdown;
+    expect(page).toContain('| `page` | query | integer | no |');
+    expect(page).toMatch(/\| `id` \| \[CheckId\]\([^)]*\) \(string\) \| no \|/);
+    expect(page).toContain('| `name` | string | no |');
+    expect(page).toContain('| `up` | boolean | no |');
+    expect(page).toContain('| `at` | string (date-time) | no |');
+  });
+});
+
 describe("a parameter's description given on its schema", () => {
   it("(Spotify's, AWS's) is the parameter's when it has none of its own, as a field's is; its own comes first", async () => {
     const api = await modelOf([

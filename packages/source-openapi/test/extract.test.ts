@@ -2703,6 +2703,51 @@ function headingAbove(markdown: string, text: string): string | undefined {
   return lines.filter((line) => /^#{1,6} |<h[1-6][\s>]/i.test(line)).pop();
 }
 
+describe('a generated example of a string whose format the standard does not name', () => {
+  it('is a value of that format, not "string": Google\'s timestamps, durations and 64-bit integers as text, Azure\'s RFC 1123 dates', async () => {
+    const api = await modelOf([
+      'openapi: 3.0.0',
+      'info: { title: Access Approval, version: v1 }',
+      'paths: {}',
+      'components:',
+      '  schemas:',
+      '    ApproveDecision:',
+      '      type: object',
+      '      properties:',
+      '        approveTime: { type: string, format: google-datetime }',
+      '        expireAfter: { type: string, format: google-duration }',
+      '        retention: { type: string, format: duration }',
+      '        requestCount: { type: string, format: int64 }',
+      '        lastModified: { type: string, format: date-time-rfc1123 }',
+      '        createdAt: { type: string, format: dateTime }',
+      '        hooksUrl: { type: string, format: uri-template }',
+      '        days: { type: array, uniqueItems: true, minItems: 2, items: { type: string, format: google-datetime } }',
+    ]);
+    const schemas = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages.find((page) =>
+      page.key.endsWith('/schemas'),
+    )!.markdown;
+    expect(schemas).toContain(
+      [
+        '{',
+        '  "approveTime": "2024-01-01T12:00:00Z",',
+        '  "expireAfter": "3.5s",',
+        '  "retention": "P1D",',
+        '  "requestCount": "0",',
+        '  "lastModified": "Mon, 01 Jan 2024 12:00:00 GMT",',
+        '  "createdAt": "2024-01-01T12:00:00Z",',
+        '  "hooksUrl": "https://example.com/{id}",',
+        '  "days": [',
+        '    "2024-01-01T12:00:00Z",',
+        '    "2024-01-02T12:00:00Z"',
+        '  ]',
+        '}',
+      ].join('\n'),
+    );
+    // The type still says the format the spec wrote.
+    expect(schemas).toContain('| `approveTime` | string (google-datetime) | no |');
+  });
+});
+
 describe('a format that only repeats the type', () => {
   it("(`type: string, format: string`, as 52 of APIs.guru's specs write) is not shown: `string (string)` said nothing more", async () => {
     const api = await modelOf([

@@ -19,6 +19,8 @@ export type TypeExpr =
       nullable?: boolean;
       /** OpenAPI 3.1's `contentMediaType`: the document a string carries (`image/png`). */
       contentMediaType?: string;
+      /** The one value a union's variant allows, as JSON (Stripe's `""`): shown instead of the type's name. */
+      literal?: string;
     }
   | {
       kind: 'ref';

@@ -363,6 +363,7 @@ class Links {
     const nullable = type.nullable ? ' or null' : '';
     switch (type.kind) {
       case 'primitive':
+        if (type.literal !== undefined) return `${inlineCode(type.literal)}${nullable}`;
         return `${escapeMarkdownInline(type.name)}${type.format ? ` (${escapeMarkdownInline(type.format)})` : ''}${nullable}`;
       case 'ref':
         // An alias is named as the spec writes it, linked to its target's section (which names it).

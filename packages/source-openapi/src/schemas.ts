@@ -275,7 +275,7 @@ export class SchemaRegistry {
       const variants = list
         .map((item, i) => ({ item, i }))
         .filter(({ item }) => !isNullType(item) && !(keyword === 'allOf' && annotatesOnly(item)))
-        .map(({ item, i }) => this.typeOf(item, child(at, keyword, i), ownerId));
+        .map(({ item, i }) => this.variantType(item, child(at, keyword, i), ownerId));
       if (variants.length === 1 && !hasOwnShape(s)) return withNullable(variants[0]!, nullable);
       // Properties written beside an allOf are one more part of the whole (`Article: { allOf:
       // [$ref: BaseEntity], properties: { title } }`): "all of BaseEntity & object", as when they
@@ -324,6 +324,18 @@ export class SchemaRegistry {
       nullable,
       ...(typeof s.contentMediaType === 'string' ? { contentMediaType: s.contentMediaType } : {}),
     };
+  }
+
+  /**
+   * A union's variant: one that allows a single value reads as that value (Stripe's `{ type:
+   * string, enum: [""] }`, which unsets a field: "any of string or `""`"), not as its type, which
+   * made "any of string or string". A lone variant is the value's type itself, and keeps its name.
+   */
+  private variantType(item: unknown, at: SpecPointer, ownerId: string | undefined): TypeExpr {
+    const type = this.typeOf(item, at, ownerId);
+    const only = isObject(item) && !isRef(item) ? onlyValue(item) : undefined;
+    if (only === undefined || type.kind !== 'primitive') return type;
+    return { ...type, format: undefined, literal: JSON.stringify(only) };
   }
 
   // ---- views -----------------------------------------------------------------------------------
@@ -1353,6 +1365,12 @@ export interface BuiltExample {
   invented: boolean;
 }
 
+/** The one scalar value a schema allows (`enum: [""]`, `const: false`); else undefined. */
+function onlyValue(s: Json): string | number | boolean | undefined {
+  const value = Array.isArray(s.enum) && s.enum.length === 1 ? s.enum[0] : s.const;
+  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? value : undefined;
+}
+
 /** Whether an example holds a value: a scalar somewhere in it, not only empty objects and lists. */
 function hasValue(example: unknown): boolean {
   if (example === undefined) return false;
@@ -2120,7 +2138,9 @@ function variantConstraints(s: Json, options: { enumListedElsewhere?: boolean; o
     }
     for (const [i, variant] of variants.entries()) {
       if (!isObject(variant) || isRef(variant)) continue;
-      const own = constraints(variant, options);
+      // A variant of one value says it in the type (see variantType).
+      const rest = onlyValue(variant) === undefined ? variant : { ...variant, enum: undefined, const: undefined };
+      const own = constraints(rest, options);
       const whose = typeList(variant).join(' or ') || `variant ${i + 1}`;
       if (own.length) out.push(`${whose}: ${own.join(', ')}`);
     }

@@ -2748,6 +2748,38 @@ describe('a generated example of a string whose format the standard does not nam
   });
 });
 
+describe('a variant of a union that allows one value only', () => {
+  it('(Stripe\'s `""` that unsets a field) reads as that value in the type, not as a second `string`', async () => {
+    const api = await modelOf([
+      'openapi: 3.0.0',
+      'info: { title: Stripe API, version: "2022-11-15" }',
+      'paths:',
+      '  /v1/customers:',
+      '    post:',
+      '      operationId: PostCustomers',
+      '      requestBody:',
+      '        content:',
+      '          application/x-www-form-urlencoded:',
+      '            schema:',
+      '              type: object',
+      '              properties:',
+      '                description:',
+      '                  anyOf: [{ type: string, maxLength: 5000 }, { type: string, enum: [""] }]',
+      '                metadata:',
+      '                  anyOf: [{ type: object, additionalProperties: { type: string } }, { type: string, enum: [""] }]',
+      '                tax_exempt:',
+      '                  oneOf: [{ type: string, enum: [exempt, none, reverse] }, { type: boolean, const: false }]',
+      '      responses: { "200": { description: OK } }',
+    ]);
+    const page = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages[1]!.markdown;
+    expect(page).toContain('| `description` | any of string or `""` | no | (string: length ≤ 5000) |');
+    expect(page).toContain('| `metadata` | any of map of string or `""` | no |  |');
+    expect(page).toContain(
+      '| `tax_exempt` | one of string \\| `false` | no | (string: one of: `"exempt"`, `"none"`, `"reverse"`) |',
+    );
+  });
+});
+
 describe('a format that only repeats the type', () => {
   it("(`type: string, format: string`, as 52 of APIs.guru's specs write) is not shown: `string (string)` said nothing more", async () => {
     const api = await modelOf([

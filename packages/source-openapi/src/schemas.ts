@@ -281,6 +281,8 @@ export class SchemaRegistry {
       // [$ref: BaseEntity], properties: { title } }`): "all of BaseEntity & object", as when they
       // are written as a member of their own.
       if (keyword === 'allOf' && hasOwnShape(s)) variants.push({ kind: 'primitive', name: 'object', nullable: false });
+      if (keyword === 'allOf' && variants.length > 1 && variants.every(isInlineObject))
+        return mergedObject(s, variants, nullable);
       if (variants.length) return { kind: 'composite', keyword, variants, nullable };
     }
     const types = typeList(s);
@@ -1363,6 +1365,22 @@ interface ExampleVariant {
 export interface BuiltExample {
   value: unknown;
   invented: boolean;
+}
+
+/** An inline object schema's type (`object`, `object (Poll)`), which names no schema of its own. */
+function isInlineObject(type: TypeExpr): boolean {
+  return type.kind === 'primitive' && /^object(?: \(.*\))?$/.test(type.name) && !type.nullable;
+}
+
+/**
+ * An allOf of inline objects only, as one object (DigitalOcean's, Zoom's, Apideck's: 41 of
+ * APIs.guru's specs): the table merges their fields, and "all of object & object" said nothing
+ * more. Named by the whole's title, else a part's.
+ */
+function mergedObject(s: Json, parts: TypeExpr[], nullable: boolean): TypeExpr {
+  const titled = parts.find((part) => part.kind === 'primitive' && part.name !== 'object');
+  const title = typeof s.title === 'string' && s.title.trim() ? `object (${s.title.trim()})` : undefined;
+  return { kind: 'primitive', name: title ?? (titled?.kind === 'primitive' ? titled.name : 'object'), nullable };
 }
 
 /** The one scalar value a schema allows (`enum: [""]`, `const: false`); else undefined. */

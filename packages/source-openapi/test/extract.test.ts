@@ -2748,6 +2748,48 @@ describe('a generated example of a string whose format the standard does not nam
   });
 });
 
+describe('an allOf of inline objects only', () => {
+  it("(DigitalOcean's, Zoom's, Apideck's) is an object, whose fields the table merges, not `all of object & object`", async () => {
+    const api = await modelOf([
+      'openapi: 3.0.0',
+      'info: { title: DigitalOcean API, version: "2.0" }',
+      'paths:',
+      '  /v2/apps:',
+      '    get:',
+      '      operationId: apps_list',
+      '      responses:',
+      '        "200":',
+      '          description: OK',
+      '          content:',
+      '            application/json:',
+      '              schema:',
+      '                type: object',
+      '                properties:',
+      '                  links:',
+      '                    allOf:',
+      '                      - { type: object, properties: { first: { type: string } } }',
+      '                      - { type: object, properties: { last: { type: string } } }',
+      '                  polls:',
+      '                    type: array',
+      '                    items:',
+      '                      title: Poll',
+      '                      allOf: [{ type: object, properties: { id: { type: string } } }, { properties: { title: { type: string } } }]',
+      '                  meta:',
+      '                    allOf: [{ $ref: "#/components/schemas/meta" }, { type: object, properties: { total: { type: integer } } }]',
+      'components:',
+      '  schemas:',
+      '    meta: { type: object, properties: { page: { type: integer } } }',
+    ]);
+    const page = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages[1]!.markdown;
+    expect(page).toContain(
+      '| `links` | object | no |\n| `links.first` | string | no |\n| `links.last` | string | no |',
+    );
+    expect(page).toContain('| `polls` | array of object (Poll) | no |');
+    // With a named schema among them, the parts still say whose the whole is.
+    expect(page).toMatch(/\| `meta` \| all of \[meta\]\([^)]*\) & object \| no \|/);
+  });
+});
+
 describe('a variant of a union that allows one value only', () => {
   it('(Stripe\'s `""` that unsets a field) reads as that value in the type, not as a second `string`', async () => {
     const api = await modelOf([

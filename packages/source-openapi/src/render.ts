@@ -708,7 +708,7 @@ function operationView(operation: Operation, links: Links, key: string, level = 
     deprecated: operation.deprecated,
     webhook: operation.webhook,
     auth: authText(operation, links.schemesDeclared),
-    parameters: operation.parameters.map((p) => parameterView(p, links, key)),
+    parameters: byLocation(operation.parameters).map((p) => parameterView(p, links, key)),
     requestBody: operation.requestBody && requestBodyView(operation.requestBody, links, key, level),
     responses: dedupeBodies(operation.responses.map((r) => responseView(r, links, key, level))),
     curl: operation.curl,
@@ -916,6 +916,21 @@ function decodedPair(pair: string): string {
 function descriptionParts(description: string | undefined): { descriptionLead?: string; descriptionLast?: string } {
   const { lead, sections } = splitAtFirstHeading(description);
   return { descriptionLead: lead, descriptionLast: sections };
+}
+
+/** Where a parameter goes, in the order a reader fills them in: the path, then the query, headers, cookies. */
+const LOCATION_ORDER: Record<string, number> = { path: 0, query: 1, header: 2, cookie: 3 };
+
+/**
+ * Parameters grouped by location (path, query, header, cookie), each group in the spec's order, as
+ * ReDoc and Swagger UI group them. In the spec's order alone, the parameters a path item shares
+ * came first: Google's 11 standard query parameters (`$.xgafv` … `uploadType`) above the path
+ * parameter that names the resource, AWS's 7 `X-Amz-*` signature headers above the action's own.
+ */
+function byLocation(parameters: Parameter[]): Parameter[] {
+  const rank = (parameter: Parameter) => LOCATION_ORDER[parameter.in] ?? Object.keys(LOCATION_ORDER).length;
+  // Array.prototype.sort is stable: within a location the spec's order stays.
+  return [...parameters].sort((a, b) => rank(a) - rank(b));
 }
 
 function parameterView(parameter: Parameter, links: Links, key: string) {

@@ -2857,6 +2857,38 @@ describe('a format that only repeats the type', () => {
   });
 });
 
+describe('the parameters table', () => {
+  it("lists path parameters, then query, header and cookie ones, each in the spec's order: Google's 11 standard query parameters and AWS's 7 signature headers come first in the spec", async () => {
+    const api = await modelOf([
+      'openapi: 3.0.0',
+      'info: { title: Google Chat API, version: v1 }',
+      'paths:',
+      '  /v1/media/{resourceName}:',
+      '    parameters:',
+      '      - { name: X-Amz-Date, in: header, schema: { type: string } }',
+      '      - { name: alt, in: query, schema: { type: string } }',
+      '      - { name: key, in: query, schema: { type: string } }',
+      '    get:',
+      '      operationId: download',
+      '      parameters:',
+      '        - { name: session, in: cookie, schema: { type: string } }',
+      '        - { name: resourceName, in: path, required: true, schema: { type: string } }',
+      '        - { name: fields, in: query, schema: { type: string } }',
+      '      responses: { "200": { description: OK } }',
+    ]);
+    const page = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages[1]!.markdown;
+    const rows = page.split('\n').filter((line) => /^\| `/.test(line));
+    expect(rows.map((row) => row.split(' | ').slice(0, 2).join(' | '))).toEqual([
+      '| `resourceName` | path',
+      '| `alt` | query',
+      '| `key` | query',
+      '| `fields` | query',
+      '| `X-Amz-Date` | header',
+      '| `session` | cookie',
+    ]);
+  });
+});
+
 describe("a parameter's description given on its schema", () => {
   it("(Spotify's, AWS's) is the parameter's when it has none of its own, as a field's is; its own comes first", async () => {
     const api = await modelOf([

@@ -492,18 +492,16 @@ export class SchemaRegistry {
       };
       rows.push(field);
       if (depth + 1 >= MAX_FIELD_DEPTH || isRef(property) || wrappedRef(property)) continue;
-      if (hasProperties(property)) {
-        rows.push(...this.fields(property, propertyAt, ownerId, `${field.name}.`, depth + 1, seen));
-      } else if (property.items && !isRef(property.items) && hasProperties(property.items as Json)) {
+      // A union's one structured variant is the property's shape (see structuredVariant).
+      const shape = (!hasProperties(property) && structuredVariant(property, propertyAt)) || {
+        s: property,
+        at: propertyAt,
+      };
+      if (hasProperties(shape.s)) {
+        rows.push(...this.fields(shape.s, shape.at, ownerId, `${field.name}.`, depth + 1, seen));
+      } else if (shape.s.items && !isRef(shape.s.items) && hasProperties(shape.s.items as Json)) {
         rows.push(
-          ...this.fields(
-            property.items as Json,
-            child(propertyAt, 'items'),
-            ownerId,
-            `${field.name}[].`,
-            depth + 1,
-            seen,
-          ),
+          ...this.fields(shape.s.items as Json, child(shape.at, 'items'), ownerId, `${field.name}[].`, depth + 1, seen),
         );
       }
     }
@@ -1365,6 +1363,27 @@ interface ExampleVariant {
 export interface BuiltExample {
   value: unknown;
   invented: boolean;
+}
+
+/**
+ * The one variant of a union property that has a shape, when the others are only `null` or a
+ * single value: Stripe's `address: anyOf: [{ title: optional_fields_address, properties: … },
+ * { enum: [""] }]`, whose fields the table listed nowhere. An inline one only: a `$ref`'d one is
+ * documented where the type links.
+ */
+function structuredVariant(property: Json, at: SpecPointer): { s: Json; at: SpecPointer } | undefined {
+  for (const keyword of ['anyOf', 'oneOf'] as const) {
+    const list = property[keyword];
+    if (!Array.isArray(list)) continue;
+    const shaped = list
+      .map((item, index) => ({ item, index }))
+      .filter(({ item }) => !isNullType(item) && !(isObject(item) && !isRef(item) && onlyValue(item) !== undefined));
+    if (shaped.length !== 1) return undefined;
+    const { item, index } = shaped[0]!;
+    if (!isObject(item) || isRef(item) || wrappedRef(item)) return undefined;
+    return { s: item, at: child(at, keyword, index) };
+  }
+  return undefined;
 }
 
 /** An inline object schema's type (`object`, `object (Poll)`), which names no schema of its own. */

@@ -2790,6 +2790,53 @@ describe('an allOf of inline objects only', () => {
   });
 });
 
+describe("a union property's one structured variant", () => {
+  it('(Stripe\'s address, object or `""`) has its fields listed beneath it, as an object property\'s are; they were nowhere', async () => {
+    const api = await modelOf([
+      'openapi: 3.0.0',
+      'info: { title: Stripe API, version: "2022-11-15" }',
+      'paths:',
+      '  /v1/customers:',
+      '    post:',
+      '      operationId: PostCustomers',
+      '      requestBody:',
+      '        content:',
+      '          application/x-www-form-urlencoded:',
+      '            schema:',
+      '              type: object',
+      '              properties:',
+      '                address:',
+      '                  anyOf:',
+      '                    - { title: optional_fields_address, type: object, properties: { city: { type: string }, line1: { type: string } }, required: [line1] }',
+      '                    - { type: string, enum: [""] }',
+      '                custom_fields:',
+      '                  anyOf:',
+      '                    - { type: array, items: { title: custom_field_params, type: object, properties: { name: { type: string } } } }',
+      '                    - { type: string, enum: [""] }',
+      '                shipping:',
+      '                  nullable: true',
+      '                  anyOf: [{ type: object, properties: { phone: { type: string } } }]',
+      '                source:',
+      '                  anyOf: [{ type: object, properties: { card: { type: string } } }, { type: object, properties: { bank: { type: string } } }]',
+      '      responses: { "200": { description: OK } }',
+    ]);
+    const page = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages[1]!.markdown;
+    expect(page).toContain(
+      [
+        '| `address` | any of object (optional\\_fields\\_address) or `""` | no |',
+        '| `address.city` | string | no |',
+        '| `address.line1` | string | yes |',
+        '| `custom_fields` | any of array of object (custom\\_field\\_params) or `""` | no |',
+        '| `custom_fields[].name` | string | no |',
+        '| `shipping` | object or null | no |',
+        '| `shipping.phone` | string | no |',
+        // Two structured variants: neither is the property's, and the type says both.
+        '| `source` | any of object or object | no |',
+      ].join('\n'),
+    );
+  });
+});
+
 describe('a variant of a union that allows one value only', () => {
   it('(Stripe\'s `""` that unsets a field) reads as that value in the type, not as a second `string`', async () => {
     const api = await modelOf([

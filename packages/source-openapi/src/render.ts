@@ -1047,16 +1047,49 @@ function dedupeSchemas<
     const first = contents.findIndex(
       (other, at) => other.type !== undefined && other.fields.length > 0 && shape[at] === shape[index],
     );
-    if (first === -1 || first >= index) return content;
+    if (first === -1 || first >= index) return linkedSchemaDeduped(contents, index);
     const earlier = contents[first]!;
-    const sameExample =
-      content.example !== undefined &&
-      content.example === earlier.example &&
-      content.exampleLanguage === earlier.exampleLanguage &&
-      JSON.stringify(content.moreExamples) === JSON.stringify(earlier.moreExamples);
-    const withoutExample = sameExample ? { example: undefined, moreExamples: undefined, sameExample } : {};
+    const withoutExample = sameExample(content, earlier)
+      ? { example: undefined, moreExamples: undefined, sameExample: true }
+      : {};
     return { ...content, fields: [], rules: undefined, sameAs: earlier.mediaType, ...withoutExample };
   });
+}
+
+type DedupedContent = {
+  mediaType: string;
+  type?: string;
+  fields: unknown[];
+  example?: string;
+  exampleLanguage?: string;
+  moreExamples?: unknown[];
+};
+
+/** Whether two media types' examples read the same: text, language and the named ones after it. */
+function sameExample(content: DedupedContent, earlier: DedupedContent): boolean {
+  return (
+    content.example !== undefined &&
+    content.example === earlier.example &&
+    content.exampleLanguage === earlier.exampleLanguage &&
+    JSON.stringify(content.moreExamples) === JSON.stringify(earlier.moreExamples)
+  );
+}
+
+/**
+ * A media type whose schema is a linked one (its fields are on the schemas page), with the same
+ * example as an earlier media type of that schema: the example is left out and the media type says
+ * whose it is. Kubernetes lists each body as JSON, YAML and protobuf, Azure's as `application/json`
+ * and `text/json` (14,000 bodies in 172 of APIs.guru's specs), each with the same example again.
+ */
+function linkedSchemaDeduped<T extends DedupedContent>(contents: T[], index: number): T & { exampleSameAs?: string } {
+  const content = contents[index]!;
+  if (content.type === undefined || content.fields.length) return content;
+  const earlier = contents
+    .slice(0, index)
+    .find((other) => other.type === content.type && !other.fields.length && sameExample(content, other));
+  return earlier
+    ? { ...content, example: undefined, moreExamples: undefined, exampleSameAs: earlier.mediaType }
+    : content;
 }
 
 function variantsView(schema: SchemaView, links: Links, key: string) {

@@ -2790,6 +2790,39 @@ describe('an allOf of inline objects only', () => {
   });
 });
 
+describe('a named schema under several media types', () => {
+  it("(Kubernetes' JSON, YAML and protobuf; Azure's application/json and text/json) shows its example once, the others say whose it is", async () => {
+    const api = await modelOf([
+      'openapi: 3.0.0',
+      'info: { title: Kubernetes, version: v1.27 }',
+      'paths:',
+      '  /apis/apps/:',
+      '    get:',
+      '      operationId: getAppsAPIGroup',
+      '      responses:',
+      '        "200":',
+      '          description: OK',
+      '          content:',
+      '            application/json: { schema: { $ref: "#/components/schemas/APIGroup" } }',
+      '            application/yaml: { schema: { $ref: "#/components/schemas/APIGroup" } }',
+      '            application/xml: { schema: { $ref: "#/components/schemas/APIGroup" } }',
+      '            text/json: { schema: { $ref: "#/components/schemas/APIGroup" } }',
+      'components:',
+      '  schemas:',
+      '    APIGroup: { type: object, xml: { name: group }, properties: { name: { type: string, example: apps } } }',
+    ]);
+    const page = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages[1]!.markdown;
+    const link = '[APIGroup](./api__kubernetes__schemas.md#schema-apigroup)';
+    expect(page.match(/"name": "apps"/g)).toHaveLength(1);
+    expect(page).toContain(`Content type \`application/yaml\`: ${link} (example as for \`application/json\`)\n`);
+    expect(page).toContain(`Content type \`text/json\`: ${link} (example as for \`application/json\`)\n`);
+    // XML's example is its own.
+    expect(page).toContain(
+      `Content type \`application/xml\`: ${link}\n\nExample (built from the schema's examples):\n\n\`\`\`xml`,
+    );
+  });
+});
+
 describe("a union property's one structured variant", () => {
   it('(Stripe\'s address, object or `""`) has its fields listed beneath it, as an object property\'s are; they were nowhere', async () => {
     const api = await modelOf([

@@ -28,7 +28,7 @@ export type TypeExpr =
       name: string;
       nullable?: boolean;
       circular?: boolean;
-      /** `string (uuid)` when the named schema is a primitive. */ primitive?: string;
+      /** `string (uuid)` when the named schema is a primitive (not when its name is that: `String`). */ primitive?: string;
       /** The component alias the `$ref` names (`UserCreationParams: { $ref: Pick_User… }`): shown, linked to the target. */
       alias?: string;
     }

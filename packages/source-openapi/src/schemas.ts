@@ -251,16 +251,20 @@ export class SchemaRegistry {
       let types = target && typeof target === 'object' ? typeList(target) : [];
       const enumOf = !types.length && Array.isArray(target?.enum) ? enumType(target.enum) : undefined;
       if (enumOf) types = [enumOf];
+      const alias = this.aliasOf(schema.$ref, at);
+      const name = this.name(id);
+      const shown = (alias ?? name).toLowerCase();
+      // A name that is its type or format already says it (AWS's `String`, the museum's `Date`):
+      // not "String (string)", "Date (string (date))", but "String", "Date (string)".
       const format = types.length === 1 ? shownFormat(target, types[0]!) : undefined;
       const primitive =
-        types.length === 1 && ['string', 'integer', 'number', 'boolean'].includes(types[0]!)
-          ? `${types[0]}${format ? ` (${format})` : ''}`
+        types.length === 1 && ['string', 'integer', 'number', 'boolean'].includes(types[0]!) && shown !== types[0]
+          ? `${types[0]}${format && format.toLowerCase() !== shown ? ` (${format})` : ''}`
           : undefined;
-      const alias = this.aliasOf(schema.$ref, at);
       return {
         kind: 'ref',
         schemaId: id,
-        name: this.name(id),
+        name,
         circular: ownerId !== undefined && this.sameCycle(ownerId, id),
         primitive,
         ...(alias ? { alias } : {}),

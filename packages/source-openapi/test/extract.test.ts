@@ -2902,6 +2902,49 @@ describe('a variant of a union that allows one value only', () => {
   });
 });
 
+describe('a named primitive schema whose name is its type or format', () => {
+  it("(AWS's `String`, `Boolean`, `Integer`, `Double`: 234 of APIs.guru's specs) is not followed by that type or format again", async () => {
+    const api = await modelOf([
+      'openapi: 3.0.0',
+      'info: { title: AWS Direct Connect, version: "2012-10-25" }',
+      'paths:',
+      '  /connections:',
+      '    get:',
+      '      operationId: DescribeConnections',
+      '      responses:',
+      '        "200":',
+      '          description: OK',
+      '          content:',
+      '            application/json:',
+      '              schema:',
+      '                type: object',
+      '                properties:',
+      '                  name: { $ref: "#/components/schemas/String" }',
+      '                  enabled: { $ref: "#/components/schemas/Boolean" }',
+      '                  ratio: { $ref: "#/components/schemas/Double" }',
+      '                  bandwidth: { $ref: "#/components/schemas/Bandwidth" }',
+      'components:',
+      '  schemas:',
+      '    String: { type: string }',
+      '    Boolean: { type: boolean }',
+      '    Double: { type: number, format: double }',
+      '    Bandwidth: { type: string }',
+    ]);
+    const page = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages[1]!.markdown;
+    const typeOf = (field: string) =>
+      page
+        .split('\n')
+        .find((line) => line.startsWith(`| \`${field}\` |`))
+        ?.split(' | ')[1];
+    expect(typeOf('name')).toBe('[String](./api__aws-direct-connect__schemas.md#schema-string)');
+    expect(typeOf('enabled')).toBe('[Boolean](./api__aws-direct-connect__schemas.md#schema-boolean)');
+    // A name that is the format keeps the type, which it does not say.
+    expect(typeOf('ratio')).toBe('[Double](./api__aws-direct-connect__schemas.md#schema-double) (number)');
+    // A name that says something else keeps the type beside it.
+    expect(typeOf('bandwidth')).toBe('[Bandwidth](./api__aws-direct-connect__schemas.md#schema-bandwidth) (string)');
+  });
+});
+
 describe('a format that only repeats the type', () => {
   it("(`type: string, format: string`, as 52 of APIs.guru's specs write) is not shown: `string (string)` said nothing more", async () => {
     const api = await modelOf([

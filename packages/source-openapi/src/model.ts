@@ -175,6 +175,8 @@ export interface Parameter {
    * brackets (`style: deepObject`: `filter[color]=red`), or one parameter (`filter=color,red`).
    */
   exampleQuery?: string[];
+  /** Declared on its path item, shared by the path's operations (Google's 11 standard query parameters), not by the operation itself. */
+  shared?: boolean;
 }
 
 export interface ResponseModel {

@@ -922,14 +922,16 @@ function descriptionParts(description: string | undefined): { descriptionLead?: 
 const LOCATION_ORDER: Record<string, number> = { path: 0, query: 1, header: 2, cookie: 3 };
 
 /**
- * Parameters grouped by location (path, query, header, cookie), each group in the spec's order, as
- * ReDoc and Swagger UI group them. In the spec's order alone, the parameters a path item shares
- * came first: Google's 11 standard query parameters (`$.xgafv` … `uploadType`) above the path
- * parameter that names the resource, AWS's 7 `X-Amz-*` signature headers above the action's own.
+ * Parameters grouped by location (path, query, header, cookie), as ReDoc and Swagger UI group
+ * them; in each, the operation's own before those its path item shares, each in the spec's order.
+ * In the spec's order alone, the shared ones came first: Google's 11 standard query parameters
+ * (`$.xgafv` … `uploadType`) above the path parameter that names the resource and the operation's
+ * own `filter` and `pageSize`, AWS's 7 `X-Amz-*` signature headers above the action's own.
  */
 function byLocation(parameters: Parameter[]): Parameter[] {
-  const rank = (parameter: Parameter) => LOCATION_ORDER[parameter.in] ?? Object.keys(LOCATION_ORDER).length;
-  // Array.prototype.sort is stable: within a location the spec's order stays.
+  const locations = Object.keys(LOCATION_ORDER).length;
+  const rank = (parameter: Parameter) => (LOCATION_ORDER[parameter.in] ?? locations) * 2 + (parameter.shared ? 1 : 0);
+  // Array.prototype.sort is stable: within a rank the spec's order stays.
   return [...parameters].sort((a, b) => rank(a) - rank(b));
 }
 

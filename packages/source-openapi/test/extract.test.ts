@@ -3003,11 +3003,58 @@ describe('the parameters table', () => {
     const rows = page.split('\n').filter((line) => /^\| `/.test(line));
     expect(rows.map((row) => row.split(' | ').slice(0, 2).join(' | '))).toEqual([
       '| `resourceName` | path',
+      '| `fields` | query',
       '| `alt` | query',
       '| `key` | query',
-      '| `fields` | query',
       '| `X-Amz-Date` | header',
       '| `session` | cookie',
+    ]);
+  });
+
+  it("lists an operation's own parameters before those its path item shares, in each location: Google's `filter`, `pageSize` before its 11 standard ones", async () => {
+    const api = await modelOf([
+      'openapi: 3.0.0',
+      'info: { title: Google Chat API, version: v1 }',
+      'paths:',
+      '  /v1/{parent}/messages:',
+      '    parameters:',
+      '      - { $ref: "#/components/parameters/alt" }',
+      '      - { $ref: "#/components/parameters/key" }',
+      '      - { name: parent, in: path, required: true, schema: { type: string }, description: shared }',
+      '    get:',
+      '      operationId: list',
+      '      parameters:',
+      '        - { name: filter, in: query, schema: { type: string } }',
+      '        - { name: pageSize, in: query, schema: { type: integer } }',
+      '    post:',
+      '      operationId: create',
+      '      parameters:',
+      '        - { name: parent, in: path, required: true, schema: { type: string }, description: its own }',
+      '        - { name: alt, in: query, schema: { type: string }, description: overridden }',
+      '      responses: { "200": { description: OK } }',
+      'components:',
+      '  parameters:',
+      '    alt: { name: alt, in: query, schema: { type: string } }',
+      '    key: { name: key, in: query, schema: { type: string } }',
+    ]);
+    const names = (id: string) => {
+      const section = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir }))
+        .pages[1]!.markdown.split('::anchor[')
+        .find((part) => part.startsWith(`op-${id}]`))!;
+      return section
+        .split('\n')
+        .filter((line) => /^\| `/.test(line))
+        .map((row) => row.split(' | ')[0]);
+    };
+    expect(names('list')).toEqual(['| `parent`', '| `filter`', '| `pageSize`', '| `alt`', '| `key`']);
+    // One the operation writes again is its own, where the operation writes it.
+    expect(names('create')).toEqual(['| `parent`', '| `alt`', '| `key`']);
+    expect(op(api, 'list').parameters.map((p) => [p.name, p.shared])).toEqual([
+      ['alt', true],
+      ['key', true],
+      ['parent', true],
+      ['filter', undefined],
+      ['pageSize', undefined],
     ]);
   });
 });

@@ -977,7 +977,7 @@ function mediaView(content: MediaContent, links: Links, key: string, showFields:
     fields: schema && (showFields || !named) ? schema.fields.map((f) => fieldView(f, links, key)) : [],
     variants: schema && (showFields || !named) ? variantsView(schema, links, key) : undefined,
     rules: schema && (showFields || !named) ? bodyRules(schema) : undefined,
-    example: content.example,
+    example: shownExample(content.example, content.exampleGenerated),
     exampleLanguage: content.exampleLanguage,
     exampleGenerated: content.exampleGenerated,
     exampleAssembled: content.exampleAssembled,
@@ -994,6 +994,15 @@ function mediaView(content: MediaContent, links: Links, key: string, showFields:
             link: more.url === undefined ? undefined : urlLink(more.url),
           })),
   };
+}
+
+/**
+ * An example as the page shows it: not one docgen made up that holds nothing (`{}` for a
+ * free-form object, `[]`), which says no more than the type beside it (Kubernetes' and Stripe's
+ * pages showed hundreds). Curl still sends it. The spec's own is shown whatever it holds.
+ */
+function shownExample(example: string | undefined, generated: boolean | undefined): string | undefined {
+  return generated && (example === '{}' || example === '[]') ? undefined : example;
 }
 
 /** A web address as a Markdown autolink: the characters an autolink cannot hold are percent-encoded. */
@@ -1150,7 +1159,7 @@ function schemaView(schema: NamedSchema, links: Links, key: string) {
     variants: variantsView(schema, links, key),
     rules: schema.rules,
     enum: schema.enum?.map((v) => inlineCode(v)).join(', '),
-    example: schema.example,
+    example: shownExample(schema.example, schema.exampleGenerated),
     exampleGenerated: schema.exampleGenerated,
     exampleAssembled: schema.exampleAssembled,
   };

@@ -5256,11 +5256,44 @@ describe("a schema's example on the schemas page", () => {
     expect(schemas).toContain(
       'Example (generated from the schema):\n\n```json\n{\n  "id": "rct_9",\n  "note": "string"',
     );
-    // An empty object holds nothing the spec gave.
-    expect(schemas).toContain('Example (generated from the schema):\n\n```json\n{}');
+    // An empty object says nothing its type does not: no example (see below).
+    expect(schemas).toContain('## empty\n\nType: object\n');
+    expect(schemas).not.toContain('```json\n{}');
     const operation = pages.find((page) => page.markdown.includes('POST /orders'))!.markdown;
     expect(operation).toContain("Example (built from the schema's examples):");
     expect(operation).toContain('Example (generated from the schema):');
+  });
+});
+
+describe('a made-up example that holds nothing', () => {
+  it("(`{}` for a free-form object: Kubernetes', Stripe's) is not shown, as its type says as much; curl still sends it", async () => {
+    const api = await modelOf([
+      'openapi: 3.0.0',
+      'info: { title: Amazon DynamoDB, version: "2012-08-10" }',
+      'servers: [{ url: "https://dynamodb.amazonaws.com" }]',
+      'paths:',
+      '  /batch:',
+      '    post:',
+      '      operationId: BatchGetItem',
+      '      requestBody: { required: true, content: { application/json: { schema: { type: object } } } }',
+      '      responses:',
+      '        "200": { description: Success, content: { application/json: { schema: { type: array, items: { type: object }, maxItems: 0 } } } }',
+      '        "400": { description: Bad, content: { application/json: { schema: { type: object }, example: {} } } }',
+      'components:',
+      '  schemas:',
+      '    Metadata: { type: object, additionalProperties: true }',
+    ]);
+    const pages = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages;
+    const page = pages.find((p) => p.markdown.includes('POST /batch'))!.markdown;
+    expect(page).toContain('Content type `application/json`: object\n\n### Responses');
+    expect(page).toContain(
+      'Content type `application/json`: array of object\n\nConstraints:\n\n- items ≤ 0\n\n#### 400',
+    );
+    // The spec's own `{}` is still shown: it is what the spec gives.
+    expect(page).toContain('Content type `application/json`: object\n\nExample:\n\n```json\n{}\n```');
+    expect(op(api, 'BatchGetItem').curl).toContain("-d '{}'");
+    const schemas = pages.find((p) => p.key.endsWith('/schemas'))!.markdown;
+    expect(schemas).not.toContain('Example');
   });
 });
 

@@ -322,7 +322,8 @@ export class SchemaRegistry {
               ? (enumType(s.enum) ?? 'enum')
               : 'any';
     // An inline object's title tells variants apart: "any of object (Card) or object (Bank Account)".
-    if (name === 'object' && typeof s.title === 'string' && s.title.trim()) name = `object (${s.title.trim()})`;
+    const title = namingTitle(s);
+    if (name === 'object' && title) name = `object (${title})`;
     return {
       kind: 'primitive',
       name,
@@ -1390,6 +1391,16 @@ function structuredVariant(property: Json, at: SpecPointer): { s: Json; at: Spec
   return undefined;
 }
 
+/**
+ * The title an inline object's type is named by: not one that is only its description again
+ * (Zoom's `title: The H.323/SIP device object.` beside that description), which the page shows
+ * right after the type.
+ */
+function namingTitle(s: Json): string | undefined {
+  const title = typeof s.title === 'string' ? s.title.trim() : '';
+  return title && title !== descriptionOf(s)?.trim() ? title : undefined;
+}
+
 /** An inline object schema's type (`object`, `object (Poll)`), which names no schema of its own. */
 function isInlineObject(type: TypeExpr): boolean {
   return type.kind === 'primitive' && /^object(?: \(.*\))?$/.test(type.name) && !type.nullable;
@@ -1402,7 +1413,8 @@ function isInlineObject(type: TypeExpr): boolean {
  */
 function mergedObject(s: Json, parts: TypeExpr[], nullable: boolean): TypeExpr {
   const titled = parts.find((part) => part.kind === 'primitive' && part.name !== 'object');
-  const title = typeof s.title === 'string' && s.title.trim() ? `object (${s.title.trim()})` : undefined;
+  const own = namingTitle(s);
+  const title = own ? `object (${own})` : undefined;
   return { kind: 'primitive', name: title ?? (titled?.kind === 'primitive' ? titled.name : 'object'), nullable };
 }
 

@@ -2748,6 +2748,34 @@ describe('a generated example of a string whose format the standard does not nam
   });
 });
 
+describe("an inline object's title that is its description", () => {
+  it("(Zoom's `title: The H.323/SIP device object.` beside the same description) does not name the type, which the description follows", async () => {
+    const api = await modelOf([
+      'openapi: 3.0.0',
+      'info: { title: Zoom API, version: "2.0.0" }',
+      'paths:',
+      '  /h323/devices:',
+      '    post:',
+      '      operationId: deviceCreate',
+      '      requestBody:',
+      '        content:',
+      '          application/json:',
+      '            schema:',
+      '              title: The H.323/SIP device object.',
+      '              description: The H.323/SIP device object.',
+      '              type: object',
+      '              properties:',
+      '                ip: { type: string }',
+      '                settings: { title: Settings, description: Device settings., type: object, properties: { mute: { type: boolean } } }',
+      '      responses: { "201": { description: Created } }',
+    ]);
+    const page = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages[1]!.markdown;
+    expect(page).toContain('Content type `application/json`: object\n\nThe H.323/SIP device object.\n');
+    // A title that says something of its own still names it.
+    expect(page).toContain('| `settings` | object (Settings) | no | Device settings. |');
+  });
+});
+
 describe('an allOf of inline objects only', () => {
   it("(DigitalOcean's, Zoom's, Apideck's) is an object, whose fields the table merges, not `all of object & object`", async () => {
     const api = await modelOf([

@@ -276,11 +276,12 @@ export class SchemaRegistry {
     for (const keyword of ['oneOf', 'anyOf', 'allOf'] as const) {
       const list = s[keyword];
       if (!Array.isArray(list)) continue;
-      const variants = list
+      const members = list
         .map((item, i) => ({ item, i }))
-        .filter(({ item }) => !isNullType(item) && !(keyword === 'allOf' && annotatesOnly(item)))
-        .map(({ item, i }) => this.variantType(item, child(at, keyword, i), ownerId));
-      if (variants.length === 1 && !hasOwnShape(s)) return withNullable(variants[0]!, nullable);
+        .filter(({ item }) => !isNullType(item) && !(keyword === 'allOf' && annotatesOnly(item)));
+      const types = members.map(({ item, i }) => this.typeOf(item, child(at, keyword, i), ownerId));
+      if (types.length === 1 && !hasOwnShape(s)) return withNullable(types[0]!, nullable);
+      const variants = types.map((type, n) => asLiteral(type, members[n]!.item));
       // Properties written beside an allOf are one more part of the whole (`Article: { allOf:
       // [$ref: BaseEntity], properties: { title } }`): "all of BaseEntity & object", as when they
       // are written as a member of their own.
@@ -331,18 +332,6 @@ export class SchemaRegistry {
       nullable,
       ...(typeof s.contentMediaType === 'string' ? { contentMediaType: s.contentMediaType } : {}),
     };
-  }
-
-  /**
-   * A union's variant: one that allows a single value reads as that value (Stripe's `{ type:
-   * string, enum: [""] }`, which unsets a field: "any of string or `""`"), not as its type, which
-   * made "any of string or string". A lone variant is the value's type itself, and keeps its name.
-   */
-  private variantType(item: unknown, at: SpecPointer, ownerId: string | undefined): TypeExpr {
-    const type = this.typeOf(item, at, ownerId);
-    const only = isObject(item) && !isRef(item) ? onlyValue(item) : undefined;
-    if (only === undefined || type.kind !== 'primitive') return type;
-    return { ...type, format: undefined, literal: JSON.stringify(only) };
   }
 
   // ---- views -----------------------------------------------------------------------------------
@@ -1418,6 +1407,18 @@ function mergedObject(s: Json, parts: TypeExpr[], nullable: boolean): TypeExpr {
   return { kind: 'primitive', name: title ?? (titled?.kind === 'primitive' ? titled.name : 'object'), nullable };
 }
 
+/**
+ * A union's variant as its type shows it: one that allows a single value reads as that value
+ * (Stripe's `{ type: string, enum: [""] }`, which unsets a field: "any of string or `""`"), not as
+ * its type, which made "any of string or string". A lone variant is the value's type itself, and
+ * keeps its name.
+ */
+function asLiteral(type: TypeExpr, item: unknown): TypeExpr {
+  const only = isObject(item) && !isRef(item) ? onlyValue(item) : undefined;
+  if (only === undefined || type.kind !== 'primitive') return type;
+  return { ...type, format: undefined, literal: JSON.stringify(only) };
+}
+
 /** The one scalar value a schema allows (`enum: [""]`, `const: false`); else undefined. */
 function onlyValue(s: Json): string | number | boolean | undefined {
   const value = Array.isArray(s.enum) && s.enum.length === 1 ? s.enum[0] : s.const;
@@ -2191,7 +2192,7 @@ function variantConstraints(s: Json, options: { enumListedElsewhere?: boolean; o
     }
     for (const [i, variant] of variants.entries()) {
       if (!isObject(variant) || isRef(variant)) continue;
-      // A variant of one value says it in the type (see variantType).
+      // A variant of one value says it in the type (see asLiteral).
       const rest = onlyValue(variant) === undefined ? variant : { ...variant, enum: undefined, const: undefined };
       const own = constraints(rest, options);
       const whose = typeList(variant).join(' or ') || `variant ${i + 1}`;

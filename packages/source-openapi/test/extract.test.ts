@@ -2919,6 +2919,9 @@ describe('a variant of a union that allows one value only', () => {
       '                  anyOf: [{ type: object, additionalProperties: { type: string } }, { type: string, enum: [""] }]',
       '                tax_exempt:',
       '                  oneOf: [{ type: string, enum: [exempt, none, reverse] }, { type: boolean, const: false }]',
+      '                object:',
+      '                  nullable: true',
+      '                  anyOf: [{ type: string, enum: [customer] }]',
       '      responses: { "200": { description: OK } }',
     ]);
     const page = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages[1]!.markdown;
@@ -2927,6 +2930,8 @@ describe('a variant of a union that allows one value only', () => {
     expect(page).toContain(
       '| `tax_exempt` | one of string \\| `false` | no | (string: one of: `"exempt"`, `"none"`, `"reverse"`) |',
     );
+    // A lone variant is the value's type, its one value said as a plain field's is.
+    expect(page).toContain('| `object` | string or null | no | (one of: `"customer"`) |');
   });
 });
 

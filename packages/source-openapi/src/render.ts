@@ -1089,9 +1089,10 @@ function sameExample(content: DedupedContent, earlier: DedupedContent): boolean 
 /**
  * A media type whose schema lists no fields here (a linked one, whose fields are on the schemas
  * page, or a union, whose variants are listed), with the same example as an earlier media type of
- * the same type: the example is left out and the media type says whose it is. Only the example is
- * said to be the same, and it is. Kubernetes lists each body as JSON, YAML and protobuf, Azure's as `application/json`
- * and `text/json` (14,000 bodies in 172 of APIs.guru's specs), each with the same example again.
+ * the same type: the example is left out and the media type says whose it is (only the example is
+ * said to be the same, and it is). Kubernetes lists each body as JSON, YAML and protobuf, Azure's
+ * specs as `application/json` and `text/json` (14,000 bodies in 172 of APIs.guru's specs), each
+ * with the same example again.
  */
 function linkedSchemaDeduped<T extends DedupedContent>(contents: T[], index: number): T & { exampleSameAs?: string } {
   const content = contents[index]!;

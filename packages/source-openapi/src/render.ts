@@ -698,7 +698,7 @@ function operationView(operation: Operation, links: Links, key: string, level = 
     longRunning: operation.longRunning ? longRunningText(operation) : undefined,
     operationId: operation.operationId,
     externalDocs: externalDocsView(operation.externalDocs),
-    summary: operation.summary,
+    ...summaryParts(operation.summary),
     summaryCell: escapeTableCell(operation.summary ?? ''),
     description,
     // Under its last heading, the Authentication and Operation ID lines read as a part of that section.
@@ -722,6 +722,15 @@ function operationView(operation: Operation, links: Links, key: string, level = 
       requests: callback.requests.map((request) => operationView(request, links, key, level + 2)),
     })),
   };
+}
+
+/**
+ * An operation's summary as its bold line: its first paragraph; any others (OpenAI's summaries run
+ * to three) follow as text, as bold cannot cross a blank line and showed its asterisks.
+ */
+function summaryParts(summary: string | undefined): { summary?: string; summaryMore?: string } {
+  const [first, ...others] = summary?.split(/\n[ \t]*\n/) ?? [];
+  return { summary: first?.trim() || undefined, summaryMore: others.join('\n\n').trim() || undefined };
 }
 
 /**

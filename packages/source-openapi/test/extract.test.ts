@@ -3013,6 +3013,25 @@ describe('a format that only repeats the type', () => {
   });
 });
 
+describe('a summary of several paragraphs', () => {
+  it("(OpenAI's `createAnswer`) has its first paragraph in bold and the others after it: bold across a blank line showed its asterisks", async () => {
+    const api = await modelOf([
+      'openapi: 3.0.0',
+      'info: { title: OpenAI API, version: "1.2.0" }',
+      'paths:',
+      '  /answers:',
+      '    post:',
+      '      operationId: createAnswer',
+      '      summary: "Answers the specified question.\\n\\nThe endpoint first [searches](/docs/searches) over documents.\\n\\nThen it completes."',
+      '      responses: { "200": { description: OK } }',
+    ]);
+    const page = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages[1]!.markdown;
+    expect(page).toContain(
+      '**Answers the specified question.**\n\nThe endpoint first [searches](/docs/searches) over documents.\n\nThen it completes.\n\n**Operation ID:**',
+    );
+  });
+});
+
 describe('the parameters table', () => {
   it("lists path parameters, then query, header and cookie ones, each in the spec's order: Google's 11 standard query parameters and AWS's 7 signature headers come first in the spec", async () => {
     const api = await modelOf([

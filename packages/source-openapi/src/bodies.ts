@@ -329,6 +329,7 @@ function media(
   // One kept in a text file is shown as that text.
   const file = named[0]?.file;
   let generated = false;
+  let assembled = false;
   let exampleNote: string | undefined;
   // An object's example written as JSON text (swagger-jsdoc's `example: '{"a":1}'`) is that data.
   const resolvedSchema = (isRef(schema) ? context.spec.resolve(schema.$ref, schemaAt).value : schema) as
@@ -344,16 +345,18 @@ function media(
   // A response is what a client receives (under /responses/); anything else is what it sends.
   const direction = /\/responses\//.test(schemaAt.pointer) ? 'response' : 'request';
   if (example === undefined && exampleUrl === undefined && schema) {
-    example = schemas.exampleFor(schema, schemaAt, direction);
-    generated = example !== undefined && !schemas.hasOwnExample(schema, schemaAt);
+    const built = schemas.exampleFor(schema, schemaAt, direction);
+    example = built.value;
+    ({ exampleGenerated: generated, exampleAssembled: assembled } = schemas.exampleOrigin(built, schema, schemaAt));
     // An XML body whose root element (or root array's items) the schema does not name has no
     // example docgen can write, and says so; a plain string (`type: string`'s "string") is no XML
     // body: only a schema's XML text is.
     if (isXml(mediaType) && example !== undefined && typeof example !== 'string') {
       const xml = schemas.xmlExample(example, schema, schemaAt);
-      if ('unnamed' in xml) [example, generated, exampleNote] = [undefined, false, UNNAMED_XML[xml.unnamed]];
+      if ('unnamed' in xml)
+        [example, generated, assembled, exampleNote] = [undefined, false, false, UNNAMED_XML[xml.unnamed]];
     } else if (isXml(mediaType) && !(typeof example === 'string' && /^\s*</.test(example))) {
-      [example, generated] = [undefined, false];
+      [example, generated, assembled] = [undefined, false, false];
     }
   }
   const encoding = holder?.encoding as Json | undefined;
@@ -367,6 +370,7 @@ function media(
     example: body.text,
     exampleLanguage: body.language,
     exampleGenerated: generated,
+    exampleAssembled: assembled,
     ...(exampleUrl !== undefined && { exampleUrl }),
     ...(exampleNote && { exampleNote }),
     ...(partContentTypes && { partContentTypes }),

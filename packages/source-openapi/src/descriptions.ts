@@ -252,20 +252,17 @@ function endsInList(text: string): boolean {
 function cellTables(markdown: string | undefined): string | undefined {
   if (!markdown?.includes('|')) return markdown;
   const lines = markdown.split('\n');
+  const code = codeLines(lines);
   const out: string[] = [];
-  let fence: string | undefined;
   for (let index = 0; index < lines.length; index += 1) {
     const line = lines[index]!;
-    const marker = FENCE.exec(line)?.[1];
-    if (fence && marker && marker[0] === fence[0] && marker.length >= fence.length) fence = undefined;
-    else if (!fence && marker) fence = marker;
-    const delimiter = lines[index + 1];
-    if (fence || marker || !isTableStart(line, delimiter)) {
+    if (code[index] || !isTableStart(line, lines[index + 1])) {
       out.push(line);
       continue;
     }
+    // A fence's opening line ends the table (GFM: another block begins), and the code is its own.
     let end = index + 2;
-    while (end < lines.length && lines[end]!.includes('|') && !BLANK.test(lines[end]!)) end += 1;
+    while (end < lines.length && !code[end] && lines[end]!.includes('|') && !BLANK.test(lines[end]!)) end += 1;
     while (out.length && BLANK.test(out.at(-1)!)) out.pop();
     // After a list the blank line stays, or the table (and the text after it) would run on in the
     // list's last item; a table indented under the item is the item's.

@@ -19,6 +19,8 @@ export type TypeExpr =
       nullable?: boolean;
       /** OpenAPI 3.1's `contentMediaType`: the document a string carries (`image/png`). */
       contentMediaType?: string;
+      /** The one value a union's variant allows, as JSON (Stripe's `""`): shown instead of the type's name. */
+      literal?: string;
     }
   | {
       kind: 'ref';
@@ -26,7 +28,7 @@ export type TypeExpr =
       name: string;
       nullable?: boolean;
       circular?: boolean;
-      /** `string (uuid)` when the named schema is a primitive. */ primitive?: string;
+      /** `string (uuid)` when the named schema is a primitive (not when its name is that: `String`). */ primitive?: string;
       /** The component alias the `$ref` names (`UserCreationParams: { $ref: Pick_User… }`): shown, linked to the target. */
       alias?: string;
     }
@@ -93,6 +95,8 @@ export interface NamedSchema extends SchemaView {
   example?: string;
   /** Whether docgen made `example` from the schema: the spec gives it none. */
   exampleGenerated?: boolean;
+  /** Whether docgen put `example` together from the examples, defaults and enums of the schema's parts, making up no value. */
+  exampleAssembled?: boolean;
   /** Operations that use this schema (anchor ids), for "used by" lists. */
   usedBy: string[];
   /** Component names that are only a `$ref` to this schema (`UserCreationParams: { $ref: … }`). */
@@ -108,6 +112,8 @@ export interface MediaContent {
   example?: string;
   exampleLanguage: string;
   exampleGenerated: boolean;
+  /** `example` put together from the values the schema's parts give (examples, defaults, enums), none made up. */
+  exampleAssembled: boolean;
   /** The web address the example is kept at (`externalValue`): linked to, never fetched. */
   exampleUrl?: string;
   /** Why there is no example where one was expected (an XML body whose schema names no element). */
@@ -169,6 +175,8 @@ export interface Parameter {
    * brackets (`style: deepObject`: `filter[color]=red`), or one parameter (`filter=color,red`).
    */
   exampleQuery?: string[];
+  /** Declared on its path item, shared by the path's operations (Google's 11 standard query parameters), not by the operation itself. */
+  shared?: boolean;
 }
 
 export interface ResponseModel {

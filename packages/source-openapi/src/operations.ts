@@ -93,6 +93,8 @@ export function extractOperation(
   if (typeof operation.operationId === 'string')
     checkOperationIdUnique(context, operation.operationId, child(at, 'operationId'), `${method.toUpperCase()} ${path}`);
   const rawParameters = mergeParameters(spec, pathParameters, operation, at);
+  // One the operation writes again replaces the path item's: only those left are shared.
+  const shared = new Set(pathParameters);
   // Without an operationId, the anchor is the path as requested: `{id:[0-9]{3}}` reads `{id}`, so
   // the anchor does not spell out the constraint and stays when the spec drops it.
   const requested = withoutRouteConstraints(path, pathParameterNames(rawParameters.map(({ raw }) => raw)));
@@ -104,7 +106,8 @@ export function extractOperation(
   let requestBody: Operation['requestBody'];
   const formFields: Array<{ raw: Json; at: SpecPointer }> = [];
   const bodyParameters: Array<{ raw: Json; at: SpecPointer }> = [];
-  for (const { raw, at: parameterAt } of rawParameters) {
+  for (const entry of rawParameters) {
+    const { raw, at: parameterAt } = entry;
     const where = raw.in;
     if (dialect === 'swagger-2.0' && where === 'body') {
       bodyParameters.push({ raw, at: parameterAt });
@@ -114,7 +117,8 @@ export function extractOperation(
       formFields.push({ raw, at: parameterAt });
       continue;
     }
-    parameters.push(parameter(context, raw, parameterAt, anchor));
+    const read = parameter(context, raw, parameterAt, anchor);
+    parameters.push(shared.has(entry) ? { ...read, shared: true } : read);
   }
   if (bodyParameters.length) requestBody = swaggerBody(context, operation, bodyParameters, anchor);
   if (formFields.length) requestBody = swaggerFormBody(context, operation, formFields, anchor);

@@ -62,7 +62,7 @@ export function parameter(
     in: String(raw.in ?? 'query') as Parameter['in'],
     required: raw.required === true || raw.in === 'path',
     deprecated: raw.deprecated === true,
-    description: text(raw.description),
+    description: text(raw.description) ?? text(schemas.usedDescription(schema, schemaAt)),
     type: schema ? schemas.typeOf(schema, schemaAt) : { kind: 'primitive', name: 'string' },
     constraints: resolved ? constraints(resolved) : [],
     example: example === undefined ? undefined : asText(example),

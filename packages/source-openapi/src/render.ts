@@ -363,6 +363,7 @@ class Links {
     const nullable = type.nullable ? ' or null' : '';
     switch (type.kind) {
       case 'primitive':
+        if (type.literal !== undefined) return `${inlineCode(type.literal)}${nullable}`;
         return `${escapeMarkdownInline(type.name)}${type.format ? ` (${escapeMarkdownInline(type.format)})` : ''}${nullable}`;
       case 'ref':
         // An alias is named as the spec writes it, linked to its target's section (which names it).
@@ -697,7 +698,7 @@ function operationView(operation: Operation, links: Links, key: string, level = 
     longRunning: operation.longRunning ? longRunningText(operation) : undefined,
     operationId: operation.operationId,
     externalDocs: externalDocsView(operation.externalDocs),
-    summary: operation.summary,
+    ...summaryParts(operation.summary),
     summaryCell: escapeTableCell(operation.summary ?? ''),
     description,
     // Under its last heading, the Authentication and Operation ID lines read as a part of that section.
@@ -707,7 +708,7 @@ function operationView(operation: Operation, links: Links, key: string, level = 
     deprecated: operation.deprecated,
     webhook: operation.webhook,
     auth: authText(operation, links.schemesDeclared),
-    parameters: operation.parameters.map((p) => parameterView(p, links, key)),
+    parameters: byLocation(operation.parameters).map((p) => parameterView(p, links, key)),
     requestBody: operation.requestBody && requestBodyView(operation.requestBody, links, key, level),
     responses: dedupeBodies(operation.responses.map((r) => responseView(r, links, key, level))),
     curl: operation.curl,
@@ -721,6 +722,15 @@ function operationView(operation: Operation, links: Links, key: string, level = 
       requests: callback.requests.map((request) => operationView(request, links, key, level + 2)),
     })),
   };
+}
+
+/**
+ * An operation's summary as its bold line: its first paragraph; any others (OpenAI's summaries run
+ * to three) follow as text, as bold cannot cross a blank line and showed its asterisks.
+ */
+function summaryParts(summary: string | undefined): { summary?: string; summaryMore?: string } {
+  const [first, ...others] = summary?.split(/\n[ \t]*\n/) ?? [];
+  return { summary: first?.trim() || undefined, summaryMore: others.join('\n\n').trim() || undefined };
 }
 
 /**
@@ -917,6 +927,23 @@ function descriptionParts(description: string | undefined): { descriptionLead?: 
   return { descriptionLead: lead, descriptionLast: sections };
 }
 
+/** Where a parameter goes, in the order a reader fills them in: the path, then the query, headers, cookies. */
+const LOCATION_ORDER: Record<string, number> = { path: 0, query: 1, header: 2, cookie: 3 };
+
+/**
+ * Parameters grouped by location (path, query, header, cookie), as ReDoc and Swagger UI group
+ * them; in each, the operation's own before those its path item shares, each in the spec's order.
+ * In the spec's order alone, the shared ones came first: Google's 11 standard query parameters
+ * (`$.xgafv` … `uploadType`) above the path parameter that names the resource and the operation's
+ * own `filter` and `pageSize`, AWS's 7 `X-Amz-*` signature headers above the action's own.
+ */
+function byLocation(parameters: Parameter[]): Parameter[] {
+  const locations = Object.keys(LOCATION_ORDER).length;
+  const rank = (parameter: Parameter) => (LOCATION_ORDER[parameter.in] ?? locations) * 2 + (parameter.shared ? 1 : 0);
+  // Array.prototype.sort is stable: within a rank the spec's order stays.
+  return [...parameters].sort((a, b) => rank(a) - rank(b));
+}
+
 function parameterView(parameter: Parameter, links: Links, key: string) {
   const notes = [
     ...(parameter.deprecated ? ['**Deprecated.**'] : []),
@@ -959,9 +986,10 @@ function mediaView(content: MediaContent, links: Links, key: string, showFields:
     fields: schema && (showFields || !named) ? schema.fields.map((f) => fieldView(f, links, key)) : [],
     variants: schema && (showFields || !named) ? variantsView(schema, links, key) : undefined,
     rules: schema && (showFields || !named) ? bodyRules(schema) : undefined,
-    example: content.example,
+    example: shownExample(content.example, content.exampleGenerated),
     exampleLanguage: content.exampleLanguage,
     exampleGenerated: content.exampleGenerated,
+    exampleAssembled: content.exampleAssembled,
     exampleNote: content.exampleNote,
     exampleLink: content.exampleUrl === undefined ? undefined : urlLink(content.exampleUrl),
     exampleName: content.exampleName,
@@ -975,6 +1003,15 @@ function mediaView(content: MediaContent, links: Links, key: string, showFields:
             link: more.url === undefined ? undefined : urlLink(more.url),
           })),
   };
+}
+
+/**
+ * An example as the page shows it: not one docgen made up that holds nothing (`{}` for a
+ * free-form object, `[]`), which says no more than the type beside it (Kubernetes' and Stripe's
+ * pages showed hundreds). Curl still sends it. The spec's own is shown whatever it holds.
+ */
+function shownExample(example: string | undefined, generated: boolean | undefined): string | undefined {
+  return generated && (example === '{}' || example === '[]') ? undefined : example;
 }
 
 /** A web address as a Markdown autolink: the characters an autolink cannot hold are percent-encoded. */
@@ -1030,16 +1067,51 @@ function dedupeSchemas<
     const first = contents.findIndex(
       (other, at) => other.type !== undefined && other.fields.length > 0 && shape[at] === shape[index],
     );
-    if (first === -1 || first >= index) return content;
+    if (first === -1 || first >= index) return linkedSchemaDeduped(contents, index);
     const earlier = contents[first]!;
-    const sameExample =
-      content.example !== undefined &&
-      content.example === earlier.example &&
-      content.exampleLanguage === earlier.exampleLanguage &&
-      JSON.stringify(content.moreExamples) === JSON.stringify(earlier.moreExamples);
-    const withoutExample = sameExample ? { example: undefined, moreExamples: undefined, sameExample } : {};
+    const withoutExample = sameExample(content, earlier)
+      ? { example: undefined, moreExamples: undefined, sameExample: true }
+      : {};
     return { ...content, fields: [], rules: undefined, sameAs: earlier.mediaType, ...withoutExample };
   });
+}
+
+type DedupedContent = {
+  mediaType: string;
+  type?: string;
+  fields: unknown[];
+  example?: string;
+  exampleLanguage?: string;
+  moreExamples?: unknown[];
+};
+
+/** Whether two media types' examples read the same: text, language and the named ones after it. */
+function sameExample(content: DedupedContent, earlier: DedupedContent): boolean {
+  return (
+    content.example !== undefined &&
+    content.example === earlier.example &&
+    content.exampleLanguage === earlier.exampleLanguage &&
+    JSON.stringify(content.moreExamples) === JSON.stringify(earlier.moreExamples)
+  );
+}
+
+/**
+ * A media type whose schema lists no fields here (a linked one, whose fields are on the schemas
+ * page, or a union, whose variants are listed), with the same example as an earlier media type of
+ * the same type: the example is left out and the media type says whose it is (only the example is
+ * said to be the same, and it is). Kubernetes lists each body as JSON, YAML and protobuf, Azure's
+ * specs as `application/json` and `text/json` (14,000 bodies in 172 of APIs.guru's specs), each
+ * with the same example again.
+ */
+function linkedSchemaDeduped<T extends DedupedContent>(contents: T[], index: number): T & { exampleSameAs?: string } {
+  const content = contents[index]!;
+  if (content.type === undefined || content.fields.length) return content;
+  const earlier = contents
+    .slice(0, index)
+    .find((other) => other.type === content.type && !other.fields.length && sameExample(content, other));
+  return earlier
+    ? { ...content, example: undefined, moreExamples: undefined, exampleSameAs: earlier.mediaType }
+    : content;
 }
 
 function variantsView(schema: SchemaView, links: Links, key: string) {
@@ -1097,8 +1169,9 @@ function schemaView(schema: NamedSchema, links: Links, key: string) {
     variants: variantsView(schema, links, key),
     rules: schema.rules,
     enum: schema.enum?.map((v) => inlineCode(v)).join(', '),
-    example: schema.example,
+    example: shownExample(schema.example, schema.exampleGenerated),
     exampleGenerated: schema.exampleGenerated,
+    exampleAssembled: schema.exampleAssembled,
   };
 }
 

@@ -46,6 +46,11 @@ export class SchemaRegistry {
   /** Examples of named schemas by direction, depth bound, depth and id: the variants met (see namedExample). */
   private readonly examples = new Map<string, ExampleVariant[]>();
   private examplesKept = 0;
+  /**
+   * Values docgen made up while building examples (by type or format, or varied to keep list items
+   * unique): none in an example means every value in it is one the spec gives.
+   */
+  private inventions = 0;
   /** For each example being built, innermost last: the schemas it asked whether the path holds. */
   private readonly asked: Array<Set<string>> = [];
   /**
@@ -246,15 +251,20 @@ export class SchemaRegistry {
       let types = target && typeof target === 'object' ? typeList(target) : [];
       const enumOf = !types.length && Array.isArray(target?.enum) ? enumType(target.enum) : undefined;
       if (enumOf) types = [enumOf];
-      const primitive =
-        types.length === 1 && ['string', 'integer', 'number', 'boolean'].includes(types[0]!)
-          ? `${types[0]}${typeof target.format === 'string' ? ` (${target.format})` : ''}`
-          : undefined;
       const alias = this.aliasOf(schema.$ref, at);
+      const name = this.name(id);
+      const shown = (alias ?? name).toLowerCase();
+      // A name that is its type or format already says it (AWS's `String`, the museum's `Date`):
+      // not "String (string)", "Date (string (date))", but "String", "Date (string)".
+      const format = types.length === 1 ? shownFormat(target, types[0]!) : undefined;
+      const primitive =
+        types.length === 1 && ['string', 'integer', 'number', 'boolean'].includes(types[0]!) && shown !== types[0]
+          ? `${types[0]}${format && format.toLowerCase() !== shown ? ` (${format})` : ''}`
+          : undefined;
       return {
         kind: 'ref',
         schemaId: id,
-        name: this.name(id),
+        name,
         circular: ownerId !== undefined && this.sameCycle(ownerId, id),
         primitive,
         ...(alias ? { alias } : {}),
@@ -266,15 +276,18 @@ export class SchemaRegistry {
     for (const keyword of ['oneOf', 'anyOf', 'allOf'] as const) {
       const list = s[keyword];
       if (!Array.isArray(list)) continue;
-      const variants = list
+      const members = list
         .map((item, i) => ({ item, i }))
-        .filter(({ item }) => !isNullType(item) && !(keyword === 'allOf' && annotatesOnly(item)))
-        .map(({ item, i }) => this.typeOf(item, child(at, keyword, i), ownerId));
-      if (variants.length === 1 && !hasOwnShape(s)) return withNullable(variants[0]!, nullable);
+        .filter(({ item }) => !isNullType(item) && !(keyword === 'allOf' && annotatesOnly(item)));
+      const types = members.map(({ item, i }) => this.typeOf(item, child(at, keyword, i), ownerId));
+      if (types.length === 1 && !hasOwnShape(s)) return withNullable(types[0]!, nullable);
+      const variants = types.map((type, n) => asLiteral(type, members[n]!.item));
       // Properties written beside an allOf are one more part of the whole (`Article: { allOf:
       // [$ref: BaseEntity], properties: { title } }`): "all of BaseEntity & object", as when they
       // are written as a member of their own.
       if (keyword === 'allOf' && hasOwnShape(s)) variants.push({ kind: 'primitive', name: 'object', nullable: false });
+      if (keyword === 'allOf' && variants.length > 1 && variants.every(isInlineObject))
+        return mergedObject(s, variants, nullable);
       if (variants.length) return { kind: 'composite', keyword, variants, nullable };
     }
     const types = typeList(s);
@@ -310,11 +323,12 @@ export class SchemaRegistry {
               ? (enumType(s.enum) ?? 'enum')
               : 'any';
     // An inline object's title tells variants apart: "any of object (Card) or object (Bank Account)".
-    if (name === 'object' && typeof s.title === 'string' && s.title.trim()) name = `object (${s.title.trim()})`;
+    const title = namingTitle(s);
+    if (name === 'object' && title) name = `object (${title})`;
     return {
       kind: 'primitive',
       name,
-      format: typeof s.format === 'string' ? s.format : undefined,
+      format: shownFormat(s, name),
       nullable,
       ...(typeof s.contentMediaType === 'string' ? { contentMediaType: s.contentMediaType } : {}),
     };
@@ -472,18 +486,16 @@ export class SchemaRegistry {
       };
       rows.push(field);
       if (depth + 1 >= MAX_FIELD_DEPTH || isRef(property) || wrappedRef(property)) continue;
-      if (hasProperties(property)) {
-        rows.push(...this.fields(property, propertyAt, ownerId, `${field.name}.`, depth + 1, seen));
-      } else if (property.items && !isRef(property.items) && hasProperties(property.items as Json)) {
+      // A union's one structured variant is the property's shape (see structuredVariant).
+      const shape = (!hasProperties(property) && structuredVariant(property, propertyAt)) || {
+        s: property,
+        at: propertyAt,
+      };
+      if (hasProperties(shape.s)) {
+        rows.push(...this.fields(shape.s, shape.at, ownerId, `${field.name}.`, depth + 1, seen));
+      } else if (shape.s.items && !isRef(shape.s.items) && hasProperties(shape.s.items as Json)) {
         rows.push(
-          ...this.fields(
-            property.items as Json,
-            child(propertyAt, 'items'),
-            ownerId,
-            `${field.name}[].`,
-            depth + 1,
-            seen,
-          ),
+          ...this.fields(shape.s.items as Json, child(shape.at, 'items'), ownerId, `${field.name}[].`, depth + 1, seen),
         );
       }
     }
@@ -562,6 +574,16 @@ export class SchemaRegistry {
   }
 
   /**
+   * What a parameter's (or response header's) schema says of it, for one that says nothing itself
+   * (Spotify's and AWS's parameters describe themselves only in their schema): read as a field's.
+   */
+  usedDescription(schema: unknown, at: SpecPointer): string | undefined {
+    if (!isObject(schema)) return undefined;
+    const resolved = isRef(schema) ? (this.resolveRef(schema, at).value as Json | undefined) : schema;
+    return this.fieldDescription(schema, resolved, at);
+  }
+
+  /**
    * A field's description: its own, else one an allOf member that only annotates gives, else the
    * one of the schema it refers to, directly or through an allOf that wraps the reference.
    */
@@ -574,11 +596,12 @@ export class SchemaRegistry {
     return descriptionOf(target as Json | undefined);
   }
 
-  /** A named schema's example for the schemas page, and whether docgen made it (the spec gives none). */
-  private namedSchemaExample(id: string): Pick<NamedSchema, 'example' | 'exampleGenerated'> {
+  /** A named schema's example for the schemas page, and where it came from (see exampleOrigin). */
+  private namedSchemaExample(id: string): Pick<NamedSchema, 'example' | 'exampleGenerated' | 'exampleAssembled'> {
     const entry = this.entries.get(id)!;
-    const example = stringifyExample(this.withinLineBudget(() => this.namedExample(id)));
-    return { example, exampleGenerated: example !== undefined && !this.hasOwnExample(entry.value, entry.at) };
+    const built = this.withinLineBudget(() => this.namedExample(id));
+    const example = stringifyExample(built.value);
+    return { example, ...this.exampleOrigin(built, entry.value, entry.at) };
   }
 
   // ---- cycles ------------------------------------------------------------------------------------
@@ -702,11 +725,13 @@ export class SchemaRegistry {
     const known = this.examples.get(key)?.find((variant) => sameAnswers(variant, stack));
     if (known) {
       this.noteAsked(known.asked);
+      if (known.invented) this.inventions++;
       return known.example;
     }
     const entry = this.entries.get(id)!;
     const asked = new Set<string>();
     this.asked.push(asked);
+    const inventionsBefore = this.inventions;
     let example: unknown;
     try {
       example = this.example(entry.value, entry.at, [...stack, id], depth);
@@ -715,7 +740,12 @@ export class SchemaRegistry {
     }
     this.noteAsked(asked);
     if (this.examplesKept < MAX_MEMO_EXAMPLES) {
-      const variant = { asked: this.mayBeOnPath(id, asked), onPath: stack.filter((on) => asked.has(on)), example };
+      const variant = {
+        asked: this.mayBeOnPath(id, asked),
+        onPath: stack.filter((on) => asked.has(on)),
+        example,
+        invented: this.inventions > inventionsBefore,
+      };
       this.examples.set(key, [...(this.examples.get(key) ?? []), variant]);
       this.examplesKept++;
     }
@@ -771,8 +801,11 @@ export class SchemaRegistry {
    */
   private direction: 'request' | 'response' | undefined;
 
-  /** The example a client sends (`request`) or receives (`response`) for this schema. */
-  exampleFor(schema: unknown, at: SpecPointer, direction: 'request' | 'response'): unknown {
+  /**
+   * The example a client sends (`request`) or receives (`response`) for this schema, and whether
+   * docgen made up any value in it.
+   */
+  exampleFor(schema: unknown, at: SpecPointer, direction: 'request' | 'response'): BuiltExample {
     this.direction = direction;
     try {
       return this.sameInline(direction, schema, at, () => this.withinLineBudget(() => this.example(schema, at)));
@@ -785,12 +818,14 @@ export class SchemaRegistry {
   private depthBound = MAX_EXAMPLE_DEPTH;
 
   /** The example `build` makes, at the deepest depth bound whose example fits MAX_EXAMPLE_LINES. */
-  private withinLineBudget(build: () => unknown): unknown {
+  private withinLineBudget(build: () => unknown): BuiltExample {
     try {
       for (let bound = MAX_EXAMPLE_DEPTH; ; bound--) {
         this.depthBound = bound;
-        const example = build();
-        if (bound <= 1 || exampleLines(example) <= MAX_EXAMPLE_LINES) return example;
+        const inventionsBefore = this.inventions;
+        const value = build();
+        if (bound <= 1 || exampleLines(value) <= MAX_EXAMPLE_LINES)
+          return { value, invented: this.inventions > inventionsBefore };
       }
     } finally {
       this.depthBound = MAX_EXAMPLE_DEPTH;
@@ -806,6 +841,22 @@ export class SchemaRegistry {
     const s = (isRef(schema) ? this.resolveRef(schema, at).value : schema) as Json | undefined;
     if (!s || typeof s !== 'object') return false;
     return (s.example !== undefined && s.example !== null) || (Array.isArray(s.examples) && s.examples.length > 0);
+  }
+
+  /**
+   * Whether docgen made up an example (`exampleGenerated`), or assembled it from the values the
+   * spec gives in the schema's parts (`exampleAssembled`: examples, defaults, enums); neither when
+   * the schema gives the whole example itself. An example of no value at all (`{}`) holds nothing
+   * the spec gave.
+   */
+  exampleOrigin(
+    built: BuiltExample,
+    schema: unknown,
+    at: SpecPointer,
+  ): { exampleGenerated: boolean; exampleAssembled: boolean } {
+    const partsBuilt = built.value !== undefined && !this.hasOwnExample(schema, at);
+    const fromSpec = !built.invented && hasValue(built.value);
+    return { exampleGenerated: partsBuilt && !fromSpec, exampleAssembled: partsBuilt && fromSpec };
   }
 
   /** Whether a schema (or the one its `$ref` names) gives its value: `example`, `examples`, `const`, `default` or `enum`. */
@@ -866,7 +917,7 @@ export class SchemaRegistry {
     // needs `apiVersion`, `kind`, `name` and `uid`, not `{}`), an empty list; past twice the
     // bound, plain values only. An object reached before the bound keeps its plain values.
     const pastBound = depth > this.depthBound;
-    if (pastBound && isScalarSchema(s)) return primitiveExample(typeList(s)[0], stringFormat(s), s);
+    if (pastBound && isScalarSchema(s)) return this.madeUp(typeList(s)[0], exampleFormat(s), s);
     if (depth > this.depthBound * 2) return undefined;
     for (const keyword of ['oneOf', 'anyOf'] as const) {
       const list = s[keyword];
@@ -946,7 +997,14 @@ export class SchemaRegistry {
       if (self && this.entries.get(self)?.value === s && this.namesItself(s, at)) return this.tagged(s, at, self, out);
       return out;
     }
-    return primitiveExample(types[0], stringFormat(s), s);
+    return this.madeUp(types[0], exampleFormat(s), s);
+  }
+
+  /** A value docgen makes up for a schema of this type, counted (see inventions). A `null` is the only one its type allows. */
+  private madeUp(type: string | undefined, format: string | undefined, s: Json): unknown {
+    const value = primitiveExample(type, format, s);
+    if (value !== undefined && value !== null) this.inventions++;
+    return value;
   }
 
   /**
@@ -956,7 +1014,12 @@ export class SchemaRegistry {
    * none can be.
    */
   private distinctItems(first: unknown, s: Json, at: SpecPointer, count: number, depth = 0): unknown[] | undefined {
-    if (!isObject(first)) return distinctValues(first, s, count);
+    if (!isObject(first)) {
+      const values = distinctValues(first, s, count);
+      // Other enum values are the spec's; other numbers and strings are made up.
+      if (values && !Array.isArray(s.enum)) this.inventions++;
+      return values;
+    }
     if (depth >= MAX_VARIED_DEPTH) return undefined;
     const discriminator =
       typeof s.discriminator === 'string' ? s.discriminator : (s.discriminator as Json)?.propertyName;
@@ -1047,7 +1110,10 @@ export class SchemaRegistry {
     const works = (candidate: unknown) =>
       !this.accepts(other.schema, other.at, candidate) && this.accepts(mine.s, mine.at, candidate);
     // A number beside an integer: 0 is both.
-    if (Number.isInteger(value) && works((value as number) + 0.5)) return (value as number) + 0.5;
+    if (Number.isInteger(value) && works((value as number) + 0.5)) {
+      this.inventions++;
+      return (value as number) + 0.5;
+    }
     if (!isObject(value)) return undefined;
     const { properties, required } = this.collectProperties(mine.s, mine.at, new Set());
     for (const property of properties) {
@@ -1283,6 +1349,87 @@ interface ExampleVariant {
   /** Those the path held. */
   onPath: string[];
   example: unknown;
+  /** Whether docgen made up a value in it (see inventions). */
+  invented: boolean;
+}
+
+/** An example as built from a schema, and whether docgen made up any value in it. */
+export interface BuiltExample {
+  value: unknown;
+  invented: boolean;
+}
+
+/**
+ * The one variant of a union property that has a shape, when the others are only `null` or a
+ * single value: Stripe's `address: anyOf: [{ title: optional_fields_address, properties: … },
+ * { enum: [""] }]`, whose fields the table listed nowhere. An inline one only: a `$ref`'d one is
+ * documented where the type links.
+ */
+function structuredVariant(property: Json, at: SpecPointer): { s: Json; at: SpecPointer } | undefined {
+  for (const keyword of ['anyOf', 'oneOf'] as const) {
+    const list = property[keyword];
+    if (!Array.isArray(list)) continue;
+    const shaped = list
+      .map((item, index) => ({ item, index }))
+      .filter(({ item }) => !isNullType(item) && !(isObject(item) && !isRef(item) && onlyValue(item) !== undefined));
+    if (shaped.length !== 1) return undefined;
+    const { item, index } = shaped[0]!;
+    if (!isObject(item) || isRef(item) || wrappedRef(item)) return undefined;
+    return { s: item, at: child(at, keyword, index) };
+  }
+  return undefined;
+}
+
+/**
+ * The title an inline object's type is named by: not one that is only its description again
+ * (Zoom's `title: The H.323/SIP device object.` beside that description), which the page shows
+ * right after the type.
+ */
+function namingTitle(s: Json): string | undefined {
+  const title = typeof s.title === 'string' ? s.title.trim() : '';
+  return title && title !== descriptionOf(s)?.trim() ? title : undefined;
+}
+
+/** An inline object schema's type (`object`, `object (Poll)`), which names no schema of its own. */
+function isInlineObject(type: TypeExpr): boolean {
+  return type.kind === 'primitive' && /^object(?: \(.*\))?$/.test(type.name) && !type.nullable;
+}
+
+/**
+ * An allOf of inline objects only, as one object (DigitalOcean's, Zoom's, Apideck's: 41 of
+ * APIs.guru's specs): the table merges their fields, and "all of object & object" said nothing
+ * more. Named by the whole's title, else a part's.
+ */
+function mergedObject(s: Json, parts: TypeExpr[], nullable: boolean): TypeExpr {
+  const titled = parts.find((part) => part.kind === 'primitive' && part.name !== 'object');
+  const own = namingTitle(s);
+  const title = own ? `object (${own})` : undefined;
+  return { kind: 'primitive', name: title ?? (titled?.kind === 'primitive' ? titled.name : 'object'), nullable };
+}
+
+/**
+ * A union's variant as its type shows it: one that allows a single value reads as that value
+ * (Stripe's `{ type: string, enum: [""] }`, which unsets a field: "any of string or `""`"), not as
+ * its type, which made "any of string or string". A lone variant is the value's type itself, and
+ * keeps its name.
+ */
+function asLiteral(type: TypeExpr, item: unknown): TypeExpr {
+  const only = isObject(item) && !isRef(item) ? onlyValue(item) : undefined;
+  if (only === undefined || type.kind !== 'primitive') return type;
+  return { ...type, format: undefined, literal: JSON.stringify(only) };
+}
+
+/** The one scalar value a schema allows (`enum: [""]`, `const: false`); else undefined. */
+function onlyValue(s: Json): string | number | boolean | undefined {
+  const value = Array.isArray(s.enum) && s.enum.length === 1 ? s.enum[0] : s.const;
+  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? value : undefined;
+}
+
+/** Whether an example holds a value: a scalar somewhere in it, not only empty objects and lists. */
+function hasValue(example: unknown): boolean {
+  if (example === undefined) return false;
+  if (example === null || typeof example !== 'object') return true;
+  return Object.values(example).some(hasValue);
 }
 
 /** Whether `stack` answers what the variant asked as its path did: the same schemas of those on it. */
@@ -1321,8 +1468,38 @@ function isScalarSchema(s: Json): boolean {
   );
 }
 
+/**
+ * A schema's format as its type shows it: not one that only repeats the type (`type: string,
+ * format: string`, as 52 of APIs.guru's specs write), which read `string (string)`.
+ */
+function shownFormat(s: Json, typeName: string): string | undefined {
+  const format = stringFormat(s);
+  return format === undefined || typeName.split(' or ').includes(format) ? undefined : format;
+}
+
 function stringFormat(s: Json): string | undefined {
   return typeof s.format === 'string' ? s.format : undefined;
+}
+
+/**
+ * The standard format whose made-up values a spec's own name for it takes: Google's discovery
+ * specs (212 of APIs.guru's) write `google-datetime` for an RFC 3339 timestamp, others `dateTime`,
+ * and their examples read "string" where a timestamp goes.
+ */
+const FORMAT_ALIASES: Record<string, string> = {
+  'google-datetime': 'date-time',
+  dateTime: 'date-time',
+  datetime: 'date-time',
+  'iso-datetime': 'date-time',
+  guid: 'uuid',
+  URL: 'url',
+  'uri-reference': 'uri',
+};
+
+/** A schema's format as a made-up example reads it (see FORMAT_ALIASES). */
+function exampleFormat(s: Json): string | undefined {
+  const format = stringFormat(s);
+  return format === undefined ? undefined : (FORMAT_ALIASES[format] ?? format);
 }
 
 /** `wrapped: true`, or OpenAPI 3.2's `nodeType: element` on an array (its replacement). */
@@ -1396,6 +1573,21 @@ function formattedString(format: string | undefined, s: Json): string {
       return '<binary>';
     case 'password':
       return withLength('********', s);
+    case 'date-time-rfc1123':
+      return 'Mon, 01 Jan 2024 12:00:00 GMT';
+    // JSON Schema's duration is ISO 8601's.
+    case 'duration':
+      return 'P1D';
+    // Google's is seconds, `s` after them.
+    case 'google-duration':
+      return '3.5s';
+    // A 64-bit integer written as text, as JSON numbers lose its precision (Google's specs).
+    case 'int64':
+    case 'uint64':
+    case 'int32':
+      return '0';
+    case 'uri-template':
+      return 'https://example.com/{id}';
     default:
       return withLength('string', s);
   }
@@ -1541,7 +1733,7 @@ const COMPOSITIONS = ['allOf', 'oneOf', 'anyOf', 'not'];
  * Undefined when not as many are found (a `binary` has none to give).
  */
 function distinctStrings(first: string, s: Json, count: number): string[] | undefined {
-  const format = stringFormat(s);
+  const format = exampleFormat(s);
   const variant = format === undefined ? undefined : FORMAT_VARIANTS[format];
   if (format === 'binary') return undefined;
   const candidates: Iterable<string> = variant
@@ -2000,7 +2192,9 @@ function variantConstraints(s: Json, options: { enumListedElsewhere?: boolean; o
     }
     for (const [i, variant] of variants.entries()) {
       if (!isObject(variant) || isRef(variant)) continue;
-      const own = constraints(variant, options);
+      // A variant of one value says it in the type (see asLiteral).
+      const rest = onlyValue(variant) === undefined ? variant : { ...variant, enum: undefined, const: undefined };
+      const own = constraints(rest, options);
       const whose = typeList(variant).join(' or ') || `variant ${i + 1}`;
       if (own.length) out.push(`${whose}: ${own.join(', ')}`);
     }

@@ -2703,6 +2703,492 @@ function headingAbove(markdown: string, text: string): string | undefined {
   return lines.filter((line) => /^#{1,6} |<h[1-6][\s>]/i.test(line)).pop();
 }
 
+describe('a generated example of a string whose format the standard does not name', () => {
+  it('is a value of that format, not "string": Google\'s timestamps, durations and 64-bit integers as text, Azure\'s RFC 1123 dates', async () => {
+    const api = await modelOf([
+      'openapi: 3.0.0',
+      'info: { title: Access Approval, version: v1 }',
+      'paths: {}',
+      'components:',
+      '  schemas:',
+      '    ApproveDecision:',
+      '      type: object',
+      '      properties:',
+      '        approveTime: { type: string, format: google-datetime }',
+      '        expireAfter: { type: string, format: google-duration }',
+      '        retention: { type: string, format: duration }',
+      '        requestCount: { type: string, format: int64 }',
+      '        lastModified: { type: string, format: date-time-rfc1123 }',
+      '        createdAt: { type: string, format: dateTime }',
+      '        hooksUrl: { type: string, format: uri-template }',
+      '        days: { type: array, uniqueItems: true, minItems: 2, items: { type: string, format: google-datetime } }',
+    ]);
+    const schemas = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages.find((page) =>
+      page.key.endsWith('/schemas'),
+    )!.markdown;
+    expect(schemas).toContain(
+      [
+        '{',
+        '  "approveTime": "2024-01-01T12:00:00Z",',
+        '  "expireAfter": "3.5s",',
+        '  "retention": "P1D",',
+        '  "requestCount": "0",',
+        '  "lastModified": "Mon, 01 Jan 2024 12:00:00 GMT",',
+        '  "createdAt": "2024-01-01T12:00:00Z",',
+        '  "hooksUrl": "https://example.com/{id}",',
+        '  "days": [',
+        '    "2024-01-01T12:00:00Z",',
+        '    "2024-01-02T12:00:00Z"',
+        '  ]',
+        '}',
+      ].join('\n'),
+    );
+    // The type still says the format the spec wrote.
+    expect(schemas).toContain('| `approveTime` | string (google-datetime) | no |');
+  });
+});
+
+describe("an inline object's title that is its description", () => {
+  it("(Zoom's `title: The H.323/SIP device object.` beside the same description) does not name the type, which the description follows", async () => {
+    const api = await modelOf([
+      'openapi: 3.0.0',
+      'info: { title: Zoom API, version: "2.0.0" }',
+      'paths:',
+      '  /h323/devices:',
+      '    post:',
+      '      operationId: deviceCreate',
+      '      requestBody:',
+      '        content:',
+      '          application/json:',
+      '            schema:',
+      '              title: The H.323/SIP device object.',
+      '              description: The H.323/SIP device object.',
+      '              type: object',
+      '              properties:',
+      '                ip: { type: string }',
+      '                settings: { title: Settings, description: Device settings., type: object, properties: { mute: { type: boolean } } }',
+      '      responses: { "201": { description: Created } }',
+    ]);
+    const page = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages[1]!.markdown;
+    expect(page).toContain('Content type `application/json`: object\n\nThe H.323/SIP device object.\n');
+    // A title that says something of its own still names it.
+    expect(page).toContain('| `settings` | object (Settings) | no | Device settings. |');
+  });
+});
+
+describe('an allOf of inline objects only', () => {
+  it("(DigitalOcean's, Zoom's, Apideck's) is an object, whose fields the table merges, not `all of object & object`", async () => {
+    const api = await modelOf([
+      'openapi: 3.0.0',
+      'info: { title: DigitalOcean API, version: "2.0" }',
+      'paths:',
+      '  /v2/apps:',
+      '    get:',
+      '      operationId: apps_list',
+      '      responses:',
+      '        "200":',
+      '          description: OK',
+      '          content:',
+      '            application/json:',
+      '              schema:',
+      '                type: object',
+      '                properties:',
+      '                  links:',
+      '                    allOf:',
+      '                      - { type: object, properties: { first: { type: string } } }',
+      '                      - { type: object, properties: { last: { type: string } } }',
+      '                  polls:',
+      '                    type: array',
+      '                    items:',
+      '                      title: Poll',
+      '                      allOf: [{ type: object, properties: { id: { type: string } } }, { properties: { title: { type: string } } }]',
+      '                  meta:',
+      '                    allOf: [{ $ref: "#/components/schemas/meta" }, { type: object, properties: { total: { type: integer } } }]',
+      'components:',
+      '  schemas:',
+      '    meta: { type: object, properties: { page: { type: integer } } }',
+    ]);
+    const page = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages[1]!.markdown;
+    expect(page).toContain(
+      '| `links` | object | no |\n| `links.first` | string | no |\n| `links.last` | string | no |',
+    );
+    expect(page).toContain('| `polls` | array of object (Poll) | no |');
+    // With a named schema among them, the parts still say whose the whole is.
+    expect(page).toMatch(/\| `meta` \| all of \[meta\]\([^)]*\) & object \| no \|/);
+  });
+});
+
+describe('a named schema under several media types', () => {
+  it("(Kubernetes' JSON, YAML and protobuf; Azure's application/json and text/json) shows its example once, the others say whose it is", async () => {
+    const api = await modelOf([
+      'openapi: 3.0.0',
+      'info: { title: Kubernetes, version: v1.27 }',
+      'paths:',
+      '  /apis/apps/:',
+      '    get:',
+      '      operationId: getAppsAPIGroup',
+      '      responses:',
+      '        "200":',
+      '          description: OK',
+      '          content:',
+      '            application/json: { schema: { $ref: "#/components/schemas/APIGroup" } }',
+      '            application/yaml: { schema: { $ref: "#/components/schemas/APIGroup" } }',
+      '            application/xml: { schema: { $ref: "#/components/schemas/APIGroup" } }',
+      '            text/json: { schema: { $ref: "#/components/schemas/APIGroup" } }',
+      'components:',
+      '  schemas:',
+      '    APIGroup: { type: object, xml: { name: group }, properties: { name: { type: string, example: apps } } }',
+    ]);
+    const page = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages[1]!.markdown;
+    const link = '[APIGroup](./api__kubernetes__schemas.md#schema-apigroup)';
+    expect(page.match(/"name": "apps"/g)).toHaveLength(1);
+    expect(page).toContain(`Content type \`application/yaml\`: ${link} (example as for \`application/json\`)\n`);
+    expect(page).toContain(`Content type \`text/json\`: ${link} (example as for \`application/json\`)\n`);
+    // XML's example is its own.
+    expect(page).toContain(
+      `Content type \`application/xml\`: ${link}\n\nExample (built from the schema's examples):\n\n\`\`\`xml`,
+    );
+  });
+});
+
+describe("a union property's one structured variant", () => {
+  it('(Stripe\'s address, object or `""`) has its fields listed beneath it, as an object property\'s are; they were nowhere', async () => {
+    const api = await modelOf([
+      'openapi: 3.0.0',
+      'info: { title: Stripe API, version: "2022-11-15" }',
+      'paths:',
+      '  /v1/customers:',
+      '    post:',
+      '      operationId: PostCustomers',
+      '      requestBody:',
+      '        content:',
+      '          application/x-www-form-urlencoded:',
+      '            schema:',
+      '              type: object',
+      '              properties:',
+      '                address:',
+      '                  anyOf:',
+      '                    - { title: optional_fields_address, type: object, properties: { city: { type: string }, line1: { type: string } }, required: [line1] }',
+      '                    - { type: string, enum: [""] }',
+      '                custom_fields:',
+      '                  anyOf:',
+      '                    - { type: array, items: { title: custom_field_params, type: object, properties: { name: { type: string } } } }',
+      '                    - { type: string, enum: [""] }',
+      '                shipping:',
+      '                  nullable: true',
+      '                  anyOf: [{ type: object, properties: { phone: { type: string } } }]',
+      '                source:',
+      '                  anyOf: [{ type: object, properties: { card: { type: string } } }, { type: object, properties: { bank: { type: string } } }]',
+      '      responses: { "200": { description: OK } }',
+    ]);
+    const page = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages[1]!.markdown;
+    expect(page).toContain(
+      [
+        '| `address` | any of object (optional\\_fields\\_address) or `""` | no |',
+        '| `address.city` | string | no |',
+        '| `address.line1` | string | yes |',
+        '| `custom_fields` | any of array of object (custom\\_field\\_params) or `""` | no |',
+        '| `custom_fields[].name` | string | no |',
+        '| `shipping` | object or null | no |',
+        '| `shipping.phone` | string | no |',
+        // Two structured variants: neither is the property's, and the type says both.
+        '| `source` | any of object or object | no |',
+      ].join('\n'),
+    );
+  });
+});
+
+describe('a variant of a union that allows one value only', () => {
+  it('(Stripe\'s `""` that unsets a field) reads as that value in the type, not as a second `string`', async () => {
+    const api = await modelOf([
+      'openapi: 3.0.0',
+      'info: { title: Stripe API, version: "2022-11-15" }',
+      'paths:',
+      '  /v1/customers:',
+      '    post:',
+      '      operationId: PostCustomers',
+      '      requestBody:',
+      '        content:',
+      '          application/x-www-form-urlencoded:',
+      '            schema:',
+      '              type: object',
+      '              properties:',
+      '                description:',
+      '                  anyOf: [{ type: string, maxLength: 5000 }, { type: string, enum: [""] }]',
+      '                metadata:',
+      '                  anyOf: [{ type: object, additionalProperties: { type: string } }, { type: string, enum: [""] }]',
+      '                tax_exempt:',
+      '                  oneOf: [{ type: string, enum: [exempt, none, reverse] }, { type: boolean, const: false }]',
+      '                object:',
+      '                  nullable: true',
+      '                  anyOf: [{ type: string, enum: [customer] }]',
+      '      responses: { "200": { description: OK } }',
+    ]);
+    const page = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages[1]!.markdown;
+    expect(page).toContain('| `description` | any of string or `""` | no | (string: length ≤ 5000) |');
+    expect(page).toContain('| `metadata` | any of map of string or `""` | no |  |');
+    expect(page).toContain(
+      '| `tax_exempt` | one of string \\| `false` | no | (string: one of: `"exempt"`, `"none"`, `"reverse"`) |',
+    );
+    // A lone variant is the value's type, its one value said as a plain field's is.
+    expect(page).toContain('| `object` | string or null | no | (one of: `"customer"`) |');
+  });
+});
+
+describe('a named primitive schema whose name is its type or format', () => {
+  it("(AWS's `String`, `Boolean`, `Integer`, `Double`: 234 of APIs.guru's specs) is not followed by that type or format again", async () => {
+    const api = await modelOf([
+      'openapi: 3.0.0',
+      'info: { title: AWS Direct Connect, version: "2012-10-25" }',
+      'paths:',
+      '  /connections:',
+      '    get:',
+      '      operationId: DescribeConnections',
+      '      responses:',
+      '        "200":',
+      '          description: OK',
+      '          content:',
+      '            application/json:',
+      '              schema:',
+      '                type: object',
+      '                properties:',
+      '                  name: { $ref: "#/components/schemas/String" }',
+      '                  enabled: { $ref: "#/components/schemas/Boolean" }',
+      '                  ratio: { $ref: "#/components/schemas/Double" }',
+      '                  bandwidth: { $ref: "#/components/schemas/Bandwidth" }',
+      'components:',
+      '  schemas:',
+      '    String: { type: string }',
+      '    Boolean: { type: boolean }',
+      '    Double: { type: number, format: double }',
+      '    Bandwidth: { type: string }',
+    ]);
+    const page = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages[1]!.markdown;
+    const typeOf = (field: string) =>
+      page
+        .split('\n')
+        .find((line) => line.startsWith(`| \`${field}\` |`))
+        ?.split(' | ')[1];
+    expect(typeOf('name')).toBe('[String](./api__aws-direct-connect__schemas.md#schema-string)');
+    expect(typeOf('enabled')).toBe('[Boolean](./api__aws-direct-connect__schemas.md#schema-boolean)');
+    // A name that is the format keeps the type, which it does not say.
+    expect(typeOf('ratio')).toBe('[Double](./api__aws-direct-connect__schemas.md#schema-double) (number)');
+    // A name that says something else keeps the type beside it.
+    expect(typeOf('bandwidth')).toBe('[Bandwidth](./api__aws-direct-connect__schemas.md#schema-bandwidth) (string)');
+  });
+});
+
+describe('a format that only repeats the type', () => {
+  it("(`type: string, format: string`, as 52 of APIs.guru's specs write) is not shown: `string (string)` said nothing more", async () => {
+    const api = await modelOf([
+      'openapi: 3.0.3',
+      'info: { title: Uptime, version: "1" }',
+      'paths:',
+      '  /checks:',
+      '    get:',
+      '      operationId: listChecks',
+      '      parameters: [{ name: page, in: query, schema: { type: integer, format: integer } }]',
+      '      responses:',
+      '        "200":',
+      '          description: OK',
+      '          content:',
+      '            application/json:',
+      '              schema:',
+      '                type: object',
+      '                properties:',
+      '                  id: { $ref: "#/components/schemas/CheckId" }',
+      '                  name: { type: string, format: string }',
+      '                  up: { type: boolean, format: boolean }',
+      '                  at: { type: string, format: date-time }',
+      'components:',
+      '  schemas:',
+      '    CheckId: { type: string, format: string }',
+    ]);
+    const page = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages[1]!.markdown;
+    expect(page).toContain('| `page` | query | integer | no |');
+    expect(page).toMatch(/\| `id` \| \[CheckId\]\([^)]*\) \(string\) \| no \|/);
+    expect(page).toContain('| `name` | string | no |');
+    expect(page).toContain('| `up` | boolean | no |');
+    expect(page).toContain('| `at` | string (date-time) | no |');
+  });
+});
+
+describe('a summary of several paragraphs', () => {
+  it("(OpenAI's `createAnswer`) has its first paragraph in bold and the others after it: bold across a blank line showed its asterisks", async () => {
+    const api = await modelOf([
+      'openapi: 3.0.0',
+      'info: { title: OpenAI API, version: "1.2.0" }',
+      'paths:',
+      '  /answers:',
+      '    post:',
+      '      operationId: createAnswer',
+      '      summary: "Answers the specified question.\\n\\nThe endpoint first [searches](/docs/searches) over documents.\\n\\nThen it completes."',
+      '      responses: { "200": { description: OK } }',
+    ]);
+    const page = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages[1]!.markdown;
+    expect(page).toContain(
+      '**Answers the specified question.**\n\nThe endpoint first [searches](/docs/searches) over documents.\n\nThen it completes.\n\n**Operation ID:**',
+    );
+  });
+});
+
+describe('the parameters table', () => {
+  it("lists path parameters, then query, header and cookie ones, each in the spec's order: Google's 11 standard query parameters and AWS's 7 signature headers come first in the spec", async () => {
+    const api = await modelOf([
+      'openapi: 3.0.0',
+      'info: { title: Google Chat API, version: v1 }',
+      'paths:',
+      '  /v1/media/{resourceName}:',
+      '    parameters:',
+      '      - { name: X-Amz-Date, in: header, schema: { type: string } }',
+      '      - { name: alt, in: query, schema: { type: string } }',
+      '      - { name: key, in: query, schema: { type: string } }',
+      '    get:',
+      '      operationId: download',
+      '      parameters:',
+      '        - { name: session, in: cookie, schema: { type: string } }',
+      '        - { name: resourceName, in: path, required: true, schema: { type: string } }',
+      '        - { name: fields, in: query, schema: { type: string } }',
+      '      responses: { "200": { description: OK } }',
+    ]);
+    const page = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages[1]!.markdown;
+    const rows = page.split('\n').filter((line) => /^\| `/.test(line));
+    expect(rows.map((row) => row.split(' | ').slice(0, 2).join(' | '))).toEqual([
+      '| `resourceName` | path',
+      '| `fields` | query',
+      '| `alt` | query',
+      '| `key` | query',
+      '| `X-Amz-Date` | header',
+      '| `session` | cookie',
+    ]);
+  });
+
+  it("lists an operation's own parameters before those its path item shares, in each location: Google's `filter`, `pageSize` before its 11 standard ones", async () => {
+    const api = await modelOf([
+      'openapi: 3.0.0',
+      'info: { title: Google Chat API, version: v1 }',
+      'paths:',
+      '  /v1/{parent}/messages:',
+      '    parameters:',
+      '      - { $ref: "#/components/parameters/alt" }',
+      '      - { $ref: "#/components/parameters/key" }',
+      '      - { name: parent, in: path, required: true, schema: { type: string }, description: shared }',
+      '    get:',
+      '      operationId: list',
+      '      parameters:',
+      '        - { name: filter, in: query, schema: { type: string } }',
+      '        - { name: pageSize, in: query, schema: { type: integer } }',
+      '    post:',
+      '      operationId: create',
+      '      parameters:',
+      '        - { name: parent, in: path, required: true, schema: { type: string }, description: its own }',
+      '        - { name: alt, in: query, schema: { type: string }, description: overridden }',
+      '      responses: { "200": { description: OK } }',
+      'components:',
+      '  parameters:',
+      '    alt: { name: alt, in: query, schema: { type: string } }',
+      '    key: { name: key, in: query, schema: { type: string } }',
+    ]);
+    const names = (id: string) => {
+      const section = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir }))
+        .pages[1]!.markdown.split('::anchor[')
+        .find((part) => part.startsWith(`op-${id}]`))!;
+      return section
+        .split('\n')
+        .filter((line) => /^\| `/.test(line))
+        .map((row) => row.split(' | ')[0]);
+    };
+    expect(names('list')).toEqual(['| `parent`', '| `filter`', '| `pageSize`', '| `alt`', '| `key`']);
+    // One the operation writes again is its own, where the operation writes it.
+    expect(names('create')).toEqual(['| `parent`', '| `alt`', '| `key`']);
+    expect(op(api, 'list').parameters.map((p) => [p.name, p.shared])).toEqual([
+      ['alt', true],
+      ['key', true],
+      ['parent', true],
+      ['filter', undefined],
+      ['pageSize', undefined],
+    ]);
+  });
+});
+
+describe("a parameter's description given on its schema", () => {
+  it("(Spotify's, AWS's) is the parameter's when it has none of its own, as a field's is; its own comes first", async () => {
+    const api = await modelOf([
+      'openapi: 3.0.3',
+      'info: { title: Audiobooks, version: "1" }',
+      'paths:',
+      '  /audiobooks:',
+      '    get:',
+      '      operationId: list',
+      '      parameters:',
+      '        - name: ids',
+      '          in: query',
+      '          required: true',
+      '          schema: { type: string, description: "A comma-separated list of Spotify IDs.", example: "18yV,1HGw" }',
+      '        - { name: market, in: query, schema: { $ref: "#/components/schemas/Market" } }',
+      '        - { name: limit, in: query, description: How many to return., schema: { type: integer, description: A count. } }',
+      '        - name: region',
+      '          in: query',
+      '          schema: { allOf: [{ $ref: "#/components/schemas/Market" }, { description: Where the books are sold. }] }',
+      '      responses:',
+      '        "200":',
+      '          description: OK',
+      '          headers: { X-Total: { schema: { type: integer, description: How many there are. } } }',
+      'components:',
+      '  schemas:',
+      '    Market: { type: string, description: An ISO 3166-1 alpha-2 country code. }',
+    ]);
+    const list = op(api, 'list');
+    expect(list.parameters.map((p) => [p.name, p.description])).toEqual([
+      ['ids', 'A comma-separated list of Spotify IDs.'],
+      ['market', 'An ISO 3166-1 alpha-2 country code.'],
+      ['limit', 'How many to return.'],
+      ['region', 'Where the books are sold.'],
+    ]);
+    expect(list.responses[0]!.headers[0]!.description).toBe('How many there are.');
+    const page = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages[1]!.markdown;
+    expect(page).toContain(
+      '| `ids` | query | string | yes | A comma-separated list of Spotify IDs. (example: `18yV,1HGw`) |',
+    );
+  });
+});
+
+describe("a response's headers", () => {
+  it('say which the response always carries (`required: true`), as parameters do; a table of none required has no such column', async () => {
+    const api = await modelOf([
+      'openapi: 3.0.3',
+      'info: { title: Uploads, version: "1" }',
+      'paths:',
+      '  /uploads:',
+      '    post:',
+      '      operationId: upload',
+      '      responses:',
+      '        "201":',
+      '          description: Created.',
+      '          headers:',
+      '            Location: { required: true, description: The new upload., schema: { type: string, format: uri } }',
+      '            X-Request-Id: { schema: { type: string } }',
+      '        "429":',
+      '          description: Slow down.',
+      '          headers: { Retry-After: { schema: { type: integer } } }',
+    ]);
+    expect(op(api, 'upload').responses[0]!.headers.map((h) => [h.name, h.required])).toEqual([
+      ['Location', true],
+      ['X-Request-Id', false],
+    ]);
+    const page = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages[1]!.markdown;
+    expect(page).toContain(
+      [
+        '| Header | Type | Required | Description |',
+        '| --- | --- | --- | --- |',
+        '| `Location` | string (uri) | yes | The new upload. |',
+        '| `X-Request-Id` | string | no |  |',
+      ].join('\n'),
+    );
+    expect(page).toContain('| Header | Type |\n| --- | --- |\n| `Retry-After` | integer |\n');
+  });
+});
+
 describe('descriptions with headings of their own, above what docgen writes', () => {
   it("a response's sections come after its headers, body and links, which would read as a part of its last section; its lead stays on top", async () => {
     const api = await modelOf([
@@ -4784,6 +5270,82 @@ describe("a schema's example on the schemas page", () => {
     )!.markdown;
     expect(schemas).toContain('Example (generated from the schema):\n\n```json\n{\n  "resource_type": "string",');
     expect(schemas).toContain('Example:\n\n```json\n{\n  "day": "2024-01-31"\n}');
+  });
+
+  it("says it is built from the schema's examples when every value in it is one the spec gives", async () => {
+    const api = await modelOf([
+      'openapi: 3.0.3',
+      'info: { title: Orders, version: "1" }',
+      'paths:',
+      '  /orders:',
+      '    post:',
+      '      requestBody:',
+      '        content:',
+      '          application/json: { schema: { $ref: "#/components/schemas/order" } }',
+      "      responses: { '201': { description: Created, content: { application/json: { schema: { $ref: '#/components/schemas/receipt' } } } } }",
+      'components:',
+      '  schemas:',
+      '    order:',
+      '      type: object',
+      '      properties:',
+      '        id: { type: string, example: ord_123 }',
+      '        status: { type: string, enum: [open, closed] }',
+      '        lines: { type: array, items: { type: integer, example: 3 } }',
+      '        currency: { type: string, default: EUR }',
+      '    receipt:',
+      '      type: object',
+      '      properties:',
+      '        id: { type: string, example: rct_9 }',
+      '        note: { type: string }',
+      '    empty: { type: object }',
+    ]);
+    const pages = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages;
+    const schemas = pages.find((page) => page.key.endsWith('/schemas'))!.markdown;
+    expect(schemas).toContain(
+      'Example (built from the schema\'s examples):\n\n```json\n{\n  "id": "ord_123",\n  "status": "open",',
+    );
+    // `note` has no example: docgen made up its "string".
+    expect(schemas).toContain(
+      'Example (generated from the schema):\n\n```json\n{\n  "id": "rct_9",\n  "note": "string"',
+    );
+    // An empty object says nothing its type does not: no example (see below).
+    expect(schemas).toContain('## empty\n\nType: object\n');
+    expect(schemas).not.toContain('```json\n{}');
+    const operation = pages.find((page) => page.markdown.includes('POST /orders'))!.markdown;
+    expect(operation).toContain("Example (built from the schema's examples):");
+    expect(operation).toContain('Example (generated from the schema):');
+  });
+});
+
+describe('a made-up example that holds nothing', () => {
+  it("(`{}` for a free-form object: Kubernetes', Stripe's) is not shown, as its type says as much; curl still sends it", async () => {
+    const api = await modelOf([
+      'openapi: 3.0.0',
+      'info: { title: Amazon DynamoDB, version: "2012-08-10" }',
+      'servers: [{ url: "https://dynamodb.amazonaws.com" }]',
+      'paths:',
+      '  /batch:',
+      '    post:',
+      '      operationId: BatchGetItem',
+      '      requestBody: { required: true, content: { application/json: { schema: { type: object } } } }',
+      '      responses:',
+      '        "200": { description: Success, content: { application/json: { schema: { type: array, items: { type: object }, maxItems: 0 } } } }',
+      '        "400": { description: Bad, content: { application/json: { schema: { type: object }, example: {} } } }',
+      'components:',
+      '  schemas:',
+      '    Metadata: { type: object, additionalProperties: true }',
+    ]);
+    const pages = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages;
+    const page = pages.find((p) => p.markdown.includes('POST /batch'))!.markdown;
+    expect(page).toContain('Content type `application/json`: object\n\n### Responses');
+    expect(page).toContain(
+      'Content type `application/json`: array of object\n\nConstraints:\n\n- items ≤ 0\n\n#### 400',
+    );
+    // The spec's own `{}` is still shown: it is what the spec gives.
+    expect(page).toContain('Content type `application/json`: object\n\nExample:\n\n```json\n{}\n```');
+    expect(op(api, 'BatchGetItem').curl).toContain("-d '{}'");
+    const schemas = pages.find((p) => p.key.endsWith('/schemas'))!.markdown;
+    expect(schemas).not.toContain('Example');
   });
 });
 

@@ -504,6 +504,45 @@ describe('docgen publish', () => {
     }
   });
 
+  it('a flag job’s spec renamed, then a tag removed: the tag’s page is trashed, not left behind unreported', async () => {
+    const project = await mkdtemp(join(tmpdir(), 'docgen-renamed-spec-'));
+    const run = (spec: string) =>
+      runCli(['api', '--openapi', spec, '--publish', '--prune', '--json', '--confluence-prefix', 'Renamed spec '], {
+        cwd: project,
+        env: env(),
+      });
+    try {
+      await mkdir(join(project, '.git'));
+      await writeFile(join(project, '.git', 'config'), '[remote "origin"]\n\turl = git@example.com:acme/renamed.git\n');
+      for (const service of ['payments', 'shared'])
+        await cp(join(repoRoot, 'examples', 'acme-shop', 'services', service), join(project, service), {
+          recursive: true,
+        });
+      expect((await run('payments/openapi.yaml')).code).toBe(0);
+      // `git mv openapi.yaml api.yaml`: every page the same but the top one, whose attachment is renamed.
+      const spec = await readFile(join(project, 'payments', 'openapi.yaml'), 'utf8');
+      await rm(join(project, 'payments', 'openapi.yaml'));
+      await writeFile(join(project, 'payments', 'api.yaml'), spec);
+      expect((await run('payments/api.yaml')).code).toBe(0);
+      const again = JSON.parse((await run('payments/api.yaml')).stdout).publish;
+      expect(again.requests.writes).toBe(0);
+      // Then the Refunds tag goes: its operations move to Payments.
+      const withoutRefunds = spec
+        .replace('  - { name: Refunds }\n', '')
+        .replaceAll('tags: [Refunds]', 'tags: [Payments]');
+      await writeFile(join(project, 'payments', 'api.yaml'), withoutRefunds);
+      const removed = JSON.parse((await run('payments/api.yaml')).stdout).publish;
+      expect(removed.counts).toMatchObject({ archived: 1, created: 0, conflicts: 0 });
+      const refunds = await sandbox.api<{ results: unknown[] }>(
+        'GET',
+        `/rest/api/content?spaceKey=DEV&title=${encodeURIComponent('Renamed spec Acme Payments API: Refunds')}`,
+      );
+      expect(refunds.body.results).toEqual([]);
+    } finally {
+      await rm(project, { recursive: true, force: true });
+    }
+  });
+
   it('a page renamed to a title another doc set’s page has is a planned conflict that says to change the title', async () => {
     // Two services publishing into one space, each with a generic title ("Data model" in real life).
     const alpha = join(work, 'alpha');

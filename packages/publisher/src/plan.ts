@@ -562,7 +562,10 @@ function planOwned(
   }: { rootId: string; set: { docSet: string; self: string }; wantedParentId: string | undefined },
   policy: ConflictPolicy,
   notOursByTitle: Map<string, TakenTitle>,
-  run: Pick<PlanInput, 'commentedOnly' | 'editInSource' | 'partial' | 'unlisted' | 'listedFiles'> = {},
+  run: Pick<
+    PlanInput,
+    'commentedOnly' | 'editInSource' | 'partial' | 'filesComparable' | 'unlisted' | 'listedFiles'
+  > = {},
 ): Operation {
   const { commentedOnly = new Set(), editInSource = new Set() } = run;
   const state = owned.ownership!.value;
@@ -621,6 +624,16 @@ function planOwned(
   if (pageSetIdentity(owned) !== set.self && !changes.includes('state')) changes.push('state');
   // The flag run's mark, set or cleared (see fromFlagsMark).
   if (Boolean(state.fromFlags) !== fromFlagsMark(run, state, page.source?.file) && !changes.includes('state'))
+    changes.push('state');
+  // A flag run finds its pages by their file (see renderedSources): a page of a renamed spec records
+  // the new name, or a later run would neither retire nor take over that page when its tag goes.
+  // Only there: a whole run may record paths from another folder, and the two would write in turn.
+  if (
+    run.partial === 'flags' &&
+    run.filesComparable &&
+    state.source?.file !== page.source?.file &&
+    !changes.includes('state')
+  )
     changes.push('state');
   // A page taken over from a key the tree no longer has (see matchRekeyed): its property moves to the new key.
   const previousKey = state.key === page.key ? undefined : state.key;

@@ -919,6 +919,34 @@ describe('planSync: a doc set whose sources change, and runs of some of its sour
     ]);
   });
 
+  it('a flag run records a renamed spec’s file on its pages (docgen’s record only); a whole run leaves the record as it is', () => {
+    const pages = (file: string) => [
+      { ...withSource('api/payments', 'openapi'), source: { plugin: 'openapi', file } },
+      {
+        ...withSource('api/payments/tag/refunds', 'openapi'),
+        parentKey: 'api/payments',
+        source: { plugin: 'openapi', file },
+      },
+    ];
+    const remote = publishedAs(tree(pages('payments/openapi.yaml')), 'acme');
+    const renamed = tree(pages('payments/api.yaml'));
+    const flags = planSync({
+      desired: renamed,
+      remote,
+      rootId: '1',
+      docSet: 'acme',
+      partial: 'flags',
+      filesComparable: true,
+    });
+    expect(flags.operations.map((op) => [op.key, op.action, op.changes.join()])).toEqual([
+      ['api/payments', 'update', 'state'],
+      ['api/payments/tag/refunds', 'update', 'state'],
+    ]);
+    // A whole run may run in another folder than the flag runs, its paths relative to it: the two would write in turn.
+    const whole = planSync({ desired: renamed, remote, rootId: '1', docSet: 'acme' });
+    expect(whole.operations.map((op) => op.action)).toEqual(['unchanged', 'unchanged']);
+  });
+
   it('two named doc sets are never one, even with a page of the same key and title: a title conflict, as before', () => {
     const theirs = publishedAs(tree([withSource('adr', 'adr'), withSource('adr/0002', 'adr')]), 'github.com/acme/a');
     for (const page of theirs) page.ownership!.value.named = true;

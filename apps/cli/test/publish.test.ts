@@ -543,6 +543,40 @@ describe('docgen publish', () => {
     }
   });
 
+  it('a flag job of a folder (docgen adr --dir): a file deleted from the folder has its page trashed, not left behind', async () => {
+    const project = await mkdtemp(join(tmpdir(), 'docgen-folder-job-'));
+    const run = () =>
+      runCli(['adr', '--dir', 'decisions', '--publish', '--prune', '--json', '--confluence-prefix', 'Folder job '], {
+        cwd: project,
+        env: env(),
+      });
+    try {
+      await mkdir(join(project, '.git'));
+      await writeFile(join(project, '.git', 'config'), '[remote "origin"]\n\turl = git@example.com:acme/folder.git\n');
+      await mkdir(join(project, 'decisions'));
+      await writeFile(
+        join(project, 'decisions', '0001-use-postgres.md'),
+        '# 1. Use Postgres\n\n## Status\n\nAccepted\n',
+      );
+      await writeFile(join(project, 'decisions', '0002-use-kafka.md'), '# 2. Use Kafka\n\n## Status\n\nProposed\n');
+      expect(JSON.parse((await run()).stdout).publish.counts).toMatchObject({ created: 3, conflicts: 0 });
+      // The proposal is dropped: its file goes.
+      await rm(join(project, 'decisions', '0002-use-kafka.md'));
+      const dropped = JSON.parse((await run()).stdout).publish;
+      expect(dropped.counts).toMatchObject({ archived: 1, created: 0, conflicts: 0 });
+      const kafka = await sandbox.api<{ results: unknown[] }>(
+        'GET',
+        `/rest/api/content?spaceKey=DEV&title=${encodeURIComponent('Folder job ADR-0002: Use Kafka')}`,
+      );
+      expect(kafka.body.results).toEqual([]);
+      const again = JSON.parse((await run()).stdout).publish;
+      expect(again.counts).toMatchObject({ archived: 0, orphans: 0 });
+      expect(again.requests.writes).toBe(0);
+    } finally {
+      await rm(project, { recursive: true, force: true });
+    }
+  });
+
   it('a page renamed to a title another doc set’s page has is a planned conflict that says to change the title', async () => {
     // Two services publishing into one space, each with a generic title ("Data model" in real life).
     const alpha = join(work, 'alpha');

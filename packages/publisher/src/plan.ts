@@ -380,9 +380,10 @@ export function fromFlagsMark(
 
 /**
  * Pages of the sources a tree was rendered from: of a plugin it rendered, and (`byTop`) under a
- * top-level page it rendered, or (`byFile`) from a file it rendered, which finds a page whose key
- * changed with its source's name. `byFile` only where paths compare (`filesComparable`): a file's
- * path is relative to where docgen ran, so two folders' `openapi.yaml` are one path.
+ * top-level page it rendered, or (`byFile`) from a file it rendered or a file in a folder it
+ * rendered, which finds a page whose key changed with its source's name. `byFile` only where paths
+ * compare (`filesComparable`): a file's path is relative to where docgen ran, so two folders'
+ * `openapi.yaml` are one path.
  */
 function renderedSources(
   desired: DesiredPage[],
@@ -392,12 +393,15 @@ function renderedSources(
   const tops = desired.filter((page) => page.parentKey === undefined || !keys.has(page.parentKey));
   const plugins = new Set(desired.map((page) => page.source?.plugin));
   const files = new Set(desired.map((page) => page.source?.file).filter((file) => file !== undefined));
+  // A folder's source records the folder on its index page (`docgen adr --dir decisions`): a page of
+  // a file in it is the run's too, also once that file is deleted, when it is to be retired.
+  const inRenderedFolder = (file: string) => [...files].some((folder) => file.startsWith(`${folder}/`));
   return (page) => {
     const source = page.ownership?.value.source;
     if (!source || !plugins.has(source.plugin)) return false;
     const key = page.ownership!.value.key;
     return (
-      (byFile && source.file !== undefined && files.has(source.file)) ||
+      (byFile && source.file !== undefined && (files.has(source.file) || inRenderedFolder(source.file))) ||
       (byTop && tops.some((top) => key === top.key || key.startsWith(`${top.key}/`)))
     );
   };

@@ -947,6 +947,31 @@ describe('planSync: a doc set whose sources change, and runs of some of its sour
     expect(whole.operations.map((op) => op.action)).toEqual(['unchanged', 'unchanged']);
   });
 
+  it('a flag run of a folder retires the page of a file deleted from it, not one of a folder beside it', () => {
+    const adr = (key: string, file: string) => ({ ...withSource(key, 'adr'), source: { plugin: 'adr', file } });
+    const index = adr('adr', 'decisions');
+    const pages = [
+      index,
+      { ...adr('adr/1', 'decisions/0001-use-postgres.md'), parentKey: 'adr' },
+      { ...adr('adr/2', 'decisions/0002-use-kafka.md'), parentKey: 'adr' },
+      { ...adr('adr/3', 'decisions-old/0003-use-mongo.md'), parentKey: 'adr' },
+    ];
+    const plan = planSync({
+      desired: tree(pages.slice(0, 2)),
+      remote: publishedAs(tree(pages), 'acme'),
+      rootId: '1',
+      docSet: 'acme',
+      partial: 'flags',
+      filesComparable: true,
+      prune: true,
+    });
+    expect(plan.operations.map((op) => [op.key, op.action])).toEqual([
+      ['adr', 'unchanged'],
+      ['adr/1', 'unchanged'],
+      ['adr/2', 'archive'],
+    ]);
+  });
+
   it('two named doc sets are never one, even with a page of the same key and title: a title conflict, as before', () => {
     const theirs = publishedAs(tree([withSource('adr', 'adr'), withSource('adr/0002', 'adr')]), 'github.com/acme/a');
     for (const page of theirs) page.ownership!.value.named = true;

@@ -504,6 +504,43 @@ describe('docgen publish', () => {
     }
   });
 
+  it('a spec moved out of the config into a job, the config’s run first: the job takes its pages back from the trash', async () => {
+    const project = await mkdtemp(join(tmpdir(), 'docgen-moved-out-first-'));
+    const run = (args: string[]) =>
+      runCli([...args, '--publish', '--prune', '--json', '--confluence-prefix', 'Moved first '], {
+        cwd: project,
+        env: env(),
+      });
+    const adr = '  - plugin: adr\n    options: { dir: adr }\n';
+    try {
+      await mkdir(join(project, '.git'));
+      await writeFile(join(project, '.git', 'config'), '[remote "origin"]\n\turl = git@example.com:acme/first.git\n');
+      await mkdir(join(project, 'adr'));
+      await writeFile(join(project, 'adr', '0001-use-postgres.md'), '# 1. Use Postgres\n\n## Status\n\nAccepted\n');
+      for (const service of ['payments', 'shared'])
+        await cp(join(repoRoot, 'examples', 'acme-shop', 'services', service), join(project, service), {
+          recursive: true,
+        });
+      const spec = '  - plugin: openapi\n    options: { spec: payments/openapi.yaml, key: payments }\n';
+      await writeFile(join(project, 'docgen.config.yaml'), `sources:\n${adr}${spec}`);
+      expect((await run(['generate'])).code).toBe(0);
+      // The merge that moves the spec into a job of its own: the config's job happens to finish first.
+      await writeFile(join(project, 'docgen.config.yaml'), `sources:\n${adr}`);
+      const whole = JSON.parse((await run(['generate'])).stdout).publish;
+      expect(whole.counts).toMatchObject({ archived: 6 });
+      const job = await run(['api', '--openapi', 'payments/openapi.yaml']);
+      expect(job.code).toBe(0);
+      expect(JSON.parse(job.stdout).publish.counts).toMatchObject({ restored: 6, created: 0, conflicts: 0 });
+      for (const args of [['api', '--openapi', 'payments/openapi.yaml'], ['generate']]) {
+        const again = JSON.parse((await run(args)).stdout).publish;
+        expect(again.counts).toMatchObject({ archived: 0, restored: 0, created: 0, updated: 0, conflicts: 0 });
+        expect(again.requests.writes).toBe(0);
+      }
+    } finally {
+      await rm(project, { recursive: true, force: true });
+    }
+  });
+
   it('a flag job’s spec renamed, then a tag removed: the tag’s page is trashed, not left behind unreported', async () => {
     const project = await mkdtemp(join(tmpdir(), 'docgen-renamed-spec-'));
     const run = (spec: string) =>

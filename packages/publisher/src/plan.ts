@@ -242,7 +242,7 @@ export function planSync(input: PlanInput): Plan {
       owned
         ? planOwned(page, owned, { rootId, set: { docSet, self }, wantedParentId }, policy, notOursByTitle, input)
         : retired
-          ? planRetired(page, retired, { rootId, family: family.members, policy })
+          ? planRetired(page, retired, { rootId, family: family.members, policy, takeOver: mayRekey(retired) })
           : planNew(page, wantedParentId, notOursByTitle, { docSet, self }),
     );
   }
@@ -709,7 +709,7 @@ function planNew(
 function planRetired(
   page: DesiredPage,
   held: RemotePage,
-  context: { rootId: string; family: ReadonlySet<string>; policy: ConflictPolicy },
+  context: { rootId: string; family: ReadonlySet<string>; policy: ConflictPolicy; takeOver: boolean },
 ): Operation {
   const base = { key: page.key, title: page.title, parentKey: page.parentKey, desired: page, pageId: held.id };
   const verdict = judgeRetired(held, {
@@ -717,6 +717,7 @@ function planRetired(
     key: page.key,
     rootId: context.rootId,
     restoreDeleted: context.policy === 'overwrite',
+    takeOver: context.takeOver,
   });
   if (verdict.restore) {
     return {

@@ -732,6 +732,37 @@ describe('planSync: a doc set whose sources change, and runs of some of its sour
     ]);
   });
 
+  it('a flag run takes back from the trash, under its key, the page of its file the config’s run pruned (same title)', () => {
+    const file = (path: string) => ({ plugin: 'openapi', file: path });
+    const inTrash = (key: string, path: string) =>
+      publishedAs(tree([{ ...withSource(key, 'openapi'), title: 'PAYMENTS API', source: file(path) }]), 'shop').map(
+        (page) => ({
+          ...page,
+          status: 'trashed',
+          ownership: { ...page.ownership!, value: { ...page.ownership!.value, pruned: { root: '1', at: 'then' } } },
+        }),
+      );
+    const job = (retired: RemotePage[]) =>
+      planSync({
+        desired: tree([
+          {
+            ...withSource('api/acme-payments-api', 'openapi'),
+            title: 'PAYMENTS API',
+            source: file('payments/openapi.yaml'),
+          },
+        ]),
+        remote: [],
+        retired,
+        rootId: '1',
+        docSet: 'shop',
+        partial: 'flags',
+        filesComparable: true,
+      }).operations.map((op) => op.action);
+    expect(job(inTrash('api/payments', 'payments/openapi.yaml'))).toEqual(['restore']);
+    // Another file's page of that title is not the job's to take.
+    expect(job(inTrash('api/payments', 'billing/openapi.yaml'))).toEqual(['conflict']);
+  });
+
   it('a run of the whole config leaves alone the pages a run of sources given by flags created', () => {
     const flagged = publishedAs(tree([withSource('api/orders', 'openapi')]), 'shop');
     flagged[0]!.ownership!.value.fromFlags = true;

@@ -504,6 +504,116 @@ describe('docgen publish', () => {
     }
   });
 
+  it('a spec moved out of the config into a job, the config’s run first: the job takes its pages back from the trash', async () => {
+    const project = await mkdtemp(join(tmpdir(), 'docgen-moved-out-first-'));
+    const run = (args: string[]) =>
+      runCli([...args, '--publish', '--prune', '--json', '--confluence-prefix', 'Moved first '], {
+        cwd: project,
+        env: env(),
+      });
+    const adr = '  - plugin: adr\n    options: { dir: adr }\n';
+    try {
+      await mkdir(join(project, '.git'));
+      await writeFile(join(project, '.git', 'config'), '[remote "origin"]\n\turl = git@example.com:acme/first.git\n');
+      await mkdir(join(project, 'adr'));
+      await writeFile(join(project, 'adr', '0001-use-postgres.md'), '# 1. Use Postgres\n\n## Status\n\nAccepted\n');
+      for (const service of ['payments', 'shared'])
+        await cp(join(repoRoot, 'examples', 'acme-shop', 'services', service), join(project, service), {
+          recursive: true,
+        });
+      const spec = '  - plugin: openapi\n    options: { spec: payments/openapi.yaml, key: payments }\n';
+      await writeFile(join(project, 'docgen.config.yaml'), `sources:\n${adr}${spec}`);
+      expect((await run(['generate'])).code).toBe(0);
+      // The merge that moves the spec into a job of its own: the config's job happens to finish first.
+      await writeFile(join(project, 'docgen.config.yaml'), `sources:\n${adr}`);
+      const whole = JSON.parse((await run(['generate'])).stdout).publish;
+      expect(whole.counts).toMatchObject({ archived: 6 });
+      const job = await run(['api', '--openapi', 'payments/openapi.yaml']);
+      expect(job.code).toBe(0);
+      expect(JSON.parse(job.stdout).publish.counts).toMatchObject({ restored: 6, created: 0, conflicts: 0 });
+      for (const args of [['api', '--openapi', 'payments/openapi.yaml'], ['generate']]) {
+        const again = JSON.parse((await run(args)).stdout).publish;
+        expect(again.counts).toMatchObject({ archived: 0, restored: 0, created: 0, updated: 0, conflicts: 0 });
+        expect(again.requests.writes).toBe(0);
+      }
+    } finally {
+      await rm(project, { recursive: true, force: true });
+    }
+  });
+
+  it('a flag job’s spec renamed, then a tag removed: the tag’s page is trashed, not left behind unreported', async () => {
+    const project = await mkdtemp(join(tmpdir(), 'docgen-renamed-spec-'));
+    const run = (spec: string) =>
+      runCli(['api', '--openapi', spec, '--publish', '--prune', '--json', '--confluence-prefix', 'Renamed spec '], {
+        cwd: project,
+        env: env(),
+      });
+    try {
+      await mkdir(join(project, '.git'));
+      await writeFile(join(project, '.git', 'config'), '[remote "origin"]\n\turl = git@example.com:acme/renamed.git\n');
+      for (const service of ['payments', 'shared'])
+        await cp(join(repoRoot, 'examples', 'acme-shop', 'services', service), join(project, service), {
+          recursive: true,
+        });
+      expect((await run('payments/openapi.yaml')).code).toBe(0);
+      // `git mv openapi.yaml api.yaml`: every page the same but the top one, whose attachment is renamed.
+      const spec = await readFile(join(project, 'payments', 'openapi.yaml'), 'utf8');
+      await rm(join(project, 'payments', 'openapi.yaml'));
+      await writeFile(join(project, 'payments', 'api.yaml'), spec);
+      expect((await run('payments/api.yaml')).code).toBe(0);
+      const again = JSON.parse((await run('payments/api.yaml')).stdout).publish;
+      expect(again.requests.writes).toBe(0);
+      // Then the Refunds tag goes: its operations move to Payments.
+      const withoutRefunds = spec
+        .replace('  - { name: Refunds }\n', '')
+        .replaceAll('tags: [Refunds]', 'tags: [Payments]');
+      await writeFile(join(project, 'payments', 'api.yaml'), withoutRefunds);
+      const removed = JSON.parse((await run('payments/api.yaml')).stdout).publish;
+      expect(removed.counts).toMatchObject({ archived: 1, created: 0, conflicts: 0 });
+      const refunds = await sandbox.api<{ results: unknown[] }>(
+        'GET',
+        `/rest/api/content?spaceKey=DEV&title=${encodeURIComponent('Renamed spec Acme Payments API: Refunds')}`,
+      );
+      expect(refunds.body.results).toEqual([]);
+    } finally {
+      await rm(project, { recursive: true, force: true });
+    }
+  });
+
+  it('a flag job of a folder (docgen adr --dir): a file deleted from the folder has its page trashed, not left behind', async () => {
+    const project = await mkdtemp(join(tmpdir(), 'docgen-folder-job-'));
+    const run = () =>
+      runCli(['adr', '--dir', 'decisions', '--publish', '--prune', '--json', '--confluence-prefix', 'Folder job '], {
+        cwd: project,
+        env: env(),
+      });
+    try {
+      await mkdir(join(project, '.git'));
+      await writeFile(join(project, '.git', 'config'), '[remote "origin"]\n\turl = git@example.com:acme/folder.git\n');
+      await mkdir(join(project, 'decisions'));
+      await writeFile(
+        join(project, 'decisions', '0001-use-postgres.md'),
+        '# 1. Use Postgres\n\n## Status\n\nAccepted\n',
+      );
+      await writeFile(join(project, 'decisions', '0002-use-kafka.md'), '# 2. Use Kafka\n\n## Status\n\nProposed\n');
+      expect(JSON.parse((await run()).stdout).publish.counts).toMatchObject({ created: 3, conflicts: 0 });
+      // The proposal is dropped: its file goes.
+      await rm(join(project, 'decisions', '0002-use-kafka.md'));
+      const dropped = JSON.parse((await run()).stdout).publish;
+      expect(dropped.counts).toMatchObject({ archived: 1, created: 0, conflicts: 0 });
+      const kafka = await sandbox.api<{ results: unknown[] }>(
+        'GET',
+        `/rest/api/content?spaceKey=DEV&title=${encodeURIComponent('Folder job ADR-0002: Use Kafka')}`,
+      );
+      expect(kafka.body.results).toEqual([]);
+      const again = JSON.parse((await run()).stdout).publish;
+      expect(again.counts).toMatchObject({ archived: 0, orphans: 0 });
+      expect(again.requests.writes).toBe(0);
+    } finally {
+      await rm(project, { recursive: true, force: true });
+    }
+  });
+
   it('a page renamed to a title another doc set’s page has is a planned conflict that says to change the title', async () => {
     // Two services publishing into one space, each with a generic title ("Data model" in real life).
     const alpha = join(work, 'alpha');

@@ -242,7 +242,7 @@ export function planSync(input: PlanInput): Plan {
       owned
         ? planOwned(page, owned, { rootId, set: { docSet, self }, wantedParentId }, policy, notOursByTitle, input)
         : retired
-          ? planRetired(page, retired, { rootId, family: family.members, policy })
+          ? planRetired(page, retired, { rootId, family: family.members, policy, takeOver: mayRekey(retired) })
           : planNew(page, wantedParentId, notOursByTitle, { docSet, self }),
     );
   }
@@ -380,9 +380,10 @@ export function fromFlagsMark(
 
 /**
  * Pages of the sources a tree was rendered from: of a plugin it rendered, and (`byTop`) under a
- * top-level page it rendered, or (`byFile`) from a file it rendered, which finds a page whose key
- * changed with its source's name. `byFile` only where paths compare (`filesComparable`): a file's
- * path is relative to where docgen ran, so two folders' `openapi.yaml` are one path.
+ * top-level page it rendered, or (`byFile`) from a file it rendered or a file in a folder it
+ * rendered, which finds a page whose key changed with its source's name. `byFile` only where paths
+ * compare (`filesComparable`): a file's path is relative to where docgen ran, so two folders'
+ * `openapi.yaml` are one path.
  */
 function renderedSources(
   desired: DesiredPage[],
@@ -392,12 +393,15 @@ function renderedSources(
   const tops = desired.filter((page) => page.parentKey === undefined || !keys.has(page.parentKey));
   const plugins = new Set(desired.map((page) => page.source?.plugin));
   const files = new Set(desired.map((page) => page.source?.file).filter((file) => file !== undefined));
+  // A folder's source records the folder on its index page (`docgen adr --dir decisions`): a page of
+  // a file in it is the run's too, also once that file is deleted, when it is to be retired.
+  const inRenderedFolder = (file: string) => [...files].some((folder) => file.startsWith(`${folder}/`));
   return (page) => {
     const source = page.ownership?.value.source;
     if (!source || !plugins.has(source.plugin)) return false;
     const key = page.ownership!.value.key;
     return (
-      (byFile && source.file !== undefined && files.has(source.file)) ||
+      (byFile && source.file !== undefined && (files.has(source.file) || inRenderedFolder(source.file))) ||
       (byTop && tops.some((top) => key === top.key || key.startsWith(`${top.key}/`)))
     );
   };
@@ -562,7 +566,10 @@ function planOwned(
   }: { rootId: string; set: { docSet: string; self: string }; wantedParentId: string | undefined },
   policy: ConflictPolicy,
   notOursByTitle: Map<string, TakenTitle>,
-  run: Pick<PlanInput, 'commentedOnly' | 'editInSource' | 'partial' | 'unlisted' | 'listedFiles'> = {},
+  run: Pick<
+    PlanInput,
+    'commentedOnly' | 'editInSource' | 'partial' | 'filesComparable' | 'unlisted' | 'listedFiles'
+  > = {},
 ): Operation {
   const { commentedOnly = new Set(), editInSource = new Set() } = run;
   const state = owned.ownership!.value;
@@ -621,6 +628,16 @@ function planOwned(
   if (pageSetIdentity(owned) !== set.self && !changes.includes('state')) changes.push('state');
   // The flag run's mark, set or cleared (see fromFlagsMark).
   if (Boolean(state.fromFlags) !== fromFlagsMark(run, state, page.source?.file) && !changes.includes('state'))
+    changes.push('state');
+  // A flag run finds its pages by their file (see renderedSources): a page of a renamed spec records
+  // the new name, or a later run would neither retire nor take over that page when its tag goes.
+  // Only there: a whole run may record paths from another folder, and the two would write in turn.
+  if (
+    run.partial === 'flags' &&
+    run.filesComparable &&
+    state.source?.file !== page.source?.file &&
+    !changes.includes('state')
+  )
     changes.push('state');
   // A page taken over from a key the tree no longer has (see matchRekeyed): its property moves to the new key.
   const previousKey = state.key === page.key ? undefined : state.key;
@@ -692,7 +709,7 @@ function planNew(
 function planRetired(
   page: DesiredPage,
   held: RemotePage,
-  context: { rootId: string; family: ReadonlySet<string>; policy: ConflictPolicy },
+  context: { rootId: string; family: ReadonlySet<string>; policy: ConflictPolicy; takeOver: boolean },
 ): Operation {
   const base = { key: page.key, title: page.title, parentKey: page.parentKey, desired: page, pageId: held.id };
   const verdict = judgeRetired(held, {
@@ -700,6 +717,7 @@ function planRetired(
     key: page.key,
     rootId: context.rootId,
     restoreDeleted: context.policy === 'overwrite',
+    takeOver: context.takeOver,
   });
   if (verdict.restore) {
     return {

@@ -383,7 +383,13 @@ async function pagesOnlyCommented(
     // The whole edit in the source: its body, and its title too (a person's rename is an edit the body does not show).
     const desired = wanted.get(page.ownership!.value.key);
     if (liveHash === desired?.bodyHash && page.title === desired.title) editInSource.add(page.id);
-    else if (body.includes(MARKER_ELEMENT) && liveHash === page.ownership!.value.bodyHash) found.add(page.id);
+    // Only markers: the body docgen recorded, and no new title (a person's rename in the same version is an edit).
+    else if (
+      body.includes(MARKER_ELEMENT) &&
+      liveHash === page.ownership!.value.bodyHash &&
+      (desired === undefined || page.title === desired.title)
+    )
+      found.add(page.id);
   }
   return { commentedOnly: found, editInSource, bodies };
 }

@@ -21,11 +21,19 @@ export interface RetiredContext {
   rootId: string;
   /** --force / onConflict: overwrite: a page a person deleted is restored too. */
   restoreDeleted: boolean;
+  /**
+   * The page is one the run may take over for a new key, as it would a current page of the same
+   * title (see `matchRekeyed`): a spec moved from the config into a job of its own, whose pages the
+   * config's run pruned before the job's first run. Only a page docgen pruned from this root.
+   */
+  takeOver?: boolean;
 }
 
 export function judgeRetired(held: RemotePage, context: RetiredContext): RetiredVerdict {
   const owner = held.ownership?.value;
-  if (!owner || !context.docSets.has(pageSetIdentity(held)!) || owner.key !== context.key) {
+  // A page of another key is this run's only when docgen pruned it from here and the run may take it over.
+  const ownKey = owner?.key === context.key || (context.takeOver && owner?.pruned?.root === context.rootId);
+  if (!owner || !context.docSets.has(pageSetIdentity(held)!) || !ownKey) {
     return { restore: false, deleted: false, ...heldByOthers(held, context.docSets) };
   }
   if (held.status === 'archived') return { restore: false, deleted: true, ...ownPageArchived(held) };

@@ -237,6 +237,56 @@ describe.each(dialects)('failure drills ($name)', ({ name, path }) => {
     await expectQuiet(config, tree);
   });
 
+  it('two jobs at once that both render a shared index (each runbook folder’s job): the slower one updates the page the other just created, no conflict', async () => {
+    const root = await humanPage('Two jobs one index root');
+    const config = sandboxConfig(sandbox, path, { parentId: root });
+    // One repository's doc set; each job renders the index of its folder and its own runbook.
+    const job = (service: string): PageTree => ({
+      docSet: 'github.com/acme/mono',
+      partial: 'flags',
+      filesComparable: true,
+      pages: [
+        {
+          key: 'runbooks',
+          title: 'Mono runbooks',
+          labels: [],
+          markdown: `# Runbooks\n\n- ${service}`,
+          attachments: [],
+          source: { plugin: 'runbook', file: `services/${service}` },
+        },
+        {
+          key: `runbooks/${service}`,
+          title: `Mono runbook: ${service}`,
+          parentKey: 'runbooks',
+          labels: [],
+          markdown: `# ${service}\n\nRestart it.`,
+          attachments: [],
+          source: { plugin: 'runbook', file: `services/${service}/runbook.md` },
+        },
+      ],
+    });
+    // Both plan before either writes; the first job's record of the index comes a moment after its create.
+    const second = new Publisher(config);
+    const planned = await second.plan(job('orders'));
+    await sandbox.faults([{ fault: 'latency', latencyMs: 1500, method: ['POST', 'PUT'], path: 'propert', count: 1 }]);
+    const first = new Publisher(config).publish(job('payments'));
+    const created = async () =>
+      (await sandbox.api<{ results: unknown[] }>('GET', `/rest/api/content?spaceKey=DEV&title=Mono%20runbooks`)).body
+        .results.length;
+    while ((await created()) === 0) await new Promise((resolve) => setTimeout(resolve, 10));
+    const result = await second.publish(job('orders'), { planned });
+    expect((await first).ok).toBe(true);
+    await sandbox.clearFaults();
+    expect(result.outcomes.filter((o) => o.status === 'conflict' || o.status === 'failed')).toEqual([]);
+    expect(result.ok).toBe(true);
+    const live = await liveUnder(root);
+    expect(live.map((p) => p.title).sort()).toEqual([
+      'Mono runbook: orders',
+      'Mono runbook: payments',
+      'Mono runbooks',
+    ]);
+  });
+
   it('a title handed from one page of the tree to another (two swapped, one given to a new page) in one run', async () => {
     const root = await humanPage('Title hand-over root');
     const tree = makeTree(5, { prefix: 'handover' });

@@ -181,14 +181,14 @@ describe.each(dialects)('readers’ inline comments ($name)', ({ path }) => {
 
   // Confluence adds no version for a comment; a server that did would make this version. The
   // sandbox's human "edit" here adds only a marker, with the next version number and no message.
-  const personWrites = async (edit: (body: string) => string) => {
+  const personWrites = async (edit: (body: string) => string, title = 'Rate limits') => {
     const live = await sandbox.api<{ version: { number: number }; body: { storage: { value: string } } }>(
       'GET',
       `/wiki/api/v2/pages/${pageId}?body-format=storage`,
     );
     const written = await sandbox.api('PUT', `/rest/api/content/${pageId}`, {
       type: 'page',
-      title: 'Rate limits',
+      title,
       version: { number: live.body.version.number + 1 },
       body: { storage: { value: edit(live.body.body.storage.value), representation: 'storage' } },
     });
@@ -211,6 +211,15 @@ describe.each(dialects)('readers’ inline comments ($name)', ({ path }) => {
     const again = await sandbox.lastSeq();
     expect((await new Publisher(config).publish(onePageTree(after))).counts.unchanged).toBe(1);
     expect((await sandbox.requests(again)).filter(isWrite)).toEqual([]);
+  });
+
+  it('a version with comment markers that renamed the page as well is a human edit: the title stays', async () => {
+    await personWrites((body) => body, 'Rate limits (read first)');
+    const result = await new Publisher(config).publish(onePageTree(after));
+    expect(result.ok).toBe(false);
+    expect(result.outcomes[0]).toMatchObject({ status: 'conflict' });
+    const live = await sandbox.api<{ title: string }>('GET', `/wiki/api/v2/pages/${pageId}`);
+    expect(live.body.title).toBe('Rate limits (read first)');
   });
 
   it('a version that changed text as well is still a human edit', async () => {

@@ -732,6 +732,37 @@ describe('planSync: a doc set whose sources change, and runs of some of its sour
     ]);
   });
 
+  it('a flag run takes back from the trash, under its key, the page of its file the config’s run pruned (same title)', () => {
+    const file = (path: string) => ({ plugin: 'openapi', file: path });
+    const inTrash = (key: string, path: string) =>
+      publishedAs(tree([{ ...withSource(key, 'openapi'), title: 'PAYMENTS API', source: file(path) }]), 'shop').map(
+        (page) => ({
+          ...page,
+          status: 'trashed',
+          ownership: { ...page.ownership!, value: { ...page.ownership!.value, pruned: { root: '1', at: 'then' } } },
+        }),
+      );
+    const job = (retired: RemotePage[]) =>
+      planSync({
+        desired: tree([
+          {
+            ...withSource('api/acme-payments-api', 'openapi'),
+            title: 'PAYMENTS API',
+            source: file('payments/openapi.yaml'),
+          },
+        ]),
+        remote: [],
+        retired,
+        rootId: '1',
+        docSet: 'shop',
+        partial: 'flags',
+        filesComparable: true,
+      }).operations.map((op) => op.action);
+    expect(job(inTrash('api/payments', 'payments/openapi.yaml'))).toEqual(['restore']);
+    // Another file's page of that title is not the job's to take.
+    expect(job(inTrash('api/payments', 'billing/openapi.yaml'))).toEqual(['conflict']);
+  });
+
   it('a run of the whole config leaves alone the pages a run of sources given by flags created', () => {
     const flagged = publishedAs(tree([withSource('api/orders', 'openapi')]), 'shop');
     flagged[0]!.ownership!.value.fromFlags = true;
@@ -916,6 +947,59 @@ describe('planSync: a doc set whose sources change, and runs of some of its sour
     expect(named.operations.map((op) => [op.key, op.action])).toEqual([
       ['api/payments', 'unchanged'],
       ['api/payments/tag/refunds', 'archive'],
+    ]);
+  });
+
+  it('a flag run records a renamed spec’s file on its pages (docgen’s record only); a whole run leaves the record as it is', () => {
+    const pages = (file: string) => [
+      { ...withSource('api/payments', 'openapi'), source: { plugin: 'openapi', file } },
+      {
+        ...withSource('api/payments/tag/refunds', 'openapi'),
+        parentKey: 'api/payments',
+        source: { plugin: 'openapi', file },
+      },
+    ];
+    const remote = publishedAs(tree(pages('payments/openapi.yaml')), 'acme');
+    const renamed = tree(pages('payments/api.yaml'));
+    const flags = planSync({
+      desired: renamed,
+      remote,
+      rootId: '1',
+      docSet: 'acme',
+      partial: 'flags',
+      filesComparable: true,
+    });
+    expect(flags.operations.map((op) => [op.key, op.action, op.changes.join()])).toEqual([
+      ['api/payments', 'update', 'state'],
+      ['api/payments/tag/refunds', 'update', 'state'],
+    ]);
+    // A whole run may run in another folder than the flag runs, its paths relative to it: the two would write in turn.
+    const whole = planSync({ desired: renamed, remote, rootId: '1', docSet: 'acme' });
+    expect(whole.operations.map((op) => op.action)).toEqual(['unchanged', 'unchanged']);
+  });
+
+  it('a flag run of a folder retires the page of a file deleted from it, not one of a folder beside it', () => {
+    const adr = (key: string, file: string) => ({ ...withSource(key, 'adr'), source: { plugin: 'adr', file } });
+    const index = adr('adr', 'decisions');
+    const pages = [
+      index,
+      { ...adr('adr/1', 'decisions/0001-use-postgres.md'), parentKey: 'adr' },
+      { ...adr('adr/2', 'decisions/0002-use-kafka.md'), parentKey: 'adr' },
+      { ...adr('adr/3', 'decisions-old/0003-use-mongo.md'), parentKey: 'adr' },
+    ];
+    const plan = planSync({
+      desired: tree(pages.slice(0, 2)),
+      remote: publishedAs(tree(pages), 'acme'),
+      rootId: '1',
+      docSet: 'acme',
+      partial: 'flags',
+      filesComparable: true,
+      prune: true,
+    });
+    expect(plan.operations.map((op) => [op.key, op.action])).toEqual([
+      ['adr', 'unchanged'],
+      ['adr/1', 'unchanged'],
+      ['adr/2', 'archive'],
     ]);
   });
 

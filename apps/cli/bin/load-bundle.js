@@ -18,7 +18,16 @@ import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
 
 const require = createRequire(import.meta.url);
-const bundleFile = () => realpathSync(fileURLToPath(new URL('../dist/bundle/docgen.cjs', import.meta.url)));
+/** The bundle's real path; a missing one (or a missing folder on the way) is named as the bundle, not as that folder. */
+const bundleFile = () => {
+  const file = fileURLToPath(new URL('../dist/bundle/docgen.cjs', import.meta.url));
+  try {
+    return realpathSync(file);
+  } catch (error) {
+    if (error?.code !== 'ENOENT') throw error;
+    throw Object.assign(new Error(`ENOENT: no such file: ${file}`), { code: 'ENOENT', path: file });
+  }
+};
 
 /** The jobs a code cache is trained on (scripts/write-code-cache.js). */
 export const codeCacheJobs = ['main', 'help'];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { parse } from 'acorn';
 import { execFile } from 'node:child_process';
-import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -63,12 +63,38 @@ describe('the CLI bundle the build writes', () => {
     ]);
   });
 
+  it.each([
+    ['no bundle folder at all', false],
+    ['a bundle folder without the bundle', true],
+  ])('in a checkout with %s, says to build instead of printing a stack trace', async (_, withFolder) => {
+    const copy = await mkdtemp(join(cli, '.bundle-copy-'));
+    try {
+      await cp(join(cli, 'bin'), join(copy, 'bin'), { recursive: true });
+      if (withFolder) await mkdir(join(copy, 'dist', 'bundle'), { recursive: true });
+      const run = promisify(execFile)(process.execPath, [join(copy, 'bin', 'run.js'), '--help']);
+      const failure = (await run.then(
+        () => undefined,
+        (error: unknown) => error,
+      )) as { code: number; stderr: string };
+      expect(failure.code).toBe(1);
+      expect(failure.stderr).toMatch(/^docgen is not built \(.*\)\.\n {2}→ run `npm run build`/);
+      expect(failure.stderr).not.toMatch(/\n\s+at /);
+    } finally {
+      await rm(copy, { recursive: true, force: true });
+    }
+  });
+
   it('does not use a cache written for another build of the bundle, and still runs', async () => {
     // A copy of the CLI's bin and bundle inside apps/cli, so the bundle's requires resolve as they do.
     const copy = await mkdtemp(join(cli, '.bundle-copy-'));
     try {
       await cp(join(cli, 'bin'), join(copy, 'bin'), { recursive: true });
-      await cp(join(cli, 'dist', 'bundle'), join(copy, 'dist', 'bundle'), { recursive: true });
+      // Without the caches runs of this checkout learned: one for this very Node (a run that met the
+      // bundle while a build rewrote it) would be taken instead of the trained one.
+      await cp(join(cli, 'dist', 'bundle'), join(copy, 'dist', 'bundle'), {
+        recursive: true,
+        filter: (source) => !isLearned(basename(source)),
+      });
       const cache = join(copy, 'dist', 'bundle', 'docgen.cjs.main.code-cache');
       const data = await readFile(cache);
       const newline = data.indexOf(10);

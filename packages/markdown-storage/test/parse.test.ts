@@ -222,6 +222,31 @@ describe('parser', () => {
     ]);
   });
 
+  it('says which table rows have more cells than the header: GFM leaves the extra ones out', () => {
+    // A `|` in a code span still splits a cell (is-unsafe's README), and two rows run into one line (fastify's Errors.md).
+    const markdown = [
+      '| Rule | Matches |',
+      '|------|---------|',
+      '| `shell-semicolon` | `;` — command chaining |',
+      '| `shell-pipe` | `|` — command piping |',
+      '| `escaped` | `\\|` — kept |',
+      '| a | b | c | d |',
+      '',
+    ].join('\n');
+    const warnings = [
+      'line 4: table row has 1 cell more than its header: left out, as GitHub does (write a | in a cell as \\|, in code too)',
+      'line 6: table row has 2 cells more than its header: left out, as GitHub does (write a | in a cell as \\|, in code too)',
+    ];
+    for (const memo of [undefined, 'whole page'] as const) {
+      const { storage, warnings: given } = convertMarkdown(markdown, {}, memo);
+      expect(storage).toContain('<tr><td><code>shell-pipe</code></td><td>`</td></tr>');
+      expect(storage).toContain('<td><code>|</code> — kept</td>');
+      expect(given).toEqual(warnings);
+    }
+    // Fewer cells, or an empty one past the header (highlight.js' language table), lose nothing.
+    expect(convertMarkdown('| a | b |\n|---|---|\n| 1 | 2 |  |\n| 3 |\n').warnings).toEqual([]);
+  });
+
   it('keeps the text of nesting deeper than markdown-it would parse', () => {
     const text = (node: Nodes): string =>
       'value' in node ? String(node.value) : 'children' in node ? node.children.map(text).join('') : '';

@@ -194,6 +194,7 @@ function table(tokens: Token[], context: BlockContext): string | undefined {
       case 'tbody_close':
         break;
       case 'tr_open':
+        if (token.meta) return undefined; // cells cut off: the tree path warns
         row += 1;
         column = 0;
         out += '<tr>';

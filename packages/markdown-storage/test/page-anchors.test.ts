@@ -60,6 +60,19 @@ describe('pageAnchors', () => {
     expect(anchors.get('whats-next')).toBe("What'snext");
   });
 
+  it('names a heading by the emoji it shows, and a shortcode in code by its name (Node.js test.md)', () => {
+    const markdown =
+      "### Event: `'test:watch:drained'`\n\n### Done :rocket:\n\nSee [event](#event-testwatchdrained).\n";
+    const anchors = pageAnchors(markdown);
+    expect(anchors.get('event-testwatchdrained')).toBe("Event:'test:watch:drained'");
+    expect(anchors.get('done-rocket')).toBe('Done🚀');
+    for (const memo of [undefined, 'whole page'] as const) {
+      const { storage } = convertMarkdown(markdown, {}, memo);
+      expect(storage).toContain("<h3>Event: <code>'test:watch:drained'</code></h3>");
+      expect(storage).toContain('<ac:link ac:anchor="Event:\'test:watch:drained\'">');
+    }
+  });
+
   it('sees headings nested in lists, quotes and indented admonitions', () => {
     const anchors = pageAnchors('- ## In a list\n\n> ## In a quote\n\n!!! note\n\n    ## In a note\n');
     expect([...anchors.values()]).toEqual(expect.arrayContaining(['Inalist', 'Inaquote', 'Inanote']));

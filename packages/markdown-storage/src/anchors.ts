@@ -31,8 +31,8 @@ export interface HeadingName {
   text: string;
   /**
    * The text the page shows, which Confluence names the heading by: emoji shortcodes as their
-   * emoji, but not in code (`` `'test:watch:drained'` `` stays as written). Undefined: `text`
-   * with every shortcode replaced.
+   * emoji, but not in code (`` `'test:watch:drained'` `` stays as written), and raw HTML it shows
+   * as text (page-headings.ts). Undefined: `text` with every shortcode replaced.
    */
   displayed?: string;
   id?: string;

@@ -222,6 +222,26 @@ describe('parser', () => {
     ]);
   });
 
+  it('names the line of a tag inside a block of raw HTML, not the line the block starts on', () => {
+    // A README's centred header (chalk, qs, zod): the logo is on the block's second line.
+    const markdown = [
+      'Intro',
+      '',
+      '<p align="center">',
+      '  <img src="media/logo.svg" width="300">',
+      '  <br>',
+      '  <foo>x</foo> <a href="docs/guide">guide</a>',
+      '</p>',
+      '',
+    ].join('\n');
+    for (const memo of [undefined, 'whole page'] as const)
+      expect(convertMarkdown(markdown, {}, memo).warnings).toEqual([
+        'line 4: image media/logo.svg is relative but not an attachment of this page: it will not display',
+        'line 6: raw HTML <foo> is not converted: shown as text',
+        'line 6: link to docs/guide is relative but neither a page of this tree nor an attachment: it will not work in Confluence',
+      ]);
+  });
+
   it('says which table rows have more cells than the header: GFM leaves the extra ones out', () => {
     // A `|` in a code span still splits a cell (is-unsafe's README), and two rows run into one line (fastify's Errors.md).
     const markdown = [

@@ -222,6 +222,15 @@ describe('parser', () => {
     ]);
   });
 
+  it('counts the line breaks inside an inline HTML tag, so a warning after it names its own line', () => {
+    // fastify's README: "Head to the <a⏎href=…>".
+    const markdown = 'Head to the <a\nhref="docs/guide.md">guide</a> and\n[next](docs/next.md).\n';
+    expect(convertMarkdown(markdown).warnings).toEqual([
+      'line 1: link to docs/guide.md is relative but neither a page of this tree nor an attachment: it will not work in Confluence',
+      'line 3: link to docs/next.md is relative but neither a page of this tree nor an attachment: it will not work in Confluence',
+    ]);
+  });
+
   it('names the line of a tag inside a block of raw HTML, not the line the block starts on', () => {
     // A README's centred header (chalk, qs, zod): the logo is on the block's second line.
     const markdown = [

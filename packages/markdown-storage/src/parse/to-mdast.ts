@@ -476,6 +476,8 @@ function inline(tokens: Token[], position: Position | undefined): PhrasingConten
         break;
       case 'html_inline':
         push({ type: 'html', value: token.content });
+        // A tag written over lines (`<a⏎href="…">`): what follows it starts further down.
+        for (let at = token.content.indexOf('\n'); at !== -1; at = token.content.indexOf('\n', at + 1)) nextLine();
         break;
       case 'ins_open':
         push({ type: 'html', value: '<u>' });

@@ -29,13 +29,28 @@ export function plainText(node: Nodes): string {
  */
 export interface HeadingName {
   text: string;
+  /**
+   * The text the page shows, which Confluence names the heading by: emoji shortcodes as their
+   * emoji, but not in code (`` `'test:watch:drained'` `` stays as written), and raw HTML it shows
+   * as text (page-headings.ts). Undefined: `text` with every shortcode replaced.
+   */
+  displayed?: string;
   id?: string;
   raw?: boolean;
 }
 
 export function headingName(heading: Heading): HeadingName {
   const id = (heading.data as { id?: string } | undefined)?.id;
-  return id === undefined ? { text: headingText(heading) } : { text: headingText(heading), id };
+  const name = { text: headingText(heading), displayed: displayedText(heading) };
+  return id === undefined ? name : { ...name, id };
+}
+
+/** `plainText` as the page shows it: emoji shortcodes in text replaced (handlers/inline.ts), code as written. */
+function displayedText(node: Nodes): string {
+  if (node.type === 'text') return replaceEmojiShortcodes(node.value);
+  if ('value' in node && typeof node.value === 'string' && node.type !== 'html') return node.value;
+  if ('children' in node) return (node.children as Nodes[]).map(displayedText).join('');
+  return '';
 }
 
 /**
@@ -56,10 +71,10 @@ export function anchorsOfTexts(names: HeadingName[], anchors = new Map<string, s
   // Markdown heading has that slug.
   let rawSlugger: GithubSlugger | undefined;
   const rawSlugs: Array<[slug: string, anchor: string]> = [];
-  for (const { text: untrimmed, id, raw } of names) {
+  for (const { text: untrimmed, displayed, id, raw } of names) {
     const value = untrimmed.trim();
     // Confluence names the heading by the text it shows (the emoji); GitHub slugs the shortcode's name.
-    const base = confluenceAnchor(replaceEmojiShortcodes(value));
+    const base = confluenceAnchor((displayed ?? replaceEmojiShortcodes(value)).trim());
     const count = seen.get(base) ?? 0;
     seen.set(base, count + 1);
     const anchor = count === 0 ? base : `${base}.${count}`;

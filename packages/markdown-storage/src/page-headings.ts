@@ -12,9 +12,12 @@
  * the end of the blocks it was opened among (where the handler closes it); one
  * showing nothing (`<h2></h2>`) is left out by the handler, and here.
  */
-import type { Nodes, RootContent } from 'mdast';
+import type { Heading, Nodes, RootContent } from 'mdast';
 import { tokenizeHtml } from './html-tokens.js';
 import { endsTextBlock } from './handlers/html.js';
+import { handlers } from './handlers/index.js';
+import { State } from './state.js';
+import type { XNode } from './xml.js';
 import { anchorsOfTexts, headingName, plainText, type HeadingName } from './anchors.js';
 
 /** A heading written in raw HTML: its name is complete once its end tag (or its parent's end) is met. */
@@ -83,7 +86,7 @@ export class PageHeadings {
       run.open.shown ||= node.type === 'image' || /\S/.test(text);
     }
     if (node.type === 'heading') {
-      this.names.push(headingName(node));
+      this.names.push(markdownHeadingName(node));
       return;
     }
     if (!('children' in node)) return;
@@ -131,6 +134,31 @@ export class PageHeadings {
     if (run.open) run.open.text = run.open.text.replace(/\s+/g, ' ');
     run.open = undefined;
   }
+}
+
+/**
+ * A Markdown heading's name. Raw HTML in it may show as text (`Array<string>`: a tag the converter
+ * does not know, or a component left open), which Confluence names the heading by, though GitHub
+ * hides it from its slug: such a heading is converted by the handlers, on a state of its own, for
+ * the text it shows.
+ */
+function markdownHeadingName(heading: Heading): HeadingName {
+  const name = headingName(heading);
+  if (!holdsHtml(heading)) return name;
+  return { ...name, displayed: shownText(new State('', {}, handlers).all(heading)) };
+}
+
+function holdsHtml(node: Nodes): boolean {
+  return node.type === 'html' || ('children' in node && (node.children as Nodes[]).some(holdsHtml));
+}
+
+/** The text a reader sees in converted content: macro parameters are settings, not text. */
+function shownText(nodes: XNode[]): string {
+  return nodes
+    .map((node) =>
+      node.type !== 'element' ? node.value : node.name === 'ac:parameter' ? '' : shownText(node.children),
+    )
+    .join('');
 }
 
 function isRaw(name: HeadingName): name is RawHeading {

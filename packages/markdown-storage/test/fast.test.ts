@@ -43,7 +43,7 @@ const HANDLED: Array<[string, string]> = [
   ['empty emphasis delimiters', '**Authentication:** `basic`'],
   ['table', '| Name | Type | Required |\n| --- | --- | --- |\n| `id` | string | yes |\n| **key** | | no |'],
   ['aligned table', '| A | B | C |\n| :-- | :-: | --: |\n| 1 | | 3 |'],
-  ['table with short and long rows', '| A | B |\n| - | - |\n| 1 |\n| 1 | 2 | 3 |'],
+  ['table with a short row and an empty cell past the header', '| A | B |\n| - | - |\n| 1 |\n| 1 | 2 |  |'],
   ['fence', '```json\n{ "a": "]]>" }\n```'],
   ['fence without language', '```\nplain\n```'],
   ['fence of an unknown language', '```cobol\nDISPLAY "HI".\n```'],
@@ -86,6 +86,7 @@ const FALLS_BACK: Array<[string, string]> = [
   ['a NestJS switch', '```ts\n@@filename(a)\nx\n```'],
   ['an indented code block', '    code'],
   ['a table with a link', '| A |\n| - |\n| [x](#y) |'],
+  ['a table row with text past its header (a warning)', '| A | B |\n| - | - |\n| 1 | 2 | 3 |'],
   ['raw HTML block', '<div>x</div>'],
 ];
 

@@ -60,6 +60,39 @@ describe('pageAnchors', () => {
     expect(anchors.get('whats-next')).toBe("What'snext");
   });
 
+  it('names a heading by the emoji it shows, and a shortcode in code by its name (Node.js test.md)', () => {
+    const markdown =
+      "### Event: `'test:watch:drained'`\n\n### Done :rocket:\n\nSee [event](#event-testwatchdrained).\n";
+    const anchors = pageAnchors(markdown);
+    expect(anchors.get('event-testwatchdrained')).toBe("Event:'test:watch:drained'");
+    expect(anchors.get('done-rocket')).toBe('Done🚀');
+    for (const memo of [undefined, 'whole page'] as const) {
+      const { storage } = convertMarkdown(markdown, {}, memo);
+      expect(storage).toContain("<h3>Event: <code>'test:watch:drained'</code></h3>");
+      expect(storage).toContain('<ac:link ac:anchor="Event:\'test:watch:drained\'">');
+    }
+  });
+
+  it('names a heading by the raw HTML it shows as text (jest-changed-files: `Array<string>`), not by the tags it converts', () => {
+    const markdown = [
+      '### findRepos(roots: Array<string>): Promise<Repos>',
+      '### Title <b>bold</b> <kbd>K</kbd>',
+      '### findRepos(roots: Array<string>): Promise<Repos>',
+      'See [first](#findreposroots-array-promise) and [again](#findreposroots-array-promise-1).',
+      '',
+    ].join('\n\n');
+    const anchors = pageAnchors(markdown);
+    // GitHub hides the unknown tags, so its slug has no `string`; Confluence shows them.
+    expect(anchors.get('findreposroots-array-promise')).toBe('findRepos(roots:Array<string>):Promise<Repos>');
+    expect(anchors.get('findreposroots-array-promise-1')).toBe('findRepos(roots:Array<string>):Promise<Repos>.1');
+    expect(anchors.get('title-bold-k')).toBe('TitleboldK');
+    for (const memo of [undefined, 'whole page'] as const) {
+      const { storage } = convertMarkdown(markdown, {}, memo);
+      expect(storage).toContain('<h3>findRepos(roots: Array&lt;string&gt;): Promise&lt;Repos&gt;</h3>');
+      expect(storage).toContain('ac:anchor="findRepos(roots:Array&lt;string&gt;):Promise&lt;Repos&gt;.1"');
+    }
+  });
+
   it('sees headings nested in lists, quotes and indented admonitions', () => {
     const anchors = pageAnchors('- ## In a list\n\n> ## In a quote\n\n!!! note\n\n    ## In a note\n');
     expect([...anchors.values()]).toEqual(expect.arrayContaining(['Inalist', 'Inaquote', 'Inanote']));

@@ -222,6 +222,60 @@ describe('parser', () => {
     ]);
   });
 
+  it('counts the line breaks inside an inline HTML tag, so a warning after it names its own line', () => {
+    // fastify's README: "Head to the <a⏎href=…>".
+    const markdown = 'Head to the <a\nhref="docs/guide.md">guide</a> and\n[next](docs/next.md).\n';
+    expect(convertMarkdown(markdown).warnings).toEqual([
+      'line 1: link to docs/guide.md is relative but neither a page of this tree nor an attachment: it will not work in Confluence',
+      'line 3: link to docs/next.md is relative but neither a page of this tree nor an attachment: it will not work in Confluence',
+    ]);
+  });
+
+  it('names the line of a tag inside a block of raw HTML, not the line the block starts on', () => {
+    // A README's centred header (chalk, qs, zod): the logo is on the block's second line.
+    const markdown = [
+      'Intro',
+      '',
+      '<p align="center">',
+      '  <img src="media/logo.svg" width="300">',
+      '  <br>',
+      '  <foo>x</foo> <a href="docs/guide">guide</a>',
+      '</p>',
+      '',
+    ].join('\n');
+    for (const memo of [undefined, 'whole page'] as const)
+      expect(convertMarkdown(markdown, {}, memo).warnings).toEqual([
+        'line 4: image media/logo.svg is relative but not an attachment of this page: it will not display',
+        'line 6: raw HTML <foo> is not converted: shown as text',
+        'line 6: link to docs/guide is relative but neither a page of this tree nor an attachment: it will not work in Confluence',
+      ]);
+  });
+
+  it('says which table rows have more cells than the header: GFM leaves the extra ones out', () => {
+    // A `|` in a code span still splits a cell (is-unsafe's README), and two rows run into one line (fastify's Errors.md).
+    const markdown = [
+      '| Rule | Matches |',
+      '|------|---------|',
+      '| `shell-semicolon` | `;` — command chaining |',
+      '| `shell-pipe` | `|` — command piping |',
+      '| `escaped` | `\\|` — kept |',
+      '| a | b | c | d |',
+      '',
+    ].join('\n');
+    const warnings = [
+      'line 4: table row has 1 cell more than its header: left out, as GitHub does (write a | in a cell as \\|, in code too)',
+      'line 6: table row has 2 cells more than its header: left out, as GitHub does (write a | in a cell as \\|, in code too)',
+    ];
+    for (const memo of [undefined, 'whole page'] as const) {
+      const { storage, warnings: given } = convertMarkdown(markdown, {}, memo);
+      expect(storage).toContain('<tr><td><code>shell-pipe</code></td><td>`</td></tr>');
+      expect(storage).toContain('<td><code>|</code> — kept</td>');
+      expect(given).toEqual(warnings);
+    }
+    // Fewer cells, or an empty one past the header (highlight.js' language table), lose nothing.
+    expect(convertMarkdown('| a | b |\n|---|---|\n| 1 | 2 |  |\n| 3 |\n').warnings).toEqual([]);
+  });
+
   it('keeps the text of nesting deeper than markdown-it would parse', () => {
     const text = (node: Nodes): string =>
       'value' in node ? String(node.value) : 'children' in node ? node.children.map(text).join('') : '';

@@ -106,25 +106,33 @@ export function fastStorage(
 }
 
 /**
- * A heading of handled inline content. Its name is the text of its mdast (anchors.ts' plainText:
- * text and code as written); an attribute list at its end (`{#id}`, to-mdast.ts) is left to the tree.
+ * A heading of handled inline content. Its name is the text of its mdast (anchors.ts' headingName:
+ * text and code as written, and as shown); an attribute list at its end (`{#id}`, to-mdast.ts) is left to the tree.
  */
 function heading(open: Token, inline: Token): WrittenBlock | undefined {
   if (open.meta || inline.type !== 'inline') return undefined;
   const pieces = phrasing(inline.children ?? [], 0, undefined, undefined);
   if (!pieces || !pieces.items.length || inline.content.endsWith('}')) return undefined;
   const storage = `<${open.tag}>${written(pieces.items)}</${open.tag}>`;
-  return { storage, headings: [{ text: plainText(inline.children!) }], anchors: [] };
+  return { storage, headings: [headingName(inline.children!)], anchors: [] };
 }
 
-function plainText(tokens: Token[]): string {
+/** The heading's text, and as shown: emoji shortcodes replaced in runs of text, not in code (anchors.ts' displayedText). */
+function headingName(tokens: Token[]): HeadingName {
   let text = '';
+  let displayed = '';
+  let run = '';
   for (let index = 0; index < tokens.length; index += 1) {
     const token = tokens[index]!;
-    if (token.type === 'text' || token.type === 'text_special' || token.type === 'code_inline') text += token.content;
-    else if (token.type === 'softbreak') text += '\n';
+    if (token.type === 'text' || token.type === 'text_special') run += token.content;
+    else if (token.type === 'softbreak') run += '\n';
+    else if (token.type === 'code_inline') {
+      text += run + token.content;
+      displayed += replaceEmojiShortcodes(run) + token.content;
+      run = '';
+    }
   }
-  return text;
+  return { text: text + run, displayed: displayed + replaceEmojiShortcodes(run) };
 }
 
 /**
@@ -194,6 +202,7 @@ function table(tokens: Token[], context: BlockContext): string | undefined {
       case 'tbody_close':
         break;
       case 'tr_open':
+        if (token.meta) return undefined; // cells cut off: the tree path warns
         row += 1;
         column = 0;
         out += '<tr>';

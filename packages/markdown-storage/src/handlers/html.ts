@@ -622,15 +622,20 @@ const CSS_BADGE: TagSpec = {
   },
 };
 
-/** A node and its descendants moved down `by` lines (Markdown parsed apart from the page it is in). */
-/** `node` placed at the line where `before`, the HTML written ahead of a token in it, ends: the token's line. */
-function atLine(node: Nodes, before: string): Nodes {
+/** `node` placed `lines` lines below its start: the line of a token written further down in it. */
+function atLine(node: Nodes, lines: number): Nodes {
   const start = node.position?.start;
-  if (!start) return node;
-  const line = start.line + (before.match(/\n/g)?.length ?? 0);
-  return { ...node, position: { start: { ...start, line }, end: node.position!.end } } as Nodes;
+  if (!start || !lines) return node;
+  return { ...node, position: { start: { ...start, line: start.line + lines }, end: node.position!.end } } as Nodes;
 }
 
+function lineBreaks(source: string): number {
+  let count = 0;
+  for (let index = source.indexOf('\n'); index !== -1; index = source.indexOf('\n', index + 1)) count += 1;
+  return count;
+}
+
+/** A node and its descendants moved down `by` lines (Markdown parsed apart from the page it is in). */
 function shiftedLines<T extends Nodes>(node: T, by: number): T {
   const position = node.position && {
     start: { ...node.position.start, line: node.position.start.line + by },
@@ -1170,16 +1175,18 @@ export class HtmlBuilder {
     return this.stack.some((frame) => CODE_TAGS.has(frame.tag));
   }
 
-  html(value: string, node: Nodes): void {
+  html(value: string, block: Nodes): void {
     const tokens = tokenizeHtml(value);
-    let offset = 0;
-    for (let index = 0; index < tokens.length; offset += tokens[index]!.source.length, index += 1) {
+    // Lines of the HTML above the token: what it makes and warns about is placed on its own line.
+    let lines = 0;
+    for (let index = 0; index < tokens.length; lines += lineBreaks(tokens[index]!.source), index += 1) {
       const token = tokens[index]!;
+      const node = atLine(block, lines);
       if (token.kind === 'hidden') {
         // A VitePress include is a comment a browser hides, but it stands for a file's content.
         if (/^<!--\s*@include:/.test(token.source))
           this.state.warn(`VitePress include ${token.source} left out: the file's content is not on this page`, node);
-        if (token.source.startsWith('<![CDATA[')) this.warnCdata(token.source, atLine(node, value.slice(0, offset)));
+        if (token.source.startsWith('<![CDATA[')) this.warnCdata(token.source, node);
         continue;
       }
       if (this.skipped(token, node)) continue;

@@ -1,5 +1,6 @@
 /** GFM tables → storage tables: the first row is the header row (`th`), alignment per column. */
-import type { Table, TableCell } from 'mdast';
+import type { Table, TableCell, TableRow } from 'mdast';
+import type { TableRowMeta } from '../parse/table-rows.js';
 import type { State } from '../state.js';
 import { type XNode, x } from '../xml.js';
 import { withoutEdgeSpaces, wrapPhrasing } from '../phrasing.js';
@@ -11,6 +12,7 @@ export function table(node: Table, state: State): XNode[] {
   // GFM: the header row fixes the column count; extra cells are dropped, missing ones are empty.
   const columns = node.children[0]?.children.length ?? 0;
   const rows = node.children.map((row, rowIndex) => {
+    warnExtraCells(row, state);
     const tag = rowIndex === 0 ? 'th' : 'td';
     const cells: XNode[] = [];
     for (let column = 0; column < columns; column += 1) {
@@ -20,6 +22,17 @@ export function table(node: Table, state: State): XNode[] {
     return x('tr', {}, cells);
   });
   return [x('table', {}, [x('tbody', {}, rows)])];
+}
+
+/** GitHub shows no cell past the header's count: the row's text is lost, so the author hears of it. */
+function warnExtraCells(row: TableRow, state: State): void {
+  const extra = (row.data as Partial<TableRowMeta> | undefined)?.extraCells;
+  if (!extra) return;
+  const cells = extra === 1 ? '1 cell' : `${extra} cells`;
+  state.warn(
+    `table row has ${cells} more than its header: left out, as GitHub does (write a | in a cell as \\|, in code too)`,
+    row,
+  );
 }
 
 /** Alignment goes on a paragraph inside the cell: both the Cloud and the Data Center editors keep it there. */

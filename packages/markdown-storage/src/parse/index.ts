@@ -19,6 +19,7 @@ import { insert } from './insert.js';
 import { keys } from './keys.js';
 import { Lines, tokensToMdast } from './to-mdast.js';
 import { boundedNesting } from './nesting.js';
+import { tableRowCells } from './table-rows.js';
 import { footnoteEnv, linearFootnoteTail } from './footnotes.js';
 import { frontMatterPlugin } from './front-matter.js';
 import { math } from './math.js';
@@ -41,6 +42,7 @@ function createParser(): MarkdownIt {
   md.use(frontMatterPlugin)
     .use(knownBlocks)
     .use(footnotes as unknown as PluginSimple)
+    .use(tableRowCells)
     .use(gfmStrikethrough)
     .use(highlight)
     .use(insert)

@@ -23,6 +23,7 @@ import type {
   RootContent,
   Table,
   TableCell,
+  TableRow,
   Text,
 } from 'mdast';
 import type { ContainerDirective, LeafDirective, TextDirective } from 'mdast-util-directive';
@@ -166,7 +167,10 @@ const TOKEN_HANDLERS = new Map<string, TokenHandler>(
       b.open({ type: 'table', align: [], children: [] }, token);
     },
     tr_open: (b, token) => {
-      b.open({ type: 'tableRow', children: [] }, token);
+      const row: TableRow = { type: 'tableRow', children: [] };
+      // Cells past the header's count, cut by the parser (table-rows.ts): the handler warns.
+      if (token.meta) row.data = token.meta as TableRow['data'];
+      b.open(row, token);
     },
     th_open: openCell,
     td_open: openCell,
@@ -472,6 +476,8 @@ function inline(tokens: Token[], position: Position | undefined): PhrasingConten
         break;
       case 'html_inline':
         push({ type: 'html', value: token.content });
+        // A tag written over lines (`<a⏎href="…">`): what follows it starts further down.
+        for (let at = token.content.indexOf('\n'); at !== -1; at = token.content.indexOf('\n', at + 1)) nextLine();
         break;
       case 'ins_open':
         push({ type: 'html', value: '<u>' });

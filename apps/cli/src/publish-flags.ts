@@ -1,6 +1,13 @@
 import { resolve } from 'node:path';
 import { Flags } from '@oclif/core';
-import { DocgenError, isDocgenError, type ConfluenceConfig, type OptionOrigin } from '@docgen/core';
+import {
+  configKeyOrigin,
+  DocgenError,
+  isDocgenError,
+  type ConfluenceConfig,
+  type LoadedConfig,
+  type OptionOrigin,
+} from '@docgen/core';
 import { formatTable, terminalWidth } from './text-table.js';
 import { warningJson, type WarningJson } from './warning-json.js';
 import { warningBlocks } from './warning-groups.js';
@@ -90,6 +97,8 @@ export interface RunPublishOptions {
   config?: ConfluenceConfig;
   /** Where the config's `confluence.url` is written (`docgen.config.yaml:8 confluence.url`), for its error. */
   urlOrigin?: OptionOrigin;
+  /** Where the config names the managed root (`confluence.parentId`, else `parentTitle`), for the error when it is not there. */
+  rootOrigin?: OptionOrigin;
   /** The config's folder (the current one without a config): the sandbox's data lives beside it. */
   configDir?: string;
   cwd?: string;
@@ -146,14 +155,35 @@ export interface Connection {
 
 /** The `confluence` section of the nearest docgen config (none: no section), as `publish` reads it. */
 async function nearestConfluenceConfig(): Promise<RunPublishOptions> {
-  const { configKeyOrigin, loadConfig } = await import('@docgen/core');
-  const loaded = await loadConfig({ cwd: process.cwd() });
+  const { loadConfig } = await import('@docgen/core');
+  return publishOptions(await loadConfig({ cwd: process.cwd() }));
+}
+
+/** What a publish takes from a loaded config: its `confluence` section, where its keys are written, its folder. */
+export function publishOptions(loaded: LoadedConfig): RunPublishOptions {
+  const confluence = loaded.config.confluence;
   return {
-    config: loaded.config.confluence,
+    config: confluence,
     urlOrigin: configKeyOrigin(loaded, '/confluence/url'),
+    rootOrigin: confluence?.parentId
+      ? configKeyOrigin(loaded, '/confluence/parentId')
+      : confluence?.parentTitle
+        ? configKeyOrigin(loaded, '/confluence/parentTitle')
+        : undefined,
     configDir: loaded.dir,
     cwd: process.cwd(),
   };
+}
+
+/** Where the managed root was named: the flag, the variable, or the config key (with its file and line). */
+function rootFrom(
+  flags: PublishFlagValues,
+  env: NodeJS.ProcessEnv,
+  origin: OptionOrigin | undefined,
+): PublisherConfig['rootFrom'] {
+  if (flags['confluence-parent']) return { from: '--confluence-parent' };
+  if (fromEnv(env, 'CONFLUENCE_PARENT_ID')) return { from: 'CONFLUENCE_PARENT_ID' };
+  return origin && { from: origin.name, location: origin.location };
 }
 
 /**
@@ -338,6 +368,7 @@ export async function runPublish(
       spaceKey,
       parentId: flags['confluence-parent'] ?? fromEnv(env, 'CONFLUENCE_PARENT_ID') ?? config.parentId,
       parentTitle: config.parentTitle,
+      rootFrom: rootFrom(flags, env, options.rootOrigin),
       titlePrefix: flags['confluence-prefix'] ?? config.titlePrefix,
       // The config's name for the doc set, over the folder's (a folder rendered before it was set).
       docSet: config.docSet,

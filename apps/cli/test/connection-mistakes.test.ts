@@ -163,6 +163,53 @@ describe('publishing with a wrong URL, token or space', () => {
     expect(spaces.stdout).toMatch(/^DEV\b/m);
   });
 
+  it('a managed root that is not there: the error points at the config line, flag or variable that named it', async () => {
+    const credentials = { CONFLUENCE_USER: 'dev@example.com', CONFLUENCE_API_TOKEN: 'sandbox-token' };
+    // A folder of its own: the config must not reach the other tests' runs.
+    const project = await mkdtemp(join(work, 'rooted-'));
+    const config = join(project, 'docgen.config.yaml');
+    await writeFile(
+      config,
+      `sources: []\nconfluence:\n  url: ${sandbox.url}/wiki\n  spaceKey: DEV\n  parentId: '424242'\n`,
+    );
+    const byId = await runCli(['publish', out, '--dry-run', '--json'], {
+      cwd: project,
+      env: { ...CLEAN_ENV, ...credentials },
+    });
+    expect(byId.code).toBe(1);
+    expect(JSON.parse(byId.stdout).error).toEqual({
+      code: 'DG_CONFLUENCE_ROOT',
+      severity: 'error',
+      message: 'parent page 424242 (docgen.config.yaml:5 confluence.parentId) not found (or the user may not view it)',
+      location: { file: config, line: 5, column: 13, pointer: '#/confluence/parentId' },
+      hint: 'check docgen.config.yaml:5 confluence.parentId: the numeric id in the page URL',
+    });
+
+    await writeFile(
+      config,
+      `sources: []\nconfluence:\n  url: ${sandbox.url}/wiki\n  spaceKey: DEV\n  parentTitle: Billing docs\n`,
+    );
+    const byTitle = await runCli(['publish', out, '--dry-run'], {
+      cwd: project,
+      env: { ...CLEAN_ENV, ...credentials },
+    });
+    expect(byTitle.code).toBe(1);
+    expect(byTitle.stderr).toContain(
+      `error DG_CONFLUENCE_ROOT ${config}:5:16 at #/confluence/parentTitle: no page titled "Billing docs" in space DEV to publish under (docgen.config.yaml:5 confluence.parentTitle)`,
+    );
+    expect(byTitle.stderr).toContain(
+      '→ create it first, fix docgen.config.yaml:5 confluence.parentTitle, or give confluence.parentId instead',
+    );
+
+    const byEnv = await runCli(['publish', out, '--dry-run'], {
+      cwd: project,
+      env: { ...CLEAN_ENV, ...credentials, CONFLUENCE_PARENT_ID: '434343' },
+    });
+    expect(byEnv.code).toBe(1);
+    expect(byEnv.stderr).toContain('error DG_CONFLUENCE_ROOT: parent page 434343 (CONFLUENCE_PARENT_ID) not found');
+    expect(byEnv.stderr).toContain('→ check CONFLUENCE_PARENT_ID: the numeric id in the page URL');
+  });
+
   it('a space the embedded sandbox does not have: the hint says which it has and that a URL publishes to a site', async () => {
     const result = await runCli(['publish', out, '--dry-run', '--confluence-space', 'DOCS', '--json'], {
       cwd: work,

@@ -4680,7 +4680,40 @@ describe('extractRouteList', () => {
       'GET /api/v1/nested/deep/:leaf?',
       'DELETE /admin/cache',
     ]);
-    expect(comparison.unserved).toEqual([{ method: 'GET', path: '/gadgets', operationId: 'listGadgets' }]);
+    expect(comparison.unserved).toEqual([{ method: 'GET', path: '/gadgets', operationId: 'listGadgets', line: 13 }]);
+  });
+
+  it('an operation nothing serves is at its line in the spec, or at its path’s where the path is in a file of its own', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-routes-'));
+    await writeFile(
+      join(dir, 'server.ts'),
+      ["import express from 'express';", 'const app = express();', "app.get('/a', (_req, res) => res.json({}));"].join(
+        '\n',
+      ),
+    );
+    await mkdir(join(dir, 'paths'));
+    await writeFile(
+      join(dir, 'paths', 'orders.yaml'),
+      ['orders:', '  get:', '    operationId: listOrders', '    responses: { "200": { description: ok } }'].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'openapi.yaml'),
+      [
+        'openapi: 3.0.3',
+        'info: { title: t, version: "1" }',
+        'paths:',
+        '  /a:',
+        '    get: { responses: { "200": { description: ok } } }',
+        '    delete: { operationId: deleteA, responses: { "204": { description: gone } } }',
+        '  /orders:',
+        '    $ref: paths/orders.yaml#/orders',
+      ].join('\n'),
+    );
+    const comparison = await compareWithSpec(await extractRouteList(join(dir, 'server.ts')), join(dir, 'openapi.yaml'));
+    expect(comparison.unserved.map((operation) => [operation.method, operation.path, operation.line])).toEqual([
+      ['DELETE', '/a', 6],
+      ['GET', '/orders', 7],
+    ]);
   });
 
   it('matches a spec path whose template carries a constraint with braces (`{id:[0-9]{3}}`) to the route it describes', async () => {

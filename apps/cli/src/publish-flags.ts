@@ -384,9 +384,8 @@ export async function runPublish(
     const target = connection.sandbox
       ? `embedded sandbox, space ${spaceKey}`
       : `${redact(connection.url, connection.secrets)}, space ${spaceKey}`;
-    log.info(
-      `${flags['dry-run'] ? 'Planning' : 'Publishing'} ${tree.pages.length} pages from ${renderedDir} to ${target}`,
-    );
+    const pages = `${tree.pages.length} page${tree.pages.length === 1 ? '' : 's'}`;
+    log.info(`${flags['dry-run'] ? 'Planning' : 'Publishing'} ${pages} from ${renderedDir} to ${target}`);
     const planned = await publisher.plan(tree);
     const dryRun = Boolean(flags['dry-run']);
     const diffs = flags.diff ? await publisher.diffs(planned) : undefined;

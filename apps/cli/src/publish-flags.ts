@@ -355,7 +355,7 @@ export async function runPublish(
       throw new DocgenError({
         code: 'DG_CONFLUENCE_SPACE',
         message: 'no Confluence space given',
-        hint: 'pass --confluence-space or set CONFLUENCE_SPACE_KEY',
+        hint: 'pass --confluence-space, set CONFLUENCE_SPACE_KEY, or write confluence.spaceKey in the docgen config: the space key (DOCS, not its name); `docgen confluence spaces` lists the keys the account can see',
       });
     }
     const progress = createProgress(tree.pages.length, log, Boolean(flags.json));

@@ -163,6 +163,20 @@ describe('publishing with a wrong URL, token or space', () => {
     expect(spaces.stdout).toMatch(/^DEV\b/m);
   });
 
+  it('no space anywhere: the hint names every place a space key is given, the config too, and how to list them', async () => {
+    const result = await runCli(['publish', out, '--dry-run', '--json'], {
+      cwd: work,
+      env: { ...CLEAN_ENV, CONFLUENCE_URL: `${sandbox.url}/wiki`, CONFLUENCE_API_TOKEN: 'sandbox-token' },
+    });
+    expect(result.code).toBe(1);
+    expect(JSON.parse(result.stdout).error).toEqual({
+      code: 'DG_CONFLUENCE_SPACE',
+      severity: 'error',
+      message: 'no Confluence space given',
+      hint: 'pass --confluence-space, set CONFLUENCE_SPACE_KEY, or write confluence.spaceKey in the docgen config: the space key (DOCS, not its name); `docgen confluence spaces` lists the keys the account can see',
+    });
+  });
+
   it('a managed root that is not there: the error points at the config line, flag or variable that named it', async () => {
     const credentials = { CONFLUENCE_USER: 'dev@example.com', CONFLUENCE_API_TOKEN: 'sandbox-token' };
     // A folder of its own: the config must not reach the other tests' runs.

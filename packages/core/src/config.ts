@@ -149,18 +149,33 @@ export function withPathMeant(hint: string, missing: string, origin: OptionOrigi
 
 /**
  * The path of the file or folder beside `missing`, a path that is not there, whose name is a
- * letter or two off its name (`openapi.yaml` for `openapi.yml`); none for a path that is there.
+ * letter or two off its name (`openapi.yaml` for `openapi.yml`); or, where a folder on the way is
+ * not there, the path through the folder a letter or two off it (`docs/adr` for `doc/adr`, adr-tools'
+ * folder in a project that keeps `docs/`). None for a path that is there.
  */
 export function nearbyPath(missing: string): string | undefined {
   if (existsSync(missing)) return undefined;
-  const folder = dirname(resolve(missing));
+  const path = resolve(missing);
+  const beside = nearbyName(path);
+  if (beside) return beside;
+  const folder = dirname(path);
+  if (folder === path || existsSync(folder)) return undefined;
+  const meantFolder = nearbyPath(folder);
+  if (!meantFolder) return undefined;
+  const through = join(meantFolder, basename(path));
+  return existsSync(through) ? through : nearbyName(through);
+}
+
+/** The entry of `path`'s folder whose name is a letter or two off `path`'s name. */
+function nearbyName(path: string): string | undefined {
+  const folder = dirname(path);
   let names: string[];
   try {
     names = readdirSync(folder);
   } catch {
     return undefined;
   }
-  const meant = closestName(basename(missing), names);
+  const meant = closestName(basename(path), names);
   return meant ? join(folder, meant) : undefined;
 }
 

@@ -384,6 +384,7 @@ export function configFromObject(
     pointer: pointer ? `#${pointer}` : undefined,
   });
   rejectSecrets(value, locate);
+  rejectPluginNameKeys(value, locate);
   const config = structuredClone(value) as DocgenConfig;
   validateAgainstSchema(configSchema, config, {
     what: `docgen config${origin.file ? ` in ${basename(origin.file)}` : ''}`,
@@ -439,6 +440,37 @@ export function configuredSourceOf(config: LoadedConfig, { flags, ...source }: F
 }
 
 /** Tokens in a committed file leak; say where they belong instead. */
+/** The option each built-in plugin's input goes in: what `- openapi: spec.yaml` meant. */
+const INPUT_OPTIONS: Readonly<Record<string, string>> = {
+  openapi: 'spec',
+  routes: 'entry',
+  prisma: 'schema',
+  runbook: 'dir',
+  adr: 'dir',
+};
+
+/**
+ * A source written as `- openapi: spec.yaml`, the plugin as its key (as other tools list their
+ * inputs): the schema alone says "missing key plugin, unknown key openapi; add the missing key".
+ * Say how docgen writes that source instead.
+ */
+function rejectPluginNameKeys(value: unknown, locate: (pointer: string, key?: boolean) => SourceLocation): void {
+  const sources = (value as { sources?: unknown } | null)?.sources;
+  if (!Array.isArray(sources)) return;
+  sources.forEach((source: unknown, index) => {
+    if (!source || typeof source !== 'object' || 'plugin' in source) return;
+    const plugin = Object.keys(source).find((key) => Object.hasOwn(INPUT_OPTIONS, key));
+    if (!plugin) return;
+    const input = (source as Record<string, unknown>)[plugin];
+    throw new DocgenError({
+      code: 'DG_CONFIG_INVALID',
+      message: `sources[${index}] names its plugin as a key ("${plugin}:"): a source is a plugin and its options`,
+      location: locate(`/sources/${index}/${plugin}`, true),
+      hint: `write "- plugin: ${plugin}" with "options: { ${INPUT_OPTIONS[plugin]}: ${typeof input === 'string' ? input : '…'} }" on the next line, indented under it`,
+    });
+  });
+}
+
 function rejectSecrets(value: unknown, locate: (pointer: string, key?: boolean) => SourceLocation): void {
   const confluence = (value as { confluence?: Record<string, unknown> } | null)?.confluence;
   if (!confluence || typeof confluence !== 'object') return;

@@ -121,6 +121,20 @@ describe('config loading', () => {
     expect(secret.location?.line).toBe(3);
   });
 
+  it('a source written as `- openapi: spec.yaml` (the plugin as its key) is shown the way docgen writes it', async () => {
+    const dir = await project({
+      'docgen.config.yaml':
+        'sources:\n  - plugin: adr\n    options: { dir: docs/adr }\n  - openapi: services/orders/openapi.yaml\n',
+    });
+    const error = await docgenFailure(loadConfig({ cwd: dir }));
+    expect(error).toMatchObject({
+      code: 'DG_CONFIG_INVALID',
+      message: 'sources[1] names its plugin as a key ("openapi:"): a source is a plugin and its options',
+      location: { file: join(dir, 'docgen.config.yaml'), line: 4 },
+      hint: 'write "- plugin: openapi" with "options: { spec: services/orders/openapi.yaml }" on the next line, indented under it',
+    });
+  });
+
   it('reports YAML syntax errors with line and a code frame', async () => {
     const dir = await project({ 'docgen.config.yaml': 'title: Shop\nsources:\n  - plugin: [openapi\n' });
     const error = await docgenFailure(loadConfig({ cwd: dir }));

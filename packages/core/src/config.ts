@@ -271,8 +271,9 @@ export function findConfigFile(from: string): string | undefined {
 }
 
 function requireText(file: string): string {
-  // a small synchronous read for the upward search; package.json files are tiny
-  return readFileSync(file, 'utf8');
+  // A small synchronous read for the upward search; package.json files are tiny. A byte order mark
+  // (a Windows editor's) is no JSON, but npm and Node read past it: so does the search.
+  return readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
 }
 
 /**

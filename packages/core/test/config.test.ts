@@ -40,6 +40,14 @@ describe('config loading', () => {
     expect(loaded.config.out).toBe('site');
   });
 
+  it('finds package.json#docgen in a package.json saved with a byte order mark, as npm and Node read it', async () => {
+    const dir = await project({
+      'package.json': `\uFEFF${JSON.stringify({ name: 'x', docgen: { out: 'site' } }, null, 2)}\r\n`,
+    });
+    expect(findConfigFile(dir)).toBe(join(dir, 'package.json'));
+    expect((await loadConfig({ cwd: dir })).config.out).toBe('site');
+  });
+
   it('names a key of package.json#docgen as written there, under `docgen`', async () => {
     const dir = await project({
       'package.json': JSON.stringify(

@@ -4669,6 +4669,37 @@ describe('extractRouteList', () => {
     expect(serviceName(join(fixtures, 'no-app.ts'))).toBe('source-routes'); // the nearest package.json
   });
 
+  it("an `.all()` ahead of a route chain's methods is their middleware, not a route; one at its end stays a route", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-routes-'));
+    await writeFile(
+      join(dir, 'server.ts'),
+      [
+        "import express from 'express';",
+        'const app = express();',
+        'function requireUser(req: any, res: any, next: any) {',
+        '  if (!req.user) return res.status(401).end();',
+        '  next();',
+        '}',
+        'app',
+        "  .route('/lists/:id')",
+        '  .all(requireUser)',
+        '  .get((req, res) => res.json({}))',
+        '  .delete((req, res) => res.sendStatus(204));',
+        'app',
+        "  .route('/health')",
+        '  .get((req, res) => res.send())',
+        '  .all((req, res) => res.sendStatus(405));',
+      ].join('\n'),
+    );
+    const { routes } = await readRoutes(join(dir, 'server.ts'));
+    expect(routes.map((route) => [route.method, route.path, route.middleware, route.statuses, route.line])).toEqual([
+      ['GET', '/lists/:id', ['requireUser'], [200, 401], 10],
+      ['DELETE', '/lists/:id', ['requireUser'], [204, 401], 11],
+      ['GET', '/health', [], [200], 14],
+      ['ALL', '/health', [], [405], 15],
+    ]);
+  });
+
   it("compares with the spec under its servers' base path: what is not described, what is not served", async () => {
     const routes = await extractRouteList(join(shop, 'server.ts'));
     const comparison = await compareWithSpec(routes, join(fixtures, 'shop', 'openapi.yaml'));

@@ -3,7 +3,7 @@
  * `.route()` chains, router-level and mount middleware, a router mounted in itself), the
  * example shop's five services against their own specs, and broken input.
  */
-import { mkdir, mkdtemp, symlink, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -4928,6 +4928,24 @@ describe('the routes page', () => {
     expect(page!.markdown).toContain('Spec `openapi.yaml` (paths under `/api/v1`): 4 of 8 routes are described.');
     expect(page!.markdown).toContain('### Served, not in the spec');
     expect(page!.markdown).toContain('| GET | `/gadgets` | `listGadgets` |');
+  });
+
+  it('a file outside the folder it runs in (--routes given from elsewhere) is named from its repository, not by climbing out', async () => {
+    const repository = await mkdtemp(join(tmpdir(), 'docgen-routes-repo-'));
+    await cp(join(fixtures, 'shop'), repository, { recursive: true });
+    await mkdir(join(repository, '.git'));
+    const entry = join(repository, 'src', 'server.ts');
+    const routes = await extractRouteList(entry);
+    const comparison = await compareWithSpec(routes, join(repository, 'openapi.yaml'));
+    const elsewhere = await mkdtemp(join(tmpdir(), 'docgen-routes-cwd-'));
+    const templates = createTemplateRenderer({ defaultsDir: source.templatesDir });
+    const [page] = renderRoutes({ service: 'shop', entry, framework: 'Express', routes, comparison }, templates, {
+      cwd: elsewhere,
+    }).pages;
+    expect(page!.markdown).toContain('read from its code (`src/server.ts`)');
+    expect(page!.markdown).toContain('| PUT | `/api/v1/widgets/:id(\\d+)` | `audit` |  | `src/api.ts:15` |  |');
+    expect(page!.markdown).toContain('Spec `openapi.yaml` (paths under `/api/v1`)');
+    expect(page!.markdown).not.toContain('../');
   });
 
   it('says a status computed at run time is computed, beside the literals read (res.status(err.statusCode || 500), a ?: of literals, a helper the response is handed to), never a wrong literal', async () => {

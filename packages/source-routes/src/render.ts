@@ -1,6 +1,4 @@
-import { realpathSync } from 'node:fs';
-import { dirname, isAbsolute, relative, resolve } from 'node:path';
-import { fileBoundary, pageKey, type PageTree, type TemplateRenderer } from '@docgen/core';
+import { pageKey, pathFromRepository, type PageTree, type TemplateRenderer } from '@docgen/core';
 import { comparedRoutes } from './compare.js';
 import type { RoutesModel } from './model.js';
 import { readableName } from './names.js';
@@ -16,30 +14,14 @@ export interface RenderRoutesOptions {
   cwd?: string;
 }
 
-/**
- * The repository (or project) folder holding `entry`, written as `entry` is: core's boundary is a
- * real path, which a symbolic link on the way (macOS's /var → /private/var) would set apart.
- */
-function repositoryOf(entry: string): string {
-  const folder = dirname(entry);
-  return resolve(folder, relative(realpathSync(folder), fileBoundary(entry).folder));
-}
-
 export function renderRoutes(
   model: RoutesModel,
   templates: TemplateRenderer,
   options: RenderRoutesOptions = {},
 ): PageTree {
-  // As the repository names it, from the config's folder; a file outside that folder (`--routes`
-  // given from elsewhere, a CI runner's checkout) from the repository (or project) holding the
-  // entry, not by climbing out of it (`../../../home/runner/…` says where the run happened).
-  let repository: string | undefined;
-  const shown = (file: string) => {
-    const fromCwd = relative(options.cwd ?? process.cwd(), file);
-    if (!fromCwd.startsWith('..') && !isAbsolute(fromCwd)) return fromCwd || file;
-    repository ??= repositoryOf(model.entry);
-    return relative(repository, file) || file;
-  };
+  // As the repository names it: a file outside the config's folder (`--routes` given from elsewhere)
+  // from the repository holding the entry, not by climbing out of it.
+  const shown = (file: string) => pathFromRepository(file, options.cwd ?? process.cwd(), model.entry);
   const everywhere = sharedMiddleware(model.routes);
   const view = (route: RoutesModel['routes'][number]) => ({
     ...route,

@@ -4669,6 +4669,29 @@ describe('extractRouteList', () => {
     expect(serviceName(join(fixtures, 'no-app.ts'))).toBe('source-routes'); // the nearest package.json
   });
 
+  it('a route whose path is a regular expression is warned of as one, not as a path computed at run time', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-routes-'));
+    await writeFile(
+      join(dir, 'server.ts'),
+      [
+        "import express from 'express';",
+        'const app = express();',
+        "app.get('/health', (req, res) => res.send());",
+        "app.get(/.*fly$/, (req, res) => res.send('fly'));",
+      ].join('\n'),
+    );
+    const { warnings } = await readRoutes(join(dir, 'server.ts'));
+    expect(warnings).toEqual([
+      {
+        code: 'DG_ROUTES_COMPUTED_PATH',
+        severity: 'warning',
+        message: 'get(/.*fly$/, …) registers a route whose path is a regular expression: it is not listed',
+        location: { file: join(dir, 'server.ts'), line: 4 },
+        hint: "docgen lists routes with a string path: write it as one if it can be (app.get('/*fly', …) in Express 4), or leave it out of the table as it is",
+      },
+    ]);
+  });
+
   it("an `.all()` ahead of a route chain's methods is their middleware, not a route; one at its end stays a route", async () => {
     const dir = await mkdtemp(join(tmpdir(), 'docgen-routes-'));
     await writeFile(

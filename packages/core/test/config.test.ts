@@ -129,6 +129,20 @@ describe('config loading', () => {
     expect(secret.location?.line).toBe(3);
   });
 
+  it('a value the config does not allow gets the value meant: another case, a slip, a number past its bound', async () => {
+    const dir = await project({
+      'a/docgen.config.yaml': 'confluence:\n  onConflict: Skip\n',
+      'b/docgen.config.yaml': 'confluence:\n  onConflict: clobber\n',
+      'c/docgen.config.yaml': 'confluence:\n  concurrency: 100\n',
+      'd/docgen.config.yaml': 'confluence:\n  concurrency: 0\n',
+    });
+    const hint = async (folder: string) => (await docgenFailure(loadConfig({ cwd: join(dir, folder) }))).hint;
+    expect(await hint('a')).toBe('did you mean "skip"? write onConflict: skip');
+    expect(await hint('b')).toBe('write one of the values listed, e.g. onConflict: fail');
+    expect(await hint('c')).toBe('write at most 32: concurrency: 32');
+    expect(await hint('d')).toBe('write at least 1: concurrency: 1');
+  });
+
   it('a source written as `- openapi: spec.yaml` (the plugin as its key) is shown the way docgen writes it', async () => {
     const dir = await project({
       'docgen.config.yaml':

@@ -517,11 +517,14 @@ export function publishFailure(report: PublishReport): DocgenError | undefined {
   // an interrupted run created is adopted, or fails again), and is then no conflict.
   const conflicted = report.dryRun ? plannedConflicts : conflicts;
   const parts = [];
-  if (conflicted) parts.push(`${conflicted} conflict(s)`);
-  if (failed) parts.push(`${failed} failed page(s)`);
+  if (conflicted) parts.push(`${conflicted} conflict${conflicted === 1 ? '' : 's'}`);
+  if (failed) parts.push(`${failed} failed page${failed === 1 ? '' : 's'}`);
   return new DocgenError({
     code: conflicted ? 'DG_PUBLISH_CONFLICT' : 'DG_PUBLISH_FAILED',
-    message: `publish incomplete: ${parts.join(', ')}`,
+    // A dry run left nothing incomplete: it says what the publish would do.
+    message: report.dryRun
+      ? `the publish would be incomplete: ${parts.join(', ')} (nothing was written: --dry-run)`
+      : `publish incomplete: ${parts.join(', ')}`,
     hint: conflicted ? conflictHint(report) : 'fix the errors above and re-run; docgen picks up where it stopped',
   });
 }
@@ -532,8 +535,7 @@ export function publishFailure(report: PublishReport): DocgenError | undefined {
  */
 function conflictHint(report: PublishReport): string {
   const kinds = new Set(report.planned?.filter((p) => p.action === 'conflict').map((p) => p.conflict));
-  const edited =
-    'pages edited in Confluence were left as they are; merge the edit into the source, or re-run with --force (or --on-conflict skip)';
+  const edited = `pages edited in Confluence ${report.dryRun ? 'would be' : 'were'} left as they are; merge the edit into the source, or re-run with --force (or --on-conflict skip)`;
   const taken =
     'a title docgen wants is another page’s in this space: give docgen’s pages their own titles with confluence.titlePrefix ' +
     '(--confluence-prefix), a source’s titlePrefix or its plugin’s title option, or rename the other page';

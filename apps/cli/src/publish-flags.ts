@@ -745,9 +745,23 @@ function retoldForConnection(error: unknown, connection: Connection): unknown {
     hint = `check ${given} (Cloud: your Atlassian e-mail and an API token; Data Center: a personal access token); scoped tokens need the api.atlassian.com gateway URL${isThisMachine(connection.url) ? '; a docgen sandbox takes the users and tokens `docgen sandbox start` prints (by default dev@example.com)' : ''}`;
   } else if (error.code === 'DG_CONFLUENCE_NOT_FOUND' && spaceKey && isAboutSpace(error.message, spaceKey)) {
     hint = `check ${from.space ?? '--confluence-space'} (the space key, e.g. DOCS, not its name) and that the account can view the space; \`docgen confluence spaces\` lists the keys it can see`;
+  } else if (error.code === 'DG_CONFLUENCE_CONNECT') {
+    hint = unreachableHint(error.message, connection);
   }
   if (hint) Object.assign(error, { hint });
   return error;
+}
+
+/**
+ * Where the URL nothing answers at came from; a port of this machine that refuses the connection
+ * is most likely a `docgen sandbox start` that is not running, or runs on another port.
+ */
+function unreachableHint(message: string, connection: Connection): string {
+  const url = redact(connection.url, connection.secrets);
+  const hint = `check ${connection.urlFrom ?? 'the Confluence URL'} (${url}) and that the server is reachable from here`;
+  if (!isThisMachine(connection.url) || !message.includes('ECONNREFUSED')) return hint;
+  const { host, port, protocol } = new URL(connection.url);
+  return `${hint}; nothing answers on ${host}: if it is a docgen sandbox, start it (\`docgen sandbox start --port ${port || (protocol === 'https:' ? 443 : 80)}\`) or give the port it prints`;
 }
 
 /** A site on this machine: most likely a `docgen sandbox start` (a real Confluence rarely runs on a laptop). */

@@ -1,4 +1,5 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
@@ -161,6 +162,29 @@ describe('publishing with a wrong URL, token or space', () => {
     });
     expect(spaces.code).toBe(0);
     expect(spaces.stdout).toMatch(/^DEV\b/m);
+  });
+
+  it('nothing listening at the URL: the hint names where the URL came from, and on this machine the sandbox', async () => {
+    // A port nothing listens on: one the system gave, then freed.
+    const server = createServer();
+    await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+    const { port } = server.address() as AddressInfo;
+    await new Promise((done) => server.close(done));
+    const result = await runCli(['publish', out, '--dry-run', '--json'], {
+      cwd: work,
+      env: {
+        ...CLEAN_ENV,
+        CONFLUENCE_URL: `http://127.0.0.1:${port}/wiki`,
+        CONFLUENCE_API_TOKEN: 'sandbox-token',
+        CONFLUENCE_SPACE_KEY: 'DEV',
+      },
+    });
+    expect(result.code).toBe(1);
+    const { error } = JSON.parse(result.stdout);
+    expect(error.code).toBe('DG_CONFLUENCE_CONNECT');
+    expect(error.hint).toBe(
+      `check CONFLUENCE_URL (http://127.0.0.1:${port}/wiki) and that the server is reachable from here; nothing answers on 127.0.0.1:${port}: if it is a docgen sandbox, start it (\`docgen sandbox start --port ${port}\`) or give the port it prints`,
+    );
   });
 
   it('no space anywhere: the hint names every place a space key is given, the config too, and how to list them', async () => {

@@ -146,7 +146,9 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
   const converted = options.storage === false ? undefined : await convertToStorage(tree, warnings, cacheDir);
   const storage = converted !== undefined;
   if (converted?.cache)
-    options.log?.(`storage: ${converted.cache.hits} pages from cache, ${converted.cache.misses} converted`);
+    options.log?.(
+      `storage: ${converted.cache.hits} page${converted.cache.hits === 1 ? '' : 's'} from cache, ${converted.cache.misses} converted`,
+    );
   const manifest = await core.writeRenderedTree(outDir, tree, GENERATOR);
   return {
     outDir,

@@ -1,6 +1,13 @@
 import { resolve } from 'node:path';
 import { Flags } from '@oclif/core';
-import { DocgenError, isDocgenError, type ConfluenceConfig, type OptionOrigin } from '@docgen/core';
+import {
+  configKeyOrigin,
+  DocgenError,
+  isDocgenError,
+  type ConfluenceConfig,
+  type LoadedConfig,
+  type OptionOrigin,
+} from '@docgen/core';
 import { formatTable, terminalWidth } from './text-table.js';
 import { warningJson, type WarningJson } from './warning-json.js';
 import { warningBlocks } from './warning-groups.js';
@@ -90,6 +97,8 @@ export interface RunPublishOptions {
   config?: ConfluenceConfig;
   /** Where the config's `confluence.url` is written (`docgen.config.yaml:8 confluence.url`), for its error. */
   urlOrigin?: OptionOrigin;
+  /** Where the config names the managed root (`confluence.parentId`, else `parentTitle`), for the error when it is not there. */
+  rootOrigin?: OptionOrigin;
   /** The config's folder (the current one without a config): the sandbox's data lives beside it. */
   configDir?: string;
   cwd?: string;
@@ -146,14 +155,35 @@ export interface Connection {
 
 /** The `confluence` section of the nearest docgen config (none: no section), as `publish` reads it. */
 async function nearestConfluenceConfig(): Promise<RunPublishOptions> {
-  const { configKeyOrigin, loadConfig } = await import('@docgen/core');
-  const loaded = await loadConfig({ cwd: process.cwd() });
+  const { loadConfig } = await import('@docgen/core');
+  return publishOptions(await loadConfig({ cwd: process.cwd() }));
+}
+
+/** What a publish takes from a loaded config: its `confluence` section, where its keys are written, its folder. */
+export function publishOptions(loaded: LoadedConfig): RunPublishOptions {
+  const confluence = loaded.config.confluence;
   return {
-    config: loaded.config.confluence,
+    config: confluence,
     urlOrigin: configKeyOrigin(loaded, '/confluence/url'),
+    rootOrigin: confluence?.parentId
+      ? configKeyOrigin(loaded, '/confluence/parentId')
+      : confluence?.parentTitle
+        ? configKeyOrigin(loaded, '/confluence/parentTitle')
+        : undefined,
     configDir: loaded.dir,
     cwd: process.cwd(),
   };
+}
+
+/** Where the managed root was named: the flag, the variable, or the config key (with its file and line). */
+function rootFrom(
+  flags: PublishFlagValues,
+  env: NodeJS.ProcessEnv,
+  origin: OptionOrigin | undefined,
+): PublisherConfig['rootFrom'] {
+  if (flags['confluence-parent']) return { from: '--confluence-parent' };
+  if (fromEnv(env, 'CONFLUENCE_PARENT_ID')) return { from: 'CONFLUENCE_PARENT_ID' };
+  return origin && { from: origin.name, location: origin.location };
 }
 
 /**
@@ -325,7 +355,7 @@ export async function runPublish(
       throw new DocgenError({
         code: 'DG_CONFLUENCE_SPACE',
         message: 'no Confluence space given',
-        hint: 'pass --confluence-space or set CONFLUENCE_SPACE_KEY',
+        hint: 'pass --confluence-space, set CONFLUENCE_SPACE_KEY, or write confluence.spaceKey in the docgen config: the space key (DOCS, not its name); `docgen confluence spaces` lists the keys the account can see',
       });
     }
     const progress = createProgress(tree.pages.length, log, Boolean(flags.json));
@@ -338,6 +368,7 @@ export async function runPublish(
       spaceKey,
       parentId: flags['confluence-parent'] ?? fromEnv(env, 'CONFLUENCE_PARENT_ID') ?? config.parentId,
       parentTitle: config.parentTitle,
+      rootFrom: rootFrom(flags, env, options.rootOrigin),
       titlePrefix: flags['confluence-prefix'] ?? config.titlePrefix,
       // The config's name for the doc set, over the folder's (a folder rendered before it was set).
       docSet: config.docSet,
@@ -353,9 +384,8 @@ export async function runPublish(
     const target = connection.sandbox
       ? `embedded sandbox, space ${spaceKey}`
       : `${redact(connection.url, connection.secrets)}, space ${spaceKey}`;
-    log.info(
-      `${flags['dry-run'] ? 'Planning' : 'Publishing'} ${tree.pages.length} pages from ${renderedDir} to ${target}`,
-    );
+    const pages = `${tree.pages.length} page${tree.pages.length === 1 ? '' : 's'}`;
+    log.info(`${flags['dry-run'] ? 'Planning' : 'Publishing'} ${pages} from ${renderedDir} to ${target}`);
     const planned = await publisher.plan(tree);
     const dryRun = Boolean(flags['dry-run']);
     const diffs = flags.diff ? await publisher.diffs(planned) : undefined;
@@ -487,11 +517,14 @@ export function publishFailure(report: PublishReport): DocgenError | undefined {
   // an interrupted run created is adopted, or fails again), and is then no conflict.
   const conflicted = report.dryRun ? plannedConflicts : conflicts;
   const parts = [];
-  if (conflicted) parts.push(`${conflicted} conflict(s)`);
-  if (failed) parts.push(`${failed} failed page(s)`);
+  if (conflicted) parts.push(`${conflicted} conflict${conflicted === 1 ? '' : 's'}`);
+  if (failed) parts.push(`${failed} failed page${failed === 1 ? '' : 's'}`);
   return new DocgenError({
     code: conflicted ? 'DG_PUBLISH_CONFLICT' : 'DG_PUBLISH_FAILED',
-    message: `publish incomplete: ${parts.join(', ')}`,
+    // A dry run left nothing incomplete: it says what the publish would do.
+    message: report.dryRun
+      ? `the publish would be incomplete: ${parts.join(', ')} (nothing was written: --dry-run)`
+      : `publish incomplete: ${parts.join(', ')}`,
     hint: conflicted ? conflictHint(report) : 'fix the errors above and re-run; docgen picks up where it stopped',
   });
 }
@@ -502,8 +535,7 @@ export function publishFailure(report: PublishReport): DocgenError | undefined {
  */
 function conflictHint(report: PublishReport): string {
   const kinds = new Set(report.planned?.filter((p) => p.action === 'conflict').map((p) => p.conflict));
-  const edited =
-    'pages edited in Confluence were left as they are; merge the edit into the source, or re-run with --force (or --on-conflict skip)';
+  const edited = `pages edited in Confluence ${report.dryRun ? 'would be' : 'were'} left as they are; merge the edit into the source, or re-run with --force (or --on-conflict skip)`;
   const taken =
     'a title docgen wants is another page’s in this space: give docgen’s pages their own titles with confluence.titlePrefix ' +
     '(--confluence-prefix), a source’s titlePrefix or its plugin’s title option, or rename the other page';
@@ -713,9 +745,23 @@ function retoldForConnection(error: unknown, connection: Connection): unknown {
     hint = `check ${given} (Cloud: your Atlassian e-mail and an API token; Data Center: a personal access token); scoped tokens need the api.atlassian.com gateway URL${isThisMachine(connection.url) ? '; a docgen sandbox takes the users and tokens `docgen sandbox start` prints (by default dev@example.com)' : ''}`;
   } else if (error.code === 'DG_CONFLUENCE_NOT_FOUND' && spaceKey && isAboutSpace(error.message, spaceKey)) {
     hint = `check ${from.space ?? '--confluence-space'} (the space key, e.g. DOCS, not its name) and that the account can view the space; \`docgen confluence spaces\` lists the keys it can see`;
+  } else if (error.code === 'DG_CONFLUENCE_CONNECT') {
+    hint = unreachableHint(error.message, connection);
   }
   if (hint) Object.assign(error, { hint });
   return error;
+}
+
+/**
+ * Where the URL nothing answers at came from; a port of this machine that refuses the connection
+ * is most likely a `docgen sandbox start` that is not running, or runs on another port.
+ */
+function unreachableHint(message: string, connection: Connection): string {
+  const url = redact(connection.url, connection.secrets);
+  const hint = `check ${connection.urlFrom ?? 'the Confluence URL'} (${url}) and that the server is reachable from here`;
+  if (!isThisMachine(connection.url) || !message.includes('ECONNREFUSED')) return hint;
+  const { host, port, protocol } = new URL(connection.url);
+  return `${hint}; nothing answers on ${host}: if it is a docgen sandbox, start it (\`docgen sandbox start --port ${port || (protocol === 'https:' ? 443 : 80)}\`) or give the port it prints`;
 }
 
 /** A site on this machine: most likely a `docgen sandbox start` (a real Confluence rarely runs on a laptop). */

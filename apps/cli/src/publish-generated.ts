@@ -1,6 +1,11 @@
-import { configKeyOrigin } from '@docgen/core';
 import type { GenerateResult } from './generate.js';
-import { publishFailure, runPublish, type PublishFlagValues, type PublishReport } from './publish-flags.js';
+import {
+  publishFailure,
+  publishOptions,
+  runPublish,
+  type PublishFlagValues,
+  type PublishReport,
+} from './publish-flags.js';
 
 /**
  * `--publish` on a generator command: publish the folder it just wrote, with the config's
@@ -13,17 +18,7 @@ export async function publishGenerated(
   log: (line: string) => void,
 ): Promise<PublishReport & { error?: unknown }> {
   const info = (line: string) => (flags.json ? process.stderr.write(`${line}\n`) : log(line));
-  const report = await runPublish(
-    result.outDir,
-    flags,
-    { info },
-    {
-      config: result.config.config.confluence,
-      urlOrigin: configKeyOrigin(result.config, '/confluence/url'),
-      configDir: result.config.dir,
-      cwd: process.cwd(),
-    },
-  );
+  const report = await runPublish(result.outDir, flags, { info }, publishOptions(result.config));
   const failure = publishFailure(report);
   if (!failure) return report;
   if (!flags.json) throw failure;

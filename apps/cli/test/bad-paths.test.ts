@@ -138,6 +138,16 @@ describe('a path of the wrong kind', () => {
       meant: 'prisma/schema.prisma',
     },
     { command: 'adr', flag: '--dir', plugin: 'adr', option: 'dir', typo: 'docs/adrs', meant: 'docs/adr' },
+    // A folder on the way a letter off (adr-tools' `doc/adr` for the project's `docs/adr`).
+    { command: 'adr', flag: '--dir', plugin: 'adr', option: 'dir', typo: 'doc/adr', meant: 'docs/adr' },
+    {
+      command: 'schema',
+      flag: '--prisma',
+      plugin: 'prisma',
+      option: 'schema',
+      typo: 'prism/schema.prisma',
+      meant: 'prisma/schema.prisma',
+    },
     { command: 'runbook', flag: '--dir', plugin: 'runbook', option: 'dir', typo: 'service', meant: 'services' },
   ];
 

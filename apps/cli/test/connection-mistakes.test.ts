@@ -1,4 +1,5 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
@@ -161,6 +162,90 @@ describe('publishing with a wrong URL, token or space', () => {
     });
     expect(spaces.code).toBe(0);
     expect(spaces.stdout).toMatch(/^DEV\b/m);
+  });
+
+  it('nothing listening at the URL: the hint names where the URL came from, and on this machine the sandbox', async () => {
+    // A port nothing listens on: one the system gave, then freed.
+    const server = createServer();
+    await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+    const { port } = server.address() as AddressInfo;
+    await new Promise((done) => server.close(done));
+    const result = await runCli(['publish', out, '--dry-run', '--json'], {
+      cwd: work,
+      env: {
+        ...CLEAN_ENV,
+        CONFLUENCE_URL: `http://127.0.0.1:${port}/wiki`,
+        CONFLUENCE_API_TOKEN: 'sandbox-token',
+        CONFLUENCE_SPACE_KEY: 'DEV',
+      },
+    });
+    expect(result.code).toBe(1);
+    const { error } = JSON.parse(result.stdout);
+    expect(error.code).toBe('DG_CONFLUENCE_CONNECT');
+    expect(error.hint).toBe(
+      `check CONFLUENCE_URL (http://127.0.0.1:${port}/wiki) and that the server is reachable from here; nothing answers on 127.0.0.1:${port}: if it is a docgen sandbox, start it (\`docgen sandbox start --port ${port}\`) or give the port it prints`,
+    );
+  });
+
+  it('no space anywhere: the hint names every place a space key is given, the config too, and how to list them', async () => {
+    const result = await runCli(['publish', out, '--dry-run', '--json'], {
+      cwd: work,
+      env: { ...CLEAN_ENV, CONFLUENCE_URL: `${sandbox.url}/wiki`, CONFLUENCE_API_TOKEN: 'sandbox-token' },
+    });
+    expect(result.code).toBe(1);
+    expect(JSON.parse(result.stdout).error).toEqual({
+      code: 'DG_CONFLUENCE_SPACE',
+      severity: 'error',
+      message: 'no Confluence space given',
+      hint: 'pass --confluence-space, set CONFLUENCE_SPACE_KEY, or write confluence.spaceKey in the docgen config: the space key (DOCS, not its name); `docgen confluence spaces` lists the keys the account can see',
+    });
+  });
+
+  it('a managed root that is not there: the error points at the config line, flag or variable that named it', async () => {
+    const credentials = { CONFLUENCE_USER: 'dev@example.com', CONFLUENCE_API_TOKEN: 'sandbox-token' };
+    // A folder of its own: the config must not reach the other tests' runs.
+    const project = await mkdtemp(join(work, 'rooted-'));
+    const config = join(project, 'docgen.config.yaml');
+    await writeFile(
+      config,
+      `sources: []\nconfluence:\n  url: ${sandbox.url}/wiki\n  spaceKey: DEV\n  parentId: '424242'\n`,
+    );
+    const byId = await runCli(['publish', out, '--dry-run', '--json'], {
+      cwd: project,
+      env: { ...CLEAN_ENV, ...credentials },
+    });
+    expect(byId.code).toBe(1);
+    expect(JSON.parse(byId.stdout).error).toEqual({
+      code: 'DG_CONFLUENCE_ROOT',
+      severity: 'error',
+      message: 'parent page 424242 (docgen.config.yaml:5 confluence.parentId) not found (or the user may not view it)',
+      location: { file: config, line: 5, column: 13, pointer: '#/confluence/parentId' },
+      hint: 'check docgen.config.yaml:5 confluence.parentId: the numeric id in the page URL',
+    });
+
+    await writeFile(
+      config,
+      `sources: []\nconfluence:\n  url: ${sandbox.url}/wiki\n  spaceKey: DEV\n  parentTitle: Billing docs\n`,
+    );
+    const byTitle = await runCli(['publish', out, '--dry-run'], {
+      cwd: project,
+      env: { ...CLEAN_ENV, ...credentials },
+    });
+    expect(byTitle.code).toBe(1);
+    expect(byTitle.stderr).toContain(
+      `error DG_CONFLUENCE_ROOT ${config}:5:16 at #/confluence/parentTitle: no page titled "Billing docs" in space DEV to publish under (docgen.config.yaml:5 confluence.parentTitle)`,
+    );
+    expect(byTitle.stderr).toContain(
+      '→ create it first, fix docgen.config.yaml:5 confluence.parentTitle, or give confluence.parentId instead',
+    );
+
+    const byEnv = await runCli(['publish', out, '--dry-run'], {
+      cwd: project,
+      env: { ...CLEAN_ENV, ...credentials, CONFLUENCE_PARENT_ID: '434343' },
+    });
+    expect(byEnv.code).toBe(1);
+    expect(byEnv.stderr).toContain('error DG_CONFLUENCE_ROOT: parent page 434343 (CONFLUENCE_PARENT_ID) not found');
+    expect(byEnv.stderr).toContain('→ check CONFLUENCE_PARENT_ID: the numeric id in the page URL');
   });
 
   it('a space the embedded sandbox does not have: the hint says which it has and that a URL publishes to a site', async () => {

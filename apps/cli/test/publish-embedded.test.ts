@@ -17,6 +17,18 @@ describe('docgen api --publish to the embedded sandbox', () => {
     await rm(work, { recursive: true, force: true });
   });
 
+  it('a run of one page says "1 page", in its storage line and its publish line alike', async () => {
+    const server = join(repoRoot, 'packages', 'source-routes', 'test', 'fixtures', 'shop', 'src', 'server.ts');
+    const args = ['api', '--routes', server, '--out', join(work, 'one-page'), '--cache-dir', join(work, 'one-cache')];
+    const env = { CONFLUENCE_URL: '', CONFLUENCE_API_TOKEN: '', CONFLUENCE_ACCESS_TOKEN: '', CI: '1' };
+    expect((await runCli(args, { cwd: work, env })).code).toBe(0);
+    const again = await runCli([...args, '--publish'], { cwd: work, env });
+    expect(again.code).toBe(0);
+    const said = again.stdout + again.stderr;
+    expect(said).toContain('storage: 1 page from cache, 0 converted');
+    expect(said).toContain(`Publishing 1 page from ${join(work, 'one-page')} to embedded sandbox`);
+  });
+
   it('the second run writes nothing and reads at most ceil(pages/250)+3 times', async () => {
     // A copy of the example: the embedded sandbox lives beside the config, and one in the checkout
     // would carry the pages of an earlier run (`npm run demo`) into this one; so does the copy,

@@ -102,10 +102,18 @@ describe('docgen publish', () => {
         version: '1.0.0',
       },
     );
+    // A dry run says what the publish would do, not that it was left incomplete.
+    const planned = await runCli(['publish', changed, '--dry-run'], { cwd: work, env: env() });
+    expect(planned.code).toBe(1);
+    expect(planned.stderr).toContain(
+      'error DG_PUBLISH_CONFLICT: the publish would be incomplete: 1 conflict (nothing was written: --dry-run)\n  → pages edited in Confluence would be left as they are;',
+    );
     const result = await runCli(['publish', changed], { cwd: work, env: env() });
     expect(result.code).toBe(1);
     expect(result.stdout).toMatch(/conflict\s+cli page 3 \(\d+\): edited in Confluence/);
-    expect(result.stderr).toContain('DG_PUBLISH_CONFLICT');
+    expect(result.stderr).toContain(
+      'error DG_PUBLISH_CONFLICT: publish incomplete: 1 conflict\n  → pages edited in Confluence were left as they are;',
+    );
     const live = await sandbox.api<{ body: { storage: { value: string } } }>(
       'GET',
       `/rest/api/content/${page.id}?expand=body.storage`,

@@ -31,8 +31,10 @@ describe('docgen api --routes', () => {
       ['DG_ROUTE_UNDOCUMENTED', 'POST /api/v1/widgets/:id/copies', 20],
       ['DG_ROUTE_UNDOCUMENTED', 'GET /api/v1/nested/deep/:leaf?', 5],
       ['DG_ROUTE_UNDOCUMENTED', 'DELETE /admin/cache', 4],
-      ['DG_ROUTE_UNSERVED', 'GET /gadgets (listGadgets)', undefined],
+      // At the operation in the spec, as a route is at its line in the code.
+      ['DG_ROUTE_UNSERVED', 'GET /gadgets (listGadgets)', 13],
     ]);
+    expect(drift.at(-1)?.file).toBe(join(shop, 'openapi.yaml'));
     const storage = readFileSync(join(out, 'routes__shop.storage.xhtml'), 'utf8');
     expect(storage).toContain('<h2>Compared with the OpenAPI spec</h2>');
     expect(storage).toContain('<code>/api/v1/widgets/:id(\\d+)</code>');
@@ -97,7 +99,7 @@ describe('docgen api --routes', () => {
       ['DG_ROUTE_UNDOCUMENTED', 'GET /api/admin/reports', 6],
       ['DG_ROUTE_UNDOCUMENTED', 'POST /api/files/presign', 5],
       ['DG_ROUTE_UNDOCUMENTED', 'GET /api/files/:path', 5],
-      ['DG_ROUTE_UNSERVED', 'GET /api/users/{userId}/avatar (getAvatar)', undefined],
+      ['DG_ROUTE_UNSERVED', 'GET /api/users/{userId}/avatar (getAvatar)', 16],
     ]);
     const page = report.pages.find((candidate) => candidate.key === 'routes/api')!;
     expect(readFileSync(join(out, page.markdownFile), 'utf8')).toContain(

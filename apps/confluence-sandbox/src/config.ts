@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { isDocgenError, parseStructured } from '@docgen/core';
+import { closestName, isDocgenError, parseStructured } from '@docgen/core';
 import { createHash } from 'node:crypto';
 import type { FaultRule } from './control/faults.js';
 
@@ -77,6 +77,18 @@ export function validateSandboxConfig(raw: unknown, source = 'sandbox config'): 
   };
   if (!raw || typeof raw !== 'object') fail('(root)', 'must be an object with "spaces" and "users"');
   const input = raw as Record<string, unknown>;
+  // A misspelt key (`nmae:`, `permission:`) would leave its setting at the default without a word.
+  const knownKeys = (value: unknown, keys: string[], path: string, what: string) => {
+    if (!value || typeof value !== 'object') return;
+    const unknown = Object.keys(value).find((key) => !keys.includes(key));
+    if (unknown === undefined) return;
+    const meant = closestName(unknown, keys);
+    fail(
+      `${path ? `${path}.` : ''}${unknown}`,
+      `is not a key of ${what}${meant ? `: did you mean "${meant}"?` : ''} (its keys: ${keys.join(', ')})`,
+    );
+  };
+  knownKeys(input, ['spaces', 'users', 'faults'], '', 'the sandbox config');
   const spaces = input.spaces ?? defaultConfig.spaces;
   const users = input.users ?? defaultConfig.users;
   if (!Array.isArray(spaces)) fail('spaces', 'must be an array');
@@ -84,6 +96,7 @@ export function validateSandboxConfig(raw: unknown, source = 'sandbox config'): 
   const keys = new Set<string>();
   (spaces as unknown[]).forEach((space, i) => {
     const s = space as SandboxSpaceConfig;
+    knownKeys(s, ['key', 'name', 'homepageTitle'], `spaces[${i}]`, 'a space');
     if (!s || typeof s.key !== 'string' || !/^[A-Za-z0-9]{1,255}$/.test(s.key)) {
       fail(`spaces[${i}].key`, 'must be letters and digits, e.g. "DEV"');
     }
@@ -92,6 +105,7 @@ export function validateSandboxConfig(raw: unknown, source = 'sandbox config'): 
   });
   (users as unknown[]).forEach((user, i) => {
     const u = user as SandboxUserConfig;
+    knownKeys(u, ['email', 'token', 'displayName', 'permissions'], `users[${i}]`, 'a user');
     if (!u || typeof u.email !== 'string' || !u.email.includes('@'))
       fail(`users[${i}].email`, 'must be an email address');
     if (typeof u.token !== 'string' || u.token.length === 0) fail(`users[${i}].token`, 'must be a non-empty string');

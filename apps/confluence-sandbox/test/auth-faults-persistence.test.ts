@@ -293,6 +293,23 @@ describe('persistence', () => {
       `${file}: users[0].email must be an email address`,
     );
   });
+
+  it('a key the config does not know is an error naming the key meant, not a setting silently ignored', async () => {
+    const file = join(dir, 'sandbox.yaml');
+    const start = async (yaml: string) => {
+      writeFileSync(file, yaml);
+      return startSandbox({ configFile: file, port: 0 }).then((sandbox) => sandbox.close());
+    };
+    await expect(start('spaces:\n  - { key: OPS, nmae: Operations }\n')).rejects.toThrow(
+      `${file}: spaces[0].nmae is not a key of a space: did you mean "name"? (its keys: key, name, homepageTitle)`,
+    );
+    await expect(start('users:\n  - { email: a@b.c, token: t, permission: { "*": write } }\n')).rejects.toThrow(
+      `${file}: users[0].permission is not a key of a user: did you mean "permissions"? (its keys: email, token, displayName, permissions)`,
+    );
+    await expect(start('space:\n  - { key: OPS }\n')).rejects.toThrow(
+      `${file}: space is not a key of the sandbox config: did you mean "spaces"? (its keys: spaces, users, faults)`,
+    );
+  });
 });
 
 describe('a data dir that cannot be made', () => {

@@ -149,18 +149,33 @@ export function withPathMeant(hint: string, missing: string, origin: OptionOrigi
 
 /**
  * The path of the file or folder beside `missing`, a path that is not there, whose name is a
- * letter or two off its name (`openapi.yaml` for `openapi.yml`); none for a path that is there.
+ * letter or two off its name (`openapi.yaml` for `openapi.yml`); or, where a folder on the way is
+ * not there, the path through the folder a letter or two off it (`docs/adr` for `doc/adr`, adr-tools'
+ * folder in a project that keeps `docs/`). None for a path that is there.
  */
 export function nearbyPath(missing: string): string | undefined {
   if (existsSync(missing)) return undefined;
-  const folder = dirname(resolve(missing));
+  const path = resolve(missing);
+  const beside = nearbyName(path);
+  if (beside) return beside;
+  const folder = dirname(path);
+  if (folder === path || existsSync(folder)) return undefined;
+  const meantFolder = nearbyPath(folder);
+  if (!meantFolder) return undefined;
+  const through = join(meantFolder, basename(path));
+  return existsSync(through) ? through : nearbyName(through);
+}
+
+/** The entry of `path`'s folder whose name is a letter or two off `path`'s name. */
+function nearbyName(path: string): string | undefined {
+  const folder = dirname(path);
   let names: string[];
   try {
     names = readdirSync(folder);
   } catch {
     return undefined;
   }
-  const meant = closestName(basename(missing), names);
+  const meant = closestName(basename(path), names);
   return meant ? join(folder, meant) : undefined;
 }
 
@@ -256,8 +271,9 @@ export function findConfigFile(from: string): string | undefined {
 }
 
 function requireText(file: string): string {
-  // a small synchronous read for the upward search; package.json files are tiny
-  return readFileSync(file, 'utf8');
+  // A small synchronous read for the upward search; package.json files are tiny. A byte order mark
+  // (a Windows editor's) is no JSON, but npm and Node read past it: so does the search.
+  return readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
 }
 
 /**
@@ -369,6 +385,7 @@ export function configFromObject(
     pointer: pointer ? `#${pointer}` : undefined,
   });
   rejectSecrets(value, locate);
+  rejectPluginNameKeys(value, locate);
   const config = structuredClone(value) as DocgenConfig;
   validateAgainstSchema(configSchema, config, {
     what: `docgen config${origin.file ? ` in ${basename(origin.file)}` : ''}`,
@@ -424,6 +441,37 @@ export function configuredSourceOf(config: LoadedConfig, { flags, ...source }: F
 }
 
 /** Tokens in a committed file leak; say where they belong instead. */
+/** The option each built-in plugin's input goes in: what `- openapi: spec.yaml` meant. */
+const INPUT_OPTIONS: Readonly<Record<string, string>> = {
+  openapi: 'spec',
+  routes: 'entry',
+  prisma: 'schema',
+  runbook: 'dir',
+  adr: 'dir',
+};
+
+/**
+ * A source written as `- openapi: spec.yaml`, the plugin as its key (as other tools list their
+ * inputs): the schema alone says "missing key plugin, unknown key openapi; add the missing key".
+ * Say how docgen writes that source instead.
+ */
+function rejectPluginNameKeys(value: unknown, locate: (pointer: string, key?: boolean) => SourceLocation): void {
+  const sources = (value as { sources?: unknown } | null)?.sources;
+  if (!Array.isArray(sources)) return;
+  sources.forEach((source: unknown, index) => {
+    if (!source || typeof source !== 'object' || 'plugin' in source) return;
+    const plugin = Object.keys(source).find((key) => Object.hasOwn(INPUT_OPTIONS, key));
+    if (!plugin) return;
+    const input = (source as Record<string, unknown>)[plugin];
+    throw new DocgenError({
+      code: 'DG_CONFIG_INVALID',
+      message: `sources[${index}] names its plugin as a key ("${plugin}:"): a source is a plugin and its options`,
+      location: locate(`/sources/${index}/${plugin}`, true),
+      hint: `write "- plugin: ${plugin}" with "options: { ${INPUT_OPTIONS[plugin]}: ${typeof input === 'string' ? input : '…'} }" on the next line, indented under it`,
+    });
+  });
+}
+
 function rejectSecrets(value: unknown, locate: (pointer: string, key?: boolean) => SourceLocation): void {
   const confluence = (value as { confluence?: Record<string, unknown> } | null)?.confluence;
   if (!confluence || typeof confluence !== 'object') return;

@@ -1,6 +1,6 @@
 import { existsSync, realpathSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { dirname, isAbsolute, join, relative } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { CONFIG_FILE_NAMES } from './config.js';
 
 /** What marks a project's folder when there is no git repository (a copy of it, a Docker build). */
@@ -57,4 +57,20 @@ function realHome(): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * A file as a page names it: from `cwd` (the config's folder); a file outside it (an input given
+ * from elsewhere, a CI runner's checkout) from the repository (or project) holding `anchor` (the
+ * input), not by climbing out of `cwd`: `../../../home/runner/…` says where the run happened, not
+ * where the file is kept.
+ */
+export function pathFromRepository(file: string, cwd: string, anchor = file): string {
+  const fromCwd = relative(cwd, file);
+  if (!fromCwd.startsWith('..') && !isAbsolute(fromCwd)) return fromCwd || file;
+  // The boundary is a real path; written as `anchor` is, a symbolic link on the way (macOS's
+  // /var → /private/var) does not set the two apart.
+  const folder = dirname(anchor);
+  const repository = resolve(folder, relative(realpathSync(folder), fileBoundary(anchor).folder));
+  return relative(repository, file) || file;
 }

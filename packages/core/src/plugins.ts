@@ -349,16 +349,35 @@ function firstStackFrame(stack: string | undefined): string | undefined {
   return `${file.startsWith('file://') ? fileURLToPath(file) : file}${position}`;
 }
 
-function clash(config: LoadedConfig, kind: 'key' | 'title', value: string, first: number, second: number): DocgenError {
+function clash(
+  config: LoadedConfig,
+  kind: 'key' | 'title',
+  value: string,
+  [first, second]: [number, number],
+  sharedTitle?: string,
+): DocgenError {
+  // Two sources of one plugin (two ADR folders) share their titles as well as their keys: a new key
+  // alone would only move the run on to the title clash.
+  const titlesToo = sharedTitle
+    ? `, and a \`titlePrefix\` beside \`plugin:\`: their pages share titles too ("${sharedTitle}"), and Confluence titles are unique per space`
+    : '';
   return new DocgenError({
     code: kind === 'key' ? 'DG_TREE_DUPLICATE_KEY' : 'DG_TREE_DUPLICATE_TITLE',
     message: `sources[${first}] and sources[${second}] both produce a page with the ${kind} "${value}"`,
     location: config.locate(`/sources/${second}`),
     hint:
       kind === 'key'
-        ? 'give one of them its own key option (e.g. `options: { key: billing }` for openapi), so their pages stay apart'
+        ? `give one of them its own key option (e.g. \`options: { key: billing }\` for openapi), so their pages stay apart${titlesToo}`
         : 'set `titlePrefix` on one of the sources (Confluence titles are unique per space)',
   });
+}
+
+/** A title of a page of source `second` that a page of source `first` has too. */
+function titleShared(made: { page: Page; index: number }[], first: number, second: number): string | undefined {
+  const titles = new Set(
+    made.filter(({ index }) => index === first).map(({ page }) => page.title.trim().toLowerCase()),
+  );
+  return made.find(({ page, index }) => index === second && titles.has(page.title.trim().toLowerCase()))?.page.title;
 }
 
 /** Apply the source's title prefix, labels, parent, link base and provenance. */
@@ -447,7 +466,9 @@ function checkClashes(config: LoadedConfig, made: { page: Page; index: number }[
     ] as const) {
       const owner = owners.get(`${kind}:${id}`);
       if (owner !== undefined && owner !== index)
-        throw clash(config, kind, kind === 'key' ? page.key : page.title, owner, index);
+        throw kind === 'key'
+          ? clash(config, kind, page.key, [owner, index], titleShared(made, owner, index))
+          : clash(config, kind, page.title, [owner, index]);
       owners.set(`${kind}:${id}`, index);
     }
 }

@@ -105,7 +105,7 @@ export function validateAgainstSchema(schema: Record<string, unknown>, value: un
         ? `invalid ${target.what}: ${lines[0]}`
         : `invalid ${target.what}:\n  - ${lines.join('\n  - ')}${more}`,
     location: where(first),
-    hint: hintFor(first, schema, errors) ?? shapeHint(first, value),
+    hint: hintFor(first, schema, errors) ?? shapeHint(first, value) ?? valueHint(first, value),
   });
 }
 
@@ -135,6 +135,28 @@ function shapeHint(error: ErrorObject, root: unknown): string | undefined {
   // YAML reads `12345` and `true` as a number and a boolean: quoted, they are the text meant.
   if (expected === 'string' && (typeof written === 'number' || typeof written === 'boolean'))
     return `quote it, as YAML reads it as a ${typeof written}: ${key}: "${String(written)}"`;
+  return undefined;
+}
+
+/**
+ * For a value the schema does not allow, the value to write, as the key is written: the allowed
+ * one it is a slip of (`onConflict: Skip` → `skip`), else the first allowed; a number past its
+ * bound, the bound. Undefined for other mistakes.
+ */
+function valueHint(error: ErrorObject, root: unknown): string | undefined {
+  const key = unescapePointer(error.instancePath.split('/').pop() ?? '');
+  if (!key || /^\d+$/.test(key)) return undefined;
+  const params = error.params as { allowedValues?: unknown[]; limit?: number };
+  if (error.keyword === 'enum' && params.allowedValues?.every((allowed) => typeof allowed === 'string')) {
+    const allowed = params.allowedValues as string[];
+    const written = valueAt(root, error.instancePath);
+    const meant = typeof written === 'string' ? closestName(written, allowed) : undefined;
+    return meant
+      ? `did you mean "${meant}"? write ${key}: ${meant}`
+      : `write one of the values listed, e.g. ${key}: ${allowed[0]}`;
+  }
+  if (error.keyword === 'maximum') return `write at most ${params.limit}: ${key}: ${params.limit}`;
+  if (error.keyword === 'minimum') return `write at least ${params.limit}: ${key}: ${params.limit}`;
   return undefined;
 }
 

@@ -40,6 +40,14 @@ describe('config loading', () => {
     expect(loaded.config.out).toBe('site');
   });
 
+  it('finds package.json#docgen in a package.json saved with a byte order mark, as npm and Node read it', async () => {
+    const dir = await project({
+      'package.json': `\uFEFF${JSON.stringify({ name: 'x', docgen: { out: 'site' } }, null, 2)}\r\n`,
+    });
+    expect(findConfigFile(dir)).toBe(join(dir, 'package.json'));
+    expect((await loadConfig({ cwd: dir })).config.out).toBe('site');
+  });
+
   it('names a key of package.json#docgen as written there, under `docgen`', async () => {
     const dir = await project({
       'package.json': JSON.stringify(
@@ -119,6 +127,34 @@ describe('config loading', () => {
     expect(secret.code).toBe('DG_CONFIG_SECRET');
     expect(secret.message).not.toContain('abc');
     expect(secret.location?.line).toBe(3);
+  });
+
+  it('a value the config does not allow gets the value meant: another case, a slip, a number past its bound', async () => {
+    const dir = await project({
+      'a/docgen.config.yaml': 'confluence:\n  onConflict: Skip\n',
+      'b/docgen.config.yaml': 'confluence:\n  onConflict: clobber\n',
+      'c/docgen.config.yaml': 'confluence:\n  concurrency: 100\n',
+      'd/docgen.config.yaml': 'confluence:\n  concurrency: 0\n',
+    });
+    const hint = async (folder: string) => (await docgenFailure(loadConfig({ cwd: join(dir, folder) }))).hint;
+    expect(await hint('a')).toBe('did you mean "skip"? write onConflict: skip');
+    expect(await hint('b')).toBe('write one of the values listed, e.g. onConflict: fail');
+    expect(await hint('c')).toBe('write at most 32: concurrency: 32');
+    expect(await hint('d')).toBe('write at least 1: concurrency: 1');
+  });
+
+  it('a source written as `- openapi: spec.yaml` (the plugin as its key) is shown the way docgen writes it', async () => {
+    const dir = await project({
+      'docgen.config.yaml':
+        'sources:\n  - plugin: adr\n    options: { dir: docs/adr }\n  - openapi: services/orders/openapi.yaml\n',
+    });
+    const error = await docgenFailure(loadConfig({ cwd: dir }));
+    expect(error).toMatchObject({
+      code: 'DG_CONFIG_INVALID',
+      message: 'sources[1] names its plugin as a key ("openapi:"): a source is a plugin and its options',
+      location: { file: join(dir, 'docgen.config.yaml'), line: 4 },
+      hint: 'write "- plugin: openapi" with "options: { spec: services/orders/openapi.yaml }" on the next line, indented under it',
+    });
   });
 
   it('reports YAML syntax errors with line and a code frame', async () => {

@@ -267,6 +267,21 @@ describe('plugin loading', () => {
       code: 'DG_TREE_DUPLICATE_KEY',
       message: 'sources[0] and sources[1] both produce a page with the key "words"',
       location: { pointer: '#/sources/1' },
+      hint: 'give one of them its own key option (e.g. `options: { key: billing }` for openapi), so their pages stay apart',
+    });
+    // Two sources of one plugin that share their keys share their titles too (two ADR folders): both fixes at once.
+    const twins = configFromObject(
+      {
+        sources: [
+          { plugin, options: { file: terms, title: 'Words', key: 'words' } },
+          { plugin, options: { file: terms, title: 'Words', key: 'words' } },
+        ],
+      },
+      { dir: fixtures },
+    );
+    await expect(generatePageTree(twins)).rejects.toMatchObject({
+      code: 'DG_TREE_DUPLICATE_KEY',
+      hint: 'give one of them its own key option (e.g. `options: { key: billing }` for openapi), so their pages stay apart, and a `titlePrefix` beside `plugin:`: their pages share titles too ("Words"), and Confluence titles are unique per space',
     });
   });
 

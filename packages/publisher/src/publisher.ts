@@ -1,4 +1,4 @@
-import { contentHash, DocgenError, type Diagnostic, type PageTree } from '@docgen/core';
+import { contentHash, DocgenError, type Diagnostic, type PageTree, type SourceLocation } from '@docgen/core';
 import { applyPlan, bodyHashWithoutComments, type Outcome } from './apply.js';
 import { CloudApi } from './client/cloud.js';
 import { resolveEndpoint, type Flavor } from './client/endpoint.js';
@@ -46,6 +46,11 @@ export interface PublisherConfig extends ConnectionConfig {
   parentId?: string;
   /** The managed root by title, when no `parentId` is given (one extra read). */
   parentTitle?: string;
+  /**
+   * Where `parentId` (or else `parentTitle`) was given, for the error when no such page is there:
+   * `--confluence-parent`, `CONFLUENCE_PARENT_ID`, or the config key with its file and line.
+   */
+  rootFrom?: { from: string; location?: SourceLocation };
   titlePrefix?: string;
   labels?: string[];
   /**
@@ -168,10 +173,12 @@ export class Publisher {
     if (!this.config.parentId && this.config.parentTitle) {
       const root = await api.findByTitle(space, this.config.parentTitle);
       if (!root) {
+        const from = this.config.rootFrom;
         throw new DocgenError({
           code: 'DG_CONFLUENCE_ROOT',
-          message: `no page titled "${this.config.parentTitle}" in space ${space.key} to publish under`,
-          hint: 'create it first, fix confluence.parentTitle, or give confluence.parentId instead',
+          message: `no page titled "${this.config.parentTitle}" in space ${space.key} to publish under${from ? ` (${from.from})` : ''}`,
+          location: from?.location,
+          hint: `create it first, fix ${from?.from ?? 'confluence.parentTitle'}, or give confluence.parentId instead`,
         });
       }
       rootId = root.id;
@@ -325,11 +332,13 @@ export class Publisher {
     } catch (error) {
       const status = (error as { status?: number }).status;
       if (status !== 404) throw error;
+      const from = this.config.rootFrom;
       throw new DocgenError(
         {
           code: 'DG_CONFLUENCE_ROOT',
-          message: `parent page ${rootId} not found (or the user may not view it)`,
-          hint: 'check --confluence-parent / CONFLUENCE_PARENT_ID: the numeric id in the page URL',
+          message: `parent page ${rootId}${from ? ` (${from.from})` : ''} not found (or the user may not view it)`,
+          location: from?.location,
+          hint: `check ${from?.from ?? '--confluence-parent / CONFLUENCE_PARENT_ID'}: the numeric id in the page URL`,
         },
         { cause: error },
       );
@@ -340,7 +349,8 @@ export class Publisher {
       throw new DocgenError({
         code: 'DG_CONFLUENCE_ROOT',
         message: `parent page ${rootId} ("${root.title}") is ${root.status === 'trashed' ? 'in the trash' : root.status}, not a page to publish under`,
-        hint: 'restore it in Confluence, or point --confluence-parent / CONFLUENCE_PARENT_ID at the page docgen should publish under',
+        location: this.config.rootFrom?.location,
+        hint: `restore it in Confluence, or point ${this.config.rootFrom?.from ?? '--confluence-parent / CONFLUENCE_PARENT_ID'} at the page docgen should publish under`,
       });
     }
   }

@@ -5,6 +5,7 @@
  * a created date. Apart because the status reader, the field tables and the front matter all know a
  * date when they see one.
  */
+import { basename } from 'node:path';
 import type { Diagnostic } from '@docgen/core';
 import type { ParsedAdr } from './records.js';
 import { languageOf } from './file-names.js';
@@ -92,6 +93,7 @@ export function readLocalDates(parsed: ParsedAdr[], report: (diagnostic: Diagnos
     const [year, month, day] = [match[1], match[3], match[4]].map(Number) as [number, number, number];
     if (isDay(year, month, day)) adr.record.date = isoDate(year, month, day);
   }
+  for (const adr of parsed) reportNoDay(adr, report);
   const dated = parsed.flatMap((adr) => {
     const match = YEAR_LAST_DATE.exec(adr.record.date ?? '');
     if (!match) return [];
@@ -131,6 +133,29 @@ export function readLocalDates(parsed: ParsedAdr[], report: (diagnostic: Diagnos
     message: `the date${many ? 's' : ''} of ${undecided.length} ADR${many ? 's' : ''} in this folder (${shown.join(', ')}${undecided.length > 3 ? ', …' : ''}) ${why}: shown as written`,
     location: { file: adr.record.file, line: adr.dateLine },
     hint: `write them as ISO 8601 dates (year-month-day), which read one way${dayFirst || monthFirst ? `: ${adr.record.date} is ${[dayFirst, monthFirst].filter(Boolean).join(' or ')}` : ''}`,
+  });
+}
+
+/** A year-first date in any separator (`2024-13-45`, `2016.02.30`): read one way, so one that is no day is a typo. */
+const ANY_YEAR_FIRST_DATE = /^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})$/;
+
+/**
+ * A year-first date that is no day of the calendar (month 13, 30 February, year-day-month
+ * `2024-31-01`) is shown as written, as it was before, but said: the log would show it as if it
+ * were a date.
+ */
+function reportNoDay(adr: ParsedAdr, report: (diagnostic: Diagnostic) => void): void {
+  const match = ANY_YEAR_FIRST_DATE.exec(adr.record.date ?? '');
+  if (!match) return;
+  const [year, month, day] = [match[1], match[3], match[4]].map(Number) as [number, number, number];
+  if (isDay(year, month, day)) return;
+  const swapped = isDay(year, day, month) ? `: did you mean ${isoDate(year, day, month)}?` : '';
+  report({
+    code: 'DG_ADR_DATE',
+    severity: 'warning',
+    message: `${basename(adr.record.file)}'s date ${adr.record.date} is no day of the calendar: shown as written`,
+    location: { file: adr.record.file, line: adr.dateLine },
+    hint: `write the day it was decided as an ISO 8601 date, year-month-day (month 01 to 12)${swapped}`,
   });
 }
 

@@ -1183,6 +1183,36 @@ describe('dates with two-digit years, and dotted', () => {
     expect(warnings).toEqual([]);
   });
 
+  it('a year-first date that is no day of the calendar (2024-13-45, a swapped 2024-31-01) is warned of at its line', async () => {
+    const dir = await folder(['2024-13-45', '2024-31-01', '2016.02.30', '2024-02-29']);
+    const warnings: Diagnostic[] = [];
+    const { records } = extractAdrs(dir, { report: (warning) => warnings.push(warning) });
+    expect(records.map((record) => record.date)).toEqual(['2024-13-45', '2024-31-01', '2016.02.30', '2024-02-29']);
+    expect(warnings).toEqual([
+      {
+        code: 'DG_ADR_DATE',
+        severity: 'warning',
+        message: "0001-decision-1.md's date 2024-13-45 is no day of the calendar: shown as written",
+        location: { file: join(dir, '0001-decision-1.md'), line: 3 },
+        hint: 'write the day it was decided as an ISO 8601 date, year-month-day (month 01 to 12)',
+      },
+      {
+        code: 'DG_ADR_DATE',
+        severity: 'warning',
+        message: "0002-decision-2.md's date 2024-31-01 is no day of the calendar: shown as written",
+        location: { file: join(dir, '0002-decision-2.md'), line: 3 },
+        hint: 'write the day it was decided as an ISO 8601 date, year-month-day (month 01 to 12): did you mean 2024-01-31?',
+      },
+      {
+        code: 'DG_ADR_DATE',
+        severity: 'warning',
+        message: "0003-decision-3.md's date 2016.02.30 is no day of the calendar: shown as written",
+        location: { file: join(dir, '0003-decision-3.md'), line: 3 },
+        hint: 'write the day it was decided as an ISO 8601 date, year-month-day (month 01 to 12)',
+      },
+    ]);
+  });
+
   it('dotted and two-digit years read one way when a day above 12 says which', async () => {
     const warnings: Diagnostic[] = [];
     const { records } = extractAdrs(await folder(['25.02.2016', '03.04.16', '12/02/16']), {

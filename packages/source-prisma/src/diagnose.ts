@@ -399,6 +399,18 @@ export function conflictMarkerHint(errors: ReportedError[], sources: SchemaSourc
   return `${markers.join(', ')}: the schema holds a merge conflict's markers (\`<<<<<<<\`, \`=======\`, \`>>>>>>>\`): keep what the schema should have of each side, delete the markers, and run again`;
 }
 
+/**
+ * A file saved "UTF-8 with BOM" (Notepad, Visual Studio, PowerShell's Out-File) starts with U+FEFF,
+ * which Prisma's parser takes for text: line 1 "does not start with any known Prisma schema
+ * keyword", though it reads `generator client {` or a comment. The hint names the invisible cause.
+ */
+export function byteOrderMarkHint(errors: ReportedError[], sources: SchemaSource[]): string | undefined {
+  const marked = sources.filter((source) => source.text.startsWith('\uFEFF'));
+  if (!errors.some((error) => error.line === 1 && marked.some((source) => source.name === error.name)))
+    return undefined;
+  return `${marked.map((source) => source.name).join(', ')} ${marked.length > 1 ? 'start' : 'starts'} with a byte order mark (U+FEFF), which Prisma's parser reads as text: save the file as UTF-8 without BOM (VS Code: click "UTF-8 with BOM" in the status bar, Save with Encoding, UTF-8)`;
+}
+
 /** A block's first line: `model User {`, `enum Role {`, `datasource db {`. */
 const BLOCK_START = /^[ \t]*(model|view|type|enum|generator|datasource)[ \t]+(\w+)[ \t]*\{/;
 

@@ -10,6 +10,7 @@ import { createRequire } from 'node:module';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { DocgenError, fixOptionHint, withPathMeant, type Diagnostic, type OptionOrigin } from '@docgen/core';
 import {
+  byteOrderMarkHint,
   cascadeHint,
   cascadeRelations,
   commentAttributeHint,
@@ -608,6 +609,7 @@ function schemaError(error: unknown, sources: SchemaSource[], origin?: OptionOri
   const noDatasource = missingDatasourceHint(found, sources);
   const elision = elisionHint(found, sources);
   const separate = separateSchemasHint(found, sources);
+  const byteOrderMark = byteOrderMarkHint(found, sources);
   // A merge's markers or a missing `}` explain every error after them: said first.
   const conflict = conflictMarkerHint(found, sources);
   const unclosed = conflict ? undefined : unclosedBlockHint(found, sources);
@@ -621,6 +623,8 @@ function schemaError(error: unknown, sources: SchemaSource[], origin?: OptionOri
       hint: [
         // Files that are each a schema explain every error of their merge: said first.
         ...(separate ? [separate] : []),
+        // An invisible character explains its line's error, whatever the line says.
+        ...(byteOrderMark ? [byteOrderMark] : []),
         ...(conflict ? [conflict] : []),
         ...(unclosed ? [unclosed] : []),
         // Where the database cannot run what the relations ask, the fix is not in Prisma's words alone.

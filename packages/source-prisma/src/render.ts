@@ -1,4 +1,3 @@
-import { relative } from 'node:path';
 import {
   literalPlaceholders,
   placeFragment,
@@ -6,6 +5,7 @@ import {
   inlineCode,
   pageFileStem,
   pageKey,
+  pathFromRepository,
   slug,
   type Page,
   type PageAttachment,
@@ -87,7 +87,8 @@ export function renderPrisma(
   }
   const enumAnchor = (name: string) => enumAnchors.get(name) ?? `enum-${name.toLowerCase()}`;
   const enumLink = (name: string) => `./${pageFileStem(enumsKey)}.md#${enumAnchor(name)}`;
-  const shown = (file: string) => relative(options.cwd ?? process.cwd(), file) || file;
+  // A schema outside the config's folder (`--prisma` given from elsewhere): from its repository, not by climbing out.
+  const shown = (file: string) => pathFromRepository(file, options.cwd ?? process.cwd(), model.path);
   const source = { plugin: 'prisma', file: model.path };
   // MongoDB keeps documents in collections; every other provider rows in tables.
   const storedIn = model.provider === 'mongodb' ? 'Collection' : 'Table';

@@ -636,6 +636,17 @@ describe('extractPrisma', () => {
     );
   });
 
+  it('a byte order mark before the first line (a Windows editor saved it) is named, not left as line 1 "not a known keyword"', async () => {
+    const schema = ['datasource db {', '  provider = "postgresql"', '}', 'model Post {', '  id Int @id', '}'].join(
+      '\r\n',
+    );
+    const error = await docgenFailure(extractOf(`\uFEFF${schema}`));
+    expect(error).toMatchObject({ code: 'DG_PRISMA_INVALID', location: { line: 1 } });
+    expect(error.hint).toMatch(
+      /^schema\.prisma starts with a byte order mark \(U\+FEFF\), which Prisma's parser reads as text: save the file as UTF-8 without BOM \(VS Code: click "UTF-8 with BOM" in the status bar, Save with Encoding, UTF-8\)\. /,
+    );
+  });
+
   it("@@fulltext on PostgreSQL (MySQL's and MongoDB's only) says the index is created in a migration", async () => {
     const error = await docgenFailure(
       extractOf(

@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -1108,6 +1108,19 @@ describe('data-model pages', () => {
     expect(documented('data-model/model/order')).toContain('| Field | Type | Notes | Description |');
     expect(documented('data-model/model/order')).toContain('| `code` | `String` |  | Shown on the receipt. |');
     expect(documented('data-model/model/order')).toContain('| Kind | Fields | Name |');
+  });
+
+  it('a schema outside the folder it runs in (--prisma given from elsewhere) is named from its repository, not by climbing out', async () => {
+    const repository = await mkdtemp(join(tmpdir(), 'docgen-prisma-repo-'));
+    await mkdir(join(repository, '.git'));
+    await mkdir(join(repository, 'prisma'));
+    const schema = join(repository, 'prisma', 'schema.prisma');
+    await writeFile(schema, 'datasource db {\n  provider = "postgresql"\n}\n\nmodel Item {\n  id Int @id\n}\n');
+    const elsewhere = await mkdtemp(join(tmpdir(), 'docgen-prisma-cwd-'));
+    const tree = renderPrisma(await extractPrisma(schema), templates, { cwd: elsewhere });
+    const page = (key: string) => tree.pages.find((candidate) => candidate.key === key)!.markdown;
+    expect(page('data-model')).toContain('from `prisma/schema.prisma`: 1 model.');
+    expect(page('data-model/model/item')).toContain('| Defined in | `prisma/schema.prisma` line 5 |');
   });
 
   it("closes raw HTML a model's documentation leaves open, before the page's own tables", async () => {

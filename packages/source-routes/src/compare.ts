@@ -5,11 +5,12 @@
  * may differ between the two (`{id}` and `:productId` match).
  */
 import type { OptionOrigin } from '@docgen/core';
-import { extractApi, loadSpec, pathShape } from '@docgen/source-openapi';
+import { extractApi, loadSpec, pathShape, type SpecSet } from '@docgen/source-openapi';
 import type { Comparison, Route } from './model.js';
 
 export async function compareWithSpec(routes: Route[], specFile: string, origin?: OptionOrigin): Promise<Comparison> {
-  const api = extractApi(await loadSpec(specFile, { origin }));
+  const spec = await loadSpec(specFile, { origin });
+  const api = extractApi(spec);
   const basePaths = [...new Set(api.servers.map((server) => basePath(server.url)))];
   if (!basePaths.length) basePaths.push('');
   const operations = api.tags.flatMap((tag) => tag.operations).filter((operation) => !operation.webhook);
@@ -46,6 +47,7 @@ export async function compareWithSpec(routes: Route[], specFile: string, origin?
         method: operation.method.toUpperCase(),
         path: operation.path,
         operationId: operation.operationId,
+        line: operationLine(spec, operation.path, operation.method),
       })),
     matched: comparedRoutes(routes).length - undocumented.length,
   };
@@ -57,6 +59,15 @@ export async function compareWithSpec(routes: Route[], specFile: string, origin?
  */
 export function comparedRoutes<T extends Route>(routes: T[]): T[] {
   return routes.filter((route) => !route.servedBy && !route.inlineMount);
+}
+
+/**
+ * The line of an operation in the spec's own file, for a warning to point at; the line of its path
+ * when the path's operations are in a file of their own (`$ref: paths/orders.yaml`).
+ */
+function operationLine(spec: SpecSet, path: string, method: string): number | undefined {
+  const escaped = path.replace(/~/g, '~0').replace(/\//g, '~1');
+  return spec.locate({ file: spec.rootFile, pointer: `/paths/${escaped}/${method}` }, true).line;
 }
 
 /** The path of a server URL, without a trailing slash (`/` and absent → ''). */

@@ -192,11 +192,17 @@ export function isUnreadHandedMember(reader: RouteReader, handler: TsNode): bool
 /** A route registered at a path docgen cannot know (a variable, a regular expression, a list). */
 export function warnComputedPath(reader: RouteReader, file: string, call: CallExpression, path: TsNode): void {
   const method = (call.getExpression() as PropertyAccessExpression).getName();
+  // `app.get(/.*fly$/, …)` is written in the code, not computed: said as what it is.
+  const pattern = reader.ts.Node.isRegularExpressionLiteral(unwrap(reader.ts, path));
   reader.warnings.push({
     code: 'DG_ROUTES_COMPUTED_PATH',
     severity: 'warning',
-    message: `${method}(${shortText(path)}, …) registers a route whose path is computed at run time: it is not read`,
+    message: pattern
+      ? `${method}(${shortText(path)}, …) registers a route whose path is a regular expression: it is not listed`
+      : `${method}(${shortText(path)}, …) registers a route whose path is computed at run time: it is not read`,
     location: { file, line: call.getStartLineNumber() },
-    hint: "register it with a literal path (app.get('/users/:id', …)) or a `const` holding one, so docgen can list it",
+    hint: pattern
+      ? "docgen lists routes with a string path: write it as one if it can be (app.get('/*fly', …) in Express 4), or leave it out of the table as it is"
+      : "register it with a literal path (app.get('/users/:id', …)) or a `const` holding one, so docgen can list it",
   });
 }

@@ -481,11 +481,18 @@ export class RouteReader {
           steps.push({
             at: chain.at,
             run: () => {
-              for (const link of chain.links)
-                def.entries.push({
-                  kind: 'route',
-                  route: route(this, link.call, link.method, chain.path, link.call.getArguments(), routerLevel),
-                });
+              // `.route('/x').all(requireUser).get(…)`: an `all` ahead of other methods runs before
+              // each of them and calls next() (or they would never answer): their middleware, not a route.
+              let before: TsNode[] = [];
+              chain.links.forEach((link, index) => {
+                const args = link.call.getArguments();
+                if (link.method === 'all' && index < chain.links.length - 1) before = [...before, ...args];
+                else
+                  def.entries.push({
+                    kind: 'route',
+                    route: route(this, link.call, link.method, chain.path, [...before, ...args], routerLevel),
+                  });
+              });
             },
           });
       }

@@ -86,7 +86,7 @@ export const source = defineSource<RoutesOptions, RoutesModel>({
           code: 'DG_ROUTE_UNSERVED',
           severity: 'warning',
           message: `${operation.method} ${operation.path}${operation.operationId ? ` (${operation.operationId})` : ''} is in ${spec} but no route serves it`,
-          location: { file: model.comparison.spec },
+          location: { file: model.comparison.spec, line: operation.line },
           hint: 'implement it, or mark it in the spec as not yet served',
         });
     }

@@ -61,7 +61,13 @@ export interface Comparison {
   /** Routes no operation of the spec describes. */
   undocumented: Route[];
   /** Operations of the spec no route serves. */
-  unserved: Array<{ method: string; path: string; operationId?: string }>;
+  unserved: Array<{
+    method: string;
+    path: string;
+    operationId?: string;
+    /** Its line in the spec (its path's, when the path's operations are in another file). */
+    line?: number;
+  }>;
   /** Routes and operations that match. */
   matched: number;
 }

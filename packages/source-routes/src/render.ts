@@ -1,5 +1,4 @@
-import { relative } from 'node:path';
-import { pageKey, type PageTree, type TemplateRenderer } from '@docgen/core';
+import { pageKey, pathFromRepository, type PageTree, type TemplateRenderer } from '@docgen/core';
 import { comparedRoutes } from './compare.js';
 import type { RoutesModel } from './model.js';
 import { readableName } from './names.js';
@@ -20,7 +19,9 @@ export function renderRoutes(
   templates: TemplateRenderer,
   options: RenderRoutesOptions = {},
 ): PageTree {
-  const shown = (file: string) => relative(options.cwd ?? process.cwd(), file) || file;
+  // As the repository names it: a file outside the config's folder (`--routes` given from elsewhere)
+  // from the repository holding the entry, not by climbing out of it.
+  const shown = (file: string) => pathFromRepository(file, options.cwd ?? process.cwd(), model.entry);
   const everywhere = sharedMiddleware(model.routes);
   const view = (route: RoutesModel['routes'][number]) => ({
     ...route,

@@ -3,7 +3,7 @@
  * `.route()` chains, router-level and mount middleware, a router mounted in itself), the
  * example shop's five services against their own specs, and broken input.
  */
-import { mkdir, mkdtemp, symlink, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -4669,6 +4669,60 @@ describe('extractRouteList', () => {
     expect(serviceName(join(fixtures, 'no-app.ts'))).toBe('source-routes'); // the nearest package.json
   });
 
+  it('a route whose path is a regular expression is warned of as one, not as a path computed at run time', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-routes-'));
+    await writeFile(
+      join(dir, 'server.ts'),
+      [
+        "import express from 'express';",
+        'const app = express();',
+        "app.get('/health', (req, res) => res.send());",
+        "app.get(/.*fly$/, (req, res) => res.send('fly'));",
+      ].join('\n'),
+    );
+    const { warnings } = await readRoutes(join(dir, 'server.ts'));
+    expect(warnings).toEqual([
+      {
+        code: 'DG_ROUTES_COMPUTED_PATH',
+        severity: 'warning',
+        message: 'get(/.*fly$/, …) registers a route whose path is a regular expression: it is not listed',
+        location: { file: join(dir, 'server.ts'), line: 4 },
+        hint: "docgen lists routes with a string path: write it as one if it can be (app.get('/*fly', …) in Express 4), or leave it out of the table as it is",
+      },
+    ]);
+  });
+
+  it("an `.all()` ahead of a route chain's methods is their middleware, not a route; one at its end stays a route", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-routes-'));
+    await writeFile(
+      join(dir, 'server.ts'),
+      [
+        "import express from 'express';",
+        'const app = express();',
+        'function requireUser(req: any, res: any, next: any) {',
+        '  if (!req.user) return res.status(401).end();',
+        '  next();',
+        '}',
+        'app',
+        "  .route('/lists/:id')",
+        '  .all(requireUser)',
+        '  .get((req, res) => res.json({}))',
+        '  .delete((req, res) => res.sendStatus(204));',
+        'app',
+        "  .route('/health')",
+        '  .get((req, res) => res.send())',
+        '  .all((req, res) => res.sendStatus(405));',
+      ].join('\n'),
+    );
+    const { routes } = await readRoutes(join(dir, 'server.ts'));
+    expect(routes.map((route) => [route.method, route.path, route.middleware, route.statuses, route.line])).toEqual([
+      ['GET', '/lists/:id', ['requireUser'], [200, 401], 10],
+      ['DELETE', '/lists/:id', ['requireUser'], [204, 401], 11],
+      ['GET', '/health', [], [200], 14],
+      ['ALL', '/health', [], [405], 15],
+    ]);
+  });
+
   it("compares with the spec under its servers' base path: what is not described, what is not served", async () => {
     const routes = await extractRouteList(join(shop, 'server.ts'));
     const comparison = await compareWithSpec(routes, join(fixtures, 'shop', 'openapi.yaml'));
@@ -4680,7 +4734,40 @@ describe('extractRouteList', () => {
       'GET /api/v1/nested/deep/:leaf?',
       'DELETE /admin/cache',
     ]);
-    expect(comparison.unserved).toEqual([{ method: 'GET', path: '/gadgets', operationId: 'listGadgets' }]);
+    expect(comparison.unserved).toEqual([{ method: 'GET', path: '/gadgets', operationId: 'listGadgets', line: 13 }]);
+  });
+
+  it('an operation nothing serves is at its line in the spec, or at its path’s where the path is in a file of its own', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-routes-'));
+    await writeFile(
+      join(dir, 'server.ts'),
+      ["import express from 'express';", 'const app = express();', "app.get('/a', (_req, res) => res.json({}));"].join(
+        '\n',
+      ),
+    );
+    await mkdir(join(dir, 'paths'));
+    await writeFile(
+      join(dir, 'paths', 'orders.yaml'),
+      ['orders:', '  get:', '    operationId: listOrders', '    responses: { "200": { description: ok } }'].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'openapi.yaml'),
+      [
+        'openapi: 3.0.3',
+        'info: { title: t, version: "1" }',
+        'paths:',
+        '  /a:',
+        '    get: { responses: { "200": { description: ok } } }',
+        '    delete: { operationId: deleteA, responses: { "204": { description: gone } } }',
+        '  /orders:',
+        '    $ref: paths/orders.yaml#/orders',
+      ].join('\n'),
+    );
+    const comparison = await compareWithSpec(await extractRouteList(join(dir, 'server.ts')), join(dir, 'openapi.yaml'));
+    expect(comparison.unserved.map((operation) => [operation.method, operation.path, operation.line])).toEqual([
+      ['DELETE', '/a', 6],
+      ['GET', '/orders', 7],
+    ]);
   });
 
   it('matches a spec path whose template carries a constraint with braces (`{id:[0-9]{3}}`) to the route it describes', async () => {
@@ -4864,6 +4951,24 @@ describe('the routes page', () => {
     expect(page!.markdown).toContain('Spec `openapi.yaml` (paths under `/api/v1`): 4 of 8 routes are described.');
     expect(page!.markdown).toContain('### Served, not in the spec');
     expect(page!.markdown).toContain('| GET | `/gadgets` | `listGadgets` |');
+  });
+
+  it('a file outside the folder it runs in (--routes given from elsewhere) is named from its repository, not by climbing out', async () => {
+    const repository = await mkdtemp(join(tmpdir(), 'docgen-routes-repo-'));
+    await cp(join(fixtures, 'shop'), repository, { recursive: true });
+    await mkdir(join(repository, '.git'));
+    const entry = join(repository, 'src', 'server.ts');
+    const routes = await extractRouteList(entry);
+    const comparison = await compareWithSpec(routes, join(repository, 'openapi.yaml'));
+    const elsewhere = await mkdtemp(join(tmpdir(), 'docgen-routes-cwd-'));
+    const templates = createTemplateRenderer({ defaultsDir: source.templatesDir });
+    const [page] = renderRoutes({ service: 'shop', entry, framework: 'Express', routes, comparison }, templates, {
+      cwd: elsewhere,
+    }).pages;
+    expect(page!.markdown).toContain('read from its code (`src/server.ts`)');
+    expect(page!.markdown).toContain('| PUT | `/api/v1/widgets/:id(\\d+)` | `audit` |  | `src/api.ts:15` |  |');
+    expect(page!.markdown).toContain('Spec `openapi.yaml` (paths under `/api/v1`)');
+    expect(page!.markdown).not.toContain('../');
   });
 
   it('says a status computed at run time is computed, beside the literals read (res.status(err.statusCode || 500), a ?: of literals, a helper the response is handed to), never a wrong literal', async () => {

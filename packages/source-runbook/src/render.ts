@@ -147,6 +147,7 @@ export function renderRunbooks(
       runbook: { ...service.runbook, notes },
       file: shown(service.file),
       runbookFile: service.runbookFile && shown(service.runbookFile),
+      notesFile: service.runbook.notesFrom && shown(service.runbook.notesFrom.file),
       namespace: service.namespace === 'default' ? undefined : service.namespace,
       ownerName: service.owner && (ownerOf(service)?.displayName ?? ownerName(service.owner, service.namespace)),
       ownerEntity: service.owner ? ownerEntity(ownerOf(service)) : undefined,

@@ -1272,6 +1272,10 @@ describe('runbook pages', () => {
       '| Described in | `services/catalog/catalog-info.yaml`, `services/catalog/runbook.yaml` |',
     );
     expect(page('runbooks/accounts')).toContain('## Notes\n\nSign-in problems');
+    // Its notes' file is where a reader goes to change them, as runbook.yaml is.
+    expect(page('runbooks/accounts')).toContain(
+      '| Described in | `services/accounts/catalog-info.yaml`, `services/accounts/runbook.md` |',
+    );
     expect(tree.pages[2]!.labels).toEqual(['runbook', 'lifecycle-production']);
   });
 

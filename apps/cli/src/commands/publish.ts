@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { Args } from '@oclif/core';
 import { DocgenCommand } from '../docgen-command.js';
 import { expectConfigFile, expectRenderedFolder, pathFlag } from '../paths.js';
-import { publishFailure, publishFlags, runPublish, type PublishReport } from '../publish-flags.js';
+import { publishFailure, publishFlags, publishOptions, runPublish, type PublishReport } from '../publish-flags.js';
 
 export default class Publish extends DocgenCommand {
   static override summary = 'Sync a rendered page tree into Confluence (or the embedded sandbox)';
@@ -36,16 +36,11 @@ With no Confluence URL configured, publishes to the embedded sandbox in .docgen/
     const json = this.jsonEnabled();
     const log = { info: (line: string) => (json ? process.stderr.write(`${line}\n`) : this.log(line)) };
     expectConfigFile(flags.config);
-    const { configKeyOrigin, loadConfig } = await import('@docgen/core');
+    const { loadConfig } = await import('@docgen/core');
     const loaded = await loadConfig({ explicit: flags.config });
     // The config's output folder, when there is a config: the folder most likely meant when the one given is not there.
     expectRenderedFolder(args['rendered-dir'], loaded.file ? resolve(loaded.dir, loaded.config.out) : undefined);
-    const report = await runPublish(args['rendered-dir'], { ...flags, json }, log, {
-      config: loaded.config.confluence,
-      urlOrigin: configKeyOrigin(loaded, '/confluence/url'),
-      configDir: loaded.dir,
-      cwd: process.cwd(),
-    });
+    const report = await runPublish(args['rendered-dir'], { ...flags, json }, log, publishOptions(loaded));
     const failure = publishFailure(report);
     if (failure) {
       if (!json) throw failure;

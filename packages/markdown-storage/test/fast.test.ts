@@ -55,6 +55,7 @@ const HANDLED: Array<[string, string]> = [
 ];
 
 const FALLS_BACK: Array<[string, string]> = [
+  ['a key-value table (a header row of empty cells)', '| | |\n| --- | --- |\n| Status | accepted |'],
   ['a link', 'See [the docs](https://example.com).'],
   ['an autolink literal', 'See https://example.com or www.example.com.'],
   ['an email literal', 'Mail support@example.com.'],

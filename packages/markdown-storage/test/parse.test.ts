@@ -276,6 +276,31 @@ describe('parser', () => {
     expect(convertMarkdown('| a | b |\n|---|---|\n| 1 | 2 |  |\n| 3 |\n').warnings).toEqual([]);
   });
 
+  describe('a table whose header row is empty (`| | |`, a key-value table)', () => {
+    it('has no empty header row: its first column holds the keys, as Confluence lays out page properties', () => {
+      const { storage } = convertMarkdown('| | |\n| --- | --- |\n| Status | **accepted** |\n| Date | 2024-05-01 |\n');
+      expect(storage).toBe(
+        '<table><tbody><tr><th>Status</th><td><strong>accepted</strong></td></tr>' +
+          '<tr><th>Date</th><td>2024-05-01</td></tr></tbody></table>',
+      );
+    });
+
+    it('of one column, is rows of cells', () => {
+      expect(convertMarkdown('| |\n| --- |\n| a |\n| b |\n').storage).toBe(
+        '<table><tbody><tr><td>a</td></tr><tr><td>b</td></tr></tbody></table>',
+      );
+    });
+
+    it('keeps a header row with any text in it, and an empty header of a table with no rows', () => {
+      expect(convertMarkdown('| | Q1 |\n| --- | --- |\n| Sales | 10 |\n').storage).toContain(
+        '<tr><th></th><th>Q1</th></tr>',
+      );
+      expect(convertMarkdown('| | |\n| --- | --- |\n').storage).toBe(
+        '<table><tbody><tr><th></th><th></th></tr></tbody></table>',
+      );
+    });
+  });
+
   it('keeps the text of nesting deeper than markdown-it would parse', () => {
     const text = (node: Nodes): string =>
       'value' in node ? String(node.value) : 'children' in node ? node.children.map(text).join('') : '';

@@ -193,6 +193,7 @@ function table(tokens: Token[], context: BlockContext): string | undefined {
   const align: Array<string | undefined> = [];
   let row = -1;
   let column = 0;
+  let emptyHeader = true;
   for (let index = 1; index < tokens.length - 1; index += 1) {
     const token = tokens[index]!;
     switch (token.type) {
@@ -218,6 +219,7 @@ function table(tokens: Token[], context: BlockContext): string | undefined {
         if ((token.type === 'th_open') !== (row === 0)) return undefined;
         if (row === 0) align.push(alignment(token));
         const content = cellContent(tokens[index + 1]!, context);
+        if (row === 0 && content) emptyHeader = false;
         if (content === undefined || tokens[index + 2]?.type !== token.type.replace('_open', '_close'))
           return undefined;
         const aligned = align[column];
@@ -234,6 +236,8 @@ function table(tokens: Token[], context: BlockContext): string | undefined {
     }
   }
   if (tokens[tokens.length - 1]!.type !== 'table_close' || row < 0) return undefined;
+  // A key-value table (`| | |`, rows under an empty header) is the tree path's (handlers/tables.ts).
+  if (emptyHeader && row > 0) return undefined;
   return `${out}</tbody></table>`;
 }
 

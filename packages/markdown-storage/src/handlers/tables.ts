@@ -11,17 +11,37 @@ export function table(node: Table, state: State): XNode[] {
   const align = node.align ?? [];
   // GFM: the header row fixes the column count; extra cells are dropped, missing ones are empty.
   const columns = node.children[0]?.children.length ?? 0;
-  const rows = node.children.map((row, rowIndex) => {
+  const keyValue = isKeyValueTable(node);
+  const tagOf = (rowIndex: number, column: number): 'th' | 'td' =>
+    keyValue ? (column === 0 && columns > 1 ? 'th' : 'td') : rowIndex === 0 ? 'th' : 'td';
+  const rows = node.children.slice(keyValue ? 1 : 0).map((row, rowIndex) => {
     warnExtraCells(row, state);
-    const tag = rowIndex === 0 ? 'th' : 'td';
     const cells: XNode[] = [];
     for (let column = 0; column < columns; column += 1) {
       const cell = row.children[column];
+      const tag = tagOf(rowIndex, column);
       cells.push(cell ? tableCell(cell, tag, align[column] ?? null, state) : x(tag));
     }
     return x('tr', {}, cells);
   });
   return [x('table', {}, [x('tbody', {}, rows)])];
+}
+
+/**
+ * A table whose header row is empty (`| | |`, how Markdown writes a table of names and values,
+ * as docgen's ADR, model and runbook pages do) and that has rows: Confluence would show the empty
+ * header as a blank shaded row. Its rows are written as Confluence lays out page properties
+ * instead, each row's first cell the header of that row.
+ */
+function isKeyValueTable(node: Table): boolean {
+  const [header, ...body] = node.children;
+  return body.length > 0 && header !== undefined && header.children.every(isEmptyCell);
+}
+
+/** A cell of no content: no nodes, or (one the cell memo knows) none when it was converted. */
+function isEmptyCell(cell: TableCell): boolean {
+  const known = (cell.data as { known?: CellEntry } | undefined)?.known;
+  return known ? known.empty : cell.children.length === 0;
 }
 
 /** GitHub shows no cell past the header's count: the row's text is lost, so the author hears of it. */

@@ -60,9 +60,10 @@ export interface Operation {
   reason?: string;
   /**
    * `edited`: a person edited docgen's page; `title-taken`: another page has the title;
-   * `deleted`: docgen's page is in the trash or the archive, retired by a person.
+   * `deleted`: docgen's page is in the trash or the archive, retired by a person;
+   * `other-source`: the config's page of this key, which a flag run of another file would overwrite.
    */
-  conflict?: 'edited' | 'title-taken' | 'deleted';
+  conflict?: 'edited' | 'title-taken' | 'deleted' | 'other-source';
   /** For a title-taken conflict: the one thing to do that resolves it (and publishes the pages under it). */
   fix?: string;
   /**
@@ -581,6 +582,17 @@ function planOwned(
     desired: page,
     remote: owned,
   };
+  const claimed = claimedByConfig(page, owned, run);
+  if (claimed)
+    return {
+      ...base,
+      action: 'conflict',
+      conflict: 'other-source',
+      ownPage: true,
+      changes: [],
+      fix: claimed.fix,
+      reason: `${claimed.why}: ${claimed.fix}`,
+    };
   const changes: Change[] = [];
   let recordedHash = state.hash;
   let stale = false;
@@ -667,6 +679,33 @@ function planOwned(
     changes,
     ...(previousKey !== undefined ? { previousKey } : {}),
     ...(overwrite ? { overwrite: true, reason: overwrite.reason } : {}),
+  };
+}
+
+/**
+ * The config's page of this key, which a flag run of a source the config does not list renders from
+ * another file (`docgen adr --dir ops` beside the config's `docs/adr`: both render `adr/1`). Written,
+ * the config's page would take the other file's content and title, and each run of either would
+ * write it back: a new version on every merge. Only where paths compare (`filesComparable`), and
+ * not for the same file: a source moved out of the config into a job of its own takes its page over.
+ */
+function claimedByConfig(
+  page: DesiredPage,
+  owned: RemotePage,
+  run: Pick<PlanInput, 'partial' | 'filesComparable' | 'unlisted' | 'listedFiles'>,
+): { why: string; fix: string } | undefined {
+  const state = owned.ownership!.value;
+  const recorded = state.source?.file;
+  const file = page.source?.file;
+  if (run.partial !== 'flags' || !run.filesComparable || state.fromFlags) return undefined;
+  // A page of a source the config lists (in a run of listed and unlisted ones) is the config's own.
+  if (!fromFlagsMark(run, state, file)) return undefined;
+  if (recorded === undefined || file === undefined || recorded === file) return undefined;
+  return {
+    why:
+      `key "${page.key}" is page "${owned.title}" (${owned.id}), which the config's source publishes from ${recorded}; ` +
+      `this run renders that key from ${file}, a source the config does not list, and would overwrite the page`,
+    fix: `give one of the two its own key (the source's \`key\` option), or list the source of ${file} in the config and publish it from there`,
   };
 }
 

@@ -918,6 +918,69 @@ describe('planSync: a doc set whose sources change, and runs of some of its sour
     ]);
   });
 
+  it('an unlisted flag run does not overwrite a page the config publishes from another file: a conflict naming both files and the fix', () => {
+    const adr = (key: string, file: string, title: string) => ({
+      ...withSource(key, 'adr'),
+      title,
+      markdown: title,
+      source: { plugin: 'adr', file },
+    });
+    const configs = [
+      adr('adr', 'docs/adr', 'Architecture decisions'),
+      { ...adr('adr/1', 'docs/adr/0001-use-postgres.md', 'ADR-0001: Use Postgres'), parentKey: 'adr' },
+    ];
+    const ops = [
+      adr('adr', 'ops', 'Architecture decisions'),
+      { ...adr('adr/1', 'ops/0001-use-vault.md', 'ADR-0001: Use Vault'), parentKey: 'adr' },
+    ];
+    const remote = publishedAs(tree(configs), 'shop');
+    const run = { remote, rootId: '1', docSet: 'shop', partial: 'flags' as const, filesComparable: true };
+    const plan = planSync({ ...run, desired: tree(ops), unlisted: true });
+    expect(plan.operations.map((op) => [op.key, op.action, op.conflict])).toEqual([
+      ['adr', 'conflict', 'other-source'],
+      ['adr/1', 'conflict', 'other-source'],
+    ]);
+    const vault = plan.operations[1]!;
+    expect(vault.pageId).toBe(remote[1]!.id);
+    for (const words of [
+      'adr/1',
+      '"ADR-0001: Use Postgres"',
+      'docs/adr/0001-use-postgres.md',
+      'ops/0001-use-vault.md',
+      'its own key',
+      'in the config',
+    ])
+      expect(vault.reason).toContain(words);
+    expect(vault.fix).toBeDefined();
+    // Not for the same file (a spec moved out of the config into a job of its own is taken over, marked)…
+    expect(planSync({ ...run, desired: tree(configs), unlisted: true }).operations.map((op) => op.action)).toEqual([
+      'update',
+      'update',
+    ]);
+    // …nor a run of the config's source, a run whose paths do not compare, or a page of a flag run.
+    expect(planSync({ ...run, desired: tree(ops) }).operations.map((op) => op.action)).toEqual(['update', 'update']);
+    expect(
+      planSync({ ...run, filesComparable: false, desired: tree(ops), unlisted: true }).operations.map(
+        (op) => op.action,
+      ),
+    ).toEqual(['update', 'update']);
+    const flagged = remote.map((page) => ({
+      ...page,
+      ownership: { ...page.ownership!, value: { ...page.ownership!.value, fromFlags: true } },
+    }));
+    expect(
+      planSync({ ...run, remote: flagged, desired: tree(ops), unlisted: true }).operations.map((op) => op.action),
+    ).toEqual(['update', 'update']);
+    // …nor a page with no file recorded.
+    const unrecorded = remote.map((page) => ({
+      ...page,
+      ownership: { ...page.ownership!, value: { ...page.ownership!.value, source: { plugin: 'adr' } } },
+    }));
+    expect(
+      planSync({ ...run, remote: unrecorded, desired: tree(ops), unlisted: true }).operations.map((op) => op.action),
+    ).toEqual(['update', 'update']);
+  });
+
   it('a flag run whose files do not compare (confluence.docSet, no remote) retires nothing it no longer renders: safe, not tidy', () => {
     const file = { plugin: 'openapi', file: 'services/payments/openapi.yaml' };
     const pages = [

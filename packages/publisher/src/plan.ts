@@ -1,7 +1,7 @@
 import type { RemotePage } from './client/types.js';
 import { planReorder, type Reorder } from './order.js';
 import { judgeRetired, retiredMessage } from './retired.js';
-import { markerHash, pageSetIdentity, setIdentity } from './state.js';
+import { markerHash, pageHash, pageSetIdentity, setIdentity } from './state.js';
 
 /**
  * The plan: desired tree + what Confluence has under the managed root → operations.
@@ -30,6 +30,12 @@ export interface DesiredPage {
   /** pageHash over title, parent, body, labels, attachments. */
   hash: string;
   source?: { plugin: string; file?: string };
+  /**
+   * A page named after a parent the tree does not have (see `Page.titleUnderOutsideParent` in core):
+   * the plan titles it `<titlePrefix><prefix><parent's title without titlePrefix>: <words>` from the
+   * doc set's page of that key (see `titledUnderParents`).
+   */
+  titleUnderParent?: { titlePrefix: string; prefix: string; words: string };
 }
 
 export type Action =
@@ -104,6 +110,8 @@ export interface Plan {
   unlisted?: boolean;
   listedFiles?: string[];
   operations: Operation[];
+  /** Parents the tree does not have (see `PageTree.outsideParents` in core) → the page its pages go under. */
+  outsideParents?: Record<string, string>;
   /** Moves that put docgen's pages in tree order among their siblings, applied after the pages. */
   reorder: Reorder[];
 }
@@ -164,13 +172,13 @@ export interface PlanInput {
 type TakenTitle = RemotePage & { outside?: boolean; otherRoot?: string; otherSources?: boolean };
 
 export function planSync(input: PlanInput): Plan {
-  const { desired, remote, rootId } = input;
+  const { remote, rootId } = input;
   const family = docSetFamily(input);
   const docSet = family.name;
   const self = family.self;
   const policy = input.onConflict ?? 'fail';
   const otherRoots = otherTreeRoots(remote, rootId, family.members);
-  const desiredKeys = new Set(desired.map((page) => page.key));
+  const desiredKeys = new Set(input.desired.map((page) => page.key));
   const setOf = (page: RemotePage) => (otherRoots.has(page.id) ? undefined : pageSetIdentity(page));
   const byId = (a: RemotePage, b: RemotePage) => Number(a.id) - Number(b.id);
   const ours = remote.filter((page) => setOf(page) === self);
@@ -189,6 +197,7 @@ export function planSync(input: PlanInput): Plan {
     ownedByKey.set(key, page);
     ours.push(page);
   }
+  const desired = titledUnderParents(input.desired, ownedByKey);
   const oursIds = new Set(ours.map((page) => page.id));
   // What the run retires, or takes over for a new key, when the tree no longer has a page's key:
   // its doc set's pages; of a run of some sources, only those of its sources.
@@ -234,10 +243,20 @@ export function planSync(input: PlanInput): Plan {
     { rootId, ours },
   );
   for (const [key, page] of rekeyed) ownedByKey.set(key, page);
+  // A parent the tree does not have (a run of some sources): the doc set's page of that key, else
+  // the managed root, where a whole run's next publish moves them from.
+  const outsideParents = new Map(
+    desired
+      .filter((page) => page.parentKey !== undefined && !desiredKeys.has(page.parentKey))
+      .map((page) => [page.parentKey!, ownedByKey.get(page.parentKey!)?.id ?? rootId]),
+  );
   const operations: Operation[] = [];
   for (const page of desired) {
     const owned = ownedByKey.get(page.key);
-    const wantedParentId = page.parentKey === undefined ? rootId : ownedByKey.get(page.parentKey)?.id;
+    const wantedParentId =
+      page.parentKey === undefined
+        ? rootId
+        : (outsideParents.get(page.parentKey) ?? ownedByKey.get(page.parentKey)?.id);
     const retired = notOursByTitle.has(fold(page.title)) ? undefined : retiredByTitle.get(fold(page.title));
     operations.push(
       owned
@@ -300,8 +319,32 @@ export function planSync(input: PlanInput): Plan {
     ...(input.unlisted ? { unlisted: true } : {}),
     ...(input.listedFiles?.length ? { listedFiles: input.listedFiles } : {}),
     operations,
+    ...(outsideParents.size ? { outsideParents: Object.fromEntries(outsideParents) } : {}),
     reorder: input.reorder ? planReorder(operations, rootId) : [],
   };
+}
+
+/**
+ * A page named after a parent this run does not render (a routes page under its spec's API
+ * reference, in `docgen api --routes …` of a source the config nests there) takes its title from
+ * the doc set's page of that key, as a run that renders both titles it; else the title it has.
+ */
+function titledUnderParents(desired: DesiredPage[], ownedByKey: ReadonlyMap<string, RemotePage>): DesiredPage[] {
+  return desired.map((page) => {
+    const under = page.titleUnderParent;
+    const parent = page.parentKey === undefined ? undefined : ownedByKey.get(page.parentKey);
+    if (!under || !parent || !parent.title.startsWith(under.titlePrefix)) return page;
+    const title = `${under.titlePrefix}${under.prefix}${parent.title.slice(under.titlePrefix.length)}: ${under.words}`;
+    const attachments = Object.fromEntries(page.attachments.map((a) => [a.fileName, a.hash]));
+    const hash = pageHash({
+      title,
+      parentKey: page.parentKey,
+      bodyHash: page.bodyHash,
+      labels: page.labels,
+      attachments,
+    });
+    return { ...page, title, hash };
+  });
 }
 
 /** The doc set a run writes, its identity (see `setIdentity`), and those of its earlier names (see `docSetFamily`). */

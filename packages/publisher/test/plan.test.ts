@@ -981,6 +981,45 @@ describe('planSync: a doc set whose sources change, and runs of some of its sour
     ).toEqual(['update', 'update']);
   });
 
+  it('a page under a parent the tree does not have goes under the doc set’s page of that key, titled after it as a whole run titles it', () => {
+    const pages = (routesTitle: string) => ({
+      pages: [
+        { key: 'api/catalog', title: 'Acme Catalog API', labels: [], markdown: 'API', attachments: [] },
+        {
+          key: 'api/catalog/routes',
+          parentKey: 'api/catalog',
+          title: routesTitle,
+          labels: [],
+          markdown: 'Routes',
+          attachments: [],
+        },
+      ],
+    });
+    const remote = publishedAs(desiredPages(pages('Acme Catalog API: HTTP routes'), { converter }), 'shop');
+    // `docgen api --routes services/catalog/src/server.ts`: the routes page alone, under the spec's page.
+    const routesAlone = desiredPages(
+      {
+        pages: [
+          {
+            ...pages('Catalog: HTTP routes').pages[1]!,
+            titleUnderOutsideParent: { prefix: '', words: 'HTTP routes' },
+          },
+        ],
+        outsideParents: ['api/catalog'],
+      },
+      { converter },
+    );
+    const run = { desired: routesAlone, rootId: '1', docSet: 'shop', partial: 'flags' as const, filesComparable: true };
+    const plan = planSync({ ...run, remote });
+    expect(plan.operations.map((op) => [op.key, op.action, op.title])).toEqual([
+      ['api/catalog/routes', 'unchanged', 'Acme Catalog API: HTTP routes'],
+    ]);
+    // Before the doc set has that page: under the managed root, with the title it was rendered with.
+    const first = planSync({ ...run, remote: [] });
+    expect(first.operations.map((op) => [op.action, op.title])).toEqual([['create', 'Catalog: HTTP routes']]);
+    expect(first.outsideParents).toEqual({ 'api/catalog': '1' });
+  });
+
   it('a flag run whose files do not compare (confluence.docSet, no remote) retires nothing it no longer renders: safe, not tidy', () => {
     const file = { plugin: 'openapi', file: 'services/payments/openapi.yaml' };
     const pages = [

@@ -263,7 +263,7 @@ export function planSync(input: PlanInput): Plan {
         ? planOwned(page, owned, { rootId, set: { docSet, self }, wantedParentId }, policy, notOursByTitle, input)
         : retired
           ? planRetired(page, retired, { rootId, family: family.members, policy, takeOver: mayRekey(retired) })
-          : planNew(page, wantedParentId, notOursByTitle, { docSet, self }),
+          : planNew(page, wantedParentId, notOursByTitle, { docSet, self }, unlistedSource(input, page)),
     );
   }
 
@@ -402,6 +402,11 @@ function wholeSetName(docSet: string, claimed: Array<{ set: string; count: numbe
     }
   }
   return name;
+}
+
+/** The page is of a source given by flags that the config does not list (one `fromFlagsMark` marks). */
+function unlistedSource(run: Pick<PlanInput, 'unlisted' | 'listedFiles'>, page: DesiredPage): boolean {
+  return Boolean(run.unlisted) && fromFlagsMark(run, undefined, page.source?.file);
 }
 
 /**
@@ -702,7 +707,7 @@ function planOwned(
     // failed the run halfway). Known from the listing, it is a conflict the plan shows.
     const taken = fold(owned.title) === fold(page.title) ? undefined : notOursByTitle.get(fold(page.title));
     if (taken) {
-      const { why, fix } = titleTaken(taken, set, page.key);
+      const { why, fix } = titleTaken(taken, set, page.key, unlistedSource(run, page));
       return {
         ...base,
         action: 'conflict',
@@ -757,6 +762,7 @@ function planNew(
   wantedParentId: string | undefined,
   notOursByTitle: Map<string, TakenTitle>,
   set: { docSet: string; self: string },
+  unlisted: boolean,
 ): Operation {
   const base = { key: page.key, title: page.title, parentKey: page.parentKey, desired: page };
   const taken = notOursByTitle.get(fold(page.title));
@@ -767,7 +773,7 @@ function planNew(
       taken.version.number === 1 &&
       wantedParentId !== undefined &&
       taken.parentId === wantedParentId;
-    const { why, fix, otherDocSet } = titleTaken(taken, set, page.key);
+    const { why, fix, otherDocSet } = titleTaken(taken, set, page.key, unlisted);
     return {
       ...base,
       action: 'conflict',
@@ -836,6 +842,7 @@ function titleTaken(
   taken: TakenTitle,
   { docSet, self }: { docSet: string; self: string },
   key: string,
+  unlisted: boolean,
 ): { why: string; fix: string; otherDocSet?: string } {
   const where = taken.path?.length ? ` (under ${taken.path.map((title) => `"${title}"`).join(' › ')})` : '';
   const page = `the title is used by page ${taken.id}${taken.outside ? `${where}, outside the managed root` : ''}`;
@@ -849,6 +856,12 @@ function titleTaken(
     return {
       why: `${page}, which a run of sources given by flags published (its key is "${taken.ownership!.value.key}")`,
       fix: `publish that source from the config with that page's key ("${taken.ownership!.value.key}") once, so docgen takes the page over, or delete that page`,
+    };
+  // A source given by flags that the config does not list: a run of the config's sources does not render it.
+  if (taken.otherSources && unlisted)
+    return {
+      why: `${page}, which this doc set's other sources publish (its key is "${taken.ownership!.value.key}")`,
+      fix: "give this source's page another title (its title option, or a titlePrefix) or its own key, or list it in the config and publish it from there",
     };
   if (taken.otherSources)
     return {

@@ -1185,4 +1185,27 @@ describe('planSync: a doc set whose sources change, and runs of some of its sour
     expect(op.reason).toContain("which this doc set's other sources publish");
     expect(op.fix).toContain('docgen generate --publish');
   });
+  it('a title a flag run of a source the config does not list would take from a config page: the fix is another title or key, or listing it', () => {
+    const spec = (key: string, file: string) => ({
+      ...withSource(key, 'openapi'),
+      title: 'Payments API',
+      source: { plugin: 'openapi', file },
+    });
+    const configs = publishedAs(tree([spec('api/payments', 'payments/openapi.yaml')]), 'shop');
+    const input = {
+      desired: tree([spec('api/billing', 'billing/openapi.yaml')]),
+      remote: configs,
+      rootId: '1',
+      docSet: 'shop',
+      partial: 'flags' as const,
+      filesComparable: true,
+    };
+    const [op] = planSync({ ...input, unlisted: true }).operations;
+    expect(op).toMatchObject({ key: 'api/billing', action: 'conflict', conflict: 'title-taken' });
+    // Publishing the config's sources at once does not render this one: no help.
+    expect(op!.fix).not.toContain('every source of the config');
+    expect(op!.fix).toContain('title');
+    expect(op!.fix).toContain('key');
+    expect(op!.fix).toContain('list it in the config');
+  });
 });

@@ -118,10 +118,11 @@ export interface PublishReport extends Omit<PublishResult, 'warnings'> {
     changes: string[];
     reason?: string;
     /**
-     * A conflict's kind: a human edit, a title another page of the space has, or docgen's page
-     * retired by a person (in the trash or the archive, holding its title).
+     * A conflict's kind: a human edit, a title another page of the space has, docgen's page
+     * retired by a person (in the trash or the archive, holding its title), or the config's page of
+     * a key that a flag run renders from another file.
      */
-    conflict?: 'edited' | 'title-taken' | 'deleted';
+    conflict?: 'edited' | 'title-taken' | 'deleted' | 'other-source';
     /** The key the page had before its source was renamed: docgen took the page over instead of making a new one. */
     previousKey?: string;
     /** For a title-taken or deleted conflict: what to do, which also publishes the pages blocked under it. */
@@ -542,6 +543,9 @@ function conflictHint(report: PublishReport): string {
   const deleted =
     'a page of docgen’s is in the trash or the archive, where a person put it: restore it in Confluence, purge it, ' +
     'or re-run with --force to have docgen restore it from the trash';
+  const otherSource =
+    'a source given by flags renders a key the config’s sources publish from another file: give one of them its own key, ' +
+    'or list that source in the config (each conflict above names the two files)';
   // Conflicts met only during the run (a title taken or retired between plan and apply, an edit)
   // were not in the plan: their own messages say what happened and what to do.
   if (kinds.size === 0) return `each conflict above says what happened and what to do (${edited})`;
@@ -549,6 +553,7 @@ function conflictHint(report: PublishReport): string {
   if (kinds.has('title-taken')) hints.push(takenByAnotherRun(report) ?? taken);
   if (kinds.has('deleted')) hints.push(deleted);
   if (kinds.has('edited')) hints.push(edited);
+  if (kinds.has('other-source')) hints.push(otherSource);
   return hints.join('; ');
 }
 

@@ -1,4 +1,4 @@
-import { readFile, mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdir, readFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
@@ -74,5 +74,40 @@ describe('publishing the acme-shop example', () => {
     const log = await sandbox.requests(since);
     expect(log.filter((r) => r.method !== 'GET')).toEqual([]);
     expect(log.length).toBeLessThanOrEqual(Math.ceil(manifest.pages.length / 250) + 3);
+  }, 180_000);
+
+  it('one routes source of the config, given by its flag, is published where the config puts it: under its spec’s page', async () => {
+    const project = await mkdtemp(join(tmpdir(), 'docgen-example-routes-'));
+    const run = (args: string[]) =>
+      runCli([...args, '--publish', '--json', '--confluence-prefix', 'Routes job '], { cwd: project, env: env() });
+    try {
+      await cp(join(repoRoot, 'examples', 'acme-shop'), project, { recursive: true });
+      await rm(join(project, 'docs-out'), { recursive: true, force: true });
+      await mkdir(join(project, '.git'));
+      await writeFile(join(project, '.git', 'config'), '[remote "origin"]\n\turl = git@example.com:acme/shop.git\n');
+      const whole = await run(['api']);
+      expect(whole.code).toBe(0);
+      const ids = new Map<string, string>(
+        JSON.parse(whole.stdout).publish.outcomes.map((o: { key: string; pageId: string }) => [o.key, o.pageId]),
+      );
+
+      const routes = await run(['api', '--routes', 'services/catalog/src/server.ts']);
+      expect(routes.stderr).not.toContain('DG_TREE_PARENT');
+      expect(routes.code).toBe(0);
+      const rendered = JSON.parse(await readFile(join(project, 'docs-out', 'manifest.json'), 'utf8')) as Manifest;
+      expect(rendered.pages.map((page) => [page.key, page.parentKey])).toEqual([['api/catalog/routes', 'api/catalog']]);
+      // The config's page as it is: not moved to the top, no new version (and none when the config's run comes next).
+      const report = JSON.parse(routes.stdout).publish;
+      expect(report.counts).toMatchObject({ unchanged: 1, updated: 0, created: 0, conflicts: 0 });
+      expect(report.requests.writes).toBe(0);
+      const live = await sandbox.api<{ ancestors: Array<{ id: string }> }>(
+        'GET',
+        `/rest/api/content/${ids.get('api/catalog/routes')}?expand=ancestors`,
+      );
+      expect(live.body.ancestors.at(-1)?.id).toBe(ids.get('api/catalog'));
+      expect(JSON.parse((await run(['api'])).stdout).publish.requests.writes).toBe(0);
+    } finally {
+      await rm(project, { recursive: true, force: true });
+    }
   }, 180_000);
 });

@@ -622,6 +622,58 @@ describe('docgen publish', () => {
     }
   });
 
+  it('a flag run of a folder the config does not list does not overwrite the config’s page of the same key: a conflict naming both files', async () => {
+    const project = await mkdtemp(join(tmpdir(), 'docgen-unlisted-key-'));
+    const run = (args: string[]) =>
+      runCli([...args, '--publish', '--json', '--confluence-prefix', 'Unlisted key '], { cwd: project, env: env() });
+    try {
+      await mkdir(join(project, '.git'));
+      await writeFile(
+        join(project, '.git', 'config'),
+        '[remote "origin"]\n\turl = git@example.com:acme/unlisted.git\n',
+      );
+      await mkdir(join(project, 'docs', 'adr'), { recursive: true });
+      await writeFile(
+        join(project, 'docs', 'adr', '0001-use-postgres.md'),
+        '# 1. Use Postgres\n\n## Status\n\nAccepted\n',
+      );
+      await mkdir(join(project, 'ops'));
+      await writeFile(join(project, 'ops', '0001-use-vault.md'), '# 1. Use Vault\n\n## Status\n\nAccepted\n');
+      await writeFile(
+        join(project, 'docgen.config.yaml'),
+        'sources:\n  - plugin: adr\n    options: { dir: docs/adr }\n',
+      );
+      const whole = await run(['generate']);
+      expect(whole.code).toBe(0);
+      const pageId = (JSON.parse(whole.stdout).publish.outcomes as Array<{ key: string; pageId: string }>).find(
+        (o) => o.key === 'adr/1',
+      )!.pageId;
+
+      const flags = await run(['adr', '--dir', 'ops']);
+      expect(flags.code).toBe(1);
+      const report = JSON.parse(flags.stdout);
+      expect(report.publish).toMatchObject({ ok: false, counts: { conflicts: 2, updated: 0 } });
+      const planned = (report.publish.planned as Array<{ key: string; conflict?: string; reason?: string }>).find(
+        (p) => p.key === 'adr/1',
+      )!;
+      expect(planned.conflict).toBe('other-source');
+      for (const words of [
+        '"Unlisted key ADR-0001: Use Postgres"',
+        'docs/adr/0001-use-postgres.md',
+        'ops/0001-use-vault.md',
+      ])
+        expect(planned.reason).toContain(words);
+      const page = await sandbox.api<{ title: string }>('GET', `/rest/api/content/${pageId}`);
+      expect(page.body.title).toBe('Unlisted key ADR-0001: Use Postgres');
+      // The config's run finds its page as it left it: no new version flipping it back.
+      const again = JSON.parse((await run(['generate'])).stdout).publish;
+      expect(again.counts).toMatchObject({ created: 0, updated: 0, conflicts: 0 });
+      expect(again.requests.writes).toBe(0);
+    } finally {
+      await rm(project, { recursive: true, force: true });
+    }
+  });
+
   it('a page renamed to a title another doc set’s page has is a planned conflict that says to change the title', async () => {
     // Two services publishing into one space, each with a generic title ("Data model" in real life).
     const alpha = join(work, 'alpha');

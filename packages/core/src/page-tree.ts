@@ -54,6 +54,13 @@ export interface Page {
    * field; a page that stays a root keeps its `title`.
    */
   titleUnderParent?: string;
+  /**
+   * A page named after its parent (`titleUnderParent`) in a run that does not render that parent
+   * (`PageTree.outsideParents`): its source's titlePrefix and the words after the parent's title.
+   * The publisher titles it `<prefix><parent's title>: <words>` from the doc set's page of that key,
+   * as a run that renders the parent does; its `title` stands where there is no such page.
+   */
+  titleUnderOutsideParent?: { prefix: string; words: string };
 }
 
 /** Page lines `from`, `from + 1`, … are lines `lines[0]`, `lines[1]`, … of `file` (all 1-based). */
@@ -119,6 +126,12 @@ export interface PageTree {
    * config lists: their pages are the config's, and are not marked (`unlisted` is the run's).
    */
   listedFiles?: string[];
+  /**
+   * In a run of some sources, keys of pages it does not render that its pages go under (a routes
+   * source's `parent: api/catalog` in `docgen api --routes …`): the publisher puts those pages under
+   * the doc set's page of that key, where a run of the whole config puts them.
+   */
+  outsideParents?: string[];
 }
 
 /** Keys that are safe in file names and URLs: lower-case words joined by `/`, `-`, `.` or `_`. */
@@ -189,8 +202,9 @@ export function validatePageTree(tree: PageTree): void {
       throw new DocgenError({ code: 'DG_TREE_TITLE', message: `page "${page.key}" has an empty title` });
     }
   }
+  const outside = new Set(tree.outsideParents);
   for (const page of tree.pages) {
-    if (page.parentKey !== undefined && !byKey.has(page.parentKey)) {
+    if (page.parentKey !== undefined && !byKey.has(page.parentKey) && !outside.has(page.parentKey)) {
       throw new DocgenError({
         code: 'DG_TREE_PARENT',
         message: `page "${page.key}" names parent "${page.parentKey}", which is not in the tree`,

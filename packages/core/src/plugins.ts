@@ -414,34 +414,46 @@ export async function generatePageTree(
     pluginNames.set(config.config.sources[index]!.plugin, tree.plugin);
     made.push(...tree.pages.map((page) => ({ page, index })));
   }
-  placeUnderSourceParents(config, made, Boolean(options.include));
+  // Sources from flags are some of the config's too (`docgen api --routes …` of a listed routes source).
+  const outsideParents = placeUnderSourceParents(config, made, Boolean(options.include || config.sourceFlags));
   // A run of some sources (`docgen api`) does not know every plugin's name: only a whole run checks.
   if (!options.include) for (const warning of misnamedTemplateFolders(config, pluginNames)) report?.(warning);
   const nested = nestUnderSources(made.map(({ page }) => page));
-  const pages = titleUnderParents(nested, (at) => config.config.sources[made[at]!.index]!.titlePrefix ?? '');
+  const pages = titleUnderParents(
+    nested,
+    (at) => config.config.sources[made[at]!.index]!.titlePrefix ?? '',
+    new Set(outsideParents),
+  );
   // Checked once every page has its place and title: a title made from its parent's may clash too.
   checkClashes(
     config,
     pages.map((page, at) => ({ page, index: made[at]!.index })),
   );
-  const tree = { pages };
+  const tree = { pages, ...(outsideParents.length ? { outsideParents } : {}) };
   validatePageTree(tree);
   return tree;
 }
 
 /**
  * A source's `parent` that no page of the run has. In a run of some sources (`docgen adr` of a
- * config whose ADR log goes under `api/orders`), the parent's source is not rendered: its root
- * pages stay at the top, as a routes page whose spec the run does not render does. In a whole run
- * it is a mistake, said at the `parent` line of the config, with the key meant.
+ * config whose ADR log goes under `api/orders`, `docgen api --routes` of a routes source under
+ * `api/catalog`), the parent's source is not rendered: its root pages keep that parent, a page
+ * outside the tree (`PageTree.outsideParents`, returned), which the publisher finds among the doc
+ * set's pages, so that such a run and a whole run put them in one place. In a whole run it is a
+ * mistake, said at the `parent` line of the config, with the key meant.
  */
-function placeUnderSourceParents(config: LoadedConfig, made: { page: Page; index: number }[], partial: boolean): void {
+function placeUnderSourceParents(
+  config: LoadedConfig,
+  made: { page: Page; index: number }[],
+  partial: boolean,
+): string[] {
   const keys = new Set(made.map(({ page }) => page.key));
+  const outside = new Set<string>();
   for (const entry of made) {
     const parent = config.config.sources[entry.index]!.parent;
     if (parent === undefined || keys.has(parent) || entry.page.parentKey !== parent) continue;
     if (partial) {
-      entry.page = { ...entry.page, parentKey: undefined };
+      outside.add(parent);
       continue;
     }
     throw new DocgenError({
@@ -454,6 +466,7 @@ function placeUnderSourceParents(config: LoadedConfig, made: { page: Page; index
       ),
     });
   }
+  return [...outside];
 }
 
 /** Two sources clashing is a config problem: say which source, where, and how to separate them. */
@@ -493,7 +506,7 @@ function nestUnderSources(pages: Page[]): Page[] {
  * <words>`, the parent's title as it is itself named (a chain is followed up). The field is dropped
  * either way. `prefixOf(at)` is the `titlePrefix` of the source of `pages[at]`.
  */
-function titleUnderParents(pages: Page[], prefixOf: (at: number) => string): Page[] {
+function titleUnderParents(pages: Page[], prefixOf: (at: number) => string, outside: ReadonlySet<string>): Page[] {
   const byKey = new Map(pages.map((page, at) => [page.key, at]));
   const titles = new Map<number, string>();
   const titleOf = (at: number, seen: Set<number>): string => {
@@ -509,7 +522,16 @@ function titleUnderParents(pages: Page[], prefixOf: (at: number) => string): Pag
     titles.set(at, title);
     return title;
   };
-  return pages.map(({ titleUnderParent: _words, ...page }, at) => ({ ...page, title: titleOf(at, new Set()) }));
+  // Under a parent the run does not render, the publisher titles it from that page (see `titleUnderOutsideParent`).
+  const fromOutside = (page: Page, at: number) =>
+    page.titleUnderParent !== undefined && page.parentKey !== undefined && outside.has(page.parentKey)
+      ? { titleUnderOutsideParent: { prefix: prefixOf(at), words: page.titleUnderParent } }
+      : {};
+  return pages.map(({ titleUnderParent: _words, ...page }, at) => ({
+    ...page,
+    title: titleOf(at, new Set()),
+    ...fromOutside(pages[at]!, at),
+  }));
 }
 
 /**

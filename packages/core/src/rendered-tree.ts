@@ -32,6 +32,8 @@ export interface ManifestPage {
   labels: string[];
   position?: number;
   source?: Page['source'];
+  /** See `Page.titleUnderOutsideParent`. */
+  titleUnderOutsideParent?: Page['titleUnderOutsideParent'];
   markdownFile: string;
   storageFile?: string;
   attachments: ManifestAttachment[];
@@ -50,6 +52,8 @@ export interface Manifest {
   unlisted?: boolean;
   /** See `PageTree.listedFiles`. */
   listedFiles?: string[];
+  /** See `PageTree.outsideParents`. */
+  outsideParents?: string[];
   pages: ManifestPage[];
 }
 
@@ -141,6 +145,7 @@ async function writeThroughStaging(
     ...(tree.filesComparable ? { filesComparable: true } : {}),
     ...(tree.unlisted ? { unlisted: true } : {}),
     ...(tree.listedFiles?.length ? { listedFiles: tree.listedFiles } : {}),
+    ...(tree.outsideParents?.length ? { outsideParents: tree.outsideParents } : {}),
     pages: [],
   };
   try {
@@ -203,6 +208,7 @@ async function writePage(dir: string, page: Page): Promise<ManifestPage> {
     labels: page.labels,
     position: page.position,
     source: portableSource(page.source),
+    ...(page.titleUnderOutsideParent && { titleUnderOutsideParent: page.titleUnderOutsideParent }),
     markdownFile: `${stem}.md`,
     attachments: [],
   };
@@ -324,6 +330,7 @@ export async function readRenderedTree(dir: string): Promise<{ manifest: Manifes
       labels: entry.labels ?? [],
       position: entry.position,
       source: entry.source,
+      ...(entry.titleUnderOutsideParent && { titleUnderOutsideParent: entry.titleUnderOutsideParent }),
       markdown: await readListed(root, entry.markdownFile),
       storage: entry.storageFile ? await readListed(root, entry.storageFile) : undefined,
       attachments: entry.attachments.map((a) => ({
@@ -338,6 +345,9 @@ export async function readRenderedTree(dir: string): Promise<{ manifest: Manifes
     pages,
     ...(typeof manifest.docSet === 'string' && manifest.docSet ? { docSet: manifest.docSet } : {}),
     ...partialOf(manifest),
+    ...(Array.isArray(manifest.outsideParents) && {
+      outsideParents: manifest.outsideParents.filter((key) => typeof key === 'string'),
+    }),
   };
   validatePageTree(tree);
   return { manifest, tree };

@@ -136,7 +136,10 @@ export async function applyPlan(plan: Plan, givenOptions: ApplyOptions): Promise
   const outcomeByKey = new Map<string, Outcome>();
   await Promise.all(
     pageOps.map(async (op) => {
-      const parentId = op.parentKey === undefined ? plan.rootId : await ids.get(op.parentKey);
+      const parentId =
+        op.parentKey === undefined
+          ? plan.rootId
+          : (plan.outsideParents?.[op.parentKey] ?? (await ids.get(op.parentKey)));
       let outcome: Outcome;
       const signal = createdSignals.get(op);
       try {

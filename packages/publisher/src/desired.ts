@@ -42,6 +42,9 @@ export function desiredPages(tree: PageTree, options: DesiredOptions): DesiredPa
       attachments,
       hash: pageHash({ title, parentKey: page.parentKey, bodyHash, labels, attachments: attachmentHashes }),
       source: page.source,
+      ...(page.titleUnderOutsideParent && {
+        titleUnderParent: { titlePrefix: options.titlePrefix ?? '', ...page.titleUnderOutsideParent },
+      }),
     };
   });
 }

@@ -1,7 +1,7 @@
 import type { RemotePage } from './client/types.js';
 import { planReorder, type Reorder } from './order.js';
 import { judgeRetired, retiredMessage } from './retired.js';
-import { markerHash, pageSetIdentity, setIdentity } from './state.js';
+import { markerHash, pageHash, pageSetIdentity, setIdentity } from './state.js';
 
 /**
  * The plan: desired tree + what Confluence has under the managed root → operations.
@@ -30,6 +30,12 @@ export interface DesiredPage {
   /** pageHash over title, parent, body, labels, attachments. */
   hash: string;
   source?: { plugin: string; file?: string };
+  /**
+   * A page named after a parent the tree does not have (see `Page.titleUnderOutsideParent` in core):
+   * the plan titles it `<titlePrefix><prefix><parent's title without titlePrefix>: <words>` from the
+   * doc set's page of that key (see `titledUnderParents`).
+   */
+  titleUnderParent?: { titlePrefix: string; prefix: string; words: string };
 }
 
 export type Action =
@@ -60,9 +66,10 @@ export interface Operation {
   reason?: string;
   /**
    * `edited`: a person edited docgen's page; `title-taken`: another page has the title;
-   * `deleted`: docgen's page is in the trash or the archive, retired by a person.
+   * `deleted`: docgen's page is in the trash or the archive, retired by a person;
+   * `other-source`: the config's page of this key, which a flag run of another file would overwrite.
    */
-  conflict?: 'edited' | 'title-taken' | 'deleted';
+  conflict?: 'edited' | 'title-taken' | 'deleted' | 'other-source';
   /** For a title-taken conflict: the one thing to do that resolves it (and publishes the pages under it). */
   fix?: string;
   /**
@@ -103,6 +110,8 @@ export interface Plan {
   unlisted?: boolean;
   listedFiles?: string[];
   operations: Operation[];
+  /** Parents the tree does not have (see `PageTree.outsideParents` in core) → the page its pages go under. */
+  outsideParents?: Record<string, string>;
   /** Moves that put docgen's pages in tree order among their siblings, applied after the pages. */
   reorder: Reorder[];
 }
@@ -163,13 +172,13 @@ export interface PlanInput {
 type TakenTitle = RemotePage & { outside?: boolean; otherRoot?: string; otherSources?: boolean };
 
 export function planSync(input: PlanInput): Plan {
-  const { desired, remote, rootId } = input;
+  const { remote, rootId } = input;
   const family = docSetFamily(input);
   const docSet = family.name;
   const self = family.self;
   const policy = input.onConflict ?? 'fail';
   const otherRoots = otherTreeRoots(remote, rootId, family.members);
-  const desiredKeys = new Set(desired.map((page) => page.key));
+  const desiredKeys = new Set(input.desired.map((page) => page.key));
   const setOf = (page: RemotePage) => (otherRoots.has(page.id) ? undefined : pageSetIdentity(page));
   const byId = (a: RemotePage, b: RemotePage) => Number(a.id) - Number(b.id);
   const ours = remote.filter((page) => setOf(page) === self);
@@ -188,6 +197,7 @@ export function planSync(input: PlanInput): Plan {
     ownedByKey.set(key, page);
     ours.push(page);
   }
+  const desired = titledUnderParents(input.desired, ownedByKey);
   const oursIds = new Set(ours.map((page) => page.id));
   // What the run retires, or takes over for a new key, when the tree no longer has a page's key:
   // its doc set's pages; of a run of some sources, only those of its sources.
@@ -233,17 +243,27 @@ export function planSync(input: PlanInput): Plan {
     { rootId, ours },
   );
   for (const [key, page] of rekeyed) ownedByKey.set(key, page);
+  // A parent the tree does not have (a run of some sources): the doc set's page of that key, else
+  // the managed root, where a whole run's next publish moves them from.
+  const outsideParents = new Map(
+    desired
+      .filter((page) => page.parentKey !== undefined && !desiredKeys.has(page.parentKey))
+      .map((page) => [page.parentKey!, ownedByKey.get(page.parentKey!)?.id ?? rootId]),
+  );
   const operations: Operation[] = [];
   for (const page of desired) {
     const owned = ownedByKey.get(page.key);
-    const wantedParentId = page.parentKey === undefined ? rootId : ownedByKey.get(page.parentKey)?.id;
+    const wantedParentId =
+      page.parentKey === undefined
+        ? rootId
+        : (outsideParents.get(page.parentKey) ?? ownedByKey.get(page.parentKey)?.id);
     const retired = notOursByTitle.has(fold(page.title)) ? undefined : retiredByTitle.get(fold(page.title));
     operations.push(
       owned
         ? planOwned(page, owned, { rootId, set: { docSet, self }, wantedParentId }, policy, notOursByTitle, input)
         : retired
           ? planRetired(page, retired, { rootId, family: family.members, policy, takeOver: mayRekey(retired) })
-          : planNew(page, wantedParentId, notOursByTitle, { docSet, self }),
+          : planNew(page, wantedParentId, notOursByTitle, { docSet, self }, unlistedSource(input, page)),
     );
   }
 
@@ -299,8 +319,32 @@ export function planSync(input: PlanInput): Plan {
     ...(input.unlisted ? { unlisted: true } : {}),
     ...(input.listedFiles?.length ? { listedFiles: input.listedFiles } : {}),
     operations,
+    ...(outsideParents.size ? { outsideParents: Object.fromEntries(outsideParents) } : {}),
     reorder: input.reorder ? planReorder(operations, rootId) : [],
   };
+}
+
+/**
+ * A page named after a parent this run does not render (a routes page under its spec's API
+ * reference, in `docgen api --routes …` of a source the config nests there) takes its title from
+ * the doc set's page of that key, as a run that renders both titles it; else the title it has.
+ */
+function titledUnderParents(desired: DesiredPage[], ownedByKey: ReadonlyMap<string, RemotePage>): DesiredPage[] {
+  return desired.map((page) => {
+    const under = page.titleUnderParent;
+    const parent = page.parentKey === undefined ? undefined : ownedByKey.get(page.parentKey);
+    if (!under || !parent || !parent.title.startsWith(under.titlePrefix)) return page;
+    const title = `${under.titlePrefix}${under.prefix}${parent.title.slice(under.titlePrefix.length)}: ${under.words}`;
+    const attachments = Object.fromEntries(page.attachments.map((a) => [a.fileName, a.hash]));
+    const hash = pageHash({
+      title,
+      parentKey: page.parentKey,
+      bodyHash: page.bodyHash,
+      labels: page.labels,
+      attachments,
+    });
+    return { ...page, title, hash };
+  });
 }
 
 /** The doc set a run writes, its identity (see `setIdentity`), and those of its earlier names (see `docSetFamily`). */
@@ -358,6 +402,11 @@ function wholeSetName(docSet: string, claimed: Array<{ set: string; count: numbe
     }
   }
   return name;
+}
+
+/** The page is of a source given by flags that the config does not list (one `fromFlagsMark` marks). */
+function unlistedSource(run: Pick<PlanInput, 'unlisted' | 'listedFiles'>, page: DesiredPage): boolean {
+  return Boolean(run.unlisted) && fromFlagsMark(run, undefined, page.source?.file);
 }
 
 /**
@@ -581,6 +630,17 @@ function planOwned(
     desired: page,
     remote: owned,
   };
+  const claimed = claimedByConfig(page, owned, run);
+  if (claimed)
+    return {
+      ...base,
+      action: 'conflict',
+      conflict: 'other-source',
+      ownPage: true,
+      changes: [],
+      fix: claimed.fix,
+      reason: `${claimed.why}: ${claimed.fix}`,
+    };
   const changes: Change[] = [];
   let recordedHash = state.hash;
   let stale = false;
@@ -647,7 +707,7 @@ function planOwned(
     // failed the run halfway). Known from the listing, it is a conflict the plan shows.
     const taken = fold(owned.title) === fold(page.title) ? undefined : notOursByTitle.get(fold(page.title));
     if (taken) {
-      const { why, fix } = titleTaken(taken, set, page.key);
+      const { why, fix } = titleTaken(taken, set, page.key, unlistedSource(run, page));
       return {
         ...base,
         action: 'conflict',
@@ -670,11 +730,39 @@ function planOwned(
   };
 }
 
+/**
+ * The config's page of this key, which a flag run of a source the config does not list renders from
+ * another file (`docgen adr --dir ops` beside the config's `docs/adr`: both render `adr/1`). Written,
+ * the config's page would take the other file's content and title, and each run of either would
+ * write it back: a new version on every merge. Only where paths compare (`filesComparable`), and
+ * not for the same file: a source moved out of the config into a job of its own takes its page over.
+ */
+function claimedByConfig(
+  page: DesiredPage,
+  owned: RemotePage,
+  run: Pick<PlanInput, 'partial' | 'filesComparable' | 'unlisted' | 'listedFiles'>,
+): { why: string; fix: string } | undefined {
+  const state = owned.ownership!.value;
+  const recorded = state.source?.file;
+  const file = page.source?.file;
+  if (run.partial !== 'flags' || !run.filesComparable || state.fromFlags) return undefined;
+  // A page of a source the config lists (in a run of listed and unlisted ones) is the config's own.
+  if (!fromFlagsMark(run, state, file)) return undefined;
+  if (recorded === undefined || file === undefined || recorded === file) return undefined;
+  return {
+    why:
+      `key "${page.key}" is page "${owned.title}" (${owned.id}), which the config's source publishes from ${recorded}; ` +
+      `this run renders that key from ${file}, a source the config does not list, and would overwrite the page`,
+    fix: `give one of the two its own key (the source's \`key\` option), or list the source of ${file} in the config and publish it from there`,
+  };
+}
+
 function planNew(
   page: DesiredPage,
   wantedParentId: string | undefined,
   notOursByTitle: Map<string, TakenTitle>,
   set: { docSet: string; self: string },
+  unlisted: boolean,
 ): Operation {
   const base = { key: page.key, title: page.title, parentKey: page.parentKey, desired: page };
   const taken = notOursByTitle.get(fold(page.title));
@@ -685,7 +773,7 @@ function planNew(
       taken.version.number === 1 &&
       wantedParentId !== undefined &&
       taken.parentId === wantedParentId;
-    const { why, fix, otherDocSet } = titleTaken(taken, set, page.key);
+    const { why, fix, otherDocSet } = titleTaken(taken, set, page.key, unlisted);
     return {
       ...base,
       action: 'conflict',
@@ -754,6 +842,7 @@ function titleTaken(
   taken: TakenTitle,
   { docSet, self }: { docSet: string; self: string },
   key: string,
+  unlisted: boolean,
 ): { why: string; fix: string; otherDocSet?: string } {
   const where = taken.path?.length ? ` (under ${taken.path.map((title) => `"${title}"`).join(' › ')})` : '';
   const page = `the title is used by page ${taken.id}${taken.outside ? `${where}, outside the managed root` : ''}`;
@@ -767,6 +856,12 @@ function titleTaken(
     return {
       why: `${page}, which a run of sources given by flags published (its key is "${taken.ownership!.value.key}")`,
       fix: `publish that source from the config with that page's key ("${taken.ownership!.value.key}") once, so docgen takes the page over, or delete that page`,
+    };
+  // A source given by flags that the config does not list: a run of the config's sources does not render it.
+  if (taken.otherSources && unlisted)
+    return {
+      why: `${page}, which this doc set's other sources publish (its key is "${taken.ownership!.value.key}")`,
+      fix: "give this source's page another title (its title option, or a titlePrefix) or its own key, or list it in the config and publish it from there",
     };
   if (taken.otherSources)
     return {

@@ -918,6 +918,108 @@ describe('planSync: a doc set whose sources change, and runs of some of its sour
     ]);
   });
 
+  it('an unlisted flag run does not overwrite a page the config publishes from another file: a conflict naming both files and the fix', () => {
+    const adr = (key: string, file: string, title: string) => ({
+      ...withSource(key, 'adr'),
+      title,
+      markdown: title,
+      source: { plugin: 'adr', file },
+    });
+    const configs = [
+      adr('adr', 'docs/adr', 'Architecture decisions'),
+      { ...adr('adr/1', 'docs/adr/0001-use-postgres.md', 'ADR-0001: Use Postgres'), parentKey: 'adr' },
+    ];
+    const ops = [
+      adr('adr', 'ops', 'Architecture decisions'),
+      { ...adr('adr/1', 'ops/0001-use-vault.md', 'ADR-0001: Use Vault'), parentKey: 'adr' },
+    ];
+    const remote = publishedAs(tree(configs), 'shop');
+    const run = { remote, rootId: '1', docSet: 'shop', partial: 'flags' as const, filesComparable: true };
+    const plan = planSync({ ...run, desired: tree(ops), unlisted: true });
+    expect(plan.operations.map((op) => [op.key, op.action, op.conflict])).toEqual([
+      ['adr', 'conflict', 'other-source'],
+      ['adr/1', 'conflict', 'other-source'],
+    ]);
+    const vault = plan.operations[1]!;
+    expect(vault.pageId).toBe(remote[1]!.id);
+    for (const words of [
+      'adr/1',
+      '"ADR-0001: Use Postgres"',
+      'docs/adr/0001-use-postgres.md',
+      'ops/0001-use-vault.md',
+      'its own key',
+      'in the config',
+    ])
+      expect(vault.reason).toContain(words);
+    expect(vault.fix).toBeDefined();
+    // Not for the same file (a spec moved out of the config into a job of its own is taken over, marked)…
+    expect(planSync({ ...run, desired: tree(configs), unlisted: true }).operations.map((op) => op.action)).toEqual([
+      'update',
+      'update',
+    ]);
+    // …nor a run of the config's source, a run whose paths do not compare, or a page of a flag run.
+    expect(planSync({ ...run, desired: tree(ops) }).operations.map((op) => op.action)).toEqual(['update', 'update']);
+    expect(
+      planSync({ ...run, filesComparable: false, desired: tree(ops), unlisted: true }).operations.map(
+        (op) => op.action,
+      ),
+    ).toEqual(['update', 'update']);
+    const flagged = remote.map((page) => ({
+      ...page,
+      ownership: { ...page.ownership!, value: { ...page.ownership!.value, fromFlags: true } },
+    }));
+    expect(
+      planSync({ ...run, remote: flagged, desired: tree(ops), unlisted: true }).operations.map((op) => op.action),
+    ).toEqual(['update', 'update']);
+    // …nor a page with no file recorded.
+    const unrecorded = remote.map((page) => ({
+      ...page,
+      ownership: { ...page.ownership!, value: { ...page.ownership!.value, source: { plugin: 'adr' } } },
+    }));
+    expect(
+      planSync({ ...run, remote: unrecorded, desired: tree(ops), unlisted: true }).operations.map((op) => op.action),
+    ).toEqual(['update', 'update']);
+  });
+
+  it('a page under a parent the tree does not have goes under the doc set’s page of that key, titled after it as a whole run titles it', () => {
+    const pages = (routesTitle: string) => ({
+      pages: [
+        { key: 'api/catalog', title: 'Acme Catalog API', labels: [], markdown: 'API', attachments: [] },
+        {
+          key: 'api/catalog/routes',
+          parentKey: 'api/catalog',
+          title: routesTitle,
+          labels: [],
+          markdown: 'Routes',
+          attachments: [],
+        },
+      ],
+    });
+    const remote = publishedAs(desiredPages(pages('Acme Catalog API: HTTP routes'), { converter }), 'shop');
+    // `docgen api --routes services/catalog/src/server.ts`: the routes page alone, under the spec's page.
+    const routesAlone = desiredPages(
+      {
+        pages: [
+          {
+            ...pages('Catalog: HTTP routes').pages[1]!,
+            titleUnderOutsideParent: { prefix: '', words: 'HTTP routes' },
+          },
+        ],
+        outsideParents: ['api/catalog'],
+      },
+      { converter },
+    );
+    const run = { desired: routesAlone, rootId: '1', docSet: 'shop', partial: 'flags' as const, filesComparable: true };
+    const plan = planSync({ ...run, remote });
+    expect(plan.operations.map((op) => [op.key, op.action, op.title])).toEqual([
+      ['api/catalog/routes', 'unchanged', 'Acme Catalog API: HTTP routes'],
+    ]);
+    // Before the doc set has that page: under the managed root, with the title it was rendered with.
+    const first = planSync({ ...run, remote: [] });
+    expect(first.operations.map((op) => [op.action, op.title])).toEqual([['create', 'Catalog: HTTP routes']]);
+    expect(first.outsideParents).toEqual({ 'api/catalog': '1' });
+  });
+
   it('a flag run whose files do not compare (confluence.docSet, no remote) retires nothing it no longer renders: safe, not tidy', () => {
     const file = { plugin: 'openapi', file: 'services/payments/openapi.yaml' };
     const pages = [
@@ -1082,5 +1184,28 @@ describe('planSync: a doc set whose sources change, and runs of some of its sour
     expect(op).toMatchObject({ key: 'adr/0002', action: 'conflict', conflict: 'title-taken' });
     expect(op.reason).toContain("which this doc set's other sources publish");
     expect(op.fix).toContain('docgen generate --publish');
+  });
+  it('a title a flag run of a source the config does not list would take from a config page: the fix is another title or key, or listing it', () => {
+    const spec = (key: string, file: string) => ({
+      ...withSource(key, 'openapi'),
+      title: 'Payments API',
+      source: { plugin: 'openapi', file },
+    });
+    const configs = publishedAs(tree([spec('api/payments', 'payments/openapi.yaml')]), 'shop');
+    const input = {
+      desired: tree([spec('api/billing', 'billing/openapi.yaml')]),
+      remote: configs,
+      rootId: '1',
+      docSet: 'shop',
+      partial: 'flags' as const,
+      filesComparable: true,
+    };
+    const [op] = planSync({ ...input, unlisted: true }).operations;
+    expect(op).toMatchObject({ key: 'api/billing', action: 'conflict', conflict: 'title-taken' });
+    // Publishing the config's sources at once does not render this one: no help.
+    expect(op!.fix).not.toContain('every source of the config');
+    expect(op!.fix).toContain('title');
+    expect(op!.fix).toContain('key');
+    expect(op!.fix).toContain('list it in the config');
   });
 });

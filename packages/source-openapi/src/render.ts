@@ -18,6 +18,7 @@ import type {
   ApiModel,
   CurlPlaceholder,
   ExternalDocs,
+  FormPart,
   MediaContent,
   NamedSchema,
   Operation,
@@ -988,6 +989,7 @@ function mediaView(content: MediaContent, links: Links, key: string, showFields:
     rules: schema && (showFields || !named) ? bodyRules(schema) : undefined,
     example: shownExample(content.example, content.exampleGenerated),
     exampleLanguage: content.exampleLanguage,
+    exampleParts: content.exampleParts && partRows(content.exampleParts),
     exampleGenerated: content.exampleGenerated,
     exampleAssembled: content.exampleAssembled,
     exampleNote: content.exampleNote,
@@ -1001,8 +1003,22 @@ function mediaView(content: MediaContent, links: Links, key: string, showFields:
         : content.moreExamples?.map((more) => ({
             ...more,
             link: more.url === undefined ? undefined : urlLink(more.url),
+            parts: more.parts && partRows(more.parts),
           })),
   };
+}
+
+/** A multipart example's parts as table rows: a file's part says it is a file, a value is shown as sent. */
+function partRows(parts: FormPart[]) {
+  return parts.map((part) => ({
+    name: escapeTableCell(inlineCode(part.name)),
+    contentType: escapeTableCell(inlineCode(part.contentType)),
+    value: part.file
+      ? part.repeated
+        ? 'a file; a part per file'
+        : 'a file'
+      : escapeTableCell(inlineCode(part.value ?? '')),
+  }));
 }
 
 /**

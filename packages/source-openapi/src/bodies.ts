@@ -11,6 +11,7 @@ import { brokenJsonExample } from './json-text.js';
 import { type WalkContext, type Json, text, deref, isPlainObject, trackUse } from './walk.js';
 import { firstReportAt, parameter, LIST_SEPARATORS } from './parameters.js';
 import { namedExamples, type NamedExample } from './examples.js';
+import { formParts } from './form-parts.js';
 
 /** Methods whose request body HTTP gives no defined meaning (RFC 9110), so OpenAPI says to avoid one. */
 const METHODS_WITHOUT_BODY_SEMANTICS = new Set(['get', 'head', 'delete']);
@@ -364,9 +365,14 @@ function media(
   const body = file
     ? fileBody(example as string, mediaType, file.language)
     : exampleBody(asSent(example), mediaType, encoding);
+  const view = schema ? viewForDirection(schemas.view(schema, schemaAt), direction) : undefined;
+  // A multipart example is shown as the parts it is sent as, not as the JSON it is written in.
+  const partsOf = (value: unknown) =>
+    /^multipart\/form-data/.test(mediaType) ? formParts(value, view, partContentTypes) : undefined;
+  const exampleParts = file ? undefined : partsOf(example);
   return {
     mediaType,
-    schema: schema ? viewForDirection(schemas.view(schema, schemaAt), direction) : undefined,
+    schema: view,
     example: body.text,
     exampleLanguage: body.language,
     exampleGenerated: generated,
@@ -374,6 +380,7 @@ function media(
     ...(exampleUrl !== undefined && { exampleUrl }),
     ...(exampleNote && { exampleNote }),
     ...(partContentTypes && { partContentTypes }),
+    ...(exampleParts && { exampleParts }),
     ...(named.length > 1 && {
       exampleName: named[0]!.name,
       exampleSummary: named[0]!.summary,
@@ -382,7 +389,8 @@ function media(
         const { text, language } = file
           ? fileBody(value as string, mediaType, file.language)
           : exampleBody(asSent(value), mediaType, encoding);
-        return text === undefined ? [] : [{ name, summary, example: text, language }];
+        const parts = file ? undefined : partsOf(value);
+        return text === undefined ? [] : [{ name, summary, example: text, language, ...(parts && { parts }) }];
       }),
     }),
   };

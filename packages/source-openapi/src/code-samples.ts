@@ -9,6 +9,7 @@ import { pathTemplates, splitOutsideTemplates } from './path-template.js';
 import type { CodeSample, CurlPlaceholder, MediaContent, Operation, TypeExpr } from './model.js';
 import { child } from './schemas.js';
 import { curlServer } from './servers.js';
+import { contentMediaTypeOf, isFileType } from './form-parts.js';
 import type { WalkContext, Json } from './walk.js';
 import { securityDefinition } from './security.js';
 import { withoutRouteConstraints, pathParameterNames } from './paths.js';
@@ -308,25 +309,10 @@ function curlPartType(contentType: string | undefined): string {
   return first.includes(';') ? `;type="${first.replace(/"/g, '\\"')}"` : `;type=${first}`;
 }
 
-function contentMediaTypeOf(type: TypeExpr): string | undefined {
-  return type.kind === 'primitive' ? type.contentMediaType : undefined;
-}
-
 /** A multipart part's value as curl's -F sends it: text as it is, anything else as JSON, `…` when unknown. */
 function partValue(value: unknown): string {
   if (value === undefined) return '…';
   return typeof value === 'string' ? value : JSON.stringify(value);
-}
-
-/**
- * A string that is a file's bytes: OpenAPI 3.0's `format: binary`, or 3.1's `contentMediaType`
- * naming a document that is not text (`image/png`, `application/octet-stream`).
- */
-function isFileType(type: TypeExpr): boolean {
-  if (type.kind !== 'primitive') return false;
-  if (type.format === 'binary') return true;
-  const media = type.contentMediaType?.toLowerCase();
-  return !!media && !/^text\/|[/+](json|xml)\b|^application\/(x-www-form-urlencoded|javascript|yaml)/.test(media);
 }
 
 /** A body that is a file's bytes (`format: binary`, or a media type that is never text): curl sends a file. */

@@ -120,6 +120,8 @@ export interface MediaContent {
   exampleNote?: string;
   /** A multipart body's parts' content types as its `encoding` declares them (`image/png`), by part name. */
   partContentTypes?: Record<string, string>;
+  /** A multipart body's example as the parts it is sent as (`example` keeps it as JSON data). */
+  exampleParts?: FormPart[];
   /** With several named `examples`: the first one's name and summary, and the others. */
   exampleName?: string;
   exampleSummary?: string;
@@ -133,6 +135,18 @@ export interface ShownExample {
   example?: string;
   url?: string;
   language: string;
+  /** A multipart body's example as the parts it is sent as. */
+  parts?: FormPart[];
+}
+
+/** One part of a multipart body as it is sent: a file's bytes, or a value (text or JSON). */
+export interface FormPart {
+  name: string;
+  contentType: string;
+  file: boolean;
+  /** A list of files: one part per file, each under this name. */
+  repeated?: boolean;
+  value?: string;
 }
 
 export interface Parameter {

@@ -18,6 +18,7 @@ import type {
   ApiModel,
   CurlPlaceholder,
   ExternalDocs,
+  FormPart,
   MediaContent,
   NamedSchema,
   Operation,
@@ -43,6 +44,7 @@ import {
   summaryOf,
 } from './descriptions.js';
 import { pathTemplates } from './path-template.js';
+import { commonParameters, parameterKey, type CommonParameters } from './common-parameters.js';
 import { curlServer } from './servers.js';
 
 /**
@@ -125,6 +127,7 @@ export function renderApi(model: ApiModel, templates: TemplateRenderer, options:
   );
   const tagPageByName = new Map(tagPages.map(({ tag, key }) => [redocTagName(tag.name), key]));
   const links = new Links(operationPage, schemaPage, byOperationId, tagPageByName, model.securitySchemes.length > 0);
+  const listedOnce = listedOnceByTag(model, tagPages, root);
   const pages: Page[] = [];
   const usedTitles = new Set<string>();
   const add = (page: Omit<Page, 'labels' | 'attachments'> & Partial<Pick<Page, 'labels' | 'attachments'>>) => {
@@ -185,6 +188,7 @@ export function renderApi(model: ApiModel, templates: TemplateRenderer, options:
     attachSpec: options.attachSpec !== false,
     licenseLink: linkable(model.license?.url),
     externalDocsLink: linkable(model.externalDocs?.url),
+    commonParameters: listedOnce.api && listedOnceView(listedOnce.api, links, root),
   };
   add({
     key: root,
@@ -201,7 +205,10 @@ export function renderApi(model: ApiModel, templates: TemplateRenderer, options:
       // OpenAPI 3.2: a nested tag's page goes under its parent tag's page; the key stays flat.
       parentKey: tag.parent === undefined ? root : tagKey(model.tags.find((t) => t.name === tag.parent)!),
       position: index + 1,
-      markdown: templates.render('tag', tagView(tag, model, links, key, parts, tagKey)),
+      markdown: templates.render('tag', {
+        ...tagView(tag, model, links, key, parts, tagKey, listedOnce.of(tag)),
+        commonParameters: listedOnce.tags.get(tag) && listedOnceView(listedOnce.tags.get(tag)!, links, key),
+      }),
     });
     parts?.forEach((part, i) =>
       add({
@@ -213,7 +220,7 @@ export function renderApi(model: ApiModel, templates: TemplateRenderer, options:
           api: { title: model.title, version: model.version },
           tag: { name: tag.name },
           ...operationRows(part.operations.map((o) => operationRow(o, links, part.key))),
-          operations: part.operations.map((o) => operationView(o, links, part.key)),
+          operations: part.operations.map((o) => operationView(o, links, part.key, 2, listedOnce.of(tag))),
         }),
       }),
     );
@@ -540,6 +547,7 @@ function tagView(
   key: string,
   parts: OperationsPart[] | undefined,
   tagKey: (tag: TagGroup) => string,
+  listedOnce: ListedOnce[],
 ) {
   const children = model.tags
     .filter((t) => t.parent === tag.name)
@@ -564,9 +572,65 @@ function tagView(
       elsewhere,
     ),
     // A split tag's page lists its operations; they are documented on its parts' pages.
-    operations: parts ? [] : tag.operations.map((o) => operationView(o, links, key)),
+    operations: parts ? [] : tag.operations.map((o) => operationView(o, links, key, 2, listedOnce)),
     parts: parts && partsView(parts),
   };
+}
+
+/** Parameters listed once on a page (the overview, or a tag's), which each operation's table leaves out. */
+interface ListedOnce {
+  common: CommonParameters;
+  /** Where they are listed: the page's key and the anchor of their section. */
+  key: string;
+  anchor: string;
+  /** Whose operations all take them, as the line in each operation says: "every operation takes". */
+  whose: string;
+}
+
+/**
+ * The parameters every operation of the API takes (listed on the overview) and, for each tag, the
+ * others every operation of the tag takes (listed on its page). Webhooks are requests the API
+ * sends, not ones it takes: they are no part of it. With one tag, the API's are the tag's.
+ */
+function listedOnceByTag(model: ApiModel, tagPages: Array<{ tag: TagGroup; key: string }>, root: string) {
+  const found = commonParameters(model.tags.flatMap((tag) => tag.operations));
+  const api: ListedOnce | undefined = found && {
+    common: found,
+    key: root,
+    anchor: 'parameters-every-operation-takes',
+    whose: 'every operation takes',
+  };
+  const tags = new Map<TagGroup, ListedOnce>();
+  if (model.tags.length > 1)
+    for (const { tag, key } of tagPages) {
+      const common = commonParameters(tag.operations, api?.common.keys);
+      if (common)
+        tags.set(tag, {
+          common,
+          key,
+          anchor: 'parameters-every-operation-of-this-tag-takes',
+          whose: 'every operation of this tag takes',
+        });
+    }
+  const of = (tag: TagGroup) => [...(api ? [api] : []), ...(tags.has(tag) ? [tags.get(tag)!] : [])];
+  return { api, tags, of };
+}
+
+function listedOnceView(listed: ListedOnce, links: Links, key: string) {
+  return {
+    anchor: listed.anchor,
+    rows: byLocation(listed.common.parameters).map((p) => parameterView(p, links, key)),
+  };
+}
+
+/** The line an operation's Parameters section says the parameters listed once in: "Also takes [the 11 parameters every operation takes](…)." */
+function listedOnceLine(listed: ListedOnce[], hasOwn: boolean, key: string): string | undefined {
+  if (!listed.length) return undefined;
+  const each = listed.map(({ common, key: at, anchor, whose }) => {
+    const href = `${at === key ? '' : `./${pageFileStem(at)}.md`}#${anchor}`;
+    return `[the ${common.parameters.length} parameters ${whose}](${href})`;
+  });
+  return `${hasOwn ? 'Also takes' : 'Takes only'} ${each.join(' and ')}.`;
 }
 
 /**
@@ -681,7 +745,14 @@ function pathGroups(items: PathItem[], max: number): Array<{ prefix: string[]; i
  * Template data of one operation (recursive through callbacks). `level`: its heading's (`##` for
  * an operation, `####` for a callback's request); what the spec describes goes below it.
  */
-function operationView(operation: Operation, links: Links, key: string, level = 2): Record<string, unknown> {
+function operationView(
+  operation: Operation,
+  links: Links,
+  key: string,
+  level = 2,
+  listedOnce: ListedOnce[] = [],
+): Record<string, unknown> {
+  const own = operation.parameters.filter((p) => !listedOnce.some(({ common }) => common.keys.has(parameterKey(p))));
   const description = placeFragment(
     links.described(beyondSummary(operation.description, operation.summary), key),
     level + 1,
@@ -708,7 +779,8 @@ function operationView(operation: Operation, links: Links, key: string, level = 
     deprecated: operation.deprecated,
     webhook: operation.webhook,
     auth: authText(operation, links.schemesDeclared),
-    parameters: byLocation(operation.parameters).map((p) => parameterView(p, links, key)),
+    parameters: byLocation(own).map((p) => parameterView(p, links, key)),
+    commonParameters: listedOnceLine(listedOnce, own.length > 0, key),
     requestBody: operation.requestBody && requestBodyView(operation.requestBody, links, key, level),
     responses: dedupeBodies(operation.responses.map((r) => responseView(r, links, key, level))),
     curl: operation.curl,
@@ -988,6 +1060,7 @@ function mediaView(content: MediaContent, links: Links, key: string, showFields:
     rules: schema && (showFields || !named) ? bodyRules(schema) : undefined,
     example: shownExample(content.example, content.exampleGenerated),
     exampleLanguage: content.exampleLanguage,
+    exampleParts: content.exampleParts && partRows(content.exampleParts),
     exampleGenerated: content.exampleGenerated,
     exampleAssembled: content.exampleAssembled,
     exampleNote: content.exampleNote,
@@ -1001,8 +1074,22 @@ function mediaView(content: MediaContent, links: Links, key: string, showFields:
         : content.moreExamples?.map((more) => ({
             ...more,
             link: more.url === undefined ? undefined : urlLink(more.url),
+            parts: more.parts && partRows(more.parts),
           })),
   };
+}
+
+/** A multipart example's parts as table rows: a file's part says it is a file, a value is shown as sent. */
+function partRows(parts: FormPart[]) {
+  return parts.map((part) => ({
+    name: escapeTableCell(inlineCode(part.name)),
+    contentType: escapeTableCell(inlineCode(part.contentType)),
+    value: part.file
+      ? part.repeated
+        ? 'a file; a part per file'
+        : 'a file'
+      : escapeTableCell(inlineCode(part.value ?? '')),
+  }));
 }
 
 /**

@@ -393,7 +393,7 @@ export async function runPublish(
       log.info(rootLine(planned));
       const width = terminalWidth(flags.json ? process.stderr : process.stdout);
       log.info(planTable(planned, { all: Boolean(flags.verbose), width }));
-      for (const d of diffs ?? []) log.info(`\n${d.diff}`);
+      for (const d of diffs ?? []) log.info(`\n${diffHeading(d, planned)}${d.diff}`);
     }
     const result = await publisher.publish(tree, { dryRun, planned });
     progress.done();
@@ -476,6 +476,19 @@ function rootLine(planned: PlannedSync): string {
  * An orphan is kept on purpose (docgen deletes nothing unasked): say once how to retire it. A page
  * kept for a page a person put under it is not one --prune retires: say what keeps it instead.
  */
+/**
+ * Above a conflict's diff, what it is: the page a person edited, its `-` lines the page as they left
+ * it, its `+` lines what docgen would write over it (with --force). Other diffs need no heading.
+ */
+function diffHeading(diff: PageDiff, planned: PlannedSync): string {
+  if (diff.action !== 'conflict') return '';
+  const op = planned.plan.operations.find((o) => o.key === diff.key);
+  return (
+    `conflict: ${diff.title}${op?.reason ? ` — ${op.reason}` : ''}\n` +
+    "  - lines: the page in Confluence now, with the person's edit; + lines: what docgen would write over it\n"
+  );
+}
+
 function orphanLines(planned: PlannedSync): string[] {
   const orphans = planned.plan.operations.filter((op) => op.action === 'orphan');
   const kept = orphans.filter((op) => op.keptFor && !op.keptFor.edited).length;

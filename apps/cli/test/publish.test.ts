@@ -108,6 +108,15 @@ describe('docgen publish', () => {
     expect(planned.stderr).toContain(
       'error DG_PUBLISH_CONFLICT: the publish would be incomplete: 1 conflict (nothing was written: --dry-run)\n  → pages edited in Confluence would be left as they are;',
     );
+    // --diff shows a conflict's page too: what docgen would write against what the person left there.
+    const since = await sandbox.lastSeq();
+    const diffed = await runCli(['publish', changed, '--dry-run', '--diff'], { cwd: work, env: env() });
+    expect(diffed.code).toBe(1);
+    expect(diffed.stdout).toMatch(/conflict: cli page 3 — edited in Confluence since docgen wrote it/);
+    expect(diffed.stdout).toMatch(/^--- confluence\/cli page 3\tedited in Confluence, version 2$/m);
+    expect(diffed.stdout).toMatch(/^-.*hand edit/m);
+    expect(diffed.stdout).toMatch(/^\+.*docgen text/m);
+    expect((await sandbox.requests(since)).filter((r) => r.method !== 'GET')).toEqual([]);
     const result = await runCli(['publish', changed], { cwd: work, env: env() });
     expect(result.code).toBe(1);
     expect(result.stdout).toMatch(/conflict\s+cli page 3 \(\d+\): edited in Confluence/);

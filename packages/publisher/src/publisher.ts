@@ -16,6 +16,7 @@ import {
   type Action,
   type ConflictPolicy,
   type DesiredPage,
+  type Operation,
   type Plan,
 } from './plan.js';
 import { Redactor } from './redact.js';
@@ -256,7 +257,7 @@ export class Publisher {
       // Readers' comment markers are carried over by the write, not changed by it: not in the diff.
       const before = remoteBody ? converter.normalizeStorage(withoutCommentMarkers(remoteBody)) : '';
       if (contentHash(before) === op.desired.bodyHash) continue;
-      const where = retired && op.remote ? `${retiredWhere(retired)}, version ${op.remote.version.number}` : undefined;
+      const where = remoteWhere(op, retired);
       out.push({
         key: op.key,
         title: op.title,
@@ -445,6 +446,13 @@ const DIFFED = new Set<Action>(['create', 'restore', 'update', 'conflict']);
 /** The status of a page in the trash or the archive (read only when asked for by it), else undefined. */
 function retiredStatus(page: RemotePage | undefined): string | undefined {
   return page?.status && page.status !== 'current' ? page.status : undefined;
+}
+
+/** Which Confluence version a diff's left side is, when it is not simply docgen's last write: a retired page's, or a person's edit. */
+function remoteWhere(op: Operation, retired: string | undefined): string | undefined {
+  if (!op.remote) return undefined;
+  if (retired) return `${retiredWhere(retired)}, version ${op.remote.version.number}`;
+  return op.conflict === 'edited' ? `edited in Confluence, version ${op.remote.version.number}` : undefined;
 }
 
 function retiredWhere(status: string): string {

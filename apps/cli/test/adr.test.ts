@@ -118,10 +118,10 @@ describe('docgen adr --dir on a supersede chain', () => {
     const rows = read('adr').split('<tr>').slice(2);
     expect(rows[1]).toContain('<ac:parameter ac:name="title">Superseded</ac:parameter>');
     expect(rows[1]).toContain(
-      '<ri:page ri:content-title="ADR-0003: Store orders in PostgreSQL" /><ac:plain-text-link-body><![CDATA[ADR 3]]>',
+      '<ri:page ri:content-title="ADR-0003: Store orders in PostgreSQL" /><ac:plain-text-link-body><![CDATA[ADR-0003]]>',
     );
     expect(rows[2]).toContain(
-      '<ri:page ri:content-title="ADR-0004: Store orders in PostgreSQL with logical replication" /><ac:plain-text-link-body><![CDATA[ADR 4]]>',
+      '<ri:page ri:content-title="ADR-0004: Store orders in PostgreSQL with logical replication" /><ac:plain-text-link-body><![CDATA[ADR-0004]]>',
     );
     expect(rows[3]).toContain('<ac:parameter ac:name="colour">Green</ac:parameter>');
     // A decision page: the warning panel and the body's relative link to another ADR file.

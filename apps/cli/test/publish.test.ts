@@ -659,6 +659,27 @@ describe('docgen publish', () => {
     expect(run.stdout.match(/^conflict +alpha section 1/gm)).toHaveLength(1);
   });
 
+  it("the summary says a held-back page's conflict and its fix once, and lists the pages it holds back under it", async () => {
+    const delta = join(work, 'delta');
+    await writeRenderedTree(delta, makeTree(5, { prefix: 'delta' }), { name: 'docgen-test', version: '1.0.0' });
+    const space = await sandbox.api<{ homepage: { id: string } }>('GET', '/rest/api/space/DEV?expand=homepage');
+    await sandbox.api('POST', '/rest/api/content', {
+      type: 'page',
+      title: 'delta section 1',
+      space: { key: 'DEV' },
+      ancestors: [{ id: space.body.homepage.id }],
+      body: { storage: { value: '<p>a person’s page</p>', representation: 'storage' } },
+    });
+    const run = await runCli(['publish', delta], { cwd: work, env: env() });
+    expect(run.code).toBe(1);
+    expect(run.stdout.match(/rename one of the two/g)).toHaveLength(1);
+    expect(run.stdout).toMatch(/^conflict {2}delta section 1: the title is used by page \d+/m);
+    expect(run.stdout).toContain(
+      'skipped   3 pages under "delta section 1" (its conflict above); resolving it publishes them on the next run:\n' +
+        '            delta page 2\n            delta page 3\n            delta page 4\n',
+    );
+  });
+
   it('the pages under a page whose title is taken are held back, saying which page and what fixes both, in --json too', async () => {
     const gamma = join(work, 'gamma');
     await writeRenderedTree(gamma, makeTree(5, { prefix: 'gamma' }), { name: 'docgen-test', version: '1.0.0' });

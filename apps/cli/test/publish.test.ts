@@ -190,6 +190,10 @@ describe('docgen publish', () => {
       version: { number: 2 },
     });
     expect(edited.status).toBe(200);
+    // --diff shows the edit: the title, the body being the same.
+    const diffed = await runCli(['publish', renamed, '--dry-run', '--diff'], { cwd: work, env: env() });
+    expect(diffed.stdout).toMatch(/^conflict: retitle page 2 — edited in Confluence/m);
+    expect(diffed.stdout).toMatch(/^-title: A better title, by hand\n\+title: retitle page 2$/m);
     const run = await runCli(['publish', renamed, '--json'], { cwd: work, env: env() });
     expect(run.code).toBe(1);
     expect(JSON.parse(run.stdout).counts).toMatchObject({ conflicts: 1 });

@@ -32,6 +32,11 @@ export interface GenerateOptions {
   include?: (source: SourceConfig, index: number) => boolean;
   /** What to say when nothing is selected (the command knows the flag to suggest). */
   noSourcesHint?: string;
+  /**
+   * A command's own word on a source's warning, from the config as it lists its sources (before
+   * flags replace them): what only the command knows it was asked (`docgen adr --dir`).
+   */
+  retell?: Retell;
   /** Fill `storage` with Confluence storage XHTML when the converter is installed (default true). */
   storage?: boolean;
   /** Progress lines for people. */
@@ -42,6 +47,8 @@ export interface GenerateOptions {
    */
   cache?: string | false;
 }
+
+export type Retell = (warning: Diagnostic, configured: LoadedConfig) => Diagnostic;
 
 export interface GenerateResult {
   outDir: string;
@@ -118,7 +125,7 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
     options.out !== undefined || !config.file ? { name: '--out', flag: '--out' } : core.configKeyOrigin(config, '/out');
   core.checkOutputFolder(outDir, outOrigin);
   const warnings: Diagnostic[] = [];
-  const report = (diagnostic: Diagnostic) => warnings.push(diagnostic);
+  const report = (diagnostic: Diagnostic) => warnings.push(options.retell?.(diagnostic, loaded) ?? diagnostic);
   const tree = await core
     .generatePageTree(config, { include: options.include, report })
     .catch((error: unknown) => Promise.reject(withWarningsBefore(error, warnings)));

@@ -4,7 +4,7 @@ import { formatDiagnostic, type Diagnostic, type FlagSource, type SourceConfig }
 import { DocgenCommand, withWarningsBefore } from './docgen-command.js';
 import { pathFlag } from './paths.js';
 import { expectLinkBase, linkBaseFlag } from './link-base.js';
-import type { GenerateResult } from './generate.js';
+import type { GenerateResult, Retell } from './generate.js';
 import { publishFlags, type PublishFlagValues, type PublishReport } from './publish-flags.js';
 import { warningJson, type WarningJson } from './warning-json.js';
 import { warningBlocks } from './warning-groups.js';
@@ -81,6 +81,7 @@ export interface SourceSelection {
   sources?: FlagSource[];
   include?: (source: SourceConfig, index: number) => boolean;
   noSourcesHint: string;
+  retell?: Retell;
 }
 
 /** What every generator command answers with `--json`. */
@@ -121,6 +122,7 @@ export abstract class GeneratorCommand extends DocgenCommand {
       include: selection.include,
       linkBase: flags['link-base'] === undefined ? undefined : await expectLinkBase(flags['link-base']),
       noSourcesHint: selection.noSourcesHint,
+      retell: selection.retell,
       storage: flags.storage,
       cache: flags.cache ? flags['cache-dir'] : false,
       log: json ? undefined : (line) => this.log(line),

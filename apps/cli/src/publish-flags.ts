@@ -394,18 +394,12 @@ export async function runPublish(
       log.info(rootLine(planned));
       const width = terminalWidth(flags.json ? process.stderr : process.stdout);
       log.info(planTable(planned, { all: Boolean(flags.verbose), width }));
-      for (const d of diffs ?? []) log.info(`\n${d.diff}`);
+      for (const d of diffs ?? []) log.info(`\n${diffHeading(d, planned)}${d.diff}`);
     }
     const result = await publisher.publish(tree, { dryRun, planned });
     progress.done();
     result.durationMs = Date.now() - started;
-    for (const outcome of result.outcomes) {
-      if (DETAILED.has(outcome.status)) {
-        log.info(
-          `${outcome.status.padEnd(9)} ${outcome.title}${outcome.pageId ? ` (${outcome.pageId})` : ''}: ${outcome.message ?? ''}`,
-        );
-      }
-    }
+    for (const line of outcomeLines(result.outcomes)) log.info(line);
     // Warnings on stderr, as every command prints them (stdout is the run's report), as the progress bar is.
     for (const block of warningBlocks(result.warnings, { verbose: flags.verbose })) process.stderr.write(`${block}\n`);
     log.info(summaryLine(result));
@@ -477,6 +471,53 @@ function rootLine(planned: PlannedSync): string {
  * An orphan is kept on purpose (docgen deletes nothing unasked): say once how to retire it. A page
  * kept for a page a person put under it is not one --prune retires: say what keeps it instead.
  */
+/**
+ * The pages the run left as they are, or failed, one line each, with their reason. The pages a
+ * conflict held back (those under it) share its reason and fix: they are listed under one line
+ * after it, not each with the conflict's whole text again (--json keeps each one's message).
+ */
+function outcomeLines(outcomes: Outcome[]): string[] {
+  const heldBack = new Map<string, Outcome[]>();
+  for (const outcome of outcomes) {
+    if (outcome.status === 'skipped' && outcome.blockedBy)
+      heldBack.set(outcome.blockedBy, [...(heldBack.get(outcome.blockedBy) ?? []), outcome]);
+  }
+  const lines: string[] = [];
+  for (const outcome of outcomes) {
+    if (!DETAILED.has(outcome.status) || (outcome.status === 'skipped' && outcome.blockedBy)) continue;
+    lines.push(
+      `${outcome.status.padEnd(9)} ${outcome.title}${outcome.pageId ? ` (${outcome.pageId})` : ''}: ${outcome.message ?? ''}`,
+    );
+    const held = heldBack.get(outcome.key);
+    if (held) lines.push(...heldBackLines(outcome.title, held));
+    heldBack.delete(outcome.key);
+  }
+  // A conflict not itself among the outcomes (none met in practice): its pages still listed.
+  for (const [key, held] of heldBack) lines.push(...heldBackLines(key, held));
+  return lines;
+}
+
+function heldBackLines(conflictTitle: string, held: Outcome[]): string[] {
+  const pages = held.length === 1 ? '1 page' : `${held.length} pages`;
+  return [
+    `${'skipped'.padEnd(9)} ${pages} under "${conflictTitle}" (its conflict above); resolving it publishes them on the next run:`,
+    ...held.map((outcome) => `${' '.repeat(12)}${outcome.title}`),
+  ];
+}
+
+/**
+ * Above a conflict's diff, what it is: the page a person edited, its `-` lines the page as they left
+ * it, its `+` lines what docgen would write over it (with --force). Other diffs need no heading.
+ */
+function diffHeading(diff: PageDiff, planned: PlannedSync): string {
+  if (diff.action !== 'conflict') return '';
+  const op = planned.plan.operations.find((o) => o.key === diff.key);
+  return (
+    `conflict: ${diff.title}${op?.reason ? ` — ${op.reason}` : ''}\n` +
+    "  - lines: the page in Confluence now, with the person's edit; + lines: what docgen would write over it\n"
+  );
+}
+
 function orphanLines(planned: PlannedSync): string[] {
   const orphans = planned.plan.operations.filter((op) => op.action === 'orphan');
   const kept = orphans.filter((op) => op.keptFor && !op.keptFor.edited).length;

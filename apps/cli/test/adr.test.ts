@@ -118,10 +118,10 @@ describe('docgen adr --dir on a supersede chain', () => {
     const rows = read('adr').split('<tr>').slice(2);
     expect(rows[1]).toContain('<ac:parameter ac:name="title">Superseded</ac:parameter>');
     expect(rows[1]).toContain(
-      '<ri:page ri:content-title="ADR-0003: Store orders in PostgreSQL" /><ac:plain-text-link-body><![CDATA[ADR 3]]>',
+      '<ri:page ri:content-title="ADR-0003: Store orders in PostgreSQL" /><ac:plain-text-link-body><![CDATA[ADR-0003]]>',
     );
     expect(rows[2]).toContain(
-      '<ri:page ri:content-title="ADR-0004: Store orders in PostgreSQL with logical replication" /><ac:plain-text-link-body><![CDATA[ADR 4]]>',
+      '<ri:page ri:content-title="ADR-0004: Store orders in PostgreSQL with logical replication" /><ac:plain-text-link-body><![CDATA[ADR-0004]]>',
     );
     expect(rows[3]).toContain('<ac:parameter ac:name="colour">Green</ac:parameter>');
     // A decision page: the warning panel and the body's relative link to another ADR file.
@@ -219,7 +219,10 @@ describe('docgen adr on a folder with no decisions', () => {
     await mkdir(notes);
     await writeFile(join(notes, 'todo.md'), 'Things to decide some day.\n');
     for (const [dir, message] of [
-      [empty, `no ADR files (*.md) in ${empty}`],
+      [
+        empty,
+        `no ADR files in ${empty} (looked for *.md and *.markdown files, and folders of one decision each holding a README.md)`,
+      ],
       [notes, `no decisions in ${notes}: its Markdown file was skipped as not decisions (DG_ADR_SKIPPED says why)`],
     ] as const) {
       const result = await runCli(['adr', '--dir', dir, '--out', join(scratch, 'empty-out'), '--json']);
@@ -267,6 +270,22 @@ describe('docgen adr on a config whose adr source has a parent', () => {
     const all = await runCli(['generate', '--out', 'all-out'], { cwd: dir });
     expect(all.code).toBe(0);
     expect(parentOf(dir, 'all-out', 'adr')).toBe('api/orders');
+  });
+
+  it('--dir at a folder with no decisions says what it looked for, and names the folder the config gives', async () => {
+    const dir = await project('api/orders');
+    await mkdir(join(dir, 'decisions'));
+    const result = await runCli(['adr', '--dir', 'decisions', '--out', 'adr-out', '--json'], { cwd: dir });
+    expect(result.code).toBe(0);
+    const { warnings } = JSON.parse(result.stdout) as {
+      warnings: Array<{ code: string; message: string; hint: string }>;
+    };
+    expect(warnings.find((w) => w.code === 'DG_ADR_EMPTY')).toMatchObject({
+      message: `no ADR files in ${join(dir, 'decisions')} (looked for *.md and *.markdown files, and folders of one decision each holding a README.md)`,
+      hint:
+        'the ADR log page is rendered empty: if the decisions are elsewhere, pass --dir their folder, relative to the current folder; ' +
+        'docgen.config.yaml lists an ADR source in docs/adr: run `docgen adr` without --dir to render it',
+    });
   });
 
   it('a parent no source makes: the error is at the parent line of the config and names the keys there are', async () => {

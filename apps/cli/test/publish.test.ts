@@ -108,6 +108,15 @@ describe('docgen publish', () => {
     expect(planned.stderr).toContain(
       'error DG_PUBLISH_CONFLICT: the publish would be incomplete: 1 conflict (nothing was written: --dry-run)\n  → pages edited in Confluence would be left as they are;',
     );
+    // --diff shows a conflict's page too: what docgen would write against what the person left there.
+    const since = await sandbox.lastSeq();
+    const diffed = await runCli(['publish', changed, '--dry-run', '--diff'], { cwd: work, env: env() });
+    expect(diffed.code).toBe(1);
+    expect(diffed.stdout).toMatch(/conflict: cli page 3 — edited in Confluence since docgen wrote it/);
+    expect(diffed.stdout).toMatch(/^--- confluence\/cli page 3\tedited in Confluence, version 2$/m);
+    expect(diffed.stdout).toMatch(/^-.*hand edit/m);
+    expect(diffed.stdout).toMatch(/^\+.*docgen text/m);
+    expect((await sandbox.requests(since)).filter((r) => r.method !== 'GET')).toEqual([]);
     const result = await runCli(['publish', changed], { cwd: work, env: env() });
     expect(result.code).toBe(1);
     expect(result.stdout).toMatch(/conflict\s+cli page 3 \(\d+\): edited in Confluence/);
@@ -181,6 +190,10 @@ describe('docgen publish', () => {
       version: { number: 2 },
     });
     expect(edited.status).toBe(200);
+    // --diff shows the edit: the title, the body being the same.
+    const diffed = await runCli(['publish', renamed, '--dry-run', '--diff'], { cwd: work, env: env() });
+    expect(diffed.stdout).toMatch(/^conflict: retitle page 2 — edited in Confluence/m);
+    expect(diffed.stdout).toMatch(/^-title: A better title, by hand\n\+title: retitle page 2$/m);
     const run = await runCli(['publish', renamed, '--json'], { cwd: work, env: env() });
     expect(run.code).toBe(1);
     expect(JSON.parse(run.stdout).counts).toMatchObject({ conflicts: 1 });
@@ -700,6 +713,27 @@ describe('docgen publish', () => {
     expect(run.stdout).toMatch(/Done: 0 created, 0 updated, 2 unchanged, 1 conflict\b/);
     // Said once, with why: not also as a bare progress line before it.
     expect(run.stdout.match(/^conflict +alpha section 1/gm)).toHaveLength(1);
+  });
+
+  it("the summary says a held-back page's conflict and its fix once, and lists the pages it holds back under it", async () => {
+    const delta = join(work, 'delta');
+    await writeRenderedTree(delta, makeTree(5, { prefix: 'delta' }), { name: 'docgen-test', version: '1.0.0' });
+    const space = await sandbox.api<{ homepage: { id: string } }>('GET', '/rest/api/space/DEV?expand=homepage');
+    await sandbox.api('POST', '/rest/api/content', {
+      type: 'page',
+      title: 'delta section 1',
+      space: { key: 'DEV' },
+      ancestors: [{ id: space.body.homepage.id }],
+      body: { storage: { value: '<p>a person’s page</p>', representation: 'storage' } },
+    });
+    const run = await runCli(['publish', delta], { cwd: work, env: env() });
+    expect(run.code).toBe(1);
+    expect(run.stdout.match(/rename one of the two/g)).toHaveLength(1);
+    expect(run.stdout).toMatch(/^conflict {2}delta section 1: the title is used by page \d+/m);
+    expect(run.stdout).toContain(
+      'skipped   3 pages under "delta section 1" (its conflict above); resolving it publishes them on the next run:\n' +
+        '            delta page 2\n            delta page 3\n            delta page 4\n',
+    );
   });
 
   it('the pages under a page whose title is taken are held back, saying which page and what fixes both, in --json too', async () => {

@@ -233,7 +233,7 @@ function configuresDocgen(workspaceRoot: string, packageJson: string): boolean {
 /** The `docgen` object of a package.json; undefined without one (or when the file does not parse). */
 function readPackageJsonConfig(file: string): DocgenConfigFacts | undefined {
   try {
-    const text = readFileSync(file, 'utf8');
+    const text = readJsonText(file);
     if (!text.includes('"docgen"')) return undefined;
     const docgen = (JSON.parse(text) as { docgen?: unknown }).docgen;
     return docgen && typeof docgen === 'object' && !Array.isArray(docgen) ? (docgen as DocgenConfigFacts) : undefined;
@@ -360,10 +360,19 @@ function renamedNote(wanted: string, name: string, own: Map<string, string>): st
 
 function readJson(file: string): unknown {
   try {
-    return JSON.parse(readFileSync(file, 'utf8')) as unknown;
+    return JSON.parse(readJsonText(file)) as unknown;
   } catch {
     return undefined; // missing, or not JSON: Nx itself reports a broken manifest
   }
+}
+
+/**
+ * A JSON file's text past a byte order mark (a Windows editor's), as npm, Node and docgen's own
+ * config loader read a package.json. Nx's JSON reader stops at the mark, but reads no package.json
+ * outside the workspaces, where a docgen config may be: this plugin does, and finds what docgen would.
+ */
+function readJsonText(file: string): string {
+  return readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
 }
 
 /** A path as one word of a shell command: as it is when it is plain, else single-quoted (`'docs out'`). */

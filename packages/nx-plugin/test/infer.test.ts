@@ -124,6 +124,17 @@ describe('a docgen config beside a package.json that Nx makes no project of', ()
   });
 });
 
+describe('a package.json#docgen config in a package.json that opens with a byte order mark', () => {
+  it('is read past the mark, as docgen itself reads it (a Windows editor writes one)', async () => {
+    // Outside the workspaces, as Nx's own package.json inference (whose JSON reader stops at the mark) skips it.
+    const root = await workspace({
+      'tools/bom-docs/package.json': `\uFEFF${JSON.stringify({ name: 'bom-docs', private: true, docgen: { sources: [] } })}`,
+    });
+    const withDocs = JSON.parse(await nx(root, 'show', 'projects', '--with-target', 'docs', '--json'));
+    expect(withDocs).toEqual(['bom-docs']);
+  });
+});
+
 describe('a docs target whose config reaches outside its project', () => {
   let root: string;
   beforeAll(async () => {

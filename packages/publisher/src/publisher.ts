@@ -16,6 +16,7 @@ import {
   type Action,
   type ConflictPolicy,
   type DesiredPage,
+  type Operation,
   type Plan,
 } from './plan.js';
 import { Redactor } from './redact.js';
@@ -255,13 +256,16 @@ export class Publisher {
         : '';
       // Readers' comment markers are carried over by the write, not changed by it: not in the diff.
       const before = remoteBody ? converter.normalizeStorage(withoutCommentMarkers(remoteBody)) : '';
-      if (contentHash(before) === op.desired.bodyHash) continue;
-      const where = retired && op.remote ? `${retiredWhere(retired)}, version ${op.remote.version.number}` : undefined;
+      const retitled = retitledByPerson(op);
+      if (contentHash(before) === op.desired.bodyHash && !retitled) continue;
+      const where = remoteWhere(op, retired);
+      // A person's new title is part of their edit: shown above the body, as the body's change is.
+      const titled = (title: string, body: string) => (retitled ? `title: ${title}\n${body}` : body);
       out.push({
         key: op.key,
         title: op.title,
         action: op.action,
-        diff: pageDiff(op.title, before, op.desired.normalized, where),
+        diff: pageDiff(op.title, titled(op.remote!.title, before), titled(op.title, op.desired.normalized), where),
       });
     }
     return out;
@@ -445,6 +449,18 @@ const DIFFED = new Set<Action>(['create', 'restore', 'update', 'conflict']);
 /** The status of a page in the trash or the archive (read only when asked for by it), else undefined. */
 function retiredStatus(page: RemotePage | undefined): string | undefined {
   return page?.status && page.status !== 'current' ? page.status : undefined;
+}
+
+/** A page a person edited whose title they changed too (or alone): docgen's would put its own back. */
+function retitledByPerson(op: Operation): boolean {
+  return op.conflict === 'edited' && op.remote !== undefined && op.remote.title !== op.title;
+}
+
+/** Which Confluence version a diff's left side is, when it is not simply docgen's last write: a retired page's, or a person's edit. */
+function remoteWhere(op: Operation, retired: string | undefined): string | undefined {
+  if (!op.remote) return undefined;
+  if (retired) return `${retiredWhere(retired)}, version ${op.remote.version.number}`;
+  return op.conflict === 'edited' ? `edited in Confluence, version ${op.remote.version.number}` : undefined;
 }
 
 function retiredWhere(status: string): string {

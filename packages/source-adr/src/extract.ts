@@ -163,7 +163,7 @@ function readFolder(
       // Markdown files all skipped (notes, a README) are not "no files": the message said there were none.
       message: files.length
         ? `no decisions in ${dir}: its ${files.length === 1 ? 'Markdown file was' : `${files.length} Markdown files were`} skipped as not decisions (DG_ADR_SKIPPED says why)`
-        : `no ADR files (*.md) in ${dir}`,
+        : `no ADR files in ${dir} (looked for *.md and *.markdown files, and folders of one decision each holding a README.md)`,
       location: given?.location ?? { file: dir },
       hint: `the ADR log page is rendered empty: if the decisions are elsewhere, ${fixOptionHint(given?.origin, 'dir', 'their folder')}`,
     });

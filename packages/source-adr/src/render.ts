@@ -42,8 +42,13 @@ const COLOURS: Record<AdrStatus, string> = {
 
 /** `ADR-0007: Title`; a log4brains record's `ADR-20200925: Title`, by the date it is named by. */
 export function adrTitle(record: Pick<AdrRecord, 'number' | 'title'> & { label?: string }): string {
+  return `${adrName(record)}: ${record.title}`;
+}
+
+/** `ADR-0007` (`ADR-20200925`): a decision as its page's title names it, so the log names it the same. */
+function adrName(record: Pick<AdrRecord, 'number'> & { label?: string }): string {
   const label = record.label && record.label !== String(record.number) ? record.label : undefined;
-  return `ADR-${label ?? String(record.number).padStart(4, '0')}: ${record.title}`;
+  return `ADR-${label ?? String(record.number).padStart(4, '0')}`;
 }
 
 /**
@@ -94,6 +99,8 @@ export function renderAdrs(model: AdrModel, templates: TemplateRenderer, options
           title: categoryTitle(record, name),
           // In another folder's log, `1 (backend)` or the top folder's `1 (decisions)`: not that log's own ADR 1.
           label: `${record.label} (${name ?? basename(resolve(model.dir))})`,
+          // The same in the log's Superseded by column, as the page is titled: `ADR-0001 (backend)`.
+          name: `${adrName(record)} (${name ?? basename(resolve(model.dir))})`,
         };
         // A decision kept in a folder of its own (`0002/README.md`) is linked by its folder too (`../0002/`).
         const folder = record.fileName.includes('/') ? [[dirname(record.file), page] as const] : [];
@@ -128,7 +135,7 @@ export function renderAdrs(model: AdrModel, templates: TemplateRenderer, options
 }
 
 /** A decision's page, by its source file: its file stem, title, and its label in another folder's log (`1 (backend)`, `1 (decisions)`). */
-type PageByPath = Map<string, { stem: string; title: string; label: string; site?: SitePageNames }>;
+type PageByPath = Map<string, { stem: string; title: string; label: string; name: string; site?: SitePageNames }>;
 
 /** `ADR-0001 (backend): Use CockroachDB`: a category's decisions are titled with it, so that two ADR-0001s are two pages. */
 function categoryTitle(record: Pick<AdrRecord, 'number' | 'title' | 'label'>, category: string | undefined): string {
@@ -163,13 +170,14 @@ function renderLog(
   const ref = (number: number) => ({
     number,
     label: byNumber.get(number)!.label ?? String(number),
+    name: adrName(byNumber.get(number)!),
     title: titleOf(byNumber.get(number)!),
     link: `./${pageFileStem(keyOf(byNumber.get(number)!))}.md`,
   });
   // A decision of another folder: its page there (`label` names the folder, for the log's column).
   const refElsewhere = (file: string) => {
     const page = pageByPath.get(file)!;
-    return { label: page.label, title: page.title, link: `./${page.stem}.md` };
+    return { label: page.label, name: page.name, title: page.title, link: `./${page.stem}.md` };
   };
   // This folder's first, by number, then other folders', by path.
   const refs = (record: AdrRecord, relation: AdrRelation) => [

@@ -800,7 +800,7 @@ describe('subfolders: one log per area, numbered on its own', () => {
       '| Superseded by | [ADR-0001 (backend): Use CockroachDB](./adr__backend__1.md) |',
     );
     expect(page('adr/frontend')).toContain(
-      '| 1 | [Use Vue](./adr__frontend__1.md) | :status[Superseded]{colour=Grey} |  | [ADR 1 (backend)](./adr__backend__1.md) |',
+      '| 1 | [Use Vue](./adr__frontend__1.md) | :status[Superseded]{colour=Grey} |  | [ADR-0001 (backend)](./adr__backend__1.md) |',
     );
     // its own folder's first, then the other folder's
     expect(page('adr/backend/1')).toContain(
@@ -818,7 +818,7 @@ describe('subfolders: one log per area, numbered on its own', () => {
     const tree = renderAdrs(extractAdrs(copy), templates);
     const page = (key: string) => tree.pages.find((candidate) => candidate.key === key)!.markdown;
     expect(page('adr/frontend')).toContain(
-      '| 1 | [Use Vue](./adr__frontend__1.md) | :status[Superseded]{colour=Grey} |  | [ADR 1 (decisions)](./adr__1.md) |',
+      '| 1 | [Use Vue](./adr__frontend__1.md) | :status[Superseded]{colour=Grey} |  | [ADR-0001 (decisions)](./adr__1.md) |',
     );
     // the page's own title says which it is, as before
     expect(page('adr/frontend/1')).toContain(
@@ -1580,7 +1580,7 @@ describe('log4brains: records named by date, identified by their file name', () 
     ]);
     const log = tree.pages[0]!.markdown;
     expect(log).toContain(
-      '| 20200925 | [Use Prettier](./adr__20200925-use-prettier.md) | :status[Superseded]{colour=Grey} | 2020-09-25 | [ADR 20201016](./adr__20201016-use-biome.md) |',
+      '| 20200925 | [Use Prettier](./adr__20200925-use-prettier.md) | :status[Superseded]{colour=Grey} | 2020-09-25 | [ADR-20201016](./adr__20201016-use-biome.md) |',
     );
     expect(tree.pages[3]!.markdown).toContain('[the monorepo](./adr__20200925-use-a-monorepo.md)');
   });

@@ -27,14 +27,14 @@ describe('ADR pages', () => {
     expect(page('adr/2').labels).toEqual(['adr', 'adr-superseded']);
   });
 
-  it('the log table: linked title, status lozenge, date, superseded-by', () => {
+  it('the log table: linked title, status lozenge, date, superseded-by (named as its page is titled, ADR-0004)', () => {
     const rows = page('adr')
       .markdown.split('\n')
       .filter((line) => /^\| \d/.test(line));
     expect(rows).toEqual([
       '| 1 | [Record architecture decisions](./adr__1.md) | :status[Accepted]{colour=Green} | 2024-01-10 |  |',
-      '| 2 | [Store orders in MySQL](./adr__2.md) | :status[Superseded]{colour=Grey} | 2024-02-01 | [ADR 3](./adr__3.md) |',
-      '| 3 | [Store orders in PostgreSQL](./adr__3.md) | :status[Superseded]{colour=Grey} | 2024-06-12 | [ADR 4](./adr__4.md) |',
+      '| 2 | [Store orders in MySQL](./adr__2.md) | :status[Superseded]{colour=Grey} | 2024-02-01 | [ADR-0003](./adr__3.md) |',
+      '| 3 | [Store orders in PostgreSQL](./adr__3.md) | :status[Superseded]{colour=Grey} | 2024-06-12 | [ADR-0004](./adr__4.md) |',
       '| 4 | [Store orders in PostgreSQL with logical replication](./adr__4.md) | :status[Accepted]{colour=Green} | 2024-09-30 |  |',
     ]);
     expect(page('adr').markdown).toContain('4 decisions: 2 accepted, 2 superseded.');

@@ -158,8 +158,8 @@ export function renderPrisma(
           table: tableName(item),
           link: modelLink(item.name),
           summary: firstSentence(item.documentation),
-          // Relations are not columns; an embedded document (a composite type) is a field of its own.
-          fieldCount: item.fields.filter((field) => field.kind !== 'object' || composite.has(field.type)).length,
+          // As many as the model's page lists under Fields (relation fields too), so the two agree.
+          fieldCount: item.fields.length,
         })),
         relations: model.relations.map((relation) => ({
           ...relation,

@@ -1079,6 +1079,42 @@ describe('real schemas: what they hold, shown as the schema writes it', () => {
 });
 
 describe('data-model pages', () => {
+  it("count in the overview's Fields column the fields the model's page lists, relation fields too", async () => {
+    const page = await pagesOf(
+      [
+        'datasource db {',
+        '  provider = "postgresql"',
+        '  url      = env("DATABASE_URL")',
+        '}',
+        'model Customer {',
+        '  id     Int     @id',
+        '  email  String  @unique',
+        '  orders Order[]',
+        '}',
+        'model Order {',
+        '  id         Int      @id',
+        '  total      Int',
+        '  customerId Int',
+        '  customer   Customer @relation(fields: [customerId], references: [id])',
+        '}',
+      ].join('\n'),
+    );
+    const listed = (key: string) =>
+      [
+        ...page(key)
+          .split('## Fields')[1]!
+          .split('\n## ')[0]!
+          .matchAll(/^\| `\w+` \|/gm),
+      ].length;
+    expect(listed('data-model/model/order')).toBe(4);
+    expect(page('data-model')).toContain(
+      `| [Order](./data-model__model__order.md) | \`Order\` | ${listed('data-model/model/order')} |`,
+    );
+    expect(page('data-model')).toContain(
+      `| [Customer](./data-model__model__customer.md) | \`Customer\` | ${listed('data-model/model/customer')} |`,
+    );
+  });
+
   it('have no Description or Name column that nothing fills (a schema without /// comments)', async () => {
     const schema = (comment: string) =>
       [
@@ -1185,7 +1221,7 @@ describe('data-model pages', () => {
       '| [Post](./data-model__model__post.md) | `tags` | m:n | [Tag](./data-model__model__tag.md) (`posts`) | join table `_PostToTag` | Cascade (default): the links in the join table |',
     );
     expect(page('data-model')).toContain(
-      '| [User](./data-model__model__user.md) | `users` | 6 | Someone who writes. |',
+      '| [User](./data-model__model__user.md) | `users` | 8 | Someone who writes. |',
     );
     const user = page('data-model/model/user');
     expect(user).toContain('| Defined in | `blog.prisma` |');
@@ -1502,9 +1538,9 @@ describe('data-model pages', () => {
     expect(mongo.pages.find((page) => page.key === 'data-model/model/line')!.markdown).toContain(
       '| Embedded in | [Order](./data-model__model__order.md) (`lines`) |',
     );
-    // An embedded document is a field of the document that holds it: counted, as a relation is not.
-    expect(mongo.pages[0]!.markdown).toContain('| [Customer](./data-model__model__customer.md) | `Customer` | 3 |');
-    expect(mongo.pages[0]!.markdown).toContain('| [Order](./data-model__model__order.md) | `Order` | 3 |');
+    // An embedded document is a field of the document that holds it, a relation field too: as the model's page lists them.
+    expect(mongo.pages[0]!.markdown).toContain('| [Customer](./data-model__model__customer.md) | `Customer` | 4 |');
+    expect(mongo.pages[0]!.markdown).toContain('| [Order](./data-model__model__order.md) | `Order` | 4 |');
   });
 });
 
@@ -1641,7 +1677,7 @@ describe('@@ignore and @ignore (a `prisma db pull` schema): in the database, so 
     );
     const overview = page('data-model');
     expect(overview).toContain(': 3 models and 1 enum.');
-    expect(overview).toContain('| [audit_log](./data-model__model__audit_log.md) (ignored) | `audit-log` | 5 |');
+    expect(overview).toContain('| [audit_log](./data-model__model__audit_log.md) (ignored) | `audit-log` | 6 |');
     expect(overview).toContain('(ignored): declared in the schema and present in the database, but left out of');
     expect(page('data-model/enums')).toContain('Used by [audit_log](./data-model__model__audit_log.md).');
   });

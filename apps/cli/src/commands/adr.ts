@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
-import type { GenerateResult } from '../generate.js';
+import { basename, dirname, join, relative, resolve } from 'node:path';
+import type { GenerateResult, Retell } from '../generate.js';
 import { pathFlag } from '../paths.js';
 import { GeneratorCommand, generatorFlags, usesPlugin, type GenerateSummary } from '../generator-command.js';
 
@@ -31,6 +31,7 @@ Without --dir, renders every \`adr\` source of the docgen config.`;
         : undefined,
       include: flags.dir ? undefined : usesPlugin('adr'),
       noSourcesHint: adrFolderHint(process.cwd()),
+      retell: flags.dir ? namingConfiguredFolders(flags.dir) : undefined,
     });
   }
 
@@ -41,6 +42,30 @@ Without --dir, renders every \`adr\` source of the docgen config.`;
     ).length;
     return `${decisions} decision${decisions === 1 ? '' : 's'}`;
   }
+}
+
+/**
+ * A --dir folder with no decisions in it, beside a config that lists ADR sources of other folders:
+ * those are likely what was meant, and a run without --dir renders them.
+ */
+function namingConfiguredFolders(dir: string): Retell {
+  return (warning, configured) => {
+    if (warning.code !== 'DG_ADR_EMPTY' || !configured.file) return warning;
+    const folders = configured.config.sources
+      .filter(usesPlugin('adr'))
+      .map((source) => source.options?.dir)
+      .filter((folder): folder is string => typeof folder === 'string')
+      .map((folder) => resolve(configured.dir, folder))
+      .filter((folder) => folder !== resolve(dir))
+      .map((folder) => relative(process.cwd(), folder) || '.');
+    if (!folders.length) return warning;
+    const sources = folders.length === 1 ? `an ADR source in ${folders[0]}` : `ADR sources in ${folders.join(', ')}`;
+    const it = folders.length === 1 ? 'it' : 'them';
+    return {
+      ...warning,
+      hint: `${warning.hint}; ${basename(configured.file)} lists ${sources}: run \`docgen adr\` without --dir to render ${it}`,
+    };
+  };
 }
 
 /** Where ADR tools and templates keep decisions, for a first run without --dir. */

@@ -334,7 +334,12 @@ function titledUnderParents(desired: DesiredPage[], ownedByKey: ReadonlyMap<stri
     const under = page.titleUnderParent;
     const parent = page.parentKey === undefined ? undefined : ownedByKey.get(page.parentKey);
     if (!under || !parent || !parent.title.startsWith(under.titlePrefix)) return page;
-    const title = `${under.titlePrefix}${under.prefix}${parent.title.slice(under.titlePrefix.length)}: ${under.words}`;
+    // A title a person gave the parent is not the one a whole run titles this page from: keep the
+    // title docgen gave it, or each run of the two would retitle it back.
+    const title = titleIsDocgens(parent)
+      ? `${under.titlePrefix}${under.prefix}${parent.title.slice(under.titlePrefix.length)}: ${under.words}`
+      : keptTitleUnder(ownedByKey.get(page.key), under);
+    if (title === undefined) return page;
     const attachments = Object.fromEntries(page.attachments.map((a) => [a.fileName, a.hash]));
     const hash = pageHash({
       title,
@@ -345,6 +350,22 @@ function titledUnderParents(desired: DesiredPage[], ownedByKey: ReadonlyMap<stri
     });
     return { ...page, title, hash };
   });
+}
+
+/** The page's live version, so its title, is one docgen wrote (recorded, or marked in its version message). */
+function titleIsDocgens(page: RemotePage): boolean {
+  return page.version.number === page.ownership!.value.version || markerHash(page.version.message) !== undefined;
+}
+
+/** The title docgen gave the page under its parent, where it has one of that form. */
+function keptTitleUnder(
+  owned: RemotePage | undefined,
+  under: NonNullable<DesiredPage['titleUnderParent']>,
+): string | undefined {
+  const title = owned?.title;
+  return title?.startsWith(`${under.titlePrefix}${under.prefix}`) && title.endsWith(`: ${under.words}`)
+    ? title
+    : undefined;
 }
 
 /** The doc set a run writes, its identity (see `setIdentity`), and those of its earlier names (see `docSetFamily`). */

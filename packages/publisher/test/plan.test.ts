@@ -1020,6 +1020,42 @@ describe('planSync: a doc set whose sources change, and runs of some of its sour
     expect(first.outsideParents).toEqual({ 'api/catalog': '1' });
   });
 
+  it('a parent a person renamed in Confluence does not title the page under it: the title stays the one docgen wrote', () => {
+    const pages = [
+      { key: 'api/catalog', title: 'Acme Catalog API', labels: [], markdown: 'API', attachments: [] },
+      {
+        key: 'api/catalog/routes',
+        parentKey: 'api/catalog',
+        title: 'Acme Catalog API: HTTP routes',
+        labels: [],
+        markdown: 'Routes',
+        attachments: [],
+      },
+    ];
+    const remote = publishedAs(desiredPages({ pages }, { converter }), 'shop');
+    // A person's rename: a version docgen did not write. A run of the whole config says it is edited,
+    // and titles the routes page from the parent it renders.
+    remote[0] = { ...remote[0]!, title: 'Catalog API (v2)', version: { number: 2, message: '' } };
+    const routesAlone = desiredPages(
+      {
+        pages: [
+          {
+            ...pages[1]!,
+            title: 'Catalog: HTTP routes',
+            titleUnderOutsideParent: { prefix: '', words: 'HTTP routes' },
+          },
+        ],
+        outsideParents: ['api/catalog'],
+      },
+      { converter },
+    );
+    const run = { desired: routesAlone, rootId: '1', docSet: 'shop', partial: 'flags' as const, filesComparable: true };
+    // Retitled after the person's title, a whole run would title it back, and the next such run again.
+    expect(planSync({ ...run, remote }).operations.map((op) => [op.action, op.title])).toEqual([
+      ['unchanged', 'Acme Catalog API: HTTP routes'],
+    ]);
+  });
+
   it('a flag run whose files do not compare (confluence.docSet, no remote) retires nothing it no longer renders: safe, not tidy', () => {
     const file = { plugin: 'openapi', file: 'services/payments/openapi.yaml' };
     const pages = [

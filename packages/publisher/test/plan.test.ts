@@ -763,6 +763,44 @@ describe('planSync: a doc set whose sources change, and runs of some of its sour
     expect(job(inTrash('api/payments', 'billing/openapi.yaml'))).toEqual(['conflict']);
   });
 
+  it('a page of this doc set for another key in the trash holds the title: the fix is not to restore it, which leaves it another key’s', () => {
+    // The config's run pruned `api/billing` (spec taken out of the config and renamed in one change);
+    // the job renders the renamed file. Restored, the page is still `api/billing` of another file, a
+    // title conflict again; purged, the job creates its page.
+    const [held] = publishedAs(
+      tree([
+        {
+          ...withSource('api/billing', 'openapi'),
+          title: 'BILLING API',
+          source: { plugin: 'openapi', file: 'billing/api.yaml' },
+        },
+      ]),
+      'shop',
+    ).map((page) => ({
+      ...page,
+      status: 'trashed',
+      ownership: { ...page.ownership!, value: { ...page.ownership!.value, pruned: { root: '1', at: 'then' } } },
+    }));
+    const plan = planSync({
+      desired: tree([
+        {
+          ...withSource('api/acme-billing-api', 'openapi'),
+          title: 'BILLING API',
+          source: { plugin: 'openapi', file: 'billing/openapi.yaml' },
+        },
+      ]),
+      remote: [],
+      retired: [held!],
+      rootId: '1',
+      docSet: 'shop',
+      partial: 'flags',
+      filesComparable: true,
+    });
+    expect(plan.operations[0]).toMatchObject({ action: 'conflict', conflict: 'title-taken' });
+    expect(plan.operations[0]!.fix).not.toMatch(/restore/);
+    expect(plan.operations[0]!.fix).toMatch(/^purge it from the trash/);
+  });
+
   it('a run of the whole config leaves alone the pages a run of sources given by flags created', () => {
     const flagged = publishedAs(tree([withSource('api/orders', 'openapi')]), 'shop');
     flagged[0]!.ownership!.value.fromFlags = true;

@@ -34,6 +34,8 @@ export interface ManifestPage {
   source?: Page['source'];
   /** See `Page.titleUnderOutsideParent`. */
   titleUnderOutsideParent?: Page['titleUnderOutsideParent'];
+  /** See `Page.nestUnderSourceOf`: kept by a run of some sources, a path from where docgen ran. */
+  nestUnderSourceOf?: string;
   markdownFile: string;
   storageFile?: string;
   attachments: ManifestAttachment[];
@@ -209,6 +211,9 @@ async function writePage(dir: string, page: Page): Promise<ManifestPage> {
     position: page.position,
     source: portableSource(page.source),
     ...(page.titleUnderOutsideParent && { titleUnderOutsideParent: page.titleUnderOutsideParent }),
+    ...(page.nestUnderSourceOf && {
+      nestUnderSourceOf: portableSource({ plugin: '', file: page.nestUnderSourceOf })!.file,
+    }),
     markdownFile: `${stem}.md`,
     attachments: [],
   };
@@ -331,6 +336,7 @@ export async function readRenderedTree(dir: string): Promise<{ manifest: Manifes
       position: entry.position,
       source: entry.source,
       ...(entry.titleUnderOutsideParent && { titleUnderOutsideParent: entry.titleUnderOutsideParent }),
+      ...(typeof entry.nestUnderSourceOf === 'string' && { nestUnderSourceOf: entry.nestUnderSourceOf }),
       markdown: await readListed(root, entry.markdownFile),
       storage: entry.storageFile ? await readListed(root, entry.storageFile) : undefined,
       attachments: entry.attachments.map((a) => ({

@@ -36,6 +36,12 @@ export interface DesiredPage {
    * doc set's page of that key (see `titledUnderParents`).
    */
   titleUnderParent?: { titlePrefix: string; prefix: string; words: string };
+  /**
+   * A page with no parent in a run of some sources that goes under the root page of another
+   * source's file when a run of the whole config has that source (see `Page.nestUnderSourceOf` in
+   * core): the plan gives it the doc set's page made from that file as its parent (see `nestedUnderSources`).
+   */
+  underSourceOf?: string;
 }
 
 export type Action =
@@ -197,7 +203,7 @@ export function planSync(input: PlanInput): Plan {
     ownedByKey.set(key, page);
     ours.push(page);
   }
-  const desired = titledUnderParents(input.desired, ownedByKey);
+  const desired = titledUnderParents(nestedUnderSources(input.desired, ours), ownedByKey);
   const oursIds = new Set(ours.map((page) => page.id));
   // What the run retires, or takes over for a new key, when the tree no longer has a page's key:
   // its doc set's pages; of a run of some sources, only those of its sources.
@@ -349,6 +355,29 @@ function titledUnderParents(desired: DesiredPage[], ownedByKey: ReadonlyMap<stri
       attachments,
     });
     return { ...page, title, hash };
+  });
+}
+
+/**
+ * A page of a run of some sources that a whole run puts under the root page of another source's file
+ * (a routes page under the API reference of the spec its `openapi` option names, in `docgen api
+ * --routes …`): under the doc set's page made from that file whose parent is not, a page of the
+ * config's sources (not a flag run's, which a whole run does not render). Else it stays a root.
+ */
+function nestedUnderSources(desired: DesiredPage[], ours: RemotePage[]): DesiredPage[] {
+  return desired.map((page) => {
+    const file = page.underSourceOf;
+    if (file === undefined || page.parentKey !== undefined) return page;
+    const made = ours.filter(
+      (other) => other.ownership!.value.source?.file === file && !other.ownership!.value.fromFlags,
+    );
+    const ids = new Set(made.map((other) => other.id));
+    const root = made.find((other) => !ids.has(other.parentId ?? ''));
+    if (!root) return page;
+    const parentKey = root.ownership!.value.key;
+    const attachments = Object.fromEntries(page.attachments.map((a) => [a.fileName, a.hash]));
+    const hash = pageHash({ title: page.title, parentKey, bodyHash: page.bodyHash, labels: page.labels, attachments });
+    return { ...page, parentKey, hash };
   });
 }
 

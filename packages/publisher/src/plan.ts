@@ -217,9 +217,12 @@ export function planSync(input: PlanInput): Plan {
   // What a run may take over for a new key: its doc set's pages (of a run of some sources, those of its sources).
   const mayRekey = (page: RemotePage) => pageSetIdentity(page) === self && (!input.partial || ofItsSources(page));
   // What it may retire: the same, but a whole run leaves alone the pages a run of sources given by
-  // flags created (maybe none of its sources), unless it takes them over.
+  // flags created (maybe none of its sources), unless it takes them over; and a flag run of sources
+  // the config does not list leaves alone the config's pages of those sources' files (`docgen adr
+  // --dir docs` beside the config's `docs/adr`), which the config's run still publishes or retires.
   const inScope = (page: RemotePage) =>
-    mayRekey(page) && (input.partial === 'flags' || !page.ownership!.value.fromFlags);
+    mayRekey(page) &&
+    (input.partial === 'flags' ? !configsPageOfUnlisted(input, page) : !page.ownership!.value.fromFlags);
   const notOursByTitle = new Map<string, TakenTitle>();
   for (const page of remote) {
     if (otherRoots.has(page.id)) notOursByTitle.set(fold(page.title), { ...page, otherRoot: otherRoots.get(page.id) });
@@ -452,6 +455,12 @@ function wholeSetName(docSet: string, claimed: Array<{ set: string; count: numbe
     }
   }
   return name;
+}
+
+/** A page of the config's (not marked `fromFlags`) from a file of a source this run has that the config does not list. */
+function configsPageOfUnlisted(run: Pick<PlanInput, 'unlisted' | 'listedFiles'>, page: RemotePage): boolean {
+  const value = page.ownership!.value;
+  return Boolean(run.unlisted) && !value.fromFlags && fromFlagsMark(run, undefined, value.source?.file);
 }
 
 /** The page is of a source given by flags that the config does not list (one `fromFlagsMark` marks). */

@@ -801,6 +801,43 @@ describe('planSync: a doc set whose sources change, and runs of some of its sour
     expect(plan.operations[0]!.fix).toMatch(/^purge it from the trash/);
   });
 
+  it('a flag run of a folder the config does not list leaves alone the config’s pages of the files in it', () => {
+    // The config publishes `docs/adr` (key decisions); `docgen adr --dir docs --prune` renders the
+    // same records from the folder above, under its own keys.
+    const adrOf = (key: string, dir: string) => [
+      { key, title: `${key} log`, source: { plugin: 'adr', file: dir } },
+      {
+        key: `${key}/1`,
+        parentKey: key,
+        title: `${key} 1`,
+        source: { plugin: 'adr', file: `${dir}/0001-use-postgres.md` },
+      },
+    ];
+    const configs = publishedAs(tree(adrOf('decisions', 'docs/adr')), 'shop');
+    const plan = planSync({
+      desired: tree([
+        { key: 'adr', title: 'ADR log', source: { plugin: 'adr', file: 'docs' } },
+        {
+          key: 'adr/1',
+          parentKey: 'adr',
+          title: 'ADR 1',
+          source: { plugin: 'adr', file: 'docs/adr/0001-use-postgres.md' },
+        },
+      ]),
+      remote: configs,
+      rootId: '1',
+      docSet: 'shop',
+      partial: 'flags',
+      filesComparable: true,
+      unlisted: true,
+      prune: true,
+    });
+    expect(plan.operations.map((op) => [op.key, op.action])).toEqual([
+      ['adr', 'create'],
+      ['adr/1', 'create'],
+    ]);
+  });
+
   it('a run of the whole config leaves alone the pages a run of sources given by flags created', () => {
     const flagged = publishedAs(tree([withSource('api/orders', 'openapi')]), 'shop');
     flagged[0]!.ownership!.value.fromFlags = true;

@@ -130,6 +130,13 @@ export interface PageTree {
    */
   listedFiles?: string[];
   /**
+   * In a run of sources given by flags that the config does not list, the paths (from the folder
+   * docgen ran in) of those that lie in a folder a source of the config renders with the same plugin
+   * (`docgen runbook --dir services/catalog` beside the config's `services`): the config's pages of
+   * their files are still the config's, which the two runs would write in turn.
+   */
+  inConfigFolders?: string[];
+  /**
    * In a run of some sources, keys of pages it does not render that its pages go under (a routes
    * source's `parent: api/catalog` in `docgen api --routes …`): the publisher puts those pages under
    * the doc set's page of that key, where a run of the whole config puts them.

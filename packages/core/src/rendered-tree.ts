@@ -54,6 +54,8 @@ export interface Manifest {
   unlisted?: boolean;
   /** See `PageTree.listedFiles`. */
   listedFiles?: string[];
+  /** See `PageTree.inConfigFolders`. */
+  inConfigFolders?: string[];
   /** See `PageTree.outsideParents`. */
   outsideParents?: string[];
   pages: ManifestPage[];
@@ -147,6 +149,7 @@ async function writeThroughStaging(
     ...(tree.filesComparable ? { filesComparable: true } : {}),
     ...(tree.unlisted ? { unlisted: true } : {}),
     ...(tree.listedFiles?.length ? { listedFiles: tree.listedFiles } : {}),
+    ...(tree.inConfigFolders?.length ? { inConfigFolders: tree.inConfigFolders } : {}),
     ...(tree.outsideParents?.length ? { outsideParents: tree.outsideParents } : {}),
     pages: [],
   };
@@ -281,7 +284,9 @@ function notListed(root: string, file: string, cause?: unknown): DocgenError {
  * Versions of a day wrote `true` (a run of some plugins) and `files` (sources from flags, in a doc
  * set named after their folder).
  */
-function partialOf(manifest: Manifest): Pick<PageTree, 'partial' | 'filesComparable' | 'unlisted' | 'listedFiles'> {
+function partialOf(
+  manifest: Manifest,
+): Pick<PageTree, 'partial' | 'filesComparable' | 'unlisted' | 'listedFiles' | 'inConfigFolders'> {
   const partial = manifest.partial as unknown;
   const comparable = manifest.filesComparable === true || partial === 'files';
   if (partial === 'flags' || partial === 'files')
@@ -291,6 +296,9 @@ function partialOf(manifest: Manifest): Pick<PageTree, 'partial' | 'filesCompara
       ...(manifest.unlisted === true && { unlisted: true }),
       ...(Array.isArray(manifest.listedFiles) && {
         listedFiles: manifest.listedFiles.filter((f) => typeof f === 'string'),
+      }),
+      ...(Array.isArray(manifest.inConfigFolders) && {
+        inConfigFolders: manifest.inConfigFolders.filter((f) => typeof f === 'string'),
       }),
     };
   return partial === 'plugins' || partial === true ? { partial: 'plugins' } : {};

@@ -145,6 +145,8 @@ export interface PlanInput {
   unlisted?: boolean;
   /** See `PageTree.listedFiles` in core: pages of these sources are not marked. */
   listedFiles?: string[];
+  /** See `PageTree.inConfigFolders` in core: the config's pages of their files stay the config's. */
+  inConfigFolders?: string[];
   prune?: boolean;
   onConflict?: ConflictPolicy;
   /** Plan page moves for sibling order (false where the API cannot move pages: Data Center). */
@@ -799,7 +801,7 @@ function planOwned(
 function claimedByConfig(
   page: DesiredPage,
   owned: RemotePage,
-  run: Pick<PlanInput, 'partial' | 'filesComparable' | 'unlisted' | 'listedFiles'>,
+  run: Pick<PlanInput, 'partial' | 'filesComparable' | 'unlisted' | 'listedFiles' | 'inConfigFolders'>,
 ): { why: string; fix: string } | undefined {
   const state = owned.ownership!.value;
   const recorded = state.source?.file;
@@ -807,12 +809,37 @@ function claimedByConfig(
   if (run.partial !== 'flags' || !run.filesComparable || state.fromFlags) return undefined;
   // A page of a source the config lists (in a run of listed and unlisted ones) is the config's own.
   if (!fromFlagsMark(run, state, file)) return undefined;
-  if (recorded === undefined || file === undefined || recorded === file) return undefined;
+  if (recorded !== undefined && recorded === file) return sameFileInConfigFolder(page, owned, run);
+  if (recorded === undefined || file === undefined) return undefined;
   return {
     why:
       `key "${page.key}" is page "${owned.title}" (${owned.id}), which the config's source publishes from ${recorded}; ` +
       `this run renders that key from ${file}, a source the config does not list, and would overwrite the page`,
     fix: `give one of the two its own key (the source's \`key\` option), or list the source of ${file} in the config and publish it from there`,
+  };
+}
+
+/**
+ * The config's page of a file this run renders from a folder inside one the config renders
+ * (`docgen runbook --dir services/catalog` beside the config's `services`): not a source moved out of
+ * the config, whose page the run takes over, but the same page made twice, each run with its own
+ * content (a runbook's links to the services beside it), which the two runs would write in turn.
+ */
+function sameFileInConfigFolder(
+  page: DesiredPage,
+  owned: RemotePage,
+  run: Pick<PlanInput, 'inConfigFolders'>,
+): { why: string; fix: string } | undefined {
+  const file = page.source?.file;
+  const folder = run.inConfigFolders?.find(
+    (path) => file !== undefined && (file === path || file.startsWith(`${path}/`)),
+  );
+  if (folder === undefined) return undefined;
+  return {
+    why:
+      `key "${page.key}" is page "${owned.title}" (${owned.id}), which the config's source publishes from ${file}; ` +
+      `this run renders it from ${folder}, a folder of that source's that the config does not list, and would overwrite the page`,
+    fix: `publish ${folder} with the config's run, or give this run's pages their own key by listing ${folder} in the config with its own \`key\``,
   };
 }
 

@@ -224,6 +224,7 @@ export class Publisher {
       filesComparable: tree.filesComparable,
       unlisted: tree.unlisted,
       listedFiles: tree.listedFiles,
+      inConfigFolders: tree.inConfigFolders,
       commentedOnly,
       editInSource,
       prune: this.config.prune,

@@ -83,6 +83,26 @@ const BUILTIN_PLUGIN_IMPORTS = {
   '@docgen/source-adr': () => import('@docgen/source-adr'),
 };
 
+/**
+ * The input of a source from flags (an absolute path) when it lies in a folder that a source of the
+ * config renders with the same plugin and option: `services/catalog` of the config's runbook `services`.
+ */
+function inputInConfigFolder(config: LoadedConfig, { flags, ...source }: FlagSource, cwd: string): string | undefined {
+  const [option] = Object.keys(flags);
+  const given = option === undefined ? undefined : source.options?.[option];
+  if (typeof given !== 'string') return undefined;
+  const input = resolve(cwd, given);
+  const inFolder = config.config.sources.some((candidate) => {
+    const path = candidate.options?.[option!];
+    return (
+      candidate.plugin === source.plugin &&
+      typeof path === 'string' &&
+      input.startsWith(resolve(config.dir, path) + sep)
+    );
+  });
+  return inFolder ? input : undefined;
+}
+
 export async function generate(options: GenerateOptions = {}): Promise<GenerateResult> {
   const started = performance.now();
   const cwd = resolve(options.cwd ?? process.cwd());
@@ -100,6 +120,12 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
     .map((source) => source.options?.[Object.keys(source.flags)[0] ?? ''])
     .filter((path): path is string => typeof path === 'string')
     .map((path) => relative(process.cwd(), resolve(cwd, path)).split(sep).join('/'));
+  // Unlisted ones in a folder a source of the config renders with the same plugin (see `PageTree.inConfigFolders`).
+  const inConfigFolders = (options.sources ?? [])
+    .filter((source) => !listed.includes(source))
+    .map((source) => inputInConfigFolder(loaded, source, cwd))
+    .filter((path): path is string => path !== undefined)
+    .map((path) => relative(process.cwd(), path).split(sep).join('/'));
   if (options.sources) {
     // Sources from flags replace the configured ones; templates, out and confluence still apply.
     config = core.configWithFlagSources(config, options.sources);
@@ -137,6 +163,7 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
     tree.partial = 'flags';
     if (unlisted) tree.unlisted = true;
     if (unlisted && listedFiles.length) tree.listedFiles = listedFiles;
+    if (unlisted && inConfigFolders.length) tree.inConfigFolders = inConfigFolders;
     // Named after the folder it ran in (not by confluence.docSet): its files' paths compare.
     if (docSet && !docSet.explicit) tree.filesComparable = true;
   } else if (selected.length < configured) tree.partial = 'plugins';

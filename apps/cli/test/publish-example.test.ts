@@ -110,4 +110,40 @@ describe('publishing the acme-shop example', () => {
       await rm(project, { recursive: true, force: true });
     }
   }, 180_000);
+
+  it('a routes source with no parent, under its spec’s page by itself in the config’s run, stays there when given by its flag', async () => {
+    const project = await mkdtemp(join(tmpdir(), 'docgen-example-routes-'));
+    const run = (args: string[]) =>
+      runCli([...args, '--publish', '--json', '--confluence-prefix', 'Nested job '], { cwd: project, env: env() });
+    try {
+      await cp(join(repoRoot, 'examples', 'acme-shop'), project, { recursive: true });
+      await rm(join(project, 'docs-out'), { recursive: true, force: true });
+      await mkdir(join(project, '.git'));
+      await writeFile(join(project, '.git', 'config'), '[remote "origin"]\n\turl = git@example.com:acme/nested.git\n');
+      // The orders routes source without `parent`: it finds its API reference by its `openapi` option.
+      const config = join(project, 'docgen.config.yaml');
+      const yaml = await readFile(config, 'utf8');
+      await writeFile(config, yaml.replace('  - plugin: routes\n    parent: api/orders\n', '  - plugin: routes\n'));
+      const whole = await run(['api']);
+      expect(whole.code).toBe(0);
+      const outcomes: Array<{ key: string; pageId: string; title: string }> = JSON.parse(whole.stdout).publish.outcomes;
+      const routesPage = outcomes.find((o) => o.key === 'routes/orders')!;
+      expect(routesPage.title).toBe('Nested job Acme Orders API: HTTP routes');
+
+      const routes = await run(['api', '--routes', 'services/orders/src/server.ts']);
+      expect(routes.code).toBe(0);
+      // Not moved to the top and retitled "Orders: HTTP routes", for the config's run to move it back.
+      const report = JSON.parse(routes.stdout).publish;
+      expect(report.counts).toMatchObject({ unchanged: 1, updated: 0, created: 0, conflicts: 0 });
+      expect(report.requests.writes).toBe(0);
+      const live = await sandbox.api<{ ancestors: Array<{ id: string }> }>(
+        'GET',
+        `/rest/api/content/${routesPage.pageId}?expand=ancestors`,
+      );
+      expect(live.body.ancestors.at(-1)?.id).toBe(outcomes.find((o) => o.key === 'api/orders')!.pageId);
+      expect(JSON.parse((await run(['api'])).stdout).publish.requests.writes).toBe(0);
+    } finally {
+      await rm(project, { recursive: true, force: true });
+    }
+  }, 180_000);
 });

@@ -687,6 +687,53 @@ describe('docgen publish', () => {
     }
   });
 
+  it('a flag run of a folder inside one the config renders does not take over the config’s pages of its files', async () => {
+    const project = await mkdtemp(join(tmpdir(), 'docgen-inner-folder-'));
+    const run = (args: string[]) =>
+      runCli([...args, '--publish', '--json', '--confluence-prefix', 'Inner folder '], { cwd: project, env: env() });
+    const service = (name: string, dependsOn: string) =>
+      `apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: ${name}\n  title: ${name} service\n` +
+      `spec:\n  type: service\n  lifecycle: production\n  owner: team-shop\n  dependsOn: [${dependsOn}]\n`;
+    try {
+      await mkdir(join(project, '.git'));
+      await writeFile(join(project, '.git', 'config'), '[remote "origin"]\n\turl = git@example.com:acme/inner.git\n');
+      for (const [name, dependsOn] of [
+        ['orders', 'component:billing'],
+        ['billing', 'resource:db'],
+      ] as const) {
+        await mkdir(join(project, 'services', name), { recursive: true });
+        await writeFile(join(project, 'services', name, 'catalog-info.yaml'), service(name, dependsOn));
+      }
+      await writeFile(
+        join(project, 'docgen.config.yaml'),
+        'sources:\n  - plugin: runbook\n    options: { dir: services }\n',
+      );
+      const whole = await run(['generate']);
+      expect(whole.code).toBe(0);
+      const pageId = (JSON.parse(whole.stdout).publish.outcomes as Array<{ key: string; pageId: string }>).find(
+        (o) => o.key === 'runbooks/orders',
+      )!.pageId;
+
+      // The job renders the orders runbook without billing beside it: its link to billing is gone.
+      const job = await run(['runbook', '--dir', 'services/orders']);
+      expect(job.code).toBe(1);
+      const report = JSON.parse(job.stdout).publish;
+      expect(report.counts).toMatchObject({ updated: 0 });
+      const planned = (report.planned as Array<{ key: string; conflict?: string; reason?: string }>).find(
+        (p) => p.key === 'runbooks/orders',
+      )!;
+      expect(planned.conflict).toBe('other-source');
+      expect(planned.reason).toContain('services/orders/catalog-info.yaml');
+      // The config's run finds its page as it left it: no version written back.
+      const again = JSON.parse((await run(['generate'])).stdout).publish;
+      expect(again.requests.writes).toBe(0);
+      const page = await sandbox.api<{ version: { number: number } }>('GET', `/rest/api/content/${pageId}`);
+      expect(page.body.version.number).toBe(1);
+    } finally {
+      await rm(project, { recursive: true, force: true });
+    }
+  });
+
   it('a page renamed to a title another doc set’s page has is a planned conflict that says to change the title', async () => {
     // Two services publishing into one space, each with a generic title ("Data model" in real life).
     const alpha = join(work, 'alpha');

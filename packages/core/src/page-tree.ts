@@ -44,7 +44,9 @@ export interface Page {
    * For a page that has no parent: the input file of another source (an absolute path) whose
    * root page it goes under when the run has that source, as a routes page goes under the API
    * reference of the spec it was compared with. `generatePageTree` places it and drops the field;
-   * without that source the page stays a root.
+   * without that source the page stays a root. A run of some sources keeps it (a path from where
+   * docgen runs, in `manifest.json`): the publisher puts the page under the doc set's root page made
+   * from that file, where a run of the whole config puts it.
    */
   nestUnderSourceOf?: string;
   /**
@@ -56,7 +58,8 @@ export interface Page {
   titleUnderParent?: string;
   /**
    * A page named after its parent (`titleUnderParent`) in a run that does not render that parent
-   * (`PageTree.outsideParents`): its source's titlePrefix and the words after the parent's title.
+   * (`PageTree.outsideParents`, or `nestUnderSourceOf` kept): its source's titlePrefix and the words
+   * after the parent's title.
    * The publisher titles it `<prefix><parent's title>: <words>` from the doc set's page of that key,
    * as a run that renders the parent does; its `title` stands where there is no such page.
    */
@@ -126,6 +129,13 @@ export interface PageTree {
    * config lists: their pages are the config's, and are not marked (`unlisted` is the run's).
    */
   listedFiles?: string[];
+  /**
+   * In a run of sources given by flags that the config does not list, the paths (from the folder
+   * docgen ran in) of those that lie in a folder a source of the config renders with the same plugin
+   * (`docgen runbook --dir services/catalog` beside the config's `services`): the config's pages of
+   * their files are still the config's, which the two runs would write in turn.
+   */
+  inConfigFolders?: string[];
   /**
    * In a run of some sources, keys of pages it does not render that its pages go under (a routes
    * source's `parent: api/catalog` in `docgen api --routes …`): the publisher puts those pages under

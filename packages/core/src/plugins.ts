@@ -418,7 +418,10 @@ export async function generatePageTree(
   const outsideParents = placeUnderSourceParents(config, made, Boolean(options.include || config.sourceFlags));
   // A run of some sources (`docgen api`) does not know every plugin's name: only a whole run checks.
   if (!options.include) for (const warning of misnamedTemplateFolders(config, pluginNames)) report?.(warning);
-  const nested = nestUnderSources(made.map(({ page }) => page));
+  const nested = nestUnderSources(
+    made.map(({ page }) => page),
+    Boolean(options.include || config.sourceFlags),
+  );
   const pages = titleUnderParents(
     nested,
     (at) => config.config.sources[made[at]!.index]!.titlePrefix ?? '',
@@ -489,15 +492,17 @@ function checkClashes(config: LoadedConfig, made: { page: Page; index: number }[
 /**
  * Pages that asked to go under another source's pages (`Page.nestUnderSourceOf`, a routes page
  * under its spec's API reference) and have no parent: under the root page of the source made from
- * that file, when the run has it. The field is dropped either way: it is no part of the tree.
+ * that file, when the run has it. The field is dropped, but in a run of some sources (`partial`)
+ * that does not have that source: the publisher finds that page among the doc set's.
  */
-function nestUnderSources(pages: Page[]): Page[] {
+function nestUnderSources(pages: Page[], partial: boolean): Page[] {
   return pages.map(({ nestUnderSourceOf: file, ...page }) => {
     if (file === undefined || page.parentKey !== undefined) return page;
     const made = pages.filter((other) => other.source?.file === file && other.key !== page.key);
     const keys = new Set(made.map((other) => other.key));
     const root = made.find((other) => other.parentKey === undefined || !keys.has(other.parentKey));
-    return root ? { ...page, parentKey: root.key } : page;
+    if (root) return { ...page, parentKey: root.key };
+    return partial && made.length === 0 ? { ...page, nestUnderSourceOf: file } : page;
   });
 }
 
@@ -524,7 +529,8 @@ function titleUnderParents(pages: Page[], prefixOf: (at: number) => string, outs
   };
   // Under a parent the run does not render, the publisher titles it from that page (see `titleUnderOutsideParent`).
   const fromOutside = (page: Page, at: number) =>
-    page.titleUnderParent !== undefined && page.parentKey !== undefined && outside.has(page.parentKey)
+    page.titleUnderParent !== undefined &&
+    (page.parentKey === undefined ? page.nestUnderSourceOf !== undefined : outside.has(page.parentKey))
       ? { titleUnderOutsideParent: { prefix: prefixOf(at), words: page.titleUnderParent } }
       : {};
   return pages.map(({ titleUnderParent: _words, ...page }, at) => ({

@@ -34,6 +34,8 @@ export interface ManifestPage {
   source?: Page['source'];
   /** See `Page.titleUnderOutsideParent`. */
   titleUnderOutsideParent?: Page['titleUnderOutsideParent'];
+  /** See `Page.nestUnderSourceOf`: kept by a run of some sources, a path from where docgen ran. */
+  nestUnderSourceOf?: string;
   markdownFile: string;
   storageFile?: string;
   attachments: ManifestAttachment[];
@@ -52,6 +54,8 @@ export interface Manifest {
   unlisted?: boolean;
   /** See `PageTree.listedFiles`. */
   listedFiles?: string[];
+  /** See `PageTree.inConfigFolders`. */
+  inConfigFolders?: string[];
   /** See `PageTree.outsideParents`. */
   outsideParents?: string[];
   pages: ManifestPage[];
@@ -145,6 +149,7 @@ async function writeThroughStaging(
     ...(tree.filesComparable ? { filesComparable: true } : {}),
     ...(tree.unlisted ? { unlisted: true } : {}),
     ...(tree.listedFiles?.length ? { listedFiles: tree.listedFiles } : {}),
+    ...(tree.inConfigFolders?.length ? { inConfigFolders: tree.inConfigFolders } : {}),
     ...(tree.outsideParents?.length ? { outsideParents: tree.outsideParents } : {}),
     pages: [],
   };
@@ -209,6 +214,9 @@ async function writePage(dir: string, page: Page): Promise<ManifestPage> {
     position: page.position,
     source: portableSource(page.source),
     ...(page.titleUnderOutsideParent && { titleUnderOutsideParent: page.titleUnderOutsideParent }),
+    ...(page.nestUnderSourceOf && {
+      nestUnderSourceOf: portableSource({ plugin: '', file: page.nestUnderSourceOf })!.file,
+    }),
     markdownFile: `${stem}.md`,
     attachments: [],
   };
@@ -276,7 +284,9 @@ function notListed(root: string, file: string, cause?: unknown): DocgenError {
  * Versions of a day wrote `true` (a run of some plugins) and `files` (sources from flags, in a doc
  * set named after their folder).
  */
-function partialOf(manifest: Manifest): Pick<PageTree, 'partial' | 'filesComparable' | 'unlisted' | 'listedFiles'> {
+function partialOf(
+  manifest: Manifest,
+): Pick<PageTree, 'partial' | 'filesComparable' | 'unlisted' | 'listedFiles' | 'inConfigFolders'> {
   const partial = manifest.partial as unknown;
   const comparable = manifest.filesComparable === true || partial === 'files';
   if (partial === 'flags' || partial === 'files')
@@ -286,6 +296,9 @@ function partialOf(manifest: Manifest): Pick<PageTree, 'partial' | 'filesCompara
       ...(manifest.unlisted === true && { unlisted: true }),
       ...(Array.isArray(manifest.listedFiles) && {
         listedFiles: manifest.listedFiles.filter((f) => typeof f === 'string'),
+      }),
+      ...(Array.isArray(manifest.inConfigFolders) && {
+        inConfigFolders: manifest.inConfigFolders.filter((f) => typeof f === 'string'),
       }),
     };
   return partial === 'plugins' || partial === true ? { partial: 'plugins' } : {};
@@ -331,6 +344,7 @@ export async function readRenderedTree(dir: string): Promise<{ manifest: Manifes
       position: entry.position,
       source: entry.source,
       ...(entry.titleUnderOutsideParent && { titleUnderOutsideParent: entry.titleUnderOutsideParent }),
+      ...(typeof entry.nestUnderSourceOf === 'string' && { nestUnderSourceOf: entry.nestUnderSourceOf }),
       markdown: await readListed(root, entry.markdownFile),
       storage: entry.storageFile ? await readListed(root, entry.storageFile) : undefined,
       attachments: entry.attachments.map((a) => ({

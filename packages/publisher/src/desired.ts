@@ -45,6 +45,7 @@ export function desiredPages(tree: PageTree, options: DesiredOptions): DesiredPa
       ...(page.titleUnderOutsideParent && {
         titleUnderParent: { titlePrefix: options.titlePrefix ?? '', ...page.titleUnderOutsideParent },
       }),
+      ...(page.nestUnderSourceOf && { underSourceOf: page.nestUnderSourceOf }),
     };
   });
 }

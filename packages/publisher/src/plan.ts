@@ -36,6 +36,12 @@ export interface DesiredPage {
    * doc set's page of that key (see `titledUnderParents`).
    */
   titleUnderParent?: { titlePrefix: string; prefix: string; words: string };
+  /**
+   * A page with no parent in a run of some sources that goes under the root page of another
+   * source's file when a run of the whole config has that source (see `Page.nestUnderSourceOf` in
+   * core): the plan gives it the doc set's page made from that file as its parent (see `nestedUnderSources`).
+   */
+  underSourceOf?: string;
 }
 
 export type Action =
@@ -139,6 +145,8 @@ export interface PlanInput {
   unlisted?: boolean;
   /** See `PageTree.listedFiles` in core: pages of these sources are not marked. */
   listedFiles?: string[];
+  /** See `PageTree.inConfigFolders` in core: the config's pages of their files stay the config's. */
+  inConfigFolders?: string[];
   prune?: boolean;
   onConflict?: ConflictPolicy;
   /** Plan page moves for sibling order (false where the API cannot move pages: Data Center). */
@@ -197,7 +205,7 @@ export function planSync(input: PlanInput): Plan {
     ownedByKey.set(key, page);
     ours.push(page);
   }
-  const desired = titledUnderParents(input.desired, ownedByKey);
+  const desired = titledUnderParents(nestedUnderSources(input.desired, ours), ownedByKey);
   const oursIds = new Set(ours.map((page) => page.id));
   // What the run retires, or takes over for a new key, when the tree no longer has a page's key:
   // its doc set's pages; of a run of some sources, only those of its sources.
@@ -211,9 +219,12 @@ export function planSync(input: PlanInput): Plan {
   // What a run may take over for a new key: its doc set's pages (of a run of some sources, those of its sources).
   const mayRekey = (page: RemotePage) => pageSetIdentity(page) === self && (!input.partial || ofItsSources(page));
   // What it may retire: the same, but a whole run leaves alone the pages a run of sources given by
-  // flags created (maybe none of its sources), unless it takes them over.
+  // flags created (maybe none of its sources), unless it takes them over; and a flag run of sources
+  // the config does not list leaves alone the config's pages of those sources' files (`docgen adr
+  // --dir docs` beside the config's `docs/adr`), which the config's run still publishes or retires.
   const inScope = (page: RemotePage) =>
-    mayRekey(page) && (input.partial === 'flags' || !page.ownership!.value.fromFlags);
+    mayRekey(page) &&
+    (input.partial === 'flags' ? !configsPageOfUnlisted(input, page) : !page.ownership!.value.fromFlags);
   const notOursByTitle = new Map<string, TakenTitle>();
   for (const page of remote) {
     if (otherRoots.has(page.id)) notOursByTitle.set(fold(page.title), { ...page, otherRoot: otherRoots.get(page.id) });
@@ -334,7 +345,12 @@ function titledUnderParents(desired: DesiredPage[], ownedByKey: ReadonlyMap<stri
     const under = page.titleUnderParent;
     const parent = page.parentKey === undefined ? undefined : ownedByKey.get(page.parentKey);
     if (!under || !parent || !parent.title.startsWith(under.titlePrefix)) return page;
-    const title = `${under.titlePrefix}${under.prefix}${parent.title.slice(under.titlePrefix.length)}: ${under.words}`;
+    // A title a person gave the parent is not the one a whole run titles this page from: keep the
+    // title docgen gave it, or each run of the two would retitle it back.
+    const title = titleIsDocgens(parent)
+      ? `${under.titlePrefix}${under.prefix}${parent.title.slice(under.titlePrefix.length)}: ${under.words}`
+      : keptTitleUnder(ownedByKey.get(page.key), under);
+    if (title === undefined) return page;
     const attachments = Object.fromEntries(page.attachments.map((a) => [a.fileName, a.hash]));
     const hash = pageHash({
       title,
@@ -345,6 +361,45 @@ function titledUnderParents(desired: DesiredPage[], ownedByKey: ReadonlyMap<stri
     });
     return { ...page, title, hash };
   });
+}
+
+/**
+ * A page of a run of some sources that a whole run puts under the root page of another source's file
+ * (a routes page under the API reference of the spec its `openapi` option names, in `docgen api
+ * --routes …`): under the doc set's page made from that file whose parent is not, a page of the
+ * config's sources (not a flag run's, which a whole run does not render). Else it stays a root.
+ */
+function nestedUnderSources(desired: DesiredPage[], ours: RemotePage[]): DesiredPage[] {
+  return desired.map((page) => {
+    const file = page.underSourceOf;
+    if (file === undefined || page.parentKey !== undefined) return page;
+    const made = ours.filter(
+      (other) => other.ownership!.value.source?.file === file && !other.ownership!.value.fromFlags,
+    );
+    const ids = new Set(made.map((other) => other.id));
+    const root = made.find((other) => !ids.has(other.parentId ?? ''));
+    if (!root) return page;
+    const parentKey = root.ownership!.value.key;
+    const attachments = Object.fromEntries(page.attachments.map((a) => [a.fileName, a.hash]));
+    const hash = pageHash({ title: page.title, parentKey, bodyHash: page.bodyHash, labels: page.labels, attachments });
+    return { ...page, parentKey, hash };
+  });
+}
+
+/** The page's live version, so its title, is one docgen wrote (recorded, or marked in its version message). */
+function titleIsDocgens(page: RemotePage): boolean {
+  return page.version.number === page.ownership!.value.version || markerHash(page.version.message) !== undefined;
+}
+
+/** The title docgen gave the page under its parent, where it has one of that form. */
+function keptTitleUnder(
+  owned: RemotePage | undefined,
+  under: NonNullable<DesiredPage['titleUnderParent']>,
+): string | undefined {
+  const title = owned?.title;
+  return title?.startsWith(`${under.titlePrefix}${under.prefix}`) && title.endsWith(`: ${under.words}`)
+    ? title
+    : undefined;
 }
 
 /** The doc set a run writes, its identity (see `setIdentity`), and those of its earlier names (see `docSetFamily`). */
@@ -402,6 +457,12 @@ function wholeSetName(docSet: string, claimed: Array<{ set: string; count: numbe
     }
   }
   return name;
+}
+
+/** A page of the config's (not marked `fromFlags`) from a file of a source this run has that the config does not list. */
+function configsPageOfUnlisted(run: Pick<PlanInput, 'unlisted' | 'listedFiles'>, page: RemotePage): boolean {
+  const value = page.ownership!.value;
+  return Boolean(run.unlisted) && !value.fromFlags && fromFlagsMark(run, undefined, value.source?.file);
 }
 
 /** The page is of a source given by flags that the config does not list (one `fromFlagsMark` marks). */
@@ -740,7 +801,7 @@ function planOwned(
 function claimedByConfig(
   page: DesiredPage,
   owned: RemotePage,
-  run: Pick<PlanInput, 'partial' | 'filesComparable' | 'unlisted' | 'listedFiles'>,
+  run: Pick<PlanInput, 'partial' | 'filesComparable' | 'unlisted' | 'listedFiles' | 'inConfigFolders'>,
 ): { why: string; fix: string } | undefined {
   const state = owned.ownership!.value;
   const recorded = state.source?.file;
@@ -748,12 +809,37 @@ function claimedByConfig(
   if (run.partial !== 'flags' || !run.filesComparable || state.fromFlags) return undefined;
   // A page of a source the config lists (in a run of listed and unlisted ones) is the config's own.
   if (!fromFlagsMark(run, state, file)) return undefined;
-  if (recorded === undefined || file === undefined || recorded === file) return undefined;
+  if (recorded !== undefined && recorded === file) return sameFileInConfigFolder(page, owned, run);
+  if (recorded === undefined || file === undefined) return undefined;
   return {
     why:
       `key "${page.key}" is page "${owned.title}" (${owned.id}), which the config's source publishes from ${recorded}; ` +
       `this run renders that key from ${file}, a source the config does not list, and would overwrite the page`,
     fix: `give one of the two its own key (the source's \`key\` option), or list the source of ${file} in the config and publish it from there`,
+  };
+}
+
+/**
+ * The config's page of a file this run renders from a folder inside one the config renders
+ * (`docgen runbook --dir services/catalog` beside the config's `services`): not a source moved out of
+ * the config, whose page the run takes over, but the same page made twice, each run with its own
+ * content (a runbook's links to the services beside it), which the two runs would write in turn.
+ */
+function sameFileInConfigFolder(
+  page: DesiredPage,
+  owned: RemotePage,
+  run: Pick<PlanInput, 'inConfigFolders'>,
+): { why: string; fix: string } | undefined {
+  const file = page.source?.file;
+  const folder = run.inConfigFolders?.find(
+    (path) => file !== undefined && (file === path || file.startsWith(`${path}/`)),
+  );
+  if (folder === undefined) return undefined;
+  return {
+    why:
+      `key "${page.key}" is page "${owned.title}" (${owned.id}), which the config's source publishes from ${file}; ` +
+      `this run renders it from ${folder}, a folder of that source's that the config does not list, and would overwrite the page`,
+    fix: `publish ${folder} with the config's run, or give this run's pages their own key by listing ${folder} in the config with its own \`key\``,
   };
 }
 

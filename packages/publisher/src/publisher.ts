@@ -21,7 +21,7 @@ import {
 } from './plan.js';
 import { Redactor } from './redact.js';
 import { MARKER_ELEMENT, withoutCommentMarkers } from './comment-markers.js';
-import { markerHash, pageSetIdentity } from './state.js';
+import { markerHash, pageHash, pageSetIdentity } from './state.js';
 
 export interface ConnectionConfig {
   /** Site URL, gateway URL, or Data Center base URL with its context path. */
@@ -225,6 +225,7 @@ export class Publisher {
       filesComparable: tree.filesComparable,
       unlisted: tree.unlisted,
       listedFiles: tree.listedFiles,
+      inConfigFolders: tree.inConfigFolders,
       commentedOnly,
       editInSource,
       prune: this.config.prune,
@@ -397,15 +398,36 @@ async function pagesOnlyCommented(
     // The whole edit in the source: its body, and its title too (a person's rename is an edit the body does not show).
     const desired = wanted.get(page.ownership!.value.key);
     if (liveHash === desired?.bodyHash && page.title === desired.title) editInSource.add(page.id);
-    // Only markers: the body docgen recorded, and no new title (a person's rename in the same version is an edit).
+    // Only markers: the body docgen recorded, and the title docgen wrote (a person's rename in the
+    // same version is an edit; a title the source has changed since is docgen's to write).
     else if (
       body.includes(MARKER_ELEMENT) &&
       liveHash === page.ownership!.value.bodyHash &&
-      (desired === undefined || page.title === desired.title)
+      titleDocgenWrote(page, remote, desired)
     )
       found.add(page.id);
   }
   return { commentedOnly: found, editInSource, bodies };
+}
+
+/**
+ * The page's live title is the one docgen last wrote: its recorded hash (see `pageHash`) is of this
+ * title, with the recorded body, labels and attachments, under the parent it is under (or the one the
+ * tree gives it: a page whose parent was not published yet went under the managed root).
+ */
+function titleDocgenWrote(page: RemotePage, remote: RemotePage[], desired: DesiredPage | undefined): boolean {
+  const state = page.ownership!.value;
+  const liveParentKey = remote.find((other) => other.id === page.parentId)?.ownership?.value.key;
+  return [liveParentKey, desired?.parentKey].some(
+    (parentKey) =>
+      pageHash({
+        title: page.title,
+        parentKey,
+        bodyHash: state.bodyHash,
+        labels: state.labels,
+        attachments: state.attachments,
+      }) === state.hash,
+  );
 }
 
 /** Live bodies `plan` read (pages a person may have edited), so `diffs` of the same plan reads them no second time. */

@@ -91,8 +91,15 @@ function heldWhere(held: RemotePage | undefined, docSets?: ReadonlySet<string>):
 
 /** Someone else's page in the trash or the archive holds the title. */
 function heldByOthers(held: RemotePage | undefined, docSets?: ReadonlySet<string>): { why: string; fix: string } {
+  const why = `no current page of the space has the title${held ? ` "${held.title}"` : ''}, but ${heldWhere(held, docSets)}`;
+  // This doc set's page of another key, restored, is still that key's: its title stays taken.
+  if (held?.ownership && docSets?.has(pageSetIdentity(held)!))
+    return {
+      why,
+      fix: `${held.status === 'archived' ? 'delete and purge it' : 'purge it from the trash'} to have docgen create this page anew, or give docgen's page another title`,
+    };
   return {
-    why: `no current page of the space has the title${held ? ` "${held.title}"` : ''}, but ${heldWhere(held, docSets)}`,
+    why,
     fix:
       'restore that page (a page docgen published is taken back once it is under the managed root again), ' +
       "purge it from the trash, or give docgen's page another title",

@@ -213,6 +213,19 @@ describe.each(dialects)('readers’ inline comments ($name)', ({ path }) => {
     expect((await sandbox.requests(again)).filter(isWrite)).toEqual([]);
   });
 
+  it('a version that only added comment markers, then a new title in the source: docgen renames the page, no conflict', async () => {
+    await personWrites((body) => body);
+    const retitled = onePageTree(after);
+    retitled.pages[0]!.title = 'Rate limits and retries';
+    const result = await new Publisher(config).publish(retitled);
+    expect(result.ok).toBe(true);
+    expect(result.counts).toMatchObject({ conflicts: 0, updated: 1 });
+    const live = await sandbox.api<{ title: string }>('GET', `/wiki/api/v2/pages/${pageId}`);
+    expect(live.body.title).toBe('Rate limits and retries');
+    // Back to the title the other tests publish.
+    expect((await new Publisher(config).publish(onePageTree(after))).counts.updated).toBe(1);
+  });
+
   it('a version with comment markers that renamed the page as well is a human edit: the title stays', async () => {
     await personWrites((body) => body, 'Rate limits (read first)');
     const result = await new Publisher(config).publish(onePageTree(after));

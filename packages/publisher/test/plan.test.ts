@@ -763,6 +763,81 @@ describe('planSync: a doc set whose sources change, and runs of some of its sour
     expect(job(inTrash('api/payments', 'billing/openapi.yaml'))).toEqual(['conflict']);
   });
 
+  it('a page of this doc set for another key in the trash holds the title: the fix is not to restore it, which leaves it another key’s', () => {
+    // The config's run pruned `api/billing` (spec taken out of the config and renamed in one change);
+    // the job renders the renamed file. Restored, the page is still `api/billing` of another file, a
+    // title conflict again; purged, the job creates its page.
+    const [held] = publishedAs(
+      tree([
+        {
+          ...withSource('api/billing', 'openapi'),
+          title: 'BILLING API',
+          source: { plugin: 'openapi', file: 'billing/api.yaml' },
+        },
+      ]),
+      'shop',
+    ).map((page) => ({
+      ...page,
+      status: 'trashed',
+      ownership: { ...page.ownership!, value: { ...page.ownership!.value, pruned: { root: '1', at: 'then' } } },
+    }));
+    const plan = planSync({
+      desired: tree([
+        {
+          ...withSource('api/acme-billing-api', 'openapi'),
+          title: 'BILLING API',
+          source: { plugin: 'openapi', file: 'billing/openapi.yaml' },
+        },
+      ]),
+      remote: [],
+      retired: [held!],
+      rootId: '1',
+      docSet: 'shop',
+      partial: 'flags',
+      filesComparable: true,
+    });
+    expect(plan.operations[0]).toMatchObject({ action: 'conflict', conflict: 'title-taken' });
+    expect(plan.operations[0]!.fix).not.toMatch(/restore/);
+    expect(plan.operations[0]!.fix).toMatch(/^purge it from the trash/);
+  });
+
+  it('a flag run of a folder the config does not list leaves alone the config’s pages of the files in it', () => {
+    // The config publishes `docs/adr` (key decisions); `docgen adr --dir docs --prune` renders the
+    // same records from the folder above, under its own keys.
+    const adrOf = (key: string, dir: string) => [
+      { key, title: `${key} log`, source: { plugin: 'adr', file: dir } },
+      {
+        key: `${key}/1`,
+        parentKey: key,
+        title: `${key} 1`,
+        source: { plugin: 'adr', file: `${dir}/0001-use-postgres.md` },
+      },
+    ];
+    const configs = publishedAs(tree(adrOf('decisions', 'docs/adr')), 'shop');
+    const plan = planSync({
+      desired: tree([
+        { key: 'adr', title: 'ADR log', source: { plugin: 'adr', file: 'docs' } },
+        {
+          key: 'adr/1',
+          parentKey: 'adr',
+          title: 'ADR 1',
+          source: { plugin: 'adr', file: 'docs/adr/0001-use-postgres.md' },
+        },
+      ]),
+      remote: configs,
+      rootId: '1',
+      docSet: 'shop',
+      partial: 'flags',
+      filesComparable: true,
+      unlisted: true,
+      prune: true,
+    });
+    expect(plan.operations.map((op) => [op.key, op.action])).toEqual([
+      ['adr', 'create'],
+      ['adr/1', 'create'],
+    ]);
+  });
+
   it('a run of the whole config leaves alone the pages a run of sources given by flags created', () => {
     const flagged = publishedAs(tree([withSource('api/orders', 'openapi')]), 'shop');
     flagged[0]!.ownership!.value.fromFlags = true;
@@ -1018,6 +1093,42 @@ describe('planSync: a doc set whose sources change, and runs of some of its sour
     const first = planSync({ ...run, remote: [] });
     expect(first.operations.map((op) => [op.action, op.title])).toEqual([['create', 'Catalog: HTTP routes']]);
     expect(first.outsideParents).toEqual({ 'api/catalog': '1' });
+  });
+
+  it('a parent a person renamed in Confluence does not title the page under it: the title stays the one docgen wrote', () => {
+    const pages = [
+      { key: 'api/catalog', title: 'Acme Catalog API', labels: [], markdown: 'API', attachments: [] },
+      {
+        key: 'api/catalog/routes',
+        parentKey: 'api/catalog',
+        title: 'Acme Catalog API: HTTP routes',
+        labels: [],
+        markdown: 'Routes',
+        attachments: [],
+      },
+    ];
+    const remote = publishedAs(desiredPages({ pages }, { converter }), 'shop');
+    // A person's rename: a version docgen did not write. A run of the whole config says it is edited,
+    // and titles the routes page from the parent it renders.
+    remote[0] = { ...remote[0]!, title: 'Catalog API (v2)', version: { number: 2, message: '' } };
+    const routesAlone = desiredPages(
+      {
+        pages: [
+          {
+            ...pages[1]!,
+            title: 'Catalog: HTTP routes',
+            titleUnderOutsideParent: { prefix: '', words: 'HTTP routes' },
+          },
+        ],
+        outsideParents: ['api/catalog'],
+      },
+      { converter },
+    );
+    const run = { desired: routesAlone, rootId: '1', docSet: 'shop', partial: 'flags' as const, filesComparable: true };
+    // Retitled after the person's title, a whole run would title it back, and the next such run again.
+    expect(planSync({ ...run, remote }).operations.map((op) => [op.action, op.title])).toEqual([
+      ['unchanged', 'Acme Catalog API: HTTP routes'],
+    ]);
   });
 
   it('a flag run whose files do not compare (confluence.docSet, no remote) retires nothing it no longer renders: safe, not tidy', () => {

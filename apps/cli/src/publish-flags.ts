@@ -585,8 +585,8 @@ function conflictHint(report: PublishReport): string {
     'a page of docgen’s is in the trash or the archive, where a person put it: restore it in Confluence, purge it, ' +
     'or re-run with --force to have docgen restore it from the trash';
   const otherSource =
-    'a source given by flags renders a key the config’s sources publish from another file: give one of them its own key, ' +
-    'or list that source in the config (each conflict above names the two files)';
+    'a source given by flags renders a key the config’s sources publish from another file: list that source in the config ' +
+    'with its own key (options.key), or give the config’s source one (each conflict above names the two files)';
   // Conflicts met only during the run (a title taken or retired between plan and apply, an edit)
   // were not in the plan: their own messages say what happened and what to do.
   if (kinds.size === 0) return `each conflict above says what happened and what to do (${edited})`;

@@ -815,7 +815,8 @@ function claimedByConfig(
     why:
       `key "${page.key}" is page "${owned.title}" (${owned.id}), which the config's source publishes from ${recorded}; ` +
       `this run renders that key from ${file}, a source the config does not list, and would overwrite the page`,
-    fix: `give one of the two its own key (the source's \`key\` option), or list the source of ${file} in the config and publish it from there`,
+    // A run of flags has no key of its own to give: only the config can set one (`options.key`).
+    fix: `list the source of ${file} in the config with its own key (its \`options.key\`) and publish it from there, or give the config's source its own key`,
   };
 }
 
@@ -947,7 +948,7 @@ function titleTaken(
   if (taken.otherSources && unlisted)
     return {
       why: `${page}, which this doc set's other sources publish (its key is "${taken.ownership!.value.key}")`,
-      fix: "give this source's page another title (its title option, or a titlePrefix) or its own key, or list it in the config and publish it from there",
+      fix: "give this run's pages a title prefix (--confluence-prefix), or list it in the config with a title, titlePrefix or key of its own (`options.title`, `titlePrefix`, `options.key`) and publish it from there",
     };
   if (taken.otherSources)
     return {

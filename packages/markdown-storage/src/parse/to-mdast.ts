@@ -5,7 +5,8 @@
  * Differences that cannot matter to a conversion: references arrive resolved (a `link`, not a
  * `linkReference` plus its `definition`), footnote definitions come at the end of the root, and
  * inline nodes carry the line they start on and their block's end (markdown-it tracks lines, not
- * columns: the line is the block's first, moved down by each line break before the node).
+ * columns: the line is the block's first, moved down by each line break of its inline content
+ * before the token's offset, inline-offsets.ts).
  */
 import type { Token } from 'markdown-it';
 import type {
@@ -34,6 +35,7 @@ import { type WikiLinkMeta, wikiLinkNode } from './wikilinks.js';
 import { type TemplateCall, type TemplateCallMeta, isHeadingShortcode, templateCallNode } from './template-calls.js';
 import { autolinkLiterals } from './autolinks.js';
 import { KNOWN_CELL } from '../cell-memo.js';
+import type { PlacedToken } from './inline-offsets.js';
 
 type Parent = Parents & { children: Nodes[] };
 
@@ -239,7 +241,7 @@ const TOKEN_HANDLERS = new Map<string, TokenHandler>(
       // A cell's Markdown keys its conversion for reuse (cell-memo.ts).
       if (parent.type === 'tableCell') parent.data = { source: token.content } as TableCell['data'];
       // A loop, not a spread: a paragraph may hold more nodes than a call has room for arguments.
-      const nodes = inline(token.children ?? [], parent.position);
+      const nodes = inline(token.children ?? [], token.content, parent.position);
       const children = b.top().children;
       for (let at = 0; at < nodes.length; at += 1) children.push(nodes[at]!);
     },
@@ -413,18 +415,47 @@ function codeBlock(token: Token, unescape: (text: string) => string): Code {
   return { type: 'code', lang: lang || null, meta: meta || null, value };
 }
 
+/**
+ * Where each inline token starts, as a position: the block's first line moved down by each line
+ * break of the inline content before the token's offset (a warning about a link names its own
+ * line, whatever spans lines before it). Each line break is looked for once: offsets only grow.
+ */
+class InlineLines {
+  here: Position | undefined;
+  private line: number;
+  private offset = 0;
+  private nextBreak: number;
+
+  constructor(
+    private readonly content: string,
+    private readonly block: Position | undefined,
+  ) {
+    this.here = block;
+    this.line = block?.start.line ?? 0;
+    this.nextBreak = content.indexOf('\n');
+  }
+
+  /** Move to `offset` (a token made without one stays where the previous one is). */
+  moveTo(offset: number | undefined): void {
+    if (offset === undefined || offset <= this.offset || !this.block) return;
+    this.offset = offset;
+    if (this.nextBreak === -1 || this.nextBreak >= offset) return;
+    while (this.nextBreak !== -1 && this.nextBreak < offset) {
+      this.line += 1;
+      this.nextBreak = this.content.indexOf('\n', this.nextBreak + 1);
+    }
+    const line = Math.min(this.line, this.block.end.line);
+    if (line !== this.here!.start.line) this.here = { start: { line, column: 1 }, end: this.block.end };
+  }
+}
+
 /** Inline tokens → phrasing nodes (adjacent text and soft breaks merged, as remark does). */
-function inline(tokens: Token[], position: Position | undefined): PhrasingContent[] {
+function inline(tokens: Token[], content: string, position: Position | undefined): PhrasingContent[] {
   const root = { children: [] as PhrasingContent[] };
   const stack: { children: PhrasingContent[] }[] = [root];
-  /** Where the next node starts: the block's first line, moved down by each line break (a warning about a link names its own line). */
-  let here = position;
-  const nextLine = (): void => {
-    if (!here || !position || here.start.line >= position.end.line) return;
-    here = { start: { line: here.start.line + 1, column: 1 }, end: position.end };
-  };
+  const lines = new InlineLines(content, position);
   const push = (node: PhrasingContent): void => {
-    node.position = here;
+    node.position = lines.here;
     stack[stack.length - 1]!.children.push(node);
   };
   const open = (node: PhrasingContent & { children: PhrasingContent[] }): void => {
@@ -439,6 +470,7 @@ function inline(tokens: Token[], position: Position | undefined): PhrasingConten
   };
   for (let index = 0; index < tokens.length; index += 1) {
     const token = tokens[index]!;
+    lines.moveTo((token as PlacedToken).offset);
     switch (token.type) {
       case 'text': {
         // Cheap test first: this runs on every text token.
@@ -454,11 +486,9 @@ function inline(tokens: Token[], position: Position | undefined): PhrasingConten
         break;
       case 'softbreak':
         addText('\n');
-        nextLine();
         break;
       case 'hardbreak':
         push({ type: 'break' });
-        nextLine();
         break;
       case 'code_inline':
         push({ type: 'inlineCode', value: token.content });
@@ -476,8 +506,6 @@ function inline(tokens: Token[], position: Position | undefined): PhrasingConten
         break;
       case 'html_inline':
         push({ type: 'html', value: token.content });
-        // A tag written over lines (`<a⏎href="…">`): what follows it starts further down.
-        for (let at = token.content.indexOf('\n'); at !== -1; at = token.content.indexOf('\n', at + 1)) nextLine();
         break;
       case 'ins_open':
         push({ type: 'html', value: '<u>' });

@@ -5,8 +5,8 @@
  * Differences that cannot matter to a conversion: references arrive resolved (a `link`, not a
  * `linkReference` plus its `definition`), footnote definitions come at the end of the root, and
  * inline nodes carry the line they start on and their block's end (markdown-it tracks lines, not
- * columns: the line is the block's first, moved down by each line break of its inline content
- * before the token's offset, inline-offsets.ts).
+ * columns: the line is the block's first, moved down by each line break before the node, and
+ * recounted after a construct that spans lines, spanning-constructs.ts).
  */
 import type { Token } from 'markdown-it';
 import type {
@@ -35,7 +35,7 @@ import { type WikiLinkMeta, wikiLinkNode } from './wikilinks.js';
 import { type TemplateCall, type TemplateCallMeta, isHeadingShortcode, templateCallNode } from './template-calls.js';
 import { autolinkLiterals } from './autolinks.js';
 import { KNOWN_CELL } from '../cell-memo.js';
-import type { PlacedToken } from './inline-offsets.js';
+import type { SpanningToken } from './spanning-constructs.js';
 
 type Parent = Parents & { children: Nodes[] };
 
@@ -416,36 +416,41 @@ function codeBlock(token: Token, unescape: (text: string) => string): Code {
 }
 
 /**
- * Where each inline token starts, as a position: the block's first line moved down by each line
- * break of the inline content before the token's offset (a warning about a link names its own
- * line, whatever spans lines before it). Each line break is looked for once: offsets only grow.
+ * Where the next inline node starts, as a position: the block's first line, moved down by each
+ * line break token, and recounted from the inline content after a construct that spans lines
+ * (spanning-constructs.ts), so a warning about a link names its own line whatever comes before it.
  */
 class InlineLines {
   here: Position | undefined;
-  private line: number;
-  private offset = 0;
-  private nextBreak: number;
+  /** The line at `counted` in the content, and where the next line break from there is. */
+  private countedLine: number;
+  private counted = 0;
+  private nextBreak: number | undefined;
 
   constructor(
     private readonly content: string,
     private readonly block: Position | undefined,
   ) {
     this.here = block;
-    this.line = block?.start.line ?? 0;
-    this.nextBreak = content.indexOf('\n');
+    this.countedLine = block?.start.line ?? 0;
   }
 
-  /** Move to `offset` (a token made without one stays where the previous one is). */
-  moveTo(offset: number | undefined): void {
-    if (offset === undefined || offset <= this.offset || !this.block) return;
-    this.offset = offset;
-    if (this.nextBreak === -1 || this.nextBreak >= offset) return;
-    while (this.nextBreak !== -1 && this.nextBreak < offset) {
-      this.line += 1;
-      this.nextBreak = this.content.indexOf('\n', this.nextBreak + 1);
-    }
-    const line = Math.min(this.line, this.block.end.line);
-    if (line !== this.here!.start.line) this.here = { start: { line, column: 1 }, end: this.block.end };
+  nextLine(): void {
+    if (this.here && this.block && this.here.start.line < this.block.end.line) this.moveTo(this.here.start.line + 1);
+  }
+
+  /** The line where a construct spanning lines ends (`end`, an offset in the content: they only grow). */
+  recount(end: number): void {
+    if (!this.block || end <= this.counted) return;
+    let at = this.nextBreak ?? this.content.indexOf('\n', this.counted);
+    for (; at !== -1 && at < end; at = this.content.indexOf('\n', at + 1)) this.countedLine += 1;
+    this.nextBreak = at;
+    this.counted = end;
+    this.moveTo(Math.min(this.countedLine, this.block.end.line));
+  }
+
+  private moveTo(line: number): void {
+    if (line !== this.here!.start.line) this.here = { start: { line, column: 1 }, end: this.block!.end };
   }
 }
 
@@ -470,7 +475,6 @@ function inline(tokens: Token[], content: string, position: Position | undefined
   };
   for (let index = 0; index < tokens.length; index += 1) {
     const token = tokens[index]!;
-    lines.moveTo((token as PlacedToken).offset);
     switch (token.type) {
       case 'text': {
         // Cheap test first: this runs on every text token.
@@ -486,9 +490,11 @@ function inline(tokens: Token[], content: string, position: Position | undefined
         break;
       case 'softbreak':
         addText('\n');
+        lines.nextLine();
         break;
       case 'hardbreak':
         push({ type: 'break' });
+        lines.nextLine();
         break;
       case 'code_inline':
         push({ type: 'inlineCode', value: token.content });
@@ -506,6 +512,9 @@ function inline(tokens: Token[], content: string, position: Position | undefined
         break;
       case 'html_inline':
         push({ type: 'html', value: token.content });
+        // A tag written over lines (`<a⏎href="…">`): what follows it starts further down.
+        for (let at = token.content.indexOf('\n'); at !== -1; at = token.content.indexOf('\n', at + 1))
+          lines.nextLine();
         break;
       case 'ins_open':
         push({ type: 'html', value: '<u>' });
@@ -564,6 +573,8 @@ function inline(tokens: Token[], content: string, position: Position | undefined
       default:
         break;
     }
+    const end = (token as SpanningToken).end;
+    if (end !== undefined) lines.recount(end);
   }
   return autolinkLiterals(root.children);
 }

@@ -231,6 +231,50 @@ describe('parser', () => {
     ]);
   });
 
+  // Line breaks the parser consumes without a break token (inside a code span, a reference label,
+  // a link's destination, an image's alt, an autolink, math) still move what follows down a line.
+  // fastify's PROJECT_CHARTER.md: `[OpenJS Foundation][openjs⏎foundation]`, then a link a line later.
+  it.each([
+    ['a code span', 'Run `npm⏎test` then', 3],
+    ['a code span over three lines', 'Run `a⏎b⏎c` then', 4],
+    ['a reference label', 'By the [OpenJS Foundation][openjs⏎foundation] and', 3],
+    ['a shortcut reference', 'By the [OpenJS⏎Foundation] and', 3],
+    ['link text', 'A [long⏎link](https://example.com) and', 3],
+    ["a link's destination and title", 'A [t](https://example.com⏎"Title") and', 3],
+    ["an image's alt text", 'An ![long⏎alt](https://example.com/a.png) and', 3],
+    ['an autolink', 'See <https://example.com/a⏎b> and', 3],
+    ['inline HTML', 'Some <span⏎class="x">t</span> and', 3],
+    ['inline math', 'Where $a +⏎b$ and', 3],
+    ['a code span in a block quote', '> Run `npm⏎> test` then', 3],
+  ])('names the line of a link after %s written over lines', (_, opening, line) => {
+    const quoted = opening.startsWith('>');
+    const markdown = `${opening.replaceAll('⏎', '\n')}\n${quoted ? '> ' : ''}see [x](#missing).\n\n[openjs foundation]: https://openjsf.org\n`;
+    for (const memo of [undefined, 'whole page'] as const)
+      expect(convertMarkdown(markdown, {}, memo).warnings).toEqual([
+        `line ${line}: link to #missing: no heading or anchor with that name on this page`,
+      ]);
+  });
+
+  it('names the line of each link after code spans over lines, in a list item and a heading', () => {
+    const markdown = [
+      '- Run `a',
+      '  b` and [one](#gone) then',
+      '  `c',
+      '  d` and',
+      '  [two](#none)',
+      '',
+      'Setext `e',
+      'f` [three](#lost)',
+      '===',
+      '',
+    ].join('\n');
+    expect(convertMarkdown(markdown).warnings).toEqual([
+      'line 2: link to #gone: no heading or anchor with that name on this page',
+      'line 5: link to #none: no heading or anchor with that name on this page',
+      'line 8: link to #lost: no heading or anchor with that name on this page',
+    ]);
+  });
+
   it('names the line of a tag inside a block of raw HTML, not the line the block starts on', () => {
     // A README's centred header (chalk, qs, zod): the logo is on the block's second line.
     const markdown = [

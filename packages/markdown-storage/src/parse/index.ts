@@ -31,6 +31,7 @@ import { shortcodePanels } from './shortcode-panels.js';
 import { wikilinks } from './wikilinks.js';
 import { templateCalls } from './template-calls.js';
 import { dispatchByCharacter } from './dispatch.js';
+import { spanningConstructs } from './spanning-constructs.js';
 import { KNOWN_BLOCK, knownBlocks, type KnownBlocks } from './known-blocks.js';
 
 function createParser(): MarkdownIt {
@@ -61,7 +62,8 @@ function createParser(): MarkdownIt {
     .use(liquid)
     .use(shortcodePanels)
     .use(linearFootnoteTail)
-    .use(boundedNesting);
+    .use(boundedNesting)
+    .use(spanningConstructs);
   md.inline.ruler.disable('footnote_inline'); // `^[note]` is not GFM
   md.core.ruler.disable(['replacements', 'smartquotes']);
   // Autolink literals are found in the mdast instead (autolinks.ts), by GFM's rules.

@@ -5,7 +5,8 @@
  * Differences that cannot matter to a conversion: references arrive resolved (a `link`, not a
  * `linkReference` plus its `definition`), footnote definitions come at the end of the root, and
  * inline nodes carry the line they start on and their block's end (markdown-it tracks lines, not
- * columns: the line is the block's first, moved down by each line break before the node).
+ * columns: the line is the block's first, moved down by each line break before the node, and
+ * recounted after a construct that spans lines, spanning-constructs.ts).
  */
 import type { Token } from 'markdown-it';
 import type {
@@ -34,6 +35,7 @@ import { type WikiLinkMeta, wikiLinkNode } from './wikilinks.js';
 import { type TemplateCall, type TemplateCallMeta, isHeadingShortcode, templateCallNode } from './template-calls.js';
 import { autolinkLiterals } from './autolinks.js';
 import { KNOWN_CELL } from '../cell-memo.js';
+import type { SpanningToken } from './spanning-constructs.js';
 
 type Parent = Parents & { children: Nodes[] };
 
@@ -239,7 +241,7 @@ const TOKEN_HANDLERS = new Map<string, TokenHandler>(
       // A cell's Markdown keys its conversion for reuse (cell-memo.ts).
       if (parent.type === 'tableCell') parent.data = { source: token.content } as TableCell['data'];
       // A loop, not a spread: a paragraph may hold more nodes than a call has room for arguments.
-      const nodes = inline(token.children ?? [], parent.position);
+      const nodes = inline(token.children ?? [], token.content, parent.position);
       const children = b.top().children;
       for (let at = 0; at < nodes.length; at += 1) children.push(nodes[at]!);
     },
@@ -413,18 +415,52 @@ function codeBlock(token: Token, unescape: (text: string) => string): Code {
   return { type: 'code', lang: lang || null, meta: meta || null, value };
 }
 
+/**
+ * Where the next inline node starts, as a position: the block's first line, moved down by each
+ * line break token, and recounted from the inline content after a construct that spans lines
+ * (spanning-constructs.ts), so a warning about a link names its own line whatever comes before it.
+ */
+class InlineLines {
+  here: Position | undefined;
+  /** The line at `counted` in the content, and where the next line break from there is. */
+  private countedLine: number;
+  private counted = 0;
+  private nextBreak: number | undefined;
+
+  constructor(
+    private readonly content: string,
+    private readonly block: Position | undefined,
+  ) {
+    this.here = block;
+    this.countedLine = block?.start.line ?? 0;
+  }
+
+  nextLine(): void {
+    if (this.here && this.block && this.here.start.line < this.block.end.line) this.moveTo(this.here.start.line + 1);
+  }
+
+  /** The line where a construct spanning lines ends (`end`, an offset in the content: they only grow). */
+  recount(end: number): void {
+    if (!this.block || end <= this.counted) return;
+    let at = this.nextBreak ?? this.content.indexOf('\n', this.counted);
+    for (; at !== -1 && at < end; at = this.content.indexOf('\n', at + 1)) this.countedLine += 1;
+    this.nextBreak = at;
+    this.counted = end;
+    this.moveTo(Math.min(this.countedLine, this.block.end.line));
+  }
+
+  private moveTo(line: number): void {
+    if (line !== this.here!.start.line) this.here = { start: { line, column: 1 }, end: this.block!.end };
+  }
+}
+
 /** Inline tokens → phrasing nodes (adjacent text and soft breaks merged, as remark does). */
-function inline(tokens: Token[], position: Position | undefined): PhrasingContent[] {
+function inline(tokens: Token[], content: string, position: Position | undefined): PhrasingContent[] {
   const root = { children: [] as PhrasingContent[] };
   const stack: { children: PhrasingContent[] }[] = [root];
-  /** Where the next node starts: the block's first line, moved down by each line break (a warning about a link names its own line). */
-  let here = position;
-  const nextLine = (): void => {
-    if (!here || !position || here.start.line >= position.end.line) return;
-    here = { start: { line: here.start.line + 1, column: 1 }, end: position.end };
-  };
+  const lines = new InlineLines(content, position);
   const push = (node: PhrasingContent): void => {
-    node.position = here;
+    node.position = lines.here;
     stack[stack.length - 1]!.children.push(node);
   };
   const open = (node: PhrasingContent & { children: PhrasingContent[] }): void => {
@@ -454,11 +490,11 @@ function inline(tokens: Token[], position: Position | undefined): PhrasingConten
         break;
       case 'softbreak':
         addText('\n');
-        nextLine();
+        lines.nextLine();
         break;
       case 'hardbreak':
         push({ type: 'break' });
-        nextLine();
+        lines.nextLine();
         break;
       case 'code_inline':
         push({ type: 'inlineCode', value: token.content });
@@ -477,7 +513,8 @@ function inline(tokens: Token[], position: Position | undefined): PhrasingConten
       case 'html_inline':
         push({ type: 'html', value: token.content });
         // A tag written over lines (`<a⏎href="…">`): what follows it starts further down.
-        for (let at = token.content.indexOf('\n'); at !== -1; at = token.content.indexOf('\n', at + 1)) nextLine();
+        for (let at = token.content.indexOf('\n'); at !== -1; at = token.content.indexOf('\n', at + 1))
+          lines.nextLine();
         break;
       case 'ins_open':
         push({ type: 'html', value: '<u>' });
@@ -536,6 +573,8 @@ function inline(tokens: Token[], position: Position | undefined): PhrasingConten
       default:
         break;
     }
+    const end = (token as SpanningToken).end;
+    if (end !== undefined) lines.recount(end);
   }
   return autolinkLiterals(root.children);
 }

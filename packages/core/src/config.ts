@@ -440,7 +440,6 @@ export function configuredSourceOf(config: LoadedConfig, { flags, ...source }: F
   });
 }
 
-/** Tokens in a committed file leak; say where they belong instead. */
 /** The option each built-in plugin's input goes in: what `- openapi: spec.yaml` meant. */
 const INPUT_OPTIONS: Readonly<Record<string, string>> = {
   openapi: 'spec',
@@ -472,6 +471,7 @@ function rejectPluginNameKeys(value: unknown, locate: (pointer: string, key?: bo
   });
 }
 
+/** Tokens in a committed file leak; say where they belong instead. */
 function rejectSecrets(value: unknown, locate: (pointer: string, key?: boolean) => SourceLocation): void {
   const confluence = (value as { confluence?: Record<string, unknown> } | null)?.confluence;
   if (!confluence || typeof confluence !== 'object') return;

@@ -482,10 +482,14 @@ export function fromFlagsMark(
   file: string | undefined,
 ): boolean {
   // In a run of both, a page of a source the config lists (its file, or a file in its folder) is not marked.
-  const listed =
-    file !== undefined && (run.listedFiles ?? []).some((path) => file === path || file.startsWith(`${path}/`));
+  const listed = file !== undefined && (run.listedFiles ?? []).some((path) => atOrUnder(file, path));
   if (run.unlisted && !listed) return true;
   return run.partial === 'flags' && Boolean(recorded?.fromFlags);
+}
+
+/** Whether a path (a file's, or a page key) is `base` itself or inside it (`docs/adr/1.md` in `docs/adr`). */
+function atOrUnder(path: string, base: string): boolean {
+  return path === base || path.startsWith(`${base}/`);
 }
 
 /**
@@ -512,7 +516,7 @@ function renderedSources(
     const key = page.ownership!.value.key;
     return (
       (byFile && source.file !== undefined && (files.has(source.file) || inRenderedFolder(source.file))) ||
-      (byTop && tops.some((top) => key === top.key || key.startsWith(`${top.key}/`)))
+      (byTop && tops.some((top) => atOrUnder(key, top.key)))
     );
   };
 }
@@ -832,9 +836,7 @@ function sameFileInConfigFolder(
   run: Pick<PlanInput, 'inConfigFolders'>,
 ): { why: string; fix: string } | undefined {
   const file = page.source?.file;
-  const folder = run.inConfigFolders?.find(
-    (path) => file !== undefined && (file === path || file.startsWith(`${path}/`)),
-  );
+  const folder = run.inConfigFolders?.find((path) => file !== undefined && atOrUnder(file, path));
   if (folder === undefined) return undefined;
   return {
     why:

@@ -12,6 +12,7 @@
  */
 import type MarkdownIt from 'markdown-it';
 import type { StateBlock, StateInline } from 'markdown-it';
+import { ruleEntries } from './ruler-entries.js';
 
 /** Rules that may match anywhere (text runs, indented code, paragraphs, tables, line-0 front matter). */
 const ANYWHERE = '';
@@ -75,16 +76,8 @@ const BLOCK_TRIGGERS: Record<string, string> = {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyRule = (state: any, ...rest: any[]) => boolean;
 
-/** What markdown-it's Ruler keeps of each rule (not in its typings, stable across versions). */
-interface RuleEntry {
-  name: string;
-  fn: AnyRule;
-  enabled: boolean;
-}
-
 interface DispatchedRuler {
   getRules(chain: string): AnyRule[];
-  __rules__: RuleEntry[];
 }
 
 /** Set by tests: run the full chains and check each matching rule was listed for its character. */
@@ -118,7 +111,8 @@ function dispatch(ruler: DispatchedRuler, triggers: Record<string, string>, disp
     const known = built.get(name);
     // markdown-it rebuilds its chains whenever rules are enabled, disabled or added.
     if (known?.rules === rules) return known.chain;
-    const names = rules.map((rule) => ruler.__rules__.find((entry) => entry.fn === rule)?.name ?? '(unnamed)');
+    const entries = ruleEntries<AnyRule>(ruler);
+    const names = rules.map((rule) => entries.find((entry) => entry.fn === rule)?.name ?? '(unnamed)');
     const chain = rules.length ? [dispatcher(tableOf(rules, names, triggers), rules, names)] : rules;
     built.set(name, { rules, chain });
     return chain;

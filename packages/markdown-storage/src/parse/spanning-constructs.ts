@@ -10,6 +10,7 @@
  */
 import type MarkdownIt from 'markdown-it';
 import type { StateInline, Token } from 'markdown-it';
+import { ruleEntries } from './ruler-entries.js';
 
 /** An inline token that ends a construct spanning lines, and where that construct ends. */
 export type SpanningToken = Token & { end?: number };
@@ -31,9 +32,7 @@ type InlineRule = (state: StateInline, silent: boolean) => boolean;
 
 /** Mark the constructs of every inline rule (install after the plugins that add rules). */
 export function spanningConstructs(md: MarkdownIt): void {
-  // markdown-it's Ruler keeps its rules here (not in its typings, stable across versions: dispatch.ts).
-  const ruler = md.inline.ruler as unknown as { __rules__: { name: string; fn: InlineRule; alt: string[] }[] };
-  for (const { name, fn, alt } of [...ruler.__rules__])
+  for (const { name, fn, alt } of [...ruleEntries<InlineRule>(md.inline.ruler)])
     if (!COUNTED.has(name)) md.inline.ruler.at(name, markingSpans(fn), { alt });
 }
 

@@ -5,6 +5,7 @@
  * here the row's `tr_open` token gets `meta.extraCells`, so the converter can say which line lost text.
  */
 import type { MarkdownIt, StateBlock, Token } from 'markdown-it';
+import { ruleEntries } from './ruler-entries.js';
 
 export interface TableRowMeta {
   /** How many cells of text the row has beyond the header's. */
@@ -12,11 +13,6 @@ export interface TableRowMeta {
 }
 
 type BlockRule = (state: StateBlock, startLine: number, endLine: number, silent: boolean) => boolean;
-
-/** markdown-it's ruler entries (not in its typings; dispatch.ts reads them too). */
-interface RulerEntries {
-  __rules__: Array<{ name: string; fn: BlockRule; alt: string[] }>;
-}
 
 /**
  * How many cells holding text a table line has past the first `columns`, split as markdown-it's
@@ -51,7 +47,7 @@ function markExtraCells(state: StateBlock, tokens: Token[]): void {
 }
 
 export function tableRowCells(md: MarkdownIt): void {
-  const entry = (md.block.ruler as unknown as RulerEntries).__rules__.find((rule) => rule.name === 'table')!;
+  const entry = ruleEntries<BlockRule>(md.block.ruler).find((rule) => rule.name === 'table')!;
   const table = entry.fn;
   const wrapped: BlockRule = (state, startLine, endLine, silent) => {
     const from = state.tokens.length;

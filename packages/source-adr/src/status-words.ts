@@ -333,7 +333,10 @@ function latestEntryFirst(lines: Array<{ text: string; line: number }>): Array<{
     const entry = historyEntry(written.text);
     return entry ? [{ written, ...entry }] : [];
   });
-  if (entries.length < 2) return lines;
+  // One entry is a history too when it starts with its date (`2017-11-22 proposed`, as the adr
+  // CLI's `adr new` writes a status): its word is moved first to be read.
+  const datedFirst = entries.length === 1 && new RegExp(`^\\s*(?:${DATES.source})`).test(entries[0]!.written.text);
+  if (entries.length < 2 && !datedFirst) return lines;
   const dated = entries.every((entry) => entry.day !== undefined);
   const latest = dated
     ? entries.reduce((latest, entry) => (entry.day! >= latest.day! ? entry : latest))

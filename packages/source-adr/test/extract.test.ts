@@ -2505,3 +2505,19 @@ describe('a decision log: one file keeping several decisions under ## 1. Title h
     expect(records[1]!.body).toContain('## 1. Option: RabbitMQ');
   });
 });
+
+describe('a status section of dated entries, as the adr CLI (npm "adr") writes them', () => {
+  const warnings: Diagnostic[] = [];
+  const { records } = extractAdrs(join(fixtures, 'dated-status'), { report: (warning) => warnings.push(warning) });
+
+  it('reads "2017-11-22 proposed" alone as Proposed, as it reads the same line among others', () => {
+    // Before: the single entry `adr new` writes was unknown, with a DG_ADR_STATUS warning.
+    expect(warnings).toEqual([]);
+    expect(records.map((record) => [record.number, record.status, record.date])).toEqual([
+      [1, 'proposed', '2017-11-22'],
+      [2, 'accepted', '2017-11-22'],
+      [3, 'proposed', '2017-11-27'],
+    ]);
+    expect(records[0]!.body).toContain('## Status\n\n2017-11-22 proposed\n');
+  });
+});

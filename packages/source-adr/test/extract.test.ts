@@ -2521,3 +2521,24 @@ describe('a status section of dated entries, as the adr CLI (npm "adr") writes t
     expect(records[0]!.body).toContain('## Status\n\n2017-11-22 proposed\n');
   });
 });
+
+describe('a decision done or implemented', () => {
+  const warnings: Diagnostic[] = [];
+  const { records } = extractAdrs(join(fixtures, 'done-statuses'), { report: (warning) => warnings.push(warning) });
+
+  it('is accepted, in the words of the adr CLI\'s languages (完成, 通过, finalizado, реализовано…) and "Implemented"', () => {
+    // Before: each was an unknown status with a DG_ADR_STATUS warning; the Chinese histories were
+    // no history at all.
+    expect(warnings).toEqual([]);
+    expect(records.map((record) => [record.number, record.status, record.statusWord])).toEqual([
+      [1, 'accepted', '完成'],
+      [2, 'accepted', '通过'],
+      [3, 'accepted', 'done'],
+      [4, 'accepted', 'finalizado'],
+      [5, 'accepted', 'Реализовано'],
+      [6, 'accepted', 'implementata'],
+      [7, 'accepted', 'terminé'],
+      [8, 'accepted', 'Implemented'],
+    ]);
+  });
+});

@@ -2542,3 +2542,25 @@ describe('a decision done or implemented', () => {
     ]);
   });
 });
+
+describe('status and date keys in Chinese, Japanese and Korean', () => {
+  const warnings: Diagnostic[] = [];
+  const { records } = extractAdrs(join(fixtures, 'cjk-keys'), { report: (warning) => warnings.push(warning) });
+
+  it("日期: (the adr CLI's Chinese template), 状态：, ステータス:, 日付:, 상태:, 날짜: lines, a full-width colon too", () => {
+    // Before: no date for any, 2–4 had no status (a warning each), and every line stayed in the body.
+    expect(warnings).toEqual([]);
+    expect(records.map((record) => [record.number, record.status, record.date])).toEqual([
+      [1, 'proposed', '2017-11-22'],
+      [2, 'accepted', '2023-05-04'],
+      [3, 'accepted', '2024-01-10'],
+      [4, 'accepted', '2024-02-01'],
+    ]);
+    expect(records.map((record) => /日期|状态|ステータス|日付|상태|날짜/.test(record.body))).toEqual([
+      true, // its ## 状态 section stays, as ## Status does
+      false,
+      false,
+      false,
+    ]);
+  });
+});

@@ -2564,3 +2564,21 @@ describe('status and date keys in Chinese, Japanese and Korean', () => {
     ]);
   });
 });
+
+describe('a title heading numbered as logs write it', () => {
+  const warnings: Diagnostic[] = [];
+  const { records } = extractAdrs(join(fixtures, 'heading-numbers'), { report: (warning) => warnings.push(warning) });
+
+  it('[ADR-0004], ADR #8:, Architecture Decision Record 10:, AD-0012:, Decision 15 - leave the title', () => {
+    // Before: the number stayed in the title, and the page was "ADR-0004: [ADR-0004] Use Kafka for events".
+    expect(warnings).toEqual([]);
+    expect(records.map((record) => [record.number, record.title])).toEqual([
+      [4, 'Use Kafka for events'],
+      [8, 'Use OpenTelemetry'],
+      [10, 'One repository'],
+      [12, 'Feature flags over branches'],
+      [15, 'Decide in pull requests'],
+      [16, 'Decision 2FA for admins'], // a word after "Decision", no number of the decision
+    ]);
+  });
+});

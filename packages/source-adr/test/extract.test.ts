@@ -2582,3 +2582,25 @@ describe('a title heading numbered as logs write it', () => {
     ]);
   });
 });
+
+describe('dates written with the name of the month', () => {
+  const warnings: Diagnostic[] = [];
+  const { records } = extractAdrs(join(fixtures, 'month-names'), { report: (warning) => warnings.push(warning) });
+
+  it('read one way, are shown as ISO dates; a month without its day, or no day of the calendar, as written', () => {
+    // Before: each was shown as written, so the log's Date column mixed "12 March 2024" with 2024-03-14.
+    expect(records.map((record) => record.date)).toEqual([
+      '2024-03-12',
+      '2024-03-14',
+      '2024-04-02',
+      '2024-05-03',
+      '2024-06-11',
+      '2024-07-18',
+      'September 2024',
+      '31 February 2024',
+    ]);
+    expect(
+      warnings.map((warning) => [warning.code, warning.location?.file.split('/').pop(), warning.location?.line]),
+    ).toEqual([['DG_ADR_DATE', '0008-decision-8.md', 3]]);
+  });
+});

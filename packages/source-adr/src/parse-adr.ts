@@ -169,14 +169,14 @@ export function parseAdr(
   const series = seriesOf(named);
   const fileNumber =
     numberAfterDate(named) ??
-    (dated ? `${dated.year}${dated.month}${dated.day}` : (numberPrefix(named) ?? series?.number));
+    (dated ? `${dated.year}${dated.month}${dated.day ?? ''}` : (numberPrefix(named) ?? series?.number));
   // `# 26 Managed Prometheus` (ministryofjustice/cloud-platform): the file's number, written without
   // a stop, is the number and not the title's first word, when a capitalised title follows it.
   const bareNumber =
     !headingParts && fileNumber ? new RegExp(`^0*${Number(fileNumber)}\\s+(?=\\p{Lu})`, 'u') : undefined;
   const numbered = bareNumber?.exec(title);
   if (numbered) title = title.slice(numbered[0].length);
-  title = plainTitle(title);
+  title = withoutNameDate(plainTitle(title), dated && nameDate(named));
   if (isPlaceholderTitle(title)) {
     report({
       code: 'DG_ADR_PLACEHOLDER',
@@ -334,6 +334,16 @@ export function parseAdr(
  * A decision of a decision log, a file that keeps several (`## 1. Run services on Kubernetes`, then
  * its own `Status: Accepted`): a numbered level-2 heading (`## 2. …`, `## ADR-2: …`, `## 2 - …`).
  */
+/**
+ * `2022-11: Resource Import` in `ADR-2022-11-Resource-Import.md`: the date its file name gives,
+ * which the page is numbered by already, is no part of the title.
+ */
+function withoutNameDate(title: string, date: string | undefined | false): string {
+  if (!date || !title.startsWith(date)) return title;
+  const rest = /^[:.\s\-–—|]+(\S.*)$/.exec(title.slice(date.length));
+  return rest ? rest[1]! : title;
+}
+
 /**
  * A title heading that starts with the decision's number, as logs write it: `5. Title`, `ADR-0005:
  * Title`, `ADR #8: Title`, `[ADR-0004] Title`, and, after a stop or a dash only, `AD-0012: Title`,

@@ -2604,3 +2604,20 @@ describe('dates written with the name of the month', () => {
     ).toEqual([['DG_ADR_DATE', '0008-decision-8.md', 3]]);
   });
 });
+
+describe('decisions named by year and month (ADR-2022-11-Title.md, as Azure/azure-service-operator names them)', () => {
+  const warnings: Diagnostic[] = [];
+  const model = extractAdrs(join(fixtures, 'year-month-names'), { report: (warning) => warnings.push(warning) });
+
+  it('are dated by their name, each a decision of its own, titled without the date', () => {
+    // Before: every one was "ADR 2022" or "ADR 2025", and the run stopped with DG_ADR_DUPLICATE.
+    expect(warnings).toEqual([]);
+    expect(model.records.map((record) => [record.label, record.title, record.status, record.date])).toEqual([
+      ['202209', 'Multiple Credential Operator', 'accepted', '2022-09'],
+      ['202209', 'Reading Status Properties of Resources', 'proposed', '2022-09'],
+      ['202211', 'Resource Import and v1 Migration', 'proposed', '2022-11'],
+      ['20251028', 'Property Conversion Long Tail', 'accepted', '2025-10-28'],
+    ]);
+    expect(new Set(model.records.map((record) => record.number)).size).toBe(4);
+  });
+});

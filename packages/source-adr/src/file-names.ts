@@ -16,8 +16,8 @@ import type { AdrRecord } from './model.js';
 export const NOT_DECISIONS =
   /^(?:(?:0+[-_])?(?:readme|index)|_.*|(?:adr[-_ ]?)?(?:0+[-_ ])?(?:adr[-_ ]?)?template\b.*|[a-z][a-z-_]*[-_]template)\.(?:md|markdown)$/i;
 
-/** The file that holds a decision kept in a folder of its own. */
-export const FOLDER_DECISION_FILE = /^(?:readme|index)\.(?:md|markdown)$/i;
+/** The file that holds a decision kept in a folder of its own (`_index.md` in a Hugo page bundle). */
+export const FOLDER_DECISION_FILE = /^_?(?:readme|index)\.(?:md|markdown)$/i;
 
 /** Whether a decision's path in its folder is a decision folder's README (`0002/README.md`). */
 export function inDecisionFolder(name: string): boolean {

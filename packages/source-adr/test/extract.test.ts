@@ -2621,3 +2621,17 @@ describe('decisions named by year and month (ADR-2022-11-Title.md, as Azure/azur
     expect(new Set(model.records.map((record) => record.number)).size).toBe(4);
   });
 });
+
+describe('a decision kept as a Hugo page bundle (ADR-2023-09-Skipping-Properties/_index.md)', () => {
+  const warnings: Diagnostic[] = [];
+  const model = extractAdrs(join(fixtures, 'hugo-bundles'), { report: (warning) => warnings.push(warning) });
+
+  it('is a decision kept in a folder of its own, as one with a README.md or index.md is', () => {
+    // Before: the folder was no decision, and the log had one of the two.
+    expect(warnings).toEqual([]);
+    expect(model.records.map((record) => [record.fileName, record.title, record.status, record.date])).toEqual([
+      ['ADR-2022-11-Resource-Import.md', 'Resource Import and v1 Migration', 'proposed', '2022-11'],
+      ['ADR-2023-09-Skipping-Properties/_index.md', 'Skipping Properties', 'accepted', '2023-09'],
+    ]);
+  });
+});

@@ -348,10 +348,10 @@ function latestEntryFirst(lines: Array<{ text: string; line: number }>): Array<{
     const entry = historyEntry(written.text);
     return entry ? [{ written, ...entry }] : [];
   });
-  // One entry is a history too when it starts with its date (`2017-11-22 proposed`, as the adr
-  // CLI's `adr new` writes a status): its word is moved first to be read.
-  const datedFirst = entries.length === 1 && new RegExp(`^\\s*(?:${DATES.source})`).test(entries[0]!.written.text);
-  if (entries.length < 2 && !datedFirst) return lines;
+  // One entry is read the same way when its word is not first: `2017-11-22 proposed`, as the adr
+  // CLI's `adr new` writes a status, or the one row of a `| Status | Date |` table.
+  const wordLater = entries.length === 1 && /^\s*(?:\||\d)/.test(entries[0]!.written.text);
+  if (entries.length < 2 && !wordLater) return lines;
   const dated = entries.every((entry) => entry.day !== undefined);
   const latest = dated
     ? entries.reduce((latest, entry) => (entry.day! >= latest.day! ? entry : latest))

@@ -2635,3 +2635,17 @@ describe('a decision kept as a Hugo page bundle (ADR-2023-09-Skipping-Properties
     ]);
   });
 });
+
+describe('a status section holding a table of one row', () => {
+  const warnings: Diagnostic[] = [];
+  const { records } = extractAdrs(join(fixtures, 'status-table-row'), { report: (warning) => warnings.push(warning) });
+
+  it('reads its row, as it reads the latest of several', () => {
+    // Before: an unknown status "| Status | Date |; |---|---|; …", shown as "Status Date ---".
+    expect(warnings).toEqual([]);
+    expect(records.map((record) => [record.number, record.status, record.date])).toEqual([
+      [1, 'accepted', '2024-03-03'],
+      [2, 'proposed', '2024-04-01'],
+    ]);
+  });
+});

@@ -122,6 +122,9 @@ const LINK_TARGETS = new RegExp(String.raw`\]\(\s*${LINK_DESTINATION}(?:\s+"[^"]
 export const STATUS_HEADING =
   /^\s{0,3}##\s+(?:status|statut|estado|stato|stav|tila|durum|статус|状態|ステータス|状态|狀態|상태)\s*(?::\s*(.*?))?\s*#*\s*$/iu;
 
+/** A status section one level down, `### Status`, in a decision whose sections are all level 3. */
+export const STATUS_SUBHEADING = new RegExp(STATUS_HEADING.source.replace('##', '###'), STATUS_HEADING.flags);
+
 /**
  * A status still written as its template offers it: every choice `|` apart (`[proposed | rejected |
  * accepted | deprecated | … | superseded by [ADR-0005](…)]`, `{proposed | rejected | …}`, as MADR's

@@ -2649,3 +2649,22 @@ describe('a status section holding a table of one row', () => {
     ]);
   });
 });
+
+describe('a decision whose sections are level-3 headings', () => {
+  const warnings: Diagnostic[] = [];
+  const { records } = extractAdrs(join(fixtures, 'level-three-sections'), {
+    report: (warning) => warnings.push(warning),
+  });
+
+  it('has its status under ### Status; where sections are level 2, a ### Status is a subsection of one', () => {
+    // Before: 1 had no status, with a warning.
+    expect(records.map((record) => [record.number, record.status])).toEqual([
+      [1, 'accepted'],
+      [2, 'proposed'],
+      [3, 'unknown'],
+    ]);
+    expect(warnings.map((warning) => [warning.code, warning.message])).toEqual([
+      ['DG_ADR_STATUS', 'ADR 3 (0003-split-the-monolith.md) has no status'],
+    ]);
+  });
+});

@@ -93,6 +93,7 @@ export function readLocalDates(parsed: ParsedAdr[], report: (diagnostic: Diagnos
     const [year, month, day] = [match[1], match[3], match[4]].map(Number) as [number, number, number];
     if (isDay(year, month, day)) adr.record.date = isoDate(year, month, day);
   }
+  for (const adr of parsed) readMonthName(adr, report);
   for (const adr of parsed) reportNoDay(adr, report);
   const dated = parsed.flatMap((adr) => {
     const match = YEAR_LAST_DATE.exec(adr.record.date ?? '');
@@ -133,6 +134,45 @@ export function readLocalDates(parsed: ParsedAdr[], report: (diagnostic: Diagnos
     message: `the date${many ? 's' : ''} of ${undecided.length} ADR${many ? 's' : ''} in this folder (${shown.join(', ')}${undecided.length > 3 ? ', …' : ''}) ${why}: shown as written`,
     location: { file: adr.record.file, line: adr.dateLine },
     hint: `write them as ISO 8601 dates (year-month-day), which read one way${dayFirst || monthFirst ? `: ${adr.record.date} is ${[dayFirst, monthFirst].filter(Boolean).join(' or ')}` : ''}`,
+  });
+}
+
+/** English months, by the three letters that start their names. */
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const MONTH = String.raw`(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?`;
+const DAY = String.raw`(\d{1,2})(?:st|nd|rd|th)?`;
+/** `Tuesday, ` before a date written out: the weekday says nothing the date does not. */
+const WEEKDAY = String.raw`(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?`;
+/** `12 March 2024`, `3rd May 2024`, `18-Jul-2024`: the day before the month's name. */
+const DAY_MONTH_YEAR = new RegExp(String.raw`^${WEEKDAY}${DAY}[\s-]+${MONTH}[\s-]+(\d{4})$`, 'i');
+/** `March 14, 2024`, `Apr 2 2024`: the month's name before the day. */
+const MONTH_DAY_YEAR = new RegExp(String.raw`^${WEEKDAY}${MONTH}\s+${DAY},?\s+(\d{4})$`, 'i');
+
+/**
+ * A date written with its month's name (`12 March 2024`, `March 14, 2024`, `Tuesday, 11 June
+ * 2024`), as Nygard-style decisions are often dated by hand: one way only, so shown as an ISO
+ * date, as the folder's others are. One that is no day of the calendar (`31 February 2024`) is
+ * shown as written, and said.
+ */
+function readMonthName(adr: ParsedAdr, report: (diagnostic: Diagnostic) => void): void {
+  const written = adr.record.date ?? '';
+  const dayFirst = DAY_MONTH_YEAR.exec(written);
+  const monthFirst = dayFirst ? undefined : MONTH_DAY_YEAR.exec(written);
+  if (!dayFirst && !monthFirst) return;
+  const [day, month, year] = dayFirst
+    ? [Number(dayFirst[1]), dayFirst[2]!, Number(dayFirst[3])]
+    : [Number(monthFirst![2]), monthFirst![1]!, Number(monthFirst![3])];
+  const monthNumber = MONTHS.indexOf(month.toLowerCase()) + 1;
+  if (isDay(year, monthNumber, day)) {
+    adr.record.date = isoDate(year, monthNumber, day);
+    return;
+  }
+  report({
+    code: 'DG_ADR_DATE',
+    severity: 'warning',
+    message: `${basename(adr.record.file)}'s date ${written} is no day of the calendar: shown as written`,
+    location: { file: adr.record.file, line: adr.dateLine },
+    hint: 'write the day it was decided as an ISO 8601 date, year-month-day',
   });
 }
 

@@ -16,8 +16,8 @@ import type { AdrRecord } from './model.js';
 export const NOT_DECISIONS =
   /^(?:(?:0+[-_])?(?:readme|index)|_.*|(?:adr[-_ ]?)?(?:0+[-_ ])?(?:adr[-_ ]?)?template\b.*|[a-z][a-z-_]*[-_]template)\.(?:md|markdown)$/i;
 
-/** The file that holds a decision kept in a folder of its own. */
-export const FOLDER_DECISION_FILE = /^(?:readme|index)\.(?:md|markdown)$/i;
+/** The file that holds a decision kept in a folder of its own (`_index.md` in a Hugo page bundle). */
+export const FOLDER_DECISION_FILE = /^_?(?:readme|index)\.(?:md|markdown)$/i;
 
 /** Whether a decision's path in its folder is a decision folder's README (`0002/README.md`). */
 export function inDecisionFolder(name: string): boolean {
@@ -78,8 +78,19 @@ export function seriesOf(name: string): { number: string; label: string } | unde
 /** A heading's series before its number: `ADR-STORAGE-` of `ADR-STORAGE-0007 – Title`. */
 export const SERIES_HEADING = /^ADR[-_][A-Z][A-Z0-9]*(?:[-_][A-Z][A-Z0-9]*)*[-_](?=\d{3})/;
 
-/** A day at the start of a file name: `20200925-` (log4brains) or `2022-12-05_`. */
-export const NAME_DATE = /^((?:19|20)\d\d)(-?)(0[1-9]|1[0-2])\2(0[1-9]|[12]\d|3[01])[-_]/;
+/**
+ * A day at the start of a file name: `20200925-` (log4brains) or `2022-12-05_`, after `ADR-` too;
+ * or a month, dashed (`ADR-2022-11-`, as Azure/azure-service-operator names its decisions).
+ */
+export const NAME_DATE =
+  /^(?:adr[-_]?)?((?:19|20)\d\d)(?:(-?)(0[1-9]|1[0-2])\2(0[1-9]|[12]\d|3[01])|-(0[1-9]|1[0-2]))[-_]/i;
+
+/** A file name's date: year, month and, unless it names a month only, day. */
+function nameDateParts(fileName: string): { year: string; month: string; day?: string } | undefined {
+  const match = NAME_DATE.exec(fileName);
+  if (!match) return undefined;
+  return match[5] ? { year: match[1]!, month: match[5] } : { year: match[1]!, month: match[3]!, day: match[4]! };
+}
 
 /** The number after a date in a file name: `2022-12-05_002-…` (cardano-ledger, hydra). */
 export function numberAfterDate(fileName: string): string | undefined {
@@ -87,19 +98,18 @@ export function numberAfterDate(fileName: string): string | undefined {
   return date ? numberPrefix(fileName.slice(date[0].length)) : undefined;
 }
 
-/** The date a file name starts with, `YYYY-MM-DD`. */
+/** The date a file name starts with, `YYYY-MM-DD`, or `YYYY-MM` for a month. */
 export function nameDate(fileName: string): string | undefined {
-  const match = NAME_DATE.exec(fileName);
-  return match ? `${match[1]}-${match[3]}-${match[4]}` : undefined;
+  const date = nameDateParts(fileName);
+  return date && [date.year, date.month, date.day].filter(Boolean).join('-');
 }
 
 /**
- * `20200925-…md`, `2023-01-15-…md`: a record named by the day it was written, with no number
- * after the date (log4brains names them so).
+ * `20200925-…md`, `2023-01-15-…md`, `ADR-2022-11-…md`: a record named by the day (or month) it was
+ * written, with no number after the date (log4brains names them so).
  */
-export function datedName(fileName: string): { year: string; month: string; day: string } | undefined {
-  const match = NAME_DATE.exec(fileName);
-  return match && !numberAfterDate(fileName) ? { year: match[1]!, month: match[3]!, day: match[4]! } : undefined;
+export function datedName(fileName: string): { year: string; month: string; day?: string } | undefined {
+  return numberAfterDate(fileName) ? undefined : nameDateParts(fileName);
 }
 
 /**
@@ -113,7 +123,8 @@ export function numberByDate(records: AdrRecord[]): void {
     if (!datedName(record.fileName)) continue;
     const place = places.get(record.label) ?? 0;
     places.set(record.label, place + 1);
-    record.number = Number(record.label) * 100 + place;
+    // A month (`202211`) sorts before its days (`20221105`).
+    record.number = Number(record.label.padEnd(8, '0')) * 100 + place;
   }
 }
 

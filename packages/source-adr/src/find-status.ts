@@ -4,7 +4,14 @@
  * else a first paragraph that is a status. What the words mean is status-words'.
  */
 import type { InlineFields } from './records.js';
-import { statusChoices, RELATION_AT_START, STATUS_HEADING, isStatusLine, withoutEmphasis } from './status-words.js';
+import {
+  statusChoices,
+  RELATION_AT_START,
+  STATUS_HEADING,
+  STATUS_SUBHEADING,
+  isStatusLine,
+  withoutEmphasis,
+} from './status-words.js';
 import type { FrontMatter } from './front-matter.js';
 import { preamble, metaLine, isContinuation, FIELD_START } from './metadata-lines.js';
 import { RELATION_LINE } from './relation-lines.js';
@@ -60,17 +67,29 @@ export function findStatus(
     }
   }
   // adr-tools: a "## Status" section; every non-blank line of it counts ("Accepted", "Supersedes […](…)").
-  const section = lines.findIndex((line, i) => i > top && !fenced.has(i) && STATUS_HEADING.test(line));
+  const heading = statusHeading(lines, top, fenced);
+  const section = lines.findIndex((line, i) => i > top && !fenced.has(i) && heading.test(line));
   if (section < 0) return statusParagraph(lines, top, drop, fenced);
   const out: StatusSource['lines'] = [];
   // `## Status: Superseded`: the status is in the heading itself.
-  const inHeading = STATUS_HEADING.exec(lines[section]!)?.[1]?.trim();
+  const inHeading = heading.exec(lines[section]!)?.[1]?.trim();
   if (inHeading) out.push({ text: inHeading, line: section + 1 });
   for (let i = section + 1; i < lines.length && !/^\s{0,3}#{1,6}\s/.test(lines[i]!); i++) {
     const text = sectionStatusText(lines[i]!, out.length > 0);
     if (text) out.push({ text, line: i + 1 });
   }
   return out.length ? { lines: out } : undefined;
+}
+
+/**
+ * The heading of the status section: `## Status`, or `### Status` in a decision whose sections are
+ * all level 3 (`# Title`, `### Status`, `### Context`); where a level-2 section stands, a `### Status`
+ * is a part of it (a rollout's status), not the decision's.
+ */
+function statusHeading(lines: string[], top: number, fenced: Set<number>): RegExp {
+  const outside = (i: number) => i > top && !fenced.has(i);
+  if (lines.some((line, i) => outside(i) && STATUS_HEADING.test(line))) return STATUS_HEADING;
+  return lines.some((line, i) => outside(i) && /^\s{0,3}##\s/.test(line)) ? STATUS_HEADING : STATUS_SUBHEADING;
 }
 
 /** A status key alone on its line, in bold and without a colon: `**Status**`. */

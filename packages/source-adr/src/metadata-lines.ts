@@ -5,11 +5,12 @@
  * reader asks it where to look.
  */
 
-// The key ends at a colon, or at a dash set apart by spaces (`**Status** — Accepted`, `Date - 2025-03-01`).
+// The key ends at a colon (a full-width one too, `状态：`, as Chinese and Japanese text writes it),
+// or at a dash set apart by spaces (`**Status** — Accepted`, `Date - 2025-03-01`).
 const META_LINE =
-  /^\s*(?:[-*+]\s+)?(?:\*\*|__)?(status|state|statut|estado|situação|stato|stav|tila|durum|статус|date|datum|fecha|data|дата|tarih)(?:\*\*|__)?(?:\s*:|\s+[—–-](?=\s))(?:\*\*|__)?\s*(.*?)\s*$/iu;
+  /^\s*(?:[-*+]\s+)?(?:\*\*|__)?(status|state|statut|estado|situação|stato|stav|tila|durum|статус|状态|狀態|状態|ステータス|상태|date|datum|fecha|data|дата|tarih|日期|日付|날짜)(?:\*\*|__)?(?:\s*[:：]|\s+[—–-](?=\s))(?:\*\*|__)?\s*(.*?)\s*$/iu;
 
-/** The keys of status and date lines in other languages (`Statut :`, `Estado:`, `Статус:`; `Datum:`, `Fecha:`, `Дата:`), by what they say. */
+/** The keys of status and date lines in other languages (`Statut :`, `Estado:`, `Статус:`, `状态：`; `Datum:`, `Fecha:`, `Дата:`, `日期:`), by what they say. */
 const META_KEYS: Record<string, 'status' | 'date'> = {
   statut: 'status',
   estado: 'status',
@@ -24,6 +25,15 @@ const META_KEYS: Record<string, 'status' | 'date'> = {
   data: 'date',
   дата: 'date',
   tarih: 'date',
+  // Chinese (`日期:`, as the npm adr CLI's template writes it), Japanese and Korean.
+  状态: 'status',
+  狀態: 'status',
+  状態: 'status',
+  ステータス: 'status',
+  상태: 'status',
+  日期: 'date',
+  日付: 'date',
+  날짜: 'date',
 };
 
 /**

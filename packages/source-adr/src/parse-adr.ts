@@ -118,10 +118,8 @@ export function parseAdr(
       : undefined;
   const frontTitle = typeof front.value.title === 'string' ? front.value.title.trim() : undefined;
   // `# ADR-STORAGE-0007 – Title`: numbered within a series, read as `# ADR-0007 – Title` is.
-  const headingParts = (heading ?? frontTitle)
-    ?.replace(SERIES_HEADING, 'ADR-')
-    .match(/^(?:ADR[-\s]*0*(\d+)(?:\s*[.:)\-–—·•|])?|0*(\d+)\s*[.:)\-–—·•|])\s+(.+)$/i);
-  let title = (headingParts?.[3] ?? heading ?? frontTitle)?.trim();
+  const headingParts = (heading ?? frontTitle)?.replace(SERIES_HEADING, 'ADR-').match(NUMBERED_HEADING);
+  let title = (headingParts?.[5] ?? heading ?? frontTitle)?.trim();
   const line = titleIndex >= 0 ? titleIndex + 1 : front.line || 1;
   // `# Context and Problem Statement` first (s3gw's 0007-release-process.md): a section of the
   // decision, kept in its body, and no title; the front matter's or the file name's is. So is any
@@ -171,14 +169,14 @@ export function parseAdr(
   const series = seriesOf(named);
   const fileNumber =
     numberAfterDate(named) ??
-    (dated ? `${dated.year}${dated.month}${dated.day}` : (numberPrefix(named) ?? series?.number));
+    (dated ? `${dated.year}${dated.month}${dated.day ?? ''}` : (numberPrefix(named) ?? series?.number));
   // `# 26 Managed Prometheus` (ministryofjustice/cloud-platform): the file's number, written without
   // a stop, is the number and not the title's first word, when a capitalised title follows it.
   const bareNumber =
     !headingParts && fileNumber ? new RegExp(`^0*${Number(fileNumber)}\\s+(?=\\p{Lu})`, 'u') : undefined;
   const numbered = bareNumber?.exec(title);
   if (numbered) title = title.slice(numbered[0].length);
-  title = plainTitle(title);
+  title = withoutNameDate(plainTitle(title), dated && nameDate(named));
   if (isPlaceholderTitle(title)) {
     report({
       code: 'DG_ADR_PLACEHOLDER',
@@ -188,7 +186,7 @@ export function parseAdr(
       hint: "write the decision's own title (and fill in or remove the rest of the template), or remove the file if it is no decision yet",
     });
   }
-  const headingNumber = headingParts?.[1] ?? headingParts?.[2];
+  const headingNumber = headingParts?.slice(1, 5).find((part) => part !== undefined);
   if (fileNumber && headingNumber && Number(fileNumber) !== Number(headingNumber)) {
     report({
       code: 'DG_ADR_NUMBER_MISMATCH',
@@ -336,6 +334,27 @@ export function parseAdr(
  * A decision of a decision log, a file that keeps several (`## 1. Run services on Kubernetes`, then
  * its own `Status: Accepted`): a numbered level-2 heading (`## 2. …`, `## ADR-2: …`, `## 2 - …`).
  */
+/**
+ * `2022-11: Resource Import` in `ADR-2022-11-Resource-Import.md`: the date its file name gives,
+ * which the page is numbered by already, is no part of the title.
+ */
+function withoutNameDate(title: string, date: string | undefined | false): string {
+  if (!date || !title.startsWith(date)) return title;
+  const rest = /^[:.\s\-–—|]+(\S.*)$/.exec(title.slice(date.length));
+  return rest ? rest[1]! : title;
+}
+
+/**
+ * A title heading that starts with the decision's number, as logs write it: `5. Title`, `ADR-0005:
+ * Title`, `ADR #8: Title`, `[ADR-0004] Title`, and, after a stop or a dash only, `AD-0012: Title`,
+ * `Decision 15 - Title`, `Architecture Decision Record 10: Title` (`Decision 2FA for admins` is a
+ * title). The number is one of groups 1 to 4, the title group 5.
+ */
+const NUMBERED_HEADING = new RegExp(
+  String.raw`^(?:\[\s*(?:ADR|AD)[-\s#]*0*(\d+)\s*\](?:\s*[.:\-–—·•|])?|ADR[-\s#]*0*(\d+)(?:\s*[.:)\-–—·•|])?|(?:AD|(?:Architecture\s+)?Decision(?:\s+Record)?)[-\s#]*0*(\d+)\s*[.:)\-–—·•|]|0*(\d+)\s*[.:)\-–—·•|])\s+(.+)$`,
+  'i',
+);
+
 const LOGGED_DECISION = /^\s{0,3}##\s+(?:ADR[-\s]?)?0*(\d+)(?:\.|:|\s[-–—:])\s*(\S.*?)\s*#*\s*$/i;
 
 /**

@@ -24,6 +24,8 @@ const SYNONYMS: Record<string, AdrStatus> = {
   stagnant: 'proposed',
   deferred: 'proposed',
   approved: 'accepted',
+  // A decision carried out is still the accepted one: the npm adr CLI's `done`, and `Implemented`.
+  done: 'accepted',
   final: 'accepted',
   living: 'accepted',
   active: 'accepted',
@@ -37,7 +39,7 @@ const STEMS: Array<[RegExp, AdrStatus]> = [
   // …and, read without accents, Polish (`zaakceptowane`, `przyjęte`), the Scandinavian languages
   // (`akseptert`, `godkjent`, `godkänd`, `beslutad`), Turkish (`kabul`), Finnish (`hyväksytty`) and Czech (`schváleno`).
   [
-    /^(accept|acept|aceit|accett|angenommen|akzept|genehmigt|geaccept|aprobad|aprovad|approvat|zaakceptowan|przyjet|zatwierdzon|aksept|godkjen|godkend|godkand|beslut|kabul|hyvaksytty|prijat|schvalen)/,
+    /^(accept|acept|aceit|accett|angenommen|akzept|genehmigt|geaccept|aprobad|aprovad|approvat|zaakceptowan|przyjet|zatwierdzon|aksept|godkjen|godkend|godkand|beslut|kabul|hyvaksytty|prijat|schvalen|implement|finaliz|termine$)/,
     'accepted',
   ],
   [
@@ -65,13 +67,20 @@ function statusOf(word: string): AdrStatus | undefined {
  * (`採用済み`, `提案`, `已接受`, `已废弃`, `승인`): the word the status line starts with.
  */
 const CJK_STATUSES: Array<[RegExp, AdrStatus]> = [
-  [/^(?:採用|承認|受理|決定|已接受|接受|已采纳|采纳|已批准|批准|승인|채택|수락|결정)/u, 'accepted'],
+  // `通过` (passed) and `完成` (done), as the npm adr CLI writes them in Chinese.
+  [
+    /^(?:採用|承認|受理|決定|已接受|接受|已采纳|采纳|已批准|批准|已?通过|已?完成|已实施|已实现|승인|채택|수락|결정)/u,
+    'accepted',
+  ],
   [/^(?:提案|検討中|審議中|草案|下書き|提议|建议|草稿|讨论中|제안|검토\s*중|초안)/u, 'proposed'],
   [/^(?:却下|不採用|已拒绝|拒绝|驳回|거부|기각|반려)/u, 'rejected'],
   [/^(?:廃止|非推奨|已废弃|废弃|弃用|已弃用|폐기|사용\s*중단)/u, 'deprecated'],
   [/^(?:置換|置き換え|代替済|已取代|被取代|已替代|대체)/u, 'superseded'],
   // Russian and Ukrainian (`Принято`, `Прийнято`, `Утверждено`, `Отклонено`, `Заменено`…).
-  [/^(?:принят|утвержд[её]н|одобрен|согласован|прийнят|затверджен|схвален|погоджен)/iu, 'accepted'],
+  [
+    /^(?:принят|утвержд[её]н|одобрен|согласован|реализован|прийнят|затверджен|схвален|погоджен|реалізован)/iu,
+    'accepted',
+  ],
   [/^(?:предложен|черновик|на\s+рассмотрении|обсужда|запропонован|пропозиц|чернетк|на\s+розгляді)/iu, 'proposed'],
   [/^(?:отклон[её]н|отвергнут|відхилен)/iu, 'rejected'],
   [/^(?:устар|не\s+используется|застар|не\s+використову)/iu, 'deprecated'],
@@ -80,6 +89,12 @@ const CJK_STATUSES: Array<[RegExp, AdrStatus]> = [
 
 function cjkStatus(text: string): AdrStatus | undefined {
   return CJK_STATUSES.find(([word]) => word.test(text))?.[1];
+}
+
+/** The status a history entry's first word says, in Latin letters (read without accents) or another script (`2017-11-26 完成`). */
+function wordStatus(part: string): AdrStatus | undefined {
+  const word = /^\p{L}+/u.exec(part.normalize('NFKD').replace(/[\u0300-\u036f]/g, ''))?.[0].toLowerCase() ?? '';
+  return statusOf(word) ?? cjkStatus(part);
 }
 
 /** `採用 (Accepted)`: a known status word in brackets after one in another script. */
@@ -106,6 +121,9 @@ const LINK_TARGETS = new RegExp(String.raw`\]\(\s*${LINK_DESTINATION}(?:\s+"[^"]
 /** A status section's heading, in the languages ADRs are written in: `## Status`, `## Statut`, `## ステータス`… */
 export const STATUS_HEADING =
   /^\s{0,3}##\s+(?:status|statut|estado|stato|stav|tila|durum|статус|状態|ステータス|状态|狀態|상태)\s*(?::\s*(.*?))?\s*#*\s*$/iu;
+
+/** A status section one level down, `### Status`, in a decision whose sections are all level 3. */
+export const STATUS_SUBHEADING = new RegExp(STATUS_HEADING.source.replace('##', '###'), STATUS_HEADING.flags);
 
 /**
  * A status still written as its template offers it: every choice `|` apart (`[proposed | rejected |
@@ -333,7 +351,10 @@ function latestEntryFirst(lines: Array<{ text: string; line: number }>): Array<{
     const entry = historyEntry(written.text);
     return entry ? [{ written, ...entry }] : [];
   });
-  if (entries.length < 2) return lines;
+  // One entry is read the same way when its word is not first: `2017-11-22 proposed`, as the adr
+  // CLI's `adr new` writes a status, or the one row of a `| Status | Date |` table.
+  const wordLater = entries.length === 1 && /^\s*(?:\||\d)/.test(entries[0]!.written.text);
+  if (entries.length < 2 && !wordLater) return lines;
   const dated = entries.every((entry) => entry.day !== undefined);
   const latest = dated
     ? entries.reduce((latest, entry) => (entry.day! >= latest.day! ? entry : latest))
@@ -355,7 +376,7 @@ function historyEntry(line: string): { text: string; day?: string } | undefined 
     .flatMap((cell) => cell.split(new RegExp(`^(${DATES.source})\\s*[-–—:,]?\\s*`)))
     .map((part) => part?.replace(/\*\*|__|`/g, '').trim())
     .filter((part): part is string => !!part);
-  const worded = parts.find((part) => statusOf(/^\p{L}+/u.exec(part)?.[0].toLowerCase() ?? '') !== undefined);
+  const worded = parts.find((part) => wordStatus(part) !== undefined);
   // "Superseded by …" is read as the relation it is, wherever it stands.
   if (!worded || RELATION_AT_START.test(worded)) return undefined;
   const text = [worded, ...parts.filter((part) => part !== worded)].join(' ');

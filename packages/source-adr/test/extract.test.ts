@@ -2505,3 +2505,166 @@ describe('a decision log: one file keeping several decisions under ## 1. Title h
     expect(records[1]!.body).toContain('## 1. Option: RabbitMQ');
   });
 });
+
+describe('a status section of dated entries, as the adr CLI (npm "adr") writes them', () => {
+  const warnings: Diagnostic[] = [];
+  const { records } = extractAdrs(join(fixtures, 'dated-status'), { report: (warning) => warnings.push(warning) });
+
+  it('reads "2017-11-22 proposed" alone as Proposed, as it reads the same line among others', () => {
+    // Before: the single entry `adr new` writes was unknown, with a DG_ADR_STATUS warning.
+    expect(warnings).toEqual([]);
+    expect(records.map((record) => [record.number, record.status, record.date])).toEqual([
+      [1, 'proposed', '2017-11-22'],
+      [2, 'accepted', '2017-11-22'],
+      [3, 'proposed', '2017-11-27'],
+    ]);
+    expect(records[0]!.body).toContain('## Status\n\n2017-11-22 proposed\n');
+  });
+});
+
+describe('a decision done or implemented', () => {
+  const warnings: Diagnostic[] = [];
+  const { records } = extractAdrs(join(fixtures, 'done-statuses'), { report: (warning) => warnings.push(warning) });
+
+  it('is accepted, in the words of the adr CLI\'s languages (完成, 通过, finalizado, реализовано…) and "Implemented"', () => {
+    // Before: each was an unknown status with a DG_ADR_STATUS warning; the Chinese histories were
+    // no history at all.
+    expect(warnings).toEqual([]);
+    expect(records.map((record) => [record.number, record.status, record.statusWord])).toEqual([
+      [1, 'accepted', '完成'],
+      [2, 'accepted', '通过'],
+      [3, 'accepted', 'done'],
+      [4, 'accepted', 'finalizado'],
+      [5, 'accepted', 'Реализовано'],
+      [6, 'accepted', 'implementata'],
+      [7, 'accepted', 'terminé'],
+      [8, 'accepted', 'Implemented'],
+    ]);
+  });
+});
+
+describe('status and date keys in Chinese, Japanese and Korean', () => {
+  const warnings: Diagnostic[] = [];
+  const { records } = extractAdrs(join(fixtures, 'cjk-keys'), { report: (warning) => warnings.push(warning) });
+
+  it("日期: (the adr CLI's Chinese template), 状态：, ステータス:, 日付:, 상태:, 날짜: lines, a full-width colon too", () => {
+    // Before: no date for any, 2–4 had no status (a warning each), and every line stayed in the body.
+    expect(warnings).toEqual([]);
+    expect(records.map((record) => [record.number, record.status, record.date])).toEqual([
+      [1, 'proposed', '2017-11-22'],
+      [2, 'accepted', '2023-05-04'],
+      [3, 'accepted', '2024-01-10'],
+      [4, 'accepted', '2024-02-01'],
+    ]);
+    expect(records.map((record) => /日期|状态|ステータス|日付|상태|날짜/.test(record.body))).toEqual([
+      true, // its ## 状态 section stays, as ## Status does
+      false,
+      false,
+      false,
+    ]);
+  });
+});
+
+describe('a title heading numbered as logs write it', () => {
+  const warnings: Diagnostic[] = [];
+  const { records } = extractAdrs(join(fixtures, 'heading-numbers'), { report: (warning) => warnings.push(warning) });
+
+  it('[ADR-0004], ADR #8:, Architecture Decision Record 10:, AD-0012:, Decision 15 - leave the title', () => {
+    // Before: the number stayed in the title, and the page was "ADR-0004: [ADR-0004] Use Kafka for events".
+    expect(warnings).toEqual([]);
+    expect(records.map((record) => [record.number, record.title])).toEqual([
+      [4, 'Use Kafka for events'],
+      [8, 'Use OpenTelemetry'],
+      [10, 'One repository'],
+      [12, 'Feature flags over branches'],
+      [15, 'Decide in pull requests'],
+      [16, 'Decision 2FA for admins'], // a word after "Decision", no number of the decision
+    ]);
+  });
+});
+
+describe('dates written with the name of the month', () => {
+  const warnings: Diagnostic[] = [];
+  const { records } = extractAdrs(join(fixtures, 'month-names'), { report: (warning) => warnings.push(warning) });
+
+  it('read one way, are shown as ISO dates; a month without its day, or no day of the calendar, as written', () => {
+    // Before: each was shown as written, so the log's Date column mixed "12 March 2024" with 2024-03-14.
+    expect(records.map((record) => record.date)).toEqual([
+      '2024-03-12',
+      '2024-03-14',
+      '2024-04-02',
+      '2024-05-03',
+      '2024-06-11',
+      '2024-07-18',
+      'September 2024',
+      '31 February 2024',
+    ]);
+    expect(
+      warnings.map((warning) => [warning.code, warning.location?.file.split('/').pop(), warning.location?.line]),
+    ).toEqual([['DG_ADR_DATE', '0008-decision-8.md', 3]]);
+  });
+});
+
+describe('decisions named by year and month (ADR-2022-11-Title.md, as Azure/azure-service-operator names them)', () => {
+  const warnings: Diagnostic[] = [];
+  const model = extractAdrs(join(fixtures, 'year-month-names'), { report: (warning) => warnings.push(warning) });
+
+  it('are dated by their name, each a decision of its own, titled without the date', () => {
+    // Before: every one was "ADR 2022" or "ADR 2025", and the run stopped with DG_ADR_DUPLICATE.
+    expect(warnings).toEqual([]);
+    expect(model.records.map((record) => [record.label, record.title, record.status, record.date])).toEqual([
+      ['202209', 'Multiple Credential Operator', 'accepted', '2022-09'],
+      ['202209', 'Reading Status Properties of Resources', 'proposed', '2022-09'],
+      ['202211', 'Resource Import and v1 Migration', 'proposed', '2022-11'],
+      ['20251028', 'Property Conversion Long Tail', 'accepted', '2025-10-28'],
+    ]);
+    expect(new Set(model.records.map((record) => record.number)).size).toBe(4);
+  });
+});
+
+describe('a decision kept as a Hugo page bundle (ADR-2023-09-Skipping-Properties/_index.md)', () => {
+  const warnings: Diagnostic[] = [];
+  const model = extractAdrs(join(fixtures, 'hugo-bundles'), { report: (warning) => warnings.push(warning) });
+
+  it('is a decision kept in a folder of its own, as one with a README.md or index.md is', () => {
+    // Before: the folder was no decision, and the log had one of the two.
+    expect(warnings).toEqual([]);
+    expect(model.records.map((record) => [record.fileName, record.title, record.status, record.date])).toEqual([
+      ['ADR-2022-11-Resource-Import.md', 'Resource Import and v1 Migration', 'proposed', '2022-11'],
+      ['ADR-2023-09-Skipping-Properties/_index.md', 'Skipping Properties', 'accepted', '2023-09'],
+    ]);
+  });
+});
+
+describe('a status section holding a table of one row', () => {
+  const warnings: Diagnostic[] = [];
+  const { records } = extractAdrs(join(fixtures, 'status-table-row'), { report: (warning) => warnings.push(warning) });
+
+  it('reads its row, as it reads the latest of several', () => {
+    // Before: an unknown status "| Status | Date |; |---|---|; …", shown as "Status Date ---".
+    expect(warnings).toEqual([]);
+    expect(records.map((record) => [record.number, record.status, record.date])).toEqual([
+      [1, 'accepted', '2024-03-03'],
+      [2, 'proposed', '2024-04-01'],
+    ]);
+  });
+});
+
+describe('a decision whose sections are level-3 headings', () => {
+  const warnings: Diagnostic[] = [];
+  const { records } = extractAdrs(join(fixtures, 'level-three-sections'), {
+    report: (warning) => warnings.push(warning),
+  });
+
+  it('has its status under ### Status; where sections are level 2, a ### Status is a subsection of one', () => {
+    // Before: 1 had no status, with a warning.
+    expect(records.map((record) => [record.number, record.status])).toEqual([
+      [1, 'accepted'],
+      [2, 'proposed'],
+      [3, 'unknown'],
+    ]);
+    expect(warnings.map((warning) => [warning.code, warning.message])).toEqual([
+      ['DG_ADR_STATUS', 'ADR 3 (0003-split-the-monolith.md) has no status'],
+    ]);
+  });
+});

@@ -918,7 +918,8 @@ function toService(entity: Entity, file: string, line: number | undefined, optio
       code: 'DG_RUNBOOK_EMPTY',
       severity: 'warning',
       message: `${metadata.name} has no runbook.yaml or runbook.md: its page lists only what the catalog says`,
-      location: { file },
+      // At the component's name: a file of several components names each apart.
+      location: { file, line },
       // Beside the file that describes it, whatever its name (a Location may list `catalog/x.yaml`).
       hint: `add a runbook.yaml beside ${basename(file)}: on-call, alerts and their actions, procedures`,
     });

@@ -46,6 +46,15 @@ describe('extractRunbooks', () => {
       'DG_RUNBOOK_NO_OWNER',
       'DG_RUNBOOK_TEMPLATE',
     ]);
+    // Each component of the file is named at its own line (before, the file alone, twice alike).
+    expect(
+      warnings
+        .filter((warning) => warning.code === 'DG_RUNBOOK_EMPTY')
+        .map((warning) => [warning.location, warning.message.split(' ')[0]]),
+    ).toEqual([
+      [{ file: join(fixtures, 'multi', 'billing', 'catalog-info.yaml'), line: 12 }, 'billing'],
+      [{ file: join(fixtures, 'multi', 'billing', 'catalog-info.yaml'), line: 21 }, 'ledger'],
+    ]);
     expect(parseEntityRef('component:default/ledger')).toEqual({
       kind: 'component',
       namespace: 'default',

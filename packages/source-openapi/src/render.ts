@@ -1088,7 +1088,9 @@ function partRows(parts: FormPart[]) {
       ? part.repeated
         ? 'a file; a part per file'
         : 'a file'
-      : escapeTableCell(inlineCode(part.value ?? '')),
+      : part.value === undefined
+        ? '…'
+        : escapeTableCell(inlineCode(part.value)),
   }));
 }
 

@@ -11,7 +11,7 @@ import { brokenJsonExample } from './json-text.js';
 import { type WalkContext, type Json, text, deref, isPlainObject, trackUse } from './walk.js';
 import { firstReportAt, parameter } from './parameters.js';
 import { namedExamples, type NamedExample } from './examples.js';
-import { formPairs, formParts } from './form-parts.js';
+import { formPairs, formParts, isBytesMediaType, isFileType } from './form-parts.js';
 
 /** Methods whose request body HTTP gives no defined meaning (RFC 9110), so OpenAPI says to avoid one. */
 const METHODS_WITHOUT_BODY_SEMANTICS = new Set(['get', 'head', 'delete']);
@@ -360,11 +360,15 @@ function media(
       [example, generated, assembled] = [undefined, false, false];
     }
   }
+  const view = schema ? viewForDirection(schemas.view(schema, schemaAt), direction) : undefined;
+  // A file's bytes have no example docgen could write: not `<binary>`, nor the JSON of an object
+  // schema (Google's media uploads), which read as the body to send.
+  if ((generated || assembled) && (isBytesMediaType(mediaType) || (view && isFileType(view.type))))
+    [example, generated, assembled, exampleNote] = [undefined, false, false, BYTES_NOTE];
   const encoding = holder?.encoding as Json | undefined;
   const body = file
     ? fileBody(example as string, mediaType, file.language)
     : exampleBody(asSent(example), mediaType, encoding);
-  const view = schema ? viewForDirection(schemas.view(schema, schemaAt), direction) : undefined;
   // A multipart example is shown as the parts it is sent as, not as the JSON it is written in; the
   // curl example sends those same parts (or, with no example, each field of the schema).
   const multipart = /^multipart\//.test(mediaType);
@@ -442,6 +446,9 @@ function xmlBody(context: WalkContext, example: unknown, mediaType: string, sche
   const xml = context.schemas.xmlExample(example, schema, at);
   return 'xml' in xml ? xml.xml : example;
 }
+
+/** Why a body of a file's bytes gets no generated example. */
+const BYTES_NOTE = "No example: the body is a file's own bytes, sent as they are.";
 
 /** Why an XML body gets no generated example, for the reader who expected one. */
 const UNNAMED_XML = {

@@ -9,7 +9,7 @@ import { pathTemplates, splitOutsideTemplates } from './path-template.js';
 import type { CodeSample, CurlPlaceholder, FormPart, MediaContent, Operation, TypeExpr } from './model.js';
 import { child } from './schemas.js';
 import { curlServer } from './servers.js';
-import { contentMediaTypeOf, isFileType } from './form-parts.js';
+import { contentMediaTypeOf, isBytesMediaType, isFileType } from './form-parts.js';
 import type { WalkContext, Json } from './walk.js';
 import { securityDefinition } from './security.js';
 import { withoutRouteConstraints, pathParameterNames } from './paths.js';
@@ -193,7 +193,9 @@ export function curl(context: WalkContext, operation: Operation): CurlExample {
     headers.push(`-H '${shellSafe(line)}'`);
   }
   if (cookies.length) headers.push(`--cookie ${shellQuoted(cookies.join('; '), credentials.variables)}`);
-  if (body) headers.push(`-H 'Content-Type: ${body.mediaType}'`);
+  // `*/*` is a range, no type to send: a file's bytes are sent as curl's --data-binary file is.
+  if (body)
+    headers.push(`-H 'Content-Type: ${body.mediaType === '*/*' ? 'application/octet-stream' : body.mediaType}'`);
   if (accept && accept !== '*/*') headers.push(`-H 'Accept: ${accept}'`);
   const url = `${base}${requestPath}${query.length ? `${pathQuery === undefined ? '?' : '&'}${query.join('&')}` : ''}`;
   // curl reads `{a,b}` and `[1-9]` in a URL as globs: `/pets/{petId}` would quietly request
@@ -317,10 +319,7 @@ function curlPartType(contentType: string | undefined): string {
 
 /** A body that is a file's bytes (`format: binary`, or a media type that is never text): curl sends a file. */
 function isFileUpload(body: MediaContent): boolean {
-  return (
-    (body.schema !== undefined && isFileType(body.schema.type)) ||
-    /^(application\/(octet-stream|pdf|zip|gzip)|image\/|audio\/|video\/)/.test(body.mediaType)
-  );
+  return (body.schema !== undefined && isFileType(body.schema.type)) || isBytesMediaType(body.mediaType);
 }
 
 /**

@@ -19,6 +19,15 @@ export function isFileType(type: TypeExpr): boolean {
   return !!media && !/^text\/|[/+](json|xml)\b|^application\/(x-www-form-urlencoded|javascript|yaml)/.test(media);
 }
 
+/**
+ * A media type whose body is a file's bytes, never text: `application/octet-stream`, a PDF, an
+ * archive, an image, audio, video, or the range of every media type (GitHub's release assets take
+ * any file so).
+ */
+export function isBytesMediaType(mediaType: string): boolean {
+  return /^(application\/(octet-stream|pdf|zip|gzip)|image\/|audio\/|video\/|\*\/\*)/i.test(mediaType);
+}
+
 export function contentMediaTypeOf(type: TypeExpr): string | undefined {
   return type.kind === 'primitive' ? type.contentMediaType : undefined;
 }

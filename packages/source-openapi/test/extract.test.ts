@@ -2512,7 +2512,11 @@ describe('a body under many media types', () => {
     expect(body.match(/^Example.*:$/gm)).toHaveLength(2); // application/json's, and text/csv's own
     expect(body.match(/^\| `text` \|/gm)).toHaveLength(1);
     expect(body).toContain('Content type `audio/aac`: [Item]');
-    expect(body).toContain('(fields and example as for `application/json`)');
+    // An audio or image body is the file's bytes, not the JSON example: said once, not per type.
+    expect(body).toContain(
+      'Content type `audio/aac`: [Item](./api__glass__schemas.md#schema-item) (fields as for `application/json`)',
+    );
+    expect(body.match(/No example: the body is a file's own bytes/g)).toHaveLength(1);
     // Its own example differs: shown, and only the fields are pointed elsewhere.
     expect(body).toMatch(/Content type `text\/csv`: .*\(fields as for `application\/json`\)/);
     expect(body).toContain('id,text');

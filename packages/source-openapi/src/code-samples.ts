@@ -247,12 +247,13 @@ function partFlag(part: FormPart): string {
 
 /**
  * A part's value as -F must be given it: curl ends a value at a `;` (`{"a":"x;y"}` was sent as
- * `{"a":"x`), reads a file for one that starts with `@` or `<`, and unquotes one in double
- * quotes, so such a value is written in double quotes, its `"` and `\` escaped. `…` when unknown.
+ * `{"a":"x`), reads a file for one that starts with `@` or `<`, and unquotes one that starts with
+ * a double quote, so such a value is written in double quotes, its `"` and `\` escaped; any other
+ * is left as it is (a JSON part stays readable). `…` when unknown.
  */
 function curlFormValue(value: string | undefined): string {
   if (value === undefined) return '…';
-  return /[;"]|^[@<]/.test(value) ? `"${value.replace(/["\\]/g, '\\$&')}"` : value;
+  return /;|^["@<]/.test(value) ? `"${value.replace(/["\\]/g, '\\$&')}"` : value;
 }
 
 /**

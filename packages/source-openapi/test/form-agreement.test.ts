@@ -134,6 +134,14 @@ describe('a multipart body: the table of its parts and its curl example agree', 
     expect(pets.filter((part) => part.name === 'tags').map((part) => part.value)).toEqual(['cute,small']);
     expect(pets.filter((part) => part.name === 'owners').map((part) => part.value)).toEqual(['ann', 'bob']);
   });
+
+  it('quotes a value for curl only where curl would misread it (a `;`, a leading `"`, `@` or `<`)', async () => {
+    const scans = (await sections('uploads-3.1.yaml')).get('POST /scans')!;
+    expect(scans).toContain(`-F 'options={"dpi":300};type=application/vnd.scan-options+json'`);
+    expect(scans).toContain(`-F 'caption=He said "hi"'`);
+    const documents = (await sections('uploads-3.0.yaml')).get('POST /documents')!;
+    expect(documents).toContain(`-F 'handle="@ann"'`);
+  });
 });
 
 describe('a form-urlencoded body: its form text and its curl example agree', () => {

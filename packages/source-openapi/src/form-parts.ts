@@ -10,11 +10,13 @@ import type { Json } from './walk.js';
 
 /**
  * A string that is a file's bytes: OpenAPI 3.0's `format: binary`, or 3.1's `contentMediaType`
- * naming a document that is not text (`image/png`, `application/octet-stream`).
+ * naming a document that is not text (`image/png`, `application/octet-stream`). So is `format:
+ * file`, what swagger2openapi made of a Swagger 2.0 `type: file` (`{ type: object, format: file }`
+ * in Azure's converted specs).
  */
 export function isFileType(type: TypeExpr): boolean {
   if (type.kind !== 'primitive') return false;
-  if (type.format === 'binary') return true;
+  if (type.format === 'binary' || type.format === 'file') return true;
   const media = type.contentMediaType?.toLowerCase();
   return !!media && !/^text\/|[/+](json|xml)\b|^application\/(x-www-form-urlencoded|javascript|yaml)/.test(media);
 }

@@ -34,3 +34,19 @@ describe("a body that is a file's bytes", () => {
     expect(section).toContain(`-H 'Content-Type: ${contentType}' \\\n  --data-binary '@file'`);
   });
 });
+
+describe('a Swagger 2.0 `type: file` body as swagger2openapi converted it (`type: object, format: file`)', () => {
+  it("is sent as a file, not as `{}` (Azure HDInsight's Pig job)", async () => {
+    const section = (await sections('converted-file.yaml')).get('POST /templeton/v1/pig')!;
+    expect(section).toContain("-H 'Content-Type: text/plain' \\\n  --data-binary '@file'");
+    expect(section).not.toContain("--data-raw '{}'");
+  });
+
+  it('is a file part in a multipart body (Azure Computer Vision)', async () => {
+    const api = await extractApi(await loadSpec(join(fixtures, 'converted-file.yaml')));
+    const analyze = api.tags.flatMap((tag) => tag.operations).find((op) => op.path === '/analyze')!;
+    const multipart = analyze.requestBody!.contents.find((body) => body.mediaType === 'multipart/form-data')!;
+    expect(multipart.example).toBeUndefined();
+    expect(multipart.exampleNote).toBe("No example: the body is a file's own bytes, sent as they are.");
+  });
+});

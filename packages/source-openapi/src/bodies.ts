@@ -9,9 +9,9 @@ import type { ResponseLink, MediaContent, Operation, ResponseModel, ShownExample
 import { child, exampleAsData, stringifyExample, viewForDirection } from './schemas.js';
 import { brokenJsonExample } from './json-text.js';
 import { type WalkContext, type Json, text, deref, isPlainObject, trackUse } from './walk.js';
-import { firstReportAt, parameter, LIST_SEPARATORS } from './parameters.js';
+import { firstReportAt, parameter } from './parameters.js';
 import { namedExamples, type NamedExample } from './examples.js';
-import { formParts } from './form-parts.js';
+import { formPairs, formParts, isBytesMediaType, isFileType } from './form-parts.js';
 
 /** Methods whose request body HTTP gives no defined meaning (RFC 9110), so OpenAPI says to avoid one. */
 const METHODS_WITHOUT_BODY_SEMANTICS = new Set(['get', 'head', 'delete']);
@@ -360,16 +360,27 @@ function media(
       [example, generated, assembled] = [undefined, false, false];
     }
   }
+  const view = schema ? viewForDirection(schemas.view(schema, schemaAt), direction) : undefined;
+  // A file's bytes have no example docgen could write: not `<binary>`, nor the JSON of an object
+  // schema (Google's media uploads), which read as the body to send.
+  if ((generated || assembled) && (isBytesMediaType(mediaType) || (view && isFileType(view.type))))
+    [example, generated, assembled, exampleNote] = [undefined, false, false, BYTES_NOTE];
   const encoding = holder?.encoding as Json | undefined;
-  const partContentTypes = /^multipart\//.test(mediaType) ? contentTypesOf(encoding) : undefined;
   const body = file
     ? fileBody(example as string, mediaType, file.language)
     : exampleBody(asSent(example), mediaType, encoding);
-  const view = schema ? viewForDirection(schemas.view(schema, schemaAt), direction) : undefined;
-  // A multipart example is shown as the parts it is sent as, not as the JSON it is written in.
-  const partsOf = (value: unknown) =>
-    /^multipart\/form-data/.test(mediaType) ? formParts(value, view, partContentTypes) : undefined;
+  // A multipart example is shown as the parts it is sent as, not as the JSON it is written in; the
+  // curl example sends those same parts (or, with no example, each field of the schema).
+  const multipart = /^multipart\//.test(mediaType);
+  const how = { encoding, styledParts: context.dialect !== 'openapi-3.0' };
+  const partsOf = (value: unknown) => (multipart && isPlainObject(value) ? formParts(value, view, how) : undefined);
   const exampleParts = file ? undefined : partsOf(example);
+  const sentParts = multipart ? (exampleParts ?? formParts(undefined, view, how)) : undefined;
+  // A form-urlencoded body's fields as curl's `--data-urlencode` sends them, decided as its text is.
+  const sentFields =
+    mediaType === 'application/x-www-form-urlencoded' && !file && isPlainObject(example)
+      ? formPairs(example, encoding)
+      : undefined;
   return {
     mediaType,
     schema: view,
@@ -379,8 +390,9 @@ function media(
     exampleAssembled: assembled,
     ...(exampleUrl !== undefined && { exampleUrl }),
     ...(exampleNote && { exampleNote }),
-    ...(partContentTypes && { partContentTypes }),
     ...(exampleParts && { exampleParts }),
+    ...(sentParts && { sentParts }),
+    ...(sentFields && { sentFields }),
     ...(named.length > 1 && {
       exampleName: named[0]!.name,
       exampleSummary: named[0]!.summary,
@@ -394,15 +406,6 @@ function media(
       }),
     }),
   };
-}
-
-/** Each part's `contentType` an `encoding` map declares, by part name; undefined when none does. */
-function contentTypesOf(encoding: Json | undefined): Record<string, string> | undefined {
-  if (!isPlainObject(encoding)) return undefined;
-  const types = Object.entries(encoding).flatMap(([name, how]) =>
-    isPlainObject(how) && typeof how.contentType === 'string' ? [[name, how.contentType] as const] : [],
-  );
-  return types.length ? Object.fromEntries(types) : undefined;
 }
 
 /**
@@ -443,6 +446,9 @@ function xmlBody(context: WalkContext, example: unknown, mediaType: string, sche
   const xml = context.schemas.xmlExample(example, schema, at);
   return 'xml' in xml ? xml.xml : example;
 }
+
+/** Why a body of a file's bytes gets no generated example. */
+const BYTES_NOTE = "No example: the body is a file's own bytes, sent as they are.";
 
 /** Why an XML body gets no generated example, for the reader who expected one. */
 const UNNAMED_XML = {
@@ -499,42 +505,9 @@ function parsesAsJson(text: string): boolean {
   }
 }
 
-/**
- * What joins a form field's list items, or undefined when the field is repeated once per item:
- * OpenAPI 3's default `style: form` with `explode: true` repeats it (`tags=a&tags=b`), `explode:
- * false` joins with commas, `spaceDelimited` and `pipeDelimited` as they say; a Swagger 2.0
- * `formData` list as its `collectionFormat` says (default `csv`; `multi` repeats).
- */
-function formListSeparator(how: Json): string | undefined {
-  if (typeof how.collectionFormat === 'string')
-    return how.collectionFormat === 'multi' ? undefined : (LIST_SEPARATORS[how.collectionFormat] ?? ',');
-  const style = String(how.style ?? 'form');
-  if (style === 'form') return how.explode === false ? ',' : undefined;
-  return LIST_SEPARATORS[style] ?? ',';
-}
-
-/**
- * A form body as it travels. A property whose `encoding` says `style: deepObject` is sent in
- * brackets (`address[city]=…`, a list's items by index: `expand[0]=…`), as Stripe's whole API
- * wants; a list whose style is an exploded `form` repeats its name. Anything else that is not a
- * string or number is sent as JSON.
- */
+/** A form body as it travels: its fields' pairs (as formPairs decides them), URL-encoded. */
 function formEncode(value: Json, encoding?: Json): string {
-  const params = new URLSearchParams();
-  const deep = (name: string, v: unknown): void => {
-    if (v && typeof v === 'object') for (const [key, item] of Object.entries(v as Json)) deep(`${name}[${key}]`, item);
-    else params.append(name, String(v));
-  };
-  const asText = (item: unknown) => (item && typeof item === 'object' ? JSON.stringify(item) : String(item));
-  for (const [name, v] of Object.entries(value)) {
-    const how = (encoding?.[name] ?? {}) as Json;
-    if (how.style === 'deepObject' && v && typeof v === 'object') deep(name, v);
-    else if (Array.isArray(v)) {
-      const separator = formListSeparator(how);
-      if (separator === undefined) for (const item of v) params.append(name, asText(item));
-      else params.append(name, v.map(asText).join(separator));
-    } else params.append(name, asText(v));
-  }
+  const params = new URLSearchParams(formPairs(value, encoding));
   // Brackets in a name are read as written (`address[city]`): no need to hide them as %5B…%5D.
   return params
     .toString()

@@ -6,10 +6,10 @@
  */
 import { isRef, type SpecPointer } from './load.js';
 import { pathTemplates, splitOutsideTemplates } from './path-template.js';
-import type { CodeSample, CurlPlaceholder, MediaContent, Operation, TypeExpr } from './model.js';
+import type { CodeSample, CurlPlaceholder, FormPart, MediaContent, Operation, TypeExpr } from './model.js';
 import { child } from './schemas.js';
 import { curlServer } from './servers.js';
-import { contentMediaTypeOf, isFileType } from './form-parts.js';
+import { contentMediaTypeOf, isBytesMediaType, isFileType } from './form-parts.js';
 import type { WalkContext, Json } from './walk.js';
 import { securityDefinition } from './security.js';
 import { withoutRouteConstraints, pathParameterNames } from './paths.js';
@@ -193,7 +193,9 @@ export function curl(context: WalkContext, operation: Operation): CurlExample {
     headers.push(`-H '${shellSafe(line)}'`);
   }
   if (cookies.length) headers.push(`--cookie ${shellQuoted(cookies.join('; '), credentials.variables)}`);
-  if (body) headers.push(`-H 'Content-Type: ${body.mediaType}'`);
+  // `*/*` is a range, no type to send: a file's bytes are sent as curl's --data-binary file is.
+  if (body)
+    headers.push(`-H 'Content-Type: ${body.mediaType === '*/*' ? 'application/octet-stream' : body.mediaType}'`);
   if (accept && accept !== '*/*') headers.push(`-H 'Accept: ${accept}'`);
   const url = `${base}${requestPath}${query.length ? `${pathQuery === undefined ? '?' : '&'}${query.join('&')}` : ''}`;
   // curl reads `{a,b}` and `[1-9]` in a URL as globs: `/pets/{petId}` would quietly request
@@ -206,7 +208,8 @@ export function curl(context: WalkContext, operation: Operation): CurlExample {
   ];
   if (body) {
     if (/json/.test(body.mediaType) && body.example) lines.push(`-d '${shellSafe(compactJson(body.example))}'`);
-    else if (/multipart/.test(body.mediaType)) lines.push(...multipartParts(body));
+    else if (/multipart/.test(body.mediaType)) lines.push(...multipartFlags(body));
+    else if (body.sentFields) lines.push(...body.sentFields.map(urlencodedFlag));
     else if (isFileUpload(body)) lines.push(`--data-binary '@file'`);
     else if (body.example) lines.push(`--data-raw '${shellSafe(body.example)}'`);
   }
@@ -220,30 +223,46 @@ export function curl(context: WalkContext, operation: Operation): CurlExample {
 }
 
 /**
- * A multipart body's -F flags: each part's value from the body's example (its own, or made from
- * the schema), a file's as a file. A body whose schema is the file itself, or a list of files
- * (Jira's attachments upload), names no part: it is sent as `file`, the name Jira asks for.
+ * A multipart body's -F flags: the parts the page's table shows (formParts decides both), a file's
+ * as a file. A body whose schema is the file itself, or a list of files (Jira's attachments
+ * upload), names no part: it is sent as `file`, the name Jira asks for.
  */
-function multipartParts(body: MediaContent): string[] {
+function multipartFlags(body: MediaContent): string[] {
   const unnamed = unnamedFile(body);
   if (unnamed) return [`-F 'file=@file${curlPartType(contentMediaTypeOf(unnamed))}'`];
-  const lines: string[] = [];
-  const values = exampleObject(body.example);
-  for (const field of body.schema?.fields.filter((f) => f.depth === 0) ?? []) {
-    const value = values?.[field.name];
-    const part = (text: string) => `-F '${shellSafe(`${field.name}=${text}`)}'`;
-    // A list of files or of plain values is a part per item, each under the field's name
-    // (`-F 'files=@file'`, `-F 'tags=a' -F 'tags=b'`), as form tools send it: not one JSON part.
-    const items = field.type.kind === 'array' && field.type.items.kind === 'primitive' ? field.type.items : undefined;
-    // The type its encoding declares, else the one OpenAPI 3.1's `contentMediaType` says it is.
-    const declared = body.partContentTypes?.[field.name] ?? contentMediaTypeOf(items ?? field.type);
-    const file = `@file${curlPartType(declared)}`;
-    if (items && isFileType(items)) lines.push(part(file));
-    else if (items && Array.isArray(value) && value.every((item) => typeof item !== 'object' || item === null))
-      for (const item of value) lines.push(part(partValue(item)));
-    else lines.push(part(isFileType(field.type) ? file : partValue(value)));
-  }
-  return lines;
+  return (body.sentParts ?? []).map(partFlag);
+}
+
+/**
+ * One part as -F sends it: a file as `@file`, a value as it is, and its content type unless it is
+ * the one curl sends by itself (`application/octet-stream` for a file, none, meaning `text/plain`,
+ * for a value): an object's part says `;type=application/json`, as OpenAPI's default has it.
+ */
+function partFlag(part: FormPart): string {
+  const curlDefault = part.file ? 'application/octet-stream' : 'text/plain';
+  const type = part.contentType === curlDefault ? '' : curlPartType(part.contentType);
+  const value = part.file ? '@file' : curlFormValue(part.value);
+  return `-F '${shellSafe(`${part.name}=${value}${type}`)}'`;
+}
+
+/**
+ * A part's value as -F must be given it: curl ends a value at a `;` (`{"a":"x;y"}` was sent as
+ * `{"a":"x`), reads a file for one that starts with `@` or `<`, and unquotes one that starts with
+ * a double quote, so such a value is written in double quotes, its `"` and `\` escaped; any other
+ * is left as it is (a JSON part stays readable). `…` when unknown.
+ */
+function curlFormValue(value: string | undefined): string {
+  if (value === undefined) return '…';
+  return /;|^["@<]/.test(value) ? `"${value.replace(/["\\]/g, '\\$&')}"` : value;
+}
+
+/**
+ * One field of a form-urlencoded body as `--data-urlencode` sends it: curl encodes the value; the
+ * name is written encoded already, its brackets kept (`address[city]`), as the page's form text has it.
+ */
+function urlencodedFlag([name, value]: [string, string]): string {
+  const encodedName = encodeURIComponent(name).replace(/%5B/g, '[').replace(/%5D/g, ']');
+  return `--data-urlencode '${shellSafe(`${encodedName}=${value}`)}'`;
 }
 
 /** The file a multipart body's schema is, itself or as a list's items; undefined when it has fields. */
@@ -283,16 +302,6 @@ function queryPlaceholder(name: string): string {
   return `{${name.replace(/[&#%+\s]/g, (character) => encodeURIComponent(character))}}`;
 }
 
-/** A body's example as an object of its fields, when it is one (a multipart body's is JSON). */
-function exampleObject(example: string | undefined): Json | undefined {
-  try {
-    const value: unknown = example === undefined ? undefined : JSON.parse(example);
-    return value && typeof value === 'object' && !Array.isArray(value) ? (value as Json) : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 /** A media type, with parameters maybe (`text/plain; charset=utf-8`): tokens as HTTP writes them. */
 const TOKEN = "[!#$%&'+.^_`|~\\w-]+";
 const MEDIA_TYPE = new RegExp(`^${TOKEN}/${TOKEN}(\\s*;\\s*${TOKEN}=(${TOKEN}|"[^"\\\\]*"))*$`);
@@ -309,18 +318,9 @@ function curlPartType(contentType: string | undefined): string {
   return first.includes(';') ? `;type="${first.replace(/"/g, '\\"')}"` : `;type=${first}`;
 }
 
-/** A multipart part's value as curl's -F sends it: text as it is, anything else as JSON, `…` when unknown. */
-function partValue(value: unknown): string {
-  if (value === undefined) return '…';
-  return typeof value === 'string' ? value : JSON.stringify(value);
-}
-
 /** A body that is a file's bytes (`format: binary`, or a media type that is never text): curl sends a file. */
 function isFileUpload(body: MediaContent): boolean {
-  return (
-    (body.schema !== undefined && isFileType(body.schema.type)) ||
-    /^(application\/(octet-stream|pdf|zip|gzip)|image\/|audio\/|video\/)/.test(body.mediaType)
-  );
+  return (body.schema !== undefined && isFileType(body.schema.type)) || isBytesMediaType(body.mediaType);
 }
 
 /**

@@ -118,10 +118,12 @@ export interface MediaContent {
   exampleUrl?: string;
   /** Why there is no example where one was expected (an XML body whose schema names no element). */
   exampleNote?: string;
-  /** A multipart body's parts' content types as its `encoding` declares them (`image/png`), by part name. */
-  partContentTypes?: Record<string, string>;
   /** A multipart body's example as the parts it is sent as (`example` keeps it as JSON data). */
   exampleParts?: FormPart[];
+  /** The parts the curl example sends a multipart body as: `exampleParts`, or with no example each field of the schema. */
+  sentParts?: FormPart[];
+  /** A form-urlencoded example's `name=value` pairs, as its text sends them (curl's `--data-urlencode`). */
+  sentFields?: Array<[string, string]>;
   /** With several named `examples`: the first one's name and summary, and the others. */
   exampleName?: string;
   exampleSummary?: string;

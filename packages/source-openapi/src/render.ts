@@ -1088,7 +1088,9 @@ function partRows(parts: FormPart[]) {
       ? part.repeated
         ? 'a file; a part per file'
         : 'a file'
-      : escapeTableCell(inlineCode(part.value ?? '')),
+      : part.value === undefined
+        ? '…'
+        : escapeTableCell(inlineCode(part.value)),
   }));
 }
 
@@ -1145,6 +1147,7 @@ function dedupeSchemas<
     sameAs?: string;
     example?: string;
     exampleLanguage?: string;
+    exampleNote?: string;
     moreExamples?: unknown[];
   },
 >(contents: T[]): (T & { sameExample?: boolean })[] {
@@ -1159,7 +1162,10 @@ function dedupeSchemas<
     const withoutExample = sameExample(content, earlier)
       ? { example: undefined, moreExamples: undefined, sameExample: true }
       : {};
-    return { ...content, fields: [], rules: undefined, sameAs: earlier.mediaType, ...withoutExample };
+    // Why there is no example (a file's bytes under each of Google's upload types) is said once.
+    const saidBefore = contents.slice(0, index).some((other) => other.exampleNote === content.exampleNote);
+    const withoutNote = content.exampleNote && saidBefore ? { exampleNote: undefined } : {};
+    return { ...content, fields: [], rules: undefined, sameAs: earlier.mediaType, ...withoutExample, ...withoutNote };
   });
 }
 

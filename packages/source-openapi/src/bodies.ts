@@ -11,7 +11,8 @@ import { brokenJsonExample } from './json-text.js';
 import { type WalkContext, type Json, text, deref, isPlainObject, trackUse } from './walk.js';
 import { firstReportAt, parameter } from './parameters.js';
 import { namedExamples, type NamedExample } from './examples.js';
-import { formPairs, formParts, isBytesMediaType, isFileType } from './form-parts.js';
+import { formPairs, formParts, isFileType } from './form-parts.js';
+import { isBytesMediaType, mediaEssence, mediaKind } from './media-types.js';
 
 /** Methods whose request body HTTP gives no defined meaning (RFC 9110), so OpenAPI says to avoid one. */
 const METHODS_WITHOUT_BODY_SEMANTICS = new Set(['get', 'head', 'delete']);
@@ -125,7 +126,7 @@ export function swaggerFormBody(
   const consumes = (operation.consumes ?? context.document.consumes) as string[] | undefined;
   const hasFile = fields.some(({ raw }) => raw.type === 'file');
   const mediaType =
-    consumes?.find((t) => t.startsWith('multipart/') || t === 'application/x-www-form-urlencoded') ??
+    consumes?.find((t) => mediaKind(t) === 'multipart' || mediaKind(t) === 'form') ??
     (hasFile ? 'multipart/form-data' : 'application/x-www-form-urlencoded');
   const properties: Json = {};
   const required: string[] = [];
@@ -272,7 +273,7 @@ function strayFields(
   if (entries.length !== 1) return undefined;
   const [mediaType, raw] = entries[0]!;
   const body = deref(context.spec, raw, child(at, mediaType)).value as Json | undefined;
-  if (!/json/.test(mediaType) || body?.example !== undefined || body?.examples !== undefined) return undefined;
+  if (mediaKind(mediaType) !== 'json' || body?.example !== undefined || body?.examples !== undefined) return undefined;
   const values = strays.map((key) => strayValue(deref(context.spec, content[key], child(at, key)).value as Json));
   if (values.some((value) => value === undefined)) return undefined;
   return Object.fromEntries(strays.map((key, index) => [key, values[index]]));
@@ -338,7 +339,7 @@ function media(
   const asSent = (value: unknown) =>
     xmlBody(
       context,
-      /json/.test(mediaType) ? exampleAsData(value, resolvedSchema) : value,
+      mediaKind(mediaType) === 'json' ? exampleAsData(value, resolvedSchema) : value,
       mediaType,
       schema,
       schemaAt,
@@ -371,16 +372,14 @@ function media(
     : exampleBody(asSent(example), mediaType, encoding);
   // A multipart example is shown as the parts it is sent as, not as the JSON it is written in; the
   // curl example sends those same parts (or, with no example, each field of the schema).
-  const multipart = /^multipart\//.test(mediaType);
+  const multipart = mediaKind(mediaType) === 'multipart';
   const how = { encoding, styledParts: context.dialect !== 'openapi-3.0' };
   const partsOf = (value: unknown) => (multipart && isPlainObject(value) ? formParts(value, view, how) : undefined);
   const exampleParts = file ? undefined : partsOf(example);
   const sentParts = multipart ? (exampleParts ?? formParts(undefined, view, how)) : undefined;
   // A form-urlencoded body's fields as curl's `--data-urlencode` sends them, decided as its text is.
   const sentFields =
-    mediaType === 'application/x-www-form-urlencoded' && !file && isPlainObject(example)
-      ? formPairs(example, encoding)
-      : undefined;
+    mediaKind(mediaType) === 'form' && !file && isPlainObject(example) ? formPairs(example, encoding) : undefined;
   return {
     mediaType,
     schema: view,
@@ -422,7 +421,7 @@ function reportBrokenJsonExamples(
   holderAt: SpecPointer | undefined,
   named: NamedExample[],
 ): void {
-  if (!/json/.test(mediaType) || !holderAt) return;
+  if (mediaKind(mediaType) !== 'json' || !holderAt) return;
   const resolved = (isRef(schema) ? context.spec.resolve(schema.$ref, schemaAt).value : schema) as Json | undefined;
   const type = resolved?.type;
   if (type === 'string' || (Array.isArray(type) && type.includes('string'))) return;
@@ -460,13 +459,13 @@ const UNNAMED_XML = {
 };
 
 function isXml(mediaType: string): boolean {
-  return /[/+]xml\b/.test(mediaType);
+  return mediaKind(mediaType) === 'xml';
 }
 
 /** An example as shown: a string is the body as written; anything else is JSON, whatever the media type says. */
 function exampleBody(example: unknown, mediaType: string, encoding?: Json): { text?: string; language: string } {
-  const json = /json/.test(mediaType);
-  const form = mediaType === 'application/x-www-form-urlencoded' && example && typeof example === 'object';
+  const json = mediaKind(mediaType) === 'json';
+  const form = mediaKind(mediaType) === 'form' && example && typeof example === 'object';
   const verbatim = typeof example === 'string' && !json;
   const text = form
     ? formEncode(example as Json, encoding)
@@ -478,9 +477,9 @@ function exampleBody(example: unknown, mediaType: string, encoding?: Json): { te
 
 /** The code block language of a body that is not JSON, from its media type. */
 function mediaLanguage(mediaType: string): string {
-  if (/xml/.test(mediaType)) return 'xml';
-  if (/yaml/.test(mediaType)) return 'yaml';
-  if (/csv/.test(mediaType)) return 'csv';
+  const kind = mediaKind(mediaType);
+  if (kind === 'xml' || kind === 'yaml') return kind;
+  if (/csv/.test(mediaEssence(mediaType))) return 'csv';
   return 'text';
 }
 
@@ -492,7 +491,7 @@ function mediaLanguage(mediaType: string): string {
  */
 export function fileBody(text: string, mediaType: string, named?: string): { text: string; language: string } {
   if (named) return { text, language: named };
-  if (!/json/.test(mediaType)) return { text, language: mediaLanguage(mediaType) };
+  if (mediaKind(mediaType) !== 'json') return { text, language: mediaLanguage(mediaType) };
   return { text, language: parsesAsJson(text) ? 'json' : 'text' };
 }
 

@@ -1,0 +1,39 @@
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from '@jest/globals';
+import { createTemplateRenderer } from '@docgen/core';
+import source, { extractApi, loadSpec, renderApi } from '@docgen/source-openapi';
+
+const fixtures = join(dirname(fileURLToPath(import.meta.url)), 'fixtures', 'media-types');
+
+/** Each operation's section of the spec's pages, by its `## METHOD /path` heading. */
+async function sections(file: string): Promise<Map<string, string>> {
+  const api = await extractApi(await loadSpec(join(fixtures, file)));
+  const pages = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages;
+  const found = new Map<string, string>();
+  for (const page of pages)
+    for (const section of page.markdown.split(/^(?=## )/m).slice(1))
+      found.set(section.slice(3, section.indexOf('\n')).trim().replace(/\\/g, ''), section);
+  return found;
+}
+
+function requestBody(section: string): string {
+  return section.slice(section.indexOf('### Request body'), section.indexOf('### Responses'));
+}
+
+describe('a JSON media type written in other case, or with parameters', () => {
+  it("(Mastercard's `application/JSON`) is sent by curl as compact JSON", async () => {
+    const section = (await sections('billpay.yaml')).get('POST /isRoutingValid')!;
+    expect(section).toContain(
+      `-H 'Accept: application/JSON' \\\n  -d '{"BillPayAccountValidation":{"RppsId":"99887761","BillerId":"9998887771"}}'`,
+    );
+  });
+
+  it('(`Application/Json; charset=UTF-8`) reads an example written as JSON text as JSON', async () => {
+    const section = (await sections('billpay.yaml')).get('POST /payments')!;
+    expect(requestBody(section)).toContain(
+      '```json\n{\n  "BillPayAccountValidation": {\n    "RppsId": "99887761",\n    "BillerId": "9998887771"\n  }\n}\n```',
+    );
+    expect(section).toContain(`-d '{"BillPayAccountValidation":{"RppsId":"99887761","BillerId":"9998887771"}}'`);
+  });
+});

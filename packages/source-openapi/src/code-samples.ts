@@ -10,7 +10,7 @@ import type { CodeSample, CurlPlaceholder, FormPart, MediaContent, Operation, Ty
 import { child } from './schemas.js';
 import { curlServer } from './servers.js';
 import { contentMediaTypeOf, isFileType } from './form-parts.js';
-import { isBytesMediaType, mediaKind } from './media-types.js';
+import { contentTypeSent, isBytesMediaType, mediaKind } from './media-types.js';
 import type { WalkContext, Json } from './walk.js';
 import { securityDefinition } from './security.js';
 import { withoutRouteConstraints, pathParameterNames } from './paths.js';
@@ -195,11 +195,7 @@ export function curl(context: WalkContext, operation: Operation): CurlExample {
     headers.push(`-H '${shellSafe(line)}'`);
   }
   if (cookies.length) headers.push(`--cookie ${shellQuoted(cookies.join('; '), credentials.variables)}`);
-  // `*/*` is a range, no type to send: a file's bytes are sent as curl's --data-binary file is.
-  if (body)
-    headers.push(
-      `-H 'Content-Type: ${mediaKind(body.mediaType) === 'any' ? 'application/octet-stream' : body.mediaType}'`,
-    );
+  if (body) headers.push(`-H 'Content-Type: ${contentTypeSent(body.mediaType)}'`);
   if (sendsAccept) headers.push(`-H 'Accept: ${accept}'`);
   const url = `${base}${requestPath}${query.length ? `${pathQuery === undefined ? '?' : '&'}${query.join('&')}` : ''}`;
   // curl reads `{a,b}` and `[1-9]` in a URL as globs: `/pets/{petId}` would quietly request

@@ -16,7 +16,8 @@ export function mediaEssence(mediaType: string): string {
  * The kind of body a media type names. JSON: `application/json`, a `+json` suffix
  * (`application/problem+json`, `application/vnd.api+json`) and any subtype naming JSON
  * (`application/x-amz-json-1.1`, `application/x-ndjson`); XML and YAML likewise. `multipart/*` is
- * a form of parts.
+ * a form of parts, and so is `application/form-data`, no registered type, which Mastodon's spec
+ * writes for the `multipart/form-data` its API reads.
  */
 export function mediaKind(mediaType: string): MediaKind {
   const essence = mediaEssence(mediaType);
@@ -26,7 +27,7 @@ export function mediaKind(mediaType: string): MediaKind {
   if (/(^|[+.-])xml$/.test(subtype)) return 'xml';
   if (/yaml/.test(subtype)) return 'yaml';
   if (essence === 'application/x-www-form-urlencoded') return 'form';
-  if (essence.startsWith('multipart/')) return 'multipart';
+  if (essence.startsWith('multipart/') || essence === 'application/form-data') return 'multipart';
   if (essence.startsWith('text/')) return 'text';
   if (BYTES.test(essence)) return 'bytes';
   return 'other';
@@ -42,4 +43,16 @@ const BYTES = /^(application\/(octet-stream|pdf|zip|gzip)|image\/|audio\/|video\
 export function isBytesMediaType(mediaType: string): boolean {
   const essence = mediaEssence(mediaType);
   return essence === '*/*' || BYTES.test(essence);
+}
+
+/**
+ * The `Content-Type` a request with this body is sent with: the media type as written, but for
+ * the range of every media type, which names no type (a file's bytes are sent as curl's `--data-binary` file is),
+ * and `application/form-data`, which a server does not read as the multipart form it means.
+ */
+export function contentTypeSent(mediaType: string): string {
+  const essence = mediaEssence(mediaType);
+  if (essence === '*/*') return 'application/octet-stream';
+  if (essence === 'application/form-data') return 'multipart/form-data';
+  return mediaType;
 }

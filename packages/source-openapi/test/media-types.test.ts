@@ -37,3 +37,15 @@ describe('a JSON media type written in other case, or with parameters', () => {
     expect(section).toContain(`-d '{"BillPayAccountValidation":{"RppsId":"99887761","BillerId":"9998887771"}}'`);
   });
 });
+
+describe('`application/form-data`, which names no registered media type', () => {
+  it("(Mastodon's follow) is the multipart form it means: shown as its parts, sent as -F fields", async () => {
+    const section = (await sections('mastodon-follow.yaml')).get('POST /api/v1/accounts/{id}/follow')!;
+    const body = requestBody(section);
+    expect(body).not.toContain('```json');
+    expect(body).toContain('| `notify` | `text/plain` | `false` |');
+    expect(section).toContain(
+      "-H 'Content-Type: multipart/form-data' \\\n  -H 'Accept: application/json' \\\n  -F 'notify=false' \\\n  -F 'reblogs=true'",
+    );
+  });
+});

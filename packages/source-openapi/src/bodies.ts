@@ -4,6 +4,7 @@
  * checked, XML named, form data encoded, a file's body), responses with their headers and links,
  * and a body on a method that gives it no meaning.
  */
+import { stringifyYaml } from '@docgen/core';
 import { isRef, type SpecPointer } from './load.js';
 import type { ResponseLink, MediaContent, Operation, ResponseModel, ShownExample } from './model.js';
 import { child, exampleAsData, stringifyExample, viewForDirection } from './schemas.js';
@@ -462,8 +463,13 @@ function isXml(mediaType: string): boolean {
   return mediaKind(mediaType) === 'xml';
 }
 
-/** An example as shown: a string is the body as written; anything else is JSON, whatever the media type says. */
+/**
+ * An example as shown: a string is the body as written; data is YAML under a YAML media type, and
+ * JSON under any other, whatever it says.
+ */
 function exampleBody(example: unknown, mediaType: string, encoding?: Json): { text?: string; language: string } {
+  if (mediaKind(mediaType) === 'yaml' && example !== undefined && typeof example !== 'string')
+    return { text: stringifyYaml(example), language: 'yaml' };
   const json = mediaKind(mediaType) === 'json';
   const form = mediaKind(mediaType) === 'form' && example && typeof example === 'object';
   const verbatim = typeof example === 'string' && !json;

@@ -56,3 +56,9 @@ export function contentTypeSent(mediaType: string): string {
   if (essence === 'application/form-data') return 'multipart/form-data';
   return mediaType;
 }
+
+/**
+ * Text that names a YAML media type (`application/x-yaml`, `text/yaml`, `…+yaml`): a spec whose
+ * YAML bodies need the YAML writer, which is loaded only then (`docgen --help` stays fast).
+ */
+export const YAML_MEDIA_TYPE = /[/+](x-)?yaml\b/i;

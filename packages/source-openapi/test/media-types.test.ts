@@ -49,3 +49,23 @@ describe('`application/form-data`, which names no registered media type', () => 
     );
   });
 });
+
+describe('a YAML body', () => {
+  // A JSON spec (as InfluxDB's is): the YAML writer is loaded for its YAML bodies all the same.
+  it("(InfluxDB's template export) shows its example as YAML, and curl sends YAML", async () => {
+    const section = (await sections('influx-templates.json')).get('POST /templates/export')!;
+    expect(requestBody(section)).toContain('```yaml\nstackID: 0a1b2c3d4e5f6a7b\norgIDs:\n  - 9f8e7d6c5b4a3f2e\n```');
+    expect(section).toContain("-H 'Content-Type: application/x-yaml' \\\n");
+    expect(section).toContain("--data-raw 'stackID: 0a1b2c3d4e5f6a7b\norgIDs:\n  - 9f8e7d6c5b4a3f2e'");
+  });
+
+  it('is shown as YAML as a response too, beside the same schema as JSON', async () => {
+    const responses = (await sections('influx-templates.json'))
+      .get('POST /templates/export')!
+      .split('### Responses')[1]!;
+    expect(responses).toContain('```json\n{\n  "apiVersion": "influxdata.com/v2alpha1",');
+    expect(responses).toContain(
+      '```yaml\napiVersion: influxdata.com/v2alpha1\nkind: Bucket\nmetadata:\n  name: my-bucket\n```',
+    );
+  });
+});

@@ -362,6 +362,11 @@ function media(
       [example, generated, assembled] = [undefined, false, false];
     }
   }
+  // The spec's own example written as data is no XML body either where its schema names no root
+  // element: shown, it was the JSON of that data; it is said, as for a generated one.
+  const unnamed =
+    !generated && !assembled && isXml(mediaType) ? unnamedXml(context, example, schema, schemaAt) : undefined;
+  if (unnamed) [example, exampleNote] = [undefined, UNNAMED_XML[unnamed]];
   const view = schema ? viewForDirection(schemas.view(schema, schemaAt), direction) : undefined;
   // A file's bytes have no example docgen could write: not `<binary>`, nor the JSON of an object
   // schema (Google's media uploads), which read as the body to send.
@@ -444,7 +449,25 @@ function reportBrokenJsonExamples(
 function xmlBody(context: WalkContext, example: unknown, mediaType: string, schema: unknown, at: SpecPointer): unknown {
   if (!isXml(mediaType) || example === undefined || typeof example === 'string') return example;
   const xml = context.schemas.xmlExample(example, schema, at);
-  return 'xml' in xml ? xml.xml : example;
+  if ('xml' in xml) return xml.xml;
+  // With no name for its root there is no XML to write (the JSON of the data is no XML body),
+  // but with no schema at all the data is shown as what it is: nothing says it is other.
+  return schema === undefined ? example : undefined;
+}
+
+/**
+ * Which name an XML body's example written as data lacks, its schema giving none; undefined for
+ * text, when named, or with no schema (whose data is shown as it is, see xmlBody).
+ */
+function unnamedXml(
+  context: WalkContext,
+  example: unknown,
+  schema: unknown,
+  at: SpecPointer,
+): keyof typeof UNNAMED_XML | undefined {
+  if (example === undefined || typeof example === 'string' || schema === undefined) return undefined;
+  const xml = context.schemas.xmlExample(example, schema, at);
+  return 'unnamed' in xml ? xml.unnamed : undefined;
 }
 
 /** Why a body of a file's bytes gets no generated example. */

@@ -69,3 +69,21 @@ describe('a YAML body', () => {
     );
   });
 });
+
+describe('an XML body', () => {
+  it('whose own example is data and whose schema names no root element shows no JSON, and says why', async () => {
+    const section = (await sections('obs-status.yaml')).get('GET /architectures/{architecture_name}')!;
+    const responses = section.split('### Responses')[1]!;
+    expect(responses).not.toContain('```json');
+    expect(responses).toContain('No example: XML needs a name for the root element');
+    // Each of several named examples alike (OBS's 401).
+    expect(responses).not.toContain('authentication_required');
+  });
+
+  it('whose own example is data and whose schema names no root element is not sent as JSON by curl', async () => {
+    const section = (await sections('obs-status.yaml')).get('POST /person')!;
+    expect(requestBody(section)).toContain('No example: XML needs a name for the root element');
+    expect(section).toContain("-H 'Content-Type: application/xml'");
+    expect(section).not.toContain('janedoe@example.com');
+  });
+});

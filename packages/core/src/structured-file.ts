@@ -50,6 +50,15 @@ export async function loadYamlParser(): Promise<void> {
 }
 
 /**
+ * Data as YAML text, with no anchors and aliases for an object written twice and no folding of
+ * long strings: an example as a reader copies it. Synchronous: a bundled caller awaits
+ * `loadYamlParser` first.
+ */
+export function stringifyYaml(value: unknown): string {
+  return yaml().stringify(value, { aliasDuplicateObjects: false, lineWidth: 0 }).replace(/\n$/, '');
+}
+
+/**
  * YAML 1.2's core schema for js-yaml, as the `yaml` package reads it: js-yaml's own int and float
  * also take YAML 1.1 forms (`0b11`, `1_000.5`), which YAML 1.2, and `yaml`, read as strings.
  */

@@ -4,6 +4,7 @@
  * checked, XML named, form data encoded, a file's body), responses with their headers and links,
  * and a body on a method that gives it no meaning.
  */
+import { stringifyYaml } from '@docgen/core';
 import { isRef, type SpecPointer } from './load.js';
 import type { ResponseLink, MediaContent, Operation, ResponseModel, ShownExample } from './model.js';
 import { child, exampleAsData, stringifyExample, viewForDirection } from './schemas.js';
@@ -11,7 +12,8 @@ import { brokenJsonExample } from './json-text.js';
 import { type WalkContext, type Json, text, deref, isPlainObject, trackUse } from './walk.js';
 import { firstReportAt, parameter } from './parameters.js';
 import { namedExamples, type NamedExample } from './examples.js';
-import { formPairs, formParts, isBytesMediaType, isFileType } from './form-parts.js';
+import { formPairs, formParts, isFileType } from './form-parts.js';
+import { isBytesMediaType, mediaEssence, mediaKind } from './media-types.js';
 
 /** Methods whose request body HTTP gives no defined meaning (RFC 9110), so OpenAPI says to avoid one. */
 const METHODS_WITHOUT_BODY_SEMANTICS = new Set(['get', 'head', 'delete']);
@@ -125,7 +127,7 @@ export function swaggerFormBody(
   const consumes = (operation.consumes ?? context.document.consumes) as string[] | undefined;
   const hasFile = fields.some(({ raw }) => raw.type === 'file');
   const mediaType =
-    consumes?.find((t) => t.startsWith('multipart/') || t === 'application/x-www-form-urlencoded') ??
+    consumes?.find((t) => mediaKind(t) === 'multipart' || mediaKind(t) === 'form') ??
     (hasFile ? 'multipart/form-data' : 'application/x-www-form-urlencoded');
   const properties: Json = {};
   const required: string[] = [];
@@ -272,7 +274,7 @@ function strayFields(
   if (entries.length !== 1) return undefined;
   const [mediaType, raw] = entries[0]!;
   const body = deref(context.spec, raw, child(at, mediaType)).value as Json | undefined;
-  if (!/json/.test(mediaType) || body?.example !== undefined || body?.examples !== undefined) return undefined;
+  if (mediaKind(mediaType) !== 'json' || body?.example !== undefined || body?.examples !== undefined) return undefined;
   const values = strays.map((key) => strayValue(deref(context.spec, content[key], child(at, key)).value as Json));
   if (values.some((value) => value === undefined)) return undefined;
   return Object.fromEntries(strays.map((key, index) => [key, values[index]]));
@@ -338,7 +340,7 @@ function media(
   const asSent = (value: unknown) =>
     xmlBody(
       context,
-      /json/.test(mediaType) ? exampleAsData(value, resolvedSchema) : value,
+      mediaKind(mediaType) === 'json' ? exampleAsData(value, resolvedSchema) : value,
       mediaType,
       schema,
       schemaAt,
@@ -360,6 +362,11 @@ function media(
       [example, generated, assembled] = [undefined, false, false];
     }
   }
+  // The spec's own example written as data is no XML body either where its schema names no root
+  // element: shown, it was the JSON of that data; it is said, as for a generated one.
+  const unnamed =
+    !generated && !assembled && isXml(mediaType) ? unnamedXml(context, example, schema, schemaAt) : undefined;
+  if (unnamed) [example, exampleNote] = [undefined, UNNAMED_XML[unnamed]];
   const view = schema ? viewForDirection(schemas.view(schema, schemaAt), direction) : undefined;
   // A file's bytes have no example docgen could write: not `<binary>`, nor the JSON of an object
   // schema (Google's media uploads), which read as the body to send.
@@ -371,16 +378,14 @@ function media(
     : exampleBody(asSent(example), mediaType, encoding);
   // A multipart example is shown as the parts it is sent as, not as the JSON it is written in; the
   // curl example sends those same parts (or, with no example, each field of the schema).
-  const multipart = /^multipart\//.test(mediaType);
+  const multipart = mediaKind(mediaType) === 'multipart';
   const how = { encoding, styledParts: context.dialect !== 'openapi-3.0' };
   const partsOf = (value: unknown) => (multipart && isPlainObject(value) ? formParts(value, view, how) : undefined);
   const exampleParts = file ? undefined : partsOf(example);
   const sentParts = multipart ? (exampleParts ?? formParts(undefined, view, how)) : undefined;
   // A form-urlencoded body's fields as curl's `--data-urlencode` sends them, decided as its text is.
   const sentFields =
-    mediaType === 'application/x-www-form-urlencoded' && !file && isPlainObject(example)
-      ? formPairs(example, encoding)
-      : undefined;
+    mediaKind(mediaType) === 'form' && !file && isPlainObject(example) ? formPairs(example, encoding) : undefined;
   return {
     mediaType,
     schema: view,
@@ -422,7 +427,7 @@ function reportBrokenJsonExamples(
   holderAt: SpecPointer | undefined,
   named: NamedExample[],
 ): void {
-  if (!/json/.test(mediaType) || !holderAt) return;
+  if (mediaKind(mediaType) !== 'json' || !holderAt) return;
   const resolved = (isRef(schema) ? context.spec.resolve(schema.$ref, schemaAt).value : schema) as Json | undefined;
   const type = resolved?.type;
   if (type === 'string' || (Array.isArray(type) && type.includes('string'))) return;
@@ -444,7 +449,25 @@ function reportBrokenJsonExamples(
 function xmlBody(context: WalkContext, example: unknown, mediaType: string, schema: unknown, at: SpecPointer): unknown {
   if (!isXml(mediaType) || example === undefined || typeof example === 'string') return example;
   const xml = context.schemas.xmlExample(example, schema, at);
-  return 'xml' in xml ? xml.xml : example;
+  if ('xml' in xml) return xml.xml;
+  // With no name for its root there is no XML to write (the JSON of the data is no XML body),
+  // but with no schema at all the data is shown as what it is: nothing says it is other.
+  return schema === undefined ? example : undefined;
+}
+
+/**
+ * Which name an XML body's example written as data lacks, its schema giving none; undefined for
+ * text, when named, or with no schema (whose data is shown as it is, see xmlBody).
+ */
+function unnamedXml(
+  context: WalkContext,
+  example: unknown,
+  schema: unknown,
+  at: SpecPointer,
+): keyof typeof UNNAMED_XML | undefined {
+  if (example === undefined || typeof example === 'string' || schema === undefined) return undefined;
+  const xml = context.schemas.xmlExample(example, schema, at);
+  return 'unnamed' in xml ? xml.unnamed : undefined;
 }
 
 /** Why a body of a file's bytes gets no generated example. */
@@ -460,13 +483,18 @@ const UNNAMED_XML = {
 };
 
 function isXml(mediaType: string): boolean {
-  return /[/+]xml\b/.test(mediaType);
+  return mediaKind(mediaType) === 'xml';
 }
 
-/** An example as shown: a string is the body as written; anything else is JSON, whatever the media type says. */
+/**
+ * An example as shown: a string is the body as written; data is YAML under a YAML media type, and
+ * JSON under any other, whatever it says.
+ */
 function exampleBody(example: unknown, mediaType: string, encoding?: Json): { text?: string; language: string } {
-  const json = /json/.test(mediaType);
-  const form = mediaType === 'application/x-www-form-urlencoded' && example && typeof example === 'object';
+  if (mediaKind(mediaType) === 'yaml' && example !== undefined && typeof example !== 'string')
+    return { text: stringifyYaml(example), language: 'yaml' };
+  const json = mediaKind(mediaType) === 'json';
+  const form = mediaKind(mediaType) === 'form' && example && typeof example === 'object';
   const verbatim = typeof example === 'string' && !json;
   const text = form
     ? formEncode(example as Json, encoding)
@@ -478,9 +506,9 @@ function exampleBody(example: unknown, mediaType: string, encoding?: Json): { te
 
 /** The code block language of a body that is not JSON, from its media type. */
 function mediaLanguage(mediaType: string): string {
-  if (/xml/.test(mediaType)) return 'xml';
-  if (/yaml/.test(mediaType)) return 'yaml';
-  if (/csv/.test(mediaType)) return 'csv';
+  const kind = mediaKind(mediaType);
+  if (kind === 'xml' || kind === 'yaml') return kind;
+  if (/csv/.test(mediaEssence(mediaType))) return 'csv';
   return 'text';
 }
 
@@ -492,7 +520,7 @@ function mediaLanguage(mediaType: string): string {
  */
 export function fileBody(text: string, mediaType: string, named?: string): { text: string; language: string } {
   if (named) return { text, language: named };
-  if (!/json/.test(mediaType)) return { text, language: mediaLanguage(mediaType) };
+  if (mediaKind(mediaType) !== 'json') return { text, language: mediaLanguage(mediaType) };
   return { text, language: parsesAsJson(text) ? 'json' : 'text' };
 }
 

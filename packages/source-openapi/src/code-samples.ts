@@ -9,7 +9,8 @@ import { pathTemplates, splitOutsideTemplates } from './path-template.js';
 import type { CodeSample, CurlPlaceholder, FormPart, MediaContent, Operation, TypeExpr } from './model.js';
 import { child } from './schemas.js';
 import { curlServer } from './servers.js';
-import { contentMediaTypeOf, isBytesMediaType, isFileType } from './form-parts.js';
+import { contentMediaTypeOf, isFileType } from './form-parts.js';
+import { contentTypeSent, isBytesMediaType, mediaKind } from './media-types.js';
 import type { WalkContext, Json } from './walk.js';
 import { securityDefinition } from './security.js';
 import { withoutRouteConstraints, pathParameterNames } from './paths.js';
@@ -180,7 +181,8 @@ export function curl(context: WalkContext, operation: Operation): CurlExample {
   cookies.unshift(...credentials.cookies);
   const body = operation.requestBody?.contents[0];
   const accept = operation.responses.find((r) => /^2/.test(r.status))?.contents[0]?.mediaType;
-  const sent = headersSent(credentials, !!body, !!accept && accept !== '*/*');
+  const sendsAccept = !!accept && mediaKind(accept) !== 'any';
+  const sent = headersSent(credentials, !!body, sendsAccept);
   for (const p of operation.parameters.filter((p) => p.in === 'header' && p.required)) {
     // An `Authorization`, `Content-Type` or `Accept` header parameter (OpenAPI 3 says to ignore
     // one) is sent once, as the security scheme, body or response says, not a second time.
@@ -193,10 +195,8 @@ export function curl(context: WalkContext, operation: Operation): CurlExample {
     headers.push(`-H '${shellSafe(line)}'`);
   }
   if (cookies.length) headers.push(`--cookie ${shellQuoted(cookies.join('; '), credentials.variables)}`);
-  // `*/*` is a range, no type to send: a file's bytes are sent as curl's --data-binary file is.
-  if (body)
-    headers.push(`-H 'Content-Type: ${body.mediaType === '*/*' ? 'application/octet-stream' : body.mediaType}'`);
-  if (accept && accept !== '*/*') headers.push(`-H 'Accept: ${accept}'`);
+  if (body) headers.push(`-H 'Content-Type: ${contentTypeSent(body.mediaType)}'`);
+  if (sendsAccept) headers.push(`-H 'Accept: ${accept}'`);
   const url = `${base}${requestPath}${query.length ? `${pathQuery === undefined ? '?' : '&'}${query.join('&')}` : ''}`;
   // curl reads `{a,b}` and `[1-9]` in a URL as globs: `/pets/{petId}` would quietly request
   // `/pets/petId`. With --globoff a placeholder left unreplaced fails visibly instead. (Path
@@ -207,8 +207,9 @@ export function curl(context: WalkContext, operation: Operation): CurlExample {
     ...headers,
   ];
   if (body) {
-    if (/json/.test(body.mediaType) && body.example) lines.push(`-d '${shellSafe(compactJson(body.example))}'`);
-    else if (/multipart/.test(body.mediaType)) lines.push(...multipartFlags(body));
+    const kind = mediaKind(body.mediaType);
+    if (kind === 'json' && body.example) lines.push(`-d '${shellSafe(compactJson(body.example))}'`);
+    else if (kind === 'multipart') lines.push(...multipartFlags(body));
     else if (body.sentFields) lines.push(...body.sentFields.map(urlencodedFlag));
     else if (isFileUpload(body)) lines.push(`--data-binary '@file'`);
     else if (body.example) lines.push(`--data-raw '${shellSafe(body.example)}'`);
@@ -218,7 +219,7 @@ export function curl(context: WalkContext, operation: Operation): CurlExample {
   placeholders.sort((a, b) => order.indexOf(a.in) - order.indexOf(b.in));
   const variables = [...(base.startsWith('$BASE_URL') ? ['BASE_URL'] : []), ...credentials.variables];
   // A file part docgen had to name is said, in a comment line above the command.
-  const note = body && /multipart/.test(body.mediaType) && unnamedFile(body) ? `${UNNAMED_PART_NOTE}\n` : '';
+  const note = body && mediaKind(body.mediaType) === 'multipart' && unnamedFile(body) ? `${UNNAMED_PART_NOTE}\n` : '';
   return { text: note + lines.join(' \\\n  '), placeholders, variables };
 }
 

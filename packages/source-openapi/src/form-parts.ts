@@ -7,6 +7,10 @@
 import type { FormPart, SchemaView, TypeExpr } from './model.js';
 import { LIST_SEPARATORS } from './parameters.js';
 import type { Json } from './walk.js';
+import { mediaEssence, mediaKind, type MediaKind } from './media-types.js';
+
+/** Media types whose document is text: a string of one is no file. */
+const TEXT_KINDS = new Set<MediaKind>(['text', 'json', 'xml', 'yaml', 'form']);
 
 /**
  * A string that is a file's bytes: OpenAPI 3.0's `format: binary`, or 3.1's `contentMediaType`
@@ -17,17 +21,8 @@ import type { Json } from './walk.js';
 export function isFileType(type: TypeExpr): boolean {
   if (type.kind !== 'primitive') return false;
   if (type.format === 'binary' || type.format === 'file') return true;
-  const media = type.contentMediaType?.toLowerCase();
-  return !!media && !/^text\/|[/+](json|xml)\b|^application\/(x-www-form-urlencoded|javascript|yaml)/.test(media);
-}
-
-/**
- * A media type whose body is a file's bytes, never text: `application/octet-stream`, a PDF, an
- * archive, an image, audio, video, or the range of every media type (GitHub's release assets take
- * any file so).
- */
-export function isBytesMediaType(mediaType: string): boolean {
-  return /^(application\/(octet-stream|pdf|zip|gzip)|image\/|audio\/|video\/|\*\/\*)/i.test(mediaType);
+  const media = type.contentMediaType;
+  return !!media && !TEXT_KINDS.has(mediaKind(media)) && mediaEssence(media) !== 'application/javascript';
 }
 
 export function contentMediaTypeOf(type: TypeExpr): string | undefined {

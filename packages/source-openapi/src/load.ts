@@ -19,6 +19,7 @@ import {
   closestName,
   pointerSegments,
 } from '@docgen/core';
+import { YAML_MEDIA_TYPE } from './media-types.js';
 
 /**
  * Reading a spec: the root file and every file its `$ref`s reach, parsed with positions so any
@@ -671,7 +672,8 @@ export async function loadSpec(rootFile: string, options: LoadSpecOptions = {}):
       set.documents.set(file, textDocument(file, set.display(file), text));
       continue;
     }
-    if (detectFormat(file, text) === 'yaml') await loadYamlParser();
+    // A YAML body's example is written with the YAML writer, loaded only for a spec that has one.
+    if (detectFormat(file, text) === 'yaml' || YAML_MEDIA_TYPE.test(text)) await loadYamlParser();
     const document = parseStructured(text, set.display(file), undefined, 'DG_OPENAPI_SYNTAX');
     set.documents.set(file, document);
     const anchors = new Map<string, string[]>();

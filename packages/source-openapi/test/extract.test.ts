@@ -2830,7 +2830,7 @@ describe('an allOf of inline objects only', () => {
 });
 
 describe('a named schema under several media types', () => {
-  it("(Kubernetes' JSON, YAML and protobuf; Azure's application/json and text/json) shows its example once, the others say whose it is", async () => {
+  it("(Kubernetes' JSON, YAML and protobuf; Azure's application/json and text/json) shows its JSON example once, the other JSON says whose it is", async () => {
     const api = await modelOf([
       'openapi: 3.0.0',
       'info: { title: Kubernetes, version: v1.27 }',
@@ -2853,9 +2853,11 @@ describe('a named schema under several media types', () => {
     const page = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages[1]!.markdown;
     const link = '[APIGroup](./api__kubernetes__schemas.md#schema-apigroup)';
     expect(page.match(/"name": "apps"/g)).toHaveLength(1);
-    expect(page).toContain(`Content type \`application/yaml\`: ${link} (example as for \`application/json\`)\n`);
     expect(page).toContain(`Content type \`text/json\`: ${link} (example as for \`application/json\`)\n`);
-    // XML's example is its own.
+    // YAML's and XML's examples are their own, written as the body is.
+    expect(page).toContain(
+      `Content type \`application/yaml\`: ${link}\n\nExample (built from the schema's examples):\n\n\`\`\`yaml\nname: apps\n\`\`\``,
+    );
     expect(page).toContain(
       `Content type \`application/xml\`: ${link}\n\nExample (built from the schema's examples):\n\n\`\`\`xml`,
     );

@@ -15,7 +15,7 @@ const BODY_LIMIT = 5 * 1024 * 1024;
 const ATTACHMENT_LIMIT = 100 * 1024 * 1024;
 
 export async function buildServer(ctx: SandboxContext, reseed: () => void): Promise<FastifyInstance> {
-  const app = Fastify({ bodyLimit: BODY_LIMIT, logger: false, forceCloseConnections: true });
+  const app = Fastify({ bodyLimit: BODY_LIMIT, logger: false, forceCloseConnections: true, rewriteUrl: gatewayToSite });
   await app.register(multipart, { limits: { fileSize: ATTACHMENT_LIMIT, files: 50 } });
 
   // Some clients send JSON bodies as text/plain or without a type on DELETE; accept empty bodies.
@@ -89,8 +89,19 @@ export async function buildServer(ctx: SandboxContext, reseed: () => void): Prom
   return app;
 }
 
+/**
+ * Atlassian's API gateway (`https://api.atlassian.com/ex/confluence/{cloudId}/wiki/…`, the URL scoped
+ * tokens and OAuth need) hands requests to the site unchanged: its answers are the site's, their
+ * `_links` relative to the site (`/wiki/api/v2/…?cursor=…`), not to the gateway. The sandbox serves
+ * that prefix as the site too, so a client's gateway paths and link handling are tested.
+ */
+function gatewayToSite(request: { url?: string }): string {
+  return (request.url ?? '/').replace(/^\/ex\/confluence\/[^/?]+(?=\/wiki(?:[/?]|$))/, '');
+}
+
 function logRequest(ctx: SandboxContext, request: FastifyRequest, status: number): void {
-  const [path = '', query = ''] = request.url.split('?', 2);
+  // The path the client sent (a gateway path as such), not the one the sandbox served it as.
+  const [path = '', query = ''] = request.originalUrl.split('?', 2);
   ctx.log.add({
     method: request.method,
     path,

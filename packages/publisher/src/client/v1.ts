@@ -2,7 +2,7 @@ import pLimit from 'p-limit';
 import { OWNERSHIP_PROPERTY, parseOwnership, type Ownership } from '../state.js';
 import type { Endpoint } from './endpoint.js';
 import { ConfluenceError } from './errors.js';
-import { pageThrough, ReadBudget, type Listing } from './pager.js';
+import { pageThrough, ReadBudget, resolveNext, type Listing } from './pager.js';
 import type { Transport } from './transport.js';
 import type {
   AttachmentWrite,
@@ -69,14 +69,9 @@ export class V1Api implements ConfluenceApi {
     return this.endpoint.v1;
   }
 
-  /** `_links.next` is relative to the site root (`/rest/api/…` or `/wiki/rest/api/…`). */
+  /** `_links.next` is relative to the site root (`/rest/api/…` or `/wiki/rest/api/…`): see `resolveNext`. */
   protected absolute(next: string | undefined): string | undefined {
-    if (!next) return undefined;
-    if (/^https?:/.test(next)) return next;
-    const base = new URL(this.endpoint.base);
-    return next.startsWith(base.pathname) && base.pathname !== '/'
-      ? `${base.origin}${next}`
-      : `${this.endpoint.base}${next}`;
+    return resolveNext(this.endpoint.base, next);
   }
 
   /** A v1 listing (`start`/`limit`, `_links.next` relative to the site), a page of results at a time. */

@@ -173,6 +173,49 @@ describe('Transport', () => {
     expect(Date.now() - started).toBeGreaterThanOrEqual(500);
   });
 
+  // A single sign-on gateway in front of Data Center (Okta, a SAML plugin, a corporate proxy)
+  // answers a REST call it does not let through with a redirect to its login page: 200, HTML.
+  // md2conf#21 and confluence-markdown-exporter#162 met it as a JSON decode error.
+  it('a login page where JSON belongs (a sign-on redirect) is an error naming it, not an empty answer', async () => {
+    const s = await scripted((req, res) => {
+      if (!req.url?.startsWith('/sso/')) {
+        res.writeHead(302, { Location: '/sso/login?SAMLRequest=fZJdT8IwFIb%2F' });
+        return res.end();
+      }
+      res.writeHead(200, { 'Content-Type': 'text/html;charset=UTF-8' });
+      res.end(
+        '<!DOCTYPE html>\n<html><head><title>Sign In - Acme SSO</title></head><body><form>…</form></body></html>',
+      );
+    });
+    servers.push(s.server);
+    const api = await connect({ url: s.url, flavor: 'datacenter', token: 'pat-123' });
+    const error = (await api.getSpace('DEV').catch((e) => e)) as ConfluenceError;
+    expect(error).toBeInstanceOf(ConfluenceError);
+    expect(error.code).toBe('DG_CONFLUENCE_NOT_JSON');
+    expect(error.message).toBe(
+      `not an answer of Confluence's REST API: GET /rest/api/space/DEV (space DEV) answered 200 with text/html — "Sign In - Acme SSO", after a redirect to ${s.url}/sso/login`,
+    );
+    expect(error.hint).toMatch(/single sign-on/);
+  });
+
+  it("a proxy's HTML error page is quoted by its title, not as markup", async () => {
+    const s = await scripted((_req, res) => {
+      res.writeHead(502, { 'Content-Type': 'text/html' });
+      res.end(
+        '<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n',
+      );
+    });
+    servers.push(s.server);
+    const transport = new Transport({ auth, retries: 0 });
+    const error = (await transport
+      .request({ method: 'GET', url: `${s.url}/rest/api/content/1`, what: 'page 1' })
+      .catch((e) => e)) as ConfluenceError;
+    expect(error.message).toBe(
+      'Confluence failed to answer for page 1: GET /rest/api/content/1 answered 502 — 502 Bad Gateway',
+    );
+    expect(error.atlassianMessage).toBe('502 Bad Gateway');
+  });
+
   it('parses Retry-After as seconds or a date', () => {
     expect(parseRetryAfter('3')).toBe(3000);
     expect(parseRetryAfter(new Date(Date.now() + 5000).toUTCString())).toBeGreaterThan(3000);

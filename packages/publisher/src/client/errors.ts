@@ -39,8 +39,7 @@ export class UncertainWriteError extends ConfluenceError {}
 
 /** Pull Atlassian's message out of a v1 envelope (`{message}`) or a v2 one (`{errors:[{title,detail}]}`). */
 export function atlassianMessage(body: unknown): string | undefined {
-  if (!body || typeof body !== 'object')
-    return typeof body === 'string' && body.trim() ? body.trim().slice(0, 500) : undefined;
+  if (!body || typeof body !== 'object') return typeof body === 'string' ? textSummary(body) : undefined;
   const record = body as Record<string, unknown>;
   if (typeof record.message === 'string' && record.message) return record.message;
   if (Array.isArray(record.errors) && record.errors.length > 0) {
@@ -51,6 +50,25 @@ export function atlassianMessage(body: unknown): string | undefined {
   }
   if (typeof record.errorMessage === 'string') return record.errorMessage;
   return undefined;
+}
+
+/**
+ * A text answer in a line. Proxies in front of Confluence (nginx, a load balancer, a sign-on
+ * gateway) answer with HTML pages: their title says what happened (`502 Bad Gateway`), the markup
+ * says nothing; without a title, the page's words.
+ */
+export function textSummary(text: string): string | undefined {
+  const trimmed = text.trim();
+  if (!/^<(!doctype|html|head|body)[\s>]/i.test(trimmed)) return trimmed ? trimmed.slice(0, 500) : undefined;
+  const title = /<title[^>]*>([\s\S]*?)<\/title>/i.exec(trimmed)?.[1];
+  const words = (title ?? trimmed.replace(/<(script|style)\b[\s\S]*?<\/\1>/gi, ' ').replace(/<[^>]*>/g, ' '))
+    .replace(/&nbsp;/g, ' ')
+    .replace(/&amp;/g, '&')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return words ? words.slice(0, 200) : undefined;
 }
 
 /** Map a status to a code, a headline and a next step. `what` names the thing requested. */

@@ -1,7 +1,7 @@
 import { DocgenError } from '@docgen/core';
 import { Redactor } from '../redact.js';
 import { parseConfluenceUrl, type ConfluenceUrlOptions } from './url.js';
-import { atlassianMessage, ConfluenceError, describeFailure, UncertainWriteError } from './errors.js';
+import { atlassianMessage, ConfluenceError, describeFailure, textSummary, UncertainWriteError } from './errors.js';
 
 export type Auth =
   { kind: 'basic'; user: string; token: string } | { kind: 'bearer'; token: string } | { kind: 'none' };
@@ -165,7 +165,11 @@ export class Transport {
         throw idempotent ? new ConfluenceError(init) : new UncertainWriteError(init);
       }
       this.trace(`${spec.method} ${path} → ${status} (${elapsed} ms)`);
-      if (status < 400 || spec.accept?.includes(status)) return { status, body: body as T, headers: response.headers };
+      if (status < 400 || spec.accept?.includes(status)) {
+        // Every REST answer with a body is JSON: a page instead came from something in front of Confluence.
+        if (status < 300 && typeof body === 'string') throw this.notJson(spec, path, status, body, response);
+        return { status, body: body as T, headers: response.headers };
+      }
 
       const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'));
       // 429 means the request was not processed; 503 with Retry-After says the same.
@@ -217,6 +221,37 @@ export class Transport {
       if (status >= 500 && !idempotent) throw new UncertainWriteError(init);
       throw new ConfluenceError(init);
     }
+  }
+
+  /**
+   * A 2xx answer that is not JSON, most often a single sign-on login page the request was redirected
+   * to: it says what answered and where the redirect went (without its query, which carries the
+   * sign-on request), instead of letting the caller read fields of a string.
+   */
+  private notJson(
+    spec: RequestSpec,
+    path: string,
+    status: number,
+    body: string,
+    response: globalThis.Response,
+  ): ConfluenceError {
+    const type = (response.headers.get('content-type') ?? 'no content type').split(';')[0]!.trim();
+    const page = textSummary(body);
+    const landed = response.redirected && response.url ? new URL(response.url) : undefined;
+    return new ConfluenceError({
+      code: 'DG_CONFLUENCE_NOT_JSON',
+      message: this.redactor.redact(
+        `not an answer of Confluence's REST API: ${spec.method} ${path} (${spec.what}) answered ${status} with ${type}` +
+          `${page ? ` — "${page.slice(0, 120)}"` : ''}${landed ? `, after a redirect to ${landed.origin}${landed.pathname}` : ''}`,
+      ),
+      hint:
+        'something in front of Confluence answered: a single sign-on login page or a proxy. Give the URL Confluence itself answers at ' +
+        '(Cloud: https://<site>.atlassian.net/wiki; Data Center: its base URL, with any context path such as /confluence), ' +
+        'and credentials the REST API takes without a browser (Cloud: your e-mail and an API token; Data Center: a personal access token)',
+      status,
+      method: spec.method,
+      path,
+    });
   }
 
   private headers(spec: RequestSpec): Record<string, string> {

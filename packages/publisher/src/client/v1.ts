@@ -355,10 +355,17 @@ export class V1Api implements ConfluenceApi {
     });
   }
 
+  /**
+   * By path, or by `?name=` for a label with a `/`: Confluence keeps one in a label but refuses it
+   * in the path "for security reasons" (Cloud v1 and Data Center specs).
+   */
   async removeLabel(pageId: string, name: string): Promise<void> {
+    const labels = `${this.v1}/content/${encodeURIComponent(pageId)}/label`;
+    const bySlash = name.includes('/');
     await this.transport.request({
       method: 'DELETE',
-      url: `${this.v1}/content/${encodeURIComponent(pageId)}/label/${encodeURIComponent(name)}`,
+      url: bySlash ? labels : `${labels}/${encodeURIComponent(name)}`,
+      query: bySlash ? { name } : undefined,
       accept: [404],
       what: `label ${name} of page ${pageId}`,
     });

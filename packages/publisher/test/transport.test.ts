@@ -216,6 +216,70 @@ describe('Transport', () => {
     expect(error.atlassianMessage).toBe('502 Bad Gateway');
   });
 
+  // Confluence refuses some ways of signing in with 403, not 401: a Cloud API token sent as a bearer
+  // token (atlassian-python-api#1199, langchain#7531), Basic auth on a Data Center that turned it off
+  // (alfred-confluence#24; a Tomcat page from the API Token Authentication app, mindsdb#12228), an
+  // account with no Confluence on the site (mark#493). None is a space permission to ask for.
+  it('a 403 about how the caller signed in is an authentication error saying what to give instead', async () => {
+    const answers: Record<string, [string, string]> = {
+      '/cloud-bearer': ['application/json', '{"error": "Failed to parse Connect Session Auth Token"}'],
+      '/dc-basic-off': [
+        'application/json',
+        '{"statusCode":403,"message":"Basic Authentication has been disabled on this instance.","reason":"Forbidden"}',
+      ],
+      '/dc-token-app': [
+        'text/html;charset=utf-8',
+        '<!doctype html><html lang="en"><head><title>HTTP Status 403 – Forbidden</title><style type="text/css">body {font-family:Tahoma,Arial,sans-serif;}</style></head><body><h1>HTTP Status 403 – Forbidden</h1><hr class="line" /><p><b>Type</b> Status Report</p><p><b>Message</b> Basic Auth with password is disabled by the API Token Authentication app</p><p><b>Description</b> The server understood the request but refuses to authorize it.</p><hr class="line" /><h3>Apache Tomcat/9.0.91</h3></body></html>',
+      ],
+      '/no-confluence': [
+        'application/json',
+        '{"message":"Current user not permitted to use Confluence","statusCode":403}',
+      ],
+      '/no-permission': [
+        'application/json',
+        '{"statusCode":403,"message":"Could not create content with type page","reason":"Forbidden"}',
+      ],
+    };
+    const s = await scripted((req, res) => {
+      const [type, body] = answers[req.url!]!;
+      res.writeHead(403, { 'Content-Type': type });
+      res.end(body);
+    });
+    servers.push(s.server);
+    const transport = new Transport({ auth });
+    const refusal = async (path: string) => {
+      const error = (await transport
+        .request({ method: 'POST', url: `${s.url}${path}`, json: {}, what: 'space DEV' })
+        .catch((e) => e)) as ConfluenceError;
+      return { code: error.code, message: error.message, hint: error.hint };
+    };
+    expect(await refusal('/cloud-bearer')).toEqual({
+      code: 'DG_CONFLUENCE_AUTH',
+      message: 'authentication refused: POST /cloud-bearer answered 403 — Failed to parse Connect Session Auth Token',
+      hint: expect.stringMatching(/^Confluence Cloud takes an API token with the e-mail of its account/),
+    });
+    expect(await refusal('/dc-basic-off')).toMatchObject({
+      code: 'DG_CONFLUENCE_AUTH',
+      message:
+        'authentication refused: POST /dc-basic-off answered 403 — Basic Authentication has been disabled on this instance.',
+      hint: expect.stringMatching(/^this Data Center refuses a user name with a password or token/),
+    });
+    expect(await refusal('/dc-token-app')).toMatchObject({
+      code: 'DG_CONFLUENCE_AUTH',
+      message:
+        'authentication refused: POST /dc-token-app answered 403 — HTTP Status 403 – Forbidden: Basic Auth with password is disabled by the API Token Authentication app',
+      hint: expect.stringMatching(/^this Data Center refuses a user name with a password or token/),
+    });
+    expect(await refusal('/no-confluence')).toMatchObject({
+      code: 'DG_CONFLUENCE_AUTH',
+      hint: expect.stringMatching(/^the account has no access to Confluence on this site/),
+    });
+    expect(await refusal('/no-permission')).toMatchObject({
+      code: 'DG_CONFLUENCE_PERMISSION',
+      message: expect.stringContaining('"add/edit" permission for space DEV'),
+    });
+  });
+
   it('parses Retry-After as seconds or a date', () => {
     expect(parseRetryAfter('3')).toBe(3000);
     expect(parseRetryAfter(new Date(Date.now() + 5000).toUTCString())).toBeGreaterThan(3000);

@@ -49,6 +49,8 @@ export function atlassianMessage(body: unknown): string | undefined {
       .join('; ');
   }
   if (typeof record.errorMessage === 'string') return record.errorMessage;
+  // Cloud's edge refuses a bearer token it cannot read with `{"error": "…"}`.
+  if (typeof record.error === 'string' && record.error) return record.error;
   return undefined;
 }
 
@@ -61,7 +63,10 @@ export function textSummary(text: string): string | undefined {
   const trimmed = text.trim();
   if (!/^<(!doctype|html|head|body)[\s>]/i.test(trimmed)) return trimmed ? trimmed.slice(0, 500) : undefined;
   const title = /<title[^>]*>([\s\S]*?)<\/title>/i.exec(trimmed)?.[1];
-  const words = (title ?? trimmed.replace(/<(script|style)\b[\s\S]*?<\/\1>/gi, ' ').replace(/<[^>]*>/g, ' '))
+  // Tomcat's error page (Data Center runs on Tomcat) says the cause after a bold "Message".
+  const tomcat = /<b>Message<\/b>\s*([^<]+)/i.exec(trimmed)?.[1]?.trim();
+  const said = title && tomcat ? `${title}: ${tomcat}` : title;
+  const words = (said ?? trimmed.replace(/<(script|style)\b[\s\S]*?<\/\1>/gi, ' ').replace(/<[^>]*>/g, ' '))
     .replace(/&nbsp;/g, ' ')
     .replace(/&amp;/g, '&')
     .replace(/&lt;/g, '<')
@@ -71,12 +76,38 @@ export function textSummary(text: string): string | undefined {
   return words ? words.slice(0, 200) : undefined;
 }
 
-/** Map a status to a code, a headline and a next step. `what` names the thing requested. */
+/**
+ * Refusals of how the caller signed in, which Confluence answers with 403 as often as 401: what
+ * Atlassian says (`message`, or the page a Tomcat or proxy answered), and what to give instead.
+ */
+const SIGN_IN_REFUSALS: Array<{ said: RegExp; hint: string }> = [
+  {
+    said: /Failed to parse Connect Session Auth Token/i,
+    hint: 'Confluence Cloud takes an API token with the e-mail of its account (Basic auth), not alone as a bearer token: set CONFLUENCE_USER (or CONFLUENCE_EMAIL, confluence.user) to your Atlassian e-mail; an OAuth 2.0 access token goes in CONFLUENCE_ACCESS_TOKEN',
+  },
+  {
+    said: /Basic Auth(entication)?\b.*\bdisabled/i,
+    hint: 'this Data Center refuses a user name with a password or token (Basic auth): give a personal access token alone (CONFLUENCE_API_TOKEN, without CONFLUENCE_USER), which docgen sends as a bearer token',
+  },
+  {
+    said: /not permitted to use Confluence/i,
+    hint: 'the account has no access to Confluence on this site: check that the URL is the site the account uses, and ask a site admin to give it Confluence access',
+  },
+];
+
+/**
+ * Map a status to a code, a headline and a next step. `what` names the thing requested; `said` is
+ * what the answer said (Atlassian's message, or the text of a page), read to tell a refused
+ * sign-in from a missing permission.
+ */
 export function describeFailure(
   status: number,
   method: string,
   what: string,
+  said = '',
 ): { code: string; headline: string; hint?: string } {
+  const refusal = status === 401 || status === 403 ? SIGN_IN_REFUSALS.find((r) => r.said.test(said)) : undefined;
+  if (refusal) return { code: 'DG_CONFLUENCE_AUTH', headline: 'authentication refused', hint: refusal.hint };
   if (status === 401) {
     return {
       code: 'DG_CONFLUENCE_AUTH',

@@ -205,7 +205,12 @@ export class Transport {
         continue;
       }
       const message = atlassianMessage(body);
-      const described = describeFailure(status, spec.method, spec.what);
+      const described = describeFailure(
+        status,
+        spec.method,
+        spec.what,
+        [message, typeof body === 'string' ? body : ''].join('\n'),
+      );
       const init = {
         code: described.code,
         message: this.redactor.redact(

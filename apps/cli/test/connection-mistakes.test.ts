@@ -136,6 +136,30 @@ describe('publishing with a wrong URL, token or space', () => {
     expectNoToken(fromEnv);
   });
 
+  // After failed logins Confluence wants a CAPTCHA answered in a browser and refuses the right token
+  // too, saying why only in X-Seraph-LoginReason: the hint says how to unlock, not only to check the token.
+  it('a sign-in locked behind a CAPTCHA: the error says so and how to unlock it', async () => {
+    await sandbox.faults([
+      { fault: 'status', status: 401, headers: { 'X-Seraph-LoginReason': 'AUTHENTICATION_DENIED' }, count: 1 },
+    ]);
+    const locked = await runCli(['confluence', 'check', '--json'], {
+      cwd: work,
+      env: {
+        ...CLEAN_ENV,
+        CONFLUENCE_URL: `${sandbox.url}/wiki`,
+        CONFLUENCE_EMAIL: 'dev@example.com',
+        CONFLUENCE_API_TOKEN: 'sandbox-token',
+      },
+    });
+    await sandbox.clearFaults();
+    expect(locked.code).toBe(1);
+    expect(JSON.parse(locked.stdout).error).toMatchObject({
+      code: 'DG_CONFLUENCE_AUTH',
+      message: expect.stringMatching(/^authentication refused: the account must answer a CAPTCHA first/),
+      hint: expect.stringMatching(/^sign in to Confluence once in a browser as this account/),
+    });
+  });
+
   it('a space that does not exist: the hint names where the key came from and how to list the keys', async () => {
     const credentials = { CONFLUENCE_USER: 'dev@example.com', CONFLUENCE_API_TOKEN: 'sandbox-token' };
     for (const url of [`${sandbox.url}/wiki`, sandbox.url]) {

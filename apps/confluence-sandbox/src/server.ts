@@ -144,6 +144,7 @@ async function applyFaults(ctx: SandboxContext, request: FastifyRequest, reply: 
         const status = rule.status!;
         const retryAfter = rule.retryAfter ?? (status === 429 || status === 503 ? 1 : undefined);
         if (retryAfter !== undefined) reply.header('Retry-After', String(retryAfter));
+        if (rule.headers) reply.headers(rule.headers);
         if (status === 429) {
           reply.header('X-RateLimit-Limit', '100');
           reply.header('X-RateLimit-Remaining', '0');

@@ -280,6 +280,29 @@ describe('Transport', () => {
     });
   });
 
+  // After too many failed logins Data Center wants a CAPTCHA answered in a browser; until then every
+  // REST call with the right credentials is refused, and says so only in a header (Atlassian KB
+  // "AUTHENTICATION_DENIED error when accessing Confluence content via REST API call").
+  it('a sign-in locked behind a CAPTCHA says so, and how to unlock it', async () => {
+    const s = await scripted((_req, res) => {
+      res.writeHead(401, {
+        'X-Seraph-LoginReason': 'AUTHENTICATION_DENIED',
+        'WWW-Authenticate': 'OAuth realm="https%3A%2F%2Fconfluence.acme.com"',
+        'Content-Type': 'text/html;charset=utf-8',
+      });
+      res.end('<html><head><title>Unauthorized (401)</title></head><body>Unauthorized (401)</body></html>');
+    });
+    servers.push(s.server);
+    const error = (await new Transport({ auth })
+      .request({ method: 'GET', url: `${s.url}/rest/api/space/DEV`, what: 'space DEV' })
+      .catch((e) => e)) as ConfluenceError;
+    expect(error.code).toBe('DG_CONFLUENCE_AUTH');
+    expect(error.message).toBe(
+      'authentication refused: the account must answer a CAPTCHA first (too many failed logins): GET /rest/api/space/DEV answered 401 — Unauthorized (401)',
+    );
+    expect(error.hint).toMatch(/^sign in to Confluence once in a browser as this account/);
+  });
+
   it('parses Retry-After as seconds or a date', () => {
     expect(parseRetryAfter('3')).toBe(3000);
     expect(parseRetryAfter(new Date(Date.now() + 5000).toUTCString())).toBeGreaterThan(3000);

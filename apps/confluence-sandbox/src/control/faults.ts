@@ -19,6 +19,11 @@ export interface FaultRule {
   message?: string;
   /** For `status`: seconds sent in `Retry-After` (429 and 503 default to 1). */
   retryAfter?: number;
+  /**
+   * For `status`: more response headers, as Confluence sends with some refusals, e.g.
+   * `{"X-Seraph-LoginReason": "AUTHENTICATION_DENIED"}` (a sign-in locked behind a CAPTCHA).
+   */
+  headers?: Record<string, string>;
   /** For `latency`: milliseconds to wait before handling the request normally. */
   latencyMs?: number;
   /** Chance (0–1) that a matching request triggers the rule; default 1. */
@@ -96,6 +101,12 @@ export class FaultInjector {
     }
     if (rule.fault === 'status' && !(Number.isInteger(rule.status) && rule.status! >= 400 && rule.status! <= 599)) {
       throw new FaultRuleError(`${where}: a "status" fault needs "status" between 400 and 599`);
+    }
+    if (
+      rule.headers !== undefined &&
+      (typeof rule.headers !== 'object' || !Object.values(rule.headers).every((v) => typeof v === 'string'))
+    ) {
+      throw new FaultRuleError(`${where}: "headers" must be an object of header names and string values`);
     }
     if (rule.message !== undefined && typeof rule.message !== 'string') {
       throw new FaultRuleError(`${where}: "message" must be a string`);

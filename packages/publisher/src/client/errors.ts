@@ -80,7 +80,13 @@ export function textSummary(text: string): string | undefined {
  * Refusals of how the caller signed in, which Confluence answers with 403 as often as 401: what
  * Atlassian says (`message`, or the page a Tomcat or proxy answered), and what to give instead.
  */
-const SIGN_IN_REFUSALS: Array<{ said: RegExp; hint: string }> = [
+const SIGN_IN_REFUSALS: Array<{ said: RegExp; headline?: string; hint: string }> = [
+  {
+    // Data Center says it in a header only (`X-Seraph-LoginReason`), which the transport passes on.
+    said: /X-Seraph-LoginReason: AUTHENTICATION_DENIED/i,
+    headline: 'authentication refused: the account must answer a CAPTCHA first (too many failed logins)',
+    hint: 'sign in to Confluence once in a browser as this account and answer the CAPTCHA (or ask an admin to reset its failed login count), then run again; check the credentials first, since failed logins set it off',
+  },
   {
     said: /Failed to parse Connect Session Auth Token/i,
     hint: 'Confluence Cloud takes an API token with the e-mail of its account (Basic auth), not alone as a bearer token: set CONFLUENCE_USER (or CONFLUENCE_EMAIL, confluence.user) to your Atlassian e-mail; an OAuth 2.0 access token goes in CONFLUENCE_ACCESS_TOKEN',
@@ -107,7 +113,8 @@ export function describeFailure(
   said = '',
 ): { code: string; headline: string; hint?: string } {
   const refusal = status === 401 || status === 403 ? SIGN_IN_REFUSALS.find((r) => r.said.test(said)) : undefined;
-  if (refusal) return { code: 'DG_CONFLUENCE_AUTH', headline: 'authentication refused', hint: refusal.hint };
+  if (refusal)
+    return { code: 'DG_CONFLUENCE_AUTH', headline: refusal.headline ?? 'authentication refused', hint: refusal.hint };
   if (status === 401) {
     return {
       code: 'DG_CONFLUENCE_AUTH',

@@ -209,7 +209,11 @@ export class Transport {
         status,
         spec.method,
         spec.what,
-        [message, typeof body === 'string' ? body : ''].join('\n'),
+        [
+          message,
+          typeof body === 'string' ? body : '',
+          `X-Seraph-LoginReason: ${response.headers.get('x-seraph-loginreason') ?? ''}`,
+        ].join('\n'),
       );
       const init = {
         code: described.code,

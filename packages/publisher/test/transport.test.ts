@@ -303,6 +303,30 @@ describe('Transport', () => {
     expect(error.hint).toMatch(/^sign in to Confluence once in a browser as this account/);
   });
 
+  // Data Center's rate limiter sends its headers on every answer, with no reset time: `retry-after`
+  // is how long until new tokens, 0 while some are left (Confluence DC docs, "Rate limiting: HTTP
+  // headers"). An answer spending the last token says when the next request will be let through.
+  it("holds requests after Data Center's last token until its retry-after, without a 429 first", async () => {
+    const s = await scripted((_req, res, n) => {
+      res.writeHead(200, {
+        'Content-Type': 'application/json',
+        'X-RateLimit-Limit': '20',
+        'X-RateLimit-Remaining': n === 0 ? '0' : '19',
+        'X-RateLimit-Interval-Seconds': '1',
+        'X-RateLimit-FillRate': '1',
+        'Retry-After': n === 0 ? '1' : '0',
+      });
+      res.end('{}');
+    });
+    servers.push(s.server);
+    const transport = new Transport({ auth });
+    await transport.request({ method: 'GET', url: `${s.url}/a`, what: 'a' });
+    const started = Date.now();
+    await transport.request({ method: 'GET', url: `${s.url}/b`, what: 'b' });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(900);
+    await transport.request({ method: 'GET', url: `${s.url}/c`, what: 'c' });
+  });
+
   it('parses Retry-After as seconds or a date', () => {
     expect(parseRetryAfter('3')).toBe(3000);
     expect(parseRetryAfter(new Date(Date.now() + 5000).toUTCString())).toBeGreaterThan(3000);

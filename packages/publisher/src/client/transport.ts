@@ -288,14 +288,23 @@ export class Transport {
     if (wait > 0) await sleep(wait);
   }
 
-  /** X-RateLimit-Remaining: 0 with a reset time: hold every request until then (capped). */
+  /**
+   * X-RateLimit-Remaining: 0 with a reset time (Cloud), or with a Retry-After on the answer itself
+   * (Data Center sends one on every answer: 0 while tokens are left): hold every request until
+   * then (capped).
+   */
   private noteRateLimitHeaders(headers: Headers): void {
     // Near the limit: leave a little room between requests rather than run into a 429.
     if (headers.get('x-ratelimit-nearlimit') === 'true') this.pauseFor(200);
     const remaining = headers.get('x-ratelimit-remaining');
     if (remaining === null || Number(remaining) > 0) return;
     const reset = headers.get('x-ratelimit-reset');
-    if (!reset) return;
+    if (!reset) {
+      const retryAfter = parseRetryAfter(headers.get('retry-after'));
+      // One past the longest wait fails the request instead (see `request`): no pause for the others.
+      if (retryAfter && retryAfter <= this.options.maxRetryAfterMs) this.pauseFor(retryAfter);
+      return;
+    }
     const at = /^\d+$/.test(reset) ? Number(reset) * (reset.length > 11 ? 1 : 1000) : Date.parse(reset);
     if (Number.isFinite(at)) this.pauseFor(Math.min(at - Date.now(), this.options.maxRetryAfterMs));
   }

@@ -280,6 +280,26 @@ describe('Transport', () => {
     });
   });
 
+  // A Data Center personal access token works as a bearer token only: sent with a user name (Basic
+  // auth) it is a wrong password, and Tomcat says so (markdown-confluence#621, confluence-mcp#6).
+  it('a Data Center refusing Basic auth says a personal access token goes without the user name', async () => {
+    const s = await scripted((_req, res) => {
+      res.writeHead(401, { 'X-Seraph-LoginReason': 'AUTHENTICATED_FAILED', 'Content-Type': 'text/html;charset=utf-8' });
+      res.end(
+        '<!doctype html><html lang="en"><head><title>HTTP Status 401 – Unauthorized</title></head><body><h1>HTTP Status 401 – Unauthorized</h1><hr class="line" /><p><b>Type</b> Status Report</p><p><b>Message</b> Basic Authentication Failure - Reason : AUTHENTICATED_FAILED</p><p><b>Description</b> The request has not been applied to the target resource because it lacks valid authentication credentials for that resource.</p><hr class="line" /><h3>Apache Tomcat/9.0.82</h3></body></html>',
+      );
+    });
+    servers.push(s.server);
+    const error = (await new Transport({ auth })
+      .request({ method: 'GET', url: `${s.url}/rest/api/space/DEV`, what: 'space DEV' })
+      .catch((e) => e)) as ConfluenceError;
+    expect(error.code).toBe('DG_CONFLUENCE_AUTH');
+    expect(error.message).toBe(
+      'authentication refused: the user name and password or token were refused (Basic auth): GET /rest/api/space/DEV answered 401 — HTTP Status 401 – Unauthorized: Basic Authentication Failure - Reason : AUTHENTICATED_FAILED',
+    );
+    expect(error.hint).toMatch(/^a Data Center personal access token goes alone/);
+  });
+
   // After too many failed logins Data Center wants a CAPTCHA answered in a browser; until then every
   // REST call with the right credentials is refused, and says so only in a header (Atlassian KB
   // "AUTHENTICATION_DENIED error when accessing Confluence content via REST API call").

@@ -88,6 +88,12 @@ const SIGN_IN_REFUSALS: Array<{ said: RegExp; headline?: string; hint: string }>
     hint: 'sign in to Confluence once in a browser as this account and answer the CAPTCHA (or ask an admin to reset its failed login count), then run again; check the credentials first, since failed logins set it off',
   },
   {
+    // Data Center's Tomcat names the scheme it refused; a personal access token works as a bearer token only.
+    said: /Basic Authentication Failure/i,
+    headline: 'authentication refused: the user name and password or token were refused (Basic auth)',
+    hint: "a Data Center personal access token goes alone: leave CONFLUENCE_USER (CONFLUENCE_EMAIL, confluence.user) unset and docgen sends it as a bearer token; with a user name, the token must be that user's password",
+  },
+  {
     said: /Failed to parse Connect Session Auth Token/i,
     hint: 'Confluence Cloud takes an API token with the e-mail of its account (Basic auth), not alone as a bearer token: set CONFLUENCE_USER (or CONFLUENCE_EMAIL, confluence.user) to your Atlassian e-mail; an OAuth 2.0 access token goes in CONFLUENCE_ACCESS_TOKEN',
   },

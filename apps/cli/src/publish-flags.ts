@@ -795,6 +795,10 @@ function retoldForConnection(error: unknown, connection: Connection): unknown {
     hint = `check ${from.space ?? '--confluence-space'} (the space key, e.g. DOCS, not its name) and that the account can view the space; \`docgen confluence spaces\` lists the keys it can see`;
   } else if (error.code === 'DG_CONFLUENCE_CONNECT') {
     hint = unreachableHint(error.message, connection);
+  } else if (error.code === 'DG_CONFLUENCE_URL' && status === 404 && error.hint) {
+    // No REST API at the URL: name where the URL came from.
+    const given = `${connection.urlFrom ?? 'the Confluence URL'} (${redact(connection.url, connection.secrets)})`;
+    hint = error.hint.replace(/^check the Confluence URL/, `check ${given}`);
   }
   if (hint) Object.assign(error, { hint });
   return error;

@@ -160,6 +160,30 @@ describe('publishing with a wrong URL, token or space', () => {
     });
   });
 
+  // A URL Confluence is not under (a Data Center's context path left out or mistyped) is answered
+  // by the servlet container's HTML 404 page, not Confluence's: no space, page or user is missing.
+  it('a URL where no Confluence REST API answers: the error says so and names where the URL came from', async () => {
+    const wrongPath = await runCli(['confluence', 'check', '--json'], {
+      cwd: work,
+      env: {
+        ...CLEAN_ENV,
+        CONFLUENCE_URL: `${sandbox.url}/confluence`,
+        CONFLUENCE_USER: 'dev@example.com',
+        CONFLUENCE_API_TOKEN: 'sandbox-token',
+        CONFLUENCE_SPACE_KEY: 'DEV',
+      },
+    });
+    expect(wrongPath.code).toBe(1);
+    expect(JSON.parse(wrongPath.stdout).error).toMatchObject({
+      code: 'DG_CONFLUENCE_URL',
+      message:
+        'no Confluence REST API at this URL: GET /confluence/rest/api/user/current answered 404 — HTTP Status 404 – Not Found: No route GET /confluence/rest/api/user/current',
+      hint: expect.stringMatching(
+        new RegExp(`^check CONFLUENCE_URL \\(${sandbox.url.replace(/[.]/g, '\\.')}/confluence\\): Cloud: https://`),
+      ),
+    });
+  });
+
   it('a space that does not exist: the hint names where the key came from and how to list the keys', async () => {
     const credentials = { CONFLUENCE_USER: 'dev@example.com', CONFLUENCE_API_TOKEN: 'sandbox-token' };
     for (const url of [`${sandbox.url}/wiki`, sandbox.url]) {

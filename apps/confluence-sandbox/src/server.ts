@@ -73,11 +73,12 @@ export async function buildServer(ctx: SandboxContext, reseed: () => void): Prom
 
   app.setNotFoundHandler((request, reply) => {
     const family = familyOf(request.url);
-    const message =
-      family === 'other'
-        ? `No route ${request.method} ${request.url.split('?')[0]}`
-        : 'null for uri: ' + request.url.split('?')[0];
-    return reply.code(404).send(errorBody(family, 404, family === 'v2' ? reasonPhrase(404) : message));
+    const path = request.url.split('?')[0]!;
+    // Outside Confluence's APIs (a context path Confluence is not under, a mistyped URL) the answer
+    // is the servlet container's HTML page, as Tomcat gives; an unknown REST path is Jersey's JSON.
+    if (family === 'other')
+      return reply.code(404).type('text/html;charset=utf-8').send(notFoundPage(request.method, path));
+    return reply.code(404).send(errorBody(family, 404, family === 'v2' ? reasonPhrase(404) : `null for uri: ${path}`));
   });
 
   registerV2(app, ctx);
@@ -87,6 +88,18 @@ export async function buildServer(ctx: SandboxContext, reseed: () => void): Prom
   if (ctx.testMode) registerControl(app, ctx, reseed);
   registerUi(app, ctx);
   return app;
+}
+
+/** Tomcat's page for a path no web application serves. */
+function notFoundPage(method: string, path: string): string {
+  const escaped = path.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return (
+    '<!doctype html><html lang="en"><head><title>HTTP Status 404 – Not Found</title></head><body>' +
+    `<h1>HTTP Status 404 – Not Found</h1><hr class="line" /><p><b>Type</b> Status Report</p>` +
+    `<p><b>Message</b> No route ${method} ${escaped}</p>` +
+    '<p><b>Description</b> The origin server did not find a current representation for the target resource.</p>' +
+    '</body></html>'
+  );
 }
 
 /**

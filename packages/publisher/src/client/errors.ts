@@ -76,6 +76,10 @@ export function textSummary(text: string): string | undefined {
   return words ? words.slice(0, 200) : undefined;
 }
 
+/** Where each kind of Confluence answers, for hints about a wrong URL. */
+export const URL_SHAPES =
+  'Cloud: https://<site>.atlassian.net/wiki; Data Center: the URL its pages are under, with its context path if it has one (such as https://confluence.example.com/confluence)';
+
 /**
  * Refusals of how the caller signed in, which Confluence answers with 403 as often as 401: what
  * Atlassian says (`message`, or the page a Tomcat or proxy answered), and what to give instead.
@@ -121,6 +125,15 @@ export function describeFailure(
   const refusal = status === 401 || status === 403 ? SIGN_IN_REFUSALS.find((r) => r.said.test(said)) : undefined;
   if (refusal)
     return { code: 'DG_CONFLUENCE_AUTH', headline: refusal.headline ?? 'authentication refused', hint: refusal.hint };
+  // Confluence's own 404s are JSON about a space, page or user; the servlet container's HTML page,
+  // or Jersey's "null for uri", says no REST API is at that path: the URL is wrong, nothing is missing.
+  if (status === 404 && /null for uri|<html|<!doctype html/i.test(said)) {
+    return {
+      code: 'DG_CONFLUENCE_URL',
+      headline: 'no Confluence REST API at this URL',
+      hint: `check the Confluence URL: ${URL_SHAPES}`,
+    };
+  }
   if (status === 401) {
     return {
       code: 'DG_CONFLUENCE_AUTH',

@@ -140,6 +140,9 @@ async function applyFaults(ctx: SandboxContext, request: FastifyRequest, reply: 
       case 'latency':
         await sleep(rule.latencyMs ?? 0);
         break;
+      case 'headers':
+        reply.headers(rule.headers ?? {});
+        break;
       case 'reset':
         logRequest(ctx, request, 0);
         reply.hijack();

@@ -70,6 +70,12 @@ export class Transport {
     Pick<TransportOptions, 'trace'>;
   private readonly fetchImpl: typeof fetch;
   private readonly authorization?: string;
+  /**
+   * Endpoints Confluence marked deprecated (`Warning: 299 - "Deprecated API, will be removed on …"`),
+   * as `METHOD /path/{id}`, with its words: Atlassian says so on every answer months before the
+   * endpoint answers 410 Gone.
+   */
+  readonly deprecated = new Map<string, string>();
   /** Epoch ms before which no request starts: set by Retry-After and rate-limit headers. */
   private pausedUntil = 0;
 
@@ -144,6 +150,7 @@ export class Transport {
       }
       const elapsed = Date.now() - started;
       this.noteRateLimitHeaders(response.headers);
+      this.noteDeprecation(spec.method, path, response.headers);
       const status = response.status;
       let body: unknown;
       try {
@@ -286,6 +293,16 @@ export class Transport {
   private async waitForGate(): Promise<void> {
     const wait = this.pausedUntil - Date.now();
     if (wait > 0) await sleep(wait);
+  }
+
+  /** A `Warning: 299 - "…"` (deprecated) on an answer, noted once per endpoint. */
+  private noteDeprecation(method: string, path: string, headers: Headers): void {
+    const notice = /^\s*299\s+\S+\s+"((?:[^"\\]|\\.)*)"/.exec(headers.get('warning') ?? '')?.[1];
+    if (!notice) return;
+    const endpoint = `${method} ${path.replace(/\/(att)?\d+(?=\/|$)/g, '/{id}')}`;
+    if (this.deprecated.has(endpoint)) return;
+    this.deprecated.set(endpoint, notice);
+    this.trace(`${endpoint} is deprecated: ${notice}`);
   }
 
   /**

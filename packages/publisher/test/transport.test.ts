@@ -347,6 +347,38 @@ describe('Transport', () => {
     await transport.request({ method: 'GET', url: `${s.url}/c`, what: 'c' });
   });
 
+  // Cloud answers some endpoints for some accounts with a limit of 0 and a Retry-After of Long.MAX
+  // (community.atlassian.com "Rate limit/ Retry-After header value too large", 2025): no wait helps.
+  it('a 429 asking for a wait longer than docgen waits fails at once and says so, not "retries exhausted"', async () => {
+    const s = await scripted((_req, res) => {
+      res.writeHead(429, {
+        'Content-Type': 'application/json',
+        'X-RateLimit-Limit': '0',
+        'X-RateLimit-Remaining': '0',
+        'X-RateLimit-FillRate': '0',
+        'X-RateLimit-Interval-Seconds': '1',
+        'Retry-After': '9223372036854775807',
+      });
+      res.end('{"message":"Rate limit exceeded"}');
+    });
+    servers.push(s.server);
+    const started = Date.now();
+    const error = (await new Transport({ auth })
+      .request({
+        method: 'GET',
+        url: `${s.url}/wiki/rest/api/content/1/child/attachment`,
+        what: 'attachments of page 1',
+      })
+      .catch((e) => e)) as ConfluenceError;
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect(s.hits()).toBe(1);
+    expect(error.code).toBe('DG_CONFLUENCE_RATE_LIMIT');
+    expect(error.message).toBe(
+      'rate limited by Confluence, which allows this account no requests here (X-RateLimit-Limit: 0): GET /wiki/rest/api/content/1/child/attachment answered 429 — Rate limit exceeded',
+    );
+    expect(error.hint).toMatch(/^waiting does not help/);
+  });
+
   it('parses Retry-After as seconds or a date', () => {
     expect(parseRetryAfter('3')).toBe(3000);
     expect(parseRetryAfter(new Date(Date.now() + 5000).toUTCString())).toBeGreaterThan(3000);

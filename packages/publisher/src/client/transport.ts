@@ -212,16 +212,20 @@ export class Transport {
         continue;
       }
       const message = atlassianMessage(body);
-      const described = describeFailure(
-        status,
-        spec.method,
-        spec.what,
-        [
-          message,
-          typeof body === 'string' ? body : '',
-          `X-Seraph-LoginReason: ${response.headers.get('x-seraph-loginreason') ?? ''}`,
-        ].join('\n'),
-      );
+      const refusedWait =
+        status === 429 && waitTooLong ? waitRefused(response.headers, this.options.maxRetryAfterMs) : undefined;
+      const described =
+        refusedWait ??
+        describeFailure(
+          status,
+          spec.method,
+          spec.what,
+          [
+            message,
+            typeof body === 'string' ? body : '',
+            `X-Seraph-LoginReason: ${response.headers.get('x-seraph-loginreason') ?? ''}`,
+          ].join('\n'),
+        );
       const init = {
         code: described.code,
         message: this.redactor.redact(
@@ -325,6 +329,27 @@ export class Transport {
     const at = /^\d+$/.test(reset) ? Number(reset) * (reset.length > 11 ? 1 : 1000) : Date.parse(reset);
     if (Number.isFinite(at)) this.pauseFor(Math.min(at - Date.now(), this.options.maxRetryAfterMs));
   }
+}
+
+/**
+ * A 429 docgen gives up on at once, its Retry-After past the longest wait: say why, not "retries
+ * exhausted". Cloud answers an endpoint it gives an account no quota for with `X-RateLimit-Limit: 0`
+ * and a Retry-After of Java's Long.MAX_VALUE seconds, which no wait outlasts.
+ */
+function waitRefused(headers: Headers, maxRetryAfterMs: number): { code: string; headline: string; hint: string } {
+  const code = 'DG_CONFLUENCE_RATE_LIMIT';
+  if (headers.get('x-ratelimit-limit')?.trim() === '0') {
+    return {
+      code,
+      headline: 'rate limited by Confluence, which allows this account no requests here (X-RateLimit-Limit: 0)',
+      hint: 'waiting does not help: Confluence gives this account no quota for this endpoint; ask a site admin or Atlassian support, or publish as another account',
+    };
+  }
+  return {
+    code,
+    headline: `rate limited by Confluence, which asks to wait longer than docgen waits (${Math.round(maxRetryAfterMs / 1000)} s)`,
+    hint: 'try again later',
+  };
 }
 
 export function buildUrl(url: string, query?: RequestSpec['query']): string {

@@ -134,7 +134,7 @@ export class CloudApi extends V1Api {
       what: `page titled "${title}"`,
     });
     const match = body.results?.find((p) => p.title.toLowerCase() === title.toLowerCase());
-    if (!match) return undefined;
+    if (!match) return this.findInAnyCase(space, title);
     const page = fromV2(match);
     page.ownership = await this.readOwnership(page.id);
     return page;

@@ -159,7 +159,16 @@ export class V1Api implements ConfluenceApi {
       what: `page titled "${title}"`,
     });
     const match = body.results?.find((c) => c.title.toLowerCase() === title.toLowerCase());
-    return match ? this.withOwnership(match) : undefined;
+    return match ? this.withOwnership(match) : this.findInAnyCase(space, title);
+  }
+
+  /**
+   * Confluence keeps titles unique without regard to case, but its title look-ups match exactly:
+   * when the exact one finds nothing, CQL (whose title match ignores case) finds a page holding the
+   * title in another case. Only on a miss, so a found title costs one read.
+   */
+  protected async findInAnyCase(space: SpaceInfo, title: string): Promise<RemotePage | undefined> {
+    return (await this.findTitles(space, [title]))[0];
   }
 
   /** v1 lists the trash by `status=trashed` (Data Center's REST API has no archive). */

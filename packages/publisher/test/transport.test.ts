@@ -408,6 +408,20 @@ describe('endpoints and safety', () => {
       base: 'https://confluence.acme.com/confluence',
       v1: 'https://confluence.acme.com/confluence/rest/api',
     });
+    // What a Data Center user copies from the address bar: a page's tiny link ("Share"), the
+    // dashboard, a page or space action, a page under /spaces.
+    for (const pasted of [
+      'https://confluence.acme.com/confluence/x/AbCdEf',
+      'https://confluence.acme.com/confluence/dashboard.action#all-updates',
+      'https://confluence.acme.com/confluence/pages/viewpage.action?pageId=123',
+      'https://confluence.acme.com/confluence/spaces/viewspace.action?key=DOCS',
+      'https://confluence.acme.com/confluence/display/DOCS/Home',
+    ]) {
+      expect([pasted, (await resolveEndpoint(pasted)).base]).toEqual([
+        pasted,
+        'https://confluence.acme.com/confluence',
+      ]);
+    }
   });
 
   it('discovers the cloud id through /_edge/tenant_info for the gateway', async () => {

@@ -786,13 +786,19 @@ function retoldForConnection(error: unknown, connection: Connection): unknown {
   const { from = {}, spaceKey } = connection;
   const status = (error as { status?: number }).status;
   let hint: string | undefined;
-  if (error.code === 'DG_CONFLUENCE_AUTH' && status === 401 && from.token) {
+  // A refusal Confluence explained (a CAPTCHA to answer, Basic auth turned off) keeps its own fix.
+  const explained = error.message.startsWith('authentication refused');
+  if (error.code === 'DG_CONFLUENCE_AUTH' && status === 401 && from.token && !explained) {
     const given = from.user && from.token !== 'CONFLUENCE_ACCESS_TOKEN' ? `${from.user} and ${from.token}` : from.token;
     hint = `check ${given} (Cloud: your Atlassian e-mail and an API token; Data Center: a personal access token); scoped tokens need the api.atlassian.com gateway URL${isThisMachine(connection.url) ? '; a docgen sandbox takes the users and tokens `docgen sandbox start` prints (by default dev@example.com)' : ''}`;
   } else if (error.code === 'DG_CONFLUENCE_NOT_FOUND' && spaceKey && isAboutSpace(error.message, spaceKey)) {
     hint = `check ${from.space ?? '--confluence-space'} (the space key, e.g. DOCS, not its name) and that the account can view the space; \`docgen confluence spaces\` lists the keys it can see`;
   } else if (error.code === 'DG_CONFLUENCE_CONNECT') {
     hint = unreachableHint(error.message, connection);
+  } else if (error.code === 'DG_CONFLUENCE_URL' && status === 404 && error.hint) {
+    // No REST API at the URL: name where the URL came from.
+    const given = `${connection.urlFrom ?? 'the Confluence URL'} (${redact(connection.url, connection.secrets)})`;
+    hint = error.hint.replace(/^check the Confluence URL/, `check ${given}`);
   }
   if (hint) Object.assign(error, { hint });
   return error;

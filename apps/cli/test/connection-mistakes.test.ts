@@ -136,6 +136,54 @@ describe('publishing with a wrong URL, token or space', () => {
     expectNoToken(fromEnv);
   });
 
+  // After failed logins Confluence wants a CAPTCHA answered in a browser and refuses the right token
+  // too, saying why only in X-Seraph-LoginReason: the hint says how to unlock, not only to check the token.
+  it('a sign-in locked behind a CAPTCHA: the error says so and how to unlock it', async () => {
+    await sandbox.faults([
+      { fault: 'status', status: 401, headers: { 'X-Seraph-LoginReason': 'AUTHENTICATION_DENIED' }, count: 1 },
+    ]);
+    const locked = await runCli(['confluence', 'check', '--json'], {
+      cwd: work,
+      env: {
+        ...CLEAN_ENV,
+        CONFLUENCE_URL: `${sandbox.url}/wiki`,
+        CONFLUENCE_EMAIL: 'dev@example.com',
+        CONFLUENCE_API_TOKEN: 'sandbox-token',
+      },
+    });
+    await sandbox.clearFaults();
+    expect(locked.code).toBe(1);
+    expect(JSON.parse(locked.stdout).error).toMatchObject({
+      code: 'DG_CONFLUENCE_AUTH',
+      message: expect.stringMatching(/^authentication refused: the account must answer a CAPTCHA first/),
+      hint: expect.stringMatching(/^sign in to Confluence once in a browser as this account/),
+    });
+  });
+
+  // A URL Confluence is not under (a Data Center's context path left out or mistyped) is answered
+  // by the servlet container's HTML 404 page, not Confluence's: no space, page or user is missing.
+  it('a URL where no Confluence REST API answers: the error says so and names where the URL came from', async () => {
+    const wrongPath = await runCli(['confluence', 'check', '--json'], {
+      cwd: work,
+      env: {
+        ...CLEAN_ENV,
+        CONFLUENCE_URL: `${sandbox.url}/confluence`,
+        CONFLUENCE_USER: 'dev@example.com',
+        CONFLUENCE_API_TOKEN: 'sandbox-token',
+        CONFLUENCE_SPACE_KEY: 'DEV',
+      },
+    });
+    expect(wrongPath.code).toBe(1);
+    expect(JSON.parse(wrongPath.stdout).error).toMatchObject({
+      code: 'DG_CONFLUENCE_URL',
+      message:
+        'no Confluence REST API at this URL: GET /confluence/rest/api/user/current answered 404 — HTTP Status 404 – Not Found: No route GET /confluence/rest/api/user/current',
+      hint: expect.stringMatching(
+        new RegExp(`^check CONFLUENCE_URL \\(${sandbox.url.replace(/[.]/g, '\\.')}/confluence\\): Cloud: https://`),
+      ),
+    });
+  });
+
   it('a space that does not exist: the hint names where the key came from and how to list the keys', async () => {
     const credentials = { CONFLUENCE_USER: 'dev@example.com', CONFLUENCE_API_TOKEN: 'sandbox-token' };
     for (const url of [`${sandbox.url}/wiki`, sandbox.url]) {

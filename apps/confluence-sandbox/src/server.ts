@@ -15,7 +15,7 @@ const BODY_LIMIT = 5 * 1024 * 1024;
 const ATTACHMENT_LIMIT = 100 * 1024 * 1024;
 
 export async function buildServer(ctx: SandboxContext, reseed: () => void): Promise<FastifyInstance> {
-  const app = Fastify({ bodyLimit: BODY_LIMIT, logger: false, forceCloseConnections: true });
+  const app = Fastify({ bodyLimit: BODY_LIMIT, logger: false, forceCloseConnections: true, rewriteUrl: gatewayToSite });
   await app.register(multipart, { limits: { fileSize: ATTACHMENT_LIMIT, files: 50 } });
 
   // Some clients send JSON bodies as text/plain or without a type on DELETE; accept empty bodies.
@@ -73,11 +73,12 @@ export async function buildServer(ctx: SandboxContext, reseed: () => void): Prom
 
   app.setNotFoundHandler((request, reply) => {
     const family = familyOf(request.url);
-    const message =
-      family === 'other'
-        ? `No route ${request.method} ${request.url.split('?')[0]}`
-        : 'null for uri: ' + request.url.split('?')[0];
-    return reply.code(404).send(errorBody(family, 404, family === 'v2' ? reasonPhrase(404) : message));
+    const path = request.url.split('?')[0]!;
+    // Outside Confluence's APIs (a context path Confluence is not under, a mistyped URL) the answer
+    // is the servlet container's HTML page, as Tomcat gives; an unknown REST path is Jersey's JSON.
+    if (family === 'other')
+      return reply.code(404).type('text/html;charset=utf-8').send(notFoundPage(request.method, path));
+    return reply.code(404).send(errorBody(family, 404, family === 'v2' ? reasonPhrase(404) : `null for uri: ${path}`));
   });
 
   registerV2(app, ctx);
@@ -89,8 +90,31 @@ export async function buildServer(ctx: SandboxContext, reseed: () => void): Prom
   return app;
 }
 
+/** Tomcat's page for a path no web application serves. */
+function notFoundPage(method: string, path: string): string {
+  const escaped = path.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return (
+    '<!doctype html><html lang="en"><head><title>HTTP Status 404 – Not Found</title></head><body>' +
+    `<h1>HTTP Status 404 – Not Found</h1><hr class="line" /><p><b>Type</b> Status Report</p>` +
+    `<p><b>Message</b> No route ${method} ${escaped}</p>` +
+    '<p><b>Description</b> The origin server did not find a current representation for the target resource.</p>' +
+    '</body></html>'
+  );
+}
+
+/**
+ * Atlassian's API gateway (`https://api.atlassian.com/ex/confluence/{cloudId}/wiki/…`, the URL scoped
+ * tokens and OAuth need) hands requests to the site unchanged: its answers are the site's, their
+ * `_links` relative to the site (`/wiki/api/v2/…?cursor=…`), not to the gateway. The sandbox serves
+ * that prefix as the site too, so a client's gateway paths and link handling are tested.
+ */
+function gatewayToSite(request: { url?: string }): string {
+  return (request.url ?? '/').replace(/^\/ex\/confluence\/[^/?]+(?=\/wiki(?:[/?]|$))/, '');
+}
+
 function logRequest(ctx: SandboxContext, request: FastifyRequest, status: number): void {
-  const [path = '', query = ''] = request.url.split('?', 2);
+  // The path the client sent (a gateway path as such), not the one the sandbox served it as.
+  const [path = '', query = ''] = request.originalUrl.split('?', 2);
   ctx.log.add({
     method: request.method,
     path,
@@ -116,6 +140,9 @@ async function applyFaults(ctx: SandboxContext, request: FastifyRequest, reply: 
       case 'latency':
         await sleep(rule.latencyMs ?? 0);
         break;
+      case 'headers':
+        reply.headers(rule.headers ?? {});
+        break;
       case 'reset':
         logRequest(ctx, request, 0);
         reply.hijack();
@@ -133,6 +160,7 @@ async function applyFaults(ctx: SandboxContext, request: FastifyRequest, reply: 
         const status = rule.status!;
         const retryAfter = rule.retryAfter ?? (status === 429 || status === 503 ? 1 : undefined);
         if (retryAfter !== undefined) reply.header('Retry-After', String(retryAfter));
+        if (rule.headers) reply.headers(rule.headers);
         if (status === 429) {
           reply.header('X-RateLimit-Limit', '100');
           reply.header('X-RateLimit-Remaining', '0');

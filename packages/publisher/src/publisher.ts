@@ -319,7 +319,7 @@ export class Publisher {
       counts,
       plan: planned.counts,
       outcomes,
-      warnings: commentWarnings(outcomes, planned),
+      warnings: [...commentWarnings(outcomes, planned), ...deprecationWarnings(api.transport)],
       requests: { ...api.transport.stats },
       durationMs: Date.now() - started,
     };
@@ -463,6 +463,16 @@ function commentWarnings(outcomes: Outcome[], planned: PlannedSync): Diagnostic[
       };
     }),
   );
+}
+
+/** Endpoints Confluence said it will remove (`Warning: 299`): a warning each, while they still work. */
+function deprecationWarnings(transport: Transport): Diagnostic[] {
+  return [...transport.deprecated].map(([endpoint, notice]) => ({
+    code: 'DG_CONFLUENCE_DEPRECATED',
+    severity: 'warning' as const,
+    message: `Confluence marks ${endpoint} deprecated: "${notice}"`,
+    hint: 'this publish worked; report it to docgen (with this message) so that it moves to the replacement before Atlassian removes the endpoint',
+  }));
 }
 
 /** The plan's actions whose page body `--diff` shows: what a create, a restore or an update writes, and what a conflict would. */

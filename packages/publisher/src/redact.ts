@@ -19,7 +19,10 @@ export class Redactor {
   redact(text: string): string {
     let out = text;
     for (const secret of this.secrets) out = out.split(secret).join('***');
-    // Belt and braces: any Authorization value that slipped into a string.
-    return out.replace(/\b(Basic|Bearer)\s+[A-Za-z0-9+/=._~-]{8,}/g, '$1 ***');
+    // Belt and braces: any Authorization value that slipped into a string. A short plain word is
+    // Atlassian's message ("Basic Authentication has been disabled"), not a credential: a capitalised word.
+    return out.replace(/\b(Basic|Bearer)\s+([A-Za-z0-9+/=._~-]{8,})/g, (whole, scheme: string, value: string) =>
+      /^[A-Z][a-z]{7,18}$/.test(value) ? whole : `${scheme} ***`,
+    );
   }
 }

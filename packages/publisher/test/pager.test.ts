@@ -6,10 +6,13 @@ import { humanPage, sandboxConfig, testSandbox, type TestSandbox } from './helpe
  * Listings longer than a read (250 results) against the sandbox over HTTP, once per style: v1's
  * `start`/`limit` with `_links.next` (Data Center) and v2's `cursor` (Cloud). Each listing reads
  * every page of results once, and the trash listing stops before the read its budget has no
- * room for, looking each title up instead.
+ * room for, looking each title up instead. Cloud is read through the site and through Atlassian's
+ * API gateway, whose answers keep the site's `_links.next` (`/wiki/api/v2/…`): the reads after the
+ * first stay under the gateway's prefix.
  */
 const dialects = [
   { name: 'cloud', path: '/wiki' },
+  { name: 'cloud through the API gateway', path: '/ex/confluence/0c0ffee0-5a4d-b0x0/wiki' },
   { name: 'datacenter', path: '' },
 ] as const;
 

@@ -173,6 +173,212 @@ describe('Transport', () => {
     expect(Date.now() - started).toBeGreaterThanOrEqual(500);
   });
 
+  // A single sign-on gateway in front of Data Center (Okta, a SAML plugin, a corporate proxy)
+  // answers a REST call it does not let through with a redirect to its login page: 200, HTML.
+  // md2conf#21 and confluence-markdown-exporter#162 met it as a JSON decode error.
+  it('a login page where JSON belongs (a sign-on redirect) is an error naming it, not an empty answer', async () => {
+    const s = await scripted((req, res) => {
+      if (!req.url?.startsWith('/sso/')) {
+        res.writeHead(302, { Location: '/sso/login?SAMLRequest=fZJdT8IwFIb%2F' });
+        return res.end();
+      }
+      res.writeHead(200, { 'Content-Type': 'text/html;charset=UTF-8' });
+      res.end(
+        '<!DOCTYPE html>\n<html><head><title>Sign In - Acme SSO</title></head><body><form>…</form></body></html>',
+      );
+    });
+    servers.push(s.server);
+    const api = await connect({ url: s.url, flavor: 'datacenter', token: 'pat-123' });
+    const error = (await api.getSpace('DEV').catch((e) => e)) as ConfluenceError;
+    expect(error).toBeInstanceOf(ConfluenceError);
+    expect(error.code).toBe('DG_CONFLUENCE_NOT_JSON');
+    expect(error.message).toBe(
+      `not an answer of Confluence's REST API: GET /rest/api/space/DEV (space DEV) answered 200 with text/html — "Sign In - Acme SSO", after a redirect to ${s.url}/sso/login`,
+    );
+    expect(error.hint).toMatch(/single sign-on/);
+  });
+
+  it("a proxy's HTML error page is quoted by its title, not as markup", async () => {
+    const s = await scripted((_req, res) => {
+      res.writeHead(502, { 'Content-Type': 'text/html' });
+      res.end(
+        '<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n',
+      );
+    });
+    servers.push(s.server);
+    const transport = new Transport({ auth, retries: 0 });
+    const error = (await transport
+      .request({ method: 'GET', url: `${s.url}/rest/api/content/1`, what: 'page 1' })
+      .catch((e) => e)) as ConfluenceError;
+    expect(error.message).toBe(
+      'Confluence failed to answer for page 1: GET /rest/api/content/1 answered 502 — 502 Bad Gateway',
+    );
+    expect(error.atlassianMessage).toBe('502 Bad Gateway');
+  });
+
+  // Confluence refuses some ways of signing in with 403, not 401: a Cloud API token sent as a bearer
+  // token (atlassian-python-api#1199, langchain#7531), Basic auth on a Data Center that turned it off
+  // (alfred-confluence#24; a Tomcat page from the API Token Authentication app, mindsdb#12228), an
+  // account with no Confluence on the site (mark#493). None is a space permission to ask for.
+  it('a 403 about how the caller signed in is an authentication error saying what to give instead', async () => {
+    const answers: Record<string, [string, string]> = {
+      '/cloud-bearer': ['application/json', '{"error": "Failed to parse Connect Session Auth Token"}'],
+      '/dc-basic-off': [
+        'application/json',
+        '{"statusCode":403,"message":"Basic Authentication has been disabled on this instance.","reason":"Forbidden"}',
+      ],
+      '/dc-token-app': [
+        'text/html;charset=utf-8',
+        '<!doctype html><html lang="en"><head><title>HTTP Status 403 – Forbidden</title><style type="text/css">body {font-family:Tahoma,Arial,sans-serif;}</style></head><body><h1>HTTP Status 403 – Forbidden</h1><hr class="line" /><p><b>Type</b> Status Report</p><p><b>Message</b> Basic Auth with password is disabled by the API Token Authentication app</p><p><b>Description</b> The server understood the request but refuses to authorize it.</p><hr class="line" /><h3>Apache Tomcat/9.0.91</h3></body></html>',
+      ],
+      '/no-confluence': [
+        'application/json',
+        '{"message":"Current user not permitted to use Confluence","statusCode":403}',
+      ],
+      '/no-permission': [
+        'application/json',
+        '{"statusCode":403,"message":"Could not create content with type page","reason":"Forbidden"}',
+      ],
+    };
+    const s = await scripted((req, res) => {
+      const [type, body] = answers[req.url!]!;
+      res.writeHead(403, { 'Content-Type': type });
+      res.end(body);
+    });
+    servers.push(s.server);
+    const transport = new Transport({ auth });
+    const refusal = async (path: string) => {
+      const error = (await transport
+        .request({ method: 'POST', url: `${s.url}${path}`, json: {}, what: 'space DEV' })
+        .catch((e) => e)) as ConfluenceError;
+      return { code: error.code, message: error.message, hint: error.hint };
+    };
+    expect(await refusal('/cloud-bearer')).toEqual({
+      code: 'DG_CONFLUENCE_AUTH',
+      message: 'authentication refused: POST /cloud-bearer answered 403 — Failed to parse Connect Session Auth Token',
+      hint: expect.stringMatching(/^Confluence Cloud takes an API token with the e-mail of its account/),
+    });
+    expect(await refusal('/dc-basic-off')).toMatchObject({
+      code: 'DG_CONFLUENCE_AUTH',
+      message:
+        'authentication refused: POST /dc-basic-off answered 403 — Basic Authentication has been disabled on this instance.',
+      hint: expect.stringMatching(/^this Data Center refuses a user name with a password or token/),
+    });
+    expect(await refusal('/dc-token-app')).toMatchObject({
+      code: 'DG_CONFLUENCE_AUTH',
+      message:
+        'authentication refused: POST /dc-token-app answered 403 — HTTP Status 403 – Forbidden: Basic Auth with password is disabled by the API Token Authentication app',
+      hint: expect.stringMatching(/^this Data Center refuses a user name with a password or token/),
+    });
+    expect(await refusal('/no-confluence')).toMatchObject({
+      code: 'DG_CONFLUENCE_AUTH',
+      hint: expect.stringMatching(/^the account has no access to Confluence on this site/),
+    });
+    expect(await refusal('/no-permission')).toMatchObject({
+      code: 'DG_CONFLUENCE_PERMISSION',
+      message: expect.stringContaining('"add/edit" permission for space DEV'),
+    });
+  });
+
+  // A Data Center personal access token works as a bearer token only: sent with a user name (Basic
+  // auth) it is a wrong password, and Tomcat says so (markdown-confluence#621, confluence-mcp#6).
+  it('a Data Center refusing Basic auth says a personal access token goes without the user name', async () => {
+    const s = await scripted((_req, res) => {
+      res.writeHead(401, { 'X-Seraph-LoginReason': 'AUTHENTICATED_FAILED', 'Content-Type': 'text/html;charset=utf-8' });
+      res.end(
+        '<!doctype html><html lang="en"><head><title>HTTP Status 401 – Unauthorized</title></head><body><h1>HTTP Status 401 – Unauthorized</h1><hr class="line" /><p><b>Type</b> Status Report</p><p><b>Message</b> Basic Authentication Failure - Reason : AUTHENTICATED_FAILED</p><p><b>Description</b> The request has not been applied to the target resource because it lacks valid authentication credentials for that resource.</p><hr class="line" /><h3>Apache Tomcat/9.0.82</h3></body></html>',
+      );
+    });
+    servers.push(s.server);
+    const error = (await new Transport({ auth })
+      .request({ method: 'GET', url: `${s.url}/rest/api/space/DEV`, what: 'space DEV' })
+      .catch((e) => e)) as ConfluenceError;
+    expect(error.code).toBe('DG_CONFLUENCE_AUTH');
+    expect(error.message).toBe(
+      'authentication refused: the user name and password or token were refused (Basic auth): GET /rest/api/space/DEV answered 401 — HTTP Status 401 – Unauthorized: Basic Authentication Failure - Reason : AUTHENTICATED_FAILED',
+    );
+    expect(error.hint).toMatch(/^a Data Center personal access token goes alone/);
+  });
+
+  // After too many failed logins Data Center wants a CAPTCHA answered in a browser; until then every
+  // REST call with the right credentials is refused, and says so only in a header (Atlassian KB
+  // "AUTHENTICATION_DENIED error when accessing Confluence content via REST API call").
+  it('a sign-in locked behind a CAPTCHA says so, and how to unlock it', async () => {
+    const s = await scripted((_req, res) => {
+      res.writeHead(401, {
+        'X-Seraph-LoginReason': 'AUTHENTICATION_DENIED',
+        'WWW-Authenticate': 'OAuth realm="https%3A%2F%2Fconfluence.acme.com"',
+        'Content-Type': 'text/html;charset=utf-8',
+      });
+      res.end('<html><head><title>Unauthorized (401)</title></head><body>Unauthorized (401)</body></html>');
+    });
+    servers.push(s.server);
+    const error = (await new Transport({ auth })
+      .request({ method: 'GET', url: `${s.url}/rest/api/space/DEV`, what: 'space DEV' })
+      .catch((e) => e)) as ConfluenceError;
+    expect(error.code).toBe('DG_CONFLUENCE_AUTH');
+    expect(error.message).toBe(
+      'authentication refused: the account must answer a CAPTCHA first (too many failed logins): GET /rest/api/space/DEV answered 401 — Unauthorized (401)',
+    );
+    expect(error.hint).toMatch(/^sign in to Confluence once in a browser as this account/);
+  });
+
+  // Data Center's rate limiter sends its headers on every answer, with no reset time: `retry-after`
+  // is how long until new tokens, 0 while some are left (Confluence DC docs, "Rate limiting: HTTP
+  // headers"). An answer spending the last token says when the next request will be let through.
+  it("holds requests after Data Center's last token until its retry-after, without a 429 first", async () => {
+    const s = await scripted((_req, res, n) => {
+      res.writeHead(200, {
+        'Content-Type': 'application/json',
+        'X-RateLimit-Limit': '20',
+        'X-RateLimit-Remaining': n === 0 ? '0' : '19',
+        'X-RateLimit-Interval-Seconds': '1',
+        'X-RateLimit-FillRate': '1',
+        'Retry-After': n === 0 ? '1' : '0',
+      });
+      res.end('{}');
+    });
+    servers.push(s.server);
+    const transport = new Transport({ auth });
+    await transport.request({ method: 'GET', url: `${s.url}/a`, what: 'a' });
+    const started = Date.now();
+    await transport.request({ method: 'GET', url: `${s.url}/b`, what: 'b' });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(900);
+    await transport.request({ method: 'GET', url: `${s.url}/c`, what: 'c' });
+  });
+
+  // Cloud answers some endpoints for some accounts with a limit of 0 and a Retry-After of Long.MAX
+  // (community.atlassian.com "Rate limit/ Retry-After header value too large", 2025): no wait helps.
+  it('a 429 asking for a wait longer than docgen waits fails at once and says so, not "retries exhausted"', async () => {
+    const s = await scripted((_req, res) => {
+      res.writeHead(429, {
+        'Content-Type': 'application/json',
+        'X-RateLimit-Limit': '0',
+        'X-RateLimit-Remaining': '0',
+        'X-RateLimit-FillRate': '0',
+        'X-RateLimit-Interval-Seconds': '1',
+        'Retry-After': '9223372036854775807',
+      });
+      res.end('{"message":"Rate limit exceeded"}');
+    });
+    servers.push(s.server);
+    const started = Date.now();
+    const error = (await new Transport({ auth })
+      .request({
+        method: 'GET',
+        url: `${s.url}/wiki/rest/api/content/1/child/attachment`,
+        what: 'attachments of page 1',
+      })
+      .catch((e) => e)) as ConfluenceError;
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect(s.hits()).toBe(1);
+    expect(error.code).toBe('DG_CONFLUENCE_RATE_LIMIT');
+    expect(error.message).toBe(
+      'rate limited by Confluence, which allows this account no requests here (X-RateLimit-Limit: 0): GET /wiki/rest/api/content/1/child/attachment answered 429 — Rate limit exceeded',
+    );
+    expect(error.hint).toMatch(/^waiting does not help/);
+  });
+
   it('parses Retry-After as seconds or a date', () => {
     expect(parseRetryAfter('3')).toBe(3000);
     expect(parseRetryAfter(new Date(Date.now() + 5000).toUTCString())).toBeGreaterThan(3000);
@@ -202,6 +408,20 @@ describe('endpoints and safety', () => {
       base: 'https://confluence.acme.com/confluence',
       v1: 'https://confluence.acme.com/confluence/rest/api',
     });
+    // What a Data Center user copies from the address bar: a page's tiny link ("Share"), the
+    // dashboard, a page or space action, a page under /spaces.
+    for (const pasted of [
+      'https://confluence.acme.com/confluence/x/AbCdEf',
+      'https://confluence.acme.com/confluence/dashboard.action#all-updates',
+      'https://confluence.acme.com/confluence/pages/viewpage.action?pageId=123',
+      'https://confluence.acme.com/confluence/spaces/viewspace.action?key=DOCS',
+      'https://confluence.acme.com/confluence/display/DOCS/Home',
+    ]) {
+      expect([pasted, (await resolveEndpoint(pasted)).base]).toEqual([
+        pasted,
+        'https://confluence.acme.com/confluence',
+      ]);
+    }
   });
 
   it('discovers the cloud id through /_edge/tenant_info for the gateway', async () => {

@@ -952,6 +952,12 @@ export function registerV1(app: FastifyInstance, ctx: SandboxContext, prefix: st
     store.removeLabel(row.id, name);
   };
   app.delete<{ Params: { id: string; name: string } }>(`${prefix}/content/:id/label/:name`, async (request, reply) => {
+    // Both specs: the path form "does not accept "/" characters for security reasons"; `?name=` does.
+    if (request.params.name.includes('/'))
+      throw new ApiError(
+        400,
+        `The label parameter does not accept '/' characters: use ?name= for '${request.params.name}'`,
+      );
     await removeLabel(request, request.params.name);
     return reply.code(204).send();
   });

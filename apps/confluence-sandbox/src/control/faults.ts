@@ -1,8 +1,9 @@
 /**
  * Fault injection for test mode. A rule matches requests by method and a path regex and,
  * when it fires, does one thing: answer with a status, add latency, reset the connection,
- * simulate a concurrent edit so the request meets a real 409, or carry the request out and then
- * cut the connection before the answer (`drop`: the write lands, the client never hears).
+ * simulate a concurrent edit so the request meets a real 409, carry the request out and then
+ * cut the connection before the answer (`drop`: the write lands, the client never hears), or add
+ * headers to the normal answer (`headers`).
  */
 export interface FaultRule {
   /** Assigned by the sandbox when omitted. */
@@ -12,13 +13,20 @@ export interface FaultRule {
   /** JavaScript regular expression tested against the path (query string excluded); omitted = any. */
   path?: string;
   /** What happens when the rule fires. */
-  fault: 'status' | 'latency' | 'reset' | 'race' | 'drop';
+  fault: 'status' | 'latency' | 'reset' | 'race' | 'drop' | 'headers';
   /** For `status`: 429, 500, 502, 503 (any 4xx/5xx works). */
   status?: number;
   /** For `status`: the error message in the answer (default: the status's reason phrase), e.g. Confluence's words for a refusal. */
   message?: string;
   /** For `status`: seconds sent in `Retry-After` (429 and 503 default to 1). */
   retryAfter?: number;
+  /**
+   * For `status`: more response headers, as Confluence sends with some refusals, e.g.
+   * `{"X-Seraph-LoginReason": "AUTHENTICATION_DENIED"}` (a sign-in locked behind a CAPTCHA). For
+   * `headers`: headers added to the request's normal answer, e.g. Atlassian's deprecation notice
+   * `{"Warning": "299 - \"Deprecated API, will be removed on …\""}`.
+   */
+  headers?: Record<string, string>;
   /** For `latency`: milliseconds to wait before handling the request normally. */
   latencyMs?: number;
   /** Chance (0–1) that a matching request triggers the rule; default 1. */
@@ -84,8 +92,11 @@ export class FaultInjector {
   private check(rule: FaultRule, index: number): ActiveFaultRule {
     const where = `rule ${index}`;
     if (!rule || typeof rule !== 'object') throw new FaultRuleError(`${where}: must be an object`);
-    if (!['status', 'latency', 'reset', 'race', 'drop'].includes(rule.fault)) {
-      throw new FaultRuleError(`${where}: "fault" must be one of status, latency, reset, race, drop`);
+    if (!['status', 'latency', 'reset', 'race', 'drop', 'headers'].includes(rule.fault)) {
+      throw new FaultRuleError(`${where}: "fault" must be one of status, latency, reset, race, drop, headers`);
+    }
+    if (rule.fault === 'headers' && !rule.headers) {
+      throw new FaultRuleError(`${where}: a "headers" fault needs "headers"`);
     }
     if (
       rule.method !== undefined &&
@@ -96,6 +107,12 @@ export class FaultInjector {
     }
     if (rule.fault === 'status' && !(Number.isInteger(rule.status) && rule.status! >= 400 && rule.status! <= 599)) {
       throw new FaultRuleError(`${where}: a "status" fault needs "status" between 400 and 599`);
+    }
+    if (
+      rule.headers !== undefined &&
+      (typeof rule.headers !== 'object' || !Object.values(rule.headers).every((v) => typeof v === 'string'))
+    ) {
+      throw new FaultRuleError(`${where}: "headers" must be an object of header names and string values`);
     }
     if (rule.message !== undefined && typeof rule.message !== 'string') {
       throw new FaultRuleError(`${where}: "message" must be a string`);

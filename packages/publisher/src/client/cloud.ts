@@ -1,6 +1,6 @@
 import { OWNERSHIP_PROPERTY, type Ownership } from '../state.js';
 import { ConfluenceError } from './errors.js';
-import { pageThrough, ReadBudget, type Listing } from './pager.js';
+import { pageThrough, ReadBudget, resolveNext, type Listing } from './pager.js';
 import { toRecord, V1Api } from './v1.js';
 import type {
   OwnershipRecord,
@@ -51,14 +51,9 @@ export class CloudApi extends V1Api {
     return this.endpoint.v2!;
   }
 
-  /** v2 `_links.next` is `/wiki/api/v2/…?cursor=…`, relative to the site origin. */
+  /** v2 `_links.next` is `/wiki/api/v2/…?cursor=…`, relative to the site origin (see `resolveNext`). */
   private nextV2(next: string | undefined): string | undefined {
-    if (!next) return undefined;
-    if (/^https?:/.test(next)) return next;
-    const base = new URL(this.endpoint.base);
-    return next.startsWith('/wiki/') || next.startsWith(base.pathname + '/')
-      ? `${base.origin}${next}`
-      : `${this.endpoint.base}${next}`;
+    return resolveNext(this.endpoint.base, next);
   }
 
   /** A v2 listing (`cursor`, `_links.next` from the site origin), a page of results at a time. */
@@ -139,7 +134,7 @@ export class CloudApi extends V1Api {
       what: `page titled "${title}"`,
     });
     const match = body.results?.find((p) => p.title.toLowerCase() === title.toLowerCase());
-    if (!match) return undefined;
+    if (!match) return this.findInAnyCase(space, title);
     const page = fromV2(match);
     page.ownership = await this.readOwnership(page.id);
     return page;

@@ -39,11 +39,12 @@ export async function resolveEndpoint(input: string, options: EndpointOptions = 
       hint: 'put the user in CONFLUENCE_USER and the token in CONFLUENCE_API_TOKEN, and give the URL without them',
     });
   }
-  // People paste API URLs and page URLs; keep the site part.
+  // People paste API URLs and page URLs (a page, a space, a tiny link, the dashboard); keep the site part.
   let path = url.pathname
     .replace(/\/+$/, '')
     .replace(/\/(rest\/api|api\/v2)(\/.*)?$/, '')
-    .replace(/\/(spaces|display|pages)\/.*$/, '');
+    .replace(/\/(spaces|display|pages|x)\/.*$/, '')
+    .replace(/\/[\w-]+\.action$/, '');
   const gatewayOrigin = options.gatewayOrigin ?? GATEWAY;
   const gatewayMatch = /^\/ex\/confluence\/([^/]+)/.exec(path);
   if (url.origin === new URL(gatewayOrigin).origin && gatewayMatch) {

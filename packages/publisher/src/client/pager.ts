@@ -14,6 +14,24 @@ interface ListingAnswer<T> {
 }
 
 /**
+ * A listing's `_links.next` made absolute against the API's `base` (the site root every REST path
+ * hangs off). Confluence writes it relative to the site: `/wiki/api/v2/…` (v2), `/rest/api/…` (v1
+ * and Data Center, under any context path), or with the context path (`/confluence/rest/api/…`).
+ * Through Atlassian's API gateway (`https://api.atlassian.com/ex/confluence/{cloudId}/wiki`) the
+ * answers are still the site's: a `/wiki/…` link belongs under the gateway's `/wiki`, not at the
+ * gateway's root, where the second read of every listing would 404.
+ */
+export function resolveNext(base: string, next: string | undefined): string | undefined {
+  if (!next) return undefined;
+  if (/^https?:/.test(next)) return next;
+  const { origin, pathname } = new URL(base);
+  const root = pathname.replace(/\/+$/, '');
+  if (root && next.startsWith(`${root}/`)) return `${origin}${next}`;
+  if (root.endsWith('/wiki') && next.startsWith('/wiki/')) return `${origin}${root}${next.slice('/wiki'.length)}`;
+  return `${origin}${root}${next}`;
+}
+
+/**
  * At most `max` reads, over one listing or several (Cloud lists the trash, then the archive): a
  * caller that has a cheaper way once a listing grows past it (a look-up per title) sets one.
  */

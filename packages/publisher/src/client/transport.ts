@@ -1,7 +1,7 @@
 import { DocgenError } from '@docgen/core';
 import { Redactor } from '../redact.js';
 import { parseConfluenceUrl, type ConfluenceUrlOptions } from './url.js';
-import { atlassianMessage, ConfluenceError, describeFailure, UncertainWriteError } from './errors.js';
+import { atlassianMessage, ConfluenceError, describeFailure, textSummary, UncertainWriteError } from './errors.js';
 
 export type Auth =
   { kind: 'basic'; user: string; token: string } | { kind: 'bearer'; token: string } | { kind: 'none' };
@@ -70,6 +70,12 @@ export class Transport {
     Pick<TransportOptions, 'trace'>;
   private readonly fetchImpl: typeof fetch;
   private readonly authorization?: string;
+  /**
+   * Endpoints Confluence marked deprecated (`Warning: 299 - "Deprecated API, will be removed on …"`),
+   * as `METHOD /path/{id}`, with its words: Atlassian says so on every answer months before the
+   * endpoint answers 410 Gone.
+   */
+  readonly deprecated = new Map<string, string>();
   /** Epoch ms before which no request starts: set by Retry-After and rate-limit headers. */
   private pausedUntil = 0;
 
@@ -144,6 +150,7 @@ export class Transport {
       }
       const elapsed = Date.now() - started;
       this.noteRateLimitHeaders(response.headers);
+      this.noteDeprecation(spec.method, path, response.headers);
       const status = response.status;
       let body: unknown;
       try {
@@ -165,7 +172,11 @@ export class Transport {
         throw idempotent ? new ConfluenceError(init) : new UncertainWriteError(init);
       }
       this.trace(`${spec.method} ${path} → ${status} (${elapsed} ms)`);
-      if (status < 400 || spec.accept?.includes(status)) return { status, body: body as T, headers: response.headers };
+      if (status < 400 || spec.accept?.includes(status)) {
+        // Every REST answer with a body is JSON: a page instead came from something in front of Confluence.
+        if (status < 300 && typeof body === 'string') throw this.notJson(spec, path, status, body, response);
+        return { status, body: body as T, headers: response.headers };
+      }
 
       const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'));
       // 429 means the request was not processed; 503 with Retry-After says the same.
@@ -201,7 +212,20 @@ export class Transport {
         continue;
       }
       const message = atlassianMessage(body);
-      const described = describeFailure(status, spec.method, spec.what);
+      const refusedWait =
+        status === 429 && waitTooLong ? waitRefused(response.headers, this.options.maxRetryAfterMs) : undefined;
+      const described =
+        refusedWait ??
+        describeFailure(
+          status,
+          spec.method,
+          spec.what,
+          [
+            message,
+            typeof body === 'string' ? body : '',
+            `X-Seraph-LoginReason: ${response.headers.get('x-seraph-loginreason') ?? ''}`,
+          ].join('\n'),
+        );
       const init = {
         code: described.code,
         message: this.redactor.redact(
@@ -217,6 +241,37 @@ export class Transport {
       if (status >= 500 && !idempotent) throw new UncertainWriteError(init);
       throw new ConfluenceError(init);
     }
+  }
+
+  /**
+   * A 2xx answer that is not JSON, most often a single sign-on login page the request was redirected
+   * to: it says what answered and where the redirect went (without its query, which carries the
+   * sign-on request), instead of letting the caller read fields of a string.
+   */
+  private notJson(
+    spec: RequestSpec,
+    path: string,
+    status: number,
+    body: string,
+    response: globalThis.Response,
+  ): ConfluenceError {
+    const type = (response.headers.get('content-type') ?? 'no content type').split(';')[0]!.trim();
+    const page = textSummary(body);
+    const landed = response.redirected && response.url ? new URL(response.url) : undefined;
+    return new ConfluenceError({
+      code: 'DG_CONFLUENCE_NOT_JSON',
+      message: this.redactor.redact(
+        `not an answer of Confluence's REST API: ${spec.method} ${path} (${spec.what}) answered ${status} with ${type}` +
+          `${page ? ` — "${page.slice(0, 120)}"` : ''}${landed ? `, after a redirect to ${landed.origin}${landed.pathname}` : ''}`,
+      ),
+      hint:
+        'something in front of Confluence answered: a single sign-on login page or a proxy. Give the URL Confluence itself answers at ' +
+        '(Cloud: https://<site>.atlassian.net/wiki; Data Center: its base URL, with any context path such as /confluence), ' +
+        'and credentials the REST API takes without a browser (Cloud: your e-mail and an API token; Data Center: a personal access token)',
+      status,
+      method: spec.method,
+      path,
+    });
   }
 
   private headers(spec: RequestSpec): Record<string, string> {
@@ -244,17 +299,57 @@ export class Transport {
     if (wait > 0) await sleep(wait);
   }
 
-  /** X-RateLimit-Remaining: 0 with a reset time: hold every request until then (capped). */
+  /** A `Warning: 299 - "…"` (deprecated) on an answer, noted once per endpoint. */
+  private noteDeprecation(method: string, path: string, headers: Headers): void {
+    const notice = /^\s*299\s+\S+\s+"((?:[^"\\]|\\.)*)"/.exec(headers.get('warning') ?? '')?.[1];
+    if (!notice) return;
+    const endpoint = `${method} ${path.replace(/\/(att)?\d+(?=\/|$)/g, '/{id}')}`;
+    if (this.deprecated.has(endpoint)) return;
+    this.deprecated.set(endpoint, notice);
+    this.trace(`${endpoint} is deprecated: ${notice}`);
+  }
+
+  /**
+   * X-RateLimit-Remaining: 0 with a reset time (Cloud), or with a Retry-After on the answer itself
+   * (Data Center sends one on every answer: 0 while tokens are left): hold every request until
+   * then (capped).
+   */
   private noteRateLimitHeaders(headers: Headers): void {
     // Near the limit: leave a little room between requests rather than run into a 429.
     if (headers.get('x-ratelimit-nearlimit') === 'true') this.pauseFor(200);
     const remaining = headers.get('x-ratelimit-remaining');
     if (remaining === null || Number(remaining) > 0) return;
     const reset = headers.get('x-ratelimit-reset');
-    if (!reset) return;
+    if (!reset) {
+      const retryAfter = parseRetryAfter(headers.get('retry-after'));
+      // One past the longest wait fails the request instead (see `request`): no pause for the others.
+      if (retryAfter && retryAfter <= this.options.maxRetryAfterMs) this.pauseFor(retryAfter);
+      return;
+    }
     const at = /^\d+$/.test(reset) ? Number(reset) * (reset.length > 11 ? 1 : 1000) : Date.parse(reset);
     if (Number.isFinite(at)) this.pauseFor(Math.min(at - Date.now(), this.options.maxRetryAfterMs));
   }
+}
+
+/**
+ * A 429 docgen gives up on at once, its Retry-After past the longest wait: say why, not "retries
+ * exhausted". Cloud answers an endpoint it gives an account no quota for with `X-RateLimit-Limit: 0`
+ * and a Retry-After of Java's Long.MAX_VALUE seconds, which no wait outlasts.
+ */
+function waitRefused(headers: Headers, maxRetryAfterMs: number): { code: string; headline: string; hint: string } {
+  const code = 'DG_CONFLUENCE_RATE_LIMIT';
+  if (headers.get('x-ratelimit-limit')?.trim() === '0') {
+    return {
+      code,
+      headline: 'rate limited by Confluence, which allows this account no requests here (X-RateLimit-Limit: 0)',
+      hint: 'waiting does not help: Confluence gives this account no quota for this endpoint; ask a site admin or Atlassian support, or publish as another account',
+    };
+  }
+  return {
+    code,
+    headline: `rate limited by Confluence, which asks to wait longer than docgen waits (${Math.round(maxRetryAfterMs / 1000)} s)`,
+    hint: 'try again later',
+  };
 }
 
 export function buildUrl(url: string, query?: RequestSpec['query']): string {

@@ -2,7 +2,7 @@ import pLimit from 'p-limit';
 import { OWNERSHIP_PROPERTY, parseOwnership, type Ownership } from '../state.js';
 import type { Endpoint } from './endpoint.js';
 import { ConfluenceError } from './errors.js';
-import { pageThrough, ReadBudget, type Listing } from './pager.js';
+import { pageThrough, ReadBudget, resolveNext, type Listing } from './pager.js';
 import type { Transport } from './transport.js';
 import type {
   AttachmentWrite,
@@ -69,14 +69,9 @@ export class V1Api implements ConfluenceApi {
     return this.endpoint.v1;
   }
 
-  /** `_links.next` is relative to the site root (`/rest/api/…` or `/wiki/rest/api/…`). */
+  /** `_links.next` is relative to the site root (`/rest/api/…` or `/wiki/rest/api/…`): see `resolveNext`. */
   protected absolute(next: string | undefined): string | undefined {
-    if (!next) return undefined;
-    if (/^https?:/.test(next)) return next;
-    const base = new URL(this.endpoint.base);
-    return next.startsWith(base.pathname) && base.pathname !== '/'
-      ? `${base.origin}${next}`
-      : `${this.endpoint.base}${next}`;
+    return resolveNext(this.endpoint.base, next);
   }
 
   /** A v1 listing (`start`/`limit`, `_links.next` relative to the site), a page of results at a time. */
@@ -164,7 +159,16 @@ export class V1Api implements ConfluenceApi {
       what: `page titled "${title}"`,
     });
     const match = body.results?.find((c) => c.title.toLowerCase() === title.toLowerCase());
-    return match ? this.withOwnership(match) : undefined;
+    return match ? this.withOwnership(match) : this.findInAnyCase(space, title);
+  }
+
+  /**
+   * Confluence keeps titles unique without regard to case, but its title look-ups match exactly:
+   * when the exact one finds nothing, CQL (whose title match ignores case) finds a page holding the
+   * title in another case. Only on a miss, so a found title costs one read.
+   */
+  protected async findInAnyCase(space: SpaceInfo, title: string): Promise<RemotePage | undefined> {
+    return (await this.findTitles(space, [title]))[0];
   }
 
   /** v1 lists the trash by `status=trashed` (Data Center's REST API has no archive). */
@@ -360,10 +364,17 @@ export class V1Api implements ConfluenceApi {
     });
   }
 
+  /**
+   * By path, or by `?name=` for a label with a `/`: Confluence keeps one in a label but refuses it
+   * in the path "for security reasons" (Cloud v1 and Data Center specs).
+   */
   async removeLabel(pageId: string, name: string): Promise<void> {
+    const labels = `${this.v1}/content/${encodeURIComponent(pageId)}/label`;
+    const bySlash = name.includes('/');
     await this.transport.request({
       method: 'DELETE',
-      url: `${this.v1}/content/${encodeURIComponent(pageId)}/label/${encodeURIComponent(name)}`,
+      url: bySlash ? labels : `${labels}/${encodeURIComponent(name)}`,
+      query: bySlash ? { name } : undefined,
       accept: [404],
       what: `label ${name} of page ${pageId}`,
     });

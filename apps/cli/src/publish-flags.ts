@@ -122,7 +122,7 @@ export interface PublishReport extends Omit<PublishResult, 'warnings'> {
      * retired by a person (in the trash or the archive, holding its title), or the config's page of
      * a key that a flag run renders from another file.
      */
-    conflict?: 'edited' | 'title-taken' | 'deleted' | 'other-source';
+    conflict?: 'edited' | 'title-taken' | 'deleted' | 'other-source' | 'other-run';
     /** The key the page had before its source was renamed: docgen took the page over instead of making a new one. */
     previousKey?: string;
     /** For a title-taken or deleted conflict: what to do, which also publishes the pages blocked under it. */
@@ -587,6 +587,9 @@ function conflictHint(report: PublishReport): string {
   const otherSource =
     'a source given by flags renders a key the config’s sources publish from another file: list that source in the config ' +
     'with its own key (options.key), or give the config’s source one (each conflict above names the two files)';
+  const otherRun =
+    'another run of sources given by flags (another CI job) publishes a page of the same key from another folder, with its own content: ' +
+    'publish both folders from one config source, or give each run its own parent page (each conflict above names the two folders)';
   // Conflicts met only during the run (a title taken or retired between plan and apply, an edit)
   // were not in the plan: their own messages say what happened and what to do.
   if (kinds.size === 0) return `each conflict above says what happened and what to do (${edited})`;
@@ -595,6 +598,7 @@ function conflictHint(report: PublishReport): string {
   if (kinds.has('deleted')) hints.push(deleted);
   if (kinds.has('edited')) hints.push(edited);
   if (kinds.has('other-source')) hints.push(otherSource);
+  if (kinds.has('other-run')) hints.push(otherRun);
   return hints.join('; ');
 }
 

@@ -734,6 +734,58 @@ describe('docgen publish', () => {
     }
   });
 
+  it('two flag jobs of different folders that render the same index page: the second is a conflict naming both folders, not a rewrite', async () => {
+    const project = await mkdtemp(join(tmpdir(), 'docgen-two-jobs-'));
+    const job = (dir: string, ...more: string[]) =>
+      runCli(['runbook', '--dir', dir, '--publish', '--json', '--confluence-prefix', 'Two jobs ', ...more], {
+        cwd: project,
+        env: env(),
+      });
+    const service = (name: string) =>
+      `apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: ${name}\n  title: ${name} service\n` +
+      'spec:\n  type: service\n  lifecycle: production\n  owner: team-shop\n';
+    try {
+      await mkdir(join(project, '.git'));
+      await writeFile(join(project, '.git', 'config'), '[remote "origin"]\n\turl = git@example.com:acme/jobs.git\n');
+      for (const [folder, name] of [
+        ['a', 'orders'],
+        ['b', 'billing'],
+      ] as const) {
+        await mkdir(join(project, 'services', folder, name), { recursive: true });
+        await writeFile(join(project, 'services', folder, name, 'catalog-info.yaml'), service(name));
+      }
+      const first = await job('services/a');
+      expect(first.code).toBe(0);
+      const outcomes = JSON.parse(first.stdout).publish.outcomes as Array<{ key: string; pageId: string }>;
+      const indexId = outcomes.find((o) => o.key === 'runbooks')!.pageId;
+
+      // Told before anything is written: the dry run of the second job already names the conflict.
+      const dry = await job('services/b', '--dry-run');
+      expect(dry.code).toBe(1);
+      const second = await job('services/b');
+      expect(second.code).toBe(1);
+      const report = JSON.parse(second.stdout).publish;
+      expect(report.counts).toMatchObject({ updated: 0, conflicts: 1 });
+      const planned = (report.planned as Array<{ key: string; conflict?: string; reason?: string }>).find(
+        (p) => p.key === 'runbooks',
+      )!;
+      expect(planned.conflict).toBe('other-run');
+      for (const words of ['services/a', 'services/b', '"Two jobs Runbook: orders service"', 'one run'])
+        expect(planned.reason).toContain(words);
+      const index = await sandbox.api<{ version: { number: number } }>('GET', `/rest/api/content/${indexId}`);
+      expect(index.body.version.number).toBe(1);
+
+      // Each job again: the first writes nothing, the second meets the same conflict and writes nothing.
+      const again = await job('services/a');
+      expect(again.code).toBe(0);
+      expect(JSON.parse(again.stdout).publish.requests.writes).toBe(0);
+      const secondAgain = JSON.parse((await job('services/b')).stdout).publish;
+      expect(secondAgain.requests.writes).toBe(0);
+    } finally {
+      await rm(project, { recursive: true, force: true });
+    }
+  });
+
   it('a page renamed to a title another doc set’s page has is a planned conflict that says to change the title', async () => {
     // Two services publishing into one space, each with a generic title ("Data model" in real life).
     const alpha = join(work, 'alpha');

@@ -73,9 +73,10 @@ export interface Operation {
   /**
    * `edited`: a person edited docgen's page; `title-taken`: another page has the title;
    * `deleted`: docgen's page is in the trash or the archive, retired by a person;
-   * `other-source`: the config's page of this key, which a flag run of another file would overwrite.
+   * `other-source`: the config's page of this key, which a flag run of another file would overwrite;
+   * `other-run`: a page of this key that another flag run (another CI job) publishes from another file.
    */
-  conflict?: 'edited' | 'title-taken' | 'deleted' | 'other-source';
+  conflict?: 'edited' | 'title-taken' | 'deleted' | 'other-source' | 'other-run';
   /** For a title-taken conflict: the one thing to do that resolves it (and publishes the pages under it). */
   fix?: string;
   /**
@@ -261,6 +262,7 @@ export function planSync(input: PlanInput): Plan {
       .filter((page) => page.parentKey !== undefined && !desiredKeys.has(page.parentKey))
       .map((page) => [page.parentKey!, ownedByKey.get(page.parentKey!)?.id ?? rootId]),
   );
+  const otherRuns = otherFlagRunsPages(input, ours, { desiredKeys, inScope, rekeyed });
   const operations: Operation[] = [];
   for (const page of desired) {
     const owned = ownedByKey.get(page.key);
@@ -271,7 +273,14 @@ export function planSync(input: PlanInput): Plan {
     const retired = notOursByTitle.has(fold(page.title)) ? undefined : retiredByTitle.get(fold(page.title));
     operations.push(
       owned
-        ? planOwned(page, owned, { rootId, set: { docSet, self }, wantedParentId }, policy, notOursByTitle, input)
+        ? planOwned(
+            page,
+            owned,
+            { rootId, set: { docSet, self }, wantedParentId, otherRuns },
+            policy,
+            notOursByTitle,
+            input,
+          )
         : retired
           ? planRetired(page, retired, { rootId, family: family.members, policy, takeOver: mayRekey(retired) })
           : planNew(page, wantedParentId, notOursByTitle, { docSet, self }, unlistedSource(input, page)),
@@ -677,7 +686,13 @@ function planOwned(
     rootId,
     set,
     wantedParentId,
-  }: { rootId: string; set: { docSet: string; self: string }; wantedParentId: string | undefined },
+    otherRuns = [],
+  }: {
+    rootId: string;
+    set: { docSet: string; self: string };
+    wantedParentId: string | undefined;
+    otherRuns?: RemotePage[];
+  },
   policy: ConflictPolicy,
   notOursByTitle: Map<string, TakenTitle>,
   run: Pick<
@@ -705,6 +720,17 @@ function planOwned(
       changes: [],
       fix: claimed.fix,
       reason: `${claimed.why}: ${claimed.fix}`,
+    };
+  const shared = sharedWithAnotherRun(page, owned, otherRuns);
+  if (shared)
+    return {
+      ...base,
+      action: 'conflict',
+      conflict: 'other-run',
+      ownPage: true,
+      changes: [],
+      fix: shared.fix,
+      reason: `${shared.why}: ${shared.fix}`,
     };
   const changes: Change[] = [];
   let recordedHash = state.hash;
@@ -843,6 +869,64 @@ function sameFileInConfigFolder(
       `key "${page.key}" is page "${owned.title}" (${owned.id}), which the config's source publishes from ${file}; ` +
       `this run renders it from ${folder}, a folder of that source's that the config does not list, and would overwrite the page`,
     fix: `publish ${folder} with the config's run, or give this run's pages their own key by listing ${folder} in the config with its own \`key\``,
+  };
+}
+
+/**
+ * Pages of this doc set that another run of sources given by flags publishes (another CI job run in
+ * the same folder): not rendered by this run, nor its to retire or take over. Only where paths
+ * compare (`filesComparable`), so that their recorded files tell the runs apart.
+ */
+function otherFlagRunsPages(
+  input: Pick<PlanInput, 'partial' | 'filesComparable'>,
+  ours: RemotePage[],
+  run: {
+    desiredKeys: ReadonlySet<string>;
+    inScope: (page: RemotePage) => boolean;
+    rekeyed: ReadonlyMap<string, RemotePage>;
+  },
+): RemotePage[] {
+  if (input.partial !== 'flags' || !input.filesComparable) return [];
+  const takenOver = new Set([...run.rekeyed.values()].map((page) => page.id));
+  return ours.filter(
+    (page) => !run.desiredKeys.has(page.ownership!.value.key) && !run.inScope(page) && !takenOver.has(page.id),
+  );
+}
+
+/**
+ * A page this flag run renders from another file than the one its record names, while pages of
+ * that file (or folder) that this run does not render are still there: another job publishes it
+ * too (each runbook folder's job renders the `runbooks` index, listing only its own services).
+ * Written, the page would take this run's content, and the other job's next run would write its
+ * own back: a new page version on every merge. Where no such page is left, the file was renamed
+ * (or its folder moved), and the page takes the new name as before.
+ */
+function sharedWithAnotherRun(
+  page: DesiredPage,
+  owned: RemotePage,
+  otherRuns: RemotePage[],
+): { why: string; fix: string } | undefined {
+  const recorded = owned.ownership!.value.source;
+  const file = page.source?.file;
+  if (recorded?.file === undefined || file === undefined || recorded.file === file) return undefined;
+  const theirs = otherRuns.filter((other) => {
+    const source = other.ownership!.value.source;
+    return source?.plugin === recorded.plugin && source.file !== undefined && atOrUnder(source.file, recorded.file!);
+  });
+  if (theirs.length === 0) return undefined;
+  const named = theirs
+    .slice(0, 3)
+    .map((other) => `"${other.title}"`)
+    .join(', ');
+  const more = theirs.length > 3 ? ` and ${theirs.length - 3} more` : '';
+  return {
+    why:
+      `key "${page.key}" is page "${owned.title}" (${owned.id}), which another run publishes from ${recorded.file} ` +
+      `with pages this run does not render (${named}${more}); this run renders that key from ${file}, ` +
+      'and the two runs would rewrite the page in turn',
+    fix:
+      `publish ${recorded.file} and ${file} from one run (a config source whose folder holds both, \`docgen generate --publish\`), ` +
+      `or give each run its own parent page (--confluence-parent); if no run publishes ${recorded.file} any more, delete its pages`,
   };
 }
 

@@ -734,6 +734,36 @@ describe('docgen publish', () => {
     }
   });
 
+  it('a page of the title docgen wants that is not what an interrupted run left: the dry run holds back the pages under it, as the run does', async () => {
+    const left = join(work, 'leftover');
+    await writeRenderedTree(left, makeTree(4, { prefix: 'clileft' }), { name: 'docgen-test', version: '1.0.0' });
+    const space = await sandbox.api<{ homepage: { id: string } }>('GET', '/rest/api/space/DEV?expand=homepage');
+    // A person's page, version 1, where docgen's top page goes: it could pass for an interrupted create, but its body is another.
+    const pageId = await humanPage(sandbox, 'CLILEFT Home', space.body.homepage.id);
+    type Planned = { key: string; action: string; reason?: string };
+    const dry = await runCli(['publish', left, '--dry-run', '--json'], { cwd: work, env: env() });
+    expect(dry.code).toBe(1);
+    const planned = JSON.parse(dry.stdout).planned as Planned[];
+    expect(planned.map((p) => [p.key, p.action])).toEqual([
+      ['clileft', 'conflict'],
+      ['clileft/s1', 'blocked'],
+      ['clileft/s1/p2', 'blocked'],
+      ['clileft/s1/p3', 'blocked'],
+    ]);
+    expect(planned[0].reason).not.toContain('adopt');
+    const run = await runCli(['publish', left, '--json'], { cwd: work, env: env() });
+    expect(run.code).toBe(1);
+    const outcomes = JSON.parse(run.stdout).outcomes as Array<{ key: string; status: string }>;
+    expect(outcomes.map((o) => [o.key, o.status])).toEqual([
+      ['clileft', 'conflict'],
+      ['clileft/s1', 'skipped'],
+      ['clileft/s1/p2', 'skipped'],
+      ['clileft/s1/p3', 'skipped'],
+    ]);
+    const page = await sandbox.api<{ version: { number: number } }>('GET', `/rest/api/content/${pageId}`);
+    expect(page.body.version.number).toBe(1);
+  });
+
   it('two flag jobs of different folders that render the same index page: the second is a conflict naming both folders, not a rewrite', async () => {
     const project = await mkdtemp(join(tmpdir(), 'docgen-two-jobs-'));
     const job = (dir: string, ...more: string[]) =>

@@ -172,6 +172,13 @@ export interface PlanInput {
    * tree has: the edit was merged into the source, as a conflict says to do. Not a conflict.
    */
   editInSource?: ReadonlySet<string>;
+  /**
+   * Ids of pages docgen does not own, at version 1 with the title of a page of the tree, whose body
+   * is the one docgen writes for it (`Publisher.plan` reads them): what an interrupted run created,
+   * which the run adopts. A candidate not in it is a title conflict that holds back the pages under
+   * it, as the run would find. Without it, adoption is left to the run to decide.
+   */
+  adoptable?: ReadonlySet<string>;
 }
 
 /**
@@ -283,7 +290,16 @@ export function planSync(input: PlanInput): Plan {
           )
         : retired
           ? planRetired(page, retired, { rootId, family: family.members, policy, takeOver: mayRekey(retired) })
-          : planNew(page, wantedParentId, notOursByTitle, { docSet, self }, unlistedSource(input, page)),
+          : planNew(
+              page,
+              wantedParentId,
+              notOursByTitle,
+              { docSet, self },
+              {
+                unlisted: unlistedSource(input, page),
+                adoptable: input.adoptable,
+              },
+            ),
     );
   }
 
@@ -935,17 +951,24 @@ function planNew(
   wantedParentId: string | undefined,
   notOursByTitle: Map<string, TakenTitle>,
   set: { docSet: string; self: string },
-  unlisted: boolean,
+  { unlisted, adoptable }: { unlisted: boolean; adoptable?: ReadonlySet<string> },
 ): Operation {
   const base = { key: page.key, title: page.title, parentKey: page.parentKey, desired: page };
   const taken = notOursByTitle.get(fold(page.title));
   if (taken) {
+    // Where the body was read (see `PlanInput.adoptable`), only the identical page is offered for adoption.
     const mayBeOurs =
       !taken.outside &&
       !taken.ownership &&
       taken.version.number === 1 &&
       wantedParentId !== undefined &&
-      taken.parentId === wantedParentId;
+      taken.parentId === wantedParentId &&
+      adoptable?.has(taken.id) !== false;
+    const adoption = !mayBeOurs
+      ? ''
+      : adoptable
+        ? ' (the identical page an interrupted run created: the run adopts it)'
+        : ' (adopted only if it is the identical page an interrupted run created)';
     const { why, fix, otherDocSet } = titleTaken(taken, set, page.key, unlisted);
     return {
       ...base,
@@ -957,7 +980,7 @@ function planNew(
       adoptId: mayBeOurs ? taken.id : undefined,
       fix,
       ...(otherDocSet !== undefined ? { otherDocSet } : {}),
-      reason: `${why}${mayBeOurs ? ' (adopted only if it is the identical page an interrupted run created)' : ''}: ${fix}`,
+      reason: `${why}${adoption}: ${fix}`,
     };
   }
   return { ...base, action: 'create', changes: ['body', 'title', 'parent', 'labels', 'attachments', 'state'] };

@@ -473,36 +473,40 @@ function rootLine(planned: PlannedSync): string {
  */
 /**
  * The pages the run left as they are, or failed, one line each, with their reason. The pages a
- * conflict held back (those under it) share its reason and fix: they are listed under one line
- * after it, not each with the conflict's whole text again (--json keeps each one's message).
+ * conflict held back (those under it), or that a failed page left without a parent, share its
+ * reason: they are listed under one line after it, not each with that reason again (--json keeps
+ * each one's message).
  */
 function outcomeLines(outcomes: Outcome[]): string[] {
   const heldBack = new Map<string, Outcome[]>();
+  const causeOf = (outcome: Outcome) =>
+    outcome.status === 'skipped' ? outcome.blockedBy : outcome.status === 'failed' ? outcome.failedAbove : undefined;
   for (const outcome of outcomes) {
-    if (outcome.status === 'skipped' && outcome.blockedBy)
-      heldBack.set(outcome.blockedBy, [...(heldBack.get(outcome.blockedBy) ?? []), outcome]);
+    const cause = causeOf(outcome);
+    if (cause !== undefined) heldBack.set(cause, [...(heldBack.get(cause) ?? []), outcome]);
   }
   const lines: string[] = [];
   for (const outcome of outcomes) {
-    if (!DETAILED.has(outcome.status) || (outcome.status === 'skipped' && outcome.blockedBy)) continue;
+    if (!DETAILED.has(outcome.status) || causeOf(outcome) !== undefined) continue;
     lines.push(
       `${outcome.status.padEnd(9)} ${outcome.title}${outcome.pageId ? ` (${outcome.pageId})` : ''}: ${outcome.message ?? ''}`,
     );
     const held = heldBack.get(outcome.key);
-    if (held) lines.push(...heldBackLines(outcome.title, held));
+    if (held) lines.push(...heldBackLines(outcome, held));
     heldBack.delete(outcome.key);
   }
-  // A conflict not itself among the outcomes (none met in practice): its pages still listed.
-  for (const [key, held] of heldBack) lines.push(...heldBackLines(key, held));
+  // A cause not itself among the outcomes (none met in practice): its pages still listed.
+  for (const [key, held] of heldBack) lines.push(...heldBackLines({ title: key }, held));
   return lines;
 }
 
-function heldBackLines(conflictTitle: string, held: Outcome[]): string[] {
+function heldBackLines(cause: Pick<Outcome, 'title'>, held: Outcome[]): string[] {
   const pages = held.length === 1 ? '1 page' : `${held.length} pages`;
-  return [
-    `${'skipped'.padEnd(9)} ${pages} under "${conflictTitle}" (its conflict above); resolving it publishes them on the next run:`,
-    ...held.map((outcome) => `${' '.repeat(12)}${outcome.title}`),
-  ];
+  const head =
+    held[0].status === 'failed'
+      ? `${'failed'.padEnd(9)} ${pages} under "${cause.title}" not published: it failed above; the next run publishes them:`
+      : `${'skipped'.padEnd(9)} ${pages} under "${cause.title}" (its conflict above); resolving it publishes them on the next run:`;
+  return [head, ...held.map((outcome) => `${' '.repeat(12)}${outcome.title}`)];
 }
 
 /**
@@ -681,6 +685,9 @@ type PlannedOperation = PlannedSync['plan']['operations'][number];
 
 /** What happens to a page, in words: where a new or moved page goes, what changes on the others. */
 function detailOf(op: PlannedOperation, under: (parentKey: string | undefined) => string): string {
+  // The conflict's reason and fix are on its own row: a page it holds back names it, not the whole text again (--json has it).
+  if (op.action === 'blocked' && op.blockedBy)
+    return `held back: its ${op.blockedBy.parent ? 'parent' : 'ancestor'} "${op.blockedBy.title}" is in conflict (above); resolving it publishes this page`;
   if (op.action === 'conflict' || op.action === 'blocked' || op.action === 'orphan' || op.action === 'archive')
     return op.reason ?? '';
   if (op.action === 'restore')

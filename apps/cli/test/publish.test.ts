@@ -865,6 +865,56 @@ describe('docgen publish', () => {
     );
   });
 
+  it('the pages under a page that failed are listed under it once, its reason not repeated on each; --json keeps each', async () => {
+    const eps = join(work, 'eps');
+    await writeRenderedTree(eps, makeTree(5, { prefix: 'eps' }), { name: 'docgen-test', version: '1.0.0' });
+    // The top page's create is refused (a permission, not a retry): nothing under it has a parent to go under.
+    await sandbox.faults([
+      {
+        id: 'refuse-top',
+        fault: 'status',
+        status: 403,
+        message: 'not permitted here',
+        method: 'POST',
+        path: '(pages|content)$',
+        count: 1,
+      },
+    ]);
+    try {
+      const run = await runCli(['publish', eps], { cwd: work, env: env() });
+      expect(run.code).toBe(1);
+      expect(run.stdout).toMatch(/^failed {4}EPS Home: .*not permitted here/m);
+      expect(run.stdout.match(/not permitted here/g)).toHaveLength(1);
+      expect(run.stdout).toContain(
+        'failed    4 pages under "EPS Home" not published: it failed above; the next run publishes them:\n' +
+          '            eps section 1\n            eps page 2\n            eps page 3\n            eps page 4\n',
+      );
+    } finally {
+      await sandbox.clearFaults();
+    }
+    await sandbox.faults([
+      {
+        id: 'refuse-top',
+        fault: 'status',
+        status: 403,
+        message: 'not permitted here',
+        method: 'POST',
+        path: '(pages|content)$',
+        count: 1,
+      },
+    ]);
+    try {
+      const json = JSON.parse((await runCli(['publish', eps, '--json'], { cwd: work, env: env() })).stdout);
+      expect(json.outcomes.find((o: { key: string }) => o.key === 'eps/s1/p3')).toMatchObject({
+        status: 'failed',
+        failedAbove: 'eps',
+        message: expect.stringContaining('not published: its parent eps/s1 ("eps section 1") failed'),
+      });
+    } finally {
+      await sandbox.clearFaults();
+    }
+  });
+
   it('the pages under a page whose title is taken are held back, saying which page and what fixes both, in --json too', async () => {
     const gamma = join(work, 'gamma');
     await writeRenderedTree(gamma, makeTree(5, { prefix: 'gamma' }), { name: 'docgen-test', version: '1.0.0' });
@@ -882,7 +932,11 @@ describe('docgen publish', () => {
     );
     const plan = await runCli(['publish', gamma, '--dry-run'], { cwd: work, env: env() });
     expect(plan.code).toBe(1);
-    expect(plan.stdout).toMatch(new RegExp(`^blocked +gamma page 2 +- +${blocked.source}`, 'm'));
+    // The conflict's reason and fix once, on its row; the rows it holds back name it.
+    expect(plan.stdout.match(/rename one of the two/g)).toHaveLength(1);
+    expect(plan.stdout).toMatch(
+      /^blocked +gamma page 2 +- +held back: its parent "gamma section 1" is in conflict \(above\); resolving it publishes this page$/m,
+    );
     expect(plan.stdout).toContain('Plan: 1 create, 1 conflict, 3 blocked');
 
     const run = await runCli(['publish', gamma, '--json'], { cwd: work, env: env() });

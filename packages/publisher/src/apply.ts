@@ -52,6 +52,8 @@ export interface Outcome {
   message?: string;
   /** For a page not published because a page above it is in conflict: that page's key. */
   blockedBy?: string;
+  /** For a page not published because a page above it failed: that page's key (the highest one that failed itself). */
+  failedAbove?: string;
   /**
    * Readers' inline comments whose highlighted text the update removed: written without their
    * marker, which Confluence answers by resolving the comment.
@@ -275,6 +277,7 @@ function withoutParent(op: Operation, outcomes: Map<string, Outcome>): Outcome {
   return {
     ...base,
     status: 'failed',
+    failedAbove: parent?.failedAbove ?? op.parentKey,
     message: `not published: its parent ${name(parent, op.parentKey!)} failed${why}; the next run publishes both`,
   };
 }

@@ -303,6 +303,7 @@ export function planSync(input: PlanInput): Plan {
     );
   }
 
+  leaveUnderAdoptedParents(operations, input.adoptable);
   blockChildrenOfConflicts(operations);
 
   const takenOver = new Set([...rekeyed.values()].map((page) => page.id));
@@ -1136,6 +1137,25 @@ function blockChildrenOfConflicts(operations: Operation[]): void {
         `not published: its ${parent ? 'parent' : 'ancestor'} ${conflict.key} ("${conflict.title}") is in conflict ` +
         `(${holderOf(conflict)}). To fix both: ${conflict.fix}; the next run publishes them`,
     };
+  });
+}
+
+/**
+ * A page of docgen's under a page the run adopts (the identical page an interrupted run left, see
+ * `PlanInput.adoptable`) is where the tree puts it already: the plan, not knowing the adopted page
+ * as docgen's, had no parent id for it and planned a move, which is a write, and on Data Center a new
+ * page version. Only where the body was read and matches: another page is not adopted.
+ */
+function leaveUnderAdoptedParents(operations: Operation[], adoptable: ReadonlySet<string> | undefined): void {
+  if (!adoptable?.size) return;
+  const adopting = new Map(
+    operations.filter((op) => op.adoptId && adoptable.has(op.adoptId)).map((op) => [op.key, op.adoptId!]),
+  );
+  operations.forEach((op, i) => {
+    const adoptId = op.parentKey === undefined ? undefined : adopting.get(op.parentKey);
+    if (adoptId === undefined || !op.changes.includes('parent') || op.remote?.parentId !== adoptId) return;
+    const changes = op.changes.filter((change) => change !== 'parent');
+    operations[i] = { ...op, changes, action: actionFor(changes) };
   });
 }
 

@@ -402,7 +402,7 @@ export async function runPublish(
     for (const line of outcomeLines(result.outcomes)) log.info(line);
     // Warnings on stderr, as every command prints them (stdout is the run's report), as the progress bar is.
     for (const block of warningBlocks(result.warnings, { verbose: flags.verbose })) process.stderr.write(`${block}\n`);
-    log.info(summaryLine(result));
+    log.info(summaryLine(result, planned.plan.operations.filter((op) => op.adoptId).length));
     for (const line of orphanLines(planned)) log.info(line);
     if (dryRun && hasWork(planned))
       log.info('Nothing was written (--dry-run): run it without --dry-run to apply this plan.');
@@ -618,11 +618,14 @@ function takenByAnotherRun(report: PublishReport): string | undefined {
   return `docgen's pages of these titles were published by another run: ${[...fixes][0]}`;
 }
 
-export function summaryLine(result: PublishResult): string {
+export function summaryLine(result: PublishResult, adopting = 0): string {
   const c = result.counts;
+  // A page the plan found identical to docgen's is counted a `conflict` in --json's plan (its stable
+  // action), and shown as what the run does with it: an adoption, as its row in the table says.
+  const planned = { ...result.plan, conflict: result.plan.conflict - adopting, adopt: adopting };
   const head = result.dryRun
     ? `Plan: ${
-        Object.entries(result.plan)
+        Object.entries(planned)
           .filter(([, n]) => n > 0)
           .map(([action, n]) => `${n} ${action}`)
           .join(', ') || 'nothing to do'
@@ -653,8 +656,9 @@ export function planTable(planned: PlannedSync, options: { all?: boolean; width?
     parentKey === undefined ? 'the managed root' : `"${titles.get(parentKey) ?? parentKey}"`;
   const shown = operations.filter(({ op }) => options.all || op.action !== 'unchanged');
   const rows = shown.map(({ op, depth }) => [
-    // The plan's `archive` (a stable --json value) retires the page to the trash, on every dialect.
-    op.action === 'archive' ? 'trash' : op.action,
+    // The plan's `archive` (a stable --json value) retires the page to the trash, on every dialect;
+    // a `conflict` with a page the plan found identical to docgen's is adopted by the run.
+    op.action === 'archive' ? 'trash' : op.adoptId ? 'adopt' : op.action,
     `${'  '.repeat(depth)}${op.title}`,
     op.pageId ?? '-',
     detailOf(op, under),

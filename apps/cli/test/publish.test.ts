@@ -764,6 +764,30 @@ describe('docgen publish', () => {
     expect(page.body.version.number).toBe(1);
   });
 
+  it('a page an interrupted run left without its record: the dry run says it is adopted, as the run does', async () => {
+    const left = join(work, 'adopted');
+    await writeRenderedTree(left, makeTree(3, { prefix: 'cliadopt' }), { name: 'docgen-test', version: '1.0.0' });
+    const first = JSON.parse((await runCli(['publish', left, '--json'], { cwd: work, env: env() })).stdout);
+    const top = (first.outcomes as Array<{ key: string; pageId: string }>).find((o) => o.key === 'cliadopt')!.pageId;
+    // As a run killed between the page's create and its record leaves it: docgen's body, version 1, no record.
+    expect((await sandbox.api('DELETE', `/rest/api/content/${top}/property/docgen`)).status).toBe(204);
+    const dry = await runCli(['publish', left, '--dry-run'], { cwd: work, env: env() });
+    expect(dry.code).toBe(0);
+    expect(dry.stdout).toMatch(
+      new RegExp(
+        `^adopt +CLIADOPT Home +${top} +the identical page an interrupted run left: docgen records it as its own, no new version$`,
+        'm',
+      ),
+    );
+    expect(dry.stdout).not.toContain('rename one of the two');
+    expect(dry.stdout).toContain('Plan: 2 unchanged, 1 adopt');
+    const run = JSON.parse((await runCli(['publish', left, '--json'], { cwd: work, env: env() })).stdout);
+    expect(run.outcomes.find((o: { key: string }) => o.key === 'cliadopt')).toMatchObject({
+      status: 'adopted',
+      pageId: top,
+    });
+  });
+
   it('two flag jobs of different folders that render the same index page: the second is a conflict naming both folders, not a rewrite', async () => {
     const project = await mkdtemp(join(tmpdir(), 'docgen-two-jobs-'));
     const job = (dir: string, ...more: string[]) =>

@@ -337,7 +337,10 @@ async function runOperation(
         return {
           ...base,
           status: op.skipped ? 'skipped' : 'conflict',
-          message: op.reason,
+          // A page the plan found identical (its reason says it is adopted) changed since: a person's page after all.
+          message: op.adoptId
+            ? `the title is used by page ${op.adoptId}, which docgen does not own: ${op.fix}`
+            : op.reason,
           pageId: op.conflict === 'edited' || op.ownPage ? op.pageId : undefined,
         };
       default:

@@ -965,12 +965,12 @@ function planNew(
       wantedParentId !== undefined &&
       taken.parentId === wantedParentId &&
       adoptable?.has(taken.id) !== false;
-    const adoption = !mayBeOurs
-      ? ''
-      : adoptable
-        ? ' (the identical page an interrupted run created: the run adopts it)'
-        : ' (adopted only if it is the identical page an interrupted run created)';
     const { why, fix, otherDocSet } = titleTaken(taken, set, page.key, unlisted);
+    // Read and identical: no conflict to fix, an adoption (the fix stays for a page changed before the run reads it again).
+    const reason =
+      mayBeOurs && adoptable
+        ? `the identical page an interrupted run left: docgen records it as its own, no new version`
+        : `${why}${mayBeOurs ? ' (adopted only if it is the identical page an interrupted run created)' : ''}: ${fix}`;
     return {
       ...base,
       action: 'conflict',
@@ -981,7 +981,7 @@ function planNew(
       adoptId: mayBeOurs ? taken.id : undefined,
       fix,
       ...(otherDocSet !== undefined ? { otherDocSet } : {}),
-      reason: `${why}${adoption}: ${fix}`,
+      reason,
     };
   }
   return { ...base, action: 'create', changes: ['body', 'title', 'parent', 'labels', 'attachments', 'state'] };

@@ -801,9 +801,12 @@ describe('docgen publish', () => {
     try {
       await mkdir(join(project, '.git'));
       await writeFile(join(project, '.git', 'config'), '[remote "origin"]\n\turl = git@example.com:acme/jobs.git\n');
+      // Each folder has a service of its own, and one of the same name (each folder's payments service).
       for (const [folder, name] of [
         ['a', 'orders'],
+        ['a', 'payments'],
         ['b', 'billing'],
+        ['b', 'payments'],
       ] as const) {
         await mkdir(join(project, 'services', folder, name), { recursive: true });
         await writeFile(join(project, 'services', folder, name, 'catalog-info.yaml'), service(name));
@@ -819,11 +822,12 @@ describe('docgen publish', () => {
       const second = await job('services/b');
       expect(second.code).toBe(1);
       const report = JSON.parse(second.stdout).publish;
-      expect(report.counts).toMatchObject({ updated: 0, conflicts: 1 });
-      const planned = (report.planned as Array<{ key: string; conflict?: string; reason?: string }>).find(
-        (p) => p.key === 'runbooks',
-      )!;
-      expect(planned.conflict).toBe('other-run');
+      expect(report.counts).toMatchObject({ updated: 0, conflicts: 2 });
+      const conflicts = (report.planned as Array<{ key: string; conflict?: string; reason?: string }>).filter(
+        (p) => p.conflict === 'other-run',
+      );
+      expect(conflicts.map((p) => p.key).sort()).toEqual(['runbooks', 'runbooks/payments']);
+      const planned = conflicts.find((p) => p.key === 'runbooks')!;
       for (const words of ['services/a', 'services/b', '"Two jobs Runbook: orders service"', 'one run'])
         expect(planned.reason).toContain(words);
       const index = await sandbox.api<{ version: { number: number } }>('GET', `/rest/api/content/${indexId}`);

@@ -912,8 +912,9 @@ function otherFlagRunsPages(
 
 /**
  * A page this flag run renders from another file than the one its record names, while pages of
- * that file (or folder) that this run does not render are still there: another job publishes it
- * too (each runbook folder's job renders the `runbooks` index, listing only its own services).
+ * that file's folder (where it leaves this run's paths, see `divergingPath`) that this run does not
+ * render are still there: another job publishes it too (each runbook folder's job renders the
+ * `runbooks` index, listing only its own services, and a service of a name both folders have).
  * Written, the page would take this run's content, and the other job's next run would write its
  * own back: a new page version on every merge. Where no such page is left, the file was renamed
  * (or its folder moved), and the page takes the new name as before.
@@ -926,9 +927,10 @@ function sharedWithAnotherRun(
   const recorded = owned.ownership!.value.source;
   const file = page.source?.file;
   if (recorded?.file === undefined || file === undefined || recorded.file === file) return undefined;
+  const folder = divergingPath(recorded.file, file);
   const theirs = otherRuns.filter((other) => {
     const source = other.ownership!.value.source;
-    return source?.plugin === recorded.plugin && source.file !== undefined && atOrUnder(source.file, recorded.file!);
+    return source?.plugin === recorded.plugin && source.file !== undefined && atOrUnder(source.file, folder);
   });
   if (theirs.length === 0) return undefined;
   const named = theirs
@@ -938,13 +940,27 @@ function sharedWithAnotherRun(
   const more = theirs.length > 3 ? ` and ${theirs.length - 3} more` : '';
   return {
     why:
-      `key "${page.key}" is page "${owned.title}" (${owned.id}), which another run publishes from ${recorded.file} ` +
+      `key "${page.key}" is page "${owned.title}" (${owned.id}), which another run publishes from ${recorded.file}` +
+      `${folder === recorded.file ? '' : ` in ${folder}`} ` +
       `with pages this run does not render (${named}${more}); this run renders that key from ${file}, ` +
       'and the two runs would rewrite the page in turn',
     fix:
       `publish ${recorded.file} and ${file} from one run (a config source whose folder holds both, \`docgen generate --publish\`), ` +
       `or give each run its own parent page (--confluence-parent); if no run publishes ${recorded.file} any more, delete its pages`,
   };
+}
+
+/**
+ * Where a recorded path leaves the path this run renders: their common folder and one step more on the
+ * recorded side (`services/a` for `services/a/payments/catalog-info.yaml` against
+ * `services/b/payments/catalog-info.yaml`): the folder another job renders, with the page's file in it.
+ */
+function divergingPath(recorded: string, file: string): string {
+  const theirs = recorded.split('/');
+  const ours = file.split('/');
+  let common = 0;
+  while (common < theirs.length - 1 && theirs[common] === ours[common]) common++;
+  return theirs.slice(0, common + 1).join('/');
 }
 
 function planNew(

@@ -928,6 +928,7 @@ function sharedWithAnotherRun(
   const file = page.source?.file;
   if (recorded?.file === undefined || file === undefined || recorded.file === file) return undefined;
   const folder = divergingPath(recorded.file, file);
+  const ours = divergingPath(file, recorded.file);
   const theirs = otherRuns.filter((other) => {
     const source = other.ownership!.value.source;
     return source?.plugin === recorded.plugin && source.file !== undefined && atOrUnder(source.file, folder);
@@ -945,8 +946,8 @@ function sharedWithAnotherRun(
       `with pages this run does not render (${named}${more}); this run renders that key from ${file}, ` +
       'and the two runs would rewrite the page in turn',
     fix:
-      `publish ${recorded.file} and ${file} from one run (a config source whose folder holds both, \`docgen generate --publish\`), ` +
-      `or give each run its own parent page (--confluence-parent); if no run publishes ${recorded.file} any more, delete its pages`,
+      `publish ${folder} and ${ours} from one run (a config source whose folder holds both, \`docgen generate --publish\`), ` +
+      `or give each run its own parent page (--confluence-parent); if no run publishes ${folder} any more, delete its pages`,
   };
 }
 
@@ -1131,7 +1132,7 @@ function blockChildrenOfConflicts(operations: Operation[]): void {
     if (cause.has(op.key)) return cause.get(op.key);
     const parent = byKey.get(op.parentKey);
     // The conflict highest up is the one to name: the pages under it, conflicts or not, wait for it.
-    const found = parent && (blockingAbove(parent, depth + 1) ?? (leavesNoPage(parent) ? parent : undefined));
+    const found = parent && (blockingAbove(parent, depth + 1) ?? (holdsBackChildren(parent) ? parent : undefined));
     cause.set(op.key, found);
     return found;
   };
@@ -1175,8 +1176,18 @@ function leaveUnderAdoptedParents(operations: Operation[], adoptable: ReadonlySe
   });
 }
 
+/**
+ * A conflict whose children wait for it: one that leaves no page to go under, or a page another flag
+ * job publishes (`other-run`): it keeps that job's content, which does not list this run's pages,
+ * and the fix (one config, or a parent page of each run's own) would find them in the wrong place.
+ */
+function holdsBackChildren(op: Operation): boolean {
+  return leavesNoPage(op) || (op.action === 'conflict' && op.conflict === 'other-run');
+}
+
 /** Where the page with the conflicting title is, in a few words. */
 function holderOf(conflict: Operation): string {
+  if (conflict.conflict === 'other-run') return `another run publishes its page ${conflict.pageId}`;
   if (conflict.conflict !== 'deleted') return `the title is used by page ${conflict.pageId}`;
   return `its page ${conflict.pageId} is in the ${conflict.remote?.status === 'archived' ? 'archive' : 'trash'}`;
 }

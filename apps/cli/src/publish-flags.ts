@@ -122,7 +122,7 @@ export interface PublishReport extends Omit<PublishResult, 'warnings'> {
      * retired by a person (in the trash or the archive, holding its title), or the config's page of
      * a key that a flag run renders from another file.
      */
-    conflict?: 'edited' | 'title-taken' | 'deleted' | 'other-source';
+    conflict?: 'edited' | 'title-taken' | 'deleted' | 'other-source' | 'other-run';
     /** The key the page had before its source was renamed: docgen took the page over instead of making a new one. */
     previousKey?: string;
     /** For a title-taken or deleted conflict: what to do, which also publishes the pages blocked under it. */
@@ -402,7 +402,7 @@ export async function runPublish(
     for (const line of outcomeLines(result.outcomes)) log.info(line);
     // Warnings on stderr, as every command prints them (stdout is the run's report), as the progress bar is.
     for (const block of warningBlocks(result.warnings, { verbose: flags.verbose })) process.stderr.write(`${block}\n`);
-    log.info(summaryLine(result));
+    log.info(summaryLine(result, planned.plan.operations.filter((op) => op.adoptId).length));
     for (const line of orphanLines(planned)) log.info(line);
     if (dryRun && hasWork(planned))
       log.info('Nothing was written (--dry-run): run it without --dry-run to apply this plan.');
@@ -473,36 +473,40 @@ function rootLine(planned: PlannedSync): string {
  */
 /**
  * The pages the run left as they are, or failed, one line each, with their reason. The pages a
- * conflict held back (those under it) share its reason and fix: they are listed under one line
- * after it, not each with the conflict's whole text again (--json keeps each one's message).
+ * conflict held back (those under it), or that a failed page left without a parent, share its
+ * reason: they are listed under one line after it, not each with that reason again (--json keeps
+ * each one's message).
  */
 function outcomeLines(outcomes: Outcome[]): string[] {
   const heldBack = new Map<string, Outcome[]>();
+  const causeOf = (outcome: Outcome) =>
+    outcome.status === 'skipped' ? outcome.blockedBy : outcome.status === 'failed' ? outcome.failedAbove : undefined;
   for (const outcome of outcomes) {
-    if (outcome.status === 'skipped' && outcome.blockedBy)
-      heldBack.set(outcome.blockedBy, [...(heldBack.get(outcome.blockedBy) ?? []), outcome]);
+    const cause = causeOf(outcome);
+    if (cause !== undefined) heldBack.set(cause, [...(heldBack.get(cause) ?? []), outcome]);
   }
   const lines: string[] = [];
   for (const outcome of outcomes) {
-    if (!DETAILED.has(outcome.status) || (outcome.status === 'skipped' && outcome.blockedBy)) continue;
+    if (!DETAILED.has(outcome.status) || causeOf(outcome) !== undefined) continue;
     lines.push(
       `${outcome.status.padEnd(9)} ${outcome.title}${outcome.pageId ? ` (${outcome.pageId})` : ''}: ${outcome.message ?? ''}`,
     );
     const held = heldBack.get(outcome.key);
-    if (held) lines.push(...heldBackLines(outcome.title, held));
+    if (held) lines.push(...heldBackLines(outcome, held));
     heldBack.delete(outcome.key);
   }
-  // A conflict not itself among the outcomes (none met in practice): its pages still listed.
-  for (const [key, held] of heldBack) lines.push(...heldBackLines(key, held));
+  // A cause not itself among the outcomes (none met in practice): its pages still listed.
+  for (const [key, held] of heldBack) lines.push(...heldBackLines({ title: key }, held));
   return lines;
 }
 
-function heldBackLines(conflictTitle: string, held: Outcome[]): string[] {
+function heldBackLines(cause: Pick<Outcome, 'title'>, held: Outcome[]): string[] {
   const pages = held.length === 1 ? '1 page' : `${held.length} pages`;
-  return [
-    `${'skipped'.padEnd(9)} ${pages} under "${conflictTitle}" (its conflict above); resolving it publishes them on the next run:`,
-    ...held.map((outcome) => `${' '.repeat(12)}${outcome.title}`),
-  ];
+  const head =
+    held[0].status === 'failed'
+      ? `${'failed'.padEnd(9)} ${pages} under "${cause.title}" not published: it failed above; the next run publishes them:`
+      : `${'skipped'.padEnd(9)} ${pages} under "${cause.title}" (its conflict above); resolving it publishes them on the next run:`;
+  return [head, ...held.map((outcome) => `${' '.repeat(12)}${outcome.title}`)];
 }
 
 /**
@@ -587,6 +591,9 @@ function conflictHint(report: PublishReport): string {
   const otherSource =
     'a source given by flags renders a key the config’s sources publish from another file: list that source in the config ' +
     'with its own key (options.key), or give the config’s source one (each conflict above names the two files)';
+  const otherRun =
+    'another run of sources given by flags (another CI job) publishes a page of the same key from another folder, with its own content: ' +
+    'publish both folders from one config source, or give each run its own parent page (each conflict above names the two folders)';
   // Conflicts met only during the run (a title taken or retired between plan and apply, an edit)
   // were not in the plan: their own messages say what happened and what to do.
   if (kinds.size === 0) return `each conflict above says what happened and what to do (${edited})`;
@@ -595,6 +602,7 @@ function conflictHint(report: PublishReport): string {
   if (kinds.has('deleted')) hints.push(deleted);
   if (kinds.has('edited')) hints.push(edited);
   if (kinds.has('other-source')) hints.push(otherSource);
+  if (kinds.has('other-run')) hints.push(otherRun);
   return hints.join('; ');
 }
 
@@ -610,11 +618,14 @@ function takenByAnotherRun(report: PublishReport): string | undefined {
   return `docgen's pages of these titles were published by another run: ${[...fixes][0]}`;
 }
 
-export function summaryLine(result: PublishResult): string {
+export function summaryLine(result: PublishResult, adopting = 0): string {
   const c = result.counts;
+  // A page the plan found identical to docgen's is counted a `conflict` in --json's plan (its stable
+  // action), and shown as what the run does with it: an adoption, as its row in the table says.
+  const planned = { ...result.plan, conflict: result.plan.conflict - adopting, adopt: adopting };
   const head = result.dryRun
     ? `Plan: ${
-        Object.entries(result.plan)
+        Object.entries(planned)
           .filter(([, n]) => n > 0)
           .map(([action, n]) => `${n} ${action}`)
           .join(', ') || 'nothing to do'
@@ -645,8 +656,9 @@ export function planTable(planned: PlannedSync, options: { all?: boolean; width?
     parentKey === undefined ? 'the managed root' : `"${titles.get(parentKey) ?? parentKey}"`;
   const shown = operations.filter(({ op }) => options.all || op.action !== 'unchanged');
   const rows = shown.map(({ op, depth }) => [
-    // The plan's `archive` (a stable --json value) retires the page to the trash, on every dialect.
-    op.action === 'archive' ? 'trash' : op.action,
+    // The plan's `archive` (a stable --json value) retires the page to the trash, on every dialect;
+    // a `conflict` with a page the plan found identical to docgen's is adopted by the run.
+    op.action === 'archive' ? 'trash' : op.adoptId ? 'adopt' : op.action,
     `${'  '.repeat(depth)}${op.title}`,
     op.pageId ?? '-',
     detailOf(op, under),
@@ -677,6 +689,9 @@ type PlannedOperation = PlannedSync['plan']['operations'][number];
 
 /** What happens to a page, in words: where a new or moved page goes, what changes on the others. */
 function detailOf(op: PlannedOperation, under: (parentKey: string | undefined) => string): string {
+  // The conflict's reason and fix are on its own row: a page it holds back names it, not the whole text again (--json has it).
+  if (op.action === 'blocked' && op.blockedBy)
+    return `held back: its ${op.blockedBy.parent ? 'parent' : 'ancestor'} "${op.blockedBy.title}" is in conflict (above); resolving it publishes this page`;
   if (op.action === 'conflict' || op.action === 'blocked' || op.action === 'orphan' || op.action === 'archive')
     return op.reason ?? '';
   if (op.action === 'restore')

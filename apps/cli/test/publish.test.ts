@@ -734,6 +734,120 @@ describe('docgen publish', () => {
     }
   });
 
+  it('a page of the title docgen wants that is not what an interrupted run left: the dry run holds back the pages under it, as the run does', async () => {
+    const left = join(work, 'leftover');
+    await writeRenderedTree(left, makeTree(4, { prefix: 'clileft' }), { name: 'docgen-test', version: '1.0.0' });
+    const space = await sandbox.api<{ homepage: { id: string } }>('GET', '/rest/api/space/DEV?expand=homepage');
+    // A person's page, version 1, where docgen's top page goes: it could pass for an interrupted create, but its body is another.
+    const pageId = await humanPage(sandbox, 'CLILEFT Home', space.body.homepage.id);
+    type Planned = { key: string; action: string; reason?: string };
+    const dry = await runCli(['publish', left, '--dry-run', '--json'], { cwd: work, env: env() });
+    expect(dry.code).toBe(1);
+    const planned = JSON.parse(dry.stdout).planned as Planned[];
+    expect(planned.map((p) => [p.key, p.action])).toEqual([
+      ['clileft', 'conflict'],
+      ['clileft/s1', 'blocked'],
+      ['clileft/s1/p2', 'blocked'],
+      ['clileft/s1/p3', 'blocked'],
+    ]);
+    expect(planned[0].reason).not.toContain('adopt');
+    const run = await runCli(['publish', left, '--json'], { cwd: work, env: env() });
+    expect(run.code).toBe(1);
+    const outcomes = JSON.parse(run.stdout).outcomes as Array<{ key: string; status: string }>;
+    expect(outcomes.map((o) => [o.key, o.status])).toEqual([
+      ['clileft', 'conflict'],
+      ['clileft/s1', 'skipped'],
+      ['clileft/s1/p2', 'skipped'],
+      ['clileft/s1/p3', 'skipped'],
+    ]);
+    const page = await sandbox.api<{ version: { number: number } }>('GET', `/rest/api/content/${pageId}`);
+    expect(page.body.version.number).toBe(1);
+  });
+
+  it('a page an interrupted run left without its record: the dry run says it is adopted, as the run does', async () => {
+    const left = join(work, 'adopted');
+    await writeRenderedTree(left, makeTree(3, { prefix: 'cliadopt' }), { name: 'docgen-test', version: '1.0.0' });
+    const first = JSON.parse((await runCli(['publish', left, '--json'], { cwd: work, env: env() })).stdout);
+    const top = (first.outcomes as Array<{ key: string; pageId: string }>).find((o) => o.key === 'cliadopt')!.pageId;
+    // As a run killed between the page's create and its record leaves it: docgen's body, version 1, no record.
+    expect((await sandbox.api('DELETE', `/rest/api/content/${top}/property/docgen`)).status).toBe(204);
+    const dry = await runCli(['publish', left, '--dry-run'], { cwd: work, env: env() });
+    expect(dry.code).toBe(0);
+    expect(dry.stdout).toMatch(
+      new RegExp(
+        `^adopt +CLIADOPT Home +${top} +the identical page an interrupted run left: docgen records it as its own, no new version$`,
+        'm',
+      ),
+    );
+    expect(dry.stdout).not.toContain('rename one of the two');
+    expect(dry.stdout).toContain('Plan: 2 unchanged, 1 adopt');
+    const run = JSON.parse((await runCli(['publish', left, '--json'], { cwd: work, env: env() })).stdout);
+    expect(run.outcomes.find((o: { key: string }) => o.key === 'cliadopt')).toMatchObject({
+      status: 'adopted',
+      pageId: top,
+    });
+  });
+
+  it('two flag jobs of different folders that render the same index page: the second is a conflict naming both folders, not a rewrite', async () => {
+    const project = await mkdtemp(join(tmpdir(), 'docgen-two-jobs-'));
+    const job = (dir: string, ...more: string[]) =>
+      runCli(['runbook', '--dir', dir, '--publish', '--json', '--confluence-prefix', 'Two jobs ', ...more], {
+        cwd: project,
+        env: env(),
+      });
+    const service = (name: string) =>
+      `apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: ${name}\n  title: ${name} service\n` +
+      'spec:\n  type: service\n  lifecycle: production\n  owner: team-shop\n';
+    try {
+      await mkdir(join(project, '.git'));
+      await writeFile(join(project, '.git', 'config'), '[remote "origin"]\n\turl = git@example.com:acme/jobs.git\n');
+      // Each folder has a service of its own, and one of the same name (each folder's payments service).
+      for (const [folder, name] of [
+        ['a', 'orders'],
+        ['a', 'payments'],
+        ['b', 'billing'],
+        ['b', 'payments'],
+      ] as const) {
+        await mkdir(join(project, 'services', folder, name), { recursive: true });
+        await writeFile(join(project, 'services', folder, name, 'catalog-info.yaml'), service(name));
+      }
+      const first = await job('services/a');
+      expect(first.code).toBe(0);
+      const outcomes = JSON.parse(first.stdout).publish.outcomes as Array<{ key: string; pageId: string }>;
+      const indexId = outcomes.find((o) => o.key === 'runbooks')!.pageId;
+
+      // Told before anything is written: the dry run of the second job already names the conflict.
+      const dry = await job('services/b', '--dry-run');
+      expect(dry.code).toBe(1);
+      const second = await job('services/b');
+      expect(second.code).toBe(1);
+      const report = JSON.parse(second.stdout).publish;
+      // Nothing written: its own services wait with the index, which keeps the first job's list of services.
+      expect(report.counts).toMatchObject({ created: 0, updated: 0, conflicts: 1, skipped: 2 });
+      expect(report.requests.writes).toBe(0);
+      type Planned = { key: string; action: string; conflict?: string; reason?: string };
+      expect((report.planned as Planned[]).map((p) => [p.key, p.action, p.conflict])).toEqual([
+        ['runbooks', 'conflict', 'other-run'],
+        ['runbooks/billing', 'blocked', undefined],
+        ['runbooks/payments', 'blocked', undefined],
+      ]);
+      const planned = (report.planned as Planned[])[0];
+      for (const words of ['services/a', 'services/b', '"Two jobs Runbook: orders service"', 'one run'])
+        expect(planned.reason).toContain(words);
+      const index = await sandbox.api<{ version: { number: number } }>('GET', `/rest/api/content/${indexId}`);
+      expect(index.body.version.number).toBe(1);
+
+      // Each job again: the first writes nothing, the second meets the same conflict and writes nothing.
+      const again = await job('services/a');
+      expect(again.code).toBe(0);
+      expect(JSON.parse(again.stdout).publish.requests.writes).toBe(0);
+      const secondAgain = JSON.parse((await job('services/b')).stdout).publish;
+      expect(secondAgain.requests.writes).toBe(0);
+    } finally {
+      await rm(project, { recursive: true, force: true });
+    }
+  });
+
   it('a page renamed to a title another doc set’s page has is a planned conflict that says to change the title', async () => {
     // Two services publishing into one space, each with a generic title ("Data model" in real life).
     const alpha = join(work, 'alpha');
@@ -783,6 +897,56 @@ describe('docgen publish', () => {
     );
   });
 
+  it('the pages under a page that failed are listed under it once, its reason not repeated on each; --json keeps each', async () => {
+    const eps = join(work, 'eps');
+    await writeRenderedTree(eps, makeTree(5, { prefix: 'eps' }), { name: 'docgen-test', version: '1.0.0' });
+    // The top page's create is refused (a permission, not a retry): nothing under it has a parent to go under.
+    await sandbox.faults([
+      {
+        id: 'refuse-top',
+        fault: 'status',
+        status: 403,
+        message: 'not permitted here',
+        method: 'POST',
+        path: '(pages|content)$',
+        count: 1,
+      },
+    ]);
+    try {
+      const run = await runCli(['publish', eps], { cwd: work, env: env() });
+      expect(run.code).toBe(1);
+      expect(run.stdout).toMatch(/^failed {4}EPS Home: .*not permitted here/m);
+      expect(run.stdout.match(/not permitted here/g)).toHaveLength(1);
+      expect(run.stdout).toContain(
+        'failed    4 pages under "EPS Home" not published: it failed above; the next run publishes them:\n' +
+          '            eps section 1\n            eps page 2\n            eps page 3\n            eps page 4\n',
+      );
+    } finally {
+      await sandbox.clearFaults();
+    }
+    await sandbox.faults([
+      {
+        id: 'refuse-top',
+        fault: 'status',
+        status: 403,
+        message: 'not permitted here',
+        method: 'POST',
+        path: '(pages|content)$',
+        count: 1,
+      },
+    ]);
+    try {
+      const json = JSON.parse((await runCli(['publish', eps, '--json'], { cwd: work, env: env() })).stdout);
+      expect(json.outcomes.find((o: { key: string }) => o.key === 'eps/s1/p3')).toMatchObject({
+        status: 'failed',
+        failedAbove: 'eps',
+        message: expect.stringContaining('not published: its parent eps/s1 ("eps section 1") failed'),
+      });
+    } finally {
+      await sandbox.clearFaults();
+    }
+  });
+
   it('the pages under a page whose title is taken are held back, saying which page and what fixes both, in --json too', async () => {
     const gamma = join(work, 'gamma');
     await writeRenderedTree(gamma, makeTree(5, { prefix: 'gamma' }), { name: 'docgen-test', version: '1.0.0' });
@@ -800,7 +964,11 @@ describe('docgen publish', () => {
     );
     const plan = await runCli(['publish', gamma, '--dry-run'], { cwd: work, env: env() });
     expect(plan.code).toBe(1);
-    expect(plan.stdout).toMatch(new RegExp(`^blocked +gamma page 2 +- +${blocked.source}`, 'm'));
+    // The conflict's reason and fix once, on its row; the rows it holds back name it.
+    expect(plan.stdout.match(/rename one of the two/g)).toHaveLength(1);
+    expect(plan.stdout).toMatch(
+      /^blocked +gamma page 2 +- +held back: its parent "gamma section 1" is in conflict \(above\); resolving it publishes this page$/m,
+    );
     expect(plan.stdout).toContain('Plan: 1 create, 1 conflict, 3 blocked');
 
     const run = await runCli(['publish', gamma, '--json'], { cwd: work, env: env() });

@@ -52,6 +52,8 @@ export interface Outcome {
   message?: string;
   /** For a page not published because a page above it is in conflict: that page's key. */
   blockedBy?: string;
+  /** For a page not published because a page above it failed: that page's key (the highest one that failed itself). */
+  failedAbove?: string;
   /**
    * Readers' inline comments whose highlighted text the update removed: written without their
    * marker, which Confluence answers by resolving the comment.
@@ -275,6 +277,7 @@ function withoutParent(op: Operation, outcomes: Map<string, Outcome>): Outcome {
   return {
     ...base,
     status: 'failed',
+    failedAbove: parent?.failedAbove ?? op.parentKey,
     message: `not published: its parent ${name(parent, op.parentKey!)} failed${why}; the next run publishes both`,
   };
 }
@@ -334,7 +337,10 @@ async function runOperation(
         return {
           ...base,
           status: op.skipped ? 'skipped' : 'conflict',
-          message: op.reason,
+          // A page the plan found identical (its reason says it is adopted) changed since: a person's page after all.
+          message: op.adoptId
+            ? `the title is used by page ${op.adoptId}, which docgen does not own: ${op.fix}`
+            : op.reason,
           pageId: op.conflict === 'edited' || op.ownPage ? op.pageId : undefined,
         };
       default:

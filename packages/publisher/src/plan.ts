@@ -73,9 +73,10 @@ export interface Operation {
   /**
    * `edited`: a person edited docgen's page; `title-taken`: another page has the title;
    * `deleted`: docgen's page is in the trash or the archive, retired by a person;
-   * `other-source`: the config's page of this key, which a flag run of another file would overwrite.
+   * `other-source`: the config's page of this key, which a flag run of another file would overwrite;
+   * `other-run`: a page of this key that another flag run (another CI job) publishes from another file.
    */
-  conflict?: 'edited' | 'title-taken' | 'deleted' | 'other-source';
+  conflict?: 'edited' | 'title-taken' | 'deleted' | 'other-source' | 'other-run';
   /** For a title-taken conflict: the one thing to do that resolves it (and publishes the pages under it). */
   fix?: string;
   /**
@@ -171,6 +172,13 @@ export interface PlanInput {
    * tree has: the edit was merged into the source, as a conflict says to do. Not a conflict.
    */
   editInSource?: ReadonlySet<string>;
+  /**
+   * Ids of pages docgen does not own, at version 1 with the title of a page of the tree, whose body
+   * is the one docgen writes for it (`Publisher.plan` reads them): what an interrupted run created,
+   * which the run adopts. A candidate not in it is a title conflict that holds back the pages under
+   * it, as the run would find. Without it, adoption is left to the run to decide.
+   */
+  adoptable?: ReadonlySet<string>;
 }
 
 /**
@@ -261,6 +269,7 @@ export function planSync(input: PlanInput): Plan {
       .filter((page) => page.parentKey !== undefined && !desiredKeys.has(page.parentKey))
       .map((page) => [page.parentKey!, ownedByKey.get(page.parentKey!)?.id ?? rootId]),
   );
+  const otherRuns = otherFlagRunsPages(input, ours, { desiredKeys, inScope, rekeyed });
   const operations: Operation[] = [];
   for (const page of desired) {
     const owned = ownedByKey.get(page.key);
@@ -271,13 +280,30 @@ export function planSync(input: PlanInput): Plan {
     const retired = notOursByTitle.has(fold(page.title)) ? undefined : retiredByTitle.get(fold(page.title));
     operations.push(
       owned
-        ? planOwned(page, owned, { rootId, set: { docSet, self }, wantedParentId }, policy, notOursByTitle, input)
+        ? planOwned(
+            page,
+            owned,
+            { rootId, set: { docSet, self }, wantedParentId, otherRuns },
+            policy,
+            notOursByTitle,
+            input,
+          )
         : retired
           ? planRetired(page, retired, { rootId, family: family.members, policy, takeOver: mayRekey(retired) })
-          : planNew(page, wantedParentId, notOursByTitle, { docSet, self }, unlistedSource(input, page)),
+          : planNew(
+              page,
+              wantedParentId,
+              notOursByTitle,
+              { docSet, self },
+              {
+                unlisted: unlistedSource(input, page),
+                adoptable: input.adoptable,
+              },
+            ),
     );
   }
 
+  leaveUnderAdoptedParents(operations, input.adoptable);
   blockChildrenOfConflicts(operations);
 
   const takenOver = new Set([...rekeyed.values()].map((page) => page.id));
@@ -677,7 +703,13 @@ function planOwned(
     rootId,
     set,
     wantedParentId,
-  }: { rootId: string; set: { docSet: string; self: string }; wantedParentId: string | undefined },
+    otherRuns = [],
+  }: {
+    rootId: string;
+    set: { docSet: string; self: string };
+    wantedParentId: string | undefined;
+    otherRuns?: RemotePage[];
+  },
   policy: ConflictPolicy,
   notOursByTitle: Map<string, TakenTitle>,
   run: Pick<
@@ -705,6 +737,17 @@ function planOwned(
       changes: [],
       fix: claimed.fix,
       reason: `${claimed.why}: ${claimed.fix}`,
+    };
+  const shared = sharedWithAnotherRun(page, owned, otherRuns);
+  if (shared)
+    return {
+      ...base,
+      action: 'conflict',
+      conflict: 'other-run',
+      ownPage: true,
+      changes: [],
+      fix: shared.fix,
+      reason: `${shared.why}: ${shared.fix}`,
     };
   const changes: Change[] = [];
   let recordedHash = state.hash;
@@ -846,23 +889,105 @@ function sameFileInConfigFolder(
   };
 }
 
+/**
+ * Pages of this doc set that another run of sources given by flags publishes (another CI job run in
+ * the same folder): not rendered by this run, nor its to retire or take over. Only where paths
+ * compare (`filesComparable`), so that their recorded files tell the runs apart.
+ */
+function otherFlagRunsPages(
+  input: Pick<PlanInput, 'partial' | 'filesComparable'>,
+  ours: RemotePage[],
+  run: {
+    desiredKeys: ReadonlySet<string>;
+    inScope: (page: RemotePage) => boolean;
+    rekeyed: ReadonlyMap<string, RemotePage>;
+  },
+): RemotePage[] {
+  if (input.partial !== 'flags' || !input.filesComparable) return [];
+  const takenOver = new Set([...run.rekeyed.values()].map((page) => page.id));
+  return ours.filter(
+    (page) => !run.desiredKeys.has(page.ownership!.value.key) && !run.inScope(page) && !takenOver.has(page.id),
+  );
+}
+
+/**
+ * A page this flag run renders from another file than the one its record names, while pages of
+ * that file's folder (where it leaves this run's paths, see `divergingPath`) that this run does not
+ * render are still there: another job publishes it too (each runbook folder's job renders the
+ * `runbooks` index, listing only its own services, and a service of a name both folders have).
+ * Written, the page would take this run's content, and the other job's next run would write its
+ * own back: a new page version on every merge. Where no such page is left, the file was renamed
+ * (or its folder moved), and the page takes the new name as before.
+ */
+function sharedWithAnotherRun(
+  page: DesiredPage,
+  owned: RemotePage,
+  otherRuns: RemotePage[],
+): { why: string; fix: string } | undefined {
+  const recorded = owned.ownership!.value.source;
+  const file = page.source?.file;
+  if (recorded?.file === undefined || file === undefined || recorded.file === file) return undefined;
+  const folder = divergingPath(recorded.file, file);
+  const ours = divergingPath(file, recorded.file);
+  const theirs = otherRuns.filter((other) => {
+    const source = other.ownership!.value.source;
+    return source?.plugin === recorded.plugin && source.file !== undefined && atOrUnder(source.file, folder);
+  });
+  if (theirs.length === 0) return undefined;
+  const named = theirs
+    .slice(0, 3)
+    .map((other) => `"${other.title}"`)
+    .join(', ');
+  const more = theirs.length > 3 ? ` and ${theirs.length - 3} more` : '';
+  return {
+    why:
+      `key "${page.key}" is page "${owned.title}" (${owned.id}), which another run publishes from ${recorded.file}` +
+      `${folder === recorded.file ? '' : ` in ${folder}`} ` +
+      `with pages this run does not render (${named}${more}); this run renders that key from ${file}, ` +
+      'and the two runs would rewrite the page in turn',
+    fix:
+      `publish ${folder} and ${ours} from one run (a config source whose folder holds both, \`docgen generate --publish\`), ` +
+      `or give each run its own parent page (--confluence-parent); if no run publishes ${folder} any more, delete its pages`,
+  };
+}
+
+/**
+ * Where a recorded path leaves the path this run renders: their common folder and one step more on the
+ * recorded side (`services/a` for `services/a/payments/catalog-info.yaml` against
+ * `services/b/payments/catalog-info.yaml`): the folder another job renders, with the page's file in it.
+ */
+function divergingPath(recorded: string, file: string): string {
+  const theirs = recorded.split('/');
+  const ours = file.split('/');
+  let common = 0;
+  while (common < theirs.length - 1 && theirs[common] === ours[common]) common++;
+  return theirs.slice(0, common + 1).join('/');
+}
+
 function planNew(
   page: DesiredPage,
   wantedParentId: string | undefined,
   notOursByTitle: Map<string, TakenTitle>,
   set: { docSet: string; self: string },
-  unlisted: boolean,
+  { unlisted, adoptable }: { unlisted: boolean; adoptable?: ReadonlySet<string> },
 ): Operation {
   const base = { key: page.key, title: page.title, parentKey: page.parentKey, desired: page };
   const taken = notOursByTitle.get(fold(page.title));
   if (taken) {
+    // Where the body was read (see `PlanInput.adoptable`), only the identical page is offered for adoption.
     const mayBeOurs =
       !taken.outside &&
       !taken.ownership &&
       taken.version.number === 1 &&
       wantedParentId !== undefined &&
-      taken.parentId === wantedParentId;
+      taken.parentId === wantedParentId &&
+      adoptable?.has(taken.id) !== false;
     const { why, fix, otherDocSet } = titleTaken(taken, set, page.key, unlisted);
+    // Read and identical: no conflict to fix, an adoption (the fix stays for a page changed before the run reads it again).
+    const reason =
+      mayBeOurs && adoptable
+        ? `the identical page an interrupted run left: docgen records it as its own, no new version`
+        : `${why}${mayBeOurs ? ' (adopted only if it is the identical page an interrupted run created)' : ''}: ${fix}`;
     return {
       ...base,
       action: 'conflict',
@@ -873,7 +998,7 @@ function planNew(
       adoptId: mayBeOurs ? taken.id : undefined,
       fix,
       ...(otherDocSet !== undefined ? { otherDocSet } : {}),
-      reason: `${why}${mayBeOurs ? ' (adopted only if it is the identical page an interrupted run created)' : ''}: ${fix}`,
+      reason,
     };
   }
   return { ...base, action: 'create', changes: ['body', 'title', 'parent', 'labels', 'attachments', 'state'] };
@@ -1007,7 +1132,7 @@ function blockChildrenOfConflicts(operations: Operation[]): void {
     if (cause.has(op.key)) return cause.get(op.key);
     const parent = byKey.get(op.parentKey);
     // The conflict highest up is the one to name: the pages under it, conflicts or not, wait for it.
-    const found = parent && (blockingAbove(parent, depth + 1) ?? (leavesNoPage(parent) ? parent : undefined));
+    const found = parent && (blockingAbove(parent, depth + 1) ?? (holdsBackChildren(parent) ? parent : undefined));
     cause.set(op.key, found);
     return found;
   };
@@ -1032,8 +1157,37 @@ function blockChildrenOfConflicts(operations: Operation[]): void {
   });
 }
 
+/**
+ * A page of docgen's under a page the run adopts (the identical page an interrupted run left, see
+ * `PlanInput.adoptable`) is where the tree puts it already: the plan, not knowing the adopted page
+ * as docgen's, had no parent id for it and planned a move, which is a write, and on Data Center a new
+ * page version. Only where the body was read and matches: another page is not adopted.
+ */
+function leaveUnderAdoptedParents(operations: Operation[], adoptable: ReadonlySet<string> | undefined): void {
+  if (!adoptable?.size) return;
+  const adopting = new Map(
+    operations.filter((op) => op.adoptId && adoptable.has(op.adoptId)).map((op) => [op.key, op.adoptId!]),
+  );
+  operations.forEach((op, i) => {
+    const adoptId = op.parentKey === undefined ? undefined : adopting.get(op.parentKey);
+    if (adoptId === undefined || !op.changes.includes('parent') || op.remote?.parentId !== adoptId) return;
+    const changes = op.changes.filter((change) => change !== 'parent');
+    operations[i] = { ...op, changes, action: actionFor(changes) };
+  });
+}
+
+/**
+ * A conflict whose children wait for it: one that leaves no page to go under, or a page another flag
+ * job publishes (`other-run`): it keeps that job's content, which does not list this run's pages,
+ * and the fix (one config, or a parent page of each run's own) would find them in the wrong place.
+ */
+function holdsBackChildren(op: Operation): boolean {
+  return leavesNoPage(op) || (op.action === 'conflict' && op.conflict === 'other-run');
+}
+
 /** Where the page with the conflicting title is, in a few words. */
 function holderOf(conflict: Operation): string {
+  if (conflict.conflict === 'other-run') return `another run publishes its page ${conflict.pageId}`;
   if (conflict.conflict !== 'deleted') return `the title is used by page ${conflict.pageId}`;
   return `its page ${conflict.pageId} is in the ${conflict.remote?.status === 'archived' ? 'archive' : 'trash'}`;
 }

@@ -215,8 +215,10 @@ export class Publisher {
       rootId,
       desired,
     });
+    const adoptable = await identicalLeftovers(api, converter, remote, desired);
     const plan = planSync({
       desired,
+      adoptable,
       remote,
       rootId,
       docSet,
@@ -408,6 +410,30 @@ async function pagesOnlyCommented(
       found.add(page.id);
   }
   return { commentedOnly: found, editInSource, bodies };
+}
+
+/**
+ * Pages docgen does not own, at version 1 with the title of a page of the tree, whose body is the
+ * one docgen writes for that page: what a run created before it died, short of recording it, which
+ * the run adopts (see `tryAdopt`). Read now, so the plan and a dry run say what the run will do:
+ * adopt such a page, or, for any other, meet a title conflict that holds back the pages under it.
+ * One body read per such page; none on a run without one.
+ */
+async function identicalLeftovers(
+  api: ConfluenceApi,
+  converter: Converter,
+  remote: RemotePage[],
+  desired: DesiredPage[],
+): Promise<Set<string>> {
+  const byTitle = new Map(desired.map((page) => [page.title.trim().toLowerCase(), page]));
+  const identical = new Set<string>();
+  for (const page of remote) {
+    const wanted = byTitle.get(page.title.trim().toLowerCase());
+    if (!wanted || page.ownership || page.version.number !== 1) continue;
+    const body = (await api.getPage(page.id, { body: true })).body ?? '';
+    if (bodyHashWithoutComments(body, converter) === wanted.bodyHash) identical.add(page.id);
+  }
+  return identical;
 }
 
 /**

@@ -122,6 +122,27 @@ describe.each(dialects)('failure drills ($name)', ({ name, path }) => {
     await expectQuiet({ ...config, transport: {} }, tree);
   });
 
+  it('a top page without its record (an interrupted run’s): adopted, and the pages under it left where they are, not moved', async () => {
+    const root = await humanPage('Unrecorded top root');
+    const tree = makeTree(5, { prefix: `unrecorded${name}` });
+    const config = sandboxConfig(sandbox, path, { parentId: root });
+    const first = await new Publisher(config).publish(tree);
+    const top = first.outcomes.find((o) => o.key === tree.pages[0].key)!.pageId!;
+    // The page as a run killed between its create and its record leaves it: version 1, docgen's body, no record.
+    expect((await sandbox.api('DELETE', `/rest/api/content/${top}/property/docgen`)).status).toBe(204);
+    const since = await sandbox.lastSeq();
+    const repair = await new Publisher(config).publish(tree);
+    expect(repair.outcomes.map((o) => [o.key, o.status])).toEqual([
+      [tree.pages[0].key, 'adopted'],
+      ...tree.pages.slice(1).map((page) => [page.key, 'unchanged']),
+    ]);
+    // Only the adopted page is written (its labels and record): its section is under it already.
+    const writes = (await sandbox.requests(since)).filter(isWrite);
+    expect(writes.filter((r) => !r.path.includes(`/${top}/`))).toEqual([]);
+    await expectConverged(root, tree);
+    await expectQuiet(config, tree);
+  });
+
   it('429 with Retry-After on page writes: waited for, every page once', async () => {
     const root = await humanPage('Rate-limited writes root');
     const tree = makeTree(6, { prefix: 'limited' });

@@ -315,6 +315,33 @@ describe('planSync', () => {
     expect(adopt.operations.find((op) => op.key === 'docs/a/x')!.action).toBe('create');
   });
 
+  it('a page another flag job publishes from its own folder is an other-run conflict; a page whose file moved is taken over', () => {
+    const runbook = (key: string, file: string) => ({ key, source: { plugin: 'runbook', file } });
+    // The first job's pages: services/a has orders and payments.
+    const first = publishAll(
+      tree([
+        runbook('svc/orders', 'services/a/orders/catalog-info.yaml'),
+        runbook('svc/payments', 'services/a/payments/catalog-info.yaml'),
+      ]),
+    );
+    // The second job renders services/b, which has a payments service too.
+    const second = tree([runbook('svc/payments', 'services/b/payments/catalog-info.yaml')]);
+    const run = { rootId: '1', docSet: 'docs', partial: 'flags' as const, filesComparable: true };
+    const shared = planSync({ ...run, desired: second, remote: first }).operations.find(
+      (op) => op.key === 'svc/payments',
+    )!;
+    expect([shared.action, shared.conflict]).toEqual(['conflict', 'other-run']);
+    for (const words of [
+      'services/a/payments/catalog-info.yaml in services/a',
+      '"SVC/ORDERS"',
+      'publish services/a and services/b',
+    ])
+      expect(shared.reason).toContain(words);
+    // Where services/a has nothing else left, the folder was renamed: the page records its new file.
+    const moved = planSync({ ...run, desired: second, remote: first.slice(1) }).operations[0];
+    expect([moved.action, moved.changes]).toEqual(['update', ['state']]);
+  });
+
   it('offers adoption only for a version-1 page under the intended parent (an interrupted create)', () => {
     const desired = tree(base);
     const remote = publishAll(desired).filter((p) => p.ownership!.value.key !== 'docs/b');

@@ -275,6 +275,22 @@ describe('parser', () => {
     ]);
   });
 
+  it('names the line of a template tag on a later line of a run of text, not the line the text starts on', () => {
+    // A Jekyll page: the include and the filter sit lines below the paragraph's first line.
+    const markdown = [
+      'Install the theme first,',
+      'then add the note:',
+      '{% include note.html content="Restart the server." %}',
+      'and link the stylesheet from {{ "/assets/main.css" | relative_url }}.',
+      '',
+    ].join('\n');
+    for (const memo of [undefined, 'whole page'] as const)
+      expect(convertMarkdown(markdown, {}, memo).warnings).toEqual([
+        'line 3: Liquid tag {% include %} is not converted: shown as text (the site generator fills it in)',
+        'line 4: Liquid output {{ … | relative_url }} is not converted: shown as text (the site generator fills it in)',
+      ]);
+  });
+
   it('names the line of a tag inside a block of raw HTML, not the line the block starts on', () => {
     // A README's centred header (chalk, qs, zod): the logo is on the block's second line.
     const markdown = [

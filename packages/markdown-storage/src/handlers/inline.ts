@@ -51,8 +51,22 @@ function warnTemplateTags(node: Text, state: State): void {
         ? `Liquid tag {% ${liquid} %}`
         : `Hugo shortcode {{${delimiter} ${shortcode} ${delimiter === '<' ? '>' : '%'}}}`;
     if (closing || (liquid && /^end/.test(liquid))) continue;
-    state.warnOncePerKind(tag, `${tag} is not converted: shown as text (the site generator fills it in)`, node);
+    const at = atLineOf(node, match.index);
+    state.warnOncePerKind(tag, `${tag} is not converted: shown as text (the site generator fills it in)`, at);
   }
+}
+
+/**
+ * Where `index` of a text node's value is, for a warning: a text node runs over soft line breaks
+ * (kept in its value as `\n`) from the line it starts on, so a tag on its third line is two lines down.
+ */
+function atLineOf(node: Text, index: number): Nodes {
+  const position = node.position;
+  if (!position) return node;
+  let line = position.start.line;
+  for (let at = node.value.indexOf('\n'); at !== -1 && at < index; at = node.value.indexOf('\n', at + 1)) line += 1;
+  if (line === position.start.line) return node;
+  return { ...node, position: { start: { line, column: 1 }, end: position.end } };
 }
 
 /**
@@ -113,6 +127,6 @@ function warnSnippetImports(node: Text, state: State): void {
   for (const match of node.value.matchAll(SNIPPET_IMPORT))
     state.warn(
       `VitePress code snippet <<< ${match[1]!.trim()} is not converted: shown as text, the file's code is not on this page`,
-      node,
+      atLineOf(node, match.index),
     );
 }

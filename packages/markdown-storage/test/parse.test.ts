@@ -291,6 +291,25 @@ describe('parser', () => {
       ]);
   });
 
+  it('names the own line of what follows an MDX comment written over lines in a paragraph', () => {
+    // Storybook's docs: a prettier-ignore comment over two lines inside a sentence.
+    const markdown = [
+      'Use the {/* prettier-ignore-start',
+      '   keep the table as written */} button',
+      'as in [the guide](#missing) and',
+      '{% include story.html %}',
+      '',
+    ].join('\n');
+    for (const memo of [undefined, 'whole page'] as const) {
+      const { storage, warnings } = convertMarkdown(markdown, {}, memo);
+      expect(storage).toContain('<p>Use the button as in ');
+      expect(warnings).toEqual([
+        'line 3: link to #missing: no heading or anchor with that name on this page',
+        'line 4: Liquid tag {% include %} is not converted: shown as text (the site generator fills it in)',
+      ]);
+    }
+  });
+
   it('names the line of a tag inside a block of raw HTML, not the line the block starts on', () => {
     // A README's centred header (chalk, qs, zod): the logo is on the block's second line.
     const markdown = [

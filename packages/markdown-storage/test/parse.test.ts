@@ -78,6 +78,22 @@ describe('parser', () => {
       'mailto:jo@team.example',
       'https://a.example/x',
     ]);
+    // Underscores and stars in a URL are the URL's, not emphasis (GFM reads the literal first);
+    // trailing ones are punctuation, and still close emphasis around the URL.
+    expect(
+      links(
+        'Tests in https://github.com/jestjs/jest/tree/main/e2e/__tests__/ and the package in\n' +
+          'https://docs.python.org/3/tutorial/modules.html#__init__.py. _See https://a.example/x_y_',
+      ),
+    ).toEqual([
+      'https://github.com/jestjs/jest/tree/main/e2e/__tests__/',
+      'https://docs.python.org/3/tutorial/modules.html#__init__.py',
+      'https://a.example/x_y',
+    ]);
+    expect(convertMarkdown('_See https://a.example/x_y_ and https://a.example/*/q*._').storage).toBe(
+      '<p><em>See <a href="https://a.example/x_y">https://a.example/x_y</a></em> and ' +
+        '<a href="https://a.example/*/q">https://a.example/*/q</a>*._</p>',
+    );
     // Bare host names, ftp: and text already inside a link are left alone.
     expect(links('example.com ftp://example.com [www.a.com](https://b.com) <a href="x">www.c.com</a>')).toEqual([
       'https://b.com',

@@ -307,6 +307,39 @@ describe('parser', () => {
       ]);
   });
 
+  it('names the line of each file inclusion in a code block or a run of snippet lines, not the line it starts on', () => {
+    // The Rust Book's listings (mdBook) and an MkDocs page's snippets.
+    const markdown = [
+      '## Listing 1-1', // 1
+      '',
+      '```rust', // 3
+      'fn main() {}',
+      '{{#rustdoc_include ../listings/ch01/src/main.rs:here}}', // 5
+      '```',
+      '',
+      '    indented', // 8
+      '    {{#include ../listings/ch01/src/lib.rs}}', // 9
+      '',
+      '--8<-- "includes/abbreviations.md"', // 11
+      '--8<-- "includes/links.md"', // 12
+      '',
+      '> ```python', // 14
+      '> {* ../docs_src/first_steps/tutorial001.py hl[3] *}', // 15
+      '> ```',
+      '',
+    ].join('\n');
+    for (const memo of [undefined, 'whole page'] as const)
+      expect(
+        convertMarkdown(markdown, {}, memo).warnings.map((warning) => warning.slice(0, warning.indexOf(' is'))),
+      ).toEqual([
+        'line 5: mdBook file inclusion {{#rustdoc_include ../listings/ch01/src/main.rs:here}}',
+        'line 9: mdBook file inclusion {{#include ../listings/ch01/src/lib.rs}}',
+        'line 11: MkDocs snippet --8<-- "includes/abbreviations.md"',
+        'line 12: MkDocs snippet --8<-- "includes/links.md"',
+        'line 15: MkDocs file inclusion {* ../docs_src/first_steps/tutorial001.py *}',
+      ]);
+  });
+
   it('names the own line of what follows an MDX comment written over lines in a paragraph', () => {
     // Storybook's docs: a prettier-ignore comment over two lines inside a sentence.
     const markdown = [

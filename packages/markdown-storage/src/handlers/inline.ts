@@ -51,22 +51,23 @@ function warnTemplateTags(node: Text, state: State): void {
         ? `Liquid tag {% ${liquid} %}`
         : `Hugo shortcode {{${delimiter} ${shortcode} ${delimiter === '<' ? '>' : '%'}}}`;
     if (closing || (liquid && /^end/.test(liquid))) continue;
-    const at = atLineOf(node, match.index);
+    const at = atLineOf(node, node.value, match.index);
     state.warnOncePerKind(tag, `${tag} is not converted: shown as text (the site generator fills it in)`, at);
   }
 }
 
 /**
- * Where `index` of a text node's value is, for a warning: a text node runs over soft line breaks
- * (kept in its value as `\n`) from the line it starts on, so a tag on its third line is two lines down.
+ * Where `index` of a node's `value` is, for a warning: a text node runs over soft line breaks (kept
+ * in its value as `\n`) from `firstLine`, its own line, so a tag on its third line is two lines
+ * down; a fenced code block's value starts the line after its fence (codeValueLine).
  */
-function atLineOf(node: Text, index: number): Nodes {
+function atLineOf(node: Nodes, value: string, index: number, firstLine = node.position?.start.line): Nodes {
   const position = node.position;
-  if (!position) return node;
-  let line = position.start.line;
-  for (let at = node.value.indexOf('\n'); at !== -1 && at < index; at = node.value.indexOf('\n', at + 1)) line += 1;
+  if (!position || firstLine === undefined) return node;
+  let line = firstLine;
+  for (let at = value.indexOf('\n'); at !== -1 && at < index; at = value.indexOf('\n', at + 1)) line += 1;
   if (line === position.start.line) return node;
-  return { ...node, position: { start: { line, column: 1 }, end: position.end } };
+  return { ...node, position: { start: { line, column: 1 }, end: position.end } } as Nodes;
 }
 
 /**
@@ -107,8 +108,11 @@ const SNIPPET_IMPORT = /^<<<[ \t]+([@.~/][^\n]*)$/gm;
 const FILE_INCLUSION =
   /^(?:(-{2}8<-{2})[ \t]+("[^"\n]*"|'[^'\n]*'|\S+)|(\{!)[ \t]*([^!{}\n]+?)[ \t]*!\}|(\{\*)[ \t]*([^*{}\s]+)[^*{}\n]*\*\}|\{\{#(include|rustdoc_include|playground)[ \t]+([^{}\s]+)[^{}\n]*\}\})[ \t]*$/gm;
 
-/** The text or code `value` holds file inclusions: each is warned about, once (the content is not on the page). */
-export function warnFileInclusions(value: string, node: Nodes, state: State): void {
+/**
+ * The text or code `value` holds file inclusions: each is warned about, once (the content is not
+ * on the page), at its own line (`firstLine` is the line of the value's first).
+ */
+export function warnFileInclusions(value: string, node: Nodes, state: State, firstLine?: number): void {
   for (const match of value.matchAll(FILE_INCLUSION)) {
     const [, snippet, snippetFile, include, includeFile, , fastapiFile, mdbook, mdbookFile] = match;
     const written = snippet
@@ -119,7 +123,10 @@ export function warnFileInclusions(value: string, node: Nodes, state: State): vo
           ? `{{#${mdbook} ${mdbookFile}}}`
           : `{* ${fastapiFile} *}`;
     const kind = snippet ? 'MkDocs snippet' : mdbook ? 'mdBook file inclusion' : 'MkDocs file inclusion';
-    state.warn(`${kind} ${written} is not converted: shown as text, the file's content is not on this page`, node);
+    state.warn(
+      `${kind} ${written} is not converted: shown as text, the file's content is not on this page`,
+      atLineOf(node, value, match.index, firstLine),
+    );
   }
 }
 
@@ -127,6 +134,6 @@ function warnSnippetImports(node: Text, state: State): void {
   for (const match of node.value.matchAll(SNIPPET_IMPORT))
     state.warn(
       `VitePress code snippet <<< ${match[1]!.trim()} is not converted: shown as text, the file's code is not on this page`,
-      atLineOf(node, match.index),
+      atLineOf(node, node.value, match.index),
     );
 }

@@ -307,6 +307,25 @@ describe('parser', () => {
       ]);
   });
 
+  it('names the line of a template tag after a URL or address linked on an earlier line of the text', () => {
+    // A Jekyll page: the bare URL is linked, and the text after it still knows its lines.
+    const markdown = [
+      'Read the guide', // 1
+      'at https://jekyllrb.com/docs/ first,', // 2
+      'then {% include footer.html %}', // 3
+      '',
+      'Write to',
+      'ops@example.com or www.example.com and', // 6
+      'see {{ "/contact/" | relative_url }}.', // 7
+      '',
+    ].join('\n');
+    for (const memo of [undefined, 'whole page'] as const)
+      expect(convertMarkdown(markdown, {}, memo).warnings).toEqual([
+        'line 3: Liquid tag {% include %} is not converted: shown as text (the site generator fills it in)',
+        'line 7: Liquid output {{ … | relative_url }} is not converted: shown as text (the site generator fills it in)',
+      ]);
+  });
+
   it('names the line of each file inclusion in a code block or a run of snippet lines, not the line it starts on', () => {
     // The Rust Book's listings (mdBook) and an MkDocs page's snippets.
     const markdown = [

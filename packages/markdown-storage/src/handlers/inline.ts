@@ -5,6 +5,7 @@ import { type XNode, text as textNode, x } from '../xml.js';
 import { replaceEmojiShortcodes } from '../emoji.js';
 import { isAutolink } from './links.js';
 import { hasLayoutEdge, spacedLines, withEdgeSpaceOutside } from '../phrasing.js';
+import { positionAt } from '../parse/text-lines.js';
 
 /**
  * Soft line breaks are spaces: Confluence would otherwise keep them as literal newlines in the editor.
@@ -56,18 +57,10 @@ function warnTemplateTags(node: Text, state: State): void {
   }
 }
 
-/**
- * Where `index` of a node's `value` is, for a warning: a text node runs over soft line breaks (kept
- * in its value as `\n`) from `firstLine`, its own line, so a tag on its third line is two lines
- * down; a fenced code block's value starts the line after its fence (codeValueLine).
- */
-function atLineOf(node: Nodes, value: string, index: number, firstLine = node.position?.start.line): Nodes {
-  const position = node.position;
-  if (!position || firstLine === undefined) return node;
-  let line = firstLine;
-  for (let at = value.indexOf('\n'); at !== -1 && at < index; at = value.indexOf('\n', at + 1)) line += 1;
-  if (line === position.start.line) return node;
-  return { ...node, position: { start: { line, column: 1 }, end: position.end } } as Nodes;
+/** `node` placed at the line of `index` in `value` (parse/text-lines.ts), for a warning. */
+function atLineOf(node: Nodes, value: string, index: number, firstLine?: number): Nodes {
+  const position = positionAt(node.position, value, index, firstLine);
+  return position === node.position ? node : ({ ...node, position } as Nodes);
 }
 
 /**

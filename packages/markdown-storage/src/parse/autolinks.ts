@@ -14,6 +14,7 @@
  */
 import type { Link, PhrasingContent, Text } from 'mdast';
 import type { StateInline } from 'markdown-it';
+import { positionAt } from './text-lines.js';
 import type { Position } from 'unist';
 import { VSCODE_MACRO, mayHoldVscodeMacro, vscodeMacro } from './vscode-macros.js';
 
@@ -119,16 +120,23 @@ function splitText(node: Text, [pattern, find]: Finder): PhrasingContent[] {
   let last = 0;
   pattern.lastIndex = 0;
   for (let match = pattern.exec(value); match; match = pattern.exec(value)) {
-    const found = find(match, node.position);
+    // Each piece on its own line: what follows a link in the text knows its line (text-lines.ts).
+    const found = find(match, positionAt(node.position, value, match.index));
     if (!found) continue;
-    if (match.index > last) out.push({ type: 'text', value: value.slice(last, match.index), position: node.position });
+    if (match.index > last)
+      out.push({
+        type: 'text',
+        value: value.slice(last, match.index),
+        position: positionAt(node.position, value, last),
+      });
     out.push(found.node);
     last = match.index + found.length;
     if (found.trail) last -= found.trail.length;
     pattern.lastIndex = last;
   }
   if (!out.length) return [node];
-  if (last < value.length) out.push({ type: 'text', value: value.slice(last), position: node.position });
+  if (last < value.length)
+    out.push({ type: 'text', value: value.slice(last), position: positionAt(node.position, value, last) });
   return out;
 }
 

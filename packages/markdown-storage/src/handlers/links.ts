@@ -124,9 +124,15 @@ function isRelative(url: string): boolean {
   return !SCHEME.test(url) && !url.startsWith('//');
 }
 
+/**
+ * A relative URL's file path and fragment. A query names no other file (GitHub's `?raw=true` on a
+ * README's screenshot, `?plain=1` on a page's source view): it is left out of the path.
+ */
 function splitFragment(url: string): [path: string, fragment: string | undefined] {
   const hash = url.indexOf('#');
-  return hash === -1 ? [url, undefined] : [url.slice(0, hash), url.slice(hash + 1)];
+  const target = hash === -1 ? url : url.slice(0, hash);
+  const query = target.indexOf('?');
+  return [query === -1 ? target : target.slice(0, query), hash === -1 ? undefined : url.slice(hash + 1)];
 }
 
 function decode(value: string): string {
@@ -230,8 +236,9 @@ export function buildLink(
     }
     const absolute = state.options.resolveLink?.(url);
     if (absolute !== undefined) return [x('a', { href: normalizeUri(absolute), title }, children)];
-    if (path)
-      state.warn(`link to ${path} ${UNRESOLVED_RELATIVE}${path.startsWith('/') ? ROOT_RELATIVE_HINT : ''}`, node);
+    const written = fragment === undefined ? url : url.slice(0, url.indexOf('#')); // with its query
+    if (written)
+      state.warn(`link to ${written} ${UNRESOLVED_RELATIVE}${written.startsWith('/') ? ROOT_RELATIVE_HINT : ''}`, node);
   }
   return [x('a', { href: normalizeUri(url), title }, children)];
 }

@@ -73,6 +73,24 @@ describe('docgen convert', () => {
     expect(stderr).toBe('');
   });
 
+  it("finds the file of an image or link written with GitHub's ?raw=true or ?plain=1", async () => {
+    // A README's screenshot `docs/screen.png?raw=true` and a link to a page's source view.
+    writeFileSync(join(dir, 'screen.png'), 'png');
+    writeFileSync(join(dir, 'setup.md'), '# Setup\n\n## Install\n');
+    writeFileSync(
+      join(dir, 'readme.md'),
+      '# Tool\n\n![Screen](./screen.png?raw=true) and ![Screen](screen.png?raw=true#gh-light-mode-only)\n\n' +
+        'See [install](setup.md?plain=1#install).\n',
+    );
+    const { code, stdout } = await runCli(['convert', join(dir, 'readme.md'), '--json']);
+    expect(code).toBe(0);
+    const result = JSON.parse(stdout) as { storage: string; attachments: string[]; warnings: unknown[] };
+    expect(result.warnings).toEqual([]);
+    expect(result.attachments).toEqual(['screen.png']);
+    expect(result.storage).toContain('<ac:image ac:alt="Screen"><ri:attachment ri:filename="screen.png" /></ac:image>');
+    expect(result.storage).toContain('<ac:link ac:anchor="Install"><ri:page ri:content-title="Setup" />');
+  });
+
   it('reads stdin when no file is given', async () => {
     const { code, stdout } = await runCli(['convert'], { input: 'Hello *world* <script>x</script>\n' });
     expect(code).toBe(0);

@@ -1,5 +1,5 @@
 export interface ToStorageOptions {
-  /** Map a relative link target (the href with any #fragment removed, e.g. './pets.md') to the title of the page it points to. Undefined → ordinary link. */
+  /** Map a relative link target (the href with any #fragment and ?query removed, e.g. './pets.md') to the title of the page it points to. Undefined → ordinary link. */
   resolvePageTitle?: (href: string) => string | undefined;
   /** Map an image src to an attachment file name when the image is part of the page. Undefined → external image URL (ri:url). */
   resolveAttachment?: (src: string) => string | undefined;

@@ -78,6 +78,22 @@ describe('parser', () => {
       'mailto:jo@team.example',
       'https://a.example/x',
     ]);
+    // Underscores and stars in a URL are the URL's, not emphasis (GFM reads the literal first);
+    // trailing ones are punctuation, and still close emphasis around the URL.
+    expect(
+      links(
+        'Tests in https://github.com/jestjs/jest/tree/main/e2e/__tests__/ and the package in\n' +
+          'https://docs.python.org/3/tutorial/modules.html#__init__.py. _See https://a.example/x_y_',
+      ),
+    ).toEqual([
+      'https://github.com/jestjs/jest/tree/main/e2e/__tests__/',
+      'https://docs.python.org/3/tutorial/modules.html#__init__.py',
+      'https://a.example/x_y',
+    ]);
+    expect(convertMarkdown('_See https://a.example/x_y_ and https://a.example/*/q*._').storage).toBe(
+      '<p><em>See <a href="https://a.example/x_y">https://a.example/x_y</a></em> and ' +
+        '<a href="https://a.example/*/q">https://a.example/*/q</a>*._</p>',
+    );
     // Bare host names, ftp: and text already inside a link are left alone.
     expect(links('example.com ftp://example.com [www.a.com](https://b.com) <a href="x">www.c.com</a>')).toEqual([
       'https://b.com',
@@ -273,6 +289,93 @@ describe('parser', () => {
       'line 5: link to #none: no heading or anchor with that name on this page',
       'line 8: link to #lost: no heading or anchor with that name on this page',
     ]);
+  });
+
+  it('names the line of a template tag on a later line of a run of text, not the line the text starts on', () => {
+    // A Jekyll page: the include and the filter sit lines below the paragraph's first line.
+    const markdown = [
+      'Install the theme first,',
+      'then add the note:',
+      '{% include note.html content="Restart the server." %}',
+      'and link the stylesheet from {{ "/assets/main.css" | relative_url }}.',
+      '',
+    ].join('\n');
+    for (const memo of [undefined, 'whole page'] as const)
+      expect(convertMarkdown(markdown, {}, memo).warnings).toEqual([
+        'line 3: Liquid tag {% include %} is not converted: shown as text (the site generator fills it in)',
+        'line 4: Liquid output {{ … | relative_url }} is not converted: shown as text (the site generator fills it in)',
+      ]);
+  });
+
+  it('names the line of a template tag after a URL or address linked on an earlier line of the text', () => {
+    // A Jekyll page: the bare URL is linked, and the text after it still knows its lines.
+    const markdown = [
+      'Read the guide', // 1
+      'at https://jekyllrb.com/docs/ first,', // 2
+      'then {% include footer.html %}', // 3
+      '',
+      'Write to',
+      'ops@example.com or www.example.com and', // 6
+      'see {{ "/contact/" | relative_url }}.', // 7
+      '',
+    ].join('\n');
+    for (const memo of [undefined, 'whole page'] as const)
+      expect(convertMarkdown(markdown, {}, memo).warnings).toEqual([
+        'line 3: Liquid tag {% include %} is not converted: shown as text (the site generator fills it in)',
+        'line 7: Liquid output {{ … | relative_url }} is not converted: shown as text (the site generator fills it in)',
+      ]);
+  });
+
+  it('names the line of each file inclusion in a code block or a run of snippet lines, not the line it starts on', () => {
+    // The Rust Book's listings (mdBook) and an MkDocs page's snippets.
+    const markdown = [
+      '## Listing 1-1', // 1
+      '',
+      '```rust', // 3
+      'fn main() {}',
+      '{{#rustdoc_include ../listings/ch01/src/main.rs:here}}', // 5
+      '```',
+      '',
+      '    indented', // 8
+      '    {{#include ../listings/ch01/src/lib.rs}}', // 9
+      '',
+      '--8<-- "includes/abbreviations.md"', // 11
+      '--8<-- "includes/links.md"', // 12
+      '',
+      '> ```python', // 14
+      '> {* ../docs_src/first_steps/tutorial001.py hl[3] *}', // 15
+      '> ```',
+      '',
+    ].join('\n');
+    for (const memo of [undefined, 'whole page'] as const)
+      expect(
+        convertMarkdown(markdown, {}, memo).warnings.map((warning) => warning.slice(0, warning.indexOf(' is'))),
+      ).toEqual([
+        'line 5: mdBook file inclusion {{#rustdoc_include ../listings/ch01/src/main.rs:here}}',
+        'line 9: mdBook file inclusion {{#include ../listings/ch01/src/lib.rs}}',
+        'line 11: MkDocs snippet --8<-- "includes/abbreviations.md"',
+        'line 12: MkDocs snippet --8<-- "includes/links.md"',
+        'line 15: MkDocs file inclusion {* ../docs_src/first_steps/tutorial001.py *}',
+      ]);
+  });
+
+  it('names the own line of what follows an MDX comment written over lines in a paragraph', () => {
+    // Storybook's docs: a prettier-ignore comment over two lines inside a sentence.
+    const markdown = [
+      'Use the {/* prettier-ignore-start',
+      '   keep the table as written */} button',
+      'as in [the guide](#missing) and',
+      '{% include story.html %}',
+      '',
+    ].join('\n');
+    for (const memo of [undefined, 'whole page'] as const) {
+      const { storage, warnings } = convertMarkdown(markdown, {}, memo);
+      expect(storage).toContain('<p>Use the button as in ');
+      expect(warnings).toEqual([
+        'line 3: link to #missing: no heading or anchor with that name on this page',
+        'line 4: Liquid tag {% include %} is not converted: shown as text (the site generator fills it in)',
+      ]);
+    }
   });
 
   it('names the line of a tag inside a block of raw HTML, not the line the block starts on', () => {

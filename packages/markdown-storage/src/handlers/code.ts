@@ -77,13 +77,25 @@ export function fenceInfo(
   return { lang: language || undefined, meta };
 }
 
+/**
+ * The line of a code block's first line of code: the block's own for indented code, the next one
+ * after a fence (or `{% highlight %}`), which makes the block span more lines than its code has.
+ */
+function codeValueLine(node: Code): number | undefined {
+  const position = node.position;
+  if (!position) return undefined;
+  let codeLines = 1;
+  for (let at = node.value.indexOf('\n'); at !== -1; at = node.value.indexOf('\n', at + 1)) codeLines += 1;
+  return position.end.line - position.start.line + 1 > codeLines ? position.start.line + 1 : position.start.line;
+}
+
 export function code(node: Code, state: State): XNode[] {
   const switched = nestSwitch(node);
   if (switched) return switched.flatMap((variant) => code(variant, state));
   const { lang, meta } = fenceInfo(node.lang, node.meta);
   // MkDocs' inclusions fill a code block from a file before Markdown is read.
   if (node.value.includes('8<') || node.value.includes('{!') || node.value.includes('{*') || node.value.includes('{{#'))
-    warnFileInclusions(node.value, node, state);
+    warnFileInclusions(node.value, node, state, codeValueLine(node));
   // MkDocs (pymdownx.highlight) writes `linenums="1"`: numbered, from that line.
   const linenums = meta.linenums !== undefined && /^[1-9]\d*$/.test(meta.linenums) ? meta.linenums : undefined;
   const lineNumbers = meta.linenumbers ?? meta.shownumbers ?? meta.showlinenumbers ?? (linenums && 'true');

@@ -5,6 +5,7 @@ import { type XNode, text as textNode, x } from '../xml.js';
 import { replaceEmojiShortcodes } from '../emoji.js';
 import { isAutolink } from './links.js';
 import { hasLayoutEdge, spacedLines, withEdgeSpaceOutside } from '../phrasing.js';
+import { positionAt } from '../parse/text-lines.js';
 
 /**
  * Soft line breaks are spaces: Confluence would otherwise keep them as literal newlines in the editor.
@@ -51,8 +52,15 @@ function warnTemplateTags(node: Text, state: State): void {
         ? `Liquid tag {% ${liquid} %}`
         : `Hugo shortcode {{${delimiter} ${shortcode} ${delimiter === '<' ? '>' : '%'}}}`;
     if (closing || (liquid && /^end/.test(liquid))) continue;
-    state.warnOncePerKind(tag, `${tag} is not converted: shown as text (the site generator fills it in)`, node);
+    const at = atLineOf(node, node.value, match.index);
+    state.warnOncePerKind(tag, `${tag} is not converted: shown as text (the site generator fills it in)`, at);
   }
+}
+
+/** `node` placed at the line of `index` in `value` (parse/text-lines.ts), for a warning. */
+function atLineOf(node: Nodes, value: string, index: number, firstLine?: number): Nodes {
+  const position = positionAt(node.position, value, index, firstLine);
+  return position === node.position ? node : ({ ...node, position } as Nodes);
 }
 
 /**
@@ -93,8 +101,11 @@ const SNIPPET_IMPORT = /^<<<[ \t]+([@.~/][^\n]*)$/gm;
 const FILE_INCLUSION =
   /^(?:(-{2}8<-{2})[ \t]+("[^"\n]*"|'[^'\n]*'|\S+)|(\{!)[ \t]*([^!{}\n]+?)[ \t]*!\}|(\{\*)[ \t]*([^*{}\s]+)[^*{}\n]*\*\}|\{\{#(include|rustdoc_include|playground)[ \t]+([^{}\s]+)[^{}\n]*\}\})[ \t]*$/gm;
 
-/** The text or code `value` holds file inclusions: each is warned about, once (the content is not on the page). */
-export function warnFileInclusions(value: string, node: Nodes, state: State): void {
+/**
+ * The text or code `value` holds file inclusions: each is warned about, once (the content is not
+ * on the page), at its own line (`firstLine` is the line of the value's first).
+ */
+export function warnFileInclusions(value: string, node: Nodes, state: State, firstLine?: number): void {
   for (const match of value.matchAll(FILE_INCLUSION)) {
     const [, snippet, snippetFile, include, includeFile, , fastapiFile, mdbook, mdbookFile] = match;
     const written = snippet
@@ -105,7 +116,10 @@ export function warnFileInclusions(value: string, node: Nodes, state: State): vo
           ? `{{#${mdbook} ${mdbookFile}}}`
           : `{* ${fastapiFile} *}`;
     const kind = snippet ? 'MkDocs snippet' : mdbook ? 'mdBook file inclusion' : 'MkDocs file inclusion';
-    state.warn(`${kind} ${written} is not converted: shown as text, the file's content is not on this page`, node);
+    state.warn(
+      `${kind} ${written} is not converted: shown as text, the file's content is not on this page`,
+      atLineOf(node, value, match.index, firstLine),
+    );
   }
 }
 
@@ -113,6 +127,6 @@ function warnSnippetImports(node: Text, state: State): void {
   for (const match of node.value.matchAll(SNIPPET_IMPORT))
     state.warn(
       `VitePress code snippet <<< ${match[1]!.trim()} is not converted: shown as text, the file's code is not on this page`,
-      node,
+      atLineOf(node, node.value, match.index),
     );
 }

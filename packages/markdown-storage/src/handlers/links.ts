@@ -51,7 +51,21 @@ export function isAutolink(node: Link): boolean {
   );
 }
 
+/** An image GitHub shows in its dark theme only (buildImage). */
+const DARK_MODE_ONLY = /#gh-dark-mode-only$/i;
+
+/** A link around nothing but dark-theme twins of images (buildImage leaves them out): left out with them. */
+function holdsOnlyDarkModeImages(node: Link | LinkReference): boolean {
+  let images = 0;
+  for (const child of node.children) {
+    if (child.type === 'image' && DARK_MODE_ONLY.test(child.url.trim())) images += 1;
+    else if (!(child.type === 'text' && !child.value.trim())) return false;
+  }
+  return images > 0;
+}
+
 export function link(node: Link, state: State): XNode[] {
+  if (holdsOnlyDarkModeImages(node)) return [];
   const children = state.all(node);
   const scheme = SCHEME.exec(node.url)?.[1]?.toLowerCase();
   if (isAutolink(node) && scheme !== undefined && !LINK_SCHEMES.has(scheme)) return children;
@@ -64,6 +78,7 @@ export function link(node: Link, state: State): XNode[] {
 
 export function linkReference(node: LinkReference, state: State): XNode[] {
   const definition = state.definitions.get(node.identifier);
+  if (definition && holdsOnlyDarkModeImages(node)) return [];
   const children = state.all(node);
   if (!definition) return children;
   const content = node.children.length ? contentOrUrl(children, definition.url) : children;
@@ -124,9 +139,15 @@ function isRelative(url: string): boolean {
   return !SCHEME.test(url) && !url.startsWith('//');
 }
 
+/**
+ * A relative URL's file path and fragment. A query names no other file (GitHub's `?raw=true` on a
+ * README's screenshot, `?plain=1` on a page's source view): it is left out of the path.
+ */
 function splitFragment(url: string): [path: string, fragment: string | undefined] {
   const hash = url.indexOf('#');
-  return hash === -1 ? [url, undefined] : [url.slice(0, hash), url.slice(hash + 1)];
+  const target = hash === -1 ? url : url.slice(0, hash);
+  const query = target.indexOf('?');
+  return [query === -1 ? target : target.slice(0, query), hash === -1 ? undefined : url.slice(hash + 1)];
 }
 
 function decode(value: string): string {
@@ -230,8 +251,9 @@ export function buildLink(
     }
     const absolute = state.options.resolveLink?.(url);
     if (absolute !== undefined) return [x('a', { href: normalizeUri(absolute), title }, children)];
-    if (path)
-      state.warn(`link to ${path} ${UNRESOLVED_RELATIVE}${path.startsWith('/') ? ROOT_RELATIVE_HINT : ''}`, node);
+    const written = fragment === undefined ? url : url.slice(0, url.indexOf('#')); // with its query
+    if (written)
+      state.warn(`link to ${written} ${UNRESOLVED_RELATIVE}${written.startsWith('/') ? ROOT_RELATIVE_HINT : ''}`, node);
   }
   return [x('a', { href: normalizeUri(url), title }, children)];
 }
@@ -255,6 +277,9 @@ export function buildImage(
   size: { width?: number; height?: number } = {},
 ): XNode[] {
   const url = rawUrl.trim();
+  // GitHub shows an image marked `#gh-dark-mode-only` in its dark theme only, its twin marked
+  // `#gh-light-mode-only` in the light one; Confluence shows a page light, so only that twin is shown.
+  if (DARK_MODE_ONLY.test(url)) return [];
   if (isUnsafeUrl(url)) {
     state.warn(`image with an unsafe URL (${url.slice(0, 40)}) dropped`, node);
     return alt ? [text(alt)] : [];

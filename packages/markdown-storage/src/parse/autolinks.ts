@@ -4,7 +4,7 @@
  *
  * - a URL or `www.` literal starts a text node or follows whitespace or punctuation; its domain
  *   has a period, and its last two labels have no `_` and at least one letter or digit;
- * - a URL ends at whitespace or `<`; trailing punctuation (`!"&'),.:;<>?]}`) and an entity-like
+ * - a URL ends at whitespace or `<`; trailing punctuation (`!"&'),.:;<>?]}*_~`) and an entity-like
  *   `&name;` stay outside, except `)` that balance a `(` inside;
  * - an email's local part is `[\w+.-]`, its domain has a period and does not end in a digit,
  *   `-` or `_` (so `pkg@1.2.3` stays text).
@@ -13,6 +13,8 @@
  * `&lt;ops@example.com&gt;` link like `<` + address + `>`.
  */
 import type { Link, PhrasingContent, Text } from 'mdast';
+import type { StateInline } from 'markdown-it';
+import { positionAt } from './text-lines.js';
 import type { Position } from 'unist';
 import { VSCODE_MACRO, mayHoldVscodeMacro, vscodeMacro } from './vscode-macros.js';
 
@@ -21,7 +23,7 @@ const URL_LITERAL =
 const MAILTO_LITERAL = /(?<![\w+.@-])mailto:([\w+.-]+)@([\w-]+(?:\.[\w-]+)+)/g;
 const EMAIL_LITERAL = /(?<![\w+.-]|(?:^|[^\d@A-Za-z])mailto:)([\w+.-]+)@([\w-]+(?:\.[\w-]+)+)/g;
 const PUNCTUATION_OR_SPACE = /[\s\p{P}\p{S}]/u;
-const TRAILING = new Set('!"&\'),.:;<>?]}');
+const TRAILING = new Set('!"&\'),.:;<>?]}*_~');
 
 /** What a finder found: the node replacing `length` characters of text (less a `trail` put back). */
 type Found = { node: PhrasingContent; length: number; trail?: string } | undefined;
@@ -118,20 +120,60 @@ function splitText(node: Text, [pattern, find]: Finder): PhrasingContent[] {
   let last = 0;
   pattern.lastIndex = 0;
   for (let match = pattern.exec(value); match; match = pattern.exec(value)) {
-    const found = find(match, node.position);
+    // Each piece on its own line: what follows a link in the text knows its line (text-lines.ts).
+    const found = find(match, positionAt(node.position, value, match.index));
     if (!found) continue;
-    if (match.index > last) out.push({ type: 'text', value: value.slice(last, match.index), position: node.position });
+    if (match.index > last)
+      out.push({
+        type: 'text',
+        value: value.slice(last, match.index),
+        position: positionAt(node.position, value, last),
+      });
     out.push(found.node);
     last = match.index + found.length;
     if (found.trail) last -= found.trail.length;
     pattern.lastIndex = last;
   }
   if (!out.length) return [node];
-  if (last < value.length) out.push({ type: 'text', value: value.slice(last), position: node.position });
+  if (last < value.length)
+    out.push({ type: 'text', value: value.slice(last), position: positionAt(node.position, value, last) });
   return out;
 }
 
 const MAYBE_LINK = /www\.|https?:\/\/|@/i;
+
+const URL_LITERAL_AT = new RegExp(URL_LITERAL.source, 'iuy');
+/** What another inline rule reads inside a URL (`&amp;`, `\_`, code, math, brackets): taken as text only up to it. */
+const READ_BY_OTHER_RULES = /[[\]&\\`${}<=+^]/;
+const DELIMITERS = /[*_~]/;
+
+/**
+ * An inline rule at the `:` of `http(s)://`: the URL literal's characters are taken as text, so
+ * the `_`, `*` and `~` in it (`…/__tests__/`, `#__init__.py`) are not read as emphasis or
+ * strikethrough before autolinkLiterals finds the URL in the text; GFM reads the literal first.
+ * Only a URL holding such a character; its trailing punctuation (`_`, `*`, `~` too, as GFM says)
+ * is left to the other rules, so emphasis around a URL still closes after it.
+ */
+export function urlLiteralText(state: StateInline, silent: boolean): boolean {
+  const { src, pos } = state;
+  // Cheap test first: this runs at every `:`.
+  if (src.charCodeAt(pos) !== 0x3a || src.charCodeAt(pos + 1) !== 0x2f || src.charCodeAt(pos + 2) !== 0x2f)
+    return false;
+  const start = pos >= 5 && /^https$/i.test(src.slice(pos - 5, pos)) ? pos - 5 : pos - 4;
+  if (start < 0 || !/^https?$/i.test(src.slice(start, pos))) return false;
+  URL_LITERAL_AT.lastIndex = start;
+  const match = URL_LITERAL_AT.exec(src);
+  const found = match && urlLiteral(match, undefined);
+  if (!found) return false;
+  let end = Math.min(start + found.length - (found.trail?.length ?? 0), state.posMax);
+  const read = src.slice(pos, end).search(READ_BY_OTHER_RULES);
+  if (read !== -1) end = pos + read;
+  while (end > pos && TRAILING.has(src[end - 1]!)) end -= 1;
+  if (!DELIMITERS.test(src.slice(pos, end))) return false;
+  if (!silent) state.pending += src.slice(pos, end);
+  state.pos = end;
+  return true;
+}
 
 /**
  * Replace literals in the text of `children` (recursively; links and raw `<a>…</a>` are left alone),

@@ -21,6 +21,7 @@ const ANYWHERE = '';
 const INLINE_TRIGGERS: Record<string, string> = {
   text: ANYWHERE,
   linkify: ':',
+  url_literal_text: ':',
   newline: '\n',
   escape: '\\',
   backticks: '`',

@@ -32,6 +32,7 @@ import { wikilinks } from './wikilinks.js';
 import { templateCalls } from './template-calls.js';
 import { dispatchByCharacter } from './dispatch.js';
 import { spanningConstructs } from './spanning-constructs.js';
+import { urlLiteralText } from './autolinks.js';
 import { KNOWN_BLOCK, knownBlocks, type KnownBlocks } from './known-blocks.js';
 
 function createParser(): MarkdownIt {
@@ -65,6 +66,7 @@ function createParser(): MarkdownIt {
     .use(boundedNesting)
     .use(spanningConstructs);
   md.inline.ruler.disable('footnote_inline'); // `^[note]` is not GFM
+  md.inline.ruler.before('linkify', 'url_literal_text', urlLiteralText);
   md.core.ruler.disable(['replacements', 'smartquotes']);
   // Autolink literals are found in the mdast instead (autolinks.ts), by GFM's rules.
   dispatchByCharacter(md);

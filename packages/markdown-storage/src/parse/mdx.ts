@@ -86,6 +86,9 @@ function mdxComment(state: StateInline, silent: boolean): boolean {
   end += 1;
   // One space where the comment stood between words, not two.
   if (!silent && (end >= state.posMax || /\s/.test(src[end]!))) state.pending = state.pending.replace(/[ \t]+$/, '');
+  // Written over lines, it leaves a token showing nothing, so the lines it spans are counted
+  // (spanning-constructs.ts) and what follows it is not taken for text of the line it starts on.
+  if (!silent && src.slice(pos, close).includes('\n')) state.push('mdx_comment', '', 0);
   state.pos = end;
   return true;
 }

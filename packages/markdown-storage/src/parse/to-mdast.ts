@@ -467,11 +467,14 @@ function inline(tokens: Token[], content: string, position: Position | undefined
     push(node);
     stack.push(node);
   };
+  /** After an MDX comment over lines, text starts a node of its own: a text node's lines are its value's. */
+  let textApart = false;
   const addText = (value: string): void => {
     const siblings = stack[stack.length - 1]!.children;
     const last = siblings[siblings.length - 1];
-    if (last?.type === 'text') (last as Text).value += value;
+    if (last?.type === 'text' && !textApart) (last as Text).value += value;
     else push({ type: 'text', value });
+    textApart = false;
   };
   for (let index = 0; index < tokens.length; index += 1) {
     const token = tokens[index]!;
@@ -515,6 +518,9 @@ function inline(tokens: Token[], content: string, position: Position | undefined
         // A tag written over lines (`<a⏎href="…">`): what follows it starts further down.
         for (let at = token.content.indexOf('\n'); at !== -1; at = token.content.indexOf('\n', at + 1))
           lines.nextLine();
+        break;
+      case 'mdx_comment':
+        textApart = true;
         break;
       case 'ins_open':
         push({ type: 'html', value: '<u>' });

@@ -424,7 +424,32 @@ export function configWithFlagSources(config: LoadedConfig, sources: FlagSource[
  */
 function withConfiguredSettings(config: LoadedConfig, { flags, ...source }: FlagSource): SourceConfig {
   const configured = configuredSourceOf(config, { flags, ...source });
+  if (configured) rejectOtherPairing(config, configured, { flags, ...source });
   return configured ? { ...configured, options: { ...configured.options, ...source.options } } : source;
+}
+
+/**
+ * A flag naming another file than the config pairs with the same input: `docgen api --openapi
+ * orders.yaml --routes catalog/server.ts` where the config compares catalog's routes with
+ * catalog.yaml. The flag winning compared them with the wrong spec, silently (a page of warnings
+ * about another service's operations), and a publish put that on the config's routes page.
+ */
+function rejectOtherPairing(config: LoadedConfig, configured: SourceConfig, { flags, ...source }: FlagSource): void {
+  const [input, ...paired] = Object.keys(flags);
+  for (const option of paired) {
+    const given = source.options?.[option];
+    const configuredPath = configured.options?.[option];
+    if (typeof given !== 'string' || typeof configuredPath !== 'string') continue;
+    if (resolve(config.dir, configuredPath) === resolve(given)) continue;
+    const origin = configKeyOrigin(config, `/sources/${config.config.sources.indexOf(configured)}/options/${option}`);
+    const shown = (path: string) => relative(process.cwd(), resolve(path)) || '.';
+    throw new DocgenError({
+      code: 'DG_FLAG_CONFLICTS_CONFIG',
+      message: `the config pairs ${flags[input!]} ${shown(source.options![input!] as string)} with ${configuredPath}, not with ${flags[option]} ${shown(given)}: its ${source.plugin} page would be compared with a ${option === 'openapi' ? 'spec' : 'file'} the config does not compare it with`,
+      location: origin.location,
+      hint: `pass ${flags[option]} ${shown(resolve(config.dir, configuredPath))} (or leave ${flags[option]} out: the config's is used), or set ${origin.name} to ${relative(config.dir, resolve(given))} if the app serves that spec now`,
+    });
+  }
 }
 
 /** The config's source of the same input as a source from flags (see `withConfiguredSettings`), if it lists one. */

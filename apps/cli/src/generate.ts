@@ -7,7 +7,16 @@ import { configNearbyHint, expectConfigFile } from './paths.js';
 import { absoluteLink } from './link-base.js';
 import { ConversionSources } from './conversion-source.js';
 // Type-only imports: the packages themselves load inside generate(), so `docgen --help` stays fast.
-import type { Diagnostic, FlagSource, LoadedConfig, Manifest, Page, PageTree, SourceConfig } from '@docgen/core';
+import type {
+  Diagnostic,
+  DocgenError,
+  FlagSource,
+  LoadedConfig,
+  Manifest,
+  Page,
+  PageTree,
+  SourceConfig,
+} from '@docgen/core';
 
 /**
  * The generator pipeline every generator command shares:
@@ -53,6 +62,8 @@ export type Retell = (warning: Diagnostic, configured: LoadedConfig) => Diagnost
 export interface GenerateResult {
   outDir: string;
   config: LoadedConfig;
+  /** The config as written, when this run rendered some of its sources (by plugin or by flags). */
+  wholeConfig?: LoadedConfig;
   tree: PageTree;
   manifest: Manifest;
   /** Storage XHTML was written beside each page. */
@@ -187,6 +198,7 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
   return {
     outDir,
     config,
+    ...(tree.partial ? { wholeConfig: loaded } : {}),
     tree,
     manifest,
     storage,
@@ -194,6 +206,22 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
     warnings,
     durationMs: Math.round(performance.now() - started),
   };
+}
+
+/**
+ * What stops a run of every source of the config before it publishes: two sources making the same
+ * title or key. Rendered only when a run of some sources is told to publish them all at once.
+ */
+export async function wholeConfigClash(config: LoadedConfig): Promise<DocgenError | undefined> {
+  const core = await import('@docgen/core');
+  core.carryPlugins(BUILTIN_PLUGIN_IMPORTS);
+  try {
+    await core.generatePageTree(config, { report: () => {} });
+    return undefined;
+  } catch (error) {
+    const clash = core.isDocgenError(error) && /^DG_TREE_DUPLICATE_(TITLE|KEY)$/.test(error.code);
+    return clash ? error : undefined;
+  }
 }
 
 /** No config here or above: one in a subfolder, or named almost right, is what to use; else create one. */

@@ -83,6 +83,12 @@ export interface Operation {
    * same page, published by a run that rendered other sources too (`docgen generate` after `docgen adr`).
    */
   otherDocSet?: string;
+  /**
+   * For a title-taken conflict with this doc set's page of another key, from sources this run does
+   * not render: that key. Its fix is to publish every source at once, which only the config can
+   * tell works (two of its sources may make the title), so a caller with the config may retell it.
+   */
+  takenByOtherSources?: string;
   /** For a blocked page: the page in conflict above it (its parent, or further up), and whether it is the parent. */
   blockedBy?: { key: string; title: string; parent: boolean };
   /** A conflict on a page docgen owns (its rename is refused): it stays, and its children go under it. */
@@ -862,7 +868,7 @@ function planNew(
       taken.version.number === 1 &&
       wantedParentId !== undefined &&
       taken.parentId === wantedParentId;
-    const { why, fix, otherDocSet } = titleTaken(taken, set, page.key, unlisted);
+    const { why, fix, otherDocSet, takenByOtherSources } = titleTaken(taken, set, page.key, unlisted);
     return {
       ...base,
       action: 'conflict',
@@ -873,6 +879,7 @@ function planNew(
       adoptId: mayBeOurs ? taken.id : undefined,
       fix,
       ...(otherDocSet !== undefined ? { otherDocSet } : {}),
+      ...(takenByOtherSources !== undefined ? { takenByOtherSources } : {}),
       reason: `${why}${mayBeOurs ? ' (adopted only if it is the identical page an interrupted run created)' : ''}: ${fix}`,
     };
   }
@@ -932,7 +939,7 @@ function titleTaken(
   { docSet, self }: { docSet: string; self: string },
   key: string,
   unlisted: boolean,
-): { why: string; fix: string; otherDocSet?: string } {
+): { why: string; fix: string; otherDocSet?: string; takenByOtherSources?: string } {
   const where = taken.path?.length ? ` (under ${taken.path.map((title) => `"${title}"`).join(' › ')})` : '';
   const page = `the title is used by page ${taken.id}${taken.outside ? `${where}, outside the managed root` : ''}`;
   const set = taken.ownership?.value.set;
@@ -956,6 +963,7 @@ function titleTaken(
     return {
       why: `${page}, which this doc set's other sources publish (its key is "${taken.ownership!.value.key}")`,
       fix: 'publish every source of the config at once (`docgen generate --publish`), or rename one of the two',
+      takenByOtherSources: taken.ownership!.value.key,
     };
   if (taken.outside && pageSetIdentity(taken) === self)
     return {

@@ -151,7 +151,7 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
       location: config.file ? { file: config.file } : undefined,
       // The hints say "add … to the config": on a first run there is none yet to add to.
       hint: config.file
-        ? (options.noSourcesHint ?? 'add a source to the config file')
+        ? inConfigsFormat(options.noSourcesHint ?? 'add a source to the config file', config.file)
         : noConfigHint(cwd, options.noSourcesHint ?? 'add a source to the config file'),
     });
   }
@@ -222,6 +222,18 @@ export async function wholeConfigClash(config: LoadedConfig): Promise<DocgenErro
     const clash = core.isDocgenError(error) && /^DG_TREE_DUPLICATE_(TITLE|KEY)$/.test(error.code);
     return clash ? error : undefined;
   }
+}
+
+/**
+ * The commands' hints write the source to add as YAML (`sources: [{ plugin: prisma, options: {
+ * schema: prisma/schema.prisma } }]`): pasted into package.json, that is no JSON and breaks the
+ * file. There, the source as JSON, and where it goes.
+ */
+function inConfigsFormat(hint: string, configFile: string): string {
+  if (basename(configFile) !== 'package.json') return hint;
+  return hint
+    .replace(/`sources: \[(\{.*?\})\]`/g, (_, source: string) => `\`${source.replace(/[\w@][\w./@-]*/g, '"$&"')}\``)
+    .replace(/to the config( file)?\b/g, 'to "sources" in the "docgen" object of package.json');
 }
 
 /** No config here or above: one in a subfolder, or named almost right, is what to use; else create one. */

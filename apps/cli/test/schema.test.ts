@@ -137,6 +137,27 @@ describe('docgen schema', () => {
   });
 });
 
+describe('docgen schema --prisma of a schema the config lists', () => {
+  it('its folder (prisma/ for prisma/schema.prisma) renders the pages the config does, not a retitled second set', async () => {
+    const example = join(repoRoot, 'examples', 'acme-shop');
+    const pages = async (input: string) => {
+      const out = join(scratch, `listed-${input.replace(/\W/g, '-')}`);
+      const result = await runCli(['schema', '--prisma', input, '--out', out, '--no-cache', '--json'], {
+        cwd: example,
+      });
+      expect(result.code).toBe(0);
+      return JSON.parse(result.stdout).pages.map((page: { key: string; title: string }) => [page.key, page.title]);
+    };
+    const ofFile = await pages('prisma/schema.prisma');
+    expect(ofFile[0]).toEqual(['data-model', 'Acme Shop data model']); // the config's title
+    expect(await pages('prisma')).toEqual(ofFile);
+    // The same pages, word for word ("from prisma/schema.prisma"): a publish of either changes nothing.
+    const overview = (input: string) =>
+      readFileSync(join(scratch, `listed-${input.replace(/\W/g, '-')}`, 'data-model.md'), 'utf8');
+    expect(overview('prisma')).toBe(overview('prisma/schema.prisma'));
+  }, 60_000);
+});
+
 describe('docgen schema with the config in package.json', () => {
   it('with no prisma source, the hint gives the source as JSON for package.json’s "docgen", where YAML would break the file', async () => {
     const project = mkdtempSync(join(scratch, 'package-json-'));

@@ -1,6 +1,6 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { basename, dirname, extname, join, relative, resolve } from 'node:path';
+import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { closestName, DocgenError, type SourceLocation } from './diagnostics.js';
 import { loadYamlParser, parseStructured } from './structured-file.js';
@@ -424,8 +424,12 @@ export function configWithFlagSources(config: LoadedConfig, sources: FlagSource[
  */
 function withConfiguredSettings(config: LoadedConfig, { flags, ...source }: FlagSource): SourceConfig {
   const configured = configuredSourceOf(config, { flags, ...source });
-  if (configured) rejectOtherPairing(config, configured, { flags, ...source });
-  return configured ? { ...configured, options: { ...configured.options, ...source.options } } : source;
+  if (!configured) return source;
+  rejectOtherPairing(config, configured, { flags, ...source });
+  // The input as the config names it: the same input (see `sameInput`), and the pages say "from prisma/schema.prisma" alike.
+  const [input] = Object.keys(flags);
+  const asConfigured = input === undefined ? {} : { [input]: configured.options?.[input] };
+  return { ...configured, options: { ...configured.options, ...source.options, ...asConfigured } };
 }
 
 /**
@@ -460,9 +464,55 @@ export function configuredSourceOf(config: LoadedConfig, { flags, ...source }: F
   return config.config.sources.find((candidate) => {
     const path = candidate.options?.[option!];
     return (
-      candidate.plugin === source.plugin && typeof path === 'string' && resolve(config.dir, path) === resolve(given)
+      candidate.plugin === source.plugin &&
+      typeof path === 'string' &&
+      sameInput(resolve(config.dir, path), resolve(given))
     );
   });
+}
+
+/**
+ * Two paths name the same input when they are equal, or when one is a folder whose only file of the
+ * other's extension is the other: `docgen schema --prisma prisma` where the config lists
+ * prisma/schema.prisma (rendered with the defaults, it retitled the config's pages, which the
+ * config's run then retitled back).
+ */
+function sameInput(a: string, b: string): boolean {
+  if (a === b) return true;
+  const aIsFolder = isFolder(a);
+  if (aIsFolder === isFolder(b)) return false;
+  const [folder, file] = aIsFolder ? [a, b] : [b, a];
+  if (!file.startsWith(folder + sep) || !extname(file)) return false;
+  return filesEndingIn(folder, extname(file), 2).join() === file;
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** Up to `most` files under `folder` ending in `extension`, not looking in node_modules or hidden folders. */
+function filesEndingIn(folder: string, extension: string, most: number): string[] {
+  const found: string[] = [];
+  const walk = (dir: string): void => {
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const entry of entries) {
+      if (found.length >= most) return;
+      const path = join(dir, entry.name);
+      if (entry.isDirectory() && entry.name !== 'node_modules' && !entry.name.startsWith('.')) walk(path);
+      else if (entry.isFile() && entry.name.endsWith(extension)) found.push(path);
+    }
+  };
+  walk(folder);
+  return found;
 }
 
 /** The option each built-in plugin's input goes in: what `- openapi: spec.yaml` meant. */

@@ -347,6 +347,17 @@ describe('docgen api with a config file', () => {
     expect(text.stderr).toMatch(/> 4 \| {3}}\n +\| +\^/);
   });
 
+  it('sources written as keys instead of a list: the hint shows the list item to write', async () => {
+    const dir = await project('sources:\n  plugin: openapi\n  options: { spec: openapi.yaml }\n');
+    const result = await runCli(['api', '--json'], { cwd: dir });
+    expect(result.code).toBe(1);
+    expect(JSON.parse(result.stdout).error).toMatchObject({
+      code: 'DG_CONFIG_INVALID',
+      message: 'invalid docgen config in docgen.config.yaml: "sources" must be an array (line 1)',
+      hint: 'sources holds a list, not keys and values: start each item with "- " on a line of its own under it ("- plugin: openapi", the rest of the item indented under that), or in JSON write [ { … } ]',
+    });
+  });
+
   it('explains that docgen.config.ts needs .mjs/.json/.yaml on this Node', async () => {
     if (Number(process.versions.node.split('.')[0]) >= 23) return; // newer Node strips types itself
     const dir = await mkdtemp(join(tmpdir(), 'docgen-api-ts-'));

@@ -143,6 +143,8 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
   }
   const selected = config.config.sources.filter((source, index) => !options.include || options.include(source, index));
   if (!selected.length) {
+    const misnamed = options.include && misnamedSource(config, options.include, core);
+    if (misnamed) throw misnamed;
     throw new core.DocgenError({
       code: 'DG_NO_SOURCES',
       message: config.file
@@ -222,6 +224,30 @@ export async function wholeConfigClash(config: LoadedConfig): Promise<DocgenErro
     const clash = core.isDocgenError(error) && /^DG_TREE_DUPLICATE_(TITLE|KEY)$/.test(error.code);
     return clash ? error : undefined;
   }
+}
+
+/**
+ * A source of the config whose plugin is a slip of a built-in one this command renders (`plugin:
+ * adrs` for `docgen adr`): the run had "no source for this command", and its hint to add one led to
+ * a second source beside the misnamed one.
+ */
+function misnamedSource(
+  config: LoadedConfig,
+  include: NonNullable<GenerateOptions['include']>,
+  core: Pick<typeof import('@docgen/core'), 'BUILTIN_PLUGINS' | 'closestName' | 'DocgenError'>,
+): DocgenError | undefined {
+  const builtins = Object.keys(core.BUILTIN_PLUGINS);
+  for (const [index, source] of config.config.sources.entries()) {
+    const meant = core.closestName(source.plugin, builtins);
+    if (!meant || !include({ ...source, plugin: meant }, index)) continue;
+    return new core.DocgenError({
+      code: 'DG_PLUGIN_NOT_FOUND',
+      message: `sources[${index}] names plugin "${source.plugin}", which docgen does not have: this command has no source to render`,
+      location: config.locate(`/sources/${index}/plugin`),
+      hint: `did you mean the built-in "${meant}"? write plugin: ${meant}`,
+    });
+  }
+  return undefined;
 }
 
 /**

@@ -51,6 +51,23 @@ describe('docgen api --routes', () => {
     expect(messages).toContain('GET /gadgets (listGadgets) is in openapi.yaml but no route serves it');
   }, 60_000);
 
+  it('the spec given as --routes: an error that routes are read from the code, naming the app file and --openapi', async () => {
+    const result = await runCli(
+      ['api', '--routes', 'openapi.yaml', '--out', join(scratch, 'spec-as-routes'), '--json'],
+      {
+        cwd: shop,
+      },
+    );
+    expect(result.code).toBe(1);
+    expect(JSON.parse(result.stdout).error).toMatchObject({
+      code: 'DG_ROUTES_NOT_CODE',
+      message:
+        'entry openapi.yaml is not a JavaScript or TypeScript file: routes are read from the code that creates the app',
+      location: { file: join(shop, 'openapi.yaml') },
+      hint: 'pass --routes the file that creates the Express, Fastify, Koa or Hono app (or a NestJS main.ts), e.g. src/server.ts, relative to the current folder (the spec goes in --openapi); did you mean src/server.ts?',
+    });
+  }, 60_000);
+
   it('an entry that exports a router, in a package whose app mounts it: a warning that the paths are the router’s, naming the app', async () => {
     const out = join(scratch, 'router-entry');
     const result = await runCli(['api', '--routes', 'src/api.ts', '--out', out, '--no-cache', '--json'], { cwd: shop });

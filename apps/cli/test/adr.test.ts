@@ -345,3 +345,17 @@ describe('docgen adr with the plugin misnamed in the config', () => {
     expect(fixed.code).toBe(0);
   });
 });
+
+describe('docgen adr --dir of a file', () => {
+  it('one decision given as --dir: the hint names its folder', async () => {
+    const project = await mkdtemp(join(scratch, 'file-as-dir-'));
+    cpSync(chain, join(project, 'docs', 'adr'), { recursive: true });
+    const [decision] = readdirSync(join(project, 'docs', 'adr')).filter((name) => name.endsWith('.md'));
+    const result = await runCli(['adr', '--dir', `docs/adr/${decision}`, '--json'], { cwd: project });
+    expect(result.code).toBe(1);
+    expect(JSON.parse(result.stdout).error).toMatchObject({
+      code: 'DG_ADR_DIR',
+      hint: `pass --dir docs/adr (the folder holding ${decision}), relative to the current folder`,
+    });
+  });
+});

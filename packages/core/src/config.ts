@@ -143,8 +143,21 @@ export function fixOptionHint(origin: OptionOrigin | undefined, option: string, 
 export function withPathMeant(hint: string, missing: string, origin: OptionOrigin | undefined): string {
   const meant = nearbyPath(missing);
   if (!meant) return hint;
-  const base = origin?.location?.file && !origin.flag ? dirname(origin.location.file) : process.cwd();
-  return `${hint}; did you mean ${relative(base, meant)}?`;
+  return `${hint}; did you mean ${relative(optionBase(origin), meant)}?`;
+}
+
+/**
+ * For a file given where its folder is wanted (`--dir docs/adr/0001-use-postgres.md`, a service's
+ * catalog-info.yaml): pass the folder holding it, as the option's paths are read.
+ */
+export function folderOfFileHint(origin: OptionOrigin | undefined, option: string, file: string): string {
+  const folder = relative(optionBase(origin), dirname(resolve(file))) || '.';
+  return fixOptionHint(origin, option, `${folder} (the folder holding ${basename(file)})`);
+}
+
+/** The folder an option's paths are read from: the config file's, or the current one for a flag. */
+function optionBase(origin: OptionOrigin | undefined): string {
+  return origin?.location?.file && !origin.flag ? dirname(origin.location.file) : process.cwd();
 }
 
 /**

@@ -333,3 +333,18 @@ describe('generator flags another flag turns off', () => {
     expect(await run('--cache-dir', 'ci-cache', '--link-base', 'https://docs.example.com')).toEqual([]);
   });
 });
+
+describe("another command's input flag", () => {
+  it('names the command that takes it, with the value given: docgen generate --openapi, docgen api --dir', async () => {
+    const generate = await runCli(['generate', '--openapi', 'openapi.yaml', '--json']);
+    expect(generate.code).toBe(2);
+    expect(JSON.parse(generate.stdout).error.hint).toBe(
+      '--openapi is a flag of docgen api: did you mean `docgen api --openapi openapi.yaml`? run `docgen generate --help` for its flags, arguments and examples',
+    );
+    const api = await runCli(['api', '--dir=docs/adr']);
+    expect(api.code).toBe(2);
+    expect(api.stderr).toContain(
+      '→ --dir is a flag of docgen adr and docgen runbook: did you mean `docgen adr --dir docs/adr`? run `docgen api --help`',
+    );
+  });
+});

@@ -401,6 +401,12 @@ describe('docgen publish', () => {
       expect(JSON.parse(clashing.stdout).publish.error.hint).toBe(
         `docgen's pages of these titles are this doc set's, from its other sources: ${conflict.fix}`,
       );
+      // `docgen publish` of that run's folder says the same.
+      const folder = await runCli(['publish', 'docs-out', '--json'], { cwd: project, env: env() });
+      expect(folder.code).toBe(1);
+      expect(JSON.parse(folder.stdout).planned.find((op: { key: string }) => op.key === 'api/ledger-v2').fix).toBe(
+        conflict.fix,
+      );
       // What it said to do works the first time: the config's run of every source publishes both.
       await config(v1 + v2('    titlePrefix: "v2: "\n'));
       const fixed = await runCli(flagRun, { cwd: project, env: env() });

@@ -41,7 +41,14 @@ With no Confluence URL configured, publishes to the embedded sandbox in .docgen/
     const loaded = await configOf(args['rendered-dir'], flags.config);
     // The config's output folder, when there is a config: the folder most likely meant when the one given is not there.
     expectRenderedFolder(args['rendered-dir'], loaded.file ? resolve(loaded.dir, loaded.config.out) : undefined);
-    const report = await runPublish(args['rendered-dir'], { ...flags, json }, log, publishOptions(loaded));
+    // A conflict whose fix is a run of every source: what would stop that run, from the config.
+    const wholeRunStop = loaded.file
+      ? () => import('../generate.js').then(({ wholeConfigClash }) => wholeConfigClash(loaded))
+      : undefined;
+    const report = await runPublish(args['rendered-dir'], { ...flags, json }, log, {
+      ...publishOptions(loaded),
+      wholeRunStop,
+    });
     const failure = publishFailure(report);
     if (failure) {
       if (!json) throw failure;

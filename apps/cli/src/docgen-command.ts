@@ -46,6 +46,14 @@ const FLAG_SYNONYMS: Readonly<Record<string, string>> = {
   'output-dir': 'out',
 };
 
+/** The commands whose input each input flag gives (`--openapi` is `docgen api`'s). */
+const INPUT_FLAG_COMMANDS: Readonly<Record<string, readonly string[]>> = {
+  openapi: ['api'],
+  routes: ['api'],
+  prisma: ['schema'],
+  dir: ['adr', 'runbook'],
+};
+
 /**
  * Base of every docgen command: `--json` on all of them, and one way to print failures.
  * A DocgenError prints as `error CODE file:line: message` plus its hint; with `--json` the
@@ -135,8 +143,24 @@ export abstract class DocgenCommand extends Command {
     const name = flagName(given).replace(/^-+/, '');
     const own = Object.keys((this.constructor as typeof DocgenCommand).flags ?? {});
     const synonym = FLAG_SYNONYMS[name];
-    const meant = synonym && own.includes(synonym) ? synonym : closestName(name, own);
-    return meant ? `did you mean --${meant}?` : undefined;
+    if (synonym && own.includes(synonym)) return `did you mean --${synonym}?`;
+    // Another command's input exactly (`docgen api --dir docs/adr`) before a near spelling (--diff).
+    const meant = closestName(name, own);
+    return this.otherCommandsInput(name) ?? (meant ? `did you mean --${meant}?` : undefined);
+  }
+
+  /**
+   * `docgen generate --openapi openapi.yaml`: the input flag of another command, which renders that
+   * input (generate renders the config's sources). Its value is a path, never a secret.
+   */
+  private otherCommandsInput(name: string): string | undefined {
+    const takers = INPUT_FLAG_COMMANDS[name];
+    if (!takers) return undefined;
+    const at = this.argv.findIndex((arg) => arg === `--${name}` || arg.startsWith(`--${name}=`));
+    const written = this.argv[at]!;
+    const value = written.includes('=') ? written.slice(written.indexOf('=') + 1) : (this.argv[at + 1] ?? '<path>');
+    const commands = takers.map((command) => `${this.config.bin} ${command}`);
+    return `--${name} is a flag of ${commands.join(' and ')}: did you mean \`${commands[0]} --${name} ${value}\`?`;
   }
 
   /** The command's first example (`e.g. \`docgen publish docs-out --dry-run\``), for a missing argument. */

@@ -7,7 +7,16 @@ import { configNearbyHint, expectConfigFile } from './paths.js';
 import { absoluteLink } from './link-base.js';
 import { ConversionSources } from './conversion-source.js';
 // Type-only imports: the packages themselves load inside generate(), so `docgen --help` stays fast.
-import type { Diagnostic, FlagSource, LoadedConfig, Manifest, Page, PageTree, SourceConfig } from '@docgen/core';
+import type {
+  Diagnostic,
+  DocgenError,
+  FlagSource,
+  LoadedConfig,
+  Manifest,
+  Page,
+  PageTree,
+  SourceConfig,
+} from '@docgen/core';
 
 /**
  * The generator pipeline every generator command shares:
@@ -53,6 +62,8 @@ export type Retell = (warning: Diagnostic, configured: LoadedConfig) => Diagnost
 export interface GenerateResult {
   outDir: string;
   config: LoadedConfig;
+  /** The config as written, when this run rendered some of its sources (by plugin or by flags). */
+  wholeConfig?: LoadedConfig;
   tree: PageTree;
   manifest: Manifest;
   /** Storage XHTML was written beside each page. */
@@ -132,6 +143,8 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
   }
   const selected = config.config.sources.filter((source, index) => !options.include || options.include(source, index));
   if (!selected.length) {
+    const misnamed = options.include && misnamedSource(config, options.include, core);
+    if (misnamed) throw misnamed;
     throw new core.DocgenError({
       code: 'DG_NO_SOURCES',
       message: config.file
@@ -140,7 +153,7 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
       location: config.file ? { file: config.file } : undefined,
       // The hints say "add … to the config": on a first run there is none yet to add to.
       hint: config.file
-        ? (options.noSourcesHint ?? 'add a source to the config file')
+        ? inConfigsFormat(options.noSourcesHint ?? 'add a source to the config file', config.file)
         : noConfigHint(cwd, options.noSourcesHint ?? 'add a source to the config file'),
     });
   }
@@ -187,6 +200,7 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
   return {
     outDir,
     config,
+    ...(tree.partial ? { wholeConfig: loaded } : {}),
     tree,
     manifest,
     storage,
@@ -194,6 +208,58 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
     warnings,
     durationMs: Math.round(performance.now() - started),
   };
+}
+
+/**
+ * What stops a run of every source of the config before it publishes: two sources making the same
+ * title or key. Rendered only when a run of some sources is told to publish them all at once.
+ */
+export async function wholeConfigClash(config: LoadedConfig): Promise<DocgenError | undefined> {
+  const core = await import('@docgen/core');
+  core.carryPlugins(BUILTIN_PLUGIN_IMPORTS);
+  try {
+    await core.generatePageTree(config, { report: () => {} });
+    return undefined;
+  } catch (error) {
+    const clash = core.isDocgenError(error) && /^DG_TREE_DUPLICATE_(TITLE|KEY)$/.test(error.code);
+    return clash ? error : undefined;
+  }
+}
+
+/**
+ * A source of the config whose plugin is a slip of a built-in one this command renders (`plugin:
+ * adrs` for `docgen adr`): the run had "no source for this command", and its hint to add one led to
+ * a second source beside the misnamed one.
+ */
+function misnamedSource(
+  config: LoadedConfig,
+  include: NonNullable<GenerateOptions['include']>,
+  core: Pick<typeof import('@docgen/core'), 'BUILTIN_PLUGINS' | 'closestName' | 'DocgenError'>,
+): DocgenError | undefined {
+  const builtins = Object.keys(core.BUILTIN_PLUGINS);
+  for (const [index, source] of config.config.sources.entries()) {
+    const meant = core.closestName(source.plugin, builtins);
+    if (!meant || !include({ ...source, plugin: meant }, index)) continue;
+    return new core.DocgenError({
+      code: 'DG_PLUGIN_NOT_FOUND',
+      message: `sources[${index}] names plugin "${source.plugin}", which docgen does not have: this command has no source to render`,
+      location: config.locate(`/sources/${index}/plugin`),
+      hint: `did you mean the built-in "${meant}"? write plugin: ${meant}`,
+    });
+  }
+  return undefined;
+}
+
+/**
+ * The commands' hints write the source to add as YAML (`sources: [{ plugin: prisma, options: {
+ * schema: prisma/schema.prisma } }]`): pasted into package.json, that is no JSON and breaks the
+ * file. There, the source as JSON, and where it goes.
+ */
+function inConfigsFormat(hint: string, configFile: string): string {
+  if (basename(configFile) !== 'package.json') return hint;
+  return hint
+    .replace(/`sources: \[(\{.*?\})\]`/g, (_, source: string) => `\`${source.replace(/[\w@][\w./@-]*/g, '"$&"')}\``)
+    .replace(/to the config( file)?\b/g, 'to "sources" in the "docgen" object of package.json');
 }
 
 /** No config here or above: one in a subfolder, or named almost right, is what to use; else create one. */

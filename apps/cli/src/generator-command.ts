@@ -129,6 +129,7 @@ export abstract class GeneratorCommand extends DocgenCommand {
     });
     const idle = flags.publish ? undefined : this.publishFlagsWithoutPublish(result.outDir);
     if (idle) result.warnings.push(idle);
+    result.warnings.push(...flagsTurnedOff(flags));
     if (!json) this.report(result, flags.verbose ?? false);
     if (flags.strict && result.warnings.length) {
       const { DocgenError } = await import('@docgen/core');
@@ -196,6 +197,48 @@ export abstract class GeneratorCommand extends DocgenCommand {
       `wrote ${result.tree.pages.length} page${result.tree.pages.length === 1 ? '' : 's'} (${this.describe(result)}${cache}) to ${result.outDir} in ${result.durationMs} ms${warned}`,
     );
   }
+}
+
+/**
+ * Flags that another flag given with them turns off: `--cache-dir` with `--no-cache` or
+ * `--no-storage` (nothing is cached), `--link-base` with `--no-storage` (it acts in the storage
+ * XHTML only). Ignored without a word, a CI job's cache or links were silently not what it set.
+ */
+function flagsTurnedOff(flags: GeneratorFlagValues): Diagnostic[] {
+  const unused = (flag: string, message: string, hint: string): Diagnostic => ({
+    code: 'DG_FLAG_UNUSED',
+    severity: 'warning',
+    message: `${flag} does nothing with ${message}`,
+    hint: `${hint}, or leave out ${flag}`,
+  });
+  const cacheDir = flags['cache-dir'];
+  const linkBase = flags['link-base'];
+  const warnings: Diagnostic[] = [];
+  if (cacheDir !== undefined && !flags.storage)
+    warnings.push(
+      unused(
+        '--cache-dir',
+        '--no-storage: no storage XHTML was converted, so none was cached',
+        'leave out --no-storage to write storage XHTML beside the Markdown',
+      ),
+    );
+  else if (cacheDir !== undefined && !flags.cache)
+    warnings.push(
+      unused(
+        '--cache-dir',
+        '--no-cache: every page was converted, none read from or written to a cache',
+        `leave out --no-cache to keep the storage XHTML of unchanged pages in ${cacheDir}`,
+      ),
+    );
+  if (linkBase !== undefined && !flags.storage)
+    warnings.push(
+      unused(
+        '--link-base',
+        '--no-storage: links are made absolute in the storage XHTML only, and the Markdown keeps them as written',
+        `leave out --no-storage to write storage XHTML with links into ${linkBase}`,
+      ),
+    );
+  return warnings;
 }
 
 /** A warning as `formatDiagnostic` prints an error (code, file:line, message, hint), without its code frame: a summary. */

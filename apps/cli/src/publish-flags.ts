@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { Flags } from '@oclif/core';
 import {
   configKeyOrigin,
@@ -103,6 +103,11 @@ export interface RunPublishOptions {
   configDir?: string;
   cwd?: string;
   env?: NodeJS.ProcessEnv;
+  /**
+   * For a run of some of the config's sources: what would stop a run of all of them (two sources
+   * of one title). A conflict whose fix is that run says this instead, the fix that works.
+   */
+  wholeRunStop?: () => Promise<DocgenError | undefined>;
 }
 
 export interface PublishReport extends Omit<PublishResult, 'warnings'> {
@@ -129,6 +134,8 @@ export interface PublishReport extends Omit<PublishResult, 'warnings'> {
     fix?: string;
     /** For a title-taken conflict: the doc set that published this page (same key) from other sources too. */
     otherDocSet?: string;
+    /** For a title-taken conflict: the key of this doc set's page of another source that has the title. */
+    takenByOtherSources?: string;
     /** For a page held back by a conflict above it: that page (its parent, or further up). */
     blockedBy?: { key: string; title: string; parent: boolean };
   }>;
@@ -388,6 +395,7 @@ export async function runPublish(
     const pages = `${tree.pages.length} page${tree.pages.length === 1 ? '' : 's'}`;
     log.info(`${flags['dry-run'] ? 'Planning' : 'Publishing'} ${pages} from ${renderedDir} to ${target}`);
     const planned = await publisher.plan(tree);
+    await retellWholeRunFixes(planned, options.wholeRunStop);
     const dryRun = Boolean(flags['dry-run']);
     const diffs = flags.diff ? await publisher.diffs(planned) : undefined;
     if (dryRun || flags.diff) {
@@ -435,6 +443,7 @@ export async function runPublish(
         ...(op.conflict ? { conflict: op.conflict } : {}),
         ...(op.fix ? { fix: op.fix } : {}),
         ...(op.otherDocSet !== undefined ? { otherDocSet: op.otherDocSet } : {}),
+        ...(op.takenByOtherSources !== undefined ? { takenByOtherSources: op.takenByOtherSources } : {}),
         ...(op.blockedBy ? { blockedBy: op.blockedBy } : {}),
         ...(op.previousKey !== undefined ? { previousKey: op.previousKey } : {}),
         ...(op.keptFor ? { keptFor: op.keptFor } : {}),
@@ -445,6 +454,32 @@ export async function runPublish(
     throw redactError(retoldForConnection(error, connection), connection.secrets);
   } finally {
     await connection.sandbox?.close();
+  }
+}
+
+/**
+ * A title this doc set's other sources hold is fixed by publishing every source at once, unless two
+ * of the config's sources make that title: then that run stops at the clash (DG_TREE_DUPLICATE_TITLE),
+ * and the fix that works is the clash's own, said here, in the conflict and the pages held under it.
+ */
+async function retellWholeRunFixes(
+  planned: PlannedSync,
+  wholeRunStop: RunPublishOptions['wholeRunStop'],
+): Promise<void> {
+  const operations = planned.plan.operations;
+  const told = operations.filter((op) => op.takenByOtherSources !== undefined && op.fix);
+  if (!told.length || !wholeRunStop) return;
+  const clash = await wholeRunStop();
+  if (!clash) return;
+  const where = clash.location?.file
+    ? ` (${basename(clash.location.file)}${clash.location.line ? `:${clash.location.line}` : ''})`
+    : '';
+  const fix = `the config's sources clash, which stops a run of every source too: ${clash.message}${where}${clash.hint ? `; ${clash.hint}` : ''}`;
+  for (const old of new Set(told.map((op) => op.fix!))) {
+    for (const op of operations) {
+      if (op.fix === old) op.fix = fix;
+      if (op.reason?.includes(old)) op.reason = op.reason.replace(old, fix);
+    }
   }
 }
 
@@ -614,8 +649,12 @@ function conflictHint(report: PublishReport): string {
 function takenByAnotherRun(report: PublishReport): string | undefined {
   const taken = report.planned?.filter((p) => p.conflict === 'title-taken') ?? [];
   const fixes = new Set(taken.map((p) => (p.otherDocSet === undefined ? undefined : p.fix)));
-  if (fixes.size !== 1 || fixes.has(undefined)) return undefined;
-  return `docgen's pages of these titles were published by another run: ${[...fixes][0]}`;
+  if (fixes.size === 1 && !fixes.has(undefined))
+    return `docgen's pages of these titles were published by another run: ${[...fixes][0]}`;
+  // This doc set's pages of its other sources: their fix (a run of every source, or the config's clash).
+  const ofOtherSources = new Set(taken.map((p) => (p.takenByOtherSources === undefined ? undefined : p.fix)));
+  if (ofOtherSources.size !== 1 || ofOtherSources.has(undefined)) return undefined;
+  return `docgen's pages of these titles are this doc set's, from its other sources: ${[...ofOtherSources][0]}`;
 }
 
 export function summaryLine(result: PublishResult, adopting = 0): string {

@@ -18,7 +18,11 @@ export async function publishGenerated(
   log: (line: string) => void,
 ): Promise<PublishReport & { error?: unknown }> {
   const info = (line: string) => (flags.json ? process.stderr.write(`${line}\n`) : log(line));
-  const report = await runPublish(result.outDir, flags, { info }, publishOptions(result.config));
+  const whole = result.wholeConfig;
+  const wholeRunStop = whole
+    ? () => import('./generate.js').then(({ wholeConfigClash }) => wholeConfigClash(whole))
+    : undefined;
+  const report = await runPublish(result.outDir, flags, { info }, { ...publishOptions(result.config), wholeRunStop });
   const failure = publishFailure(report);
   if (!failure) return report;
   if (!flags.json) throw failure;

@@ -320,3 +320,42 @@ describe('docgen adr with a link to a misspelt file beside the decision', () => 
     ]);
   });
 });
+
+describe('docgen adr with the plugin misnamed in the config', () => {
+  it('names the source and the plugin meant at its line, not "no source for this command"', async () => {
+    const project = await mkdtemp(join(scratch, 'misnamed-'));
+    cpSync(chain, join(project, 'docs', 'adr'), { recursive: true });
+    const config = (plugin: string) =>
+      writeFile(
+        join(project, 'docgen.config.yaml'),
+        `sources:\n  - plugin: prisma\n    options: { schema: schema.prisma }\n  - plugin: ${plugin}\n    options: { dir: docs/adr }\n`,
+      );
+    await config('adrs');
+    const result = await runCli(['adr', '--out', 'docs-out', '--json'], { cwd: project });
+    expect(result.code).toBe(1);
+    expect(JSON.parse(result.stdout).error).toMatchObject({
+      code: 'DG_PLUGIN_NOT_FOUND',
+      message: 'sources[1] names plugin "adrs", which docgen does not have: this command has no source to render',
+      location: { file: join(project, 'docgen.config.yaml'), line: 4 },
+      hint: 'did you mean the built-in "adr"? write plugin: adr',
+    });
+    // As it says: the decisions render.
+    await config('adr');
+    const fixed = await runCli(['adr', '--out', 'docs-out', '--json'], { cwd: project });
+    expect(fixed.code).toBe(0);
+  });
+});
+
+describe('docgen adr --dir of a file', () => {
+  it('one decision given as --dir: the hint names its folder', async () => {
+    const project = await mkdtemp(join(scratch, 'file-as-dir-'));
+    cpSync(chain, join(project, 'docs', 'adr'), { recursive: true });
+    const [decision] = readdirSync(join(project, 'docs', 'adr')).filter((name) => name.endsWith('.md'));
+    const result = await runCli(['adr', '--dir', `docs/adr/${decision}`, '--json'], { cwd: project });
+    expect(result.code).toBe(1);
+    expect(JSON.parse(result.stdout).error).toMatchObject({
+      code: 'DG_ADR_DIR',
+      hint: `pass --dir docs/adr (the folder holding ${decision}), relative to the current folder`,
+    });
+  });
+});

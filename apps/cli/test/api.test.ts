@@ -331,6 +331,33 @@ describe('docgen api with a config file', () => {
     expect(result.stderr).toContain('unknown key "sources[0].options.colour"');
   });
 
+  it('marks the line of a JSON syntax error that Node reports without its position (an unexpected token)', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-api-json-'));
+    // A source deleted from the list, leaving `[` closed by the object's `}`.
+    await writeFile(join(dir, 'docgen.config.json'), '{\n  "out": "docs-out",\n  "sources": [\n  }\n}\n');
+    const result = await runCli(['api', '--json'], { cwd: dir });
+    expect(result.code).toBe(1);
+    expect(JSON.parse(result.stdout).error).toMatchObject({
+      code: 'DG_CONFIG_SYNTAX',
+      location: { file: join(dir, 'docgen.config.json'), line: 4, column: 3 },
+      hint: 'fix the JSON at the marked position (a missing comma, quote or bracket)',
+    });
+    const text = await runCli(['api'], { cwd: dir });
+    expect(text.stderr).toContain('docgen.config.json:4:3: JSON syntax error');
+    expect(text.stderr).toMatch(/> 4 \| {3}}\n +\| +\^/);
+  });
+
+  it('sources written as keys instead of a list: the hint shows the list item to write', async () => {
+    const dir = await project('sources:\n  plugin: openapi\n  options: { spec: openapi.yaml }\n');
+    const result = await runCli(['api', '--json'], { cwd: dir });
+    expect(result.code).toBe(1);
+    expect(JSON.parse(result.stdout).error).toMatchObject({
+      code: 'DG_CONFIG_INVALID',
+      message: 'invalid docgen config in docgen.config.yaml: "sources" must be an array (line 1)',
+      hint: 'sources holds a list, not keys and values: start each item with "- " on a line of its own under it ("- plugin: openapi", the rest of the item indented under that), or in JSON write [ { … } ]',
+    });
+  });
+
   it('explains that docgen.config.ts needs .mjs/.json/.yaml on this Node', async () => {
     if (Number(process.versions.node.split('.')[0]) >= 23) return; // newer Node strips types itself
     const dir = await mkdtemp(join(tmpdir(), 'docgen-api-ts-'));

@@ -64,7 +64,7 @@ describe('a path of the wrong kind', () => {
     expect(error).toMatchObject({
       code: 'DG_ADR_DIR',
       message: `ADR folder ${join(scratch, 'notes.md')} is not a folder`,
-      hint: expect.stringContaining('pass --dir the folder of your ADR Markdown files'),
+      hint: 'pass --dir . (the folder holding notes.md), relative to the current folder',
     });
     expect(error.hint).not.toMatch(/config/);
     expect(error.location).toBeUndefined();

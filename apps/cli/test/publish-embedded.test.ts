@@ -1,4 +1,4 @@
-import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
@@ -54,4 +54,23 @@ describe('docgen api --publish to the embedded sandbox', () => {
     expect(writes).toBe(0);
     expect(reads).toBeLessThanOrEqual(Math.ceil(unchanged! / 250) + 3);
   }, 240_000);
+
+  it("docgen publish of a project's folder from outside it reads that project's config: the same sandbox, nothing created again", async () => {
+    const project = join(work, 'ledger');
+    await mkdir(join(project, 'docs', 'adr'), { recursive: true });
+    await writeFile(
+      join(project, 'docs', 'adr', '0001-use-postgres.md'),
+      '# 1. Use Postgres\n\n## Status\n\nAccepted\n',
+    );
+    await writeFile(
+      join(project, 'docgen.config.yaml'),
+      'sources:\n  - plugin: adr\n    options: { dir: docs/adr }\nconfluence:\n  sandboxDir: .docgen/ledger-sandbox\n',
+    );
+    const env = { CONFLUENCE_URL: '', CONFLUENCE_API_TOKEN: '', CONFLUENCE_ACCESS_TOKEN: '', CI: '1' };
+    expect((await runCli(['adr', '--publish', '--no-cache'], { cwd: project, env })).code).toBe(0);
+    // From the folder above, which has no config: the project's, not a new sandbox in the current folder.
+    const outside = await runCli(['publish', join('ledger', 'docs-out'), '--json'], { cwd: work, env });
+    expect(outside.code).toBe(0);
+    expect(JSON.parse(outside.stdout).counts).toMatchObject({ created: 0, unchanged: 2 });
+  });
 });

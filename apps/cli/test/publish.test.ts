@@ -372,6 +372,52 @@ describe('docgen publish', () => {
     }
   });
 
+  it('a flag run whose title another source of the config has: the conflict names the clash of the config and its fix, not a run of every source', async () => {
+    const project = await mkdtemp(join(tmpdir(), 'docgen-clash-'));
+    const spec = (path: string) =>
+      `openapi: 3.0.3\ninfo: { title: Ledger API, version: 1.0.0 }\npaths:\n  ${path}:\n    get:\n` +
+      `      operationId: list\n      responses: { '200': { description: ok } }\n`;
+    const v1 = '  - plugin: openapi\n    options: { spec: v1.yaml, key: ledger-v1 }\n';
+    const v2 = (prefix = '') => `  - plugin: openapi\n${prefix}    options: { spec: v2.yaml, key: ledger-v2 }\n`;
+    const config = (sources: string) => writeFile(join(project, 'docgen.config.yaml'), `sources:\n${sources}`);
+    try {
+      await writeFile(join(project, 'v1.yaml'), spec('/v1/entries'));
+      // v2, copied from v1 with its info.title left as it was.
+      await writeFile(join(project, 'v2.yaml'), spec('/v2/entries'));
+      await config(v1);
+      expect((await runCli(['generate', '--publish'], { cwd: project, env: env() })).code).toBe(0);
+      await config(v1 + v2());
+      const flagRun = ['api', '--openapi', 'v2.yaml', '--publish', '--json'];
+      const clashing = await runCli(flagRun, { cwd: project, env: env() });
+      expect(clashing.code).toBe(1);
+      const conflict = JSON.parse(clashing.stdout).publish.planned.find(
+        (op: { key: string }) => op.key === 'api/ledger-v2',
+      );
+      expect(conflict).toMatchObject({ action: 'conflict', conflict: 'title-taken' });
+      expect(conflict.fix).toBe(
+        'the config\'s sources clash, which stops a run of every source too: sources[0] and sources[1] both produce a page with the title "Ledger API" (docgen.config.yaml:4); set `titlePrefix` on one of the sources (Confluence titles are unique per space)',
+      );
+      // The run's last word says the same, not to set a prefix of the run's own (a clash the config keeps).
+      expect(JSON.parse(clashing.stdout).publish.error.hint).toBe(
+        `docgen's pages of these titles are this doc set's, from its other sources: ${conflict.fix}`,
+      );
+      // `docgen publish` of that run's folder says the same.
+      const folder = await runCli(['publish', 'docs-out', '--json'], { cwd: project, env: env() });
+      expect(folder.code).toBe(1);
+      expect(JSON.parse(folder.stdout).planned.find((op: { key: string }) => op.key === 'api/ledger-v2').fix).toBe(
+        conflict.fix,
+      );
+      // What it said to do works the first time: the config's run of every source publishes both.
+      await config(v1 + v2('    titlePrefix: "v2: "\n'));
+      const fixed = await runCli(flagRun, { cwd: project, env: env() });
+      expect(fixed.code).toBe(0);
+      expect(JSON.parse(fixed.stdout).publish.counts).toMatchObject({ conflicts: 0 });
+      expect((await runCli(['generate', '--publish'], { cwd: project, env: env() })).code).toBe(0);
+    } finally {
+      await rm(project, { recursive: true, force: true });
+    }
+  });
+
   it('two services publishing their API under one parent with --prune leave each other’s pages alone', async () => {
     const specs = join(repoRoot, 'examples', 'acme-shop', 'services');
     const space = await sandbox.api<{ homepage: { id: string } }>('GET', '/rest/api/space/DEV?expand=homepage');

@@ -51,6 +51,23 @@ describe('docgen api --routes', () => {
     expect(messages).toContain('GET /gadgets (listGadgets) is in openapi.yaml but no route serves it');
   }, 60_000);
 
+  it('the spec given as --routes: an error that routes are read from the code, naming the app file and --openapi', async () => {
+    const result = await runCli(
+      ['api', '--routes', 'openapi.yaml', '--out', join(scratch, 'spec-as-routes'), '--json'],
+      {
+        cwd: shop,
+      },
+    );
+    expect(result.code).toBe(1);
+    expect(JSON.parse(result.stdout).error).toMatchObject({
+      code: 'DG_ROUTES_NOT_CODE',
+      message:
+        'entry openapi.yaml is not a JavaScript or TypeScript file: routes are read from the code that creates the app',
+      location: { file: join(shop, 'openapi.yaml') },
+      hint: 'pass --routes the file that creates the Express, Fastify, Koa or Hono app (or a NestJS main.ts), e.g. src/server.ts, relative to the current folder (the spec goes in --openapi); did you mean src/server.ts?',
+    });
+  }, 60_000);
+
   it('an entry that exports a router, in a package whose app mounts it: a warning that the paths are the router’s, naming the app', async () => {
     const out = join(scratch, 'router-entry');
     const result = await runCli(['api', '--routes', 'src/api.ts', '--out', out, '--no-cache', '--json'], { cwd: shop });
@@ -124,6 +141,34 @@ describe('docgen api --routes', () => {
       ]),
     );
     expect(report.warnings).toEqual([]);
+  }, 60_000);
+
+  it('--routes of a service the config pairs with its own spec, with --openapi of another: an error naming both, not a comparison with the wrong spec', async () => {
+    const example = join(repoRoot, 'examples', 'acme-shop');
+    const catalog = ['--routes', 'services/catalog/src/server.ts', '--no-cache', '--json'];
+    const out = join(scratch, 'other-spec');
+    const mixed = await runCli(['api', '--openapi', 'services/orders/openapi/openapi.yaml', ...catalog, '--out', out], {
+      cwd: example,
+    });
+    expect(mixed.code).toBe(1);
+    const report = JSON.parse(mixed.stdout);
+    expect(report).toMatchObject({
+      ok: false,
+      error: {
+        code: 'DG_FLAG_CONFLICTS_CONFIG',
+        message:
+          'the config pairs --routes services/catalog/src/server.ts with services/catalog/openapi.yaml, not with --openapi services/orders/openapi/openapi.yaml: its routes page would be compared with a spec the config does not compare it with',
+        location: { file: join(example, 'docgen.config.yaml'), line: 28 },
+        hint: "pass --openapi services/catalog/openapi.yaml (or leave --openapi out: the config's is used), or set docgen.config.yaml:28 sources[6].options.openapi to services/orders/openapi/openapi.yaml if the app serves that spec now",
+      },
+    });
+    expect(existsSync(join(out, 'manifest.json'))).toBe(false);
+    // What the hint says works: the routes agree with their own spec.
+    const paired = await runCli(['api', '--openapi', 'services/catalog/openapi.yaml', ...catalog, '--out', out], {
+      cwd: example,
+    });
+    expect(paired.code).toBe(0);
+    expect(JSON.parse(paired.stdout).warnings).toEqual([]);
   }, 60_000);
 
   it('the routes option `parent` still places the page and makes its key, with a warning to move it beside `plugin:`', async () => {

@@ -114,3 +114,26 @@ describe('docgen runbook', () => {
     );
   }, 60_000);
 });
+
+describe('docgen runbook --dir of a file', () => {
+  it('a catalog-info.yaml given as --dir: the hint names its folder, and that works', async () => {
+    const project = mkdtempSync(join(scratch, 'file-as-dir-'));
+    const service = join(project, 'services', 'billing');
+    mkdirSync(service, { recursive: true });
+    writeFileSync(
+      join(service, 'catalog-info.yaml'),
+      'apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: billing\nspec:\n  type: service\n  owner: team-payments\n  lifecycle: production\n',
+    );
+    const result = await runCli(['runbook', '--dir', 'services/billing/catalog-info.yaml', '--json'], { cwd: project });
+    expect(result.code).toBe(1);
+    const { error } = JSON.parse(result.stdout);
+    expect(error.code).toBe('DG_RUNBOOK_NOT_FOUND');
+    expect(error.hint).toBe(
+      'pass --dir services/billing (the folder holding catalog-info.yaml), relative to the current folder',
+    );
+    const fixed = await runCli(['runbook', '--dir', 'services/billing', '--out', 'docs-out', '--no-cache'], {
+      cwd: project,
+    });
+    expect(fixed.code).toBe(0);
+  });
+});

@@ -136,3 +136,50 @@ describe('docgen schema', () => {
     expect(error.hint).not.toContain('is declared nowhere');
   });
 });
+
+describe('docgen schema --prisma of a schema the config lists', () => {
+  it('its folder (prisma/ for prisma/schema.prisma) renders the pages the config does, not a retitled second set', async () => {
+    const example = join(repoRoot, 'examples', 'acme-shop');
+    const pages = async (input: string) => {
+      const out = join(scratch, `listed-${input.replace(/\W/g, '-')}`);
+      const result = await runCli(['schema', '--prisma', input, '--out', out, '--no-cache', '--json'], {
+        cwd: example,
+      });
+      expect(result.code).toBe(0);
+      return JSON.parse(result.stdout).pages.map((page: { key: string; title: string }) => [page.key, page.title]);
+    };
+    const ofFile = await pages('prisma/schema.prisma');
+    expect(ofFile[0]).toEqual(['data-model', 'Acme Shop data model']); // the config's title
+    expect(await pages('prisma')).toEqual(ofFile);
+    // The same pages, word for word ("from prisma/schema.prisma"): a publish of either changes nothing.
+    const overview = (input: string) =>
+      readFileSync(join(scratch, `listed-${input.replace(/\W/g, '-')}`, 'data-model.md'), 'utf8');
+    expect(overview('prisma')).toBe(overview('prisma/schema.prisma'));
+  }, 60_000);
+});
+
+describe('docgen schema with the config in package.json', () => {
+  it('with no prisma source, the hint gives the source as JSON for package.json’s "docgen", where YAML would break the file', async () => {
+    const project = mkdtempSync(join(scratch, 'package-json-'));
+    const pkg = {
+      name: 'ledger',
+      version: '1.0.0',
+      docgen: { sources: [{ plugin: 'adr', options: { dir: 'docs/adr' } }] },
+    };
+    writeFileSync(join(project, 'package.json'), `${JSON.stringify(pkg, null, 2)}\n`);
+    const result = await runCli(['schema', '--json'], { cwd: project });
+    expect(result.code).toBe(1);
+    const { error } = JSON.parse(result.stdout);
+    expect(error).toMatchObject({ code: 'DG_NO_SOURCES', message: 'package.json has no source for this command' });
+    expect(error.hint).toBe(
+      'pass --prisma <schema.prisma>, or add `{ "plugin": "prisma", "options": { "schema": "prisma/schema.prisma" } }` to "sources" in the "docgen" object of package.json',
+    );
+    // Doing so works: package.json is still JSON, and the source is found.
+    mkdirSync(join(project, 'prisma'));
+    writeFileSync(join(project, 'prisma', 'schema.prisma'), 'model Account {\n  id Int @id\n}\n');
+    const source = JSON.parse(/`(\{.*\})`/.exec(error.hint)![1]!);
+    pkg.docgen.sources.push(source);
+    writeFileSync(join(project, 'package.json'), `${JSON.stringify(pkg, null, 2)}\n`);
+    expect((await runCli(['schema', '--out', 'docs-out', '--no-cache'], { cwd: project })).code).toBe(0);
+  }, 60_000);
+});

@@ -295,3 +295,56 @@ describe('publish flags without --publish', () => {
     expect(used.stderr).not.toContain('DG_PUBLISH_FLAGS_UNUSED');
   });
 });
+
+describe('generator flags another flag turns off', () => {
+  it('--cache-dir with --no-cache or --no-storage, and --link-base with --no-storage, warn that they did nothing', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-idle-flags-'));
+    const spec = join(dir, 'openapi.yaml');
+    await writeFile(
+      spec,
+      'openapi: 3.0.3\ninfo: { title: Payouts, version: 1.0.0, description: "See [fees](/docs/fees)." }\npaths: {}\n',
+    );
+    const run = async (...flags: string[]) => {
+      const result = await runCli(['api', '--openapi', spec, '--out', 'docs-out', ...flags, '--json'], { cwd: dir });
+      expect(result.code).toBe(0);
+      return (JSON.parse(result.stdout).warnings as Array<{ code: string; message: string; hint: string }>).filter(
+        (warning) => warning.code === 'DG_FLAG_UNUSED',
+      );
+    };
+    expect(await run('--no-cache', '--cache-dir', 'ci-cache')).toEqual([
+      expect.objectContaining({
+        message:
+          '--cache-dir does nothing with --no-cache: every page was converted, none read from or written to a cache',
+        hint: 'leave out --no-cache to keep the storage XHTML of unchanged pages in ci-cache, or leave out --cache-dir',
+      }),
+    ]);
+    expect(await run('--no-storage', '--cache-dir', 'ci-cache', '--link-base', 'https://docs.example.com')).toEqual([
+      expect.objectContaining({
+        message: '--cache-dir does nothing with --no-storage: no storage XHTML was converted, so none was cached',
+        hint: 'leave out --no-storage to write storage XHTML beside the Markdown, or leave out --cache-dir',
+      }),
+      expect.objectContaining({
+        message:
+          '--link-base does nothing with --no-storage: links are made absolute in the storage XHTML only, and the Markdown keeps them as written',
+        hint: 'leave out --no-storage to write storage XHTML with links into https://docs.example.com, or leave out --link-base',
+      }),
+    ]);
+    // Used, they say nothing.
+    expect(await run('--cache-dir', 'ci-cache', '--link-base', 'https://docs.example.com')).toEqual([]);
+  });
+});
+
+describe("another command's input flag", () => {
+  it('names the command that takes it, with the value given: docgen generate --openapi, docgen api --dir', async () => {
+    const generate = await runCli(['generate', '--openapi', 'openapi.yaml', '--json']);
+    expect(generate.code).toBe(2);
+    expect(JSON.parse(generate.stdout).error.hint).toBe(
+      '--openapi is a flag of docgen api: did you mean `docgen api --openapi openapi.yaml`? run `docgen generate --help` for its flags, arguments and examples',
+    );
+    const api = await runCli(['api', '--dir=docs/adr']);
+    expect(api.code).toBe(2);
+    expect(api.stderr).toContain(
+      '→ --dir is a flag of docgen adr and docgen runbook: did you mean `docgen adr --dir docs/adr`? run `docgen api --help`',
+    );
+  });
+});

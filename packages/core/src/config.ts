@@ -1,6 +1,6 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { basename, dirname, extname, join, relative, resolve } from 'node:path';
+import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { closestName, DocgenError, type SourceLocation } from './diagnostics.js';
 import { loadYamlParser, parseStructured } from './structured-file.js';
@@ -143,8 +143,21 @@ export function fixOptionHint(origin: OptionOrigin | undefined, option: string, 
 export function withPathMeant(hint: string, missing: string, origin: OptionOrigin | undefined): string {
   const meant = nearbyPath(missing);
   if (!meant) return hint;
-  const base = origin?.location?.file && !origin.flag ? dirname(origin.location.file) : process.cwd();
-  return `${hint}; did you mean ${relative(base, meant)}?`;
+  return `${hint}; did you mean ${relative(optionBase(origin), meant)}?`;
+}
+
+/**
+ * For a file given where its folder is wanted (`--dir docs/adr/0001-use-postgres.md`, a service's
+ * catalog-info.yaml): pass the folder holding it, as the option's paths are read.
+ */
+export function folderOfFileHint(origin: OptionOrigin | undefined, option: string, file: string): string {
+  const folder = relative(optionBase(origin), dirname(resolve(file))) || '.';
+  return fixOptionHint(origin, option, `${folder} (the folder holding ${basename(file)})`);
+}
+
+/** The folder an option's paths are read from: the config file's, or the current one for a flag. */
+function optionBase(origin: OptionOrigin | undefined): string {
+  return origin?.location?.file && !origin.flag ? dirname(origin.location.file) : process.cwd();
 }
 
 /**
@@ -424,7 +437,36 @@ export function configWithFlagSources(config: LoadedConfig, sources: FlagSource[
  */
 function withConfiguredSettings(config: LoadedConfig, { flags, ...source }: FlagSource): SourceConfig {
   const configured = configuredSourceOf(config, { flags, ...source });
-  return configured ? { ...configured, options: { ...configured.options, ...source.options } } : source;
+  if (!configured) return source;
+  rejectOtherPairing(config, configured, { flags, ...source });
+  // The input as the config names it: the same input (see `sameInput`), and the pages say "from prisma/schema.prisma" alike.
+  const [input] = Object.keys(flags);
+  const asConfigured = input === undefined ? {} : { [input]: configured.options?.[input] };
+  return { ...configured, options: { ...configured.options, ...source.options, ...asConfigured } };
+}
+
+/**
+ * A flag naming another file than the config pairs with the same input: `docgen api --openapi
+ * orders.yaml --routes catalog/server.ts` where the config compares catalog's routes with
+ * catalog.yaml. The flag winning compared them with the wrong spec, silently (a page of warnings
+ * about another service's operations), and a publish put that on the config's routes page.
+ */
+function rejectOtherPairing(config: LoadedConfig, configured: SourceConfig, { flags, ...source }: FlagSource): void {
+  const [input, ...paired] = Object.keys(flags);
+  for (const option of paired) {
+    const given = source.options?.[option];
+    const configuredPath = configured.options?.[option];
+    if (typeof given !== 'string' || typeof configuredPath !== 'string') continue;
+    if (resolve(config.dir, configuredPath) === resolve(given)) continue;
+    const origin = configKeyOrigin(config, `/sources/${config.config.sources.indexOf(configured)}/options/${option}`);
+    const shown = (path: string) => relative(process.cwd(), resolve(path)) || '.';
+    throw new DocgenError({
+      code: 'DG_FLAG_CONFLICTS_CONFIG',
+      message: `the config pairs ${flags[input!]} ${shown(source.options![input!] as string)} with ${configuredPath}, not with ${flags[option]} ${shown(given)}: its ${source.plugin} page would be compared with a ${option === 'openapi' ? 'spec' : 'file'} the config does not compare it with`,
+      location: origin.location,
+      hint: `pass ${flags[option]} ${shown(resolve(config.dir, configuredPath))} (or leave ${flags[option]} out: the config's is used), or set ${origin.name} to ${relative(config.dir, resolve(given))} if the app serves that spec now`,
+    });
+  }
 }
 
 /** The config's source of the same input as a source from flags (see `withConfiguredSettings`), if it lists one. */
@@ -435,9 +477,55 @@ export function configuredSourceOf(config: LoadedConfig, { flags, ...source }: F
   return config.config.sources.find((candidate) => {
     const path = candidate.options?.[option!];
     return (
-      candidate.plugin === source.plugin && typeof path === 'string' && resolve(config.dir, path) === resolve(given)
+      candidate.plugin === source.plugin &&
+      typeof path === 'string' &&
+      sameInput(resolve(config.dir, path), resolve(given))
     );
   });
+}
+
+/**
+ * Two paths name the same input when they are equal, or when one is a folder whose only file of the
+ * other's extension is the other: `docgen schema --prisma prisma` where the config lists
+ * prisma/schema.prisma (rendered with the defaults, it retitled the config's pages, which the
+ * config's run then retitled back).
+ */
+function sameInput(a: string, b: string): boolean {
+  if (a === b) return true;
+  const aIsFolder = isFolder(a);
+  if (aIsFolder === isFolder(b)) return false;
+  const [folder, file] = aIsFolder ? [a, b] : [b, a];
+  if (!file.startsWith(folder + sep) || !extname(file)) return false;
+  return filesEndingIn(folder, extname(file), 2).join() === file;
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** Up to `most` files under `folder` ending in `extension`, not looking in node_modules or hidden folders. */
+function filesEndingIn(folder: string, extension: string, most: number): string[] {
+  const found: string[] = [];
+  const walk = (dir: string): void => {
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const entry of entries) {
+      if (found.length >= most) return;
+      const path = join(dir, entry.name);
+      if (entry.isDirectory() && entry.name !== 'node_modules' && !entry.name.startsWith('.')) walk(path);
+      else if (entry.isFile() && entry.name.endsWith(extension)) found.push(path);
+    }
+  };
+  walk(folder);
+  return found;
 }
 
 /** The option each built-in plugin's input goes in: what `- openapi: spec.yaml` meant. */

@@ -127,6 +127,12 @@ function shapeHint(error: ErrorObject, root: unknown): string | undefined {
       ? `${key} is empty: write its ${expected === 'object' ? 'keys' : 'items'} under it, indented, or remove the line`
       : `${key} is empty: write its value after "${key}:", or remove the line`;
   if (expected === 'array' && scalar) return `write a list, even of one: ${key}: [${String(written)}]`;
+  // `sources:` then `plugin: openapi` under it, without the `- `: one item written as the list's keys.
+  if (expected === 'array' && written && typeof written === 'object' && !Array.isArray(written)) {
+    const [first] = Object.entries(written);
+    const item = first && typeof first[1] !== 'object' ? `"- ${first[0]}: ${String(first[1])}"` : '"- …"';
+    return `${key} holds a list, not keys and values: start each item with "- " on a line of its own under it (${item}, the rest of the item indented under that), or in JSON write [ { … } ]`;
+  }
   if ((expected === 'string' || expected === 'number') && Array.isArray(written))
     return written.length === 1 && (typeof written[0] === 'string' || typeof written[0] === 'number')
       ? `${key} takes one value, not a list: ${key}: ${String(written[0])}`

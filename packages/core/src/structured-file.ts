@@ -223,8 +223,7 @@ function withoutByteOrderMark(text: string): string {
 }
 
 function jsonSyntaxError(text: string, file: string, error: Error, code: string, fileText: string): DocgenError {
-  const match = error.message.match(/position (\d+)/);
-  const offset = match ? Number(match[1]) : undefined;
+  const offset = jsonErrorOffset(text, error);
   let location: SourceLocation = { file };
   let excerpt: string | undefined;
   if (offset !== undefined) {
@@ -244,6 +243,38 @@ function jsonSyntaxError(text: string, file: string, error: Error, code: string,
     },
     { cause: error },
   );
+}
+
+/**
+ * Where JSON.parse stopped. Its message says so (`at position 12`), except Node 20's for an
+ * unexpected token (`Unexpected token '}', "…" is not valid JSON`), which left the error with no line
+ * and a hint pointing at a mark that was not there: then it is the character ending the longest start
+ * of the text that could still begin a JSON text, found by halving (a few parses, on an error only).
+ */
+function jsonErrorOffset(text: string, error: Error): number | undefined {
+  const match = error.message.match(/position (\d+)/);
+  if (match) return Number(match[1]);
+  if (!error.message.startsWith('Unexpected token')) return undefined;
+  let startsJson = 0; // text.slice(0, startsJson) could begin a JSON text
+  let notJson = text.length; // text.slice(0, notJson) could not
+  while (notJson - startsJson > 1) {
+    const middle = (startsJson + notJson) >> 1;
+    if (beginsJsonText(text.slice(0, middle))) startsJson = middle;
+    else notJson = middle;
+  }
+  return notJson - 1;
+}
+
+/** Whether `prefix` parses, or fails only because it ends (more text could complete it). */
+function beginsJsonText(prefix: string): boolean {
+  try {
+    JSON.parse(prefix);
+    return true;
+  } catch (error) {
+    const message = (error as Error).message;
+    const at = message.match(/position (\d+)/);
+    return message.includes('end of JSON input') || (at !== null && Number(at[1]) >= prefix.length);
+  }
 }
 
 /**

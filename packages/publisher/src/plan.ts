@@ -84,6 +84,12 @@ export interface Operation {
    * same page, published by a run that rendered other sources too (`docgen generate` after `docgen adr`).
    */
   otherDocSet?: string;
+  /**
+   * For a title-taken conflict with this doc set's page of another key, from sources this run does
+   * not render: that key. Its fix is to publish every source at once, which only the config can
+   * tell works (two of its sources may make the title), so a caller with the config may retell it.
+   */
+  takenByOtherSources?: string;
   /** For a blocked page: the page in conflict above it (its parent, or further up), and whether it is the parent. */
   blockedBy?: { key: string; title: string; parent: boolean };
   /** A conflict on a page docgen owns (its rename is refused): it stays, and its children go under it. */
@@ -982,7 +988,7 @@ function planNew(
       wantedParentId !== undefined &&
       taken.parentId === wantedParentId &&
       adoptable?.has(taken.id) !== false;
-    const { why, fix, otherDocSet } = titleTaken(taken, set, page.key, unlisted);
+    const { why, fix, otherDocSet, takenByOtherSources } = titleTaken(taken, set, page.key, unlisted);
     // Read and identical: no conflict to fix, an adoption (the fix stays for a page changed before the run reads it again).
     const reason =
       mayBeOurs && adoptable
@@ -998,6 +1004,7 @@ function planNew(
       adoptId: mayBeOurs ? taken.id : undefined,
       fix,
       ...(otherDocSet !== undefined ? { otherDocSet } : {}),
+      ...(takenByOtherSources !== undefined ? { takenByOtherSources } : {}),
       reason,
     };
   }
@@ -1057,7 +1064,7 @@ function titleTaken(
   { docSet, self }: { docSet: string; self: string },
   key: string,
   unlisted: boolean,
-): { why: string; fix: string; otherDocSet?: string } {
+): { why: string; fix: string; otherDocSet?: string; takenByOtherSources?: string } {
   const where = taken.path?.length ? ` (under ${taken.path.map((title) => `"${title}"`).join(' › ')})` : '';
   const page = `the title is used by page ${taken.id}${taken.outside ? `${where}, outside the managed root` : ''}`;
   const set = taken.ownership?.value.set;
@@ -1081,6 +1088,7 @@ function titleTaken(
     return {
       why: `${page}, which this doc set's other sources publish (its key is "${taken.ownership!.value.key}")`,
       fix: 'publish every source of the config at once (`docgen generate --publish`), or rename one of the two',
+      takenByOtherSources: taken.ownership!.value.key,
     };
   if (taken.outside && pageSetIdentity(taken) === self)
     return {

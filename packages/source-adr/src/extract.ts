@@ -10,6 +10,7 @@ import {
   DocgenError,
   fixOptionHint,
   withPathMeant,
+  folderOfFileHint,
   type Diagnostic,
   type OptionOrigin,
   type SourceLocation,
@@ -81,11 +82,13 @@ export function extractAdrs(dir: string, options: ExtractAdrOptions = {}): AdrMo
       code: 'DG_ADR_DIR',
       message: `ADR folder ${dir} ${existsSync(dir) ? 'is not a folder' : 'does not exist'}`,
       location,
-      hint: withPathMeant(
-        `${fixOptionHint(options.origin, 'dir', 'the folder of your ADR Markdown files')} (adr-tools: doc/adr, MADR: docs/decisions)`,
-        dir,
-        options.origin,
-      ),
+      hint: existsSync(dir)
+        ? folderOfFileHint(options.origin, 'dir', dir)
+        : withPathMeant(
+            `${fixOptionHint(options.origin, 'dir', 'the folder of your ADR Markdown files')} (adr-tools: doc/adr, MADR: docs/decisions)`,
+            dir,
+            options.origin,
+          ),
     });
   }
   const crossLinks: CrossLink[] = [];

@@ -7,7 +7,7 @@
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, resolve as resolvePath } from 'node:path';
+import { basename, dirname, resolve as resolvePath } from 'node:path';
 import { DocgenError, fixOptionHint, type Diagnostic, type OptionOrigin } from '@docgen/core';
 import { unreadRegistrationWarnings } from './awilix.js';
 import type { Framework, Route } from './model.js';
@@ -57,6 +57,7 @@ export async function readRoutes(
         options.origin,
       ),
     });
+  if (!CODE_FILE.test(entry)) throw notCode(entry, options.origin);
   // What the run's readers meet and cannot read, said once a place after the run.
   const notes = newRunNotes();
   let result: ReturnType<typeof readFramework>;
@@ -106,6 +107,29 @@ function routerEntryWarning(entry: string, origin: OptionOrigin | undefined): Di
  * mean src/server.ts?", their paths from where the entry was given (the current folder for a flag,
  * the config file's folder for a config key).
  */
+/** What ts-morph reads as code: anything else (a spec, a package.json) it reported as a syntax error. */
+const CODE_FILE = /\.[cm]?[jt]sx?$/i;
+
+/**
+ * An entry that is no code: `--routes openapi.yaml` was "cannot read openapi.yaml: ';' expected",
+ * with a hint to fix a syntax error in a spec that has none. The app's files, and where a spec goes.
+ */
+function notCode(entry: string, origin: OptionOrigin | undefined): DocgenError {
+  const spec = /\.(ya?ml|json)$/i.test(entry)
+    ? ` (the spec goes in ${origin?.flag ? '--openapi' : 'options.openapi'})`
+    : '';
+  return new DocgenError({
+    code: 'DG_ROUTES_NOT_CODE',
+    message: `entry ${basename(entry)} is not a JavaScript or TypeScript file: routes are read from the code that creates the app`,
+    location: origin?.location ?? { file: entry },
+    hint: withSuggestions(
+      `${fixOptionHint(origin, 'entry', 'the file that creates the Express, Fastify, Koa or Hono app (or a NestJS main.ts), e.g. src/server.ts')}${spec}`,
+      entry,
+      origin,
+    ),
+  });
+}
+
 function withSuggestions(
   hint: string | undefined,
   entry: string,

@@ -13,6 +13,7 @@ import {
   editDistance,
   fixOptionHint,
   withPathMeant,
+  folderOfFileHint,
   fileBoundary,
   isReadableFrom,
   isUnsafeUrl,
@@ -47,11 +48,13 @@ export function extractRunbooks(dir: string, options: ExtractRunbookOptions = {}
       code: 'DG_RUNBOOK_NOT_FOUND',
       message: existsSync(dir) ? `${dir} is a file, not a folder` : `folder not found: ${dir}`,
       location,
-      hint: withPathMeant(
-        fixOptionHint(options.origin, 'dir', 'the folder holding your services and their catalog-info.yaml files'),
-        dir,
-        options.origin,
-      ),
+      hint: existsSync(dir)
+        ? folderOfFileHint(options.origin, 'dir', dir)
+        : withPathMeant(
+            fixOptionHint(options.origin, 'dir', 'the folder holding your services and their catalog-info.yaml files'),
+            dir,
+            options.origin,
+          ),
     });
   const files = catalogFiles(dir);
   const configured = appConfigTargets(dir, options).filter((file) => !files.includes(file));

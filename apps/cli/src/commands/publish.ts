@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import type { LoadedConfig } from '@docgen/core';
 import { Args } from '@oclif/core';
 import { DocgenCommand } from '../docgen-command.js';
 import { expectConfigFile, expectRenderedFolder, pathFlag } from '../paths.js';
@@ -26,7 +27,8 @@ With no Confluence URL configured, publishes to the embedded sandbox in .docgen/
   static override flags = {
     ...publishFlags,
     config: pathFlag({
-      summary: 'docgen config file to read the `confluence` section from (default: the nearest docgen.config.*)',
+      summary:
+        'docgen config file to read the `confluence` section from (default: the nearest docgen.config.* to the current folder, else to the rendered folder)',
       helpValue: '<file>',
     }),
   };
@@ -36,11 +38,17 @@ With no Confluence URL configured, publishes to the embedded sandbox in .docgen/
     const json = this.jsonEnabled();
     const log = { info: (line: string) => (json ? process.stderr.write(`${line}\n`) : this.log(line)) };
     expectConfigFile(flags.config);
-    const { loadConfig } = await import('@docgen/core');
-    const loaded = await loadConfig({ explicit: flags.config });
+    const loaded = await configOf(args['rendered-dir'], flags.config);
     // The config's output folder, when there is a config: the folder most likely meant when the one given is not there.
     expectRenderedFolder(args['rendered-dir'], loaded.file ? resolve(loaded.dir, loaded.config.out) : undefined);
-    const report = await runPublish(args['rendered-dir'], { ...flags, json }, log, publishOptions(loaded));
+    // A conflict whose fix is a run of every source: what would stop that run, from the config.
+    const wholeRunStop = loaded.file
+      ? () => import('../generate.js').then(({ wholeConfigClash }) => wholeConfigClash(loaded))
+      : undefined;
+    const report = await runPublish(args['rendered-dir'], { ...flags, json }, log, {
+      ...publishOptions(loaded),
+      wholeRunStop,
+    });
     const failure = publishFailure(report);
     if (failure) {
       if (!json) throw failure;
@@ -50,4 +58,18 @@ With no Confluence URL configured, publishes to the embedded sandbox in .docgen/
     }
     return report;
   }
+}
+
+/**
+ * The config whose `confluence` section a publish reads: `--config`, else the nearest to the current
+ * folder, else the nearest to the rendered folder (`docgen publish services/ledger/docs-out` from a
+ * folder with none), whose config rendered it: a publish from outside the project ignored its
+ * parentId and sandbox, and published every page again elsewhere.
+ */
+async function configOf(renderedDir: string, explicit: string | undefined): Promise<LoadedConfig> {
+  const { loadConfig } = await import('@docgen/core');
+  const here = await loadConfig({ explicit });
+  if (explicit || here.file) return here;
+  const beside = await loadConfig({ cwd: resolve(renderedDir) });
+  return beside.file ? beside : here;
 }

@@ -1,6 +1,6 @@
 import { cp, mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from '@jest/globals';
 import { createTemplateRenderer, DocgenError, formatDiagnostic, validatePageTree, type Diagnostic } from '@docgen/core';
@@ -977,6 +977,41 @@ describe('relations written as fields under the title', () => {
     // a status sentence that wraps is still one status
     const wrapped = parseAdr('/adr/0008-x.md', '# 8. X\n\nStatus: Superseded by\n[ADR 9](0009-y.md) on review\n');
     expect(wrapped.record.statusText).toBe('Superseded by [ADR 9](0009-y.md) on review');
+  });
+});
+
+describe('--dir naming the docs folder above the decisions', () => {
+  const dir = join(fixtures, 'docs-folder');
+
+  it("a page of the docs folder with a prose Status section is skipped, not a stop, and the warning names the decisions' folder", () => {
+    // Before: architecture.md's "## Status" made it a decision without a number, DG_ADR_NUMBER, nothing rendered.
+    const warnings: Diagnostic[] = [];
+    const model = extractAdrs(dir, {
+      report: (warning) => warnings.push(warning),
+      origin: { name: '--dir', flag: '--dir' },
+    });
+    expect(model.records).toEqual([]);
+    expect(
+      model.categories?.map((category) => [category.name, category.records.map((record) => record.number)]),
+    ).toEqual([['decisions', [1, 2]]]);
+    expect(warnings.map((warning) => [warning.code, warning.location])).toEqual([
+      ['DG_ADR_SKIPPED', { file: join(dir, 'architecture.md'), line: 1 }],
+      ['DG_ADR_SKIPPED', { file: join(dir, 'getting-started.md'), line: 1 }],
+    ]);
+    const meant = relative(process.cwd(), join(dir, 'decisions'));
+    expect(warnings[0]!.message).toContain('no file beside it is named like a decision');
+    expect(warnings[0]!.hint).toContain(`did you mean --dir ${meant}?`);
+    expect(warnings[0]!.hint).toContain(`pass --dir ${meant}`);
+  });
+
+  it('the hint names the config key when the folder was given in the config', () => {
+    const warnings: Diagnostic[] = [];
+    const config = join(fixtures, 'docgen.config.yaml');
+    extractAdrs(dir, {
+      report: (warning) => warnings.push(warning),
+      origin: { name: 'sources[0].options.dir', location: { file: config, line: 4 } },
+    });
+    expect(warnings[0]!.hint).toContain('set sources[0].options.dir to docs-folder/decisions');
   });
 });
 

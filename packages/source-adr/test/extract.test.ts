@@ -1126,6 +1126,22 @@ describe('dates in file names', () => {
     expect(records[3]!.label).toBe('20230115');
   });
 
+  it('a date written with underscores (2024_01_20-use-go.md) dates the decision as a dashed one does', async () => {
+    // Before: "ADR 2024", and a second such file stopped the run with DG_ADR_DUPLICATE.
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-adr-'));
+    await writeFile(join(dir, '2024_01_20-use-go.md'), '# Use Go\n\n- Status: accepted\n');
+    await writeFile(join(dir, '2024_02_03-use-grpc.md'), '# Use gRPC between services\n\n- Status: proposed\n');
+    await writeFile(join(dir, '2024_03_01_004-use-buf.md'), '# Use Buf for protobuf\n\n- Status: accepted\n');
+    const warnings: Diagnostic[] = [];
+    const { records } = extractAdrs(dir, { report: (warning) => warnings.push(warning) });
+    expect(warnings).toEqual([]);
+    expect(records.map((record) => [record.label, record.title, record.date])).toEqual([
+      ['4', 'Use Buf for protobuf', '2024-03-01'],
+      ['20240120', 'Use Go', '2024-01-20'],
+      ['20240203', 'Use gRPC between services', '2024-02-03'],
+    ]);
+  });
+
   it('a number prefix reads the same at the start of a name, after a date, and for a subfolder to be a category', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'docgen-adr-'));
     const decision = (title: string) => `# ${title}\n\n- Status: accepted\n`;

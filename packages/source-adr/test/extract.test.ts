@@ -340,6 +340,33 @@ describe('status lines', () => {
     ]);
   });
 
+  it('reads a title written as a setext heading (Use Kafka over a line of =), numbered or not', () => {
+    // Before: no title found, so the file name's ("Use kafka for order events") with DG_ADR_TITLE.
+    const warnings: Diagnostic[] = [];
+    const text = [
+      'Use Kafka for order events',
+      '==========================',
+      '',
+      'Date: 2024-02-02',
+      '',
+      '## Status',
+      '',
+      'Accepted',
+      '',
+      '## Context',
+      '',
+      'Orders are read by payments, fulfilment and analytics.',
+      '',
+    ].join('\n');
+    const { record } = parseAdr('/adr/0004-use-kafka-for-order-events.md', text, (d) => warnings.push(d));
+    expect(record).toMatchObject({ number: 4, title: 'Use Kafka for order events', status: 'accepted' });
+    expect(record.body).not.toContain('===');
+    expect(record.body).not.toContain('Use Kafka for order events');
+    expect(warnings).toEqual([]);
+    const numbered = parseAdr('/adr/choose-a-queue.md', '7. Choose a queue\n=================\n\n- Status: accepted\n');
+    expect(numbered.record).toMatchObject({ number: 7, title: 'Choose a queue' });
+  });
+
   it('takes a heading number when the file name has none, and warns when they disagree', () => {
     const warnings: Diagnostic[] = [];
     expect(parseAdr('/adr/choose-a-queue.md', '# ADR-7: Choose a queue\n\n- Status: accepted\n').record).toMatchObject({

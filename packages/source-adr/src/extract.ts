@@ -25,6 +25,7 @@ import {
   seriesOf,
   inDecisionFolder,
   numberPrefix,
+  fileNamed,
 } from './file-names.js';
 import { readLocalDates } from './dates.js';
 import { REPLACEABLE } from './status-words.js';
@@ -135,7 +136,17 @@ function readFolder(
       location: { file: join(dir, translations[0]!) },
       hint: `keep the translations in a folder of their own (${[...new Set(translations.map((name) => `${languageOf(name)}/`))].join(', ')} beside the decisions): each is then a log of its own`,
     });
-  const parsed = files.flatMap((name) => parseOrSkip(dir, name, report));
+  // A folder none of whose files is named like a decision, above one whose files are (`docs` above
+  // `docs/decisions`): its pages are the project's docs, not decisions without their numbers.
+  const decisionsFolder = once(() =>
+    folders.decisionFiles(dir).some(namedLikeDecision) ? undefined : decisionsBelow(folders, dir),
+  );
+  const parsed = files.flatMap((name) =>
+    parseOrSkip(dir, name, report, {
+      decisionsFolder: inDecisionFolder(name) ? () => undefined : decisionsFolder,
+      given,
+    }),
+  );
   numberByDate(parsed.map((adr) => adr.record));
   readLocalDates(parsed, report);
 
@@ -298,7 +309,12 @@ function readFolder(
  * (`overview.md` with a diagram of the log, as mariushart/adr keeps one): no number in its name or
  * heading, and no status. One that has a status is a decision without its number: an error.
  */
-function parseOrSkip(dir: string, name: string, report: (diagnostic: Diagnostic) => void): ParsedAdr[] {
+function parseOrSkip(
+  dir: string,
+  name: string,
+  report: (diagnostic: Diagnostic) => void,
+  context: { decisionsFolder: () => string | undefined; given?: { origin?: OptionOrigin } },
+): ParsedAdr[] {
   const file = join(dir, name);
   const text = readFileSync(file, 'utf8');
   try {
@@ -319,6 +335,11 @@ function parseOrSkip(dir: string, name: string, report: (diagnostic: Diagnostic)
       report(decisionLogWarning(file, basename(file), logged, 'skipped'));
       return [];
     }
+    const decisions = unnumbered && !namedLikeDecision(basename(file)) ? context.decisionsFolder() : undefined;
+    if (decisions) {
+      report(skippedAboveDecisions(file, mentionsStatus(text), decisions, context.given?.origin));
+      return [];
+    }
     if (!unnumbered || numberPrefix(basename(file)) !== undefined || mentionsStatus(text)) throw error;
     report({
       code: 'DG_ADR_SKIPPED',
@@ -329,6 +350,44 @@ function parseOrSkip(dir: string, name: string, report: (diagnostic: Diagnostic)
     });
     return [];
   }
+}
+
+/** Whether a file's name numbers or dates it as a decision (`0007-…`, `adr-007-…`, `20200925-…`, `ADR-STORAGE-0007-…`). */
+function namedLikeDecision(name: string): boolean {
+  return fileNamed(name) || seriesOf(name) !== undefined;
+}
+
+/** The nearest folder below `dir` (two levels at most: `docs/decisions`, `doc/architecture/decisions`) that holds decisions. */
+function decisionsBelow(folders: Folders, dir: string, depth = 2): string | undefined {
+  const below = folders.subfolders(dir).map((name) => join(dir, name));
+  return (
+    below.find((folder) => folders.holdsDecisions(folder)) ??
+    (depth > 1 ? below.map((folder) => decisionsBelow(folders, folder, depth - 1)).find(Boolean) : undefined)
+  );
+}
+
+/**
+ * A page of a docs folder given as the ADR folder (`--dir docs`, `docs/architecture.md` with a
+ * `## Status` of prose): no file beside it is named like a decision and a folder below holds
+ * decisions, so it is the project's page, not a decision without its number. Skipped, and the
+ * warning names the folder the decisions are in, as the option to write.
+ */
+function skippedAboveDecisions(
+  file: string,
+  hasStatus: boolean,
+  decisions: string,
+  origin: OptionOrigin | undefined,
+): Diagnostic {
+  // From where the option's paths are read: the current folder for a flag, the config's folder for the config.
+  const base = origin?.location?.file && !origin.flag ? dirname(origin.location.file) : process.cwd();
+  const meant = relative(base, decisions).split('\\').join('/') || '.';
+  return {
+    code: 'DG_ADR_SKIPPED',
+    severity: 'warning',
+    message: `${basename(file)} has ${hasStatus ? 'a status but ' : ''}no ADR number, and no file beside it is named like a decision: not a decision, skipped`,
+    location: { file, line: 1 },
+    hint: `did you mean ${origin?.flag ? `${origin.flag} ${meant}` : `dir: ${meant}`}? To publish the decisions there alone, ${fixOptionHint(origin, 'dir', meant)}; if ${basename(file)} is a decision, number it (0001-${basename(file)})`,
+  };
 }
 
 /**

@@ -79,11 +79,12 @@ export function seriesOf(name: string): { number: string; label: string } | unde
 export const SERIES_HEADING = /^ADR[-_][A-Z][A-Z0-9]*(?:[-_][A-Z][A-Z0-9]*)*[-_](?=\d{3})/;
 
 /**
- * A day at the start of a file name: `20200925-` (log4brains) or `2022-12-05_`, after `ADR-` too;
- * or a month, dashed (`ADR-2022-11-`, as Azure/azure-service-operator names its decisions).
+ * A day at the start of a file name: `20200925-` (log4brains), `2022-12-05_` or `2024_01_20-` (its
+ * parts apart alike, dashes or underscores), after `ADR-` too; or a month, dashed (`ADR-2022-11-`,
+ * as Azure/azure-service-operator names its decisions).
  */
 export const NAME_DATE =
-  /^(?:adr[-_]?)?((?:19|20)\d\d)(?:(-?)(0[1-9]|1[0-2])\2(0[1-9]|[12]\d|3[01])|-(0[1-9]|1[0-2]))[-_]/i;
+  /^(?:adr[-_]?)?((?:19|20)\d\d)(?:([-_]?)(0[1-9]|1[0-2])\2(0[1-9]|[12]\d|3[01])|-(0[1-9]|1[0-2]))[-_]/i;
 
 /** A file name's date: year, month and, unless it names a month only, day. */
 function nameDateParts(fileName: string): { year: string; month: string; day?: string } | undefined {

@@ -49,6 +49,38 @@ const SECTION_HEADINGS = new Set([
   ...['kontext', 'contexto', 'contexte', 'contesto', 'entscheidung', 'décision', 'decisión'],
 ]);
 
+/**
+ * A title written as a setext heading (`Use Kafka` over a line of `=`), as pandoc and older
+ * Markdown write one, rewritten as the ATX heading it is (`# Use Kafka`), its underline left blank
+ * so that every line keeps its number: the title, and the metadata under it, are then read alike.
+ * Only when it comes before any `# ` heading, and is a paragraph of one line (a blank line, or the
+ * front matter, above it).
+ */
+function setextTitleAsAtx(lines: string[], fenced: Set<number>, drop: Set<number>): void {
+  const index = lines.findIndex(
+    (line, i) =>
+      !drop.has(i) && !fenced.has(i) && (/^\s{0,3}#\s+\S/.test(line) || isSetextTitle(lines, i, fenced, drop)),
+  );
+  if (index < 0 || /^\s{0,3}#\s/.test(lines[index]!)) return;
+  lines[index] = `# ${lines[index]!.trim()}`;
+  lines[index + 1] = '';
+}
+
+/** Whether line `i` is the text of a setext level-1 heading: one line of text, underlined with `=`. */
+function isSetextTitle(lines: string[], i: number, fenced: Set<number>, drop: Set<number>): boolean {
+  const underline = lines[i + 1];
+  return (
+    underline !== undefined &&
+    /^\s{0,3}=+\s*$/.test(underline) &&
+    !fenced.has(i + 1) &&
+    /^\s{0,3}\S/.test(lines[i]!) &&
+    // A bullet, a quote, a table row or a fence is no heading's text; `7. Choose a queue` over `===`
+    // is a numbered title, as `# 7. Choose a queue` is, whatever a strict reader makes of it.
+    !/^\s{0,3}(?:[>|]|[-*+]\s|```|~~~|<)/.test(lines[i]!) &&
+    (i === 0 || !lines[i - 1]!.trim() || drop.has(i - 1))
+  );
+}
+
 /** How many level-1 headings a file has outside code and front matter. */
 function levelOneHeadings(lines: string[], fenced: Set<number>, drop: Set<number>): number {
   return lines.filter((line, i) => !drop.has(i) && !fenced.has(i) && /^\s{0,3}#\s+\S/.test(line)).length;
@@ -107,8 +139,9 @@ export function parseAdr(
   const drop = new Set<number>(); // 0-based lines that are metadata, not body
   const front = frontMatter(file, lines, drop);
 
-  // The title: the first level-1 ATX heading outside code fences (or `title:` in front matter).
+  // The title: the first level-1 heading outside code fences (or `title:` in front matter).
   const fenced = fencedLines(lines);
+  setextTitleAsAtx(lines, fenced, drop);
   const titleIndex = lines.findIndex((line, i) => !drop.has(i) && !fenced.has(i) && /^\s{0,3}#\s+\S/.test(line));
   const heading =
     titleIndex >= 0

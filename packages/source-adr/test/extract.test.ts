@@ -1,6 +1,6 @@
 import { cp, mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from '@jest/globals';
 import { createTemplateRenderer, DocgenError, formatDiagnostic, validatePageTree, type Diagnostic } from '@docgen/core';
@@ -338,6 +338,33 @@ describe('status lines', () => {
       { relation: 'supersedes', target: 3, line: 4 },
       { relation: 'supersedes', target: 4, line: 4 },
     ]);
+  });
+
+  it('reads a title written as a setext heading (Use Kafka over a line of =), numbered or not', () => {
+    // Before: no title found, so the file name's ("Use kafka for order events") with DG_ADR_TITLE.
+    const warnings: Diagnostic[] = [];
+    const text = [
+      'Use Kafka for order events',
+      '==========================',
+      '',
+      'Date: 2024-02-02',
+      '',
+      '## Status',
+      '',
+      'Accepted',
+      '',
+      '## Context',
+      '',
+      'Orders are read by payments, fulfilment and analytics.',
+      '',
+    ].join('\n');
+    const { record } = parseAdr('/adr/0004-use-kafka-for-order-events.md', text, (d) => warnings.push(d));
+    expect(record).toMatchObject({ number: 4, title: 'Use Kafka for order events', status: 'accepted' });
+    expect(record.body).not.toContain('===');
+    expect(record.body).not.toContain('Use Kafka for order events');
+    expect(warnings).toEqual([]);
+    const numbered = parseAdr('/adr/choose-a-queue.md', '7. Choose a queue\n=================\n\n- Status: accepted\n');
+    expect(numbered.record).toMatchObject({ number: 7, title: 'Choose a queue' });
   });
 
   it('takes a heading number when the file name has none, and warns when they disagree', () => {
@@ -980,6 +1007,41 @@ describe('relations written as fields under the title', () => {
   });
 });
 
+describe('--dir naming the docs folder above the decisions', () => {
+  const dir = join(fixtures, 'docs-folder');
+
+  it("a page of the docs folder with a prose Status section is skipped, not a stop, and the warning names the decisions' folder", () => {
+    // Before: architecture.md's "## Status" made it a decision without a number, DG_ADR_NUMBER, nothing rendered.
+    const warnings: Diagnostic[] = [];
+    const model = extractAdrs(dir, {
+      report: (warning) => warnings.push(warning),
+      origin: { name: '--dir', flag: '--dir' },
+    });
+    expect(model.records).toEqual([]);
+    expect(
+      model.categories?.map((category) => [category.name, category.records.map((record) => record.number)]),
+    ).toEqual([['decisions', [1, 2]]]);
+    expect(warnings.map((warning) => [warning.code, warning.location])).toEqual([
+      ['DG_ADR_SKIPPED', { file: join(dir, 'architecture.md'), line: 1 }],
+      ['DG_ADR_SKIPPED', { file: join(dir, 'getting-started.md'), line: 1 }],
+    ]);
+    const meant = relative(process.cwd(), join(dir, 'decisions'));
+    expect(warnings[0]!.message).toContain('no file beside it is named like a decision');
+    expect(warnings[0]!.hint).toContain(`did you mean --dir ${meant}?`);
+    expect(warnings[0]!.hint).toContain(`pass --dir ${meant}`);
+  });
+
+  it('the hint names the config key when the folder was given in the config', () => {
+    const warnings: Diagnostic[] = [];
+    const config = join(fixtures, 'docgen.config.yaml');
+    extractAdrs(dir, {
+      report: (warning) => warnings.push(warning),
+      origin: { name: 'sources[0].options.dir', location: { file: config, line: 4 } },
+    });
+    expect(warnings[0]!.hint).toContain('set sources[0].options.dir to docs-folder/decisions');
+  });
+});
+
 describe('notes beside the decisions, and a metadata section', () => {
   const dir = join(fixtures, 'metadata-section');
 
@@ -1089,6 +1151,22 @@ describe('dates in file names', () => {
       ],
     );
     expect(records[3]!.label).toBe('20230115');
+  });
+
+  it('a date written with underscores (2024_01_20-use-go.md) dates the decision as a dashed one does', async () => {
+    // Before: "ADR 2024", and a second such file stopped the run with DG_ADR_DUPLICATE.
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-adr-'));
+    await writeFile(join(dir, '2024_01_20-use-go.md'), '# Use Go\n\n- Status: accepted\n');
+    await writeFile(join(dir, '2024_02_03-use-grpc.md'), '# Use gRPC between services\n\n- Status: proposed\n');
+    await writeFile(join(dir, '2024_03_01_004-use-buf.md'), '# Use Buf for protobuf\n\n- Status: accepted\n');
+    const warnings: Diagnostic[] = [];
+    const { records } = extractAdrs(dir, { report: (warning) => warnings.push(warning) });
+    expect(warnings).toEqual([]);
+    expect(records.map((record) => [record.label, record.title, record.date])).toEqual([
+      ['4', 'Use Buf for protobuf', '2024-03-01'],
+      ['20240120', 'Use Go', '2024-01-20'],
+      ['20240203', 'Use gRPC between services', '2024-02-03'],
+    ]);
   });
 
   it('a number prefix reads the same at the start of a name, after a date, and for a subfolder to be a category', async () => {

@@ -216,6 +216,7 @@ function readCatalogFile(
   const owners: Owner[] = [];
   const skipped: Array<{ kind: string; line?: number }> = [];
   const documents = yamlDocuments(readFileSync(file, 'utf8'), file);
+  const runbooks = runbooksBeside(file, componentNames(documents), options);
   if (!documents.length)
     options.report?.({
       code: 'DG_RUNBOOK_NO_COMPONENT',
@@ -311,7 +312,7 @@ function readCatalogFile(
       locate: document.locate,
       code: 'DG_RUNBOOK_INVALID',
     });
-    const service = toService(entity, file, document.locate('/metadata/name').line, options);
+    const service = toService(entity, file, document.locate('/metadata/name').line, runbooks, options);
     if (service.system) service.systemLine = document.locate('/spec/system').line;
     dropSelfReferences(service, document.locate, options);
     service.links = safeLinks(service.links, { file, pointer: '/metadata/links', locate: document.locate }, options);
@@ -861,16 +862,19 @@ interface Entity {
  * readers are rows of a table over the notes, a site's own keys (`slug`, `sidebar_position`…) left
  * out. Front matter that does not parse is a warning at its line, and left out all the same.
  */
-function readNotes(file: string, options: ExtractRunbookOptions): Pick<Runbook, 'notes' | 'notesFrom' | 'notesFields'> {
+function readNotes(file: string, options: ExtractRunbookOptions): { notes: Notes; names: NamedComponent[] } {
   const text = readFileSync(file, 'utf8').replace(/\r\n?/g, '\n');
   const lines = text.split('\n');
   const close = lines[0]?.trim() === '---' ? lines.findIndex((line, i) => i > 0 && /^(---|\.\.\.)\s*$/.test(line)) : -1;
-  const fields = close > 0 ? frontMatterFields(lines.slice(0, close), file, options) : [];
+  const { fields, names } = close > 0 ? frontMatter(lines.slice(0, close), file, options) : { fields: [], names: [] };
   const body = close > 0 ? `${'\n'.repeat(close + 1)}${lines.slice(close + 1).join('\n')}` : text;
   const leading = body.match(/^\s*\n/)?.[0] ?? '';
   return {
-    ...(body.trim() ? { notes: body.trim(), notesFrom: { file, line: leading.split('\n').length } } : {}),
-    ...(fields.length ? { notesFields: fields } : {}),
+    notes: {
+      ...(body.trim() ? { notes: body.trim(), notesFrom: { file, line: leading.split('\n').length } } : {}),
+      ...(fields.length ? { notesFields: fields } : {}),
+    },
+    names,
   };
 }
 
@@ -878,16 +882,22 @@ function readNotes(file: string, options: ExtractRunbookOptions): Pick<Runbook, 
 const SITE_KEYS =
   /^(?:title|slug|id|layout|permalink|weight|draft|toc|hide|template|aliases|redirect_from|(?:sidebar|nav)_\w+|sidebar|nav)$/i;
 
-/** The fields of `runbook.md`'s front matter (its lines, the opening `---` first) for readers, scalars and lists of them. */
-function frontMatterFields(
+/**
+ * The fields of `runbook.md`'s front matter (its lines, the opening `---` first) for readers,
+ * scalars and lists of them, and the components it says the notes are for.
+ */
+function frontMatter(
   lines: string[],
   file: string,
   options: ExtractRunbookOptions,
-): Array<{ label: string; value: string }> {
+): { fields: Array<{ label: string; value: string }>; names: NamedComponent[] } {
   let value: unknown;
+  let names: NamedComponent[];
   try {
     // Blank lines for the opening `---`, so that a YAML error is at the file's own line.
-    value = parseStructured(`\n${lines.slice(1).join('\n')}`, file, 'yaml', 'DG_RUNBOOK_SYNTAX').value;
+    const document = parseStructured(`\n${lines.slice(1).join('\n')}`, file, 'yaml', 'DG_RUNBOOK_SYNTAX');
+    value = document.value;
+    names = namedComponents(document);
   } catch (error) {
     if (!(error instanceof DocgenError)) throw error;
     options.report?.({
@@ -895,11 +905,15 @@ function frontMatterFields(
       severity: 'warning',
       hint: 'fix the front matter of runbook.md (YAML between two --- lines): it is left out of the page',
     });
-    return [];
+    return { fields: [], names: [] };
   }
+  return { fields: frontMatterFields(value), names };
+}
+
+function frontMatterFields(value: unknown): Array<{ label: string; value: string }> {
   if (!value || typeof value !== 'object' || Array.isArray(value)) return [];
   return Object.entries(value as Record<string, unknown>).flatMap(([key, field]) => {
-    if (SITE_KEYS.test(key) || looksSecret(key)) return [];
+    if (SITE_KEYS.test(key) || COMPONENT_KEYS.has(key) || looksSecret(key)) return [];
     const items = (Array.isArray(field) ? field : [field]).filter(
       (item) => ['string', 'number', 'boolean'].includes(typeof item) || item instanceof Date,
     );
@@ -908,15 +922,205 @@ function frontMatterFields(
   });
 }
 
-function toService(entity: Entity, file: string, line: number | undefined, options: ExtractRunbookOptions): Service {
+type RunbookYaml = Omit<Runbook, 'notes' | 'notesFrom' | 'notesFields'>;
+type Notes = Pick<Runbook, 'notes' | 'notesFrom' | 'notesFields'>;
+type YamlDocument = ReturnType<typeof yamlDocuments>[number]['document'];
+
+/** A component a runbook says it is for (`component: payments`), and the line saying so. */
+interface NamedComponent {
+  name: string;
+  line?: number;
+}
+
+/** The keys by which a runbook document, or runbook.md's front matter, names its components. */
+const COMPONENT_KEYS = new Set(['component', 'components']);
+
+/** `runbook.<component>.yaml` / `.yml` / `.md`: one component's own runbook, beside a catalog file of several. */
+const OWN_RUNBOOK = /^runbook\.(.+)\.(ya?ml|md)$/;
+
+/** What the runbook files beside one catalog file give each of its components, by name in lower case. */
+interface RunbooksBeside {
+  yaml: Map<string, { value: RunbookYaml; file: string }>;
+  notes: Map<string, { value: Notes; file: string }>;
+  /** Components a runbook naming none could be meant for: warned about once, at the runbook. */
+  ambiguous: Set<string>;
+  /** runbook.yaml or runbook.md, when there is one: a component it gives nothing is told how to get its part. */
+  shared?: string;
+}
+
+/** A runbook file, or one of its `---` documents, and the components it says it is for (none: it does not say). */
+interface RunbookPart<T> {
+  value: T;
+  file: string;
+  line: number;
+  names: NamedComponent[];
+}
+
+/** The `metadata.name` of each Component among a catalog file's documents. */
+function componentNames(documents: ReturnType<typeof yamlDocuments>): string[] {
+  return documents.flatMap(({ document }) => {
+    const entity = document.value as { kind?: unknown; metadata?: { name?: unknown } } | null;
+    const isComponent = typeof entity?.kind === 'string' && entity.kind.toLowerCase() === 'component';
+    return isComponent && typeof entity.metadata?.name === 'string' ? [entity.metadata.name] : [];
+  });
+}
+
+/**
+ * The runbook files beside a catalog file, each given to the component(s) it is for, so that one
+ * file of several services never shows one team's on-call on another's page. A runbook says whose
+ * it is by `component:` / `components:` (each document of runbook.yaml, runbook.md's front matter)
+ * or by its name (`runbook.payments.yaml`); one that does not say is its catalog file's only
+ * Component's, and beside several it is no one's, and said.
+ */
+function runbooksBeside(catalogFile: string, components: string[], options: ExtractRunbookOptions): RunbooksBeside {
+  const folder = dirname(catalogFile);
+  if (!components.length) return { yaml: new Map(), notes: new Map(), ambiguous: new Set() };
+  const yamlParts: Array<RunbookPart<RunbookYaml>> = [];
+  const noteParts: Array<RunbookPart<Notes>> = [];
+  // A component's own file first: it wins over a shared one that names the component too.
+  for (const name of readdirSync(folder).sort()) {
+    const own = OWN_RUNBOOK.exec(name);
+    const file = join(folder, name);
+    if (!own || !statSync(file).isFile()) continue;
+    const names = [{ name: own[1]! }];
+    if (own[2] === 'md') noteParts.push({ value: readNotes(file, options).notes, file, line: 1, names });
+    else
+      for (const { document, line } of runbookDocuments(file))
+        yamlParts.push({ value: readRunbook(document, file, options), file, line, names });
+  }
+  const sharedYaml = ['runbook.yaml', 'runbook.yml'].map((name) => join(folder, name)).find(existsSync);
+  for (const { document, line } of sharedYaml ? runbookDocuments(sharedYaml) : [])
+    yamlParts.push({
+      value: readRunbook(document, sharedYaml!, options),
+      file: sharedYaml!,
+      line,
+      names: namedComponents(document),
+    });
+  const sharedNotes = join(folder, 'runbook.md');
+  if (existsSync(sharedNotes)) {
+    const { notes, names } = readNotes(sharedNotes, options);
+    noteParts.push({ value: notes, file: sharedNotes, line: 1, names });
+  }
+  const ambiguous = new Set<string>();
+  const where = { catalogFile, components, ambiguous, options };
+  return {
+    yaml: giveParts(yamlParts, { ...where, extension: 'yaml', how: 'at its top' }),
+    notes: giveParts(noteParts, { ...where, extension: 'md', how: 'in its front matter (--- lines)' }),
+    ambiguous,
+    shared: sharedYaml ?? (existsSync(sharedNotes) ? sharedNotes : undefined),
+  };
+}
+
+/** A runbook file's documents; an empty file is one empty document, a runbook with nothing in it yet. */
+function runbookDocuments(file: string): Array<{ document: YamlDocument; line: number }> {
+  const documents = yamlDocuments(readFileSync(file, 'utf8'), file);
+  return documents.length
+    ? documents
+    : [{ document: { value: {}, locate: () => ({}), file, text: '' } as YamlDocument, line: 1 }];
+}
+
+/** The components a runbook document names: `component: payments`, `components: [payments, refunds]`. */
+function namedComponents(document: Pick<YamlDocument, 'value' | 'locate'>): NamedComponent[] {
+  const value = (document.value ?? {}) as { component?: unknown; components?: unknown };
+  const one = typeof value.component === 'string' && value.component.trim() ? [value.component.trim()] : [];
+  const many = Array.isArray(value.components) ? value.components : [];
+  return [
+    ...one.map((name) => ({ name, line: document.locate('/component').line })),
+    ...many.flatMap((name: unknown, index) =>
+      typeof name === 'string' && name.trim()
+        ? [{ name: name.trim(), line: document.locate(`/components/${index}`).line }]
+        : [],
+    ),
+  ];
+}
+
+/**
+ * Each runbook part to the components it names, in order (a component's own file first); one that
+ * names none to the only component, or, beside several, to none, said once at the part.
+ */
+function giveParts<T>(
+  parts: Array<RunbookPart<T>>,
+  where: {
+    catalogFile: string;
+    components: string[];
+    ambiguous: Set<string>;
+    extension: string;
+    how: string;
+    options: ExtractRunbookOptions;
+  },
+): Map<string, { value: T; file: string }> {
+  const { catalogFile, components, options } = where;
+  const given = new Map<string, { value: T; file: string }>();
+  const give = (component: string, part: RunbookPart<T>, line?: number) => {
+    const first = given.get(component.toLowerCase());
+    if (first)
+      options.report?.({
+        code: 'DG_RUNBOOK_AMBIGUOUS',
+        severity: 'warning',
+        message: `${component} has its runbook in ${basename(first.file)} already: this one is left out`,
+        location: { file: part.file, line: line ?? part.line },
+        hint: `keep one runbook per component: merge them, or name the other component this one is for`,
+      });
+    else given.set(component.toLowerCase(), { value: part.value, file: part.file });
+  };
+  const unnamed = parts.filter((part) => !part.names.length);
+  for (const part of parts)
+    for (const { name, line } of part.names) {
+      const component = components.find((each) => each.toLowerCase() === name.toLowerCase());
+      if (component) give(component, part, line);
+      else warnUnknownComponent(name, { file: part.file, line }, catalogFile, components, options);
+    }
+  for (const part of unnamed) {
+    if (components.length === 1 && unnamed.length === 1) give(components[0]!, part);
+    else {
+      for (const component of components) where.ambiguous.add(component.toLowerCase());
+      const example = components[0]!;
+      options.report?.({
+        code: 'DG_RUNBOOK_AMBIGUOUS',
+        severity: 'warning',
+        message: `${basename(part.file)} names no component, and ${basename(catalogFile)} describes ${components.length}: ${components.join(', ')}; it is shown on none of their pages`,
+        location: { file: part.file, line: part.line },
+        hint: `say whose it is: component: ${example} ${where.how} (components: [${components.slice(0, 2).join(', ')}] for several${where.extension === 'yaml' ? '; one document per component, --- between them' : ''}), or name the file runbook.${example}.${where.extension}`,
+      });
+    }
+  }
+  return given;
+}
+
+/** A runbook for a component its catalog file does not describe: a typo would drop a page's on-call silently. */
+function warnUnknownComponent(
+  name: string,
+  location: { file: string; line?: number },
+  catalogFile: string,
+  components: string[],
+  options: ExtractRunbookOptions,
+): void {
+  const meant = closestName(name, components, name.length >= 6 ? 2 : 1);
+  options.report?.({
+    code: 'DG_RUNBOOK_UNKNOWN_COMPONENT',
+    severity: 'warning',
+    message: `${basename(location.file)} is for component ${name}, which ${basename(catalogFile)} does not describe: left out`,
+    location,
+    hint: `${meant ? `did you mean ${meant}? ` : ''}the components there: ${components.join(', ')}`,
+  });
+}
+
+function toService(
+  entity: Entity,
+  file: string,
+  line: number | undefined,
+  runbooks: RunbooksBeside,
+  options: ExtractRunbookOptions,
+): Service {
   const { metadata, spec = {} } = entity;
-  const runbookFile = ['runbook.yaml', 'runbook.yml'].map((name) => join(dirname(file), name)).find(existsSync);
-  const notesFile = join(dirname(file), 'runbook.md');
-  const runbook = runbookFile
-    ? readRunbook(runbookFile, options)
-    : { dashboards: [], slos: [], alerts: [], procedures: [] };
-  if (existsSync(notesFile)) Object.assign(runbook, readNotes(notesFile, options));
-  if (!runbookFile && !runbook.notes)
+  const own = runbooks.yaml.get(metadata.name.toLowerCase());
+  const runbookFile = own?.file;
+  const runbook: Runbook = {
+    ...(own?.value ?? { dashboards: [], slos: [], alerts: [], procedures: [] }),
+    ...runbooks.notes.get(metadata.name.toLowerCase())?.value,
+  };
+  // A runbook beside it that names no component is warned about once, at the runbook.
+  if (!runbookFile && !runbook.notes && !runbooks.ambiguous.has(metadata.name.toLowerCase()))
     options.report?.({
       code: 'DG_RUNBOOK_EMPTY',
       severity: 'warning',
@@ -924,7 +1128,9 @@ function toService(entity: Entity, file: string, line: number | undefined, optio
       // At the component's name: a file of several components names each apart.
       location: { file, line },
       // Beside the file that describes it, whatever its name (a Location may list `catalog/x.yaml`).
-      hint: `add a runbook.yaml beside ${basename(file)}: on-call, alerts and their actions, procedures`,
+      hint: runbooks.shared
+        ? `add a document with component: ${metadata.name} to ${basename(runbooks.shared)}, or write runbook.${metadata.name}.yaml beside ${basename(file)}: on-call, alerts and their actions, procedures`
+        : `add a runbook.yaml beside ${basename(file)}: on-call, alerts and their actions, procedures`,
     });
   return {
     name: metadata.name,
@@ -995,8 +1201,8 @@ function linksOf(metadata: Entity['metadata']): Link[] {
   return (metadata.links ?? []).map((link): Link => ({ url: link.url, title: link.title ?? link.url }));
 }
 
-function readRunbook(file: string, options: ExtractRunbookOptions): Runbook {
-  const document = parseStructured(readFileSync(file, 'utf8'), file, 'yaml', 'DG_RUNBOOK_SYNTAX');
+/** One runbook document (a runbook.yaml, or one of its `---` documents), without the components it names. */
+function readRunbook(document: YamlDocument, file: string, options: ExtractRunbookOptions): RunbookYaml {
   const value = document.value ?? {};
   validateAgainstSchema(runbookSchema, value, {
     what: `runbook ${file}`,
@@ -1108,6 +1314,9 @@ export const runbookSchema = {
   type: 'object',
   additionalProperties: false,
   properties: {
+    // Whose runbook it is, where one catalog file describes several components.
+    component: { type: 'string', minLength: 1 },
+    components: { ...stringList, minItems: 1 },
     oncall: {
       type: 'object',
       additionalProperties: false,

@@ -64,6 +64,42 @@ describe('extractRunbooks', () => {
     expect(parseEntityRef('orders')).toMatchObject({ kind: 'component', name: 'orders' });
   });
 
+  it("gives each component of a shared catalog file only the runbook written for it, never another team's", () => {
+    const warnings: Diagnostic[] = [];
+    const dir = join(fixtures, 'shared-runbook');
+    const model = extractRunbooks(dir, { report: (warning) => warnings.push(warning) });
+    const service = (name: string) => model.services.find((each) => each.name === name)!;
+    // runbook.yaml's documents name their components; runbook.refunds.md is refunds' own.
+    expect(service('payments').runbook.oncall?.team).toBe('Payments');
+    expect(service('payments').runbook.dashboards.map((link) => link.title)).toEqual(['Payments overview']);
+    expect(service('fraud-check').runbook.oncall?.team).toBe('Risk');
+    expect(service('fraud-check').runbook.dashboards).toEqual([]);
+    expect(service('fraud-check').runbook.alerts.map((alert) => alert.name)).toEqual(['FraudScoreLatency']);
+    expect(service('refunds').runbook.oncall).toBeUndefined();
+    expect(service('refunds').runbook.notes).toMatch(/^Refunds are retried/);
+    expect(service('refunds').runbook.notesFrom?.file).toBe(join(dir, 'checkout', 'runbook.refunds.md'));
+    // A runbook naming no component beside one Component is its, as before.
+    expect(service('ledger').runbook.oncall?.team).toBe('Finance');
+    expect(service('ledger').runbookFile).toBe(join(dir, 'ledger', 'runbook.yaml'));
+    // Beside two, it is neither's: said once, at the runbook, with the way to say whose it is.
+    expect(service('search').runbook.oncall).toBeUndefined();
+    expect(service('search-indexer').runbook.oncall).toBeUndefined();
+    expect(service('search').runbookFile).toBeUndefined();
+    const ambiguous = warnings.filter((warning) => warning.code === 'DG_RUNBOOK_AMBIGUOUS');
+    expect(ambiguous).toHaveLength(1);
+    expect(ambiguous[0]).toMatchObject({ location: { file: join(dir, 'search', 'runbook.yaml'), line: 1 } });
+    expect(ambiguous[0]!.message).toContain('search, search-indexer');
+    expect(ambiguous[0]!.hint).toContain('component: search');
+    expect(ambiguous[0]!.hint).toContain('runbook.search.yaml');
+    // A component name the catalog file does not define: at its line, with the one meant.
+    const unknown = warnings.filter((warning) => warning.code === 'DG_RUNBOOK_UNKNOWN_COMPONENT');
+    expect(unknown).toHaveLength(1);
+    expect(unknown[0]).toMatchObject({ location: { file: join(dir, 'checkout', 'runbook.yaml'), line: 14 } });
+    expect(unknown[0]!.hint).toContain('did you mean refunds?');
+    // The search services are not also told they have no runbook: the warning above says why.
+    expect(warnings.filter((warning) => warning.code === 'DG_RUNBOOK_EMPTY')).toEqual([]);
+  });
+
   it('real catalogs: many kinds per file, CRLF, substitutions, templates, namespaces, symbolic links', async () => {
     // A copy with Windows line ends in the multi-kind file, and a service linked in, not copied.
     const dir = await mkdtemp(join(tmpdir(), 'docgen-catalog-'));

@@ -283,6 +283,9 @@ function inferDocsTargets(
       ...(outInProject !== undefined ? [`!{projectRoot}/${outInProject}/**/*`] : []),
       `!{projectRoot}/${cacheInProject}/**/*`,
       ...externalInputs(context.workspaceRoot, configDir, projectRoot, config),
+      // A routes source follows the code's imports into the workspace libraries it mounts routers
+      // from (Nx makes those its dependencies): their files make the routes page too.
+      ...(readsImportedCode(config) ? ['^{projectRoot}/**/*'] : []),
       // docgen itself: an upgrade renders differently, and must not replay pages the old one cached.
       { runtime: `${docgenBinary(command)} --version` },
     ],
@@ -401,6 +404,12 @@ function readConfig(file: string): DocgenConfigFacts | undefined {
   } catch {
     return undefined; // an invalid config is reported by the docs target itself, with its line
   }
+}
+
+/** Whether a source of the config reads code by following its imports (the routes plugin), into other projects too. */
+function readsImportedCode(config: DocgenConfigFacts | undefined): boolean {
+  const sources: unknown[] = Array.isArray(config?.sources) ? config.sources : [];
+  return sources.some((source) => (source as { plugin?: unknown } | null)?.plugin === 'routes');
 }
 
 /** The built-in plugins' options that name files or folders (docs/configuration.md). */

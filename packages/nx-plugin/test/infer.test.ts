@@ -164,7 +164,9 @@ describe('a docs target whose config reaches outside its project', () => {
     expect(docs.inputs).toEqual([
       '{projectRoot}/**/*',
       '!{projectRoot}/.docgen/**/*',
-      '{workspaceRoot}/templates/**/*',
+      '{workspaceRoot}/templates/openapi/**/*',
+      '{workspaceRoot}/templates/adr/**/*',
+      '{workspaceRoot}/templates/routes/**/*',
       '{workspaceRoot}/shared/openapi/catalog.yaml',
       '{workspaceRoot}/servers/orders/src/**/*',
       '^{projectRoot}/**/*',
@@ -343,7 +345,7 @@ describe('a project configured in package.json#docgen', () => {
         '{projectRoot}/**/*',
         '!{projectRoot}/generated-docs/**/*',
         '!{projectRoot}/.docgen/**/*',
-        '{workspaceRoot}/templates/**/*',
+        '{workspaceRoot}/templates/openapi/**/*',
         { runtime: 'docgen --version' },
       ],
       outputs: ['{projectRoot}/generated-docs'],
@@ -559,5 +561,38 @@ describe('a routes source whose code imports routers from another project of the
     expect(markdown).toContain('/shop/v1/reviews/:reviewId');
     const { docs } = JSON.parse(await nx(root, 'show', 'project', 'shop', '--json')).targets;
     expect(docs.inputs).toContain('^{projectRoot}/**/*');
+  });
+});
+
+describe('a workspace templates folder shared by configs of different plugins', () => {
+  // The workspace's templates/ holds overrides for every team's plugins; docgen reads only
+  // templates/<plugin name>/ for a source. A change to the runbook template must not re-render
+  // (nor, for `nx affected`, pick) the API docs, whose pages it cannot change.
+  let root: string;
+  beforeAll(async () => {
+    root = await workspace({
+      'services/api/package.json': JSON.stringify({ name: 'api', private: true }),
+      'services/api/docgen.config.yaml':
+        'templates: ../../templates\nsources:\n  - plugin: openapi\n    options: { spec: openapi.yaml }\n',
+      'services/api/openapi.yaml': CATALOG_SPEC,
+      'services/ops/package.json': JSON.stringify({ name: 'ops', private: true }),
+      'services/ops/docgen.config.yaml':
+        'templates: ../../templates\nsources:\n  - plugin: runbook\n    options: { dir: . }\n',
+      // An in-house plugin's name is in its code: its config has the whole folder as an input.
+      'services/flags/package.json': JSON.stringify({ name: 'flags', private: true }),
+      'services/flags/docgen.config.yaml': 'templates: ../../templates\nsources:\n  - plugin: ./flags.mjs\n',
+      'templates/openapi/tag.hbs': '# {{title}}\n',
+      'templates/runbook/service.hbs': '# {{title}}\n',
+    });
+  });
+
+  it("has only its plugins' template folders as inputs: a change to another plugin's template affects only its projects", async () => {
+    const affected = async (file: string) =>
+      JSON.parse(await nx(root, 'show', 'projects', '--affected', `--files=${file}`, '--json')).sort();
+    expect(await affected('templates/runbook/service.hbs')).toEqual(['flags', 'ops']);
+    expect(await affected('templates/openapi/tag.hbs')).toEqual(['api', 'flags']);
+    const { docs } = JSON.parse(await nx(root, 'show', 'project', 'api', '--json')).targets;
+    expect(docs.inputs).toContain('{workspaceRoot}/templates/openapi/**/*');
+    expect(docs.inputs).not.toContain('{workspaceRoot}/templates/**/*');
   });
 });

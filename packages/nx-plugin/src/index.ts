@@ -283,6 +283,9 @@ function inferDocsTargets(
       ...(outInProject !== undefined ? [`!{projectRoot}/${outInProject}/**/*`] : []),
       `!{projectRoot}/${cacheInProject}/**/*`,
       ...externalInputs(context.workspaceRoot, configDir, projectRoot, config),
+      // A routes source follows the code's imports into the workspace libraries it mounts routers
+      // from (Nx makes those its dependencies): their files make the routes page too.
+      ...(readsImportedCode(config) ? ['^{projectRoot}/**/*'] : []),
       // docgen itself: an upgrade renders differently, and must not replay pages the old one cached.
       { runtime: `${docgenBinary(command)} --version` },
     ],
@@ -403,6 +406,12 @@ function readConfig(file: string): DocgenConfigFacts | undefined {
   }
 }
 
+/** Whether a source of the config reads code by following its imports (the routes plugin), into other projects too. */
+function readsImportedCode(config: DocgenConfigFacts | undefined): boolean {
+  const sources: unknown[] = Array.isArray(config?.sources) ? config.sources : [];
+  return sources.some((source) => (source as { plugin?: unknown } | null)?.plugin === 'routes');
+}
+
 /** The built-in plugins' options that name files or folders (docs/configuration.md). */
 const PATH_OPTIONS = ['spec', 'openapi', 'schema', 'dir', 'entry'];
 
@@ -418,7 +427,9 @@ function externalInputs(
   config: DocgenConfigFacts | undefined,
 ): string[] {
   const named: Array<{ path: string; option?: string }> = [];
-  if (typeof config?.templates === 'string') named.push({ path: config.templates });
+  if (typeof config?.templates === 'string')
+    for (const folder of templateFolders(config.templates, config.sources))
+      named.push({ path: folder, option: 'templates' });
   for (const source of Array.isArray(config?.sources) ? config.sources : []) {
     const { plugin, options } = (source ?? {}) as { plugin?: unknown; options?: Record<string, unknown> };
     if (typeof plugin === 'string' && /^\.\.?\//.test(plugin)) named.push({ path: plugin });
@@ -438,10 +449,26 @@ function externalInputs(
     const inWorkspace = workspacePath(workspaceRoot, configDir, path);
     if (inWorkspace.startsWith('..') || heldByProject(workspaceRoot, projectRoot, inWorkspace)) continue;
     if (option === 'entry') inputs.add(`{workspaceRoot}/${posix.dirname(inWorkspace)}/**/*`);
-    else if (isFolder(join(workspaceRoot, inWorkspace))) inputs.add(`{workspaceRoot}/${inWorkspace}/**/*`);
+    else if (option === 'templates' || isFolder(join(workspaceRoot, inWorkspace)))
+      inputs.add(`{workspaceRoot}/${inWorkspace}/**/*`);
     else inputs.add(`{workspaceRoot}/${inWorkspace}`);
   }
   return [...inputs];
+}
+
+/**
+ * The folders of `templates` a config's sources read: `<templates>/<plugin name>/` each (core's
+ * plugins.ts), so a workspace's templates folder shared by many configs is an input of each only
+ * for its own plugins. An in-house plugin's name is in its code, which inference does not load:
+ * with one, the whole folder.
+ */
+function templateFolders(templates: string, sources: unknown): string[] {
+  const plugins = (Array.isArray(sources) ? sources : []).map(
+    (source) => (source as { plugin?: unknown } | null)?.plugin,
+  );
+  if (!plugins.every((plugin) => typeof plugin === 'string' && BUILTIN_PLUGIN_NAMES.includes(plugin)))
+    return [templates];
+  return [...new Set(plugins as string[])].map((plugin) => posix.join(templates, plugin));
 }
 
 /**

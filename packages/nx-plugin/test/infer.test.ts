@@ -164,9 +164,12 @@ describe('a docs target whose config reaches outside its project', () => {
     expect(docs.inputs).toEqual([
       '{projectRoot}/**/*',
       '!{projectRoot}/.docgen/**/*',
-      '{workspaceRoot}/templates/**/*',
+      '{workspaceRoot}/templates/openapi/**/*',
+      '{workspaceRoot}/templates/adr/**/*',
+      '{workspaceRoot}/templates/routes/**/*',
       '{workspaceRoot}/shared/openapi/catalog.yaml',
       '{workspaceRoot}/servers/orders/src/**/*',
+      '^{projectRoot}/**/*',
       { runtime: 'docgen --version' },
     ]);
     expect(docs.outputs).toEqual(['{workspaceRoot}/dist/docs/orders']);
@@ -342,7 +345,7 @@ describe('a project configured in package.json#docgen', () => {
         '{projectRoot}/**/*',
         '!{projectRoot}/generated-docs/**/*',
         '!{projectRoot}/.docgen/**/*',
-        '{workspaceRoot}/templates/**/*',
+        '{workspaceRoot}/templates/openapi/**/*',
         { runtime: 'docgen --version' },
       ],
       outputs: ['{projectRoot}/generated-docs'],
@@ -515,5 +518,81 @@ describe('options in nx.json that are not the plugin’s', () => {
         'unknown key "publishTarget" (nx.json:7, did you mean "publishTargetName"?); unknown key "cmd" (nx.json:8); ' +
         '"command" must be a non-empty string (nx.json:9). Allowed keys: targetName, publishTargetName, command',
     );
+  });
+});
+
+describe('a routes source whose code imports routers from another project of the workspace', () => {
+  // An Express app mounts a router kept in a workspace library (`import { reviewsRouter } from
+  // 'reviews'`): the routes page documents the library's routes, so a change there is a change of
+  // the app's docs. Nx makes the app depend on the library (its package.json names it), and
+  // `nx affected` picks the app; its docs target must then miss the cache, not replay old routes.
+  let root: string;
+  const reviewsLibrary = (paths: string[]) =>
+    [
+      "import { Router } from 'express';",
+      'export const reviewsRouter = Router();',
+      ...paths.map((path) => `reviewsRouter.get('${path}', (_req, res) => { res.json([]); });`),
+      '',
+    ].join('\n');
+  beforeAll(async () => {
+    root = await workspace({
+      'services/shop/package.json': JSON.stringify({ name: 'shop', private: true, dependencies: { reviews: '*' } }),
+      'services/shop/docgen.config.yaml': 'sources:\n  - plugin: routes\n    options: { entry: src/server.ts }\n',
+      'services/shop/src/server.ts': [
+        "import express from 'express';",
+        "import { reviewsRouter } from 'reviews';",
+        'export const app = express();',
+        "app.use('/shop/v1', reviewsRouter);",
+        '',
+      ].join('\n'),
+      'services/reviews/package.json': JSON.stringify({ name: 'reviews', private: true, main: 'src/index.ts' }),
+      'services/reviews/src/index.ts': reviewsLibrary(['/reviews']),
+    });
+  });
+
+  it("has the files of the projects it depends on as inputs: a change to the library's routes renders again", async () => {
+    await nx(root, 'run', 'shop:docs', '--outputStyle=static');
+    await writeFile(join(root, 'services/reviews/src/index.ts'), reviewsLibrary(['/reviews', '/reviews/:reviewId']));
+    const again = await nx(root, 'run', 'shop:docs', '--outputStyle=static');
+    expect(again).not.toMatch(/existing outputs match the cache|local cache/);
+    const manifest = JSON.parse(await readFile(join(root, 'services/shop/docs-out/manifest.json'), 'utf8'));
+    const routesPage = manifest.pages.find((page: { markdownFile: string }) => /routes/.test(page.markdownFile));
+    const markdown = await readFile(join(root, 'services/shop/docs-out', routesPage.markdownFile), 'utf8');
+    expect(markdown).toContain('/shop/v1/reviews/:reviewId');
+    const { docs } = JSON.parse(await nx(root, 'show', 'project', 'shop', '--json')).targets;
+    expect(docs.inputs).toContain('^{projectRoot}/**/*');
+  });
+});
+
+describe('a workspace templates folder shared by configs of different plugins', () => {
+  // The workspace's templates/ holds overrides for every team's plugins; docgen reads only
+  // templates/<plugin name>/ for a source. A change to the runbook template must not re-render
+  // (nor, for `nx affected`, pick) the API docs, whose pages it cannot change.
+  let root: string;
+  beforeAll(async () => {
+    root = await workspace({
+      'services/api/package.json': JSON.stringify({ name: 'api', private: true }),
+      'services/api/docgen.config.yaml':
+        'templates: ../../templates\nsources:\n  - plugin: openapi\n    options: { spec: openapi.yaml }\n',
+      'services/api/openapi.yaml': CATALOG_SPEC,
+      'services/ops/package.json': JSON.stringify({ name: 'ops', private: true }),
+      'services/ops/docgen.config.yaml':
+        'templates: ../../templates\nsources:\n  - plugin: runbook\n    options: { dir: . }\n',
+      // An in-house plugin's name is in its code: its config has the whole folder as an input.
+      'services/flags/package.json': JSON.stringify({ name: 'flags', private: true }),
+      'services/flags/docgen.config.yaml': 'templates: ../../templates\nsources:\n  - plugin: ./flags.mjs\n',
+      'templates/openapi/tag.hbs': '# {{title}}\n',
+      'templates/runbook/service.hbs': '# {{title}}\n',
+    });
+  });
+
+  it("has only its plugins' template folders as inputs: a change to another plugin's template affects only its projects", async () => {
+    const affected = async (file: string) =>
+      JSON.parse(await nx(root, 'show', 'projects', '--affected', `--files=${file}`, '--json')).sort();
+    expect(await affected('templates/runbook/service.hbs')).toEqual(['flags', 'ops']);
+    expect(await affected('templates/openapi/tag.hbs')).toEqual(['api', 'flags']);
+    const { docs } = JSON.parse(await nx(root, 'show', 'project', 'api', '--json')).targets;
+    expect(docs.inputs).toContain('{workspaceRoot}/templates/openapi/**/*');
+    expect(docs.inputs).not.toContain('{workspaceRoot}/templates/**/*');
   });
 });

@@ -1,6 +1,7 @@
 import { basename, resolve } from 'node:path';
 import { Flags } from '@oclif/core';
 import {
+  closestName,
   configKeyOrigin,
   DocgenError,
   isDocgenError,
@@ -13,7 +14,18 @@ import { warningJson, type WarningJson } from './warning-json.js';
 import { warningBlocks } from './warning-groups.js';
 import { runningSandbox } from './running-sandbox.js';
 // Type-only: the publisher itself is imported lazily so `docgen --help` stays fast.
-import type { ConfluenceApi, Outcome, PageDiff, PlannedSync, PublishResult, PublisherConfig } from '@docgen/publisher';
+import type {
+  ConfluenceApi,
+  Flavor,
+  Outcome,
+  PageDiff,
+  PlannedSync,
+  PublishResult,
+  PublisherConfig,
+} from '@docgen/publisher';
+
+/** The flavours `--confluence-flavor`, CONFLUENCE_FLAVOR and `confluence.flavor` take. */
+const FLAVORS = ['cloud', 'data-center'] as const;
 
 /**
  * Flags shared by `docgen publish` and every generator's `--publish`: where Confluence is and
@@ -23,6 +35,11 @@ export const connectionFlags = {
   'confluence-url': Flags.string({
     summary:
       'Confluence site URL (https://acme.atlassian.net/wiki, the api.atlassian.com gateway, or a Data Center URL with its context path); env CONFLUENCE_URL. Without one, docgen uses the embedded sandbox.',
+  }),
+  'confluence-flavor': Flags.string({
+    summary:
+      'cloud or data-center, where the URL does not tell (a Data Center whose context path is /wiki); env CONFLUENCE_FLAVOR; default: *.atlassian.net and …/wiki are Cloud, the rest Data Center',
+    options: [...FLAVORS],
   }),
   'confluence-space': Flags.string({ summary: 'Space key; env CONFLUENCE_SPACE_KEY (sandbox: DEV)' }),
   'confluence-user': Flags.string({
@@ -68,6 +85,7 @@ export const publishFlags = {
 
 export type ConnectionFlagValues = {
   'confluence-url'?: string;
+  'confluence-flavor'?: string;
   'confluence-space'?: string;
   'confluence-user'?: string;
   'confluence-token'?: string;
@@ -147,6 +165,8 @@ const SANDBOX = { user: 'dev@example.com', token: 'sandbox-token', space: 'DEV' 
 
 export interface Connection {
   url: string;
+  /** Cloud or Data Center, when given (else the URL tells). */
+  flavor?: Flavor;
   user?: string;
   token?: string;
   accessToken?: string;
@@ -215,6 +235,23 @@ function fromEnv(env: NodeJS.ProcessEnv, name: string): string | undefined {
   return env[name] || undefined;
 }
 
+/** `--confluence-flavor`, else CONFLUENCE_FLAVOR (checked here: no flag parser sees it), else `confluence.flavor`. */
+function flavorOf(flags: ConnectionFlagValues, env: NodeJS.ProcessEnv, config: ConfluenceConfig): Flavor | undefined {
+  const fromVariable = fromEnv(env, 'CONFLUENCE_FLAVOR');
+  if (fromVariable && !(FLAVORS as readonly string[]).includes(fromVariable)) {
+    const meant = closestName(fromVariable.toLowerCase(), FLAVORS);
+    throw new DocgenError({
+      code: 'DG_CONFLUENCE_FLAVOR',
+      message: `CONFLUENCE_FLAVOR=${fromVariable} is not a Confluence flavour: it is cloud or data-center`,
+      hint: meant
+        ? `did you mean CONFLUENCE_FLAVOR=${meant}?`
+        : 'set CONFLUENCE_FLAVOR to cloud or data-center, or unset it to tell by the URL',
+    });
+  }
+  const given = flags['confluence-flavor'] ?? fromVariable ?? config.flavor;
+  return given === undefined ? undefined : given === 'data-center' ? 'datacenter' : 'cloud';
+}
+
 /** Flags, then environment, then config; with no URL at all, the embedded sandbox. */
 export async function openConnection(
   flags: ConnectionFlagValues,
@@ -247,6 +284,7 @@ export async function openConnection(
     return {
       url,
       urlFrom,
+      flavor: flavorOf(flags, env, config),
       user:
         flags['confluence-user'] ?? fromEnv(env, 'CONFLUENCE_USER') ?? fromEnv(env, 'CONFLUENCE_EMAIL') ?? config.user,
       token,
@@ -326,6 +364,7 @@ export async function withConfluence<T>(
     const { connect } = await import('@docgen/publisher');
     const api = await connect({
       url: connection.url,
+      flavor: connection.flavor,
       user: connection.user,
       token: connection.token,
       accessToken: connection.accessToken,
@@ -370,6 +409,7 @@ export async function runPublish(
     const onConflict = (flags['on-conflict'] ?? config.onConflict) as PublisherConfig['onConflict'];
     const publisher = new Publisher({
       url: connection.url,
+      flavor: connection.flavor,
       user: connection.user,
       token: connection.token,
       accessToken: connection.accessToken,
@@ -852,7 +892,7 @@ function retoldForConnection(error: unknown, connection: Connection): unknown {
   } else if (error.code === 'DG_CONFLUENCE_URL' && status === 404 && error.hint) {
     // No REST API at the URL: name where the URL came from.
     const given = `${connection.urlFrom ?? 'the Confluence URL'} (${redact(connection.url, connection.secrets)})`;
-    hint = error.hint.replace(/^check the Confluence URL/, `check ${given}`);
+    hint = error.hint.replace(/check the Confluence URL/, `check ${given}`);
   }
   if (hint) Object.assign(error, { hint });
   return error;

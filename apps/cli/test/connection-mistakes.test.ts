@@ -1,4 +1,4 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -306,5 +306,101 @@ describe('publishing with a wrong URL, token or space', () => {
     expect(error.code).toBe('DG_CONFLUENCE_NOT_FOUND');
     expect(error.hint).toMatch(/^the embedded sandbox has the space DEV: leave out --confluence-space/);
     expect(error.hint).toContain('--confluence-url');
+  });
+});
+
+/**
+ * A Data Center whose context path is /wiki (a self-hosted site at https://intranet.acme.com/wiki)
+ * looks like a Cloud custom domain: the flavour is guessed from the URL, and said where it is wrong.
+ */
+describe('a Data Center site under /wiki', () => {
+  let dataCenter: TestSandbox;
+  let work: string;
+  let out: string;
+  let env: Record<string, string>;
+  beforeAll(async () => {
+    dataCenter = await testSandbox({ dataCenterContextPath: '/wiki' });
+    work = await mkdtemp(join(tmpdir(), 'docgen-dc-wiki-'));
+    out = join(work, 'docs-out');
+    await writeRenderedTree(out, makeTree(2, { prefix: 'dcwiki' }), { name: 'docgen-test', version: '1.0.0' });
+    env = {
+      ...CLEAN_ENV,
+      CONFLUENCE_URL: `${dataCenter.url}/wiki`,
+      CONFLUENCE_USER: 'dev@example.com',
+      CONFLUENCE_API_TOKEN: 'sandbox-token',
+      CONFLUENCE_SPACE_KEY: 'DEV',
+    };
+  });
+  afterAll(async () => {
+    await dataCenter.close();
+    await rm(work, { recursive: true, force: true });
+  });
+
+  it('taken for Cloud, its 404 on the Cloud API names --confluence-flavor data-center', async () => {
+    const since = await dataCenter.lastSeq();
+    const result = await runCli(['publish', out, '--dry-run', '--json'], { cwd: work, env });
+    expect(result.code).toBe(1);
+    const { error } = JSON.parse(result.stdout);
+    expect(error.code).toBe('DG_CONFLUENCE_URL');
+    expect(error.message).toMatch(/^no Confluence REST API at this URL: GET \/wiki\/api\/v2\/spaces answered 404/);
+    expect(error.hint).toContain('has no Cloud API (/wiki/api/v2)');
+    expect(error.hint).toContain('--confluence-flavor data-center (or CONFLUENCE_FLAVOR=data-center');
+    expect(error.hint).toContain(`else check CONFLUENCE_URL (${dataCenter.url}/wiki): Cloud: https://`);
+    // One request, the one that failed: the hint costs none.
+    expect((await dataCenter.requests(since)).map((r) => `${r.method} ${r.path} ${r.status}`)).toEqual([
+      'GET /wiki/api/v2/spaces 404',
+    ]);
+  });
+
+  it('--confluence-flavor data-center, CONFLUENCE_FLAVOR or confluence.flavor publish to it through /wiki/rest/api', async () => {
+    const since = await dataCenter.lastSeq();
+    const byFlag = await runCli(['publish', out, '--confluence-flavor', 'data-center'], { cwd: work, env });
+    expect(byFlag.stdout).toContain('Done: 2 created');
+    expect(byFlag.code).toBe(0);
+    const paths = (await dataCenter.requests(since)).map((r) => r.path);
+    expect(paths.every((path) => path.startsWith('/wiki/rest/api/'))).toBe(true);
+
+    const byVariable = await runCli(['confluence', 'check', '--json'], {
+      cwd: work,
+      env: { ...env, CONFLUENCE_FLAVOR: 'data-center' },
+    });
+    expect(byVariable.code).toBe(0);
+    expect(JSON.parse(byVariable.stdout)).toMatchObject({ ok: true, flavor: 'datacenter' });
+
+    const configured = join(work, 'configured');
+    await mkdir(configured, { recursive: true });
+    await writeFile(join(configured, 'docgen.config.yaml'), 'sources: []\nconfluence:\n  flavor: data-center\n');
+    const byConfig = await runCli(['publish', out], { cwd: configured, env });
+    expect(byConfig.stdout).toContain('Done: 0 created, 0 updated, 2 unchanged');
+    expect(byConfig.code).toBe(0);
+  });
+
+  it('a flavour misspelt: the flag, the variable and the config key name the one meant', async () => {
+    const byFlag = await runCli(['confluence', 'check', '--confluence-flavor', 'data-centre', '--json'], {
+      cwd: work,
+      env,
+    });
+    expect(byFlag.code).toBe(2);
+    expect(JSON.parse(byFlag.stdout).error.hint).toMatch(/^did you mean --confluence-flavor data-center\?/);
+
+    const byVariable = await runCli(['confluence', 'check', '--json'], {
+      cwd: work,
+      env: { ...env, CONFLUENCE_FLAVOR: 'datacenter' },
+    });
+    expect(byVariable.code).toBe(1);
+    expect(JSON.parse(byVariable.stdout).error).toMatchObject({
+      code: 'DG_CONFLUENCE_FLAVOR',
+      message: 'CONFLUENCE_FLAVOR=datacenter is not a Confluence flavour: it is cloud or data-center',
+      hint: 'did you mean CONFLUENCE_FLAVOR=data-center?',
+    });
+
+    const misspelt = join(work, 'misspelt');
+    await mkdir(misspelt, { recursive: true });
+    await writeFile(join(misspelt, 'docgen.config.yaml'), 'sources: []\nconfluence:\n  flavor: datacenter\n');
+    const byConfig = await runCli(['publish', out, '--json'], { cwd: misspelt, env });
+    expect(byConfig.code).toBe(1);
+    const { error } = JSON.parse(byConfig.stdout);
+    expect(error.code).toBe('DG_CONFIG_INVALID');
+    expect(error.hint).toContain('data-center');
   });
 });

@@ -14,6 +14,8 @@ export interface SandboxContext {
   testMode: boolean;
   faults: FaultInjector;
   log: RequestLog;
+  /** Set when the sandbox serves as a Data Center under this context path (`/wiki`) instead of Cloud. */
+  dataCenterContextPath?: string;
 }
 
 declare module 'fastify' {

@@ -32,6 +32,11 @@ export interface SandboxOptions {
   config?: SandboxConfig;
   /** A JSON file with the same shape as `config` (used when `config` is not given). */
   configFile?: string;
+  /**
+   * Serve as a Data Center whose context path is this (`/wiki`, as some self-hosted sites have): its
+   * REST API (`/rest/api`) under it, and no Cloud API (`/wiki/api/v2` answers 404).
+   */
+  dataCenterContextPath?: string;
 }
 
 export interface Sandbox {
@@ -52,7 +57,15 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const users = toUsers(config);
   const store = new Store(options.dataDir);
   const testMode = options.testMode === true;
-  const ctx: SandboxContext = { store, users, config, testMode, faults: new FaultInjector(), log: new RequestLog() };
+  const ctx: SandboxContext = {
+    store,
+    users,
+    config,
+    testMode,
+    faults: new FaultInjector(),
+    log: new RequestLog(),
+    dataCenterContextPath: options.dataCenterContextPath,
+  };
   const seed = () => {
     store.seed(config, users);
     if (testMode && config.faults?.length) ctx.faults.add(config.faults);

@@ -15,7 +15,12 @@ const BODY_LIMIT = 5 * 1024 * 1024;
 const ATTACHMENT_LIMIT = 100 * 1024 * 1024;
 
 export async function buildServer(ctx: SandboxContext, reseed: () => void): Promise<FastifyInstance> {
-  const app = Fastify({ bodyLimit: BODY_LIMIT, logger: false, forceCloseConnections: true, rewriteUrl: gatewayToSite });
+  const app = Fastify({
+    bodyLimit: BODY_LIMIT,
+    logger: false,
+    forceCloseConnections: true,
+    rewriteUrl: (request) => siteUrl(ctx, request),
+  });
   await app.register(multipart, { limits: { fileSize: ATTACHMENT_LIMIT, files: 50 } });
 
   // Some clients send JSON bodies as text/plain or without a type on DELETE; accept empty bodies.
@@ -29,6 +34,11 @@ export async function buildServer(ctx: SandboxContext, reseed: () => void): Prom
 
   app.addHook('onRequest', async (request, reply) => {
     request.startedAt = performance.now();
+    // A Data Center has no Cloud API: under its context path, /wiki/api/v2 is a page it does not have.
+    if (ctx.dataCenterContextPath && familyOf(request.url) === 'v2') {
+      const path = request.url.split('?')[0]!;
+      return reply.code(404).type('text/html;charset=utf-8').send(notFoundPage(request.method, path));
+    }
     // Faults target the REST API only; the preview UI and /__sandbox stay reachable.
     if (!ctx.testMode || familyOf(request.url) === 'other') return;
     await applyFaults(ctx, request, reply);
@@ -108,8 +118,20 @@ function notFoundPage(method: string, path: string): string {
  * `_links` relative to the site (`/wiki/api/v2/…?cursor=…`), not to the gateway. The sandbox serves
  * that prefix as the site too, so a client's gateway paths and link handling are tested.
  */
-function gatewayToSite(request: { url?: string }): string {
-  return (request.url ?? '/').replace(/^\/ex\/confluence\/[^/?]+(?=\/wiki(?:[/?]|$))/, '');
+function gatewayToSite(url: string): string {
+  return url.replace(/^\/ex\/confluence\/[^/?]+(?=\/wiki(?:[/?]|$))/, '');
+}
+
+/**
+ * The path the sandbox serves a request as. A Data Center under a context path (`/wiki`) serves
+ * its REST API there: `/wiki/rest/api/…` is Data Center's `/rest/api/…`, not Cloud's v1.
+ */
+function siteUrl(ctx: SandboxContext, request: { url?: string }): string {
+  const url = gatewayToSite(request.url ?? '/');
+  const context = ctx.dataCenterContextPath;
+  if (!context || !url.startsWith(`${context}/`)) return url;
+  const inner = url.slice(context.length);
+  return familyOf(inner) === 'v1' ? inner : url;
 }
 
 function logRequest(ctx: SandboxContext, request: FastifyRequest, status: number): void {

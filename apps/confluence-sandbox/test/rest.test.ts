@@ -67,6 +67,30 @@ describe('Cloud v2 pages', () => {
     );
   });
 
+  it('refuses a title over 255 characters, on create and on rename, as Confluence does', async () => {
+    const longest = `Held ${'t'.repeat(250)}`;
+    expect(longest).toHaveLength(255);
+    const fits = await api.createPage(longest);
+    expect(fits.status).toBe(200);
+    const tooLong = await api.createPage(`${longest}!`);
+    expect([tooLong.status, tooLong.body.errors[0].title]).toEqual([
+      400,
+      'Title cannot be longer than 255 characters.',
+    ]);
+    const renamed = await api.updatePage(fits.body.id, `${longest}?`, '<p>x</p>', 2);
+    expect([renamed.status, renamed.body.errors[0].title]).toEqual([
+      400,
+      'Title cannot be longer than 255 characters.',
+    ]);
+    const v1 = await api.post('/rest/api/content', {
+      type: 'page',
+      title: `${longest}.`,
+      space: { key: 'DEV' },
+      body: { storage: { value: '<p>x</p>', representation: 'storage' } },
+    });
+    expect([v1.status, v1.body.message]).toEqual([400, 'Title cannot be longer than 255 characters.']);
+  });
+
   it('rejects malformed storage with Error parsing xhtml', async () => {
     const reply = await api.createPage('Broken', '<p><strong>bold</p>');
     expect(reply.status).toBe(400);

@@ -31,6 +31,8 @@ export interface SourceConfig {
 
 export interface ConfluenceConfig {
   url?: string;
+  /** Cloud or Data Center, where the URL does not tell (a Data Center whose context path is `/wiki`). */
+  flavor?: 'cloud' | 'data-center';
   spaceKey?: string;
   parentId?: string;
   parentTitle?: string;
@@ -245,6 +247,7 @@ export const configSchema: Record<string, unknown> = {
       properties: {
         // Checked where it is used, by the publisher (DG_CONFLUENCE_URL), as a flag's or CONFLUENCE_URL's is.
         url: { type: 'string', description: 'Confluence site URL, e.g. https://acme.atlassian.net/wiki' },
+        flavor: { enum: ['cloud', 'data-center'] },
         spaceKey: { type: 'string', minLength: 1 },
         parentId: { type: ['string', 'integer'] },
         parentTitle: { type: 'string' },

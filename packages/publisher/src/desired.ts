@@ -1,4 +1,12 @@
-import { contentHash, DocgenError, parentsFirst, validatePageTree, type PageTree } from '@docgen/core';
+import { readFileSync } from 'node:fs';
+import {
+  contentHash,
+  DocgenError,
+  parentsFirst,
+  validatePageTree,
+  type PageTree,
+  type SourceLocation,
+} from '@docgen/core';
 import type { Converter } from './converter.js';
 import type { DesiredPage } from './plan.js';
 import { pageHash } from './state.js';
@@ -14,6 +22,7 @@ export interface DesiredOptions {
 /** The page tree as docgen wants it in Confluence: final titles, storage bodies, hashes. */
 export function desiredPages(tree: PageTree, options: DesiredOptions): DesiredPage[] {
   validatePageTree(tree);
+  refuseLongTitles(tree.pages, options.titlePrefix ?? '');
   const treeTitles = new Set(tree.pages.map((page) => page.title));
   return parentsFirst(siblingOrder(tree.pages)).map((page) => {
     const rendered = page.storage ?? options.converter.toStorage(page.markdown);
@@ -99,6 +108,47 @@ function refuseOversized(key: string, storage: string): void {
     message: `page "${key}" is ${(bytes / 1024 / 1024).toFixed(1)} MB of storage; Confluence rejects a page body over 5 MB`,
     hint: 'split it into several pages (the openapi plugin: a lower operationsPerPage or schemasPerPage); nothing was published',
   });
+}
+
+/** Confluence refuses a longer page title with a 400 ("Title cannot be longer than 255 characters."). */
+export const MAX_TITLE_LENGTH = 255;
+
+/**
+ * A title Confluence would refuse, found before anything is sent: else its create failed halfway
+ * through the run. Not shortened: a cut title may read wrong, and two cut alike would clash.
+ */
+function refuseLongTitles(pages: PageTree['pages'], prefix: string): void {
+  const tooLong = pages.filter((page) => prefix.length + page.title.length > MAX_TITLE_LENGTH);
+  const [first] = tooLong;
+  if (!first) return;
+  const others = tooLong.slice(1).map((page) => `"${page.key}"`);
+  const room = prefix ? `; the title prefix "${prefix}" takes ${prefix.length} of them` : '';
+  throw new DocgenError({
+    code: 'DG_PAGE_TITLE_TOO_LONG',
+    message:
+      `page "${first.key}" has a title of ${prefix.length + first.title.length} characters: Confluence refuses a title over ${MAX_TITLE_LENGTH}` +
+      (others.length ? ` (so do ${others.length === 1 ? 'the page' : 'the pages'} ${others.join(', ')})` : ''),
+    location: titleLocation(first),
+    hint: `shorten it to ${MAX_TITLE_LENGTH} characters where its source writes it (an ADR's heading, a spec's summary or tag, a plugin's title option)${room}; nothing was published`,
+  });
+}
+
+/**
+ * Where a page's title is written: its source file, at the first line holding the title's end (the
+ * start may differ, `ADR 2: …` for `# 2. …`). The file only where no line holds it.
+ */
+function titleLocation(page: PageTree['pages'][number]): SourceLocation | undefined {
+  const file = page.source?.file;
+  if (!file) return undefined;
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    return { file }; // a folder (an ADR log's), or a file the rendered folder names from elsewhere
+  }
+  const tail = page.title.slice(-60);
+  const index = text.split('\n').findIndex((line) => line.includes(tail));
+  return index < 0 ? { file } : { file, line: index + 1 };
 }
 
 /** Confluence labels are lower-case, hold no spaces and none of `:;,.?&[]()#^*@!`. */

@@ -19,8 +19,15 @@ export interface TestSandbox {
   api<T = unknown>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }>;
 }
 
-export async function testSandbox(options: { dataDir?: string } = {}): Promise<TestSandbox> {
-  const sandbox = await startSandbox({ port: 0, testMode: true, dataDir: options.dataDir });
+export async function testSandbox(
+  options: { dataDir?: string; dataCenterContextPath?: string } = {},
+): Promise<TestSandbox> {
+  const sandbox = await startSandbox({
+    port: 0,
+    testMode: true,
+    dataDir: options.dataDir,
+    dataCenterContextPath: options.dataCenterContextPath,
+  });
   const auth = `Basic ${Buffer.from(`${USER}:${TOKEN}`).toString('base64')}`;
   const call = async <T>(method: string, path: string, body?: unknown) => {
     const response = await fetch(`${sandbox.url}${path}`, {

@@ -445,6 +445,7 @@ export class Store {
    */
   private assertTitleFree(space: SpaceRow, title: string, exceptId?: number): void {
     if (title.trim() === '') throw new ApiError(400, 'Title cannot be empty');
+    if (title.length > 255) throw new ApiError(400, 'Title cannot be longer than 255 characters.');
     const clash = this.pageHoldingTitle(space.id, title);
     if (clash && clash.id !== exceptId) {
       throw new ApiError(400, duplicateTitleMessage(title, space.key));

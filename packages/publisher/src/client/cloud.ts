@@ -1,5 +1,6 @@
 import { OWNERSHIP_PROPERTY, type Ownership } from '../state.js';
-import { ConfluenceError } from './errors.js';
+import { ConfluenceError, URL_SHAPES } from './errors.js';
+import type { Transport } from './transport.js';
 import { pageThrough, ReadBudget, resolveNext, type Listing } from './pager.js';
 import { toRecord, V1Api } from './v1.js';
 import type {
@@ -61,6 +62,27 @@ export class CloudApi extends V1Api {
     return pageThrough<T>(this.transport, first, (next) => this.nextV2(next), budget);
   }
 
+  /**
+   * A v2 read a run starts with (its space, the spaces). Cloud was only guessed from a `/wiki` path
+   * on a host of its own: a Data Center whose context path is `/wiki` has no v2 and answers with its
+   * HTML or Jersey 404, which is no wrong URL but a wrong flavour: the error says how to name it.
+   */
+  private async firstV2Read<T>(spec: Parameters<Transport['request']>[0]): Promise<{ body: T }> {
+    try {
+      return await this.transport.request<T>(spec);
+    } catch (error) {
+      if (this.endpoint.guessed && error instanceof ConfluenceError && error.code === 'DG_CONFLUENCE_URL') {
+        Object.assign(error, {
+          hint:
+            `docgen took ${this.endpoint.base} for Confluence Cloud by its /wiki path, and it has no Cloud API (${new URL(this.v2).pathname}): ` +
+            'if it is a Data Center site whose context path is /wiki, say so with --confluence-flavor data-center ' +
+            `(or CONFLUENCE_FLAVOR=data-center, confluence.flavor: data-center); else check the Confluence URL: ${URL_SHAPES}`,
+        });
+      }
+      throw error;
+    }
+  }
+
   /** A page found in the trash or the archive, with docgen's property (v2 lists pages without it). */
   private async retiredWithOwnership(page: V2Page): Promise<RemotePage> {
     // v2 says every page's status; a server that did not is taken to answer from the trash.
@@ -70,9 +92,7 @@ export class CloudApi extends V1Api {
   }
 
   override async getSpace(key: string): Promise<SpaceInfo> {
-    const { body } = await this.transport.request<
-      V2List<{ id: string; key: string; name?: string; homepageId?: string }>
-    >({
+    const { body } = await this.firstV2Read<V2List<{ id: string; key: string; name?: string; homepageId?: string }>>({
       method: 'GET',
       url: `${this.v2}/spaces`,
       query: { keys: key },
@@ -98,9 +118,7 @@ export class CloudApi extends V1Api {
   }
 
   override async listSpaces(next?: string): Promise<SearchPage<SpaceInfo>> {
-    const { body } = await this.transport.request<
-      V2List<{ id: string; key: string; name?: string; homepageId?: string }>
-    >({
+    const { body } = await this.firstV2Read<V2List<{ id: string; key: string; name?: string; homepageId?: string }>>({
       method: 'GET',
       url: next ?? `${this.v2}/spaces`,
       query: next ? undefined : { limit: 250 },

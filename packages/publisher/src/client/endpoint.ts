@@ -16,6 +16,11 @@ export interface Endpoint {
   v1: string;
   /** v2 REST root (`…/api/v2`), Cloud only. */
   v2?: string;
+  /**
+   * Cloud taken from a `/wiki` path on a host of its own (a Cloud custom domain, or a Data Center
+   * whose context path is `/wiki`), with no flavour given: the first answers may say it is not.
+   */
+  guessed?: boolean;
 }
 
 export interface EndpointOptions {
@@ -58,7 +63,7 @@ export async function resolveEndpoint(input: string, options: EndpointOptions = 
     return cloud(`${gatewayOrigin}/ex/confluence/${cloudId}/wiki`);
   }
   if (!path.endsWith('/wiki')) path = isAtlassianNet ? '/wiki' : `${path}/wiki`;
-  return cloud(`${url.origin}${path}`);
+  return { ...cloud(`${url.origin}${path}`), ...(options.flavor || isAtlassianNet ? {} : { guessed: true }) };
 }
 
 function cloud(base: string): Endpoint {

@@ -172,6 +172,8 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
   // one of several a doc set may have (other commands, other CI jobs run in the same folder).
   const docSet = core.docSetName(config, cwd, { flags: Boolean(options.sources) });
   tree.docSet = docSet?.name;
+  // The remote is no input of a cached render: a publish names the set from its folder again.
+  tree.docSetFolder = core.docSetFolder(config, cwd, outDir, { flags: Boolean(options.sources) });
   if (options.sources) {
     tree.partial = 'flags';
     if (unlisted) tree.unlisted = true;

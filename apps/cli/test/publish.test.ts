@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -441,6 +442,62 @@ describe('docgen publish', () => {
       }
     } finally {
       await Promise.all(repos.map((repo) => rm(repo, { recursive: true, force: true })));
+    }
+  });
+
+  it('a folder rendered before the repository’s remote was added, or changed, is published under the remote it has then', async () => {
+    const repo = await mkdtemp(join(tmpdir(), 'docgen-later-remote-'));
+    const app = join(repo, 'apps', 'billing');
+    const git = (...args: string[]) => execFileSync('git', args, { cwd: repo, stdio: 'pipe' });
+    // As Nx runs the targets: `docs` renders (and is replayed from the cache), `docs-publish` publishes its folder.
+    const render = () => runCli(['generate'], { cwd: app, env: env() });
+    const publish = (prefix: string, args = ['publish', 'docs-out']) =>
+      runCli([...args, '--json', '--confluence-prefix', prefix], { cwd: app, env: env() });
+    const sets = async (result: CliResult) => {
+      const report = JSON.parse(result.stdout);
+      const outcomes = (report.publish ?? report).outcomes as Array<{ pageId: string }>;
+      const properties = await Promise.all(
+        outcomes.map((o) =>
+          sandbox.api<{ value: { set: string; named?: boolean } }>(
+            'GET',
+            `/rest/api/content/${o.pageId}/property/docgen`,
+          ),
+        ),
+      );
+      return [...new Set(properties.map((p) => `${p.body.value.set}${p.body.value.named ? ' (named)' : ''}`))];
+    };
+    const counts = (result: CliResult) => {
+      const report = JSON.parse(result.stdout);
+      return { ...(report.publish ?? report).counts, writes: (report.publish ?? report).requests.writes };
+    };
+    try {
+      git('init', '-q');
+      await mkdir(join(app, 'adr'), { recursive: true });
+      await writeFile(join(app, 'adr', '0001-use-postgres.md'), '# 1. Use Postgres\n\n## Status\n\nAccepted\n');
+      await writeFile(join(app, 'docgen.config.yaml'), 'sources:\n  - plugin: adr\n    options: { dir: adr }\n');
+      expect((await render()).code).toBe(0);
+      git('remote', 'add', 'origin', 'https://ci-bot:token-1@github.com/acme/billing.git');
+      const added = await publish('Later remote ');
+      expect(added.code).toBe(0);
+      expect(await sets(added)).toEqual(['github.com/acme/billing:apps/billing (named)']);
+      // One process names the set as the two do; a re-run writes nothing.
+      for (const args of [
+        ['publish', 'docs-out'],
+        ['generate', '--publish'],
+      ]) {
+        const again = await publish('Later remote ', args);
+        expect(counts(again)).toMatchObject({ created: 0, updated: 0, conflicts: 0, writes: 0 });
+      }
+
+      // Rendered in the repository, then published from a fork of it (a cache shared between clones).
+      expect((await render()).code).toBe(0);
+      git('remote', 'set-url', 'origin', 'git@github.com:acme-fork/billing.git');
+      const fork = await publish('Fork remote ');
+      expect(fork.code).toBe(0);
+      expect(await sets(fork)).toEqual(['github.com/acme-fork/billing:apps/billing (named)']);
+      expect(counts(await publish('Fork remote '))).toMatchObject({ created: 0, updated: 0, writes: 0 });
+    } finally {
+      await rm(repo, { recursive: true, force: true });
     }
   });
 

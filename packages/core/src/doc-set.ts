@@ -24,20 +24,77 @@ export function docSetName(
 ): { name: string; explicit: boolean } | undefined {
   const named = config.config.confluence?.docSet?.trim();
   if (named) return { name: named, explicit: true };
-  const from = config.file && !options.flags ? config.dir : resolve(cwd);
-  const repository = gitRepository(from);
-  if (!repository) return undefined;
-  const inside = relative(repository.root, from).split(sep).join('/');
-  return { name: inside ? `${repository.origin}:${inside}` : repository.origin, explicit: false };
+  const place = docSetPlace(config, cwd, options);
+  const name = place && remoteDocSetName(place.repository, place.folder);
+  return name === undefined ? undefined : { name, explicit: false };
 }
 
-/** The repository `from` is in (the nearest `.git` at or above it) and its `origin`, if it has one. */
-function gitRepository(from: string): { root: string; origin: string } | undefined {
+/**
+ * The folder in its repository (`''` for its root) that a doc set the config does not name is named
+ * after, with or without a remote: the manifest records it, so that `docgen publish` names the set
+ * from the remote the repository has then (see `renderedDocSetName`). Undefined where
+ * `confluence.docSet` names the set, outside a repository, and where the output folder `outDir` is
+ * in no repository or another one than the set's (a publish could not find the set's remote there).
+ */
+export function docSetFolder(
+  config: LoadedConfig,
+  cwd: string,
+  outDir: string,
+  options: { flags?: boolean } = {},
+): string | undefined {
+  if (config.config.confluence?.docSet?.trim()) return undefined;
+  const place = docSetPlace(config, cwd, options);
+  return place && gitRepository(resolve(outDir))?.root === place.repository.root ? place.folder : undefined;
+}
+
+/**
+ * The doc set of a rendered folder, named where it is published: after the `origin` remote of the
+ * repository the folder is in now, with the folder the manifest records (`docSetFolder`). The
+ * remote is not what it was when the folder was rendered where a remote was added or changed since,
+ * or where Nx replays the folder from its cache, which another clone or fork may have filled (the
+ * remote is no input of its: CI puts a rotating token in it). Undefined without a remote (the set
+ * is named after its keys); `recorded` where the folder is in no repository (an artifact copied out
+ * of its checkout), as docgen named it then.
+ */
+export function renderedDocSetName(
+  renderedDir: string,
+  folder: string,
+  recorded: string | undefined,
+): string | undefined {
+  const repository = gitRepository(resolve(renderedDir));
+  return repository ? remoteDocSetName(repository, folder) : recorded;
+}
+
+interface GitRepository {
+  root: string;
+  /** Its `origin` remote, as `repositoryIdentity` writes it; undefined without one. */
+  origin?: string;
+}
+
+/** The repository a doc set the config does not name is in, and its folder there (see `docSetName`). */
+function docSetPlace(
+  config: LoadedConfig,
+  cwd: string,
+  options: { flags?: boolean },
+): { repository: GitRepository; folder: string } | undefined {
+  const from = config.file && !options.flags ? config.dir : resolve(cwd);
+  const repository = gitRepository(from);
+  return repository && { repository, folder: relative(repository.root, from).split(sep).join('/') };
+}
+
+/** `github.com/acme/shop:services/billing`; undefined for a repository without a remote. */
+function remoteDocSetName(repository: GitRepository, folder: string): string | undefined {
+  if (repository.origin === undefined) return undefined;
+  return folder ? `${repository.origin}:${folder}` : repository.origin;
+}
+
+/** The repository `from` is in (the nearest `.git` at or above it), with its `origin` if it has one. */
+function gitRepository(from: string): GitRepository | undefined {
   for (let dir = from; ; dir = dirname(dir)) {
     const git = join(dir, '.git');
     if (existsSync(git)) {
       const origin = originRemote(gitConfigFile(git));
-      return origin === undefined ? undefined : { root: dir, origin };
+      return origin === undefined ? { root: dir } : { root: dir, origin };
     }
     if (dirname(dir) === dir) return undefined;
   }

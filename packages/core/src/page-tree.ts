@@ -119,6 +119,12 @@ export interface PageTree {
   /** The doc set the pages are published as (see `docSetName`); the publisher derives one without it. */
   docSet?: string;
   /**
+   * The folder in its repository the doc set is named after, where the config does not name it
+   * (see `docSetFolder`): a publish of the rendered folder names the set from the repository's
+   * remote then, which may not be the one it had when the folder was rendered.
+   */
+  docSetFolder?: string;
+  /**
    * Sources given by flags that the config does not list: every page the run publishes is marked
    * `fromFlags`, so that a run of the config leaves it alone (where a flag run of a source the
    * config lists leaves the mark as it is, and a run of the config clears it).

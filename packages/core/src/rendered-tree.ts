@@ -3,6 +3,7 @@ import { existsSync, readdirSync, readFileSync, statSync, type Stats } from 'nod
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fixOptionHint, type OptionOrigin } from './config.js';
 import { DocgenError } from './diagnostics.js';
+import { renderedDocSetName } from './doc-set.js';
 import { makeFolder } from './folders.js';
 import { contentHash } from './hash.js';
 import { pageFileStem, validatePageTree, type Page, type PageTree } from './page-tree.js';
@@ -44,8 +45,10 @@ export interface ManifestPage {
 export interface Manifest {
   schemaVersion: number;
   generator: { name: string; version: string };
-  /** See `PageTree.docSet`. */
+  /** See `PageTree.docSet`: as named when rendered. */
   docSet?: string;
+  /** See `PageTree.docSetFolder`; an older docgen's manifest has none, and its `docSet` is published as written. */
+  docSetFolder?: string;
   /** See `PageTree.partial`. */
   partial?: PageTree['partial'];
   /** See `PageTree.filesComparable`. */
@@ -145,6 +148,7 @@ async function writeThroughStaging(
     schemaVersion: MANIFEST_SCHEMA_VERSION,
     generator,
     ...(tree.docSet ? { docSet: tree.docSet } : {}),
+    ...(tree.docSetFolder !== undefined ? { docSetFolder: tree.docSetFolder } : {}),
     ...(tree.partial ? { partial: tree.partial } : {}),
     ...(tree.filesComparable ? { filesComparable: true } : {}),
     ...(tree.unlisted ? { unlisted: true } : {}),
@@ -286,9 +290,14 @@ function notListed(root: string, file: string, cause?: unknown): DocgenError {
  */
 function partialOf(
   manifest: Manifest,
+  docSet: string | undefined,
 ): Pick<PageTree, 'partial' | 'filesComparable' | 'unlisted' | 'listedFiles' | 'inConfigFolders'> {
   const partial = manifest.partial as unknown;
-  const comparable = manifest.filesComparable === true || partial === 'files';
+  // A set named again after its folder (see `manifestDocSet`): its files' paths compare where it has a name.
+  const comparable =
+    typeof manifest.docSetFolder === 'string'
+      ? docSet !== undefined
+      : manifest.filesComparable === true || partial === 'files';
   if (partial === 'flags' || partial === 'files')
     return {
       partial: 'flags',
@@ -302,6 +311,17 @@ function partialOf(
       }),
     };
   return partial === 'plugins' || partial === true ? { partial: 'plugins' } : {};
+}
+
+/**
+ * The doc set a rendered folder is published as: named again after the folder the manifest records,
+ * from the repository the rendered folder is in now (see `renderedDocSetName`); else, for
+ * `confluence.docSet` or an older docgen's manifest, as written.
+ */
+function manifestDocSet(root: string, manifest: Manifest): string | undefined {
+  const recorded = typeof manifest.docSet === 'string' && manifest.docSet ? manifest.docSet : undefined;
+  if (typeof manifest.docSetFolder !== 'string') return recorded;
+  return renderedDocSetName(root, manifest.docSetFolder, recorded);
 }
 
 export async function readRenderedTree(dir: string): Promise<{ manifest: Manifest; tree: PageTree }> {
@@ -355,10 +375,12 @@ export async function readRenderedTree(dir: string): Promise<{ manifest: Manifes
       })),
     });
   }
+  const docSet = manifestDocSet(root, manifest);
   const tree: PageTree = {
     pages,
-    ...(typeof manifest.docSet === 'string' && manifest.docSet ? { docSet: manifest.docSet } : {}),
-    ...partialOf(manifest),
+    ...(docSet ? { docSet } : {}),
+    ...(typeof manifest.docSetFolder === 'string' && { docSetFolder: manifest.docSetFolder }),
+    ...partialOf(manifest, docSet),
     ...(Array.isArray(manifest.outsideParents) && {
       outsideParents: manifest.outsideParents.filter((key) => typeof key === 'string'),
     }),

@@ -1,8 +1,16 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
-import { DocgenError, docSetName, loadConfig, repositoryIdentity } from '@docgen/core';
+import {
+  DocgenError,
+  docSetFolder,
+  docSetName,
+  loadConfig,
+  readRenderedTree,
+  repositoryIdentity,
+  writeRenderedTree,
+} from '@docgen/core';
 
 describe('docSetName', () => {
   let repo: string;
@@ -65,6 +73,63 @@ describe('docSetName', () => {
     expect(error).toBeInstanceOf(DocgenError);
     expect((error as DocgenError).message).toContain('confluence.docSet');
     expect((error as DocgenError).location).toMatchObject({ line: 3 });
+  });
+});
+
+describe('a rendered folder’s doc set', () => {
+  let repo: string;
+  beforeEach(async () => {
+    repo = await mkdtemp(join(tmpdir(), 'docgen-rendered-set-'));
+  });
+  afterEach(() => rm(repo, { recursive: true, force: true }));
+
+  const config = async (dir: string, confluence = '') => {
+    await mkdir(dir, { recursive: true });
+    await writeFile(join(dir, 'docgen.config.yaml'), `sources: []\n${confluence}`);
+    return loadConfig({ cwd: dir });
+  };
+  const origin = (url: string) => writeFile(join(repo, '.git', 'config'), `[remote "origin"]\n\turl = ${url}\n`);
+  const pages = [{ key: 'api', title: 'API', labels: [], markdown: '# API\n', attachments: [] }];
+  const generator = { name: 'test', version: '0' };
+
+  it('records the folder in the repository; a publish names the set from the remote the repository has then', async () => {
+    await mkdir(join(repo, '.git'));
+    const billing = await config(join(repo, 'apps', 'billing'));
+    const out = join(repo, 'apps', 'billing', 'docs-out');
+    expect(docSetName(billing, repo)).toBeUndefined();
+    expect(docSetFolder(billing, repo, out)).toBe('apps/billing');
+    // A flag run: the folder it runs in, where its files' paths start.
+    expect(docSetFolder(billing, join(repo, 'services', 'a'), out, { flags: true })).toBe('services/a');
+    // An output folder in no repository: a publish could not find the set's remote there.
+    expect(docSetFolder(billing, repo, join(tmpdir(), 'docgen-out-elsewhere'))).toBeUndefined();
+    expect(docSetFolder(await config(repo, 'confluence:\n  docSet: payments\n'), repo, out)).toBeUndefined();
+
+    await writeRenderedTree(out, { pages, docSetFolder: 'apps/billing', partial: 'flags' }, generator);
+    const before = (await readRenderedTree(out)).tree;
+    expect([before.docSet, before.filesComparable]).toEqual([undefined, undefined]);
+    // The remote added after the folder was rendered (or another clone's, replayed from a cache).
+    await origin('https://ci:token@github.com/acme/shop.git');
+    const after = (await readRenderedTree(out)).tree;
+    expect([after.docSet, after.filesComparable]).toEqual(['github.com/acme/shop:apps/billing', true]);
+    await origin('git@github.com:acme/shop-fork.git');
+    expect((await readRenderedTree(out)).tree.docSet).toBe('github.com/acme/shop-fork:apps/billing');
+  });
+
+  it('a name the manifest records without its folder (confluence.docSet, an older docgen) is published as written', async () => {
+    await mkdir(join(repo, '.git'));
+    await origin('git@github.com:acme/shop.git');
+    const out = join(repo, 'docs-out');
+    await writeRenderedTree(
+      out,
+      { pages, docSet: 'github.com/acme/old', filesComparable: true, partial: 'flags' },
+      generator,
+    );
+    expect((await readRenderedTree(out)).tree).toMatchObject({ docSet: 'github.com/acme/old', filesComparable: true });
+    // Copied out of its repository (a CI artifact): as it was named when rendered.
+    const copied = join(await mkdtemp(join(tmpdir(), 'docgen-artifact-')), 'docs-out');
+    await writeRenderedTree(copied, { pages, docSet: 'github.com/acme/shop', docSetFolder: '' }, generator);
+    expect((await readRenderedTree(copied)).tree.docSet).toBe('github.com/acme/shop');
+    await rm(dirname(copied), { recursive: true, force: true });
   });
 });
 

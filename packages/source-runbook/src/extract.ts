@@ -76,6 +76,7 @@ export function extractRunbooks(dir: string, options: ExtractRunbookOptions = {}
   const owners = read.flatMap((entities) => entities.owners);
   refuseDuplicates(services, 'component');
   refuseDuplicates(systems, 'system');
+  giveRunbooks(services, options);
   services.sort((a, b) => a.title.localeCompare(b.title));
   warnSystemSpellings(services, systems, options);
   return { dir, services, systems, apis, resources, owners };
@@ -216,7 +217,6 @@ function readCatalogFile(
   const owners: Owner[] = [];
   const skipped: Array<{ kind: string; line?: number }> = [];
   const documents = yamlDocuments(readFileSync(file, 'utf8'), file);
-  const runbooks = runbooksBeside(file, componentNames(documents), options);
   if (!documents.length)
     options.report?.({
       code: 'DG_RUNBOOK_NO_COMPONENT',
@@ -312,7 +312,7 @@ function readCatalogFile(
       locate: document.locate,
       code: 'DG_RUNBOOK_INVALID',
     });
-    const service = toService(entity, file, document.locate('/metadata/name').line, runbooks, options);
+    const service = toService(entity, file, document.locate('/metadata/name').line);
     if (service.system) service.systemLine = document.locate('/spec/system').line;
     dropSelfReferences(service, document.locate, options);
     service.links = safeLinks(service.links, { file, pointer: '/metadata/links', locate: document.locate }, options);
@@ -956,25 +956,34 @@ interface RunbookPart<T> {
   names: NamedComponent[];
 }
 
-/** The `metadata.name` of each Component among a catalog file's documents. */
-function componentNames(documents: ReturnType<typeof yamlDocuments>): string[] {
-  return documents.flatMap(({ document }) => {
-    const entity = document.value as { kind?: unknown; metadata?: { name?: unknown } } | null;
-    const isComponent = typeof entity?.kind === 'string' && entity.kind.toLowerCase() === 'component';
-    return isComponent && typeof entity.metadata?.name === 'string' ? [entity.metadata.name] : [];
-  });
+/**
+ * Each service's runbook, from the runbook files in its catalog file's folder. They are matched
+ * against the Components of every catalog file there (a catalog-info.yaml and the refunds.yaml its
+ * Location lists beside it), not one file's: runbook.refunds.yaml is no unknown component to
+ * catalog-info.yaml, and a runbook.yaml naming none is not given to each file's single Component.
+ */
+function giveRunbooks(services: Service[], options: ExtractRunbookOptions): void {
+  const byFolder = new Map<string, Service[]>();
+  for (const service of services) {
+    const folder = dirname(service.file);
+    byFolder.set(folder, [...(byFolder.get(folder) ?? []), service]);
+  }
+  for (const [folder, here] of byFolder) {
+    const runbooks = runbooksBeside(folder, here, options);
+    for (const service of here) giveRunbook(service, runbooks, options);
+  }
 }
 
 /**
- * The runbook files beside a catalog file, each given to the component(s) it is for, so that one
- * file of several services never shows one team's on-call on another's page. A runbook says whose
+ * The runbook files in a folder of catalog files, each given to the component(s) it is for, so that
+ * one file of several services never shows one team's on-call on another's page. A runbook says whose
  * it is by `component:` / `components:` (each document of runbook.yaml, runbook.md's front matter)
- * or by its name (`runbook.payments.yaml`); one that does not say is its catalog file's only
- * Component's, and beside several it is no one's, and said.
+ * or by its name (`runbook.payments.yaml`); one that does not say is the folder's only Component's,
+ * and beside several it is no one's, and said.
  */
-function runbooksBeside(catalogFile: string, components: string[], options: ExtractRunbookOptions): RunbooksBeside {
-  const folder = dirname(catalogFile);
-  if (!components.length) return { yaml: new Map(), notes: new Map(), ambiguous: new Set() };
+function runbooksBeside(folder: string, services: Service[], options: ExtractRunbookOptions): RunbooksBeside {
+  const components = services.map((service) => service.name);
+  const catalogFiles = [...new Set(services.map((service) => basename(service.file)))];
   const yamlParts: Array<RunbookPart<RunbookYaml>> = [];
   const noteParts: Array<RunbookPart<Notes>> = [];
   // A component's own file first: it wins over a shared one that names the component too.
@@ -1002,7 +1011,7 @@ function runbooksBeside(catalogFile: string, components: string[], options: Extr
     noteParts.push({ value: notes, file: sharedNotes, line: 1, names });
   }
   const ambiguous = new Set<string>();
-  const where = { catalogFile, components, ambiguous, options };
+  const where = { catalogFiles, components, ambiguous, options };
   return {
     yaml: giveParts(yamlParts, { ...where, extension: 'yaml', how: 'at its top' }),
     notes: giveParts(noteParts, { ...where, extension: 'md', how: 'in its front matter (--- lines)' }),
@@ -1041,7 +1050,7 @@ function namedComponents(document: Pick<YamlDocument, 'value' | 'locate'>): Name
 function giveParts<T>(
   parts: Array<RunbookPart<T>>,
   where: {
-    catalogFile: string;
+    catalogFiles: string[];
     components: string[];
     ambiguous: Set<string>;
     extension: string;
@@ -1049,7 +1058,7 @@ function giveParts<T>(
     options: ExtractRunbookOptions;
   },
 ): Map<string, { value: T; file: string }> {
-  const { catalogFile, components, options } = where;
+  const { catalogFiles, components, options } = where;
   const given = new Map<string, { value: T; file: string }>();
   const give = (component: string, part: RunbookPart<T>, line?: number) => {
     const first = given.get(component.toLowerCase());
@@ -1068,7 +1077,7 @@ function giveParts<T>(
     for (const { name, line } of part.names) {
       const component = components.find((each) => each.toLowerCase() === name.toLowerCase());
       if (component) give(component, part, line);
-      else warnUnknownComponent(name, { file: part.file, line }, catalogFile, components, options);
+      else warnUnknownComponent(name, { file: part.file, line }, catalogFiles, components, options);
     }
   for (const part of unnamed) {
     if (components.length === 1 && unnamed.length === 1) give(components[0]!, part);
@@ -1078,7 +1087,7 @@ function giveParts<T>(
       options.report?.({
         code: 'DG_RUNBOOK_AMBIGUOUS',
         severity: 'warning',
-        message: `${basename(part.file)} names no component, and ${basename(catalogFile)} describes ${components.length}: ${components.join(', ')}; it is shown on none of their pages`,
+        message: `${basename(part.file)} names no component, and ${describedBy(catalogFiles)} ${components.length}: ${components.join(', ')}; it is shown on none of their pages`,
         location: { file: part.file, line: part.line },
         hint: `say whose it is: component: ${example} ${where.how} (components: [${components.slice(0, 2).join(', ')}] for several${where.extension === 'yaml' ? '; one document per component, --- between them' : ''}), or name the file runbook.${example}.${where.extension}`,
       });
@@ -1091,7 +1100,7 @@ function giveParts<T>(
 function warnUnknownComponent(
   name: string,
   location: { file: string; line?: number },
-  catalogFile: string,
+  catalogFiles: string[],
   components: string[],
   options: ExtractRunbookOptions,
 ): void {
@@ -1099,39 +1108,43 @@ function warnUnknownComponent(
   options.report?.({
     code: 'DG_RUNBOOK_UNKNOWN_COMPONENT',
     severity: 'warning',
-    message: `${basename(location.file)} is for component ${name}, which ${basename(catalogFile)} does not describe: left out`,
+    message: `${basename(location.file)} is for component ${name}, which ${catalogFiles.length > 1 ? `no catalog file there (${catalogFiles.join(', ')}) describes` : `${catalogFiles[0]} does not describe`}: left out`,
     location,
     hint: `${meant ? `did you mean ${meant}? ` : ''}the components there: ${components.join(', ')}`,
   });
 }
 
-function toService(
-  entity: Entity,
-  file: string,
-  line: number | undefined,
-  runbooks: RunbooksBeside,
-  options: ExtractRunbookOptions,
-): Service {
-  const { metadata, spec = {} } = entity;
-  const own = runbooks.yaml.get(metadata.name.toLowerCase());
-  const runbookFile = own?.file;
-  const runbook: Runbook = {
-    ...(own?.value ?? { dashboards: [], slos: [], alerts: [], procedures: [] }),
-    ...runbooks.notes.get(metadata.name.toLowerCase())?.value,
-  };
+/** The catalog files of a folder as a message names them, with their verb: "catalog-info.yaml and indexer.yaml describe". */
+function describedBy(catalogFiles: string[]): string {
+  return catalogFiles.length > 1
+    ? `${catalogFiles.slice(0, -1).join(', ')} and ${catalogFiles.at(-1)} describe`
+    : `${catalogFiles[0]} describes`;
+}
+
+/** A service's own part of the runbooks beside it; none at all is a warning at its name. */
+function giveRunbook(service: Service, runbooks: RunbooksBeside, options: ExtractRunbookOptions): void {
+  const key = service.name.toLowerCase();
+  const own = runbooks.yaml.get(key);
+  if (own) service.runbookFile = own.file;
+  service.runbook = { ...(own?.value ?? service.runbook), ...runbooks.notes.get(key)?.value };
   // A runbook beside it that names no component is warned about once, at the runbook.
-  if (!runbookFile && !runbook.notes && !runbooks.ambiguous.has(metadata.name.toLowerCase()))
+  if (!own && !service.runbook.notes && !runbooks.ambiguous.has(key))
     options.report?.({
       code: 'DG_RUNBOOK_EMPTY',
       severity: 'warning',
-      message: `${metadata.name} has no runbook.yaml or runbook.md: its page lists only what the catalog says`,
+      message: `${service.name} has no runbook.yaml or runbook.md: its page lists only what the catalog says`,
       // At the component's name: a file of several components names each apart.
-      location: { file, line },
+      location: { file: service.file, line: service.line },
       // Beside the file that describes it, whatever its name (a Location may list `catalog/x.yaml`).
       hint: runbooks.shared
-        ? `add a document with component: ${metadata.name} to ${basename(runbooks.shared)}, or write runbook.${metadata.name}.yaml beside ${basename(file)}: on-call, alerts and their actions, procedures`
-        : `add a runbook.yaml beside ${basename(file)}: on-call, alerts and their actions, procedures`,
+        ? `add a document with component: ${service.name} to ${basename(runbooks.shared)}, or write runbook.${service.name}.yaml beside ${basename(service.file)}: on-call, alerts and their actions, procedures`
+        : `add a runbook.yaml beside ${basename(service.file)}: on-call, alerts and their actions, procedures`,
     });
+}
+
+/** A Component as its catalog file describes it; its runbook is given by giveRunbooks, once every catalog file is read. */
+function toService(entity: Entity, file: string, line: number | undefined): Service {
+  const { metadata, spec = {} } = entity;
   return {
     name: metadata.name,
     namespace: metadata.namespace ?? 'default',
@@ -1152,10 +1165,9 @@ function toService(
     dependencyOf: spec.dependencyOf ?? [],
     providesApis: spec.providesApis ?? [],
     consumesApis: spec.consumesApis ?? [],
-    runbook,
+    runbook: { dashboards: [], slos: [], alerts: [], procedures: [] },
     file,
     line,
-    runbookFile,
   };
 }
 

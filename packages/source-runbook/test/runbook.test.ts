@@ -40,11 +40,12 @@ describe('extractRunbooks', () => {
     expect(model.services.map((service) => service.name)).toEqual(['billing', 'ledger']);
     // The template skeleton beside them is skipped with a warning, not read as a broken service;
     // the ledger names no owner.
+    // Runbooks are given once every catalog file is read (a Location may list one beside another).
     expect(warnings.map((warning) => warning.code)).toEqual([
-      'DG_RUNBOOK_EMPTY',
-      'DG_RUNBOOK_EMPTY',
       'DG_RUNBOOK_NO_OWNER',
       'DG_RUNBOOK_TEMPLATE',
+      'DG_RUNBOOK_EMPTY',
+      'DG_RUNBOOK_EMPTY',
     ]);
     // Each component of the file is named at its own line (before, the file alone, twice alike).
     expect(
@@ -97,6 +98,27 @@ describe('extractRunbooks', () => {
     expect(unknown[0]).toMatchObject({ location: { file: join(dir, 'checkout', 'runbook.yaml'), line: 14 } });
     expect(unknown[0]!.hint).toContain('did you mean refunds?');
     // The search services are not also told they have no runbook: the warning above says why.
+    expect(warnings.filter((warning) => warning.code === 'DG_RUNBOOK_EMPTY')).toEqual([]);
+  });
+
+  it('matches runbooks against the Components of every catalog file in their folder, not one file at a time', () => {
+    const warnings: Diagnostic[] = [];
+    const dir = join(fixtures, 'two-catalogs');
+    const model = extractRunbooks(dir, { report: (warning) => warnings.push(warning) });
+    const service = (name: string) => model.services.find((each) => each.name === name)!;
+    // catalog-info.yaml lists refunds.yaml beside it: runbook.refunds.yaml is refunds', runbook.yaml
+    // (component: payments) payments', and neither is a component "not described" there.
+    expect(service('payments').runbook.oncall?.team).toBe('Payments');
+    expect(service('refunds').runbook.oncall?.team).toBe('Refunds');
+    expect(service('refunds').runbookFile).toBe(join(dir, 'checkout', 'runbook.refunds.yaml'));
+    expect(warnings.filter((warning) => warning.code === 'DG_RUNBOOK_UNKNOWN_COMPONENT')).toEqual([]);
+    // A runbook naming no component beside two Components (one per file) is neither's, said once.
+    expect(service('search').runbook.oncall).toBeUndefined();
+    expect(service('search-indexer').runbook.oncall).toBeUndefined();
+    const ambiguous = warnings.filter((warning) => warning.code === 'DG_RUNBOOK_AMBIGUOUS');
+    expect(ambiguous).toHaveLength(1);
+    expect(ambiguous[0]).toMatchObject({ location: { file: join(dir, 'search', 'runbook.yaml'), line: 1 } });
+    expect(ambiguous[0]!.message).toContain('catalog-info.yaml and indexer.yaml describe 2: search, search-indexer');
     expect(warnings.filter((warning) => warning.code === 'DG_RUNBOOK_EMPTY')).toEqual([]);
   });
 
@@ -494,13 +516,8 @@ describe('extractRunbooks', () => {
       );
       const warnings: Diagnostic[] = [];
       const model = extractRunbooks(dir, { report: (warning) => warnings.push(warning) });
+      // The catalog file's first, then its runbook's: runbooks are read once every catalog file is.
       expect(warnings.filter((warning) => warning.code === 'DG_RUNBOOK_UNSAFE_URL')).toEqual([
-        expect.objectContaining({
-          message:
-            'dashboards link "Errors" goes to java\tscript:alert(1), a URL that runs a script or carries its own content: left out',
-          location: { file: runbook, line: 3 },
-          hint: 'link to the http(s) page it stands for',
-        }),
         expect.objectContaining({
           message:
             'metadata.links link "Admin console" goes to  JavaScript:alert(document.cookie), a URL that runs a script or carries its own content: left out',
@@ -510,6 +527,12 @@ describe('extractRunbooks', () => {
           message:
             'metadata.links link goes to data:text/html,<script>alert(1)</script>, a URL that runs a script or carries its own content: left out',
           location: { file: catalog, line: 10 },
+        }),
+        expect.objectContaining({
+          message:
+            'dashboards link "Errors" goes to java\tscript:alert(1), a URL that runs a script or carries its own content: left out',
+          location: { file: runbook, line: 3 },
+          hint: 'link to the http(s) page it stands for',
         }),
       ]);
       const service = model.services[0]!;

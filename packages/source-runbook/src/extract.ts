@@ -938,6 +938,14 @@ const COMPONENT_KEYS = new Set(['component', 'components']);
 /** `runbook.<component>.yaml` / `.yml` / `.md`: one component's own runbook, beside a catalog file of several. */
 const OWN_RUNBOOK = /^runbook\.(.+)\.(ya?ml|md)$/;
 
+/**
+ * A runbook copy kept aside by its name (`runbook.old.md`, `runbook.v2.yaml`, `runbook.payments.bak.md`,
+ * `runbook.2023-01-10.md`, `runbook.template.md`): no component's, not read and, as long as its
+ * component has a current runbook, not warned about.
+ */
+const ASIDE =
+  /(?:^|[._-])(?:old|bak|backup|orig|original|copy|draft|template|tmpl|example|sample|tmp|temp|wip|prev|previous|archive|archived|deprecated|legacy|v\d+(?:\.\d+)*|\d{4}-?\d{2}(?:-?\d{2})?)$/i;
+
 /** What the runbook files beside one catalog file give each of its components, by name in lower case. */
 interface RunbooksBeside {
   yaml: Map<string, { value: RunbookYaml; file: string }>;
@@ -946,6 +954,10 @@ interface RunbooksBeside {
   ambiguous: Set<string>;
   /** runbook.yaml or runbook.md, when there is one: a component it gives nothing is told how to get its part. */
   shared?: string;
+  /** Copies kept aside (runbook.old.md): a component left with no runbook is told they are not read. */
+  aside: string[];
+  /** The folder's Components, by name. */
+  components: string[];
 }
 
 /** A runbook file, or one of its `---` documents, and the components it says it is for (none: it does not say). */
@@ -986,13 +998,11 @@ function runbooksBeside(folder: string, services: Service[], options: ExtractRun
   const catalogFiles = [...new Set(services.map((service) => basename(service.file)))];
   const yamlParts: Array<RunbookPart<RunbookYaml>> = [];
   const noteParts: Array<RunbookPart<Notes>> = [];
+  const { own, aside } = ownRunbookFiles(folder, { catalogFiles, components }, options);
   // A component's own file first: it wins over a shared one that names the component too.
-  for (const name of readdirSync(folder).sort()) {
-    const own = OWN_RUNBOOK.exec(name);
-    const file = join(folder, name);
-    if (!own || !statSync(file).isFile()) continue;
-    const names = [{ name: own[1]! }];
-    if (own[2] === 'md') noteParts.push({ value: readNotes(file, options).notes, file, line: 1, names });
+  for (const { file, component } of own) {
+    const names = [{ name: component }];
+    if (file.endsWith('.md')) noteParts.push({ value: readNotes(file, options).notes, file, line: 1, names });
     else
       for (const { document, line } of runbookDocuments(file))
         yamlParts.push({ value: readRunbook(document, file, options), file, line, names });
@@ -1017,7 +1027,44 @@ function runbooksBeside(folder: string, services: Service[], options: ExtractRun
     notes: giveParts(noteParts, { ...where, extension: 'md', how: 'in its front matter (--- lines)' }),
     ambiguous,
     shared: sharedYaml ?? (existsSync(sharedNotes) ? sharedNotes : undefined),
+    aside,
+    components,
   };
+}
+
+/**
+ * The `runbook.<name>.*` files of a folder: a component's own when `<name>` is one of its
+ * Components; a copy kept aside (runbook.old.md) is not read; any other name is not read either,
+ * and said, with the component meant when it is close to one (a typo would drop a page's on-call).
+ */
+function ownRunbookFiles(
+  folder: string,
+  where: { catalogFiles: string[]; components: string[] },
+  options: ExtractRunbookOptions,
+): { own: Array<{ file: string; component: string }>; aside: string[] } {
+  const { catalogFiles, components } = where;
+  const own: Array<{ file: string; component: string }> = [];
+  const aside: string[] = [];
+  for (const name of readdirSync(folder).sort()) {
+    const match = OWN_RUNBOOK.exec(name);
+    const file = join(folder, name);
+    if (!match || !statSync(file).isFile()) continue;
+    const [, named, extension] = match as unknown as [string, string, string];
+    const component = components.find((each) => each.toLowerCase() === named.toLowerCase());
+    if (component) own.push({ file, component });
+    else if (ASIDE.test(named)) aside.push(file);
+    else if (closestName(named, components, named.length >= 6 ? 2 : 1))
+      warnUnknownComponent(named, { file }, catalogFiles, components, options);
+    else
+      options.report?.({
+        code: 'DG_RUNBOOK_UNKNOWN_COMPONENT',
+        severity: 'warning',
+        message: `${name} is not read: ${named} is no component here (${describedBy(catalogFiles)} ${components.join(', ')})`,
+        location: { file },
+        hint: `to show it, name it runbook.<component>.${extension} (runbook.${components[0]}.${extension}) or merge it into runbook.${extension}; a copy kept aside is named so (runbook.old.${extension}) and not read`,
+      });
+  }
+  return { own, aside };
 }
 
 /** A runbook file's documents; an empty file is one empty document, a runbook with nothing in it yet. */
@@ -1136,10 +1183,20 @@ function giveRunbook(service: Service, runbooks: RunbooksBeside, options: Extrac
       // At the component's name: a file of several components names each apart.
       location: { file: service.file, line: service.line },
       // Beside the file that describes it, whatever its name (a Location may list `catalog/x.yaml`).
-      hint: runbooks.shared
-        ? `add a document with component: ${service.name} to ${basename(runbooks.shared)}, or write runbook.${service.name}.yaml beside ${basename(service.file)}: on-call, alerts and their actions, procedures`
-        : `add a runbook.yaml beside ${basename(service.file)}: on-call, alerts and their actions, procedures`,
+      hint: runbooks.aside.length
+        ? asideHint(runbooks.aside, service, runbooks.components)
+        : runbooks.shared
+          ? `add a document with component: ${service.name} to ${basename(runbooks.shared)}, or write runbook.${service.name}.yaml beside ${basename(service.file)}: on-call, alerts and their actions, procedures`
+          : `add a runbook.yaml beside ${basename(service.file)}: on-call, alerts and their actions, procedures`,
     });
+}
+
+/** A component with no runbook but copies kept aside: they are not read, and the current one is to be named so. */
+function asideHint(aside: string[], service: Service, components: string[]): string {
+  const names = aside.map((file) => basename(file));
+  const extension = names[0]!.endsWith('.md') ? 'md' : 'yaml';
+  const current = components.length > 1 ? `runbook.${service.name}.${extension}` : `runbook.${extension}`;
+  return `${names.join(', ')} ${names.length > 1 ? 'are' : 'is'} not read (a copy kept aside, by its name): if it is current, rename it ${current}`;
 }
 
 /** A Component as its catalog file describes it; its runbook is given by giveRunbooks, once every catalog file is read. */

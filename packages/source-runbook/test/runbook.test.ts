@@ -122,6 +122,37 @@ describe('extractRunbooks', () => {
     expect(warnings.filter((warning) => warning.code === 'DG_RUNBOOK_EMPTY')).toEqual([]);
   });
 
+  it('reads runbook.<component>.* only for a component of the folder; a copy kept aside is not read, nor warned', () => {
+    const warnings: Diagnostic[] = [];
+    const dir = join(fixtures, 'runbook-names');
+    // runbook.v2.yaml, an outdated copy with a key no runbook has now, does not stop the run.
+    const model = extractRunbooks(dir, { report: (warning) => warnings.push(warning) });
+    const ledger = model.services.find((each) => each.name === 'ledger')!;
+    expect(ledger.runbook.oncall?.team).toBe('Finance');
+    expect(ledger.runbook.notes).toBeUndefined();
+    expect(ledger.runbookFile).toBe(join(dir, 'ledger', 'runbook.yaml'));
+    // runbook.old.md and runbook.v2.yaml are copies kept aside: no warning. A name close to the
+    // component's is a typo, with the one meant; another says it is not read, and how to name one.
+    const unknown = warnings.filter((warning) => warning.code === 'DG_RUNBOOK_UNKNOWN_COMPONENT');
+    expect(unknown.map((warning) => warning.location)).toEqual([
+      { file: join(dir, 'ledger', 'runbook.ledgr.md') },
+      { file: join(dir, 'ledger', 'runbook.oncall.md') },
+    ]);
+    expect(unknown[0]!.hint).toContain('did you mean ledger?');
+    expect(unknown[1]!.message).toBe(
+      'runbook.oncall.md is not read: oncall is no component here (catalog-info.yaml describes ledger)',
+    );
+    expect(unknown[1]!.hint).toContain('runbook.md');
+    expect(unknown[1]!.hint).not.toContain('did you mean');
+    // A component whose only runbook is a copy kept aside is told it is not read, and what to rename.
+    const empty = warnings.filter((warning) => warning.code === 'DG_RUNBOOK_EMPTY');
+    expect(empty).toHaveLength(1);
+    expect(empty[0]!.location).toEqual({ file: join(dir, 'billing', 'catalog-info.yaml'), line: 4 });
+    expect(empty[0]!.hint).toContain('runbook.draft.yaml is not read');
+    expect(empty[0]!.hint).toContain('runbook.yaml');
+    expect(warnings).toHaveLength(3);
+  });
+
   it('real catalogs: many kinds per file, CRLF, substitutions, templates, namespaces, symbolic links', async () => {
     // A copy with Windows line ends in the multi-kind file, and a service linked in, not copied.
     const dir = await mkdtemp(join(tmpdir(), 'docgen-catalog-'));

@@ -1378,6 +1378,23 @@ describe('runbook pages', () => {
     expect(tree.pages[2]!.labels).toEqual(['runbook', 'lifecycle-production']);
   });
 
+  it('puts what on-call needs at 3 a.m. first: who to page, then dashboards, alerts and procedures, then the rest', () => {
+    const tree = renderRunbooks(extractRunbooks(services), templates, { cwd: join(repoRoot, 'examples', 'acme-shop') });
+    const catalog = tree.pages.find((item) => item.key === 'runbooks/catalog')!.markdown;
+    // On call and escalation right under the component, before who owns it and where it belongs.
+    const rows = catalog.match(/^\| (\w[\w ]*?) \|/gm)!.map((row) => row.slice(2, -2));
+    expect(rows.slice(0, 4)).toEqual(['Component', 'On call', 'Escalation', 'Owner']);
+    const sections = catalog.match(/^## .+$/gm);
+    expect(sections).toEqual([
+      '## Dashboards',
+      '## Alerts',
+      '## Procedures',
+      '## Service level objectives',
+      '## Dependencies',
+      '## Links',
+    ]);
+  });
+
   it('a file outside the working folder (--dir given from elsewhere) is named from the services folder, not by climbing out', async () => {
     const elsewhere = await mkdtemp(join(tmpdir(), 'docgen-runbook-cwd-'));
     const tree = renderRunbooks(extractRunbooks(services, { report: () => undefined }), templates, { cwd: elsewhere });
@@ -1441,9 +1458,10 @@ describe('page layout', () => {
       expect([page.key, page.markdown]).toEqual([page.key, expect.stringMatching(/[^\n]\n$/)]);
     }
     const page = (key: string) => tree.pages.find((item) => item.key === key)!.markdown;
-    // depends on and provides, no consumes line: the section ends with its last line
-    expect(page('runbooks/svc-3')).toContain(
-      'Depends on: `component:bare`.\n\nProvides APIs: `orders-api` (used by [svc-4](./runbooks__svc-4.md), [svc-5](./runbooks__svc-5.md), [svc-6](./runbooks__svc-6.md), [svc-7](./runbooks__svc-7.md)).\n\n## Alerts',
+    // depends on and provides, no consumes line: the section ends with its last line, after the
+    // alerts and procedures on-call reads first
+    expect(page('runbooks/svc-3')).toMatch(
+      /\n## Procedures\n[^]*\n## Dependencies\n\nDepends on: `component:bare`\.\n\nProvides APIs: `orders-api` \(used by \[svc-4\]\(\.\/runbooks__svc-4\.md\), \[svc-5\]\(\.\/runbooks__svc-5\.md\), \[svc-6\]\(\.\/runbooks__svc-6\.md\), \[svc-7\]\(\.\/runbooks__svc-7\.md\)\)\.\n$/,
     );
   });
 });

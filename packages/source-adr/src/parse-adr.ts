@@ -73,6 +73,29 @@ function isSetextTitle(lines: string[], i: number, fenced: Set<number>, drop: Se
     underline !== undefined &&
     /^\s{0,3}=+\s*$/.test(underline) &&
     !fenced.has(i + 1) &&
+    isHeadingText(lines, i, fenced, drop)
+  );
+}
+
+/**
+ * Sections written as setext level-2 headings (`Status` over a line of `-`), as pandoc and older
+ * Markdown write them, rewritten as the ATX headings they are (`## Status`), their underline left
+ * blank so that every line keeps its number: the status and date sections are then found as `##`
+ * ones are. Only a one-line paragraph over two or more `-`: a `---` after a blank line is a rule.
+ */
+function setextSectionsAsAtx(lines: string[], fenced: Set<number>, drop: Set<number>): void {
+  for (let i = 0; i < lines.length - 1; i++) {
+    if (drop.has(i) || drop.has(i + 1) || fenced.has(i + 1) || !/^\s{0,3}-{2,}\s*$/.test(lines[i + 1]!)) continue;
+    if (!isHeadingText(lines, i, fenced, drop) || /^\s{0,3}#/.test(lines[i]!)) continue;
+    lines[i] = `## ${lines[i]!.trim()}`;
+    lines[i + 1] = '';
+  }
+}
+
+/** Whether line `i` can be a setext heading's text: one line of text, after a blank line or none. */
+function isHeadingText(lines: string[], i: number, fenced: Set<number>, drop: Set<number>): boolean {
+  return (
+    !fenced.has(i) &&
     /^\s{0,3}\S/.test(lines[i]!) &&
     // A bullet, a quote, a table row or a fence is no heading's text; `7. Choose a queue` over `===`
     // is a numbered title, as `# 7. Choose a queue` is, whatever a strict reader makes of it.
@@ -142,6 +165,7 @@ export function parseAdr(
   // The title: the first level-1 heading outside code fences (or `title:` in front matter).
   const fenced = fencedLines(lines);
   setextTitleAsAtx(lines, fenced, drop);
+  setextSectionsAsAtx(lines, fenced, drop);
   const titleIndex = lines.findIndex((line, i) => !drop.has(i) && !fenced.has(i) && /^\s{0,3}#\s+\S/.test(line));
   const heading =
     titleIndex >= 0

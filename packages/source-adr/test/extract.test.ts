@@ -367,6 +367,48 @@ describe('status lines', () => {
     expect(numbered.record).toMatchObject({ number: 7, title: 'Choose a queue' });
   });
 
+  it('reads sections written as setext level-2 headings (Status over a line of -), keeping line numbers', () => {
+    // Before: only the = title was a heading, so "Status" over "------" was no section: no status.
+    const warnings: Diagnostic[] = [];
+    const text = [
+      'Use Kafka for order events',
+      '==========================',
+      '',
+      'Date: 2024-02-02',
+      '',
+      'Status',
+      '------',
+      '',
+      'Accepted',
+      '',
+      'Context',
+      '-------',
+      '',
+      'Orders are read by payments, fulfilment and analytics.',
+      '',
+      '---',
+      '',
+      'Written after the March incident.',
+      '',
+    ].join('\n');
+    const { record } = parseAdr('/adr/0004-use-kafka-for-order-events.md', text, (d) => warnings.push(d));
+    expect(record).toMatchObject({ number: 4, title: 'Use Kafka for order events', status: 'accepted' });
+    expect(warnings).toEqual([]);
+    // The sections stay in the body as the headings they are; a rule after a blank line stays a rule.
+    expect(record.body).toContain('## Context');
+    expect(record.body).not.toMatch(/^-{4,}$/m);
+    expect(record.body).toMatch(/^---$/m);
+    // Lines keep their numbers: a misspelt status heading is named at its own line.
+    const misspelt: Diagnostic[] = [];
+    parseAdr('/adr/0004-use-kafka-for-order-events.md', text.replace('Status\n', 'Stauts\n'), (d) => misspelt.push(d));
+    expect(misspelt).toEqual([
+      expect.objectContaining({
+        code: 'DG_ADR_STATUS',
+        location: { file: '/adr/0004-use-kafka-for-order-events.md', line: 6 },
+      }),
+    ]);
+  });
+
   it('takes a heading number when the file name has none, and warns when they disagree', () => {
     const warnings: Diagnostic[] = [];
     expect(parseAdr('/adr/choose-a-queue.md', '# ADR-7: Choose a queue\n\n- Status: accepted\n').record).toMatchObject({

@@ -76,6 +76,7 @@ export function extractRunbooks(dir: string, options: ExtractRunbookOptions = {}
   const owners = read.flatMap((entities) => entities.owners);
   refuseDuplicates(services, 'component');
   refuseDuplicates(systems, 'system');
+  giveRunbooks(services, options);
   services.sort((a, b) => a.title.localeCompare(b.title));
   warnSystemSpellings(services, systems, options);
   return { dir, services, systems, apis, resources, owners };
@@ -216,7 +217,6 @@ function readCatalogFile(
   const owners: Owner[] = [];
   const skipped: Array<{ kind: string; line?: number }> = [];
   const documents = yamlDocuments(readFileSync(file, 'utf8'), file);
-  const runbooks = runbooksBeside(file, componentNames(documents), options);
   if (!documents.length)
     options.report?.({
       code: 'DG_RUNBOOK_NO_COMPONENT',
@@ -312,7 +312,7 @@ function readCatalogFile(
       locate: document.locate,
       code: 'DG_RUNBOOK_INVALID',
     });
-    const service = toService(entity, file, document.locate('/metadata/name').line, runbooks, options);
+    const service = toService(entity, file, document.locate('/metadata/name').line);
     if (service.system) service.systemLine = document.locate('/spec/system').line;
     dropSelfReferences(service, document.locate, options);
     service.links = safeLinks(service.links, { file, pointer: '/metadata/links', locate: document.locate }, options);
@@ -938,6 +938,14 @@ const COMPONENT_KEYS = new Set(['component', 'components']);
 /** `runbook.<component>.yaml` / `.yml` / `.md`: one component's own runbook, beside a catalog file of several. */
 const OWN_RUNBOOK = /^runbook\.(.+)\.(ya?ml|md)$/;
 
+/**
+ * A runbook copy kept aside by its name (`runbook.old.md`, `runbook.v2.yaml`, `runbook.payments.bak.md`,
+ * `runbook.2023-01-10.md`, `runbook.template.md`): no component's, not read and, as long as its
+ * component has a current runbook, not warned about.
+ */
+const ASIDE =
+  /(?:^|[._-])(?:old|bak|backup|orig|original|copy|draft|template|tmpl|example|sample|tmp|temp|wip|prev|previous|archive|archived|deprecated|legacy|v\d+(?:\.\d+)*|\d{4}-?\d{2}(?:-?\d{2})?)$/i;
+
 /** What the runbook files beside one catalog file give each of its components, by name in lower case. */
 interface RunbooksBeside {
   yaml: Map<string, { value: RunbookYaml; file: string }>;
@@ -946,6 +954,10 @@ interface RunbooksBeside {
   ambiguous: Set<string>;
   /** runbook.yaml or runbook.md, when there is one: a component it gives nothing is told how to get its part. */
   shared?: string;
+  /** Copies kept aside (runbook.old.md): a component left with no runbook is told they are not read. */
+  aside: string[];
+  /** The folder's Components, by name. */
+  components: string[];
 }
 
 /** A runbook file, or one of its `---` documents, and the components it says it is for (none: it does not say). */
@@ -956,34 +968,41 @@ interface RunbookPart<T> {
   names: NamedComponent[];
 }
 
-/** The `metadata.name` of each Component among a catalog file's documents. */
-function componentNames(documents: ReturnType<typeof yamlDocuments>): string[] {
-  return documents.flatMap(({ document }) => {
-    const entity = document.value as { kind?: unknown; metadata?: { name?: unknown } } | null;
-    const isComponent = typeof entity?.kind === 'string' && entity.kind.toLowerCase() === 'component';
-    return isComponent && typeof entity.metadata?.name === 'string' ? [entity.metadata.name] : [];
-  });
+/**
+ * Each service's runbook, from the runbook files in its catalog file's folder. They are matched
+ * against the Components of every catalog file there (a catalog-info.yaml and the refunds.yaml its
+ * Location lists beside it), not one file's: runbook.refunds.yaml is no unknown component to
+ * catalog-info.yaml, and a runbook.yaml naming none is not given to each file's single Component.
+ */
+function giveRunbooks(services: Service[], options: ExtractRunbookOptions): void {
+  const byFolder = new Map<string, Service[]>();
+  for (const service of services) {
+    const folder = dirname(service.file);
+    byFolder.set(folder, [...(byFolder.get(folder) ?? []), service]);
+  }
+  for (const [folder, here] of byFolder) {
+    const runbooks = runbooksBeside(folder, here, options);
+    for (const service of here) giveRunbook(service, runbooks, options);
+  }
 }
 
 /**
- * The runbook files beside a catalog file, each given to the component(s) it is for, so that one
- * file of several services never shows one team's on-call on another's page. A runbook says whose
+ * The runbook files in a folder of catalog files, each given to the component(s) it is for, so that
+ * one file of several services never shows one team's on-call on another's page. A runbook says whose
  * it is by `component:` / `components:` (each document of runbook.yaml, runbook.md's front matter)
- * or by its name (`runbook.payments.yaml`); one that does not say is its catalog file's only
- * Component's, and beside several it is no one's, and said.
+ * or by its name (`runbook.payments.yaml`); one that does not say is the folder's only Component's,
+ * and beside several it is no one's, and said.
  */
-function runbooksBeside(catalogFile: string, components: string[], options: ExtractRunbookOptions): RunbooksBeside {
-  const folder = dirname(catalogFile);
-  if (!components.length) return { yaml: new Map(), notes: new Map(), ambiguous: new Set() };
+function runbooksBeside(folder: string, services: Service[], options: ExtractRunbookOptions): RunbooksBeside {
+  const components = services.map((service) => service.name);
+  const catalogFiles = [...new Set(services.map((service) => basename(service.file)))];
   const yamlParts: Array<RunbookPart<RunbookYaml>> = [];
   const noteParts: Array<RunbookPart<Notes>> = [];
+  const { own, aside } = ownRunbookFiles(folder, { catalogFiles, components }, options);
   // A component's own file first: it wins over a shared one that names the component too.
-  for (const name of readdirSync(folder).sort()) {
-    const own = OWN_RUNBOOK.exec(name);
-    const file = join(folder, name);
-    if (!own || !statSync(file).isFile()) continue;
-    const names = [{ name: own[1]! }];
-    if (own[2] === 'md') noteParts.push({ value: readNotes(file, options).notes, file, line: 1, names });
+  for (const { file, component } of own) {
+    const names = [{ name: component }];
+    if (file.endsWith('.md')) noteParts.push({ value: readNotes(file, options).notes, file, line: 1, names });
     else
       for (const { document, line } of runbookDocuments(file))
         yamlParts.push({ value: readRunbook(document, file, options), file, line, names });
@@ -1002,13 +1021,50 @@ function runbooksBeside(catalogFile: string, components: string[], options: Extr
     noteParts.push({ value: notes, file: sharedNotes, line: 1, names });
   }
   const ambiguous = new Set<string>();
-  const where = { catalogFile, components, ambiguous, options };
+  const where = { catalogFiles, components, ambiguous, options };
   return {
     yaml: giveParts(yamlParts, { ...where, extension: 'yaml', how: 'at its top' }),
     notes: giveParts(noteParts, { ...where, extension: 'md', how: 'in its front matter (--- lines)' }),
     ambiguous,
     shared: sharedYaml ?? (existsSync(sharedNotes) ? sharedNotes : undefined),
+    aside,
+    components,
   };
+}
+
+/**
+ * The `runbook.<name>.*` files of a folder: a component's own when `<name>` is one of its
+ * Components; a copy kept aside (runbook.old.md) is not read; any other name is not read either,
+ * and said, with the component meant when it is close to one (a typo would drop a page's on-call).
+ */
+function ownRunbookFiles(
+  folder: string,
+  where: { catalogFiles: string[]; components: string[] },
+  options: ExtractRunbookOptions,
+): { own: Array<{ file: string; component: string }>; aside: string[] } {
+  const { catalogFiles, components } = where;
+  const own: Array<{ file: string; component: string }> = [];
+  const aside: string[] = [];
+  for (const name of readdirSync(folder).sort()) {
+    const match = OWN_RUNBOOK.exec(name);
+    const file = join(folder, name);
+    if (!match || !statSync(file).isFile()) continue;
+    const [, named, extension] = match as unknown as [string, string, string];
+    const component = components.find((each) => each.toLowerCase() === named.toLowerCase());
+    if (component) own.push({ file, component });
+    else if (ASIDE.test(named)) aside.push(file);
+    else if (closestName(named, components, named.length >= 6 ? 2 : 1))
+      warnUnknownComponent(named, { file }, catalogFiles, components, options);
+    else
+      options.report?.({
+        code: 'DG_RUNBOOK_UNKNOWN_COMPONENT',
+        severity: 'warning',
+        message: `${name} is not read: ${named} is no component here (${describedBy(catalogFiles)} ${components.join(', ')})`,
+        location: { file },
+        hint: `to show it, name it runbook.<component>.${extension} (runbook.${components[0]}.${extension}) or merge it into runbook.${extension}; a copy kept aside is named so (runbook.old.${extension}) and not read`,
+      });
+  }
+  return { own, aside };
 }
 
 /** A runbook file's documents; an empty file is one empty document, a runbook with nothing in it yet. */
@@ -1041,7 +1097,7 @@ function namedComponents(document: Pick<YamlDocument, 'value' | 'locate'>): Name
 function giveParts<T>(
   parts: Array<RunbookPart<T>>,
   where: {
-    catalogFile: string;
+    catalogFiles: string[];
     components: string[];
     ambiguous: Set<string>;
     extension: string;
@@ -1049,7 +1105,7 @@ function giveParts<T>(
     options: ExtractRunbookOptions;
   },
 ): Map<string, { value: T; file: string }> {
-  const { catalogFile, components, options } = where;
+  const { catalogFiles, components, options } = where;
   const given = new Map<string, { value: T; file: string }>();
   const give = (component: string, part: RunbookPart<T>, line?: number) => {
     const first = given.get(component.toLowerCase());
@@ -1068,7 +1124,7 @@ function giveParts<T>(
     for (const { name, line } of part.names) {
       const component = components.find((each) => each.toLowerCase() === name.toLowerCase());
       if (component) give(component, part, line);
-      else warnUnknownComponent(name, { file: part.file, line }, catalogFile, components, options);
+      else warnUnknownComponent(name, { file: part.file, line }, catalogFiles, components, options);
     }
   for (const part of unnamed) {
     if (components.length === 1 && unnamed.length === 1) give(components[0]!, part);
@@ -1078,7 +1134,7 @@ function giveParts<T>(
       options.report?.({
         code: 'DG_RUNBOOK_AMBIGUOUS',
         severity: 'warning',
-        message: `${basename(part.file)} names no component, and ${basename(catalogFile)} describes ${components.length}: ${components.join(', ')}; it is shown on none of their pages`,
+        message: `${basename(part.file)} names no component, and ${describedBy(catalogFiles)} ${components.length}: ${components.join(', ')}; it is shown on none of their pages`,
         location: { file: part.file, line: part.line },
         hint: `say whose it is: component: ${example} ${where.how} (components: [${components.slice(0, 2).join(', ')}] for several${where.extension === 'yaml' ? '; one document per component, --- between them' : ''}), or name the file runbook.${example}.${where.extension}`,
       });
@@ -1091,7 +1147,7 @@ function giveParts<T>(
 function warnUnknownComponent(
   name: string,
   location: { file: string; line?: number },
-  catalogFile: string,
+  catalogFiles: string[],
   components: string[],
   options: ExtractRunbookOptions,
 ): void {
@@ -1099,39 +1155,53 @@ function warnUnknownComponent(
   options.report?.({
     code: 'DG_RUNBOOK_UNKNOWN_COMPONENT',
     severity: 'warning',
-    message: `${basename(location.file)} is for component ${name}, which ${basename(catalogFile)} does not describe: left out`,
+    message: `${basename(location.file)} is for component ${name}, which ${catalogFiles.length > 1 ? `no catalog file there (${catalogFiles.join(', ')}) describes` : `${catalogFiles[0]} does not describe`}: left out`,
     location,
     hint: `${meant ? `did you mean ${meant}? ` : ''}the components there: ${components.join(', ')}`,
   });
 }
 
-function toService(
-  entity: Entity,
-  file: string,
-  line: number | undefined,
-  runbooks: RunbooksBeside,
-  options: ExtractRunbookOptions,
-): Service {
-  const { metadata, spec = {} } = entity;
-  const own = runbooks.yaml.get(metadata.name.toLowerCase());
-  const runbookFile = own?.file;
-  const runbook: Runbook = {
-    ...(own?.value ?? { dashboards: [], slos: [], alerts: [], procedures: [] }),
-    ...runbooks.notes.get(metadata.name.toLowerCase())?.value,
-  };
+/** The catalog files of a folder as a message names them, with their verb: "catalog-info.yaml and indexer.yaml describe". */
+function describedBy(catalogFiles: string[]): string {
+  return catalogFiles.length > 1
+    ? `${catalogFiles.slice(0, -1).join(', ')} and ${catalogFiles.at(-1)} describe`
+    : `${catalogFiles[0]} describes`;
+}
+
+/** A service's own part of the runbooks beside it; none at all is a warning at its name. */
+function giveRunbook(service: Service, runbooks: RunbooksBeside, options: ExtractRunbookOptions): void {
+  const key = service.name.toLowerCase();
+  const own = runbooks.yaml.get(key);
+  if (own) service.runbookFile = own.file;
+  service.runbook = { ...(own?.value ?? service.runbook), ...runbooks.notes.get(key)?.value };
   // A runbook beside it that names no component is warned about once, at the runbook.
-  if (!runbookFile && !runbook.notes && !runbooks.ambiguous.has(metadata.name.toLowerCase()))
+  if (!own && !service.runbook.notes && !runbooks.ambiguous.has(key))
     options.report?.({
       code: 'DG_RUNBOOK_EMPTY',
       severity: 'warning',
-      message: `${metadata.name} has no runbook.yaml or runbook.md: its page lists only what the catalog says`,
+      message: `${service.name} has no runbook.yaml or runbook.md: its page lists only what the catalog says`,
       // At the component's name: a file of several components names each apart.
-      location: { file, line },
+      location: { file: service.file, line: service.line },
       // Beside the file that describes it, whatever its name (a Location may list `catalog/x.yaml`).
-      hint: runbooks.shared
-        ? `add a document with component: ${metadata.name} to ${basename(runbooks.shared)}, or write runbook.${metadata.name}.yaml beside ${basename(file)}: on-call, alerts and their actions, procedures`
-        : `add a runbook.yaml beside ${basename(file)}: on-call, alerts and their actions, procedures`,
+      hint: runbooks.aside.length
+        ? asideHint(runbooks.aside, service, runbooks.components)
+        : runbooks.shared
+          ? `add a document with component: ${service.name} to ${basename(runbooks.shared)}, or write runbook.${service.name}.yaml beside ${basename(service.file)}: on-call, alerts and their actions, procedures`
+          : `add a runbook.yaml beside ${basename(service.file)}: on-call, alerts and their actions, procedures`,
     });
+}
+
+/** A component with no runbook but copies kept aside: they are not read, and the current one is to be named so. */
+function asideHint(aside: string[], service: Service, components: string[]): string {
+  const names = aside.map((file) => basename(file));
+  const extension = names[0]!.endsWith('.md') ? 'md' : 'yaml';
+  const current = components.length > 1 ? `runbook.${service.name}.${extension}` : `runbook.${extension}`;
+  return `${names.join(', ')} ${names.length > 1 ? 'are' : 'is'} not read (a copy kept aside, by its name): if it is current, rename it ${current}`;
+}
+
+/** A Component as its catalog file describes it; its runbook is given by giveRunbooks, once every catalog file is read. */
+function toService(entity: Entity, file: string, line: number | undefined): Service {
+  const { metadata, spec = {} } = entity;
   return {
     name: metadata.name,
     namespace: metadata.namespace ?? 'default',
@@ -1152,10 +1222,9 @@ function toService(
     dependencyOf: spec.dependencyOf ?? [],
     providesApis: spec.providesApis ?? [],
     consumesApis: spec.consumesApis ?? [],
-    runbook,
+    runbook: { dashboards: [], slos: [], alerts: [], procedures: [] },
     file,
     line,
-    runbookFile,
   };
 }
 

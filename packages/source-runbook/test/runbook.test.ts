@@ -40,11 +40,12 @@ describe('extractRunbooks', () => {
     expect(model.services.map((service) => service.name)).toEqual(['billing', 'ledger']);
     // The template skeleton beside them is skipped with a warning, not read as a broken service;
     // the ledger names no owner.
+    // Runbooks are given once every catalog file is read (a Location may list one beside another).
     expect(warnings.map((warning) => warning.code)).toEqual([
-      'DG_RUNBOOK_EMPTY',
-      'DG_RUNBOOK_EMPTY',
       'DG_RUNBOOK_NO_OWNER',
       'DG_RUNBOOK_TEMPLATE',
+      'DG_RUNBOOK_EMPTY',
+      'DG_RUNBOOK_EMPTY',
     ]);
     // Each component of the file is named at its own line (before, the file alone, twice alike).
     expect(
@@ -98,6 +99,58 @@ describe('extractRunbooks', () => {
     expect(unknown[0]!.hint).toContain('did you mean refunds?');
     // The search services are not also told they have no runbook: the warning above says why.
     expect(warnings.filter((warning) => warning.code === 'DG_RUNBOOK_EMPTY')).toEqual([]);
+  });
+
+  it('matches runbooks against the Components of every catalog file in their folder, not one file at a time', () => {
+    const warnings: Diagnostic[] = [];
+    const dir = join(fixtures, 'two-catalogs');
+    const model = extractRunbooks(dir, { report: (warning) => warnings.push(warning) });
+    const service = (name: string) => model.services.find((each) => each.name === name)!;
+    // catalog-info.yaml lists refunds.yaml beside it: runbook.refunds.yaml is refunds', runbook.yaml
+    // (component: payments) payments', and neither is a component "not described" there.
+    expect(service('payments').runbook.oncall?.team).toBe('Payments');
+    expect(service('refunds').runbook.oncall?.team).toBe('Refunds');
+    expect(service('refunds').runbookFile).toBe(join(dir, 'checkout', 'runbook.refunds.yaml'));
+    expect(warnings.filter((warning) => warning.code === 'DG_RUNBOOK_UNKNOWN_COMPONENT')).toEqual([]);
+    // A runbook naming no component beside two Components (one per file) is neither's, said once.
+    expect(service('search').runbook.oncall).toBeUndefined();
+    expect(service('search-indexer').runbook.oncall).toBeUndefined();
+    const ambiguous = warnings.filter((warning) => warning.code === 'DG_RUNBOOK_AMBIGUOUS');
+    expect(ambiguous).toHaveLength(1);
+    expect(ambiguous[0]).toMatchObject({ location: { file: join(dir, 'search', 'runbook.yaml'), line: 1 } });
+    expect(ambiguous[0]!.message).toContain('catalog-info.yaml and indexer.yaml describe 2: search, search-indexer');
+    expect(warnings.filter((warning) => warning.code === 'DG_RUNBOOK_EMPTY')).toEqual([]);
+  });
+
+  it('reads runbook.<component>.* only for a component of the folder; a copy kept aside is not read, nor warned', () => {
+    const warnings: Diagnostic[] = [];
+    const dir = join(fixtures, 'runbook-names');
+    // runbook.v2.yaml, an outdated copy with a key no runbook has now, does not stop the run.
+    const model = extractRunbooks(dir, { report: (warning) => warnings.push(warning) });
+    const ledger = model.services.find((each) => each.name === 'ledger')!;
+    expect(ledger.runbook.oncall?.team).toBe('Finance');
+    expect(ledger.runbook.notes).toBeUndefined();
+    expect(ledger.runbookFile).toBe(join(dir, 'ledger', 'runbook.yaml'));
+    // runbook.old.md and runbook.v2.yaml are copies kept aside: no warning. A name close to the
+    // component's is a typo, with the one meant; another says it is not read, and how to name one.
+    const unknown = warnings.filter((warning) => warning.code === 'DG_RUNBOOK_UNKNOWN_COMPONENT');
+    expect(unknown.map((warning) => warning.location)).toEqual([
+      { file: join(dir, 'ledger', 'runbook.ledgr.md') },
+      { file: join(dir, 'ledger', 'runbook.oncall.md') },
+    ]);
+    expect(unknown[0]!.hint).toContain('did you mean ledger?');
+    expect(unknown[1]!.message).toBe(
+      'runbook.oncall.md is not read: oncall is no component here (catalog-info.yaml describes ledger)',
+    );
+    expect(unknown[1]!.hint).toContain('runbook.md');
+    expect(unknown[1]!.hint).not.toContain('did you mean');
+    // A component whose only runbook is a copy kept aside is told it is not read, and what to rename.
+    const empty = warnings.filter((warning) => warning.code === 'DG_RUNBOOK_EMPTY');
+    expect(empty).toHaveLength(1);
+    expect(empty[0]!.location).toEqual({ file: join(dir, 'billing', 'catalog-info.yaml'), line: 4 });
+    expect(empty[0]!.hint).toContain('runbook.draft.yaml is not read');
+    expect(empty[0]!.hint).toContain('runbook.yaml');
+    expect(warnings).toHaveLength(3);
   });
 
   it('real catalogs: many kinds per file, CRLF, substitutions, templates, namespaces, symbolic links', async () => {
@@ -494,13 +547,8 @@ describe('extractRunbooks', () => {
       );
       const warnings: Diagnostic[] = [];
       const model = extractRunbooks(dir, { report: (warning) => warnings.push(warning) });
+      // The catalog file's first, then its runbook's: runbooks are read once every catalog file is.
       expect(warnings.filter((warning) => warning.code === 'DG_RUNBOOK_UNSAFE_URL')).toEqual([
-        expect.objectContaining({
-          message:
-            'dashboards link "Errors" goes to java\tscript:alert(1), a URL that runs a script or carries its own content: left out',
-          location: { file: runbook, line: 3 },
-          hint: 'link to the http(s) page it stands for',
-        }),
         expect.objectContaining({
           message:
             'metadata.links link "Admin console" goes to  JavaScript:alert(document.cookie), a URL that runs a script or carries its own content: left out',
@@ -510,6 +558,12 @@ describe('extractRunbooks', () => {
           message:
             'metadata.links link goes to data:text/html,<script>alert(1)</script>, a URL that runs a script or carries its own content: left out',
           location: { file: catalog, line: 10 },
+        }),
+        expect.objectContaining({
+          message:
+            'dashboards link "Errors" goes to java\tscript:alert(1), a URL that runs a script or carries its own content: left out',
+          location: { file: runbook, line: 3 },
+          hint: 'link to the http(s) page it stands for',
         }),
       ]);
       const service = model.services[0]!;
@@ -1324,6 +1378,23 @@ describe('runbook pages', () => {
     expect(tree.pages[2]!.labels).toEqual(['runbook', 'lifecycle-production']);
   });
 
+  it('puts what on-call needs at 3 a.m. first: who to page, then dashboards, alerts and procedures, then the rest', () => {
+    const tree = renderRunbooks(extractRunbooks(services), templates, { cwd: join(repoRoot, 'examples', 'acme-shop') });
+    const catalog = tree.pages.find((item) => item.key === 'runbooks/catalog')!.markdown;
+    // On call and escalation right under the component, before who owns it and where it belongs.
+    const rows = catalog.match(/^\| (\w[\w ]*?) \|/gm)!.map((row) => row.slice(2, -2));
+    expect(rows.slice(0, 4)).toEqual(['Component', 'On call', 'Escalation', 'Owner']);
+    const sections = catalog.match(/^## .+$/gm);
+    expect(sections).toEqual([
+      '## Dashboards',
+      '## Alerts',
+      '## Procedures',
+      '## Service level objectives',
+      '## Dependencies',
+      '## Links',
+    ]);
+  });
+
   it('a file outside the working folder (--dir given from elsewhere) is named from the services folder, not by climbing out', async () => {
     const elsewhere = await mkdtemp(join(tmpdir(), 'docgen-runbook-cwd-'));
     const tree = renderRunbooks(extractRunbooks(services, { report: () => undefined }), templates, { cwd: elsewhere });
@@ -1387,9 +1458,10 @@ describe('page layout', () => {
       expect([page.key, page.markdown]).toEqual([page.key, expect.stringMatching(/[^\n]\n$/)]);
     }
     const page = (key: string) => tree.pages.find((item) => item.key === key)!.markdown;
-    // depends on and provides, no consumes line: the section ends with its last line
-    expect(page('runbooks/svc-3')).toContain(
-      'Depends on: `component:bare`.\n\nProvides APIs: `orders-api` (used by [svc-4](./runbooks__svc-4.md), [svc-5](./runbooks__svc-5.md), [svc-6](./runbooks__svc-6.md), [svc-7](./runbooks__svc-7.md)).\n\n## Alerts',
+    // depends on and provides, no consumes line: the section ends with its last line, after the
+    // alerts and procedures on-call reads first
+    expect(page('runbooks/svc-3')).toMatch(
+      /\n## Procedures\n[^]*\n## Dependencies\n\nDepends on: `component:bare`\.\n\nProvides APIs: `orders-api` \(used by \[svc-4\]\(\.\/runbooks__svc-4\.md\), \[svc-5\]\(\.\/runbooks__svc-5\.md\), \[svc-6\]\(\.\/runbooks__svc-6\.md\), \[svc-7\]\(\.\/runbooks__svc-7\.md\)\)\.\n$/,
     );
   });
 });

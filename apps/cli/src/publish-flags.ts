@@ -101,6 +101,8 @@ export interface RunPublishOptions {
   rootOrigin?: OptionOrigin;
   /** The config's folder (the current one without a config): the sandbox's data lives beside it. */
   configDir?: string;
+  /** The folder the rendered tree's source paths start at, when it was rendered just now (see `PublisherConfig.sourceRoot`). */
+  sourceRoot?: string;
   cwd?: string;
   env?: NodeJS.ProcessEnv;
 }
@@ -373,6 +375,7 @@ export async function runPublish(
       titlePrefix: flags['confluence-prefix'] ?? config.titlePrefix,
       // The config's name for the doc set, over the folder's (a folder rendered before it was set).
       docSet: config.docSet,
+      sourceRoot: options.sourceRoot,
       labels: config.labels,
       concurrency: flags.concurrency ?? config.concurrency,
       onConflict,

@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { isAbsolute, resolve } from 'node:path';
 import { contentHash, DocgenError, type Diagnostic, type PageTree, type SourceLocation } from '@docgen/core';
 import { applyPlan, bodyHashWithoutComments, type Outcome } from './apply.js';
 import { CloudApi } from './client/cloud.js';
@@ -65,6 +67,11 @@ export interface PublisherConfig extends ConnectionConfig {
    * beside a config that has more): only their pages are managed; the others are left as they are.
    */
   partial?: PageTree['partial'];
+  /**
+   * The folder the tree's source paths start at, where it was just rendered (the CLI's `--publish`):
+   * a flag run asks it which files docgen's pages record are gone (see `PlanInput.goneSources`).
+   */
+  sourceRoot?: string;
   concurrency?: number;
   onConflict?: ConflictPolicy;
   /** Same as onConflict: overwrite. */
@@ -151,6 +158,21 @@ export async function connect(config: ConnectionConfig): Promise<ConfluenceApi> 
 }
 
 /**
+ * The files docgen's pages under the root record that are no longer in the checkout a flag run was
+ * rendered in (renamed, moved or deleted in this change): no job publishes from them now. Only
+ * where the tree's paths compare and the folder they start at is known; else none.
+ */
+function goneSources(remote: RemotePage[], tree: PageTree, sourceRoot: string | undefined): Set<string> {
+  const gone = new Set<string>();
+  if (sourceRoot === undefined || tree.partial !== 'flags' || !tree.filesComparable) return gone;
+  for (const page of remote) {
+    const file = page.ownership?.value.source?.file;
+    if (file !== undefined && !isAbsolute(file) && !existsSync(resolve(sourceRoot, file))) gone.add(file);
+  }
+  return gone;
+}
+
+/**
  * `new Publisher(config).publish(tree)`: make the managed part of a Confluence space match a
  * page tree, with the fewest requests, no duplicates, and no human edit lost.
  */
@@ -228,6 +250,7 @@ export class Publisher {
       unlisted: tree.unlisted,
       listedFiles: tree.listedFiles,
       inConfigFolders: tree.inConfigFolders,
+      goneSources: goneSources(remote, tree, this.config.sourceRoot),
       commentedOnly,
       editInSource,
       prune: this.config.prune,

@@ -1,0 +1,186 @@
+import { cp, mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { repoRoot, runCli } from '@docgen/test-support';
+import { testSandbox, type TestSandbox } from '../../../packages/publisher/test/helpers.js';
+
+// Each test runs the real CLI several times; on a loaded CI box that takes a while.
+jest.setTimeout(180_000);
+
+type Planned = { key: string; action: string; conflict?: string; reason?: string };
+
+/** CI jobs that publish sources given by flags, as a repository changes under them: the real CLI against the sandbox. */
+describe('flag jobs as their repository changes', () => {
+  let sandbox: TestSandbox;
+  const env = () => ({
+    CONFLUENCE_URL: `${sandbox.url}/wiki`,
+    CONFLUENCE_USER: 'dev@example.com',
+    CONFLUENCE_API_TOKEN: 'sandbox-token',
+    CONFLUENCE_SPACE_KEY: 'DEV',
+  });
+  const service = (name: string) =>
+    `apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: ${name}\n  title: ${name} service\n` +
+    'spec:\n  type: service\n  lifecycle: production\n  owner: team-shop\n';
+
+  /** A repository with a remote, so the doc set is named after it (ADR 11), and these services in these folders. */
+  async function repository(name: string, services: Array<[string, string]>): Promise<string> {
+    const project = await mkdtemp(join(tmpdir(), 'docgen-flag-jobs-'));
+    await mkdir(join(project, '.git'));
+    await writeFile(join(project, '.git', 'config'), `[remote "origin"]\n\turl = git@example.com:acme/${name}.git\n`);
+    for (const [folder, name] of services) await addService(project, folder, name);
+    return project;
+  }
+  async function addService(project: string, folder: string, name: string): Promise<void> {
+    await mkdir(join(project, folder, name), { recursive: true });
+    await writeFile(join(project, folder, name, 'catalog-info.yaml'), service(name));
+  }
+  const publish = async (project: string, args: string[]) => {
+    const result = await runCli([...args, '--publish', '--json'], { cwd: project, env: env() });
+    const report = JSON.parse(result.stdout);
+    return {
+      code: result.code,
+      stderr: result.stderr,
+      publish: report.publish,
+      planned: report.publish?.planned as Planned[],
+    };
+  };
+  const conflicts = (planned: Planned[]) => planned.filter((p) => p.action === 'conflict' || p.action === 'blocked');
+
+  beforeAll(async () => {
+    sandbox = await testSandbox();
+  });
+  afterAll(async () => {
+    await sandbox.close();
+  });
+
+  it('a job whose folder is renamed in one change publishes from the new folder: no other-run conflict', async () => {
+    const project = await repository('moved', [
+      ['services/a', 'orders'],
+      ['services/a', 'payments'],
+    ]);
+    const job = (dir: string) => publish(project, ['runbook', '--dir', dir, '--confluence-prefix', 'Moved ']);
+    try {
+      expect((await job('services/a')).code).toBe(0);
+      await rename(join(project, 'services', 'a'), join(project, 'services', 'payments'));
+      const moved = await job('services/payments');
+      expect(conflicts(moved.planned)).toEqual([]);
+      expect(moved.code).toBe(0);
+      expect(moved.publish.counts).toMatchObject({ created: 0, conflicts: 0 });
+      const again = await job('services/payments');
+      expect(again.publish.requests.writes).toBe(0);
+    } finally {
+      await rm(project, { recursive: true, force: true });
+    }
+  });
+
+  it('a job whose folder is renamed in the same change as one of its services is removed publishes: no other-run conflict', async () => {
+    const project = await repository('moved-less', [
+      ['services/a', 'orders'],
+      ['services/a', 'payments'],
+      ['services/a', 'refunds'],
+    ]);
+    const job = (dir: string) => publish(project, ['runbook', '--dir', dir, '--confluence-prefix', 'Moved less ']);
+    try {
+      expect((await job('services/a')).code).toBe(0);
+      await rm(join(project, 'services', 'a', 'refunds'), { recursive: true });
+      await rename(join(project, 'services', 'a'), join(project, 'services', 'payments'));
+      const moved = await job('services/payments');
+      expect(conflicts(moved.planned)).toEqual([]);
+      expect(moved.code).toBe(0);
+      expect(moved.publish.counts).toMatchObject({ created: 0, conflicts: 0 });
+    } finally {
+      await rm(project, { recursive: true, force: true });
+    }
+  });
+
+  it('a ./-prefixed folder is the same job as the folder written without it', async () => {
+    const project = await repository('dotted', [
+      ['services/a', 'orders'],
+      ['services/a', 'payments'],
+    ]);
+    const job = (dir: string) => publish(project, ['runbook', '--dir', dir, '--confluence-prefix', 'Dotted ']);
+    try {
+      expect((await job('./services/a')).code).toBe(0);
+      const plain = await job('services/a');
+      expect(plain.code).toBe(0);
+      expect(plain.publish.requests.writes).toBe(0);
+      const slash = await job('services/a/');
+      expect(slash.code).toBe(0);
+      expect(slash.publish.requests.writes).toBe(0);
+    } finally {
+      await rm(project, { recursive: true, force: true });
+    }
+  });
+
+  it('a job split into two: the split jobs both render the index, a conflict (not a rewrite on every merge)', async () => {
+    const project = await repository('split', [
+      ['services/a', 'orders'],
+      ['services/b', 'billing'],
+    ]);
+    const job = (dir: string) => publish(project, ['runbook', '--dir', dir, '--confluence-prefix', 'Split ']);
+    try {
+      expect((await job('services')).code).toBe(0);
+      // Each split job renders the index from its own folder, listing its own services only.
+      for (const [dir, other] of [
+        ['services/a', 'billing'],
+        ['services/b', 'orders'],
+      ]) {
+        const split = await job(dir);
+        expect(split.code).toBe(1);
+        expect(split.publish.requests.writes).toBe(0);
+        expect(conflicts(split.planned)[0]).toMatchObject({ key: 'runbooks', conflict: 'other-run' });
+        expect(conflicts(split.planned)[0].reason).toContain(`"Split Runbook: ${other} service"`);
+      }
+    } finally {
+      await rm(project, { recursive: true, force: true });
+    }
+  });
+  const spec = (tags: string[]) =>
+    'openapi: 3.0.3\ninfo: { title: Pet store, version: "1" }\npaths:\n' +
+    tags
+      .map(
+        (tag) =>
+          `  /${tag}:\n    get:\n      operationId: list_${tag}\n      tags: [${tag}]\n      responses: { "200": { description: ok } }\n`,
+      )
+      .join('');
+
+  it('a spec renamed in the same change as one of its tags is dropped publishes: no other-run conflict', async () => {
+    const project = await repository('renamed-spec', []);
+    const job = (file: string) => publish(project, ['api', '--openapi', file, '--confluence-prefix', 'Renamed ']);
+    try {
+      await mkdir(join(project, 'specs'));
+      await writeFile(join(project, 'specs', 'shop.yaml'), spec(['pets', 'stores', 'orders']));
+      expect((await job('specs/shop.yaml')).code).toBe(0);
+      await rm(join(project, 'specs', 'shop.yaml'));
+      await writeFile(join(project, 'specs', 'store.yaml'), spec(['pets', 'orders']));
+      const renamed = await job('specs/store.yaml');
+      expect(conflicts(renamed.planned)).toEqual([]);
+      expect(renamed.code).toBe(0);
+      expect(renamed.publish.counts).toMatchObject({ created: 0, conflicts: 0 });
+      expect((await job('specs/store.yaml')).publish.requests.writes).toBe(0);
+    } finally {
+      await rm(project, { recursive: true, force: true });
+    }
+  });
+
+  it('one job publishing the spec and another the routes of the same app both publish, and re-runs write nothing', async () => {
+    const project = await repository('spec-and-routes', []);
+    await cp(join(repoRoot, 'packages', 'source-routes', 'test', 'fixtures', 'shop'), project, { recursive: true });
+    const spec = () => publish(project, ['api', '--openapi', 'openapi.yaml', '--confluence-prefix', 'Both ']);
+    const routes = () => publish(project, ['api', '--routes', 'src/server.ts', '--confluence-prefix', 'Both ']);
+    try {
+      const first = await spec();
+      expect(first.code).toBe(0);
+      const second = await routes();
+      expect(conflicts(second.planned)).toEqual([]);
+      expect(second.code).toBe(0);
+      for (const again of [await spec(), await routes(), await spec()]) {
+        expect(conflicts(again.planned)).toEqual([]);
+        expect(again.publish.requests.writes).toBe(0);
+      }
+    } finally {
+      await rm(project, { recursive: true, force: true });
+    }
+  });
+});

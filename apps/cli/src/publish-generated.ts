@@ -18,9 +18,7 @@ export async function publishGenerated(
   log: (line: string) => void,
 ): Promise<PublishReport & { error?: unknown }> {
   const info = (line: string) => (flags.json ? process.stderr.write(`${line}\n`) : log(line));
-  // Rendered just now, here: the pages' recorded files that are not here were renamed or deleted.
-  const options = { ...publishOptions(result.config), sourceRoot: process.cwd() };
-  const report = await runPublish(result.outDir, flags, { info }, options);
+  const report = await runPublish(result.outDir, flags, { info }, publishOptions(result.config));
   const failure = publishFailure(report);
   if (!failure) return report;
   if (!flags.json) throw failure;

@@ -183,4 +183,75 @@ describe('flag jobs as their repository changes', () => {
       await rm(project, { recursive: true, force: true });
     }
   });
+  it('two spec jobs merged into one config: the config takes their pages over, no conflict and no duplicate', async () => {
+    const project = await repository('merged', []);
+    const titled = (title: string, tags: string[]) => spec(tags).replace('Pet store', title);
+    try {
+      await writeFile(join(project, 'billing.yaml'), titled('Billing', ['invoices']));
+      await writeFile(join(project, 'orders.yaml'), titled('Orders', ['carts']));
+      for (const file of ['billing.yaml', 'orders.yaml'])
+        expect((await publish(project, ['api', '--openapi', file, '--confluence-prefix', 'Merged '])).code).toBe(0);
+      await writeFile(
+        join(project, 'docgen.config.yaml'),
+        'sources:\n  - plugin: openapi\n    options: { spec: billing.yaml }\n  - plugin: openapi\n    options: { spec: orders.yaml }\n' +
+          "confluence:\n  titlePrefix: 'Merged '\n",
+      );
+      const merged = await publish(project, ['generate']);
+      expect(conflicts(merged.planned)).toEqual([]);
+      expect(merged.code).toBe(0);
+      expect(merged.publish.counts).toMatchObject({ created: 0, conflicts: 0 });
+      expect((await publish(project, ['generate'])).publish.requests.writes).toBe(0);
+    } finally {
+      await rm(project, { recursive: true, force: true });
+    }
+  });
+
+  it('the same job run from a subfolder is another doc set (ADR 11): a title conflict naming it, nothing written', async () => {
+    const project = await repository('cwd', [
+      ['services/a', 'orders'],
+      ['services/a', 'payments'],
+    ]);
+    try {
+      expect((await publish(project, ['runbook', '--dir', 'services/a', '--confluence-prefix', 'Cwd '])).code).toBe(0);
+      const sub = await publish(join(project, 'services'), ['runbook', '--dir', 'a', '--confluence-prefix', 'Cwd ']);
+      expect(sub.code).toBe(1);
+      expect(sub.publish.requests.writes).toBe(0);
+      expect(conflicts(sub.planned)[0]).toMatchObject({
+        key: 'runbooks',
+        conflict: 'title-taken',
+        otherDocSet: 'example.com/acme/cwd',
+      });
+    } finally {
+      await rm(project, { recursive: true, force: true });
+    }
+  });
+
+  it('rendered, then published by `docgen publish` in the checkout: a spec renamed as a tag goes publishes; elsewhere the page stays another job’s', async () => {
+    const project = await repository('two-step', []);
+    const elsewhere = await mkdtemp(join(tmpdir(), 'docgen-elsewhere-'));
+    const render = (file: string) => runCli(['api', '--openapi', file, '--out', 'out'], { cwd: project });
+    const publishFrom = async (cwd: string, ...more: string[]) => {
+      const args = ['publish', join(project, 'out'), '--json', '--confluence-prefix', 'Two step ', ...more];
+      const report = JSON.parse((await runCli(args, { cwd, env: env() })).stdout);
+      return report.publish ?? report;
+    };
+    try {
+      await mkdir(join(project, 'specs'));
+      await writeFile(join(project, 'specs', 'shop.yaml'), spec(['pets', 'stores', 'orders']));
+      expect((await render('specs/shop.yaml')).code).toBe(0);
+      expect((await publishFrom(project)).ok).toBe(true);
+      await rm(join(project, 'specs', 'shop.yaml'));
+      await writeFile(join(project, 'specs', 'store.yaml'), spec(['pets', 'orders']));
+      expect((await render('specs/store.yaml')).code).toBe(0);
+      // Published where its files are not, docgen cannot tell the renamed spec from another job's.
+      const away = await publishFrom(elsewhere, '--dry-run');
+      expect(conflicts(away.planned)[0]).toMatchObject({ conflict: 'other-run' });
+      const here = await publishFrom(project);
+      expect(conflicts(here.planned)).toEqual([]);
+      expect(here.counts).toMatchObject({ created: 0, conflicts: 0 });
+    } finally {
+      await rm(project, { recursive: true, force: true });
+      await rm(elsewhere, { recursive: true, force: true });
+    }
+  });
 });

@@ -68,8 +68,8 @@ export interface PublisherConfig extends ConnectionConfig {
    */
   partial?: PageTree['partial'];
   /**
-   * The folder the tree's source paths start at, where it was just rendered (the CLI's `--publish`):
-   * a flag run asks it which files docgen's pages record are gone (see `PlanInput.goneSources`).
+   * The folder the tree's source paths start at, the checkout it was rendered in: a flag run asks
+   * it which files docgen's pages record are gone (see `PlanInput.goneSources`).
    */
   sourceRoot?: string;
   concurrency?: number;

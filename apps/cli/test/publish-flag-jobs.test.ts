@@ -2,8 +2,9 @@ import { cp, mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { writeRenderedTree } from '@docgen/core';
 import { repoRoot, runCli } from '@docgen/test-support';
-import { testSandbox, type TestSandbox } from '../../../packages/publisher/test/helpers.js';
+import { makeTree, testSandbox, type TestSandbox } from '../../../packages/publisher/test/helpers.js';
 
 // Each test runs the real CLI several times; on a loaded CI box that takes a while.
 jest.setTimeout(180_000);
@@ -252,6 +253,43 @@ describe('flag jobs as their repository changes', () => {
     } finally {
       await rm(project, { recursive: true, force: true });
       await rm(elsewhere, { recursive: true, force: true });
+    }
+  });
+  it('a page the dry run would adopt that a person edits before the run is their page: a conflict, their edit kept', async () => {
+    const work = await mkdtemp(join(tmpdir(), 'docgen-adopt-edited-'));
+    const out = join(work, 'out');
+    const run = async (...more: string[]) =>
+      JSON.parse((await runCli(['publish', out, '--json', ...more], { cwd: work, env: env() })).stdout);
+    try {
+      await writeRenderedTree(out, makeTree(3, { prefix: 'adoptedit' }), { name: 'docgen-test', version: '1.0.0' });
+      const first = await run();
+      const top = (first.outcomes as Array<{ key: string; pageId: string }>).find((o) => o.key === 'adoptedit')!.pageId;
+      // As a run killed between the page's create and its record leaves it.
+      expect((await sandbox.api('DELETE', `/rest/api/content/${top}/property/docgen`)).status).toBe(204);
+      const dry = await run('--dry-run');
+      expect((dry.planned as Planned[]).find((p) => p.key === 'adoptedit')!.reason).toContain('identical page');
+      const page = await sandbox.api<{ title: string; version: { number: number } }>(
+        'GET',
+        `/rest/api/content/${top}?expand=version`,
+      );
+      await sandbox.api('PUT', `/rest/api/content/${top}`, {
+        type: 'page',
+        title: page.body.title,
+        body: { storage: { value: '<p>a person’s own text</p>', representation: 'storage' } },
+        version: { number: page.body.version.number + 1 },
+      });
+      const real = await run();
+      expect(real.ok).toBe(false);
+      expect(real.outcomes.find((o: { key: string }) => o.key === 'adoptedit')).toMatchObject({ status: 'conflict' });
+      expect(real.requests.writes).toBe(0);
+      const after = await sandbox.api<{ body: { storage: { value: string } }; version: { number: number } }>(
+        'GET',
+        `/rest/api/content/${top}?expand=body.storage,version`,
+      );
+      expect(after.body.version.number).toBe(2);
+      expect(after.body.body.storage.value).toContain('a person’s own text');
+    } finally {
+      await rm(work, { recursive: true, force: true });
     }
   });
 });

@@ -160,6 +160,11 @@ describe('flag jobs as their repository changes', () => {
       expect(renamed.code).toBe(0);
       expect(renamed.publish.counts).toMatchObject({ created: 0, conflicts: 0 });
       expect((await job('specs/store.yaml')).publish.requests.writes).toBe(0);
+      // The same spec named as ./specs/… or by its absolute path is the same job's.
+      for (const same of ['./specs/store.yaml', join(project, 'specs', 'store.yaml')]) {
+        const again = await job(same);
+        expect([again.code, again.publish.requests.writes]).toEqual([0, 0]);
+      }
     } finally {
       await rm(project, { recursive: true, force: true });
     }
@@ -202,6 +207,30 @@ describe('flag jobs as their repository changes', () => {
       expect(merged.code).toBe(0);
       expect(merged.publish.counts).toMatchObject({ created: 0, conflicts: 0 });
       expect((await publish(project, ['generate'])).publish.requests.writes).toBe(0);
+    } finally {
+      await rm(project, { recursive: true, force: true });
+    }
+  });
+
+  it('a job deleted with its spec: the other job publishes on, and its --prune leaves the deleted job’s pages alone', async () => {
+    const project = await repository('deleted-job', []);
+    const titled = (title: string, tags: string[]) => spec(tags).replace('Pet store', title);
+    const job = (file: string, ...more: string[]) =>
+      publish(project, ['api', '--openapi', file, '--confluence-prefix', 'Gone ', ...more]);
+    try {
+      await writeFile(join(project, 'billing.yaml'), titled('Billing', ['invoices']));
+      await writeFile(join(project, 'orders.yaml'), titled('Orders', ['carts']));
+      expect((await job('billing.yaml')).code).toBe(0);
+      const orders = await job('orders.yaml');
+      expect(orders.code).toBe(0);
+      await rm(join(project, 'orders.yaml'));
+      const billing = await job('billing.yaml', '--prune');
+      expect([billing.code, billing.publish.requests.writes]).toEqual([0, 0]);
+      expect(billing.planned.filter((p) => p.action !== 'unchanged')).toEqual([]);
+      for (const { pageId } of orders.publish.outcomes as Array<{ pageId: string }>)
+        expect((await sandbox.api<{ status: string }>('GET', `/rest/api/content/${pageId}`)).body.status).toBe(
+          'current',
+        );
     } finally {
       await rm(project, { recursive: true, force: true });
     }

@@ -321,4 +321,24 @@ describe('flag jobs as their repository changes', () => {
       await rm(work, { recursive: true, force: true });
     }
   });
+  it('a page an interrupted run left under a title now in another case: the dry run says the conflict the run meets, not adopt', async () => {
+    const work = await mkdtemp(join(tmpdir(), 'docgen-adopt-case-'));
+    const out = join(work, 'out');
+    const run = async (...more: string[]) =>
+      JSON.parse((await runCli(['publish', out, '--json', ...more], { cwd: work, env: env() })).stdout);
+    try {
+      await writeRenderedTree(out, makeTree(1, { prefix: 'adoptcase' }), { name: 'docgen-test', version: '1.0.0' });
+      const top = (await run()).outcomes[0].pageId as string;
+      expect((await sandbox.api('DELETE', `/rest/api/content/${top}/property/docgen`)).status).toBe(204);
+      // The source's title changes case since: docgen would now create "Adoptcase Home".
+      const retitled = makeTree(1, { prefix: 'adoptcase', edit: (page) => ({ ...page, title: 'Adoptcase Home' }) });
+      await writeRenderedTree(out, retitled, { name: 'docgen-test', version: '1.0.0' });
+      const dry = (await run('--dry-run')).planned[0] as Planned;
+      const real = await run();
+      expect(real.outcomes[0].status).toBe('conflict');
+      expect(dry.reason).not.toContain('identical page an interrupted run left');
+    } finally {
+      await rm(work, { recursive: true, force: true });
+    }
+  });
 });

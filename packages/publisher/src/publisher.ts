@@ -460,7 +460,9 @@ async function identicalLeftovers(
     const wanted = byTitle.get(page.title.trim().toLowerCase());
     if (!wanted || page.ownership || page.version.number !== 1) continue;
     const body = (await api.getPage(page.id, { body: true })).body ?? '';
-    if (bodyHashWithoutComments(body, converter) === wanted.bodyHash) identical.add(page.id);
+    // Its title as docgen gives it, too: the run adopts no page whose title is in another case (see `tryAdopt`).
+    if (page.title === wanted.title && bodyHashWithoutComments(body, converter) === wanted.bodyHash)
+      identical.add(page.id);
     else if (docgens.has(page.parentId ?? '')) unrecorded.push(page);
   }
   await takeRecordsOfOtherRuns(api, unrecorded);

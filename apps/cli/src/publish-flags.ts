@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { Flags } from '@oclif/core';
 import {
@@ -8,6 +9,7 @@ import {
   type ConfluenceConfig,
   type LoadedConfig,
   type OptionOrigin,
+  type PageTree,
 } from '@docgen/core';
 import { formatTable, terminalWidth } from './text-table.js';
 import { warningJson, type WarningJson } from './warning-json.js';
@@ -420,6 +422,7 @@ export async function runPublish(
       titlePrefix: flags['confluence-prefix'] ?? config.titlePrefix,
       // The config's name for the doc set, over the folder's (a folder rendered before it was set).
       docSet: config.docSet,
+      sourceRoot: checkoutOf(tree, process.cwd()),
       labels: config.labels,
       concurrency: flags.concurrency ?? config.concurrency,
       onConflict,
@@ -527,6 +530,17 @@ async function retellWholeRunFixes(
  * How to start the sandbox just published to: plain `docgen sandbox start` when, run from here, it
  * finds that folder itself (the same config), else with `--data` (`npm run demo` from the repository root).
  */
+/**
+ * The folder a flag run's source paths start at (see `PublisherConfig.sourceRoot`): the one docgen
+ * runs in, where every file the tree was rendered from is (the checkout it was rendered in, also for
+ * `docgen publish <folder>` there); else unknown, and no recorded file is taken for gone.
+ */
+function checkoutOf(tree: PageTree, cwd: string): string | undefined {
+  if (tree.partial !== 'flags' || !tree.filesComparable) return undefined;
+  const files = tree.pages.map((page) => page.source?.file).filter((file) => file !== undefined);
+  return files.length > 0 && files.every((file) => existsSync(resolve(cwd, file))) ? cwd : undefined;
+}
+
 async function sandboxStartCommand(dataDir: string, cwd: string | undefined): Promise<string> {
   const here = cwd ?? process.cwd();
   if ((await nearestSandboxFolder(here)) === dataDir) return 'docgen sandbox start';

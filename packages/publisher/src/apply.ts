@@ -632,7 +632,7 @@ async function tryAdopt(
 }
 
 /** How long a page another run just created may go without its record before it is taken for a person's. */
-const RECORD_WAITS = [250, 500, 1000, 1500];
+export const RECORD_WAITS = [250, 500, 1000, 1500];
 
 /**
  * A page with this title, under this parent, at version 1 and with no record yet: another docgen run

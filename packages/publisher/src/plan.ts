@@ -154,6 +154,12 @@ export interface PlanInput {
   listedFiles?: string[];
   /** See `PageTree.inConfigFolders` in core: the config's pages of their files stay the config's. */
   inConfigFolders?: string[];
+  /**
+   * Source files docgen's pages record that the checkout a flag run was rendered in no longer has
+   * (see `Publisher`'s `sourceRoot`): a page of such a file is no sign of another job that publishes
+   * it (a file renamed in the same change as one of its pages is dropped: a spec's tag, a service).
+   */
+  goneSources?: ReadonlySet<string>;
   prune?: boolean;
   onConflict?: ConflictPolicy;
   /** Plan page moves for sibling order (false where the API cannot move pages: Data Center). */
@@ -898,10 +904,11 @@ function sameFileInConfigFolder(
 /**
  * Pages of this doc set that another run of sources given by flags publishes (another CI job run in
  * the same folder): not rendered by this run, nor its to retire or take over. Only where paths
- * compare (`filesComparable`), so that their recorded files tell the runs apart.
+ * compare (`filesComparable`), so that their recorded files tell the runs apart; and not of a file
+ * gone from the checkout (`goneSources`), which no job publishes any more.
  */
 function otherFlagRunsPages(
-  input: Pick<PlanInput, 'partial' | 'filesComparable'>,
+  input: Pick<PlanInput, 'partial' | 'filesComparable' | 'goneSources'>,
   ours: RemotePage[],
   run: {
     desiredKeys: ReadonlySet<string>;
@@ -911,8 +918,10 @@ function otherFlagRunsPages(
 ): RemotePage[] {
   if (input.partial !== 'flags' || !input.filesComparable) return [];
   const takenOver = new Set([...run.rekeyed.values()].map((page) => page.id));
+  const gone = (page: RemotePage) => input.goneSources?.has(page.ownership!.value.source?.file ?? '') === true;
   return ours.filter(
-    (page) => !run.desiredKeys.has(page.ownership!.value.key) && !run.inScope(page) && !takenOver.has(page.id),
+    (page) =>
+      !run.desiredKeys.has(page.ownership!.value.key) && !run.inScope(page) && !takenOver.has(page.id) && !gone(page),
   );
 }
 

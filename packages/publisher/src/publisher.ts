@@ -1,5 +1,7 @@
+import { existsSync } from 'node:fs';
+import { isAbsolute, resolve } from 'node:path';
 import { contentHash, DocgenError, type Diagnostic, type PageTree, type SourceLocation } from '@docgen/core';
-import { applyPlan, bodyHashWithoutComments, type Outcome } from './apply.js';
+import { applyPlan, bodyHashWithoutComments, RECORD_WAITS, type Outcome } from './apply.js';
 import { CloudApi } from './client/cloud.js';
 import { resolveEndpoint, type Flavor } from './client/endpoint.js';
 import type { ConfluenceApi, RemotePage, SpaceInfo } from './client/types.js';
@@ -65,6 +67,11 @@ export interface PublisherConfig extends ConnectionConfig {
    * beside a config that has more): only their pages are managed; the others are left as they are.
    */
   partial?: PageTree['partial'];
+  /**
+   * The folder the tree's source paths start at, the checkout it was rendered in: a flag run asks
+   * it which files docgen's pages record are gone (see `PlanInput.goneSources`).
+   */
+  sourceRoot?: string;
   concurrency?: number;
   onConflict?: ConflictPolicy;
   /** Same as onConflict: overwrite. */
@@ -151,6 +158,21 @@ export async function connect(config: ConnectionConfig): Promise<ConfluenceApi> 
 }
 
 /**
+ * The files docgen's pages under the root record that are no longer in the checkout a flag run was
+ * rendered in (renamed, moved or deleted in this change): no job publishes from them now. Only
+ * where the tree's paths compare and the folder they start at is known; else none.
+ */
+function goneSources(remote: RemotePage[], tree: PageTree, sourceRoot: string | undefined): Set<string> {
+  const gone = new Set<string>();
+  if (sourceRoot === undefined || tree.partial !== 'flags' || !tree.filesComparable) return gone;
+  for (const page of remote) {
+    const file = page.ownership?.value.source?.file;
+    if (file !== undefined && !isAbsolute(file) && !existsSync(resolve(sourceRoot, file))) gone.add(file);
+  }
+  return gone;
+}
+
+/**
  * `new Publisher(config).publish(tree)`: make the managed part of a Confluence space match a
  * page tree, with the fewest requests, no duplicates, and no human edit lost.
  */
@@ -205,6 +227,8 @@ export class Publisher {
     // own pruned page to restore, or a page a person deleted. Found now, the dry run shows it.
     const freeTitles = titlesNotHeld(newTitles, elsewhere);
     const retired = freeTitles.length ? await api.findRetiredTitles(space, freeTitles) : [];
+    // First: a page another run records meanwhile is docgen's for everything the plan asks after.
+    const adoptable = await identicalLeftovers(api, converter, remote, { desired, rootId });
     const docSet = this.config.docSet ?? tree.docSet ?? defaultDocSet(tree);
     const docSetNamed = (this.config.docSet ?? tree.docSet) !== undefined;
     const partial = this.config.partial ?? tree.partial;
@@ -215,7 +239,6 @@ export class Publisher {
       rootId,
       desired,
     });
-    const adoptable = await identicalLeftovers(api, converter, remote, desired);
     const plan = planSync({
       desired,
       adoptable,
@@ -228,6 +251,7 @@ export class Publisher {
       unlisted: tree.unlisted,
       listedFiles: tree.listedFiles,
       inConfigFolders: tree.inConfigFolders,
+      goneSources: goneSources(remote, tree, this.config.sourceRoot),
       commentedOnly,
       editInSource,
       prune: this.config.prune,
@@ -417,23 +441,46 @@ async function pagesOnlyCommented(
  * one docgen writes for that page: what a run created before it died, short of recording it, which
  * the run adopts (see `tryAdopt`). Read now, so the plan and a dry run say what the run will do:
  * adopt such a page, or, for any other, meet a title conflict that holds back the pages under it.
- * One body read per such page; none on a run without one.
+ * One body read per such page; none on a run without one. Such a page with another body under the
+ * root or a page of docgen's may be another docgen run's still at work (the same job's earlier
+ * pipeline, whose record comes a moment after the create): recorded within the waits, it takes its
+ * record into `remote`, so the plan treats it as docgen's page it is (updated, not a conflict).
  */
 async function identicalLeftovers(
   api: ConfluenceApi,
   converter: Converter,
   remote: RemotePage[],
-  desired: DesiredPage[],
+  { desired, rootId }: { desired: DesiredPage[]; rootId: string },
 ): Promise<Set<string>> {
   const byTitle = new Map(desired.map((page) => [page.title.trim().toLowerCase(), page]));
+  const docgens = new Set([rootId, ...remote.filter((page) => page.ownership).map((page) => page.id)]);
   const identical = new Set<string>();
+  const unrecorded: RemotePage[] = [];
   for (const page of remote) {
     const wanted = byTitle.get(page.title.trim().toLowerCase());
     if (!wanted || page.ownership || page.version.number !== 1) continue;
     const body = (await api.getPage(page.id, { body: true })).body ?? '';
-    if (bodyHashWithoutComments(body, converter) === wanted.bodyHash) identical.add(page.id);
+    // Its title as docgen gives it, too: the run adopts no page whose title is in another case (see `tryAdopt`).
+    if (page.title === wanted.title && bodyHashWithoutComments(body, converter) === wanted.bodyHash)
+      identical.add(page.id);
+    else if (docgens.has(page.parentId ?? '')) unrecorded.push(page);
   }
+  await takeRecordsOfOtherRuns(api, unrecorded);
   return identical;
+}
+
+/** Each page's record, where another run writes it within `RECORD_WAITS`: put on the page as listed. */
+async function takeRecordsOfOtherRuns(api: ConfluenceApi, pages: RemotePage[]): Promise<void> {
+  let waiting = pages;
+  for (const wait of [0, ...RECORD_WAITS]) {
+    if (waiting.length === 0) return;
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    const records = await Promise.all(waiting.map((page) => api.readOwnership(page.id)));
+    waiting.forEach((page, i) => {
+      if (records[i]) page.ownership = records[i];
+    });
+    waiting = waiting.filter((page) => !page.ownership);
+  }
 }
 
 /**

@@ -308,6 +308,33 @@ describe.each(dialects)('failure drills ($name)', ({ name, path }) => {
     ]);
   });
 
+  it('two runs of one job at once, the later with newer text for a page the other is creating: it updates that page, no conflict', async () => {
+    const root = await humanPage('Two pipelines root');
+    const config = sandboxConfig(sandbox, path, { parentId: root });
+    const older = makeTree(3, { prefix: 'pipes' });
+    const newer = makeTree(3, {
+      prefix: 'pipes',
+      edit: (page) => (page.key === 'pipes' ? { ...page, markdown: `${page.markdown}\n\nNewer text.` } : page),
+    });
+    // The earlier pipeline's record of its new top page comes a moment after its create; the later one plans then.
+    await sandbox.faults([{ fault: 'latency', latencyMs: 1500, method: ['POST', 'PUT'], path: 'propert', count: 1 }]);
+    const first = new Publisher(config).publish(older);
+    const created = async () =>
+      (await sandbox.api<{ results: unknown[] }>('GET', `/rest/api/content?spaceKey=DEV&title=PIPES%20Home`)).body
+        .results.length;
+    while ((await created()) === 0) await new Promise((resolve) => setTimeout(resolve, 10));
+    const second = new Publisher(config);
+    const planned = await second.plan(newer);
+    expect((await first).ok).toBe(true);
+    await sandbox.clearFaults();
+    const result = await second.publish(newer, { planned });
+    expect(result.outcomes.filter((o) => ['conflict', 'failed', 'skipped'].includes(o.status))).toEqual([]);
+    expect(result.outcomes.find((o) => o.key === 'pipes')?.status).toBe('updated');
+    expect(result.ok).toBe(true);
+    await expectConverged(root, newer);
+    await expectQuiet(config, newer);
+  });
+
   it('a title handed from one page of the tree to another (two swapped, one given to a new page) in one run', async () => {
     const root = await humanPage('Title hand-over root');
     const tree = makeTree(5, { prefix: 'handover' });

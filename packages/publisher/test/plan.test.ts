@@ -342,6 +342,26 @@ describe('planSync', () => {
     expect([moved.action, moved.changes]).toEqual(['update', ['state']]);
   });
 
+  it('a page of a file gone from the checkout is no sign of another job: a folder renamed as one of its services goes', () => {
+    const runbook = (key: string, file: string) => ({ key, source: { plugin: 'runbook', file } });
+    const before = publishAll(
+      tree([
+        runbook('svc/payments', 'services/a/payments/catalog-info.yaml'),
+        runbook('svc/refunds', 'services/a/refunds/catalog-info.yaml'),
+      ]),
+    );
+    // services/a is services/payments now, without its refunds service.
+    const after = tree([runbook('svc/payments', 'services/payments/payments/catalog-info.yaml')]);
+    const run = { rootId: '1', docSet: 'docs', partial: 'flags' as const, filesComparable: true };
+    const goneSources = new Set(['services/a/payments/catalog-info.yaml', 'services/a/refunds/catalog-info.yaml']);
+    const moved = planSync({ ...run, desired: after, remote: before, goneSources }).operations[0];
+    expect([moved.action, moved.changes]).toEqual(['update', ['state']]);
+    // While refunds' file is still there, another job may publish it: the conflict stands.
+    const kept = new Set(['services/a/payments/catalog-info.yaml']);
+    const shared = planSync({ ...run, desired: after, remote: before, goneSources: kept }).operations[0];
+    expect([shared.action, shared.conflict]).toEqual(['conflict', 'other-run']);
+  });
+
   it('offers adoption only for a version-1 page under the intended parent (an interrupted create)', () => {
     const desired = tree(base);
     const remote = publishAll(desired).filter((p) => p.ownership!.value.key !== 'docs/b');

@@ -116,9 +116,34 @@ export function configKeyOrigin(config: LoadedConfig, pointer: string): OptionOr
     .join('');
   if (!config.file) return { name: key };
   const location = config.locate(pointer);
-  // In package.json the config is the `docgen` key's value: `package.json:12 docgen.sources[0]…`.
-  const within = basename(config.file) === 'package.json' ? `docgen.${key}` : key;
-  return { name: `${basename(config.file)}${location.line ? `:${location.line}` : ''} ${within}`, location };
+  return {
+    name: `${basename(config.file)}${location.line ? `:${location.line}` : ''} ${keyAsWritten(config.file, key)}`,
+    location,
+  };
+}
+
+/**
+ * The key of its file whose value the config is: `docgen` in package.json; none for a config file
+ * of its own (or a config built in memory).
+ */
+function enclosingKey(file: string | undefined): string | undefined {
+  return file && basename(file) === 'package.json' ? 'docgen' : undefined;
+}
+
+/** A pointer into the config (`/sources/0`) as one into its file: `/docgen/sources/0` in package.json. */
+function pointerInFile(file: string | undefined, pointer: string): string {
+  const enclosing = enclosingKey(file);
+  return enclosing ? `/${enclosing}${pointer}` : pointer;
+}
+
+/**
+ * A config key (`sources[0].options`) as its file writes it: `docgen.sources[0].options` in
+ * package.json, where the config is the `docgen` key's value.
+ */
+export function keyAsWritten(file: string | undefined, key: string): string {
+  const enclosing = enclosingKey(file);
+  if (!enclosing) return key;
+  return key ? `${enclosing}${key.startsWith('[') ? '' : '.'}${key}` : enclosing;
 }
 
 /**
@@ -328,19 +353,14 @@ export async function loadConfigFile(file: string): Promise<LoadedConfig> {
   if (ext === '.js' || ext === '.mjs' || ext === '.cjs') return loadModuleConfig(file, false);
   const text = await readFile(file, 'utf8');
   if (ext !== '.json') await loadYamlParser();
-  const isPackageJson = basename(file) === 'package.json';
   const document = parseStructured(text, file, ext === '.json' ? 'json' : 'yaml', 'DG_CONFIG_SYNTAX');
-  let value = document.value;
-  let prefix = '';
-  if (isPackageJson) {
-    value = (value as Record<string, unknown> | null)?.docgen;
-    prefix = '/docgen';
-  }
+  const enclosing = enclosingKey(file);
+  let value = enclosing ? (document.value as Record<string, unknown> | null)?.[enclosing] : document.value;
   if (value === null || value === undefined) value = {};
   return configFromObject(value, {
     file,
     dir,
-    locate: (pointer, key) => document.locate(prefix + pointer, key),
+    locate: (pointer, key) => document.locate(pointerInFile(file, pointer), key),
   });
 }
 
@@ -392,16 +412,16 @@ export function configFromObject(
   value: unknown,
   origin: { file?: string; dir: string; locate?: (pointer: string, key?: boolean) => SourceLocation | undefined },
 ): LoadedConfig {
-  const locate = (pointer: string, key?: boolean): SourceLocation => ({
-    file: origin.file,
-    ...(origin.locate?.(pointer, key) ?? {}),
-    pointer: pointer ? `#${pointer}` : undefined,
-  });
-  rejectSecrets(value, locate);
-  rejectPluginNameKeys(value, locate);
+  const locate = (pointer: string, key?: boolean): SourceLocation => {
+    const inFile = pointerInFile(origin.file, pointer);
+    return { file: origin.file, ...(origin.locate?.(pointer, key) ?? {}), pointer: inFile ? `#${inFile}` : undefined };
+  };
+  rejectSecrets(value, locate, origin.file);
+  rejectPluginNameKeys(value, locate, origin.file);
   const config = structuredClone(value) as DocgenConfig;
   validateAgainstSchema(configSchema, config, {
     what: `docgen config${origin.file ? ` in ${basename(origin.file)}` : ''}`,
+    keyPrefix: enclosingKey(origin.file),
     locate,
     code: 'DG_CONFIG_INVALID',
   });
@@ -542,7 +562,11 @@ const INPUT_OPTIONS: Readonly<Record<string, string>> = {
  * inputs): the schema alone says "missing key plugin, unknown key openapi; add the missing key".
  * Say how docgen writes that source instead.
  */
-function rejectPluginNameKeys(value: unknown, locate: (pointer: string, key?: boolean) => SourceLocation): void {
+function rejectPluginNameKeys(
+  value: unknown,
+  locate: (pointer: string, key?: boolean) => SourceLocation,
+  file: string | undefined,
+): void {
   const sources = (value as { sources?: unknown } | null)?.sources;
   if (!Array.isArray(sources)) return;
   sources.forEach((source: unknown, index) => {
@@ -552,7 +576,7 @@ function rejectPluginNameKeys(value: unknown, locate: (pointer: string, key?: bo
     const input = (source as Record<string, unknown>)[plugin];
     throw new DocgenError({
       code: 'DG_CONFIG_INVALID',
-      message: `sources[${index}] names its plugin as a key ("${plugin}:"): a source is a plugin and its options`,
+      message: `${keyAsWritten(file, `sources[${index}]`)} names its plugin as a key ("${plugin}:"): a source is a plugin and its options`,
       location: locate(`/sources/${index}/${plugin}`, true),
       hint: `write "- plugin: ${plugin}" with "options: { ${INPUT_OPTIONS[plugin]}: ${typeof input === 'string' ? input : '…'} }" on the next line, indented under it`,
     });
@@ -560,14 +584,18 @@ function rejectPluginNameKeys(value: unknown, locate: (pointer: string, key?: bo
 }
 
 /** Tokens in a committed file leak; say where they belong instead. */
-function rejectSecrets(value: unknown, locate: (pointer: string, key?: boolean) => SourceLocation): void {
+function rejectSecrets(
+  value: unknown,
+  locate: (pointer: string, key?: boolean) => SourceLocation,
+  file: string | undefined,
+): void {
   const confluence = (value as { confluence?: Record<string, unknown> } | null)?.confluence;
   if (!confluence || typeof confluence !== 'object') return;
   for (const key of Object.keys(confluence)) {
     if (SECRET_KEYS.test(key)) {
       throw new DocgenError({
         code: 'DG_CONFIG_SECRET',
-        message: `"confluence.${key}" must not be in the config file: secrets are read only from the environment or flags`,
+        message: `"${keyAsWritten(file, `confluence.${key}`)}" must not be in the config file: secrets are read only from the environment or flags`,
         location: locate(`/confluence/${key}`, true),
         hint: 'remove it and set CONFLUENCE_API_TOKEN (or CONFLUENCE_ACCESS_TOKEN) in the environment, or pass --confluence-token',
       });

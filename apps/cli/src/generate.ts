@@ -163,7 +163,8 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
   const outOrigin =
     options.out !== undefined || !config.file ? { name: '--out', flag: '--out' } : core.configKeyOrigin(config, '/out');
   core.checkOutputFolder(outDir, outOrigin);
-  const warnings: Diagnostic[] = [];
+  // The config's own (another config beside it, ignored) come first: they may explain the rest.
+  const warnings: Diagnostic[] = [...(loaded.warnings ?? [])];
   const report = (diagnostic: Diagnostic) => warnings.push(options.retell?.(diagnostic, loaded) ?? diagnostic);
   const tree = await core
     .generatePageTree(config, { include: options.include, report })

@@ -50,3 +50,32 @@ describe('a config in package.json#docgen', () => {
     });
   }, 60_000);
 });
+
+describe('two configs in one folder', () => {
+  it('docgen.config.yaml is read over package.json#docgen, with one warning naming both', async () => {
+    const project = ledgerProject({
+      out: 'from-package-json',
+      sources: [{ plugin: 'prisma', options: { schema: 'prisma/schema.prisma' } }],
+    });
+    writeFileSync(
+      join(project, 'docgen.config.yaml'),
+      'out: docs-out\nsources:\n  - plugin: prisma\n    options: { schema: prisma/schema.prisma }\n',
+    );
+    const result = await runCli(['generate', '--no-cache', '--json'], { cwd: project });
+    expect(result.code).toBe(0);
+    const report = JSON.parse(result.stdout);
+    expect(report).toMatchObject({ config: join(project, 'docgen.config.yaml'), out: join(project, 'docs-out') });
+    const twoConfigs = report.warnings.filter((warning: { code: string }) => warning.code === 'DG_CONFIG_SHADOWED');
+    expect(twoConfigs).toEqual([
+      expect.objectContaining({
+        message: `two docgen configs in ${project}: docgen.config.yaml is used, the "docgen" key of package.json is ignored`,
+        file: join(project, 'package.json'),
+      }),
+    ]);
+    expect(twoConfigs[0].hint).toMatch(/^keep one: /);
+    // Alone, either is read without a warning.
+    rmSync(join(project, 'docgen.config.yaml'));
+    const alone = JSON.parse((await runCli(['generate', '--no-cache', '--json'], { cwd: project })).stdout);
+    expect(alone.warnings).toEqual([]);
+  }, 60_000);
+});

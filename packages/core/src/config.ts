@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync, statSync, type Dirent } from 'no
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { closestName, DocgenError, type SourceLocation } from './diagnostics.js';
+import { closestName, DocgenError, type Diagnostic, type SourceLocation } from './diagnostics.js';
 import { loadYamlParser, parseStructured } from './structured-file.js';
 import { loadSchemaValidator, validateAgainstSchema } from './schema-validation.js';
 
@@ -72,6 +72,8 @@ export interface LoadedConfig {
    * flag that gave each option (`{ spec: '--openapi' }`). Absent for sources the config lists.
    */
   sourceFlags?: ReadonlyArray<Readonly<Record<string, string>> | undefined>;
+  /** What is wrong with the config but stops nothing: another config beside it that is ignored. */
+  warnings?: Diagnostic[];
 }
 
 /** A source given by command-line flags: the flag that gave each of its options. */
@@ -291,21 +293,46 @@ const SECRET_KEYS = /^(token|apiToken|api_token|password|accessToken|pat|secret)
 /** Search `from` and its ancestors for a config file; undefined when there is none. */
 export function findConfigFile(from: string): string | undefined {
   for (let dir = resolve(from); ; dir = dirname(dir)) {
-    for (const name of CONFIG_FILE_NAMES) {
-      const candidate = join(dir, name);
-      if (existsSync(candidate)) return candidate;
-    }
-    const pkg = join(dir, 'package.json');
-    if (existsSync(pkg)) {
-      try {
-        const json = JSON.parse(requireText(pkg)) as Record<string, unknown>;
-        if (json.docgen !== undefined) return pkg;
-      } catch {
-        // an unreadable package.json is not ours to judge here
-      }
-    }
+    const [found] = configFilesIn(dir);
+    if (found) return found;
     if (dirname(dir) === dir) return undefined;
   }
+}
+
+/** The configs in `dir`, the one read first: `docgen.config.*` in `CONFIG_FILE_NAMES` order, then package.json#docgen. */
+function configFilesIn(dir: string): string[] {
+  const files = CONFIG_FILE_NAMES.map((name) => join(dir, name)).filter((candidate) => existsSync(candidate));
+  const pkg = join(dir, 'package.json');
+  if (existsSync(pkg)) {
+    try {
+      const json = JSON.parse(requireText(pkg)) as Record<string, unknown>;
+      if (json.docgen !== undefined) files.push(pkg);
+    } catch {
+      // an unreadable package.json is not ours to judge here
+    }
+  }
+  return files;
+}
+
+/**
+ * The configs beside the one found that are not read (package.json#docgen beside a
+ * docgen.config.yaml): whoever edits the other sees no effect, with no word why.
+ */
+function shadowedConfigs(file: string): Diagnostic[] {
+  const [used, ...ignored] = configFilesIn(dirname(file));
+  if (used !== file || !ignored.length) return [];
+  const named = (path: string) =>
+    basename(path) === 'package.json' ? 'the "docgen" key of package.json' : basename(path);
+  const count = ignored.length === 1 ? 'two' : String(ignored.length + 1);
+  return [
+    {
+      code: 'DG_CONFIG_SHADOWED',
+      severity: 'warning',
+      message: `${count} docgen configs in ${dirname(file)}: ${basename(used)} is used, ${ignored.map(named).join(' and ')} ${ignored.length === 1 ? 'is' : 'are'} ignored`,
+      location: { file: ignored[0] },
+      hint: `keep one: move what ${ignored.map(named).join(' and ')} ${ignored.length === 1 ? 'says' : 'say'} into ${basename(used)}, and remove ${ignored.length === 1 ? 'it' : 'them'}`,
+    },
+  ];
 }
 
 function requireText(file: string): string {
@@ -339,7 +366,10 @@ export async function loadConfig(options: { cwd?: string; explicit?: string } = 
   }
   await loadSchemaValidator([configSchema]);
   if (!file) return configFromObject({}, { dir: cwd });
-  return loadConfigFile(file);
+  const loaded = await loadConfigFile(file);
+  // A config named with --config is the one meant: others beside it are no surprise.
+  if (options.explicit) return loaded;
+  return { ...loaded, warnings: [...shadowedConfigs(file), ...(loaded.warnings ?? [])] };
 }
 
 /** Read one config file of any supported kind. */

@@ -79,3 +79,26 @@ describe('two configs in one folder', () => {
     expect(alone.warnings).toEqual([]);
   }, 60_000);
 });
+
+describe('the config key `title`', () => {
+  it('has no effect: a warning at its line says so and what to use instead; the run goes on', async () => {
+    const project = ledgerProject(undefined);
+    writeFileSync(
+      join(project, 'docgen.config.yaml'),
+      'title: Ledger docs\nsources:\n  - plugin: prisma\n    options: { schema: prisma/schema.prisma }\n',
+    );
+    const result = await runCli(['generate', '--no-cache', '--json'], { cwd: project });
+    expect(result.code).toBe(0);
+    const report = JSON.parse(result.stdout);
+    expect(report.pageCount).toBe(2);
+    expect(report.warnings).toEqual([
+      expect.objectContaining({
+        code: 'DG_CONFIG_NO_EFFECT',
+        file: join(project, 'docgen.config.yaml'),
+        line: 1,
+        message: '"title" has no effect: docgen makes no page for the doc set as a whole',
+        hint: expect.stringContaining('confluence.parentTitle'),
+      }),
+    ]);
+  }, 60_000);
+});

@@ -50,6 +50,7 @@ export interface ConfluenceConfig {
 }
 
 export interface DocgenConfig {
+  /** @deprecated Has no effect (a warning says so): docgen makes no page for the doc set as a whole. */
   title?: string;
   /** Output folder of rendered pages (relative to the config file). */
   out: string;
@@ -72,7 +73,7 @@ export interface LoadedConfig {
    * flag that gave each option (`{ spec: '--openapi' }`). Absent for sources the config lists.
    */
   sourceFlags?: ReadonlyArray<Readonly<Record<string, string>> | undefined>;
-  /** What is wrong with the config but stops nothing: another config beside it that is ignored. */
+  /** What is wrong with the config but stops nothing: another config beside it that is ignored, a key without effect. */
   warnings?: Diagnostic[];
 }
 
@@ -238,7 +239,11 @@ export const configSchema: Record<string, unknown> = {
   additionalProperties: false,
   properties: {
     $schema: { type: 'string' },
-    title: { type: 'string', description: 'Title of the documentation set' },
+    title: {
+      type: 'string',
+      deprecated: true,
+      description: 'Deprecated, has no effect: use confluence.parentTitle to publish under a page of that title',
+    },
     out: { type: 'string', default: 'docs-out', description: 'Output folder, relative to the config file' },
     templates: {
       type: 'string',
@@ -456,7 +461,34 @@ export function configFromObject(
     code: 'DG_CONFIG_INVALID',
   });
   if (typeof config.confluence?.parentId === 'number') config.confluence.parentId = String(config.confluence.parentId);
-  return { config, file: origin.file, dir: origin.dir, locate };
+  return {
+    config,
+    file: origin.file,
+    dir: origin.dir,
+    locate,
+    warnings: keysWithoutEffect(config, origin.file, locate),
+  };
+}
+
+/**
+ * `title` was in the schema and the docs ("title of the documentation set") but nothing read it. It
+ * stays allowed (an unknown key is an error, and configs have it), with a warning at its line.
+ */
+function keysWithoutEffect(
+  config: DocgenConfig,
+  file: string | undefined,
+  locate: (pointer: string, key?: boolean) => SourceLocation,
+): Diagnostic[] {
+  if (config.title === undefined) return [];
+  return [
+    {
+      code: 'DG_CONFIG_NO_EFFECT',
+      severity: 'warning',
+      message: `"${keyAsWritten(file, 'title')}" has no effect: docgen makes no page for the doc set as a whole`,
+      location: locate('/title', true),
+      hint: 'remove it; to publish the pages under a page of that title, set confluence.parentTitle to it (the page must exist), or give their titles a prefix with confluence.titlePrefix',
+    },
+  ];
 }
 
 /**

@@ -351,6 +351,7 @@ export async function runPublish(
 ): Promise<PublishReport> {
   const { readRenderedTree } = await import('@docgen/core');
   const { manifest, tree } = await readRenderedTree(renderedDir);
+  const conversionWarnings = await import('./generate.js').then(({ convertForPublish }) => convertForPublish(tree));
   const env = options.env ?? process.env;
   const config = options.config ?? {};
   const connection = await openConnection(flags, options);
@@ -405,6 +406,7 @@ export async function runPublish(
       for (const d of diffs ?? []) log.info(`\n${diffHeading(d, planned)}${d.diff}`);
     }
     const result = await publisher.publish(tree, { dryRun, planned });
+    result.warnings.unshift(...conversionWarnings);
     progress.done();
     result.durationMs = Date.now() - started;
     for (const line of outcomeLines(result.outcomes)) log.info(line);

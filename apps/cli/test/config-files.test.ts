@@ -73,6 +73,14 @@ describe('two configs in one folder', () => {
       }),
     ]);
     expect(twoConfigs[0].hint).toMatch(/^keep one: /);
+    // `docgen publish` reads the config too (its confluence section): it says the same, once.
+    const env = { CONFLUENCE_URL: '', CONFLUENCE_API_TOKEN: '', CONFLUENCE_ACCESS_TOKEN: '', CI: '1' };
+    const published = await runCli(['publish', 'docs-out', '--json'], { cwd: project, env });
+    expect(published.code).toBe(0);
+    const publishWarnings = JSON.parse(published.stdout).warnings as Array<{ code: string; message: string }>;
+    expect(publishWarnings.filter((warning) => warning.code === 'DG_CONFIG_SHADOWED')).toEqual([
+      expect.objectContaining({ message: twoConfigs[0].message }),
+    ]);
     // Alone, either is read without a warning.
     rmSync(join(project, 'docgen.config.yaml'));
     const alone = JSON.parse((await runCli(['generate', '--no-cache', '--json'], { cwd: project })).stdout);

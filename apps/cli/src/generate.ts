@@ -163,7 +163,8 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
   const outOrigin =
     options.out !== undefined || !config.file ? { name: '--out', flag: '--out' } : core.configKeyOrigin(config, '/out');
   core.checkOutputFolder(outDir, outOrigin);
-  const warnings: Diagnostic[] = [];
+  // The config's own (another config beside it, ignored) come first: they may explain the rest.
+  const warnings: Diagnostic[] = [...(loaded.warnings ?? [])];
   const report = (diagnostic: Diagnostic) => warnings.push(options.retell?.(diagnostic, loaded) ?? diagnostic);
   const tree = await core
     .generatePageTree(config, { include: options.include, report })
@@ -320,6 +321,17 @@ interface Converter {
 }
 
 /**
+ * Fill in the storage of a rendered folder's pages written without it (`--no-storage`) for a publish,
+ * as the render would have: links between pages to their titles, links into the source's site
+ * absolute against its `linkBase`. The publisher's own conversion of the Markdown knows neither.
+ */
+export async function convertForPublish(tree: PageTree): Promise<Diagnostic[]> {
+  const warnings: Diagnostic[] = [];
+  if (tree.pages.some((page) => page.storage === undefined)) await convertToStorage(tree, warnings, undefined);
+  return warnings;
+}
+
+/**
  * Fill `page.storage` with the converter, if it is installed. Relative `.md` links between pages
  * of the tree become links to the target page's title; images that are attachments of the page
  * become attachment references. Whole pages are converted (the converter sections long ones
@@ -348,31 +360,34 @@ async function convertToStorage(
       ? new StorageCache(cacheDir, converter.converterFingerprint())
       : undefined;
 
+  // Pages of a folder rendered with storage keep theirs (see `convertForPublish`); links resolve against all.
   const jobs = await Promise.all(
-    tree.pages.map(async (page) => {
-      const attachments = [...new Set(page.attachments.map((a) => a.fileName))].sort();
-      const options: ConverterOptions = {
-        resolvePageTitle: (href) => titleByFile.get(pageFile(href)),
-        resolveAnchor: (href, fragment) => linkAnchors.resolve(pageFile(href), fragment),
-        resolveAttachment: (src) => {
-          const name = decodeLink(src).replace(/^\.\//, '');
-          return attachments.includes(name) ? name : undefined;
-        },
-        ...(page.linkBase ? { resolveLink: (href: string) => absoluteLink(href, page.linkBase!) } : {}),
-      };
-      // Everything the output depends on: the resolvers' answers follow from titles and attachments.
-      const key = cache?.key({
-        markdown: page.markdown,
-        resolverInputs: {
-          titles: titlesNamedIn(page.markdown),
-          attachments,
-          anchors: linkAnchors.linkedFrom(page.markdown),
-          ...(page.linkBase ? { linkBase: page.linkBase } : {}),
-        },
-      });
-      const cached = key ? await cache!.read(key) : undefined;
-      return { page, options, key, result: cached };
-    }),
+    tree.pages
+      .filter((page) => page.storage === undefined)
+      .map(async (page) => {
+        const attachments = [...new Set(page.attachments.map((a) => a.fileName))].sort();
+        const options: ConverterOptions = {
+          resolvePageTitle: (href) => titleByFile.get(pageFile(href)),
+          resolveAnchor: (href, fragment) => linkAnchors.resolve(pageFile(href), fragment),
+          resolveAttachment: (src) => {
+            const name = decodeLink(src).replace(/^\.\//, '');
+            return attachments.includes(name) ? name : undefined;
+          },
+          ...(page.linkBase ? { resolveLink: (href: string) => absoluteLink(href, page.linkBase!) } : {}),
+        };
+        // Everything the output depends on: the resolvers' answers follow from titles and attachments.
+        const key = cache?.key({
+          markdown: page.markdown,
+          resolverInputs: {
+            titles: titlesNamedIn(page.markdown),
+            attachments,
+            anchors: linkAnchors.linkedFrom(page.markdown),
+            ...(page.linkBase ? { linkBase: page.linkBase } : {}),
+          },
+        });
+        const cached = key ? await cache!.read(key) : undefined;
+        return { page, options, key, result: cached };
+      }),
   );
   const missing = jobs.filter((job) => !job.result);
   const convertHere = () =>

@@ -201,8 +201,8 @@ export abstract class GeneratorCommand extends DocgenCommand {
 
 /**
  * Flags that another flag given with them turns off: `--cache-dir` with `--no-cache` or
- * `--no-storage` (nothing is cached), `--link-base` with `--no-storage` (it acts in the storage
- * XHTML only). Ignored without a word, a CI job's cache or links were silently not what it set.
+ * `--no-storage` (nothing is cached). Ignored without a word, a CI job's cache was silently not
+ * what it set. (`--link-base` with `--no-storage` is kept in manifest.json for the publish's conversion.)
  */
 function flagsTurnedOff(flags: GeneratorFlagValues): Diagnostic[] {
   const unused = (flag: string, message: string, hint: string): Diagnostic => ({
@@ -212,7 +212,6 @@ function flagsTurnedOff(flags: GeneratorFlagValues): Diagnostic[] {
     hint: `${hint}, or leave out ${flag}`,
   });
   const cacheDir = flags['cache-dir'];
-  const linkBase = flags['link-base'];
   const warnings: Diagnostic[] = [];
   if (cacheDir !== undefined && !flags.storage)
     warnings.push(
@@ -228,14 +227,6 @@ function flagsTurnedOff(flags: GeneratorFlagValues): Diagnostic[] {
         '--cache-dir',
         '--no-cache: every page was converted, none read from or written to a cache',
         `leave out --no-cache to keep the storage XHTML of unchanged pages in ${cacheDir}`,
-      ),
-    );
-  if (linkBase !== undefined && !flags.storage)
-    warnings.push(
-      unused(
-        '--link-base',
-        '--no-storage: links are made absolute in the storage XHTML only, and the Markdown keeps them as written',
-        `leave out --no-storage to write storage XHTML with links into ${linkBase}`,
       ),
     );
   return warnings;

@@ -7,6 +7,7 @@ import {
   DocgenError,
   isDocgenError,
   type ConfluenceConfig,
+  type Diagnostic,
   type LoadedConfig,
   type OptionOrigin,
   type PageTree,
@@ -128,6 +129,11 @@ export interface RunPublishOptions {
    * of one title). A conflict whose fix is that run says this instead, the fix that works.
    */
   wholeRunStop?: () => Promise<DocgenError | undefined>;
+  /**
+   * The config's own warnings (`LoadedConfig.warnings`: another config beside it, ignored), for
+   * `docgen publish`; a generator command's `--publish` has reported them with its render.
+   */
+  configWarnings?: Diagnostic[];
 }
 
 export interface PublishReport extends Omit<PublishResult, 'warnings'> {
@@ -392,6 +398,7 @@ export async function runPublish(
 ): Promise<PublishReport> {
   const { readRenderedTree } = await import('@docgen/core');
   const { manifest, tree } = await readRenderedTree(renderedDir);
+  const conversionWarnings = await import('./generate.js').then(({ convertForPublish }) => convertForPublish(tree));
   const env = options.env ?? process.env;
   const config = options.config ?? {};
   const connection = await openConnection(flags, options);
@@ -448,6 +455,7 @@ export async function runPublish(
       for (const d of diffs ?? []) log.info(`\n${diffHeading(d, planned)}${d.diff}`);
     }
     const result = await publisher.publish(tree, { dryRun, planned });
+    result.warnings.unshift(...(options.configWarnings ?? []), ...conversionWarnings);
     progress.done();
     result.durationMs = Date.now() - started;
     for (const line of outcomeLines(result.outcomes)) log.info(line);

@@ -114,7 +114,6 @@ export default defineSource({
 const files: Record<string, string> = {
   'package.json': JSON.stringify({ name: 'acme', private: true, workspaces: ['apps/*', 'tools/*'] }),
   'docgen.config.yaml': [
-    'title: Acme',
     'sources:',
     '  - plugin: openapi',
     '    options: { spec: apps/orders/openapi.yaml, key: orders }',

@@ -158,8 +158,8 @@ describe('docgen api --routes', () => {
         code: 'DG_FLAG_CONFLICTS_CONFIG',
         message:
           'the config pairs --routes services/catalog/src/server.ts with services/catalog/openapi.yaml, not with --openapi services/orders/openapi/openapi.yaml: its routes page would be compared with a spec the config does not compare it with',
-        location: { file: join(example, 'docgen.config.yaml'), line: 28 },
-        hint: "pass --openapi services/catalog/openapi.yaml (or leave --openapi out: the config's is used), or set docgen.config.yaml:28 sources[6].options.openapi to services/orders/openapi/openapi.yaml if the app serves that spec now",
+        location: { file: join(example, 'docgen.config.yaml'), line: 27 },
+        hint: "pass --openapi services/catalog/openapi.yaml (or leave --openapi out: the config's is used), or set docgen.config.yaml:27 sources[6].options.openapi to services/orders/openapi/openapi.yaml if the app serves that spec now",
       },
     });
     expect(existsSync(join(out, 'manifest.json'))).toBe(false);

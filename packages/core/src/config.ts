@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync, statSync, type Dirent } from 'no
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { closestName, DocgenError, type SourceLocation } from './diagnostics.js';
+import { closestName, DocgenError, type Diagnostic, type SourceLocation } from './diagnostics.js';
 import { loadYamlParser, parseStructured } from './structured-file.js';
 import { loadSchemaValidator, validateAgainstSchema } from './schema-validation.js';
 
@@ -52,6 +52,7 @@ export interface ConfluenceConfig {
 }
 
 export interface DocgenConfig {
+  /** @deprecated Has no effect (a warning says so): docgen makes no page for the doc set as a whole. */
   title?: string;
   /** Output folder of rendered pages (relative to the config file). */
   out: string;
@@ -74,6 +75,8 @@ export interface LoadedConfig {
    * flag that gave each option (`{ spec: '--openapi' }`). Absent for sources the config lists.
    */
   sourceFlags?: ReadonlyArray<Readonly<Record<string, string>> | undefined>;
+  /** What is wrong with the config but stops nothing: another config beside it that is ignored, a key without effect. */
+  warnings?: Diagnostic[];
 }
 
 /** A source given by command-line flags: the flag that gave each of its options. */
@@ -118,9 +121,34 @@ export function configKeyOrigin(config: LoadedConfig, pointer: string): OptionOr
     .join('');
   if (!config.file) return { name: key };
   const location = config.locate(pointer);
-  // In package.json the config is the `docgen` key's value: `package.json:12 docgen.sources[0]…`.
-  const within = basename(config.file) === 'package.json' ? `docgen.${key}` : key;
-  return { name: `${basename(config.file)}${location.line ? `:${location.line}` : ''} ${within}`, location };
+  return {
+    name: `${basename(config.file)}${location.line ? `:${location.line}` : ''} ${keyAsWritten(config.file, key)}`,
+    location,
+  };
+}
+
+/**
+ * The key of its file whose value the config is: `docgen` in package.json; none for a config file
+ * of its own (or a config built in memory).
+ */
+function enclosingKey(file: string | undefined): string | undefined {
+  return file && basename(file) === 'package.json' ? 'docgen' : undefined;
+}
+
+/** A pointer into the config (`/sources/0`) as one into its file: `/docgen/sources/0` in package.json. */
+function pointerInFile(file: string | undefined, pointer: string): string {
+  const enclosing = enclosingKey(file);
+  return enclosing ? `/${enclosing}${pointer}` : pointer;
+}
+
+/**
+ * A config key (`sources[0].options`) as its file writes it: `docgen.sources[0].options` in
+ * package.json, where the config is the `docgen` key's value.
+ */
+export function keyAsWritten(file: string | undefined, key: string): string {
+  const enclosing = enclosingKey(file);
+  if (!enclosing) return key;
+  return key ? `${enclosing}${key.startsWith('[') ? '' : '.'}${key}` : enclosing;
 }
 
 /**
@@ -213,7 +241,11 @@ export const configSchema: Record<string, unknown> = {
   additionalProperties: false,
   properties: {
     $schema: { type: 'string' },
-    title: { type: 'string', description: 'Title of the documentation set' },
+    title: {
+      type: 'string',
+      deprecated: true,
+      description: 'Deprecated, has no effect: use confluence.parentTitle to publish under a page of that title',
+    },
     out: { type: 'string', default: 'docs-out', description: 'Output folder, relative to the config file' },
     templates: {
       type: 'string',
@@ -269,21 +301,46 @@ const SECRET_KEYS = /^(token|apiToken|api_token|password|accessToken|pat|secret)
 /** Search `from` and its ancestors for a config file; undefined when there is none. */
 export function findConfigFile(from: string): string | undefined {
   for (let dir = resolve(from); ; dir = dirname(dir)) {
-    for (const name of CONFIG_FILE_NAMES) {
-      const candidate = join(dir, name);
-      if (existsSync(candidate)) return candidate;
-    }
-    const pkg = join(dir, 'package.json');
-    if (existsSync(pkg)) {
-      try {
-        const json = JSON.parse(requireText(pkg)) as Record<string, unknown>;
-        if (json.docgen !== undefined) return pkg;
-      } catch {
-        // an unreadable package.json is not ours to judge here
-      }
-    }
+    const [found] = configFilesIn(dir);
+    if (found) return found;
     if (dirname(dir) === dir) return undefined;
   }
+}
+
+/** The configs in `dir`, the one read first: `docgen.config.*` in `CONFIG_FILE_NAMES` order, then package.json#docgen. */
+function configFilesIn(dir: string): string[] {
+  const files = CONFIG_FILE_NAMES.map((name) => join(dir, name)).filter((candidate) => existsSync(candidate));
+  const pkg = join(dir, 'package.json');
+  if (existsSync(pkg)) {
+    try {
+      const json = JSON.parse(requireText(pkg)) as Record<string, unknown>;
+      if (json.docgen !== undefined) files.push(pkg);
+    } catch {
+      // an unreadable package.json is not ours to judge here
+    }
+  }
+  return files;
+}
+
+/**
+ * The configs beside the one found that are not read (package.json#docgen beside a
+ * docgen.config.yaml): whoever edits the other sees no effect, with no word why.
+ */
+function shadowedConfigs(file: string): Diagnostic[] {
+  const [used, ...ignored] = configFilesIn(dirname(file));
+  if (used !== file || !ignored.length) return [];
+  const named = (path: string) =>
+    basename(path) === 'package.json' ? 'the "docgen" key of package.json' : basename(path);
+  const count = ignored.length === 1 ? 'two' : String(ignored.length + 1);
+  return [
+    {
+      code: 'DG_CONFIG_SHADOWED',
+      severity: 'warning',
+      message: `${count} docgen configs in ${dirname(file)}: ${basename(used)} is used, ${ignored.map(named).join(' and ')} ${ignored.length === 1 ? 'is' : 'are'} ignored`,
+      location: { file: ignored[0] },
+      hint: `keep one: move what ${ignored.map(named).join(' and ')} ${ignored.length === 1 ? 'says' : 'say'} into ${basename(used)}, and remove ${ignored.length === 1 ? 'it' : 'them'}`,
+    },
+  ];
 }
 
 function requireText(file: string): string {
@@ -317,7 +374,10 @@ export async function loadConfig(options: { cwd?: string; explicit?: string } = 
   }
   await loadSchemaValidator([configSchema]);
   if (!file) return configFromObject({}, { dir: cwd });
-  return loadConfigFile(file);
+  const loaded = await loadConfigFile(file);
+  // A config named with --config is the one meant: others beside it are no surprise.
+  if (options.explicit) return loaded;
+  return { ...loaded, warnings: [...shadowedConfigs(file), ...(loaded.warnings ?? [])] };
 }
 
 /** Read one config file of any supported kind. */
@@ -331,19 +391,14 @@ export async function loadConfigFile(file: string): Promise<LoadedConfig> {
   if (ext === '.js' || ext === '.mjs' || ext === '.cjs') return loadModuleConfig(file, false);
   const text = await readFile(file, 'utf8');
   if (ext !== '.json') await loadYamlParser();
-  const isPackageJson = basename(file) === 'package.json';
   const document = parseStructured(text, file, ext === '.json' ? 'json' : 'yaml', 'DG_CONFIG_SYNTAX');
-  let value = document.value;
-  let prefix = '';
-  if (isPackageJson) {
-    value = (value as Record<string, unknown> | null)?.docgen;
-    prefix = '/docgen';
-  }
+  const enclosing = enclosingKey(file);
+  let value = enclosing ? (document.value as Record<string, unknown> | null)?.[enclosing] : document.value;
   if (value === null || value === undefined) value = {};
   return configFromObject(value, {
     file,
     dir,
-    locate: (pointer, key) => document.locate(prefix + pointer, key),
+    locate: (pointer, key) => document.locate(pointerInFile(file, pointer), key),
   });
 }
 
@@ -395,21 +450,48 @@ export function configFromObject(
   value: unknown,
   origin: { file?: string; dir: string; locate?: (pointer: string, key?: boolean) => SourceLocation | undefined },
 ): LoadedConfig {
-  const locate = (pointer: string, key?: boolean): SourceLocation => ({
-    file: origin.file,
-    ...(origin.locate?.(pointer, key) ?? {}),
-    pointer: pointer ? `#${pointer}` : undefined,
-  });
-  rejectSecrets(value, locate);
-  rejectPluginNameKeys(value, locate);
+  const locate = (pointer: string, key?: boolean): SourceLocation => {
+    const inFile = pointerInFile(origin.file, pointer);
+    return { file: origin.file, ...(origin.locate?.(pointer, key) ?? {}), pointer: inFile ? `#${inFile}` : undefined };
+  };
+  rejectSecrets(value, locate, origin.file);
+  rejectPluginNameKeys(value, locate, origin.file);
   const config = structuredClone(value) as DocgenConfig;
   validateAgainstSchema(configSchema, config, {
     what: `docgen config${origin.file ? ` in ${basename(origin.file)}` : ''}`,
+    keyPrefix: enclosingKey(origin.file),
     locate,
     code: 'DG_CONFIG_INVALID',
   });
   if (typeof config.confluence?.parentId === 'number') config.confluence.parentId = String(config.confluence.parentId);
-  return { config, file: origin.file, dir: origin.dir, locate };
+  return {
+    config,
+    file: origin.file,
+    dir: origin.dir,
+    locate,
+    warnings: keysWithoutEffect(config, origin.file, locate),
+  };
+}
+
+/**
+ * `title` was in the schema and the docs ("title of the documentation set") but nothing read it. It
+ * stays allowed (an unknown key is an error, and configs have it), with a warning at its line.
+ */
+function keysWithoutEffect(
+  config: DocgenConfig,
+  file: string | undefined,
+  locate: (pointer: string, key?: boolean) => SourceLocation,
+): Diagnostic[] {
+  if (config.title === undefined) return [];
+  return [
+    {
+      code: 'DG_CONFIG_NO_EFFECT',
+      severity: 'warning',
+      message: `"${keyAsWritten(file, 'title')}" has no effect: docgen makes no page for the doc set as a whole`,
+      location: locate('/title', true),
+      hint: 'remove it; to publish the pages under a page of that title, set confluence.parentTitle to it (the page must exist), or give their titles a prefix with confluence.titlePrefix',
+    },
+  ];
 }
 
 /**
@@ -545,7 +627,11 @@ const INPUT_OPTIONS: Readonly<Record<string, string>> = {
  * inputs): the schema alone says "missing key plugin, unknown key openapi; add the missing key".
  * Say how docgen writes that source instead.
  */
-function rejectPluginNameKeys(value: unknown, locate: (pointer: string, key?: boolean) => SourceLocation): void {
+function rejectPluginNameKeys(
+  value: unknown,
+  locate: (pointer: string, key?: boolean) => SourceLocation,
+  file: string | undefined,
+): void {
   const sources = (value as { sources?: unknown } | null)?.sources;
   if (!Array.isArray(sources)) return;
   sources.forEach((source: unknown, index) => {
@@ -555,7 +641,7 @@ function rejectPluginNameKeys(value: unknown, locate: (pointer: string, key?: bo
     const input = (source as Record<string, unknown>)[plugin];
     throw new DocgenError({
       code: 'DG_CONFIG_INVALID',
-      message: `sources[${index}] names its plugin as a key ("${plugin}:"): a source is a plugin and its options`,
+      message: `${keyAsWritten(file, `sources[${index}]`)} names its plugin as a key ("${plugin}:"): a source is a plugin and its options`,
       location: locate(`/sources/${index}/${plugin}`, true),
       hint: `write "- plugin: ${plugin}" with "options: { ${INPUT_OPTIONS[plugin]}: ${typeof input === 'string' ? input : '…'} }" on the next line, indented under it`,
     });
@@ -563,14 +649,18 @@ function rejectPluginNameKeys(value: unknown, locate: (pointer: string, key?: bo
 }
 
 /** Tokens in a committed file leak; say where they belong instead. */
-function rejectSecrets(value: unknown, locate: (pointer: string, key?: boolean) => SourceLocation): void {
+function rejectSecrets(
+  value: unknown,
+  locate: (pointer: string, key?: boolean) => SourceLocation,
+  file: string | undefined,
+): void {
   const confluence = (value as { confluence?: Record<string, unknown> } | null)?.confluence;
   if (!confluence || typeof confluence !== 'object') return;
   for (const key of Object.keys(confluence)) {
     if (SECRET_KEYS.test(key)) {
       throw new DocgenError({
         code: 'DG_CONFIG_SECRET',
-        message: `"confluence.${key}" must not be in the config file: secrets are read only from the environment or flags`,
+        message: `"${keyAsWritten(file, `confluence.${key}`)}" must not be in the config file: secrets are read only from the environment or flags`,
         location: locate(`/confluence/${key}`, true),
         hint: 'remove it and set CONFLUENCE_API_TOKEN (or CONFLUENCE_ACCESS_TOKEN) in the environment, or pass --confluence-token',
       });

@@ -2,7 +2,7 @@ import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { fixOptionHint, optionOrigin, type LoadedConfig, type SourceConfig } from './config.js';
+import { fixOptionHint, keyAsWritten, optionOrigin, type LoadedConfig, type SourceConfig } from './config.js';
 import { closestName, DocgenError, isDocgenError, type Diagnostic } from './diagnostics.js';
 import { missingParentHint, validatePageTree, type Page, type PageTree } from './page-tree.js';
 import type { DocumentSource } from './plugin.js';
@@ -231,7 +231,10 @@ export async function runSource(
   await Promise.all([loadSchemaValidator(builtin ? [source.optionsSchema] : undefined), loadTemplateEngine()]);
   validateAgainstSchema(source.optionsSchema, pluginOptions, {
     what: `options of plugin "${entry.plugin}"`,
-    keyPrefix: `sources[${index}].options`,
+    // As the user wrote it: `docgen.sources[0].options` in package.json; a source from flags is in no file.
+    keyPrefix: config.sourceFlags?.[index]
+      ? `sources[${index}].options`
+      : keyAsWritten(config.file, `sources[${index}].options`),
     locate: (optionPointer, key) => config.locate(`${pointer}/options${optionPointer}`, key),
     code: 'DG_PLUGIN_OPTIONS',
     checkSchema: !builtin,

@@ -39,6 +39,11 @@ export interface ManifestPage {
   nestUnderSourceOf?: string;
   markdownFile: string;
   storageFile?: string;
+  /**
+   * See `Page.linkBase` (the source's `linkBase` or `--link-base`): kept for a folder rendered without
+   * storage, whose pages are converted when published, as the render would have converted them.
+   */
+  linkBase?: string;
   attachments: ManifestAttachment[];
 }
 
@@ -222,6 +227,7 @@ async function writePage(dir: string, page: Page): Promise<ManifestPage> {
       nestUnderSourceOf: portableSource({ plugin: '', file: page.nestUnderSourceOf })!.file,
     }),
     markdownFile: `${stem}.md`,
+    ...(page.linkBase && { linkBase: page.linkBase }),
     attachments: [],
   };
   const writes = [writeFile(join(dir, entry.markdownFile), page.markdown)];
@@ -367,6 +373,7 @@ export async function readRenderedTree(dir: string): Promise<{ manifest: Manifes
       ...(typeof entry.nestUnderSourceOf === 'string' && { nestUnderSourceOf: entry.nestUnderSourceOf }),
       markdown: await readListed(root, entry.markdownFile),
       storage: entry.storageFile ? await readListed(root, entry.storageFile) : undefined,
+      ...(typeof entry.linkBase === 'string' && entry.linkBase && { linkBase: entry.linkBase }),
       attachments: entry.attachments.map((a) => ({
         fileName: a.fileName,
         mediaType: a.mediaType,

@@ -48,6 +48,7 @@ With no Confluence URL configured, publishes to the embedded sandbox in .docgen/
     const report = await runPublish(args['rendered-dir'], { ...flags, json }, log, {
       ...publishOptions(loaded),
       wholeRunStop,
+      configWarnings: loaded.warnings,
     });
     const failure = publishFailure(report);
     if (failure) {

@@ -54,11 +54,16 @@ export function isAutolink(node: Link): boolean {
 /** An image GitHub shows in its dark theme only (buildImage). */
 const DARK_MODE_ONLY = /#gh-dark-mode-only$/i;
 
+/** Whether buildImage leaves the image at `url` out: GitHub shows it in its dark theme only. */
+export function isDarkModeOnly(url: string): boolean {
+  return DARK_MODE_ONLY.test(url.trim());
+}
+
 /** A link around nothing but dark-theme twins of images (buildImage leaves them out): left out with them. */
 function holdsOnlyDarkModeImages(node: Link | LinkReference): boolean {
   let images = 0;
   for (const child of node.children) {
-    if (child.type === 'image' && DARK_MODE_ONLY.test(child.url.trim())) images += 1;
+    if (child.type === 'image' && isDarkModeOnly(child.url)) images += 1;
     else if (!(child.type === 'text' && !child.value.trim())) return false;
   }
   return images > 0;
@@ -279,7 +284,7 @@ export function buildImage(
   const url = rawUrl.trim();
   // GitHub shows an image marked `#gh-dark-mode-only` in its dark theme only, its twin marked
   // `#gh-light-mode-only` in the light one; Confluence shows a page light, so only that twin is shown.
-  if (DARK_MODE_ONLY.test(url)) return [];
+  if (isDarkModeOnly(url)) return [];
   if (isUnsafeUrl(url)) {
     state.warn(`image with an unsafe URL (${url.slice(0, 40)}) dropped`, node);
     return alt ? [text(alt)] : [];

@@ -43,7 +43,9 @@ function isCorrectDomain(domain: string): boolean {
 function splitTrail(url: string): [string, string] {
   let end = url.length;
   for (;;) {
-    const entity = /&[\dA-Za-z]+;$/.exec(url.slice(0, end)); // `&hl;` looks like a reference: GFM leaves it out
+    // `&hl;` looks like a reference: GFM leaves it out. (Looked for in the last characters only: a
+    // URL may end in thousands of punctuation characters, each taken off in turn.)
+    const entity = url[end - 1] === ';' ? /&[\dA-Za-z]+;$/.exec(url.slice(Math.max(0, end - 64), end)) : null;
     if (entity) end -= entity[0].length;
     else if (end > 0 && TRAILING.has(url[end - 1]!)) end -= 1;
     else break;
@@ -185,16 +187,24 @@ function schemeLiteralEnd(src: string, pos: number): number | undefined {
   return literalEndFrom(src, start);
 }
 
+/** The literal last looked for: each delimiter inside a URL asks for the same one. */
+let lastLiteral: { src: string; start: number; end: number | undefined } = { src: '', start: -1, end: undefined };
+
 /** Where the literal starting at `start` ends (its trailing punctuation left out), if one does. */
 function literalEndFrom(src: string, start: number): number | undefined {
+  if (lastLiteral.start === start && lastLiteral.src === src) return lastLiteral.end;
   URL_LITERAL_AT.lastIndex = start;
   const match = URL_LITERAL_AT.exec(src);
   const found = match && urlLiteral(match, undefined);
-  return found ? start + found.length - (found.trail?.length ?? 0) : undefined;
+  const end = found ? start + found.length - (found.trail?.length ?? 0) : undefined;
+  lastLiteral = { src, start, end };
+  return end;
 }
 
 /** The shortest text before a delimiter that can hold a literal's start and a character: `www.x`. */
 const SHORTEST_LITERAL = 5;
+/** How far back a delimiter looks for its URL's start: past any real URL, short of quadratic time on a run of thousands. */
+const LONGEST_LOOKBACK = 512;
 const LITERAL_START = /www\.|:\/\//i;
 
 /**
@@ -204,8 +214,10 @@ const LITERAL_START = /www\.|:\/\//i;
  */
 function literalEndAround(src: string, pos: number): number | undefined {
   if (!mayHoldLiteral(src)) return undefined;
+  const limit = Math.max(0, pos - LONGEST_LOOKBACK);
   let start = pos;
-  for (let code = src.charCodeAt(start - 1); start > 0 && !endsUrl(code); code = src.charCodeAt(start - 1)) start -= 1;
+  for (let code = src.charCodeAt(start - 1); start > limit && !endsUrl(code); code = src.charCodeAt(start - 1))
+    start -= 1;
   if (pos - start < SHORTEST_LITERAL) return undefined;
   const before = src.slice(start, pos);
   const first = before.search(LITERAL_START);

@@ -6,6 +6,7 @@ import { withWarningsBefore } from './docgen-command.js';
 import { configNearbyHint, expectConfigFile } from './paths.js';
 import { absoluteLink } from './link-base.js';
 import { ConversionSources } from './conversion-source.js';
+import { declaredAnchorNames, missingAnchor } from './missing-anchor.js';
 // Type-only imports: the packages themselves load inside generate(), so `docgen --help` stays fast.
 import type {
   Diagnostic,
@@ -309,6 +310,7 @@ interface ConverterOptions {
   resolvePageTitle?(href: string): string | undefined;
   resolveAttachment?(src: string): string | undefined;
   resolveAnchor?(href: string, fragment: string): string | undefined;
+  resolveMissingAnchor?(href: string, fragment: string): string | undefined;
   resolveLink?(href: string): string | undefined;
 }
 
@@ -352,7 +354,7 @@ async function convertToStorage(
   const core = await import('@docgen/core');
   const { pageFileStem } = core;
   const titleByFile = new Map(tree.pages.map((page) => [`${pageFileStem(page.key)}.md`, page.title]));
-  const linkAnchors = crossPageAnchors(tree, pageFileStem, converter);
+  const linkAnchors = crossPageAnchors(tree, pageFileStem, converter, core.closestName);
   const titles = [...titleByFile].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   const titlesNamedIn = titlesNamedBy(titles);
   const cache =
@@ -369,6 +371,7 @@ async function convertToStorage(
         const options: ConverterOptions = {
           resolvePageTitle: (href) => titleByFile.get(pageFile(href)),
           resolveAnchor: (href, fragment) => linkAnchors.resolve(pageFile(href), fragment),
+          resolveMissingAnchor: (href, fragment) => linkAnchors.missing(pageFile(href), fragment),
           resolveAttachment: (src) => {
             const name = decodeLink(src).replace(/^\.\//, '');
             return attachments.includes(name) ? name : undefined;
@@ -620,7 +623,12 @@ function titlesNamedBy(titles: Array<[string, string]>): (markdown: string) => A
  * computed once per target page, and a page's cache key includes the anchors of the pages it
  * links into, so renaming a heading there re-converts the links here.
  */
-function crossPageAnchors(tree: PageTree, fileStem: (key: string) => string, converter: Converter) {
+function crossPageAnchors(
+  tree: PageTree,
+  fileStem: (key: string) => string,
+  converter: Converter,
+  closestName: typeof import('@docgen/core').closestName,
+) {
   const markdownByFile = new Map(tree.pages.map((page) => [`${fileStem(page.key)}.md`, page.markdown]));
   const anchorsByFile = new Map<string, Map<string, string>>();
   const anchorsOf = (file: string): Map<string, string> | undefined => {
@@ -639,15 +647,27 @@ function crossPageAnchors(tree: PageTree, fileStem: (key: string) => string, con
     }
     return names;
   };
+  const declaredByFile = new Map<string, Set<string>>();
+  const declaredNames = (file: string): Set<string> => {
+    let names = declaredByFile.get(file);
+    if (!names) declaredByFile.set(file, (names = declaredAnchorNames(markdownByFile.get(file) ?? '')));
+    return names;
+  };
   return {
     resolve(file: string, fragment: string): string | undefined {
       if (explicitAnchors(file).has(fragment)) return undefined;
       return anchorsOf(file)?.get(fragment);
     },
-    /** `[file, anchors]` of every page this Markdown links into with a fragment, for cache keys. */
-    linkedFrom(markdown: string): Array<[string, Array<[string, string]>]> {
+    /** For a fragment `resolve` left as written: '' or the name meant when that page has no such heading. */
+    missing(file: string, fragment: string): string | undefined {
+      const anchors = anchorsOf(file);
+      return anchors && missingAnchor(fragment, anchors, declaredNames(file), closestName);
+    },
+    /** `[file, anchors, declared names]` of every page this Markdown links into with a fragment, for cache keys. */
+    linkedFrom(markdown: string): Array<[string, Array<[string, string]>, string[]]> {
       const files = new Set([...markdown.matchAll(/\]\(([^()\s#]+\.md)#/g)].map((match) => pageFile(match[1]!)));
-      return [...files].sort().map((file) => [file, [...(anchorsOf(file) ?? [])]]);
+      // The declared anchors too: whether a link to one is warned about depends on them.
+      return [...files].sort().map((file) => [file, [...(anchorsOf(file) ?? [])], [...declaredNames(file)].sort()]);
     },
   };
 }

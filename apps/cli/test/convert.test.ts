@@ -1,6 +1,6 @@
 /** `docgen convert`: the real built CLI (run `npx tsc -b apps/cli` first), as a user runs it. */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '@docgen/test-support';
@@ -71,6 +71,26 @@ describe('docgen convert', () => {
     expect(result.storage).toContain('<ac:link ac:anchor="Checkthedashboard"><ri:page ri:content-title="On call" />');
     expect(result.storage).toContain('<a href="later.md">a page not written yet</a>');
     expect(stderr).toBe('');
+  });
+
+  it('warns at a link to a heading the linked Markdown file does not have, with the one meant', async () => {
+    const ops = join(dir, 'ops'); // its own folder: the other tests' runbook.md stays as it is
+    mkdirSync(ops);
+    writeFileSync(join(ops, 'runbook.md'), '# Runbook\n\n## Restart the service\n\n::anchor[escalation]\n');
+    const index = join(ops, 'index.md');
+    writeFileSync(
+      index,
+      '# Ops\n\nSee [restart](runbook.md#restart-the-servce),\n[escalate](runbook.md#escalation) and [x](runbook.md#nope).\n',
+    );
+    const { code, stderr } = await runCli(['convert', index]);
+    expect(code).toBe(0);
+    expect(stderr).toContain(
+      `warning DG_CONVERT ${index}:3: link to #restart-the-servce on page "Runbook": no heading or anchor with that name there; did you mean #restart-the-service?`,
+    );
+    expect(stderr).toContain(
+      `warning DG_CONVERT ${index}:4: link to #nope on page "Runbook": no heading or anchor with that name there\n`,
+    );
+    expect(stderr).not.toContain('#escalation'); // a declared anchor is there
   });
 
   it("finds the file of an image or link written with GitHub's ?raw=true or ?plain=1", async () => {

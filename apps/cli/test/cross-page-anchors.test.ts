@@ -25,10 +25,14 @@ describe('links to headings of other pages', () => {
       return readFile(join(out, page.storageFile), 'utf8');
     };
     const first = await runCli(['adr', '--dir', adr, '--out', out, '--cache-dir', join(dir, 'cache')]);
-    expect(first.stderr).toBe('');
+    // No heading of that name (the one in the code block does not count): the fragment stays as
+    // written, and the link is warned about at its line.
+    expect(first.stderr).toContain('0001-record-decisions.md:11');
+    expect(first.stderr).toContain(
+      'link to #not-a-heading on page "ADR-0002: Use SQLite": no heading or anchor with that name there',
+    );
     const storage = await storageOfFirst();
     expect(storage).toMatch(/<ac:link ac:anchor="Decisionoutcome"><ri:page ri:content-title="ADR-0002: Use SQLite"/);
-    // No heading of that name (the one in the code block does not count): the fragment stays as written.
     expect(storage).toContain('ac:anchor="not-a-heading"');
 
     // Only the target changes: the linking page's cached storage must not survive it.
@@ -36,6 +40,45 @@ describe('links to headings of other pages', () => {
     const again = await runCli(['adr', '--dir', adr, '--out', out, '--cache-dir', join(dir, 'cache'), '--json']);
     expect(JSON.parse(again.stdout).cache).toMatchObject({ hits: 1, misses: 2 });
     expect(await storageOfFirst()).toContain('ac:anchor="decision-outcome"');
+  });
+
+  it('warn at the link when the other page has no such heading, naming the page and the heading meant', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-anchors-'));
+    const adr = join(dir, 'adr');
+    await mkdir(adr);
+    await writeFile(
+      join(adr, '0001-record-decisions.md'),
+      '# 1. Record decisions\n\nDate: 2026-11-19\n\n## Status\n\nAccepted\n\n## Context\n\n' +
+        'See [the outcome](0002-use-sqlite.md#decision-outcom),\n[nothing](0002-use-sqlite.md#nope),\n' +
+        '[an anchor](0002-use-sqlite.md#backups) and [the outcome](0002-use-sqlite.md#decision-outcome).\n',
+    );
+    await writeFile(
+      join(adr, '0002-use-sqlite.md'),
+      '# 2. Use SQLite\n\nDate: 2026-11-20\n\n## Status\n\nAccepted\n\n## Decision outcome\n\nOne file.\n\n::anchor[backups]\n',
+    );
+    const result = await runCli(['adr', '--dir', adr, '--out', join(dir, 'out'), '--no-cache', '--json']);
+    const warnings = (
+      JSON.parse(result.stdout) as { warnings: Array<{ message: string; file?: string; line?: number }> }
+    ).warnings
+      .filter((warning) => warning.message.includes('no heading or anchor'))
+      .map(({ message, file, line }) => ({ message, file: file?.replace(/^.*[\\/]/, ''), line }));
+    expect(warnings).toEqual([
+      {
+        message: expect.stringContaining(
+          'link to #decision-outcom on page "ADR-0002: Use SQLite": no heading or anchor with that name there; did you mean #decision-outcome?',
+        ),
+        file: '0001-record-decisions.md',
+        line: 11,
+      },
+      {
+        message: expect.stringContaining(
+          'link to #nope on page "ADR-0002: Use SQLite": no heading or anchor with that name there',
+        ),
+        file: '0001-record-decisions.md',
+        line: 12,
+      },
+    ]);
+    expect(warnings[1]!.message).not.toContain('did you mean');
   });
 
   /** The storage of ADR 1, whose Context says `links`, rendered beside ADR 2 with the `target` body. */

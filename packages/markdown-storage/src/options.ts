@@ -12,6 +12,14 @@ export interface ToStorageOptions {
    */
   resolveAnchor?: (href: string, fragment: string) => string | undefined;
   /**
+   * Asked for a link's #fragment that `resolveAnchor` left unresolved (`./runbook.md#nope`): when
+   * the page `href` names is converted in the same run and has no heading or anchor of that name,
+   * the closest name it has, or '' for none near (`missingAnchor` answers it from that page's
+   * `pageAnchors`); undefined when it has one, or the page is not known. Such a link is warned
+   * about, as one to a missing heading of the page itself is.
+   */
+  resolveMissingAnchor?: (href: string, fragment: string) => string | undefined;
+  /**
    * Map a relative link or image that is neither a page nor an attachment (`/docs/connect`, a path
    * on the site the Markdown came from) to an absolute URL. Undefined → it stays relative, with a
    * warning: Confluence would resolve it against itself.

@@ -14,8 +14,14 @@ import type { StorageResult, ToStorageOptions } from './options.js';
 /** Young generation per worker: 3 × a 32 MB semi-space (what `--max-semi-space-size=32` gives). */
 export const WORKER_YOUNG_GENERATION_MB = 96;
 
-type ResolverName = 'resolvePageTitle' | 'resolveAttachment' | 'resolveAnchor' | 'resolveLink';
-const RESOLVERS: ResolverName[] = ['resolvePageTitle', 'resolveAttachment', 'resolveAnchor', 'resolveLink'];
+type ResolverName = 'resolvePageTitle' | 'resolveAttachment' | 'resolveAnchor' | 'resolveMissingAnchor' | 'resolveLink';
+const RESOLVERS: ResolverName[] = [
+  'resolvePageTitle',
+  'resolveAttachment',
+  'resolveAnchor',
+  'resolveMissingAnchor',
+  'resolveLink',
+];
 
 export interface WorkerData {
   answers: MessagePort;

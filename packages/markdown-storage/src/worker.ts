@@ -41,6 +41,8 @@ function resolvers(message: TaskMessage): ToStorageOptions {
   if (message.resolvers.includes('resolveAttachment')) options.resolveAttachment = remote('resolveAttachment');
   if (message.resolvers.includes('resolveAnchor'))
     options.resolveAnchor = remote('resolveAnchor') as ToStorageOptions['resolveAnchor'];
+  if (message.resolvers.includes('resolveMissingAnchor'))
+    options.resolveMissingAnchor = remote('resolveMissingAnchor') as ToStorageOptions['resolveMissingAnchor'];
   if (message.resolvers.includes('resolveLink')) options.resolveLink = remote('resolveLink');
   return options;
 }

@@ -64,6 +64,21 @@ describe('convertMarkdownBatch', () => {
     expect(asynchronous).toEqual(synchronous);
   });
 
+  it('asks this thread which heading another page lacks, and warns in the worker as here', async () => {
+    const options: ToStorageOptions = {
+      ...allResolvers,
+      resolveAnchor: () => undefined,
+      resolveMissingAnchor: (href, fragment) =>
+        href === './pets.md' && fragment === 'nope' ? 'create-a-pet' : undefined,
+    };
+    const markdown = '# Pets\n\nSee [a pet](./pets.md#nope) and [another](./pets.md#create-a-pet).\n';
+    const [result] = await convertMarkdownBatch([{ markdown, options }], { workers: true });
+    expect(result!.warnings).toEqual([
+      'line 3: link to #nope on page "Pets API": no heading or anchor with that name there; did you mean #create-a-pet?',
+    ]);
+    expect(result).toEqual(convertMarkdown(markdown, options));
+  });
+
   it('keeps input order for pages of different sizes, and converts small batches in this thread', async () => {
     const pages = [largeDocument(150_000), fixtures[0]!.markdown, largeDocument(60_000)].map((markdown) => ({
       markdown,

@@ -109,7 +109,10 @@ describe('fast path', () => {
   const resolvers: ToStorageOptions = {
     resolvePageTitle: (href) =>
       href.startsWith('./') && href.endsWith('.md') ? `Page ${href.slice(2, -3)}` : undefined,
-    resolveAnchor: (_href, fragment) => (fragment === 'unknown' ? undefined : `Anchor-${fragment}`),
+    resolveAnchor: (_href, fragment) =>
+      fragment === 'unknown' || fragment === 'missing' ? undefined : `Anchor-${fragment}`,
+    // `#missing` names no heading of that page: the handler warns, so the fast path leaves it.
+    resolveMissingAnchor: (_href, fragment) => (fragment === 'missing' ? 'schema-pet' : undefined),
   };
 
   /** Pages whose links the fast path writes (to this page's headings and anchors, to pages of the tree) or leaves to the tree path. */
@@ -119,6 +122,7 @@ describe('fast path', () => {
     ['a link to an unknown fragment', 'See [nothing](#nowhere).'],
     ['a link to another page', 'See [Pets](./pets.md) and [a pet](./pets.md#schema-pet "Pet").'],
     ['a link to another page with an unknown anchor', 'See [a pet](./pets.md#unknown).'],
+    ['a link to a heading another page does not have', 'See [a pet](./pets.md#missing).'],
     ['a link to no page of the tree', 'See [file](./notes.txt) and [up](../x.md).'],
     ['a link with markup and `]]>`', 'See [**bold** `code`](#t) and [a ]]> b](./pets.md).\n\n# T'],
     ['an autolink', 'See <https://example.com> and [./pets.md](./pets.md).'],
@@ -142,6 +146,18 @@ describe('fast path', () => {
       expect(convertMarkdown(markdown, options, memo)).toEqual(convertMarkdown(markdown, options, 'whole page'));
   });
 
+  it('warns at a link to a heading another page does not have, naming that page and the heading meant', () => {
+    const { storage, warnings } = convertMarkdown('# Pets\n\nSee [a pet](./pets.md#missing).', resolvers);
+    expect(warnings).toEqual([
+      'line 3: link to #missing on page "Page pets": no heading or anchor with that name there; did you mean #schema-pet?',
+    ]);
+    expect(storage).toContain('<ac:link ac:anchor="missing"><ri:page ri:content-title="Page pets" />');
+    // A page the resolvers do not know, or a fragment they resolve, is not warned about.
+    expect(convertMarkdown('See [a](./pets.md#unknown) and [b](./pets.md#schema-pet).', resolvers).warnings).toEqual(
+      [],
+    );
+  });
+
   it('writes the links it can resolve as the handler would and leaves the others', () => {
     const state = new State('', resolvers, handlers);
     anchorsOfTexts([{ text: 'Get an issue' }], state.headingAnchors);
@@ -157,6 +173,7 @@ describe('fast path', () => {
     for (const markdown of [
       '[x](#nowhere)',
       '[x](./notes.txt)',
+      '[x](./pets.md#missing)',
       '[x](https://example.com)',
       '<https://example.com>',
       '[./pets.md](./pets.md)',

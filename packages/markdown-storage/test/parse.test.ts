@@ -94,6 +94,15 @@ describe('parser', () => {
       '<p><em>See <a href="https://a.example/x_y">https://a.example/x_y</a></em> and ' +
         '<a href="https://a.example/*/q">https://a.example/*/q</a>*._</p>',
     );
+    // So in a `www.` literal, and past a `&`, `\` or bracket that other rules read in a URL; the
+    // trailing `__` are punctuation by GFM's rule, left as text (their opener is the URL's).
+    expect(
+      links('See www.x.com/__init__.py, https://x.com/?a=1&b=__y__ and https://x.com/[a]/\\_b/__c__/ now.'),
+    ).toEqual(['http://www.x.com/__init__.py', 'https://x.com/?a=1&b=__y', 'https://x.com/[a]/_b/__c__/']);
+    expect(convertMarkdown('**See www.x.com/__init__** and _www.x.com/a_b_').storage).toBe(
+      '<p><strong>See <a href="http://www.x.com/__init">www.x.com/__init</a>__</strong> and ' +
+        '<em><a href="http://www.x.com/a_b">www.x.com/a_b</a></em></p>',
+    );
     // Bare host names, ftp: and text already inside a link are left alone.
     expect(links('example.com ftp://example.com [www.a.com](https://b.com) <a href="x">www.c.com</a>')).toEqual([
       'https://b.com',

@@ -25,6 +25,8 @@ const cases = {
   'directive-like': ':a[b'.repeat(N),
   'attribute-like': ':a{b='.repeat(N),
   '~ runs': '~a'.repeat(N),
+  'URL then *& in one run': 'www.a.com/' + '*&'.repeat(N),
+  'URL, then a* without spaces': 'www.a.com x ' + 'a*'.repeat(N),
   'table, 50k rows': '| a | b |\n|---|---|\n' + '| x | y |\n'.repeat(N),
   'table, 2k columns': `|${' a |'.repeat(2000)}\n|${'---|'.repeat(2000)}\n${`|${' x |'.repeat(2000)}\n`.repeat(50)}`,
   'quotes, 50k deep': `${'> '.repeat(N)}x`,

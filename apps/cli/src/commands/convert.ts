@@ -2,10 +2,11 @@ import { readFileSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, extname, resolve } from 'node:path';
 import { Args, Flags } from '@oclif/core';
-import { DocgenError, type Diagnostic } from '@docgen/core';
+import { closestName, DocgenError, type Diagnostic } from '@docgen/core';
 import type { StorageResult } from '@docgen/markdown-storage';
 import { DocgenCommand } from '../docgen-command.js';
 import { absoluteLink, expectLinkBase, linkBaseFlag } from '../link-base.js';
+import { declaredAnchorNames, missingAnchor } from '../missing-anchor.js';
 import { warningJson, type WarningJson } from '../warning-json.js';
 import { warningBlocks } from '../warning-groups.js';
 
@@ -49,6 +50,7 @@ export default class Convert extends DocgenCommand {
       dialect: flags.dialect as 'cloud' | 'datacenter',
       resolvePageTitle: (href) => linked.title(href),
       resolveAnchor: (href, fragment) => linked.anchor(href, fragment),
+      resolveMissingAnchor: (href, fragment) => linked.missingAnchor(href, fragment),
       resolveAttachment: (src) => localAttachment(baseDir, src),
       ...(linkBase ? { resolveLink: (href: string) => absoluteLink(href, linkBase) } : {}),
     });
@@ -111,6 +113,13 @@ class LinkedPages {
   anchor(href: string, fragment: string): string | undefined {
     const page = this.page(href);
     return page ? this.anchorsOf(page.markdown).get(fragment) : undefined;
+  }
+
+  /** For a fragment `anchor` did not resolve: '' or the name meant when that page has no such heading. */
+  missingAnchor(href: string, fragment: string): string | undefined {
+    const page = this.page(href);
+    if (!page) return undefined;
+    return missingAnchor(fragment, this.anchorsOf(page.markdown), declaredAnchorNames(page.markdown), closestName);
   }
 
   private page(href: string): { title: string; markdown: string } | undefined {

@@ -22,7 +22,7 @@ import {
 import { inlineMarkdownText, parseMarkdown } from '../parse/index.js';
 import { replaceEmojiShortcodes } from '../emoji.js';
 import { iconEmoji } from '../icons.js';
-import { buildImage, buildLink, contentOrUrl, pixels } from './links.js';
+import { buildImage, buildLink, contentOrUrl, isDarkModeOnly, pixels } from './links.js';
 import { isBadgeType, macro, panelMacro, statusBadge } from './macros.js';
 import { embedded } from './embeds.js';
 import { linesFormatted } from '../formatting-within.js';
@@ -995,6 +995,8 @@ interface Frame {
   component?: { source: string; closed: boolean; converted?: boolean };
   /** An element was closed inside it (an `<a>` whose only content was an icon left out shows its URL). */
   hadElement?: boolean;
+  /** A dark-theme twin of an image was left out inside it: an `<a>` holding nothing else goes too. */
+  heldDarkModeImage?: boolean;
   gaps?: IconGaps;
   /** An inline element held Markdown paragraphs (`<del>`, a blank line, text): a paragraph of its own. */
   heldParagraphs?: boolean;
@@ -1332,8 +1334,10 @@ export class HtmlBuilder {
     if (Object.hasOwn(IMPLIED_END, name)) this.closeImplied(IMPLIED_END[name]!);
     if (!spec.block && this.carried.length) this.reopenCarried();
     if (name === 'source') this.mediaSource(attributes);
-    if (spec.void) this.append(spec.build(attributes, [], this.state, node));
-    else if (selfClosing) this.appendElement(this.built({ tag: name, spec, attributes, children: [], node }));
+    if (spec.void) {
+      if (name === 'img' && attributes.src !== undefined && isDarkModeOnly(attributes.src)) this.darkModeImageLeftOut();
+      this.append(spec.build(attributes, [], this.state, node));
+    } else if (selfClosing) this.appendElement(this.built({ tag: name, spec, attributes, children: [], node }));
     else if (this.stack.length >= MAX_OPEN_TAGS) this.append([text(source)]);
     else this.stack.push({ tag: name, spec, attributes, children: [], node });
   }
@@ -1635,7 +1639,21 @@ export class HtmlBuilder {
     gaps.endLength = content.length;
   }
 
+  /** The open element's only image may have been a dark-theme twin, left out (`built`). */
+  private darkModeImageLeftOut(): void {
+    const parent = this.stack[this.stack.length - 1];
+    if (parent) parent.heldDarkModeImage = true;
+  }
+
   private built(frame: Frame): XNode[] {
+    // A link around a dark-theme image alone would be an empty, invisible `<a>`: it goes with the
+    // image, as a Markdown link does (links.ts); an `<a id>`'s anchor stays.
+    if (frame.tag === 'a' && frame.heldDarkModeImage && showsNothing(frame.children)) {
+      const { href: _href, ...withoutLink } = frame.attributes;
+      const shown = frame.spec.build(withoutLink, [], this.state, frame.node);
+      if (shown.length === 0) this.leftOut();
+      return shown;
+    }
     // A CSS badge with no content still shows its words (`<sup class="vt-badge" data-text="3.3+" />`).
     if (LEFT_OUT_WHEN_EMPTY.has(frame.tag) && showsNothing(frame.children) && frame.spec !== CSS_BADGE) {
       const shown = emptyElement(frame);

@@ -54,11 +54,16 @@ export function isAutolink(node: Link): boolean {
 /** An image GitHub shows in its dark theme only (buildImage). */
 const DARK_MODE_ONLY = /#gh-dark-mode-only$/i;
 
+/** Whether buildImage leaves the image at `url` out: GitHub shows it in its dark theme only. */
+export function isDarkModeOnly(url: string): boolean {
+  return DARK_MODE_ONLY.test(url.trim());
+}
+
 /** A link around nothing but dark-theme twins of images (buildImage leaves them out): left out with them. */
 function holdsOnlyDarkModeImages(node: Link | LinkReference): boolean {
   let images = 0;
   for (const child of node.children) {
-    if (child.type === 'image' && DARK_MODE_ONLY.test(child.url.trim())) images += 1;
+    if (child.type === 'image' && isDarkModeOnly(child.url)) images += 1;
     else if (!(child.type === 'text' && !child.value.trim())) return false;
   }
   return images > 0;
@@ -206,8 +211,28 @@ export function pageLinkTarget(state: State, rawUrl: string): LinkTarget | undef
   const [path, fragment] = splitFragment(url);
   const page = path ? state.options.resolvePageTitle?.(path) : undefined;
   if (page === undefined) return undefined;
-  const anchor = fragment ? (state.options.resolveAnchor?.(path, decode(fragment)) ?? decode(fragment)) : undefined;
-  return anchor === undefined ? { page } : { anchor, page };
+  if (!fragment) return { page };
+  const id = decode(fragment);
+  const anchor = state.options.resolveAnchor?.(path, id);
+  if (anchor !== undefined) return { anchor, page };
+  // A heading that page does not have is warned about by buildLink.
+  return state.options.resolveMissingAnchor?.(path, id) === undefined ? { anchor: id, page } : undefined;
+}
+
+/**
+ * The anchor `#id` names on the page at `path` (titled `title`): its heading's, else `id` as
+ * written, with a warning when that page is converted in this run and has no such heading.
+ */
+function otherPageAnchor(state: State, path: string, id: string, title: string, node: Nodes | undefined): string {
+  const anchor = state.options.resolveAnchor?.(path, id);
+  if (anchor !== undefined) return anchor;
+  const closest = state.options.resolveMissingAnchor?.(path, id);
+  if (closest !== undefined) {
+    const meant = closest ? `; did you mean #${closest}?` : '';
+    // The page by its title: a generator may have rewritten the path the author wrote.
+    state.warn(`link to #${id} on page "${title}": no heading or anchor with that name there${meant}`, node);
+  }
+  return id;
 }
 
 function linkBody(children: XNode[]): XNode[] {
@@ -239,7 +264,7 @@ export function buildLink(
     const pageTitle = path ? state.options.resolvePageTitle?.(path) : undefined;
     if (pageTitle !== undefined) {
       state.pageLinks.add(pageTitle);
-      const anchor = fragment ? (state.options.resolveAnchor?.(path, decode(fragment)) ?? decode(fragment)) : undefined;
+      const anchor = fragment ? otherPageAnchor(state, path, decode(fragment), pageTitle, node) : undefined;
       return [
         x('ac:link', { 'ac:anchor': anchor }, [x('ri:page', { 'ri:content-title': pageTitle }), ...linkBody(children)]),
       ];
@@ -279,7 +304,7 @@ export function buildImage(
   const url = rawUrl.trim();
   // GitHub shows an image marked `#gh-dark-mode-only` in its dark theme only, its twin marked
   // `#gh-light-mode-only` in the light one; Confluence shows a page light, so only that twin is shown.
-  if (DARK_MODE_ONLY.test(url)) return [];
+  if (isDarkModeOnly(url)) return [];
   if (isUnsafeUrl(url)) {
     state.warn(`image with an unsafe URL (${url.slice(0, 40)}) dropped`, node);
     return alt ? [text(alt)] : [];

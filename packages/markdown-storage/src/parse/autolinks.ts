@@ -43,7 +43,9 @@ function isCorrectDomain(domain: string): boolean {
 function splitTrail(url: string): [string, string] {
   let end = url.length;
   for (;;) {
-    const entity = /&[\dA-Za-z]+;$/.exec(url.slice(0, end)); // `&hl;` looks like a reference: GFM leaves it out
+    // `&hl;` looks like a reference: GFM leaves it out. (Looked for in the last characters only: a
+    // URL may end in thousands of punctuation characters, each taken off in turn.)
+    const entity = url[end - 1] === ';' ? /&[\dA-Za-z]+;$/.exec(url.slice(Math.max(0, end - 64), end)) : null;
     if (entity) end -= entity[0].length;
     else if (end > 0 && TRAILING.has(url[end - 1]!)) end -= 1;
     else break;
@@ -148,24 +150,25 @@ const READ_BY_OTHER_RULES = /[[\]&\\`${}<=+^]/;
 const DELIMITERS = /[*_~]/;
 
 /**
- * An inline rule at the `:` of `http(s)://`: the URL literal's characters are taken as text, so
- * the `_`, `*` and `~` in it (`…/__tests__/`, `#__init__.py`) are not read as emphasis or
+ * An inline rule at the `:` of `http(s)://` and at each `_`, `*` and `~` of a `www.` or URL
+ * literal: the literal's characters are taken as text, so the `_`, `*` and `~` in it
+ * (`…/__tests__/`, `www.x.com/__init__`, `?a=1&b=__y__`) are not read as emphasis or
  * strikethrough before autolinkLiterals finds the URL in the text; GFM reads the literal first.
  * Only a URL holding such a character; its trailing punctuation (`_`, `*`, `~` too, as GFM says)
  * is left to the other rules, so emphasis around a URL still closes after it.
  */
 export function urlLiteralText(state: StateInline, silent: boolean): boolean {
   const { src, pos } = state;
-  // Cheap test first: this runs at every `:`.
-  if (src.charCodeAt(pos) !== 0x3a || src.charCodeAt(pos + 1) !== 0x2f || src.charCodeAt(pos + 2) !== 0x2f)
-    return false;
-  const start = pos >= 5 && /^https$/i.test(src.slice(pos - 5, pos)) ? pos - 5 : pos - 4;
-  if (start < 0 || !/^https?$/i.test(src.slice(start, pos))) return false;
-  URL_LITERAL_AT.lastIndex = start;
-  const match = URL_LITERAL_AT.exec(src);
-  const found = match && urlLiteral(match, undefined);
-  if (!found) return false;
-  let end = Math.min(start + found.length - (found.trail?.length ?? 0), state.posMax);
+  const code = src.charCodeAt(pos);
+  // `:`, else `_`, `*` or `~`: the characters dispatch.ts lists for this rule.
+  const urlEnd =
+    code === 0x3a
+      ? schemeLiteralEnd(src, pos)
+      : code === 0x5f || code === 0x2a || code === 0x7e
+        ? literalEndAround(src, pos)
+        : undefined;
+  if (urlEnd === undefined) return false;
+  let end = Math.min(urlEnd, state.posMax);
   const read = src.slice(pos, end).search(READ_BY_OTHER_RULES);
   if (read !== -1) end = pos + read;
   while (end > pos && TRAILING.has(src[end - 1]!)) end -= 1;
@@ -173,6 +176,77 @@ export function urlLiteralText(state: StateInline, silent: boolean): boolean {
   if (!silent) state.pending += src.slice(pos, end);
   state.pos = end;
   return true;
+}
+
+/** Where the literal `http(s)://` at the `:` at `pos` ends (its trailing punctuation left out). */
+function schemeLiteralEnd(src: string, pos: number): number | undefined {
+  // Cheap test first: this runs at every `:`.
+  if (src.charCodeAt(pos + 1) !== 0x2f || src.charCodeAt(pos + 2) !== 0x2f) return undefined;
+  const start = pos >= 5 && /^https$/i.test(src.slice(pos - 5, pos)) ? pos - 5 : pos - 4;
+  if (start < 0 || !/^https?$/i.test(src.slice(start, pos))) return undefined;
+  return literalEndFrom(src, start);
+}
+
+/** The literal last looked for: each delimiter inside a URL asks for the same one. */
+let lastLiteral: { src: string; start: number; end: number | undefined } = { src: '', start: -1, end: undefined };
+
+/** Where the literal starting at `start` ends (its trailing punctuation left out), if one does. */
+function literalEndFrom(src: string, start: number): number | undefined {
+  if (lastLiteral.start === start && lastLiteral.src === src) return lastLiteral.end;
+  URL_LITERAL_AT.lastIndex = start;
+  const match = URL_LITERAL_AT.exec(src);
+  const found = match && urlLiteral(match, undefined);
+  const end = found ? start + found.length - (found.trail?.length ?? 0) : undefined;
+  lastLiteral = { src, start, end };
+  return end;
+}
+
+/** The shortest text before a delimiter that can hold a literal's start and a character: `www.x`. */
+const SHORTEST_LITERAL = 5;
+/** How far back a delimiter looks for its URL's start: past any real URL, short of quadratic time on a run of thousands. */
+const LONGEST_LOOKBACK = 512;
+const LITERAL_START = /www\.|:\/\//i;
+
+/**
+ * Where the `www.` or `http(s)://` literal that the delimiter at `pos` is inside ends, if it is in
+ * one: the text after the last space or `<` before it (which no URL holds) is searched for the
+ * literal's start. Cheap for most delimiters: those of emphasis follow a space or a short word.
+ */
+function literalEndAround(src: string, pos: number): number | undefined {
+  if (!mayHoldLiteral(src)) return undefined;
+  const limit = Math.max(0, pos - LONGEST_LOOKBACK);
+  let start = pos;
+  for (let code = src.charCodeAt(start - 1); start > limit && !endsUrl(code); code = src.charCodeAt(start - 1))
+    start -= 1;
+  if (pos - start < SHORTEST_LITERAL) return undefined;
+  const before = src.slice(start, pos);
+  const first = before.search(LITERAL_START);
+  if (first === -1) return undefined;
+  // A scheme's `:` is preceded by `http`/`https`; `www.` starts where it is found.
+  for (let at = Math.max(start, start + first - 5); at < pos; at += 1) {
+    const code = src.charCodeAt(at) | 0x20;
+    if (code !== 0x68 && code !== 0x77) continue; // `h` or `w`
+    const end = literalEndFrom(src, at);
+    if (end !== undefined) return end > pos ? end : undefined;
+  }
+  return undefined;
+}
+
+/** The inline source last looked at, and whether it holds a literal's start at all: most do not. */
+let lastSource = '';
+let lastSourceHoldsLiteral = false;
+
+function mayHoldLiteral(src: string): boolean {
+  if (src !== lastSource) {
+    lastSource = src;
+    lastSourceHoldsLiteral = LITERAL_START.test(src);
+  }
+  return lastSourceHoldsLiteral;
+}
+
+/** Whitespace or `<`: where a URL literal ends (URL_LITERAL). */
+function endsUrl(code: number): boolean {
+  return code === 0x20 || code === 0x0a || code === 0x09 || code === 0x0d || code === 0x3c;
 }
 
 /**

@@ -21,7 +21,7 @@ const ANYWHERE = '';
 const INLINE_TRIGGERS: Record<string, string> = {
   text: ANYWHERE,
   linkify: ':',
-  url_literal_text: ':',
+  url_literal_text: ':_*~',
   newline: '\n',
   escape: '\\',
   backticks: '`',

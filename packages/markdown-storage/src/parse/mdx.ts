@@ -84,13 +84,25 @@ function mdxComment(state: StateInline, silent: boolean): boolean {
   while (end < state.posMax && /\s/.test(src[end]!)) end += 1;
   if (end >= state.posMax || src.charCodeAt(end) !== 0x7d) return false;
   end += 1;
-  // One space where the comment stood between words, not two.
-  if (!silent && (end >= state.posMax || /\s/.test(src[end]!))) state.pending = state.pending.replace(/[ \t]+$/, '');
+  // One space where the comment stood between words, not two; none where it opens the text (a
+  // table cell, list item or heading starting `{/* … */} text`), which would begin with a space.
+  if (showsNothingBefore(state)) while (end < state.posMax && isSpaceOrTab(src.charCodeAt(end))) end += 1;
+  else if (!silent && (end >= state.posMax || /\s/.test(src[end]!)))
+    state.pending = state.pending.replace(/[ \t]+$/, '');
   // Written over lines, it leaves a token showing nothing, so the lines it spans are counted
   // (spanning-constructs.ts) and what follows it is not taken for text of the line it starts on.
   if (!silent && src.slice(pos, close).includes('\n')) state.push('mdx_comment', '', 0);
   state.pos = end;
   return true;
+}
+
+/** Nothing of the inline content is shown before this point: no text, only comments. */
+function showsNothingBefore(state: StateInline): boolean {
+  return state.pending === '' && state.tokens.every((token) => token.type === 'mdx_comment');
+}
+
+function isSpaceOrTab(code: number): boolean {
+  return code === 0x20 || code === 0x09;
 }
 
 export function mdx(md: MarkdownIt): void {

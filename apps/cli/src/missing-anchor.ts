@@ -1,0 +1,31 @@
+/**
+ * What the converter's `resolveMissingAnchor` answers for a link to `#fragment` of another page:
+ * undefined when that page has the heading or anchor (`anchors`: its `pageAnchors`, `declared`: its
+ * `::anchor[…]` names), else the name it most likely meant, or '' for none near. Names holding a
+ * space (a heading's text) are not offered: a link's fragment is a slug.
+ */
+export function missingAnchor(
+  fragment: string,
+  anchors: ReadonlyMap<string, string>,
+  declared: ReadonlySet<string>,
+  closestName: (word: string, candidates: Iterable<string>, maxEdits?: number) => string | undefined,
+): string | undefined {
+  if (anchors.has(fragment) || declared.has(fragment)) return undefined;
+  const names = [...anchors.keys(), ...declared].filter((name) => !/\s/.test(name));
+  // A slug's slip grows with its length (`#decision-outcom`, `#configuring-the-agnet`).
+  return closestName(fragment, names, Math.max(2, Math.floor(fragment.length / 4))) ?? '';
+}
+
+/**
+ * The names a page may declare as link targets besides its headings, read loosely from its
+ * Markdown: anchor directives (`::anchor[x]`, `:anchor{id=x}`) and raw HTML's `id`/`name`
+ * (`<a name="top">`). Loosely, so that a link to one is never warned about: a name that only looks
+ * declared (in a code sample) merely keeps a link to it from being warned about.
+ */
+export function declaredAnchorNames(markdown: string): Set<string> {
+  const names = new Set<string>();
+  for (const match of markdown.matchAll(/:anchor\[([^\]\n]*)\]/g)) names.add(match[1]!);
+  for (const match of markdown.matchAll(/\b(?:id|name)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`}]+))/g))
+    names.add(match[1] ?? match[2] ?? match[3]!);
+  return names;
+}

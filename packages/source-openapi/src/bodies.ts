@@ -9,6 +9,7 @@ import { isRef, type SpecPointer } from './load.js';
 import type { ResponseLink, MediaContent, Operation, ResponseModel, ShownExample } from './model.js';
 import { child, exampleAsData, stringifyExample, viewForDirection } from './schemas.js';
 import { brokenJsonExample } from './json-text.js';
+import { brokenYamlExample } from './yaml-text.js';
 import { type WalkContext, type Json, text, deref, isPlainObject, trackUse } from './walk.js';
 import { firstReportAt, parameter } from './parameters.js';
 import { namedExamples, type NamedExample } from './examples.js';
@@ -327,6 +328,7 @@ function media(
     example === undefined && holderAt ? namedExamples(context, holder?.examples, child(holderAt, 'examples')) : [];
   if (named.length) example = named[0]!.value;
   reportBrokenJsonExamples(context, mediaType, schema, schemaAt, holder, holderAt, named);
+  reportBrokenYamlExamples(context, mediaType, holder, holderAt, named);
   // An example kept at a web address is linked to, not fetched, and stands in for a generated one.
   const exampleUrl = named[0]?.url;
   // One kept in a text file is shown as that text.
@@ -432,14 +434,40 @@ function reportBrokenJsonExamples(
   const resolved = (isRef(schema) ? context.spec.resolve(schema.$ref, schemaAt).value : schema) as Json | undefined;
   const type = resolved?.type;
   if (type === 'string' || (Array.isArray(type) && type.includes('string'))) return;
-  const written = [
-    ...(holder?.example !== undefined ? [{ value: holder.example, at: child(holderAt, 'example') }] : []),
-    ...named.flatMap(({ value, at, file }) => (at && !file ? [{ value, at }] : [])),
-  ];
-  for (const { value, at } of written) {
+  for (const { value, at } of writtenExamples(holder, holderAt, named)) {
     const warning = brokenJsonExample(value, () => context.spec.where(at));
     if (warning) context.report(warning);
   }
+}
+
+/**
+ * A YAML body's examples written as YAML text that does not parse: each said, where it is written.
+ * A string is the body as it is sent (never quoted, whatever the schema says), so each is checked.
+ */
+function reportBrokenYamlExamples(
+  context: WalkContext,
+  mediaType: string,
+  holder: Json | undefined,
+  holderAt: SpecPointer | undefined,
+  named: NamedExample[],
+): void {
+  if (mediaKind(mediaType) !== 'yaml' || !holderAt) return;
+  for (const { value, at } of writtenExamples(holder, holderAt, named)) {
+    const warning = brokenYamlExample(value, () => context.spec.where(at));
+    if (warning) context.report(warning);
+  }
+}
+
+/** A media type's examples written in the spec itself (`example`, each of `examples`), not kept in files. */
+function writtenExamples(
+  holder: Json | undefined,
+  holderAt: SpecPointer,
+  named: NamedExample[],
+): Array<{ value: unknown; at: SpecPointer }> {
+  return [
+    ...(holder?.example !== undefined ? [{ value: holder.example, at: child(holderAt, 'example') }] : []),
+    ...named.flatMap(({ value, at, file }) => (at && !file ? [{ value, at }] : [])),
+  ];
 }
 
 /**

@@ -352,6 +352,29 @@ describe('a Data Center site under /wiki', () => {
     ]);
   });
 
+  it('confluence check: its user has no Atlassian account, so it says Data Center and names the flavour, checking no space', async () => {
+    const text = await runCli(['confluence', 'check'], { cwd: work, env });
+    expect(text.code).toBe(1);
+    expect(text.stdout).not.toContain('(cloud)');
+    expect(text.stdout).toContain(
+      `✗ authenticated as Sandbox Developer on ${dataCenter.url}/wiki, but it answers as Data Center (its user has no Atlassian account), not Cloud as its /wiki path suggested: pass --confluence-flavor data-center or set CONFLUENCE_FLAVOR=data-center`,
+    );
+
+    const since = await dataCenter.lastSeq();
+    const json = await runCli(['confluence', 'check', '--json'], { cwd: work, env });
+    const report = JSON.parse(json.stdout);
+    expect(report).toMatchObject({
+      ok: false,
+      flavor: 'cloud',
+      hint: expect.stringContaining('CONFLUENCE_FLAVOR=data-center'),
+    });
+    expect(report.space).toBeUndefined();
+    // The space step would fail on the Cloud API this site lacks: it is not tried.
+    expect((await dataCenter.requests(since)).map((r) => `${r.method} ${r.path} ${r.status}`)).toEqual([
+      'GET /wiki/rest/api/user/current 200',
+    ]);
+  });
+
   it('--confluence-flavor data-center, CONFLUENCE_FLAVOR or confluence.flavor publish to it through /wiki/rest/api', async () => {
     const since = await dataCenter.lastSeq();
     const byFlag = await runCli(['publish', out, '--confluence-flavor', 'data-center'], { cwd: work, env });

@@ -59,6 +59,21 @@ export function stringifyYaml(value: unknown): string {
 }
 
 /**
+ * Where a YAML text stops being YAML (a YAML body's example, which may hold several documents):
+ * the first error's message, and its line and column in the text; undefined when it parses.
+ * Synchronous: a bundled caller awaits `loadYamlParser` first.
+ */
+export function yamlTextError(text: string): { message: string; line: number; column: number } | undefined {
+  const { LineCounter, parseAllDocuments } = yaml();
+  const lineCounter = new LineCounter();
+  const documents = parseAllDocuments(text, { lineCounter, prettyErrors: true, uniqueKeys: true, strict: false });
+  const problem = documents.flatMap((document) => document.errors)[0];
+  if (!problem) return undefined;
+  const { line, col } = problem.linePos?.[0] ?? lineCounter.linePos(problem.pos[0]);
+  return { message: problem.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, ''), line, column: col };
+}
+
+/**
  * YAML 1.2's core schema for js-yaml, as the `yaml` package reads it: js-yaml's own int and float
  * also take YAML 1.1 forms (`0b11`, `1_000.5`), which YAML 1.2, and `yaml`, read as strings.
  */

@@ -40,6 +40,7 @@ export type { Endpoint, Flavor } from './client/endpoint.js';
 export { ConfluenceError, UncertainWriteError } from './client/errors.js';
 export type {
   ConfluenceApi,
+  CurrentUser,
   RemotePage,
   SpaceInfo,
   SearchHit,

@@ -54,16 +54,29 @@ const SECTION_HEADINGS = new Set([
  * Markdown write one, rewritten as the ATX heading it is (`# Use Kafka`), its underline left blank
  * so that every line keeps its number: the title, and the metadata under it, are then read alike.
  * Only when it comes before any `# ` heading, and is a paragraph of one line (a blank line, or the
- * front matter, above it).
+ * front matter, above it). A file with no level-1 heading whose first heading is underlined with
+ * `-` is titled by it too, unless it is a section's name (`Status`): its author wrote the title at
+ * level 2, as the sections under it are.
  */
 function setextTitleAsAtx(lines: string[], fenced: Set<number>, drop: Set<number>): void {
   const index = lines.findIndex(
     (line, i) =>
       !drop.has(i) && !fenced.has(i) && (/^\s{0,3}#\s+\S/.test(line) || isSetextTitle(lines, i, fenced, drop)),
   );
-  if (index < 0 || /^\s{0,3}#\s/.test(lines[index]!)) return;
-  lines[index] = `# ${lines[index]!.trim()}`;
-  lines[index + 1] = '';
+  const title = index < 0 ? levelTwoTitle(lines, fenced, drop) : index;
+  if (title === undefined || /^\s{0,3}#\s/.test(lines[title]!)) return;
+  lines[title] = `# ${lines[title]!.trim()}`;
+  lines[title + 1] = '';
+}
+
+/** The first heading of a file, when it is underlined with `-` and is no section's name (`Context`). */
+function levelTwoTitle(lines: string[], fenced: Set<number>, drop: Set<number>): number | undefined {
+  const index = lines.findIndex(
+    (line, i) =>
+      !drop.has(i) && !fenced.has(i) && (/^\s{0,3}#{1,6}\s+\S/.test(line) || isSetextSection(lines, i, fenced, drop)),
+  );
+  if (index < 0 || /^\s{0,3}#/.test(lines[index]!)) return undefined;
+  return SECTION_HEADINGS.has(lines[index]!.trim().toLowerCase().replace(/[:.]$/, '')) ? undefined : index;
 }
 
 /** Whether line `i` is the text of a setext level-1 heading: one line of text, underlined with `=`. */
@@ -85,11 +98,24 @@ function isSetextTitle(lines: string[], i: number, fenced: Set<number>, drop: Se
  */
 function setextSectionsAsAtx(lines: string[], fenced: Set<number>, drop: Set<number>): void {
   for (let i = 0; i < lines.length - 1; i++) {
-    if (drop.has(i) || drop.has(i + 1) || fenced.has(i + 1) || !/^\s{0,3}-{2,}\s*$/.test(lines[i + 1]!)) continue;
-    if (!isHeadingText(lines, i, fenced, drop) || /^\s{0,3}#/.test(lines[i]!)) continue;
+    if (!isSetextSection(lines, i, fenced, drop)) continue;
     lines[i] = `## ${lines[i]!.trim()}`;
     lines[i + 1] = '';
   }
+}
+
+/** Whether line `i` is the text of a setext level-2 heading: one line of text over two or more `-`. */
+function isSetextSection(lines: string[], i: number, fenced: Set<number>, drop: Set<number>): boolean {
+  const underline = lines[i + 1];
+  return (
+    underline !== undefined &&
+    !drop.has(i) &&
+    !drop.has(i + 1) &&
+    !fenced.has(i + 1) &&
+    /^\s{0,3}-{2,}\s*$/.test(underline) &&
+    isHeadingText(lines, i, fenced, drop) &&
+    !/^\s{0,3}#/.test(lines[i]!)
+  );
 }
 
 /** Whether line `i` can be a setext heading's text: one line of text, after a blank line or none. */

@@ -367,6 +367,43 @@ describe('status lines', () => {
     expect(numbered.record).toMatchObject({ number: 7, title: 'Choose a queue' });
   });
 
+  it('reads a title underlined with - as the title when it is the first heading, not a section', () => {
+    // Before: "Use Kafka…" over "----" was read as a ## section, so the decision had no title: from the
+    // file name with DG_ADR_TITLE, or none at all (an error) for a file named by no number.
+    const text = [
+      'Use Kafka for order events',
+      '--------------------------',
+      '',
+      'Date: 2024-02-02',
+      '',
+      'Status',
+      '------',
+      '',
+      'Accepted',
+      '',
+      'Context',
+      '-------',
+      '',
+      'Orders are read by payments, fulfilment and analytics.',
+      '',
+    ].join('\n');
+    const warnings: Diagnostic[] = [];
+    const { record } = parseAdr('/adr/0004-kafka.md', text, (d) => warnings.push(d));
+    expect(record).toMatchObject({ number: 4, title: 'Use Kafka for order events', status: 'accepted' });
+    expect(record.body).not.toContain('Use Kafka for order events');
+    expect(record.body).toContain('## Context');
+    expect(warnings).toEqual([]);
+    const unnumbered = parseAdr('/adr/kafka.md', text.replace('Use Kafka', '4. Use Kafka'));
+    expect(unnumbered.record).toMatchObject({ number: 4, title: 'Use Kafka for order events' });
+    // A file that opens with a section underlined so has no title heading: its name titles it, as before.
+    const sectionFirst: Diagnostic[] = [];
+    const untitled = parseAdr('/adr/0004-use-kafka.md', text.split('\n').slice(5).join('\n'), (d) =>
+      sectionFirst.push(d),
+    );
+    expect(untitled.record).toMatchObject({ title: 'Use kafka', status: 'accepted' });
+    expect(sectionFirst.map((d) => d.code)).toEqual(['DG_ADR_TITLE']);
+  });
+
   it('reads sections written as setext level-2 headings (Status over a line of -), keeping line numbers', () => {
     // Before: only the = title was a heading, so "Status" over "------" was no section: no status.
     const warnings: Diagnostic[] = [];

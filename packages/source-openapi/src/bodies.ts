@@ -9,6 +9,7 @@ import { isRef, type SpecPointer } from './load.js';
 import type { ResponseLink, MediaContent, Operation, ResponseModel, ShownExample } from './model.js';
 import { child, exampleAsData, stringifyExample, viewForDirection } from './schemas.js';
 import { brokenJsonExample } from './json-text.js';
+import { brokenYamlExample } from './yaml-text.js';
 import { type WalkContext, type Json, text, deref, isPlainObject, trackUse } from './walk.js';
 import { firstReportAt, parameter } from './parameters.js';
 import { namedExamples, type NamedExample } from './examples.js';
@@ -327,6 +328,7 @@ function media(
     example === undefined && holderAt ? namedExamples(context, holder?.examples, child(holderAt, 'examples')) : [];
   if (named.length) example = named[0]!.value;
   reportBrokenJsonExamples(context, mediaType, schema, schemaAt, holder, holderAt, named);
+  reportBrokenYamlExamples(context, mediaType, holder, holderAt, named);
   // An example kept at a web address is linked to, not fetched, and stands in for a generated one.
   const exampleUrl = named[0]?.url;
   // One kept in a text file is shown as that text.
@@ -362,11 +364,12 @@ function media(
       [example, generated, assembled] = [undefined, false, false];
     }
   }
-  // The spec's own example written as data is no XML body either where its schema names no root
-  // element: shown, it was the JSON of that data; it is said, as for a generated one.
-  const unnamed =
-    !generated && !assembled && isXml(mediaType) ? unnamedXml(context, example, schema, schemaAt) : undefined;
-  if (unnamed) [example, exampleNote] = [undefined, UNNAMED_XML[unnamed]];
+  // The spec's own example written as data is no XML body either where no schema names its root
+  // element: shown, it was the JSON of that data (and curl sent that JSON as XML); it is said, as
+  // for a generated one.
+  const unwritable =
+    !generated && !assembled && isXml(mediaType) ? unwritableXml(context, example, schema, schemaAt) : undefined;
+  if (unwritable) [example, exampleNote] = [undefined, unwritable];
   const view = schema ? viewForDirection(schemas.view(schema, schemaAt), direction) : undefined;
   // A file's bytes have no example docgen could write: not `<binary>`, nor the JSON of an object
   // schema (Google's media uploads), which read as the body to send.
@@ -431,14 +434,40 @@ function reportBrokenJsonExamples(
   const resolved = (isRef(schema) ? context.spec.resolve(schema.$ref, schemaAt).value : schema) as Json | undefined;
   const type = resolved?.type;
   if (type === 'string' || (Array.isArray(type) && type.includes('string'))) return;
-  const written = [
-    ...(holder?.example !== undefined ? [{ value: holder.example, at: child(holderAt, 'example') }] : []),
-    ...named.flatMap(({ value, at, file }) => (at && !file ? [{ value, at }] : [])),
-  ];
-  for (const { value, at } of written) {
+  for (const { value, at } of writtenExamples(holder, holderAt, named)) {
     const warning = brokenJsonExample(value, () => context.spec.where(at));
     if (warning) context.report(warning);
   }
+}
+
+/**
+ * A YAML body's examples written as YAML text that does not parse: each said, where it is written.
+ * A string is the body as it is sent (never quoted, whatever the schema says), so each is checked.
+ */
+function reportBrokenYamlExamples(
+  context: WalkContext,
+  mediaType: string,
+  holder: Json | undefined,
+  holderAt: SpecPointer | undefined,
+  named: NamedExample[],
+): void {
+  if (mediaKind(mediaType) !== 'yaml' || !holderAt) return;
+  for (const { value, at } of writtenExamples(holder, holderAt, named)) {
+    const warning = brokenYamlExample(value, () => context.spec.where(at));
+    if (warning) context.report(warning);
+  }
+}
+
+/** A media type's examples written in the spec itself (`example`, each of `examples`), not kept in files. */
+function writtenExamples(
+  holder: Json | undefined,
+  holderAt: SpecPointer,
+  named: NamedExample[],
+): Array<{ value: unknown; at: SpecPointer }> {
+  return [
+    ...(holder?.example !== undefined ? [{ value: holder.example, at: child(holderAt, 'example') }] : []),
+    ...named.flatMap(({ value, at, file }) => (at && !file ? [{ value, at }] : [])),
+  ];
 }
 
 /**
@@ -449,25 +478,19 @@ function reportBrokenJsonExamples(
 function xmlBody(context: WalkContext, example: unknown, mediaType: string, schema: unknown, at: SpecPointer): unknown {
   if (!isXml(mediaType) || example === undefined || typeof example === 'string') return example;
   const xml = context.schemas.xmlExample(example, schema, at);
-  if ('xml' in xml) return xml.xml;
-  // With no name for its root there is no XML to write (the JSON of the data is no XML body),
-  // but with no schema at all the data is shown as what it is: nothing says it is other.
-  return schema === undefined ? example : undefined;
+  // With no name for its root there is no XML to write: the JSON of the data is no XML body.
+  return 'xml' in xml ? xml.xml : undefined;
 }
 
 /**
- * Which name an XML body's example written as data lacks, its schema giving none; undefined for
- * text, when named, or with no schema (whose data is shown as it is, see xmlBody).
+ * Why an XML body's example written as data cannot be written as XML: its schema names no element
+ * for it, or there is no schema to; undefined for text, and for data a schema names.
  */
-function unnamedXml(
-  context: WalkContext,
-  example: unknown,
-  schema: unknown,
-  at: SpecPointer,
-): keyof typeof UNNAMED_XML | undefined {
-  if (example === undefined || typeof example === 'string' || schema === undefined) return undefined;
+function unwritableXml(context: WalkContext, example: unknown, schema: unknown, at: SpecPointer): string | undefined {
+  if (example === undefined || typeof example === 'string') return undefined;
+  if (schema === undefined) return SCHEMALESS_XML;
   const xml = context.schemas.xmlExample(example, schema, at);
-  return 'unnamed' in xml ? xml.unnamed : undefined;
+  return 'unnamed' in xml ? UNNAMED_XML[xml.unnamed] : undefined;
 }
 
 /** Why a body of a file's bytes gets no generated example. */
@@ -481,6 +504,10 @@ const UNNAMED_XML = {
   items:
     "No example: XML needs a name for this array's items, and this schema gives none (an `xml.name` on `items`, or `items` that `$ref` a named schema, would).",
 };
+
+/** Why an XML body with no schema gets no example from one written as data (its JSON is no XML). */
+const SCHEMALESS_XML =
+  'No example: this XML body has no schema to name its elements, and its example is written as data, not as XML (an example written as XML text, or a schema with an `xml.name`, would).';
 
 function isXml(mediaType: string): boolean {
   return mediaKind(mediaType) === 'xml';

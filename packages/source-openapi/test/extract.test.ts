@@ -900,6 +900,55 @@ describe('slips the spec can survive, said where they are', () => {
     const response = op(api, 'addThing').responses.find((r) => r.status === '200')!;
     expect(response.contents[0]!.example).toBe(JSON.stringify('{"id": 1, "name": }'));
   });
+
+  it("warns a YAML body's example written as YAML text that does not parse, at the example's line", async () => {
+    const diagnostics: Diagnostic[] = [];
+    const api = await modelOf(
+      [
+        'openapi: 3.0.3',
+        'info: { title: Templates, version: "1" }',
+        'paths:',
+        '  /templates/export:',
+        '    post:',
+        '      operationId: exportTemplate',
+        '      requestBody:',
+        '        content:',
+        '          application/x-yaml:',
+        '            examples:',
+        '              broken: { value: "stackID: 0a1b\\norgIDs: [9f8e\\n" }',
+        // Two documents, as a YAML body may hold: YAML all the same.
+        '              fine: { value: "stackID: 0a1b\\norgIDs: [9f8e]\\n---\\nstackID: 7c8d\\n" }',
+        '      responses:',
+        "        '200':",
+        '          description: The template',
+        '          content:',
+        '            application/yaml:',
+        '              example: |',
+        '                kind: Bucket',
+        '                metadata:',
+        '                  name: my-bucket',
+        '                 labels: {}',
+        '            text/plain: { example: "a: b: c" }',
+      ],
+      (d) => diagnostics.push(d),
+    );
+    const at = (d: Diagnostic) => [d.code, d.location?.line, d.location?.pointer];
+    const content = '#/paths/~1templates~1export/post';
+    expect(diagnostics.map(at)).toEqual([
+      ['DG_OPENAPI_EXAMPLE_YAML', 11, `${content}/requestBody/content/application~1x-yaml/examples/broken/value`],
+      ['DG_OPENAPI_EXAMPLE_YAML', 18, `${content}/responses/200/content/application~1yaml/example`],
+    ]);
+    expect(diagnostics[0]!.message).toMatch(
+      /^the example is YAML text that does not parse \(Flow sequence in block collection must be sufficiently indented and end with a \], at the end of the example\): it is shown as the text it is$/,
+    );
+    expect(diagnostics[1]!.message).toContain(
+      '(All mapping items must start at the same column, at line 4, column 1 of the example)',
+    );
+    expect(diagnostics[1]!.hint).toContain('fix the YAML there');
+    // Shown as the text it is, as a JSON body's broken example is.
+    const response = op(api, 'exportTemplate').responses[0]!;
+    expect(response.contents[0]!.example).toBe('kind: Bucket\nmetadata:\n  name: my-bucket\n labels: {}\n');
+  });
 });
 
 describe('components kept in a file of their own', () => {
@@ -2056,7 +2105,9 @@ describe('examples and curl as a client would send them', () => {
     const [json, text, xml] = rename.responses[0]!.contents;
     expect(json).toMatchObject({ example: '"ann@example.com"', exampleLanguage: 'json' });
     expect(text).toMatchObject({ example: 'Renamed', exampleLanguage: 'text' });
-    expect(xml).toMatchObject({ example: '{\n  "name": "Rex"\n}', exampleLanguage: 'json' }); // shown as what it is
+    // Data with no schema to name its elements is no XML body: its JSON is not shown as one.
+    expect(xml!.example).toBeUndefined();
+    expect(xml!.exampleNote).toMatch(/^No example: this XML body has no schema to name its elements/);
     expect(api.schemas.find((schema) => schema.name === 'Email')!.example).toBe('"ann@example.com"');
     expect(rename.curl).toBe(
       [

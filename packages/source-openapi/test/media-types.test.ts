@@ -86,4 +86,15 @@ describe('an XML body', () => {
     expect(section).toContain("-H 'Content-Type: application/xml'");
     expect(section).not.toContain('janedoe@example.com');
   });
+
+  it('with no schema, whose own example is data, shows no JSON and says why; curl sends no JSON as XML', async () => {
+    const section = (await sections('xml-no-schema.yaml')).get('POST /invoices')!;
+    const [request, responses] = [requestBody(section), section.split('### Responses')[1]!];
+    for (const body of [request, responses]) {
+      expect(body).not.toContain('```json');
+      expect(body).toContain('No example: this XML body has no schema to name its elements');
+    }
+    expect(section).toContain("-H 'Content-Type: application/xml'");
+    expect(section).not.toContain('C-1001');
+  });
 });

@@ -946,6 +946,12 @@ const OWN_RUNBOOK = /^runbook\.(.+)\.(ya?ml|md)$/;
 const ASIDE =
   /(?:^|[._-])(?:old|bak|backup|orig|original|copy|draft|template|tmpl|example|sample|tmp|temp|wip|prev|previous|archive|archived|deprecated|legacy|v\d+(?:\.\d+)*|\d{4}-?\d{2}(?:-?\d{2})?)$/i;
 
+/** A runbook copy kept aside, and the component its name says it is a copy of (runbook.payments.old.md), if it says. */
+interface AsideCopy {
+  file: string;
+  component?: string;
+}
+
 /** What the runbook files beside one catalog file give each of its components, by name in lower case. */
 interface RunbooksBeside {
   yaml: Map<string, { value: RunbookYaml; file: string }>;
@@ -955,7 +961,7 @@ interface RunbooksBeside {
   /** runbook.yaml or runbook.md, when there is one: a component it gives nothing is told how to get its part. */
   shared?: string;
   /** Copies kept aside (runbook.old.md): a component left with no runbook is told they are not read. */
-  aside: string[];
+  aside: AsideCopy[];
   /** The folder's Components, by name. */
   components: string[];
 }
@@ -1041,10 +1047,10 @@ function ownRunbookFiles(
   folder: string,
   where: { catalogFiles: string[]; components: string[] },
   options: ExtractRunbookOptions,
-): { own: Array<{ file: string; component: string }>; aside: string[] } {
+): { own: Array<{ file: string; component: string }>; aside: AsideCopy[] } {
   const { catalogFiles, components } = where;
   const own: Array<{ file: string; component: string }> = [];
-  const aside: string[] = [];
+  const aside: AsideCopy[] = [];
   for (const name of readdirSync(folder).sort()) {
     const match = OWN_RUNBOOK.exec(name);
     const file = join(folder, name);
@@ -1052,7 +1058,7 @@ function ownRunbookFiles(
     const [, named, extension] = match as unknown as [string, string, string];
     const component = components.find((each) => each.toLowerCase() === named.toLowerCase());
     if (component) own.push({ file, component });
-    else if (ASIDE.test(named)) aside.push(file);
+    else if (ASIDE.test(named)) aside.push({ file, component: copyOf(named, components) });
     else if (closestName(named, components, named.length >= 6 ? 2 : 1))
       warnUnknownComponent(named, { file }, catalogFiles, components, options);
     else
@@ -1065,6 +1071,14 @@ function ownRunbookFiles(
       });
   }
   return { own, aside };
+}
+
+/** The component a copy's name starts with (`payments.old`, `payments-v2`); the longest, as `payments-api` is not `payments`'. */
+function copyOf(named: string, components: string[]): string | undefined {
+  const lower = named.toLowerCase();
+  return components
+    .filter((component) => /^[._-]/.test(lower.slice(component.length)) && lower.startsWith(component.toLowerCase()))
+    .sort((a, b) => b.length - a.length)[0];
 }
 
 /** A runbook file's documents; an empty file is one empty document, a runbook with nothing in it yet. */
@@ -1182,13 +1196,21 @@ function giveRunbook(service: Service, runbooks: RunbooksBeside, options: Extrac
       message: `${service.name} has no runbook.yaml or runbook.md: its page lists only what the catalog says`,
       // At the component's name: a file of several components names each apart.
       location: { file: service.file, line: service.line },
-      // Beside the file that describes it, whatever its name (a Location may list `catalog/x.yaml`).
-      hint: runbooks.aside.length
-        ? asideHint(runbooks.aside, service, runbooks.components)
-        : runbooks.shared
-          ? `add a document with component: ${service.name} to ${basename(runbooks.shared)}, or write runbook.${service.name}.yaml beside ${basename(service.file)}: on-call, alerts and their actions, procedures`
-          : `add a runbook.yaml beside ${basename(service.file)}: on-call, alerts and their actions, procedures`,
+      hint: emptyHint(service, runbooks),
     });
+}
+
+/** How to give a component with no runbook one, and which copies kept aside of it are not read. */
+function emptyHint(service: Service, runbooks: RunbooksBeside): string {
+  // Beside the file that describes it, whatever its name (a Location may list `catalog/x.yaml`).
+  const add = runbooks.shared
+    ? `add a document with component: ${service.name} to ${basename(runbooks.shared)}, or write runbook.${service.name}.yaml beside ${basename(service.file)}: on-call, alerts and their actions, procedures`
+    : `add a runbook.yaml beside ${basename(service.file)}: on-call, alerts and their actions, procedures`;
+  // A copy that names no component (runbook.old.md) may be anyone's; one that names another is not this one's.
+  const copies = runbooks.aside
+    .filter((copy) => !copy.component || copy.component === service.name)
+    .map((copy) => copy.file);
+  return copies.length ? `${add}; ${asideHint(copies, service, runbooks.components)}` : add;
 }
 
 /** A component with no runbook but copies kept aside: they are not read, and the current one is to be named so. */

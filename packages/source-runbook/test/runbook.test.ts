@@ -153,6 +153,26 @@ describe('extractRunbooks', () => {
     expect(warnings).toHaveLength(3);
   });
 
+  it("beside several components, a copy kept aside of one is named only in that one's warning, with the runbook.yaml advice", () => {
+    const warnings: Diagnostic[] = [];
+    const dir = join(fixtures, 'runbook-aside', 'checkout');
+    extractRunbooks(dir, { report: (warning) => warnings.push(warning) });
+    const hints = Object.fromEntries(
+      warnings
+        .filter((warning) => warning.code === 'DG_RUNBOOK_EMPTY')
+        .map((warning) => [warning.message.split(' ')[0], warning.hint]),
+    );
+    // payouts has its document in runbook.yaml; payments' only runbook is runbook.payments.old.md.
+    expect(Object.keys(hints)).toEqual(['payments', 'refunds']);
+    expect(hints.payments).toBe(
+      'add a document with component: payments to runbook.yaml, or write runbook.payments.yaml beside catalog-info.yaml: on-call, alerts and their actions, procedures; runbook.payments.old.md is not read (a copy kept aside, by its name): if it is current, rename it runbook.payments.md',
+    );
+    expect(hints.refunds).toBe(
+      'add a document with component: refunds to runbook.yaml, or write runbook.refunds.yaml beside catalog-info.yaml: on-call, alerts and their actions, procedures',
+    );
+    expect(warnings).toHaveLength(2);
+  });
+
   it('real catalogs: many kinds per file, CRLF, substitutions, templates, namespaces, symbolic links', async () => {
     // A copy with Windows line ends in the multi-kind file, and a service linked in, not copied.
     const dir = await mkdtemp(join(tmpdir(), 'docgen-catalog-'));

@@ -2,6 +2,15 @@ import type { Ownership } from '../state.js';
 import type { Endpoint } from './endpoint.js';
 import type { Transport } from './transport.js';
 
+/** The account the requests are made as. */
+export interface CurrentUser {
+  id: string;
+  displayName?: string;
+  email?: string;
+  /** Cloud users always have an Atlassian account id; Data Center's have a user key and a username instead. */
+  atlassianAccount: boolean;
+}
+
 export interface RemoteVersion {
   number: number;
   message?: string;
@@ -148,7 +157,7 @@ export interface ConfluenceApi {
   /** Move to the trash (never the archive: the API can restore from the trash only). */
   retire(pageId: string): Promise<void>;
   search(cql: string, options?: { limit?: number; next?: string }): Promise<SearchPage<SearchHit>>;
-  currentUser(): Promise<{ id: string; displayName?: string; email?: string }>;
+  currentUser(): Promise<CurrentUser>;
   /** Whether the current user may create pages in the space, or undefined when the API cannot tell. */
   canCreatePages(space: SpaceInfo): Promise<boolean | undefined>;
 }

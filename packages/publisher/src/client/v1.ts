@@ -8,6 +8,7 @@ import type {
   AttachmentWrite,
   ConfluenceApi,
   CreateExtras,
+  CurrentUser,
   MovePosition,
   OwnershipRecord,
   PageRead,
@@ -465,7 +466,7 @@ export class V1Api implements ConfluenceApi {
     };
   }
 
-  async currentUser(): Promise<{ id: string; displayName?: string; email?: string }> {
+  async currentUser(): Promise<CurrentUser> {
     const { body } = await this.transport.request<{
       accountId?: string;
       userKey?: string;
@@ -481,6 +482,7 @@ export class V1Api implements ConfluenceApi {
       id: body.accountId ?? body.userKey ?? body.username ?? '',
       displayName: body.displayName,
       email: body.email,
+      atlassianAccount: body.accountId !== undefined,
     };
   }
 

@@ -1,3 +1,4 @@
+import type { ConfluenceApi, CurrentUser, Endpoint } from '@docgen/publisher';
 import { DocgenCommand } from '../../docgen-command.js';
 import { connectionFlags, withConfluence } from '../../publish-flags.js';
 
@@ -8,7 +9,19 @@ export interface CheckReport {
   user?: { id: string; displayName?: string; email?: string };
   space?: { key: string; id?: string; name?: string; homepageId?: string };
   canCreatePages?: boolean;
+  /** What to change when the check failed for a reason docgen can name. */
+  hint?: string;
   requests: number;
+}
+
+const FLAVOR_FIX = 'pass --confluence-flavor data-center or set CONFLUENCE_FLAVOR=data-center';
+
+/**
+ * Cloud is only guessed from a `/wiki` path on a host of its own, and a Data Center whose context
+ * path is /wiki answers `user/current` too: its user, with no Atlassian account, tells them apart.
+ */
+function answersAsDataCenter(endpoint: Endpoint, user: CurrentUser): boolean {
+  return endpoint.flavor === 'cloud' && endpoint.guessed === true && !user.atlassianAccount;
 }
 
 export default class ConfluenceCheck extends DocgenCommand {
@@ -24,30 +37,44 @@ export default class ConfluenceCheck extends DocgenCommand {
     const json = this.jsonEnabled();
     const log = { info: (line: string) => (json ? process.stderr.write(`${line}\n`) : this.log(line)) };
     return withConfluence(flags, log, async (api, connection) => {
-      const user = await api.currentUser();
-      log.info(
-        `✓ authenticated as ${user.displayName ?? user.email ?? user.id} on ${api.endpoint.base} (${api.endpoint.flavor})`,
-      );
+      const { atlassianAccount, ...user } = await api.currentUser();
+      const who = `authenticated as ${user.displayName ?? user.email ?? user.id} on ${api.endpoint.base}`;
       const report: CheckReport = { ok: true, url: api.endpoint.base, flavor: api.endpoint.flavor, user, requests: 0 };
-      if (connection.spaceKey) {
-        const space = await api.getSpace(connection.spaceKey);
-        report.space = space;
-        log.info(`✓ space ${space.key}${space.name ? ` (${space.name})` : ''}, homepage ${space.homepageId ?? 'none'}`);
-        report.canCreatePages = await api.canCreatePages(space);
-        if (report.canCreatePages === false) report.ok = false;
+      if (answersAsDataCenter(api.endpoint, { ...user, atlassianAccount })) {
+        // The space step would go to the Cloud API this site does not have, and fail with less to say.
+        report.ok = false;
+        report.hint = FLAVOR_FIX;
         log.info(
-          report.canCreatePages === undefined
-            ? '? create permission: this Confluence offers no read-only check; the first publish will tell'
-            : report.canCreatePages
-              ? '✓ may create pages'
-              : '✗ may NOT create pages in this space: ask a space admin for "Add pages"',
+          `✗ ${who}, but it answers as Data Center (its user has no Atlassian account), not Cloud as its /wiki path suggested: ${FLAVOR_FIX}`,
         );
       } else {
-        log.info('(no space given: pass --confluence-space or set CONFLUENCE_SPACE_KEY to check it)');
+        log.info(`✓ ${who} (${api.endpoint.flavor})`);
+        if (connection.spaceKey) await checkSpace(api, connection.spaceKey, report, log);
+        else log.info('(no space given: pass --confluence-space or set CONFLUENCE_SPACE_KEY to check it)');
       }
       report.requests = api.transport.stats.reads + api.transport.stats.writes;
       if (!report.ok && !json) this.exit(1);
       return report;
     });
   }
+}
+
+async function checkSpace(
+  api: ConfluenceApi,
+  spaceKey: string,
+  report: CheckReport,
+  log: { info(line: string): void },
+): Promise<void> {
+  const space = await api.getSpace(spaceKey);
+  report.space = space;
+  log.info(`✓ space ${space.key}${space.name ? ` (${space.name})` : ''}, homepage ${space.homepageId ?? 'none'}`);
+  report.canCreatePages = await api.canCreatePages(space);
+  if (report.canCreatePages === false) report.ok = false;
+  log.info(
+    report.canCreatePages === undefined
+      ? '? create permission: this Confluence offers no read-only check; the first publish will tell'
+      : report.canCreatePages
+        ? '✓ may create pages'
+        : '✗ may NOT create pages in this space: ask a space admin for "Add pages"',
+  );
 }

@@ -297,7 +297,8 @@ function inferDocsTargets(
   };
   const publishTarget: TargetConfiguration = {
     executor: 'nx:run-commands',
-    options: { command: `docgen publish ${shellWord(out)}`, cwd: configDir },
+    // The docgen that rendered the folder publishes it (`command: npx docgen generate` → `npx docgen publish`).
+    options: { command: `${docgenBinary(command)} publish ${shellWord(out)}`, cwd: configDir },
     dependsOn: [generate],
     cache: false,
     metadata: {

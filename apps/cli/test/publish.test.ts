@@ -50,6 +50,16 @@ describe('docgen publish', () => {
     expect((await sandbox.requests(since)).filter((r) => r.method !== 'GET')).toEqual([]);
   });
 
+  it('--dry-run --diff before the first publish shows each new page as added (the README’s first command)', async () => {
+    const since = await sandbox.lastSeq();
+    const result = await runCli(['publish', out, '--dry-run', '--diff'], { cwd: work, env: env() });
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^\+\+\+ docgen\/cli page 7/m);
+    expect(result.stdout).toContain('Plan: 31 create');
+    expect((await sandbox.requests(since)).filter((r) => r.method !== 'GET')).toEqual([]);
+  });
+
   it('publishes, then a re-run reports everything unchanged with --json', async () => {
     const first = await runCli(['publish', out], { cwd: work, env: { ...env(), CI: '1' } });
     expect(first.stderr).toBe('');

@@ -297,7 +297,8 @@ function inferDocsTargets(
   };
   const publishTarget: TargetConfiguration = {
     executor: 'nx:run-commands',
-    options: { command: `docgen publish ${shellWord(out)}`, cwd: configDir },
+    // The docgen that rendered the folder publishes it (`command: npx docgen generate` → `npx docgen publish`).
+    options: { command: `${docgenBinary(command)} publish ${shellWord(out)}`, cwd: configDir },
     dependsOn: [generate],
     cache: false,
     metadata: {
@@ -383,9 +384,12 @@ function shellWord(path: string): string {
   return /^[\w./@%+=:,-]+$/.test(path) ? path : `'${path.replace(/'/g, `'\\''`)}'`;
 }
 
-/** The docgen the target runs (`npx docgen` of `npx docgen generate`), to ask its version. */
+/**
+ * The docgen the target runs (`npx docgen` of `npx docgen generate`, of `node tools/docgen.js api`):
+ * the words before its generator command, to ask its version and to publish with.
+ */
 function docgenBinary(command: string): string {
-  return command.replace(/\s+generate(\s.*)?$/, '');
+  return command.replace(/\s+(generate|api|adr|schema|runbook)(\s.*)?$/, '');
 }
 
 interface DocgenConfigFacts {

@@ -80,14 +80,25 @@ describe('@docgen/nx-plugin inference, through the real nx CLI', () => {
     expect(withDocs.sort()).toEqual(['billing', 'services-catalog', 'services-orders']);
   });
 
-  it('asks the docgen a custom command runs for its version, so an upgrade does not replay the cache', async () => {
+  it('asks the docgen a custom command runs for its version, so an upgrade does not replay the cache, and publishes with it', async () => {
     const custom = await workspace({ 'app/docgen.config.yaml': 'sources: []\n' });
     await writeFile(
       join(custom, 'nx.json'),
       JSON.stringify({ plugins: [{ plugin: '@docgen/nx-plugin', options: { command: 'npx docgen generate' } }] }),
     );
-    const { docs } = JSON.parse(await nx(custom, 'show', 'project', 'app', '--json')).targets;
+    const { docs, 'docs-publish': publish } = JSON.parse(await nx(custom, 'show', 'project', 'app', '--json')).targets;
     expect(docs.inputs).toContainEqual({ runtime: 'npx docgen --version' });
+    // The folder it rendered is published by the same docgen, not whichever `docgen` is on the PATH.
+    expect(publish.options.command).toBe('npx docgen publish docs-out');
+
+    // A command of one plugin: the docgen is the words before it.
+    await writeFile(
+      join(custom, 'nx.json'),
+      JSON.stringify({ plugins: [{ plugin: '@docgen/nx-plugin', options: { command: 'node tools/docgen.js api' } }] }),
+    );
+    const apiOnly = JSON.parse(await nx(custom, 'show', 'project', 'app', '--json')).targets;
+    expect(apiOnly.docs.inputs).toContainEqual({ runtime: 'node tools/docgen.js --version' });
+    expect(apiOnly['docs-publish'].options.command).toBe('node tools/docgen.js publish docs-out');
   });
 
   it('runs the inferred docs target: the real docgen CLI renders the project, and Nx caches it', async () => {

@@ -287,12 +287,13 @@ export class Publisher {
       if (contentHash(before) === op.desired.bodyHash && !retitled) continue;
       const where = remoteWhere(op, retired);
       // A person's new title is part of their edit: shown above the body, as the body's change is.
-      const titled = (title: string, body: string) => (retitled ? `title: ${title}\n${body}` : body);
+      // A new page has no remote title: only a retitled page (which has one) shows titles.
+      const titled = (title: string | undefined, body: string) => (retitled ? `title: ${title}\n${body}` : body);
       out.push({
         key: op.key,
         title: op.title,
         action: op.action,
-        diff: pageDiff(op.title, titled(op.remote!.title, before), titled(op.title, op.desired.normalized), where),
+        diff: pageDiff(op.title, titled(op.remote?.title, before), titled(op.title, op.desired.normalized), where),
       });
     }
     return out;

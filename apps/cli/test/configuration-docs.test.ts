@@ -26,9 +26,15 @@ interface JsonSchema {
   required?: string[];
   default?: unknown;
   minimum?: number;
+  deprecated?: boolean;
 }
 
-const propertiesOf = (schema: JsonSchema | undefined) => Object.keys(schema?.properties ?? {}).sort();
+/** A schema's keys a user may still write: deprecated ones are named in the reference's prose, not its example. */
+const propertiesOf = (schema: JsonSchema | undefined) =>
+  Object.entries(schema?.properties ?? {})
+    .filter(([, property]) => !property.deprecated)
+    .map(([key]) => key)
+    .sort();
 const keysOf = (value: unknown) => Object.keys((value ?? {}) as Record<string, unknown>).sort();
 
 /** The reference's annotated example config: its first YAML block. */
@@ -70,6 +76,10 @@ describe('docs/configuration.md', () => {
     // $schema is for editors: named in the prose, not worth a line of the example.
     expect(reference).toContain('`$schema`');
     expect(keysOf(example)).toEqual(propertiesOf(schema).filter((key) => key !== '$schema'));
+    // A deprecated key is still read (with a warning): the reference says what to use instead.
+    for (const [key, property] of Object.entries(schema.properties ?? {})) {
+      if (property.deprecated) expect(reference).toContain(`**\`${key}\`**`);
+    }
     const [source] = example.sources as unknown[];
     expect(keysOf(source)).toEqual(propertiesOf(schema.properties!.sources!.items));
     expect(keysOf(example.confluence)).toEqual(propertiesOf(schema.properties!.confluence));

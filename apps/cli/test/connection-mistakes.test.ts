@@ -363,6 +363,7 @@ describe('a Data Center site under /wiki', () => {
     const since = await dataCenter.lastSeq();
     const json = await runCli(['confluence', 'check', '--json'], { cwd: work, env });
     const report = JSON.parse(json.stdout);
+    expect(json.code).toBe(1);
     expect(report).toMatchObject({
       ok: false,
       flavor: 'cloud',

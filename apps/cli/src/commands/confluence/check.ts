@@ -53,7 +53,9 @@ export default class ConfluenceCheck extends DocgenCommand {
         else log.info('(no space given: pass --confluence-space or set CONFLUENCE_SPACE_KEY to check it)');
       }
       report.requests = api.transport.stats.reads + api.transport.stats.writes;
+      // A failed check fails the step that runs it; with --json the report is printed first.
       if (!report.ok && !json) this.exit(1);
+      if (!report.ok) process.exitCode = 1;
       return report;
     });
   }

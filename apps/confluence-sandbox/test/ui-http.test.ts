@@ -68,6 +68,27 @@ describe('preview UI routes', () => {
     expect(page.text).toContain(`<img class="confluence-image" src="/ui/attachments/${pageId}/pic.svg"`);
   });
 
+  // docgen links a heading by Confluence's anchor: its text without spaces, `.1` for a repeat.
+  it('lands heading and anchor links on their target, on the page and from another page', async () => {
+    const target = await api.createPage(
+      'Anchored Guide',
+      '<h1>Intro</h1><p>See <ac:link ac:anchor="GettingStarted"><ac:plain-text-link-body><![CDATA[setup]]></ac:plain-text-link-body></ac:link>, <ac:link ac:anchor="GettingStarted.1"><ac:plain-text-link-body><![CDATA[again]]></ac:plain-text-link-body></ac:link> and <ac:link ac:anchor="footnote-1"><ac:plain-text-link-body><![CDATA[1]]></ac:plain-text-link-body></ac:link>.</p>' +
+        '<h2>Getting Started</h2><p>a</p><h2>Getting Started</h2><p>b</p>' +
+        '<ol><li><ac:structured-macro ac:name="anchor"><ac:parameter ac:name="">footnote-1</ac:parameter></ac:structured-macro>note</li></ol>',
+    );
+    const source = await api.createPage(
+      'Links To Guide',
+      '<p><ac:link ac:anchor="GettingStarted"><ri:page ri:content-title="Anchored Guide"/><ac:plain-text-link-body><![CDATA[guide]]></ac:plain-text-link-body></ac:link></p>',
+    );
+    const page = (await html(`/ui/pages/${target.body.id}`)).text;
+    const ids = [...page.matchAll(/ id="([^"]+)"/g)].map((m) => m[1]);
+    const localTargets = [...page.matchAll(/<a href="#([^"]+)">/g)].map((m) => m[1]);
+    expect(localTargets).toEqual(['GettingStarted', 'GettingStarted.1', 'footnote-1']);
+    for (const id of localTargets) expect(ids).toContain(id);
+    const other = (await html(`/ui/pages/${source.body.id}`)).text;
+    expect(other).toContain(`href="/ui/pages/${target.body.id}#GettingStarted"`);
+  });
+
   it('redirects Confluence webui links into the preview', async () => {
     const rest = await api.get(`/wiki/api/v2/pages/${pageId}`);
     const page = await html(`/wiki${rest.body._links.webui}`);

@@ -183,14 +183,13 @@ function parameters(macro: Element): Record<string, string> {
   return out;
 }
 
-function slug(text: string): string {
-  return (
-    text
-      .trim()
-      .toLowerCase()
-      .replace(/[^\p{L}\p{N}]+/gu, '-')
-      .replace(/^-|-$/g, '') || 'section'
-  );
+/**
+ * The id Confluence gives an anchor: its name with the whitespace removed (a heading's anchor is
+ * its text so stripped, "Getting Started" → `GettingStarted`); case is kept. Links name anchors
+ * the same way, so `ac:anchor="GettingStarted"` lands on that heading.
+ */
+function anchorId(name: string): string {
+  return name.replace(/\s+/g, '');
 }
 
 function safeHref(href: string | undefined): string | undefined {
@@ -213,8 +212,10 @@ export function renderStorage(storage: string, ctx: RenderContext, including: nu
   const headings: RenderedPage['headings'] = [];
   const usedIds = new Set<string>();
   const headingId = (text: string) => {
-    let id = slug(text);
-    for (let n = 2; usedIds.has(id); n++) id = `${slug(text)}-${n}`;
+    // A repeated heading is `GettingStarted.1`, `.2`…, as Confluence names it.
+    const base = anchorId(text) || 'section';
+    let id = base;
+    for (let n = 1; usedIds.has(id); n++) id = `${base}.${n}`;
     usedIds.add(id);
     return id;
   };
@@ -240,7 +241,7 @@ export function renderStorage(storage: string, ctx: RenderContext, including: nu
     if (name === 'ac:root') return renderChildren(node);
     if (/^h[1-6]$/.test(name)) {
       const heading = headings[headingIndex++];
-      return `<${name} id="${escapeHtml(heading?.id ?? slug(textOf(node)))}">${renderChildren(node)}</${name}>`;
+      return `<${name} id="${escapeHtml(heading?.id ?? anchorId(textOf(node)))}">${renderChildren(node)}</${name}>`;
     }
     if (name === 'a') {
       const href = safeHref(node.attribs.href);
@@ -342,7 +343,7 @@ export function renderStorage(storage: string, ctx: RenderContext, including: nu
         return `<ul class="children-macro">${items || '<li class="empty">No child pages</li>'}</ul>`;
       }
       case 'anchor':
-        return `<a class="anchor" id="${escapeHtml(slug(params[''] || params.name || ''))}"></a>`;
+        return `<a class="anchor" id="${escapeHtml(anchorId(params[''] || params.name || ''))}"></a>`;
       case 'include':
         return renderInclude(macro);
       case 'widget':
@@ -446,7 +447,7 @@ export function renderStorage(storage: string, ctx: RenderContext, including: nu
       const id = ctx.resolvePage(title, spaceKey);
       if (id === undefined)
         return `<a class="unresolved-link" title="Page not found: ${escapeHtml(title)}">${label(title)}</a>`;
-      return `<a class="page-link" href="${ctx.pageUrl(id)}${anchor ? `#${escapeHtml(slug(anchor))}` : ''}">${label(title)}</a>`;
+      return `<a class="page-link" href="${ctx.pageUrl(id)}${anchor ? `#${escapeHtml(anchorId(anchor))}` : ''}">${label(title)}</a>`;
     }
     const attachment = childElements(link, 'ri:attachment')[0];
     if (attachment) {
@@ -461,7 +462,7 @@ export function renderStorage(storage: string, ctx: RenderContext, including: nu
     const user = childElements(link, 'ri:user')[0];
     if (user)
       return `<span class="user-mention">@${escapeHtml(user.attribs['ri:account-id'] ?? user.attribs['ri:username'] ?? 'user')}</span>`;
-    if (anchor) return `<a href="#${escapeHtml(slug(anchor))}">${label(anchor)}</a>`;
+    if (anchor) return `<a href="#${escapeHtml(anchorId(anchor))}">${label(anchor)}</a>`;
     return label('link');
   };
 

@@ -89,6 +89,25 @@ describe('preview UI routes', () => {
     expect(other).toContain(`href="/ui/pages/${target.body.id}#GettingStarted"`);
   });
 
+  // docgen (like Confluence) stores a nested task list as a sibling `ac:task-list` after its parent task.
+  it('shows nested task lists under their parent task', async () => {
+    const task = (done: boolean, body: string) =>
+      `<ac:task><ac:task-status>${done ? 'complete' : 'incomplete'}</ac:task-status><ac:task-body>${body}</ac:task-body></ac:task>`;
+    const created = await api.createPage(
+      'Nested Tasks',
+      `<ac:task-list>${task(true, 'parent task')}<ac:task-list>${task(false, 'child task')}${task(true, 'child two')}</ac:task-list>${task(false, 'second')}</ac:task-list>`,
+    );
+    const page = (await html(`/ui/pages/${created.body.id}`)).text;
+    const list = page.slice(page.indexOf('<ul class="task-list">'), page.indexOf('<section class="meta">'));
+    expect([...list.matchAll(/<input type="checkbox" disabled( checked)?>/g)].map((m) => Boolean(m[1]))).toEqual([
+      true,
+      false,
+      true,
+      false,
+    ]);
+    expect(list).toMatch(/parent task<\/span><ul class="task-list"><li class="task">.*child task/);
+  });
+
   it('redirects Confluence webui links into the preview', async () => {
     const rest = await api.get(`/wiki/api/v2/pages/${pageId}`);
     const page = await html(`/wiki${rest.body._links.webui}`);

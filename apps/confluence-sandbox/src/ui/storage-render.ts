@@ -266,7 +266,7 @@ export function renderStorage(storage: string, ctx: RenderContext, including: nu
       case 'ac:macro':
         return renderMacro(node);
       case 'ac:task-list':
-        return `<ul class="task-list">${childElements(node, 'ac:task').map(renderTask).join('')}</ul>`;
+        return renderTaskList(node);
       case 'ac:image':
         return renderImage(node);
       case 'ac:link':
@@ -405,6 +405,20 @@ export function renderStorage(storage: string, ctx: RenderContext, including: nu
     return params.collapse === 'true'
       ? `<details class="expand"><summary>${escapeHtml(params.title || 'Expand source')}</summary>${block}</details>`
       : block;
+  };
+
+  // A nested list is stored as a sibling `ac:task-list` after its parent task: shown inside that task.
+  const renderTaskList = (list: Element): string => {
+    const items: string[] = [];
+    for (const child of childElements(list)) {
+      if (child.name === 'ac:task') items.push(renderTask(child));
+      else if (child.name === 'ac:task-list') {
+        const nested = renderTaskList(child);
+        const parent = items.pop();
+        items.push(parent ? parent.replace(/<\/li>$/, `${nested}</li>`) : `<li class="task">${nested}</li>`);
+      }
+    }
+    return `<ul class="task-list">${items.join('')}</ul>`;
   };
 
   const renderTask = (task: Element): string => {

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { diffLines } from 'diff';
+import { diffLines, type ChangeObject } from 'diff';
 import type { SandboxContext } from '../context.js';
 import type { ContentRow, SpaceRow } from '../store/store.js';
 import { renderStorage, type RenderContext } from './storage-render.js';
@@ -243,8 +243,46 @@ function splitForDiff(storage: string): string {
   return storage.replace(/>\s*</g, '>\n<').replace(/\n*$/, '\n');
 }
 
+/**
+ * How many changed lines the diff aligns old and new over. Aligning costs the page's length times
+ * the changes (Myers), and the sandbox answers its API on the same thread: a big page rewritten
+ * end to start took minutes. Beyond it, the changed stretch is shown as replaced whole.
+ */
+const MAX_ALIGNED_CHANGES = 1000;
+
+function lineDiff(before: string, after: string): ChangeObject<string>[] {
+  return diffLines(before, after, { maxEditLength: MAX_ALIGNED_CHANGES }) ?? replacedStretch(before, after);
+}
+
+/** The lines both versions share at the start and at the end, and between them the old stretch replaced by the new. */
+function replacedStretch(before: string, after: string): ChangeObject<string>[] {
+  const old = before.split(/(?<=\n)/);
+  const now = after.split(/(?<=\n)/);
+  let start = 0;
+  while (start < old.length && start < now.length && old[start] === now[start]) start++;
+  let end = 0;
+  while (
+    end < old.length - start &&
+    end < now.length - start &&
+    old[old.length - 1 - end] === now[now.length - 1 - end]
+  )
+    end++;
+  const part = (lines: string[], kind: 'added' | 'removed' | 'common'): ChangeObject<string> => ({
+    value: lines.join(''),
+    count: lines.length,
+    added: kind === 'added',
+    removed: kind === 'removed',
+  });
+  return [
+    part(old.slice(0, start), 'common'),
+    part(old.slice(start, old.length - end), 'removed'),
+    part(now.slice(start, now.length - end), 'added'),
+    part(old.slice(old.length - end), 'common'),
+  ].filter((p) => p.count > 0);
+}
+
 function diffHtml(before: string, after: string): string {
-  const parts = diffLines(splitForDiff(before), splitForDiff(after));
+  const parts = lineDiff(splitForDiff(before), splitForDiff(after));
   if (parts.every((p) => !p.added && !p.removed)) return '<p>No changes in the body.</p>';
   const out: string[] = [];
   for (const part of parts) {

@@ -108,6 +108,21 @@ describe('preview UI routes', () => {
     expect(list).toMatch(/parent task<\/span><ul class="task-list"><li class="task">.*child task/);
   });
 
+  // docgen writes ~~strike~~ and aligned table columns as Confluence stores them: inline styles.
+  it('keeps strikethrough, alignment and colour styles, and drops any other style', async () => {
+    const created = await api.createPage(
+      'Styled Text',
+      '<p>Old <span style="text-decoration: line-through;">price</span> <span style="color: rgb(255,0,0);">red</span></p>' +
+        '<table><tbody><tr><th><p style="text-align: right;">Amount</p></th></tr></tbody></table>' +
+        '<p style="background: url(/ui/pages/1); position: fixed; text-align: center;">x</p>',
+    );
+    const page = (await html(`/ui/pages/${created.body.id}`)).text;
+    expect(page).toContain('Old <span style="text-decoration: line-through;">price</span>');
+    expect(page).toContain('<span style="color: rgb(255,0,0);">red</span>');
+    expect(page).toContain('<th><p style="text-align: right;">Amount</p></th>');
+    expect(page).toContain('<p style="text-align: center;">x</p>');
+  });
+
   it('redirects Confluence webui links into the preview', async () => {
     const rest = await api.get(`/wiki/api/v2/pages/${pageId}`);
     const page = await html(`/wiki${rest.body._links.webui}`);

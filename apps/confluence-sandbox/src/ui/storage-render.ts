@@ -88,6 +88,33 @@ const safeAttributes = new Set([
   'datetime',
 ]);
 
+/**
+ * The inline styles storage uses for formatting Confluence shows (strikethrough, text colour,
+ * alignment, indentation), each with the values it may take: a page's other styles, and any value
+ * that could load something (`url(…)`), are dropped.
+ */
+const safeStyles: Record<string, RegExp> = {
+  'text-decoration': /^(line-through|underline|none)$/,
+  'text-align': /^(left|center|right|justify)$/,
+  color: /^(#[0-9a-f]{3,8}|rgba?\([\d\s.,%]+\)|[a-z]+)$/i,
+  'background-color': /^(#[0-9a-f]{3,8}|rgba?\([\d\s.,%]+\)|[a-z]+)$/i,
+  'margin-left': /^\d+(\.\d+)?(px|em)$/,
+  'padding-left': /^\d+(\.\d+)?(px|em)$/,
+};
+
+/** The declarations of `style` the preview keeps (see `safeStyles`), or undefined for none. */
+function safeStyle(style: string): string | undefined {
+  const kept = style
+    .split(';')
+    .map((declaration) => declaration.split(':').map((part) => part.trim()))
+    .filter(([property, value, ...rest]) => {
+      const allowed = property ? safeStyles[property.toLowerCase()] : undefined;
+      return allowed && value !== undefined && rest.length === 0 && allowed.test(value);
+    })
+    .map(([property, value]) => `${property!.toLowerCase()}: ${value};`);
+  return kept.length ? kept.join(' ') : undefined;
+}
+
 const codeLanguages: Record<string, string | null> = {
   'html/xml': 'xml',
   html: 'xml',
@@ -253,9 +280,10 @@ export function renderStorage(storage: string, ctx: RenderContext, including: nu
     }
     if (name === 'time') return `<time>${escapeHtml(node.attribs.datetime ?? textOf(node))}</time>`;
     if (passThrough.has(name)) {
-      const attributes = Object.entries(node.attribs)
-        .filter(([key]) => safeAttributes.has(key))
-        .map(([key, value]) => ` ${key}="${escapeHtml(value)}"`)
+      const style = node.attribs.style === undefined ? undefined : safeStyle(node.attribs.style);
+      const attributes = Object.entries({ ...node.attribs, style })
+        .filter(([key, value]) => value !== undefined && (safeAttributes.has(key) || key === 'style'))
+        .map(([key, value]) => ` ${key}="${escapeHtml(value!)}"`)
         .join('');
       if (voidElements.has(name)) return `<${name}${attributes}>`;
       const wrapped = `<${name}${attributes}>${renderChildren(node)}</${name}>`;

@@ -162,6 +162,27 @@ describe('preview UI routes', () => {
     expect(diff.text).toContain('<div class="add">+ &lt;td&gt;row 1499&lt;/td&gt;</div>');
   }, 120_000);
 
+  // A version can change nothing but where the page sits: the diff says so rather than "no changes".
+  it('shows a move to another parent in the diff', async () => {
+    const first = await api.createPage('Old Parent Section');
+    const second = await api.createPage('New Parent Section');
+    const moved = await api.createPage('Moving Page', '<p>same</p>', { parentId: first.body.id });
+    const update = await api.put(`/wiki/api/v2/pages/${moved.body.id}`, {
+      id: moved.body.id,
+      status: 'current',
+      title: 'Moving Page',
+      parentId: second.body.id,
+      body: { representation: 'storage', value: '<p>same</p>' },
+      version: { number: 2 },
+    });
+    expect(update.status).toBe(200);
+    const diff = (await html(`/ui/pages/${moved.body.id}/diff?from=1&to=2`)).text;
+    expect(diff).toContain(
+      `<p>Moved: from <a href="/ui/pages/${first.body.id}">Old Parent Section</a> to <a href="/ui/pages/${second.body.id}">New Parent Section</a></p>`,
+    );
+    expect(diff).toContain('No changes in the body.');
+  });
+
   it('answers 404 pages for what does not exist', async () => {
     expect((await html('/ui/pages/1')).status).toBe(404);
     expect((await html(`/ui/pages/${pageId}?version=9`)).status).toBe(404);

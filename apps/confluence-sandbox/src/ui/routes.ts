@@ -144,6 +144,15 @@ export function registerUi(app: FastifyInstance, ctx: SandboxContext): void {
     },
   });
 
+  /** Where a version placed its page: a link to its parent, as titled now. */
+  const parentLink = (parentId: number | null): string => {
+    const parent = parentId == null ? undefined : store.content(parentId);
+    if (!parent) return parentId == null ? 'the top of the space' : `a page that no longer exists (${parentId})`;
+    return parent.status === 'current'
+      ? `<a href="${pageUrl(parent.id)}">${esc(parent.title)}</a>`
+      : `${esc(parent.title)} (${esc(parent.status)})`;
+  };
+
   const notFound = (reply: FastifyReply, id: string) =>
     send(
       reply,
@@ -216,8 +225,12 @@ export function registerUi(app: FastifyInstance, ctx: SandboxContext): void {
         return notFound(reply, `${request.params.id} (versions ${request.query.from} → ${request.query.to})`);
       const title =
         from.title !== to.title ? `<p>Title: <del>${esc(from.title)}</del> → <ins>${esc(to.title)}</ins></p>` : '';
+      const moved =
+        from.parent_id !== to.parent_id
+          ? `<p>Moved: from ${parentLink(from.parent_id)} to ${parentLink(to.parent_id)}</p>`
+          : '';
       const main = `<div class="breadcrumbs"><a href="${pageUrl(page.id)}">${esc(page.title)}</a> / <a href="${pageUrl(page.id)}/history">History</a></div>
-      <h1 class="page-title">Changes from v${from.number} to v${to.number}</h1>${title}${diffHtml(from.body, to.body)}`;
+      <h1 class="page-title">Changes from v${from.number} to v${to.number}</h1>${title}${moved}${diffHtml(from.body, to.body)}`;
       return send(reply, layout(`Diff of ${page.title}`, main, tree(space, page)));
     },
   );

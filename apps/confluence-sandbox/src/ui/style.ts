@@ -61,7 +61,7 @@ details.expand > .expand-body { padding: 4px 0 0 18px; }
 .status-grey { background: #dfe1e6; color: #42526e; } .status-red { background: #ffebe6; color: #bf2600; } .status-yellow { background: #fff0b3; color: #172b4d; }
 .status-green { background: #e3fcef; color: #006644; } .status-blue { background: #deebff; color: #0747a6; } .status-purple { background: #eae6ff; color: #403294; }
 .status-subtle { background: #fff; border: 1px solid currentColor; }
-ul.task-list { list-style: none; padding-left: 4px; } li.task { margin: 2px 0; } li.task-done > span { color: var(--subtle); text-decoration: line-through; }
+ul.task-list { list-style: none; padding-left: 4px; } li.task > ul.task-list { padding-left: 24px; } li.task { margin: 2px 0; } li.task-done > span { color: var(--subtle); text-decoration: line-through; }
 img.confluence-image { max-width: 100%; height: auto; border: 1px solid var(--line); }
 .missing-attachment, .unresolved-link { color: #de350b; }
 .macro-placeholder { border: 1px dashed #c1c7d0; padding: 8px; color: var(--subtle); margin: 10px 0; }

@@ -123,6 +123,18 @@ describe('preview UI routes', () => {
     expect(page).toContain('<p style="text-align: center;">x</p>');
   });
 
+  // docgen leaves an image it could not attach as its written path; Confluence shows a broken image.
+  it('says which image it cannot show rather than dropping it', async () => {
+    const created = await api.createPage(
+      'Broken Image',
+      '<p><ac:image ac:alt="Deploy flow"><ri:url ri:value="./diagrams/deploy.png" /></ac:image></p>',
+    );
+    const page = (await html(`/ui/pages/${created.body.id}`)).text;
+    expect(page).toContain(
+      '<span class="missing-attachment" title="Image not shown">🖼 Deploy flow (./diagrams/deploy.png: not an address the page can load)</span>',
+    );
+  });
+
   it('redirects Confluence webui links into the preview', async () => {
     const rest = await api.get(`/wiki/api/v2/pages/${pageId}`);
     const page = await html(`/wiki${rest.body._links.webui}`);

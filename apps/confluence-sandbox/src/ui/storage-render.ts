@@ -473,7 +473,11 @@ export function renderStorage(storage: string, ctx: RenderContext, including: nu
     }
     const external = childElements(image, 'ri:url')[0]?.attribs['ri:value'];
     const src = safeHref(external);
-    return src ? `<img class="confluence-image" src="${escapeHtml(src)}" alt="${escapeHtml(alt)}"${size}>` : '';
+    if (src) return `<img class="confluence-image" src="${escapeHtml(src)}" alt="${escapeHtml(alt)}"${size}>`;
+    // Confluence shows a broken image (a relative path, a script URL): say which, not nothing.
+    return external
+      ? `<span class="missing-attachment" title="Image not shown">🖼 ${escapeHtml(alt || 'Image')} (${escapeHtml(external)}: not an address the page can load)</span>`
+      : '';
   };
 
   const renderLink = (link: Element): string => {

@@ -195,6 +195,18 @@ describe('preview UI routes', () => {
     expect(diff).toContain('No changes in the body.');
   });
 
+  it("leads from a page's history and diffs back up its space and ancestors", async () => {
+    const section = await api.createPage('Crumb Section');
+    const child = await api.createPage('Crumb Child', '<p>1</p>', { parentId: section.body.id });
+    await api.updatePage(child.body.id, 'Crumb Child', '<p>2</p>', 2);
+    const space = await api.devSpace();
+    const trail = `<div class="breadcrumbs"><a href="/ui/spaces/DEV">Development</a> / <a href="/ui/pages/${space.homepageId}">Development Home</a> / <a href="/ui/pages/${section.body.id}">Crumb Section</a> / <a href="/ui/pages/${child.body.id}">Crumb Child</a>`;
+    expect((await html(`/ui/pages/${child.body.id}/history`)).text).toContain(`${trail}</div>`);
+    expect((await html(`/ui/pages/${child.body.id}/diff?from=1&to=2`)).text).toContain(
+      `${trail} / <a href="/ui/pages/${child.body.id}/history">History</a></div>`,
+    );
+  });
+
   it('answers 404 pages for what does not exist', async () => {
     expect((await html('/ui/pages/1')).status).toBe(404);
     expect((await html(`/ui/pages/${pageId}?version=9`)).status).toBe(404);

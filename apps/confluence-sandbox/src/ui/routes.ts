@@ -144,6 +144,15 @@ export function registerUi(app: FastifyInstance, ctx: SandboxContext): void {
     },
   });
 
+  /** The space and the page's ancestors, root first, as links; the page itself last when asked. */
+  const breadcrumbs = (space: SpaceRow, page: ContentRow, self?: 'with the page'): string =>
+    [
+      `<a href="/ui/spaces/${esc(space.key)}">${esc(space.name)}</a>`,
+      ...[...store.ancestors(page.id), ...(self ? [page] : [])].map(
+        (a) => `<a href="${pageUrl(a.id)}">${esc(a.title)}</a>`,
+      ),
+    ].join(' / ');
+
   /** Where a version placed its page: a link to its parent, as titled now. */
   const parentLink = (parentId: number | null): string => {
     const parent = parentId == null ? undefined : store.content(parentId);
@@ -168,10 +177,6 @@ export function registerUi(app: FastifyInstance, ctx: SandboxContext): void {
     const version = store.version(page.id, versionNumber);
     if (!version) return notFound(reply, `${request.params.id} (version ${request.query.version})`);
     const rendered = renderStorage(version.body, renderContext(page, space));
-    const crumbs = store
-      .ancestors(page.id)
-      .map((a) => `<a href="${pageUrl(a.id)}">${esc(a.title)}</a>`)
-      .join(' / ');
     const old =
       version.number !== page.version
         ? `<div class="banner">You are viewing an old version of this page (v${version.number}). <a href="${pageUrl(page.id)}">View the current version</a> · <a href="${pageUrl(page.id)}/diff?from=${version.number}&amp;to=${page.version}">Compare with current</a></div>`
@@ -182,7 +187,7 @@ export function registerUi(app: FastifyInstance, ctx: SandboxContext): void {
       ${labels.length ? `<p class="labels">Labels: ${labels.map((l) => `<span class="label">${esc(l.name)}</span>`).join('')}</p>` : ''}
       ${attachments.length ? `<p>Attachments: ${attachments.map((a) => `<a href="${attachmentUrl(page.id, a.title)}">${esc(a.title)}</a> (${a.file_size} bytes, v${a.version})`).join(', ')}</p>` : ''}
       <p><a href="${pageUrl(page.id)}/history">Page history</a> · <a href="/wiki/api/v2/pages/${page.id}?body-format=storage">REST (v2)</a></p></section>`;
-    const main = `<div class="breadcrumbs"><a href="/ui/spaces/${esc(space.key)}">${esc(space.name)}</a>${crumbs ? ' / ' + crumbs : ''}</div>
+    const main = `<div class="breadcrumbs">${breadcrumbs(space, page)}</div>
       <h1 class="page-title">${esc(version.title)}</h1>
       <div class="byline"><span>v${version.number}</span><span>Last updated by ${esc(userName(version.author_id))} on ${esc(when(version.created_at))}</span>${version.message ? `<span>“${esc(version.message)}”</span>` : ''}<a href="${pageUrl(page.id)}/history">History</a></div>
       ${old}<div class="wiki-content">${rendered.html}</div>${meta}`;
@@ -208,7 +213,7 @@ export function registerUi(app: FastifyInstance, ctx: SandboxContext): void {
       versions.length > 1
         ? `<form class="compare" method="get" action="${pageUrl(page.id)}/diff">Compare <select name="from" aria-label="from">${options(versions[1]!.number)}</select> with <select name="to" aria-label="to">${options(versions[0]!.number)}</select> <button type="submit">Compare</button></form>`
         : '';
-    const main = `<div class="breadcrumbs"><a href="${pageUrl(page.id)}">${esc(page.title)}</a></div><h1 class="page-title">Page history</h1>${compare}
+    const main = `<div class="breadcrumbs">${breadcrumbs(space, page, 'with the page')}</div><h1 class="page-title">Page history</h1>${compare}
       <table class="list"><thead><tr><th>Version</th><th>Published</th><th>By</th><th>Message</th><th></th></tr></thead><tbody>${rows}</tbody></table>`;
     return send(reply, layout(`History of ${page.title}`, main, tree(space, page)));
   });
@@ -229,7 +234,7 @@ export function registerUi(app: FastifyInstance, ctx: SandboxContext): void {
         from.parent_id !== to.parent_id
           ? `<p>Moved: from ${parentLink(from.parent_id)} to ${parentLink(to.parent_id)}</p>`
           : '';
-      const main = `<div class="breadcrumbs"><a href="${pageUrl(page.id)}">${esc(page.title)}</a> / <a href="${pageUrl(page.id)}/history">History</a></div>
+      const main = `<div class="breadcrumbs">${breadcrumbs(space, page, 'with the page')} / <a href="${pageUrl(page.id)}/history">History</a></div>
       <h1 class="page-title">Changes from v${from.number} to v${to.number}</h1>${title}${moved}${diffHtml(from.body, to.body)}`;
       return send(reply, layout(`Diff of ${page.title}`, main, tree(space, page)));
     },

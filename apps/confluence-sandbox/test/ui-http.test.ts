@@ -207,6 +207,27 @@ describe('preview UI routes', () => {
     );
   });
 
+  it('shows three lines of context around a change, not the first and last lines of the page', async () => {
+    const paragraphs = (changed: string) =>
+      Array.from({ length: 20 }, (_, i) => `<p>${i === 10 ? changed : `para ${i}`}</p>`).join('');
+    const created = await api.createPage('Context Diff', paragraphs('para 10'));
+    await api.updatePage(created.body.id, 'Context Diff', paragraphs('para ten'), 2);
+    const diff = (await html(`/ui/pages/${created.body.id}/diff?from=1&to=2`)).text;
+    const shown = [...diff.matchAll(/<div class="(ctx|del|add|gap)">(.*?)<\/div>/g)].map((m) => `${m[1]} ${m[2]}`);
+    expect(shown).toEqual([
+      'gap … 7 unchanged lines …',
+      'ctx   &lt;p&gt;para 7&lt;/p&gt;',
+      'ctx   &lt;p&gt;para 8&lt;/p&gt;',
+      'ctx   &lt;p&gt;para 9&lt;/p&gt;',
+      'del - &lt;p&gt;para 10&lt;/p&gt;',
+      'add + &lt;p&gt;para ten&lt;/p&gt;',
+      'ctx   &lt;p&gt;para 11&lt;/p&gt;',
+      'ctx   &lt;p&gt;para 12&lt;/p&gt;',
+      'ctx   &lt;p&gt;para 13&lt;/p&gt;',
+      'gap … 6 unchanged lines …',
+    ]);
+  });
+
   it('answers 404 pages for what does not exist', async () => {
     expect((await html('/ui/pages/1')).status).toBe(404);
     expect((await html(`/ui/pages/${pageId}?version=9`)).status).toBe(404);

@@ -299,19 +299,32 @@ function replacedStretch(before: string, after: string): ChangeObject<string>[] 
   ].filter((p) => p.count > 0);
 }
 
+/** Unchanged lines shown on each side of a change. */
+const CONTEXT_LINES = 3;
+
 function diffHtml(before: string, after: string): string {
   const parts = lineDiff(splitForDiff(before), splitForDiff(after));
   if (parts.every((p) => !p.added && !p.removed)) return '<p>No changes in the body.</p>';
   const out: string[] = [];
-  for (const part of parts) {
+  parts.forEach((part, index) => {
     const lines = part.value.replace(/\n$/, '').split('\n');
     if (part.added) out.push(...lines.map((l) => `<div class="add">+ ${esc(l)}</div>`));
     else if (part.removed) out.push(...lines.map((l) => `<div class="del">- ${esc(l)}</div>`));
-    else if (lines.length > 6) {
-      out.push(...lines.slice(0, 3).map((l) => `<div class="ctx">  ${esc(l)}</div>`));
-      out.push(`<div class="gap">… ${lines.length - 6} unchanged lines …</div>`);
-      out.push(...lines.slice(-3).map((l) => `<div class="ctx">  ${esc(l)}</div>`));
-    } else out.push(...lines.map((l) => `<div class="ctx">  ${esc(l)}</div>`));
-  }
+    else out.push(...unchangedLines(lines, { changeBefore: index > 0, changeAfter: index < parts.length - 1 }));
+  });
   return `<div class="diff" role="region" aria-label="diff">${out.join('')}</div>`;
+}
+
+/** Unchanged lines: the few next to a change, the rest (the page's start and end too) folded into a gap. */
+function unchangedLines(lines: string[], around: { changeBefore: boolean; changeAfter: boolean }): string[] {
+  const head = around.changeBefore ? CONTEXT_LINES : 0;
+  const tail = around.changeAfter ? CONTEXT_LINES : 0;
+  const context = (shown: string[]) => shown.map((l) => `<div class="ctx">  ${esc(l)}</div>`);
+  if (lines.length <= head + tail) return context(lines);
+  const hidden = lines.length - head - tail;
+  return [
+    ...context(lines.slice(0, head)),
+    `<div class="gap">… ${hidden} unchanged line${hidden === 1 ? '' : 's'} …</div>`,
+    ...context(lines.slice(lines.length - tail)),
+  ];
 }

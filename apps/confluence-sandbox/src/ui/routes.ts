@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { diffLines, type ChangeObject } from 'diff';
 import type { SandboxContext } from '../context.js';
-import type { ContentRow, SpaceRow } from '../store/store.js';
+import type { ContentRow, PageOutline, SpaceRow } from '../store/store.js';
 import { renderStorage, type RenderContext } from './storage-render.js';
 import { stylesheet } from './style.js';
 
@@ -43,12 +43,14 @@ export function registerUi(app: FastifyInstance, ctx: SandboxContext): void {
 
   /** The space's page tree, with the current page's ancestors open. */
   const tree = (space: SpaceRow, current?: ContentRow): string => {
-    const pages = store.listContent({ type: 'page', spaceIds: [space.id], statuses: ['current'] });
-    const byParent = new Map<number | null, ContentRow[]>();
+    const pages = store.pageOutline(space.id);
+    const byParent = new Map<number | null, PageOutline[]>();
     const present = new Set(pages.map((p) => p.id));
     for (const page of pages) {
       const key = page.parent_id != null && present.has(page.parent_id) ? page.parent_id : null;
-      byParent.set(key, [...(byParent.get(key) ?? []), page]);
+      const siblings = byParent.get(key);
+      if (siblings) siblings.push(page);
+      else byParent.set(key, [page]);
     }
     for (const list of byParent.values()) list.sort((a, b) => (a.position ?? -1) - (b.position ?? -1) || a.id - b.id);
     const open = new Set(current ? [current.id, ...store.ancestors(current.id).map((a) => a.id)] : []);
@@ -74,7 +76,7 @@ export function registerUi(app: FastifyInstance, ctx: SandboxContext): void {
     const cards = store
       .listSpaces()
       .map((space) => {
-        const count = store.listContent({ type: 'page', spaceIds: [space.id], statuses: ['current'] }).length;
+        const count = store.pageCount(space.id);
         return `<div class="card"><h3><a href="/ui/spaces/${esc(space.key)}">${esc(space.name)}</a></h3><div class="key">${esc(space.key)} · ${count} page${count === 1 ? '' : 's'}</div></div>`;
       })
       .join('');
@@ -125,7 +127,10 @@ export function registerUi(app: FastifyInstance, ctx: SandboxContext): void {
   /** How a page's storage is rendered: its links, its own attachments and children, and the pages it includes. */
   const renderContext = (page: ContentRow, space: SpaceRow): RenderContext => ({
     spaceKey: space.key,
-    resolvePage: (title, spaceKey) => pageTitled(title, spaceKey)?.id,
+    resolvePage: (title, spaceKey) => {
+      const target = store.spaceByKey(spaceKey);
+      return target ? store.pageIdByTitle(target.id, title) : undefined;
+    },
     attachmentUrl: (filename, ownerTitle, ownerSpace) => {
       const owner = ownerTitle ? pageTitled(ownerTitle, ownerSpace ?? space.key) : page;
       return owner && store.attachmentByName(owner.id, filename) ? attachmentUrl(owner.id, filename) : undefined;

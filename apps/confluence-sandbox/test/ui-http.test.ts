@@ -135,6 +135,19 @@ describe('preview UI routes', () => {
     );
   });
 
+  // `:::excerpt{hidden=true}`: the summary other pages include, which Confluence does not show on its own page.
+  it('hides a hidden excerpt and shows a visible one', async () => {
+    const excerpt = (hidden: string, text: string) =>
+      `<ac:structured-macro ac:name="excerpt"><ac:parameter ac:name="hidden">${hidden}</ac:parameter><ac:rich-text-body><p>${text}</p></ac:rich-text-body></ac:structured-macro>`;
+    const created = await api.createPage(
+      'Excerpts',
+      `<p>Intro.</p>${excerpt('true', 'Secret summary.')}${excerpt('false', 'Shown summary.')}`,
+    );
+    const page = (await html(`/ui/pages/${created.body.id}`)).text;
+    expect(page).not.toContain('Secret summary.');
+    expect(page).toContain('<div class="excerpt"><p>Shown summary.</p></div>');
+  });
+
   it('redirects Confluence webui links into the preview', async () => {
     const rest = await api.get(`/wiki/api/v2/pages/${pageId}`);
     const page = await html(`/wiki${rest.body._links.webui}`);

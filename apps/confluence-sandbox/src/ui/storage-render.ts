@@ -377,6 +377,8 @@ export function renderStorage(storage: string, ctx: RenderContext, including: nu
       case 'widget':
         return renderWidget(params, childElements(macro, 'ac:parameter'));
       case 'excerpt':
+        // A hidden excerpt is for the pages that include it: Confluence does not show it on its own page.
+        return params.hidden === 'true' ? '' : `<div class="excerpt">${body(macro)}</div>`;
       case 'section':
       case 'column':
         return `<div class="${macroName}">${body(macro)}</div>`;

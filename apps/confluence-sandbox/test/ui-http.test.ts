@@ -148,6 +148,23 @@ describe('preview UI routes', () => {
     expect(page).toContain('<div class="excerpt"><p>Shown summary.</p></div>');
   });
 
+  // `:::panel{bgColor=… borderColor=… …}` and `:::info{icon=false}`, as docgen writes them.
+  it("shows a panel's colours and border, and no icon when it has none", async () => {
+    const parameter = (name: string, value: string) => `<ac:parameter ac:name="${name}">${value}</ac:parameter>`;
+    const created = await api.createPage(
+      'Panel Styles',
+      `<ac:structured-macro ac:name="panel">${parameter('bgColor', '#eae6ff')}${parameter('borderColor', '#998dd9')}${parameter('titleBGColor', '#403294')}${parameter('titleColor', 'white')}${parameter('borderStyle', 'dashed')}${parameter('title', 'Styled')}<ac:rich-text-body><p>Body.</p></ac:rich-text-body></ac:structured-macro>` +
+        `<ac:structured-macro ac:name="info">${parameter('icon', 'false')}<ac:rich-text-body><p>No icon.</p></ac:rich-text-body></ac:structured-macro>` +
+        `<ac:structured-macro ac:name="panel">${parameter('bgColor', 'url(/x)')}<ac:rich-text-body><p>Plain.</p></ac:rich-text-body></ac:structured-macro>`,
+    );
+    const page = (await html(`/ui/pages/${created.body.id}`)).text;
+    expect(page).toContain(
+      '<div class="panel panel-panel" role="note" style="background-color: #eae6ff; border-color: #998dd9; border-style: dashed;"><div class="panel-body"><p class="panel-title" style="background-color: #403294; color: white;">Styled</p><p>Body.</p>',
+    );
+    expect(page).toContain('<div class="panel panel-info" role="note"><div class="panel-body"><p>No icon.</p>');
+    expect(page).toContain('<div class="panel panel-panel" role="note"><div class="panel-body"><p>Plain.</p>');
+  });
+
   it('redirects Confluence webui links into the preview', async () => {
     const rest = await api.get(`/wiki/api/v2/pages/${pageId}`);
     const page = await html(`/wiki${rest.body._links.webui}`);

@@ -98,9 +98,22 @@ const safeStyles: Record<string, RegExp> = {
   'text-align': /^(left|center|right|justify)$/,
   color: /^(#[0-9a-f]{3,8}|rgba?\([\d\s.,%]+\)|[a-z]+)$/i,
   'background-color': /^(#[0-9a-f]{3,8}|rgba?\([\d\s.,%]+\)|[a-z]+)$/i,
+  'border-color': /^(#[0-9a-f]{3,8}|rgba?\([\d\s.,%]+\)|[a-z]+)$/i,
+  'border-style': /^(solid|dashed|dotted|double|none)$/,
+  'border-width': /^\d+px$/,
   'margin-left': /^\d+(\.\d+)?(px|em)$/,
   'padding-left': /^\d+(\.\d+)?(px|em)$/,
 };
+
+/** A style attribute of these declarations (unset ones left out), with the values `safeStyles` allows only. */
+function styleAttribute(declarations: Record<string, string | undefined>): string {
+  const written = Object.entries(declarations)
+    .filter(([, value]) => value)
+    .map(([property, value]) => `${property}: ${value}`)
+    .join(';');
+  const style = safeStyle(written);
+  return style ? ` style="${escapeHtml(style)}"` : '';
+}
 
 /** The declarations of `style` the preview keeps (see `safeStyles`), or undefined for none. */
 function safeStyle(style: string): string | undefined {
@@ -341,11 +354,19 @@ export function renderStorage(storage: string, ctx: RenderContext, including: nu
       case 'warning':
       case 'tip':
       case 'panel': {
-        const title = params.title ? `<p class="panel-title">${escapeHtml(params.title)}</p>` : '';
-        const icon = panelIcons[macroName]
-          ? `<span class="panel-icon" aria-hidden="true">${panelIcons[macroName]}</span>`
-          : '';
-        return `<div class="panel panel-${macroName}" role="note">${icon}<div class="panel-body">${title}${body(macro)}</div></div>`;
+        const titleStyle = styleAttribute({ 'background-color': params.titleBGColor, color: params.titleColor });
+        const title = params.title ? `<p class="panel-title"${titleStyle}>${escapeHtml(params.title)}</p>` : '';
+        const icon =
+          panelIcons[macroName] && params.icon !== 'false'
+            ? `<span class="panel-icon" aria-hidden="true">${panelIcons[macroName]}</span>`
+            : '';
+        const style = styleAttribute({
+          'background-color': params.bgColor,
+          'border-color': params.borderColor,
+          'border-style': params.borderStyle,
+          'border-width': /^\d+$/.test(params.borderWidth ?? '') ? `${params.borderWidth}px` : params.borderWidth,
+        });
+        return `<div class="panel panel-${macroName}" role="note"${style}>${icon}<div class="panel-body">${title}${body(macro)}</div></div>`;
       }
       case 'expand':
         return `<details class="expand"><summary>${escapeHtml(params.title || 'Click here to expand...')}</summary><div class="expand-body">${body(macro)}</div></details>`;

@@ -287,6 +287,43 @@ describe('preview UI routes', () => {
     }
   }, 120_000);
 
+  // A sandbox serving as a Data Center has no Cloud v2 API: the preview's REST links must be its own.
+  it("links a page's REST JSON that the sandbox answers, Cloud or Data Center", async () => {
+    const dataCenter = await startSandbox({ dataCenterContextPath: '/wiki' });
+    try {
+      for (const [target, create] of [
+        [sandbox, () => api.createPage('REST Linked Page')],
+        [
+          dataCenter,
+          () =>
+            new Api(dataCenter.url).post('/wiki/rest/api/content', {
+              type: 'page',
+              title: 'REST Linked Page',
+              space: { key: 'DEV' },
+              body: { storage: { value: '<p>x</p>', representation: 'storage' } },
+            }),
+        ],
+      ] as const) {
+        const created = await create();
+        expect(created.status).toBe(200);
+        const page = await (await fetch(`${target.url}/ui/pages/${created.body.id}`)).text();
+        const links = [...page.matchAll(/<a href="([^"]*\/(?:rest|api)\/[^"]*)">/g)].map((m) =>
+          m[1]!.replace(/&amp;/g, '&'),
+        );
+        expect(links.length).toBeGreaterThan(0);
+        for (const link of links) {
+          const answer = await new Api(target.url).get(link);
+          expect([link, answer.status, answer.body?.title]).toEqual([link, 200, 'REST Linked Page']);
+        }
+      }
+      const home = await (await fetch(`${dataCenter.url}/`)).text();
+      expect(home).toContain(`<code>${dataCenter.url}/wiki/rest/api</code>`);
+      expect(home).not.toContain('/wiki/api/v2');
+    } finally {
+      await dataCenter.close();
+    }
+  });
+
   it('answers 404 pages for what does not exist', async () => {
     expect((await html('/ui/pages/1')).status).toBe(404);
     expect((await html(`/ui/pages/${pageId}?version=9`)).status).toBe(404);

@@ -41,6 +41,16 @@ export function registerUi(app: FastifyInstance, ctx: SandboxContext): void {
   const { store } = ctx;
   const userName = (accountId: string) => ctx.users.find((u) => u.accountId === accountId)?.displayName ?? accountId;
 
+  const dataCenterPath = ctx.dataCenterContextPath;
+
+  /** Where the REST API answers with this page's JSON: Cloud's v2 and v1, or the Data Center's own (no v2 there). */
+  const restLinks = (id: number): string => {
+    const content = `/rest/api/content/${id}?expand=body.storage,version,ancestors`;
+    return dataCenterPath === undefined
+      ? `<a href="/wiki/api/v2/pages/${id}?body-format=storage">REST (v2)</a> · <a href="/wiki${content}">REST (v1)</a>`
+      : `<a href="${esc(dataCenterPath)}${content}">REST (Data Center)</a>`;
+  };
+
   /** The space's page tree, with the current page's ancestors open. */
   const tree = (space: SpaceRow, current?: ContentRow): string => {
     const pages = store.pageOutline(space.id);
@@ -80,10 +90,14 @@ export function registerUi(app: FastifyInstance, ctx: SandboxContext): void {
         return `<div class="card"><h3><a href="/ui/spaces/${esc(space.key)}">${esc(space.name)}</a></h3><div class="key">${esc(space.key)} · ${count} page${count === 1 ? '' : 's'}</div></div>`;
       })
       .join('');
-    const connect = `<section class="meta"><h2>Connect a client</h2><table class="list"><tbody>
-      <tr><th>Cloud REST v2</th><td><code>${esc(origin)}/wiki/api/v2</code></td></tr>
+    const apis =
+      dataCenterPath === undefined
+        ? `<tr><th>Cloud REST v2</th><td><code>${esc(origin)}/wiki/api/v2</code></td></tr>
       <tr><th>Cloud REST v1</th><td><code>${esc(origin)}/wiki/rest/api</code></td></tr>
-      <tr><th>Data Center REST</th><td><code>${esc(origin)}/rest/api</code></td></tr>
+      <tr><th>Data Center REST</th><td><code>${esc(origin)}/rest/api</code></td></tr>`
+        : `<tr><th>Data Center REST</th><td><code>${esc(origin)}${esc(dataCenterPath)}/rest/api</code></td></tr>`;
+    const connect = `<section class="meta"><h2>Connect a client</h2><table class="list"><tbody>
+      ${apis}
       <tr><th>Users</th><td>${ctx.users.map((u) => `<code>${esc(u.email)}</code>`).join(', ')} (Basic email:token or Bearer token; tokens are printed by <code>docgen sandbox start</code>)</td></tr>
       </tbody></table></section>`;
     return send(
@@ -191,7 +205,7 @@ export function registerUi(app: FastifyInstance, ctx: SandboxContext): void {
     const meta = `<section class="meta">
       ${labels.length ? `<p class="labels">Labels: ${labels.map((l) => `<span class="label">${esc(l.name)}</span>`).join('')}</p>` : ''}
       ${attachments.length ? `<p>Attachments: ${attachments.map((a) => `<a href="${attachmentUrl(page.id, a.title)}">${esc(a.title)}</a> (${a.file_size} bytes, v${a.version})`).join(', ')}</p>` : ''}
-      <p><a href="${pageUrl(page.id)}/history">Page history</a> · <a href="/wiki/api/v2/pages/${page.id}?body-format=storage">REST (v2)</a></p></section>`;
+      <p><a href="${pageUrl(page.id)}/history">Page history</a> · ${restLinks(page.id)}</p></section>`;
     const main = `<div class="breadcrumbs">${breadcrumbs(space, page)}</div>
       <h1 class="page-title">${esc(version.title)}</h1>
       <div class="byline"><span>v${version.number}</span><span>Last updated by ${esc(userName(version.author_id))} on ${esc(when(version.created_at))}</span>${version.message ? `<span>“${esc(version.message)}”</span>` : ''}<a href="${pageUrl(page.id)}/history">History</a></div>

@@ -165,6 +165,30 @@ describe('preview UI routes', () => {
     expect(page).toContain('<div class="panel panel-panel" role="note"><div class="panel-body"><p>Plain.</p>');
   });
 
+  // `:::children{depth=2}` / `{all=true}`: Confluence lists the grandchildren under each child.
+  it('lists the levels of child pages the children macro asks for', async () => {
+    const macro = (parameter: string) => `<ac:structured-macro ac:name="children">${parameter}</ac:structured-macro>`;
+    const index = await api.createPage(
+      'Children Index',
+      macro('<ac:parameter ac:name="depth">2</ac:parameter>') +
+        macro('<ac:parameter ac:name="all">true</ac:parameter>') +
+        macro(''),
+    );
+    const child = await api.createPage('Children Child', '<p>c</p>', { parentId: index.body.id });
+    const grandchild = await api.createPage('Children Grandchild', '<p>g</p>', { parentId: child.body.id });
+    const great = await api.createPage('Children Great', '<p>g</p>', { parentId: grandchild.body.id });
+    const link = (page: { body: { id: string } }, title: string) => `<a href="/ui/pages/${page.body.id}">${title}</a>`;
+    const page = (await html(`/ui/pages/${index.body.id}`)).text;
+    const lists = [...page.matchAll(/<ul class="children-macro">.*?<\/ul>(?!<\/li>)(?:<\/li><\/ul>)*/g)].map(
+      (m) => m[0],
+    );
+    expect(lists).toEqual([
+      `<ul class="children-macro"><li>${link(child, 'Children Child')}<ul><li>${link(grandchild, 'Children Grandchild')}</li></ul></li></ul>`,
+      `<ul class="children-macro"><li>${link(child, 'Children Child')}<ul><li>${link(grandchild, 'Children Grandchild')}<ul><li>${link(great, 'Children Great')}</li></ul></li></ul></li></ul>`,
+      `<ul class="children-macro"><li>${link(child, 'Children Child')}</li></ul>`,
+    ]);
+  });
+
   it('redirects Confluence webui links into the preview', async () => {
     const rest = await api.get(`/wiki/api/v2/pages/${pageId}`);
     const page = await html(`/wiki${rest.body._links.webui}`);

@@ -288,6 +288,13 @@ export class Store {
     ).all(spaceId) as PageOutline[];
   }
 
+  /** A page's current child pages in their order, without their bodies. */
+  childOutline(parentId: number): PageOutline[] {
+    return this.stmt(
+      `SELECT id, parent_id, title, position FROM content WHERE parent_id = ? AND type = 'page' AND status = 'current' ORDER BY position, id`,
+    ).all(parentId) as PageOutline[];
+  }
+
   /** How many current pages a space has. */
   pageCount(spaceId: number): number {
     return (

@@ -149,7 +149,7 @@ export function registerUi(app: FastifyInstance, ctx: SandboxContext): void {
       const owner = ownerTitle ? pageTitled(ownerTitle, ownerSpace ?? space.key) : page;
       return owner && store.attachmentByName(owner.id, filename) ? attachmentUrl(owner.id, filename) : undefined;
     },
-    children: () => store.children(page.id).map((c) => ({ id: c.id, title: c.title })),
+    children: (parentId) => store.childOutline(parentId ?? page.id),
     pageUrl,
     includedPage: (title, spaceKey) => {
       const included = pageTitled(title, spaceKey);

@@ -10,8 +10,8 @@ export interface RenderContext {
   resolvePage(title: string, spaceKey: string): number | undefined;
   /** URL of an attachment of the page (or of another page by title), or undefined if missing. */
   attachmentUrl(filename: string, pageTitle?: string, spaceKey?: string): string | undefined;
-  /** Child pages, for the `children` macro. */
-  children(): Array<{ id: number; title: string }>;
+  /** Child pages of the page (or of one of its descendants, by id), for the `children` macro. */
+  children(parentId?: number): Array<{ id: number; title: string }>;
   pageUrl(id: number): string;
   /**
    * The current storage of a page by title, with the context to render it in (its own
@@ -19,6 +19,9 @@ export interface RenderContext {
    */
   includedPage?(title: string, spaceKey: string): { id: number; storage: string; context: RenderContext } | undefined;
 }
+
+/** The most levels of descendants the `children` macro lists (`all=true`). */
+const MAX_CHILDREN_LEVELS = 20;
 
 /** How deep includes nest before the sandbox stops, as Confluence stops a page including itself. */
 const MAX_INCLUDE_DEPTH = 5;
@@ -385,10 +388,9 @@ export function renderStorage(storage: string, ctx: RenderContext, including: nu
         return `<nav class="toc"><ul>${items}</ul></nav>`;
       }
       case 'children': {
-        const items = ctx
-          .children()
-          .map((c) => `<li><a href="${ctx.pageUrl(c.id)}">${escapeHtml(c.title)}</a></li>`)
-          .join('');
+        // Confluence lists the direct children; `depth` asks for more levels, `all=true` for every level.
+        const levels = params.all === 'true' ? MAX_CHILDREN_LEVELS : Math.max(1, Math.trunc(Number(params.depth)) || 1);
+        const items = childList(undefined, Math.min(levels, MAX_CHILDREN_LEVELS));
         return `<ul class="children-macro">${items || '<li class="empty">No child pages</li>'}</ul>`;
       }
       case 'anchor':
@@ -407,6 +409,15 @@ export function renderStorage(storage: string, ctx: RenderContext, including: nu
         return `<div class="macro-placeholder">Macro <code>${escapeHtml(macroName)}</code> is not rendered by the sandbox${body(macro) ? `<div>${body(macro)}</div>` : ''}</div>`;
     }
   };
+
+  const childList = (parentId: number | undefined, levels: number): string =>
+    ctx
+      .children(parentId)
+      .map((child) => {
+        const nested = levels > 1 ? childList(child.id, levels - 1) : '';
+        return `<li><a href="${ctx.pageUrl(child.id)}">${escapeHtml(child.title)}</a>${nested ? `<ul>${nested}</ul>` : ''}</li>`;
+      })
+      .join('');
 
   // Confluence shows the included page's body in place; a missing page or a loop is said, not hidden.
   const renderInclude = (macro: Element): string => {

@@ -189,6 +189,31 @@ describe('preview UI routes', () => {
     ]);
   });
 
+  // `:::toc{exclude=… type=flat separator=pipe}`, as docgen passes them on to Confluence's toc macro.
+  it("applies the toc macro's include, exclude and flat layout", async () => {
+    const toc = (parameters: Record<string, string>) =>
+      `<ac:structured-macro ac:name="toc">${Object.entries(parameters)
+        .map(([name, value]) => `<ac:parameter ac:name="${name}">${value}</ac:parameter>`)
+        .join('')}</ac:structured-macro>`;
+    const created = await api.createPage(
+      'Toc Options',
+      toc({ exclude: 'Change.*' }) +
+        toc({ include: '^(Usage|Setup)$' }) +
+        toc({ type: 'flat', separator: 'pipe' }) +
+        toc({ exclude: '(S\\w*)+', maxLevel: '1' }) +
+        '<h1>Setup</h1><h2>Usage</h2><h2>Changelog</h2>',
+    );
+    const page = (await html(`/ui/pages/${created.body.id}`)).text;
+    const tocs = [...page.matchAll(/<nav class="toc[^"]*">(.*?)<\/nav>/g)].map((m) =>
+      m[1]!
+        .replace(/<a href="#[^"]*">|<\/a>/g, '')
+        .replace(/<li class="toc-level-\d">|<\/li>|<\/?ul>/g, ' ')
+        .trim(),
+    );
+    // A pattern that could backtrack without end is not applied.
+    expect(tocs).toEqual(['Setup  Usage', 'Setup  Usage', 'Setup | Usage | Changelog', 'Setup']);
+  });
+
   it('redirects Confluence webui links into the preview', async () => {
     const rest = await api.get(`/wiki/api/v2/pages/${pageId}`);
     const page = await html(`/wiki${rest.body._links.webui}`);

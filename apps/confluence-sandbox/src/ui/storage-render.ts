@@ -240,6 +240,37 @@ function safeHref(href: string | undefined): string | undefined {
   return /^(https?:|mailto:|#|\/)/i.test(href) ? href : undefined;
 }
 
+/**
+ * A quantified group holding a quantifier or alternatives (`(a+)+`, `(a|a)*`): such a pattern can
+ * backtrack for minutes on a short heading, and the page is untrusted input rendered on the thread
+ * that serves the API.
+ */
+const NESTED_QUANTIFIER = /\([^)]*[+*}|][^)]*\)[)\s]*[+*{]/;
+
+/**
+ * The toc macro's `include`/`exclude`: a regular expression the whole heading text must match;
+ * none if it does not compile or could backtrack without end.
+ */
+function headingPattern(source: string | undefined): RegExp | undefined {
+  if (!source || NESTED_QUANTIFIER.test(source)) return undefined;
+  try {
+    return new RegExp(`^(?:${source})$`);
+  } catch {
+    return undefined;
+  }
+}
+
+/** What a flat toc puts before, between and after its headings: Confluence's named separators, or the text given. */
+function flatSeparators(separator: string): [string, string, string] {
+  const named: Record<string, [string, string, string]> = {
+    brackets: ['[ ', ' ] [ ', ' ]'],
+    braces: ['{ ', ' } { ', ' }'],
+    parens: ['( ', ' ) ( ', ' )'],
+    pipe: ['', ' | ', ''],
+  };
+  return named[separator] ?? ['', separator, ''];
+}
+
 export interface RenderedPage {
   html: string;
   headings: Array<{ level: number; text: string; id: string }>;
@@ -378,15 +409,8 @@ export function renderStorage(storage: string, ctx: RenderContext, including: nu
         const subtle = params.subtle === 'true' ? ' status-subtle' : '';
         return `<span class="status status-${escapeHtml(colour)}${subtle}">${escapeHtml((params.title || colour).toUpperCase())}</span>`;
       }
-      case 'toc': {
-        const min = Number(params.minLevel || 1);
-        const max = Number(params.maxLevel || 6);
-        const items = headings
-          .filter((h) => h.level >= min && h.level <= max)
-          .map((h) => `<li class="toc-level-${h.level}"><a href="#${escapeHtml(h.id)}">${escapeHtml(h.text)}</a></li>`)
-          .join('');
-        return `<nav class="toc"><ul>${items}</ul></nav>`;
-      }
+      case 'toc':
+        return renderToc(params);
       case 'children': {
         // Confluence lists the direct children; `depth` asks for more levels, `all=true` for every level.
         const levels = params.all === 'true' ? MAX_CHILDREN_LEVELS : Math.max(1, Math.trunc(Number(params.depth)) || 1);
@@ -408,6 +432,25 @@ export function renderStorage(storage: string, ctx: RenderContext, including: nu
       default:
         return `<div class="macro-placeholder">Macro <code>${escapeHtml(macroName)}</code> is not rendered by the sandbox${body(macro) ? `<div>${body(macro)}</div>` : ''}</div>`;
     }
+  };
+
+  // The headings between minLevel and maxLevel whose text `include` matches and `exclude` does not,
+  // as a list or (type=flat) in a line between separators.
+  const renderToc = (params: Record<string, string>): string => {
+    const min = Number(params.minLevel || 1);
+    const max = Number(params.maxLevel || 6);
+    const include = headingPattern(params.include);
+    const exclude = headingPattern(params.exclude);
+    const shown = headings.filter(
+      (h) => h.level >= min && h.level <= max && (!include || include.test(h.text)) && !exclude?.test(h.text),
+    );
+    const link = (h: RenderedPage['headings'][number]) => `<a href="#${escapeHtml(h.id)}">${escapeHtml(h.text)}</a>`;
+    if (params.type === 'flat') {
+      const [open, between, close] = flatSeparators(params.separator || 'brackets');
+      return `<nav class="toc toc-flat">${escapeHtml(open)}${shown.map(link).join(escapeHtml(between))}${escapeHtml(close)}</nav>`;
+    }
+    const items = shown.map((h) => `<li class="toc-level-${h.level}">${link(h)}</li>`).join('');
+    return `<nav class="toc"><ul>${items}</ul></nav>`;
   };
 
   const childList = (parentId: number | undefined, levels: number): string =>

@@ -214,6 +214,15 @@ describe('preview UI routes', () => {
     expect(tocs).toEqual(['Setup  Usage', 'Setup  Usage', 'Setup | Usage | Changelog', 'Setup']);
   });
 
+  it("links an attachment of another page to that page's file", async () => {
+    const linking = await api.createPage(
+      'Links Another Attachment',
+      '<p><ac:link><ri:attachment ri:filename="pic.svg"><ri:page ri:content-title="UI &lt;Page&gt;"/></ri:attachment><ac:plain-text-link-body><![CDATA[the picture]]></ac:plain-text-link-body></ac:link></p>',
+    );
+    const page = (await html(`/ui/pages/${linking.body.id}`)).text;
+    expect(page).toContain(`<a href="/ui/attachments/${pageId}/pic.svg">the picture</a>`);
+  });
+
   it('redirects Confluence webui links into the preview', async () => {
     const rest = await api.get(`/wiki/api/v2/pages/${pageId}`);
     const page = await html(`/wiki${rest.body._links.webui}`);

@@ -575,7 +575,9 @@ export function renderStorage(storage: string, ctx: RenderContext, including: nu
     const attachment = childElements(link, 'ri:attachment')[0];
     if (attachment) {
       const filename = attachment.attribs['ri:filename'] ?? '';
-      const url = ctx.attachmentUrl(filename);
+      // A file of another page names that page inside (`<ri:attachment><ri:page …/></ri:attachment>`).
+      const owner = childElements(attachment, 'ri:page')[0];
+      const url = ctx.attachmentUrl(filename, owner?.attribs['ri:content-title'], owner?.attribs['ri:space-key']);
       return url
         ? `<a href="${escapeHtml(url)}">${label(filename)}</a>`
         : `<a class="unresolved-link">${label(filename)}</a>`;

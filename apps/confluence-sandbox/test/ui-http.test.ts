@@ -223,6 +223,17 @@ describe('preview UI routes', () => {
     expect(page).toContain(`<a href="/ui/attachments/${pageId}/pic.svg">the picture</a>`);
   });
 
+  // Steps split by a code block: docgen numbers the second list on (`<ol start="2">`), as Markdown does.
+  it('numbers an ordered list from its start', async () => {
+    const created = await api.createPage(
+      'Numbered Steps',
+      '<ol><li>Install</li></ol><ac:structured-macro ac:name="code"><ac:plain-text-body><![CDATA[npm i]]></ac:plain-text-body></ac:structured-macro><ol start="2"><li>Run</li></ol><ol start="x"><li>Odd</li></ol>',
+    );
+    const page = (await html(`/ui/pages/${created.body.id}`)).text;
+    expect(page).toContain('<ol start="2"><li>Run</li></ol>');
+    expect(page).toContain('<ol><li>Odd</li></ol>');
+  });
+
   it('redirects Confluence webui links into the preview', async () => {
     const rest = await api.get(`/wiki/api/v2/pages/${pageId}`);
     const page = await html(`/wiki${rest.body._links.webui}`);

@@ -328,8 +328,13 @@ export function renderStorage(storage: string, ctx: RenderContext, including: nu
     if (name === 'time') return `<time>${escapeHtml(node.attribs.datetime ?? textOf(node))}</time>`;
     if (passThrough.has(name)) {
       const style = node.attribs.style === undefined ? undefined : safeStyle(node.attribs.style);
+      // `start`: an ordered list numbered on, as Markdown steps split by a code block are.
       const attributes = Object.entries({ ...node.attribs, style })
-        .filter(([key, value]) => value !== undefined && (safeAttributes.has(key) || key === 'style'))
+        .filter(
+          ([key, value]) =>
+            value !== undefined &&
+            (safeAttributes.has(key) || key === 'style' || (key === 'start' && name === 'ol' && /^\d+$/.test(value))),
+        )
         .map(([key, value]) => ` ${key}="${escapeHtml(value!)}"`)
         .join('');
       if (voidElements.has(name)) return `<${name}${attributes}>`;

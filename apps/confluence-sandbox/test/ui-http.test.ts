@@ -393,6 +393,22 @@ describe('preview UI routes', () => {
     }
   });
 
+  it("links an old version's own JSON from its view", async () => {
+    const old = (await html(`/ui/pages/${pageId}?version=1`)).text;
+    const links = [...old.matchAll(/<a href="([^"]*\/(?:rest|api)\/[^"]*)">/g)].map((m) =>
+      m[1]!.replace(/&amp;/g, '&'),
+    );
+    expect(links.length).toBe(2);
+    for (const link of links) {
+      const answer = await api.get(link);
+      expect([link, answer.status, JSON.stringify(answer.body)]).toEqual([
+        link,
+        200,
+        expect.stringContaining('<p>one</p>'),
+      ]);
+    }
+  });
+
   it('answers 404 pages for what does not exist', async () => {
     expect((await html('/ui/pages/1')).status).toBe(404);
     expect((await html(`/ui/pages/${pageId}?version=9`)).status).toBe(404);

@@ -43,11 +43,15 @@ export function registerUi(app: FastifyInstance, ctx: SandboxContext): void {
 
   const dataCenterPath = ctx.dataCenterContextPath;
 
-  /** Where the REST API answers with this page's JSON: Cloud's v2 and v1, or the Data Center's own (no v2 there). */
-  const restLinks = (id: number): string => {
-    const content = `/rest/api/content/${id}?expand=body.storage,version,ancestors`;
+  /**
+   * Where the REST API answers with this page's JSON (of an old version, when one is shown): Cloud's
+   * v2 and v1, or the Data Center's own (no v2 there).
+   */
+  const restLinks = (id: number, oldVersion?: number): string => {
+    const version = oldVersion === undefined ? '' : `&amp;version=${oldVersion}`;
+    const content = `/rest/api/content/${id}?expand=body.storage,version,ancestors${version}`;
     return dataCenterPath === undefined
-      ? `<a href="/wiki/api/v2/pages/${id}?body-format=storage">REST (v2)</a> · <a href="/wiki${content}">REST (v1)</a>`
+      ? `<a href="/wiki/api/v2/pages/${id}?body-format=storage${version}">REST (v2)</a> · <a href="/wiki${content}">REST (v1)</a>`
       : `<a href="${esc(dataCenterPath)}${content}">REST (Data Center)</a>`;
   };
 
@@ -205,7 +209,7 @@ export function registerUi(app: FastifyInstance, ctx: SandboxContext): void {
     const meta = `<section class="meta">
       ${labels.length ? `<p class="labels">Labels: ${labels.map((l) => `<span class="label">${esc(l.name)}</span>`).join('')}</p>` : ''}
       ${attachments.length ? `<p>Attachments: ${attachments.map((a) => `<a href="${attachmentUrl(page.id, a.title)}">${esc(a.title)}</a> (${a.file_size} bytes, v${a.version})`).join(', ')}</p>` : ''}
-      <p><a href="${pageUrl(page.id)}/history">Page history</a> · ${restLinks(page.id)}</p></section>`;
+      <p><a href="${pageUrl(page.id)}/history">Page history</a> · ${restLinks(page.id, version.number === page.version ? undefined : version.number)}</p></section>`;
     const main = `<div class="breadcrumbs">${breadcrumbs(space, page)}</div>
       <h1 class="page-title">${esc(version.title)}</h1>
       <div class="byline"><span>v${version.number}</span><span>Last updated by ${esc(userName(version.author_id))} on ${esc(when(version.created_at))}</span>${version.message ? `<span>“${esc(version.message)}”</span>` : ''}<a href="${pageUrl(page.id)}/history">History</a></div>

@@ -234,6 +234,18 @@ describe('preview UI routes', () => {
     expect(page).toContain('<ol><li>Odd</li></ol>');
   });
 
+  // `![Flow](flow.svg "Checkout flow")`: docgen writes the title as ac:title, which Confluence shows on hover.
+  it("shows an image's title on hover", async () => {
+    const created = await api.createPage(
+      'Image Title',
+      '<p><ac:image ac:alt="Flow" ac:title="Checkout &quot;flow&quot;"><ri:url ri:value="https://example.com/flow.svg" /></ac:image></p>',
+    );
+    const page = (await html(`/ui/pages/${created.body.id}`)).text;
+    expect(page).toContain(
+      '<img class="confluence-image" src="https://example.com/flow.svg" alt="Flow" title="Checkout &quot;flow&quot;">',
+    );
+  });
+
   it('redirects Confluence webui links into the preview', async () => {
     const rest = await api.get(`/wiki/api/v2/pages/${pageId}`);
     const page = await html(`/wiki${rest.body._links.webui}`);

@@ -540,6 +540,8 @@ export function renderStorage(storage: string, ctx: RenderContext, including: nu
 
   const renderImage = (image: Element): string => {
     const alt = image.attribs['ac:alt'] ?? image.attribs['ac:title'] ?? '';
+    // Confluence shows an image's title on hover.
+    const title = image.attribs['ac:title'] ? ` title="${escapeHtml(image.attribs['ac:title'])}"` : '';
     const size = ['ac:width', 'ac:height']
       .filter((key) => /^\d+$/.test(image.attribs[key] ?? ''))
       .map((key) => ` ${key.slice(3)}="${image.attribs[key]}"`)
@@ -551,11 +553,11 @@ export function renderStorage(storage: string, ctx: RenderContext, including: nu
       const url = ctx.attachmentUrl(filename, owner?.attribs['ri:content-title'], owner?.attribs['ri:space-key']);
       if (!url)
         return `<span class="missing-attachment" title="Missing attachment">🖼 ${escapeHtml(filename)} (attachment not found)</span>`;
-      return `<img class="confluence-image" src="${escapeHtml(url)}" alt="${escapeHtml(alt || filename)}"${size}>`;
+      return `<img class="confluence-image" src="${escapeHtml(url)}" alt="${escapeHtml(alt || filename)}"${title}${size}>`;
     }
     const external = childElements(image, 'ri:url')[0]?.attribs['ri:value'];
     const src = safeHref(external);
-    if (src) return `<img class="confluence-image" src="${escapeHtml(src)}" alt="${escapeHtml(alt)}"${size}>`;
+    if (src) return `<img class="confluence-image" src="${escapeHtml(src)}" alt="${escapeHtml(alt)}"${title}${size}>`;
     // Confluence shows a broken image (a relative path, a script URL): say which, not nothing.
     return external
       ? `<span class="missing-attachment" title="Image not shown">🖼 ${escapeHtml(alt || 'Image')} (${escapeHtml(external)}: not an address the page can load)</span>`

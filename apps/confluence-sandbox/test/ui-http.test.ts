@@ -246,6 +246,16 @@ describe('preview UI routes', () => {
     );
   });
 
+  // docgen names Visual Basic `visualbasic` for Cloud's code block.
+  it('highlights a Visual Basic code block', async () => {
+    const created = await api.createPage(
+      'Visual Basic Code',
+      '<ac:structured-macro ac:name="code"><ac:parameter ac:name="language">visualbasic</ac:parameter><ac:plain-text-body><![CDATA[Dim total As Integer = 1]]></ac:plain-text-body></ac:structured-macro>',
+    );
+    const page = (await html(`/ui/pages/${created.body.id}`)).text;
+    expect(page).toContain('<code class="hljs language-vbnet"><span class="hljs-keyword">Dim</span>');
+  });
+
   it('redirects Confluence webui links into the preview', async () => {
     const rest = await api.get(`/wiki/api/v2/pages/${pageId}`);
     const page = await html(`/wiki${rest.body._links.webui}`);

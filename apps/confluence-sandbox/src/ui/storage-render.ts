@@ -143,6 +143,7 @@ const codeLanguages: Record<string, string | null> = {
   shell: 'bash',
   'c#': 'csharp',
   vb: 'vbnet',
+  visualbasic: 'vbnet',
   docker: 'dockerfile',
   sass: 'scss',
   javafx: 'java',

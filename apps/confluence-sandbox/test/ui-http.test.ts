@@ -431,6 +431,18 @@ describe('preview UI routes', () => {
     }
   });
 
+  // docgen promises no version that changes nothing: the history says what each version changed.
+  it('says in the history what each version changed, and which changed nothing', async () => {
+    const created = await api.createPage('Changes Listed', '<p>a</p>');
+    const id = created.body.id;
+    await api.updatePage(id, 'Changes Listed', '<p>a</p>', 2);
+    await api.updatePage(id, 'Changes Listed', '<p>b</p>', 3);
+    await api.updatePage(id, 'Changes Listed Renamed', '<p>b</p>', 4);
+    const history = (await html(`/ui/pages/${id}/history`)).text;
+    const changed = [...history.matchAll(/<td class="changed">(.*?)<\/td>/g)].map((m) => m[1]);
+    expect(changed).toEqual(['title', 'body', '<strong>nothing</strong>', 'created']);
+  });
+
   it('answers 404 pages for what does not exist', async () => {
     expect((await html('/ui/pages/1')).status).toBe(404);
     expect((await html(`/ui/pages/${pageId}?version=9`)).status).toBe(404);

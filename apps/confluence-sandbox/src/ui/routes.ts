@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { diffLines, type ChangeObject } from 'diff';
 import type { SandboxContext } from '../context.js';
-import type { ContentRow, PageOutline, SpaceRow } from '../store/store.js';
+import type { ContentRow, PageOutline, SpaceRow, VersionRow } from '../store/store.js';
 import { renderStorage, type RenderContext } from './storage-render.js';
 import { stylesheet } from './style.js';
 
@@ -225,7 +225,7 @@ export function registerUi(app: FastifyInstance, ctx: SandboxContext): void {
     const rows = versions
       .map((v, i) => {
         const previous = versions[i + 1];
-        return `<tr><td><a href="${pageUrl(page.id)}?version=${v.number}">v${v.number}</a>${v.number === page.version ? ' (current)' : ''}</td><td>${esc(when(v.created_at))}</td><td>${esc(userName(v.author_id))}</td><td>${esc(v.message)}</td><td>${previous ? `<a href="${pageUrl(page.id)}/diff?from=${previous.number}&amp;to=${v.number}">Changes from v${previous.number}</a>` : ''}</td></tr>`;
+        return `<tr><td><a href="${pageUrl(page.id)}?version=${v.number}">v${v.number}</a>${v.number === page.version ? ' (current)' : ''}</td><td>${esc(when(v.created_at))}</td><td>${esc(userName(v.author_id))}</td><td>${esc(v.message)}</td><td class="changed">${whatChanged(v, previous)}</td><td>${previous ? `<a href="${pageUrl(page.id)}/diff?from=${previous.number}&amp;to=${v.number}">Changes from v${previous.number}</a>` : ''}</td></tr>`;
       })
       .join('');
     const options = (selected: number) =>
@@ -237,7 +237,7 @@ export function registerUi(app: FastifyInstance, ctx: SandboxContext): void {
         ? `<form class="compare" method="get" action="${pageUrl(page.id)}/diff">Compare <select name="from" aria-label="from">${options(versions[1]!.number)}</select> with <select name="to" aria-label="to">${options(versions[0]!.number)}</select> <button type="submit">Compare</button></form>`
         : '';
     const main = `<div class="breadcrumbs">${breadcrumbs(space, page, 'with the page')}</div><h1 class="page-title">Page history</h1>${compare}
-      <table class="list"><thead><tr><th>Version</th><th>Published</th><th>By</th><th>Message</th><th></th></tr></thead><tbody>${rows}</tbody></table>`;
+      <table class="list"><thead><tr><th>Version</th><th>Published</th><th>By</th><th>Message</th><th>Changed</th><th></th></tr></thead><tbody>${rows}</tbody></table>`;
     return send(reply, layout(`History of ${page.title}`, main, tree(space, page)));
   });
 
@@ -277,6 +277,20 @@ export function registerUi(app: FastifyInstance, ctx: SandboxContext): void {
         .send(data);
     },
   );
+}
+
+/**
+ * What a version changed from the one before: its title, its place in the tree, its body. A version
+ * that changed none of them is called out: a publish should not make one.
+ */
+function whatChanged(version: VersionRow, previous: VersionRow | undefined): string {
+  if (!previous) return 'created';
+  const changes = [
+    version.title !== previous.title ? 'title' : '',
+    version.parent_id !== previous.parent_id ? 'place in the tree' : '',
+    version.body !== previous.body ? 'body' : '',
+  ].filter(Boolean);
+  return changes.length ? changes.join(', ') : '<strong>nothing</strong>';
 }
 
 /** Storage is often one long line: put each tag on its own line so the diff shows what changed. */

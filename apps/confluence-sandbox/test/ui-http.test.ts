@@ -340,8 +340,8 @@ describe('preview UI routes', () => {
       'ctx   &lt;p&gt;para 7&lt;/p&gt;',
       'ctx   &lt;p&gt;para 8&lt;/p&gt;',
       'ctx   &lt;p&gt;para 9&lt;/p&gt;',
-      'del - &lt;p&gt;para 10&lt;/p&gt;',
-      'add + &lt;p&gt;para ten&lt;/p&gt;',
+      'del - &lt;p&gt;para <del>10</del>&lt;/p&gt;',
+      'add + &lt;p&gt;para <ins>ten</ins>&lt;/p&gt;',
       'ctx   &lt;p&gt;para 11&lt;/p&gt;',
       'ctx   &lt;p&gt;para 12&lt;/p&gt;',
       'ctx   &lt;p&gt;para 13&lt;/p&gt;',
@@ -441,6 +441,17 @@ describe('preview UI routes', () => {
     const history = (await html(`/ui/pages/${id}/history`)).text;
     const changed = [...history.matchAll(/<td class="changed">(.*?)<\/td>/g)].map((m) => m[1]);
     expect(changed).toEqual(['title', 'body', '<strong>nothing</strong>', 'created']);
+  });
+
+  // A table cell or a paragraph is one long line: the diff marks the words that changed in it.
+  it('marks the words that changed within a changed line', async () => {
+    const created = await api.createPage('Word Diff', '<p>Get project HTTP tokens for the build.</p>');
+    await api.updatePage(created.body.id, 'Word Diff', '<p>Get project HTTP access tokens for the build.</p>', 2);
+    const diff = (await html(`/ui/pages/${created.body.id}/diff?from=1&to=2`)).text;
+    expect(diff).toContain('<div class="del">- &lt;p&gt;Get project HTTP tokens for the build.&lt;/p&gt;</div>');
+    expect(diff).toMatch(
+      /<div class="add">\+ &lt;p&gt;Get project HTTP ?<ins> ?access ?<\/ins> ?tokens for the build\.&lt;\/p&gt;<\/div>/,
+    );
   });
 
   it('answers 404 pages for what does not exist', async () => {

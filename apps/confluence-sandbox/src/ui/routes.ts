@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { diffLines, type ChangeObject } from 'diff';
+import { diffLines, diffWordsWithSpace, type ChangeObject } from 'diff';
 import type { SandboxContext } from '../context.js';
 import type { ContentRow, PageOutline, SpaceRow, VersionRow } from '../store/store.js';
 import { renderStorage, type RenderContext } from './storage-render.js';
@@ -342,14 +342,50 @@ const CONTEXT_LINES = 3;
 function diffHtml(before: string, after: string): string {
   const parts = lineDiff(splitForDiff(before), splitForDiff(after));
   if (parts.every((p) => !p.added && !p.removed)) return '<p>No changes in the body.</p>';
+  const linesOf = (part: ChangeObject<string>) => part.value.replace(/\n$/, '').split('\n');
   const out: string[] = [];
-  parts.forEach((part, index) => {
-    const lines = part.value.replace(/\n$/, '').split('\n');
-    if (part.added) out.push(...lines.map((l) => `<div class="add">+ ${esc(l)}</div>`));
+  for (let index = 0; index < parts.length; index++) {
+    const part = parts[index]!;
+    const lines = linesOf(part);
+    const next = parts[index + 1];
+    if (part.removed && next?.added && lines.length <= MAX_EDITED_LINES && linesOf(next).length === lines.length) {
+      out.push(...editedLines(lines, linesOf(next)));
+      index++;
+    } else if (part.added) out.push(...lines.map((l) => `<div class="add">+ ${esc(l)}</div>`));
     else if (part.removed) out.push(...lines.map((l) => `<div class="del">- ${esc(l)}</div>`));
     else out.push(...unchangedLines(lines, { changeBefore: index > 0, changeAfter: index < parts.length - 1 }));
-  });
+  }
   return `<div class="diff" role="region" aria-label="diff">${out.join('')}</div>`;
+}
+
+/** Up to this many lines replaced one for one are read as edits of each line (more: a rewrite). */
+const MAX_EDITED_LINES = 20;
+
+/** Past this length a line pair is not diffed word by word (the cost grows with length times changes). */
+const MAX_WORD_DIFF_LENGTH = 5000;
+
+/**
+ * Lines replaced one for one (a paragraph, a table cell edited): each old line, then each new one,
+ * with the words that changed marked, since such a line is often long.
+ */
+function editedLines(removed: string[], added: string[]): string[] {
+  const pairs = removed.map((old, i) => wordMarks(old, added[i]!));
+  return [
+    ...pairs.map(([old]) => `<div class="del">- ${old}</div>`),
+    ...pairs.map(([, now]) => `<div class="add">+ ${now}</div>`),
+  ];
+}
+
+/** The old and the new line as HTML, the removed words in `<del>`, the added ones in `<ins>`. */
+function wordMarks(old: string, now: string): [string, string] {
+  if (old.length + now.length > MAX_WORD_DIFF_LENGTH) return [esc(old), esc(now)];
+  const words = diffWordsWithSpace(old, now);
+  const side = (kind: 'removed' | 'added', tag: 'del' | 'ins') =>
+    words
+      .filter((word) => !word[kind === 'removed' ? 'added' : 'removed'])
+      .map((word) => (word[kind] ? `<${tag}>${esc(word.value)}</${tag}>` : esc(word.value)))
+      .join('');
+  return [side('removed', 'del'), side('added', 'ins')];
 }
 
 /** Unchanged lines: the few next to a change, the rest (the page's start and end too) folded into a gap. */

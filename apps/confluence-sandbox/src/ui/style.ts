@@ -75,6 +75,7 @@ section.meta { margin-top: 40px; border-top: 1px solid var(--line); padding-top:
 table.list { border-collapse: collapse; width: 100%; } table.list th, table.list td { border-bottom: 1px solid var(--line); padding: 6px 8px; text-align: left; }
 .diff { font: 12px/1.5 SFMono-Medium, Menlo, Consolas, monospace; border: 1px solid var(--line); border-radius: 3px; overflow-x: auto; }
 .diff div { white-space: pre-wrap; padding: 0 8px; } .diff .add { background: #e3fcef; } .diff .del { background: #ffebe6; } .diff .ctx { color: var(--subtle); }
+.diff ins { background: #abf2bc; text-decoration: none; } .diff del { background: #ffbdad; text-decoration: none; }
 .diff .gap { background: #f4f5f7; color: var(--subtle); text-align: center; }
 .cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(240px, 1fr)); gap: 16px; margin-top: 16px; }
 .card { border: 1px solid var(--line); border-radius: 3px; padding: 16px; } .card h3 { margin: 0 0 4px; } .card .key { color: var(--subtle); font-size: 12px; }

@@ -37,7 +37,7 @@ describe('storage rendering', () => {
       html(
         '<ac:link ac:anchor="Part Two"><ri:page ri:content-title="Known"/><ac:link-body><em>go</em></ac:link-body></ac:link>',
       ),
-    ).toBe('<a class="page-link" href="/ui/pages/42#part-two"><em>go</em></a>');
+    ).toBe('<a class="page-link" href="/ui/pages/42#PartTwo"><em>go</em></a>');
     expect(html('<ac:link><ri:page ri:content-title="Gone"/></ac:link>')).toContain('class="unresolved-link"');
     expect(html('<ac:image><ri:attachment ri:filename="gone.png"/></ac:image>')).toContain('attachment not found');
     expect(html('<ac:image ac:width="100"><ri:attachment ri:filename="here.png"/></ac:image>')).toBe(
@@ -68,9 +68,9 @@ describe('storage rendering', () => {
 
   it('gives headings unique ids and a toc', () => {
     const out = renderStorage('<ac:structured-macro ac:name="toc"/><h1>Intro</h1><h2>Intro</h2>', ctx);
-    expect(out.headings.map((h) => h.id)).toEqual(['intro', 'intro-2']);
-    expect(out.html).toContain('<h2 id="intro-2">Intro</h2>');
-    expect(out.html).toContain('<a href="#intro-2">Intro</a>');
+    expect(out.headings.map((h) => h.id)).toEqual(['Intro', 'Intro.1']);
+    expect(out.html).toContain('<h2 id="Intro.1">Intro</h2>');
+    expect(out.html).toContain('<a href="#Intro.1">Intro</a>');
   });
 });
 

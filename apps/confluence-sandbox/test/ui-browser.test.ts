@@ -65,6 +65,24 @@ const artifacts = join(repoRoot, 'test-artifacts');
     });
   }, 60_000);
 
+  // A nested task list (a sibling ac:task-list after its parent task) sits indented under its parent.
+  it('indents a nested task list under its parent task', async () => {
+    const task = (body: string) =>
+      `<ac:task><ac:task-status>incomplete</ac:task-status><ac:task-body>${body}</ac:task-body></ac:task>`;
+    const api = new Api(sandbox.url);
+    const created = await api.createPage(
+      'Checklist',
+      `<ac:task-list>${task('parent')}<ac:task-list>${task('child')}</ac:task-list></ac:task-list>`,
+    );
+    const page = await browser.newPage();
+    await page.goto(`${sandbox.url}/ui/pages/${created.body.id}`);
+    const [parent, child] = await page
+      .locator('li.task input[type=checkbox]')
+      .evaluateAll((boxes) => boxes.map((box) => box.getBoundingClientRect().left));
+    expect(child! - parent!).toBeGreaterThanOrEqual(16);
+    await page.close();
+  }, 60_000);
+
   afterAll(async () => {
     await browser?.close();
     await sandbox?.close();

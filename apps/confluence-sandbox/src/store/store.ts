@@ -38,6 +38,9 @@ export interface ContentRow {
   comment: string | null;
 }
 
+/** A page's place in its space's tree. */
+export type PageOutline = Pick<ContentRow, 'id' | 'parent_id' | 'title' | 'position'>;
+
 export interface VersionRow {
   content_id: number;
   number: number;
@@ -273,6 +276,40 @@ export class Store {
     return this.db
       .prepare(`SELECT ${CONTENT_COLUMNS} FROM content WHERE ${where.join(' AND ')} ORDER BY id`)
       .all(...params) as ContentRow[];
+  }
+
+  /**
+   * A space's current pages as the page tree needs them: no body, so listing a space of big pages
+   * costs its titles, not its text.
+   */
+  pageOutline(spaceId: number): PageOutline[] {
+    return this.stmt(
+      `SELECT id, parent_id, title, position FROM content WHERE space_id = ? AND type = 'page' AND status = 'current' ORDER BY id`,
+    ).all(spaceId) as PageOutline[];
+  }
+
+  /** A page's current child pages in their order, without their bodies. */
+  childOutline(parentId: number): PageOutline[] {
+    return this.stmt(
+      `SELECT id, parent_id, title, position FROM content WHERE parent_id = ? AND type = 'page' AND status = 'current' ORDER BY position, id`,
+    ).all(parentId) as PageOutline[];
+  }
+
+  /** How many current pages a space has. */
+  pageCount(spaceId: number): number {
+    return (
+      this.stmt(`SELECT COUNT(*) AS n FROM content WHERE space_id = ? AND type = 'page' AND status = 'current'`).get(
+        spaceId,
+      ) as { n: number }
+    ).n;
+  }
+
+  /** The id of the current page titled `title` (case-insensitively), without reading its body. */
+  pageIdByTitle(spaceId: number, title: string): number | undefined {
+    const row = this.stmt(
+      `SELECT id FROM content WHERE space_id = ? AND title_key = ? AND type = 'page' AND status = 'current'`,
+    ).get(spaceId, titleKey(title)) as { id: number } | undefined;
+    return row?.id;
   }
 
   children(parentId: number, type: 'page' | 'attachment' = 'page'): ContentRow[] {

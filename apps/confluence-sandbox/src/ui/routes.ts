@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { diffLines } from 'diff';
+import { diffLines, diffWordsWithSpace, type ChangeObject } from 'diff';
 import type { SandboxContext } from '../context.js';
-import type { ContentRow, SpaceRow } from '../store/store.js';
+import type { ContentRow, PageOutline, SpaceRow, VersionRow } from '../store/store.js';
 import { renderStorage, type RenderContext } from './storage-render.js';
 import { stylesheet } from './style.js';
 
@@ -41,14 +41,30 @@ export function registerUi(app: FastifyInstance, ctx: SandboxContext): void {
   const { store } = ctx;
   const userName = (accountId: string) => ctx.users.find((u) => u.accountId === accountId)?.displayName ?? accountId;
 
+  const dataCenterPath = ctx.dataCenterContextPath;
+
+  /**
+   * Where the REST API answers with this page's JSON (of an old version, when one is shown): Cloud's
+   * v2 and v1, or the Data Center's own (no v2 there).
+   */
+  const restLinks = (id: number, oldVersion?: number): string => {
+    const version = oldVersion === undefined ? '' : `&amp;version=${oldVersion}`;
+    const content = `/rest/api/content/${id}?expand=body.storage,version,ancestors${version}`;
+    return dataCenterPath === undefined
+      ? `<a href="/wiki/api/v2/pages/${id}?body-format=storage${version}">REST (v2)</a> · <a href="/wiki${content}">REST (v1)</a>`
+      : `<a href="${esc(dataCenterPath)}${content}">REST (Data Center)</a>`;
+  };
+
   /** The space's page tree, with the current page's ancestors open. */
   const tree = (space: SpaceRow, current?: ContentRow): string => {
-    const pages = store.listContent({ type: 'page', spaceIds: [space.id], statuses: ['current'] });
-    const byParent = new Map<number | null, ContentRow[]>();
+    const pages = store.pageOutline(space.id);
+    const byParent = new Map<number | null, PageOutline[]>();
     const present = new Set(pages.map((p) => p.id));
     for (const page of pages) {
       const key = page.parent_id != null && present.has(page.parent_id) ? page.parent_id : null;
-      byParent.set(key, [...(byParent.get(key) ?? []), page]);
+      const siblings = byParent.get(key);
+      if (siblings) siblings.push(page);
+      else byParent.set(key, [page]);
     }
     for (const list of byParent.values()) list.sort((a, b) => (a.position ?? -1) - (b.position ?? -1) || a.id - b.id);
     const open = new Set(current ? [current.id, ...store.ancestors(current.id).map((a) => a.id)] : []);
@@ -74,14 +90,18 @@ export function registerUi(app: FastifyInstance, ctx: SandboxContext): void {
     const cards = store
       .listSpaces()
       .map((space) => {
-        const count = store.listContent({ type: 'page', spaceIds: [space.id], statuses: ['current'] }).length;
+        const count = store.pageCount(space.id);
         return `<div class="card"><h3><a href="/ui/spaces/${esc(space.key)}">${esc(space.name)}</a></h3><div class="key">${esc(space.key)} · ${count} page${count === 1 ? '' : 's'}</div></div>`;
       })
       .join('');
-    const connect = `<section class="meta"><h2>Connect a client</h2><table class="list"><tbody>
-      <tr><th>Cloud REST v2</th><td><code>${esc(origin)}/wiki/api/v2</code></td></tr>
+    const apis =
+      dataCenterPath === undefined
+        ? `<tr><th>Cloud REST v2</th><td><code>${esc(origin)}/wiki/api/v2</code></td></tr>
       <tr><th>Cloud REST v1</th><td><code>${esc(origin)}/wiki/rest/api</code></td></tr>
-      <tr><th>Data Center REST</th><td><code>${esc(origin)}/rest/api</code></td></tr>
+      <tr><th>Data Center REST</th><td><code>${esc(origin)}/rest/api</code></td></tr>`
+        : `<tr><th>Data Center REST</th><td><code>${esc(origin)}${esc(dataCenterPath)}/rest/api</code></td></tr>`;
+    const connect = `<section class="meta"><h2>Connect a client</h2><table class="list"><tbody>
+      ${apis}
       <tr><th>Users</th><td>${ctx.users.map((u) => `<code>${esc(u.email)}</code>`).join(', ')} (Basic email:token or Bearer token; tokens are printed by <code>docgen sandbox start</code>)</td></tr>
       </tbody></table></section>`;
     return send(
@@ -125,12 +145,15 @@ export function registerUi(app: FastifyInstance, ctx: SandboxContext): void {
   /** How a page's storage is rendered: its links, its own attachments and children, and the pages it includes. */
   const renderContext = (page: ContentRow, space: SpaceRow): RenderContext => ({
     spaceKey: space.key,
-    resolvePage: (title, spaceKey) => pageTitled(title, spaceKey)?.id,
+    resolvePage: (title, spaceKey) => {
+      const target = store.spaceByKey(spaceKey);
+      return target ? store.pageIdByTitle(target.id, title) : undefined;
+    },
     attachmentUrl: (filename, ownerTitle, ownerSpace) => {
       const owner = ownerTitle ? pageTitled(ownerTitle, ownerSpace ?? space.key) : page;
       return owner && store.attachmentByName(owner.id, filename) ? attachmentUrl(owner.id, filename) : undefined;
     },
-    children: () => store.children(page.id).map((c) => ({ id: c.id, title: c.title })),
+    children: (parentId) => store.childOutline(parentId ?? page.id),
     pageUrl,
     includedPage: (title, spaceKey) => {
       const included = pageTitled(title, spaceKey);
@@ -143,6 +166,24 @@ export function registerUi(app: FastifyInstance, ctx: SandboxContext): void {
         : undefined;
     },
   });
+
+  /** The space and the page's ancestors, root first, as links; the page itself last when asked. */
+  const breadcrumbs = (space: SpaceRow, page: ContentRow, self?: 'with the page'): string =>
+    [
+      `<a href="/ui/spaces/${esc(space.key)}">${esc(space.name)}</a>`,
+      ...[...store.ancestors(page.id), ...(self ? [page] : [])].map(
+        (a) => `<a href="${pageUrl(a.id)}">${esc(a.title)}</a>`,
+      ),
+    ].join(' / ');
+
+  /** Where a version placed its page: a link to its parent, as titled now. */
+  const parentLink = (parentId: number | null): string => {
+    const parent = parentId == null ? undefined : store.content(parentId);
+    if (!parent) return parentId == null ? 'the top of the space' : `a page that no longer exists (${parentId})`;
+    return parent.status === 'current'
+      ? `<a href="${pageUrl(parent.id)}">${esc(parent.title)}</a>`
+      : `${esc(parent.title)} (${esc(parent.status)})`;
+  };
 
   const notFound = (reply: FastifyReply, id: string) =>
     send(
@@ -159,10 +200,6 @@ export function registerUi(app: FastifyInstance, ctx: SandboxContext): void {
     const version = store.version(page.id, versionNumber);
     if (!version) return notFound(reply, `${request.params.id} (version ${request.query.version})`);
     const rendered = renderStorage(version.body, renderContext(page, space));
-    const crumbs = store
-      .ancestors(page.id)
-      .map((a) => `<a href="${pageUrl(a.id)}">${esc(a.title)}</a>`)
-      .join(' / ');
     const old =
       version.number !== page.version
         ? `<div class="banner">You are viewing an old version of this page (v${version.number}). <a href="${pageUrl(page.id)}">View the current version</a> · <a href="${pageUrl(page.id)}/diff?from=${version.number}&amp;to=${page.version}">Compare with current</a></div>`
@@ -172,8 +209,8 @@ export function registerUi(app: FastifyInstance, ctx: SandboxContext): void {
     const meta = `<section class="meta">
       ${labels.length ? `<p class="labels">Labels: ${labels.map((l) => `<span class="label">${esc(l.name)}</span>`).join('')}</p>` : ''}
       ${attachments.length ? `<p>Attachments: ${attachments.map((a) => `<a href="${attachmentUrl(page.id, a.title)}">${esc(a.title)}</a> (${a.file_size} bytes, v${a.version})`).join(', ')}</p>` : ''}
-      <p><a href="${pageUrl(page.id)}/history">Page history</a> · <a href="/wiki/api/v2/pages/${page.id}?body-format=storage">REST (v2)</a></p></section>`;
-    const main = `<div class="breadcrumbs"><a href="/ui/spaces/${esc(space.key)}">${esc(space.name)}</a>${crumbs ? ' / ' + crumbs : ''}</div>
+      <p><a href="${pageUrl(page.id)}/history">Page history</a> · ${restLinks(page.id, version.number === page.version ? undefined : version.number)}</p></section>`;
+    const main = `<div class="breadcrumbs">${breadcrumbs(space, page)}</div>
       <h1 class="page-title">${esc(version.title)}</h1>
       <div class="byline"><span>v${version.number}</span><span>Last updated by ${esc(userName(version.author_id))} on ${esc(when(version.created_at))}</span>${version.message ? `<span>“${esc(version.message)}”</span>` : ''}<a href="${pageUrl(page.id)}/history">History</a></div>
       ${old}<div class="wiki-content">${rendered.html}</div>${meta}`;
@@ -188,7 +225,7 @@ export function registerUi(app: FastifyInstance, ctx: SandboxContext): void {
     const rows = versions
       .map((v, i) => {
         const previous = versions[i + 1];
-        return `<tr><td><a href="${pageUrl(page.id)}?version=${v.number}">v${v.number}</a>${v.number === page.version ? ' (current)' : ''}</td><td>${esc(when(v.created_at))}</td><td>${esc(userName(v.author_id))}</td><td>${esc(v.message)}</td><td>${previous ? `<a href="${pageUrl(page.id)}/diff?from=${previous.number}&amp;to=${v.number}">Changes from v${previous.number}</a>` : ''}</td></tr>`;
+        return `<tr><td><a href="${pageUrl(page.id)}?version=${v.number}">v${v.number}</a>${v.number === page.version ? ' (current)' : ''}</td><td>${esc(when(v.created_at))}</td><td>${esc(userName(v.author_id))}</td><td>${esc(v.message)}</td><td class="changed">${whatChanged(v, previous)}</td><td>${previous ? `<a href="${pageUrl(page.id)}/diff?from=${previous.number}&amp;to=${v.number}">Changes from v${previous.number}</a>` : ''}</td></tr>`;
       })
       .join('');
     const options = (selected: number) =>
@@ -199,8 +236,8 @@ export function registerUi(app: FastifyInstance, ctx: SandboxContext): void {
       versions.length > 1
         ? `<form class="compare" method="get" action="${pageUrl(page.id)}/diff">Compare <select name="from" aria-label="from">${options(versions[1]!.number)}</select> with <select name="to" aria-label="to">${options(versions[0]!.number)}</select> <button type="submit">Compare</button></form>`
         : '';
-    const main = `<div class="breadcrumbs"><a href="${pageUrl(page.id)}">${esc(page.title)}</a></div><h1 class="page-title">Page history</h1>${compare}
-      <table class="list"><thead><tr><th>Version</th><th>Published</th><th>By</th><th>Message</th><th></th></tr></thead><tbody>${rows}</tbody></table>`;
+    const main = `<div class="breadcrumbs">${breadcrumbs(space, page, 'with the page')}</div><h1 class="page-title">Page history</h1>${compare}
+      <table class="list"><thead><tr><th>Version</th><th>Published</th><th>By</th><th>Message</th><th>Changed</th><th></th></tr></thead><tbody>${rows}</tbody></table>`;
     return send(reply, layout(`History of ${page.title}`, main, tree(space, page)));
   });
 
@@ -216,8 +253,12 @@ export function registerUi(app: FastifyInstance, ctx: SandboxContext): void {
         return notFound(reply, `${request.params.id} (versions ${request.query.from} → ${request.query.to})`);
       const title =
         from.title !== to.title ? `<p>Title: <del>${esc(from.title)}</del> → <ins>${esc(to.title)}</ins></p>` : '';
-      const main = `<div class="breadcrumbs"><a href="${pageUrl(page.id)}">${esc(page.title)}</a> / <a href="${pageUrl(page.id)}/history">History</a></div>
-      <h1 class="page-title">Changes from v${from.number} to v${to.number}</h1>${title}${diffHtml(from.body, to.body)}`;
+      const moved =
+        from.parent_id !== to.parent_id
+          ? `<p>Moved: from ${parentLink(from.parent_id)} to ${parentLink(to.parent_id)}</p>`
+          : '';
+      const main = `<div class="breadcrumbs">${breadcrumbs(space, page, 'with the page')} / <a href="${pageUrl(page.id)}/history">History</a></div>
+      <h1 class="page-title">Changes from v${from.number} to v${to.number}</h1>${title}${moved}${diffHtml(from.body, to.body)}`;
       return send(reply, layout(`Diff of ${page.title}`, main, tree(space, page)));
     },
   );
@@ -238,24 +279,125 @@ export function registerUi(app: FastifyInstance, ctx: SandboxContext): void {
   );
 }
 
+/**
+ * What a version changed from the one before: its title, its place in the tree, its body. A version
+ * that changed none of them is called out: a publish should not make one.
+ */
+function whatChanged(version: VersionRow, previous: VersionRow | undefined): string {
+  if (!previous) return 'created';
+  const changes = [
+    version.title !== previous.title ? 'title' : '',
+    version.parent_id !== previous.parent_id ? 'place in the tree' : '',
+    version.body !== previous.body ? 'body' : '',
+  ].filter(Boolean);
+  return changes.length ? changes.join(', ') : '<strong>nothing</strong>';
+}
+
 /** Storage is often one long line: put each tag on its own line so the diff shows what changed. */
 function splitForDiff(storage: string): string {
   return storage.replace(/>\s*</g, '>\n<').replace(/\n*$/, '\n');
 }
 
+/**
+ * How many changed lines the diff aligns old and new over. Aligning costs the page's length times
+ * the changes (Myers), and the sandbox answers its API on the same thread: a big page rewritten
+ * end to start took minutes. Beyond it, the changed stretch is shown as replaced whole.
+ */
+const MAX_ALIGNED_CHANGES = 1000;
+
+function lineDiff(before: string, after: string): ChangeObject<string>[] {
+  return diffLines(before, after, { maxEditLength: MAX_ALIGNED_CHANGES }) ?? replacedStretch(before, after);
+}
+
+/** The lines both versions share at the start and at the end, and between them the old stretch replaced by the new. */
+function replacedStretch(before: string, after: string): ChangeObject<string>[] {
+  const old = before.split(/(?<=\n)/);
+  const now = after.split(/(?<=\n)/);
+  let start = 0;
+  while (start < old.length && start < now.length && old[start] === now[start]) start++;
+  let end = 0;
+  while (
+    end < old.length - start &&
+    end < now.length - start &&
+    old[old.length - 1 - end] === now[now.length - 1 - end]
+  )
+    end++;
+  const part = (lines: string[], kind: 'added' | 'removed' | 'common'): ChangeObject<string> => ({
+    value: lines.join(''),
+    count: lines.length,
+    added: kind === 'added',
+    removed: kind === 'removed',
+  });
+  return [
+    part(old.slice(0, start), 'common'),
+    part(old.slice(start, old.length - end), 'removed'),
+    part(now.slice(start, now.length - end), 'added'),
+    part(old.slice(old.length - end), 'common'),
+  ].filter((p) => p.count > 0);
+}
+
+/** Unchanged lines shown on each side of a change. */
+const CONTEXT_LINES = 3;
+
 function diffHtml(before: string, after: string): string {
-  const parts = diffLines(splitForDiff(before), splitForDiff(after));
+  const parts = lineDiff(splitForDiff(before), splitForDiff(after));
   if (parts.every((p) => !p.added && !p.removed)) return '<p>No changes in the body.</p>';
+  const linesOf = (part: ChangeObject<string>) => part.value.replace(/\n$/, '').split('\n');
   const out: string[] = [];
-  for (const part of parts) {
-    const lines = part.value.replace(/\n$/, '').split('\n');
-    if (part.added) out.push(...lines.map((l) => `<div class="add">+ ${esc(l)}</div>`));
+  for (let index = 0; index < parts.length; index++) {
+    const part = parts[index]!;
+    const lines = linesOf(part);
+    const next = parts[index + 1];
+    if (part.removed && next?.added && lines.length <= MAX_EDITED_LINES && linesOf(next).length === lines.length) {
+      out.push(...editedLines(lines, linesOf(next)));
+      index++;
+    } else if (part.added) out.push(...lines.map((l) => `<div class="add">+ ${esc(l)}</div>`));
     else if (part.removed) out.push(...lines.map((l) => `<div class="del">- ${esc(l)}</div>`));
-    else if (lines.length > 6) {
-      out.push(...lines.slice(0, 3).map((l) => `<div class="ctx">  ${esc(l)}</div>`));
-      out.push(`<div class="gap">… ${lines.length - 6} unchanged lines …</div>`);
-      out.push(...lines.slice(-3).map((l) => `<div class="ctx">  ${esc(l)}</div>`));
-    } else out.push(...lines.map((l) => `<div class="ctx">  ${esc(l)}</div>`));
+    else out.push(...unchangedLines(lines, { changeBefore: index > 0, changeAfter: index < parts.length - 1 }));
   }
   return `<div class="diff" role="region" aria-label="diff">${out.join('')}</div>`;
+}
+
+/** Up to this many lines replaced one for one are read as edits of each line (more: a rewrite). */
+const MAX_EDITED_LINES = 20;
+
+/** Past this length a line pair is not diffed word by word (the cost grows with length times changes). */
+const MAX_WORD_DIFF_LENGTH = 5000;
+
+/**
+ * Lines replaced one for one (a paragraph, a table cell edited): each old line, then each new one,
+ * with the words that changed marked, since such a line is often long.
+ */
+function editedLines(removed: string[], added: string[]): string[] {
+  const pairs = removed.map((old, i) => wordMarks(old, added[i]!));
+  return [
+    ...pairs.map(([old]) => `<div class="del">- ${old}</div>`),
+    ...pairs.map(([, now]) => `<div class="add">+ ${now}</div>`),
+  ];
+}
+
+/** The old and the new line as HTML, the removed words in `<del>`, the added ones in `<ins>`. */
+function wordMarks(old: string, now: string): [string, string] {
+  if (old.length + now.length > MAX_WORD_DIFF_LENGTH) return [esc(old), esc(now)];
+  const words = diffWordsWithSpace(old, now);
+  const side = (kind: 'removed' | 'added', tag: 'del' | 'ins') =>
+    words
+      .filter((word) => !word[kind === 'removed' ? 'added' : 'removed'])
+      .map((word) => (word[kind] ? `<${tag}>${esc(word.value)}</${tag}>` : esc(word.value)))
+      .join('');
+  return [side('removed', 'del'), side('added', 'ins')];
+}
+
+/** Unchanged lines: the few next to a change, the rest (the page's start and end too) folded into a gap. */
+function unchangedLines(lines: string[], around: { changeBefore: boolean; changeAfter: boolean }): string[] {
+  const head = around.changeBefore ? CONTEXT_LINES : 0;
+  const tail = around.changeAfter ? CONTEXT_LINES : 0;
+  const context = (shown: string[]) => shown.map((l) => `<div class="ctx">  ${esc(l)}</div>`);
+  if (lines.length <= head + tail) return context(lines);
+  const hidden = lines.length - head - tail;
+  return [
+    ...context(lines.slice(0, head)),
+    `<div class="gap">… ${hidden} unchanged line${hidden === 1 ? '' : 's'} …</div>`,
+    ...context(lines.slice(lines.length - tail)),
+  ];
 }

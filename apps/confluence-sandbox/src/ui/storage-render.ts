@@ -10,8 +10,8 @@ export interface RenderContext {
   resolvePage(title: string, spaceKey: string): number | undefined;
   /** URL of an attachment of the page (or of another page by title), or undefined if missing. */
   attachmentUrl(filename: string, pageTitle?: string, spaceKey?: string): string | undefined;
-  /** Child pages, for the `children` macro. */
-  children(): Array<{ id: number; title: string }>;
+  /** Child pages of the page (or of one of its descendants, by id), for the `children` macro. */
+  children(parentId?: number): Array<{ id: number; title: string }>;
   pageUrl(id: number): string;
   /**
    * The current storage of a page by title, with the context to render it in (its own
@@ -19,6 +19,9 @@ export interface RenderContext {
    */
   includedPage?(title: string, spaceKey: string): { id: number; storage: string; context: RenderContext } | undefined;
 }
+
+/** The most levels of descendants the `children` macro lists (`all=true`). */
+const MAX_CHILDREN_LEVELS = 20;
 
 /** How deep includes nest before the sandbox stops, as Confluence stops a page including itself. */
 const MAX_INCLUDE_DEPTH = 5;
@@ -88,6 +91,46 @@ const safeAttributes = new Set([
   'datetime',
 ]);
 
+/**
+ * The inline styles storage uses for formatting Confluence shows (strikethrough, text colour,
+ * alignment, indentation), each with the values it may take: a page's other styles, and any value
+ * that could load something (`url(…)`), are dropped.
+ */
+const safeStyles: Record<string, RegExp> = {
+  'text-decoration': /^(line-through|underline|none)$/,
+  'text-align': /^(left|center|right|justify)$/,
+  color: /^(#[0-9a-f]{3,8}|rgba?\([\d\s.,%]+\)|[a-z]+)$/i,
+  'background-color': /^(#[0-9a-f]{3,8}|rgba?\([\d\s.,%]+\)|[a-z]+)$/i,
+  'border-color': /^(#[0-9a-f]{3,8}|rgba?\([\d\s.,%]+\)|[a-z]+)$/i,
+  'border-style': /^(solid|dashed|dotted|double|none)$/,
+  'border-width': /^\d+px$/,
+  'margin-left': /^\d+(\.\d+)?(px|em)$/,
+  'padding-left': /^\d+(\.\d+)?(px|em)$/,
+};
+
+/** A style attribute of these declarations (unset ones left out), with the values `safeStyles` allows only. */
+function styleAttribute(declarations: Record<string, string | undefined>): string {
+  const written = Object.entries(declarations)
+    .filter(([, value]) => value)
+    .map(([property, value]) => `${property}: ${value}`)
+    .join(';');
+  const style = safeStyle(written);
+  return style ? ` style="${escapeHtml(style)}"` : '';
+}
+
+/** The declarations of `style` the preview keeps (see `safeStyles`), or undefined for none. */
+function safeStyle(style: string): string | undefined {
+  const kept = style
+    .split(';')
+    .map((declaration) => declaration.split(':').map((part) => part.trim()))
+    .filter(([property, value, ...rest]) => {
+      const allowed = property ? safeStyles[property.toLowerCase()] : undefined;
+      return allowed && value !== undefined && rest.length === 0 && allowed.test(value);
+    })
+    .map(([property, value]) => `${property!.toLowerCase()}: ${value};`);
+  return kept.length ? kept.join(' ') : undefined;
+}
+
 const codeLanguages: Record<string, string | null> = {
   'html/xml': 'xml',
   html: 'xml',
@@ -100,6 +143,7 @@ const codeLanguages: Record<string, string | null> = {
   shell: 'bash',
   'c#': 'csharp',
   vb: 'vbnet',
+  visualbasic: 'vbnet',
   docker: 'dockerfile',
   sass: 'scss',
   javafx: 'java',
@@ -183,19 +227,49 @@ function parameters(macro: Element): Record<string, string> {
   return out;
 }
 
-function slug(text: string): string {
-  return (
-    text
-      .trim()
-      .toLowerCase()
-      .replace(/[^\p{L}\p{N}]+/gu, '-')
-      .replace(/^-|-$/g, '') || 'section'
-  );
+/**
+ * The id Confluence gives an anchor: its name with the whitespace removed (a heading's anchor is
+ * its text so stripped, "Getting Started" → `GettingStarted`); case is kept. Links name anchors
+ * the same way, so `ac:anchor="GettingStarted"` lands on that heading.
+ */
+function anchorId(name: string): string {
+  return name.replace(/\s+/g, '');
 }
 
 function safeHref(href: string | undefined): string | undefined {
   if (!href) return undefined;
   return /^(https?:|mailto:|#|\/)/i.test(href) ? href : undefined;
+}
+
+/**
+ * A quantified group holding a quantifier or alternatives (`(a+)+`, `(a|a)*`): such a pattern can
+ * backtrack for minutes on a short heading, and the page is untrusted input rendered on the thread
+ * that serves the API.
+ */
+const NESTED_QUANTIFIER = /\([^)]*[+*}|][^)]*\)[)\s]*[+*{]/;
+
+/**
+ * The toc macro's `include`/`exclude`: a regular expression the whole heading text must match;
+ * none if it does not compile or could backtrack without end.
+ */
+function headingPattern(source: string | undefined): RegExp | undefined {
+  if (!source || NESTED_QUANTIFIER.test(source)) return undefined;
+  try {
+    return new RegExp(`^(?:${source})$`);
+  } catch {
+    return undefined;
+  }
+}
+
+/** What a flat toc puts before, between and after its headings: Confluence's named separators, or the text given. */
+function flatSeparators(separator: string): [string, string, string] {
+  const named: Record<string, [string, string, string]> = {
+    brackets: ['[ ', ' ] [ ', ' ]'],
+    braces: ['{ ', ' } { ', ' }'],
+    parens: ['( ', ' ) ( ', ' )'],
+    pipe: ['', ' | ', ''],
+  };
+  return named[separator] ?? ['', separator, ''];
 }
 
 export interface RenderedPage {
@@ -213,8 +287,10 @@ export function renderStorage(storage: string, ctx: RenderContext, including: nu
   const headings: RenderedPage['headings'] = [];
   const usedIds = new Set<string>();
   const headingId = (text: string) => {
-    let id = slug(text);
-    for (let n = 2; usedIds.has(id); n++) id = `${slug(text)}-${n}`;
+    // A repeated heading is `GettingStarted.1`, `.2`…, as Confluence names it.
+    const base = anchorId(text) || 'section';
+    let id = base;
+    for (let n = 1; usedIds.has(id); n++) id = `${base}.${n}`;
     usedIds.add(id);
     return id;
   };
@@ -240,7 +316,7 @@ export function renderStorage(storage: string, ctx: RenderContext, including: nu
     if (name === 'ac:root') return renderChildren(node);
     if (/^h[1-6]$/.test(name)) {
       const heading = headings[headingIndex++];
-      return `<${name} id="${escapeHtml(heading?.id ?? slug(textOf(node)))}">${renderChildren(node)}</${name}>`;
+      return `<${name} id="${escapeHtml(heading?.id ?? anchorId(textOf(node)))}">${renderChildren(node)}</${name}>`;
     }
     if (name === 'a') {
       const href = safeHref(node.attribs.href);
@@ -252,9 +328,15 @@ export function renderStorage(storage: string, ctx: RenderContext, including: nu
     }
     if (name === 'time') return `<time>${escapeHtml(node.attribs.datetime ?? textOf(node))}</time>`;
     if (passThrough.has(name)) {
-      const attributes = Object.entries(node.attribs)
-        .filter(([key]) => safeAttributes.has(key))
-        .map(([key, value]) => ` ${key}="${escapeHtml(value)}"`)
+      const style = node.attribs.style === undefined ? undefined : safeStyle(node.attribs.style);
+      // `start`: an ordered list numbered on, as Markdown steps split by a code block are.
+      const attributes = Object.entries({ ...node.attribs, style })
+        .filter(
+          ([key, value]) =>
+            value !== undefined &&
+            (safeAttributes.has(key) || key === 'style' || (key === 'start' && name === 'ol' && /^\d+$/.test(value))),
+        )
+        .map(([key, value]) => ` ${key}="${escapeHtml(value!)}"`)
         .join('');
       if (voidElements.has(name)) return `<${name}${attributes}>`;
       const wrapped = `<${name}${attributes}>${renderChildren(node)}</${name}>`;
@@ -265,7 +347,7 @@ export function renderStorage(storage: string, ctx: RenderContext, including: nu
       case 'ac:macro':
         return renderMacro(node);
       case 'ac:task-list':
-        return `<ul class="task-list">${childElements(node, 'ac:task').map(renderTask).join('')}</ul>`;
+        return renderTaskList(node);
       case 'ac:image':
         return renderImage(node);
       case 'ac:link':
@@ -312,11 +394,19 @@ export function renderStorage(storage: string, ctx: RenderContext, including: nu
       case 'warning':
       case 'tip':
       case 'panel': {
-        const title = params.title ? `<p class="panel-title">${escapeHtml(params.title)}</p>` : '';
-        const icon = panelIcons[macroName]
-          ? `<span class="panel-icon" aria-hidden="true">${panelIcons[macroName]}</span>`
-          : '';
-        return `<div class="panel panel-${macroName}" role="note">${icon}<div class="panel-body">${title}${body(macro)}</div></div>`;
+        const titleStyle = styleAttribute({ 'background-color': params.titleBGColor, color: params.titleColor });
+        const title = params.title ? `<p class="panel-title"${titleStyle}>${escapeHtml(params.title)}</p>` : '';
+        const icon =
+          panelIcons[macroName] && params.icon !== 'false'
+            ? `<span class="panel-icon" aria-hidden="true">${panelIcons[macroName]}</span>`
+            : '';
+        const style = styleAttribute({
+          'background-color': params.bgColor,
+          'border-color': params.borderColor,
+          'border-style': params.borderStyle,
+          'border-width': /^\d+$/.test(params.borderWidth ?? '') ? `${params.borderWidth}px` : params.borderWidth,
+        });
+        return `<div class="panel panel-${macroName}" role="note"${style}>${icon}<div class="panel-body">${title}${body(macro)}</div></div>`;
       }
       case 'expand':
         return `<details class="expand"><summary>${escapeHtml(params.title || 'Click here to expand...')}</summary><div class="expand-body">${body(macro)}</div></details>`;
@@ -325,29 +415,23 @@ export function renderStorage(storage: string, ctx: RenderContext, including: nu
         const subtle = params.subtle === 'true' ? ' status-subtle' : '';
         return `<span class="status status-${escapeHtml(colour)}${subtle}">${escapeHtml((params.title || colour).toUpperCase())}</span>`;
       }
-      case 'toc': {
-        const min = Number(params.minLevel || 1);
-        const max = Number(params.maxLevel || 6);
-        const items = headings
-          .filter((h) => h.level >= min && h.level <= max)
-          .map((h) => `<li class="toc-level-${h.level}"><a href="#${escapeHtml(h.id)}">${escapeHtml(h.text)}</a></li>`)
-          .join('');
-        return `<nav class="toc"><ul>${items}</ul></nav>`;
-      }
+      case 'toc':
+        return renderToc(params);
       case 'children': {
-        const items = ctx
-          .children()
-          .map((c) => `<li><a href="${ctx.pageUrl(c.id)}">${escapeHtml(c.title)}</a></li>`)
-          .join('');
+        // Confluence lists the direct children; `depth` asks for more levels, `all=true` for every level.
+        const levels = params.all === 'true' ? MAX_CHILDREN_LEVELS : Math.max(1, Math.trunc(Number(params.depth)) || 1);
+        const items = childList(undefined, Math.min(levels, MAX_CHILDREN_LEVELS));
         return `<ul class="children-macro">${items || '<li class="empty">No child pages</li>'}</ul>`;
       }
       case 'anchor':
-        return `<a class="anchor" id="${escapeHtml(slug(params[''] || params.name || ''))}"></a>`;
+        return `<a class="anchor" id="${escapeHtml(anchorId(params[''] || params.name || ''))}"></a>`;
       case 'include':
         return renderInclude(macro);
       case 'widget':
         return renderWidget(params, childElements(macro, 'ac:parameter'));
       case 'excerpt':
+        // A hidden excerpt is for the pages that include it: Confluence does not show it on its own page.
+        return params.hidden === 'true' ? '' : `<div class="excerpt">${body(macro)}</div>`;
       case 'section':
       case 'column':
         return `<div class="${macroName}">${body(macro)}</div>`;
@@ -355,6 +439,34 @@ export function renderStorage(storage: string, ctx: RenderContext, including: nu
         return `<div class="macro-placeholder">Macro <code>${escapeHtml(macroName)}</code> is not rendered by the sandbox${body(macro) ? `<div>${body(macro)}</div>` : ''}</div>`;
     }
   };
+
+  // The headings between minLevel and maxLevel whose text `include` matches and `exclude` does not,
+  // as a list or (type=flat) in a line between separators.
+  const renderToc = (params: Record<string, string>): string => {
+    const min = Number(params.minLevel || 1);
+    const max = Number(params.maxLevel || 6);
+    const include = headingPattern(params.include);
+    const exclude = headingPattern(params.exclude);
+    const shown = headings.filter(
+      (h) => h.level >= min && h.level <= max && (!include || include.test(h.text)) && !exclude?.test(h.text),
+    );
+    const link = (h: RenderedPage['headings'][number]) => `<a href="#${escapeHtml(h.id)}">${escapeHtml(h.text)}</a>`;
+    if (params.type === 'flat') {
+      const [open, between, close] = flatSeparators(params.separator || 'brackets');
+      return `<nav class="toc toc-flat">${escapeHtml(open)}${shown.map(link).join(escapeHtml(between))}${escapeHtml(close)}</nav>`;
+    }
+    const items = shown.map((h) => `<li class="toc-level-${h.level}">${link(h)}</li>`).join('');
+    return `<nav class="toc"><ul>${items}</ul></nav>`;
+  };
+
+  const childList = (parentId: number | undefined, levels: number): string =>
+    ctx
+      .children(parentId)
+      .map((child) => {
+        const nested = levels > 1 ? childList(child.id, levels - 1) : '';
+        return `<li><a href="${ctx.pageUrl(child.id)}">${escapeHtml(child.title)}</a>${nested ? `<ul>${nested}</ul>` : ''}</li>`;
+      })
+      .join('');
 
   // Confluence shows the included page's body in place; a missing page or a loop is said, not hidden.
   const renderInclude = (macro: Element): string => {
@@ -406,6 +518,20 @@ export function renderStorage(storage: string, ctx: RenderContext, including: nu
       : block;
   };
 
+  // A nested list is stored as a sibling `ac:task-list` after its parent task: shown inside that task.
+  const renderTaskList = (list: Element): string => {
+    const items: string[] = [];
+    for (const child of childElements(list)) {
+      if (child.name === 'ac:task') items.push(renderTask(child));
+      else if (child.name === 'ac:task-list') {
+        const nested = renderTaskList(child);
+        const parent = items.pop();
+        items.push(parent ? parent.replace(/<\/li>$/, `${nested}</li>`) : `<li class="task">${nested}</li>`);
+      }
+    }
+    return `<ul class="task-list">${items.join('')}</ul>`;
+  };
+
   const renderTask = (task: Element): string => {
     const status = textOf(childElements(task, 'ac:task-status')[0] ?? task).trim();
     const done = status === 'complete';
@@ -415,6 +541,8 @@ export function renderStorage(storage: string, ctx: RenderContext, including: nu
 
   const renderImage = (image: Element): string => {
     const alt = image.attribs['ac:alt'] ?? image.attribs['ac:title'] ?? '';
+    // Confluence shows an image's title on hover.
+    const title = image.attribs['ac:title'] ? ` title="${escapeHtml(image.attribs['ac:title'])}"` : '';
     const size = ['ac:width', 'ac:height']
       .filter((key) => /^\d+$/.test(image.attribs[key] ?? ''))
       .map((key) => ` ${key.slice(3)}="${image.attribs[key]}"`)
@@ -426,11 +554,15 @@ export function renderStorage(storage: string, ctx: RenderContext, including: nu
       const url = ctx.attachmentUrl(filename, owner?.attribs['ri:content-title'], owner?.attribs['ri:space-key']);
       if (!url)
         return `<span class="missing-attachment" title="Missing attachment">🖼 ${escapeHtml(filename)} (attachment not found)</span>`;
-      return `<img class="confluence-image" src="${escapeHtml(url)}" alt="${escapeHtml(alt || filename)}"${size}>`;
+      return `<img class="confluence-image" src="${escapeHtml(url)}" alt="${escapeHtml(alt || filename)}"${title}${size}>`;
     }
     const external = childElements(image, 'ri:url')[0]?.attribs['ri:value'];
     const src = safeHref(external);
-    return src ? `<img class="confluence-image" src="${escapeHtml(src)}" alt="${escapeHtml(alt)}"${size}>` : '';
+    if (src) return `<img class="confluence-image" src="${escapeHtml(src)}" alt="${escapeHtml(alt)}"${title}${size}>`;
+    // Confluence shows a broken image (a relative path, a script URL): say which, not nothing.
+    return external
+      ? `<span class="missing-attachment" title="Image not shown">🖼 ${escapeHtml(alt || 'Image')} (${escapeHtml(external)}: not an address the page can load)</span>`
+      : '';
   };
 
   const renderLink = (link: Element): string => {
@@ -446,12 +578,14 @@ export function renderStorage(storage: string, ctx: RenderContext, including: nu
       const id = ctx.resolvePage(title, spaceKey);
       if (id === undefined)
         return `<a class="unresolved-link" title="Page not found: ${escapeHtml(title)}">${label(title)}</a>`;
-      return `<a class="page-link" href="${ctx.pageUrl(id)}${anchor ? `#${escapeHtml(slug(anchor))}` : ''}">${label(title)}</a>`;
+      return `<a class="page-link" href="${ctx.pageUrl(id)}${anchor ? `#${escapeHtml(anchorId(anchor))}` : ''}">${label(title)}</a>`;
     }
     const attachment = childElements(link, 'ri:attachment')[0];
     if (attachment) {
       const filename = attachment.attribs['ri:filename'] ?? '';
-      const url = ctx.attachmentUrl(filename);
+      // A file of another page names that page inside (`<ri:attachment><ri:page …/></ri:attachment>`).
+      const owner = childElements(attachment, 'ri:page')[0];
+      const url = ctx.attachmentUrl(filename, owner?.attribs['ri:content-title'], owner?.attribs['ri:space-key']);
       return url
         ? `<a href="${escapeHtml(url)}">${label(filename)}</a>`
         : `<a class="unresolved-link">${label(filename)}</a>`;
@@ -461,7 +595,7 @@ export function renderStorage(storage: string, ctx: RenderContext, including: nu
     const user = childElements(link, 'ri:user')[0];
     if (user)
       return `<span class="user-mention">@${escapeHtml(user.attribs['ri:account-id'] ?? user.attribs['ri:username'] ?? 'user')}</span>`;
-    if (anchor) return `<a href="#${escapeHtml(slug(anchor))}">${label(anchor)}</a>`;
+    if (anchor) return `<a href="#${escapeHtml(anchorId(anchor))}">${label(anchor)}</a>`;
     return label('link');
   };
 

@@ -61,7 +61,7 @@ details.expand > .expand-body { padding: 4px 0 0 18px; }
 .status-grey { background: #dfe1e6; color: #42526e; } .status-red { background: #ffebe6; color: #bf2600; } .status-yellow { background: #fff0b3; color: #172b4d; }
 .status-green { background: #e3fcef; color: #006644; } .status-blue { background: #deebff; color: #0747a6; } .status-purple { background: #eae6ff; color: #403294; }
 .status-subtle { background: #fff; border: 1px solid currentColor; }
-ul.task-list { list-style: none; padding-left: 4px; } li.task { margin: 2px 0; } li.task-done > span { color: var(--subtle); text-decoration: line-through; }
+ul.task-list { list-style: none; padding-left: 4px; } li.task > ul.task-list { padding-left: 24px; } li.task { margin: 2px 0; } li.task-done > span { color: var(--subtle); text-decoration: line-through; }
 img.confluence-image { max-width: 100%; height: auto; border: 1px solid var(--line); }
 .missing-attachment, .unresolved-link { color: #de350b; }
 .macro-placeholder { border: 1px dashed #c1c7d0; padding: 8px; color: var(--subtle); margin: 10px 0; }
@@ -75,6 +75,7 @@ section.meta { margin-top: 40px; border-top: 1px solid var(--line); padding-top:
 table.list { border-collapse: collapse; width: 100%; } table.list th, table.list td { border-bottom: 1px solid var(--line); padding: 6px 8px; text-align: left; }
 .diff { font: 12px/1.5 SFMono-Medium, Menlo, Consolas, monospace; border: 1px solid var(--line); border-radius: 3px; overflow-x: auto; }
 .diff div { white-space: pre-wrap; padding: 0 8px; } .diff .add { background: #e3fcef; } .diff .del { background: #ffebe6; } .diff .ctx { color: var(--subtle); }
+.diff ins { background: #abf2bc; text-decoration: none; } .diff del { background: #ffbdad; text-decoration: none; }
 .diff .gap { background: #f4f5f7; color: var(--subtle); text-align: center; }
 .cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(240px, 1fr)); gap: 16px; margin-top: 16px; }
 .card { border: 1px solid var(--line); border-radius: 3px; padding: 16px; } .card h3 { margin: 0 0 4px; } .card .key { color: var(--subtle); font-size: 12px; }

@@ -179,6 +179,7 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
   if (options.sources) {
     tree.partial = 'flags';
     if (unlisted) tree.unlisted = true;
+    if (!config.file) tree.withoutConfig = true;
     if (unlisted && listedFiles.length) tree.listedFiles = listedFiles;
     if (unlisted && inConfigFolders.length) tree.inConfigFolders = inConfigFolders;
     // Named after the folder it ran in (not by confluence.docSet): its files' paths compare.

@@ -1,8 +1,9 @@
 /**
  * What the converter's `resolveMissingAnchor` answers for a link to `#fragment` of another page:
  * undefined when that page has the heading or anchor (`anchors`: its `pageAnchors`, `declared`: its
- * `::anchor[…]` names), else the name it most likely meant, or '' for none near. Names holding a
- * space (a heading's text) are not offered: a link's fragment is a slug.
+ * `::anchor[…]` names), else the name it most likely meant, or '' for none near. The name is offered
+ * in the form the link wrote: a heading's text for a fragment holding a space (Obsidian's
+ * `[[Note#Some heading]]`), else a slug.
  */
 export function missingAnchor(
   fragment: string,
@@ -11,7 +12,8 @@ export function missingAnchor(
   closestName: (word: string, candidates: Iterable<string>, maxEdits?: number) => string | undefined,
 ): string | undefined {
   if (anchors.has(fragment) || declared.has(fragment)) return undefined;
-  const names = [...anchors.keys(), ...declared].filter((name) => !/\s/.test(name));
+  const spaced = /\s/.test(fragment);
+  const names = [...anchors.keys(), ...declared].filter((name) => /\s/.test(name) === spaced);
   // A slug's slip grows with its length (`#decision-outcom`, `#configuring-the-agnet`).
   return closestName(fragment, names, Math.max(2, Math.floor(fragment.length / 4))) ?? '';
 }

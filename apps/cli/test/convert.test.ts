@@ -93,6 +93,28 @@ describe('docgen convert', () => {
     expect(stderr).not.toContain('#escalation'); // a declared anchor is there
   });
 
+  it('warns at an Obsidian link to a heading the linked note does not have, as at a Markdown link', async () => {
+    const vault = join(dir, 'vault'); // its own folder: the other tests' notes stay as they are
+    mkdirSync(vault);
+    writeFileSync(join(vault, 'Runbook.md'), '# Runbook\n\n## Restart the service\n');
+    const index = join(vault, 'Home.md');
+    writeFileSync(
+      index,
+      '# Home\n\nSee [[Runbook#Restart the servce]],\n[[Runbook#Restart the service]] and [[Runbook#Nope]].\n',
+    );
+    const { code, stdout, stderr } = await runCli(['convert', index]);
+    expect(code).toBe(0);
+    expect(stderr).toContain(
+      `warning DG_CONVERT ${index}:3: link to #Restart the servce on page "Runbook": no heading or anchor with that name there; did you mean #Restart the service?`,
+    );
+    expect(stderr).toContain(
+      `warning DG_CONVERT ${index}:4: link to #Nope on page "Runbook": no heading or anchor with that name there\n`,
+    );
+    expect(stderr).not.toContain('#Restart the service on'); // that heading is there
+    // The link still goes to the page, at the anchor Confluence would give such a heading.
+    expect(stdout).toContain('<ac:link ac:anchor="Nope"><ri:page ri:content-title="Runbook" />');
+  });
+
   it("finds the file of an image or link written with GitHub's ?raw=true or ?plain=1", async () => {
     // A README's screenshot `docs/screen.png?raw=true` and a link to a page's source view.
     writeFileSync(join(dir, 'screen.png'), 'png');

@@ -251,6 +251,11 @@ describe('flag jobs as their repository changes', () => {
         conflict: 'title-taken',
         otherDocSet: 'example.com/acme/cwd',
       });
+      // There is no config: the fix is the folder it ran in before, or a config naming the doc set.
+      const { fix } = conflicts(sub.planned)[0] as Planned & { fix: string };
+      expect(fix).toContain('run it in the folder it ran in before (the root of its repository)');
+      expect(fix).toContain('add a docgen config with `confluence.docSet: "example.com/acme/cwd"`');
+      expect(fix).not.toContain("the config's folder");
     } finally {
       await rm(project, { recursive: true, force: true });
     }

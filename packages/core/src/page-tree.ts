@@ -130,6 +130,8 @@ export interface PageTree {
    * config lists leaves the mark as it is, and a run of the config clears it).
    */
   unlisted?: boolean;
+  /** A run of sources given by flags with no config file: a fix that would set a config key says to add a config. */
+  withoutConfig?: boolean;
   /**
    * In a run of sources given by flags, the paths (from the folder docgen ran in) of those the
    * config lists: their pages are the config's, and are not marked (`unlisted` is the run's).

@@ -134,7 +134,8 @@ function resolvePluginSpecifier(
       code: 'DG_PLUGIN_NOT_BUILT',
       message: `plugin "${spec}" is installed at ${unbuilt} but the file its package.json "main" (or "exports") names does not exist`,
       location,
-      hint: `build it (npm run build in ${unbuilt}), or point "main" at its JavaScript entry point`,
+      // Its own folder, where its build script is: a workspace's link resolved.
+      hint: `build it (npm run build in ${realpathSync(unbuilt)}), or point "main" at its JavaScript entry point`,
     });
   }
   const builtin = Object.entries(BUILTIN_PLUGINS).find(([, module]) => module === specifier)?.[0];

@@ -60,6 +60,8 @@ export interface Manifest {
   filesComparable?: boolean;
   /** See `PageTree.unlisted`. */
   unlisted?: boolean;
+  /** See `PageTree.withoutConfig`. */
+  withoutConfig?: boolean;
   /** See `PageTree.listedFiles`. */
   listedFiles?: string[];
   /** See `PageTree.inConfigFolders`. */
@@ -157,6 +159,7 @@ async function writeThroughStaging(
     ...(tree.partial ? { partial: tree.partial } : {}),
     ...(tree.filesComparable ? { filesComparable: true } : {}),
     ...(tree.unlisted ? { unlisted: true } : {}),
+    ...(tree.withoutConfig ? { withoutConfig: true } : {}),
     ...(tree.listedFiles?.length ? { listedFiles: tree.listedFiles } : {}),
     ...(tree.inConfigFolders?.length ? { inConfigFolders: tree.inConfigFolders } : {}),
     ...(tree.outsideParents?.length ? { outsideParents: tree.outsideParents } : {}),
@@ -290,14 +293,14 @@ function notListed(root: string, file: string, cause?: unknown): DocgenError {
 }
 
 /**
- * A manifest's `partial` and, for a flag run, `filesComparable`, `unlisted` and `listedFiles`.
+ * A manifest's `partial` and, for a flag run, `filesComparable`, `unlisted`, `withoutConfig` and `listedFiles`.
  * Versions of a day wrote `true` (a run of some plugins) and `files` (sources from flags, in a doc
  * set named after their folder).
  */
 function partialOf(
   manifest: Manifest,
   docSet: string | undefined,
-): Pick<PageTree, 'partial' | 'filesComparable' | 'unlisted' | 'listedFiles' | 'inConfigFolders'> {
+): Pick<PageTree, 'partial' | 'filesComparable' | 'unlisted' | 'withoutConfig' | 'listedFiles' | 'inConfigFolders'> {
   const partial = manifest.partial as unknown;
   // A set named again after its folder (see `manifestDocSet`): its files' paths compare where it has a name.
   const comparable =
@@ -309,6 +312,7 @@ function partialOf(
       partial: 'flags',
       ...(comparable && { filesComparable: true }),
       ...(manifest.unlisted === true && { unlisted: true }),
+      ...(manifest.withoutConfig === true && { withoutConfig: true }),
       ...(Array.isArray(manifest.listedFiles) && {
         listedFiles: manifest.listedFiles.filter((f) => typeof f === 'string'),
       }),

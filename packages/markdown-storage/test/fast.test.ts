@@ -158,6 +158,20 @@ describe('fast path', () => {
     );
   });
 
+  it('warns at an Obsidian link to a heading another note does not have, as the whole page conversion does', () => {
+    const notes: ToStorageOptions = {
+      resolvePageTitle: (href) => (href === 'Pets.md' ? 'Page pets' : undefined),
+      resolveAnchor: (_href, heading) => (heading === 'Schema pet' ? 'Schemapet' : undefined),
+      resolveMissingAnchor: (_href, heading) => (heading === 'Schema pt' ? 'Schema pet' : undefined),
+    };
+    const markdown = '# Pets\n\nSee [[Pets#Schema pt]] and [[Pets#Schema pet]].';
+    const converted = convertMarkdown(markdown, notes, new BlockMemo());
+    expect(converted.warnings).toEqual([
+      'line 3: link to #Schema pt on page "Page pets": no heading or anchor with that name there; did you mean #Schema pet?',
+    ]);
+    expect(converted).toEqual(convertMarkdown(markdown, notes, 'whole page'));
+  });
+
   it('writes the links it can resolve as the handler would and leaves the others', () => {
     const state = new State('', resolvers, handlers);
     anchorsOfTexts([{ text: 'Get an issue' }], state.headingAnchors);

@@ -103,6 +103,20 @@ describe('parser', () => {
       '<p><strong>See <a href="http://www.x.com/__init">www.x.com/__init</a>__</strong> and ' +
         '<em><a href="http://www.x.com/a_b">www.x.com/a_b</a></em></p>',
     );
+    // `&` is no trailing punctuation in GFM: only an entity reference at the end is left out, as
+    // written (`&hl;`) or decoded (`&amp;` is `&` in the text), and the `*` around it are the URL's.
+    expect(
+      links('www.a.com/*&*& and www.b.com/x&y& and www.c.com/x&amp; and www.d.com/q&hl; and www.e.com/x&amp;y'),
+    ).toEqual([
+      'http://www.a.com/*&*&',
+      'http://www.b.com/x&y&',
+      'http://www.c.com/x',
+      'http://www.d.com/q',
+      'http://www.e.com/x&y',
+    ]);
+    expect(convertMarkdown('See www.a.com/*&*&.').storage).toBe(
+      '<p>See <a href="http://www.a.com/*&amp;*&amp;">www.a.com/*&amp;*&amp;</a>.</p>',
+    );
     // Bare host names, ftp: and text already inside a link are left alone.
     expect(links('example.com ftp://example.com [www.a.com](https://b.com) <a href="x">www.c.com</a>')).toEqual([
       'https://b.com',

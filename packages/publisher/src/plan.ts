@@ -150,6 +150,8 @@ export interface PlanInput {
   filesComparable?: boolean;
   /** See `PageTree.unlisted` in core: the run marks the pages it publishes `fromFlags`. */
   unlisted?: boolean;
+  /** See `PageTree.withoutConfig` in core: a title conflict's fix says to add a config, not to set a key in it. */
+  withoutConfig?: boolean;
   /** See `PageTree.listedFiles` in core: pages of these sources are not marked. */
   listedFiles?: string[];
   /** See `PageTree.inConfigFolders` in core: the config's pages of their files stay the config's. */
@@ -204,6 +206,7 @@ export function planSync(input: PlanInput): Plan {
   const family = docSetFamily(input);
   const docSet = family.name;
   const self = family.self;
+  const set: RunSet = { docSet, self, ...(flagRunOf(input) && { flagRun: flagRunOf(input) }) };
   const policy = input.onConflict ?? 'fail';
   const otherRoots = otherTreeRoots(remote, rootId, family.members);
   const desiredKeys = new Set(input.desired.map((page) => page.key));
@@ -292,26 +295,13 @@ export function planSync(input: PlanInput): Plan {
     const retired = notOursByTitle.has(fold(page.title)) ? undefined : retiredByTitle.get(fold(page.title));
     operations.push(
       owned
-        ? planOwned(
-            page,
-            owned,
-            { rootId, set: { docSet, self }, wantedParentId, otherRuns },
-            policy,
-            notOursByTitle,
-            input,
-          )
+        ? planOwned(page, owned, { rootId, set, wantedParentId, otherRuns }, policy, notOursByTitle, input)
         : retired
           ? planRetired(page, retired, { rootId, family: family.members, policy, takeOver: mayRekey(retired) })
-          : planNew(
-              page,
-              wantedParentId,
-              notOursByTitle,
-              { docSet, self },
-              {
-                unlisted: unlistedSource(input, page),
-                adoptable: input.adoptable,
-              },
-            ),
+          : planNew(page, wantedParentId, notOursByTitle, set, {
+              unlisted: unlistedSource(input, page),
+              adoptable: input.adoptable,
+            }),
     );
   }
 
@@ -718,7 +708,7 @@ function planOwned(
     otherRuns = [],
   }: {
     rootId: string;
-    set: { docSet: string; self: string };
+    set: RunSet;
     wantedParentId: string | undefined;
     otherRuns?: RemotePage[];
   },
@@ -983,7 +973,7 @@ function planNew(
   page: DesiredPage,
   wantedParentId: string | undefined,
   notOursByTitle: Map<string, TakenTitle>,
-  set: { docSet: string; self: string },
+  set: RunSet,
   { unlisted, adoptable }: { unlisted: boolean; adoptable?: ReadonlySet<string> },
 ): Operation {
   const base = { key: page.key, title: page.title, parentKey: page.parentKey, desired: page };
@@ -1070,12 +1060,13 @@ export const RENAME_OR_ARCHIVE =
  */
 function titleTaken(
   taken: TakenTitle,
-  { docSet, self }: { docSet: string; self: string },
+  run: RunSet,
   key: string,
   unlisted: boolean,
 ): { why: string; fix: string; otherDocSet?: string; takenByOtherSources?: string } {
   const where = taken.path?.length ? ` (under ${taken.path.map((title) => `"${title}"`).join(' › ')})` : '';
   const page = `the title is used by page ${taken.id}${taken.outside ? `${where}, outside the managed root` : ''}`;
+  const { docSet, self } = run;
   const set = taken.ownership?.value.set;
   if (taken.otherRoot !== undefined)
     return {
@@ -1109,7 +1100,7 @@ function titleTaken(
       why: `${page}, this page as another docgen doc set ("${set}"; this run's is "${docSet}") publishes it`,
       fix: renderedWithMore(set, docSet)
         ? `publish these pages as they were published, from every source of doc set "${set}" at once (\`docgen generate --publish\` of the config), not from a run of some of them`
-        : `if both are the same documentation (a source given by a flag is named after the folder docgen runs in: run it in the config's folder; or the repository moved, or this is a clone of another remote), set \`confluence.docSet: "${set}"\` in the config to publish it as that doc set; else give one of the two a title prefix (titlePrefix)`,
+        : sameDocumentationFix(set, run),
       otherDocSet: set,
     };
   if (set !== undefined && !taken.ownership!.value.named)
@@ -1127,6 +1118,54 @@ function titleTaken(
     why: `${page}, which docgen does not own`,
     fix: RENAME_OR_ARCHIVE,
   };
+}
+
+/**
+ * This run's doc set, as its title conflicts name it; `flagRun` where it is a run of sources given
+ * by flags, named after the folder it ran in (ADR 11), with or without a config file.
+ */
+interface RunSet {
+  docSet: string;
+  self: string;
+  flagRun?: { withoutConfig: boolean };
+}
+
+function flagRunOf(input: PlanInput): RunSet['flagRun'] {
+  return input.partial === 'flags' && input.filesComparable
+    ? { withoutConfig: input.withoutConfig === true }
+    : undefined;
+}
+
+/**
+ * The fix of a title taken by another doc set's page of the same key, which may be this same
+ * documentation: a flag run is named after the folder it runs in, so one run elsewhere in the same
+ * repository is another set; the folder it ran in before is named, and a config only where the run has one.
+ */
+function sameDocumentationFix(other: string, run: RunSet): string {
+  const name = `\`confluence.docSet: "${other}"\``;
+  const folder = run.flagRun && earlierFolder(other, run.docSet);
+  if (run.flagRun && folder !== undefined) {
+    const config = run.flagRun.withoutConfig ? `add a docgen config with ${name}` : `set ${name} in its config`;
+    return (
+      `if both are the same documentation (a run of sources given by flags is named after the folder it runs in), ` +
+      `run it in the folder it ran in before (${folder}), or ${config} to publish it as that doc set from any folder; ` +
+      'else give one of the two a title prefix (titlePrefix)'
+    );
+  }
+  return `if both are the same documentation (a source given by a flag is named after the folder docgen runs in: run it in the config's folder; or the repository moved, or this is a clone of another remote), set ${name} in the config to publish it as that doc set; else give one of the two a title prefix (titlePrefix)`;
+}
+
+/** Where doc set `other` of the same repository as `docSet` ran (`github.com/acme/shop:services` → `services`); undefined for another repository's. */
+function earlierFolder(other: string, docSet: string): string | undefined {
+  const [otherRepository, folder] = repositoryAndFolder(other) ?? [];
+  if (otherRepository === undefined || otherRepository !== repositoryAndFolder(docSet)?.[0]) return undefined;
+  return folder ? `${folder} in its repository` : 'the root of its repository';
+}
+
+/** A doc set named after a repository (`host/owner/name`) and its folder there (`:services/a`), as core's `docSetName` writes it. */
+function repositoryAndFolder(docSet: string): [string, string | undefined] | undefined {
+  const match = /^([^/]*\/[^:]*)(?::(.+))?$/.exec(docSet);
+  return match ? [match[1]!, match[2]] : undefined;
 }
 
 /** Doc set `other` has every top-level key of `docSet`, and more: a run of more sources (a whole config). */

@@ -249,6 +249,7 @@ export class Publisher {
       partial,
       filesComparable: tree.filesComparable,
       unlisted: tree.unlisted,
+      withoutConfig: tree.withoutConfig,
       listedFiles: tree.listedFiles,
       inConfigFolders: tree.inConfigFolders,
       goneSources: goneSources(remote, tree, this.config.sourceRoot),

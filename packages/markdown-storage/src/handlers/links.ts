@@ -226,13 +226,17 @@ export function pageLinkTarget(state: State, rawUrl: string): LinkTarget | undef
 function otherPageAnchor(state: State, path: string, id: string, title: string, node: Nodes | undefined): string {
   const anchor = state.options.resolveAnchor?.(path, id);
   if (anchor !== undefined) return anchor;
-  const closest = state.options.resolveMissingAnchor?.(path, id);
-  if (closest !== undefined) {
-    const meant = closest ? `; did you mean #${closest}?` : '';
-    // The page by its title: a generator may have rewritten the path the author wrote.
-    state.warn(`link to #${id} on page "${title}": no heading or anchor with that name there${meant}`, node);
-  }
+  warnMissingAnchor(state, path, id, title, node);
   return id;
+}
+
+/** Warns at a link to `#id` of the page at `path` when that page is converted in this run and has no such heading. */
+function warnMissingAnchor(state: State, path: string, id: string, title: string, node: Nodes | undefined): void {
+  const closest = state.options.resolveMissingAnchor?.(path, id);
+  if (closest === undefined) return;
+  const meant = closest ? `; did you mean #${closest}?` : '';
+  // The page by its title: a generator may have rewritten the path the author wrote.
+  state.warn(`link to #${id} on page "${title}": no heading or anchor with that name there${meant}`, node);
 }
 
 function linkBody(children: XNode[]): XNode[] {
@@ -397,6 +401,9 @@ export function wikiLink(node: WikiLink, state: State): XNode[] {
   const title = resolved ?? noteName(path);
   state.pageLinks.add(title);
   const resolvedAnchor = heading && resolved !== undefined ? state.options.resolveAnchor?.(path, heading) : undefined;
+  // A note of this run without that heading is warned about, as a Markdown link to it is.
+  if (heading && resolved !== undefined && resolvedAnchor === undefined)
+    warnMissingAnchor(state, path, heading, title, at);
   const anchor = heading ? (resolvedAnchor ?? confluenceAnchor(heading)) : undefined;
   return [x('ac:link', { 'ac:anchor': anchor }, [x('ri:page', { 'ri:content-title': title }), ...linkBody(shown)])];
 }

@@ -4,8 +4,9 @@
  *
  * - a URL or `www.` literal starts a text node or follows whitespace or punctuation; its domain
  *   has a period, and its last two labels have no `_` and at least one letter or digit;
- * - a URL ends at whitespace or `<`; trailing punctuation (`!"&'),.:;<>?]}*_~`) and an entity-like
- *   `&name;` stay outside, except `)` that balance a `(` inside;
+ * - a URL ends at whitespace or `<`; trailing punctuation (`!"'),.:;<>?]}*_~`) and an entity-like
+ *   `&name;` stay outside, except `)` that balance a `(` inside; `&` is the URL's (`?a=1&b=2&`), as
+ *   in GFM, unless it is an entity reference at its end (`&amp;`, which the text holds decoded);
  * - an email's local part is `[\w+.-]`, its domain has a period and does not end in a digit,
  *   `-` or `_` (so `pkg@1.2.3` stays text).
  *
@@ -13,7 +14,7 @@
  * `&lt;ops@example.com&gt;` link like `<` + address + `>`.
  */
 import type { Link, PhrasingContent, Text } from 'mdast';
-import type { StateInline } from 'markdown-it';
+import type { StateCore, StateInline } from 'markdown-it';
 import { positionAt } from './text-lines.js';
 import type { Position } from 'unist';
 import { VSCODE_MACRO, mayHoldVscodeMacro, vscodeMacro } from './vscode-macros.js';
@@ -23,7 +24,50 @@ const URL_LITERAL =
 const MAILTO_LITERAL = /(?<![\w+.@-])mailto:([\w+.-]+)@([\w-]+(?:\.[\w-]+)+)/g;
 const EMAIL_LITERAL = /(?<![\w+.-]|(?:^|[^\d@A-Za-z])mailto:)([\w+.-]+)@([\w-]+(?:\.[\w-]+)+)/g;
 const PUNCTUATION_OR_SPACE = /[\s\p{P}\p{S}]/u;
-const TRAILING = new Set('!"&\'),.:;<>?]}*_~');
+const TRAILING = new Set('!"\'),.:;<>?]}*_~');
+
+/**
+ * The named entity references (`&amp;`) decoded in a text node, by the offset in its value where
+ * each one's text ends → that text's length: GFM leaves one at a URL's end out of the URL, which the
+ * decoded text no longer shows. Recorded by to-mdast.ts as it merges the text.
+ */
+const decodedEntities = new WeakMap<Text, Map<number, number>>();
+
+/** `&name;` as GFM tells an entity reference at a URL's end: `&` and letters or digits. */
+const NAMED_ENTITY = /^&[\dA-Za-z]+;$/;
+
+/** The meta key of a text token holding its decoded entity references, `[end, length]` each. */
+export const DECODED_ENTITIES = 'decodedEntities';
+
+/**
+ * A core rule before markdown-it's `text_join`, which turns entity tokens into text and joins each
+ * run of text into its last token: that token gets the named entity references decoded in the run
+ * (where their text ends, and its length), for `decodedEntities`.
+ */
+export function markDecodedEntities(state: StateCore): void {
+  for (const block of state.tokens) {
+    const tokens = block.type === 'inline' ? block.children : null;
+    if (!tokens?.some((token) => token.type === 'text_special' && token.info === 'entity')) continue;
+    let length = 0;
+    let ends: Array<[number, number]> = [];
+    tokens.forEach((token, index) => {
+      if (token.type !== 'text' && token.type !== 'text_special') return;
+      length += token.content.length;
+      if (token.info === 'entity' && NAMED_ENTITY.test(token.markup)) ends.push([length, token.content.length]);
+      const next = tokens[index + 1];
+      if (next?.type === 'text' || next?.type === 'text_special') return;
+      if (ends.length) token.meta = { ...(token.meta as object | null), [DECODED_ENTITIES]: ends };
+      [length, ends] = [0, []];
+    });
+  }
+}
+
+/** Records that `node`'s value holds, up to `end`, the `length` characters a named entity reference decoded to. */
+export function recordDecodedEntity(node: Text, end: number, length: number): void {
+  const ends = decodedEntities.get(node) ?? new Map<number, number>();
+  ends.set(end, length);
+  decodedEntities.set(node, ends);
+}
 
 /** What a finder found: the node replacing `length` characters of text (less a `trail` put back). */
 type Found = { node: PhrasingContent; length: number; trail?: string } | undefined;
@@ -39,14 +83,19 @@ function isCorrectDomain(domain: string): boolean {
   return labels.slice(-2).every((label) => !label || (!label.includes('_') && /[\dA-Za-z]/.test(label)));
 }
 
-/** `[url, trail]`: trailing punctuation moved out of the URL, keeping `)` that close a `(` in it. */
-function splitTrail(url: string): [string, string] {
+/**
+ * `[url, trail]`: trailing punctuation moved out of the URL, keeping `)` that close a `(` in it;
+ * `decoded`: the entity references decoded in it, by where their text ends in `url` (see `decodedEntities`).
+ */
+function splitTrail(url: string, decoded?: (end: number) => number | undefined): [string, string] {
   let end = url.length;
   for (;;) {
     // `&hl;` looks like a reference: GFM leaves it out. (Looked for in the last characters only: a
     // URL may end in thousands of punctuation characters, each taken off in turn.)
     const entity = url[end - 1] === ';' ? /&[\dA-Za-z]+;$/.exec(url.slice(Math.max(0, end - 64), end)) : null;
-    if (entity) end -= entity[0].length;
+    const decodedLength = decoded?.(end);
+    if (decodedLength !== undefined) end -= decodedLength;
+    else if (entity) end -= entity[0].length;
     else if (end > 0 && TRAILING.has(url[end - 1]!)) end -= 1;
     else break;
   }
@@ -69,7 +118,7 @@ function count(text: string, char: string): number {
   return total;
 }
 
-function urlLiteral(match: RegExpExecArray, position: Position | undefined): Found {
+function urlLiteral(match: RegExpExecArray, position: Position | undefined, entities?: Map<number, number>): Found {
   const before = match.input[match.index - 1];
   if (before !== undefined && !PUNCTUATION_OR_SPACE.test(before)) return undefined;
   const [, scheme = '', host = '', path = ''] = match;
@@ -89,7 +138,9 @@ function urlLiteral(match: RegExpExecArray, position: Position | undefined): Fou
           .some((label) => label.includes('_'))
   )
     return undefined;
-  const [url, trail] = splitTrail(domain + path);
+  // Where the URL (`domain + path`, the end of the match) starts in the text node's value.
+  const start = match.index + match[0].length - (domain + path).length;
+  const [url, trail] = splitTrail(domain + path, entities && ((end) => entities.get(start + end)));
   return { node: link(prefix + protocol + url, protocol + url, position), length: match[0].length, trail };
 }
 
@@ -100,7 +151,10 @@ function emailLiteral(match: RegExpExecArray, position: Position | undefined, ma
   return { node: link(`mailto:${address}`, mailto ? `mailto:${address}` : address, position), length: match[0].length };
 }
 
-type Finder = [RegExp, (match: RegExpExecArray, position: Position | undefined) => Found];
+type Finder = [
+  RegExp,
+  (match: RegExpExecArray, position: Position | undefined, entities?: Map<number, number>) => Found,
+];
 
 const FINDERS: Finder[] = [
   [URL_LITERAL, urlLiteral],
@@ -123,7 +177,7 @@ function splitText(node: Text, [pattern, find]: Finder): PhrasingContent[] {
   pattern.lastIndex = 0;
   for (let match = pattern.exec(value); match; match = pattern.exec(value)) {
     // Each piece on its own line: what follows a link in the text knows its line (text-lines.ts).
-    const found = find(match, positionAt(node.position, value, match.index));
+    const found = find(match, positionAt(node.position, value, match.index), decodedEntities.get(node));
     if (!found) continue;
     if (match.index > last)
       out.push({
@@ -170,8 +224,9 @@ export function urlLiteralText(state: StateInline, silent: boolean): boolean {
   if (urlEnd === undefined) return false;
   let end = Math.min(urlEnd, state.posMax);
   const read = src.slice(pos, end).search(READ_BY_OTHER_RULES);
+  // Before a character the URL goes on past (`*` in `/*&*&`), punctuation is the URL's, not trailing.
   if (read !== -1) end = pos + read;
-  while (end > pos && TRAILING.has(src[end - 1]!)) end -= 1;
+  else while (end > pos && TRAILING.has(src[end - 1]!)) end -= 1;
   if (!DELIMITERS.test(src.slice(pos, end))) return false;
   if (!silent) state.pending += src.slice(pos, end);
   state.pos = end;

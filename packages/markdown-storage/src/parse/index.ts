@@ -32,7 +32,7 @@ import { wikilinks } from './wikilinks.js';
 import { templateCalls } from './template-calls.js';
 import { dispatchByCharacter } from './dispatch.js';
 import { spanningConstructs } from './spanning-constructs.js';
-import { urlLiteralText } from './autolinks.js';
+import { markDecodedEntities, urlLiteralText } from './autolinks.js';
 import { KNOWN_BLOCK, knownBlocks, type KnownBlocks } from './known-blocks.js';
 
 function createParser(): MarkdownIt {
@@ -68,6 +68,7 @@ function createParser(): MarkdownIt {
   md.inline.ruler.disable('footnote_inline'); // `^[note]` is not GFM
   md.inline.ruler.before('linkify', 'url_literal_text', urlLiteralText);
   md.core.ruler.disable(['replacements', 'smartquotes']);
+  md.core.ruler.before('text_join', 'decoded_entities', markDecodedEntities);
   // Autolink literals are found in the mdast instead (autolinks.ts), by GFM's rules.
   dispatchByCharacter(md);
   return md;

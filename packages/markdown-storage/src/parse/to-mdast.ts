@@ -33,7 +33,7 @@ import type { DirectiveMeta } from './directives.js';
 import type { InlineMath, Math } from './math.js';
 import { type WikiLinkMeta, wikiLinkNode } from './wikilinks.js';
 import { type TemplateCall, type TemplateCallMeta, isHeadingShortcode, templateCallNode } from './template-calls.js';
-import { autolinkLiterals } from './autolinks.js';
+import { autolinkLiterals, DECODED_ENTITIES, recordDecodedEntity } from './autolinks.js';
 import { KNOWN_CELL } from '../cell-memo.js';
 import type { SpanningToken } from './spanning-constructs.js';
 
@@ -454,6 +454,16 @@ class InlineLines {
   }
 }
 
+/** The named entity references decoded in a text token (see `markDecodedEntities`), at their place in `node`'s value. */
+function recordDecodedEntities(node: Text, value: string, token: Token): void {
+  const ends = (token.meta as Record<string, unknown> | null)?.[DECODED_ENTITIES] as
+    Array<[number, number]> | undefined;
+  // Attributes taken off its start (`{.class}`) moved the text: such text is no URL's end anyway.
+  if (!ends || value !== token.content) return;
+  const start = node.value.length - value.length;
+  for (const [end, length] of ends) recordDecodedEntity(node, start + end, length);
+}
+
 /** Inline tokens → phrasing nodes (adjacent text and soft breaks merged, as remark does). */
 function inline(tokens: Token[], content: string, position: Position | undefined): PhrasingContent[] {
   const root = { children: [] as PhrasingContent[] };
@@ -469,12 +479,18 @@ function inline(tokens: Token[], content: string, position: Position | undefined
   };
   /** After an MDX comment over lines, text starts a node of its own: a text node's lines are its value's. */
   let textApart = false;
-  const addText = (value: string): void => {
+  const addText = (value: string): Text => {
     const siblings = stack[stack.length - 1]!.children;
     const last = siblings[siblings.length - 1];
-    if (last?.type === 'text' && !textApart) (last as Text).value += value;
-    else push({ type: 'text', value });
+    const merged = last?.type === 'text' && !textApart;
     textApart = false;
+    if (merged) {
+      last.value += value;
+      return last;
+    }
+    const node: Text = { type: 'text', value };
+    push(node);
+    return node;
   };
   for (let index = 0; index < tokens.length; index += 1) {
     const token = tokens[index]!;
@@ -485,7 +501,7 @@ function inline(tokens: Token[], content: string, position: Position | undefined
         const value = attributed
           ? takeInlineAttributes(stack[stack.length - 1]!.children, token.content)
           : token.content;
-        if (value) addText(value);
+        if (value) recordDecodedEntities(addText(value), value, token);
         break;
       }
       case 'text_special':

@@ -66,6 +66,15 @@ describe('storage rendering', () => {
     );
   });
 
+  it('numbers code lines from firstline, and from 1 when firstline is not a number', () => {
+    const code = (firstline: string) =>
+      html(
+        `<ac:structured-macro ac:name="code"><ac:parameter ac:name="linenumbers">true</ac:parameter><ac:parameter ac:name="firstline">${firstline}</ac:parameter><ac:plain-text-body><![CDATA[a\nb]]></ac:plain-text-body></ac:structured-macro>`,
+      );
+    expect(code('7')).toContain('<pre class="code-gutter" aria-hidden="true">7\n8</pre>');
+    expect(code('seven')).toContain('<pre class="code-gutter" aria-hidden="true">1\n2</pre>');
+  });
+
   it('gives headings unique ids and a toc', () => {
     const out = renderStorage('<ac:structured-macro ac:name="toc"/><h1>Intro</h1><h2>Intro</h2>', ctx);
     expect(out.headings.map((h) => h.id)).toEqual(['Intro', 'Intro.1']);

@@ -506,7 +506,9 @@ export function renderStorage(storage: string, ctx: RenderContext, including: nu
     const highlighted = language ? hljs.highlight(code, { language, ignoreIllegals: true }).value : escapeHtml(code);
     const title = params.title ? `<div class="code-title">${escapeHtml(params.title)}</div>` : '';
     const lines = highlighted.split('\n');
-    const first = Number(params.firstline || 1);
+    // A firstline that is not a number (a typo, a template left unfilled) numbers from 1, not NaN.
+    const firstline = Number.parseInt(params.firstline ?? '', 10);
+    const first = Number.isFinite(firstline) ? firstline : 1;
     const gutter =
       params.linenumbers === 'true'
         ? `<pre class="code-gutter" aria-hidden="true">${lines.map((_, i) => first + i).join('\n')}</pre>`

@@ -7,8 +7,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { createTemplateRenderer } from '@docgen/core';
-import source, { extractApi, loadSpec, renderApi } from '@docgen/source-openapi';
+import { operationSections } from './support/rendered.js';
 
 // A form body's fields as the page says they are sent (the table of parts, the form text) and as
 // its curl example sends them, run with the real curl against a local server that keeps each request.
@@ -43,16 +42,7 @@ beforeAll(async () => {
 
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
-/** Each operation's section of the spec's pages, by its `## METHOD /path` heading. */
-async function sections(file: string): Promise<Map<string, string>> {
-  const api = await extractApi(await loadSpec(join(fixtures, file)));
-  const pages = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages;
-  const found = new Map<string, string>();
-  for (const page of pages)
-    for (const section of page.markdown.split(/^(?=## )/m).slice(1))
-      found.set(section.slice(3, section.indexOf('\n')).trim(), section);
-  return found;
-}
+const sections = (file: string) => operationSections(fixtures, file);
 
 /** Runs a section's curl example as a reader would: BASE_URL set, its path placeholders replaced. */
 async function sendCurl(section: string): Promise<Received> {

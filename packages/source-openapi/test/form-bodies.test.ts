@@ -1,21 +1,14 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from '@jest/globals';
-import { createTemplateRenderer } from '@docgen/core';
-import source, { extractApi, loadSpec, renderApi } from '@docgen/source-openapi';
+import { renderedPages, requestBody } from './support/rendered.js';
 
 // Each fixture is one operation cut, unchanged, from a real spec in APIs.guru's collection.
 const fixtures = join(dirname(fileURLToPath(import.meta.url)), 'fixtures', 'form-bodies');
 
 async function operationPage(file: string): Promise<string> {
-  const api = await extractApi(await loadSpec(join(fixtures, file)));
-  const pages = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages;
+  const pages = await renderedPages(join(fixtures, file));
   return pages.find((page) => /^## (POST|PUT|PATCH) /m.test(page.markdown))!.markdown;
-}
-
-/** The request body's section of an operation's page. */
-function requestBody(page: string): string {
-  return page.slice(page.indexOf('### Request body'), page.indexOf('### Responses'));
 }
 
 describe('a multipart body', () => {

@@ -1,25 +1,11 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from '@jest/globals';
-import { createTemplateRenderer } from '@docgen/core';
-import source, { extractApi, loadSpec, renderApi } from '@docgen/source-openapi';
+import { operationSections, requestBody } from './support/rendered.js';
 
 const fixtures = join(dirname(fileURLToPath(import.meta.url)), 'fixtures', 'media-types');
 
-/** Each operation's section of the spec's pages, by its `## METHOD /path` heading. */
-async function sections(file: string): Promise<Map<string, string>> {
-  const api = await extractApi(await loadSpec(join(fixtures, file)));
-  const pages = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages;
-  const found = new Map<string, string>();
-  for (const page of pages)
-    for (const section of page.markdown.split(/^(?=## )/m).slice(1))
-      found.set(section.slice(3, section.indexOf('\n')).trim().replace(/\\/g, ''), section);
-  return found;
-}
-
-function requestBody(section: string): string {
-  return section.slice(section.indexOf('### Request body'), section.indexOf('### Responses'));
-}
+const sections = (file: string) => operationSections(fixtures, file);
 
 describe('a JSON media type written in other case, or with parameters', () => {
   it("(Mastercard's `application/JSON`) is sent by curl as compact JSON", async () => {

@@ -4,21 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { writeRenderedTree } from '@docgen/core';
-import { runCli, type CliResult } from '@docgen/test-support';
+import { NO_CONFLUENCE_ENV, runCli, type CliResult } from '@docgen/test-support';
 import { makeTree, testSandbox, type TestSandbox } from '../../../packages/publisher/test/helpers.js';
 
 jest.setTimeout(120_000);
 
 const TOKEN = 'DOCGEN-TEST-TOKEN-mistakes-7c1e';
-/** No Confluence settings from the machine running the tests. */
-const CLEAN_ENV = {
-  CONFLUENCE_URL: '',
-  CONFLUENCE_USER: '',
-  CONFLUENCE_EMAIL: '',
-  CONFLUENCE_API_TOKEN: '',
-  CONFLUENCE_ACCESS_TOKEN: '',
-  CONFLUENCE_SPACE_KEY: '',
-};
 
 function expectNoToken(result: CliResult): void {
   expect(result.stdout + result.stderr).not.toContain(TOKEN);
@@ -46,7 +37,7 @@ describe('publishing with a wrong URL, token or space', () => {
   it('plain http to another host: refused before any output, naming where the URL came from and its https form', async () => {
     const flag = await runCli(
       ['publish', out, '--confluence-url', 'http://example.com/wiki/', '--confluence-token', TOKEN, '--json'],
-      { cwd: work, env: { ...CLEAN_ENV, CONFLUENCE_SPACE_KEY: 'DOCS' } },
+      { cwd: work, env: { ...NO_CONFLUENCE_ENV, CONFLUENCE_SPACE_KEY: 'DOCS' } },
     );
     expect(flag.code).toBe(1);
     expect(JSON.parse(flag.stdout)).toEqual({
@@ -63,7 +54,7 @@ describe('publishing with a wrong URL, token or space', () => {
 
     const env = await runCli(['confluence', 'check'], {
       cwd: work,
-      env: { ...CLEAN_ENV, CONFLUENCE_URL: 'http://confluence.acme.com', CONFLUENCE_API_TOKEN: TOKEN },
+      env: { ...NO_CONFLUENCE_ENV, CONFLUENCE_URL: 'http://confluence.acme.com', CONFLUENCE_API_TOKEN: TOKEN },
     });
     expect(env.code).toBe(1);
     expect(env.stderr).toContain('(the URL from CONFLUENCE_URL)');
@@ -76,7 +67,7 @@ describe('publishing with a wrong URL, token or space', () => {
     );
     const config = await runCli(['publish', out, '--confluence-space', 'DOCS'], {
       cwd: work,
-      env: { ...CLEAN_ENV, CONFLUENCE_API_TOKEN: TOKEN },
+      env: { ...NO_CONFLUENCE_ENV, CONFLUENCE_API_TOKEN: TOKEN },
     });
     await rm(join(work, 'docgen.config.yaml'));
     expect(config.code).toBe(1);
@@ -92,7 +83,7 @@ describe('publishing with a wrong URL, token or space', () => {
   it('a wrong token: the hint names the flags or variables it came from', async () => {
     const flags = await runCli(
       ['publish', out, '--confluence-url', `${sandbox.url}/wiki`, '--confluence-user', 'dev@example.com'],
-      { cwd: work, env: { ...CLEAN_ENV, CONFLUENCE_SPACE_KEY: 'DEV' } },
+      { cwd: work, env: { ...NO_CONFLUENCE_ENV, CONFLUENCE_SPACE_KEY: 'DEV' } },
     );
     // No token at all is said before any request.
     expect(flags.stderr).toMatch(/^error DG_CONFLUENCE_AUTH: no Confluence token/);
@@ -108,7 +99,7 @@ describe('publishing with a wrong URL, token or space', () => {
         TOKEN,
         '--verbose',
       ],
-      { cwd: work, env: { ...CLEAN_ENV, CONFLUENCE_SPACE_KEY: 'DEV' } },
+      { cwd: work, env: { ...NO_CONFLUENCE_ENV, CONFLUENCE_SPACE_KEY: 'DEV' } },
     );
     expect(wrong.code).toBe(1);
     expect(wrong.stderr).toMatch(/^error DG_CONFLUENCE_AUTH: authentication failed: .*401/m);
@@ -122,7 +113,7 @@ describe('publishing with a wrong URL, token or space', () => {
     const fromEnv = await runCli(['confluence', 'check', '--json'], {
       cwd: work,
       env: {
-        ...CLEAN_ENV,
+        ...NO_CONFLUENCE_ENV,
         CONFLUENCE_URL: `${sandbox.url}/wiki`,
         CONFLUENCE_EMAIL: 'dev@example.com',
         CONFLUENCE_API_TOKEN: TOKEN,
@@ -145,7 +136,7 @@ describe('publishing with a wrong URL, token or space', () => {
     const locked = await runCli(['confluence', 'check', '--json'], {
       cwd: work,
       env: {
-        ...CLEAN_ENV,
+        ...NO_CONFLUENCE_ENV,
         CONFLUENCE_URL: `${sandbox.url}/wiki`,
         CONFLUENCE_EMAIL: 'dev@example.com',
         CONFLUENCE_API_TOKEN: 'sandbox-token',
@@ -166,7 +157,7 @@ describe('publishing with a wrong URL, token or space', () => {
     const wrongPath = await runCli(['confluence', 'check', '--json'], {
       cwd: work,
       env: {
-        ...CLEAN_ENV,
+        ...NO_CONFLUENCE_ENV,
         CONFLUENCE_URL: `${sandbox.url}/confluence`,
         CONFLUENCE_USER: 'dev@example.com',
         CONFLUENCE_API_TOKEN: 'sandbox-token',
@@ -190,7 +181,7 @@ describe('publishing with a wrong URL, token or space', () => {
       // Cloud paths and Data Center paths answer an unknown space differently; the hint is the same.
       const flag = await runCli(['publish', out, '--dry-run', '--confluence-url', url, '--confluence-space', 'NOPE'], {
         cwd: work,
-        env: { ...CLEAN_ENV, ...credentials },
+        env: { ...NO_CONFLUENCE_ENV, ...credentials },
       });
       expect(flag.code).toBe(1);
       expect(flag.stderr).toMatch(/^error DG_CONFLUENCE_NOT_FOUND: .*NOPE/m);
@@ -200,13 +191,18 @@ describe('publishing with a wrong URL, token or space', () => {
     }
     const env = await runCli(['confluence', 'check', '--json'], {
       cwd: work,
-      env: { ...CLEAN_ENV, ...credentials, CONFLUENCE_URL: `${sandbox.url}/wiki`, CONFLUENCE_SPACE_KEY: 'NOPE' },
+      env: {
+        ...NO_CONFLUENCE_ENV,
+        ...credentials,
+        CONFLUENCE_URL: `${sandbox.url}/wiki`,
+        CONFLUENCE_SPACE_KEY: 'NOPE',
+      },
     });
     expect(env.code).toBe(1);
     expect(JSON.parse(env.stdout).error.hint).toMatch(/^check CONFLUENCE_SPACE_KEY \(the space key/);
     const spaces = await runCli(['confluence', 'spaces'], {
       cwd: work,
-      env: { ...CLEAN_ENV, ...credentials, CONFLUENCE_URL: `${sandbox.url}/wiki` },
+      env: { ...NO_CONFLUENCE_ENV, ...credentials, CONFLUENCE_URL: `${sandbox.url}/wiki` },
     });
     expect(spaces.code).toBe(0);
     expect(spaces.stdout).toMatch(/^DEV\b/m);
@@ -221,7 +217,7 @@ describe('publishing with a wrong URL, token or space', () => {
     const result = await runCli(['publish', out, '--dry-run', '--json'], {
       cwd: work,
       env: {
-        ...CLEAN_ENV,
+        ...NO_CONFLUENCE_ENV,
         CONFLUENCE_URL: `http://127.0.0.1:${port}/wiki`,
         CONFLUENCE_API_TOKEN: 'sandbox-token',
         CONFLUENCE_SPACE_KEY: 'DEV',
@@ -238,7 +234,7 @@ describe('publishing with a wrong URL, token or space', () => {
   it('no space anywhere: the hint names every place a space key is given, the config too, and how to list them', async () => {
     const result = await runCli(['publish', out, '--dry-run', '--json'], {
       cwd: work,
-      env: { ...CLEAN_ENV, CONFLUENCE_URL: `${sandbox.url}/wiki`, CONFLUENCE_API_TOKEN: 'sandbox-token' },
+      env: { ...NO_CONFLUENCE_ENV, CONFLUENCE_URL: `${sandbox.url}/wiki`, CONFLUENCE_API_TOKEN: 'sandbox-token' },
     });
     expect(result.code).toBe(1);
     expect(JSON.parse(result.stdout).error).toEqual({
@@ -260,7 +256,7 @@ describe('publishing with a wrong URL, token or space', () => {
     );
     const byId = await runCli(['publish', out, '--dry-run', '--json'], {
       cwd: project,
-      env: { ...CLEAN_ENV, ...credentials },
+      env: { ...NO_CONFLUENCE_ENV, ...credentials },
     });
     expect(byId.code).toBe(1);
     expect(JSON.parse(byId.stdout).error).toEqual({
@@ -277,7 +273,7 @@ describe('publishing with a wrong URL, token or space', () => {
     );
     const byTitle = await runCli(['publish', out, '--dry-run'], {
       cwd: project,
-      env: { ...CLEAN_ENV, ...credentials },
+      env: { ...NO_CONFLUENCE_ENV, ...credentials },
     });
     expect(byTitle.code).toBe(1);
     expect(byTitle.stderr).toContain(
@@ -289,7 +285,7 @@ describe('publishing with a wrong URL, token or space', () => {
 
     const byEnv = await runCli(['publish', out, '--dry-run'], {
       cwd: project,
-      env: { ...CLEAN_ENV, ...credentials, CONFLUENCE_PARENT_ID: '434343' },
+      env: { ...NO_CONFLUENCE_ENV, ...credentials, CONFLUENCE_PARENT_ID: '434343' },
     });
     expect(byEnv.code).toBe(1);
     expect(byEnv.stderr).toContain('error DG_CONFLUENCE_ROOT: parent page 434343 (CONFLUENCE_PARENT_ID) not found');
@@ -299,7 +295,7 @@ describe('publishing with a wrong URL, token or space', () => {
   it('a space the embedded sandbox does not have: the hint says which it has and that a URL publishes to a site', async () => {
     const result = await runCli(['publish', out, '--dry-run', '--confluence-space', 'DOCS', '--json'], {
       cwd: work,
-      env: CLEAN_ENV,
+      env: NO_CONFLUENCE_ENV,
     });
     expect(result.code).toBe(1);
     const { error } = JSON.parse(result.stdout);
@@ -324,7 +320,7 @@ describe('a Data Center site under /wiki', () => {
     out = join(work, 'docs-out');
     await writeRenderedTree(out, makeTree(2, { prefix: 'dcwiki' }), { name: 'docgen-test', version: '1.0.0' });
     env = {
-      ...CLEAN_ENV,
+      ...NO_CONFLUENCE_ENV,
       CONFLUENCE_URL: `${dataCenter.url}/wiki`,
       CONFLUENCE_USER: 'dev@example.com',
       CONFLUENCE_API_TOKEN: 'sandbox-token',

@@ -2,19 +2,9 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
-import { runCli } from '@docgen/test-support';
+import { NO_CONFLUENCE_ENV, runCli } from '@docgen/test-support';
 
 jest.setTimeout(120_000);
-
-/** No Confluence settings from the machine running the tests: the embedded sandbox. */
-const CLEAN_ENV = {
-  CONFLUENCE_URL: '',
-  CONFLUENCE_USER: '',
-  CONFLUENCE_EMAIL: '',
-  CONFLUENCE_API_TOKEN: '',
-  CONFLUENCE_ACCESS_TOKEN: '',
-  CONFLUENCE_SPACE_KEY: '',
-};
 
 /** An ADR title an author might write, well over Confluence's 255 characters. */
 const LONG_TITLE =
@@ -47,10 +37,13 @@ describe('a page title over 255 characters', () => {
 
   it('stops the plan before any write, naming the page, the file and line of its title, and the fix', async () => {
     expect(LONG_TITLE.length).toBeGreaterThan(255);
-    const rendered = await runCli(['adr', '--dir', 'docs/adr', '--out', 'docs-out'], { cwd: work, env: CLEAN_ENV });
+    const rendered = await runCli(['adr', '--dir', 'docs/adr', '--out', 'docs-out'], {
+      cwd: work,
+      env: NO_CONFLUENCE_ENV,
+    });
     expect(rendered.code).toBe(0);
 
-    const result = await runCli(['publish', 'docs-out', '--json'], { cwd: work, env: CLEAN_ENV });
+    const result = await runCli(['publish', 'docs-out', '--json'], { cwd: work, env: NO_CONFLUENCE_ENV });
     expect(result.code).toBe(1);
     const { error } = JSON.parse(result.stdout);
     expect(error.code).toBe('DG_PAGE_TITLE_TOO_LONG');
@@ -65,7 +58,7 @@ describe('a page title over 255 characters', () => {
     expect(error.hint).toContain('nothing was published');
 
     // A dry run stops on it too: the plan it shows could not be carried out.
-    const plan = await runCli(['publish', 'docs-out', '--dry-run', '--json'], { cwd: work, env: CLEAN_ENV });
+    const plan = await runCli(['publish', 'docs-out', '--dry-run', '--json'], { cwd: work, env: NO_CONFLUENCE_ENV });
     expect(JSON.parse(plan.stdout).error.code).toBe('DG_PAGE_TITLE_TOO_LONG');
   });
 
@@ -77,13 +70,16 @@ describe('a page title over 255 characters', () => {
       join(adrs, '0001-long.md'),
       `# 1. ${title}\n\nDate: 2024-01-10\n\n## Status\n\nAccepted\n\n## Context\n\nc\n\n## Decision\n\nd\n\n## Consequences\n\ne\n`,
     );
-    const rendered = await runCli(['adr', '--dir', 'prefixed', '--out', 'prefixed-out'], { cwd: work, env: CLEAN_ENV });
+    const rendered = await runCli(['adr', '--dir', 'prefixed', '--out', 'prefixed-out'], {
+      cwd: work,
+      env: NO_CONFLUENCE_ENV,
+    });
     expect(rendered.code).toBe(0);
     const result = await runCli(
       ['publish', 'prefixed-out', '--dry-run', '--confluence-prefix', '[Architecture] ', '--json'],
       {
         cwd: work,
-        env: CLEAN_ENV,
+        env: NO_CONFLUENCE_ENV,
       },
     );
     expect(result.code).toBe(1);

@@ -28,6 +28,16 @@ export function sharedFile(relative: string): string | undefined {
   return undefined;
 }
 
+/** No Confluence settings from the machine running the tests: a publish goes to the embedded sandbox. */
+export const NO_CONFLUENCE_ENV: Readonly<Record<string, string>> = {
+  CONFLUENCE_URL: '',
+  CONFLUENCE_USER: '',
+  CONFLUENCE_EMAIL: '',
+  CONFLUENCE_API_TOKEN: '',
+  CONFLUENCE_ACCESS_TOKEN: '',
+  CONFLUENCE_SPACE_KEY: '',
+};
+
 export interface CliResult {
   code: number;
   stdout: string;

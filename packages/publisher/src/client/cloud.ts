@@ -1,7 +1,7 @@
 import { OWNERSHIP_PROPERTY, type Ownership } from '../state.js';
 import { ConfluenceError, URL_SHAPES } from './errors.js';
 import type { Transport } from './transport.js';
-import { pageThrough, ReadBudget, resolveNext, type Listing } from './pager.js';
+import { pageThrough, ReadBudget, type Listing } from './pager.js';
 import { toRecord, V1Api } from './v1.js';
 import type {
   OwnershipRecord,
@@ -52,14 +52,9 @@ export class CloudApi extends V1Api {
     return this.endpoint.v2!;
   }
 
-  /** v2 `_links.next` is `/wiki/api/v2/…?cursor=…`, relative to the site origin (see `resolveNext`). */
-  private nextV2(next: string | undefined): string | undefined {
-    return resolveNext(this.endpoint.base, next);
-  }
-
-  /** A v2 listing (`cursor`, `_links.next` from the site origin), a page of results at a time. */
+  /** A v2 listing (`cursor`; `_links.next` is `/wiki/api/v2/…`, resolved as v1's), a page of results at a time. */
   private v2Pages<T>(first: Listing, budget?: ReadBudget): AsyncGenerator<T[]> {
-    return pageThrough<T>(this.transport, first, (next) => this.nextV2(next), budget);
+    return pageThrough<T>(this.transport, first, (next) => this.absolute(next), budget);
   }
 
   /**
@@ -126,7 +121,7 @@ export class CloudApi extends V1Api {
     });
     return {
       results: body.results.map((s) => ({ id: String(s.id), key: s.key, name: s.name, homepageId: s.homepageId })),
-      next: this.nextV2(body._links?.next),
+      next: this.absolute(body._links?.next),
     };
   }
 

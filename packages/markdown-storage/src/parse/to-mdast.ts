@@ -531,9 +531,6 @@ function inline(tokens: Token[], content: string, position: Position | undefined
         break;
       case 'html_inline':
         push({ type: 'html', value: token.content });
-        // A tag written over lines (`<a⏎href="…">`): what follows it starts further down.
-        for (let at = token.content.indexOf('\n'); at !== -1; at = token.content.indexOf('\n', at + 1))
-          lines.nextLine();
         break;
       case 'mdx_comment':
         textApart = true;

@@ -414,10 +414,6 @@ export function parseAdr(
 }
 
 /**
- * A decision of a decision log, a file that keeps several (`## 1. Run services on Kubernetes`, then
- * its own `Status: Accepted`): a numbered level-2 heading (`## 2. …`, `## ADR-2: …`, `## 2 - …`).
- */
-/**
  * `2022-11: Resource Import` in `ADR-2022-11-Resource-Import.md`: the date its file name gives,
  * which the page is numbered by already, is no part of the title.
  */
@@ -438,6 +434,10 @@ const NUMBERED_HEADING = new RegExp(
   'i',
 );
 
+/**
+ * A decision of a decision log, a file that keeps several (`## 1. Run services on Kubernetes`, then
+ * its own `Status: Accepted`): a numbered level-2 heading (`## 2. …`, `## ADR-2: …`, `## 2 - …`).
+ */
 const LOGGED_DECISION = /^\s{0,3}##\s+(?:ADR[-\s]?)?0*(\d+)(?:\.|:|\s[-–—:])\s*(\S.*?)\s*#*\s*$/i;
 
 /**

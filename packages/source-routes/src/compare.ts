@@ -4,7 +4,7 @@
  * servers' base paths (`https://api.example.com/catalog/v3` → `/catalog/v3`), and parameter names
  * may differ between the two (`{id}` and `:productId` match).
  */
-import type { OptionOrigin } from '@docgen/core';
+import { escapePointer, type OptionOrigin } from '@docgen/core';
 import { extractApi, loadSpec, pathShape, type SpecSet } from '@docgen/source-openapi';
 import type { Comparison, Route } from './model.js';
 
@@ -66,8 +66,7 @@ export function comparedRoutes<T extends Route>(routes: T[]): T[] {
  * when the path's operations are in a file of their own (`$ref: paths/orders.yaml`).
  */
 function operationLine(spec: SpecSet, path: string, method: string): number | undefined {
-  const escaped = path.replace(/~/g, '~0').replace(/\//g, '~1');
-  return spec.locate({ file: spec.rootFile, pointer: `/paths/${escaped}/${method}` }, true).line;
+  return spec.locate({ file: spec.rootFile, pointer: `/paths/${escapePointer(path)}/${method}` }, true).line;
 }
 
 /** The path of a server URL, without a trailing slash (`/` and absent → ''). */

@@ -102,11 +102,6 @@ function routerEntryWarning(entry: string, origin: OptionOrigin | undefined): Di
   ];
 }
 
-/**
- * A hint with the files of the entry's package that create an app added, Prisma-style: "…; did you
- * mean src/server.ts?", their paths from where the entry was given (the current folder for a flag,
- * the config file's folder for a config key).
- */
 /** What ts-morph reads as code: anything else (a spec, a package.json) it reported as a syntax error. */
 const CODE_FILE = /\.[cm]?[jt]sx?$/i;
 
@@ -130,6 +125,11 @@ function notCode(entry: string, origin: OptionOrigin | undefined): DocgenError {
   });
 }
 
+/**
+ * A hint with the files of the entry's package that create an app added, Prisma-style: "…; did you
+ * mean src/server.ts?", their paths from where the entry was given (the current folder for a flag,
+ * the config file's folder for a config key).
+ */
 function withSuggestions(
   hint: string | undefined,
   entry: string,

@@ -535,10 +535,6 @@ async function retellWholeRunFixes(
 }
 
 /**
- * How to start the sandbox just published to: plain `docgen sandbox start` when, run from here, it
- * finds that folder itself (the same config), else with `--data` (`npm run demo` from the repository root).
- */
-/**
  * The folder a flag run's source paths start at (see `PublisherConfig.sourceRoot`): the one docgen
  * runs in, where every file the tree was rendered from is (the checkout it was rendered in, also for
  * `docgen publish <folder>` there); else unknown, and no recorded file is taken for gone.
@@ -549,6 +545,10 @@ function checkoutOf(tree: PageTree, cwd: string): string | undefined {
   return files.length > 0 && files.every((file) => existsSync(resolve(cwd, file))) ? cwd : undefined;
 }
 
+/**
+ * How to start the sandbox just published to: plain `docgen sandbox start` when, run from here, it
+ * finds that folder itself (the same config), else with `--data` (`npm run demo` from the repository root).
+ */
 async function sandboxStartCommand(dataDir: string, cwd: string | undefined): Promise<string> {
   const here = cwd ?? process.cwd();
   if ((await nearestSandboxFolder(here)) === dataDir) return 'docgen sandbox start';
@@ -563,11 +563,6 @@ function rootLine(planned: PlannedSync): string {
     : `Managed root: page ${rootId}`;
 }
 
-/** Whether applying the plan would write anything (a page to change, or one to move among its siblings). */
-/**
- * An orphan is kept on purpose (docgen deletes nothing unasked): say once how to retire it. A page
- * kept for a page a person put under it is not one --prune retires: say what keeps it instead.
- */
 /**
  * The pages the run left as they are, or failed, one line each, with their reason. The pages a
  * conflict held back (those under it), or that a failed page left without a parent, share its
@@ -619,6 +614,10 @@ function diffHeading(diff: PageDiff, planned: PlannedSync): string {
   );
 }
 
+/**
+ * An orphan is kept on purpose (docgen deletes nothing unasked): say once how to retire it. A page
+ * kept for a page a person put under it is not one --prune retires: say what keeps it instead.
+ */
 function orphanLines(planned: PlannedSync): string[] {
   const orphans = planned.plan.operations.filter((op) => op.action === 'orphan');
   const kept = orphans.filter((op) => op.keptFor && !op.keptFor.edited).length;

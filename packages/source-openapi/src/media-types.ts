@@ -58,7 +58,8 @@ export function contentTypeSent(mediaType: string): string {
 }
 
 /**
- * Text that names a YAML media type (`application/x-yaml`, `text/yaml`, `…+yaml`): a spec whose
- * YAML bodies need the YAML writer, which is loaded only then (`docgen --help` stays fast).
+ * Text that may name a YAML media type: a spec whose YAML bodies need the YAML writer, which is
+ * loaded only then (`docgen --help` stays fast). Any "yaml", as `mediaKind` reads any subtype with
+ * it as YAML (`text/vnd.yaml`; a JSON spec may also write `application\/x-yaml`).
  */
-export const YAML_MEDIA_TYPE = /[/+](x-)?yaml\b/i;
+export const YAML_MEDIA_TYPE = /yaml/i;

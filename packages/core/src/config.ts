@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { closestName, DocgenError, type Diagnostic, type SourceLocation } from './diagnostics.js';
-import { loadYamlParser, parseStructured } from './structured-file.js';
+import { loadYamlParser, parseStructured, withoutByteOrderMark } from './structured-file.js';
 import { loadSchemaValidator, validateAgainstSchema } from './schema-validation.js';
 
 /**
@@ -346,7 +346,7 @@ function shadowedConfigs(file: string): Diagnostic[] {
 function requireText(file: string): string {
   // A small synchronous read for the upward search; package.json files are tiny. A byte order mark
   // (a Windows editor's) is no JSON, but npm and Node read past it: so does the search.
-  return readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
+  return withoutByteOrderMark(readFileSync(file, 'utf8'));
 }
 
 /**

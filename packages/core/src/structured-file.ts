@@ -233,7 +233,8 @@ export function parseStructured(
   };
 }
 
-function withoutByteOrderMark(text: string): string {
+/** Text without the byte order mark a Windows editor may start it with (no JSON or YAML, but npm and Node read past it). */
+export function withoutByteOrderMark(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 

@@ -6,7 +6,7 @@
  */
 import type { FormPart, SchemaView, TypeExpr } from './model.js';
 import { LIST_SEPARATORS } from './parameters.js';
-import type { Json } from './walk.js';
+import { isPlainObject, type Json } from './walk.js';
 import { mediaEssence, mediaKind, type MediaKind } from './media-types.js';
 
 /** Media types whose document is text: a string of one is no file. */
@@ -53,7 +53,7 @@ export interface FormEncoding {
  */
 export function formParts(example: unknown, schema: SchemaView | undefined, how: FormEncoding): FormPart[] {
   const fields = new Map((schema?.fields ?? []).filter((f) => f.depth === 0).map((f) => [f.name, f]));
-  const given = isObject(example) ? example : undefined;
+  const given = isPlainObject(example) ? example : undefined;
   const left = [...fields.values()].filter((f) => !given || !(f.name in given));
   const sent = given
     ? [...Object.keys(given), ...left.filter((f) => f.required || isFileField(f.type)).map((f) => f.name)]
@@ -63,7 +63,7 @@ export function formParts(example: unknown, schema: SchemaView | undefined, how:
 
 /** The `encoding` entry of one field, without the `style` and `explode` that do not apply to it. */
 function fieldEncoding({ encoding, styledParts }: FormEncoding, name: string): Json {
-  const entry = isObject(encoding?.[name]) ? (encoding![name] as Json) : {};
+  const entry = isPlainObject(encoding?.[name]) ? (encoding![name] as Json) : {};
   if (styledParts) return entry;
   const { style: _style, explode: _explode, ...rest } = entry;
   return rest;
@@ -144,8 +144,4 @@ function asText(value: unknown): string {
 
 function isPlain(value: unknown): boolean {
   return value === null || typeof value !== 'object';
-}
-
-function isObject(value: unknown): value is Json {
-  return !!value && typeof value === 'object' && !Array.isArray(value);
 }

@@ -11,7 +11,7 @@ import {
   NOT_DECISIONS,
   FOLDER_DECISION_FILE,
   NAME_DATE,
-  seriesOf,
+  namedLikeDecision,
 } from './file-names.js';
 import { STATUS_HEADING } from './status-words.js';
 
@@ -130,12 +130,10 @@ function subfolders(entries: Dirent[]): string[] {
 }
 
 /**
- * Whether a folder holds decisions of its own: a file named like one (`0001-…`, `adr-001-…`), or a
- * decision kept in a folder (`0001-use-rest/README.md`). Such a folder is a category, not a decision.
+ * Whether a folder holds decisions of its own: a file named like one (`0001-…`, `adr-001-…`,
+ * `20200925-…`), or a decision kept in a folder (`0001-use-rest/README.md`). Such a folder is a
+ * category, not a decision.
  */
 function holdsDecisions(folders: Folders, dir: string): boolean {
-  return (
-    folders.decisionFiles(dir).some((name) => numberPrefix(name) !== undefined || seriesOf(name) !== undefined) ||
-    folders.decisionFolders(dir).length > 0
-  );
+  return folders.decisionFiles(dir).some(namedLikeDecision) || folders.decisionFolders(dir).length > 0;
 }

@@ -1262,6 +1262,42 @@ describe('dates in file names', () => {
     ]);
     expect(model.categories?.map((category) => [category.name, category.records[0]!.number])).toEqual([['ops', 3]]);
   });
+  it('a file named by its date alone is named like a decision for its folder as 0001-… is: beside a docs page, and for a category', async () => {
+    // log4brains' `20240301-…` and dashed `2024-04-02-…` in docs/decisions, Azure's `ADR-2022-11-…`
+    // in a category of its own: each folder holds decisions, so the docs page above is skipped and
+    // the category is read, as a MADR folder of `0001-…` files is.
+    const docs = await mkdtemp(join(tmpdir(), 'docgen-adr-'));
+    const madr = (title: string, date: string) =>
+      `---\nstatus: accepted\ndate: ${date}\n---\n\n# ${title}\n\n## Context and Problem Statement\n\nWhy.\n`;
+    await writeFile(join(docs, 'architecture.md'), '# Architecture\n\n## Status\n\nThe system as it runs today.\n');
+    await mkdir(join(docs, 'decisions', 'operator'), { recursive: true });
+    await writeFile(join(docs, 'decisions', '20240301-use-postgres.md'), madr('Use Postgres', '2024-03-01'));
+    await writeFile(join(docs, 'decisions', '2024-04-02-use-kafka.md'), madr('Use Kafka', '2024-04-02'));
+    await writeFile(
+      join(docs, 'decisions', 'operator', 'ADR-2022-11-Resource-Import.md'),
+      madr('Resource import', '2022-11-14'),
+    );
+    const warnings: Diagnostic[] = [];
+    const model = extractAdrs(docs, {
+      report: (warning) => warnings.push(warning),
+      origin: { name: '--dir', flag: '--dir' },
+    });
+    expect(warnings.map((warning) => [warning.code, warning.location?.file])).toEqual([
+      ['DG_ADR_SKIPPED', join(docs, 'architecture.md')],
+    ]);
+    expect(warnings[0]!.hint).toContain(`did you mean --dir ${relative(process.cwd(), join(docs, 'decisions'))}?`);
+    expect(
+      model.categories?.map((category) => [category.name, category.records.map((record) => record.title)]),
+    ).toEqual([
+      ['decisions', ['Use Postgres', 'Use Kafka']],
+      ['decisions/operator', ['Resource import']],
+    ]);
+    // Given the decisions' folder itself, the dated subfolder is its category.
+    const decisions = extractAdrs(join(docs, 'decisions'));
+    expect(decisions.categories?.map((category) => [category.name, category.records[0]!.label])).toEqual([
+      ['operator', '202211'],
+    ]);
+  });
 });
 
 describe('adr-tools dates written with slashes', () => {

@@ -66,7 +66,8 @@ export function decisionFilesBelow(folders: Folders, root: string, sub = ''): st
   const nested = folders
     .subfolders(dir)
     .flatMap((inner) => decisionFilesBelow(folders, root, sub ? `${sub}/${inner}` : inner));
-  const read = !sub || own.some((name) => numberPrefix(name) !== undefined);
+  // A subfolder's files are read where categoryAt reads it: where it holds decisions.
+  const read = !sub || folders.holdsDecisions(dir);
   return [...(read ? own.map((name) => join(dir, name)) : []), ...nested];
 }
 

@@ -731,6 +731,27 @@ describe("a site's links, without .md (Docusaurus, MkDocs)", () => {
     expect(diagnostics.filter((d) => d.code === 'DG_ADR_LINK')).toEqual([]);
   });
 
+  it('relate a decision of a category named within a series (storage/ADR-STORAGE-0001-…), as its .md link does', async () => {
+    // Before: the category was read, but its files were no site link's targets, and the link stopped the run.
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-adr-'));
+    await mkdir(join(dir, 'storage'));
+    const madr = (status: string, title: string) =>
+      `---\nstatus: ${status}\ndate: 2024-01-02\n---\n\n# ${title}\n\n## Context and Problem Statement\n\nWhy.\n`;
+    await writeFile(
+      join(dir, '0001-keep-blobs-in-the-database.md'),
+      madr('superseded by [ADR-STORAGE-0001](./storage/ADR-STORAGE-0001-metadata-first)', 'Keep blobs in the database'),
+    );
+    const metadataFirst = join(dir, 'storage', 'ADR-STORAGE-0001-metadata-first.md');
+    await writeFile(metadataFirst, madr('accepted', 'ADR-STORAGE-0001 – Metadata first'));
+    const diagnostics: Diagnostic[] = [];
+    const model = extractAdrs(dir, { report: (d) => diagnostics.push(d) });
+    expect(model.records[0]!.elsewhere).toEqual({ supersededBy: [metadataFirst] });
+    expect(model.categories!.map((category) => [category.name, category.records[0]!.elsewhere])).toEqual([
+      ['storage', { supersedes: [model.records[0]!.file] }],
+    ]);
+    expect(diagnostics.filter((d) => d.code === 'DG_ADR_LINK')).toEqual([]);
+  });
+
   it('name a decision by its file name without .md, or without its number as Docusaurus drops it', () => {
     const files = ['/r/adr/0005-use-postgres.md', '/r/adr/0006-use-redis.md', '/r/adr/ops/0001-use-redis.md'];
     const target = (href: string) => siteLinkTarget(href, files);

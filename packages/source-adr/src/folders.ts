@@ -12,6 +12,8 @@ import {
   FOLDER_DECISION_FILE,
   NAME_DATE,
   namedLikeDecision,
+  nameDate,
+  numberAfterDate,
 } from './file-names.js';
 import { STATUS_HEADING } from './status-words.js';
 
@@ -102,9 +104,9 @@ function decisionFiles(dir: string, entries: Dirent[]): string[] {
  * a decision's plans and audits): it is that decision's material.
  */
 function decisionFolders(folders: Folders, dir: string): string[] {
-  const fileNumbers = new Set(folders.decisionFiles(dir).map(numberPrefix));
+  const fileNumbers = new Set(folders.decisionFiles(dir).map(numberedAs));
   return folders.subfolders(dir).flatMap((name) => {
-    if (fileNumbers.has(numberPrefix(`${name}.md`))) return [];
+    if (fileNumbers.has(numberedAs(`${name}.md`))) return [];
     const folder = join(dir, name);
     const file = folders
       .entries(folder)
@@ -116,6 +118,16 @@ function decisionFolders(folders: Folders, dir: string): string[] {
     const text = readFileSync(join(folder, file), 'utf8');
     return numbered || mentionsStatus(text) || STATE_LINE.test(text) ? [`${name}/${file}`] : [];
   });
+}
+
+/**
+ * What a name numbers its decision by, to tell a decision's material from another decision: its
+ * number (`0001`), or, for a dated name, its date and any number after it (`ADR-2023-02-…/` and
+ * `ADR-2023-09-….md` are two decisions, though numberPrefix reads 2023 in both).
+ */
+function numberedAs(name: string): string | undefined {
+  const date = nameDate(name);
+  return date === undefined ? numberPrefix(name) : `${date} ${numberAfterDate(name) ?? ''}`;
 }
 
 /** A `- **State:** Draft` line, as straw-hat-team/adr states its decisions' status. */

@@ -1,4 +1,4 @@
-import { cp, mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -2846,6 +2846,34 @@ describe('a decision kept as a Hugo page bundle (ADR-2023-09-Skipping-Properties
     expect(model.records.map((record) => [record.fileName, record.title, record.status, record.date])).toEqual([
       ['ADR-2022-11-Resource-Import.md', 'Resource Import and v1 Migration', 'proposed', '2022-11'],
       ['ADR-2023-09-Skipping-Properties/_index.md', 'Skipping Properties', 'accepted', '2023-09'],
+    ]);
+  });
+
+  it("beside a file dated the same year is a decision too, not that file's material", async () => {
+    // Before: `ADR-2023-02-…/` and `ADR-2023-09-…md` both read as "number 2023", and the folder was
+    // taken for the file's plans (as `0001/` beside `0001-….md` is): it left the log without a word.
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-adr-'));
+    await cp(join(fixtures, 'hugo-bundles'), dir, { recursive: true });
+    await mkdir(join(dir, 'ADR-2023-02-Reconcile-Policy'));
+    await writeFile(
+      join(dir, 'ADR-2023-02-Reconcile-Policy', '_index.md'),
+      "---\ntitle: '2023-02: Reconcile Policy'\n---\n\n## Context\n\nSome resources must not be deleted.\n\n## Status\n\nAccepted.\n",
+    );
+    await writeFile(
+      join(dir, 'ADR-2023-09-Skipping-Properties.md'),
+      (await readFile(join(dir, 'ADR-2023-09-Skipping-Properties', '_index.md'), 'utf8')).replace(
+        /\(problem\.png\)/,
+        '(x)',
+      ),
+    );
+    await rm(join(dir, 'ADR-2023-09-Skipping-Properties'), { recursive: true });
+    const found: Diagnostic[] = [];
+    const { records } = extractAdrs(dir, { report: (warning) => found.push(warning) });
+    expect(found).toEqual([]);
+    expect(records.map((record) => [record.fileName, record.title, record.date])).toEqual([
+      ['ADR-2022-11-Resource-Import.md', 'Resource Import and v1 Migration', '2022-11'],
+      ['ADR-2023-02-Reconcile-Policy/_index.md', 'Reconcile Policy', '2023-02'],
+      ['ADR-2023-09-Skipping-Properties.md', 'Skipping Properties', '2023-09'],
     ]);
   });
 });

@@ -16,10 +16,14 @@ export function confluenceAnchor(headingText: string): string {
   return headingText.replace(/\s+/g, '');
 }
 
-/** Visible text of a Markdown subtree (images and raw HTML contribute nothing, as in a heading's text on GitHub). */
-export function plainText(node: Nodes): string {
+/**
+ * Visible text of a Markdown subtree (images and raw HTML contribute nothing, as in a heading's
+ * text on GitHub). `shown`: what a text node's value reads as; code is always as written.
+ */
+export function plainText(node: Nodes, shown: (text: string) => string = (text) => text): string {
+  if (node.type === 'text') return shown(node.value);
   if ('value' in node && typeof node.value === 'string' && node.type !== 'html') return node.value;
-  if ('children' in node) return (node.children as Nodes[]).map(plainText).join('');
+  if ('children' in node) return (node.children as Nodes[]).map((child) => plainText(child, shown)).join('');
   return '';
 }
 
@@ -41,16 +45,9 @@ export interface HeadingName {
 
 export function headingName(heading: Heading): HeadingName {
   const id = (heading.data as { id?: string } | undefined)?.id;
-  const name = { text: headingText(heading), displayed: displayedText(heading) };
+  // As the page shows it: emoji shortcodes in text replaced (handlers/inline.ts), code as written.
+  const name = { text: headingText(heading), displayed: plainText(heading, replaceEmojiShortcodes) };
   return id === undefined ? name : { ...name, id };
-}
-
-/** `plainText` as the page shows it: emoji shortcodes in text replaced (handlers/inline.ts), code as written. */
-function displayedText(node: Nodes): string {
-  if (node.type === 'text') return replaceEmojiShortcodes(node.value);
-  if ('value' in node && typeof node.value === 'string' && node.type !== 'html') return node.value;
-  if ('children' in node) return (node.children as Nodes[]).map(displayedText).join('');
-  return '';
 }
 
 /**

@@ -83,15 +83,8 @@ const YEAR_LAST_DATE = /^(\d{1,2})([/.]|-(?=\d{1,2}-\d{4}$))(\d{1,2})\2(\d{4}|\d
  */
 export function readLocalDates(parsed: ParsedAdr[], report: (diagnostic: Diagnostic) => void): void {
   for (const adr of parsed) {
-    const cjk = CJK_DATE.exec(adr.record.date ?? '');
-    if (cjk && isDay(Number(cjk[1]), Number(cjk[2]), Number(cjk[3])))
-      adr.record.date = isoDate(Number(cjk[1]), Number(cjk[2]), Number(cjk[3]));
-  }
-  for (const adr of parsed) {
-    const match = YEAR_FIRST_DATE.exec(adr.record.date ?? '');
-    if (!match) continue;
-    const [year, month, day] = [match[1], match[3], match[4]].map(Number) as [number, number, number];
-    if (isDay(year, month, day)) adr.record.date = isoDate(year, month, day);
+    const day = oneWayDay(adr.record.date ?? '');
+    if (day && isDay(...day)) adr.record.date = isoDate(...day);
   }
   for (const adr of parsed) readMonthName(adr, report);
   for (const adr of parsed) reportNoDay(adr, report);
@@ -137,6 +130,14 @@ export function readLocalDates(parsed: ParsedAdr[], report: (diagnostic: Diagnos
   });
 }
 
+/** The year, month and day of a date that reads one way only, with its year first: `2026年3月29日`, `2016.02.12`. */
+function oneWayDay(date: string): [year: number, month: number, day: number] | undefined {
+  const cjk = CJK_DATE.exec(date);
+  if (cjk) return [Number(cjk[1]), Number(cjk[2]), Number(cjk[3])];
+  const match = YEAR_FIRST_DATE.exec(date);
+  return match ? [Number(match[1]), Number(match[3]), Number(match[4])] : undefined;
+}
+
 /** English months, by the three letters that start their names. */
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const MONTH = String.raw`(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?`;
@@ -167,13 +168,18 @@ function readMonthName(adr: ParsedAdr, report: (diagnostic: Diagnostic) => void)
     adr.record.date = isoDate(year, monthNumber, day);
     return;
   }
-  report({
+  report(noDayWarning(adr, 'write the day it was decided as an ISO 8601 date, year-month-day'));
+}
+
+/** Warning `DG_ADR_DATE` for a decision whose date is no day of the calendar, shown as written. */
+function noDayWarning(adr: ParsedAdr, hint: string): Diagnostic {
+  return {
     code: 'DG_ADR_DATE',
     severity: 'warning',
-    message: `${basename(adr.record.file)}'s date ${written} is no day of the calendar: shown as written`,
+    message: `${basename(adr.record.file)}'s date ${adr.record.date} is no day of the calendar: shown as written`,
     location: { file: adr.record.file, line: adr.dateLine },
-    hint: 'write the day it was decided as an ISO 8601 date, year-month-day',
-  });
+    hint,
+  };
 }
 
 /** A year-first date in any separator (`2024-13-45`, `2016.02.30`): read one way, so one that is no day is a typo. */
@@ -190,13 +196,9 @@ function reportNoDay(adr: ParsedAdr, report: (diagnostic: Diagnostic) => void): 
   const [year, month, day] = [match[1], match[3], match[4]].map(Number) as [number, number, number];
   if (isDay(year, month, day)) return;
   const swapped = isDay(year, day, month) ? `: did you mean ${isoDate(year, day, month)}?` : '';
-  report({
-    code: 'DG_ADR_DATE',
-    severity: 'warning',
-    message: `${basename(adr.record.file)}'s date ${adr.record.date} is no day of the calendar: shown as written`,
-    location: { file: adr.record.file, line: adr.dateLine },
-    hint: `write the day it was decided as an ISO 8601 date, year-month-day (month 01 to 12)${swapped}`,
-  });
+  report(
+    noDayWarning(adr, `write the day it was decided as an ISO 8601 date, year-month-day (month 01 to 12)${swapped}`),
+  );
 }
 
 /**

@@ -25,7 +25,7 @@ import {
   seriesOf,
   inDecisionFolder,
   numberPrefix,
-  fileNamed,
+  namedLikeDecision,
 } from './file-names.js';
 import { readLocalDates } from './dates.js';
 import { REPLACEABLE } from './status-words.js';
@@ -350,11 +350,6 @@ function parseOrSkip(
     });
     return [];
   }
-}
-
-/** Whether a file's name numbers or dates it as a decision (`0007-…`, `adr-007-…`, `20200925-…`, `ADR-STORAGE-0007-…`). */
-function namedLikeDecision(name: string): boolean {
-  return fileNamed(name) || seriesOf(name) !== undefined;
 }
 
 /** The nearest folder below `dir` (two levels at most: `docs/decisions`, `doc/architecture/decisions`) that holds decisions. */

@@ -134,6 +134,15 @@ export function fileNamed(fileName: string): boolean {
   return numberPrefix(fileName) !== undefined || NAME_DATE.test(fileName);
 }
 
+/**
+ * Whether a file's name numbers or dates it as a decision (`0007-…`, `adr-007-…`, `20200925-…`,
+ * `2024-03-01-…`, `ADR-2022-11-…`, `ADR-STORAGE-0007-…`): what makes its folder one of decisions,
+ * and a page beside none of them no decision.
+ */
+export function namedLikeDecision(name: string): boolean {
+  return fileNamed(name) || seriesOf(name) !== undefined;
+}
+
 /** `0007-release-process.md` → `Release process`: what a decision with no title is about. */
 export function titleFromFileName(fileName: string): string {
   const words = fileName

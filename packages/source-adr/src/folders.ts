@@ -11,7 +11,9 @@ import {
   NOT_DECISIONS,
   FOLDER_DECISION_FILE,
   NAME_DATE,
-  seriesOf,
+  namedLikeDecision,
+  nameDate,
+  numberAfterDate,
 } from './file-names.js';
 import { STATUS_HEADING } from './status-words.js';
 
@@ -66,7 +68,8 @@ export function decisionFilesBelow(folders: Folders, root: string, sub = ''): st
   const nested = folders
     .subfolders(dir)
     .flatMap((inner) => decisionFilesBelow(folders, root, sub ? `${sub}/${inner}` : inner));
-  const read = !sub || own.some((name) => numberPrefix(name) !== undefined);
+  // A subfolder's files are read where categoryAt reads it: where it holds decisions.
+  const read = !sub || folders.holdsDecisions(dir);
   return [...(read ? own.map((name) => join(dir, name)) : []), ...nested];
 }
 
@@ -101,9 +104,9 @@ function decisionFiles(dir: string, entries: Dirent[]): string[] {
  * a decision's plans and audits): it is that decision's material.
  */
 function decisionFolders(folders: Folders, dir: string): string[] {
-  const fileNumbers = new Set(folders.decisionFiles(dir).map(numberPrefix));
+  const fileNumbers = new Set(folders.decisionFiles(dir).map(numberedAs));
   return folders.subfolders(dir).flatMap((name) => {
-    if (fileNumbers.has(numberPrefix(`${name}.md`))) return [];
+    if (fileNumbers.has(numberedAs(`${name}.md`))) return [];
     const folder = join(dir, name);
     const file = folders
       .entries(folder)
@@ -115,6 +118,16 @@ function decisionFolders(folders: Folders, dir: string): string[] {
     const text = readFileSync(join(folder, file), 'utf8');
     return numbered || mentionsStatus(text) || STATE_LINE.test(text) ? [`${name}/${file}`] : [];
   });
+}
+
+/**
+ * What a name numbers its decision by, to tell a decision's material from another decision: its
+ * number (`0001`), or, for a dated name, its date and any number after it (`ADR-2023-02-…/` and
+ * `ADR-2023-09-….md` are two decisions, though numberPrefix reads 2023 in both).
+ */
+function numberedAs(name: string): string | undefined {
+  const date = nameDate(name);
+  return date === undefined ? numberPrefix(name) : `${date} ${numberAfterDate(name) ?? ''}`;
 }
 
 /** A `- **State:** Draft` line, as straw-hat-team/adr states its decisions' status. */
@@ -130,12 +143,10 @@ function subfolders(entries: Dirent[]): string[] {
 }
 
 /**
- * Whether a folder holds decisions of its own: a file named like one (`0001-…`, `adr-001-…`), or a
- * decision kept in a folder (`0001-use-rest/README.md`). Such a folder is a category, not a decision.
+ * Whether a folder holds decisions of its own: a file named like one (`0001-…`, `adr-001-…`,
+ * `20200925-…`), or a decision kept in a folder (`0001-use-rest/README.md`). Such a folder is a
+ * category, not a decision.
  */
 function holdsDecisions(folders: Folders, dir: string): boolean {
-  return (
-    folders.decisionFiles(dir).some((name) => numberPrefix(name) !== undefined || seriesOf(name) !== undefined) ||
-    folders.decisionFolders(dir).length > 0
-  );
+  return folders.decisionFiles(dir).some(namedLikeDecision) || folders.decisionFolders(dir).length > 0;
 }

@@ -1,4 +1,4 @@
-import { cp, mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -731,6 +731,27 @@ describe("a site's links, without .md (Docusaurus, MkDocs)", () => {
     expect(diagnostics.filter((d) => d.code === 'DG_ADR_LINK')).toEqual([]);
   });
 
+  it('relate a decision of a category named within a series (storage/ADR-STORAGE-0001-…), as its .md link does', async () => {
+    // Before: the category was read, but its files were no site link's targets, and the link stopped the run.
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-adr-'));
+    await mkdir(join(dir, 'storage'));
+    const madr = (status: string, title: string) =>
+      `---\nstatus: ${status}\ndate: 2024-01-02\n---\n\n# ${title}\n\n## Context and Problem Statement\n\nWhy.\n`;
+    await writeFile(
+      join(dir, '0001-keep-blobs-in-the-database.md'),
+      madr('superseded by [ADR-STORAGE-0001](./storage/ADR-STORAGE-0001-metadata-first)', 'Keep blobs in the database'),
+    );
+    const metadataFirst = join(dir, 'storage', 'ADR-STORAGE-0001-metadata-first.md');
+    await writeFile(metadataFirst, madr('accepted', 'ADR-STORAGE-0001 – Metadata first'));
+    const diagnostics: Diagnostic[] = [];
+    const model = extractAdrs(dir, { report: (d) => diagnostics.push(d) });
+    expect(model.records[0]!.elsewhere).toEqual({ supersededBy: [metadataFirst] });
+    expect(model.categories!.map((category) => [category.name, category.records[0]!.elsewhere])).toEqual([
+      ['storage', { supersedes: [model.records[0]!.file] }],
+    ]);
+    expect(diagnostics.filter((d) => d.code === 'DG_ADR_LINK')).toEqual([]);
+  });
+
   it('name a decision by its file name without .md, or without its number as Docusaurus drops it', () => {
     const files = ['/r/adr/0005-use-postgres.md', '/r/adr/0006-use-redis.md', '/r/adr/ops/0001-use-redis.md'];
     const target = (href: string) => siteLinkTarget(href, files);
@@ -1261,6 +1282,42 @@ describe('dates in file names', () => {
       [12, 'Dated', '2022-12-05'],
     ]);
     expect(model.categories?.map((category) => [category.name, category.records[0]!.number])).toEqual([['ops', 3]]);
+  });
+  it('a file named by its date alone is named like a decision for its folder as 0001-… is: beside a docs page, and for a category', async () => {
+    // log4brains' `20240301-…` and dashed `2024-04-02-…` in docs/decisions, Azure's `ADR-2022-11-…`
+    // in a category of its own: each folder holds decisions, so the docs page above is skipped and
+    // the category is read, as a MADR folder of `0001-…` files is.
+    const docs = await mkdtemp(join(tmpdir(), 'docgen-adr-'));
+    const madr = (title: string, date: string) =>
+      `---\nstatus: accepted\ndate: ${date}\n---\n\n# ${title}\n\n## Context and Problem Statement\n\nWhy.\n`;
+    await writeFile(join(docs, 'architecture.md'), '# Architecture\n\n## Status\n\nThe system as it runs today.\n');
+    await mkdir(join(docs, 'decisions', 'operator'), { recursive: true });
+    await writeFile(join(docs, 'decisions', '20240301-use-postgres.md'), madr('Use Postgres', '2024-03-01'));
+    await writeFile(join(docs, 'decisions', '2024-04-02-use-kafka.md'), madr('Use Kafka', '2024-04-02'));
+    await writeFile(
+      join(docs, 'decisions', 'operator', 'ADR-2022-11-Resource-Import.md'),
+      madr('Resource import', '2022-11-14'),
+    );
+    const warnings: Diagnostic[] = [];
+    const model = extractAdrs(docs, {
+      report: (warning) => warnings.push(warning),
+      origin: { name: '--dir', flag: '--dir' },
+    });
+    expect(warnings.map((warning) => [warning.code, warning.location?.file])).toEqual([
+      ['DG_ADR_SKIPPED', join(docs, 'architecture.md')],
+    ]);
+    expect(warnings[0]!.hint).toContain(`did you mean --dir ${relative(process.cwd(), join(docs, 'decisions'))}?`);
+    expect(
+      model.categories?.map((category) => [category.name, category.records.map((record) => record.title)]),
+    ).toEqual([
+      ['decisions', ['Use Postgres', 'Use Kafka']],
+      ['decisions/operator', ['Resource import']],
+    ]);
+    // Given the decisions' folder itself, the dated subfolder is its category.
+    const decisions = extractAdrs(join(docs, 'decisions'));
+    expect(decisions.categories?.map((category) => [category.name, category.records[0]!.label])).toEqual([
+      ['operator', '202211'],
+    ]);
   });
 });
 
@@ -2789,6 +2846,34 @@ describe('a decision kept as a Hugo page bundle (ADR-2023-09-Skipping-Properties
     expect(model.records.map((record) => [record.fileName, record.title, record.status, record.date])).toEqual([
       ['ADR-2022-11-Resource-Import.md', 'Resource Import and v1 Migration', 'proposed', '2022-11'],
       ['ADR-2023-09-Skipping-Properties/_index.md', 'Skipping Properties', 'accepted', '2023-09'],
+    ]);
+  });
+
+  it("beside a file dated the same year is a decision too, not that file's material", async () => {
+    // Before: `ADR-2023-02-…/` and `ADR-2023-09-…md` both read as "number 2023", and the folder was
+    // taken for the file's plans (as `0001/` beside `0001-….md` is): it left the log without a word.
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-adr-'));
+    await cp(join(fixtures, 'hugo-bundles'), dir, { recursive: true });
+    await mkdir(join(dir, 'ADR-2023-02-Reconcile-Policy'));
+    await writeFile(
+      join(dir, 'ADR-2023-02-Reconcile-Policy', '_index.md'),
+      "---\ntitle: '2023-02: Reconcile Policy'\n---\n\n## Context\n\nSome resources must not be deleted.\n\n## Status\n\nAccepted.\n",
+    );
+    await writeFile(
+      join(dir, 'ADR-2023-09-Skipping-Properties.md'),
+      (await readFile(join(dir, 'ADR-2023-09-Skipping-Properties', '_index.md'), 'utf8')).replace(
+        /\(problem\.png\)/,
+        '(x)',
+      ),
+    );
+    await rm(join(dir, 'ADR-2023-09-Skipping-Properties'), { recursive: true });
+    const found: Diagnostic[] = [];
+    const { records } = extractAdrs(dir, { report: (warning) => found.push(warning) });
+    expect(found).toEqual([]);
+    expect(records.map((record) => [record.fileName, record.title, record.date])).toEqual([
+      ['ADR-2022-11-Resource-Import.md', 'Resource Import and v1 Migration', '2022-11'],
+      ['ADR-2023-02-Reconcile-Policy/_index.md', 'Reconcile Policy', '2023-02'],
+      ['ADR-2023-09-Skipping-Properties.md', 'Skipping Properties', '2023-09'],
     ]);
   });
 });

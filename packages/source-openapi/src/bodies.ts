@@ -7,7 +7,7 @@
 import { stringifyYaml } from '@docgen/core';
 import { isRef, type SpecPointer } from './load.js';
 import type { ResponseLink, MediaContent, Operation, ResponseModel, ShownExample } from './model.js';
-import { child, exampleAsData, stringifyExample, viewForDirection } from './schemas.js';
+import { child, exampleAsData, stringifyExample, viewForDirection, type XmlExample } from './schemas.js';
 import { brokenJsonExample } from './json-text.js';
 import { brokenYamlExample } from './yaml-text.js';
 import { type WalkContext, type Json, text, deref, isPlainObject, trackUse } from './walk.js';
@@ -339,14 +339,9 @@ function media(
   // An object's example written as JSON text (swagger-jsdoc's `example: '{"a":1}'`) is that data.
   const resolvedSchema = (isRef(schema) ? context.spec.resolve(schema.$ref, schemaAt).value : schema) as
     Json | undefined;
+  const xmlOf = xmlWriter(context, schema, schemaAt);
   const asSent = (value: unknown) =>
-    xmlBody(
-      context,
-      mediaKind(mediaType) === 'json' ? exampleAsData(value, resolvedSchema) : value,
-      mediaType,
-      schema,
-      schemaAt,
-    );
+    xmlBody(mediaKind(mediaType) === 'json' ? exampleAsData(value, resolvedSchema) : value, mediaType, xmlOf);
   // A response is what a client receives (under /responses/); anything else is what it sends.
   const direction = /\/responses\//.test(schemaAt.pointer) ? 'response' : 'request';
   if (example === undefined && exampleUrl === undefined && schema) {
@@ -357,7 +352,7 @@ function media(
     // example docgen can write, and says so; a plain string (`type: string`'s "string") is no XML
     // body: only a schema's XML text is.
     if (isXml(mediaType) && example !== undefined && typeof example !== 'string') {
-      const xml = schemas.xmlExample(example, schema, schemaAt);
+      const xml = xmlOf(example);
       if ('unnamed' in xml)
         [example, generated, assembled, exampleNote] = [undefined, false, false, UNNAMED_XML[xml.unnamed]];
     } else if (isXml(mediaType) && !(typeof example === 'string' && /^\s*</.test(example))) {
@@ -367,8 +362,7 @@ function media(
   // The spec's own example written as data is no XML body either where no schema names its root
   // element: shown, it was the JSON of that data (and curl sent that JSON as XML); it is said, as
   // for a generated one.
-  const unwritable =
-    !generated && !assembled && isXml(mediaType) ? unwritableXml(context, example, schema, schemaAt) : undefined;
+  const unwritable = !generated && !assembled && isXml(mediaType) ? unwritableXml(example, schema, xmlOf) : undefined;
   if (unwritable) [example, exampleNote] = [undefined, unwritable];
   const view = schema ? viewForDirection(schemas.view(schema, schemaAt), direction) : undefined;
   // A file's bytes have no example docgen could write: not `<binary>`, nor the JSON of an object
@@ -471,13 +465,26 @@ function writtenExamples(
 }
 
 /**
+ * A media type's examples as the XML its schema describes, each written once: whether one can be
+ * written is asked before it is shown, and a large generated body is costly to write twice.
+ */
+function xmlWriter(context: WalkContext, schema: unknown, at: SpecPointer): (example: unknown) => XmlExample {
+  const written = new Map<unknown, XmlExample>();
+  return (example) => {
+    let xml = written.get(example);
+    if (!xml) written.set(example, (xml = context.schemas.xmlExample(example, schema, at)));
+    return xml;
+  };
+}
+
+/**
  * An XML body's example written as data (the schema's `example`, one generated from it, or the
  * media type's own as an object) is serialized as the XML the schema's `xml` objects describe;
  * a string is the spec's own XML, kept as written.
  */
-function xmlBody(context: WalkContext, example: unknown, mediaType: string, schema: unknown, at: SpecPointer): unknown {
+function xmlBody(example: unknown, mediaType: string, xmlOf: (example: unknown) => XmlExample): unknown {
   if (!isXml(mediaType) || example === undefined || typeof example === 'string') return example;
-  const xml = context.schemas.xmlExample(example, schema, at);
+  const xml = xmlOf(example);
   // With no name for its root there is no XML to write: the JSON of the data is no XML body.
   return 'xml' in xml ? xml.xml : undefined;
 }
@@ -486,10 +493,10 @@ function xmlBody(context: WalkContext, example: unknown, mediaType: string, sche
  * Why an XML body's example written as data cannot be written as XML: its schema names no element
  * for it, or there is no schema to; undefined for text, and for data a schema names.
  */
-function unwritableXml(context: WalkContext, example: unknown, schema: unknown, at: SpecPointer): string | undefined {
+function unwritableXml(example: unknown, schema: unknown, xmlOf: (example: unknown) => XmlExample): string | undefined {
   if (example === undefined || typeof example === 'string') return undefined;
   if (schema === undefined) return SCHEMALESS_XML;
-  const xml = context.schemas.xmlExample(example, schema, at);
+  const xml = xmlOf(example);
   return 'unnamed' in xml ? UNNAMED_XML[xml.unnamed] : undefined;
 }
 

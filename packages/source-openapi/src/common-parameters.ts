@@ -28,13 +28,24 @@ export interface CommonParameters {
 }
 
 /**
+ * Each parameter's key, made once: the API's, each tag's and each operation's table ask again for
+ * the same parameters, and a key is the JSON of all the parameter shows (its schema, its example).
+ * The model is not changed once extracted, so a key stays right.
+ */
+const keys = new WeakMap<Parameter, string>();
+
+/**
  * What makes two operations' parameters the same one: everything the page shows of it (name,
  * location, type, description, constraints, example), whether it comes from one `$ref` or is written
  * alike on each path. Where it was declared (the path item or the operation) is no part of it.
  */
 export function parameterKey(parameter: Parameter): string {
-  const { shared: _where, ...shown } = parameter;
-  return JSON.stringify(shown);
+  let key = keys.get(parameter);
+  if (key === undefined) {
+    const { shared: _where, ...shown } = parameter;
+    keys.set(parameter, (key = JSON.stringify(shown)));
+  }
+  return key;
 }
 
 /**

@@ -4,8 +4,11 @@
  * `Application/Json; charset=UTF-8` is JSON as `application/json` is.
  */
 
-/** The kinds of body docgen writes differently. */
-export type MediaKind = 'json' | 'xml' | 'yaml' | 'form' | 'multipart' | 'text' | 'bytes' | 'any' | 'other';
+/**
+ * The kinds of body docgen writes differently. A file's bytes are no kind of their own: an SVG is
+ * XML and a file alike, so `isBytesMediaType` says which bodies are files.
+ */
+export type MediaKind = 'json' | 'xml' | 'yaml' | 'form' | 'multipart' | 'text' | 'any' | 'other';
 
 /** A media type's `type/subtype`, lower case, without its parameters (`; charset=utf-8`). */
 export function mediaEssence(mediaType: string): string {
@@ -29,7 +32,6 @@ export function mediaKind(mediaType: string): MediaKind {
   if (essence === 'application/x-www-form-urlencoded') return 'form';
   if (essence.startsWith('multipart/') || essence === 'application/form-data') return 'multipart';
   if (essence.startsWith('text/')) return 'text';
-  if (BYTES.test(essence)) return 'bytes';
   return 'other';
 }
 

@@ -1057,10 +1057,10 @@ function ownRunbookFiles(
     if (!match || !statSync(file).isFile()) continue;
     const [, named, extension] = match as unknown as [string, string, string];
     const component = components.find((each) => each.toLowerCase() === named.toLowerCase());
+    const meant = component ? undefined : meantComponent(named, components);
     if (component) own.push({ file, component });
     else if (ASIDE.test(named)) aside.push({ file, component: copyOf(named, components) });
-    else if (closestName(named, components, named.length >= 6 ? 2 : 1))
-      warnUnknownComponent(named, { file }, catalogFiles, components, options);
+    else if (meant) warnUnknownComponent(named, { file }, catalogFiles, components, options, meant);
     else
       options.report?.({
         code: 'DG_RUNBOOK_UNKNOWN_COMPONENT',
@@ -1157,15 +1157,23 @@ function giveParts<T>(
   return given;
 }
 
-/** A runbook for a component its catalog file does not describe: a typo would drop a page's on-call silently. */
+/** The component a name no component has is close enough to be a typo of (`paymnets` for `payments`). */
+function meantComponent(name: string, components: string[]): string | undefined {
+  return closestName(name, components, name.length >= 6 ? 2 : 1);
+}
+
+/**
+ * A runbook for a component its catalog file does not describe: a typo would drop a page's on-call
+ * silently. `meant`: the component it is close to, when the caller has asked already.
+ */
 function warnUnknownComponent(
   name: string,
   location: { file: string; line?: number },
   catalogFiles: string[],
   components: string[],
   options: ExtractRunbookOptions,
+  meant = meantComponent(name, components),
 ): void {
-  const meant = closestName(name, components, name.length >= 6 ? 2 : 1);
   options.report?.({
     code: 'DG_RUNBOOK_UNKNOWN_COMPONENT',
     severity: 'warning',

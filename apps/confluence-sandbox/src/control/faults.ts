@@ -5,6 +5,10 @@
  * cut the connection before the answer (`drop`: the write lands, the client never hears), or add
  * headers to the normal answer (`headers`).
  */
+
+/** What a rule can do when it fires, each as the module comment says. */
+const FAULT_KINDS = ['status', 'latency', 'reset', 'race', 'drop', 'headers'] as const;
+
 export interface FaultRule {
   /** Assigned by the sandbox when omitted. */
   id?: string;
@@ -13,7 +17,7 @@ export interface FaultRule {
   /** JavaScript regular expression tested against the path (query string excluded); omitted = any. */
   path?: string;
   /** What happens when the rule fires. */
-  fault: 'status' | 'latency' | 'reset' | 'race' | 'drop' | 'headers';
+  fault: (typeof FAULT_KINDS)[number];
   /** For `status`: 429, 500, 502, 503 (any 4xx/5xx works). */
   status?: number;
   /** For `status`: the error message in the answer (default: the status's reason phrase), e.g. Confluence's words for a refusal. */
@@ -92,8 +96,8 @@ export class FaultInjector {
   private check(rule: FaultRule, index: number): ActiveFaultRule {
     const where = `rule ${index}`;
     if (!rule || typeof rule !== 'object') throw new FaultRuleError(`${where}: must be an object`);
-    if (!['status', 'latency', 'reset', 'race', 'drop', 'headers'].includes(rule.fault)) {
-      throw new FaultRuleError(`${where}: "fault" must be one of status, latency, reset, race, drop, headers`);
+    if (!FAULT_KINDS.includes(rule.fault)) {
+      throw new FaultRuleError(`${where}: "fault" must be one of ${FAULT_KINDS.join(', ')}`);
     }
     if (rule.fault === 'headers' && !rule.headers) {
       throw new FaultRuleError(`${where}: a "headers" fault needs "headers"`);

@@ -355,7 +355,7 @@ async function convertToStorage(
   const core = await import('@docgen/core');
   const { pageFileStem } = core;
   const titleByFile = new Map(tree.pages.map((page) => [`${pageFileStem(page.key)}.md`, page.title]));
-  const linkAnchors = crossPageAnchors(tree, pageFileStem, converter, core.closestName);
+  const linkAnchors = crossPageAnchors(tree, pageFileStem, converter);
   const titles = [...titleByFile].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   const titlesNamedIn = titlesNamedBy(titles);
   const cache =
@@ -624,12 +624,7 @@ function titlesNamedBy(titles: Array<[string, string]>): (markdown: string) => A
  * computed once per target page, and a page's cache key includes the anchors of the pages it
  * links into, so renaming a heading there re-converts the links here.
  */
-function crossPageAnchors(
-  tree: PageTree,
-  fileStem: (key: string) => string,
-  converter: Converter,
-  closestName: typeof import('@docgen/core').closestName,
-) {
+function crossPageAnchors(tree: PageTree, fileStem: (key: string) => string, converter: Converter) {
   const markdownByFile = new Map(tree.pages.map((page) => [`${fileStem(page.key)}.md`, page.markdown]));
   const anchorsByFile = new Map<string, Map<string, string>>();
   const anchorsOf = (file: string): Map<string, string> | undefined => {
@@ -662,7 +657,7 @@ function crossPageAnchors(
     /** For a fragment `resolve` left as written: '' or the name meant when that page has no such heading. */
     missing(file: string, fragment: string): string | undefined {
       const anchors = anchorsOf(file);
-      return anchors && missingAnchor(fragment, anchors, declaredNames(file), closestName);
+      return anchors && missingAnchor(fragment, anchors, declaredNames(file));
     },
     /** `[file, anchors, declared names]` of every page this Markdown links into with a fragment, for cache keys. */
     linkedFrom(markdown: string): Array<[string, Array<[string, string]>, string[]]> {

@@ -95,24 +95,17 @@ const BUILTIN_PLUGIN_IMPORTS = {
   '@docgen/source-adr': () => import('@docgen/source-adr'),
 };
 
-/**
- * The input of a source from flags (an absolute path) when it lies in a folder that a source of the
- * config renders with the same plugin and option: `services/catalog` of the config's runbook `services`.
- */
-function inputInConfigFolder(config: LoadedConfig, { flags, ...source }: FlagSource, cwd: string): string | undefined {
-  const [option] = Object.keys(flags);
-  const given = option === undefined ? undefined : source.options?.[option];
-  if (typeof given !== 'string') return undefined;
-  const input = resolve(cwd, given);
-  const inFolder = config.config.sources.some((candidate) => {
-    const path = candidate.options?.[option!];
-    return (
-      candidate.plugin === source.plugin &&
-      typeof path === 'string' &&
-      input.startsWith(resolve(config.dir, path) + sep)
-    );
-  });
-  return inFolder ? input : undefined;
+/** A source of the config renders a folder (`services`) holding a flag's input (`services/catalog`). */
+function inFolder(folder: string, input: string): boolean {
+  return input.startsWith(folder + sep);
+}
+
+/** The inputs of sources from flags (their first flag's path), as the manifest writes a page's file. */
+function inputFiles(sources: FlagSource[], cwd: string): string[] {
+  return sources
+    .map((source) => source.options?.[Object.keys(source.flags)[0] ?? ''])
+    .filter((path): path is string => typeof path === 'string')
+    .map((path) => relative(process.cwd(), resolve(cwd, path)).split(sep).join('/'));
 }
 
 export async function generate(options: GenerateOptions = {}): Promise<GenerateResult> {
@@ -128,16 +121,14 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
   const loaded = config;
   const listed = (options.sources ?? []).filter((source) => core.configuredSourceOf(loaded, source));
   const unlisted = listed.length < (options.sources?.length ?? 0);
-  const listedFiles = listed
-    .map((source) => source.options?.[Object.keys(source.flags)[0] ?? ''])
-    .filter((path): path is string => typeof path === 'string')
-    .map((path) => relative(process.cwd(), resolve(cwd, path)).split(sep).join('/'));
+  const listedFiles = inputFiles(listed, cwd);
   // Unlisted ones in a folder a source of the config renders with the same plugin (see `PageTree.inConfigFolders`).
-  const inConfigFolders = (options.sources ?? [])
-    .filter((source) => !listed.includes(source))
-    .map((source) => inputInConfigFolder(loaded, source, cwd))
-    .filter((path): path is string => path !== undefined)
-    .map((path) => relative(process.cwd(), path).split(sep).join('/'));
+  const inConfigFolders = inputFiles(
+    (options.sources ?? []).filter(
+      (source) => !listed.includes(source) && core.configuredSourceOf(loaded, source, inFolder),
+    ),
+    cwd,
+  );
   if (options.sources) {
     // Sources from flags replace the configured ones; templates, out and confluence still apply.
     config = core.configWithFlagSources(config, options.sources);

@@ -163,10 +163,10 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
     .catch((error: unknown) => Promise.reject(withWarningsBefore(error, warnings)));
   // The doc set's name, and whether this is some of its sources: a source from a flag is always
   // one of several a doc set may have (other commands, other CI jobs run in the same folder).
-  const docSet = core.docSetName(config, cwd, { flags: Boolean(options.sources) });
-  tree.docSet = docSet?.name;
+  const docSet = core.docSetOf(config, cwd, outDir, { flags: Boolean(options.sources) });
+  tree.docSet = docSet.name;
   // The remote is no input of a cached render: a publish names the set from its folder again.
-  tree.docSetFolder = core.docSetFolder(config, cwd, outDir, { flags: Boolean(options.sources) });
+  tree.docSetFolder = docSet.folder;
   if (options.sources) {
     tree.partial = 'flags';
     if (unlisted) tree.unlisted = true;
@@ -174,7 +174,7 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
     if (unlisted && listedFiles.length) tree.listedFiles = listedFiles;
     if (unlisted && inConfigFolders.length) tree.inConfigFolders = inConfigFolders;
     // Named after the folder it ran in (not by confluence.docSet): its files' paths compare.
-    if (docSet && !docSet.explicit) tree.filesComparable = true;
+    if (docSet.name !== undefined && !docSet.explicit) tree.filesComparable = true;
   } else if (selected.length < configured) tree.partial = 'plugins';
   // --link-base: for every page whose source names no site of its own
   if (options.linkBase) for (const page of tree.pages) page.linkBase ??= options.linkBase;

@@ -46,7 +46,7 @@ export interface ConfluenceConfig {
   sandboxDir?: string;
   /**
    * The doc set's name, recorded on each page: pages of other doc sets under the same parent are
-   * never retired or taken over. Defaults to the repository's remote and folder (see `docSetName`).
+   * never retired or taken over. Defaults to the repository's remote and folder (see `docSetOf`).
    */
   docSet?: string;
 }

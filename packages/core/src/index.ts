@@ -4,6 +4,7 @@ export * from './file-boundary.js';
 export * from './folders.js';
 export * from './fragment.js';
 export * from './hash.js';
+export { jsonErrorPosition } from './json-error.js';
 export * from './linked-files.js';
 export * from './page-tree.js';
 export * from './plugin.js';

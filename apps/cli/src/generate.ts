@@ -95,24 +95,17 @@ const BUILTIN_PLUGIN_IMPORTS = {
   '@docgen/source-adr': () => import('@docgen/source-adr'),
 };
 
-/**
- * The input of a source from flags (an absolute path) when it lies in a folder that a source of the
- * config renders with the same plugin and option: `services/catalog` of the config's runbook `services`.
- */
-function inputInConfigFolder(config: LoadedConfig, { flags, ...source }: FlagSource, cwd: string): string | undefined {
-  const [option] = Object.keys(flags);
-  const given = option === undefined ? undefined : source.options?.[option];
-  if (typeof given !== 'string') return undefined;
-  const input = resolve(cwd, given);
-  const inFolder = config.config.sources.some((candidate) => {
-    const path = candidate.options?.[option!];
-    return (
-      candidate.plugin === source.plugin &&
-      typeof path === 'string' &&
-      input.startsWith(resolve(config.dir, path) + sep)
-    );
-  });
-  return inFolder ? input : undefined;
+/** A source of the config renders a folder (`services`) holding a flag's input (`services/catalog`). */
+function inFolder(folder: string, input: string): boolean {
+  return input.startsWith(folder + sep);
+}
+
+/** The inputs of sources from flags (their first flag's path), as the manifest writes a page's file. */
+function inputFiles(sources: FlagSource[], cwd: string): string[] {
+  return sources
+    .map((source) => source.options?.[Object.keys(source.flags)[0] ?? ''])
+    .filter((path): path is string => typeof path === 'string')
+    .map((path) => relative(process.cwd(), resolve(cwd, path)).split(sep).join('/'));
 }
 
 export async function generate(options: GenerateOptions = {}): Promise<GenerateResult> {
@@ -128,16 +121,14 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
   const loaded = config;
   const listed = (options.sources ?? []).filter((source) => core.configuredSourceOf(loaded, source));
   const unlisted = listed.length < (options.sources?.length ?? 0);
-  const listedFiles = listed
-    .map((source) => source.options?.[Object.keys(source.flags)[0] ?? ''])
-    .filter((path): path is string => typeof path === 'string')
-    .map((path) => relative(process.cwd(), resolve(cwd, path)).split(sep).join('/'));
+  const listedFiles = inputFiles(listed, cwd);
   // Unlisted ones in a folder a source of the config renders with the same plugin (see `PageTree.inConfigFolders`).
-  const inConfigFolders = (options.sources ?? [])
-    .filter((source) => !listed.includes(source))
-    .map((source) => inputInConfigFolder(loaded, source, cwd))
-    .filter((path): path is string => path !== undefined)
-    .map((path) => relative(process.cwd(), path).split(sep).join('/'));
+  const inConfigFolders = inputFiles(
+    (options.sources ?? []).filter(
+      (source) => !listed.includes(source) && core.configuredSourceOf(loaded, source, inFolder),
+    ),
+    cwd,
+  );
   if (options.sources) {
     // Sources from flags replace the configured ones; templates, out and confluence still apply.
     config = core.configWithFlagSources(config, options.sources);
@@ -172,10 +163,10 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
     .catch((error: unknown) => Promise.reject(withWarningsBefore(error, warnings)));
   // The doc set's name, and whether this is some of its sources: a source from a flag is always
   // one of several a doc set may have (other commands, other CI jobs run in the same folder).
-  const docSet = core.docSetName(config, cwd, { flags: Boolean(options.sources) });
-  tree.docSet = docSet?.name;
+  const docSet = core.docSetOf(config, cwd, outDir, { flags: Boolean(options.sources) });
+  tree.docSet = docSet.name;
   // The remote is no input of a cached render: a publish names the set from its folder again.
-  tree.docSetFolder = core.docSetFolder(config, cwd, outDir, { flags: Boolean(options.sources) });
+  tree.docSetFolder = docSet.folder;
   if (options.sources) {
     tree.partial = 'flags';
     if (unlisted) tree.unlisted = true;
@@ -183,7 +174,7 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
     if (unlisted && listedFiles.length) tree.listedFiles = listedFiles;
     if (unlisted && inConfigFolders.length) tree.inConfigFolders = inConfigFolders;
     // Named after the folder it ran in (not by confluence.docSet): its files' paths compare.
-    if (docSet && !docSet.explicit) tree.filesComparable = true;
+    if (docSet.name !== undefined && !docSet.explicit) tree.filesComparable = true;
   } else if (selected.length < configured) tree.partial = 'plugins';
   // --link-base: for every page whose source names no site of its own
   if (options.linkBase) for (const page of tree.pages) page.linkBase ??= options.linkBase;
@@ -355,7 +346,7 @@ async function convertToStorage(
   const core = await import('@docgen/core');
   const { pageFileStem } = core;
   const titleByFile = new Map(tree.pages.map((page) => [`${pageFileStem(page.key)}.md`, page.title]));
-  const linkAnchors = crossPageAnchors(tree, pageFileStem, converter, core.closestName);
+  const linkAnchors = crossPageAnchors(tree, pageFileStem, converter);
   const titles = [...titleByFile].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   const titlesNamedIn = titlesNamedBy(titles);
   const cache =
@@ -624,12 +615,7 @@ function titlesNamedBy(titles: Array<[string, string]>): (markdown: string) => A
  * computed once per target page, and a page's cache key includes the anchors of the pages it
  * links into, so renaming a heading there re-converts the links here.
  */
-function crossPageAnchors(
-  tree: PageTree,
-  fileStem: (key: string) => string,
-  converter: Converter,
-  closestName: typeof import('@docgen/core').closestName,
-) {
+function crossPageAnchors(tree: PageTree, fileStem: (key: string) => string, converter: Converter) {
   const markdownByFile = new Map(tree.pages.map((page) => [`${fileStem(page.key)}.md`, page.markdown]));
   const anchorsByFile = new Map<string, Map<string, string>>();
   const anchorsOf = (file: string): Map<string, string> | undefined => {
@@ -662,7 +648,7 @@ function crossPageAnchors(
     /** For a fragment `resolve` left as written: '' or the name meant when that page has no such heading. */
     missing(file: string, fragment: string): string | undefined {
       const anchors = anchorsOf(file);
-      return anchors && missingAnchor(fragment, anchors, declaredNames(file), closestName);
+      return anchors && missingAnchor(fragment, anchors, declaredNames(file));
     },
     /** `[file, anchors, declared names]` of every page this Markdown links into with a fragment, for cache keys. */
     linkedFrom(markdown: string): Array<[string, Array<[string, string]>, string[]]> {

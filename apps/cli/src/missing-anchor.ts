@@ -1,3 +1,5 @@
+import { closestName } from '@docgen/core';
+
 /**
  * What the converter's `resolveMissingAnchor` answers for a link to `#fragment` of another page:
  * undefined when that page has the heading or anchor (`anchors`: its `pageAnchors`, `declared`: its
@@ -9,7 +11,6 @@ export function missingAnchor(
   fragment: string,
   anchors: ReadonlyMap<string, string>,
   declared: ReadonlySet<string>,
-  closestName: (word: string, candidates: Iterable<string>, maxEdits?: number) => string | undefined,
 ): string | undefined {
   if (anchors.has(fragment) || declared.has(fragment)) return undefined;
   const spaced = /\s/.test(fragment);

@@ -46,7 +46,7 @@ export interface ConfluenceConfig {
   sandboxDir?: string;
   /**
    * The doc set's name, recorded on each page: pages of other doc sets under the same parent are
-   * never retired or taken over. Defaults to the repository's remote and folder (see `docSetName`).
+   * never retired or taken over. Defaults to the repository's remote and folder (see `docSetOf`).
    */
   docSet?: string;
 }
@@ -554,8 +554,16 @@ function rejectOtherPairing(config: LoadedConfig, configured: SourceConfig, { fl
   }
 }
 
-/** The config's source of the same input as a source from flags (see `withConfiguredSettings`), if it lists one. */
-export function configuredSourceOf(config: LoadedConfig, { flags, ...source }: FlagSource): SourceConfig | undefined {
+/**
+ * The config's source of the same input as a source from flags (see `withConfiguredSettings`), if it
+ * lists one: the same plugin, with a path in the first flag's option that `matches` the flag's (both
+ * absolute). Another `matches` asks another question of the same source: its folder holding the input.
+ */
+export function configuredSourceOf(
+  config: LoadedConfig,
+  { flags, ...source }: FlagSource,
+  matches: (configured: string, given: string) => boolean = sameInput,
+): SourceConfig | undefined {
   const [option] = Object.keys(flags);
   const given = option === undefined ? undefined : source.options?.[option];
   if (typeof given !== 'string') return undefined;
@@ -564,7 +572,7 @@ export function configuredSourceOf(config: LoadedConfig, { flags, ...source }: F
     return (
       candidate.plugin === source.plugin &&
       typeof path === 'string' &&
-      sameInput(resolve(config.dir, path), resolve(given))
+      matches(resolve(config.dir, path), resolve(given))
     );
   });
 }

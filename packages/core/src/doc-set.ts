@@ -3,53 +3,44 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { LoadedConfig } from './config.js';
 
 /**
- * The doc set a run publishes: the name docgen's property records on each page, which keeps the
- * pages of one repository apart from another's under the same Confluence parent (a run retires,
+ * The doc set a run publishes (`name`): the name docgen's property records on each page, which keeps
+ * the pages of one repository apart from another's under the same Confluence parent (a run retires,
  * renames or takes over only pages of its own doc set). `confluence.docSet` when the config names
  * one (`explicit`); else the repository's `origin` remote with the config's folder in it, or, for
  * sources given by flags (or with no config), the folder docgen runs in: `github.com/acme/shop`,
  * `github.com/acme/shop:services/billing`. The same for every clone, wherever it is checked out.
- * Undefined when there is no such remote: the publisher then names the set after the tree's
+ * No name when there is no such remote: the publisher then names the set after the tree's
  * top-level keys (`api`), as docgen always did.
  *
  * Not a package's or a folder's name: two repositories' `backend` packages, or two checkouts in
  * a folder called `build`, would be one doc set and trash each other's pages. A flag run is named
  * after the folder it runs in, where the paths of its sources' files start: two services' jobs of
  * one monorepo, each run in its service's folder with `--openapi openapi.yaml`, are two doc sets.
- */
-export function docSetName(
-  config: LoadedConfig,
-  cwd: string,
-  options: { flags?: boolean } = {},
-): { name: string; explicit: boolean } | undefined {
-  const named = config.config.confluence?.docSet?.trim();
-  if (named) return { name: named, explicit: true };
-  const place = docSetPlace(config, cwd, options);
-  const name = place && remoteDocSetName(place.repository, place.folder);
-  return name === undefined ? undefined : { name, explicit: false };
-}
-
-/**
- * The folder in its repository (`''` for its root) that a doc set the config does not name is named
- * after, with or without a remote: the manifest records it, so that `docgen publish` names the set
- * from the remote the repository has then (see `renderedDocSetName`). Undefined where
+ *
+ * `folder`: the folder in its repository (`''` for its root) that a set the config does not name is
+ * named after, with or without a remote: the manifest records it, so that `docgen publish` names the
+ * set from the remote the repository has then (see `renderedDocSetName`). None where
  * `confluence.docSet` names the set, outside a repository, and where the output folder `outDir` is
  * in no repository or another one than the set's (a publish could not find the set's remote there).
  */
-export function docSetFolder(
+export function docSetOf(
   config: LoadedConfig,
   cwd: string,
   outDir: string,
   options: { flags?: boolean } = {},
-): string | undefined {
-  if (config.config.confluence?.docSet?.trim()) return undefined;
+): { name?: string; explicit: boolean; folder?: string } {
+  const named = config.config.confluence?.docSet?.trim();
+  if (named) return { name: named, explicit: true };
   const place = docSetPlace(config, cwd, options);
-  return place && gitRepository(resolve(outDir))?.root === place.repository.root ? place.folder : undefined;
+  if (!place) return { explicit: false };
+  // Of the output folder's repository only its root: its remote is no matter.
+  const folder = repositoryRoot(resolve(outDir)) === place.repository.root ? place.folder : undefined;
+  return { name: remoteDocSetName(place.repository, place.folder), explicit: false, folder };
 }
 
 /**
  * The doc set of a rendered folder, named where it is published: after the `origin` remote of the
- * repository the folder is in now, with the folder the manifest records (`docSetFolder`). The
+ * repository the folder is in now, with the folder the manifest records (`docSetOf`). The
  * remote is not what it was when the folder was rendered where a remote was added or changed since,
  * or where Nx replays the folder from its cache, which another clone or fork may have filled (the
  * remote is no input of its: CI puts a rotating token in it). Undefined without a remote (the set
@@ -71,7 +62,7 @@ interface GitRepository {
   origin?: string;
 }
 
-/** The repository a doc set the config does not name is in, and its folder there (see `docSetName`). */
+/** The repository a doc set the config does not name is in, and its folder there (see `docSetOf`). */
 function docSetPlace(
   config: LoadedConfig,
   cwd: string,
@@ -88,14 +79,18 @@ function remoteDocSetName(repository: GitRepository, folder: string): string | u
   return folder ? `${repository.origin}:${folder}` : repository.origin;
 }
 
-/** The repository `from` is in (the nearest `.git` at or above it), with its `origin` if it has one. */
+/** The repository `from` is in (see `repositoryRoot`), with its `origin` if it has one. */
 function gitRepository(from: string): GitRepository | undefined {
+  const root = repositoryRoot(from);
+  if (root === undefined) return undefined;
+  const origin = originRemote(gitConfigFile(join(root, '.git')));
+  return origin === undefined ? { root } : { root, origin };
+}
+
+/** The folder of the nearest `.git` at or above `from`. */
+function repositoryRoot(from: string): string | undefined {
   for (let dir = from; ; dir = dirname(dir)) {
-    const git = join(dir, '.git');
-    if (existsSync(git)) {
-      const origin = originRemote(gitConfigFile(git));
-      return origin === undefined ? { root: dir } : { root: dir, origin };
-    }
+    if (existsSync(join(dir, '.git'))) return dir;
     if (dirname(dir) === dir) return undefined;
   }
 }

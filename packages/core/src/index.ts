@@ -1,9 +1,10 @@
 export * from './diagnostics.js';
-export { docSetFolder, docSetName, renderedDocSetName, repositoryIdentity } from './doc-set.js';
+export { docSetOf, renderedDocSetName, repositoryIdentity } from './doc-set.js';
 export * from './file-boundary.js';
 export * from './folders.js';
 export * from './fragment.js';
 export * from './hash.js';
+export { jsonErrorPosition } from './json-error.js';
 export * from './linked-files.js';
 export * from './page-tree.js';
 export * from './plugin.js';

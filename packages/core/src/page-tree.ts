@@ -111,16 +111,16 @@ export interface PageTree {
    */
   partial?: 'plugins' | 'flags';
   /**
-   * The doc set is named after the folder docgen ran in (see `docSetName`), where the paths of its
+   * The doc set is named after the folder docgen ran in (see `docSetOf`), where the paths of its
    * pages' source files start: within it, one path is one file, so a run of sources given by flags
    * also manages the pages from its files, whose keys may have changed with their source's name.
    */
   filesComparable?: boolean;
-  /** The doc set the pages are published as (see `docSetName`); the publisher derives one without it. */
+  /** The doc set the pages are published as (see `docSetOf`); the publisher derives one without it. */
   docSet?: string;
   /**
    * The folder in its repository the doc set is named after, where the config does not name it
-   * (see `docSetFolder`): a publish of the rendered folder names the set from the repository's
+   * (see `docSetOf`): a publish of the rendered folder names the set from the repository's
    * remote then, which may not be the one it had when the folder was rendered.
    */
   docSetFolder?: string;

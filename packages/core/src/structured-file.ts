@@ -3,6 +3,7 @@ import type * as JsYaml from 'js-yaml';
 import type * as Yaml from 'yaml';
 import type { Document, LineCounter, Node } from 'yaml';
 import { codeFrame, DocgenError, type SourceLocation } from './diagnostics.js';
+import { jsonErrorPosition } from './json-error.js';
 import { pointerSegments } from './schema-validation.js';
 import { lineStartsOfLast, positionIn } from './text-lines.js';
 import { CORE_FLOAT, CORE_INT, coreFloat, coreInt } from './yaml-core-schema.js';
@@ -239,58 +240,17 @@ export function withoutByteOrderMark(text: string): string {
 }
 
 function jsonSyntaxError(text: string, file: string, error: Error, code: string, fileText: string): DocgenError {
-  const offset = jsonErrorOffset(text, error);
-  let location: SourceLocation = { file };
-  let excerpt: string | undefined;
-  if (offset !== undefined) {
-    const before = text.slice(0, offset);
-    const line = before.split('\n').length;
-    const column = offset - before.lastIndexOf('\n');
-    location = { file, line, column };
-    excerpt = codeFrame(fileText, line, column);
-  }
+  const { line, column } = jsonErrorPosition(text, error);
   return new DocgenError(
     {
       code,
       message: `JSON syntax error: ${error.message.replace(/\s*\(line \d+ column \d+\)/, '')}`,
-      location,
-      excerpt,
+      location: { file, line, column },
+      excerpt: codeFrame(fileText, line, column),
       hint: 'fix the JSON at the marked position (a missing comma, quote or bracket)',
     },
     { cause: error },
   );
-}
-
-/**
- * Where JSON.parse stopped. Its message says so (`at position 12`), except Node 20's for an
- * unexpected token (`Unexpected token '}', "…" is not valid JSON`), which left the error with no line
- * and a hint pointing at a mark that was not there: then it is the character ending the longest start
- * of the text that could still begin a JSON text, found by halving (a few parses, on an error only).
- */
-function jsonErrorOffset(text: string, error: Error): number | undefined {
-  const match = error.message.match(/position (\d+)/);
-  if (match) return Number(match[1]);
-  if (!error.message.startsWith('Unexpected token')) return undefined;
-  let startsJson = 0; // text.slice(0, startsJson) could begin a JSON text
-  let notJson = text.length; // text.slice(0, notJson) could not
-  while (notJson - startsJson > 1) {
-    const middle = (startsJson + notJson) >> 1;
-    if (beginsJsonText(text.slice(0, middle))) startsJson = middle;
-    else notJson = middle;
-  }
-  return notJson - 1;
-}
-
-/** Whether `prefix` parses, or fails only because it ends (more text could complete it). */
-function beginsJsonText(prefix: string): boolean {
-  try {
-    JSON.parse(prefix);
-    return true;
-  } catch (error) {
-    const message = (error as Error).message;
-    const at = message.match(/position (\d+)/);
-    return message.includes('end of JSON input') || (at !== null && Number(at[1]) >= prefix.length);
-  }
 }
 
 /**

@@ -4,15 +4,14 @@ import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import {
   DocgenError,
-  docSetFolder,
-  docSetName,
+  docSetOf,
   loadConfig,
   readRenderedTree,
   repositoryIdentity,
   writeRenderedTree,
 } from '@docgen/core';
 
-describe('docSetName', () => {
+describe('docSetOf', () => {
   let repo: string;
   beforeEach(async () => {
     repo = await mkdtemp(join(tmpdir(), 'docgen-docset-'));
@@ -33,22 +32,23 @@ describe('docSetName', () => {
   };
 
   it('names a doc set after the repository’s origin remote, with the config’s folder in it', async () => {
+    const out = join(repo, 'docs-out');
     await gitRepo(repo, 'https://ci-bot:s3cret@github.com/acme/shop.git');
     // With no config, the folder docgen runs in: two services' jobs of one monorepo are two doc sets.
     await mkdir(join(repo, 'services', 'shipping'), { recursive: true });
     const none = await loadConfig({ cwd: join(repo, 'services', 'shipping') });
     expect(none.file).toBeUndefined();
-    expect(docSetName(none, join(repo, 'services', 'shipping'))?.name).toBe('github.com/acme/shop:services/shipping');
+    expect(docSetOf(none, join(repo, 'services', 'shipping'), out).name).toBe('github.com/acme/shop:services/shipping');
     const root = await config(repo);
-    expect(docSetName(root, repo)).toEqual({ name: 'github.com/acme/shop', explicit: false });
-    expect(docSetName(await config(join(repo, 'apps', 'billing')), repo)?.name).toBe(
+    expect(docSetOf(root, repo, out)).toEqual({ name: 'github.com/acme/shop', explicit: false, folder: '' });
+    expect(docSetOf(await config(join(repo, 'apps', 'billing')), repo, out).name).toBe(
       'github.com/acme/shop:apps/billing',
     );
     // Sources from flags: the folder docgen runs in, where their files' paths start.
-    expect(docSetName(root, join(repo, 'services', 'a'), { flags: true })?.name).toBe(
+    expect(docSetOf(root, join(repo, 'services', 'a'), out, { flags: true }).name).toBe(
       'github.com/acme/shop:services/a',
     );
-    expect(docSetName(root, repo, { flags: true })?.name).toBe('github.com/acme/shop');
+    expect(docSetOf(root, repo, out, { flags: true }).name).toBe('github.com/acme/shop');
   });
 
   it('a worktree reads its main repository’s remote', async () => {
@@ -59,13 +59,14 @@ describe('docSetName', () => {
     const worktree = join(repo, 'fix');
     await mkdir(worktree);
     await writeFile(join(worktree, '.git'), `gitdir: ${join(main, '.git', 'worktrees', 'fix')}\n`);
-    expect(docSetName(await config(worktree), worktree)?.name).toBe('github.com/acme/shop');
+    expect(docSetOf(await config(worktree), worktree, worktree).name).toBe('github.com/acme/shop');
   });
 
   it('none without a remote (the publisher then names the set after its keys); confluence.docSet names it', async () => {
+    const out = join(repo, 'docs-out');
     await mkdir(join(repo, '.git'));
-    expect(docSetName(await config(repo), repo)).toBeUndefined();
-    expect(docSetName(await config(repo, 'confluence:\n  docSet: payments\n'), repo)).toEqual({
+    expect(docSetOf(await config(repo), repo, out).name).toBeUndefined();
+    expect(docSetOf(await config(repo, 'confluence:\n  docSet: payments\n'), repo, out)).toEqual({
       name: 'payments',
       explicit: true,
     });
@@ -96,13 +97,12 @@ describe('a rendered folder’s doc set', () => {
     await mkdir(join(repo, '.git'));
     const billing = await config(join(repo, 'apps', 'billing'));
     const out = join(repo, 'apps', 'billing', 'docs-out');
-    expect(docSetName(billing, repo)).toBeUndefined();
-    expect(docSetFolder(billing, repo, out)).toBe('apps/billing');
+    expect(docSetOf(billing, repo, out)).toEqual({ explicit: false, folder: 'apps/billing' });
     // A flag run: the folder it runs in, where its files' paths start.
-    expect(docSetFolder(billing, join(repo, 'services', 'a'), out, { flags: true })).toBe('services/a');
+    expect(docSetOf(billing, join(repo, 'services', 'a'), out, { flags: true }).folder).toBe('services/a');
     // An output folder in no repository: a publish could not find the set's remote there.
-    expect(docSetFolder(billing, repo, join(tmpdir(), 'docgen-out-elsewhere'))).toBeUndefined();
-    expect(docSetFolder(await config(repo, 'confluence:\n  docSet: payments\n'), repo, out)).toBeUndefined();
+    expect(docSetOf(billing, repo, join(tmpdir(), 'docgen-out-elsewhere')).folder).toBeUndefined();
+    expect(docSetOf(await config(repo, 'confluence:\n  docSet: payments\n'), repo, out).folder).toBeUndefined();
 
     await writeRenderedTree(out, { pages, docSetFolder: 'apps/billing', partial: 'flags' }, generator);
     const before = (await readRenderedTree(out)).tree;

@@ -60,6 +60,19 @@ describe('positions in a JSON file', () => {
   });
 });
 
+describe('a JSON syntax error', () => {
+  it('where the text ends too soon (a file cut off) is marked at its end', () => {
+    let error: { location: { line?: number; column?: number }; excerpt?: string } | undefined;
+    try {
+      parseStructured('{"openapi": "3.0.3",\n "info":', 'spec.json');
+    } catch (thrown) {
+      error = thrown as typeof error;
+    }
+    expect(error?.location).toMatchObject({ line: 2, column: 9 });
+    expect(error?.excerpt).toContain('"info":');
+  });
+});
+
 describe('a YAML indentation error', () => {
   const failure = (text: string) => {
     try {

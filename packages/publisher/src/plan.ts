@@ -441,7 +441,7 @@ export interface DocSetFamily {
  * The earlier names of this run's doc set. docgen named a doc set after the top-level keys a run
  * rendered (`adr+api`), so the name changed when a source was added or taken out, and a run of
  * some sources (`docgen adr`) had a name of its own; now a set has a name that stays (see
- * `docSetName` in core), and the pages published before carry the old one. A set named so (not
+ * `docSetOf` in core), and the pages published before carry the old one. A set named so (not
  * `named`) that owns a page under this root with the key and the title of a page of this tree is
  * this doc set under an earlier name: its pages with this tree's keys are taken over and take the
  * run's name (a property write). A `named` set is never one: two repositories' sets stay apart even
@@ -1162,7 +1162,7 @@ function earlierFolder(other: string, docSet: string): string | undefined {
   return folder ? `${folder} in its repository` : 'the root of its repository';
 }
 
-/** A doc set named after a repository (`host/owner/name`) and its folder there (`:services/a`), as core's `docSetName` writes it. */
+/** A doc set named after a repository (`host/owner/name`) and its folder there (`:services/a`), as core's `docSetOf` writes it. */
 function repositoryAndFolder(docSet: string): [string, string | undefined] | undefined {
   const match = /^([^/]*\/[^:]*)(?::(.+))?$/.exec(docSet);
   return match ? [match[1]!, match[2]] : undefined;

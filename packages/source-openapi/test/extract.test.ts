@@ -901,6 +901,30 @@ describe('slips the spec can survive, said where they are', () => {
     expect(response.contents[0]!.example).toBe(JSON.stringify('{"id": 1, "name": }'));
   });
 
+  it('a JSON example with a broken number is marked where the number breaks off, as JSON.parse says', async () => {
+    const diagnostics: Diagnostic[] = [];
+    await modelOf(
+      [
+        'openapi: 3.0.0',
+        'info: { title: Things, version: "1" }',
+        'paths:',
+        '  /things:',
+        '    get:',
+        '      responses:',
+        "        '200':",
+        '          description: The thing',
+        '          content:',
+        '            application/json:',
+        '              schema: { type: object }',
+        '              example: \'{"id": 1.}\'',
+      ],
+      (d) => diagnostics.push(d),
+    );
+    expect(diagnostics.map((d) => d.message)).toEqual([
+      expect.stringContaining('(Unterminated fractional number, at column 10 of the example)'),
+    ]);
+  });
+
   it("warns a YAML body's example written as YAML text that does not parse, at the example's line", async () => {
     const diagnostics: Diagnostic[] = [];
     const api = await modelOf(

@@ -2,7 +2,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, extname, resolve } from 'node:path';
 import { Args, Flags } from '@oclif/core';
-import { closestName, DocgenError, type Diagnostic } from '@docgen/core';
+import { DocgenError, type Diagnostic } from '@docgen/core';
 import type { StorageResult } from '@docgen/markdown-storage';
 import { DocgenCommand } from '../docgen-command.js';
 import { absoluteLink, expectLinkBase, linkBaseFlag } from '../link-base.js';
@@ -119,7 +119,7 @@ class LinkedPages {
   missingAnchor(href: string, fragment: string): string | undefined {
     const page = this.page(href);
     if (!page) return undefined;
-    return missingAnchor(fragment, this.anchorsOf(page.markdown), declaredAnchorNames(page.markdown), closestName);
+    return missingAnchor(fragment, this.anchorsOf(page.markdown), declaredAnchorNames(page.markdown));
   }
 
   private page(href: string): { title: string; markdown: string } | undefined {

@@ -143,6 +143,37 @@ describe.each(dialects)('failure drills ($name)', ({ name, path }) => {
     await expectQuiet(config, tree);
   });
 
+  it('--diff beside pages a run may have left (no record, version 1): each body read once, for the plan and its diff together', async () => {
+    const root = await humanPage('Leftover diff root');
+    const tree = makeTree(4, { prefix: `leftoverdiff${name}` });
+    const config = sandboxConfig(sandbox, path, { parentId: root });
+    const first = await new Publisher(config).publish(tree);
+    const last = tree.pages[3]!;
+    const left = first.outcomes.find((o) => o.key === last.key)!.pageId!;
+    // As a run killed between its create and its record leaves a page: version 1, docgen's body, no record.
+    expect((await sandbox.api('DELETE', `/rest/api/content/${left}/property/docgen`)).status).toBe(204);
+    // And a person's page (version 1 too) with the title of a page new in the tree, and a body of its own.
+    const extra = { ...last, key: `${last.key}x`, title: 'Leftover diff extra', markdown: '# Extra\n\nNew.' };
+    const taken = await humanPage(extra.title, root);
+    const grown = { ...tree, pages: [...tree.pages, extra] };
+    const publisher = new Publisher(config);
+    const since = await sandbox.lastSeq();
+    const planned = await publisher.plan(grown);
+    expect(
+      planned.plan.operations.filter((op) => op.action === 'conflict').map((op) => [op.pageId, op.adoptId]),
+    ).toEqual([
+      [left, left],
+      [taken, undefined],
+    ]);
+    // The adopted page's body is docgen's: no diff; the person's page's is.
+    expect((await publisher.diffs(planned)).map((d) => d.key)).toEqual([extra.key]);
+    const bodyReads = (await sandbox.requests(since))
+      .filter((r) => r.method === 'GET' && /body/.test(r.query))
+      .map((r) => r.path.split('/').pop())
+      .sort();
+    expect(bodyReads).toEqual([left, taken].sort());
+  });
+
   it('429 with Retry-After on page writes: waited for, every page once', async () => {
     const root = await humanPage('Rate-limited writes root');
     const tree = makeTree(6, { prefix: 'limited' });

@@ -285,27 +285,32 @@ export function planSync(input: PlanInput): Plan {
       .map((page) => [page.parentKey!, ownedByKey.get(page.parentKey!)?.id ?? rootId]),
   );
   const otherRuns = otherFlagRunsPages(input, ours, { desiredKeys, inScope, rekeyed });
+  // The page the run adopts for a key (the identical page an interrupted run left, see
+  // `PlanInput.adoptable`; only where its body was read): the parent of the pages under it, as an
+  // owned page is. Planned parents first, so known before their children's operations are built.
+  const adoptedByKey = new Map<string, string>();
   const operations: Operation[] = [];
   for (const page of desired) {
     const owned = ownedByKey.get(page.key);
+    const parentKey = page.parentKey;
     const wantedParentId =
-      page.parentKey === undefined
+      parentKey === undefined
         ? rootId
-        : (outsideParents.get(page.parentKey) ?? ownedByKey.get(page.parentKey)?.id);
+        : (outsideParents.get(parentKey) ?? ownedByKey.get(parentKey)?.id ?? adoptedByKey.get(parentKey));
     const retired = notOursByTitle.has(fold(page.title)) ? undefined : retiredByTitle.get(fold(page.title));
-    operations.push(
-      owned
-        ? planOwned(page, owned, { rootId, set, wantedParentId, otherRuns }, policy, notOursByTitle, input)
-        : retired
-          ? planRetired(page, retired, { rootId, family: family.members, policy, takeOver: mayRekey(retired) })
-          : planNew(page, wantedParentId, notOursByTitle, set, {
-              unlisted: unlistedSource(input, page),
-              adoptable: input.adoptable,
-            }),
-    );
+    const operation = owned
+      ? planOwned(page, owned, { rootId, set, wantedParentId, otherRuns }, policy, notOursByTitle, input)
+      : retired
+        ? planRetired(page, retired, { rootId, family: family.members, policy, takeOver: mayRekey(retired) })
+        : planNew(page, wantedParentId, notOursByTitle, set, {
+            unlisted: unlistedSource(input, page),
+            adoptable: input.adoptable,
+          });
+    if (operation.adoptId !== undefined && input.adoptable?.has(operation.adoptId))
+      adoptedByKey.set(page.key, operation.adoptId);
+    operations.push(operation);
   }
 
-  leaveUnderAdoptedParents(operations, input.adoptable);
   blockChildrenOfConflicts(operations);
 
   const takenOver = new Set([...rekeyed.values()].map((page) => page.id));
@@ -1210,25 +1215,6 @@ function blockChildrenOfConflicts(operations: Operation[]): void {
         `not published: its ${parent ? 'parent' : 'ancestor'} ${conflict.key} ("${conflict.title}") is in conflict ` +
         `(${holderOf(conflict)}). To fix both: ${conflict.fix}; the next run publishes them`,
     };
-  });
-}
-
-/**
- * A page of docgen's under a page the run adopts (the identical page an interrupted run left, see
- * `PlanInput.adoptable`) is where the tree puts it already: the plan, not knowing the adopted page
- * as docgen's, had no parent id for it and planned a move, which is a write, and on Data Center a new
- * page version. Only where the body was read and matches: another page is not adopted.
- */
-function leaveUnderAdoptedParents(operations: Operation[], adoptable: ReadonlySet<string> | undefined): void {
-  if (!adoptable?.size) return;
-  const adopting = new Map(
-    operations.filter((op) => op.adoptId && adoptable.has(op.adoptId)).map((op) => [op.key, op.adoptId!]),
-  );
-  operations.forEach((op, i) => {
-    const adoptId = op.parentKey === undefined ? undefined : adopting.get(op.parentKey);
-    if (adoptId === undefined || !op.changes.includes('parent') || op.remote?.parentId !== adoptId) return;
-    const changes = op.changes.filter((change) => change !== 'parent');
-    operations[i] = { ...op, changes, action: actionFor(changes) };
   });
 }
 

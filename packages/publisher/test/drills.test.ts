@@ -143,6 +143,30 @@ describe.each(dialects)('failure drills ($name)', ({ name, path }) => {
     await expectQuiet(config, tree);
   });
 
+  it('a section and a page under it, both without their record (an interrupted run’s): both adopted, nothing moved', async () => {
+    const root = await humanPage('Unrecorded section root');
+    const tree = makeTree(4, { prefix: `unrecordedsection${name}` });
+    const config = sandboxConfig(sandbox, path, { parentId: root });
+    const first = await new Publisher(config).publish(tree);
+    const [, section, page] = tree.pages.map((p) => first.outcomes.find((o) => o.key === p.key)!.pageId!);
+    for (const id of [section, page])
+      expect((await sandbox.api('DELETE', `/rest/api/content/${id}/property/docgen`)).status).toBe(204);
+    const since = await sandbox.lastSeq();
+    const repair = await new Publisher(config).publish(tree);
+    expect(repair.ok).toBe(true);
+    expect(repair.outcomes.map((o) => [o.pageId, o.status])).toEqual(
+      expect.arrayContaining([
+        [section, 'adopted'],
+        [page, 'adopted'],
+      ]),
+    );
+    // Only the adopted pages are written (their labels and records): each is where the tree puts it.
+    const writes = (await sandbox.requests(since)).filter(isWrite);
+    expect(writes.filter((r) => ![section, page].some((id) => r.path.includes(`/${id}/`)))).toEqual([]);
+    await expectConverged(root, tree);
+    await expectQuiet(config, tree);
+  });
+
   it('--diff beside pages a run may have left (no record, version 1): each body read once, for the plan and its diff together', async () => {
     const root = await humanPage('Leftover diff root');
     const tree = makeTree(4, { prefix: `leftoverdiff${name}` });

@@ -1,7 +1,7 @@
 import type { RemotePage } from './client/types.js';
 import { planReorder, type Reorder } from './order.js';
 import { judgeRetired, retiredMessage } from './retired.js';
-import { markerHash, pageHash, pageSetIdentity, setIdentity } from './state.js';
+import { desiredPageHash, markerHash, pageSetIdentity, setIdentity } from './state.js';
 
 /**
  * The plan: desired tree + what Confluence has under the managed root → operations.
@@ -383,16 +383,7 @@ function titledUnderParents(desired: DesiredPage[], ownedByKey: ReadonlyMap<stri
     const title = titleIsDocgens(parent)
       ? `${under.titlePrefix}${under.prefix}${parent.title.slice(under.titlePrefix.length)}: ${under.words}`
       : keptTitleUnder(ownedByKey.get(page.key), under);
-    if (title === undefined) return page;
-    const attachments = Object.fromEntries(page.attachments.map((a) => [a.fileName, a.hash]));
-    const hash = pageHash({
-      title,
-      parentKey: page.parentKey,
-      bodyHash: page.bodyHash,
-      labels: page.labels,
-      attachments,
-    });
-    return { ...page, title, hash };
+    return title === undefined ? page : rehashed(page, { title });
   });
 }
 
@@ -411,12 +402,14 @@ function nestedUnderSources(desired: DesiredPage[], ours: RemotePage[]): Desired
     );
     const ids = new Set(made.map((other) => other.id));
     const root = made.find((other) => !ids.has(other.parentId ?? ''));
-    if (!root) return page;
-    const parentKey = root.ownership!.value.key;
-    const attachments = Object.fromEntries(page.attachments.map((a) => [a.fileName, a.hash]));
-    const hash = pageHash({ title: page.title, parentKey, bodyHash: page.bodyHash, labels: page.labels, attachments });
-    return { ...page, parentKey, hash };
+    return root ? rehashed(page, { parentKey: root.ownership!.value.key }) : page;
   });
+}
+
+/** The page with the title or parent the plan gives it, and its hash over them anew. */
+function rehashed(page: DesiredPage, change: Partial<Pick<DesiredPage, 'title' | 'parentKey'>>): DesiredPage {
+  const changed = { ...page, ...change };
+  return { ...changed, hash: desiredPageHash(changed) };
 }
 
 /** The page's live version, so its title, is one docgen wrote (recorded, or marked in its version message). */

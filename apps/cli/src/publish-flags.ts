@@ -211,15 +211,32 @@ export function publishOptions(loaded: LoadedConfig): RunPublishOptions {
   };
 }
 
-/** Where the managed root was named: the flag, the variable, or the config key (with its file and line). */
-function rootFrom(
+/**
+ * For a run of some of a config's sources: what would stop a run of all of them (see
+ * `RunPublishOptions.wholeRunStop`), rendered only when asked. None without a config file.
+ */
+export function wholeRunStopOf(config: LoadedConfig | undefined): RunPublishOptions['wholeRunStop'] {
+  return config?.file
+    ? () => import('./generate.js').then(({ wholeConfigClash }) => wholeConfigClash(config))
+    : undefined;
+}
+
+/**
+ * The managed root and where it was named, for the error when no such page is there: the flag,
+ * else the variable, else the config's `parentId` (or its `parentTitle`) with its file and line.
+ */
+function managedRoot(
   flags: PublishFlagValues,
   env: NodeJS.ProcessEnv,
-  origin: OptionOrigin | undefined,
-): PublisherConfig['rootFrom'] {
-  if (flags['confluence-parent']) return { from: '--confluence-parent' };
-  if (fromEnv(env, 'CONFLUENCE_PARENT_ID')) return { from: 'CONFLUENCE_PARENT_ID' };
-  return origin && { from: origin.name, location: origin.location };
+  options: RunPublishOptions,
+): Pick<PublisherConfig, 'parentId' | 'parentTitle' | 'rootFrom'> {
+  const { parentId, parentTitle } = options.config ?? {};
+  const flag = flags['confluence-parent'];
+  if (flag !== undefined) return { parentId: flag, parentTitle, rootFrom: { from: '--confluence-parent' } };
+  const variable = fromEnv(env, 'CONFLUENCE_PARENT_ID');
+  if (variable !== undefined) return { parentId: variable, parentTitle, rootFrom: { from: 'CONFLUENCE_PARENT_ID' } };
+  const origin = options.rootOrigin;
+  return { parentId, parentTitle, rootFrom: origin && { from: origin.name, location: origin.location } };
 }
 
 /**
@@ -380,7 +397,7 @@ export async function withConfluence<T>(
     });
     return await fn(api, connection);
   } catch (error) {
-    throw redactError(retoldForConnection(error, connection), connection.secrets);
+    throw redactError(await retoldForConnection(error, connection), connection.secrets);
   } finally {
     await connection.sandbox?.close();
   }
@@ -423,9 +440,7 @@ export async function runPublish(
       token: connection.token,
       accessToken: connection.accessToken,
       spaceKey,
-      parentId: flags['confluence-parent'] ?? fromEnv(env, 'CONFLUENCE_PARENT_ID') ?? config.parentId,
-      parentTitle: config.parentTitle,
-      rootFrom: rootFrom(flags, env, options.rootOrigin),
+      ...managedRoot(flags, env, options),
       titlePrefix: flags['confluence-prefix'] ?? config.titlePrefix,
       // The config's name for the doc set, over the folder's (a folder rendered before it was set).
       docSet: config.docSet,
@@ -502,7 +517,7 @@ export async function runPublish(
       diffs,
     };
   } catch (error) {
-    throw redactError(retoldForConnection(error, connection), connection.secrets);
+    throw redactError(await retoldForConnection(error, connection), connection.secrets);
   } finally {
     await connection.sandbox?.close();
   }
@@ -884,7 +899,7 @@ function firstGiven(candidates: Array<[name: string, value: string | undefined]>
  * names the usual places (CONFLUENCE_USER and CONFLUENCE_API_TOKEN, --confluence-space), which
  * sent someone who passed --confluence-token, or set CONFLUENCE_SPACE_KEY, to check the wrong one.
  */
-function retoldForConnection(error: unknown, connection: Connection): unknown {
+async function retoldForConnection(error: unknown, connection: Connection): Promise<unknown> {
   if (!isDocgenError(error)) return error;
   if (connection.sandbox) {
     // The embedded sandbox has one space: a key meant for the real site (--confluence-space DOCS) is not in it.
@@ -901,9 +916,7 @@ function retoldForConnection(error: unknown, connection: Connection): unknown {
   const { from = {}, spaceKey } = connection;
   const status = (error as { status?: number }).status;
   let hint: string | undefined;
-  // A refusal Confluence explained (a CAPTCHA to answer, Basic auth turned off) keeps its own fix.
-  const explained = error.message.startsWith('authentication refused');
-  if (error.code === 'DG_CONFLUENCE_AUTH' && status === 401 && from.token && !explained) {
+  if (error.code === 'DG_CONFLUENCE_AUTH' && status === 401 && from.token && !(await signInRefused(error))) {
     const given = from.user && from.token !== 'CONFLUENCE_ACCESS_TOKEN' ? `${from.user} and ${from.token}` : from.token;
     hint = `check ${given} (Cloud: your Atlassian e-mail and an API token; Data Center: a personal access token); scoped tokens need the api.atlassian.com gateway URL${isThisMachine(connection.url) ? '; a docgen sandbox takes the users and tokens `docgen sandbox start` prints (by default dev@example.com)' : ''}`;
   } else if (error.code === 'DG_CONFLUENCE_NOT_FOUND' && spaceKey && isAboutSpace(error.message, spaceKey)) {
@@ -917,6 +930,15 @@ function retoldForConnection(error: unknown, connection: Connection): unknown {
   }
   if (hint) Object.assign(error, { hint });
   return error;
+}
+
+/**
+ * A refusal Confluence explained (a CAPTCHA to answer, Basic auth turned off): it keeps its own fix.
+ * Asked only of a 401, which the publisher (loaded by then) answered.
+ */
+async function signInRefused(error: DocgenError): Promise<boolean> {
+  const { SignInRefusedError } = await import('@docgen/publisher');
+  return error instanceof SignInRefusedError;
 }
 
 /**

@@ -3,6 +3,7 @@ import {
   publishFailure,
   publishOptions,
   runPublish,
+  wholeRunStopOf,
   type PublishFlagValues,
   type PublishReport,
 } from './publish-flags.js';
@@ -18,11 +19,15 @@ export async function publishGenerated(
   log: (line: string) => void,
 ): Promise<PublishReport & { error?: unknown }> {
   const info = (line: string) => (flags.json ? process.stderr.write(`${line}\n`) : log(line));
-  const whole = result.wholeConfig;
-  const wholeRunStop = whole
-    ? () => import('./generate.js').then(({ wholeConfigClash }) => wholeConfigClash(whole))
-    : undefined;
-  const report = await runPublish(result.outDir, flags, { info }, { ...publishOptions(result.config), wholeRunStop });
+  const report = await runPublish(
+    result.outDir,
+    flags,
+    { info },
+    {
+      ...publishOptions(result.config),
+      wholeRunStop: wholeRunStopOf(result.wholeConfig),
+    },
+  );
   const failure = publishFailure(report);
   if (!failure) return report;
   if (!flags.json) throw failure;

@@ -18,6 +18,7 @@ import {
 import { judgeRetired, refusedTitleMessage, retiredMessage } from './retired.js';
 import {
   attachmentComment,
+  attachmentHashes,
   commentHash,
   markerHash,
   OWNERSHIP_SCHEMA,
@@ -851,7 +852,7 @@ function ownershipOf(
     hash: desired.hash,
     bodyHash: desired.bodyHash,
     labels: desired.labels,
-    attachments: Object.fromEntries(desired.attachments.map((a) => [a.fileName, a.hash])),
+    attachments: attachmentHashes(desired.attachments),
     version,
     ...(options.rootId !== undefined ? { root: options.rootId } : {}),
   };

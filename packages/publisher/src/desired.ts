@@ -9,7 +9,7 @@ import {
 } from '@docgen/core';
 import type { Converter } from './converter.js';
 import type { DesiredPage } from './plan.js';
-import { pageHash } from './state.js';
+import { desiredPageHash } from './state.js';
 
 export interface DesiredOptions {
   converter: Converter;
@@ -39,7 +39,6 @@ export function desiredPages(tree: PageTree, options: DesiredOptions): DesiredPa
       data: a.data,
       path: a.path,
     }));
-    const attachmentHashes = Object.fromEntries(attachments.map((a) => [a.fileName, a.hash]));
     return {
       key: page.key,
       title,
@@ -49,7 +48,7 @@ export function desiredPages(tree: PageTree, options: DesiredOptions): DesiredPa
       bodyHash,
       labels,
       attachments,
-      hash: pageHash({ title, parentKey: page.parentKey, bodyHash, labels, attachments: attachmentHashes }),
+      hash: desiredPageHash({ title, parentKey: page.parentKey, bodyHash, labels, attachments }),
       source: page.source,
       ...(page.titleUnderOutsideParent && {
         titleUnderParent: { titlePrefix: options.titlePrefix ?? '', ...page.titleUnderOutsideParent },

@@ -37,7 +37,7 @@ export { parseConfluenceUrl, type ConfluenceUrlOptions } from './client/url.js';
 export type { Auth, TransportOptions, TransportStats } from './client/transport.js';
 export { resolveEndpoint, discoverCloudId } from './client/endpoint.js';
 export type { Endpoint, Flavor } from './client/endpoint.js';
-export { ConfluenceError, UncertainWriteError } from './client/errors.js';
+export { ConfluenceError, SignInRefusedError, UncertainWriteError } from './client/errors.js';
 export type {
   ConfluenceApi,
   CurrentUser,

@@ -1,7 +1,7 @@
 import type { RemotePage } from './client/types.js';
 import { planReorder, type Reorder } from './order.js';
 import { judgeRetired, retiredMessage } from './retired.js';
-import { markerHash, pageHash, pageSetIdentity, setIdentity } from './state.js';
+import { desiredPageHash, markerHash, pageSetIdentity, setIdentity } from './state.js';
 
 /**
  * The plan: desired tree + what Confluence has under the managed root → operations.
@@ -285,27 +285,32 @@ export function planSync(input: PlanInput): Plan {
       .map((page) => [page.parentKey!, ownedByKey.get(page.parentKey!)?.id ?? rootId]),
   );
   const otherRuns = otherFlagRunsPages(input, ours, { desiredKeys, inScope, rekeyed });
+  // The page the run adopts for a key (the identical page an interrupted run left, see
+  // `PlanInput.adoptable`; only where its body was read): the parent of the pages under it, as an
+  // owned page is. Planned parents first, so known before their children's operations are built.
+  const adoptedByKey = new Map<string, string>();
   const operations: Operation[] = [];
   for (const page of desired) {
     const owned = ownedByKey.get(page.key);
+    const parentKey = page.parentKey;
     const wantedParentId =
-      page.parentKey === undefined
+      parentKey === undefined
         ? rootId
-        : (outsideParents.get(page.parentKey) ?? ownedByKey.get(page.parentKey)?.id);
+        : (outsideParents.get(parentKey) ?? ownedByKey.get(parentKey)?.id ?? adoptedByKey.get(parentKey));
     const retired = notOursByTitle.has(fold(page.title)) ? undefined : retiredByTitle.get(fold(page.title));
-    operations.push(
-      owned
-        ? planOwned(page, owned, { rootId, set, wantedParentId, otherRuns }, policy, notOursByTitle, input)
-        : retired
-          ? planRetired(page, retired, { rootId, family: family.members, policy, takeOver: mayRekey(retired) })
-          : planNew(page, wantedParentId, notOursByTitle, set, {
-              unlisted: unlistedSource(input, page),
-              adoptable: input.adoptable,
-            }),
-    );
+    const operation = owned
+      ? planOwned(page, owned, { rootId, set, wantedParentId, otherRuns }, policy, notOursByTitle, input)
+      : retired
+        ? planRetired(page, retired, { rootId, family: family.members, policy, takeOver: mayRekey(retired) })
+        : planNew(page, wantedParentId, notOursByTitle, set, {
+            unlisted: unlistedSource(input, page),
+            adoptable: input.adoptable,
+          });
+    if (operation.adoptId !== undefined && input.adoptable?.has(operation.adoptId))
+      adoptedByKey.set(page.key, operation.adoptId);
+    operations.push(operation);
   }
 
-  leaveUnderAdoptedParents(operations, input.adoptable);
   blockChildrenOfConflicts(operations);
 
   const takenOver = new Set([...rekeyed.values()].map((page) => page.id));
@@ -378,16 +383,7 @@ function titledUnderParents(desired: DesiredPage[], ownedByKey: ReadonlyMap<stri
     const title = titleIsDocgens(parent)
       ? `${under.titlePrefix}${under.prefix}${parent.title.slice(under.titlePrefix.length)}: ${under.words}`
       : keptTitleUnder(ownedByKey.get(page.key), under);
-    if (title === undefined) return page;
-    const attachments = Object.fromEntries(page.attachments.map((a) => [a.fileName, a.hash]));
-    const hash = pageHash({
-      title,
-      parentKey: page.parentKey,
-      bodyHash: page.bodyHash,
-      labels: page.labels,
-      attachments,
-    });
-    return { ...page, title, hash };
+    return title === undefined ? page : rehashed(page, { title });
   });
 }
 
@@ -406,12 +402,14 @@ function nestedUnderSources(desired: DesiredPage[], ours: RemotePage[]): Desired
     );
     const ids = new Set(made.map((other) => other.id));
     const root = made.find((other) => !ids.has(other.parentId ?? ''));
-    if (!root) return page;
-    const parentKey = root.ownership!.value.key;
-    const attachments = Object.fromEntries(page.attachments.map((a) => [a.fileName, a.hash]));
-    const hash = pageHash({ title: page.title, parentKey, bodyHash: page.bodyHash, labels: page.labels, attachments });
-    return { ...page, parentKey, hash };
+    return root ? rehashed(page, { parentKey: root.ownership!.value.key }) : page;
   });
+}
+
+/** The page with the title or parent the plan gives it, and its hash over them anew. */
+function rehashed(page: DesiredPage, change: Partial<Pick<DesiredPage, 'title' | 'parentKey'>>): DesiredPage {
+  const changed = { ...page, ...change };
+  return { ...changed, hash: desiredPageHash(changed) };
 }
 
 /** The page's live version, so its title, is one docgen wrote (recorded, or marked in its version message). */
@@ -1210,25 +1208,6 @@ function blockChildrenOfConflicts(operations: Operation[]): void {
         `not published: its ${parent ? 'parent' : 'ancestor'} ${conflict.key} ("${conflict.title}") is in conflict ` +
         `(${holderOf(conflict)}). To fix both: ${conflict.fix}; the next run publishes them`,
     };
-  });
-}
-
-/**
- * A page of docgen's under a page the run adopts (the identical page an interrupted run left, see
- * `PlanInput.adoptable`) is where the tree puts it already: the plan, not knowing the adopted page
- * as docgen's, had no parent id for it and planned a move, which is a write, and on Data Center a new
- * page version. Only where the body was read and matches: another page is not adopted.
- */
-function leaveUnderAdoptedParents(operations: Operation[], adoptable: ReadonlySet<string> | undefined): void {
-  if (!adoptable?.size) return;
-  const adopting = new Map(
-    operations.filter((op) => op.adoptId && adoptable.has(op.adoptId)).map((op) => [op.key, op.adoptId!]),
-  );
-  operations.forEach((op, i) => {
-    const adoptId = op.parentKey === undefined ? undefined : adopting.get(op.parentKey);
-    if (adoptId === undefined || !op.changes.includes('parent') || op.remote?.parentId !== adoptId) return;
-    const changes = op.changes.filter((change) => change !== 'parent');
-    operations[i] = { ...op, changes, action: actionFor(changes) };
   });
 }
 

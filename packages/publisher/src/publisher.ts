@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
+import pLimit from 'p-limit';
 import { contentHash, DocgenError, type Diagnostic, type PageTree, type SourceLocation } from '@docgen/core';
 import { applyPlan, bodyHashWithoutComments, RECORD_WAITS, type Outcome } from './apply.js';
 import { CloudApi } from './client/cloud.js';
@@ -228,13 +229,14 @@ export class Publisher {
     const freeTitles = titlesNotHeld(newTitles, elsewhere);
     const retired = freeTitles.length ? await api.findRetiredTitles(space, freeTitles) : [];
     // First: a page another run records meanwhile is docgen's for everything the plan asks after.
-    const adoptable = await identicalLeftovers(api, converter, remote, { desired, rootId });
+    const reads = { api, concurrency: this.config.concurrency, bodies: new Map<string, string>() };
+    const adoptable = await identicalLeftovers(reads, converter, remote, { desired, rootId });
     const docSet = this.config.docSet ?? tree.docSet ?? defaultDocSet(tree);
     const docSetNamed = (this.config.docSet ?? tree.docSet) !== undefined;
     const partial = this.config.partial ?? tree.partial;
     // The plan finds the same family from the same input; the comment check needs its members first.
     const family = docSetFamily({ desired, remote, rootId, docSet, docSetNamed, partial, retired });
-    const { commentedOnly, editInSource, bodies } = await pagesOnlyCommented(api, converter, remote, {
+    const { commentedOnly, editInSource } = await pagesOnlyCommented(reads, converter, remote, {
       docSets: family.members,
       rootId,
       desired,
@@ -262,7 +264,7 @@ export class Publisher {
       retired,
     });
     const planned = { plan, desired, space, counts: summarize(plan) };
-    bodiesReadByPlan.set(planned, bodies);
+    bodiesReadByPlan.set(planned, reads.bodies);
     return planned;
   }
 
@@ -273,31 +275,17 @@ export class Publisher {
   async diffs(planned: PlannedSync): Promise<PageDiff[]> {
     const api = await this.client();
     const converter = this.config.converter ?? (await loadConverter());
-    const out: PageDiff[] = [];
-    for (const op of planned.plan.operations) {
-      if (!op.desired || !DIFFED.has(op.action)) continue;
-      if (op.action === 'update' && !op.changes.includes('body')) continue;
+    const readByPlan = bodiesReadByPlan.get(planned);
+    const diffs = await boundedAll(planned.plan.operations.filter(isDiffed), this.config.concurrency, async (op) => {
       const retired = retiredStatus(op.remote);
-      const readByPlan = retired ? undefined : bodiesReadByPlan.get(planned)?.get(op.pageId ?? '');
+      // The plan read the live body of each page it had to judge (none in the trash): not read again.
+      const live = retired ? undefined : readByPlan?.get(op.pageId ?? '');
       const remoteBody = op.pageId
-        ? (readByPlan ?? (await api.getPage(op.pageId, { body: true, status: retired })).body ?? '')
+        ? (live ?? (await api.getPage(op.pageId, { body: true, status: retired })).body ?? '')
         : '';
-      // Readers' comment markers are carried over by the write, not changed by it: not in the diff.
-      const before = remoteBody ? converter.normalizeStorage(withoutCommentMarkers(remoteBody)) : '';
-      const retitled = retitledByPerson(op);
-      if (contentHash(before) === op.desired.bodyHash && !retitled) continue;
-      const where = remoteWhere(op, retired);
-      // A person's new title is part of their edit: shown above the body, as the body's change is.
-      // A new page has no remote title: only a retitled page (which has one) shows titles.
-      const titled = (title: string | undefined, body: string) => (retitled ? `title: ${title}\n${body}` : body);
-      out.push({
-        key: op.key,
-        title: op.title,
-        action: op.action,
-        diff: pageDiff(op.title, titled(op.remote?.title, before), titled(op.title, op.desired.normalized), where),
-      });
-    }
-    return out;
+      return diffOf(op, remoteBody, retired, converter);
+    });
+    return diffs.filter((diff): diff is PageDiff => diff !== undefined);
   }
 
   async publish(tree: PageTree, options: { dryRun?: boolean; planned?: PlannedSync } = {}): Promise<PublishResult> {
@@ -395,15 +383,15 @@ export class Publisher {
  * only added inline comments, which the plan does not count as a human edit. Confluence adds no
  * version for a comment, so this finds nothing there; a server that did would otherwise turn every
  * comment into a conflict. One body read per page that would be a conflict, none on other runs;
- * the bodies read are kept for `diffs`, which would read the same pages again. Also those whose
+ * the bodies read are kept in `reads` for `diffs`, which would read the same pages again. Also those whose
  * body is the one the tree has now (`editInSource`): a person's edit merged into the source.
  */
 async function pagesOnlyCommented(
-  api: ConfluenceApi,
+  reads: BodyReads,
   converter: Converter,
   remote: RemotePage[],
   tree: { docSets: ReadonlySet<string>; rootId: string; desired: DesiredPage[] },
-): Promise<{ commentedOnly: Set<string>; editInSource: Set<string>; bodies: Map<string, string> }> {
+): Promise<{ commentedOnly: Set<string>; editInSource: Set<string> }> {
   const suspects = remote.filter((page) => {
     const owner = page.ownership?.value;
     return (
@@ -418,10 +406,9 @@ async function pagesOnlyCommented(
   const wanted = new Map(tree.desired.map((page) => [page.key, page]));
   const found = new Set<string>();
   const editInSource = new Set<string>();
-  const bodies = new Map<string, string>();
+  const bodies = await liveBodies(reads, suspects);
   for (const page of suspects) {
-    const body = (await api.getPage(page.id, { body: true })).body ?? '';
-    bodies.set(page.id, body);
+    const body = bodies.get(page.id)!;
     const liveHash = bodyHashWithoutComments(body, converter);
     // The whole edit in the source: its body, and its title too (a person's rename is an edit the body does not show).
     const desired = wanted.get(page.ownership!.value.key);
@@ -435,7 +422,7 @@ async function pagesOnlyCommented(
     )
       found.add(page.id);
   }
-  return { commentedOnly: found, editInSource, bodies };
+  return { commentedOnly: found, editInSource };
 }
 
 /**
@@ -443,13 +430,14 @@ async function pagesOnlyCommented(
  * one docgen writes for that page: what a run created before it died, short of recording it, which
  * the run adopts (see `tryAdopt`). Read now, so the plan and a dry run say what the run will do:
  * adopt such a page, or, for any other, meet a title conflict that holds back the pages under it.
- * One body read per such page; none on a run without one. Such a page with another body under the
+ * One body read per such page, kept in `reads` (for `diffs`, which shows the conflict's body); none
+ * on a run without one. Such a page with another body under the
  * root or a page of docgen's may be another docgen run's still at work (the same job's earlier
  * pipeline, whose record comes a moment after the create): recorded within the waits, it takes its
  * record into `remote`, so the plan treats it as docgen's page it is (updated, not a conflict).
  */
 async function identicalLeftovers(
-  api: ConfluenceApi,
+  reads: BodyReads,
   converter: Converter,
   remote: RemotePage[],
   { desired, rootId }: { desired: DesiredPage[]; rootId: string },
@@ -458,17 +446,46 @@ async function identicalLeftovers(
   const docgens = new Set([rootId, ...remote.filter((page) => page.ownership).map((page) => page.id)]);
   const identical = new Set<string>();
   const unrecorded: RemotePage[] = [];
-  for (const page of remote) {
-    const wanted = byTitle.get(page.title.trim().toLowerCase());
-    if (!wanted || page.ownership || page.version.number !== 1) continue;
-    const body = (await api.getPage(page.id, { body: true })).body ?? '';
+  const leftovers = remote.filter(
+    (page) => byTitle.has(page.title.trim().toLowerCase()) && !page.ownership && page.version.number === 1,
+  );
+  const bodies = await liveBodies(reads, leftovers);
+  for (const page of leftovers) {
+    const wanted = byTitle.get(page.title.trim().toLowerCase())!;
+    const body = bodies.get(page.id)!;
     // Its title as docgen gives it, too: the run adopts no page whose title is in another case (see `tryAdopt`).
     if (page.title === wanted.title && bodyHashWithoutComments(body, converter) === wanted.bodyHash)
       identical.add(page.id);
     else if (docgens.has(page.parentId ?? '')) unrecorded.push(page);
   }
-  await takeRecordsOfOtherRuns(api, unrecorded);
+  await takeRecordsOfOtherRuns(reads.api, unrecorded);
   return identical;
+}
+
+/**
+ * Live bodies the plan reads, kept by page id (`bodies`): a page read once is not read again, by a
+ * later step of the plan or by `diffs`. `concurrency` at a time, as the run's writes go.
+ */
+interface BodyReads {
+  api: ConfluenceApi;
+  concurrency?: number;
+  bodies: Map<string, string>;
+}
+
+/** The live body of each page, read where `reads` has it not yet: the whole of `reads.bodies`. */
+async function liveBodies(reads: BodyReads, pages: RemotePage[]): Promise<Map<string, string>> {
+  const unread = pages.filter((page) => !reads.bodies.has(page.id));
+  const read = await boundedAll(unread, reads.concurrency, async (page) => {
+    return (await reads.api.getPage(page.id, { body: true })).body ?? '';
+  });
+  unread.forEach((page, i) => reads.bodies.set(page.id, read[i]));
+  return reads.bodies;
+}
+
+/** `read` of each item, `concurrency` at a time (the publisher's default: 4), answers in the items' order. */
+function boundedAll<T, R>(items: T[], concurrency: number | undefined, read: (item: T) => Promise<R>): Promise<R[]> {
+  const limit = pLimit(Math.max(1, concurrency ?? 4));
+  return Promise.all(items.map((item) => limit(() => read(item))));
 }
 
 /** Each page's record, where another run writes it within `RECORD_WAITS`: put on the page as listed. */
@@ -505,7 +522,7 @@ function titleDocgenWrote(page: RemotePage, remote: RemotePage[], desired: Desir
   );
 }
 
-/** Live bodies `plan` read (pages a person may have edited), so `diffs` of the same plan reads them no second time. */
+/** Live bodies `plan` read (pages a person may have edited, pages a run may have left), so `diffs` of the same plan reads them no second time. */
 const bodiesReadByPlan = new WeakMap<PlannedSync, Map<string, string>>();
 
 /** A highlight as a warning quotes it: whole when short, else its start (a highlight may be a whole paragraph). */
@@ -552,6 +569,34 @@ function deprecationWarnings(transport: Transport): Diagnostic[] {
 
 /** The plan's actions whose page body `--diff` shows: what a create, a restore or an update writes, and what a conflict would. */
 const DIFFED = new Set<Action>(['create', 'restore', 'update', 'conflict']);
+
+/** An operation whose page body `--diff` shows: an update only where it writes the body. */
+function isDiffed(op: Operation): op is Operation & { desired: DesiredPage } {
+  return Boolean(op.desired) && DIFFED.has(op.action) && (op.action !== 'update' || op.changes.includes('body'));
+}
+
+/** The page's diff (`remoteBody`: what Confluence has, '' for a new page), none where nothing differs. */
+function diffOf(
+  op: Operation & { desired: DesiredPage },
+  remoteBody: string,
+  retired: string | undefined,
+  converter: Converter,
+): PageDiff | undefined {
+  // Readers' comment markers are carried over by the write, not changed by it: not in the diff.
+  const before = remoteBody ? converter.normalizeStorage(withoutCommentMarkers(remoteBody)) : '';
+  const retitled = retitledByPerson(op);
+  if (contentHash(before) === op.desired.bodyHash && !retitled) return undefined;
+  const where = remoteWhere(op, retired);
+  // A person's new title is part of their edit: shown above the body, as the body's change is.
+  // A new page has no remote title: only a retitled page (which has one) shows titles.
+  const titled = (title: string | undefined, body: string) => (retitled ? `title: ${title}\n${body}` : body);
+  return {
+    key: op.key,
+    title: op.title,
+    action: op.action,
+    diff: pageDiff(op.title, titled(op.remote?.title, before), titled(op.title, op.desired.normalized), where),
+  };
+}
 
 /** The status of a page in the trash or the archive (read only when asked for by it), else undefined. */
 function retiredStatus(page: RemotePage | undefined): string | undefined {

@@ -117,6 +117,24 @@ export function pageHash(input: HashInput): string {
   );
 }
 
+/** A page's attachments by file name → the hash of their bytes: what docgen records and `pageHash` takes. */
+export function attachmentHashes(
+  attachments: ReadonlyArray<{ fileName: string; hash: string }>,
+): Record<string, string> {
+  return Object.fromEntries(attachments.map((a) => [a.fileName, a.hash]));
+}
+
+/**
+ * `pageHash` of a page as docgen wants it, its attachments as a list: hashed again whenever the plan
+ * gives the page another title or parent, which the hash covers.
+ */
+export function desiredPageHash(
+  page: Omit<HashInput, 'attachments'> & { attachments: ReadonlyArray<{ fileName: string; hash: string }> },
+): string {
+  const { title, parentKey, bodyHash, labels } = page;
+  return pageHash({ title, parentKey, bodyHash, labels, attachments: attachmentHashes(page.attachments) });
+}
+
 /**
  * The version message of every page version docgen writes: `docgen: <what> [h:<hash16>]`.
  * It lets a later run recognise its own write even when the run died before recording it in

@@ -122,25 +122,75 @@ describe.each(dialects)('failure drills ($name)', ({ name, path }) => {
     await expectQuiet({ ...config, transport: {} }, tree);
   });
 
-  it('a top page without its record (an interrupted run’s): adopted, and the pages under it left where they are, not moved', async () => {
-    const root = await humanPage('Unrecorded top root');
-    const tree = makeTree(5, { prefix: `unrecorded${name}` });
+  /**
+   * `tree` published under a new root, then the pages at `indexes` as a run killed between their
+   * create and their record leaves them: version 1, docgen's body, no record. Their ids.
+   */
+  async function publishedUnrecorded(rootTitle: string, tree: PageTree, indexes: number[]) {
+    const root = await humanPage(rootTitle);
     const config = sandboxConfig(sandbox, path, { parentId: root });
     const first = await new Publisher(config).publish(tree);
-    const top = first.outcomes.find((o) => o.key === tree.pages[0].key)!.pageId!;
-    // The page as a run killed between its create and its record leaves it: version 1, docgen's body, no record.
-    expect((await sandbox.api('DELETE', `/rest/api/content/${top}/property/docgen`)).status).toBe(204);
+    const ids = indexes.map((i) => first.outcomes.find((o) => o.key === tree.pages[i]!.key)!.pageId!);
+    for (const id of ids)
+      expect((await sandbox.api('DELETE', `/rest/api/content/${id}/property/docgen`)).status).toBe(204);
+    return { root, config, ids };
+  }
+
+  /** A repair run of `tree` adopts the pages of `ids`, writes no other page (they are where the tree puts them), and converges. */
+  async function expectOnlyAdopted(unrecorded: Awaited<ReturnType<typeof publishedUnrecorded>>, tree: PageTree) {
+    const { root, config, ids } = unrecorded;
     const since = await sandbox.lastSeq();
     const repair = await new Publisher(config).publish(tree);
-    expect(repair.outcomes.map((o) => [o.key, o.status])).toEqual([
-      [tree.pages[0].key, 'adopted'],
-      ...tree.pages.slice(1).map((page) => [page.key, 'unchanged']),
-    ]);
-    // Only the adopted page is written (its labels and record): its section is under it already.
+    const adopted = repair.outcomes.filter((o) => o.status === 'adopted').map((o) => o.pageId);
+    expect(adopted.sort()).toEqual([...ids].sort());
+    expect(repair.outcomes.filter((o) => o.status !== 'adopted').map((o) => o.status)).toEqual(
+      Array(tree.pages.length - ids.length).fill('unchanged'),
+    );
+    // Only the adopted pages are written (their labels and records).
     const writes = (await sandbox.requests(since)).filter(isWrite);
-    expect(writes.filter((r) => !r.path.includes(`/${top}/`))).toEqual([]);
+    expect(writes.filter((r) => !ids.some((id) => r.path.includes(`/${id}/`)))).toEqual([]);
     await expectConverged(root, tree);
     await expectQuiet(config, tree);
+  }
+
+  it('a top page without its record (an interrupted run’s): adopted, and the pages under it left where they are, not moved', async () => {
+    const tree = makeTree(5, { prefix: `unrecorded${name}` });
+    await expectOnlyAdopted(await publishedUnrecorded('Unrecorded top root', tree, [0]), tree);
+  });
+
+  it('a section and a page under it, both without their record (an interrupted run’s): both adopted, nothing moved', async () => {
+    const tree = makeTree(4, { prefix: `unrecordedsection${name}` });
+    await expectOnlyAdopted(await publishedUnrecorded('Unrecorded section root', tree, [1, 2]), tree);
+  });
+
+  it('--diff beside pages a run may have left (no record, version 1): each body read once, for the plan and its diff together', async () => {
+    const tree = makeTree(4, { prefix: `leftoverdiff${name}` });
+    const last = tree.pages[3]!;
+    const {
+      root,
+      config,
+      ids: [left],
+    } = await publishedUnrecorded('Leftover diff root', tree, [3]);
+    // And a person's page (version 1 too) with the title of a page new in the tree, and a body of its own.
+    const extra = { ...last, key: `${last.key}x`, title: 'Leftover diff extra', markdown: '# Extra\n\nNew.' };
+    const taken = await humanPage(extra.title, root);
+    const grown = { ...tree, pages: [...tree.pages, extra] };
+    const publisher = new Publisher(config);
+    const since = await sandbox.lastSeq();
+    const planned = await publisher.plan(grown);
+    expect(
+      planned.plan.operations.filter((op) => op.action === 'conflict').map((op) => [op.pageId, op.adoptId]),
+    ).toEqual([
+      [left, left],
+      [taken, undefined],
+    ]);
+    // The adopted page's body is docgen's: no diff; the person's page's is.
+    expect((await publisher.diffs(planned)).map((d) => d.key)).toEqual([extra.key]);
+    const bodyReads = (await sandbox.requests(since))
+      .filter((r) => r.method === 'GET' && /body/.test(r.query))
+      .map((r) => r.path.split('/').pop())
+      .sort();
+    expect(bodyReads).toEqual([left, taken].sort());
   });
 
   it('429 with Retry-After on page writes: waited for, every page once', async () => {

@@ -7,6 +7,7 @@ import {
   connect,
   Redactor,
   resolveEndpoint,
+  SignInRefusedError,
   Transport,
   UncertainWriteError,
   parseRetryAfter,
@@ -145,6 +146,8 @@ describe('Transport', () => {
       .request({ method: 'GET', url: `${s.url}/401`, what: 'the current user' })
       .catch((e) => e)) as ConfluenceError;
     expect(error).toBeInstanceOf(ConfluenceError);
+    // No reason given: not a refusal whose own hint a caller keeps.
+    expect(error).not.toBeInstanceOf(SignInRefusedError);
     expect(error.code).toBe('DG_CONFLUENCE_AUTH');
     expect(error.message).toMatch(/^authentication failed: GET \/401 answered 401 — Bad credentials: Basic \*\*\*/);
     const forbidden = (await transport
@@ -251,12 +254,14 @@ describe('Transport', () => {
       const error = (await transport
         .request({ method: 'POST', url: `${s.url}${path}`, json: {}, what: 'space DEV' })
         .catch((e) => e)) as ConfluenceError;
-      return { code: error.code, message: error.message, hint: error.hint };
+      const signInRefused = error instanceof SignInRefusedError;
+      return { code: error.code, message: error.message, hint: error.hint, signInRefused };
     };
     expect(await refusal('/cloud-bearer')).toEqual({
       code: 'DG_CONFLUENCE_AUTH',
       message: 'authentication refused: POST /cloud-bearer answered 403 — Failed to parse Connect Session Auth Token',
       hint: expect.stringMatching(/^Confluence Cloud takes an API token with the e-mail of its account/),
+      signInRefused: true,
     });
     expect(await refusal('/dc-basic-off')).toMatchObject({
       code: 'DG_CONFLUENCE_AUTH',
@@ -273,10 +278,12 @@ describe('Transport', () => {
     expect(await refusal('/no-confluence')).toMatchObject({
       code: 'DG_CONFLUENCE_AUTH',
       hint: expect.stringMatching(/^the account has no access to Confluence on this site/),
+      signInRefused: true,
     });
     expect(await refusal('/no-permission')).toMatchObject({
       code: 'DG_CONFLUENCE_PERMISSION',
       message: expect.stringContaining('"add/edit" permission for space DEV'),
+      signInRefused: false,
     });
   });
 
@@ -298,6 +305,8 @@ describe('Transport', () => {
       'authentication refused: the user name and password or token were refused (Basic auth): GET /rest/api/space/DEV answered 401 — HTTP Status 401 – Unauthorized: Basic Authentication Failure - Reason : AUTHENTICATED_FAILED',
     );
     expect(error.hint).toMatch(/^a Data Center personal access token goes alone/);
+    // What the CLI tells from a refusal in general, to keep this hint: the class, not the message's words.
+    expect(error).toBeInstanceOf(SignInRefusedError);
   });
 
   // After too many failed logins Data Center wants a CAPTCHA answered in a browser; until then every
@@ -321,6 +330,7 @@ describe('Transport', () => {
       'authentication refused: the account must answer a CAPTCHA first (too many failed logins): GET /rest/api/space/DEV answered 401 — Unauthorized (401)',
     );
     expect(error.hint).toMatch(/^sign in to Confluence once in a browser as this account/);
+    expect(error).toBeInstanceOf(SignInRefusedError);
   });
 
   // Data Center's rate limiter sends its headers on every answer, with no reset time: `retry-after`

@@ -3,7 +3,14 @@ import type { LoadedConfig } from '@docgen/core';
 import { Args } from '@oclif/core';
 import { DocgenCommand } from '../docgen-command.js';
 import { expectConfigFile, expectRenderedFolder, pathFlag } from '../paths.js';
-import { publishFailure, publishFlags, publishOptions, runPublish, type PublishReport } from '../publish-flags.js';
+import {
+  publishFailure,
+  publishFlags,
+  publishOptions,
+  runPublish,
+  wholeRunStopOf,
+  type PublishReport,
+} from '../publish-flags.js';
 
 export default class Publish extends DocgenCommand {
   static override summary = 'Sync a rendered page tree into Confluence (or the embedded sandbox)';
@@ -41,13 +48,10 @@ With no Confluence URL configured, publishes to the embedded sandbox in .docgen/
     const loaded = await configOf(args['rendered-dir'], flags.config);
     // The config's output folder, when there is a config: the folder most likely meant when the one given is not there.
     expectRenderedFolder(args['rendered-dir'], loaded.file ? resolve(loaded.dir, loaded.config.out) : undefined);
-    // A conflict whose fix is a run of every source: what would stop that run, from the config.
-    const wholeRunStop = loaded.file
-      ? () => import('../generate.js').then(({ wholeConfigClash }) => wholeConfigClash(loaded))
-      : undefined;
     const report = await runPublish(args['rendered-dir'], { ...flags, json }, log, {
       ...publishOptions(loaded),
-      wholeRunStop,
+      // A conflict whose fix is a run of every source: what would stop that run, from the config.
+      wholeRunStop: wholeRunStopOf(loaded),
       configWarnings: loaded.warnings,
     });
     const failure = publishFailure(report);

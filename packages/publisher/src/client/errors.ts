@@ -37,6 +37,13 @@ export class ConfluenceError extends DocgenError {
  */
 export class UncertainWriteError extends ConfluenceError {}
 
+/**
+ * A sign-in Confluence refused and said why (a CAPTCHA to answer, Basic auth turned off, a token
+ * sent the wrong way): its hint is the fix for that reason, which a caller's hint about the
+ * credentials in general should not replace.
+ */
+export class SignInRefusedError extends ConfluenceError {}
+
 /** Pull Atlassian's message out of a v1 envelope (`{message}`) or a v2 one (`{errors:[{title,detail}]}`). */
 export function atlassianMessage(body: unknown): string | undefined {
   if (!body || typeof body !== 'object') return typeof body === 'string' ? textSummary(body) : undefined;
@@ -112,7 +119,7 @@ const SIGN_IN_REFUSALS: Array<{ said: RegExp; headline?: string; hint: string }>
 ];
 
 /**
- * Map a status to a code, a headline and a next step. `what` names the thing requested; `said` is
+ * Map a status to a code, a headline and a next step (`signInRefused`: a refusal whose reason Confluence said). `what` names the thing requested; `said` is
  * what the answer said (Atlassian's message, or the text of a page), read to tell a refused
  * sign-in from a missing permission.
  */
@@ -121,10 +128,15 @@ export function describeFailure(
   method: string,
   what: string,
   said = '',
-): { code: string; headline: string; hint?: string } {
+): { code: string; headline: string; hint?: string; signInRefused?: boolean } {
   const refusal = status === 401 || status === 403 ? SIGN_IN_REFUSALS.find((r) => r.said.test(said)) : undefined;
   if (refusal)
-    return { code: 'DG_CONFLUENCE_AUTH', headline: refusal.headline ?? 'authentication refused', hint: refusal.hint };
+    return {
+      code: 'DG_CONFLUENCE_AUTH',
+      headline: refusal.headline ?? 'authentication refused',
+      hint: refusal.hint,
+      signInRefused: true,
+    };
   // Confluence's own 404s are JSON about a space, page or user; the servlet container's HTML page,
   // or Jersey's "null for uri", says no REST API is at that path: the URL is wrong, nothing is missing.
   if (status === 404 && /null for uri|<html|<!doctype html/i.test(said)) {

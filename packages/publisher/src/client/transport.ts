@@ -1,7 +1,14 @@
 import { DocgenError } from '@docgen/core';
 import { Redactor } from '../redact.js';
 import { parseConfluenceUrl, type ConfluenceUrlOptions } from './url.js';
-import { atlassianMessage, ConfluenceError, describeFailure, textSummary, UncertainWriteError } from './errors.js';
+import {
+  atlassianMessage,
+  ConfluenceError,
+  describeFailure,
+  SignInRefusedError,
+  textSummary,
+  UncertainWriteError,
+} from './errors.js';
 
 export type Auth =
   { kind: 'basic'; user: string; token: string } | { kind: 'bearer'; token: string } | { kind: 'none' };
@@ -214,7 +221,7 @@ export class Transport {
       const message = atlassianMessage(body);
       const refusedWait =
         status === 429 && waitTooLong ? waitRefused(response.headers, this.options.maxRetryAfterMs) : undefined;
-      const described =
+      const described: ReturnType<typeof describeFailure> =
         refusedWait ??
         describeFailure(
           status,
@@ -239,6 +246,7 @@ export class Transport {
       };
       // A 5xx on a create may or may not have created the page.
       if (status >= 500 && !idempotent) throw new UncertainWriteError(init);
+      if (described.signInRefused) throw new SignInRefusedError(init);
       throw new ConfluenceError(init);
     }
   }

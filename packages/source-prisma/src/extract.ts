@@ -31,6 +31,7 @@ import {
 import { readDocumentation } from './directives.js';
 import type { DataModel, Defined, EnumModel, Field, Index, KeyOptions, PrismaModel, Relation } from './model.js';
 import {
+  addCommentedOutFields,
   addConstraintNames,
   addIgnoredModels,
   addLeftOutFields,
@@ -215,6 +216,7 @@ export async function extractPrisma(path: string, options: ExtractPrismaOptions 
   };
   restoreViewKeys(models, viewKeys, sources, declarations);
   const unread = [...addLeftOutFields(models, blocks, names), ...addIgnoredModels(models, blocks, names)];
+  addCommentedOutFields(models, blocks, names);
   addConstraintNames(models, blocks, names);
   reportUnread(unread, options);
   if (!models.length) reportNoModels(path, sources, dmmf.enums.length, options);

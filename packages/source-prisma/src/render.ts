@@ -366,6 +366,8 @@ function notesOf(field: Field, model: DataModel, storedIn: 'Collection' | 'Table
   if (field.isUpdatedAt) notes.push('updated at');
   if (field.kind === 'unsupported') notes.push('not available in Prisma Client');
   if (field.ignored) notes.push('ignored by Prisma Client (`@ignore`)');
+  if (field.commentedOut)
+    notes.push('commented out by `prisma db pull` (no valid Prisma field name): not available in Prisma Client');
   // MongoDB has no foreign keys: the field holds the other document's id, a reference. Nor has a
   // view, or a key to one: the database cannot constrain a view's rows.
   const holds =

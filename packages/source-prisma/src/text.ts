@@ -104,6 +104,58 @@ export function addIgnoredModels(models: DataModel[], blocks: ModelBlock[], name
   return unread;
 }
 
+/** The notice `prisma db pull` writes above a column it comments out (`// 1 String @map("1")`). */
+const COMMENTED_OUT_NOTICE = /^This field was commented out because of an invalid name\b/;
+
+/**
+ * Columns `prisma db pull` commented out because their names are no valid Prisma names (`1`,
+ * `2fa_enabled`), put back where the schema writes them, marked. Prisma's parser skips the `//`
+ * line but not the `///` notice above it, which it gives to the next field as its description: the
+ * notice (and any `///` line with it) is the column's, so it is taken off that field.
+ */
+export function addCommentedOutFields(models: DataModel[], blocks: ModelBlock[], names: KnownNames): void {
+  const byName = new Map(models.map((model) => [model.name, model]));
+  for (const block of blocks) {
+    const model = byName.get(block.name);
+    if (!model) continue;
+    // `///` lines since the last field: Prisma gives them all to the next one. The first `claimed`
+    // of them are the commented-out columns'.
+    let docs: string[] = [];
+    let claimed = 0;
+    let previous: string | undefined;
+    for (const line of block.body.map((text) => text.trim())) {
+      if (line.startsWith('///')) docs.push(docComment(line));
+      else if (line.startsWith('//')) {
+        const own = docs.slice(claimed);
+        const field = own.some((doc) => COMMENTED_OUT_NOTICE.test(doc))
+          ? fieldOf(line.slice(2).trim(), block.name, names, undefined)
+          : undefined;
+        if (!field) continue;
+        field.commentedOut = true;
+        const described = own.filter((doc) => !COMMENTED_OUT_NOTICE.test(doc));
+        if (described.length) field.documentation = described.join('\n');
+        const at = previous === undefined ? 0 : model.fields.findIndex((known) => known.name === previous) + 1;
+        model.fields.splice(at, 0, field);
+        previous = field.name;
+        claimed = docs.length;
+      } else if (line) {
+        const next = /^\w+/.exec(line)?.[0];
+        const known = model.fields.find((candidate) => candidate.name === next && !candidate.commentedOut);
+        if (known && claimed) known.documentation = withoutLeadingLines(known.documentation, claimed);
+        if (known) previous = known.name;
+        docs = [];
+        claimed = 0;
+      }
+    }
+  }
+}
+
+/** `text` without its first `count` lines; undefined when nothing is left. */
+function withoutLeadingLines(text: string | undefined, count: number): string | undefined {
+  const rest = (text ?? '').split('\n').slice(count).join('\n');
+  return rest.trim() ? rest : undefined;
+}
+
 /**
  * Constraint names the DMMF leaves out, from the schema's text: a foreign key's
  * (`@relation(…, map: "fk_…")`) and SQL Server's default constraint's (`@default(now(), map: "DF_…")`).

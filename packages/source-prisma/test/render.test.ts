@@ -1700,6 +1700,26 @@ describe('@@ignore and @ignore (a `prisma db pull` schema): in the database, so 
     expect(await erdSvg(await extractPrisma(schema))).toContain('>audit_log</text>');
   });
 
+  it("lists a column db pull commented out (its name is no Prisma name), and keeps its notice off the next field's description", async () => {
+    const file = join(fixtures, 'db-pull-commented-out.prisma');
+    const model = await extractPrisma(file);
+    expect(model.models[0]!.fields.map((field) => [field.name, field.type, field.documentation])).toEqual([
+      ['1', 'String', undefined],
+      ['last', 'Int', undefined],
+      ['2fa_enabled', 'Boolean', undefined],
+      ['name', 'String', 'Their name, as they typed it.'],
+    ]);
+    const tree = renderPrisma(model, templates, { cwd: fixtures });
+    validatePageTree(tree);
+    const page = tree.pages.find((item) => item.key === 'data-model/model/user')!.markdown;
+    expect(page.match(/^\| `\w+` \|.*$/gm)).toEqual([
+      '| `1` | `String` |  | commented out by `prisma db pull` (no valid Prisma field name): not available in Prisma Client, column 1, @db.Text |  |',
+      '| `last` | `Int` | `autoincrement()` | primary key |  |',
+      '| `2fa_enabled` | `Boolean`? |  | commented out by `prisma db pull` (no valid Prisma field name): not available in Prisma Client, column 2fa_enabled |  |',
+      '| `name` | `String`? |  | @db.VarChar(100) | Their name, as they typed it. |',
+    ]);
+  });
+
   it('a multi-file schema with several m-n between two models, named and not: each relation once, in the table and the ERD', async () => {
     // AlexWright1324/Election's prisma/schema folder: the generator in schema.prisma, the models in
     // user.prisma and election.prisma, and User tied to Election and Motion by one unnamed m-n and

@@ -71,7 +71,10 @@ export function erdDot(model: PrismaModel, area?: ErdArea): string {
   const keysOnly = drawn.size > FULL_COLUMNS_UP_TO;
   const lines = [
     'digraph erd {',
-    '  graph [rankdir=LR, fontname="Helvetica", nodesep=0.4, ranksep=0.9];',
+    // `pack`: each group of related models is laid out on its own and the groups packed side by
+    // side; without it, a legacy database's tables in no relation (logs, dated copies) are stacked
+    // in one column (a 188-table schema's diagram was 1929 × 12664 pt, packed 2526 × 3746).
+    '  graph [rankdir=LR, fontname="Helvetica", nodesep=0.4, ranksep=0.9, pack=true];',
     '  node [shape=plaintext, fontname="Helvetica", fontsize=10];',
     '  edge [fontname="Helvetica", fontsize=9, color="#6B778C", fontcolor="#42526E"];',
   ];

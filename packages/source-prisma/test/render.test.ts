@@ -1444,6 +1444,25 @@ describe('data-model pages', () => {
     expect(blog.pages.slice(1).flatMap((item) => item.attachments)).toEqual([]);
   });
 
+  it('a schema of mostly unrelated tables (a legacy database, db pulled) is drawn packed, not one column metres tall', async () => {
+    // As @factor-wise/prisma-schema's 188 tables in one file, 115 of them in no relation (logs,
+    // dated copies: appcustloanlog21042023): one diagram, 1929 × 12664 pt before the packing.
+    const related = Array.from({ length: 6 }, (_, i) => ({ name: `loan${i}`, points: i ? 'loan0' : undefined }));
+    const logs = Array.from({ length: 34 }, (_, i) => ({ name: `applog${i}` }));
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-prisma-'));
+    await writeFile(
+      join(dir, 'schema.prisma'),
+      'datasource db {\n  provider = "mysql"\n}\n' + modelsText([...related, ...logs]),
+    );
+    const model = await extractPrisma(join(dir, 'schema.prisma'));
+    expect(erdAreas(model)).toEqual([]);
+    const [width, height] = /width="(\d+)pt" height="(\d+)pt"/
+      .exec(await erdSvg(model))!
+      .slice(1)
+      .map(Number);
+    expect(height! / width!).toBeLessThan(2);
+  });
+
   it('a big multi-file schema is drawn per file; a small one, or one without areas, in one diagram', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'docgen-prisma-'));
     await writeFile(join(dir, 'schema.prisma'), 'datasource db {\n  provider = "postgresql"\n}\n');

@@ -358,9 +358,12 @@ export function keyOptions(
   return Object.keys(options).length ? options : undefined;
 }
 
-/** `title(length: 10, sort: Desc)` → `title(length: 10) DESC`, as the DMMF-read indexes are shown. */
+/**
+ * `title(length: 10, sort: Desc)` → `title(length: 10) DESC`, as the DMMF-read indexes are shown;
+ * a composite type's field by its path too (MongoDB: `address.city(sort: Desc)`).
+ */
 function indexField(item: string): string {
-  const match = /^(\w+)\s*(?:\((.*)\))?$/s.exec(item.trim());
+  const match = /^(\w+(?:\.\w+)*)\s*(?:\((.*)\))?$/s.exec(item.trim());
   if (!match) return item.trim();
   const options = parseArguments(match[2] ?? '').named;
   const length = options.get('length') ? `(length: ${options.get('length')})` : '';

@@ -1719,6 +1719,29 @@ describe('@@ignore and @ignore (a `prisma db pull` schema): in the database, so 
     expect(await erdSvg(await extractPrisma(schema))).toContain('>audit_log</text>');
   });
 
+  it("an @@ignore'd MongoDB model is a collection in the database, and its index on a composite type's field reads as Prisma's", async () => {
+    const page = await pagesOf(
+      [
+        'datasource db {\n  provider = "mongodb"\n}',
+        'type Geo {\n  lat Float\n  lng Float\n}',
+        'type Address {\n  city String\n  geo  Geo\n}',
+        '/// Old posts nobody reads.',
+        'model Archive {',
+        '  id      String  @id @default(auto()) @map("_id") @db.ObjectId',
+        '  address Address',
+        '',
+        '  @@index([address.geo.lat(sort: Desc)])',
+        '  @@ignore',
+        '}',
+      ].join('\n'),
+    );
+    const archive = page('data-model/model/archive');
+    expect(archive).toContain(
+      'Marked `@@ignore`: the collection exists in the database, but the generated client has no API for it.',
+    );
+    expect(archive).toContain('| index | `address.geo.lat DESC` |');
+  });
+
   it("lists a column db pull commented out (its name is no Prisma name), and keeps its notice off the next field's description", async () => {
     const file = join(fixtures, 'db-pull-commented-out.prisma');
     const model = await extractPrisma(file);

@@ -316,6 +316,22 @@ describe('extractPrisma', () => {
     );
     expect(header).toMatchObject({ code: 'DG_PRISMA_NOT_A_SCHEMA', location: { line: 1 } });
     expect(header.excerpt).toMatch(/can't be a list/);
+    // prisma/prisma-examples' compute/hono/src/prisma/contract.prisma: Prisma ORM's language but for
+    // a field typed by a call to a preset, `temporal.updatedAt()`.
+    const preset = await docgenFailure(
+      extractOf(
+        [
+          'model User {',
+          '  id        Int      @id @default(autoincrement())',
+          '  email     String   @unique',
+          '  createdAt DateTime @default(now())',
+          '  updatedAt temporal.updatedAt()',
+          '}',
+        ].join('\n'),
+      ),
+    );
+    expect(preset).toMatchObject({ code: 'DG_PRISMA_NOT_A_SCHEMA', location: { line: 5 } });
+    expect(preset.message).toMatch(/a field typed by a call to a preset \(`temporal\.updatedAt\(\)`\)/);
   });
 
   it('a ZenStack ZModel is one error saying what it is and where ZenStack writes the Prisma schema', async () => {

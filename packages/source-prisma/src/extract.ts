@@ -32,7 +32,7 @@ import { readDocumentation } from './directives.js';
 import type { DataModel, Defined, EnumModel, Field, Index, KeyOptions, PrismaModel, Relation } from './model.js';
 import {
   addCommentedOutFields,
-  addConstraintNames,
+  addWrittenDetails,
   addIgnoredModels,
   addLeftOutFields,
   keyOptions,
@@ -217,7 +217,7 @@ export async function extractPrisma(path: string, options: ExtractPrismaOptions 
   restoreViewKeys(models, viewKeys, sources, declarations);
   const unread = [...addLeftOutFields(models, blocks, names), ...addIgnoredModels(models, blocks, names)];
   addCommentedOutFields(models, blocks, names);
-  addConstraintNames(models, blocks, names);
+  addWrittenDetails(models, blocks, names);
   reportUnread(unread, options);
   if (!models.length) reportNoModels(path, sources, dmmf.enums.length, options);
   withoutDirectives(models);

@@ -157,10 +157,11 @@ function withoutLeadingLines(text: string | undefined, count: number): string | 
 }
 
 /**
- * Constraint names the DMMF leaves out, from the schema's text: a foreign key's
- * (`@relation(…, map: "fk_…")`) and SQL Server's default constraint's (`@default(now(), map: "DF_…")`).
+ * What the DMMF leaves out or rounds, from the schema's text: a foreign key's constraint name
+ * (`@relation(…, map: "fk_…")`), SQL Server's default constraint's (`@default(now(), map: "DF_…")`),
+ * a Decimal default's digits.
  */
-export function addConstraintNames(models: DataModel[], blocks: ModelBlock[], names: KnownNames): void {
+export function addWrittenDetails(models: DataModel[], blocks: ModelBlock[], names: KnownNames): void {
   const byName = new Map(models.map((model) => [model.name, model]));
   for (const block of blocks) {
     const model = byName.get(block.name);
@@ -170,6 +171,9 @@ export function addConstraintNames(models: DataModel[], blocks: ModelBlock[], na
       if (!known) continue;
       if (field.relation?.map && known.relation) known.relation.map = field.relation.map;
       if (field.defaultName) known.defaultName = field.defaultName;
+      // Prisma's parser gives a Decimal default as a float: `"12345678901234567890.123"` came back
+      // 12345678901234567000, `0.50` as 0.5. The schema's digits are the default.
+      if (known.type === 'Decimal' && field.default !== undefined) known.default = field.default;
     }
   }
 }
@@ -271,7 +275,7 @@ function fieldOf(
     idOptions: writtenKeyOptions(attribute('id')),
     uniqueOptions: writtenKeyOptions(attribute('unique')),
     isUpdatedAt: Boolean(attribute('updatedAt')),
-    default: argument(attribute('default'), 'value'),
+    default: writtenDefault(argument(attribute('default'), 'value'), type),
     defaultName: text(attribute('default')?.named.get('map')),
     dbName: text(argument(attribute('map'), 'name')),
     nativeType: native ? `@${native.name}${native.args ? `(${splitTop(native.args).join(', ')})` : ''}` : undefined,
@@ -294,6 +298,16 @@ function fieldOf(
   if (primaryKeyName) key.primaryKeyName = primaryKeyName;
   return field;
 }
+
+/**
+ * A default as the page shows it: as written, but a Decimal or BigInt written as a string
+ * (`@default("1.50")`) without its quotes, as one written as a number is.
+ */
+function writtenDefault(written: string | undefined, type: string): string | undefined {
+  return NUMERIC_TYPES.has(type) && written?.startsWith('"') ? text(written) : written;
+}
+
+const NUMERIC_TYPES = new Set(['Decimal', 'BigInt']);
 
 /** `@@map`, `@@schema`, `@@id`, `@@unique`, `@@index`, `@@fulltext` onto the model (`@@ignore` is known). */
 function applyBlockAttribute(model: DataModel, attribute: Attribute): void {

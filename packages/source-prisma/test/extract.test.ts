@@ -149,6 +149,29 @@ describe('extractPrisma', () => {
     expect(formatDefault({ name: 'uuid', args: [7] })).toBe('uuid(7)');
   });
 
+  it("a Decimal default is the schema's, digit for digit: Prisma's parser gives it as a float", async () => {
+    // Prisma's get_datamodel reports `@default("12345678901234567890.123")` as 1.2345678901234567e19.
+    const model = await extractOf(
+      [
+        'datasource db {\n  provider = "postgresql"\n}',
+        'model Ledger {',
+        '  id      Int     @id',
+        '  balance Decimal @default("12345678901234567890.123") @db.Decimal(30, 3)',
+        '  fee     Decimal @default(0.50) @db.Decimal(10, 2)',
+        '  rate    Decimal @default(dbgenerated("0.1")) @db.Decimal(5, 4)',
+        '}',
+        'model Archive {',
+        '  balance Decimal @default("1.50")',
+        '  @@ignore',
+        '}',
+      ].join('\n'),
+    );
+    expect(model.models.map((item) => item.fields.map((field) => field.default))).toEqual([
+      [undefined, '12345678901234567890.123', '0.50', 'dbgenerated("0.1")'],
+      ['1.50'],
+    ]);
+  });
+
   it('blanks connection URLs in datasource blocks only, keeping every line where it was', () => {
     const text = readFileSync(join(fixtures, 'blog.prisma'), 'utf8');
     const cleaned = withoutConnectionUrls(text);

@@ -767,10 +767,18 @@ describe('real schemas: what they hold, shown as the schema writes it', () => {
     expect(page('data-model')).toContain(said);
     expect(page('data-model/model/click')).toContain(said);
     expect(page('data-model/model/link')).toContain(said);
+    // …so the column holds a reference, as a MongoDB document's does: no foreign key, on the page or
+    // in the ERD (create-t3-app's PlanetScale schema read "foreign key userId → id" under that line)
+    expect(page('data-model/model/click')).toContain('| reference linkId → id, on delete Cascade |');
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-prisma-'));
+    await writeFile(join(dir, 'schema.prisma'), schema.join('\n'));
+    const emulated = await extractPrisma(join(dir, 'schema.prisma'));
+    expect(erdDot(emulated)).toContain('<TD ALIGN="LEFT">ref</TD><TD ALIGN="LEFT">linkId</TD>');
     // the default (foreign keys in the database) says nothing of the kind
     const withKeys = await pagesOf(schema.filter((line) => !line.includes('relationMode')).join('\n'));
     expect(withKeys('data-model')).not.toContain('Relation mode');
     expect(withKeys('data-model/model/click')).not.toContain('Relation mode');
+    expect(withKeys('data-model/model/click')).toContain('| foreign key linkId → id, on delete Cascade |');
   });
 
   it('referentialIntegrity = "prisma", relationMode\'s name before Prisma 4.8 (prisma-examples\' PlanetScale schema), says so too', async () => {

@@ -159,7 +159,7 @@ function withoutLeadingLines(text: string | undefined, count: number): string | 
 /**
  * What the DMMF leaves out or rounds, from the schema's text: a foreign key's constraint name
  * (`@relation(…, map: "fk_…")`), SQL Server's default constraint's (`@default(now(), map: "DF_…")`),
- * a Decimal default's digits.
+ * a Decimal default's digits, a default's named arguments.
  */
 export function addWrittenDetails(models: DataModel[], blocks: ModelBlock[], names: KnownNames): void {
   const byName = new Map(models.map((model) => [model.name, model]));
@@ -174,6 +174,8 @@ export function addWrittenDetails(models: DataModel[], blocks: ModelBlock[], nam
       // Prisma's parser gives a Decimal default as a float: `"12345678901234567890.123"` came back
       // 12345678901234567000, `0.50` as 0.5. The schema's digits are the default.
       if (known.type === 'Decimal' && field.default !== undefined) known.default = field.default;
+      // …and a call's named arguments (`sequence(maxValue: 100)` came back `sequence()`).
+      if (field.default && NAMED_ARGUMENTS_CALL.test(field.default)) known.default = field.default;
     }
   }
 }
@@ -308,6 +310,9 @@ function writtenDefault(written: string | undefined, type: string): string | und
 }
 
 const NUMERIC_TYPES = new Set(['Decimal', 'BigInt']);
+
+/** A default calling a function with a named argument: CockroachDB's `sequence(maxValue: 100, start: 5)`. */
+const NAMED_ARGUMENTS_CALL = /^\w+\((?:\s*\w+\s*:|.*,\s*\w+\s*:)/s;
 
 /** `@@map`, `@@schema`, `@@id`, `@@unique`, `@@index`, `@@fulltext` onto the model (`@@ignore` is known). */
 function applyBlockAttribute(model: DataModel, attribute: Attribute): void {

@@ -149,6 +149,22 @@ describe('extractPrisma', () => {
     expect(formatDefault({ name: 'uuid', args: [7] })).toBe('uuid(7)');
   });
 
+  it("a CockroachDB sequence's options stay in its default: Prisma's parser drops named arguments", async () => {
+    const model = await extractOf(
+      [
+        'datasource db {\n  provider = "cockroachdb"\n}',
+        'model Ticket {',
+        '  id     BigInt @id @default(sequence(maxValue: 4294967295, start: 1000))',
+        '  serial BigInt @default(sequence())',
+        '}',
+      ].join('\n'),
+    );
+    expect(model.models[0]!.fields.map((field) => field.default)).toEqual([
+      'sequence(maxValue: 4294967295, start: 1000)',
+      'sequence()',
+    ]);
+  });
+
   it("a Decimal default is the schema's, digit for digit: Prisma's parser gives it as a float", async () => {
     // Prisma's get_datamodel reports `@default("12345678901234567890.123")` as 1.2345678901234567e19.
     const model = await extractOf(

@@ -255,7 +255,9 @@ function fieldOf(
   const parsed = attributesOf(rest);
   if (!parsed) return undefined;
   const attribute = (wanted: string) => parsed.attributes.find((item) => item.name === wanted);
-  const native = parsed.attributes.find((item) => item.name.startsWith('db.'));
+  // A native type is the one field attribute with a dot: `@db.VarChar(50)`, `@database.Uuid` (the
+  // datasource's name, whatever it is).
+  const native = parsed.attributes.find((item) => item.name.includes('.'));
   const kind = type.startsWith('Unsupported(')
     ? 'unsupported'
     : names.enums.has(type)

@@ -1727,6 +1727,23 @@ describe('@@ignore and @ignore (a `prisma db pull` schema): in the database, so 
     expect(await erdSvg(await extractPrisma(schema))).toContain('>audit_log</text>');
   });
 
+  it("an @@ignore'd model's native types are read whatever the datasource is named (schemix writes `datasource database`)", async () => {
+    const page = await pagesOf(
+      [
+        'datasource database {\n  provider = "postgresql"\n}',
+        'model Post {\n  id String @id @database.Uuid\n}',
+        'model Draft {',
+        '  id   String  @database.Uuid',
+        '  text String? @database.VarChar(200)',
+        '  @@ignore',
+        '}',
+      ].join('\n'),
+    );
+    expect(page('data-model/model/post')).toContain('| `id` | `String` | primary key, @database.Uuid |');
+    expect(page('data-model/model/draft')).toContain('| `id` | `String` | @database.Uuid |');
+    expect(page('data-model/model/draft')).toContain('| `text` | `String`? | @database.VarChar(200) |');
+  });
+
   it("an @@ignore'd MongoDB model is a collection in the database, and its index on a composite type's field reads as Prisma's", async () => {
     const page = await pagesOf(
       [

@@ -216,7 +216,7 @@ export async function extractPrisma(path: string, options: ExtractPrismaOptions 
   };
   restoreViewKeys(models, viewKeys, sources, declarations);
   const unread = [...addLeftOutFields(models, blocks, names), ...addIgnoredModels(models, blocks, names)];
-  addCommentedOutFields(models, blocks, names);
+  addCommentedOutFields(models, [...blocks, ...modelBlocks(sources, ['type'])], names);
   addWrittenDetails(models, blocks, names);
   reportUnread(unread, options);
   if (!models.length) reportNoModels(path, sources, dmmf.enums.length, options);

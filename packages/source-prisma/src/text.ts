@@ -26,13 +26,18 @@ export interface ModelBlock {
   body: string[];
 }
 
-export function modelBlocks(sources: Array<{ file: string; text: string }>): ModelBlock[] {
+export function modelBlocks(
+  sources: Array<{ file: string; text: string }>,
+  /** `type` for MongoDB's composite types. */
+  keywords: string[] = ['model', 'view'],
+): ModelBlock[] {
   const blocks: ModelBlock[] = [];
+  const opening = new RegExp(`^\\s*(${keywords.join('|')})\\s+(\\w+)\\s*\\{`);
   for (const { file, text } of sources) {
     let current: ModelBlock | undefined;
     let docs: string[] = [];
     text.split(/\r?\n/).forEach((line, index) => {
-      const start = /^\s*(model|view)\s+(\w+)\s*\{/.exec(line);
+      const start = opening.exec(line);
       if (start) {
         const documentation = docs.length ? docs.join('\n') : undefined;
         blocks.push(
@@ -128,7 +133,7 @@ export function addCommentedOutFields(models: DataModel[], blocks: ModelBlock[],
       else if (line.startsWith('//')) {
         const own = docs.slice(claimed);
         const field = own.some((doc) => COMMENTED_OUT_NOTICE.test(doc))
-          ? fieldOf(line.slice(2).trim(), block.name, names, undefined)
+          ? commentedOutField(line.slice(2).trim(), block.name, names)
           : undefined;
         if (!field) continue;
         field.commentedOut = true;
@@ -148,6 +153,17 @@ export function addCommentedOutFields(models: DataModel[], blocks: ModelBlock[],
       }
     }
   }
+}
+
+/**
+ * `1 String? @map("1")` → the field: its name is what the database calls it, which is why db pull
+ * commented it out (`1`, `$zone`), so it is read apart from the rest of the line.
+ */
+function commentedOutField(line: string, model: string, names: KnownNames): Field | undefined {
+  const [name, rest] = /^(\S+)(\s.*)$/s.exec(line)?.slice(1) ?? [];
+  const field = name === undefined ? undefined : fieldOf(`field${rest}`, model, names, undefined);
+  if (field) field.name = name!;
+  return field;
 }
 
 /** `text` without its first `count` lines; undefined when nothing is left. */

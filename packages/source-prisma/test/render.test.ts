@@ -19,6 +19,13 @@ async function pagesOf(text: string): Promise<(key: string) => string> {
   return (key) => tree.pages.find((page) => page.key === key)!.markdown;
 }
 
+/** A schema written to a file of its own, through extractPrisma. */
+async function extractOf(text: string) {
+  const dir = await mkdtemp(join(tmpdir(), 'docgen-prisma-'));
+  await writeFile(join(dir, 'schema.prisma'), text);
+  return extractPrisma(join(dir, 'schema.prisma'));
+}
+
 /**
  * Models with an id, each pointing to `points` (n:1) when given, and in `area` (`@@schema`) when
  * given; `pointedBy` names the models of other files pointing to it (a multi-file schema).
@@ -770,9 +777,7 @@ describe('real schemas: what they hold, shown as the schema writes it', () => {
     // …so the column holds a reference, as a MongoDB document's does: no foreign key, on the page or
     // in the ERD (create-t3-app's PlanetScale schema read "foreign key userId → id" under that line)
     expect(page('data-model/model/click')).toContain('| reference linkId → id, on delete Cascade |');
-    const dir = await mkdtemp(join(tmpdir(), 'docgen-prisma-'));
-    await writeFile(join(dir, 'schema.prisma'), schema.join('\n'));
-    const emulated = await extractPrisma(join(dir, 'schema.prisma'));
+    const emulated = await extractOf(schema.join('\n'));
     expect(erdDot(emulated)).toContain('<TD ALIGN="LEFT">ref</TD><TD ALIGN="LEFT">linkId</TD>');
     // the default (foreign keys in the database) says nothing of the kind
     const withKeys = await pagesOf(schema.filter((line) => !line.includes('relationMode')).join('\n'));
@@ -1725,6 +1730,45 @@ describe('@@ignore and @ignore (a `prisma db pull` schema): in the database, so 
       '<TD ALIGN="LEFT">legacy_pin</TD><TD ALIGN="LEFT"><FONT COLOR="#6B778C">String? (ignored)</FONT>',
     );
     expect(await erdSvg(await extractPrisma(schema))).toContain('>audit_log</text>');
+  });
+
+  it("a MongoDB document's field db pull commented out, in a model or a composite type, whatever its name", async () => {
+    // As prisma-engines' MongoDB introspection writes a key that is no Prisma name (`1`, `$zone`),
+    // its notice after the field's own ("Multiple data types found").
+    const NOTICE =
+      '/// This field was commented out because of an invalid name. Please provide a valid one that matches [a-zA-Z][a-zA-Z0-9_]*';
+    const model = await extractOf(
+      [
+        'datasource db {\n  provider = "mongodb"\n}',
+        'model Order {',
+        '  id       String        @id @default(auto()) @map("_id") @db.ObjectId',
+        `  ${NOTICE}`,
+        '  // 1 String? @map("1")',
+        '  status   String',
+        '  shipping OrderShipping',
+        '}',
+        'type OrderShipping {',
+        '  /// Multiple data types found: String: 50%, Int: 50% out of 4 sampled entries',
+        `  ${NOTICE}`,
+        '  // $zone Json @map("$zone")',
+        '  city String',
+        '}',
+      ].join('\n'),
+    );
+    const fields = (name: string) =>
+      model.models
+        .find((item) => item.name === name)!
+        .fields.map((field) => [field.name, field.type, field.commentedOut ?? false, field.documentation]);
+    expect(fields('Order')).toEqual([
+      ['id', 'String', false, undefined],
+      ['1', 'String', true, undefined],
+      ['status', 'String', false, undefined],
+      ['shipping', 'OrderShipping', false, undefined],
+    ]);
+    expect(fields('OrderShipping')).toEqual([
+      ['$zone', 'Json', true, 'Multiple data types found: String: 50%, Int: 50% out of 4 sampled entries'],
+      ['city', 'String', false, undefined],
+    ]);
   });
 
   it("an @@ignore'd model's native types are read whatever the datasource is named (schemix writes `datasource database`)", async () => {

@@ -49,6 +49,12 @@ const SIGNS: Array<{ language: SchemaLanguage; pattern: RegExp; what: string }> 
     what: 'a relation written `@relation(from: …, to: …)`',
   },
   { language: 'Prisma Next', pattern: /^\s*policy_\w+\s+\w+\s*\{/, what: 'a row-level security policy block' },
+  // `updatedAt temporal.updatedAt()`: Prisma ORM's field types are names, never calls.
+  {
+    language: 'Prisma Next',
+    pattern: /^\s*\w+\s+\w+(?:\.\w+)+\(/,
+    what: 'a field typed by a call to a preset (`temporal.updatedAt()`)',
+  },
   // ZenStack's ZModel (`schema.zmodel`): Prisma's language with access policies, imports, plugins.
   {
     language: 'ZenStack',

@@ -71,7 +71,10 @@ export function erdDot(model: PrismaModel, area?: ErdArea): string {
   const keysOnly = drawn.size > FULL_COLUMNS_UP_TO;
   const lines = [
     'digraph erd {',
-    '  graph [rankdir=LR, fontname="Helvetica", nodesep=0.4, ranksep=0.9];',
+    // `pack`: each group of related models is laid out on its own and the groups packed side by
+    // side; without it, a legacy database's tables in no relation (logs, dated copies) are stacked
+    // in one column (a 188-table schema's diagram was 1929 × 12664 pt, packed 2526 × 3746).
+    '  graph [rankdir=LR, fontname="Helvetica", nodesep=0.4, ranksep=0.9, pack=true];',
     '  node [shape=plaintext, fontname="Helvetica", fontsize=10];',
     '  edge [fontname="Helvetica", fontsize=9, color="#6B778C", fontcolor="#42526E"];',
   ];
@@ -82,7 +85,7 @@ export function erdDot(model: PrismaModel, area?: ErdArea): string {
   );
   for (const item of model.models)
     if (drawn.has(item.name))
-      lines.push(`  ${id(item.name)} [label=<${table(item, keysOnly, keyLabels(item, model.provider, views))}>];`);
+      lines.push(`  ${id(item.name)} [label=<${table(item, keysOnly, keyLabels(item, model, views))}>];`);
   for (const name of stubs) lines.push(`  ${id(name)} [label=<${stub(name, areaOf.get(name))}>];`);
   for (const relation of relations) lines.push(`  ${edge(relation)}`);
   // Composite types are embedded, not related: a dashed edge from each model that embeds one.
@@ -150,14 +153,15 @@ function isRelated(model: PrismaModel, name: string): boolean {
 
 /**
  * What each column holding a related row's key is: `FK`, a foreign key, where the database has one;
- * `ref` where it cannot: MongoDB has no foreign keys (the field holds the other document's id), nor
- * has a view, or a key to a view (the database does not constrain a view's rows). As the model
- * pages say "reference" there.
+ * `ref` where it has none: MongoDB has no foreign keys (the field holds the other document's id), nor
+ * has a database whose relations Prisma Client keeps (relationMode = "prisma"), nor a view, or a key
+ * to a view (the database does not constrain a view's rows). As the model pages say "reference" there.
  */
-function keyLabels(item: DataModel, provider: string | undefined, views: Set<string>): Map<string, 'FK' | 'ref'> {
+function keyLabels(item: DataModel, model: PrismaModel, views: Set<string>): Map<string, 'FK' | 'ref'> {
   const labels = new Map<string, 'FK' | 'ref'>();
+  const emulated = model.provider === 'mongodb' || model.relationMode === 'prisma';
   for (const field of item.fields) {
-    const unconstrained = provider === 'mongodb' || item.kind === 'view' || views.has(field.type);
+    const unconstrained = emulated || item.kind === 'view' || views.has(field.type);
     for (const column of field.relation?.fields ?? [])
       // A column keying both a table and a view is a foreign key all the same.
       if (labels.get(column) !== 'FK') labels.set(column, unconstrained ? 'ref' : 'FK');

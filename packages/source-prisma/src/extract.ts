@@ -31,7 +31,8 @@ import {
 import { readDocumentation } from './directives.js';
 import type { DataModel, Defined, EnumModel, Field, Index, KeyOptions, PrismaModel, Relation } from './model.js';
 import {
-  addConstraintNames,
+  addCommentedOutFields,
+  addWrittenDetails,
   addIgnoredModels,
   addLeftOutFields,
   keyOptions,
@@ -215,7 +216,8 @@ export async function extractPrisma(path: string, options: ExtractPrismaOptions 
   };
   restoreViewKeys(models, viewKeys, sources, declarations);
   const unread = [...addLeftOutFields(models, blocks, names), ...addIgnoredModels(models, blocks, names)];
-  addConstraintNames(models, blocks, names);
+  addCommentedOutFields(models, [...blocks, ...modelBlocks(sources, ['type'])], names);
+  addWrittenDetails(models, blocks, names);
   reportUnread(unread, options);
   if (!models.length) reportNoModels(path, sources, dmmf.enums.length, options);
   withoutDirectives(models);

@@ -101,6 +101,8 @@ export interface Field {
   setupNotices?: string[];
   /** `@ignore`: the column is in the database, but Prisma Client leaves it out. */
   ignored?: boolean;
+  /** `prisma db pull` commented it out (`// 1 String @map("1")`): the column's name is no valid Prisma name. */
+  commentedOut?: boolean;
 }
 
 export interface Index {

@@ -217,7 +217,10 @@ export function renderPrisma(
           ...field,
           typeMarkdown: typeOf(field),
           documentation: keptLineBreaks(field.documentation),
-          notes: [...(composite.has(field.type) ? ['embedded'] : []), ...notesOf(field, item, storedIn, views)],
+          notes: [
+            ...(composite.has(field.type) ? ['embedded'] : []),
+            ...notesOf(field, item, { storedIn, views, emulatedRelations }),
+          ],
         })),
         relations: inFieldOrder(item, [
           ...model.relations
@@ -357,7 +360,15 @@ function flip(cardinality: Relation['cardinality']): string {
 }
 
 /** What the schema says about a field besides its type: keys, defaults' kin, mapping, native type. */
-function notesOf(field: Field, model: DataModel, storedIn: 'Collection' | 'Table', views: Set<string>): string[] {
+function notesOf(
+  field: Field,
+  model: DataModel,
+  {
+    storedIn,
+    views,
+    emulatedRelations,
+  }: { storedIn: 'Collection' | 'Table'; views: Set<string>; emulatedRelations: boolean },
+): string[] {
   const notes: string[] = [];
   if (field.deprecated) notes.push('**Deprecated**');
   if (field.isId) notes.push(keyNote('primary key', model.primaryKeyName, field.idOptions));
@@ -366,10 +377,12 @@ function notesOf(field: Field, model: DataModel, storedIn: 'Collection' | 'Table
   if (field.isUpdatedAt) notes.push('updated at');
   if (field.kind === 'unsupported') notes.push('not available in Prisma Client');
   if (field.ignored) notes.push('ignored by Prisma Client (`@ignore`)');
+  if (field.commentedOut)
+    notes.push('commented out by `prisma db pull` (no valid Prisma field name): not available in Prisma Client');
   // MongoDB has no foreign keys: the field holds the other document's id, a reference. Nor has a
-  // view, or a key to one: the database cannot constrain a view's rows.
-  const holds =
-    storedIn === 'Collection' || model.kind === 'view' || views.has(field.type) ? 'reference' : 'foreign key';
+  // database whose relations Prisma Client keeps (relationMode = "prisma"), nor a view, or a key to
+  // one: the database cannot constrain a view's rows.
+  const holds = emulatedRelations || model.kind === 'view' || views.has(field.type) ? 'reference' : 'foreign key';
   if (field.relation?.fields.length)
     notes.push(
       keyNote(

@@ -26,13 +26,18 @@ export interface ModelBlock {
   body: string[];
 }
 
-export function modelBlocks(sources: Array<{ file: string; text: string }>): ModelBlock[] {
+export function modelBlocks(
+  sources: Array<{ file: string; text: string }>,
+  /** `type` for MongoDB's composite types. */
+  keywords: string[] = ['model', 'view'],
+): ModelBlock[] {
   const blocks: ModelBlock[] = [];
+  const opening = new RegExp(`^\\s*(${keywords.join('|')})\\s+(\\w+)\\s*\\{`);
   for (const { file, text } of sources) {
     let current: ModelBlock | undefined;
     let docs: string[] = [];
     text.split(/\r?\n/).forEach((line, index) => {
-      const start = /^\s*(model|view)\s+(\w+)\s*\{/.exec(line);
+      const start = opening.exec(line);
       if (start) {
         const documentation = docs.length ? docs.join('\n') : undefined;
         blocks.push(
@@ -104,11 +109,75 @@ export function addIgnoredModels(models: DataModel[], blocks: ModelBlock[], name
   return unread;
 }
 
+/** The notice `prisma db pull` writes above a column it comments out (`// 1 String @map("1")`). */
+const COMMENTED_OUT_NOTICE = /^This field was commented out because of an invalid name\b/;
+
 /**
- * Constraint names the DMMF leaves out, from the schema's text: a foreign key's
- * (`@relation(…, map: "fk_…")`) and SQL Server's default constraint's (`@default(now(), map: "DF_…")`).
+ * Columns `prisma db pull` commented out because their names are no valid Prisma names (`1`,
+ * `2fa_enabled`), put back where the schema writes them, marked. Prisma's parser skips the `//`
+ * line but not the `///` notice above it, which it gives to the next field as its description: the
+ * notice (and any `///` line with it) is the column's, so it is taken off that field.
  */
-export function addConstraintNames(models: DataModel[], blocks: ModelBlock[], names: KnownNames): void {
+export function addCommentedOutFields(models: DataModel[], blocks: ModelBlock[], names: KnownNames): void {
+  const byName = new Map(models.map((model) => [model.name, model]));
+  for (const block of blocks) {
+    const model = byName.get(block.name);
+    if (!model) continue;
+    // `///` lines since the last field: Prisma gives them all to the next one. The first `claimed`
+    // of them are the commented-out columns'.
+    let docs: string[] = [];
+    let claimed = 0;
+    let previous: string | undefined;
+    for (const line of block.body.map((text) => text.trim())) {
+      if (line.startsWith('///')) docs.push(docComment(line));
+      else if (line.startsWith('//')) {
+        const own = docs.slice(claimed);
+        const field = own.some((doc) => COMMENTED_OUT_NOTICE.test(doc))
+          ? commentedOutField(line.slice(2).trim(), block.name, names)
+          : undefined;
+        if (!field) continue;
+        field.commentedOut = true;
+        const described = own.filter((doc) => !COMMENTED_OUT_NOTICE.test(doc));
+        if (described.length) field.documentation = described.join('\n');
+        const at = previous === undefined ? 0 : model.fields.findIndex((known) => known.name === previous) + 1;
+        model.fields.splice(at, 0, field);
+        previous = field.name;
+        claimed = docs.length;
+      } else if (line) {
+        const next = /^\w+/.exec(line)?.[0];
+        const known = model.fields.find((candidate) => candidate.name === next && !candidate.commentedOut);
+        if (known && claimed) known.documentation = withoutLeadingLines(known.documentation, claimed);
+        if (known) previous = known.name;
+        docs = [];
+        claimed = 0;
+      }
+    }
+  }
+}
+
+/**
+ * `1 String? @map("1")` → the field: its name is what the database calls it, which is why db pull
+ * commented it out (`1`, `$zone`), so it is read apart from the rest of the line.
+ */
+function commentedOutField(line: string, model: string, names: KnownNames): Field | undefined {
+  const [name, rest] = /^(\S+)(\s.*)$/s.exec(line)?.slice(1) ?? [];
+  const field = name === undefined ? undefined : fieldOf(`field${rest}`, model, names, undefined);
+  if (field) field.name = name!;
+  return field;
+}
+
+/** `text` without its first `count` lines; undefined when nothing is left. */
+function withoutLeadingLines(text: string | undefined, count: number): string | undefined {
+  const rest = (text ?? '').split('\n').slice(count).join('\n');
+  return rest.trim() ? rest : undefined;
+}
+
+/**
+ * What the DMMF leaves out or rounds, from the schema's text: a foreign key's constraint name
+ * (`@relation(…, map: "fk_…")`), SQL Server's default constraint's (`@default(now(), map: "DF_…")`),
+ * a Decimal default's digits, a default's named arguments.
+ */
+export function addWrittenDetails(models: DataModel[], blocks: ModelBlock[], names: KnownNames): void {
   const byName = new Map(models.map((model) => [model.name, model]));
   for (const block of blocks) {
     const model = byName.get(block.name);
@@ -118,6 +187,11 @@ export function addConstraintNames(models: DataModel[], blocks: ModelBlock[], na
       if (!known) continue;
       if (field.relation?.map && known.relation) known.relation.map = field.relation.map;
       if (field.defaultName) known.defaultName = field.defaultName;
+      // Prisma's parser gives a Decimal default as a float: `"12345678901234567890.123"` came back
+      // 12345678901234567000, `0.50` as 0.5. The schema's digits are the default.
+      if (known.type === 'Decimal' && field.default !== undefined) known.default = field.default;
+      // …and a call's named arguments (`sequence(maxValue: 100)` came back `sequence()`).
+      if (field.default && NAMED_ARGUMENTS_CALL.test(field.default)) known.default = field.default;
     }
   }
 }
@@ -197,7 +271,9 @@ function fieldOf(
   const parsed = attributesOf(rest);
   if (!parsed) return undefined;
   const attribute = (wanted: string) => parsed.attributes.find((item) => item.name === wanted);
-  const native = parsed.attributes.find((item) => item.name.startsWith('db.'));
+  // A native type is the one field attribute with a dot: `@db.VarChar(50)`, `@database.Uuid` (the
+  // datasource's name, whatever it is).
+  const native = parsed.attributes.find((item) => item.name.includes('.'));
   const kind = type.startsWith('Unsupported(')
     ? 'unsupported'
     : names.enums.has(type)
@@ -219,7 +295,7 @@ function fieldOf(
     idOptions: writtenKeyOptions(attribute('id')),
     uniqueOptions: writtenKeyOptions(attribute('unique')),
     isUpdatedAt: Boolean(attribute('updatedAt')),
-    default: argument(attribute('default'), 'value'),
+    default: writtenDefault(argument(attribute('default'), 'value'), type),
     defaultName: text(attribute('default')?.named.get('map')),
     dbName: text(argument(attribute('map'), 'name')),
     nativeType: native ? `@${native.name}${native.args ? `(${splitTop(native.args).join(', ')})` : ''}` : undefined,
@@ -242,6 +318,19 @@ function fieldOf(
   if (primaryKeyName) key.primaryKeyName = primaryKeyName;
   return field;
 }
+
+/**
+ * A default as the page shows it: as written, but a Decimal or BigInt written as a string
+ * (`@default("1.50")`) without its quotes, as one written as a number is.
+ */
+function writtenDefault(written: string | undefined, type: string): string | undefined {
+  return NUMERIC_TYPES.has(type) && written?.startsWith('"') ? text(written) : written;
+}
+
+const NUMERIC_TYPES = new Set(['Decimal', 'BigInt']);
+
+/** A default calling a function with a named argument: CockroachDB's `sequence(maxValue: 100, start: 5)`. */
+const NAMED_ARGUMENTS_CALL = /^\w+\((?:\s*\w+\s*:|.*,\s*\w+\s*:)/s;
 
 /** `@@map`, `@@schema`, `@@id`, `@@unique`, `@@index`, `@@fulltext` onto the model (`@@ignore` is known). */
 function applyBlockAttribute(model: DataModel, attribute: Attribute): void {
@@ -306,9 +395,12 @@ export function keyOptions(
   return Object.keys(options).length ? options : undefined;
 }
 
-/** `title(length: 10, sort: Desc)` → `title(length: 10) DESC`, as the DMMF-read indexes are shown. */
+/**
+ * `title(length: 10, sort: Desc)` → `title(length: 10) DESC`, as the DMMF-read indexes are shown;
+ * a composite type's field by its path too (MongoDB: `address.city(sort: Desc)`).
+ */
 function indexField(item: string): string {
-  const match = /^(\w+)\s*(?:\((.*)\))?$/s.exec(item.trim());
+  const match = /^(\w+(?:\.\w+)*)\s*(?:\((.*)\))?$/s.exec(item.trim());
   if (!match) return item.trim();
   const options = parseArguments(match[2] ?? '').named;
   const length = options.get('length') ? `(length: ${options.get('length')})` : '';

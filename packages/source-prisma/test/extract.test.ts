@@ -149,6 +149,45 @@ describe('extractPrisma', () => {
     expect(formatDefault({ name: 'uuid', args: [7] })).toBe('uuid(7)');
   });
 
+  it("a CockroachDB sequence's options stay in its default: Prisma's parser drops named arguments", async () => {
+    const model = await extractOf(
+      [
+        'datasource db {\n  provider = "cockroachdb"\n}',
+        'model Ticket {',
+        '  id     BigInt @id @default(sequence(maxValue: 4294967295, start: 1000))',
+        '  serial BigInt @default(sequence())',
+        '}',
+      ].join('\n'),
+    );
+    expect(model.models[0]!.fields.map((field) => field.default)).toEqual([
+      'sequence(maxValue: 4294967295, start: 1000)',
+      'sequence()',
+    ]);
+  });
+
+  it("a Decimal default is the schema's, digit for digit: Prisma's parser gives it as a float", async () => {
+    // Prisma's get_datamodel reports `@default("12345678901234567890.123")` as 1.2345678901234567e19.
+    const model = await extractOf(
+      [
+        'datasource db {\n  provider = "postgresql"\n}',
+        'model Ledger {',
+        '  id      Int     @id',
+        '  balance Decimal @default("12345678901234567890.123") @db.Decimal(30, 3)',
+        '  fee     Decimal @default(0.50) @db.Decimal(10, 2)',
+        '  rate    Decimal @default(dbgenerated("0.1")) @db.Decimal(5, 4)',
+        '}',
+        'model Archive {',
+        '  balance Decimal @default("1.50")',
+        '  @@ignore',
+        '}',
+      ].join('\n'),
+    );
+    expect(model.models.map((item) => item.fields.map((field) => field.default))).toEqual([
+      [undefined, '12345678901234567890.123', '0.50', 'dbgenerated("0.1")'],
+      ['1.50'],
+    ]);
+  });
+
   it('blanks connection URLs in datasource blocks only, keeping every line where it was', () => {
     const text = readFileSync(join(fixtures, 'blog.prisma'), 'utf8');
     const cleaned = withoutConnectionUrls(text);
@@ -316,6 +355,22 @@ describe('extractPrisma', () => {
     );
     expect(header).toMatchObject({ code: 'DG_PRISMA_NOT_A_SCHEMA', location: { line: 1 } });
     expect(header.excerpt).toMatch(/can't be a list/);
+    // prisma/prisma-examples' compute/hono/src/prisma/contract.prisma: Prisma ORM's language but for
+    // a field typed by a call to a preset, `temporal.updatedAt()`.
+    const preset = await docgenFailure(
+      extractOf(
+        [
+          'model User {',
+          '  id        Int      @id @default(autoincrement())',
+          '  email     String   @unique',
+          '  createdAt DateTime @default(now())',
+          '  updatedAt temporal.updatedAt()',
+          '}',
+        ].join('\n'),
+      ),
+    );
+    expect(preset).toMatchObject({ code: 'DG_PRISMA_NOT_A_SCHEMA', location: { line: 5 } });
+    expect(preset.message).toMatch(/a field typed by a call to a preset \(`temporal\.updatedAt\(\)`\)/);
   });
 
   it('a ZenStack ZModel is one error saying what it is and where ZenStack writes the Prisma schema', async () => {

@@ -19,6 +19,13 @@ async function pagesOf(text: string): Promise<(key: string) => string> {
   return (key) => tree.pages.find((page) => page.key === key)!.markdown;
 }
 
+/** A schema written to a file of its own, through extractPrisma. */
+async function extractOf(text: string) {
+  const dir = await mkdtemp(join(tmpdir(), 'docgen-prisma-'));
+  await writeFile(join(dir, 'schema.prisma'), text);
+  return extractPrisma(join(dir, 'schema.prisma'));
+}
+
 /**
  * Models with an id, each pointing to `points` (n:1) when given, and in `area` (`@@schema`) when
  * given; `pointedBy` names the models of other files pointing to it (a multi-file schema).
@@ -767,10 +774,16 @@ describe('real schemas: what they hold, shown as the schema writes it', () => {
     expect(page('data-model')).toContain(said);
     expect(page('data-model/model/click')).toContain(said);
     expect(page('data-model/model/link')).toContain(said);
+    // …so the column holds a reference, as a MongoDB document's does: no foreign key, on the page or
+    // in the ERD (create-t3-app's PlanetScale schema read "foreign key userId → id" under that line)
+    expect(page('data-model/model/click')).toContain('| reference linkId → id, on delete Cascade |');
+    const emulated = await extractOf(schema.join('\n'));
+    expect(erdDot(emulated)).toContain('<TD ALIGN="LEFT">ref</TD><TD ALIGN="LEFT">linkId</TD>');
     // the default (foreign keys in the database) says nothing of the kind
     const withKeys = await pagesOf(schema.filter((line) => !line.includes('relationMode')).join('\n'));
     expect(withKeys('data-model')).not.toContain('Relation mode');
     expect(withKeys('data-model/model/click')).not.toContain('Relation mode');
+    expect(withKeys('data-model/model/click')).toContain('| foreign key linkId → id, on delete Cascade |');
   });
 
   it('referentialIntegrity = "prisma", relationMode\'s name before Prisma 4.8 (prisma-examples\' PlanetScale schema), says so too', async () => {
@@ -1444,6 +1457,25 @@ describe('data-model pages', () => {
     expect(blog.pages.slice(1).flatMap((item) => item.attachments)).toEqual([]);
   });
 
+  it('a schema of mostly unrelated tables (a legacy database, db pulled) is drawn packed, not one column metres tall', async () => {
+    // As @factor-wise/prisma-schema's 188 tables in one file, 115 of them in no relation (logs,
+    // dated copies: appcustloanlog21042023): one diagram, 1929 × 12664 pt before the packing.
+    const related = Array.from({ length: 6 }, (_, i) => ({ name: `loan${i}`, points: i ? 'loan0' : undefined }));
+    const logs = Array.from({ length: 34 }, (_, i) => ({ name: `applog${i}` }));
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-prisma-'));
+    await writeFile(
+      join(dir, 'schema.prisma'),
+      'datasource db {\n  provider = "mysql"\n}\n' + modelsText([...related, ...logs]),
+    );
+    const model = await extractPrisma(join(dir, 'schema.prisma'));
+    expect(erdAreas(model)).toEqual([]);
+    const [width, height] = /width="(\d+)pt" height="(\d+)pt"/
+      .exec(await erdSvg(model))!
+      .slice(1)
+      .map(Number);
+    expect(height! / width!).toBeLessThan(2);
+  });
+
   it('a big multi-file schema is drawn per file; a small one, or one without areas, in one diagram', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'docgen-prisma-'));
     await writeFile(join(dir, 'schema.prisma'), 'datasource db {\n  provider = "postgresql"\n}\n');
@@ -1698,6 +1730,105 @@ describe('@@ignore and @ignore (a `prisma db pull` schema): in the database, so 
       '<TD ALIGN="LEFT">legacy_pin</TD><TD ALIGN="LEFT"><FONT COLOR="#6B778C">String? (ignored)</FONT>',
     );
     expect(await erdSvg(await extractPrisma(schema))).toContain('>audit_log</text>');
+  });
+
+  it("a MongoDB document's field db pull commented out, in a model or a composite type, whatever its name", async () => {
+    // As prisma-engines' MongoDB introspection writes a key that is no Prisma name (`1`, `$zone`),
+    // its notice after the field's own ("Multiple data types found").
+    const NOTICE =
+      '/// This field was commented out because of an invalid name. Please provide a valid one that matches [a-zA-Z][a-zA-Z0-9_]*';
+    const model = await extractOf(
+      [
+        'datasource db {\n  provider = "mongodb"\n}',
+        'model Order {',
+        '  id       String        @id @default(auto()) @map("_id") @db.ObjectId',
+        `  ${NOTICE}`,
+        '  // 1 String? @map("1")',
+        '  status   String',
+        '  shipping OrderShipping',
+        '}',
+        'type OrderShipping {',
+        '  /// Multiple data types found: String: 50%, Int: 50% out of 4 sampled entries',
+        `  ${NOTICE}`,
+        '  // $zone Json @map("$zone")',
+        '  city String',
+        '}',
+      ].join('\n'),
+    );
+    const fields = (name: string) =>
+      model.models
+        .find((item) => item.name === name)!
+        .fields.map((field) => [field.name, field.type, field.commentedOut ?? false, field.documentation]);
+    expect(fields('Order')).toEqual([
+      ['id', 'String', false, undefined],
+      ['1', 'String', true, undefined],
+      ['status', 'String', false, undefined],
+      ['shipping', 'OrderShipping', false, undefined],
+    ]);
+    expect(fields('OrderShipping')).toEqual([
+      ['$zone', 'Json', true, 'Multiple data types found: String: 50%, Int: 50% out of 4 sampled entries'],
+      ['city', 'String', false, undefined],
+    ]);
+  });
+
+  it("an @@ignore'd model's native types are read whatever the datasource is named (schemix writes `datasource database`)", async () => {
+    const page = await pagesOf(
+      [
+        'datasource database {\n  provider = "postgresql"\n}',
+        'model Post {\n  id String @id @database.Uuid\n}',
+        'model Draft {',
+        '  id   String  @database.Uuid',
+        '  text String? @database.VarChar(200)',
+        '  @@ignore',
+        '}',
+      ].join('\n'),
+    );
+    expect(page('data-model/model/post')).toContain('| `id` | `String` | primary key, @database.Uuid |');
+    expect(page('data-model/model/draft')).toContain('| `id` | `String` | @database.Uuid |');
+    expect(page('data-model/model/draft')).toContain('| `text` | `String`? | @database.VarChar(200) |');
+  });
+
+  it("an @@ignore'd MongoDB model is a collection in the database, and its index on a composite type's field reads as Prisma's", async () => {
+    const page = await pagesOf(
+      [
+        'datasource db {\n  provider = "mongodb"\n}',
+        'type Geo {\n  lat Float\n  lng Float\n}',
+        'type Address {\n  city String\n  geo  Geo\n}',
+        '/// Old posts nobody reads.',
+        'model Archive {',
+        '  id      String  @id @default(auto()) @map("_id") @db.ObjectId',
+        '  address Address',
+        '',
+        '  @@index([address.geo.lat(sort: Desc)])',
+        '  @@ignore',
+        '}',
+      ].join('\n'),
+    );
+    const archive = page('data-model/model/archive');
+    expect(archive).toContain(
+      'Marked `@@ignore`: the collection exists in the database, but the generated client has no API for it.',
+    );
+    expect(archive).toContain('| index | `address.geo.lat DESC` |');
+  });
+
+  it("lists a column db pull commented out (its name is no Prisma name), and keeps its notice off the next field's description", async () => {
+    const file = join(fixtures, 'db-pull-commented-out.prisma');
+    const model = await extractPrisma(file);
+    expect(model.models[0]!.fields.map((field) => [field.name, field.type, field.documentation])).toEqual([
+      ['1', 'String', undefined],
+      ['last', 'Int', undefined],
+      ['2fa_enabled', 'Boolean', undefined],
+      ['name', 'String', 'Their name, as they typed it.'],
+    ]);
+    const tree = renderPrisma(model, templates, { cwd: fixtures });
+    validatePageTree(tree);
+    const page = tree.pages.find((item) => item.key === 'data-model/model/user')!.markdown;
+    expect(page.match(/^\| `\w+` \|.*$/gm)).toEqual([
+      '| `1` | `String` |  | commented out by `prisma db pull` (no valid Prisma field name): not available in Prisma Client, column 1, @db.Text |  |',
+      '| `last` | `Int` | `autoincrement()` | primary key |  |',
+      '| `2fa_enabled` | `Boolean`? |  | commented out by `prisma db pull` (no valid Prisma field name): not available in Prisma Client, column 2fa_enabled |  |',
+      '| `name` | `String`? |  | @db.VarChar(100) | Their name, as they typed it. |',
+    ]);
   });
 
   it('a multi-file schema with several m-n between two models, named and not: each relation once, in the table and the ERD', async () => {

@@ -554,10 +554,156 @@ describe('docgen publish', () => {
     }
   });
 
+  describe('apps of a repository with no remote (ADR 11, the local kind)', () => {
+    const petStore = (tags: string[]) =>
+      'openapi: 3.0.3\ninfo: { title: Pet store, version: "1" }\npaths:\n' +
+      tags
+        .map(
+          (tag) =>
+            `  /${tag}:\n    get:\n      operationId: list_${tag}\n      tags: [${tag}]\n      responses: { "200": { description: ok } }\n`,
+        )
+        .join('');
+    /** A repository with no `origin` remote, and an app publishing this spec in each of these folders. */
+    async function localRepository(apps: Record<string, string>): Promise<string> {
+      const repo = await mkdtemp(join(tmpdir(), 'docgen-local-'));
+      execFileSync('git', ['init', '-q'], { cwd: repo, stdio: 'pipe' });
+      for (const [folder, spec] of Object.entries(apps)) {
+        await mkdir(join(repo, folder), { recursive: true });
+        await writeFile(join(repo, folder, 'openapi.yaml'), spec);
+        await writeFile(
+          join(repo, folder, 'docgen.config.yaml'),
+          'sources:\n  - plugin: openapi\n    options: { spec: openapi.yaml }\n',
+        );
+      }
+      return repo;
+    }
+    const underParent = async (title: string) => {
+      const space = await sandbox.api<{ homepage: { id: string } }>('GET', '/rest/api/space/DEV?expand=homepage');
+      return humanPage(sandbox, title, space.body.homepage.id);
+    };
+    const report = (result: CliResult) => {
+      const parsed = JSON.parse(result.stdout);
+      return (parsed.publish ?? parsed) as {
+        counts: Record<string, number>;
+        requests: { writes: number };
+        planned: Array<{ key: string; action: string; conflict?: string; otherDocSet?: string; fix?: string }>;
+        outcomes: Array<{ key: string; pageId: string }>;
+      };
+    };
+    /** docgen's record of each page a run published: its set, and the folder of a local one. */
+    const records = async (result: CliResult) =>
+      Promise.all(
+        report(result).outcomes.map(async (o) => {
+          const { body } = await sandbox.api<{ value: { set: string; named?: boolean; local?: string } }>(
+            'GET',
+            `/rest/api/content/${o.pageId}/property/docgen`,
+          );
+          return {
+            key: o.key,
+            pageId: o.pageId,
+            set: body.value.set,
+            named: body.value.named,
+            local: body.value.local,
+          };
+        }),
+      );
+
+    it('two apps that render a page of the same key are two doc sets: the second is a conflict, not a rewrite or a prune of the first’s pages', async () => {
+      const repo = await localRepository({ 'apps/a': petStore(['pets', 'stores']), 'apps/b': petStore(['pets']) });
+      const parent = await underParent('Local apps');
+      const publish = (app: string) =>
+        runCli(['generate', '--publish', '--prune', '--json', '--confluence-prefix', 'Local '], {
+          cwd: join(repo, app),
+          env: { ...env(), CONFLUENCE_PARENT_ID: parent },
+        });
+      try {
+        const a = await publish('apps/a');
+        expect(a.code).toBe(0);
+        const b = await publish('apps/b');
+        expect(b.code).toBe(1);
+        expect(report(b).requests.writes).toBe(0);
+        const conflict = report(b).planned.find((p) => p.action === 'conflict');
+        expect(conflict).toMatchObject({ key: 'api/pet-store', conflict: 'title-taken', otherDocSet: 'api (apps/a)' });
+        expect(conflict!.fix).toContain('titlePrefix');
+        // apps/a's pages are as it published them: its re-run writes nothing, nothing of it was trashed.
+        const again = await publish('apps/a');
+        expect(again.code).toBe(0);
+        expect(report(again).counts).toMatchObject({ created: 0, updated: 0, restored: 0, archived: 0, conflicts: 0 });
+        expect(report(again).requests.writes).toBe(0);
+      } finally {
+        await rm(repo, { recursive: true, force: true });
+      }
+    });
+
+    it('pages an older docgen published from an app (named after their keys) are taken over on upgrade: no conflict, no duplicate, then no writes', async () => {
+      const repo = await localRepository({ 'apps/a': petStore(['pets', 'stores']) });
+      const app = join(repo, 'apps', 'a');
+      const parent = await underParent('Local upgrade');
+      const run = (args: string[]) =>
+        runCli([...args, '--json', '--confluence-prefix', 'Upgrade '], {
+          cwd: app,
+          env: { ...env(), CONFLUENCE_PARENT_ID: parent },
+        });
+      try {
+        // As an older docgen rendered it: its manifest records no folder, so its set is named after its keys.
+        expect((await runCli(['generate'], { cwd: app })).code).toBe(0);
+        const manifestFile = join(app, 'docs-out', 'manifest.json');
+        const { docSetFolder, ...older } = JSON.parse(await readFile(manifestFile, 'utf8'));
+        expect(docSetFolder).toBe('apps/a');
+        await writeFile(manifestFile, JSON.stringify(older));
+        const before = await run(['publish', 'docs-out']);
+        expect(before.code).toBe(0);
+        expect((await records(before)).map((r) => [r.set, r.local])).toEqual(
+          report(before).outcomes.map(() => ['api', undefined]),
+        );
+
+        const upgraded = await run(['generate', '--publish', '--prune']);
+        expect(upgraded.code).toBe(0);
+        expect(report(upgraded).counts).toMatchObject({ created: 0, archived: 0, conflicts: 0 });
+        const after = await records(upgraded);
+        expect(after.map((r) => [r.key, r.pageId])).toEqual((await records(before)).map((r) => [r.key, r.pageId]));
+        expect([...new Set(after.map((r) => `${r.set} ${r.local}`))]).toEqual(['api apps/a']);
+        // The rendered folder records the app's folder: its publish is the same doc set.
+        for (const args of [
+          ['generate', '--publish', '--prune'],
+          ['publish', 'docs-out', '--prune'],
+        ]) {
+          const again = await run(args);
+          expect(report(again).counts).toMatchObject({ created: 0, updated: 0, conflicts: 0 });
+          expect(report(again).requests.writes).toBe(0);
+        }
+      } finally {
+        await rm(repo, { recursive: true, force: true });
+      }
+    });
+
+    it('one app at the root of the repository publishes and converges as before', async () => {
+      const repo = await localRepository({ '.': petStore(['pets']) });
+      const parent = await underParent('Local root');
+      const run = () =>
+        runCli(['generate', '--publish', '--prune', '--json', '--confluence-prefix', 'Root local '], {
+          cwd: repo,
+          env: { ...env(), CONFLUENCE_PARENT_ID: parent },
+        });
+      try {
+        const first = await run();
+        expect(first.code).toBe(0);
+        expect(report(first).counts).toMatchObject({ created: 2, conflicts: 0 });
+        expect([...new Set((await records(first)).map((r) => r.set))]).toEqual(['api']);
+        const again = await run();
+        expect(report(again).counts).toMatchObject({ created: 0, updated: 0, conflicts: 0 });
+        expect(report(again).requests.writes).toBe(0);
+      } finally {
+        await rm(repo, { recursive: true, force: true });
+      }
+    });
+  });
+
   it.each([
     ['named after its remote', 'remote', ''],
     ['named by confluence.docSet', 'none', 'confluence:\n  docSet: acme-beside\n'],
-    ['with no name (no remote)', 'none', ''],
+    ['with no name (no repository)', 'none', ''],
+    ['in a repository with no remote', 'init', ''],
   ])(
     'a source given by a flag beside a config (%s) is not trashed by the config’s whole run, nor the other way round',
     async (_, git, named) => {
@@ -570,6 +716,7 @@ describe('docgen publish', () => {
           env: env(),
         });
       try {
+        if (git === 'init') execFileSync('git', ['init', '-q'], { cwd: project, stdio: 'pipe' });
         if (git === 'remote') {
           await mkdir(join(project, '.git'));
           await writeFile(

@@ -10,7 +10,8 @@ import type { LoadedConfig } from './config.js';
  * sources given by flags (or with no config), the folder docgen runs in: `github.com/acme/shop`,
  * `github.com/acme/shop:services/billing`. The same for every clone, wherever it is checked out.
  * No name when there is no such remote: the publisher then names the set after the tree's
- * top-level keys (`api`), as docgen always did.
+ * top-level keys (`api`), as docgen always did, and keeps it apart as the set of the `folder`
+ * the manifest records (the local kind of ADR 11: two apps of one repository are two sets).
  *
  * Not a package's or a folder's name: two repositories' `backend` packages, or two checkouts in
  * a folder called `build`, would be one doc set and trash each other's pages. A flag run is named
@@ -19,7 +20,8 @@ import type { LoadedConfig } from './config.js';
  *
  * `folder`: the folder in its repository (`''` for its root) that a set the config does not name is
  * named after, with or without a remote: the manifest records it, so that `docgen publish` names the
- * set from the remote the repository has then (see `renderedDocSetName`). None where
+ * set from the remote the repository has then (see `renderedDocSetName`), and without one publishes
+ * it as that folder's set. None where
  * `confluence.docSet` names the set, outside a repository, and where the output folder `outDir` is
  * in no repository or another one than the set's (a publish could not find the set's remote there).
  */

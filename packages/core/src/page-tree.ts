@@ -121,7 +121,8 @@ export interface PageTree {
   /**
    * The folder in its repository the doc set is named after, where the config does not name it
    * (see `docSetOf`): a publish of the rendered folder names the set from the repository's
-   * remote then, which may not be the one it had when the folder was rendered.
+   * remote then, which may not be the one it had when the folder was rendered. Without a remote,
+   * the set named after the tree's keys is the set of this folder (ADR 11, the local kind).
    */
   docSetFolder?: string;
   /**

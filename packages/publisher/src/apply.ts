@@ -69,6 +69,8 @@ export interface ApplyOptions {
   docSet: string;
   /** The doc set's name is an identity, recorded so (see `Ownership.named`). */
   docSetNamed?: boolean;
+  /** A local set's folder, recorded so (see `Ownership.local`). */
+  docSetLocal?: string;
   /** `name@version`, recorded in each page's ownership property. */
   generator: string;
   concurrency?: number;
@@ -503,7 +505,7 @@ async function takeBackRetired(
   const held = await findRetired(desired.title, options);
   if (!held) throw new ConflictDuringRun(refusedTitleMessage(desired.title, messageOf(refusal), held));
   const verdict = judgeRetired(held, {
-    docSets: new Set(options.docSets ?? [setIdentity(options.docSet, options.docSetNamed)]),
+    docSets: new Set(options.docSets ?? [setIdentity(options.docSet, options.docSetNamed, options.docSetLocal)]),
     key: desired.key,
     rootId: options.rootId!,
     restoreDeleted: options.onConflict === 'overwrite',
@@ -661,7 +663,7 @@ function isOwnPage(page: RemotePage, desired: DesiredPage, options: ApplyOptions
   const owner = page.ownership?.value;
   return (
     owner !== undefined &&
-    pageSetIdentity(page) === setIdentity(options.docSet, options.docSetNamed) &&
+    pageSetIdentity(page) === setIdentity(options.docSet, options.docSetNamed, options.docSetLocal) &&
     owner.key === desired.key
   );
 }
@@ -825,6 +827,7 @@ async function recordOwnership(
     const recorded = live?.value;
     const same =
       recorded?.set === value.set &&
+      recorded.local === value.local &&
       recorded.key === value.key &&
       recorded.hash === value.hash &&
       recorded.version >= value.version;
@@ -845,6 +848,7 @@ function ownershipOf(
     schema: OWNERSHIP_SCHEMA,
     set: options.docSet,
     ...(options.docSetNamed ? { named: true } : {}),
+    ...(!options.docSetNamed && options.docSetLocal !== undefined ? { local: options.docSetLocal } : {}),
     ...(fromFlags ? { fromFlags: true } : {}),
     key: desired.key,
     source: desired.source,

@@ -1,7 +1,7 @@
 import type { RemotePage } from './client/types.js';
 import { planReorder, type Reorder } from './order.js';
 import { judgeRetired, retiredMessage } from './retired.js';
-import { desiredPageHash, markerHash, pageSetIdentity, setIdentity } from './state.js';
+import { desiredPageHash, markerHash, pageSetIdentity, setIdentity, setLabel } from './state.js';
 
 /**
  * The plan: desired tree + what Confluence has under the managed root → operations.
@@ -116,6 +116,8 @@ export interface Plan {
   docSet: string;
   /** The doc set's name is an identity (see `Ownership.named`): written so on each page. */
   docSetNamed?: boolean;
+  /** A local set's folder (see `Ownership.local`): written so on each page. */
+  docSetLocal?: string;
   /** The doc set and its earlier names, as `setIdentity` writes them: whose pages in the trash the run restores. */
   docSets?: string[];
   /** The tree's `partial`, `unlisted` and `listedFiles`, for the `fromFlags` mark the run writes (see `fromFlagsMark`). */
@@ -140,6 +142,11 @@ export interface PlanInput {
    * tree's top-level keys: no other set is ever taken for it under an earlier name but unnamed ones.
    */
   docSetNamed?: boolean;
+  /**
+   * Where `docSet` is named after its keys, the folder in its repository (with no remote) that the
+   * set is of (see `Ownership.local`): another folder's set is never taken for this one.
+   */
+  docSetLocal?: string;
   /**
    * The tree is some of a doc set's sources (see `PageTree.partial` in core): the run manages
    * those sources' pages only, and leaves the doc set's other pages as they are instead of
@@ -206,7 +213,12 @@ export function planSync(input: PlanInput): Plan {
   const family = docSetFamily(input);
   const docSet = family.name;
   const self = family.self;
-  const set: RunSet = { docSet, self, ...(flagRunOf(input) && { flagRun: flagRunOf(input) }) };
+  const set: RunSet = {
+    docSet,
+    self,
+    ...(family.local !== undefined && { local: family.local }),
+    ...(flagRunOf(input) && { flagRun: flagRunOf(input) }),
+  };
   const policy = input.onConflict ?? 'fail';
   const otherRoots = otherTreeRoots(remote, rootId, family.members);
   const desiredKeys = new Set(input.desired.map((page) => page.key));
@@ -358,6 +370,7 @@ export function planSync(input: PlanInput): Plan {
     rootId,
     docSet,
     ...(input.docSetNamed ? { docSetNamed: true } : {}),
+    ...(family.local !== undefined ? { docSetLocal: family.local } : {}),
     docSets: [...family.members],
     ...(input.partial ? { partial: input.partial } : {}),
     ...(input.unlisted ? { unlisted: true } : {}),
@@ -431,6 +444,8 @@ function keptTitleUnder(
 /** The doc set a run writes, its identity (see `setIdentity`), and those of its earlier names (see `docSetFamily`). */
 export interface DocSetFamily {
   name: string;
+  /** The folder of a local set (see `Ownership.local`). */
+  local?: string;
   self: string;
   members: ReadonlySet<string>;
 }
@@ -444,13 +459,20 @@ export interface DocSetFamily {
  * this doc set under an earlier name: its pages with this tree's keys are taken over and take the
  * run's name (a property write). A `named` set is never one: two repositories' sets stay apart even
  * where both publish a page of the same key and title (a title conflict, as it should be).
+ * A local set (of a folder of a repository with no remote) takes an earlier name's pages so too,
+ * those of its own folder and those an older docgen recorded with no folder, never another
+ * folder's: two apps of one repository are two sets.
  * A run of some sources with no name of its own writes the name of the whole doc set it is a part
  * of: the family's set with all of its top-level keys and more.
  */
 export function docSetFamily(
-  input: Pick<PlanInput, 'desired' | 'remote' | 'rootId' | 'docSet' | 'docSetNamed' | 'partial' | 'retired'>,
+  input: Pick<
+    PlanInput,
+    'desired' | 'remote' | 'rootId' | 'docSet' | 'docSetNamed' | 'docSetLocal' | 'partial' | 'retired'
+  >,
 ): DocSetFamily {
-  const ownSelf = setIdentity(input.docSet, input.docSetNamed);
+  const local = input.docSetNamed ? undefined : input.docSetLocal;
+  const ownSelf = setIdentity(input.docSet, input.docSetNamed, local);
   const titles = new Map(input.desired.map((page) => [page.key, fold(page.title)]));
   const claimed = new Map<string, { set: string; count: number }>();
   // Current pages, and pages the older docgen pruned from this root (a source put back restores them).
@@ -459,6 +481,7 @@ export function docSetFamily(
     const value = page.ownership?.value;
     const identity = pageSetIdentity(page);
     if (!value || value.named || identity === ownSelf) continue;
+    if (value.local !== undefined && value.local !== local) continue;
     // A page recorded under another managed root is that tree's, whatever its set.
     if (value.root !== undefined && value.root !== input.rootId) continue;
     if (titles.get(value.key) !== fold(page.title)) continue;
@@ -466,8 +489,8 @@ export function docSetFamily(
     claimed.set(identity!, { ...seen, count: seen.count + 1 });
   }
   const name = input.partial && !input.docSetNamed ? wholeSetName(input.docSet, [...claimed.values()]) : input.docSet;
-  const self = setIdentity(name, input.docSetNamed);
-  return { name, self, members: new Set([ownSelf, self, ...claimed.keys()]) };
+  const self = setIdentity(name, input.docSetNamed, local);
+  return { name, ...(local !== undefined && { local }), self, members: new Set([ownSelf, self, ...claimed.keys()]) };
 }
 
 /** Of the sets claimed, the one with all of `docSet`'s top-level keys and more that claims most pages; else `docSet`. */
@@ -1093,15 +1116,21 @@ function titleTaken(
       why: `${page}, which docgen published for this doc set under another root`,
       fix: `move it under the managed root and docgen takes it back (its key is "${taken.ownership!.value.key}"), or archive it`,
     };
-  if (set !== undefined && taken.ownership!.value.key === key)
+  if (set !== undefined && taken.ownership!.value.key === key) {
+    const other = setLabel(taken.ownership!.value);
+    const otherFolder = taken.ownership!.value.local;
     return {
-      why: `${page}, this page as another docgen doc set ("${set}"; this run's is "${docSet}") publishes it`,
-      fix: renderedWithMore(set, docSet)
-        ? `publish these pages as they were published, from every source of doc set "${set}" at once (\`docgen generate --publish\` of the config), not from a run of some of them`
-        : sameDocumentationFix(set, run),
-      otherDocSet: set,
+      why: `${page}, this page as another docgen doc set ("${other}"; this run's is "${setLabel({ set: docSet, local: run.local })}") publishes it`,
+      fix:
+        otherFolder !== undefined && otherFolder !== run.local
+          ? otherFolderFix(otherFolder)
+          : renderedWithMore(set, docSet)
+            ? `publish these pages as they were published, from every source of doc set "${set}" at once (\`docgen generate --publish\` of the config), not from a run of some of them`
+            : sameDocumentationFix(set, run),
+      otherDocSet: other,
     };
-  if (set !== undefined && !taken.ownership!.value.named)
+  }
+  if (set !== undefined && !taken.ownership!.value.named && taken.ownership!.value.local === undefined)
     return {
       // A set named after its keys, by an older docgen: this repository's page under another key, or another's.
       why: `${page}, which docgen published as doc set "${set}" (a name made of its keys, before doc sets were named after their repository) under key "${taken.ownership!.value.key}"`,
@@ -1109,7 +1138,7 @@ function titleTaken(
     };
   if (set !== undefined)
     return {
-      why: `${page}, which another docgen doc set ("${set}") owns`,
+      why: `${page}, which another docgen doc set ("${setLabel(taken.ownership!.value)}") owns`,
       fix: 'give one of the two a title prefix (titlePrefix)',
     };
   return {
@@ -1124,6 +1153,8 @@ function titleTaken(
  */
 interface RunSet {
   docSet: string;
+  /** The folder of a local set (see `Ownership.local`). */
+  local?: string;
   self: string;
   flagRun?: { withoutConfig: boolean };
 }
@@ -1151,6 +1182,18 @@ function sameDocumentationFix(other: string, run: RunSet): string {
     );
   }
   return `if both are the same documentation (a source given by a flag is named after the folder docgen runs in: run it in the config's folder; or the repository moved, or this is a clone of another remote), set ${name} in the config to publish it as that doc set; else give one of the two a title prefix (titlePrefix)`;
+}
+
+/**
+ * The fix of a title taken by the page of the same key of a local set of another folder: another
+ * app of this repository (with no remote) publishes that page under the same parent.
+ */
+function otherFolderFix(folder: string): string {
+  const where = folder ? `the app in ${folder}` : 'the app at the root of this repository';
+  return (
+    `${where} publishes this page under the same parent (a repository with no remote: each folder is its own doc set); ` +
+    'if both are the same documentation, publish it from one of the two; else give one of the two a title prefix (titlePrefix) or a parent page of its own'
+  );
 }
 
 /** Where doc set `other` of the same repository as `docSet` ran (`github.com/acme/shop:services` → `services`); undefined for another repository's. */

@@ -60,7 +60,8 @@ export interface PublisherConfig extends ConnectionConfig {
   /**
    * The doc set this run manages under the root, an identity (see `Ownership.named`); else the
    * tree's (`PageTree.docSet`, which the CLI names after the repository), else a name made of the
-   * tree's top-level key segments (`api`).
+   * tree's top-level key segments (`api`), of the tree's `docSetFolder` where it has one (a
+   * repository with no remote: see `Ownership.local`).
    */
   docSet?: string;
   /**
@@ -233,9 +234,11 @@ export class Publisher {
     const adoptable = await identicalLeftovers(reads, converter, remote, { desired, rootId });
     const docSet = this.config.docSet ?? tree.docSet ?? defaultDocSet(tree);
     const docSetNamed = (this.config.docSet ?? tree.docSet) !== undefined;
+    // Named after its keys in a repository with no remote: a set of the folder it was rendered from (ADR 11).
+    const docSetLocal = docSetNamed ? undefined : tree.docSetFolder;
     const partial = this.config.partial ?? tree.partial;
     // The plan finds the same family from the same input; the comment check needs its members first.
-    const family = docSetFamily({ desired, remote, rootId, docSet, docSetNamed, partial, retired });
+    const family = docSetFamily({ desired, remote, rootId, docSet, docSetNamed, docSetLocal, partial, retired });
     const { commentedOnly, editInSource } = await pagesOnlyCommented(reads, converter, remote, {
       docSets: family.members,
       rootId,
@@ -248,6 +251,7 @@ export class Publisher {
       rootId,
       docSet,
       docSetNamed,
+      docSetLocal,
       partial,
       filesComparable: tree.filesComparable,
       unlisted: tree.unlisted,
@@ -302,6 +306,7 @@ export class Publisher {
         converter,
         docSet: planned.plan.docSet,
         docSetNamed: planned.plan.docSetNamed,
+        docSetLocal: planned.plan.docSetLocal,
         generator: this.config.generator ? `${this.config.generator.name}@${this.config.generator.version}` : 'docgen',
         concurrency: this.config.concurrency,
         prune: this.config.prune,

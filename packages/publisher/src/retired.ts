@@ -1,5 +1,5 @@
 import type { RemotePage } from './client/types.js';
-import { pageSetIdentity } from './state.js';
+import { pageSetIdentity, setLabel } from './state.js';
 
 /**
  * A page in the trash or the archive keeps its title reserved, so docgen cannot create a page of
@@ -85,7 +85,7 @@ function heldWhere(held: RemotePage | undefined, docSets?: ReadonlySet<string>):
     ? 'which docgen does not own'
     : docSets?.has(pageSetIdentity(held)!)
       ? `which this doc set published for another key ("${value.key}")`
-      : `which another docgen doc set ("${value.set}") published`;
+      : `which another docgen doc set ("${setLabel(value)}") published`;
   return `page ${held.id} in the ${held.status === 'archived' ? 'archive' : 'trash'}, ${whose}, holds it`;
 }
 

@@ -22,6 +22,14 @@ export interface Ownership {
    */
   named?: boolean;
   /**
+   * A set named after its keys in a repository with no remote (ADR 11, the local kind): the folder
+   * of the config (or, for sources given by flags, the one docgen ran in) in the repository, `''`
+   * for its root. Two apps of one repository are two sets, even with the same keys: a page of the
+   * same key is a title conflict, not a page each run rewrites in turn. Absent on pages of a set
+   * named after its keys alone (an older docgen's, or a tree rendered outside its repository).
+   */
+  local?: string;
+  /**
    * Published by a run of sources given by flags that the config does not list (see `fromFlagsMark`):
    * a run of the config leaves it alone instead of retiring it as gone.
    */
@@ -52,18 +60,28 @@ export interface Ownership {
 }
 
 /**
- * A doc set as runs tell sets apart: its name and whether it is `named`. A set named `api` by
- * `confluence.docSet` and the `api` an older run made of its keys are two sets: the second may be
- * another repository's too.
+ * A doc set as runs tell sets apart: its name, whether it is `named`, and a local set's folder. A
+ * set named `api` by `confluence.docSet` and the `api` an older run made of its keys are two sets:
+ * the second may be another repository's too; so are the `api` of two apps' folders.
  */
-export function setIdentity(set: string, named: boolean | undefined): string {
+export function setIdentity(set: string, named: boolean | undefined, local?: string): string {
+  // Both as JSON: a folder's characters cannot run into the name's.
+  if (!named && local !== undefined) return `local:${JSON.stringify([local, set])}`;
   return `${named ? 'named' : 'keys'}:${set}`;
 }
 
 /** The doc set a page of docgen's belongs to, as `setIdentity` writes it; undefined for a page docgen does not own. */
-export function pageSetIdentity(page: { ownership?: { value: Pick<Ownership, 'set' | 'named'> } }): string | undefined {
+export function pageSetIdentity(page: {
+  ownership?: { value: Pick<Ownership, 'set' | 'named' | 'local'> };
+}): string | undefined {
   const value = page.ownership?.value;
-  return value && setIdentity(value.set, value.named);
+  return value && setIdentity(value.set, value.named, value.local);
+}
+
+/** A doc set as messages name it: a local set with its folder, `api (apps/a)`. */
+export function setLabel(value: Pick<Ownership, 'set' | 'named' | 'local'>): string {
+  if (value.named || value.local === undefined) return value.set;
+  return `${value.set} (${value.local || 'repository root'})`;
 }
 
 export function parseOwnership(value: unknown): Ownership | undefined {
@@ -75,6 +93,7 @@ export function parseOwnership(value: unknown): Ownership | undefined {
     schema: v.schema ?? OWNERSHIP_SCHEMA,
     set: typeof v.set === 'string' ? v.set : '',
     ...(v.named === true ? { named: true } : {}),
+    ...(typeof v.local === 'string' && v.named !== true ? { local: v.local } : {}),
     ...(v.fromFlags === true ? { fromFlags: true } : {}),
     key: v.key,
     source: v.source,

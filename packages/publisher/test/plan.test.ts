@@ -1278,6 +1278,34 @@ describe('planSync: a doc set whose sources change, and runs of some of its sour
     expect(plan.operations[0]!.reason).toContain('another docgen doc set ("github.com/acme/a"');
   });
 
+  it('a local set (an app’s folder, no remote) takes over its pages of an older docgen, never another folder’s: a title conflict', () => {
+    const local = (pages: DesiredPage[], set: string, folder: string) =>
+      publishedAs(pages, set).map((page) => ({
+        ...page,
+        ownership: { ...page.ownership!, value: { ...page.ownership!.value, local: folder } },
+      }));
+    const older = publishedAs(tree(docs), 'docs');
+    const otherApp = local(tree([withSource('adr', 'adr')]), 'adr+docs', 'apps/b');
+    const plan = planSync({
+      desired: tree([...docs, ...adr]),
+      remote: [...older, ...otherApp],
+      rootId: '1',
+      docSet: 'adr+docs',
+      docSetLocal: 'apps/a',
+      prune: true,
+    });
+    expect([plan.docSet, plan.docSetLocal]).toEqual(['adr+docs', 'apps/a']);
+    expect(plan.operations.map((op) => [op.key, op.action, op.conflict ?? op.changes.join('+')])).toEqual([
+      ['docs', 'update', 'state'],
+      ['adr', 'conflict', 'title-taken'],
+      ['docs/a', 'update', 'state'],
+      ['adr/0001', 'blocked', ''],
+    ]);
+    const conflict = plan.operations.find((op) => op.key === 'adr')!;
+    expect(conflict).toMatchObject({ otherDocSet: 'adr+docs (apps/b)' });
+    expect(conflict.fix).toContain('the app in apps/b publishes this page under the same parent');
+  });
+
   it('a run of some sources updates their pages under the whole doc set’s name and leaves the others alone', () => {
     const before = publishedAs(tree([...docs, ...adr]), 'adr+docs');
     const changed = tree(adr.map((page) => ({ ...page, markdown: `new body of ${page.key}` })));

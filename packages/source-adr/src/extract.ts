@@ -75,19 +75,22 @@ interface CrossLink {
   path: string;
 }
 
-export function extractAdrs(dir: string, options: ExtractAdrOptions = {}): AdrModel {
+export function extractAdrs(given: string, options: ExtractAdrOptions = {}): AdrModel {
+  // A folder given relative to the current one, read as an absolute path: links resolve to absolute
+  // paths (linkedPath), and a record's file must be one of them to be found by its link.
+  const dir = resolve(given);
   const report = options.report ?? (() => undefined);
   const location = options.origin ? options.origin.location : options.location;
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
     throw new DocgenError({
       code: 'DG_ADR_DIR',
-      message: `ADR folder ${dir} ${existsSync(dir) ? 'is not a folder' : 'does not exist'}`,
+      message: `ADR folder ${given} ${existsSync(dir) ? 'is not a folder' : 'does not exist'}`,
       location,
       hint: existsSync(dir)
-        ? folderOfFileHint(options.origin, 'dir', dir)
+        ? folderOfFileHint(options.origin, 'dir', given)
         : withPathMeant(
             `${fixOptionHint(options.origin, 'dir', 'the folder of your ADR Markdown files')} (adr-tools: doc/adr, MADR: docs/decisions)`,
-            dir,
+            given,
             options.origin,
           ),
     });

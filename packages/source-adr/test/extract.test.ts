@@ -850,6 +850,39 @@ describe('subfolders: one log per area, numbered on its own', () => {
     ]);
   });
 
+  it('a folder given relative to the current folder relates decisions across folders and links their pages, as an absolute one does', async () => {
+    const copy = await mkdtemp(join(tmpdir(), 'docgen-adr-'));
+    await cp(dir, copy, { recursive: true });
+    await writeFile(
+      join(copy, 'frontend', '0001-use-vue.md'),
+      [
+        '# Use Vue',
+        '',
+        '- Status: superseded by [CockroachDB](../backend/0001-use-cockroachdb.md)',
+        '',
+        'As [React](./0000-use-react.md) was, and [CockroachDB](../backend/0001-use-cockroachdb.md) says why.',
+        '',
+      ].join('\n'),
+    );
+    const given = relative(process.cwd(), copy);
+    const warnings: Diagnostic[] = [];
+    const model = extractAdrs(given, { report: (warning) => warnings.push(warning) });
+    expect(warnings).toEqual([]);
+    const [backend, frontend] = model.categories!;
+    expect(frontend!.records[1]!.status).toBe('superseded');
+    expect(frontend!.records[1]!.elsewhere).toEqual({ supersededBy: [backend!.records[1]!.file] });
+    expect(backend!.records[1]!.elsewhere).toEqual({ supersedes: [frontend!.records[1]!.file] });
+    const vue = renderAdrs(model, templates).pages.find((page) => page.key === 'adr/frontend/1')!;
+    expect(vue.markdown).toContain(
+      'As [React](./adr__frontend__0.md) was, and [CockroachDB](./adr__backend__1.md) says why.',
+    );
+    // What the records show is what the absolute folder gives.
+    const absolute = extractAdrs(copy);
+    expect(model.categories!.map((category) => category.records.map((record) => record.fileName))).toEqual(
+      absolute.categories!.map((category) => category.records.map((record) => record.fileName)),
+    );
+  });
+
   it('a link to a file of another folder that is no decision (a README) is a warning, shown as written', async () => {
     const copy = await mkdtemp(join(tmpdir(), 'docgen-adr-'));
     await cp(dir, copy, { recursive: true });

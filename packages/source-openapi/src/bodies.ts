@@ -62,15 +62,9 @@ export function swaggerBody(
     };
   }
   reportBodyParameters(context, parameters);
-  const properties: Json = {};
-  const required: string[] = [];
-  for (const { raw } of parameters) {
-    properties[String(raw.name)] = bodyParameterField(raw);
-    if (raw.required === true) required.push(String(raw.name));
-  }
-  const synthetic = { type: 'object', properties, required };
+  const synthetic = objectOfFields(parameters, bodyParameterField);
   return {
-    required: required.length > 0,
+    required: synthetic.required.length > 0,
     contents: mediaTypes.map((mediaType) =>
       media(context, mediaType, synthetic, first!.at, undefined, undefined, anchor),
     ),
@@ -130,20 +124,39 @@ export function swaggerFormBody(
   const mediaType =
     consumes?.find((t) => mediaKind(t) === 'multipart' || mediaKind(t) === 'form') ??
     (hasFile ? 'multipart/form-data' : 'application/x-www-form-urlencoded');
-  const properties: Json = {};
-  const required: string[] = [];
+  const synthetic = objectOfFields(fields, formField);
   // A list field travels as its collectionFormat says (csv unless told): kept for the example's encoding.
   const encoding: Json = {};
   for (const { raw } of fields) {
-    const { name: _n, in: _i, required: isRequired, ...schema } = raw;
-    properties[String(raw.name)] = raw.type === 'file' ? { ...schema, type: 'string', format: 'binary' } : schema;
-    if (isRequired === true) required.push(String(raw.name));
     if (raw.type === 'array') encoding[String(raw.name)] = { collectionFormat: String(raw.collectionFormat ?? 'csv') };
   }
-  const synthetic = { type: 'object', properties, required };
   const at = fields[0]!.at;
   const body = media(context, mediaType, synthetic, at, { encoding }, undefined, anchor);
-  return { required: required.length > 0, contents: [body] };
+  return { required: synthetic.required.length > 0, contents: [body] };
+}
+
+/** A form parameter as a field of the form's object: its schema keywords, a file as binary data. */
+function formField(raw: Json): Json {
+  const { name: _n, in: _i, required: _r, ...schema } = raw;
+  return raw.type === 'file' ? { ...schema, type: 'string', format: 'binary' } : schema;
+}
+
+/**
+ * Swagger 2.0 parameters that together make one object (swag's several body parameters, a form's
+ * fields) as that object's schema: each a property under its name, as `field` makes it, required
+ * where the parameter is.
+ */
+function objectOfFields(
+  parameters: Array<{ raw: Json }>,
+  field: (raw: Json) => Json,
+): { type: 'object'; properties: Json; required: string[] } {
+  const properties: Json = {};
+  const required: string[] = [];
+  for (const { raw } of parameters) {
+    properties[String(raw.name)] = field(raw);
+    if (raw.required === true) required.push(String(raw.name));
+  }
+  return { type: 'object', properties, required };
 }
 
 export function extractResponses(

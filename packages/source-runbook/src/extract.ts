@@ -257,13 +257,7 @@ function readCatalogFile(
     const entity = document.value as Entity;
     kinds.set(entity.kind, (kinds.get(entity.kind) ?? 0) + 1);
     if (entity.kind.toLowerCase() === 'system') {
-      refuseBadName(entity, file, document.locate);
-      resolveSubstitutions(entity, '', { file, locate: document.locate, report: options.report });
-      validateAgainstSchema(systemSchema, entity, {
-        what: 'Backstage system',
-        locate: document.locate,
-        code: 'DG_RUNBOOK_INVALID',
-      });
+      checkEntityWithPage(entity, { schema: systemSchema, what: 'Backstage system' }, file, document.locate, options);
       const system = toSystem(entity, file, document.locate('/metadata/name').line);
       system.links = safeLinks(
         system.links ?? [],
@@ -305,13 +299,7 @@ function readCatalogFile(
       warnMisspeltKind(entity, { file, line: document.locate('/kind').line }, options);
       continue;
     }
-    refuseBadName(entity, file, document.locate);
-    resolveSubstitutions(entity, '', { file, locate: document.locate, report: options.report });
-    validateAgainstSchema(entitySchema, entity, {
-      what: 'Backstage component',
-      locate: document.locate,
-      code: 'DG_RUNBOOK_INVALID',
-    });
+    checkEntityWithPage(entity, { schema: entitySchema, what: 'Backstage component' }, file, document.locate, options);
     const service = toService(entity, file, document.locate('/metadata/name').line);
     if (service.system) service.systemLine = document.locate('/spec/system').line;
     dropSelfReferences(service, document.locate, options);
@@ -687,6 +675,22 @@ function refuseBadName(entity: Entity, file: string, locate: (pointer: string) =
     location: { file, ...locate('/metadata/name'), pointer: '#/metadata/name' },
     hint: `letters and digits, with - _ or . between them, at most 63 characters${fixed ? `: e.g. "${fixed}"` : ''}`,
   });
+}
+
+/**
+ * A System or a Component, the kinds with a page: a name Backstage refuses stops the run, its
+ * substitutions (`$text`, `$yaml`, `$json`) are replaced, then it is checked against its kind's schema.
+ */
+function checkEntityWithPage(
+  entity: Entity,
+  kind: { schema: Record<string, unknown>; what: string },
+  file: string,
+  locate: (pointer: string) => { line?: number; column?: number },
+  options: ExtractRunbookOptions,
+): void {
+  refuseBadName(entity, file, locate);
+  resolveSubstitutions(entity, '', { file, locate, report: options.report });
+  validateAgainstSchema(kind.schema, entity, { what: kind.what, locate, code: 'DG_RUNBOOK_INVALID' });
 }
 
 /** The kinds Backstage's catalog and scaffolder define. */

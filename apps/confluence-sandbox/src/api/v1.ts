@@ -507,6 +507,22 @@ async function readUpload(
   return { files, comments, minorEdit };
 }
 
+/**
+ * The attachment a path names (`/content/{id}/child/attachment/{attachmentId}`, `att123` or `123`),
+ * on content the user may edit: 404 when it is another content's.
+ */
+function editableAttachment(
+  ctx: SandboxContext,
+  user: SandboxUser,
+  params: { id: string; attachmentId: string },
+): ContentRow {
+  const container = writableContent(ctx, user, params.id);
+  const attachment = readableContent(ctx, user, params.attachmentId.replace(/^att/, ''), { type: 'attachment' });
+  if (attachment.parent_id !== container.id)
+    throw new ApiError(404, `No attachment ${params.attachmentId} on content ${container.id}`);
+  return attachment;
+}
+
 // ------------------------------------------------------------------ routes
 
 export function registerV1(app: FastifyInstance, ctx: SandboxContext, prefix: string): void {
@@ -661,13 +677,7 @@ export function registerV1(app: FastifyInstance, ctx: SandboxContext, prefix: st
     app.delete<{ Params: { id: string; attachmentId: string } }>(
       `${prefix}/content/:id/child/attachment/:attachmentId`,
       async (request, reply) => {
-        const user = userOf(request);
-        const container = writableContent(ctx, user, request.params.id);
-        const attachment = readableContent(ctx, user, request.params.attachmentId.replace(/^att/, ''), {
-          type: 'attachment',
-        });
-        if (attachment.parent_id !== container.id)
-          throw new ApiError(404, `No attachment ${request.params.attachmentId} on content ${container.id}`);
+        const attachment = editableAttachment(ctx, userOf(request), request.params);
         store.trashAttachment(attachment.id);
         return reply.code(204).send();
       },
@@ -835,12 +845,7 @@ export function registerV1(app: FastifyInstance, ctx: SandboxContext, prefix: st
     `${prefix}/content/:id/child/attachment/:attachmentId/data`,
     async (request) => {
       const user = userOf(request);
-      const container = writableContent(ctx, user, request.params.id);
-      const attachment = readableContent(ctx, user, request.params.attachmentId.replace(/^att/, ''), {
-        type: 'attachment',
-      });
-      if (attachment.parent_id !== container.id)
-        throw new ApiError(404, `No attachment ${request.params.attachmentId} on content ${container.id}`);
+      const attachment = editableAttachment(ctx, user, request.params);
       const { files, comments, minorEdit } = await readUpload(request);
       const file = files[0]!;
       const saved = store.updateAttachmentData(

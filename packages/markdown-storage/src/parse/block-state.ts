@@ -15,6 +15,21 @@ export function isBlankLine(state: StateBlock, line: number): boolean {
   return state.bMarks[line]! + state.tShift[line]! >= state.eMarks[line]!;
 }
 
+/**
+ * The line after the content indented under `startLine` by at least `indent` columns (MkDocs'
+ * admonitions and tabs: four spaces): blank lines inside it belong to it, blank lines after its
+ * last indented line do not. `startLine + 1` when nothing is indented under it.
+ */
+export function indentedContentEnd(state: StateBlock, startLine: number, endLine: number, indent: number): number {
+  let contentEnd = startLine + 1;
+  for (let line = startLine + 1; line < endLine; line += 1) {
+    if (isBlankLine(state, line)) continue;
+    if (state.sCount[line]! < indent) break;
+    contentEnd = line + 1;
+  }
+  return contentEnd;
+}
+
 const CODE_FENCE = /^(`{3,}|~{3,})/;
 
 /**

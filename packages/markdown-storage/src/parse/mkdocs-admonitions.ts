@@ -13,7 +13,7 @@
  * indented under it, so that a line of prose (`!!! wow`) alone stays text.
  */
 import type { MarkdownIt, StateBlock } from 'markdown-it';
-import { isBlankLine, pushContainerBlock } from './block-state.js';
+import { indentedContentEnd, pushContainerBlock } from './block-state.js';
 
 /** Material for MkDocs' admonition types (and aliases) → the docgen panel shown for them. */
 export const MKDOCS_PANELS: Record<string, string> = {
@@ -60,12 +60,7 @@ function admonition(state: StateBlock, startLine: number, endLine: number, silen
   const type = match?.[2]!.toLowerCase();
   if (!match || type === undefined) return false;
   const indent = state.blkIndent + 4;
-  let contentEnd = startLine + 1;
-  for (let line = startLine + 1; line < endLine; line += 1) {
-    if (isBlankLine(state, line)) continue;
-    if (state.sCount[line]! < indent) break;
-    contentEnd = line + 1;
-  }
+  const contentEnd = indentedContentEnd(state, startLine, endLine, indent);
   const panel = MKDOCS_PANELS[type] ?? (contentEnd > startLine + 1 ? MKDOCS_PANELS.note! : undefined);
   if (!panel) return false;
   if (silent) return true;

@@ -12,7 +12,7 @@
  * first non-blank line indented less than 4 spaces, as an admonition does (mkdocs-admonitions.ts).
  */
 import type { MarkdownIt, StateBlock } from 'markdown-it';
-import { isBlankLine, pushTabLabel, tokenizeContainer } from './block-state.js';
+import { indentedContentEnd, pushTabLabel, tokenizeContainer } from './block-state.js';
 
 /** pymdownx.tabbed's opener: `===`, `!` and/or `+`, then the quoted label (inline Markdown). */
 const OPENER = /^===!?\+? +"(.*)" *$/;
@@ -27,12 +27,7 @@ function contentTab(state: StateBlock, startLine: number, endLine: number, silen
   if (silent) return true;
 
   const indent = state.blkIndent + 4;
-  let contentEnd = startLine + 1;
-  for (let line = startLine + 1; line < endLine; line += 1) {
-    if (isBlankLine(state, line)) continue;
-    if (state.sCount[line]! < indent) break;
-    contentEnd = line + 1;
-  }
+  const contentEnd = indentedContentEnd(state, startLine, endLine, indent);
   if (label.trim()) pushTabLabel(state, label.trim(), startLine);
   tokenizeContainer(state, startLine + 1, contentEnd, indent);
   state.line = contentEnd;

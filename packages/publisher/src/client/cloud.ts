@@ -1,7 +1,7 @@
 import { OWNERSHIP_PROPERTY, type Ownership } from '../state.js';
 import { ConfluenceError, URL_SHAPES } from './errors.js';
 import type { Transport } from './transport.js';
-import { pageThrough, ReadBudget, type Listing } from './pager.js';
+import { pageThrough, ReadBudget, titledWithin, type Listing } from './pager.js';
 import { toRecord, V1Api } from './v1.js';
 import type {
   OwnershipRecord,
@@ -179,22 +179,20 @@ export class CloudApi extends V1Api {
     wanted: Set<string>,
     budget: number,
   ): Promise<RemotePage[] | undefined> {
-    const found: RemotePage[] = [];
-    const reads = new ReadBudget(budget);
-    const listing = this.v2Pages<V2Page>(
-      {
-        url: `${this.v2}/pages`,
-        query: { 'space-id': space.id ?? '', status: RETIRED_STATUSES, limit: 250 },
-        what: `the trash and the archive of space ${space.key}`,
-      },
-      reads,
+    return titledWithin(
+      (reads) =>
+        this.v2Pages<V2Page>(
+          {
+            url: `${this.v2}/pages`,
+            query: { 'space-id': space.id ?? '', status: RETIRED_STATUSES, limit: 250 },
+            what: `the trash and the archive of space ${space.key}`,
+          },
+          reads,
+        ),
+      wanted,
+      budget,
+      (page) => this.retiredWithOwnership(page),
     );
-    for await (const results of listing) {
-      for (const page of results) {
-        if (wanted.has(page.title.toLowerCase())) found.push(await this.retiredWithOwnership(page));
-      }
-    }
-    return reads.exhausted ? undefined : found;
   }
 
   /** v2 creates carry no labels or properties: the caller writes them after (`extras` ignored). */

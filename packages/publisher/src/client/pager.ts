@@ -54,6 +54,28 @@ export class ReadBudget {
 }
 
 /**
+ * The items of a listing whose title (lower-cased) is `wanted`, each made what the caller keeps by
+ * `keep`; undefined once the listing would cost more than `budget` reads: what it found is not all
+ * there is then, and a look-up per title is cheaper. v1's trash and Cloud's trash and archive are
+ * listed so.
+ */
+export async function titledWithin<T extends { title: string }, R>(
+  list: (reads: ReadBudget) => AsyncIterable<T[]>,
+  wanted: ReadonlySet<string>,
+  budget: number,
+  keep: (item: T) => Promise<R>,
+): Promise<R[] | undefined> {
+  const found: R[] = [];
+  const reads = new ReadBudget(budget);
+  for await (const results of list(reads)) {
+    for (const item of results) {
+      if (wanted.has(item.title.toLowerCase())) found.push(await keep(item));
+    }
+  }
+  return reads.exhausted ? undefined : found;
+}
+
+/**
  * The results of a Confluence listing, a page at a time, each read only when the caller asks for
  * it: the first request, then the server's `_links.next` made absolute by `resolveNext` (it carries
  * the query: v1's `start`/`limit`, v2's `cursor`). A page with no results ends the listing,

@@ -2,7 +2,7 @@ import pLimit from 'p-limit';
 import { OWNERSHIP_PROPERTY, parseOwnership, type Ownership } from '../state.js';
 import type { Endpoint } from './endpoint.js';
 import { ConfluenceError } from './errors.js';
-import { pageThrough, ReadBudget, resolveNext, type Listing } from './pager.js';
+import { pageThrough, ReadBudget, resolveNext, titledWithin, type Listing } from './pager.js';
 import type { Transport } from './transport.js';
 import type {
   AttachmentWrite,
@@ -219,22 +219,20 @@ export class V1Api implements ConfluenceApi {
     wanted: Set<string>,
     budget: number,
   ): Promise<RemotePage[] | undefined> {
-    const found: RemotePage[] = [];
-    const reads = new ReadBudget(budget);
-    const listing = this.v1Pages<V1Content>(
-      {
-        url: `${this.v1}/content`,
-        query: { spaceKey: space.key, type: 'page', status: 'trashed', limit: PAGE_SIZE, expand: LIST_EXPAND },
-        what: `the trash of space ${space.key}`,
-      },
-      reads,
+    return titledWithin(
+      (reads) =>
+        this.v1Pages<V1Content>(
+          {
+            url: `${this.v1}/content`,
+            query: { spaceKey: space.key, type: 'page', status: 'trashed', limit: PAGE_SIZE, expand: LIST_EXPAND },
+            what: `the trash of space ${space.key}`,
+          },
+          reads,
+        ),
+      wanted,
+      budget,
+      (content) => this.withOwnership(content, 'trashed'),
     );
-    for await (const results of listing) {
-      for (const content of results) {
-        if (wanted.has(content.title.toLowerCase())) found.push(await this.withOwnership(content, 'trashed'));
-      }
-    }
-    return reads.exhausted ? undefined : found;
   }
 
   async findTitles(space: SpaceInfo, titles: string[]): Promise<RemotePage[]> {

@@ -219,6 +219,9 @@ export function readModel(block: ModelBlock, names: KnownNames, unread: UnreadLi
   for (const index of model.indexes)
     if (index.kind === 'unique' && index.fields.length === 1)
       model.fields.filter((field) => field.name === index.fields[0]).forEach((field) => (field.isUnique = true));
+  // …and a field alone in the @@id is the id field (the page names the key's constraint on it).
+  if (model.primaryKey?.length === 1)
+    model.fields.filter((field) => field.name === model.primaryKey![0]).forEach((field) => (field.isId = true));
   return model;
 }
 

@@ -845,6 +845,35 @@ describe('extractPrisma', () => {
     ]);
   });
 
+  it("an @@ignore'd model's one-field @@id marks its field the primary key, constraint name and all, as Prisma does for a model it reads", async () => {
+    // `db pull` of a legacy table: the same key on a model Prisma reads and on one it ignores.
+    const model = await extractOf(
+      [
+        'datasource db {\n  provider = "postgresql"\n}',
+        'model Country {',
+        '  code String @db.Char(2)',
+        '  name String',
+        '  @@id([code], map: "country_pk")',
+        '}',
+        '/// This table does not contain a valid unique identifier and can therefore currently not be handled by Prisma Client.',
+        'model LegacyCountry {',
+        '  code String @db.Char(2)',
+        '  name String',
+        '  @@id([code], map: "legacy_country_pk")',
+        '  @@ignore',
+        '}',
+      ].join('\n'),
+    );
+    const code = (name: string) => model.models.find((item) => item.name === name)!.fields[0]!;
+    expect(code('Country').isId).toBe(true);
+    expect(code('LegacyCountry').isId).toBe(true);
+    const tree = renderPrisma(model, createTemplateRenderer({ defaultsDir: source.templatesDir }), {});
+    const legacy = tree.pages.find((page) => page.title.includes('LegacyCountry'))!;
+    expect(legacy.markdown).toContain(
+      '| `code` | `String` | primary key (constraint legacy_country_pk), @db.Char(2) |',
+    );
+  });
+
   it('a Prisma schema under another name is still read', async () => {
     const file = join(mkdtempSync(join(tmpdir(), 'docgen-prisma-')), 'schema.txt');
     writeFileSync(file, 'datasource db {\n  provider = "sqlite"\n}\n\nmodel User {\n  id Int @id\n}\n');

@@ -188,6 +188,29 @@ describe('extractPrisma', () => {
     ]);
   });
 
+  it("a DateTime default is the instant the schema writes, not Prisma's rewriting of it", async () => {
+    // Prisma's get_datamodel gives `"2020-01-01T00:00:00.000Z"` as "2020-01-01T00:00:00+00:00".
+    const model = await extractOf(
+      [
+        'datasource db {\n  provider = "postgresql"\n}',
+        'model Subscription {',
+        '  id        Int        @id @default(autoincrement())',
+        '  startsAt  DateTime   @default("2020-01-01T00:00:00Z")',
+        '  trialEnds DateTime   @default("1970-01-01T00:00:00.000Z") @db.Timestamptz(3)',
+        '  renewals  DateTime[] @default(["2024-06-30T12:30:00Z"])',
+        '  createdAt DateTime   @default(now())',
+        '}',
+      ].join('\n'),
+    );
+    expect(model.models[0]!.fields.map((field) => field.default)).toEqual([
+      'autoincrement()',
+      '"2020-01-01T00:00:00Z"',
+      '"1970-01-01T00:00:00.000Z"',
+      '["2024-06-30T12:30:00Z"]',
+      'now()',
+    ]);
+  });
+
   it('blanks connection URLs in datasource blocks only, keeping every line where it was', () => {
     const text = readFileSync(join(fixtures, 'blog.prisma'), 'utf8');
     const cleaned = withoutConnectionUrls(text);

@@ -16,6 +16,7 @@ import {
   commentAttributeHint,
   conflictMarkerHint,
   elisionHint,
+  multiLineAttributeHint,
   enumDefaultHint,
   foreignSchemaHint,
   foreignSign,
@@ -610,6 +611,7 @@ function schemaError(error: unknown, sources: SchemaSource[], origin?: OptionOri
   const enumDefault = enumDefaultHint(found, sources);
   const noDatasource = missingDatasourceHint(found, sources);
   const elision = elisionHint(found, sources);
+  const multiLine = multiLineAttributeHint(found, sources);
   const separate = separateSchemasHint(found, sources);
   const byteOrderMark = byteOrderMarkHint(found, sources);
   // A merge's markers or a missing `}` explain every error after them: said first.
@@ -629,6 +631,8 @@ function schemaError(error: unknown, sources: SchemaSource[], origin?: OptionOri
         ...(byteOrderMark ? [byteOrderMark] : []),
         ...(conflict ? [conflict] : []),
         ...(unclosed ? [unclosed] : []),
+        // Every line of an attribute written over several is an error of its own: one cause for them all.
+        ...(multiLine ? [multiLine] : []),
         // Where the database cannot run what the relations ask, the fix is not in Prisma's words alone.
         ...(cascades.length ? [cascadeHint(cascades)] : []),
         ...(providerList ? [providerList] : []),

@@ -689,6 +689,46 @@ describe('extractPrisma', () => {
     expect(balanced.hint).not.toContain('is not closed');
   });
 
+  it('an attribute written over several lines (`@relation(` then its arguments) says to join its lines, with the line to write', async () => {
+    // Formatted as a TypeScript call would be: Prisma reports each line as "not a valid field".
+    const error = await docgenFailure(
+      extractOf(
+        [
+          'datasource db {',
+          '  provider = "postgresql"',
+          '}',
+          'model User {',
+          '  id    Int    @id @default(autoincrement())',
+          '  posts Post[]',
+          '}',
+          'model Post {',
+          '  id       Int  @id @default(autoincrement())',
+          '  authorId Int',
+          '  author   User @relation(',
+          '    fields: [authorId],',
+          '    references: [id],',
+          '    onDelete: Cascade',
+          '  )',
+          '',
+          '  @@index([',
+          '    authorId',
+          '  ])',
+          '}',
+        ].join('\n'),
+      ),
+    );
+    expect(error).toMatchObject({ code: 'DG_PRISMA_INVALID', location: { line: 11 } });
+    expect(error.message).toContain('This line is not a valid field or attribute definition');
+    expect(error.hint).toMatch(
+      /^`@relation\(` \(schema\.prisma:11-15\) and `@@index\(` \(schema\.prisma:17-19\) are written over several lines: Prisma attributes must be on one line: join the lines of each, as `author {3}User @relation\(fields: \[authorId\], references: \[id\], onDelete: Cascade\)`\. /,
+    );
+    // An attribute on its line gets no such hint.
+    const oneLine = await docgenFailure(
+      extractOf(['datasource db {', '  provider = "postgresql"', '}', 'model A {', '  id Strin @id', '}'].join('\n')),
+    );
+    expect(oneLine.hint).not.toContain('several lines');
+  });
+
   it("a merge conflict's markers left in the schema are named, with what to do", async () => {
     const error = await docgenFailure(
       extractOf(

@@ -287,6 +287,52 @@ describe('extractPrisma', () => {
     expect((await extractPrisma(dir)).models.map((model) => model.name)).toEqual(['Law']);
   });
 
+  it("an app's folder is read without the build's copies of its schema (dist/, build/, a client's folder); such a file given itself is read", async () => {
+    // A Nest app whose build copies the generated client, schema and all, into dist/ (`assets`), and
+    // an older client left in src/prisma-client by a generator whose output has moved since.
+    const app = mkdtempSync(join(tmpdir(), 'docgen-prisma-'));
+    const schema = [
+      'generator client {',
+      '  provider = "prisma-client-js"',
+      '  output   = "../src/generated/prisma"',
+      '}',
+      'datasource db {',
+      '  provider = "postgresql"',
+      '}',
+      'model User {',
+      '  id    Int    @id @default(autoincrement())',
+      '  email String @unique',
+      '}',
+    ].join('\n');
+    const write = (path: string, text = schema) => {
+      mkdirSync(dirname(join(app, path)), { recursive: true });
+      writeFileSync(join(app, path), text);
+    };
+    write('prisma/schema.prisma');
+    write('src/generated/prisma/schema.prisma');
+    write('dist/src/generated/prisma/schema.prisma');
+    write('build/generated/prisma/schema.prisma');
+    write('out/prisma/schema.prisma');
+    write('src/prisma-client/schema.prisma');
+    write('src/prisma-client/index.d.ts', "export * from './runtime/library';\n");
+    expect(schemaFiles(app)).toEqual([join(app, 'prisma', 'schema.prisma')]);
+    expect((await extractPrisma(app)).models.map((model) => model.name)).toEqual(['User']);
+    // Given itself, a copy is read: the user chose it.
+    const copy = join(app, 'dist', 'src', 'generated', 'prisma', 'schema.prisma');
+    expect(schemaFiles(copy)).toEqual([copy]);
+    // The build folder given itself is read: the user chose it.
+    expect(schemaFiles(join(app, 'dist'))).toEqual([copy]);
+    // A folder holding only copies says which, and how to read one.
+    const built = mkdtempSync(join(tmpdir(), 'docgen-prisma-'));
+    mkdirSync(join(built, 'dist', 'prisma'), { recursive: true });
+    writeFileSync(join(built, 'dist', 'prisma', 'schema.prisma'), schema);
+    const none = await docgenFailure(extractPrisma(built));
+    expect(none.message).toMatch(/^no \.prisma files in /);
+    expect(none.hint).toContain(
+      `${join('dist', 'prisma', 'schema.prisma')} is a copy of the schema a build or Prisma Client made, left out: to read it, `,
+    );
+  });
+
   it('a Prisma 1 datamodel (GraphQL types) is one error naming it and how to upgrade, not a report of every field', async () => {
     // prisma-examples' go/cli-app/prisma/datamodel.prisma: Prisma 1's GraphQL SDL.
     const error = await docgenFailure(

@@ -500,6 +500,66 @@ export function separateSchemasHint(errors: ReportedError[], sources: SchemaSour
   return `the folder holds separate schemas, not one multi-file schema: ${places} each declare a datasource (a multi-file schema declares one); point docgen at one of the files, as the project's \`prisma --schema\` does`;
 }
 
+/**
+ * An attribute formatted as a call in code would be, its arguments on the lines below it
+ * (`author User @relation(` … `)`): Prisma's grammar keeps a field or a block attribute on one line,
+ * so it reports each of those lines as "not a valid field or attribute definition", and never says
+ * why. The hint names each such attribute with its lines, and writes the first one joined.
+ */
+export function multiLineAttributeHint(errors: ReportedError[], sources: SchemaSource[]): string | undefined {
+  const found: Array<{ attribute: string; place: string; joined: string }> = [];
+  for (const error of errors) {
+    const lines = sources.find((source) => source.name === error.name)?.text.split('\n') ?? [];
+    const attribute = /(@@?[\w.]+)\($/.exec(unclosedPrefix(lines[error.line - 1] ?? '') ?? '')?.[1];
+    const continued = attribute && continuedLines(lines, error.line - 1);
+    if (continued)
+      found.push({
+        attribute,
+        place: `${error.name}:${error.line}-${error.line + continued.length - 1}`,
+        joined: joinedLine(continued),
+      });
+  }
+  if (!found.length) return undefined;
+  const places = found.map((item) => `\`${item.attribute}(\` (${item.place})`).join(' and ');
+  const [verb, which] = found.length > 1 ? ['are', 'each'] : ['is', 'it'];
+  return `${places} ${verb} written over several lines: Prisma attributes must be on one line: join the lines of ${which}, as \`${found[0]!.joined}\``;
+}
+
+/** A line's code (strings blanked, its `//` comment cut) up to the first bracket it leaves open; undefined when it closes all. */
+function unclosedPrefix(line: string): string | undefined {
+  const code = codeOf(line);
+  const open: number[] = [];
+  for (const [at, char] of [...code].entries()) {
+    if (char === '(' || char === '[') open.push(at);
+    else if (char === ')' || char === ']') open.pop();
+  }
+  return open.length ? code.slice(0, open[0]! + 1) : undefined;
+}
+
+/** The lines from `start` to the one that closes its brackets (a few at most); undefined when none does. */
+function continuedLines(lines: string[], start: number): string[] | undefined {
+  let depth = 0;
+  for (let at = start; at < Math.min(lines.length, start + 30); at += 1) {
+    const code = codeOf(lines[at]!);
+    depth += (code.match(/[([]/g)?.length ?? 0) - (code.match(/[)\]]/g)?.length ?? 0);
+    if (depth <= 0) return lines.slice(start, at + 1);
+  }
+  return undefined;
+}
+
+/** `a(` `  b,` `)` → `a(b)`: the lines of one attribute as the one line Prisma reads. */
+function joinedLine(lines: string[]): string {
+  return lines
+    .map((line) => line.trim())
+    .reduce((joined, part) => (/[([]$/.test(joined) || /^[)\]]/.test(part) ? joined + part : `${joined} ${part}`))
+    .replace(/,\s*([)\]])/g, '$1');
+}
+
+/** A line without its strings' text (a `(` in `"a(b"` is not the line's) and its `//` comment. */
+function codeOf(line: string): string {
+  return line.replace(/"(?:[^"\\]|\\.)*"/g, '""').replace(/\/\/.*$/, '');
+}
+
 /** A line that is only an ellipsis: what a README's or a ticket's excerpt writes for the lines it leaves out. */
 const ELISION = /^[ \t]*(?:\.{3}|…)[ \t]*$/;
 

@@ -21,8 +21,12 @@ export const FULL_COLUMNS_UP_TO = 25;
 export interface ErdArea {
   /** The `@@schema` namespace, the file of a multi-file schema (relative to its folder), or the model. */
   name: string;
-  /** `model`: one model and the models it is related to, either way (its page's diagram). */
-  by: 'schema' | 'file' | 'model';
+  /**
+   * `group`: closely related models of a big schema that has neither namespaces nor files to draw
+   * by (relatedGroups). `model`: one model and the models it is related to, either way (its page's
+   * diagram).
+   */
+  by: 'schema' | 'file' | 'group' | 'model';
   models: string[];
 }
 
@@ -48,7 +52,160 @@ export function erdAreas(model: PrismaModel): ErdArea[] {
     'file',
     (item) => relative(model.path, item.defined.file) || basename(item.defined.file),
   );
-  return byFile.length > 1 ? byFile : [];
+  if (byFile.length > 1) return byFile;
+  if (model.models.length <= ONE_DIAGRAM_UP_TO) return [];
+  // Each diagram asks for the areas (a stub says its model's): the groups are found once per model.
+  if (!groupsFound.has(model)) groupsFound.set(model, relatedGroups(model));
+  return groupsFound.get(model)!;
+}
+
+const groupsFound = new WeakMap<PrismaModel, ErdArea[]>();
+
+/**
+ * Above this many models in one file and one namespace, even the diagram of their key columns is
+ * unreadable (60 related models: 3271 × 2198 pt; 800: 4176 × 21564 pt), and it is drawn per group of
+ * closely related models. documenso's 51 models are one diagram of 2289 × 1852 pt.
+ */
+const ONE_DIAGRAM_UP_TO = 60;
+
+/** The area of the models in no relation at all (a legacy database's logs, dated copies). */
+const UNRELATED = 'Models in no relation';
+
+/**
+ * A big schema's models in groups of at most FULL_COLUMNS_UP_TO (drawn with all their columns), each
+ * closely related within and loosely to the others: Clauset–Newman–Moore's greedy merging, which
+ * joins the two groups whose link most exceeds what their sizes would give by chance. Its ties
+ * break on the declaration order, so a schema gives the same groups every run. A group of one or
+ * two left out joins the neighbour with room it is most linked to, or else the others of its kind
+ * linked most to the same group; the models in no relation are one group. Each is named after its
+ * most related model.
+ */
+function relatedGroups(model: PrismaModel): ErdArea[] {
+  const names = model.models.map((item) => item.name);
+  const links = modelLinks(model, new Map(names.map((name, at) => [name, at])));
+  const groups = mergedGroups(names.length, links);
+  const degree = (at: number) => [...(links.get(at)?.values() ?? [])].reduce((sum, weight) => sum + weight, 0);
+  const areas: ErdArea[] = [...new Set(groups)]
+    .map((group) => names.map((_, at) => at).filter((at) => groups[at] === group))
+    .filter((members) => members.some((at) => links.has(at)))
+    .map((members) => {
+      const named = members.reduce((best, at) => (degree(at) > degree(best) ? at : best));
+      return { name: `${names[named]} group`, by: 'group', models: members.map((at) => names[at]!) };
+    });
+  const unrelated = names.filter((_, at) => !links.has(at));
+  return unrelated.length ? [...areas, { name: UNRELATED, by: 'group', models: unrelated }] : areas;
+}
+
+/** Each model's links to the others (by declaration index): its relations and the types it embeds, counted. */
+function modelLinks(model: PrismaModel, indexOf: Map<string, number>): Map<number, Map<number, number>> {
+  const links = new Map<number, Map<number, number>>();
+  const add = (from: number, to: number) => {
+    if (!links.has(from)) links.set(from, new Map());
+    links.get(from)!.set(to, (links.get(from)!.get(to) ?? 0) + 1);
+  };
+  const embeds = model.models.flatMap((item) =>
+    item.fields.filter((field) => field.kind === 'object' && !field.relation).map((field) => [item.name, field.type]),
+  );
+  for (const [from, to] of [...model.relations.map((relation) => [relation.from, relation.to]), ...embeds]) {
+    const [a, b] = [indexOf.get(from!), indexOf.get(to!)];
+    if (a === undefined || b === undefined || a === b) continue;
+    add(a, b);
+    add(b, a);
+  }
+  return links;
+}
+
+/** Each model's group (an index of one of its models), merged greedily as relatedGroups says. */
+function mergedGroups(count: number, links: Map<number, Map<number, number>>): number[] {
+  const groups = new Groups(count, links);
+  const roomFor = (a: number, b: number) => groups.size(a) + groups.size(b) <= FULL_COLUMNS_UP_TO;
+  const small = (at: number) => groups.size(at) <= 2;
+  groups.mergeWhile(roomFor, (a, b, weight) => groups.modularityGain(a, b, weight));
+  // A group of one or two the gain kept out: into the neighbour with room it is most linked to.
+  groups.mergeWhile(
+    (a, b) => (small(a) || small(b)) && roomFor(a, b),
+    (_a, _b, weight) => weight,
+  );
+  // Those left (a full group's leaves, as the tables pointing to a User of 80 others) make groups of
+  // their own, by the group they are most linked to: it is drawn in theirs as a stub.
+  const byNeighbour = new Map<number, number>();
+  for (const at of groups.ids().filter(small)) {
+    const neighbour = groups.mostLinked(at);
+    if (neighbour === undefined) continue;
+    const into = byNeighbour.get(neighbour);
+    if (into !== undefined && roomFor(into, at)) groups.merge(into, at);
+    else byNeighbour.set(neighbour, at);
+  }
+  return groups.of;
+}
+
+/** Groups of models, as Clauset–Newman–Moore merges them: each group's links to the others, and its share of all links. */
+class Groups {
+  /** Each model's group. */
+  readonly of: number[];
+  private readonly sizes: Map<number, number>;
+  private readonly between: Map<number, Map<number, number>>;
+  private readonly shares: Map<number, number>;
+  private readonly ends: number;
+
+  constructor(count: number, links: Map<number, Map<number, number>>) {
+    this.of = Array.from({ length: count }, (_, at) => at);
+    this.sizes = new Map(this.of.map((at) => [at, 1]));
+    this.between = new Map([...links].map(([at, to]) => [at, new Map(to)]));
+    const total = (to: Map<number, number>) => [...to.values()].reduce((sum, weight) => sum + weight, 0);
+    this.ends = [...links.values()].reduce((sum, to) => sum + total(to), 0);
+    this.shares = new Map([...links].map(([at, to]) => [at, total(to) / this.ends]));
+  }
+
+  size(group: number): number {
+    return this.sizes.get(group)!;
+  }
+
+  /** The groups linked to another. */
+  ids(): number[] {
+    return [...this.between.keys()];
+  }
+
+  /** What merging two groups adds to the modularity: their link, less what their shares would give by chance. */
+  modularityGain(a: number, b: number, weight: number): number {
+    return 2 * (weight / this.ends - this.shares.get(a)! * this.shares.get(b)!);
+  }
+
+  /** The group `group` is most linked to (the first, of equals); undefined when it is linked to none. */
+  mostLinked(group: number): number | undefined {
+    return [...(this.between.get(group) ?? [])].sort(([a, x], [b, y]) => y - x || a - b)[0]?.[0];
+  }
+
+  /** Merge the pair that `fits` with the greatest positive gain (the first, of equals), while there is one. */
+  mergeWhile(fits: (a: number, b: number) => boolean, gain: (a: number, b: number, weight: number) => number): void {
+    for (;;) {
+      let found: [number, number] | undefined;
+      let most = 0;
+      for (const [a, to] of this.between)
+        for (const [b, weight] of to)
+          if (a < b && fits(a, b) && gain(a, b, weight) > most) [found, most] = [[a, b], gain(a, b, weight)];
+      if (!found) return;
+      // The smaller group goes into the larger, so a leaf joins its hub's group whichever comes first.
+      const [a, b] = found;
+      if (this.size(a) < this.size(b)) this.merge(b, a);
+      else this.merge(a, b);
+    }
+  }
+
+  merge(into: number, from: number): void {
+    for (const [other, weight] of this.between.get(from) ?? []) {
+      this.between.get(other)!.delete(from);
+      if (other === into) continue;
+      this.between.get(into)!.set(other, (this.between.get(into)!.get(other) ?? 0) + weight);
+      this.between.get(other)!.set(into, (this.between.get(other)!.get(into) ?? 0) + weight);
+    }
+    this.between.delete(from);
+    this.shares.set(into, this.shares.get(into)! + this.shares.get(from)!);
+    this.sizes.set(into, this.size(into) + this.size(from));
+    this.of.forEach((group, at) => {
+      if (group === from) this.of[at] = into;
+    });
+  }
 }
 
 /** Models grouped by `areaOf`, the groups in the order of their first model; unnamed areas are not areas. */

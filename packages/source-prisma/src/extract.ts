@@ -16,6 +16,7 @@ import {
   commentAttributeHint,
   conflictMarkerHint,
   elisionHint,
+  multiLineAttributeHint,
   enumDefaultHint,
   foreignSchemaHint,
   foreignSign,
@@ -127,20 +128,46 @@ export function schemaFiles(path: string, options: ExtractPrismaOptions = {}): s
     });
   if (!statSync(path).isDirectory()) return [path];
   const found = (readdirSync(path, { recursive: true }) as string[])
-    .filter((name) => name.endsWith('.prisma') && !name.split(/[\\/]/).includes('node_modules'))
+    .filter((name) => name.endsWith('.prisma'))
     .sort()
     .map((name) => join(path, name))
-    .filter((file) => statSync(file).isFile()); // not node_modules/.prisma, the client's folder
-  const outputs = generatorOutputs(found);
-  const files = found.filter((file) => !outputs.some((output) => file.startsWith(output)));
+    .filter((file) => statSync(file).isFile());
+  const copies = schemaCopies(path, found);
+  const files = found.filter((file) => !copies.includes(file));
   if (!files.length)
     throw new DocgenError({
       code: 'DG_PRISMA_NOT_FOUND',
       message: `no .prisma files in ${path}`,
       location,
-      hint: `a multi-file schema is a folder of .prisma files: ${fixOptionHint(options.origin, 'schema', 'that folder, or the schema file itself')}`,
+      hint: copies.length
+        ? `${relative(path, copies[0]!)} is a copy of the schema a build or Prisma Client made, left out: to read it, ${fixOptionHint(options.origin, 'schema', relative(optionBase(options.origin), copies[0]!))}`
+        : `a multi-file schema is a folder of .prisma files: ${fixOptionHint(options.origin, 'schema', 'that folder, or the schema file itself')}`,
     });
   return files;
+}
+
+/**
+ * Folders under the one given that hold copies of the schema, not its source: dependencies (Prisma
+ * Client's `node_modules/.prisma/client`), a build's output, which may copy the generated client
+ * and its schema (`dist/generated/prisma`), and hidden folders (`.next`, `.turbo`).
+ */
+const COPY_FOLDER = /^(?:node_modules|dist|build|out|\..+)$/;
+
+/**
+ * The `.prisma` files found under `root` that are copies of a schema: in a build's folder, in the
+ * folder a generator of the schema writes its client to, or beside a client a generator wrote
+ * elsewhere (its `index.d.ts`). Read with the schema, a copy declares every block twice.
+ */
+function schemaCopies(root: string, found: string[]): string[] {
+  const outputs = generatorOutputs(found);
+  return found.filter(
+    (file) =>
+      relative(root, dirname(file))
+        .split(/[\\/]/)
+        .some((folder) => COPY_FOLDER.test(folder)) ||
+      outputs.some((output) => file.startsWith(output)) ||
+      existsSync(join(dirname(file), 'index.d.ts')),
+  );
 }
 
 const GENERATOR_OUTPUT = /^[ \t]*output[ \t]*=[ \t]*"([^"]+)"/m;
@@ -610,6 +637,7 @@ function schemaError(error: unknown, sources: SchemaSource[], origin?: OptionOri
   const enumDefault = enumDefaultHint(found, sources);
   const noDatasource = missingDatasourceHint(found, sources);
   const elision = elisionHint(found, sources);
+  const multiLine = multiLineAttributeHint(found, sources);
   const separate = separateSchemasHint(found, sources);
   const byteOrderMark = byteOrderMarkHint(found, sources);
   // A merge's markers or a missing `}` explain every error after them: said first.
@@ -629,6 +657,8 @@ function schemaError(error: unknown, sources: SchemaSource[], origin?: OptionOri
         ...(byteOrderMark ? [byteOrderMark] : []),
         ...(conflict ? [conflict] : []),
         ...(unclosed ? [unclosed] : []),
+        // Every line of an attribute written over several is an error of its own: one cause for them all.
+        ...(multiLine ? [multiLine] : []),
         // Where the database cannot run what the relations ask, the fix is not in Prisma's words alone.
         ...(cascades.length ? [cascadeHint(cascades)] : []),
         ...(providerList ? [providerList] : []),

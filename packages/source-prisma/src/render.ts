@@ -329,10 +329,11 @@ function svgAttachment({ fileName, svg }: { fileName: string; svg: string }): Pa
   return { fileName, mediaType: 'image/svg+xml', contentHash: contentHash(data), data };
 }
 
-/** What the areas are, to say why the diagram is split: the database's schemas, or the schema's files. */
+/** What the areas are, to say why the diagram is split: the database's schemas, the schema's files, or groups of related models. */
 function areaKind(diagrams: ErdDiagram[]): string | undefined {
   const area = diagrams.find((diagram) => diagram.area)?.area;
   if (!area) return undefined;
+  if (area.by === 'group') return 'group of closely related models, named after the model most related in it';
   return area.by === 'file' ? 'file of the schema' : 'database schema (`@@schema`)';
 }
 

@@ -190,6 +190,9 @@ export function addWrittenDetails(models: DataModel[], blocks: ModelBlock[], nam
       // Prisma's parser gives a Decimal default as a float: `"12345678901234567890.123"` came back
       // 12345678901234567000, `0.50` as 0.5. The schema's digits are the default.
       if (known.type === 'Decimal' && field.default !== undefined) known.default = field.default;
+      // A DateTime default comes back rewritten (`"…00.000Z"` as `"…00+00:00"`): the same instant,
+      // but not the text a reader would search the schema for.
+      if (known.type === 'DateTime' && /^[["]/.test(field.default ?? '')) known.default = field.default;
       // …and a call's named arguments (`sequence(maxValue: 100)` came back `sequence()`).
       if (field.default && NAMED_ARGUMENTS_CALL.test(field.default)) known.default = field.default;
     }
@@ -219,6 +222,9 @@ export function readModel(block: ModelBlock, names: KnownNames, unread: UnreadLi
   for (const index of model.indexes)
     if (index.kind === 'unique' && index.fields.length === 1)
       model.fields.filter((field) => field.name === index.fields[0]).forEach((field) => (field.isUnique = true));
+  // …and a field alone in the @@id is the id field (the page names the key's constraint on it).
+  if (model.primaryKey?.length === 1)
+    model.fields.filter((field) => field.name === model.primaryKey![0]).forEach((field) => (field.isId = true));
   return model;
 }
 

@@ -188,6 +188,29 @@ describe('extractPrisma', () => {
     ]);
   });
 
+  it("a DateTime default is the instant the schema writes, not Prisma's rewriting of it", async () => {
+    // Prisma's get_datamodel gives `"2020-01-01T00:00:00.000Z"` as "2020-01-01T00:00:00+00:00".
+    const model = await extractOf(
+      [
+        'datasource db {\n  provider = "postgresql"\n}',
+        'model Subscription {',
+        '  id        Int        @id @default(autoincrement())',
+        '  startsAt  DateTime   @default("2020-01-01T00:00:00Z")',
+        '  trialEnds DateTime   @default("1970-01-01T00:00:00.000Z") @db.Timestamptz(3)',
+        '  renewals  DateTime[] @default(["2024-06-30T12:30:00Z"])',
+        '  createdAt DateTime   @default(now())',
+        '}',
+      ].join('\n'),
+    );
+    expect(model.models[0]!.fields.map((field) => field.default)).toEqual([
+      'autoincrement()',
+      '"2020-01-01T00:00:00Z"',
+      '"1970-01-01T00:00:00.000Z"',
+      '["2024-06-30T12:30:00Z"]',
+      'now()',
+    ]);
+  });
+
   it('blanks connection URLs in datasource blocks only, keeping every line where it was', () => {
     const text = readFileSync(join(fixtures, 'blog.prisma'), 'utf8');
     const cleaned = withoutConnectionUrls(text);
@@ -262,6 +285,52 @@ describe('extractPrisma', () => {
     writeFileSync(join(dir, 'node_modules', '.prisma', 'client', 'schema.prisma'), schema);
     expect(schemaFiles(dir)).toEqual([join(dir, 'schema.prisma')]);
     expect((await extractPrisma(dir)).models.map((model) => model.name)).toEqual(['Law']);
+  });
+
+  it("an app's folder is read without the build's copies of its schema (dist/, build/, a client's folder); such a file given itself is read", async () => {
+    // A Nest app whose build copies the generated client, schema and all, into dist/ (`assets`), and
+    // an older client left in src/prisma-client by a generator whose output has moved since.
+    const app = mkdtempSync(join(tmpdir(), 'docgen-prisma-'));
+    const schema = [
+      'generator client {',
+      '  provider = "prisma-client-js"',
+      '  output   = "../src/generated/prisma"',
+      '}',
+      'datasource db {',
+      '  provider = "postgresql"',
+      '}',
+      'model User {',
+      '  id    Int    @id @default(autoincrement())',
+      '  email String @unique',
+      '}',
+    ].join('\n');
+    const write = (path: string, text = schema) => {
+      mkdirSync(dirname(join(app, path)), { recursive: true });
+      writeFileSync(join(app, path), text);
+    };
+    write('prisma/schema.prisma');
+    write('src/generated/prisma/schema.prisma');
+    write('dist/src/generated/prisma/schema.prisma');
+    write('build/generated/prisma/schema.prisma');
+    write('out/prisma/schema.prisma');
+    write('src/prisma-client/schema.prisma');
+    write('src/prisma-client/index.d.ts', "export * from './runtime/library';\n");
+    expect(schemaFiles(app)).toEqual([join(app, 'prisma', 'schema.prisma')]);
+    expect((await extractPrisma(app)).models.map((model) => model.name)).toEqual(['User']);
+    // Given itself, a copy is read: the user chose it.
+    const copy = join(app, 'dist', 'src', 'generated', 'prisma', 'schema.prisma');
+    expect(schemaFiles(copy)).toEqual([copy]);
+    // The build folder given itself is read: the user chose it.
+    expect(schemaFiles(join(app, 'dist'))).toEqual([copy]);
+    // A folder holding only copies says which, and how to read one.
+    const built = mkdtempSync(join(tmpdir(), 'docgen-prisma-'));
+    mkdirSync(join(built, 'dist', 'prisma'), { recursive: true });
+    writeFileSync(join(built, 'dist', 'prisma', 'schema.prisma'), schema);
+    const none = await docgenFailure(extractPrisma(built));
+    expect(none.message).toMatch(/^no \.prisma files in /);
+    expect(none.hint).toContain(
+      `${join('dist', 'prisma', 'schema.prisma')} is a copy of the schema a build or Prisma Client made, left out: to read it, `,
+    );
   });
 
   it('a Prisma 1 datamodel (GraphQL types) is one error naming it and how to upgrade, not a report of every field', async () => {
@@ -666,6 +735,46 @@ describe('extractPrisma', () => {
     expect(balanced.hint).not.toContain('is not closed');
   });
 
+  it('an attribute written over several lines (`@relation(` then its arguments) says to join its lines, with the line to write', async () => {
+    // Formatted as a TypeScript call would be: Prisma reports each line as "not a valid field".
+    const error = await docgenFailure(
+      extractOf(
+        [
+          'datasource db {',
+          '  provider = "postgresql"',
+          '}',
+          'model User {',
+          '  id    Int    @id @default(autoincrement())',
+          '  posts Post[]',
+          '}',
+          'model Post {',
+          '  id       Int  @id @default(autoincrement())',
+          '  authorId Int',
+          '  author   User @relation(',
+          '    fields: [authorId],',
+          '    references: [id],',
+          '    onDelete: Cascade',
+          '  )',
+          '',
+          '  @@index([',
+          '    authorId',
+          '  ])',
+          '}',
+        ].join('\n'),
+      ),
+    );
+    expect(error).toMatchObject({ code: 'DG_PRISMA_INVALID', location: { line: 11 } });
+    expect(error.message).toContain('This line is not a valid field or attribute definition');
+    expect(error.hint).toMatch(
+      /^`@relation\(` \(schema\.prisma:11-15\) and `@@index\(` \(schema\.prisma:17-19\) are written over several lines: Prisma attributes must be on one line: join the lines of each, as `author {3}User @relation\(fields: \[authorId\], references: \[id\], onDelete: Cascade\)`\. /,
+    );
+    // An attribute on its line gets no such hint.
+    const oneLine = await docgenFailure(
+      extractOf(['datasource db {', '  provider = "postgresql"', '}', 'model A {', '  id Strin @id', '}'].join('\n')),
+    );
+    expect(oneLine.hint).not.toContain('several lines');
+  });
+
   it("a merge conflict's markers left in the schema are named, with what to do", async () => {
     const error = await docgenFailure(
       extractOf(
@@ -843,6 +952,35 @@ describe('extractPrisma', () => {
     expect(order.indexes).toEqual([
       { kind: 'unique', fields: ['number', 'total'], name: 'UQ_Order_number_total', clustered: false },
     ]);
+  });
+
+  it("an @@ignore'd model's one-field @@id marks its field the primary key, constraint name and all, as Prisma does for a model it reads", async () => {
+    // `db pull` of a legacy table: the same key on a model Prisma reads and on one it ignores.
+    const model = await extractOf(
+      [
+        'datasource db {\n  provider = "postgresql"\n}',
+        'model Country {',
+        '  code String @db.Char(2)',
+        '  name String',
+        '  @@id([code], map: "country_pk")',
+        '}',
+        '/// This table does not contain a valid unique identifier and can therefore currently not be handled by Prisma Client.',
+        'model LegacyCountry {',
+        '  code String @db.Char(2)',
+        '  name String',
+        '  @@id([code], map: "legacy_country_pk")',
+        '  @@ignore',
+        '}',
+      ].join('\n'),
+    );
+    const code = (name: string) => model.models.find((item) => item.name === name)!.fields[0]!;
+    expect(code('Country').isId).toBe(true);
+    expect(code('LegacyCountry').isId).toBe(true);
+    const tree = renderPrisma(model, createTemplateRenderer({ defaultsDir: source.templatesDir }), {});
+    const legacy = tree.pages.find((page) => page.title.includes('LegacyCountry'))!;
+    expect(legacy.markdown).toContain(
+      '| `code` | `String` | primary key (constraint legacy_country_pk), @db.Char(2) |',
+    );
   });
 
   it('a Prisma schema under another name is still read', async () => {

@@ -1476,6 +1476,56 @@ describe('data-model pages', () => {
     expect(height! / width!).toBeLessThan(2);
   });
 
+  it('a big schema of one file and one namespace is drawn per group of closely related models, each named after its most related one', async () => {
+    // A single schema.prisma of 72 models (cal.com's has 100, an 800-model one drew 4176 × 21564 pt):
+    // accounts around User, a catalogue around Product, billing around Invoice; Product and Invoice
+    // point to User.
+    const star = (hub: string, prefix: string, points?: string) => [
+      { name: hub, points },
+      ...Array.from({ length: 23 }, (_, i) => ({ name: `${prefix}${i}`, points: hub })),
+    ];
+    const tables = [
+      ...star('User', 'Account'),
+      ...star('Product', 'Variant', 'User'),
+      ...star('Invoice', 'Line', 'User'),
+    ];
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-prisma-'));
+    await writeFile(join(dir, 'schema.prisma'), 'datasource db {\n  provider = "postgresql"\n}\n' + modelsText(tables));
+    const model = await extractPrisma(join(dir, 'schema.prisma'));
+    const areas = erdAreas(model);
+    expect(areas.map((area) => [area.name, area.by, area.models.length])).toEqual([
+      ['User group', 'group', 24],
+      ['Product group', 'group', 24],
+      ['Invoice group', 'group', 24],
+    ]);
+    expect(areas[1]!.models).toEqual(tables.slice(24, 48).map((table) => table.name));
+    const catalogue = erdDot(model, areas[1]);
+    expect(catalogue).toContain('<B>Variant22</B>');
+    expect(catalogue).toContain('"Product" -> "User"');
+    expect(catalogue).toContain(
+      '<TD STYLE="dashed" BGCOLOR="#F4F5F7">User<BR/><FONT POINT-SIZE="8" COLOR="#6B778C">User group</FONT>',
+    );
+    expect(catalogue).not.toMatch(/Account\d|Line\d|"Invoice"/);
+
+    const tree = renderPrisma(model, templates, { erd: await erdDiagrams(model), cwd: dir });
+    validatePageTree(tree);
+    expect(tree.pages[0]!.attachments.map((attachment) => attachment.fileName)).toEqual([
+      'erd-user-group.svg',
+      'erd-product-group.svg',
+      'erd-invoice-group.svg',
+    ]);
+    expect(tree.pages[0]!.markdown).toContain(
+      'One entity-relationship diagram per group of closely related models, named after the model most related in it: one of all 72 models would not be readable.',
+    );
+
+    // Up to 60 models, one file is still one diagram (documenso's 51: 2289 × 1852 pt).
+    await writeFile(
+      join(dir, 'schema.prisma'),
+      'datasource db {\n  provider = "postgresql"\n}\n' + modelsText(tables.slice(0, 60)),
+    );
+    expect(erdAreas(await extractPrisma(join(dir, 'schema.prisma')))).toEqual([]);
+  });
+
   it('a big multi-file schema is drawn per file; a small one, or one without areas, in one diagram', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'docgen-prisma-'));
     await writeFile(join(dir, 'schema.prisma'), 'datasource db {\n  provider = "postgresql"\n}\n');

@@ -127,11 +127,7 @@ export function schemaFiles(path: string, options: ExtractPrismaOptions = {}): s
       ),
     });
   if (!statSync(path).isDirectory()) return [path];
-  const found = (readdirSync(path, { recursive: true }) as string[])
-    .filter((name) => name.endsWith('.prisma'))
-    .sort()
-    .map((name) => join(path, name))
-    .filter((file) => statSync(file).isFile());
+  const found = prismaFilesUnder(path).sort();
   const copies = schemaCopies(path, found);
   const files = found.filter((file) => !copies.includes(file));
   if (!files.length)
@@ -726,13 +722,22 @@ function modelFolderNear(file: string): string | undefined {
   const declaresModels = (path: string) =>
     resolve(path) !== resolve(file) && /^[ \t]*(?:model|view|type)[ \t]+\w+[ \t]*\{/m.test(readFileSync(path, 'utf8'));
   for (const candidate of [join(folder, 'schema'), folder])
-    if (existsSync(candidate) && statSync(candidate).isDirectory() && prismaFilesUnder(candidate).some(declaresModels))
+    if (
+      existsSync(candidate) &&
+      statSync(candidate).isDirectory() &&
+      prismaFilesUnder(candidate, 3).some(declaresModels)
+    )
       return candidate;
   return undefined;
 }
 
-/** The `.prisma` files a few folders deep under `dir`, leaving out `node_modules` (Prisma Client's copy) and hidden folders. */
-function prismaFilesUnder(dir: string, depth = 3): string[] {
+/**
+ * The `.prisma` files under `dir` (`depth` folders deep at most), not looking into dependencies and
+ * hidden folders (`node_modules`, `.git`, `.next`): an app's folder holds tens of thousands of files
+ * there and no schema source (Prisma Client's copy is in `node_modules/.prisma`). A link to a file
+ * (a schema linked in from a shared package) is read as that file.
+ */
+function prismaFilesUnder(dir: string, depth = Infinity): string[] {
   let entries;
   try {
     entries = readdirSync(dir, { withFileTypes: true });
@@ -741,10 +746,21 @@ function prismaFilesUnder(dir: string, depth = 3): string[] {
   }
   return entries.flatMap((entry) => {
     const path = join(dir, entry.name);
-    if (entry.isFile()) return entry.name.endsWith('.prisma') ? [path] : [];
-    if (!entry.isDirectory() || depth === 0 || entry.name === 'node_modules' || entry.name.startsWith('.')) return [];
-    return prismaFilesUnder(path, depth - 1);
+    if (entry.isDirectory())
+      return depth === 0 || entry.name === 'node_modules' || entry.name.startsWith('.')
+        ? []
+        : prismaFilesUnder(path, depth - 1);
+    return entry.name.endsWith('.prisma') && (entry.isFile() || isFileBehindLink(path)) ? [path] : [];
   });
+}
+
+/** Whether `path` leads to a file (a symbolic link's target); not for a dangling link. */
+function isFileBehindLink(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
 }
 
 /** Each enum's `@@schema("…")`: the DMMF gives a model's database schema, not an enum's. */

@@ -3,7 +3,7 @@
  * key and relation) and every schema of the shared corpus, checked against counts read
  * independently from the schema text.
  */
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -285,6 +285,24 @@ describe('extractPrisma', () => {
     writeFileSync(join(dir, 'node_modules', '.prisma', 'client', 'schema.prisma'), schema);
     expect(schemaFiles(dir)).toEqual([join(dir, 'schema.prisma')]);
     expect((await extractPrisma(dir)).models.map((model) => model.name)).toEqual(['Law']);
+  });
+
+  it("an app's folder is read past a dangling link and without walking its dependencies' or hidden folders", async () => {
+    // pnpm and editors leave links whose target is gone; a `.prisma` one stopped the folder's read
+    // with ENOENT. A folder under node_modules that is no folder to read (a link loop, a mount the
+    // run may not list) is never listed: dependencies hold no schema source.
+    const app = mkdtempSync(join(tmpdir(), 'docgen-prisma-'));
+    writeFileSync(
+      join(app, 'schema.prisma'),
+      'datasource db {\n  provider = "sqlite"\n}\nmodel Note {\n  id Int @id\n}\n',
+    );
+    symlinkSync(join(app, 'gone.prisma'), join(app, 'old.prisma'));
+    mkdirSync(join(app, 'node_modules', 'loop'), { recursive: true });
+    symlinkSync(join(app, 'node_modules'), join(app, 'node_modules', 'loop', 'again'));
+    mkdirSync(join(app, '.git', 'objects'), { recursive: true });
+    writeFileSync(join(app, '.git', 'objects', 'stash.prisma'), 'model Stale {\n  id Int @id\n}\n');
+    expect(schemaFiles(app)).toEqual([join(app, 'schema.prisma')]);
+    expect((await extractPrisma(app)).models.map((model) => model.name)).toEqual(['Note']);
   });
 
   it("an app's folder is read without the build's copies of its schema (dist/, build/, a client's folder); such a file given itself is read", async () => {

@@ -2461,6 +2461,39 @@ describe('discriminated examples', () => {
     // A value the spec fixes is kept: `enum` says what the API sends.
     expect(JSON.parse(add.responses[0]!.contents[0]!.example!)).toEqual({ kind: 'cat' });
   });
+  it("leave a discriminator property that is no string as its schema makes it (Zalando's paged `content` array)", async () => {
+    // zalando.com.json (APIs.guru): Page's discriminator is its `content` array, which each paged
+    // schema (Brands, Articles) narrows; `"content": "Brands"` is no array and selects nothing.
+    const api = await modelOf([
+      'openapi: 3.0.0',
+      'info: { title: Zalando, version: "1" }',
+      'paths:',
+      '  /brands:',
+      '    get:',
+      '      operationId: listBrands',
+      '      responses:',
+      '        "200":',
+      '          description: OK',
+      '          content: { application/json: { schema: { $ref: "#/components/schemas/Brands" } } }',
+      'components:',
+      '  schemas:',
+      '    Page:',
+      '      type: object',
+      '      required: [page, content]',
+      '      discriminator: { propertyName: content }',
+      '      properties:',
+      '        page: { type: integer }',
+      '        content: { type: array, items: {} }',
+      '    Brand: { type: object, properties: { key: { type: string } } }',
+      '    Brands:',
+      '      type: object',
+      '      allOf:',
+      '        - $ref: "#/components/schemas/Page"',
+      '        - properties: { content: { type: array, items: { $ref: "#/components/schemas/Brand" } } }',
+    ]);
+    const example = JSON.parse(op(api, 'listBrands').responses[0]!.contents[0]!.example!);
+    expect(example).toEqual({ page: 0, content: [{ key: 'string' }] });
+  });
 });
 
 describe('servers', () => {

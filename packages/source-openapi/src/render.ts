@@ -126,7 +126,14 @@ export function renderApi(model: ApiModel, templates: TemplateRenderer, options:
       .map((operation) => [operation.operationId!, operation]),
   );
   const tagPageByName = new Map(tagPages.map(({ tag, key }) => [redocTagName(tag.name), key]));
-  const links = new Links(operationPage, schemaPage, byOperationId, tagPageByName, model.securitySchemes.length > 0);
+  const links = new Links(
+    operationPage,
+    schemaPage,
+    byOperationId,
+    bySummarySlug([...model.tags.flatMap((tag) => tag.operations), ...model.webhooks]),
+    tagPageByName,
+    model.securitySchemes.length > 0,
+  );
   const listedOnce = listedOnceByTag(model, tagPages, root);
   const pages: Page[] = [];
   const usedTitles = new Set<string>();
@@ -308,6 +315,8 @@ class Links {
     private readonly operations: Map<string, string>,
     private readonly schemas: Map<string, { key: string; anchor: string; name: string }>,
     private readonly byOperationId: Map<string, Operation>,
+    /** Operations by their summary's slug, where no other operation's summary has it (bySummarySlug). */
+    private readonly bySummary: Map<string, Operation>,
     /** Tag pages by the tag's name as redocTagName reads it. */
     private readonly tagPages: Map<string, string>,
     /** Whether the spec declares a security scheme, which the overview's Authentication section lists. */
@@ -320,15 +329,28 @@ class Links {
    * its ReDoc links (`#operation/<operationId>`, `#tag/<name>`, `#tag/<name>/operation/<operationId>`),
    * which specs written for ReDoc use between their own sections (ConfigCat's, BulkSMS's), pointed
    * at the page and anchor docgen gives that operation or tag: as written they led nowhere in
-   * Confluence (warning DG_CONVERT). Other links stay as written.
+   * Confluence (warning DG_CONVERT). So are links to an operation by the name its own docs site
+   * gives its section (namedOperationHref). Other links stay as written.
    */
   described(description: string | undefined, fromKey: string): string | undefined {
     const text = tableRowsOnOneLine(javadocTags(description));
     if (!text?.includes('](#')) return text;
-    return text.replace(/\]\(#((?:tag|operation)\/[^)\s]+)\)/g, (whole, target: string) => {
-      const href = this.redocHref(target, fromKey);
+    return text.replace(/\]\(#([^)\s]+)\)/g, (whole, target: string) => {
+      const href = /^(?:tag|operation)\//.test(target)
+        ? this.redocHref(target, fromKey)
+        : this.namedOperationHref(decodedPair(target), fromKey);
       return href === undefined ? whole : `](${href})`;
     });
+  }
+
+  /**
+   * Where `#<name>` leads when it names an operation as its docs site does: by its summary as a
+   * slug (docs.github.com: `#set-github-actions-permissions-for-an-organization`, GitHub's spec) or
+   * by its operationId (Nexmo's `#getuserConversations`). Undefined for any other name.
+   */
+  private namedOperationHref(name: string, fromKey: string): string | undefined {
+    const operation = this.byOperationId.get(name) ?? this.bySummary.get(anchorSlug(name));
+    return operation && this.operationHref(operation, fromKey);
   }
 
   private redocHref(target: string, fromKey: string): string | undefined {
@@ -392,6 +414,17 @@ class Links {
       }
     }
   }
+}
+
+/** Operations by their summary's slug (anchorSlug); a slug two summaries share names neither. */
+function bySummarySlug(operations: Operation[]): Map<string, Operation> {
+  const found = new Map<string, Operation | undefined>();
+  for (const operation of operations) {
+    if (!operation.summary) continue;
+    const slug = anchorSlug(operation.summary);
+    found.set(slug, found.has(slug) ? undefined : operation);
+  }
+  return new Map([...found].filter((entry): entry is [string, Operation] => entry[1] !== undefined));
 }
 
 /**
@@ -980,7 +1013,7 @@ function travelled(parameter: Parameter): string | undefined {
   return `${parameter.name}=${list.items.join(list.separator)}`;
 }
 
-/** A `name=value` pair of a query string as read, its percent-encoding undone. */
+/** A `name=value` pair of a query string (or a link's fragment) as read, its percent-encoding undone where it is valid. */
 function decodedPair(pair: string): string {
   try {
     return decodeURIComponent(pair);

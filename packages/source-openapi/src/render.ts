@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import {
   anchorSlug,
+  headingTexts,
   contentHash,
   escapeMarkdownInline,
   escapeTableCell,
@@ -132,6 +133,7 @@ export function renderApi(model: ApiModel, templates: TemplateRenderer, options:
     byOperationId,
     bySummarySlug([...model.tags.flatMap((tag) => tag.operations), ...model.webhooks]),
     tagPageByName,
+    { key: root, headings: descriptionHeadings(model.description) },
     model.securitySchemes.length > 0,
   );
   const listedOnce = listedOnceByTag(model, tagPages, root);
@@ -319,6 +321,8 @@ class Links {
     private readonly bySummary: Map<string, Operation>,
     /** Tag pages by the tag's name as redocTagName reads it. */
     private readonly tagPages: Map<string, string>,
+    /** The overview's page and the headings the spec's description puts on it, which ReDoc's `#section/…` links name. */
+    private readonly overview: { key: string; headings: DescriptionHeading[] },
     /** Whether the spec declares a security scheme, which the overview's Authentication section lists. */
     readonly schemesDeclared: boolean,
   ) {}
@@ -338,9 +342,35 @@ class Links {
     return text.replace(/\]\(#([^)\s]+)\)/g, (whole, target: string) => {
       const href = /^(?:tag|operation)\//.test(target)
         ? this.redocHref(target, fromKey)
-        : this.namedOperationHref(decodedPair(target), fromKey);
+        : target.startsWith('section/')
+          ? this.sectionHref(target, fromKey)
+          : this.namedOperationHref(decodedPair(target), fromKey);
       return href === undefined ? whole : `](${href})`;
     });
+  }
+
+  /**
+   * Where ReDoc's `#section/<heading>/<subheading>…` leads: the heading of the spec's description
+   * it names on the overview, each name found after the one before it (`Retrieving-data/Pagination`).
+   * `#section/Authentication` without such a heading is ReDoc's own section of the security
+   * schemes, which the overview has too. Undefined when the description has no such heading.
+   */
+  private sectionHref(target: string, fromKey: string): string | undefined {
+    const names = target
+      .split('/')
+      .slice(1)
+      .map((name) => redocTagName(decodedPair(name)));
+    const { key, headings } = this.overview;
+    let found: DescriptionHeading | undefined;
+    let from = 0;
+    for (const name of names) {
+      const index = headings.findIndex((heading, at) => at >= from && heading.name === name);
+      found = headings[index];
+      if (!found) break;
+      from = index + 1;
+    }
+    const slug = found?.slug ?? (names.join('/') === 'authentication' ? 'authentication' : undefined);
+    return slug && `${fromKey === key ? '' : `./${pageFileStem(key)}.md`}#${slug}`;
   }
 
   /**
@@ -414,6 +444,34 @@ class Links {
       }
     }
   }
+}
+
+/** A heading of the spec's description: its name as ReDoc's links spell it (redocTagName), its slug on the page. */
+interface DescriptionHeading {
+  name: string;
+  slug: string;
+}
+
+/**
+ * The headings of the spec's description, each with GitHub's slug (a repeated one's with `-1`,
+ * `-2`…), which links to it in Markdown and which the converter maps to Confluence's anchor. The
+ * description comes first on the overview, before the page's own headings, so the count starts there.
+ */
+function descriptionHeadings(description: string | undefined): DescriptionHeading[] {
+  const seen = new Map<string, number>();
+  return headingTexts(description).map((text) => {
+    const plain = text
+      .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+      .replace(/<[^>]*>/g, '')
+      .replace(/[*`~]/g, '');
+    const base = plain
+      .toLowerCase()
+      .replace(/[^\p{L}\p{M}\p{N}\p{Pc} -]/gu, '')
+      .replace(/ /g, '-');
+    const count = seen.get(base) ?? 0;
+    seen.set(base, count + 1);
+    return { name: redocTagName(plain), slug: count ? `${base}-${count}` : base };
+  });
 }
 
 /** Operations by their summary's slug (anchorSlug); a slug two summaries share names neither. */

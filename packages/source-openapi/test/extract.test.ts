@@ -2693,6 +2693,46 @@ describe("ReDoc's links between sections of the spec", () => {
   });
 });
 
+describe("ReDoc's links to a section of the spec's description", () => {
+  it('(`#section/<heading>/<subheading>`) lead to that heading on the overview; `#section/Authentication` to its Authentication', async () => {
+    // rubrikinc.github.io.json, just-eat.co.uk.json and docker.com/engine.json (APIs.guru):
+    // written for ReDoc, which makes each heading of info.description a `section/…` of its page.
+    const api = await modelOf([
+      'openapi: 3.0.3',
+      'info:',
+      '  title: Rubrik',
+      '  version: "1"',
+      '  description: |',
+      '    # Overview #',
+      '    ## Versioning',
+      '    Versions.',
+      '    # Retrieving data',
+      '    ## Versioning',
+      '    Of data.',
+      '    ## Working with `lists`',
+      '    Lists. See [versions](#section/Overview/Versioning).',
+      'paths:',
+      '  /hosts:',
+      '    get:',
+      '      operationId: listHosts',
+      '      tags: [hosts]',
+      '      description: >-',
+      '        Paged, see [lists](#section/Retrieving-data/Working-with-lists) and',
+      '        [data versions](#section/Retrieving-data/Versioning); [log in](#section/Authentication)',
+      '        first; [gone](#section/Nowhere).',
+      '      responses: { "200": { description: OK } }',
+    ]);
+    const pages = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages;
+    const hosts = pages.find((p) => p.key.endsWith('/tag/hosts'))!.markdown;
+    expect(hosts).toContain('[lists](./api__rubrik.md#working-with-lists)');
+    expect(hosts).toContain('[data versions](./api__rubrik.md#versioning-1)');
+    expect(hosts).toContain('[log in](./api__rubrik.md#authentication)');
+    expect(hosts).toContain('[gone](#section/Nowhere)');
+    const overview = pages.find((p) => p.key === 'api/rubrik')!.markdown;
+    expect(overview).toContain('See [versions](#versioning).');
+  });
+});
+
 describe('links to an operation by the name its own docs site gives it', () => {
   it("(GitHub's `#<summary as a slug>`, Nexmo's `#<operationId>`) lead to the operation; others stay as written", async () => {
     // github.com/ghes-3.2.json and nexmo.com/conversation.json (APIs.guru): links written for

@@ -1060,7 +1060,18 @@ export class SchemaRegistry {
     const made = (value as Json)[property];
     if (made !== undefined && typeof made !== 'string') return value;
     const key = typeof discriminator === 'object' ? this.mappingKeys(discriminator, ownerAt).get(variant) : undefined;
-    return { ...(value as Json), [property]: key ?? this.name(variant) };
+    return { ...(value as Json), [property]: key ?? this.discriminatorValue(variant) };
+  }
+
+  /**
+   * The value that selects schema `variant` where no mapping names it: Azure's
+   * `x-ms-discriminator-value` on the variant (AutoRest's specs, which have no mapping, say so the
+   * value the API sends, `Microsoft.Azure.Monitor.SingleResourceMultipleMetricCriteria`), else
+   * the schema's name.
+   */
+  private discriminatorValue(variant: string): string {
+    const own = (this.entries.get(variant)?.value as Json | undefined)?.['x-ms-discriminator-value'];
+    return typeof own === 'string' ? own : this.name(variant);
   }
 
   /** Each mapping key of a discriminator, by the schema id it names (the first key naming it). */

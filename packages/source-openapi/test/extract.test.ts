@@ -2461,6 +2461,40 @@ describe('discriminated examples', () => {
     // A value the spec fixes is kept: `enum` says what the API sends.
     expect(JSON.parse(add.responses[0]!.contents[0]!.example!)).toEqual({ kind: 'cat' });
   });
+  it("name the variant by Azure's `x-ms-discriminator-value`, which is what the API sends, not by its schema name", async () => {
+    // azure.com/monitor-metricAlert_API.json (APIs.guru): AutoRest's specs give no mapping; each
+    // variant says its value, the one the discriminator's enum lists.
+    const api = await modelOf([
+      'swagger: "2.0"',
+      'info: { title: Monitor, version: "1" }',
+      'paths:',
+      '  /metricAlerts/{ruleName}:',
+      '    put:',
+      '      operationId: MetricAlerts_CreateOrUpdate',
+      '      consumes: [application/json]',
+      '      parameters:',
+      '        - { in: path, name: ruleName, required: true, type: string }',
+      '        - { in: body, name: parameters, required: true, schema: { $ref: "#/definitions/MetricAlertSingleResourceMultipleMetricCriteria" } }',
+      '      responses: { "200": { description: OK } }',
+      'definitions:',
+      '  MetricAlertCriteria:',
+      '    type: object',
+      '    required: [odata.type]',
+      '    discriminator: odata.type',
+      '    properties:',
+      '      odata.type:',
+      '        type: string',
+      '        enum: [Microsoft.Azure.Monitor.SingleResourceMultipleMetricCriteria, Microsoft.Azure.Monitor.MultipleResourceMultipleMetricCriteria]',
+      '  MetricAlertSingleResourceMultipleMetricCriteria:',
+      '    type: object',
+      '    x-ms-discriminator-value: Microsoft.Azure.Monitor.SingleResourceMultipleMetricCriteria',
+      '    allOf: [{ $ref: "#/definitions/MetricAlertCriteria" }]',
+      '    properties: { allOf: { type: array, items: { type: string } } }',
+    ]);
+    const body = JSON.parse(op(api, 'MetricAlerts_CreateOrUpdate').requestBody!.contents[0]!.example!);
+    expect(body['odata.type']).toBe('Microsoft.Azure.Monitor.SingleResourceMultipleMetricCriteria');
+  });
+
   it("leave a discriminator property that is no string as its schema makes it (Zalando's paged `content` array)", async () => {
     // zalando.com.json (APIs.guru): Page's discriminator is its `content` array, which each paged
     // schema (Brands, Articles) narrows; `"content": "Brands"` is no array and selects nothing.

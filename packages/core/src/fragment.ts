@@ -204,6 +204,26 @@ function findHeadings(lines: string[], kinds: LineKind[]): FoundHeading[] {
 }
 
 /**
+ * The text of each Markdown heading of `markdown`, in order, as written between its marks: an ATX
+ * heading's without its `#`s (closing ones too), a setext heading's lines joined. Not the headings
+ * of code or HTML blocks.
+ */
+export function headingTexts(markdown: string | undefined): string[] {
+  if (!markdown) return [];
+  const lines = markdown.split('\n');
+  return findHeadings(lines, lineKinds(lines)).map(({ from, to }) =>
+    from === to
+      ? lines[from]!.replace(ATX, '')
+          .replace(/(?:^|[ \t]+)#+[ \t]*$/, '')
+          .trim()
+      : lines
+          .slice(from, to)
+          .map((text) => text.trim())
+          .join(' '),
+  );
+}
+
+/**
  * A fragment ready to be placed on a page where the page's own headings are at `level - 1`:
  * its placeholders kept as text, its open HTML elements closed, its headings nested at `level`
  * or below.

@@ -315,24 +315,41 @@ export function escapeMarkdownInline(text: string): string {
 /**
  * One table cell: no pipes, no line breaks (a cell cannot span lines in GFM). Paragraphs are kept
  * apart by `<br><br>`, and a Markdown list (a description's "one of:" and its bullets) becomes an
- * HTML list, which a cell may hold, instead of running on as "- a - b".
+ * HTML list, which a cell may hold, instead of running on as "- a - b"; a block quote (Adyen's
+ * `>Must be…` notes) an HTML quote, instead of text after a `>`.
  */
 export function escapeTableCell(value: unknown): string {
   if (value === undefined || value === null) return '';
   const text = String(value);
-  if (!/[\n|]/.test(text)) return text.trim(); // most cells: nothing to replace
+  if (!/[\n|]/.test(text) && !QUOTE_LINE.test(text)) return text.trim(); // most cells: nothing to replace
   return (
     text
       .split(/\r?\n\s*\r?\n/)
-      .map((paragraph) => cellLines(paragraph.split(/\r?\n/)))
-      // A list is a block of its own: no blank line's <br><br> before or after it.
+      .map((paragraph) => cellBlocks(paragraph.split(/\r?\n/)))
+      // A list or a quote is a block of its own: no blank line's <br><br> before or after it.
       .reduce((cell, paragraph) => {
         if (!cell) return paragraph;
-        return /<\/[uo]l>$/.test(cell) || /^<[uo]l>/.test(paragraph) ? cell + paragraph : `${cell}<br><br>${paragraph}`;
+        return /<\/([uo]l|blockquote)>$/.test(cell) || /^<([uo]l|blockquote)>/.test(paragraph)
+          ? cell + paragraph
+          : `${cell}<br><br>${paragraph}`;
       }, '')
       .replace(/\|/g, '\\|')
       .trim()
   );
+}
+
+/** A block quote's line: `> text`, its marker indented 3 spaces at most. */
+const QUOTE_LINE = /^ {0,3}>/;
+
+/**
+ * A paragraph's lines as a cell's Markdown (cellLines), but from a quote's first line on an HTML
+ * quote: a `>` line interrupts a paragraph, and the lines after it, marked or not, are the quote's.
+ */
+function cellBlocks(lines: string[]): string {
+  const quoted = lines.findIndex((line) => QUOTE_LINE.test(line));
+  if (quoted === -1) return cellLines(lines);
+  const quote = lines.slice(quoted).map((line) => line.replace(/^ {0,3}> ?/, ''));
+  return `${quoted ? cellLines(lines.slice(0, quoted)) : ''}<blockquote>${cellLines(quote)}</blockquote>`;
 }
 
 /** `- item`, `* item`, `+ item`, `1. item`, `1) item`: indentation, marker, text. */

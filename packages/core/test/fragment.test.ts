@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { closeOpenElements, literalPlaceholders, nestHeadings, placeFragment } from '@docgen/core';
+import { closeOpenElements, headingTexts, literalPlaceholders, nestHeadings, placeFragment } from '@docgen/core';
 
 describe('closeOpenElements (Markdown fragments placed on a page)', () => {
   it('closes what an HTML block leaves open, after the description', () => {
@@ -89,6 +89,15 @@ describe("nestHeadings (a fragment placed under the page's own headings)", () =>
     expect(placeFragment('# Title\n\n<details>\n<summary>More</summary>\n\nText\n', 2)).toBe(
       '## Title\n\n<details>\n<summary>More</summary>\n\nText\n\n</details>\n',
     );
+  });
+});
+
+describe("headingTexts (what a fragment's headings say)", () => {
+  it('reads ATX headings without their marks, setext ones joined, and none in code', () => {
+    const markdown = ['# Overview #', 'Text.', '', 'Retrieving', 'data', '---', '```', '# not one', '```', '##'].join(
+      '\n',
+    );
+    expect(headingTexts(markdown)).toEqual(['Overview', 'Retrieving data', '']);
   });
 });
 

@@ -299,6 +299,19 @@ describe('template renderer', () => {
     );
   });
 
+  it("keeps a description's block quote a quote inside a table cell, not text after a `>`", () => {
+    // Adyen's field notes (adyen.com/NotificationConfigurationService.json, `hmacSignatureKey`):
+    // the page showed ">Must be a 32-byte…" with its marker as text.
+    expect(escapeTableCell('A string to salt.\n\n>Must be a 32-byte hex string.\n\nThe omission of it.')).toBe(
+      'A string to salt.<blockquote>Must be a 32-byte hex string.</blockquote>The omission of it.',
+    );
+    // A quote interrupts a paragraph and runs on over its lazy lines, as CommonMark reads it.
+    expect(escapeTableCell('Sent once.\n> **Note:** not\nretried | ever')).toBe(
+      'Sent once.<blockquote>**Note:** not retried \\| ever</blockquote>',
+    );
+    expect(escapeTableCell('> Deprecated.')).toBe('<blockquote>Deprecated.</blockquote>');
+  });
+
   it('keeps a hard line break a break in a cell, written as a backslash or as two spaces', () => {
     expect(escapeTableCell('First line.  \nSecond line.\\\nThird line.')).toBe(
       'First line.<br>Second line.<br>Third line.',

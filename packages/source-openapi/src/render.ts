@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import {
   anchorSlug,
+  headingTexts,
   contentHash,
   escapeMarkdownInline,
   escapeTableCell,
@@ -126,7 +127,15 @@ export function renderApi(model: ApiModel, templates: TemplateRenderer, options:
       .map((operation) => [operation.operationId!, operation]),
   );
   const tagPageByName = new Map(tagPages.map(({ tag, key }) => [redocTagName(tag.name), key]));
-  const links = new Links(operationPage, schemaPage, byOperationId, tagPageByName, model.securitySchemes.length > 0);
+  const links = new Links(
+    operationPage,
+    schemaPage,
+    byOperationId,
+    bySummarySlug([...model.tags.flatMap((tag) => tag.operations), ...model.webhooks]),
+    tagPageByName,
+    { key: root, headings: descriptionHeadings(model.description) },
+    model.securitySchemes.length > 0,
+  );
   const listedOnce = listedOnceByTag(model, tagPages, root);
   const pages: Page[] = [];
   const usedTitles = new Set<string>();
@@ -308,8 +317,12 @@ class Links {
     private readonly operations: Map<string, string>,
     private readonly schemas: Map<string, { key: string; anchor: string; name: string }>,
     private readonly byOperationId: Map<string, Operation>,
+    /** Operations by their summary's slug, where no other operation's summary has it (bySummarySlug). */
+    private readonly bySummary: Map<string, Operation>,
     /** Tag pages by the tag's name as redocTagName reads it. */
     private readonly tagPages: Map<string, string>,
+    /** The overview's page and the headings the spec's description puts on it, which ReDoc's `#section/…` links name. */
+    private readonly overview: { key: string; headings: DescriptionHeading[] },
     /** Whether the spec declares a security scheme, which the overview's Authentication section lists. */
     readonly schemesDeclared: boolean,
   ) {}
@@ -320,15 +333,54 @@ class Links {
    * its ReDoc links (`#operation/<operationId>`, `#tag/<name>`, `#tag/<name>/operation/<operationId>`),
    * which specs written for ReDoc use between their own sections (ConfigCat's, BulkSMS's), pointed
    * at the page and anchor docgen gives that operation or tag: as written they led nowhere in
-   * Confluence (warning DG_CONVERT). Other links stay as written.
+   * Confluence (warning DG_CONVERT). So are links to an operation by the name its own docs site
+   * gives its section (namedOperationHref). Other links stay as written.
    */
   described(description: string | undefined, fromKey: string): string | undefined {
     const text = tableRowsOnOneLine(javadocTags(description));
     if (!text?.includes('](#')) return text;
-    return text.replace(/\]\(#((?:tag|operation)\/[^)\s]+)\)/g, (whole, target: string) => {
-      const href = this.redocHref(target, fromKey);
+    return text.replace(/\]\(#([^)\s]+)\)/g, (whole, target: string) => {
+      const href = /^(?:tag|operation)\//.test(target)
+        ? this.redocHref(target, fromKey)
+        : target.startsWith('section/')
+          ? this.sectionHref(target, fromKey)
+          : this.namedOperationHref(decodedPair(target), fromKey);
       return href === undefined ? whole : `](${href})`;
     });
+  }
+
+  /**
+   * Where ReDoc's `#section/<heading>/<subheading>…` leads: the heading of the spec's description
+   * it names on the overview, each name found after the one before it (`Retrieving-data/Pagination`).
+   * `#section/Authentication` without such a heading is ReDoc's own section of the security
+   * schemes, which the overview has too. Undefined when the description has no such heading.
+   */
+  private sectionHref(target: string, fromKey: string): string | undefined {
+    const names = target
+      .split('/')
+      .slice(1)
+      .map((name) => redocTagName(decodedPair(name)));
+    const { key, headings } = this.overview;
+    let found: DescriptionHeading | undefined;
+    let from = 0;
+    for (const name of names) {
+      const index = headings.findIndex((heading, at) => at >= from && heading.name === name);
+      found = headings[index];
+      if (!found) break;
+      from = index + 1;
+    }
+    const slug = found?.slug ?? (names.join('/') === 'authentication' ? 'authentication' : undefined);
+    return slug && `${fromKey === key ? '' : `./${pageFileStem(key)}.md`}#${slug}`;
+  }
+
+  /**
+   * Where `#<name>` leads when it names an operation as its docs site does: by its summary as a
+   * slug (docs.github.com: `#set-github-actions-permissions-for-an-organization`, GitHub's spec) or
+   * by its operationId (Nexmo's `#getuserConversations`). Undefined for any other name.
+   */
+  private namedOperationHref(name: string, fromKey: string): string | undefined {
+    const operation = this.byOperationId.get(name) ?? this.bySummary.get(anchorSlug(name));
+    return operation && this.operationHref(operation, fromKey);
   }
 
   private redocHref(target: string, fromKey: string): string | undefined {
@@ -392,6 +444,45 @@ class Links {
       }
     }
   }
+}
+
+/** A heading of the spec's description: its name as ReDoc's links spell it (redocTagName), its slug on the page. */
+interface DescriptionHeading {
+  name: string;
+  slug: string;
+}
+
+/**
+ * The headings of the spec's description, each with GitHub's slug (a repeated one's with `-1`,
+ * `-2`…), which links to it in Markdown and which the converter maps to Confluence's anchor. The
+ * description comes first on the overview, before the page's own headings, so the count starts there.
+ */
+function descriptionHeadings(description: string | undefined): DescriptionHeading[] {
+  const seen = new Map<string, number>();
+  return headingTexts(description).map((text) => {
+    const plain = text
+      .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+      .replace(/<[^>]*>/g, '')
+      .replace(/[*`~]/g, '');
+    const base = plain
+      .toLowerCase()
+      .replace(/[^\p{L}\p{M}\p{N}\p{Pc} -]/gu, '')
+      .replace(/ /g, '-');
+    const count = seen.get(base) ?? 0;
+    seen.set(base, count + 1);
+    return { name: redocTagName(plain), slug: count ? `${base}-${count}` : base };
+  });
+}
+
+/** Operations by their summary's slug (anchorSlug); a slug two summaries share names neither. */
+function bySummarySlug(operations: Operation[]): Map<string, Operation> {
+  const found = new Map<string, Operation | undefined>();
+  for (const operation of operations) {
+    if (!operation.summary) continue;
+    const slug = anchorSlug(operation.summary);
+    found.set(slug, found.has(slug) ? undefined : operation);
+  }
+  return new Map([...found].filter((entry): entry is [string, Operation] => entry[1] !== undefined));
 }
 
 /**
@@ -980,7 +1071,7 @@ function travelled(parameter: Parameter): string | undefined {
   return `${parameter.name}=${list.items.join(list.separator)}`;
 }
 
-/** A `name=value` pair of a query string as read, its percent-encoding undone. */
+/** A `name=value` pair of a query string (or a link's fragment) as read, its percent-encoding undone where it is valid. */
 function decodedPair(pair: string): string {
   try {
     return decodeURIComponent(pair);

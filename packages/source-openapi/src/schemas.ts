@@ -1050,14 +1050,28 @@ export class SchemaRegistry {
   /**
    * `value` with the discriminator property of `owner` set to the name that selects schema
    * `variant`: its key in the mapping, else the schema's name (as OpenAPI says), so a Cat's
-   * example says `"pet_type": "Cat"`, not `"string"`.
+   * example says `"pet_type": "Cat"`, not `"string"`. A property whose schema makes no string
+   * (Zalando's paged `content`, an array) is left as made: a name there breaks its type.
    */
   private tagged(owner: Json, ownerAt: SpecPointer, variant: string, value: unknown): unknown {
     const discriminator = owner.discriminator as Json | string | undefined;
     const property = typeof discriminator === 'string' ? discriminator : discriminator?.propertyName;
     if (typeof property !== 'string' || !value || typeof value !== 'object' || Array.isArray(value)) return value;
+    const made = (value as Json)[property];
+    if (made !== undefined && typeof made !== 'string') return value;
     const key = typeof discriminator === 'object' ? this.mappingKeys(discriminator, ownerAt).get(variant) : undefined;
-    return { ...(value as Json), [property]: key ?? this.name(variant) };
+    return { ...(value as Json), [property]: key ?? this.discriminatorValue(variant) };
+  }
+
+  /**
+   * The value that selects schema `variant` where no mapping names it: Azure's
+   * `x-ms-discriminator-value` on the variant (AutoRest's specs, which have no mapping, say so the
+   * value the API sends, `Microsoft.Azure.Monitor.SingleResourceMultipleMetricCriteria`), else
+   * the schema's name.
+   */
+  private discriminatorValue(variant: string): string {
+    const own = (this.entries.get(variant)?.value as Json | undefined)?.['x-ms-discriminator-value'];
+    return typeof own === 'string' ? own : this.name(variant);
   }
 
   /** Each mapping key of a discriminator, by the schema id it names (the first key naming it). */

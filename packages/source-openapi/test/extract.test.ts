@@ -2461,6 +2461,73 @@ describe('discriminated examples', () => {
     // A value the spec fixes is kept: `enum` says what the API sends.
     expect(JSON.parse(add.responses[0]!.contents[0]!.example!)).toEqual({ kind: 'cat' });
   });
+  it("name the variant by Azure's `x-ms-discriminator-value`, which is what the API sends, not by its schema name", async () => {
+    // azure.com/monitor-metricAlert_API.json (APIs.guru): AutoRest's specs give no mapping; each
+    // variant says its value, the one the discriminator's enum lists.
+    const api = await modelOf([
+      'swagger: "2.0"',
+      'info: { title: Monitor, version: "1" }',
+      'paths:',
+      '  /metricAlerts/{ruleName}:',
+      '    put:',
+      '      operationId: MetricAlerts_CreateOrUpdate',
+      '      consumes: [application/json]',
+      '      parameters:',
+      '        - { in: path, name: ruleName, required: true, type: string }',
+      '        - { in: body, name: parameters, required: true, schema: { $ref: "#/definitions/MetricAlertSingleResourceMultipleMetricCriteria" } }',
+      '      responses: { "200": { description: OK } }',
+      'definitions:',
+      '  MetricAlertCriteria:',
+      '    type: object',
+      '    required: [odata.type]',
+      '    discriminator: odata.type',
+      '    properties:',
+      '      odata.type:',
+      '        type: string',
+      '        enum: [Microsoft.Azure.Monitor.SingleResourceMultipleMetricCriteria, Microsoft.Azure.Monitor.MultipleResourceMultipleMetricCriteria]',
+      '  MetricAlertSingleResourceMultipleMetricCriteria:',
+      '    type: object',
+      '    x-ms-discriminator-value: Microsoft.Azure.Monitor.SingleResourceMultipleMetricCriteria',
+      '    allOf: [{ $ref: "#/definitions/MetricAlertCriteria" }]',
+      '    properties: { allOf: { type: array, items: { type: string } } }',
+    ]);
+    const body = JSON.parse(op(api, 'MetricAlerts_CreateOrUpdate').requestBody!.contents[0]!.example!);
+    expect(body['odata.type']).toBe('Microsoft.Azure.Monitor.SingleResourceMultipleMetricCriteria');
+  });
+
+  it("leave a discriminator property that is no string as its schema makes it (Zalando's paged `content` array)", async () => {
+    // zalando.com.json (APIs.guru): Page's discriminator is its `content` array, which each paged
+    // schema (Brands, Articles) narrows; `"content": "Brands"` is no array and selects nothing.
+    const api = await modelOf([
+      'openapi: 3.0.0',
+      'info: { title: Zalando, version: "1" }',
+      'paths:',
+      '  /brands:',
+      '    get:',
+      '      operationId: listBrands',
+      '      responses:',
+      '        "200":',
+      '          description: OK',
+      '          content: { application/json: { schema: { $ref: "#/components/schemas/Brands" } } }',
+      'components:',
+      '  schemas:',
+      '    Page:',
+      '      type: object',
+      '      required: [page, content]',
+      '      discriminator: { propertyName: content }',
+      '      properties:',
+      '        page: { type: integer }',
+      '        content: { type: array, items: {} }',
+      '    Brand: { type: object, properties: { key: { type: string } } }',
+      '    Brands:',
+      '      type: object',
+      '      allOf:',
+      '        - $ref: "#/components/schemas/Page"',
+      '        - properties: { content: { type: array, items: { $ref: "#/components/schemas/Brand" } } }',
+    ]);
+    const example = JSON.parse(op(api, 'listBrands').responses[0]!.contents[0]!.example!);
+    expect(example).toEqual({ page: 0, content: [{ key: 'string' }] });
+  });
 });
 
 describe('servers', () => {
@@ -2657,6 +2724,88 @@ describe("ReDoc's links between sections of the spec", () => {
     expect(values).toContain(`Read [products](${products}#op-get-products) first.`);
     expect(values).toContain(`Like [this](${products}#op-get-products); [gone](#operation/nope).`);
     expect(values).toContain(`From [List Products](${products}#op-get-products)`);
+  });
+});
+
+describe("ReDoc's links to a section of the spec's description", () => {
+  it('(`#section/<heading>/<subheading>`) lead to that heading on the overview; `#section/Authentication` to its Authentication', async () => {
+    // rubrikinc.github.io.json, just-eat.co.uk.json and docker.com/engine.json (APIs.guru):
+    // written for ReDoc, which makes each heading of info.description a `section/…` of its page.
+    const api = await modelOf([
+      'openapi: 3.0.3',
+      'info:',
+      '  title: Rubrik',
+      '  version: "1"',
+      '  description: |',
+      '    # Overview #',
+      '    ## Versioning',
+      '    Versions.',
+      '    # Retrieving data',
+      '    ## Versioning',
+      '    Of data.',
+      '    ## Working with `lists`',
+      '    Lists. See [versions](#section/Overview/Versioning).',
+      'paths:',
+      '  /hosts:',
+      '    get:',
+      '      operationId: listHosts',
+      '      tags: [hosts]',
+      '      description: >-',
+      '        Paged, see [lists](#section/Retrieving-data/Working-with-lists) and',
+      '        [data versions](#section/Retrieving-data/Versioning); [log in](#section/Authentication)',
+      '        first; [gone](#section/Nowhere).',
+      '      responses: { "200": { description: OK } }',
+    ]);
+    const pages = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages;
+    const hosts = pages.find((p) => p.key.endsWith('/tag/hosts'))!.markdown;
+    expect(hosts).toContain('[lists](./api__rubrik.md#working-with-lists)');
+    expect(hosts).toContain('[data versions](./api__rubrik.md#versioning-1)');
+    expect(hosts).toContain('[log in](./api__rubrik.md#authentication)');
+    expect(hosts).toContain('[gone](#section/Nowhere)');
+    const overview = pages.find((p) => p.key === 'api/rubrik')!.markdown;
+    expect(overview).toContain('See [versions](#versioning).');
+  });
+});
+
+describe('links to an operation by the name its own docs site gives it', () => {
+  it("(GitHub's `#<summary as a slug>`, Nexmo's `#<operationId>`) lead to the operation; others stay as written", async () => {
+    // github.com/ghes-3.2.json and nexmo.com/conversation.json (APIs.guru): links written for
+    // docs.github.com, whose sections are the summaries, and for Nexmo's site, named by operationId.
+    const api = await modelOf([
+      'openapi: 3.0.3',
+      'info: { title: Hub, version: "1" }',
+      'paths:',
+      '  /orgs/{org}/actions/permissions:',
+      '    put:',
+      '      operationId: actions/set-github-actions-permissions-organization',
+      '      summary: Set GitHub Actions permissions for an organization',
+      '      tags: [actions]',
+      '      parameters: [{ name: org, in: path, required: true, schema: { type: string } }]',
+      '      responses: { "204": { description: OK } }',
+      '  /conversations:',
+      '    get:',
+      '      operationId: getuserConversations',
+      '      summary: List conversations',
+      '      tags: [conversations]',
+      '      responses: { "200": { description: OK } }',
+      '  /orgs/{org}/actions/permissions/repositories:',
+      '    get:',
+      '      operationId: actions/list-selected-repositories-enabled-github-actions-organization',
+      '      tags: [orgs]',
+      '      description: >-',
+      '        For more information, see "[Set GitHub Actions permissions for an',
+      '        organization](#set-github-actions-permissions-for-an-organization)." Each',
+      '        [conversation](#getuserConversations); [an intro](#intro).',
+      '      parameters: [{ name: org, in: path, required: true, schema: { type: string } }]',
+      '      responses: { "200": { description: OK } }',
+    ]);
+    const pages = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages;
+    const orgs = pages.find((p) => p.key.endsWith('/tag/orgs'))!.markdown;
+    expect(orgs).toContain(
+      'organization](./api__hub__tag__actions.md#op-actions-set-github-actions-permissions-organization).',
+    );
+    expect(orgs).toContain('[conversation](./api__hub__tag__conversations.md#op-getuserconversations)');
+    expect(orgs).toContain('[an intro](#intro)');
   });
 });
 

@@ -3,10 +3,12 @@
 // operation exactly once, every referenced schema rendered; tools/test-support's spec-coverage)
 // plus the exit code, a stack trace instead of a diagnostic, time over --slow seconds, Markdown
 // more than --blowup times the spec's size, and the warnings per spec. One JSON line per spec to
-// --report, a summary on stdout. Not part of run-all.js: a sweep, not a benchmark.
+// --report, a summary on stdout. Not part of run-all.js: a sweep, not a benchmark. `--every N`
+// takes every N-th spec of the sorted list, starting at index `--from` (0 by default), so
+// `--every 20 --from 10` samples the specs halfway between those of `--every 20`.
 //
 //   npm run build && node tools/bench/openapi/sweep.mjs <folder> [--jobs 1] [--storage]
-//     [--every N] [--report sweep.jsonl] [--slow 20] [--blowup 40] [--timeout 180]
+//     [--every N] [--from 0] [--report sweep.jsonl] [--slow 20] [--blowup 40] [--timeout 180]
 import {
   appendFileSync,
   closeSync,
@@ -26,10 +28,11 @@ import { operationHeadings, headings, referencedSchemas, specOperations, specWeb
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 const { folder, option } = sweepArgs(
-  'node tools/bench/openapi/sweep.mjs <folder of specs> [--jobs N] [--storage] [--every N]',
+  'node tools/bench/openapi/sweep.mjs <folder of specs> [--jobs N] [--storage] [--every N] [--from N]',
 );
 const jobs = Number(option('jobs', 1));
 const every = Number(option('every', 1));
+const from = Number(option('from', 0));
 const slowMs = Number(option('slow', 20)) * 1000;
 const blowup = Number(option('blowup', 40));
 const timeoutMs = Number(option('timeout', 180)) * 1000;
@@ -46,14 +49,14 @@ function isSpecRoot(file) {
   return /(^|[{,\s])["']?(openapi|swagger)["']?\s*:/.test(head.toString('utf8', 0, length));
 }
 
-/** Every spec (.json, .yaml, .yml) under `dir`, sorted; every `every`-th for a sample. */
+/** Every spec (.json, .yaml, .yml) under `dir`, sorted; every `every`-th from index `from` for a sample. */
 function specsIn(dir) {
   const files = readdirSync(dir, { recursive: true })
     .filter((name) => /\.(json|ya?ml)$/.test(name))
     .map((name) => join(dir, name))
     .filter(isSpecRoot)
     .sort();
-  return files.filter((_, index) => index % every === 0);
+  return files.filter((_, index) => index >= from && (index - from) % every === 0);
 }
 
 /** What is wrong with the pages docgen wrote to `out` for `spec`: a list of short findings. */

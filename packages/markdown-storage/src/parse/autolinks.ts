@@ -242,7 +242,7 @@ function schemeLiteralEnd(src: string, pos: number): number | undefined {
   return literalEndFrom(src, start);
 }
 
-/** The literal last looked for: each delimiter inside a URL asks for the same one. */
+/** The literal last looked for: markdown-it reads a link's text twice (for its end, then its tokens). */
 let lastLiteral: { src: string; start: number; end: number | undefined } = { src: '', start: -1, end: undefined };
 
 /** Where the literal starting at `start` ends (its trailing punctuation left out), if one does. */
@@ -256,36 +256,46 @@ function literalEndFrom(src: string, start: number): number | undefined {
   return end;
 }
 
-/** The shortest text before a delimiter that can hold a literal's start and a character: `www.x`. */
-const SHORTEST_LITERAL = 5;
-/** How far back a delimiter looks for its URL's start: past any real URL, short of quadratic time on a run of thousands. */
-const LONGEST_LOOKBACK = 512;
-const LITERAL_START = /www\.|:\/\//i;
+/**
+ * The run of text between spaces (or `<`) the last delimiter was in, and the literal in it:
+ * `start`, `end` of the run; the literal's `from` and `to` (its trailing punctuation left out), if
+ * it holds one. Each delimiter of the run reuses it, so a run is read once however long it is.
+ */
+let lastRun = { src: '', start: -1, end: -1, from: -1, to: undefined as number | undefined };
 
 /**
  * Where the `www.` or `http(s)://` literal that the delimiter at `pos` is inside ends, if it is in
- * one: the text after the last space or `<` before it (which no URL holds) is searched for the
- * literal's start. Cheap for most delimiters: those of emphasis follow a space or a short word.
+ * one: its run of text (no URL holds a space or `<`) is looked at once, for the delimiters in it.
  */
 function literalEndAround(src: string, pos: number): number | undefined {
   if (!mayHoldLiteral(src)) return undefined;
-  const limit = Math.max(0, pos - LONGEST_LOOKBACK);
+  if (lastRun.src !== src || pos < lastRun.start || pos >= lastRun.end) lastRun = runAround(src, pos);
+  const { from, to } = lastRun;
+  return from < pos && to !== undefined && to > pos ? to : undefined;
+}
+
+/**
+ * The run of text around `pos`, and the literal it holds: as autolinkLiterals reads the text, the
+ * first match of URL_LITERAL in the run (a match runs to the run's end, so there is no second).
+ */
+function runAround(src: string, pos: number): typeof lastRun {
   let start = pos;
-  for (let code = src.charCodeAt(start - 1); start > limit && !endsUrl(code); code = src.charCodeAt(start - 1))
-    start -= 1;
-  if (pos - start < SHORTEST_LITERAL) return undefined;
-  const before = src.slice(start, pos);
-  const first = before.search(LITERAL_START);
-  if (first === -1) return undefined;
-  // A scheme's `:` is preceded by `http`/`https`; `www.` starts where it is found.
-  for (let at = Math.max(start, start + first - 5); at < pos; at += 1) {
+  while (start > 0 && !endsUrl(src.charCodeAt(start - 1))) start -= 1;
+  let end = pos;
+  while (end < src.length && !endsUrl(src.charCodeAt(end))) end += 1;
+  for (let at = start; at < end; at += 1) {
     const code = src.charCodeAt(at) | 0x20;
     if (code !== 0x68 && code !== 0x77) continue; // `h` or `w`
-    const end = literalEndFrom(src, at);
-    if (end !== undefined) return end > pos ? end : undefined;
+    URL_LITERAL_AT.lastIndex = at;
+    const match = URL_LITERAL_AT.exec(src);
+    if (!match) continue;
+    const found = urlLiteral(match, undefined);
+    return { src, start, end, from: at, to: found && at + found.length - (found.trail?.length ?? 0) };
   }
-  return undefined;
+  return { src, start, end, from: -1, to: undefined };
 }
+
+const LITERAL_START = /www\.|:\/\//i;
 
 /** The inline source last looked at, and whether it holds a literal's start at all: most do not. */
 let lastSource = '';

@@ -233,35 +233,33 @@ export function urlLiteralText(state: StateInline, silent: boolean): boolean {
   return true;
 }
 
-/** Where the literal `http(s)://` at the `:` at `pos` ends (its trailing punctuation left out). */
+/**
+ * Where the literal `http(s)://` at the `:` at `pos` ends (its trailing punctuation left out), if
+ * it is the first of its run of text: one after it is part of it, as autolinkLiterals reads it.
+ */
 function schemeLiteralEnd(src: string, pos: number): number | undefined {
   // Cheap test first: this runs at every `:`.
   if (src.charCodeAt(pos + 1) !== 0x2f || src.charCodeAt(pos + 2) !== 0x2f) return undefined;
   const start = pos >= 5 && /^https$/i.test(src.slice(pos - 5, pos)) ? pos - 5 : pos - 4;
   if (start < 0 || !/^https?$/i.test(src.slice(start, pos))) return undefined;
-  return literalEndFrom(src, start);
-}
-
-/** The literal last looked for: markdown-it reads a link's text twice (for its end, then its tokens). */
-let lastLiteral: { src: string; start: number; end: number | undefined } = { src: '', start: -1, end: undefined };
-
-/** Where the literal starting at `start` ends (its trailing punctuation left out), if one does. */
-function literalEndFrom(src: string, start: number): number | undefined {
-  if (lastLiteral.start === start && lastLiteral.src === src) return lastLiteral.end;
-  URL_LITERAL_AT.lastIndex = start;
-  const match = URL_LITERAL_AT.exec(src);
-  const found = match && urlLiteral(match, undefined);
-  const end = found ? start + found.length - (found.trail?.length ?? 0) : undefined;
-  lastLiteral = { src, start, end };
-  return end;
+  const { from, to } = runAt(src, pos);
+  return from === start ? to : undefined;
 }
 
 /**
- * The run of text between spaces (or `<`) the last delimiter was in, and the literal in it:
- * `start`, `end` of the run; the literal's `from` and `to` (its trailing punctuation left out), if
- * it holds one. Each delimiter of the run reuses it, so a run is read once however long it is.
+ * The run of text between spaces (or `<`) last looked at, and the literal in it: `start`, `end` of
+ * the run; the literal's `from` and `to` (its trailing punctuation left out), if it holds one. Each
+ * `:` and delimiter of the run reuses it, so a run is read once however long it is.
  */
 let lastRun = { src: '', start: -1, end: -1, from: -1, to: undefined as number | undefined };
+
+function runAt(src: string, pos: number): typeof lastRun {
+  if (lastRun.src !== src || pos < lastRun.start || pos >= lastRun.end) lastRun = runAround(src, pos);
+  // The same text in another string (the next page, or the same one converted again) compares
+  // character by character: keeping this one makes the next comparisons one pointer's.
+  lastRun.src = src;
+  return lastRun;
+}
 
 /**
  * Where the `www.` or `http(s)://` literal that the delimiter at `pos` is inside ends, if it is in
@@ -269,8 +267,7 @@ let lastRun = { src: '', start: -1, end: -1, from: -1, to: undefined as number |
  */
 function literalEndAround(src: string, pos: number): number | undefined {
   if (!mayHoldLiteral(src)) return undefined;
-  if (lastRun.src !== src || pos < lastRun.start || pos >= lastRun.end) lastRun = runAround(src, pos);
-  const { from, to } = lastRun;
+  const { from, to } = runAt(src, pos);
   return from < pos && to !== undefined && to > pos ? to : undefined;
 }
 
@@ -302,10 +299,9 @@ let lastSource = '';
 let lastSourceHoldsLiteral = false;
 
 function mayHoldLiteral(src: string): boolean {
-  if (src !== lastSource) {
-    lastSource = src;
-    lastSourceHoldsLiteral = LITERAL_START.test(src);
-  }
+  if (src !== lastSource) lastSourceHoldsLiteral = LITERAL_START.test(src);
+  // As in runAt: an equal text in another string is compared once, not at each delimiter.
+  lastSource = src;
   return lastSourceHoldsLiteral;
 }
 

@@ -123,6 +123,25 @@ describe('parser', () => {
     ]);
   });
 
+  it('keeps the _, * and ~ of a long URL literal in the URL however far they are from its start', () => {
+    const path = 'segment/'.repeat(80); // 640 characters
+    for (const url of [
+      `www.example.com/${path}__init__.py`,
+      `https://example.com/?q=1&${path}__init__.py`,
+      `https://example.com/a&b/${path}*x*/snake_case_segment_/y`,
+    ]) {
+      const href = url.startsWith('www.') ? `http://${url}` : url;
+      expect(convertMarkdown(`See ${url} now`).storage).toBe(
+        `<p>See <a href="${href.replaceAll('&', '&amp;')}">${url.replaceAll('&', '&amp;')}</a> now</p>`,
+      );
+    }
+    // A long run of delimiters and `&` after a `www.` address is the address's, to its end.
+    const run = 'www.a.com/' + '*_~&'.repeat(1000);
+    expect(convertMarkdown(run).storage).toBe(
+      `<p><a href="http://${run.replaceAll('&', '&amp;')}">${run.replaceAll('&', '&amp;')}</a></p>`,
+    );
+  });
+
   it('gives directives with their attributes, label and source', () => {
     const tree = parseMarkdown(
       ':::info[Heads *up*]{#main .a .b title="T &amp; C" open}\nBody\n:::\n\n::toc{maxLevel=3}\n\nA :status[Done]{colour=Green} and a:b and 10:30.\n',

@@ -233,69 +233,75 @@ export function urlLiteralText(state: StateInline, silent: boolean): boolean {
   return true;
 }
 
-/** Where the literal `http(s)://` at the `:` at `pos` ends (its trailing punctuation left out). */
+/**
+ * Where the literal `http(s)://` at the `:` at `pos` ends (its trailing punctuation left out), if
+ * it is the first of its run of text: one after it is part of it, as autolinkLiterals reads it.
+ */
 function schemeLiteralEnd(src: string, pos: number): number | undefined {
   // Cheap test first: this runs at every `:`.
   if (src.charCodeAt(pos + 1) !== 0x2f || src.charCodeAt(pos + 2) !== 0x2f) return undefined;
   const start = pos >= 5 && /^https$/i.test(src.slice(pos - 5, pos)) ? pos - 5 : pos - 4;
   if (start < 0 || !/^https?$/i.test(src.slice(start, pos))) return undefined;
-  return literalEndFrom(src, start);
+  const { from, to } = runAt(src, pos);
+  return from === start ? to : undefined;
 }
 
-/** The literal last looked for: each delimiter inside a URL asks for the same one. */
-let lastLiteral: { src: string; start: number; end: number | undefined } = { src: '', start: -1, end: undefined };
+/**
+ * The run of text between spaces (or `<`) last looked at, and the literal in it: `start`, `end` of
+ * the run; the literal's `from` and `to` (its trailing punctuation left out), if it holds one. Each
+ * `:` and delimiter of the run reuses it, so a run is read once however long it is.
+ */
+let lastRun = { src: '', start: -1, end: -1, from: -1, to: undefined as number | undefined };
 
-/** Where the literal starting at `start` ends (its trailing punctuation left out), if one does. */
-function literalEndFrom(src: string, start: number): number | undefined {
-  if (lastLiteral.start === start && lastLiteral.src === src) return lastLiteral.end;
-  URL_LITERAL_AT.lastIndex = start;
-  const match = URL_LITERAL_AT.exec(src);
-  const found = match && urlLiteral(match, undefined);
-  const end = found ? start + found.length - (found.trail?.length ?? 0) : undefined;
-  lastLiteral = { src, start, end };
-  return end;
+function runAt(src: string, pos: number): typeof lastRun {
+  if (lastRun.src !== src || pos < lastRun.start || pos >= lastRun.end) lastRun = runAround(src, pos);
+  // The same text in another string (the next page, or the same one converted again) compares
+  // character by character: keeping this one makes the next comparisons one pointer's.
+  lastRun.src = src;
+  return lastRun;
 }
-
-/** The shortest text before a delimiter that can hold a literal's start and a character: `www.x`. */
-const SHORTEST_LITERAL = 5;
-/** How far back a delimiter looks for its URL's start: past any real URL, short of quadratic time on a run of thousands. */
-const LONGEST_LOOKBACK = 512;
-const LITERAL_START = /www\.|:\/\//i;
 
 /**
  * Where the `www.` or `http(s)://` literal that the delimiter at `pos` is inside ends, if it is in
- * one: the text after the last space or `<` before it (which no URL holds) is searched for the
- * literal's start. Cheap for most delimiters: those of emphasis follow a space or a short word.
+ * one: its run of text (no URL holds a space or `<`) is looked at once, for the delimiters in it.
  */
 function literalEndAround(src: string, pos: number): number | undefined {
   if (!mayHoldLiteral(src)) return undefined;
-  const limit = Math.max(0, pos - LONGEST_LOOKBACK);
+  const { from, to } = runAt(src, pos);
+  return from < pos && to !== undefined && to > pos ? to : undefined;
+}
+
+/**
+ * The run of text around `pos`, and the literal it holds: as autolinkLiterals reads the text, the
+ * first match of URL_LITERAL in the run (a match runs to the run's end, so there is no second).
+ */
+function runAround(src: string, pos: number): typeof lastRun {
   let start = pos;
-  for (let code = src.charCodeAt(start - 1); start > limit && !endsUrl(code); code = src.charCodeAt(start - 1))
-    start -= 1;
-  if (pos - start < SHORTEST_LITERAL) return undefined;
-  const before = src.slice(start, pos);
-  const first = before.search(LITERAL_START);
-  if (first === -1) return undefined;
-  // A scheme's `:` is preceded by `http`/`https`; `www.` starts where it is found.
-  for (let at = Math.max(start, start + first - 5); at < pos; at += 1) {
+  while (start > 0 && !endsUrl(src.charCodeAt(start - 1))) start -= 1;
+  let end = pos;
+  while (end < src.length && !endsUrl(src.charCodeAt(end))) end += 1;
+  for (let at = start; at < end; at += 1) {
     const code = src.charCodeAt(at) | 0x20;
     if (code !== 0x68 && code !== 0x77) continue; // `h` or `w`
-    const end = literalEndFrom(src, at);
-    if (end !== undefined) return end > pos ? end : undefined;
+    URL_LITERAL_AT.lastIndex = at;
+    const match = URL_LITERAL_AT.exec(src);
+    if (!match) continue;
+    const found = urlLiteral(match, undefined);
+    return { src, start, end, from: at, to: found && at + found.length - (found.trail?.length ?? 0) };
   }
-  return undefined;
+  return { src, start, end, from: -1, to: undefined };
 }
+
+const LITERAL_START = /www\.|:\/\//i;
 
 /** The inline source last looked at, and whether it holds a literal's start at all: most do not. */
 let lastSource = '';
 let lastSourceHoldsLiteral = false;
 
 function mayHoldLiteral(src: string): boolean {
-  if (src !== lastSource) {
-    lastSource = src;
-    lastSourceHoldsLiteral = LITERAL_START.test(src);
-  }
+  if (src !== lastSource) lastSourceHoldsLiteral = LITERAL_START.test(src);
+  // As in runAt: an equal text in another string is compared once, not at each delimiter.
+  lastSource = src;
   return lastSourceHoldsLiteral;
 }
 

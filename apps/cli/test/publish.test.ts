@@ -697,6 +697,38 @@ describe('docgen publish', () => {
         await rm(repo, { recursive: true, force: true });
       }
     });
+
+    it('an app whose repository is given a remote takes its pages over as the remote-named set: no conflict with itself, then no writes', async () => {
+      const repo = await localRepository({ 'apps/a': petStore(['pets', 'stores']) });
+      const parent = await underParent('Local then remote');
+      const run = () =>
+        runCli(['generate', '--publish', '--prune', '--json', '--confluence-prefix', 'Remote later '], {
+          cwd: join(repo, 'apps', 'a'),
+          env: { ...env(), CONFLUENCE_PARENT_ID: parent },
+        });
+      try {
+        const local = await run();
+        expect(local.code).toBe(0);
+        execFileSync('git', ['remote', 'add', 'origin', 'https://github.com/acme/pets.git'], {
+          cwd: repo,
+          stdio: 'pipe',
+        });
+        const remote = await run();
+        expect(remote.code).toBe(0);
+        expect(report(remote).counts).toMatchObject({ created: 0, conflicts: 0, skipped: 0 });
+        const after = await records(remote);
+        const ids = (rs: Array<{ key: string; pageId: string }>) => rs.map((r) => `${r.key} ${r.pageId}`).sort();
+        expect(ids(after)).toEqual(ids(await records(local)));
+        expect([...new Set(after.map((r) => `${r.set} ${r.named} ${r.local}`))]).toEqual([
+          'github.com/acme/pets:apps/a true undefined',
+        ]);
+        const again = await run();
+        expect(report(again).counts).toMatchObject({ created: 0, updated: 0, conflicts: 0 });
+        expect(report(again).requests.writes).toBe(0);
+      } finally {
+        await rm(repo, { recursive: true, force: true });
+      }
+    });
   });
 
   it.each([

@@ -143,8 +143,10 @@ export interface PlanInput {
    */
   docSetNamed?: boolean;
   /**
-   * Where `docSet` is named after its keys, the folder in its repository (with no remote) that the
-   * set is of (see `Ownership.local`): another folder's set is never taken for this one.
+   * The folder in its repository that the set is of (`PageTree.docSetFolder`). Where `docSet` is
+   * named after its keys (no remote), recorded so (see `Ownership.local`): another folder's set is
+   * never taken for this one. Where it is named after the remote, the local set of the same folder
+   * is this one before the remote was added: its pages are taken over, another folder's never.
    */
   docSetLocal?: string;
   /**
@@ -461,7 +463,8 @@ export interface DocSetFamily {
  * where both publish a page of the same key and title (a title conflict, as it should be).
  * A local set (of a folder of a repository with no remote) takes an earlier name's pages so too,
  * those of its own folder and those an older docgen recorded with no folder, never another
- * folder's: two apps of one repository are two sets.
+ * folder's: two apps of one repository are two sets. So does the set its folder is named after
+ * once the repository has a remote: the local set of its folder is the same app's.
  * A run of some sources with no name of its own writes the name of the whole doc set it is a part
  * of: the family's set with all of its top-level keys and more.
  */
@@ -481,7 +484,7 @@ export function docSetFamily(
     const value = page.ownership?.value;
     const identity = pageSetIdentity(page);
     if (!value || value.named || identity === ownSelf) continue;
-    if (value.local !== undefined && value.local !== local) continue;
+    if (value.local !== undefined && value.local !== input.docSetLocal) continue;
     // A page recorded under another managed root is that tree's, whatever its set.
     if (value.root !== undefined && value.root !== input.rootId) continue;
     if (titles.get(value.key) !== fold(page.title)) continue;

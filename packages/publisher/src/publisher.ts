@@ -234,8 +234,9 @@ export class Publisher {
     const adoptable = await identicalLeftovers(reads, converter, remote, { desired, rootId });
     const docSet = this.config.docSet ?? tree.docSet ?? defaultDocSet(tree);
     const docSetNamed = (this.config.docSet ?? tree.docSet) !== undefined;
-    // Named after its keys in a repository with no remote: a set of the folder it was rendered from (ADR 11).
-    const docSetLocal = docSetNamed ? undefined : tree.docSetFolder;
+    // The folder it was rendered from: named after its keys (no remote), a set of that folder (ADR 11);
+    // named after the remote, the same app as that folder's set before the remote was added.
+    const docSetLocal = tree.docSetFolder;
     const partial = this.config.partial ?? tree.partial;
     // The plan finds the same family from the same input; the comment check needs its members first.
     const family = docSetFamily({ desired, remote, rootId, docSet, docSetNamed, docSetLocal, partial, retired });

@@ -698,6 +698,34 @@ describe('docgen publish', () => {
       }
     });
 
+    it('an app rendered with --out outside its repository, then inside, in turn, is one doc set: no conflict with itself, no writes once converged', async () => {
+      const repo = await localRepository({ 'apps/a': petStore(['pets']) });
+      const outside = await mkdtemp(join(tmpdir(), 'docgen-local-out-'));
+      const parent = await underParent('Local out outside');
+      const run = (args: string[]) =>
+        runCli([...args, '--prune', '--json', '--confluence-prefix', 'Out outside '], {
+          cwd: join(repo, 'apps', 'a'),
+          env: { ...env(), CONFLUENCE_PARENT_ID: parent },
+        });
+      try {
+        expect((await run(['generate', '--publish'])).code).toBe(0);
+        for (const args of [
+          ['generate', '--out', outside, '--publish'],
+          ['publish', outside],
+          ['generate', '--publish'],
+          ['generate', '--out', outside, '--publish'],
+        ]) {
+          const again = await run(args);
+          expect([args.join(' '), again.code]).toEqual([args.join(' '), 0]);
+          expect(report(again).counts).toMatchObject({ created: 0, updated: 0, conflicts: 0 });
+          expect(report(again).requests.writes).toBe(0);
+        }
+      } finally {
+        await rm(repo, { recursive: true, force: true });
+        await rm(outside, { recursive: true, force: true });
+      }
+    });
+
     it('an app whose repository is given a remote takes its pages over as the remote-named set: no conflict with itself, then no writes', async () => {
       const repo = await localRepository({ 'apps/a': petStore(['pets', 'stores']) });
       const parent = await underParent('Local then remote');

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
-import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { appendFile, cp, mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
@@ -723,6 +723,39 @@ describe('docgen publish', () => {
       } finally {
         await rm(repo, { recursive: true, force: true });
         await rm(outside, { recursive: true, force: true });
+      }
+    });
+
+    it('an app whose folder is renamed meets its pages as a conflict, whose fix (confluence.docSet) takes them over', async () => {
+      const repo = await localRepository({ 'apps/a': petStore(['pets']) });
+      const parent = await underParent('Local renamed');
+      const run = (app: string) =>
+        runCli(['generate', '--publish', '--prune', '--json', '--confluence-prefix', 'Renamed '], {
+          cwd: join(repo, app),
+          env: { ...env(), CONFLUENCE_PARENT_ID: parent },
+        });
+      try {
+        const before = await run('apps/a');
+        expect(before.code).toBe(0);
+        await rename(join(repo, 'apps', 'a'), join(repo, 'apps', 'pets'));
+        const moved = await run('apps/pets');
+        expect(moved.code).toBe(1);
+        expect(report(moved).requests.writes).toBe(0);
+        const conflict = report(moved).planned.find((p) => p.action === 'conflict');
+        expect(conflict).toMatchObject({ key: 'api/pet-store', otherDocSet: 'api (apps/a)' });
+        expect(conflict!.fix).toContain('if this app moved from apps/a, set `confluence.docSet`');
+        // The fix, followed: the pages are taken over (the same pages), and a re-run writes nothing.
+        await appendFile(join(repo, 'apps', 'pets', 'docgen.config.yaml'), 'confluence:\n  docSet: pets\n');
+        const fixed = await run('apps/pets');
+        expect(fixed.code).toBe(0);
+        expect(report(fixed).counts).toMatchObject({ created: 0, conflicts: 0, skipped: 0 });
+        const ids = (rs: Array<{ key: string; pageId: string }>) => rs.map((r) => `${r.key} ${r.pageId}`).sort();
+        expect(ids(await records(fixed))).toEqual(ids(await records(before)));
+        const again = await run('apps/pets');
+        expect(report(again).counts).toMatchObject({ created: 0, updated: 0, conflicts: 0 });
+        expect(report(again).requests.writes).toBe(0);
+      } finally {
+        await rm(repo, { recursive: true, force: true });
       }
     });
 

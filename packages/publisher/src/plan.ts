@@ -484,7 +484,7 @@ export function docSetFamily(
     const value = page.ownership?.value;
     const identity = pageSetIdentity(page);
     if (!value || value.named || identity === ownSelf) continue;
-    if (value.local !== undefined && value.local !== input.docSetLocal) continue;
+    if (value.local !== undefined && !takesLocalSet(value.local, input)) continue;
     // A page recorded under another managed root is that tree's, whatever its set.
     if (value.root !== undefined && value.root !== input.rootId) continue;
     if (titles.get(value.key) !== fold(page.title)) continue;
@@ -494,6 +494,15 @@ export function docSetFamily(
   const name = input.partial && !input.docSetNamed ? wholeSetName(input.docSet, [...claimed.values()]) : input.docSet;
   const self = setIdentity(name, input.docSetNamed, local);
   return { name, ...(local !== undefined && { local }), self, members: new Set([ownSelf, self, ...claimed.keys()]) };
+}
+
+/**
+ * Whether the run's set is the local set of `folder` under another name: the same folder's (named
+ * after the remote added since), or any folder's for a set the config names and no folder is
+ * recorded for, which a person names so to keep the pages of an app whose folder was renamed.
+ */
+function takesLocalSet(folder: string, input: Pick<PlanInput, 'docSetNamed' | 'docSetLocal'>): boolean {
+  return folder === input.docSetLocal || (input.docSetNamed === true && input.docSetLocal === undefined);
 }
 
 /** Of the sets claimed, the one with all of `docSet`'s top-level keys and more that claims most pages; else `docSet`. */
@@ -1195,7 +1204,9 @@ function otherFolderFix(folder: string): string {
   const where = folder ? `the app in ${folder}` : 'the app at the root of this repository';
   return (
     `${where} publishes this page under the same parent (a repository with no remote: each folder is its own doc set); ` +
-    'if both are the same documentation, publish it from one of the two; else give one of the two a title prefix (titlePrefix) or a parent page of its own'
+    'if both are the same documentation, publish it from one of the two; ' +
+    `if this app moved from ${folder || 'the root of this repository'}, set \`confluence.docSet\` in its config (a name of its own) and it takes over that folder's pages; ` +
+    'else give one of the two a title prefix (titlePrefix) or a parent page of its own'
   );
 }
 

@@ -759,6 +759,32 @@ describe('docgen publish', () => {
       }
     });
 
+    it('an app the config names beside another app publishing the same page is a conflict, not a takeover of that app’s page', async () => {
+      const repo = await localRepository({ 'apps/a': petStore(['pets']), 'apps/b': petStore(['pets']) });
+      await appendFile(join(repo, 'apps', 'b', 'docgen.config.yaml'), 'confluence:\n  docSet: b\n');
+      const parent = await underParent('Local beside named');
+      const run = (app: string) =>
+        runCli(['generate', '--publish', '--prune', '--json', '--confluence-prefix', 'Beside named '], {
+          cwd: join(repo, app),
+          env: { ...env(), CONFLUENCE_PARENT_ID: parent },
+        });
+      try {
+        expect((await run('apps/a')).code).toBe(0);
+        const named = await run('apps/b');
+        expect(named.code).toBe(1);
+        expect(report(named).requests.writes).toBe(0);
+        expect(report(named).planned.find((p) => p.action === 'conflict')).toMatchObject({
+          key: 'api/pet-store',
+          otherDocSet: 'api (apps/a)',
+        });
+        const again = await run('apps/a');
+        expect(report(again).counts).toMatchObject({ created: 0, updated: 0, conflicts: 0 });
+        expect(report(again).requests.writes).toBe(0);
+      } finally {
+        await rm(repo, { recursive: true, force: true });
+      }
+    });
+
     it('an app whose repository is given a remote takes its pages over as the remote-named set: no conflict with itself, then no writes', async () => {
       const repo = await localRepository({ 'apps/a': petStore(['pets', 'stores']) });
       const parent = await underParent('Local then remote');

@@ -72,6 +72,11 @@ function publishFindsSet(repository: GitRepository, outDir: string): boolean {
   return repository.origin === undefined && (outRoot === undefined || gitRepository(outRoot)?.origin === undefined);
 }
 
+/** The root of the git repository `dir` is in; undefined outside one. */
+export function repositoryRootOf(dir: string): string | undefined {
+  return repositoryRoot(resolve(dir));
+}
+
 interface GitRepository {
   root: string;
   /** Its `origin` remote, as `repositoryIdentity` writes it; undefined without one. */

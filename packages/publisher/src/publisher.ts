@@ -74,6 +74,11 @@ export interface PublisherConfig extends ConnectionConfig {
    * it which files docgen's pages record are gone (see `PlanInput.goneSources`).
    */
   sourceRoot?: string;
+  /**
+   * The repository the tree was rendered in: a local set whose folder is gone from it is an app
+   * moved or renamed (see `PlanInput.goneFolders`). Unknown: no folder is taken for gone.
+   */
+  repositoryRoot?: string;
   concurrency?: number;
   onConflict?: ConflictPolicy;
   /** Same as onConflict: overwrite. */
@@ -174,6 +179,17 @@ function goneSources(remote: RemotePage[], tree: PageTree, sourceRoot: string | 
   return gone;
 }
 
+/** The folders local sets' pages record (see `Ownership.local`) that are gone from the repository. */
+function goneFolders(remote: RemotePage[], repositoryRoot: string | undefined): Set<string> {
+  const gone = new Set<string>();
+  if (repositoryRoot === undefined) return gone;
+  for (const page of remote) {
+    const folder = page.ownership?.value.local;
+    if (folder !== undefined && !existsSync(resolve(repositoryRoot, folder))) gone.add(folder);
+  }
+  return gone;
+}
+
 /**
  * `new Publisher(config).publish(tree)`: make the managed part of a Confluence space match a
  * page tree, with the fewest requests, no duplicates, and no human edit lost.
@@ -239,7 +255,18 @@ export class Publisher {
     const docSetLocal = tree.docSetFolder;
     const partial = this.config.partial ?? tree.partial;
     // The plan finds the same family from the same input; the comment check needs its members first.
-    const family = docSetFamily({ desired, remote, rootId, docSet, docSetNamed, docSetLocal, partial, retired });
+    const gone = goneFolders([...remote, ...retired], this.config.repositoryRoot);
+    const family = docSetFamily({
+      desired,
+      remote,
+      rootId,
+      docSet,
+      docSetNamed,
+      docSetLocal,
+      goneFolders: gone,
+      partial,
+      retired,
+    });
     const { commentedOnly, editInSource } = await pagesOnlyCommented(reads, converter, remote, {
       docSets: family.members,
       rootId,
@@ -253,6 +280,7 @@ export class Publisher {
       docSet,
       docSetNamed,
       docSetLocal,
+      goneFolders: gone,
       partial,
       filesComparable: tree.filesComparable,
       unlisted: tree.unlisted,

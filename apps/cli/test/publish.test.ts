@@ -759,6 +759,31 @@ describe('docgen publish', () => {
       }
     });
 
+    it('an app given confluence.docSet in its config keeps its pages, as configuration.md advises for a repository with no remote', async () => {
+      const repo = await localRepository({ 'apps/a': petStore(['pets']) });
+      const parent = await underParent('Local then named');
+      const run = () =>
+        runCli(['generate', '--publish', '--prune', '--json', '--confluence-prefix', 'Then named '], {
+          cwd: join(repo, 'apps', 'a'),
+          env: { ...env(), CONFLUENCE_PARENT_ID: parent },
+        });
+      try {
+        const local = await run();
+        expect(local.code).toBe(0);
+        await appendFile(join(repo, 'apps', 'a', 'docgen.config.yaml'), 'confluence:\n  docSet: pets\n');
+        const named = await run();
+        expect(named.code).toBe(0);
+        expect(report(named).counts).toMatchObject({ created: 0, conflicts: 0, skipped: 0 });
+        const ids = (rs: Array<{ key: string; pageId: string }>) => rs.map((r) => `${r.key} ${r.pageId}`).sort();
+        expect(ids(await records(named))).toEqual(ids(await records(local)));
+        const again = await run();
+        expect(report(again).counts).toMatchObject({ created: 0, updated: 0, conflicts: 0 });
+        expect(report(again).requests.writes).toBe(0);
+      } finally {
+        await rm(repo, { recursive: true, force: true });
+      }
+    });
+
     it('an app the config names beside another app publishing the same page is a conflict, not a takeover of that app’s page', async () => {
       const repo = await localRepository({ 'apps/a': petStore(['pets']), 'apps/b': petStore(['pets']) });
       await appendFile(join(repo, 'apps', 'b', 'docgen.config.yaml'), 'confluence:\n  docSet: b\n');

@@ -72,9 +72,10 @@ function publishFindsSet(repository: GitRepository, outDir: string): boolean {
   return repository.origin === undefined && (outRoot === undefined || gitRepository(outRoot)?.origin === undefined);
 }
 
-/** The root of the git repository `dir` is in; undefined outside one. */
-export function repositoryRootOf(dir: string): string | undefined {
-  return repositoryRoot(resolve(dir));
+/** The root of the git repository `dir` is in, and `dir`'s folder there (`''` for its root); undefined outside one. */
+export function repositoryFolderOf(dir: string): { root: string; folder: string } | undefined {
+  const root = repositoryRoot(resolve(dir));
+  return root === undefined ? undefined : { root, folder: relative(root, resolve(dir)).split(sep).join('/') };
 }
 
 interface GitRepository {

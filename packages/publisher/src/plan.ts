@@ -150,10 +150,11 @@ export interface PlanInput {
    */
   docSetLocal?: string;
   /**
-   * The folders local sets' pages under the root record that are gone from the repository the tree
-   * was rendered in (an app moved or renamed): a set the config names takes such a set's pages over.
+   * For a set the config names: the folders whose local sets it takes over, its config's own (the
+   * app published so before it was named) and those gone from its repository (an app moved or
+   * renamed), never another app's that is still there.
    */
-  goneFolders?: ReadonlySet<string>;
+  takenFolders?: ReadonlySet<string>;
   /**
    * The tree is some of a doc set's sources (see `PageTree.partial` in core): the run manages
    * those sources' pages only, and leaves the doc set's other pages as they are instead of
@@ -476,7 +477,7 @@ export interface DocSetFamily {
 export function docSetFamily(
   input: Pick<
     PlanInput,
-    'desired' | 'remote' | 'rootId' | 'docSet' | 'docSetNamed' | 'docSetLocal' | 'goneFolders' | 'partial' | 'retired'
+    'desired' | 'remote' | 'rootId' | 'docSet' | 'docSetNamed' | 'docSetLocal' | 'takenFolders' | 'partial' | 'retired'
   >,
 ): DocSetFamily {
   const local = input.docSetNamed ? undefined : input.docSetLocal;
@@ -503,13 +504,15 @@ export function docSetFamily(
 
 /**
  * Whether the run's set is the local set of `folder` under another name: the same folder's (named
- * after the remote added since), or, for a set the config names (no folder recorded), a folder gone
- * from the repository: a person names the set so to keep the pages of an app whose folder was
- * renamed. Never an app's that is still there, which publishes those pages itself.
+ * after the remote added since), or, for a set the config names, one of `takenFolders`: a person
+ * names the set so to keep the pages of the app, also where its folder was renamed.
  */
-function takesLocalSet(folder: string, input: Pick<PlanInput, 'docSetNamed' | 'docSetLocal' | 'goneFolders'>): boolean {
+function takesLocalSet(
+  folder: string,
+  input: Pick<PlanInput, 'docSetNamed' | 'docSetLocal' | 'takenFolders'>,
+): boolean {
   if (folder === input.docSetLocal) return true;
-  return input.docSetNamed === true && input.docSetLocal === undefined && input.goneFolders?.has(folder) === true;
+  return input.docSetNamed === true && input.takenFolders?.has(folder) === true;
 }
 
 /** Of the sets claimed, the one with all of `docSet`'s top-level keys and more that claims most pages; else `docSet`. */

@@ -75,10 +75,11 @@ export interface PublisherConfig extends ConnectionConfig {
    */
   sourceRoot?: string;
   /**
-   * The repository the tree was rendered in: a local set whose folder is gone from it is an app
-   * moved or renamed (see `PlanInput.goneFolders`). Unknown: no folder is taken for gone.
+   * Where `docSet` is the config's name for the set: the config's repository and its folder there.
+   * The set takes over the local sets (see `Ownership.local`) of that folder and of folders gone
+   * from the repository (see `PlanInput.takenFolders`).
    */
-  repositoryRoot?: string;
+  configPlace?: { root: string; folder: string };
   concurrency?: number;
   onConflict?: ConflictPolicy;
   /** Same as onConflict: overwrite. */
@@ -179,15 +180,19 @@ function goneSources(remote: RemotePage[], tree: PageTree, sourceRoot: string | 
   return gone;
 }
 
-/** The folders local sets' pages record (see `Ownership.local`) that are gone from the repository. */
-function goneFolders(remote: RemotePage[], repositoryRoot: string | undefined): Set<string> {
-  const gone = new Set<string>();
-  if (repositoryRoot === undefined) return gone;
-  for (const page of remote) {
+/**
+ * The folders of local sets (see `Ownership.local`) a set the config names takes over: the config's
+ * own, and those of the pages' local sets that are gone from the config's repository.
+ */
+function takenFolders(pages: RemotePage[], place: PublisherConfig['configPlace']): Set<string> {
+  const taken = new Set<string>();
+  if (place === undefined) return taken;
+  taken.add(place.folder);
+  for (const page of pages) {
     const folder = page.ownership?.value.local;
-    if (folder !== undefined && !existsSync(resolve(repositoryRoot, folder))) gone.add(folder);
+    if (folder !== undefined && !existsSync(resolve(place.root, folder))) taken.add(folder);
   }
-  return gone;
+  return taken;
 }
 
 /**
@@ -255,7 +260,7 @@ export class Publisher {
     const docSetLocal = tree.docSetFolder;
     const partial = this.config.partial ?? tree.partial;
     // The plan finds the same family from the same input; the comment check needs its members first.
-    const gone = goneFolders([...remote, ...retired], this.config.repositoryRoot);
+    const taken = takenFolders([...remote, ...retired], this.config.configPlace);
     const family = docSetFamily({
       desired,
       remote,
@@ -263,7 +268,7 @@ export class Publisher {
       docSet,
       docSetNamed,
       docSetLocal,
-      goneFolders: gone,
+      takenFolders: taken,
       partial,
       retired,
     });
@@ -280,7 +285,7 @@ export class Publisher {
       docSet,
       docSetNamed,
       docSetLocal,
-      goneFolders: gone,
+      takenFolders: taken,
       partial,
       filesComparable: tree.filesComparable,
       unlisted: tree.unlisted,

@@ -413,7 +413,7 @@ export async function runPublish(
   log: PublishLog,
   options: RunPublishOptions = {},
 ): Promise<PublishReport> {
-  const { readRenderedTree } = await import('@docgen/core');
+  const { readRenderedTree, repositoryFolderOf } = await import('@docgen/core');
   const { manifest, tree } = await readRenderedTree(renderedDir);
   const conversionWarnings = await import('./generate.js').then(({ convertForPublish }) => convertForPublish(tree));
   const env = options.env ?? process.env;
@@ -445,6 +445,8 @@ export async function runPublish(
       // The config's name for the doc set, over the folder's (a folder rendered before it was set).
       docSet: config.docSet,
       sourceRoot: checkoutOf(tree, process.cwd()),
+      // The config's name for the set takes over its app's pages published before it was named.
+      configPlace: config.docSet && options.configDir ? repositoryFolderOf(options.configDir) : undefined,
       labels: config.labels,
       concurrency: flags.concurrency ?? config.concurrency,
       onConflict,

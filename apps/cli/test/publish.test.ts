@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
-import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { appendFile, cp, mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
@@ -690,6 +690,150 @@ describe('docgen publish', () => {
         expect(first.code).toBe(0);
         expect(report(first).counts).toMatchObject({ created: 2, conflicts: 0 });
         expect([...new Set((await records(first)).map((r) => r.set))]).toEqual(['api']);
+        const again = await run();
+        expect(report(again).counts).toMatchObject({ created: 0, updated: 0, conflicts: 0 });
+        expect(report(again).requests.writes).toBe(0);
+      } finally {
+        await rm(repo, { recursive: true, force: true });
+      }
+    });
+
+    it('an app rendered with --out outside its repository, then inside, in turn, is one doc set: no conflict with itself, no writes once converged', async () => {
+      const repo = await localRepository({ 'apps/a': petStore(['pets']) });
+      const outside = await mkdtemp(join(tmpdir(), 'docgen-local-out-'));
+      const parent = await underParent('Local out outside');
+      const run = (args: string[]) =>
+        runCli([...args, '--prune', '--json', '--confluence-prefix', 'Out outside '], {
+          cwd: join(repo, 'apps', 'a'),
+          env: { ...env(), CONFLUENCE_PARENT_ID: parent },
+        });
+      try {
+        expect((await run(['generate', '--publish'])).code).toBe(0);
+        for (const args of [
+          ['generate', '--out', outside, '--publish'],
+          ['publish', outside],
+          ['generate', '--publish'],
+          ['generate', '--out', outside, '--publish'],
+        ]) {
+          const again = await run(args);
+          expect([args.join(' '), again.code]).toEqual([args.join(' '), 0]);
+          expect(report(again).counts).toMatchObject({ created: 0, updated: 0, conflicts: 0 });
+          expect(report(again).requests.writes).toBe(0);
+        }
+      } finally {
+        await rm(repo, { recursive: true, force: true });
+        await rm(outside, { recursive: true, force: true });
+      }
+    });
+
+    it('an app whose folder is renamed meets its pages as a conflict, whose fix (confluence.docSet) takes them over', async () => {
+      const repo = await localRepository({ 'apps/a': petStore(['pets']) });
+      const parent = await underParent('Local renamed');
+      const run = (app: string) =>
+        runCli(['generate', '--publish', '--prune', '--json', '--confluence-prefix', 'Renamed '], {
+          cwd: join(repo, app),
+          env: { ...env(), CONFLUENCE_PARENT_ID: parent },
+        });
+      try {
+        const before = await run('apps/a');
+        expect(before.code).toBe(0);
+        await rename(join(repo, 'apps', 'a'), join(repo, 'apps', 'pets'));
+        const moved = await run('apps/pets');
+        expect(moved.code).toBe(1);
+        expect(report(moved).requests.writes).toBe(0);
+        const conflict = report(moved).planned.find((p) => p.action === 'conflict');
+        expect(conflict).toMatchObject({ key: 'api/pet-store', otherDocSet: 'api (apps/a)' });
+        expect(conflict!.fix).toContain('if this app moved from apps/a, set `confluence.docSet`');
+        // The fix, followed: the pages are taken over (the same pages), and a re-run writes nothing.
+        await appendFile(join(repo, 'apps', 'pets', 'docgen.config.yaml'), 'confluence:\n  docSet: pets\n');
+        const fixed = await run('apps/pets');
+        expect(fixed.code).toBe(0);
+        expect(report(fixed).counts).toMatchObject({ created: 0, conflicts: 0, skipped: 0 });
+        const ids = (rs: Array<{ key: string; pageId: string }>) => rs.map((r) => `${r.key} ${r.pageId}`).sort();
+        expect(ids(await records(fixed))).toEqual(ids(await records(before)));
+        const again = await run('apps/pets');
+        expect(report(again).counts).toMatchObject({ created: 0, updated: 0, conflicts: 0 });
+        expect(report(again).requests.writes).toBe(0);
+      } finally {
+        await rm(repo, { recursive: true, force: true });
+      }
+    });
+
+    it('an app given confluence.docSet in its config keeps its pages, as configuration.md advises for a repository with no remote', async () => {
+      const repo = await localRepository({ 'apps/a': petStore(['pets']) });
+      const parent = await underParent('Local then named');
+      const run = () =>
+        runCli(['generate', '--publish', '--prune', '--json', '--confluence-prefix', 'Then named '], {
+          cwd: join(repo, 'apps', 'a'),
+          env: { ...env(), CONFLUENCE_PARENT_ID: parent },
+        });
+      try {
+        const local = await run();
+        expect(local.code).toBe(0);
+        await appendFile(join(repo, 'apps', 'a', 'docgen.config.yaml'), 'confluence:\n  docSet: pets\n');
+        const named = await run();
+        expect(named.code).toBe(0);
+        expect(report(named).counts).toMatchObject({ created: 0, conflicts: 0, skipped: 0 });
+        const ids = (rs: Array<{ key: string; pageId: string }>) => rs.map((r) => `${r.key} ${r.pageId}`).sort();
+        expect(ids(await records(named))).toEqual(ids(await records(local)));
+        const again = await run();
+        expect(report(again).counts).toMatchObject({ created: 0, updated: 0, conflicts: 0 });
+        expect(report(again).requests.writes).toBe(0);
+      } finally {
+        await rm(repo, { recursive: true, force: true });
+      }
+    });
+
+    it('an app the config names beside another app publishing the same page is a conflict, not a takeover of that app’s page', async () => {
+      const repo = await localRepository({ 'apps/a': petStore(['pets']), 'apps/b': petStore(['pets']) });
+      await appendFile(join(repo, 'apps', 'b', 'docgen.config.yaml'), 'confluence:\n  docSet: b\n');
+      const parent = await underParent('Local beside named');
+      const run = (app: string) =>
+        runCli(['generate', '--publish', '--prune', '--json', '--confluence-prefix', 'Beside named '], {
+          cwd: join(repo, app),
+          env: { ...env(), CONFLUENCE_PARENT_ID: parent },
+        });
+      try {
+        expect((await run('apps/a')).code).toBe(0);
+        const named = await run('apps/b');
+        expect(named.code).toBe(1);
+        expect(report(named).requests.writes).toBe(0);
+        expect(report(named).planned.find((p) => p.action === 'conflict')).toMatchObject({
+          key: 'api/pet-store',
+          otherDocSet: 'api (apps/a)',
+        });
+        const again = await run('apps/a');
+        expect(report(again).counts).toMatchObject({ created: 0, updated: 0, conflicts: 0 });
+        expect(report(again).requests.writes).toBe(0);
+      } finally {
+        await rm(repo, { recursive: true, force: true });
+      }
+    });
+
+    it('an app whose repository is given a remote takes its pages over as the remote-named set: no conflict with itself, then no writes', async () => {
+      const repo = await localRepository({ 'apps/a': petStore(['pets', 'stores']) });
+      const parent = await underParent('Local then remote');
+      const run = () =>
+        runCli(['generate', '--publish', '--prune', '--json', '--confluence-prefix', 'Remote later '], {
+          cwd: join(repo, 'apps', 'a'),
+          env: { ...env(), CONFLUENCE_PARENT_ID: parent },
+        });
+      try {
+        const local = await run();
+        expect(local.code).toBe(0);
+        execFileSync('git', ['remote', 'add', 'origin', 'https://github.com/acme/pets.git'], {
+          cwd: repo,
+          stdio: 'pipe',
+        });
+        const remote = await run();
+        expect(remote.code).toBe(0);
+        expect(report(remote).counts).toMatchObject({ created: 0, conflicts: 0, skipped: 0 });
+        const after = await records(remote);
+        const ids = (rs: Array<{ key: string; pageId: string }>) => rs.map((r) => `${r.key} ${r.pageId}`).sort();
+        expect(ids(after)).toEqual(ids(await records(local)));
+        expect([...new Set(after.map((r) => `${r.set} ${r.named} ${r.local}`))]).toEqual([
+          'github.com/acme/pets:apps/a true undefined',
+        ]);
         const again = await run();
         expect(report(again).counts).toMatchObject({ created: 0, updated: 0, conflicts: 0 });
         expect(report(again).requests.writes).toBe(0);

@@ -22,8 +22,9 @@ import type { LoadedConfig } from './config.js';
  * named after, with or without a remote: the manifest records it, so that `docgen publish` names the
  * set from the remote the repository has then (see `renderedDocSetName`), and without one publishes
  * it as that folder's set. None where
- * `confluence.docSet` names the set, outside a repository, and where the output folder `outDir` is
- * in no repository or another one than the set's (a publish could not find the set's remote there).
+ * `confluence.docSet` names the set, outside a repository, and, for a set with a remote, where the
+ * output folder `outDir` is in no repository or another one than the set's (a publish could not find
+ * the set's remote there); for one without, where `outDir` is in a repository with a remote.
  */
 export function docSetOf(
   config: LoadedConfig,
@@ -35,8 +36,7 @@ export function docSetOf(
   if (named) return { name: named, explicit: true };
   const place = docSetPlace(config, cwd, options);
   if (!place) return { explicit: false };
-  // Of the output folder's repository only its root: its remote is no matter.
-  const folder = repositoryRoot(resolve(outDir)) === place.repository.root ? place.folder : undefined;
+  const folder = publishFindsSet(place.repository, resolve(outDir)) ? place.folder : undefined;
   return { name: remoteDocSetName(place.repository, place.folder), explicit: false, folder };
 }
 
@@ -56,6 +56,26 @@ export function renderedDocSetName(
 ): string | undefined {
   const repository = gitRepository(resolve(renderedDir));
   return repository ? remoteDocSetName(repository, folder) : recorded;
+}
+
+/**
+ * Whether a publish of the output folder names the set again from the folder the manifest records
+ * (see `renderedDocSetName`): in the set's own repository; or, for a set with no remote, where no
+ * other repository's remote would name it (an `--out` outside the repository). Without a remote the
+ * folder is what keeps the set apart (ADR 11, the local kind): a render outside the repository
+ * without it would be another set, a title conflict with the app's own pages.
+ */
+function publishFindsSet(repository: GitRepository, outDir: string): boolean {
+  const outRoot = repositoryRoot(outDir);
+  // Of the output folder's repository only its root, for a set with a remote: its remote is no matter.
+  if (outRoot === repository.root) return true;
+  return repository.origin === undefined && (outRoot === undefined || gitRepository(outRoot)?.origin === undefined);
+}
+
+/** The root of the git repository `dir` is in, and `dir`'s folder there (`''` for its root); undefined outside one. */
+export function repositoryFolderOf(dir: string): { root: string; folder: string } | undefined {
+  const root = repositoryRoot(resolve(dir));
+  return root === undefined ? undefined : { root, folder: relative(root, resolve(dir)).split(sep).join('/') };
 }
 
 interface GitRepository {

@@ -100,8 +100,18 @@ describe('a rendered folder’s doc set', () => {
     expect(docSetOf(billing, repo, out)).toEqual({ explicit: false, folder: 'apps/billing' });
     // A flag run: the folder it runs in, where its files' paths start.
     expect(docSetOf(billing, join(repo, 'services', 'a'), out, { flags: true }).folder).toBe('services/a');
-    // An output folder in no repository: a publish could not find the set's remote there.
-    expect(docSetOf(billing, repo, join(tmpdir(), 'docgen-out-elsewhere')).folder).toBeUndefined();
+    // An output folder in no repository, with no remote: the folder keeps the set apart (the local kind)...
+    const elsewhere = join(tmpdir(), 'docgen-out-elsewhere');
+    expect(docSetOf(billing, repo, elsewhere).folder).toBe('apps/billing');
+    // ...but not in a repository with a remote, which a publish would name the set after.
+    const otherRepository = await mkdtemp(join(tmpdir(), 'docgen-other-repository-'));
+    await mkdir(join(otherRepository, '.git'));
+    await writeFile(
+      join(otherRepository, '.git', 'config'),
+      '[remote "origin"]\n\turl = git@github.com:acme/other.git\n',
+    );
+    expect(docSetOf(billing, repo, join(otherRepository, 'out')).folder).toBeUndefined();
+    await rm(otherRepository, { recursive: true, force: true });
     expect(docSetOf(await config(repo, 'confluence:\n  docSet: payments\n'), repo, out).folder).toBeUndefined();
 
     await writeRenderedTree(out, { pages, docSetFolder: 'apps/billing', partial: 'flags' }, generator);
@@ -113,6 +123,11 @@ describe('a rendered folder’s doc set', () => {
     expect([after.docSet, after.filesComparable]).toEqual(['github.com/acme/shop:apps/billing', true]);
     await origin('git@github.com:acme/shop-fork.git');
     expect((await readRenderedTree(out)).tree.docSet).toBe('github.com/acme/shop-fork:apps/billing');
+    // With a remote, an output folder in no repository: a publish could not find the set's remote there.
+    expect(docSetOf(billing, repo, elsewhere)).toEqual({
+      name: 'github.com/acme/shop-fork:apps/billing',
+      explicit: false,
+    });
   });
 
   it('a name the manifest records without its folder (confluence.docSet, an older docgen) is published as written', async () => {

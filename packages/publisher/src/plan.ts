@@ -143,10 +143,18 @@ export interface PlanInput {
    */
   docSetNamed?: boolean;
   /**
-   * Where `docSet` is named after its keys, the folder in its repository (with no remote) that the
-   * set is of (see `Ownership.local`): another folder's set is never taken for this one.
+   * The folder in its repository that the set is of (`PageTree.docSetFolder`). Where `docSet` is
+   * named after its keys (no remote), recorded so (see `Ownership.local`): another folder's set is
+   * never taken for this one. Where it is named after the remote, the local set of the same folder
+   * is this one before the remote was added: its pages are taken over, another folder's never.
    */
   docSetLocal?: string;
+  /**
+   * For a set the config names: the folders whose local sets it takes over, its config's own (the
+   * app published so before it was named) and those gone from its repository (an app moved or
+   * renamed), never another app's that is still there.
+   */
+  takenFolders?: ReadonlySet<string>;
   /**
    * The tree is some of a doc set's sources (see `PageTree.partial` in core): the run manages
    * those sources' pages only, and leaves the doc set's other pages as they are instead of
@@ -461,14 +469,15 @@ export interface DocSetFamily {
  * where both publish a page of the same key and title (a title conflict, as it should be).
  * A local set (of a folder of a repository with no remote) takes an earlier name's pages so too,
  * those of its own folder and those an older docgen recorded with no folder, never another
- * folder's: two apps of one repository are two sets.
+ * folder's: two apps of one repository are two sets. So does the set its folder is named after
+ * once the repository has a remote: the local set of its folder is the same app's.
  * A run of some sources with no name of its own writes the name of the whole doc set it is a part
  * of: the family's set with all of its top-level keys and more.
  */
 export function docSetFamily(
   input: Pick<
     PlanInput,
-    'desired' | 'remote' | 'rootId' | 'docSet' | 'docSetNamed' | 'docSetLocal' | 'partial' | 'retired'
+    'desired' | 'remote' | 'rootId' | 'docSet' | 'docSetNamed' | 'docSetLocal' | 'takenFolders' | 'partial' | 'retired'
   >,
 ): DocSetFamily {
   const local = input.docSetNamed ? undefined : input.docSetLocal;
@@ -481,7 +490,7 @@ export function docSetFamily(
     const value = page.ownership?.value;
     const identity = pageSetIdentity(page);
     if (!value || value.named || identity === ownSelf) continue;
-    if (value.local !== undefined && value.local !== local) continue;
+    if (value.local !== undefined && !takesLocalSet(value.local, input)) continue;
     // A page recorded under another managed root is that tree's, whatever its set.
     if (value.root !== undefined && value.root !== input.rootId) continue;
     if (titles.get(value.key) !== fold(page.title)) continue;
@@ -491,6 +500,19 @@ export function docSetFamily(
   const name = input.partial && !input.docSetNamed ? wholeSetName(input.docSet, [...claimed.values()]) : input.docSet;
   const self = setIdentity(name, input.docSetNamed, local);
   return { name, ...(local !== undefined && { local }), self, members: new Set([ownSelf, self, ...claimed.keys()]) };
+}
+
+/**
+ * Whether the run's set is the local set of `folder` under another name: the same folder's (named
+ * after the remote added since), or, for a set the config names, one of `takenFolders`: a person
+ * names the set so to keep the pages of the app, also where its folder was renamed.
+ */
+function takesLocalSet(
+  folder: string,
+  input: Pick<PlanInput, 'docSetNamed' | 'docSetLocal' | 'takenFolders'>,
+): boolean {
+  if (folder === input.docSetLocal) return true;
+  return input.docSetNamed === true && input.takenFolders?.has(folder) === true;
 }
 
 /** Of the sets claimed, the one with all of `docSet`'s top-level keys and more that claims most pages; else `docSet`. */
@@ -1192,7 +1214,9 @@ function otherFolderFix(folder: string): string {
   const where = folder ? `the app in ${folder}` : 'the app at the root of this repository';
   return (
     `${where} publishes this page under the same parent (a repository with no remote: each folder is its own doc set); ` +
-    'if both are the same documentation, publish it from one of the two; else give one of the two a title prefix (titlePrefix) or a parent page of its own'
+    'if both are the same documentation, publish it from one of the two; ' +
+    `if this app moved from ${folder || 'the root of this repository'}, set \`confluence.docSet\` in its config (a name of its own) and it takes over that folder's pages; ` +
+    'else give one of the two a title prefix (titlePrefix) or a parent page of its own'
   );
 }
 

@@ -74,6 +74,12 @@ export interface PublisherConfig extends ConnectionConfig {
    * it which files docgen's pages record are gone (see `PlanInput.goneSources`).
    */
   sourceRoot?: string;
+  /**
+   * Where `docSet` is the config's name for the set: the config's repository and its folder there.
+   * The set takes over the local sets (see `Ownership.local`) of that folder and of folders gone
+   * from the repository (see `PlanInput.takenFolders`).
+   */
+  configPlace?: { root: string; folder: string };
   concurrency?: number;
   onConflict?: ConflictPolicy;
   /** Same as onConflict: overwrite. */
@@ -175,6 +181,21 @@ function goneSources(remote: RemotePage[], tree: PageTree, sourceRoot: string | 
 }
 
 /**
+ * The folders of local sets (see `Ownership.local`) a set the config names takes over: the config's
+ * own, and those of the pages' local sets that are gone from the config's repository.
+ */
+function takenFolders(pages: RemotePage[], place: PublisherConfig['configPlace']): Set<string> {
+  const taken = new Set<string>();
+  if (place === undefined) return taken;
+  taken.add(place.folder);
+  for (const page of pages) {
+    const folder = page.ownership?.value.local;
+    if (folder !== undefined && !existsSync(resolve(place.root, folder))) taken.add(folder);
+  }
+  return taken;
+}
+
+/**
  * `new Publisher(config).publish(tree)`: make the managed part of a Confluence space match a
  * page tree, with the fewest requests, no duplicates, and no human edit lost.
  */
@@ -234,11 +255,23 @@ export class Publisher {
     const adoptable = await identicalLeftovers(reads, converter, remote, { desired, rootId });
     const docSet = this.config.docSet ?? tree.docSet ?? defaultDocSet(tree);
     const docSetNamed = (this.config.docSet ?? tree.docSet) !== undefined;
-    // Named after its keys in a repository with no remote: a set of the folder it was rendered from (ADR 11).
-    const docSetLocal = docSetNamed ? undefined : tree.docSetFolder;
+    // The folder it was rendered from: named after its keys (no remote), a set of that folder (ADR 11);
+    // named after the remote, the same app as that folder's set before the remote was added.
+    const docSetLocal = tree.docSetFolder;
     const partial = this.config.partial ?? tree.partial;
     // The plan finds the same family from the same input; the comment check needs its members first.
-    const family = docSetFamily({ desired, remote, rootId, docSet, docSetNamed, docSetLocal, partial, retired });
+    const taken = takenFolders([...remote, ...retired], this.config.configPlace);
+    const family = docSetFamily({
+      desired,
+      remote,
+      rootId,
+      docSet,
+      docSetNamed,
+      docSetLocal,
+      takenFolders: taken,
+      partial,
+      retired,
+    });
     const { commentedOnly, editInSource } = await pagesOnlyCommented(reads, converter, remote, {
       docSets: family.members,
       rootId,
@@ -252,6 +285,7 @@ export class Publisher {
       docSet,
       docSetNamed,
       docSetLocal,
+      takenFolders: taken,
       partial,
       filesComparable: tree.filesComparable,
       unlisted: tree.unlisted,

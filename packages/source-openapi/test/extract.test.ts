@@ -2495,6 +2495,56 @@ describe('discriminated examples', () => {
     expect(body['odata.type']).toBe('Microsoft.Azure.Monitor.SingleResourceMultipleMetricCriteria');
   });
 
+  it("list Azure's `x-ms-discriminator-value`s on the schemas page: which value selects which variant", async () => {
+    // azure.com/monitor-metricAlert_API.json (APIs.guru): no mapping; each variant extends the base
+    // with `allOf` and says its value (a variant of a variant too: AutoRest reads them all).
+    const api = await modelOf([
+      'swagger: "2.0"',
+      'info: { title: Monitor, version: "1" }',
+      'paths:',
+      '  /metricAlerts/{ruleName}:',
+      '    put:',
+      '      operationId: MetricAlerts_CreateOrUpdate',
+      '      parameters:',
+      '        - { in: path, name: ruleName, required: true, type: string }',
+      '        - { in: body, name: parameters, required: true, schema: { $ref: "#/definitions/MetricAlertCriteria" } }',
+      '      responses: { "200": { description: OK } }',
+      'definitions:',
+      '  MetricAlertCriteria:',
+      '    type: object',
+      '    required: [odata.type]',
+      '    discriminator: odata.type',
+      '    properties: { odata.type: { type: string } }',
+      '  MetricAlertSingleResourceMultipleMetricCriteria:',
+      '    x-ms-discriminator-value: Microsoft.Azure.Monitor.SingleResourceMultipleMetricCriteria',
+      '    allOf: [{ $ref: "#/definitions/MetricAlertCriteria" }]',
+      '  MetricAlertMultipleResourceMultipleMetricCriteria:',
+      '    x-ms-discriminator-value: Microsoft.Azure.Monitor.MultipleResourceMultipleMetricCriteria',
+      '    allOf: [{ $ref: "#/definitions/MetricAlertCriteria" }]',
+      '  WebtestLocationAvailabilityCriteria:',
+      '    x-ms-discriminator-value: Microsoft.Azure.Monitor.WebtestLocationAvailabilityCriteria',
+      '    allOf: [{ $ref: "#/definitions/MetricAlertMultipleResourceMultipleMetricCriteria" }]',
+      '  Unrelated: { type: object, x-ms-discriminator-value: Other }',
+    ]);
+    const criteria = api.schemas.find((s) => s.name === 'MetricAlertCriteria')!;
+    expect(criteria.discriminator!.mapping.map((m) => [m.value, m.type.kind === 'ref' && m.type.name])).toEqual([
+      [
+        'Microsoft.Azure.Monitor.SingleResourceMultipleMetricCriteria',
+        'MetricAlertSingleResourceMultipleMetricCriteria',
+      ],
+      [
+        'Microsoft.Azure.Monitor.MultipleResourceMultipleMetricCriteria',
+        'MetricAlertMultipleResourceMultipleMetricCriteria',
+      ],
+      ['Microsoft.Azure.Monitor.WebtestLocationAvailabilityCriteria', 'WebtestLocationAvailabilityCriteria'],
+    ]);
+    const pages = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages;
+    const schemas = pages.find((p) => p.title.endsWith('Schemas'))!.markdown;
+    expect(schemas).toContain(
+      '- `Microsoft.Azure.Monitor.SingleResourceMultipleMetricCriteria` → [MetricAlertSingleResourceMultipleMetricCriteria](#schema-metricalertsingleresourcemultiplemetriccriteria)',
+    );
+  });
+
   it("leave a discriminator property that is no string as its schema makes it (Zalando's paged `content` array)", async () => {
     // zalando.com.json (APIs.guru): Page's discriminator is its `content` array, which each paged
     // schema (Brands, Articles) narrows; `"content": "Brands"` is no array and selects nothing.

@@ -2545,6 +2545,44 @@ describe('discriminated examples', () => {
     );
   });
 
+  it('say which property selects the variant between single blank lines, with or without a mapping or a oneOf', async () => {
+    const api = await modelOf([
+      'openapi: 3.0.0',
+      'info: { title: Pets, version: "1" }',
+      'paths:',
+      '  /pets:',
+      '    post:',
+      '      operationId: addPet',
+      '      requestBody:',
+      '        content:',
+      '          application/json:',
+      '            schema:',
+      '              oneOf: [{ $ref: "#/components/schemas/Cat" }, { $ref: "#/components/schemas/Dog" }]',
+      '              discriminator: { propertyName: petType }',
+      '      responses: { "200": { description: OK, content: { application/json: { schema: { $ref: "#/components/schemas/Shape" } } } } }',
+      'components:',
+      '  schemas:',
+      '    Cat: { type: object, properties: { petType: { type: string } } }',
+      '    Dog: { type: object, properties: { petType: { type: string } } }',
+      '    Pet:',
+      '      oneOf: [{ $ref: "#/components/schemas/Cat" }, { $ref: "#/components/schemas/Dog" }]',
+      '      discriminator: { propertyName: petType }',
+      '    Animal: { type: object, discriminator: { propertyName: kind }, properties: { kind: { type: string } } }',
+      '    Shape:',
+      '      type: object',
+      '      properties: { kind: { type: string } }',
+      '      discriminator: { propertyName: kind, mapping: { cat: "#/components/schemas/Cat" } }',
+    ]);
+    const pages = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages;
+    const schemas = pages.find((p) => p.title.endsWith('Schemas'))!.markdown;
+    expect(schemas).toContain(
+      'One of: [Cat](#schema-cat), [Dog](#schema-dog)\n\nThe `petType` property selects the variant.\n\n',
+    );
+    expect(schemas).toContain('| `kind` | string | no |\n\nThe `kind` property selects the variant.\n\n');
+    expect(schemas).toContain('\n\nThe `kind` property selects the variant:\n\n- `cat` → [Cat](#schema-cat)\n\n');
+    for (const page of pages) expect(page.markdown).not.toContain('\n\n\n');
+  });
+
   it("leave a discriminator property that is no string as its schema makes it (Zalando's paged `content` array)", async () => {
     // zalando.com.json (APIs.guru): Page's discriminator is its `content` array, which each paged
     // schema (Brands, Articles) narrows; `"content": "Brands"` is no array and selects nothing.

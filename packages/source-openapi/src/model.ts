@@ -193,6 +193,12 @@ export interface Parameter {
   exampleQuery?: string[];
   /** Declared on its path item, shared by the path's operations (Google's 11 standard query parameters), not by the operation itself. */
   shared?: boolean;
+  /**
+   * A header parameter named `Accept`, `Content-Type` or `Authorization` in an OpenAPI 3 spec,
+   * which OpenAPI says to ignore (the responses', the body's media types and the security schemes
+   * say those): listed with a note, never sent by the curl example.
+   */
+  ignored?: boolean;
 }
 
 export interface ResponseModel {

@@ -32,6 +32,8 @@ export function parameter(
       : `header "${String(raw.name ?? '')}" of response ${ofResponse}`;
   if (ofResponse === undefined) warnPathParameterNotRequired(context, raw, at, label);
   if (ofResponse === undefined) warnUnknownPlace(context, raw, at);
+  const ignored = ofResponse === undefined && isIgnoredHeader(context, raw);
+  if (ignored) warnIgnoredHeader(context, raw, at);
   const media = dialect === 'swagger-2.0' ? undefined : parameterMedia(context, raw, at, label);
   if (dialect === 'swagger-2.0') {
     schema = raw;
@@ -81,6 +83,7 @@ export function parameter(
             ? headerList(raw, sent, dialect)
             : undefined,
     ...(raw.in === 'query' && styled && isPlainObject(example) ? { exampleQuery: queryObject(raw, example) } : {}),
+    ...(ignored && { ignored }),
   };
 }
 
@@ -141,6 +144,57 @@ function warnPathParameterNotRequired(context: WalkContext, raw: Json, at: SpecP
     hint: misspelt
       ? `did you mean required? rename "${misspelt}" to "required"`
       : 'add `required: true` to it (a path cannot be requested without its parameters; for an optional part, declare a second path without it)',
+  });
+}
+
+/**
+ * What says each header OpenAPI 3 ignores as a parameter, the hint to write it there, and whether
+ * the curl example sends it all the same (see code-samples' onlyCredentials). Swagger
+ * 2.0 has no such rule: its `Authorization` header parameters (where a spec has no security
+ * definitions) are sent as written.
+ */
+const IGNORED_HEADERS: Record<string, { why: string; hint: string; sent?: string }> = {
+  'content-type': {
+    why: "a request's `Content-Type` is its body's media type",
+    hint: 'give the operation a `requestBody` whose `content` is keyed by the media type it sends',
+  },
+  accept: {
+    why: 'the `Accept` a client sends is one of the media types its responses list',
+    hint: "key each response's `content` by the media type it returns",
+  },
+  authorization: {
+    why: 'the `Authorization` a request sends is what its security schemes say',
+    hint: "describe the credentials as a security scheme (`components.securitySchemes`, e.g. `{ type: http, scheme: bearer }`) that the operation's `security` lists",
+    // The only word on the credentials an operation without a security requirement has.
+    sent: 'sends it only where the operation has no security requirement',
+  },
+};
+
+/** A header parameter named `Accept`, `Content-Type` or `Authorization` (any case), in an OpenAPI 3 spec. */
+function isIgnoredHeader(context: WalkContext, raw: Json): boolean {
+  return (
+    context.dialect !== 'swagger-2.0' && raw.in === 'header' && String(raw.name ?? '').toLowerCase() in IGNORED_HEADERS
+  );
+}
+
+/**
+ * A header parameter OpenAPI 3 says SHALL be ignored (Twitter's required `Content-Type:
+ * multipart/form-data` on operations without a body): reported once where it is written, with
+ * where the spec says that header instead.
+ */
+function warnIgnoredHeader(context: WalkContext, raw: Json, at: SpecPointer): void {
+  if (!firstReportAt(context, 'DG_OPENAPI_HEADER_PARAMETER_IGNORED', at)) return;
+  const name = String(raw.name);
+  const { why, hint, sent = 'does not send it' } = IGNORED_HEADERS[name.toLowerCase()]!;
+  // A default or enum names the media type meant: the hint writes its key.
+  const value = allowedValue(isPlainObject(raw.schema) ? raw.schema : undefined);
+  const key = name.toLowerCase() === 'content-type' && typeof value === 'string' ? ` (\`${value}:\`)` : '';
+  context.report({
+    code: 'DG_OPENAPI_HEADER_PARAMETER_IGNORED',
+    severity: 'warning',
+    message: `header parameter "${name}" is one OpenAPI 3 says to ignore (${why}): it is listed with that note, and the curl example ${sent}`,
+    ...context.spec.where(at),
+    hint: `remove it, and ${hint}${key}`,
   });
 }
 

@@ -1107,6 +1107,19 @@ function byLocation(parameters: Parameter[]): Parameter[] {
   return [...parameters].sort((a, b) => rank(a) - rank(b));
 }
 
+/** Where OpenAPI 3 takes each header it ignores as a parameter from, by its name in lower case. */
+const IGNORED_HEADER_SOURCES: Record<string, [string, string]> = {
+  accept: ['Accept', "the responses' media types"],
+  'content-type': ['Content-Type', "the request body's media type"],
+  authorization: ['Authorization', 'the security schemes'],
+};
+
+/** The note on a header parameter OpenAPI 3 ignores: the reader learns why curl does not send it. */
+function ignoredNote(name: string): string {
+  const [header, source] = IGNORED_HEADER_SOURCES[name.toLowerCase()] ?? [name, 'elsewhere in the spec'];
+  return `(ignored: OpenAPI takes ${inlineCode(header)} from ${source})`;
+}
+
 function parameterView(parameter: Parameter, links: Links, key: string) {
   const notes = [
     ...(parameter.deprecated ? ['**Deprecated.**'] : []),
@@ -1114,6 +1127,7 @@ function parameterView(parameter: Parameter, links: Links, key: string) {
     ...parameter.constraints.map((c) => `(${c})`),
     // Given by `content`: its value is written in that media type (JSON, as a whole), not by `style`.
     ...(parameter.mediaType === undefined ? [] : [`(serialized as ${inlineCode(parameter.mediaType)})`]),
+    ...(parameter.ignored ? [ignoredNote(parameter.name)] : []),
   ];
   // In brackets like the constraints, so it does not run on from the description's last word.
   if (parameter.example !== undefined) {

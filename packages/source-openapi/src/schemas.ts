@@ -406,22 +406,64 @@ export class SchemaRegistry {
       }
     }
     const discriminator = body.discriminator;
+    // The schema itself, not an inline schema of the one that owns it, is what variants extend.
+    const selfId = ownerId !== undefined && this.entries.get(ownerId)?.value === body ? ownerId : undefined;
     if (discriminator && typeof discriminator === 'object') {
       const d = discriminator as { propertyName?: string; mapping?: Record<string, string> };
+      const mapping = Object.entries(d.mapping ?? {}).map(([value, ref]) => ({
+        value,
+        type: this.mappingType(String(ref), bodyAt),
+      }));
       view.discriminator = {
         propertyName: String(d.propertyName ?? ''),
-        mapping: Object.entries(d.mapping ?? {}).map(([value, ref]) => ({
-          value,
-          type: this.mappingType(String(ref), bodyAt),
-        })),
+        mapping: [...mapping, ...this.azureMapping(selfId, mapping)],
       };
     } else if (typeof discriminator === 'string') {
-      view.discriminator = { propertyName: discriminator, mapping: [] }; // Swagger 2.0: a property name only
+      // Swagger 2.0: a property name only.
+      view.discriminator = { propertyName: discriminator, mapping: this.azureMapping(selfId, []) };
     }
     if (Array.isArray(body.enum)) view.enum = body.enum.map((v) => JSON.stringify(v));
     const rules = valueRules(body);
     if (rules.length) view.rules = rules;
     return view;
+  }
+
+  /**
+   * The values Azure's variants of schema `id` say select them (`x-ms-discriminator-value`, which
+   * AutoRest's specs write in place of a mapping) as mapping entries, in the spec's order: those
+   * extending it with `allOf`, directly or through another variant, that `mapped` does not name.
+   */
+  private azureMapping(
+    id: string | undefined,
+    mapped: Array<{ type: TypeExpr }>,
+  ): Array<{ value: string; type: TypeExpr }> {
+    if (id === undefined) return [];
+    const named = new Set(mapped.map(({ type }) => (type.kind === 'ref' ? type.schemaId : undefined)));
+    return [...this.entries.values()].flatMap((entry) => {
+      const value = (entry.value as Json | undefined)?.['x-ms-discriminator-value'];
+      if (typeof value !== 'string' || named.has(entry.id) || !this.extendsSchema(entry, id, new Set())) return [];
+      return [{ value, type: { kind: 'ref' as const, schemaId: entry.id, name: entry.name } }];
+    });
+  }
+
+  /** Whether schema `entry` extends schema `base` with `allOf`, directly or through schemas it extends. */
+  private extendsSchema(entry: Pick<Entry, 'value' | 'at'>, base: string, seen: Set<string>): boolean {
+    const allOf = (entry.value as Json | undefined)?.allOf;
+    if (!Array.isArray(allOf)) return false;
+    return allOf.some((member: unknown, index) => {
+      if (!isRef(member)) return false;
+      let parent: string;
+      try {
+        parent = this.refId(member.$ref, child(entry.at, 'allOf', index));
+      } catch {
+        return false; // a dangling $ref is reported where the schema is read
+      }
+      if (parent === base) return true;
+      if (seen.has(parent)) return false;
+      seen.add(parent);
+      const parentEntry = this.entries.get(parent);
+      return parentEntry !== undefined && this.extendsSchema(parentEntry, base, seen);
+    });
   }
 
   private mappingType(ref: string, at: SpecPointer): TypeExpr {

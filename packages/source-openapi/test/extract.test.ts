@@ -2495,6 +2495,94 @@ describe('discriminated examples', () => {
     expect(body['odata.type']).toBe('Microsoft.Azure.Monitor.SingleResourceMultipleMetricCriteria');
   });
 
+  it("list Azure's `x-ms-discriminator-value`s on the schemas page: which value selects which variant", async () => {
+    // azure.com/monitor-metricAlert_API.json (APIs.guru): no mapping; each variant extends the base
+    // with `allOf` and says its value (a variant of a variant too: AutoRest reads them all).
+    const api = await modelOf([
+      'swagger: "2.0"',
+      'info: { title: Monitor, version: "1" }',
+      'paths:',
+      '  /metricAlerts/{ruleName}:',
+      '    put:',
+      '      operationId: MetricAlerts_CreateOrUpdate',
+      '      parameters:',
+      '        - { in: path, name: ruleName, required: true, type: string }',
+      '        - { in: body, name: parameters, required: true, schema: { $ref: "#/definitions/MetricAlertCriteria" } }',
+      '      responses: { "200": { description: OK } }',
+      'definitions:',
+      '  MetricAlertCriteria:',
+      '    type: object',
+      '    required: [odata.type]',
+      '    discriminator: odata.type',
+      '    properties: { odata.type: { type: string } }',
+      '  MetricAlertSingleResourceMultipleMetricCriteria:',
+      '    x-ms-discriminator-value: Microsoft.Azure.Monitor.SingleResourceMultipleMetricCriteria',
+      '    allOf: [{ $ref: "#/definitions/MetricAlertCriteria" }]',
+      '  MetricAlertMultipleResourceMultipleMetricCriteria:',
+      '    x-ms-discriminator-value: Microsoft.Azure.Monitor.MultipleResourceMultipleMetricCriteria',
+      '    allOf: [{ $ref: "#/definitions/MetricAlertCriteria" }]',
+      '  WebtestLocationAvailabilityCriteria:',
+      '    x-ms-discriminator-value: Microsoft.Azure.Monitor.WebtestLocationAvailabilityCriteria',
+      '    allOf: [{ $ref: "#/definitions/MetricAlertMultipleResourceMultipleMetricCriteria" }]',
+      '  Unrelated: { type: object, x-ms-discriminator-value: Other }',
+    ]);
+    const criteria = api.schemas.find((s) => s.name === 'MetricAlertCriteria')!;
+    expect(criteria.discriminator!.mapping.map((m) => [m.value, m.type.kind === 'ref' && m.type.name])).toEqual([
+      [
+        'Microsoft.Azure.Monitor.SingleResourceMultipleMetricCriteria',
+        'MetricAlertSingleResourceMultipleMetricCriteria',
+      ],
+      [
+        'Microsoft.Azure.Monitor.MultipleResourceMultipleMetricCriteria',
+        'MetricAlertMultipleResourceMultipleMetricCriteria',
+      ],
+      ['Microsoft.Azure.Monitor.WebtestLocationAvailabilityCriteria', 'WebtestLocationAvailabilityCriteria'],
+    ]);
+    const pages = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages;
+    const schemas = pages.find((p) => p.title.endsWith('Schemas'))!.markdown;
+    expect(schemas).toContain(
+      '- `Microsoft.Azure.Monitor.SingleResourceMultipleMetricCriteria` → [MetricAlertSingleResourceMultipleMetricCriteria](#schema-metricalertsingleresourcemultiplemetriccriteria)',
+    );
+  });
+
+  it('say which property selects the variant between single blank lines, with or without a mapping or a oneOf', async () => {
+    const api = await modelOf([
+      'openapi: 3.0.0',
+      'info: { title: Pets, version: "1" }',
+      'paths:',
+      '  /pets:',
+      '    post:',
+      '      operationId: addPet',
+      '      requestBody:',
+      '        content:',
+      '          application/json:',
+      '            schema:',
+      '              oneOf: [{ $ref: "#/components/schemas/Cat" }, { $ref: "#/components/schemas/Dog" }]',
+      '              discriminator: { propertyName: petType }',
+      '      responses: { "200": { description: OK, content: { application/json: { schema: { $ref: "#/components/schemas/Shape" } } } } }',
+      'components:',
+      '  schemas:',
+      '    Cat: { type: object, properties: { petType: { type: string } } }',
+      '    Dog: { type: object, properties: { petType: { type: string } } }',
+      '    Pet:',
+      '      oneOf: [{ $ref: "#/components/schemas/Cat" }, { $ref: "#/components/schemas/Dog" }]',
+      '      discriminator: { propertyName: petType }',
+      '    Animal: { type: object, discriminator: { propertyName: kind }, properties: { kind: { type: string } } }',
+      '    Shape:',
+      '      type: object',
+      '      properties: { kind: { type: string } }',
+      '      discriminator: { propertyName: kind, mapping: { cat: "#/components/schemas/Cat" } }',
+    ]);
+    const pages = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages;
+    const schemas = pages.find((p) => p.title.endsWith('Schemas'))!.markdown;
+    expect(schemas).toContain(
+      'One of: [Cat](#schema-cat), [Dog](#schema-dog)\n\nThe `petType` property selects the variant.\n\n',
+    );
+    expect(schemas).toContain('| `kind` | string | no |\n\nThe `kind` property selects the variant.\n\n');
+    expect(schemas).toContain('\n\nThe `kind` property selects the variant:\n\n- `cat` → [Cat](#schema-cat)\n\n');
+    for (const page of pages) expect(page.markdown).not.toContain('\n\n\n');
+  });
+
   it("leave a discriminator property that is no string as its schema makes it (Zalando's paged `content` array)", async () => {
     // zalando.com.json (APIs.guru): Page's discriminator is its `content` array, which each paged
     // schema (Brands, Articles) narrows; `"content": "Brands"` is no array and selects nothing.
@@ -5727,6 +5815,103 @@ describe('curl examples from relative servers', () => {
     expect(diagnostics[0]!.message).toBe(
       'parameter "expand" is `in: querry`, which is no place a parameter goes (path, query, header, cookie): it is shown as written',
     );
+  });
+
+  it("list an Accept, Content-Type or Authorization header parameter with OpenAPI's note, not send it, and report it once (Twitter's)", async () => {
+    // twitter.com/legacy.json (APIs.guru): a required `Content-Type: multipart/form-data` header on
+    // an operation with no body; OpenAPI 3 says such a parameter SHALL be ignored.
+    const diagnostics: Diagnostic[] = [];
+    const api = await modelOf(
+      [
+        'openapi: 3.0.0',
+        'info: { title: Twitter, version: "1.1" }',
+        'servers: [{ url: "https://api.twitter.com/1.1" }]',
+        'paths:',
+        '  /statuses/update_with_media.json:',
+        '    post:',
+        '      operationId: updateWithMedia',
+        '      parameters:',
+        '        - { name: status, in: query, required: true, schema: { type: string } }',
+        '        - $ref: "#/components/parameters/ContentType"',
+        "      responses: { '200': { description: OK } }",
+        '  /statuses/show.json:',
+        '    get:',
+        '      operationId: showStatus',
+        '      security: [{ key: [] }]',
+        '      parameters:',
+        '        - $ref: "#/components/parameters/ContentType"',
+        '        - { name: accept, in: header, required: true, schema: { type: string, default: application/xml } }',
+        '        - { name: AUTHORIZATION, in: header, required: true, description: A bearer token., schema: { type: string } }',
+        '        - { name: X-Trace, in: header, required: true, schema: { type: string, default: on } }',
+        "      responses: { '204': { description: No content } }",
+        'components:',
+        '  securitySchemes: { key: { type: apiKey, in: query, name: api_key } }',
+        '  parameters:',
+        '    ContentType: { name: Content-Type, in: header, required: true, description: Content type., schema: { type: string, default: multipart/form-data } }',
+      ],
+      (d) => diagnostics.push(d),
+    );
+    expect(op(api, 'updateWithMedia').curl).toBe(
+      "curl --globoff -X POST 'https://api.twitter.com/1.1/statuses/update_with_media.json?status={status}'",
+    );
+    expect(op(api, 'showStatus').curl).toBe(
+      'curl -X GET "https://api.twitter.com/1.1/statuses/show.json?api_key=$API_KEY" \\\n  -H \'X-Trace: on\'',
+    );
+    expect(op(api, 'showStatus').parameters.map((p) => [p.name, p.ignored ?? false])).toEqual([
+      ['Content-Type', true],
+      ['accept', true],
+      ['AUTHORIZATION', true],
+      ['X-Trace', false],
+    ]);
+    // The component parameter is reported once, where it is written.
+    expect(diagnostics.map((d) => [d.code, d.location?.line])).toEqual([
+      ['DG_OPENAPI_HEADER_PARAMETER_IGNORED', 25],
+      ['DG_OPENAPI_HEADER_PARAMETER_IGNORED', 18],
+      ['DG_OPENAPI_HEADER_PARAMETER_IGNORED', 19],
+    ]);
+    expect(diagnostics[0]!.message).toBe(
+      'header parameter "Content-Type" is one OpenAPI 3 says to ignore (a request\'s `Content-Type` is its body\'s media type): it is listed with that note, and the curl example does not send it',
+    );
+    // A lone Authorization parameter is all an operation without security says of its credentials.
+    expect(diagnostics[2]!.message).toMatch(
+      /the curl example sends it only where the operation has no security requirement$/,
+    );
+    expect(diagnostics.map((d) => d.hint)).toEqual([
+      'remove it, and give the operation a `requestBody` whose `content` is keyed by the media type it sends (`multipart/form-data:`)',
+      "remove it, and key each response's `content` by the media type it returns",
+      "remove it, and describe the credentials as a security scheme (`components.securitySchemes`, e.g. `{ type: http, scheme: bearer }`) that the operation's `security` lists",
+    ]);
+    const page = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages[1]!.markdown;
+    expect(page).toContain(
+      '| `Content-Type` | header | string | yes | Content type. (default: `"multipart/form-data"`) (ignored: OpenAPI takes `Content-Type` from the request body\'s media type) |',
+    );
+    expect(page).toContain(
+      '| `AUTHORIZATION` | header | string | yes | A bearer token. (ignored: OpenAPI takes `Authorization` from the security schemes) |',
+    );
+  });
+
+  it('send a Swagger 2.0 Authorization header parameter, which Swagger 2.0 does not say to ignore', async () => {
+    const diagnostics: Diagnostic[] = [];
+    const api = await modelOf(
+      [
+        'swagger: "2.0"',
+        'info: { title: Files, version: "1" }',
+        'host: api.example.com',
+        'schemes: [https]',
+        'paths:',
+        '  /files/{id}:',
+        '    get:',
+        '      operationId: getFile',
+        '      parameters:',
+        '        - { name: id, in: path, required: true, type: string }',
+        '        - { name: Authorization, in: header, required: true, type: string }',
+        "      responses: { '200': { description: OK } }",
+      ],
+      (d) => diagnostics.push(d),
+    );
+    expect(op(api, 'getFile').curl).toContain("-H 'Authorization: {Authorization}'");
+    expect(op(api, 'getFile').parameters[1]!.ignored).toBeUndefined();
+    expect(diagnostics).toEqual([]);
   });
 
   it('report an operation key a letter or two off one OpenAPI defines (tag, summry), which is otherwise left out without a word', async () => {

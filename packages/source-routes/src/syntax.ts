@@ -531,7 +531,8 @@ export function statusArgumentsIn(ts: TsMorph, handler: TsNode, slots: StatusSlo
       else if (HTTP_ERROR_FACTORIES.test(callee.getText())) add(node.getArguments()[0]);
     } else if (ts.Node.isNewExpression(node)) {
       const name = node.getExpression().getText().replace(/^.*\./, '');
-      if (name === 'HttpException') add(node.getArguments()[1]);
+      // NestJS's `new HttpException(body, status)`, or a project's `new HttpException(404, message)`.
+      if (name === 'HttpException') add(httpExceptionStatus(ts, node.getArguments()));
       else if (name === 'HTTPException') add(node.getArguments()[0]);
     } else if (
       ts.Node.isBinaryExpression(node) &&
@@ -644,7 +645,7 @@ export function errorStatusesIn(ts: TsMorph, handler: TsNode, classStatus?: Erro
       const name = node.getExpression().getText();
       const args = node.getArguments();
       named = NEST_EXCEPTION_STATUS[name.replace(/^.*\./, '')];
-      if (/(?:^|\.)HttpException$/.test(name)) status = args[1];
+      if (/(?:^|\.)HttpException$/.test(name)) status = httpExceptionStatus(ts, args);
       // `new ApiError(404, 'Not found')`, or the message first: `new AppError('Not found', 404)`.
       else if (/(?:Error|Exception)$/.test(name))
         status = args.find((arg) => statusCode(ts, arg) !== undefined) ?? args[0];
@@ -659,6 +660,15 @@ export function errorStatusesIn(ts: TsMorph, handler: TsNode, classStatus?: Erro
     if (code && code >= 400 && code <= 599) codes.push(code);
   }
   return codes;
+}
+
+/**
+ * The status argument of `new HttpException(…)`: NestJS's takes it second (`new HttpException(body,
+ * HttpStatus.FORBIDDEN)`); a project's own class of that name may take it first, as typescript-express-starter's
+ * `new HttpException(404, 'User not found')` does: the argument that states a status, else the second.
+ */
+function httpExceptionStatus(ts: TsMorph, args: TsNode[]): TsNode | undefined {
+  return args.find((arg) => statusCode(ts, arg) !== undefined) ?? args[1];
 }
 
 /**

@@ -2,6 +2,8 @@
  * The readers on the shapes of published starters (each fixture's README names the package and
  * version it was trimmed from): what a user of that starter gets on the routes page.
  */
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from '@jest/globals';
@@ -27,5 +29,57 @@ describe('readRoutes on typescript-express-starter 11', () => {
       ['DELETE', '/api/v1/users/:id', 'routes/users.route.ts:27'],
     ]);
     expect(warnings).toEqual([]);
+  });
+});
+
+describe('statuses on typescript-express-starter 11', () => {
+  const src = join(fixtures, 'ts-express-starter', 'src');
+
+  it('reads the status of its own HttpException(status, message), raised by middleware and services', async () => {
+    const { routes } = await readRoutes(join(src, 'server.ts'));
+    expect(routes.map((route) => [route.method, route.path, route.statuses])).toEqual([
+      // ValidationMiddleware(schema) passes on `new HttpException(400, …)`; AuthMiddleware a 401 (or a 500 where it fails).
+      ['POST', '/api/v1/auth/signup', [201, 400]],
+      ['POST', '/api/v1/auth/login', [200, 400]],
+      ['POST', '/api/v1/auth/logout', [200, 401, 500]],
+      ['GET', '/api/v1/users', [200]],
+      // The services the controller keeps (container.resolve(UsersService)) throw them.
+      ['GET', '/api/v1/users/:id', [200, 404]],
+      ['POST', '/api/v1/users', [201, 400, 409]],
+      ['PUT', '/api/v1/users/:id', [200, 400, 404]],
+      ['DELETE', '/api/v1/users/:id', [204, 404]],
+    ]);
+  });
+
+  it('does not read the message of a HttpException(status, message) as a status computed at run time', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-http-exception-'));
+    await writeFile(
+      join(dir, 'server.ts'),
+      [
+        "import express from 'express';",
+        "import { HttpException } from './http.exception';",
+        'const app = express();',
+        "app.get('/users/:id', (req, res) => {",
+        "  const message = 'User ' + req.params.id + ' not found';",
+        '  if (!req.params.id) throw new HttpException(404, message);',
+        '  res.json({});',
+        '});',
+        'app.listen(3000);',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'http.exception.ts'),
+      [
+        'export class HttpException extends Error {',
+        '  constructor(public status: number, message: string) {',
+        '    super(message);',
+        '  }',
+        '}',
+      ].join('\n'),
+    );
+    const { routes } = await readRoutes(join(dir, 'server.ts'));
+    expect(routes.map((route) => [route.path, route.statuses, route.computedStatuses])).toEqual([
+      ['/users/:id', [200, 404], undefined],
+    ]);
   });
 });

@@ -246,14 +246,17 @@ export function findClass(
   if (seen.has(key)) return undefined;
   seen.add(key);
   const source = reader.source(file);
+  if (name === 'default') return defaultClass(reader, source, seen);
   const declaration = source.getClass(name);
   if (declaration) return { file, declaration };
   for (const declaration of source.getImportDeclarations()) {
+    // `import UsersModule from './users.module'`: its default export.
+    const imported = declaration.getDefaultImport()?.getText() === name ? 'default' : undefined;
     const named = declaration
       .getNamedImports()
       .find((item) => (item.getAliasNode()?.getText() ?? item.getName()) === name);
-    const target = named && reader.modules.resolve(file, declaration.getModuleSpecifierValue());
-    if (target) return findClass(reader, target, named.getName(), seen);
+    const target = (imported || named) && reader.modules.resolve(file, declaration.getModuleSpecifierValue());
+    if (target) return findClass(reader, target, imported ?? named!.getName(), seen);
   }
   for (const declaration of source.getExportDeclarations()) {
     const specifier = declaration.getModuleSpecifierValue();
@@ -269,6 +272,21 @@ export function findClass(
     if (match) return findClass(reader, target, match.getName(), seen);
   }
   return undefined;
+}
+
+/**
+ * The class a module exports by default: `export default class UsersModule {}`, as
+ * generator-nest-js-boilerplate writes every module and controller, or `export default UsersModule`.
+ */
+function defaultClass(reader: NestReader, source: SourceFile, seen: Set<string>): ClassRef | undefined {
+  const file = source.getFilePath();
+  const declaration = source.getClasses().find((candidate) => candidate.isDefaultExport());
+  if (declaration) return { file, declaration };
+  const assigned = source.getExportAssignments().find((assignment) => !assignment.isExportEquals());
+  const expression = assigned && unwrap(reader.ts, assigned.getExpression());
+  return expression && reader.ts.Node.isIdentifier(expression)
+    ? findClass(reader, file, expression.getText(), seen)
+    : undefined;
 }
 
 /** A class as written, declared or an expression (`mixin(class implements CanActivate {…})`). */

@@ -83,3 +83,29 @@ describe('statuses on typescript-express-starter 11', () => {
     ]);
   });
 });
+
+describe('readRoutes on generator-nest-js-boilerplate 4', () => {
+  const src = join(fixtures, 'nest-default-exports', 'src');
+
+  it('follows modules and controllers exported and imported by default, through tsconfig paths', async () => {
+    const { framework, routes, warnings } = await readRoutes(join(src, 'main.ts'));
+    expect(framework).toBe('NestJS');
+    expect(
+      routes.map((route) => [
+        route.method,
+        route.path,
+        route.middleware,
+        route.statuses,
+        `${route.file.slice(src.length + 1)}:${route.line}`,
+      ]),
+    ).toEqual([
+      // The root module's own controller first, as Nest registers them.
+      ['GET', '/', [], [200], 'modules/app/app.controller.ts:10'],
+      ['POST', '/v1/auth/sign-up', [], [201], 'modules/v1/auth/auth.controller.ts:16'],
+      ['DELETE', '/v1/auth/logout/:token', ['JwtAccessGuard'], [204, 401], 'modules/v1/auth/auth.controller.ts:22'],
+      ['GET', '/v1/users/:id', ['JwtAccessGuard'], [200, 400, 401, 404], 'modules/v1/users/users.controller.ts:16'],
+      ['GET', '/v1/users', ['JwtAccessGuard'], [200, 401], 'modules/v1/users/users.controller.ts:30'],
+    ]);
+    expect(warnings).toEqual([]);
+  });
+});

@@ -103,6 +103,8 @@ export function rootModules(reader: NestReader, source: SourceFile): ClassRef[] 
     const [module] = call.getArguments();
     const found = module && ts.Node.isIdentifier(module) ? findClass(reader, file, module.getText()) : undefined;
     if (found) return [found];
+    // A root module imported from a file docgen does not find: said at the call, not only "no route".
+    if (module) unread(reader, module, 'module', false);
   }
   return classesWith(source, 'Module').map(({ controller }) => controller);
 }

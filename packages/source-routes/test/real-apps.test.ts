@@ -108,4 +108,29 @@ describe('readRoutes on generator-nest-js-boilerplate 4', () => {
     ]);
     expect(warnings).toEqual([]);
   });
+
+  it('warns at NestFactory.create of a root module it cannot find, rather than only finding no route', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-nest-root-'));
+    await writeFile(
+      join(dir, 'main.ts'),
+      [
+        "import { NestFactory } from '@nestjs/core';",
+        "import AppModule from './modules/app/app.module';",
+        'async function bootstrap() {',
+        '  const app = await NestFactory.create(AppModule);',
+        '  await app.listen(3000);',
+        '}',
+        'bootstrap();',
+      ].join('\n'),
+    );
+    const { warnings } = await readRoutes(join(dir, 'main.ts'));
+    expect(warnings.map((warning) => [warning.code, warning.message, warning.location])).toEqual([
+      [
+        'DG_ROUTES_PLUGIN_UNREAD',
+        "module AppModule is imported from './modules/app/app.module', which has no file docgen finds: its routes are not read",
+        { file: join(dir, 'main.ts'), line: 4 },
+      ],
+      ['DG_ROUTES_NONE', expect.any(String), expect.anything()],
+    ]);
+  });
 });

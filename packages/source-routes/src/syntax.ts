@@ -268,11 +268,18 @@ function nearestTsconfig(dir: string): string | undefined {
   return undefined;
 }
 
-/** `./routes/products.js` from a TypeScript file means `./routes/products.ts`; a folder means its index. */
+/** The files an import may name that are code docgen reads (JSON too: `import routes from './routes.json'`). */
+const CODE_FILE = /\.(?:[cm]?[jt]s|[jt]sx|json)$/;
+
+/**
+ * `./routes/products.js` from a TypeScript file means `./routes/products.ts`; a folder means its index.
+ * A file that is no code (`import css from './ui.css' with { type: 'text' }`, an `.svg`, a `.graphql`)
+ * is not one: read as TypeScript, it would stop the run with a syntax error.
+ */
 function sourceFile(base: string): string | undefined {
   const stem = base.replace(/\.(?:js|mjs|cjs|jsx)$/, '');
   const candidates = [
-    base,
+    ...(CODE_FILE.test(base) ? [base] : []),
     `${stem}.ts`,
     `${stem}.tsx`,
     `${stem}.mts`,

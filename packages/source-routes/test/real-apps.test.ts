@@ -134,3 +134,31 @@ describe('readRoutes on generator-nest-js-boilerplate 4', () => {
     ]);
   });
 });
+
+describe('readRoutes on an app that imports files that are not code', () => {
+  it('reads past an import of a stylesheet (@openauthjs/openauth 0.4: import css from "./ui.css" assert { type: "text" })', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-css-import-'));
+    await writeFile(
+      join(dir, 'issuer.ts'),
+      [
+        "import { Hono } from 'hono';",
+        "import { Layout } from './base';",
+        'const app = new Hono();',
+        "app.get('/authorize', (c) => c.html(Layout()));",
+        'export default app;',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'base.tsx'),
+      [
+        'import css from "./ui.css" assert { type: "text" }',
+        'export function Layout() {',
+        '  return `<style>${css}</style>`;',
+        '}',
+      ].join('\n'),
+    );
+    await writeFile(join(dir, 'ui.css'), '@import url("https://fonts.example.com/css");\n:root { --color: #000; }\n');
+    const { routes } = await readRoutes(join(dir, 'issuer.ts'));
+    expect(routes.map((route) => [route.method, route.path])).toEqual([['GET', '/authorize']]);
+  });
+});

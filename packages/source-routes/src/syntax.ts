@@ -534,7 +534,7 @@ export function statusArgumentsIn(ts: TsMorph, handler: TsNode, slots: StatusSlo
     if (ts.Node.isCallExpression(node)) {
       const callee = node.getExpression();
       const index = ts.Node.isPropertyAccessExpression(callee) ? slots.calls[callee.getName()] : undefined;
-      if (index !== undefined) add(node.getArguments()[index]);
+      if (index !== undefined) add(initStatus(ts, node.getArguments()[index]));
       else if (HTTP_ERROR_FACTORIES.test(callee.getText())) add(node.getArguments()[0]);
     } else if (ts.Node.isNewExpression(node)) {
       const name = node.getExpression().getText().replace(/^.*\./, '');
@@ -550,6 +550,17 @@ export function statusArgumentsIn(ts: TsMorph, handler: TsNode, slots: StatusSlo
       add(node.getRight());
   }
   return found;
+}
+
+/**
+ * The status a response's init object states (Hono's `c.text('Missing redirect_uri', { status: 400 })`, as
+ * @openauthjs/openauth answers), else the argument itself; none for an init object without one.
+ */
+export function initStatus(ts: TsMorph, node: TsNode | undefined): TsNode | undefined {
+  const value = node && unwrapParentheses(ts, node);
+  if (!value || !ts.Node.isObjectLiteralExpression(value)) return node;
+  const status = value.getProperty('status');
+  return status && ts.Node.isPropertyAssignment(status) ? status.getInitializer() : undefined;
 }
 
 /**

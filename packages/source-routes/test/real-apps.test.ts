@@ -161,4 +161,26 @@ describe('readRoutes on an app that imports files that are not code', () => {
     const { routes } = await readRoutes(join(dir, 'issuer.ts'));
     expect(routes.map((route) => [route.method, route.path])).toEqual([['GET', '/authorize']]);
   });
+
+  it('reads the status of a Hono response given as an init object (c.text(msg, { status: 400 }), as openauth answers)', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-hono-init-'));
+    await writeFile(
+      join(dir, 'issuer.ts'),
+      [
+        "import { Hono } from 'hono';",
+        'const app = new Hono();',
+        "app.get('/authorize', (c) => {",
+        "  if (!c.req.query('redirect_uri')) return c.text('Missing redirect_uri', { status: 400 });",
+        "  return c.redirect('/code/authorize');",
+        '});',
+        "app.post('/clients', (c) => c.json({ id: 1 }, { status: 201, headers: { 'cache-control': 'no-store' } }));",
+        'export default app;',
+      ].join('\n'),
+    );
+    const { routes } = await readRoutes(join(dir, 'issuer.ts'));
+    expect(routes.map((route) => [route.method, route.path, route.statuses, route.computedStatuses])).toEqual([
+      ['GET', '/authorize', [302, 400], undefined],
+      ['POST', '/clients', [201], undefined],
+    ]);
+  });
 });

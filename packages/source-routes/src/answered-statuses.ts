@@ -72,6 +72,13 @@ export function answeredStatuses(
         for (const code of statusCodes(ts, node)) handedFallbacks.add(code);
         continue;
       }
+      // `res.status(HttpStatusCodes.OK)` with the project's own table of statuses (express-generator-typescript).
+      const named = statusCodes(ts, node).length ? undefined : modules.statusOf(node);
+      if (named !== undefined) {
+        stated.add(named);
+        codes.push(named);
+        continue;
+      }
       for (const code of statusCodes(ts, node)) stated.add(code);
       const shown = computedStatus(ts, node);
       if (shown) computed.add(shown);

@@ -645,6 +645,7 @@ function isParameterName(ts: TsMorph, name: TsNode): boolean {
  */
 export function errorStatusesIn(ts: TsMorph, handler: TsNode, classStatus?: ErrorClassStatus): number[] {
   const codes: number[] = [];
+  const stated = (node: TsNode) => statusCode(ts, node) ?? classStatus?.statusOf?.(node);
   // Thrown, passed to `next` or `reject`, or handed to Mongoose's `query.orFail(new NotFoundError(…))`, which throws it.
   const raised = (node: TsNode) => {
     const parent = node.getParent();
@@ -665,16 +666,15 @@ export function errorStatusesIn(ts: TsMorph, handler: TsNode, classStatus?: Erro
       named = NEST_EXCEPTION_STATUS[name.replace(/^.*\./, '')];
       if (/(?:^|\.)HttpException$/.test(name)) status = httpExceptionStatus(ts, args);
       // `new ApiError(404, 'Not found')`, or the message first: `new AppError('Not found', 404)`.
-      else if (/(?:Error|Exception)$/.test(name))
-        status = args.find((arg) => statusCode(ts, arg) !== undefined) ?? args[0];
+      else if (/(?:Error|Exception)$/.test(name)) status = args.find((arg) => stated(arg) !== undefined) ?? args[0];
       // `throw new NotFoundError()` with `super(message, 404)` in its class: the status it carries.
-      if (!(status && statusCode(ts, status)) && !named)
+      if (!(status && stated(status)) && !named)
         named = namedHttpError(ts, node.getExpression()) ?? classStatus?.(node.getExpression());
     } else if (ts.Node.isCallExpression(node) && raised(node)) {
       if (HTTP_ERROR_FACTORIES.test(node.getExpression().getText())) status = node.getArguments()[0];
       else named = namedHttpError(ts, node.getExpression());
     }
-    const code = (status && statusCode(ts, status)) || named;
+    const code = (status && stated(status)) || named;
     if (code && code >= 400 && code <= 599) codes.push(code);
   }
   return codes;
@@ -693,7 +693,13 @@ function httpExceptionStatus(ts: TsMorph, args: TsNode[]): TsNode | undefined {
  * The status an error class of the project carries itself, found where the class is declared
  * (`Modules.errorClassStatus`); undefined for one that takes it from its caller, or is not the project's.
  */
-export type ErrorClassStatus = (callee: TsNode) => number | undefined;
+export type ErrorClassStatus = ((callee: TsNode) => number | undefined) & {
+  /**
+   * The status a value of the project names, where `statusCode` knows none (`HttpStatusCodes.NOT_FOUND`
+   * with the project's own `const HttpStatusCodes = { NOT_FOUND: 404 } as const`, or an `enum`): `Modules.statusOf`.
+   */
+  statusOf?: (node: TsNode) => number | undefined;
+};
 
 /** The status a NestJS built-in exception carries in its name (`NotFoundException`: 404). */
 export function nestExceptionStatus(name: string): number | undefined {

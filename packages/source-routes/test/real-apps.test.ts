@@ -184,3 +184,20 @@ describe('readRoutes on an app that imports files that are not code', () => {
     ]);
   });
 });
+
+describe('readRoutes on express-generator-typescript 2.8', () => {
+  const src = join(fixtures, 'express-generator-typescript', 'src');
+
+  it("reads the statuses the project's own HttpStatusCodes table names, set and raised", async () => {
+    const { routes } = await readRoutes(join(src, 'main.ts'));
+    expect(routes.map((route) => [route.method, route.path, route.statuses, route.computedStatuses])).toEqual([
+      ['GET', '/api/users/all', [200], undefined],
+      ['POST', '/api/users/add', [201], undefined],
+      // UserService throws new RouteError(HttpStatusCodes.NOT_FOUND, …) where the user does not exist.
+      ['PUT', '/api/users/update', [200, 404], undefined],
+      ['DELETE', '/api/users/delete/:id', [200, 404], undefined],
+      ['GET', '/', [302], undefined],
+      ['GET', '/users', [200], undefined],
+    ]);
+  });
+});

@@ -646,10 +646,14 @@ function isParameterName(ts: TsMorph, name: TsNode): boolean {
 export function errorStatusesIn(ts: TsMorph, handler: TsNode, classStatus?: ErrorClassStatus): number[] {
   const codes: number[] = [];
   const stated = (node: TsNode) => statusCode(ts, node) ?? classStatus?.statusOf?.(node);
+  let thrownNames: Set<string> | undefined;
   // Thrown, passed to `next` or `reject`, or handed to Mongoose's `query.orFail(new NotFoundError(…))`, which throws it.
   const raised = (node: TsNode) => {
     const parent = node.getParent();
     if (parent && ts.Node.isThrowStatement(parent)) return true;
+    // `let error = new UnauthorizedException(); …; throw error;` (NestJS's authentication guard recipe).
+    if (parent && ts.Node.isVariableDeclaration(parent) && parent.getInitializer() === node)
+      return (thrownNames ??= raisedNames(ts, handler)).has(parent.getName());
     if (!parent || !ts.Node.isCallExpression(parent)) return false;
     const callee = parent.getExpression();
     return (
@@ -678,6 +682,20 @@ export function errorStatusesIn(ts: TsMorph, handler: TsNode, classStatus?: Erro
     if (code && code >= 400 && code <= 599) codes.push(code);
   }
   return codes;
+}
+
+/** The names a function throws or passes to `next` or `reject` (`throw error`, `next(err)`), for an error it builds first. */
+function raisedNames(ts: TsMorph, handler: TsNode): Set<string> {
+  const names = new Set<string>();
+  for (const node of handler.getDescendants()) {
+    const raised = ts.Node.isThrowStatement(node)
+      ? node.getExpression()
+      : ts.Node.isCallExpression(node) && /^(next|reject)$/.test(node.getExpression().getText())
+        ? node.getArguments()[0]
+        : undefined;
+    if (raised && ts.Node.isIdentifier(raised)) names.add(raised.getText());
+  }
+  return names;
 }
 
 /**

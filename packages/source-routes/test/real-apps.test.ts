@@ -201,3 +201,68 @@ describe('readRoutes on express-generator-typescript 2.8', () => {
     ]);
   });
 });
+
+describe('readRoutes on @solidstarters/solid-core 1.2', () => {
+  it('reads the error a guard keeps in a variable and throws (let error = new UnauthorizedException(); … throw error)', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-nest-held-error-'));
+    await writeFile(
+      join(dir, 'main.ts'),
+      [
+        "import { NestFactory } from '@nestjs/core';",
+        "import { AppModule } from './app.module';",
+        'async function bootstrap() {',
+        '  const app = await NestFactory.create(AppModule);',
+        '  await app.listen(3000);',
+        '}',
+        'bootstrap();',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'app.module.ts'),
+      [
+        "import { Controller, Get, Module } from '@nestjs/common';",
+        "import { APP_GUARD } from '@nestjs/core';",
+        "import { AuthenticationGuard } from './authentication.guard';",
+        "@Controller('menu-item-metadata')",
+        'export class MenuItemMetadataController {',
+        '  @Get()',
+        '  findMany() {',
+        '    return [];',
+        '  }',
+        '}',
+        '@Module({',
+        '  controllers: [MenuItemMetadataController],',
+        '  providers: [{ provide: APP_GUARD, useClass: AuthenticationGuard }],',
+        '})',
+        'export class AppModule {}',
+      ].join('\n'),
+    );
+    // As solid-core's guards/authentication.guard.ts (NestJS's own authentication recipe) writes it.
+    await writeFile(
+      join(dir, 'authentication.guard.ts'),
+      [
+        "import { CanActivate, ExecutionContext, Injectable, UnauthorizedException } from '@nestjs/common';",
+        '@Injectable()',
+        'export class AuthenticationGuard implements CanActivate {',
+        '  private readonly guards: CanActivate[] = [];',
+        '  async canActivate(context: ExecutionContext): Promise<boolean> {',
+        '    let error = new UnauthorizedException();',
+        '    for (const instance of this.guards) {',
+        '      const canActivate = await Promise.resolve(instance.canActivate(context)).catch((err) => {',
+        '        error = err;',
+        '      });',
+        '      if (canActivate) {',
+        '        return true;',
+        '      }',
+        '    }',
+        '    throw error;',
+        '  }',
+        '}',
+      ].join('\n'),
+    );
+    const { routes } = await readRoutes(join(dir, 'main.ts'));
+    expect(routes.map((route) => [route.method, route.path, route.middleware, route.statuses])).toEqual([
+      ['GET', '/menu-item-metadata', ['AuthenticationGuard'], [200, 401]],
+    ]);
+  });
+});

@@ -652,7 +652,14 @@ export function errorStatusesIn(ts: TsMorph, handler: TsNode, classStatus?: Erro
     const parent = node.getParent();
     if (parent && ts.Node.isThrowStatement(parent)) return true;
     // `let error = new UnauthorizedException(); …; throw error;` (NestJS's authentication guard recipe).
-    if (parent && ts.Node.isVariableDeclaration(parent) && parent.getInitializer() === node)
+    // Only an error's class is looked for among the names raised (`new User()` is not read further).
+    if (
+      parent &&
+      ts.Node.isVariableDeclaration(parent) &&
+      parent.getInitializer() === node &&
+      ts.Node.isNewExpression(node) &&
+      /(?:Error|Exception)$/.test(node.getExpression().getText())
+    )
       return (thrownNames ??= raisedNames(ts, handler)).has(parent.getName());
     if (!parent || !ts.Node.isCallExpression(parent)) return false;
     const callee = parent.getExpression();

@@ -266,3 +266,48 @@ describe('readRoutes on @solidstarters/solid-core 1.2', () => {
     ]);
   });
 });
+
+describe('readRoutes on @koalarx/nest 4.4', () => {
+  const src = join(fixtures, 'nest-dynamic-imports', 'src', 'host');
+
+  it("follows the modules a project's dynamic module imports (JobsModule.register({ imports: [PersonModule] }))", async () => {
+    const { routes, warnings } = await readRoutes(join(src, 'main.ts'));
+    expect(routes.map((route) => [route.method, route.path, route.statuses, route.file.slice(src.length + 1)])).toEqual(
+      [
+        ['GET', '/health', [200], 'controllers/health-check/health-check.controller.ts'],
+        ['POST', '/person', [201], 'controllers/person/create-person.controller.ts'],
+        ['GET', '/person/:id', [200, 404], 'controllers/person/read-person.controller.ts'],
+      ],
+    );
+    expect(warnings).toEqual([]);
+  });
+
+  it('reads the controllers a dynamic module returns (static forRoot(): DynamicModule { return { controllers } })', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-nest-dynamic-'));
+    await writeFile(
+      join(dir, 'main.ts'),
+      [
+        "import { NestFactory } from '@nestjs/core';",
+        "import { Controller, DynamicModule, Get, Module } from '@nestjs/common';",
+        "@Controller('metrics')",
+        'class MetricsController {',
+        '  @Get()',
+        '  scrape() {',
+        "    return '';",
+        '  }',
+        '}',
+        '@Module({})',
+        'class MetricsModule {',
+        '  static forRoot(): DynamicModule {',
+        '    return { module: MetricsModule, controllers: [MetricsController] };',
+        '  }',
+        '}',
+        '@Module({ imports: [MetricsModule.forRoot()] })',
+        'class AppModule {}',
+        'NestFactory.create(AppModule).then((app) => app.listen(3000));',
+      ].join('\n'),
+    );
+    const { routes } = await readRoutes(join(dir, 'main.ts'));
+    expect(routes.map((route) => [route.method, route.path])).toEqual([['GET', '/metrics']]);
+  });
+});

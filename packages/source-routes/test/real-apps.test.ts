@@ -310,4 +310,44 @@ describe('readRoutes on @koalarx/nest 4.4', () => {
     const { routes } = await readRoutes(join(dir, 'main.ts'));
     expect(routes.map((route) => [route.method, route.path])).toEqual([['GET', '/metrics']]);
   });
+
+  it('names a global guard the app resolves (app.useGlobalGuards(await app.resolve(AuthGuard))) and reads what it refuses', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-nest-resolved-guard-'));
+    await writeFile(
+      join(dir, 'main.ts'),
+      [
+        "import { NestFactory } from '@nestjs/core';",
+        "import { Controller, Get, Module } from '@nestjs/common';",
+        "import { AuthGuard } from './auth.guard';",
+        "@Controller('person')",
+        'class ReadPersonController {',
+        "  @Get(':id')",
+        '  handle() {',
+        '    return {};',
+        '  }',
+        '}',
+        '@Module({ controllers: [ReadPersonController] })',
+        'class AppModule {}',
+        'async function bootstrap() {',
+        '  const app = await NestFactory.create(AppModule);',
+        '  app.useGlobalGuards(await app.resolve(AuthGuard));',
+        '  await app.listen(3000);',
+        '}',
+        'bootstrap();',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'auth.guard.ts'),
+      [
+        "import { Injectable } from '@nestjs/common';",
+        "import { AuthGuard as NestAuthGuard } from '@nestjs/passport';",
+        '@Injectable()',
+        "export class AuthGuard extends NestAuthGuard(['jwt', 'apikey']) {}",
+      ].join('\n'),
+    );
+    const { routes } = await readRoutes(join(dir, 'main.ts'));
+    expect(routes.map((route) => [route.method, route.path, route.middleware, route.statuses])).toEqual([
+      ['GET', '/person/:id', ['AuthGuard'], [200, 401]],
+    ]);
+  });
 });

@@ -351,3 +351,16 @@ describe('readRoutes on @koalarx/nest 4.4', () => {
     ]);
   });
 });
+
+describe('readRoutes on @modelcontextprotocol/sdk 1.32 examples', () => {
+  const src = join(fixtures, 'mcp-express-app', 'src');
+
+  it('reads what the entry registers on the Express app a function of the project made (const app = createMcpExpressApp(); app.post(…))', async () => {
+    const { framework, routes } = await readRoutes(join(src, 'examples', 'server', 'simpleStreamableHttp.ts'));
+    expect(framework).toBe('Express');
+    expect(routes.map((route) => [route.method, route.path, route.statuses])).toEqual([
+      ['POST', '/mcp', []],
+      ['GET', '/mcp', [400]],
+    ]);
+  });
+});

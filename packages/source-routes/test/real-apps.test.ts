@@ -363,4 +363,43 @@ describe('readRoutes on @modelcontextprotocol/sdk 1.32 examples', () => {
       ['GET', '/mcp', [400]],
     ]);
   });
+
+  it('reads the built example as Express, the framework of the module that makes its app, not Hono of an adapter imported first', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-mcp-built-'));
+    await writeFile(
+      join(dir, 'streamableHttp.js'),
+      [
+        "import { getRequestListener } from '@hono/node-server';",
+        'export class StreamableHTTPServerTransport {',
+        '  listener = getRequestListener(async () => new Response(null, { status: 202 }));',
+        '}',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'express.js'),
+      [
+        "import express from 'express';",
+        'export function createMcpExpressApp() {',
+        '  const app = express();',
+        '  app.use(express.json());',
+        '  return app;',
+        '}',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'simpleStreamableHttp.js'),
+      [
+        "import { StreamableHTTPServerTransport } from './streamableHttp.js';",
+        "import { createMcpExpressApp } from './express.js';",
+        'const app = createMcpExpressApp();',
+        "app.post('/mcp', async (req, res) => {",
+        '  await new StreamableHTTPServerTransport().listener(req, res);',
+        '});',
+        'app.listen(3000);',
+      ].join('\n'),
+    );
+    const { framework, routes } = await readRoutes(join(dir, 'simpleStreamableHttp.js'));
+    expect(framework).toBe('Express');
+    expect(routes.map((route) => [route.method, route.path])).toEqual([['POST', '/mcp']]);
+  });
 });

@@ -265,6 +265,78 @@ describe('readRoutes on @solidstarters/solid-core 1.2', () => {
       ['GET', '/menu-item-metadata', ['AuthenticationGuard'], [200, 401]],
     ]);
   });
+
+  it("leaves a global guard's statuses off the routes its own decorator lets through (@Public() with IS_PUBLIC_KEY)", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-nest-public-'));
+    await writeFile(
+      join(dir, 'main.ts'),
+      [
+        "import { NestFactory } from '@nestjs/core';",
+        "import { AppModule } from './app.module';",
+        'NestFactory.create(AppModule).then((app) => app.listen(3000));',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'public.decorator.ts'),
+      [
+        "import { SetMetadata } from '@nestjs/common';",
+        "export const IS_PUBLIC_KEY = 'isPublic';",
+        'export const Public = () => SetMetadata(IS_PUBLIC_KEY, true);',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'app.module.ts'),
+      [
+        "import { Body, Controller, Get, Module, Post } from '@nestjs/common';",
+        "import { APP_GUARD } from '@nestjs/core';",
+        "import { AuthenticationGuard } from './authentication.guard';",
+        "import { Public } from './public.decorator';",
+        "@Controller('iam')",
+        'export class AuthenticationController {',
+        '  @Public()',
+        "  @Post('authenticate')",
+        '  signIn(@Body() body: { email: string }) {',
+        '    return body;',
+        '  }',
+        "  @Get('me')",
+        '  me() {',
+        '    return {};',
+        '  }',
+        '}',
+        '@Module({',
+        '  controllers: [AuthenticationController],',
+        '  providers: [{ provide: APP_GUARD, useClass: AuthenticationGuard }],',
+        '})',
+        'export class AppModule {}',
+      ].join('\n'),
+    );
+    // solid-core's guards/authentication.guard.ts: the handler's IS_PUBLIC_KEY metadata lets a request through.
+    await writeFile(
+      join(dir, 'authentication.guard.ts'),
+      [
+        "import { CanActivate, ExecutionContext, Injectable, UnauthorizedException } from '@nestjs/common';",
+        "import { Reflector } from '@nestjs/core';",
+        "import { IS_PUBLIC_KEY } from './public.decorator';",
+        '@Injectable()',
+        'export class AuthenticationGuard implements CanActivate {',
+        '  constructor(private readonly reflector: Reflector) {}',
+        '  async canActivate(context: ExecutionContext): Promise<boolean> {',
+        '    const isPublic = this.reflector.get(IS_PUBLIC_KEY, context.getHandler());',
+        '    if (isPublic) {',
+        '      return true;',
+        '    }',
+        '    if (!context.switchToHttp().getRequest().headers.authorization) throw new UnauthorizedException();',
+        '    return true;',
+        '  }',
+        '}',
+      ].join('\n'),
+    );
+    const { routes } = await readRoutes(join(dir, 'main.ts'));
+    expect(routes.map((route) => [route.method, route.path, route.middleware, route.statuses])).toEqual([
+      ['POST', '/iam/authenticate', ['AuthenticationGuard'], [201]],
+      ['GET', '/iam/me', ['AuthenticationGuard'], [200, 401]],
+    ]);
+  });
 });
 
 describe('readRoutes on @koalarx/nest 4.4', () => {

@@ -200,6 +200,39 @@ describe('readRoutes on express-generator-typescript 2.8', () => {
       ['GET', '/users', [200], undefined],
     ]);
   });
+
+  it("reads the project's status names a helper is handed (sendSuccess(res, user, HttpStatusCodes.CREATED))", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-status-table-helper-'));
+    await writeFile(
+      join(dir, 'HttpStatusCodes.ts'),
+      [
+        'const HttpStatusCodes = {',
+        '  OK: 200,',
+        '  CREATED: 201,',
+        '} as const;',
+        'export default HttpStatusCodes;',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'server.ts'),
+      [
+        "import express, { Response } from 'express';",
+        "import HttpStatusCodes from './HttpStatusCodes';",
+        'function sendSuccess(res: Response, data: unknown, status: number = HttpStatusCodes.OK) {',
+        '  res.status(status).json(data);',
+        '}',
+        'const app = express();',
+        "app.post('/users', (req, res) => sendSuccess(res, req.body, HttpStatusCodes.CREATED));",
+        "app.get('/users', (req, res) => sendSuccess(res, []));",
+        'app.listen(3000);',
+      ].join('\n'),
+    );
+    const { routes } = await readRoutes(join(dir, 'server.ts'));
+    expect(routes.map((route) => [route.method, route.path, route.statuses, route.computedStatuses])).toEqual([
+      ['POST', '/users', [201], undefined],
+      ['GET', '/users', [200], undefined],
+    ]);
+  });
 });
 
 describe('readRoutes on @solidstarters/solid-core 1.2', () => {

@@ -64,12 +64,21 @@ export function answeredStatuses(
     // response to (`(req, res, next) => controller.create(req, res, next)`: the method is the handler).
     codes.push(...modules.serviceErrorStatuses(answerer.fn));
     for (const node of statusArgumentsIn(ts, answerer.fn, slots)) {
-      const read = answerer.handing ? handedStatus(ts, answerer.handing, node) : undefined;
+      const read = answerer.handing
+        ? handedStatus(ts, answerer.handing, node, (value) => modules.statusOf(value))
+        : undefined;
       if (read?.handed) {
         // `res.status(statusCode)` in a helper: the status each call gives it (`sendSuccess(res, data, 201)`).
         codes.push(...read.codes);
         for (const shown of read.computed) computed.add(shown);
         for (const code of statusCodes(ts, node)) handedFallbacks.add(code);
+        continue;
+      }
+      // `res.status(HttpStatusCodes.OK)` with the project's own table of statuses (express-generator-typescript).
+      const named = statusCodes(ts, node).length ? undefined : modules.statusOf(node);
+      if (named !== undefined) {
+        stated.add(named);
+        codes.push(named);
         continue;
       }
       for (const code of statusCodes(ts, node)) stated.add(code);
@@ -132,21 +141,32 @@ function handedStatus(
   ts: TsMorph,
   handing: Handing,
   node: TsNode,
+  statusOf: (value: TsNode) => number | undefined,
   depth = 0,
 ): { codes: number[]; computed: string[]; handed: boolean; omitted?: boolean } {
   const value = unwrapParentheses(ts, node);
   const held = depth < 4 ? localConst(ts, value) : undefined;
-  if (held) return handedStatus(ts, handing, held, depth + 1);
+  if (held) return handedStatus(ts, handing, held, statusOf, depth + 1);
+  // What a status expression says: a literal or known name, one of the project's table (`HttpStatusCodes.CREATED`), else computed.
+  const stated = (expression: TsNode, handed: boolean) => {
+    const codes = statusCodes(ts, expression);
+    const named = codes.length ? undefined : statusOf(expression);
+    if (named !== undefined) return { codes: [named], computed: [], handed };
+    const shown = computedStatus(ts, expression);
+    return { codes, computed: shown ? [shown] : [], handed };
+  };
   const both = (parts: Array<ReturnType<typeof handedStatus>>) => ({
     codes: parts.flatMap((part) => part.codes),
     computed: parts.flatMap((part) => part.computed),
     handed: parts.some((part) => part.handed),
   });
   if (ts.Node.isConditionalExpression(value))
-    return both([value.getWhenTrue(), value.getWhenFalse()].map((part) => handedStatus(ts, handing, part, depth)));
+    return both(
+      [value.getWhenTrue(), value.getWhenFalse()].map((part) => handedStatus(ts, handing, part, statusOf, depth)),
+    );
   if (ts.Node.isBinaryExpression(value) && ['||', '??'].includes(value.getOperatorToken().getText())) {
-    const given = handedStatus(ts, handing, value.getLeft(), depth);
-    const fallback = handedStatus(ts, handing, value.getRight(), depth);
+    const given = handedStatus(ts, handing, value.getLeft(), statusOf, depth);
+    const fallback = handedStatus(ts, handing, value.getRight(), statusOf, depth);
     if (given.omitted) return { ...fallback, handed: true };
     // A status the call gives is never nullish: the fallback is not reached.
     if (given.handed && given.codes.length && !given.computed.length) return given;
@@ -156,13 +176,9 @@ function handedStatus(
     if (omittedAtCall(ts, handing, value))
       return { codes: [], computed: [shortText(value)], handed: true, omitted: true };
     const given = handedValue(ts, handing, value);
-    if (given !== value) {
-      const shown = computedStatus(ts, given);
-      return { codes: statusCodes(ts, given), computed: shown ? [shown] : [], handed: true };
-    }
+    if (given !== value) return stated(given, true);
   }
-  const shown = computedStatus(ts, value);
-  return { codes: statusCodes(ts, value), computed: shown ? [shown] : [], handed: false };
+  return stated(value, false);
 }
 
 /**

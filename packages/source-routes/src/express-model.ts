@@ -72,6 +72,11 @@ export interface RouterRef {
    * where the factory starts: the calls on a `router` of another function of its module are that one's.
    */
   local?: number;
+  /**
+   * For an app the entry registers on that another module or a function of the project made
+   * (`const app = createMcpExpressApp(); app.post('/mcp', …)`): that app, whose own registrations run first.
+   */
+  made?: RouterRef;
 }
 export interface ModuleInfo {
   file: string;

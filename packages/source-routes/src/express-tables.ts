@@ -6,7 +6,7 @@ import type { RouteReader } from './express.js';
 import type { CallExpression, Node as TsNode } from 'ts-morph';
 import { classConstant } from './class-members.js';
 import { unwrap } from './code-shapes.js';
-import { loopOver, shortText } from './syntax.js';
+import { loopOver, shortText, type Loop, type TsMorph } from './syntax.js';
 import type { RouterRef, Mount } from './express-model.js';
 import { literalTable } from './express-declarations.js';
 import { handedElements, classOf, keptRouter, mountTarget } from './express-mount-targets.js';
@@ -27,11 +27,12 @@ export function tableMounts(
   const [pathArg, ...rest] = call.getArguments().map((arg) => unwrap(ts, arg));
   const loop = pathArg && loopOver(ts, pathArg);
   if (!loop) return undefined;
-  const pathKey = loop.key(pathArg);
+  const path = loopPath(reader, loop, pathArg);
   // The router is the last argument from the table; names before it are middleware.
   const routerArg = rest[rest.length - 1];
   const routerKey = routerArg && loop.key(routerArg);
-  if (!pathKey || !routerKey) return undefined;
+  if (!path || !routerKey) return undefined;
+  const pathKey = path.key;
   const middleware = rest.slice(0, -1);
   if (middleware.some((arg) => !ts.Node.isIdentifier(arg) || loop.key(arg))) return undefined;
   const found = reader.definition(ref.file, loop.table, (info, name) => literalTable(ts, info, name) !== undefined);
@@ -45,7 +46,7 @@ export function tableMounts(
     if (!element) return undefined;
     if (!ts.Node.isObjectLiteralExpression(element)) {
       const cls = classOf(reader, element);
-      const prefix = cls && reader.literal(classConstant(ts, cls, pathKey));
+      const prefix = path.around(cls && reader.literal(classConstant(ts, cls, pathKey)));
       const target = keptRouter(reader, element, routerKey);
       if (prefix === undefined || !target) unread.push(written);
       else mounts.push({ prefix, target, middleware: middleware.map((arg) => arg.getText()) });
@@ -58,10 +59,9 @@ export function tableMounts(
       return undefined;
     };
     if (element.getProperties().some((property) => ts.Node.isSpreadAssignment(property))) return undefined;
-    const path = value(pathKey);
     const router = value(routerKey);
     const target = router && mountTarget(reader, element.getSourceFile().getFilePath(), router);
-    const prefix = reader.literal(path);
+    const prefix = path.around(reader.literal(value(pathKey)));
     if (prefix === undefined || !target) unread.push(written);
     else mounts.push({ prefix, target, middleware: middleware.map((arg) => arg.getText()) });
   }
@@ -112,18 +112,64 @@ export function handedMounts(
   const [pathArg, ...rest] = call.getArguments();
   const loop = pathArg && loopOver(ts, pathArg);
   const routerArg = rest[rest.length - 1];
-  const pathKey = loop?.key(pathArg!);
+  const path = loop && loopPath(reader, loop, pathArg!);
   const routerKey = routerArg && loop?.key(routerArg);
   const middleware = rest.slice(0, -1);
-  if (!loop || !pathKey || !routerKey) return undefined;
+  if (!loop || !path || !routerKey) return undefined;
   if (middleware.some((arg) => !ts.Node.isIdentifier(arg) || loop.key(arg))) return undefined;
   const mounts: Array<Omit<Mount, 'middleware'> & { middleware: string[] }> = [];
   for (const element of handedElements(reader, loop.at) ?? []) {
     const cls = classOf(reader, element);
-    const prefix = cls && reader.literal(classConstant(ts, cls, pathKey));
+    const prefix = path.around(cls && reader.literal(classConstant(ts, cls, path.key)));
     const target = keptRouter(reader, element, routerKey);
     if (prefix === undefined || !target) return undefined;
     mounts.push({ prefix, target, middleware: middleware.map((arg) => arg.getText()) });
   }
   return mounts.length ? mounts : undefined;
+}
+
+/**
+ * The key of the table's elements a mount path reads, and the path each element's value makes with
+ * what is written around it: `route.path`, or `apiPrefix + route.path` (typescript-express-starter 11,
+ * `apiPrefix` a parameter with a default) and `` `${apiPrefix}${route.path}` ``, whose other parts docgen
+ * reads as it reads any path (`RouteReader.literal`); undefined when the path reads no key, or several.
+ */
+function loopPath(
+  reader: RouteReader,
+  loop: Loop,
+  pathArg: TsNode,
+): { key: string; around: (value: string | undefined) => string | undefined } | undefined {
+  const parts = concatenated(reader.ts, pathArg);
+  const keyed = parts.filter((part) => typeof part !== 'string' && loop.key(part));
+  if (keyed.length !== 1) return undefined;
+  const key = loop.key(keyed[0] as TsNode)!;
+  const text = (written: Array<TsNode | string>): string | undefined => {
+    let joined = '';
+    for (const part of written) {
+      const value = typeof part === 'string' ? part : reader.literal(part);
+      if (value === undefined) return undefined;
+      joined += value;
+    }
+    return joined;
+  };
+  const at = parts.indexOf(keyed[0]!);
+  const before = text(parts.slice(0, at));
+  const after = text(parts.slice(at + 1));
+  if (before === undefined || after === undefined) return undefined;
+  return { key, around: (value) => (value === undefined ? undefined : before + value + after) };
+}
+
+/** The parts a string is joined from, in order: the operands of `a + b + c`, a template's texts and values. */
+function concatenated(ts: TsMorph, node: TsNode): Array<TsNode | string> {
+  const value = unwrap(ts, node);
+  if (ts.Node.isBinaryExpression(value) && value.getOperatorToken().getText() === '+')
+    return [...concatenated(ts, value.getLeft()), ...concatenated(ts, value.getRight())];
+  if (ts.Node.isTemplateExpression(value))
+    return [
+      value.getHead().getLiteralText(),
+      ...value
+        .getTemplateSpans()
+        .flatMap((span) => [...concatenated(ts, span.getExpression()), span.getLiteral().getLiteralText()]),
+    ];
+  return [value];
 }

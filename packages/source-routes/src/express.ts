@@ -353,6 +353,11 @@ export class RouteReader {
     const info = this.module(ref.file);
     const routerLevel: Scoped[] = [];
     def.trailing = routerLevel;
+    // An app made elsewhere that the entry registers on: what was registered where it was made runs first.
+    if (ref.made) {
+      def.entries.push({ kind: 'mount', mount: { prefix: '', target: ref.made, middleware: [] } });
+      routerLevel.push(...(this.router(ref.made).trailing ?? []));
+    }
     // Registrations run in source order (router-level middleware applies to what follows), and a
     // chain `Router().use(a).use(b)` is visited outside-in: sort by where each method is written.
     const steps: Array<{ at: number; run: () => void }> = [];
@@ -554,12 +559,30 @@ export class RouteReader {
       if (!ts.Node.isPropertyAccessExpression(callee) || callee.getName() !== 'listen') continue;
       const target = callee.getExpression();
       // `const app = createApp(toolsRouter, usersRouter); app.listen(3000)`: an app a function of the project makes.
-      const ref = ts.Node.isIdentifier(target)
+      const made = ts.Node.isIdentifier(target)
         ? (this.resolve(entry, target.getText()) ?? heldFactoryRouter(this, entry, target))
         : undefined;
+      // What the entry registers on it itself (`app.post('/mcp', …)`) comes after what was registered where it was made.
+      const ref =
+        made && this.registersOn(entry, target.getText()) ? { file: entry, name: target.getText(), made } : made;
       if (ref && !starts.some((start) => start.file === ref.file && start.name === ref.name)) starts.push(ref);
     }
     return starts;
+  }
+
+  /** Whether a module registers routes or middleware on a name itself (`app.post(…)`, `app.use(…)`, `app.route(…)`). */
+  private registersOn(file: string, name: string): boolean {
+    const { ts } = this;
+    return this.module(file)
+      .source.getDescendantsOfKind(ts.SyntaxKind.CallExpression)
+      .some((call) => {
+        const callee = call.getExpression();
+        return (
+          ts.Node.isPropertyAccessExpression(callee) &&
+          callee.getExpression().getText() === name &&
+          (METHODS.has(callee.getName()) || callee.getName() === 'use' || callee.getName() === 'route')
+        );
+      });
   }
 
   /** The paths a path argument states: a path, or a list of them (`['/about', '/about-us']`); undefined if any is computed. */

@@ -18,7 +18,7 @@ import { InversifyReader, isInversifySource } from './inversify.js';
 import { isKoaSource, KoaReader } from './koa.js';
 import { isNestSource, NestReader } from './nest.js';
 import { isRoutingControllersSource, RoutingControllersReader } from './routing-controllers.js';
-import { appFiles, didYouMean } from './suggest.js';
+import { appFiles, CREATES_APP, didYouMean } from './suggest.js';
 import { missedSourceWarnings } from './workspaces.js';
 import { newRunNotes, type RunNotes } from './run-notes.js';
 import { ImportResolver, type TsMorph, syntaxProject } from './syntax.js';
@@ -343,9 +343,19 @@ function frameworkOf(
   if (own) return own;
   if (/['"]express['"]/.test(text)) return 'Express';
   const imports = new ImportResolver(tsMorph, notes.missedSources);
-  for (const [, specifier] of text.matchAll(/(?:\bfrom\s+|\brequire\(\s*|\bimport\(\s*)['"]([^'"]+)['"]/g)) {
-    const file = specifier && imports.resolve(entry, specifier);
-    const found = file && imported(readFileSync(file, 'utf8'));
+  const texts = [...text.matchAll(/(?:\bfrom\s+|\brequire\(\s*|\bimport\(\s*)['"]([^'"]+)['"]/g)].flatMap(
+    ([, specifier]) => {
+      const file = specifier && imports.resolve(entry, specifier);
+      return file ? [readFileSync(file, 'utf8')] : [];
+    },
+  );
+  // The module that makes the app names the framework first (`createMcpExpressApp()` making `express()`),
+  // before one that only imports a package (the MCP SDK's transport, built on `@hono/node-server`).
+  const maker = texts.find((source) => CREATES_APP.test(source));
+  const made = maker && (imported(maker) ?? (/['"]express['"]/.test(maker) ? 'Express' : undefined));
+  if (made) return made;
+  for (const source of texts) {
+    const found = imported(source);
     if (found) return found;
   }
   return 'Express';

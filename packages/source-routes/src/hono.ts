@@ -45,6 +45,7 @@ import {
   shortText,
   type StatusSlots,
   statusCodes,
+  initStatus,
   toOpenApiPath,
   type TsMorph,
 } from './syntax.js';
@@ -680,7 +681,8 @@ export class HonoReader extends ModuleReader {
     for (const call of fn.getDescendantsOfKind(ts.SyntaxKind.CallExpression)) {
       const method = methodOf(ts, call);
       const args = call.getArguments();
-      if (method && WITH_STATUS.has(method) && args[1]) codes.push(...statusCodes(ts, args[1]));
+      const given = method && WITH_STATUS.has(method) ? initStatus(ts, args[1]) : undefined;
+      if (given) codes.push(...statusCodes(ts, given));
       else if (method === 'status' && args[0]) codes.push(...statusCodes(ts, args[0]));
       else if (method === 'redirect') codes.push(...(args[1] ? statusCodes(ts, args[1]) : [302]));
       else if (method === 'notFound' && !args.length) codes.push(404);

@@ -406,23 +406,26 @@ export class Modules {
    * NestJS exception, `extends NotFoundException`). Undefined for a class that takes its status from
    * its caller (`super(message, status)`), and for one not of the project (`Error`).
    */
-  errorClassStatus = (callee: TsNode, depth = 0): number | undefined => {
-    const { ts } = this;
-    const name = unwrap(ts, callee);
-    if (depth > 8 || !ts.Node.isIdentifier(name)) return undefined;
-    const pkg = this.packageOf(name);
-    const known = pkg === undefined ? undefined : PACKAGE_ERRORS[pkg];
-    if (known) return known[name.getText()];
-    const cls = this.follow(name)?.value;
-    if (!cls || !ts.Node.isClassDeclaration(cls)) return undefined;
-    // How many arguments `new X(…)` gives, for a status parameter's default it leaves to apply (`public status = 500`).
-    const made = depth === 0 ? name.getParent() : undefined;
-    const given = made && ts.Node.isNewExpression(made) ? made.getArguments().length : undefined;
-    const own = ownErrorStatus(ts, cls, (node) => this.statusOf(node), given);
-    if (own !== undefined) return own;
-    const base = cls.getExtends()?.getExpression();
-    return base && (nestExceptionStatus(base.getText()) ?? this.errorClassStatus(base, depth + 1));
-  };
+  errorClassStatus = Object.assign(
+    (callee: TsNode, depth = 0): number | undefined => {
+      const { ts } = this;
+      const name = unwrap(ts, callee);
+      if (depth > 8 || !ts.Node.isIdentifier(name)) return undefined;
+      const pkg = this.packageOf(name);
+      const known = pkg === undefined ? undefined : PACKAGE_ERRORS[pkg];
+      if (known) return known[name.getText()];
+      const cls = this.follow(name)?.value;
+      if (!cls || !ts.Node.isClassDeclaration(cls)) return undefined;
+      // How many arguments `new X(…)` gives, for a status parameter's default it leaves to apply (`public status = 500`).
+      const made = depth === 0 ? name.getParent() : undefined;
+      const given = made && ts.Node.isNewExpression(made) ? made.getArguments().length : undefined;
+      const own = ownErrorStatus(ts, cls, (node) => this.statusOf(node), given);
+      if (own !== undefined) return own;
+      const base = cls.getExtends()?.getExpression();
+      return base && (nestExceptionStatus(base.getText()) ?? this.errorClassStatus(base, depth + 1));
+    },
+    { statusOf: (node: TsNode) => this.statusOf(node) },
+  );
 
   /**
    * The statuses of the errors the project's own functions a handler calls raise, as the app's error

@@ -28,6 +28,19 @@ import { refusedByGuards } from './nest-guards.js';
 import type { Diagnostic } from '@docgen/core';
 
 /**
+ * The guard class a global guard is made from where the app's container makes it: `await app.resolve(AuthGuard)`
+ * or `app.get(RolesGuard)` (as @koalarx/nest gives them); any other argument as written.
+ */
+function resolvedGuard(ts: TsMorph, arg: TsNode): TsNode {
+  const value = unwrap(ts, arg);
+  if (!ts.Node.isCallExpression(value)) return arg;
+  const callee = value.getExpression();
+  const [guard, ...rest] = value.getArguments();
+  const resolves = ts.Node.isPropertyAccessExpression(callee) && /^(resolve|get)$/.test(callee.getName());
+  return resolves && guard && !rest.length && ts.Node.isIdentifier(guard) ? guard : arg;
+}
+
+/**
  * What the bootstrap function does to the app for every route: `app.use(helmet())` (or
  * `app.use('/admin', basicAuth)`, on the paths under it) and `app.useGlobalGuards(…)`, on the app
  * `NestFactory.create(…)` makes, in main.ts and in the functions of the project it hands the app
@@ -89,8 +102,9 @@ export function bootstrapCalls(
       ) {
         if (!onInstance) calls.push(call);
         if (callee.getName() === 'useGlobalGuards') {
-          guards.push(...args.map((arg) => shortText(arg)));
-          guardStatuses.push(...refusedByGuards(reader, call.getSourceFile().getFilePath(), args));
+          const given = args.map((arg) => resolvedGuard(ts, arg));
+          guards.push(...given.map((arg) => shortText(arg)));
+          guardStatuses.push(...refusedByGuards(reader, call.getSourceFile().getFilePath(), given));
         }
         if (callee.getName() === 'useGlobalPipes') pipes.push(...args);
         if (callee.getName() !== 'use') continue;

@@ -71,7 +71,10 @@ export function returnedClass(reader: NestReader, node: TsNode): ClassLikeDeclar
  * `useFactory: (reflector) => new ThrottleGuard(reflector)` (the class it makes, where every return makes
  * the same one): each class's name and what it refuses a request with.
  */
-export function moduleAppGuards(reader: NestReader, module: ClassRef): Array<{ name: string; statuses: number[] }> {
+export function moduleAppGuards(
+  reader: NestReader,
+  module: ClassRef,
+): Array<{ name: string; statuses: number[]; passes?: string }> {
   const { ts } = reader;
   const metadata = decoratorObject(ts, module.declaration.getDecorator('Module'));
   return listed(reader, propertyOf(ts, metadata, 'providers')).flatMap((element) => {
@@ -84,8 +87,76 @@ export function moduleAppGuards(reader: NestReader, module: ClassRef): Array<{ n
       propertyValue(ts, provider, 'useExisting') ??
       (factory && madeByFactory(reader, factory));
     if (!guard) return [];
-    return [{ name: shortText(guard), statuses: refusedByGuards(reader, module.file, [guard]) }];
+    const cls = ts.Node.isIdentifier(guard) ? findClass(reader, module.file, guard.getText())?.declaration : undefined;
+    const passes = cls && passingMetadata(reader, cls);
+    return [
+      {
+        name: shortText(guard),
+        statuses: refusedByGuards(reader, module.file, [guard]),
+        ...(passes === undefined ? {} : { passes }),
+      },
+    ];
   });
+}
+
+/**
+ * The metadata key a guard lets a request through for, before it refuses anything: `if (isPublic) return true`
+ * with `const isPublic = this.reflector.get(IS_PUBLIC_KEY, context.getHandler())` (or `getAllAndOverride`),
+ * as NestJS's recipe for a global guard with `@Public()` routes writes it; undefined for a guard without one.
+ */
+export function passingMetadata(reader: NestReader, guard: ClassLikeDeclaration): string | undefined {
+  const { ts } = reader;
+  const body = guard.getMethod('canActivate')?.getBody();
+  if (!body || !ts.Node.isBlock(body)) return undefined;
+  for (const statement of body.getStatements()) {
+    if (!ts.Node.isIfStatement(statement) || !returnsTrue(ts, statement.getThenStatement())) continue;
+    let condition = unwrap(ts, statement.getExpression());
+    if (ts.Node.isIdentifier(condition)) {
+      const held = body.getVariableDeclaration(condition.getText())?.getInitializer();
+      if (held) condition = unwrap(ts, held);
+    }
+    const callee = ts.Node.isCallExpression(condition) ? condition.getExpression() : undefined;
+    const [key] = ts.Node.isCallExpression(condition) ? condition.getArguments() : [];
+    if (callee && key && ts.Node.isPropertyAccessExpression(callee) && REFLECTOR_READS.test(callee.getName()))
+      return metadataKey(reader, key);
+  }
+  return undefined;
+}
+
+/** Reflector's methods that read a handler's (and its class's) metadata. */
+const REFLECTOR_READS = /^(get|getAllAndOverride|getAllAndMerge)$/;
+
+/** `return true`, alone or as a block's only statement. */
+function returnsTrue(ts: TsMorph, statement: TsNode): boolean {
+  const [only, ...rest] = ts.Node.isBlock(statement) ? statement.getStatements() : [statement];
+  return !rest.length && !!only && ts.Node.isReturnStatement(only) && only.getExpression()?.getText() === 'true';
+}
+
+/**
+ * The metadata keys a route's decorators set to true: `@SetMetadata(IS_PUBLIC_KEY, true)`, or a decorator
+ * of the project that returns it (`export const Public = () => SetMetadata(IS_PUBLIC_KEY, true)`).
+ */
+export function metadataSet(reader: NestReader, decorators: Decorator[]): string[] {
+  const { ts } = reader;
+  return decorators.flatMap((decorator) => {
+    const call = decorator.getCallExpression();
+    if (!call) return [];
+    const fn =
+      call.getExpression().getText() === 'SetMetadata' ? undefined : reader.modules.functionOf(call.getExpression());
+    const made = fn ? returnedBy(ts, fn) : [call];
+    return made.flatMap((value) => {
+      const [key, setTo] =
+        ts.Node.isCallExpression(value) && value.getExpression().getText() === 'SetMetadata'
+          ? value.getArguments()
+          : [];
+      return key && setTo?.getText() === 'true' ? [metadataKey(reader, key)] : [];
+    });
+  });
+}
+
+/** A metadata key as both sides name it: its value where docgen reads it (`'isPublic'`), else as written. */
+function metadataKey(reader: NestReader, key: TsNode): string {
+  return reader.literal(key) ?? key.getText();
 }
 
 /** The class a provider's `useFactory` makes (`(reflector) => new ThrottleGuard(reflector)`), where every return makes the same one. */

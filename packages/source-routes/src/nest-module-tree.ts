@@ -5,14 +5,16 @@
 import type { NestReader } from './nest.js';
 import type {
   ArrayLiteralExpression,
+  CallExpression,
   ClassDeclaration,
+  MethodDeclaration,
   Node as TsNode,
   PropertyAccessExpression,
   SourceFile,
   ClassExpression,
 } from 'ts-morph';
 import { isConst } from './modules.js';
-import { unwrap } from './code-shapes.js';
+import { returnedBy, unwrap } from './code-shapes.js';
 import { joinPaths, shortText } from './syntax.js';
 import { decoratorObject, literalProperty, propertyOf, propertyValue } from './nest-decorators.js';
 
@@ -103,6 +105,8 @@ export function rootModules(reader: NestReader, source: SourceFile): ClassRef[] 
     const [module] = call.getArguments();
     const found = module && ts.Node.isIdentifier(module) ? findClass(reader, file, module.getText()) : undefined;
     if (found) return [found];
+    // A root module imported from a file docgen does not find: said at the call, not only "no route".
+    if (module) unread(reader, module, 'module', false);
   }
   return classesWith(source, 'Module').map(({ controller }) => controller);
 }
@@ -125,28 +129,76 @@ export function controllersOf(
   const prefixes = new Map<ClassDeclaration, string>();
   const seen = new Set<ClassDeclaration>();
   const out: Array<{ controller: ClassRef; modulePrefix: string }> = [];
-  const visit = (module: ClassRef): void => {
+  // `dynamic`: the call that made the module a dynamic one (`JobsModule.register({ imports: [PersonModule] })`).
+  const visit = (module: ClassRef, dynamic?: TsNode): void => {
     if (seen.has(module.declaration)) return;
     seen.add(module.declaration);
     reader.visited.push(module);
     const metadata = decoratorObject(reader.ts, module.declaration.getDecorator('Module'));
-    for (const element of listed(reader, propertyOf(reader.ts, metadata, 'imports'))) {
+    const list = (key: 'imports' | 'controllers') => [
+      ...listed(reader, propertyOf(reader.ts, metadata, key)),
+      ...(dynamic ? dynamicModuleList(reader, dynamic, key) : []),
+    ];
+    const imports = list('imports');
+    for (const element of imports) {
       const routerModule = routerModuleRoutes(reader, element);
       if (routerModule) for (const [declaration, path] of routerModule) prefixes.set(declaration, path);
     }
-    for (const element of listed(reader, propertyOf(reader.ts, metadata, 'controllers'))) {
+    for (const element of list('controllers')) {
       const controller = classOf(reader, element.getSourceFile().getFilePath(), element);
       if (controller) out.push({ controller, modulePrefix: prefixes.get(module.declaration) ?? '' });
       else unread(reader, element, 'controller', true);
     }
-    for (const element of listed(reader, propertyOf(reader.ts, metadata, 'imports'))) {
+    for (const element of imports) {
       const imported = modulesOf(reader, element.getSourceFile().getFilePath(), element);
-      for (const found of imported) if (found.declaration.getDecorator('Module')) visit(found);
+      for (const found of imported) if (found.declaration.getDecorator('Module')) visit(found, element);
       if (!imported.length) unread(reader, element, 'module', false);
     }
   };
   for (const root of roots) visit(root);
   return out;
+}
+
+/**
+ * What a dynamic module of the project adds to its class's own metadata under `key`, as its static method
+ * returns it: `controllers: [MetricsController]` written there, or the list the call hands it, as
+ * @koalarx/nest's `JobsModule.register({ imports: [PersonModule] })` with `imports: options.imports ?? []`.
+ * Nothing for an element that is no call of such a method (`UsersModule`, a package's `forRoot()`).
+ */
+export function dynamicModuleList(reader: NestReader, element: TsNode, key: 'imports' | 'controllers'): TsNode[] {
+  const { ts } = reader;
+  if (!ts.Node.isCallExpression(element)) return [];
+  const callee = element.getExpression();
+  if (!ts.Node.isPropertyAccessExpression(callee) || !ts.Node.isIdentifier(callee.getExpression())) return [];
+  const cls = findClass(reader, element.getSourceFile().getFilePath(), callee.getExpression().getText());
+  const method = cls?.declaration.getStaticMethod(callee.getName());
+  if (!method) return [];
+  return returnedBy(ts, method).flatMap((returned) => {
+    const value = ts.Node.isObjectLiteralExpression(returned) ? propertyValue(ts, returned, key) : undefined;
+    const given = value && givenList(reader, method, element, value);
+    return given ? listed(reader, given) : [];
+  });
+}
+
+/**
+ * The list a value of a static method stands for at one call: `options.imports` is the `imports` the call's
+ * argument states (`{ imports: [PersonModule] }`), `options.imports ?? []` its fallback where the call states none.
+ */
+function givenList(
+  reader: NestReader,
+  method: MethodDeclaration,
+  call: CallExpression,
+  value: TsNode,
+): TsNode | undefined {
+  const { ts } = reader;
+  const node = unwrap(ts, value);
+  if (ts.Node.isBinaryExpression(node) && ['??', '||'].includes(node.getOperatorToken().getText()))
+    return givenList(reader, method, call, node.getLeft()) ?? node.getRight();
+  if (!ts.Node.isPropertyAccessExpression(node) || !ts.Node.isIdentifier(node.getExpression())) return node;
+  const at = method.getParameters().findIndex((parameter) => parameter.getName() === node.getExpression().getText());
+  const argument = at >= 0 ? call.getArguments()[at] : undefined;
+  const object = argument && unwrap(ts, argument);
+  return object && ts.Node.isObjectLiteralExpression(object) ? propertyValue(ts, object, node.getName()) : undefined;
 }
 
 /**
@@ -246,14 +298,17 @@ export function findClass(
   if (seen.has(key)) return undefined;
   seen.add(key);
   const source = reader.source(file);
+  if (name === 'default') return defaultClass(reader, source, seen);
   const declaration = source.getClass(name);
   if (declaration) return { file, declaration };
   for (const declaration of source.getImportDeclarations()) {
+    // `import UsersModule from './users.module'`: its default export.
+    const imported = declaration.getDefaultImport()?.getText() === name ? 'default' : undefined;
     const named = declaration
       .getNamedImports()
       .find((item) => (item.getAliasNode()?.getText() ?? item.getName()) === name);
-    const target = named && reader.modules.resolve(file, declaration.getModuleSpecifierValue());
-    if (target) return findClass(reader, target, named.getName(), seen);
+    const target = (imported || named) && reader.modules.resolve(file, declaration.getModuleSpecifierValue());
+    if (target) return findClass(reader, target, imported ?? named!.getName(), seen);
   }
   for (const declaration of source.getExportDeclarations()) {
     const specifier = declaration.getModuleSpecifierValue();
@@ -269,6 +324,21 @@ export function findClass(
     if (match) return findClass(reader, target, match.getName(), seen);
   }
   return undefined;
+}
+
+/**
+ * The class a module exports by default: `export default class UsersModule {}`, as
+ * generator-nest-js-boilerplate writes every module and controller, or `export default UsersModule`.
+ */
+function defaultClass(reader: NestReader, source: SourceFile, seen: Set<string>): ClassRef | undefined {
+  const file = source.getFilePath();
+  const declaration = source.getClasses().find((candidate) => candidate.isDefaultExport());
+  if (declaration) return { file, declaration };
+  const assigned = source.getExportAssignments().find((assignment) => !assignment.isExportEquals());
+  const expression = assigned && unwrap(reader.ts, assigned.getExpression());
+  return expression && reader.ts.Node.isIdentifier(expression)
+    ? findClass(reader, file, expression.getText(), seen)
+    : undefined;
 }
 
 /** A class as written, declared or an expression (`mixin(class implements CanActivate {…})`). */

@@ -42,7 +42,7 @@ import {
 } from './nest-bootstrap.js';
 import { consumerMiddleware } from './nest-middleware.js';
 import { rootModules, classesWith, controllersOf, findClass, type ClassRef } from './nest-module-tree.js';
-import { guardStatuses, moduleAppGuards, guards } from './nest-guards.js';
+import { guardStatuses, moduleAppGuards, guards, metadataSet } from './nest-guards.js';
 import { moduleAppPipes, pipeStatuses } from './nest-pipes.js';
 import {
   apiOperationSummary,
@@ -116,14 +116,16 @@ export class NestReader {
     const controllers = roots.length ? controllersOf(this, roots) : classesWith(source, 'Controller');
     const applied = this.visited.flatMap((module) => consumerMiddleware(this, module));
     const appGuards = this.visited.flatMap((module) => moduleAppGuards(this, module));
-    const appGuardStatuses = appGuards.flatMap((guard) => guard.statuses);
+    // A global guard lets the routes its key marks through (`@Public()`): it refuses nothing there.
+    const appGuardStatuses = (marked: string[]) =>
+      appGuards.flatMap((guard) => (guard.passes !== undefined && marked.includes(guard.passes) ? [] : guard.statuses));
     // The app's pipes, as Nest runs them: `useGlobalPipes`'s, then the modules' `APP_PIPE`s.
     const appPipes = [...bootstrap.pipes, ...this.visited.flatMap((module) => moduleAppPipes(this, module))];
     // What packages serve at a path (`SwaggerModule.setup('docs', app, document)`, `app.use('/dash', agendash(…))`)
     // is registered on the server when main.ts runs; the controllers' routes later, when the app starts listening.
     const routes: Route[] = bootstrap.served.flatMap((served) => this.servedRoutes(served, prefix));
     for (const { controller, modulePrefix } of controllers)
-      for (const { route: own, versions } of this.controllerRoutes(controller, modulePrefix, appPipes)) {
+      for (const { route: own, versions, marked } of this.controllerRoutes(controller, modulePrefix, appPipes)) {
         // Middleware runs before guards: `consumer.apply(…)`'s names come first.
         const middleware = applied.filter((rule) => rule.appliesTo(controller.declaration, own.method, own.path));
         const unprefixed = excluded.some((target) => target.matches(controller.declaration, own.method, own.path));
@@ -143,7 +145,7 @@ export class NestReader {
             ...appGuards.map((guard) => guard.name),
             ...own.middleware,
           ];
-          const statuses = httpStatuses([...own.statuses, ...bootstrap.guardStatuses, ...appGuardStatuses]);
+          const statuses = httpStatuses([...own.statuses, ...bootstrap.guardStatuses, ...appGuardStatuses(marked)]);
           routes.push({ ...own, middleware: names, statuses, path, openapiPath: toOpenApiPath(path) });
         }
       }
@@ -234,7 +236,7 @@ export class NestReader {
     { file, declaration }: ClassRef,
     modulePrefix: string,
     appPipes: TsNode[],
-  ): Array<{ route: Omit<Route, 'openapiPath'>; versions?: string[] }> {
+  ): Array<{ route: Omit<Route, 'openapiPath'>; versions?: string[]; marked: string[] }> {
     const { ts } = this;
     const controller = declaration.getDecorator('Controller');
     const prefixes = controller ? this.paths(controller, 'path') : [''];
@@ -246,9 +248,12 @@ export class NestReader {
       guardStatuses(this, ancestor.file, ancestor.declaration.getDecorators()),
     );
     const classDecorators = lineage.flatMap((ancestor) => ancestor.declaration.getDecorators());
-    const routes: Array<{ route: Omit<Route, 'openapiPath'>; versions?: string[] }> = [];
+    const routes: Array<{ route: Omit<Route, 'openapiPath'>; versions?: string[]; marked: string[] }> = [];
+    const classMarked = metadataSet(this, classDecorators);
     for (const { method, file } of this.handlers(lineage)) {
       const decorators = method.getDecorators();
+      // The metadata its decorators set (`@Public()`), which a global guard may let through.
+      const marked = [...classMarked, ...metadataSet(this, decorators)];
       for (const decorator of decorators) {
         const verb = ROUTE_DECORATORS[decorator.getName()];
         if (!verb) continue;
@@ -278,6 +283,7 @@ export class NestReader {
                 line: decorator.getStartLineNumber(),
               },
               versions,
+              marked,
             });
       }
     }

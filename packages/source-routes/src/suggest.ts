@@ -11,7 +11,7 @@ import { ProjectFiles } from './project-files.js';
 import { foldersUp } from './folders-up.js';
 
 /** What a file that makes an app says: each framework's constructor, as apps write them. */
-const CREATES_APP =
+export const CREATES_APP =
   /\bexpress\s*\(\s*\)|\bnew\s+Koa\s*\(|\bFastify\s*\(|\bfastify\s*\(\s*[{)]|require\(\s*['"]fastify['"]\s*\)\s*\(|\bnew\s+Hono\s*(?:<[^>]*>)?\s*\(|\bNestFactory\s*\.\s*create\b/;
 
 /** Names an entry is usually given, nearer the top of the list the likelier. */

@@ -268,11 +268,18 @@ function nearestTsconfig(dir: string): string | undefined {
   return undefined;
 }
 
-/** `./routes/products.js` from a TypeScript file means `./routes/products.ts`; a folder means its index. */
+/** The files an import may name that are code docgen reads (JSON too: `import routes from './routes.json'`). */
+const CODE_FILE = /\.(?:[cm]?[jt]s|[jt]sx|json)$/;
+
+/**
+ * `./routes/products.js` from a TypeScript file means `./routes/products.ts`; a folder means its index.
+ * A file that is no code (`import css from './ui.css' with { type: 'text' }`, an `.svg`, a `.graphql`)
+ * is not one: read as TypeScript, it would stop the run with a syntax error.
+ */
 function sourceFile(base: string): string | undefined {
   const stem = base.replace(/\.(?:js|mjs|cjs|jsx)$/, '');
   const candidates = [
-    base,
+    ...(CODE_FILE.test(base) ? [base] : []),
     `${stem}.ts`,
     `${stem}.tsx`,
     `${stem}.mts`,
@@ -527,11 +534,12 @@ export function statusArgumentsIn(ts: TsMorph, handler: TsNode, slots: StatusSlo
     if (ts.Node.isCallExpression(node)) {
       const callee = node.getExpression();
       const index = ts.Node.isPropertyAccessExpression(callee) ? slots.calls[callee.getName()] : undefined;
-      if (index !== undefined) add(node.getArguments()[index]);
+      if (index !== undefined) add(initStatus(ts, node.getArguments()[index]));
       else if (HTTP_ERROR_FACTORIES.test(callee.getText())) add(node.getArguments()[0]);
     } else if (ts.Node.isNewExpression(node)) {
       const name = node.getExpression().getText().replace(/^.*\./, '');
-      if (name === 'HttpException') add(node.getArguments()[1]);
+      // NestJS's `new HttpException(body, status)`, or a project's `new HttpException(404, message)`.
+      if (name === 'HttpException') add(httpExceptionStatus(ts, node.getArguments()));
       else if (name === 'HTTPException') add(node.getArguments()[0]);
     } else if (
       ts.Node.isBinaryExpression(node) &&
@@ -542,6 +550,17 @@ export function statusArgumentsIn(ts: TsMorph, handler: TsNode, slots: StatusSlo
       add(node.getRight());
   }
   return found;
+}
+
+/**
+ * The status a response's init object states (Hono's `c.text('Missing redirect_uri', { status: 400 })`, as
+ * @openauthjs/openauth answers), else the argument itself; none for an init object without one.
+ */
+export function initStatus(ts: TsMorph, node: TsNode | undefined): TsNode | undefined {
+  const value = node && unwrapParentheses(ts, node);
+  if (!value || !ts.Node.isObjectLiteralExpression(value)) return node;
+  const status = value.getProperty('status');
+  return status && ts.Node.isPropertyAssignment(status) ? status.getInitializer() : undefined;
 }
 
 /**
@@ -626,10 +645,22 @@ function isParameterName(ts: TsMorph, name: TsNode): boolean {
  */
 export function errorStatusesIn(ts: TsMorph, handler: TsNode, classStatus?: ErrorClassStatus): number[] {
   const codes: number[] = [];
+  const stated = (node: TsNode) => statusCode(ts, node) ?? classStatus?.statusOf?.(node);
+  let thrownNames: Set<string> | undefined;
   // Thrown, passed to `next` or `reject`, or handed to Mongoose's `query.orFail(new NotFoundError(…))`, which throws it.
   const raised = (node: TsNode) => {
     const parent = node.getParent();
     if (parent && ts.Node.isThrowStatement(parent)) return true;
+    // `let error = new UnauthorizedException(); …; throw error;` (NestJS's authentication guard recipe).
+    // Only an error's class is looked for among the names raised (`new User()` is not read further).
+    if (
+      parent &&
+      ts.Node.isVariableDeclaration(parent) &&
+      parent.getInitializer() === node &&
+      ts.Node.isNewExpression(node) &&
+      /(?:Error|Exception)$/.test(node.getExpression().getText())
+    )
+      return (thrownNames ??= raisedNames(ts, handler)).has(parent.getName());
     if (!parent || !ts.Node.isCallExpression(parent)) return false;
     const callee = parent.getExpression();
     return (
@@ -644,28 +675,56 @@ export function errorStatusesIn(ts: TsMorph, handler: TsNode, classStatus?: Erro
       const name = node.getExpression().getText();
       const args = node.getArguments();
       named = NEST_EXCEPTION_STATUS[name.replace(/^.*\./, '')];
-      if (/(?:^|\.)HttpException$/.test(name)) status = args[1];
+      if (/(?:^|\.)HttpException$/.test(name)) status = httpExceptionStatus(ts, args);
       // `new ApiError(404, 'Not found')`, or the message first: `new AppError('Not found', 404)`.
-      else if (/(?:Error|Exception)$/.test(name))
-        status = args.find((arg) => statusCode(ts, arg) !== undefined) ?? args[0];
+      else if (/(?:Error|Exception)$/.test(name)) status = args.find((arg) => stated(arg) !== undefined) ?? args[0];
       // `throw new NotFoundError()` with `super(message, 404)` in its class: the status it carries.
-      if (!(status && statusCode(ts, status)) && !named)
+      if (!(status && stated(status)) && !named)
         named = namedHttpError(ts, node.getExpression()) ?? classStatus?.(node.getExpression());
     } else if (ts.Node.isCallExpression(node) && raised(node)) {
       if (HTTP_ERROR_FACTORIES.test(node.getExpression().getText())) status = node.getArguments()[0];
       else named = namedHttpError(ts, node.getExpression());
     }
-    const code = (status && statusCode(ts, status)) || named;
+    const code = (status && stated(status)) || named;
     if (code && code >= 400 && code <= 599) codes.push(code);
   }
   return codes;
+}
+
+/** The names a function throws or passes to `next` or `reject` (`throw error`, `next(err)`), for an error it builds first. */
+function raisedNames(ts: TsMorph, handler: TsNode): Set<string> {
+  const names = new Set<string>();
+  for (const node of handler.getDescendants()) {
+    const raised = ts.Node.isThrowStatement(node)
+      ? node.getExpression()
+      : ts.Node.isCallExpression(node) && /^(next|reject)$/.test(node.getExpression().getText())
+        ? node.getArguments()[0]
+        : undefined;
+    if (raised && ts.Node.isIdentifier(raised)) names.add(raised.getText());
+  }
+  return names;
+}
+
+/**
+ * The status argument of `new HttpException(…)`: NestJS's takes it second (`new HttpException(body,
+ * HttpStatus.FORBIDDEN)`); a project's own class of that name may take it first, as typescript-express-starter's
+ * `new HttpException(404, 'User not found')` does: the argument that states a status, else the second.
+ */
+function httpExceptionStatus(ts: TsMorph, args: TsNode[]): TsNode | undefined {
+  return args.find((arg) => statusCode(ts, arg) !== undefined) ?? args[1];
 }
 
 /**
  * The status an error class of the project carries itself, found where the class is declared
  * (`Modules.errorClassStatus`); undefined for one that takes it from its caller, or is not the project's.
  */
-export type ErrorClassStatus = (callee: TsNode) => number | undefined;
+export type ErrorClassStatus = ((callee: TsNode) => number | undefined) & {
+  /**
+   * The status a value of the project names, where `statusCode` knows none (`HttpStatusCodes.NOT_FOUND`
+   * with the project's own `const HttpStatusCodes = { NOT_FOUND: 404 } as const`, or an `enum`): `Modules.statusOf`.
+   */
+  statusOf?: (node: TsNode) => number | undefined;
+};
 
 /** The status a NestJS built-in exception carries in its name (`NotFoundException`: 404). */
 export function nestExceptionStatus(name: string): number | undefined {

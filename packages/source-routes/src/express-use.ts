@@ -108,8 +108,9 @@ export function useAt(
   const scopedHere: Scoped[] = [];
   let mounted = false;
   const handler = rest[rest.length - 1];
-  // `app.use('/admin/*', sendHtml)`: a function of the project that answers every path under the mount (a row, below).
-  const answering = hasPath && handler ? answeringFunction(reader, handler) : undefined;
+  // `app.use('/admin/*', sendHtml)`: a function of the project that answers every path under the mount (a row, below);
+  // with no path (`app.use((req, res) => res.status(404).send())`) every path, as `app.use('*', …)`.
+  const answering = handler ? answeringFunction(reader, handler) : undefined;
   for (const arg of rest) {
     if (answering && arg === handler) continue;
     const controllers = reader.awilixControllers.routesOf(arg);

@@ -331,9 +331,10 @@ export class KoaReader extends ModuleReader {
     }
     const mount = stated ?? '';
     const local: Uses = [];
-    // `router.use('/health', (ctx) => { … })`: a function that never calls `next` answers every path under it.
+    // `router.use('/health', (ctx) => { … })`: a function that never calls `next` answers every path under it;
+    // with no path (`app.use(async (ctx) => { ctx.body = … })`, an app with no router) every path.
     const last = rest[rest.length - 1];
-    const fn = hasPath && last && !routers[rest.length - 1] ? this.handlerFunction(last) : undefined;
+    const fn = last && !routers[rest.length - 1] ? this.handlerFunction(last) : undefined;
     const answering = fn && answersItself(ts, fn, 1) ? fn : undefined;
     rest.forEach((arg, index) => {
       if (answering && arg === last) {

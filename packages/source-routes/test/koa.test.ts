@@ -245,15 +245,29 @@ describe('readRoutes on a Koa app', () => {
     ]);
   });
 
-  it('an app with no router: no route, said so; an entry with neither app nor router', async () => {
+  it('an app with no router: its function that never calls next answers every path, one that does is middleware; an entry with neither app nor router', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'docgen-koa-'));
     await writeFile(
       join(dir, 'app.ts'),
-      "import Koa from 'koa';\nconst app = new Koa();\napp.use(async (ctx) => { ctx.body = 'hi'; });\n",
+      [
+        "import Koa from 'koa';",
+        'const app = new Koa();',
+        'app.use(async (ctx, next) => { await next(); ctx.set("x-time", "1"); });',
+        "app.use(async (ctx) => { ctx.body = 'hi'; });",
+      ].join('\n'),
     );
     const { routes, warnings } = await readRoutes(join(dir, 'app.ts'));
-    expect(routes).toEqual([]);
-    expect(warnings.map((warning) => warning.code)).toEqual(['DG_ROUTES_NONE']);
+    expect(routes.map((route) => [route.method, route.path, route.middleware, route.statuses, route.line])).toEqual([
+      ['ALL', '/*', [], [200], 4],
+    ]);
+    expect(warnings).toEqual([]);
+    await writeFile(
+      join(dir, 'logs.ts'),
+      "import Koa from 'koa';\nconst app = new Koa();\napp.use(async (ctx, next) => { console.log(ctx.path); await next(); });\n",
+    );
+    expect((await readRoutes(join(dir, 'logs.ts'))).warnings.map((warning) => warning.code)).toEqual([
+      'DG_ROUTES_NONE',
+    ]);
     await writeFile(join(dir, 'types.ts'), "import type { Context } from 'koa';\nexport type C = Context;\n");
     expect(await docgenFailure(readRoutes(join(dir, 'types.ts')))).toMatchObject({ code: 'DG_ROUTES_NO_APP' });
   });

@@ -185,6 +185,24 @@ describe('readRoutes on an app that imports files that are not code', () => {
   });
 });
 
+describe('readRoutes on the Koa app @nx/node 23.2 generates', () => {
+  const src = join(fixtures, 'nx-node-koa', 'src');
+
+  it('lists the one middleware that answers every request (never calling next) as ALL /*, not DG_ROUTES_NONE', async () => {
+    const { routes, warnings } = await readRoutes(join(src, 'main.ts'));
+    expect(routes.map((route) => [route.method, route.path, route.statuses, route.summary, route.line])).toEqual([
+      [
+        'ALL',
+        '/*',
+        [200],
+        'Answered by the function written here, for every path under it: its routes are not read',
+        8,
+      ],
+    ]);
+    expect(warnings).toEqual([]);
+  });
+});
+
 describe('readRoutes on express-generator-typescript 2.8', () => {
   const src = join(fixtures, 'express-generator-typescript', 'src');
 

@@ -1516,6 +1516,8 @@ describe('readRoutes: CommonJS apps, and what the code does not say', () => {
         "app.use('/api', (err, req, res, next) => res.status(500).end()); // an error handler: not a row",
         "app.use('/gone', function (req, res) { res.status(410).end(); });",
         "app.use('*', (req, res) => res.status(404).json({ error: 'not found' }));",
+        'app.use((req, res) => res.status(404).send()); // no path: every path, as with *',
+        'app.use((req, res, next) => next()); // no path, calls next: middleware',
       ].join('\n'),
     );
     await writeFile(join(dir, 'auth.ts'), 'export const requireAuth = (_req, _res, next) => next();');
@@ -1527,8 +1529,9 @@ describe('readRoutes: CommonJS apps, and what the code does not say', () => {
       ['ALL', '/internal/ping/*', [], [204], answered, 8],
       ['ALL', '/gone/*', [], [410], answered, 12],
       ['ALL', '/*', [], [404], answered, 13],
+      ['ALL', '/*', [], [404], answered, 14],
     ]);
-    expect(routes.filter((r) => r.inlineMount).length).toBe(4);
+    expect(routes.filter((r) => r.inlineMount).length).toBe(5);
     expect(warnings).toEqual([]);
     // Not compared as routes of their own (their paths are not known), and no excuse for an operation under them.
     await writeFile(

@@ -7,7 +7,7 @@ import type { CallExpression, Node as TsNode } from 'ts-morph';
 import { unsafeMethodStatuses } from './known-middleware.js';
 import { EXPRESS_RESPONSE, implicitStatusesIn, responseParameter } from './implicit.js';
 import { answersItself, functionMountRoute, packageMountRoute } from './mounted-handlers.js';
-import { runsFor, sentFor } from './scoped-middleware.js';
+import { conditionalName, runsFor, sentFor } from './scoped-middleware.js';
 import { httpStatuses } from './answered-statuses.js';
 import { unwrap } from './code-shapes.js';
 import { expressStatusesIn, joinPaths, shortText } from './syntax.js';
@@ -138,7 +138,7 @@ export function useAt(
       const sent = middlewareSends(reader, arg, isPlainMiddleware);
       const unsafe = unsafeMethodStatuses(reader.ts, reader.names, arg);
       const use: Scoped = {
-        name: middlewareName(reader, arg),
+        name: conditionalName(reader.ts, call, middlewareName(reader, arg)),
         ...(sent.length ? { statuses: sent } : {}),
         ...(unsafe.length ? { unsafeStatuses: unsafe } : {}),
       };

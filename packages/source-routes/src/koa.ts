@@ -13,7 +13,14 @@ import { isKnownMiddleware } from './known-middleware.js';
 import { KOA_RESPONSE } from './implicit.js';
 import { type Declaration, type FunctionNode, isFunction } from './modules.js';
 import { answersItself, functionMountRoute, packageMountRoute } from './mounted-handlers.js';
-import { withoutScopedMiddleware, runsFor, sentFor, withSentStatuses, type ScopedUse } from './scoped-middleware.js';
+import {
+  conditionalName,
+  withoutScopedMiddleware,
+  runsFor,
+  sentFor,
+  withSentStatuses,
+  type ScopedUse,
+} from './scoped-middleware.js';
 import { httpStatuses } from './answered-statuses.js';
 import { ModuleReader } from './module-reader.js';
 import { type Member } from './class-members.js';
@@ -374,7 +381,7 @@ export class KoaReader extends ModuleReader {
         this.madeByProject(arg) ||
         isKnownMiddleware(ts, this.modules, arg)
       )
-        (hasPath ? local : routerLevel).push(this.scopedUse(arg));
+        (hasPath ? local : routerLevel).push(this.scopedUse(call, arg));
       else this.unread(call, this.routesOf(arg), arg);
     });
     // `router.use('/admin', requireAdmin)` runs before the routes registered after it under `/admin` too.
@@ -652,9 +659,9 @@ export class KoaReader extends ModuleReader {
   }
 
   /** Named (or factory-made) middleware `use()`d on the app or router, with what it answers rather than calling `next()`. */
-  private scopedUse(arg: TsNode): ScopedUse {
+  private scopedUse(call: CallExpression, arg: TsNode): ScopedUse {
     const statuses = this.middlewareSends(arg, (fn) => this.statuses(fn).statuses);
-    return { name: shortText(arg), ...(statuses.length ? { statuses } : {}) };
+    return { name: conditionalName(this.ts, call, shortText(arg)), ...(statuses.length ? { statuses } : {}) };
   }
 
   /**

@@ -272,6 +272,48 @@ describe('readRoutes on a Koa app', () => {
     expect(await docgenFailure(readRoutes(join(dir, 'types.ts')))).toMatchObject({ code: 'DG_ROUTES_NO_APP' });
   });
 
+  it('names middleware use()d under an if or its else with the condition (when …, unless …)', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-koa-'));
+    await writeFile(
+      join(dir, 'app.ts'),
+      [
+        "import Koa from 'koa';",
+        "import Router from '@koa/router';",
+        "import { requireAuth, openAccess, requestLog } from './auth';",
+        'const app = new Koa();',
+        'const router = new Router();',
+        "router.get('/users', (ctx) => { ctx.body = []; });",
+        "if (process.env.NODE_ENV === 'development') app.use(requestLog);",
+        'if (process.env.AUTH) {',
+        '  app.use(requireAuth);',
+        '} else {',
+        '  app.use(openAccess);',
+        '}',
+        'app.use(router.routes());',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'auth.ts'),
+      [
+        'export const requireAuth = async (_ctx, next) => next();',
+        'export const openAccess = async (_ctx, next) => next();',
+        'export const requestLog = async (_ctx, next) => next();',
+      ].join('\n'),
+    );
+    const { routes } = await readRoutes(join(dir, 'app.ts'));
+    expect(routes.map((route) => [route.method, route.path, route.middleware])).toEqual([
+      [
+        'GET',
+        '/users',
+        [
+          "requestLog (when process.env.NODE_ENV === 'development')",
+          'requireAuth (when process.env.AUTH)',
+          'openAccess (unless process.env.AUTH)',
+        ],
+      ],
+    ]);
+  });
+
   it('reads paths held in a const of the module or imported from another, templates and sums over them; an imported let stays a warning', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'docgen-koa-'));
     await writeFile(join(dir, 'config.ts'), "export const BASE = '/x';\nexport let LATER = '/z';\n");

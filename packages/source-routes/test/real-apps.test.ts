@@ -7,7 +7,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from '@jest/globals';
-import { readRoutes } from '@docgen/source-routes';
+import { createTemplateRenderer } from '@docgen/core';
+import source, { readRoutes, renderRoutes } from '@docgen/source-routes';
 
 const fixtures = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
 
@@ -217,6 +218,24 @@ describe('readRoutes on express-generator-typescript 2.8', () => {
       ['GET', '/', [302], undefined],
       ['GET', '/users', [200], undefined],
     ]);
+  });
+
+  it('shows the middleware it use()s only in development or production with that condition, on the page and in the model', async () => {
+    const { framework, routes } = await readRoutes(join(src, 'main.ts'));
+    expect(new Set(routes.map((route) => JSON.stringify(route.middleware)))).toEqual(
+      new Set([
+        JSON.stringify([
+          "morgan('dev') (when EnvVars.NodeEnv === NodeEnvs.DEV)",
+          'helmet() (when EnvVars.NodeEnv === NodeEnvs.PRODUCTION)',
+        ]),
+      ]),
+    );
+    const templates = createTemplateRenderer({ defaultsDir: source.templatesDir });
+    const model = { service: 'express-typescript-example', entry: join(src, 'main.ts'), framework, routes };
+    const [page] = renderRoutes(model, templates, { cwd: src }).pages;
+    expect(page!.markdown).toContain(
+      "Every route passes first through `morgan('dev') (when EnvVars.NodeEnv === NodeEnvs.DEV)`, `helmet() (when EnvVars.NodeEnv === NodeEnvs.PRODUCTION)`.",
+    );
   });
 
   it("reads the project's status names a helper is handed (sendSuccess(res, user, HttpStatusCodes.CREATED))", async () => {

@@ -249,6 +249,7 @@ describe('extractRouteList on a NestJS app', () => {
         'async function bootstrap() {',
         '  const app = await NestFactory.create<NestExpressApplication>(AppModule);',
         '  app.use(helmet());',
+        "  if (process.env.NODE_ENV !== 'production') app.use(morgan('dev')); // shown with its condition",
         "  app.use('/api/admin', basicAuth);",
         '  setupSecurity(app);',
         '  app.useGlobalGuards(new ThrottlerGuard());',
@@ -290,7 +291,8 @@ describe('extractRouteList on a NestJS app', () => {
       ].join('\n'),
     );
     const { routes, warnings } = await readRoutes(join(dir, 'main.ts'));
-    const global = ['helmet()', 'compression()', 'new ThrottlerGuard()'];
+    const dev = "morgan('dev') (when process.env.NODE_ENV !== 'production')";
+    const global = ['helmet()', dev, 'compression()', 'new ThrottlerGuard()'];
     expect(routes.map((route) => [route.method, route.path, route.middleware])).toEqual([
       ['GET', '/health', global], // excluded for GET only
       ['POST', '/api/health', global],
@@ -298,7 +300,7 @@ describe('extractRouteList on a NestJS app', () => {
       ['GET', '/api/cats', global], // VERSION_NEUTRAL
       ['GET', '/api/v1/cats', global],
       ['GET', '/api/v2/cats/:id', global], // the method's @Version
-      ['GET', '/api/admin/stats', ['helmet()', 'basicAuth', 'compression()', 'new ThrottlerGuard()']],
+      ['GET', '/api/admin/stats', ['helmet()', dev, 'basicAuth', 'compression()', 'new ThrottlerGuard()']],
     ]);
     expect(warnings).toEqual([]);
   });

@@ -24,7 +24,8 @@ import {
 import { mountTargets } from './express-mount-targets.js';
 import { warnUnreadModule, unfollowedMount, isUnreadMember, isUnreadHandedMember } from './express-unread.js';
 import { tableMounts, handedMounts } from './express-tables.js';
-import { middlewareSends, controllerRoute } from './express-route-rows.js';
+import { middlewareSends, controllerRoute, statusesOf } from './express-route-rows.js';
+import { answeredPaths, pathCheckRoute } from './path-checks.js';
 
 export function use(
   reader: RouteReader,
@@ -134,6 +135,8 @@ export function useAt(
           at: siteOf(call),
         },
       });
+    // `app.use((req, res, next) => { if (req.path === '/health') return res.send('ok'); next(); })`: its paths are rows.
+    if (!hasPath && !target) def.entries.push(...pathCheckRows(reader, call, arg, routerLevel));
     if (!target && isShownMiddleware(reader, arg)) {
       const sent = middlewareSends(reader, arg, isPlainMiddleware);
       const unsafe = unsafeMethodStatuses(reader.ts, reader.names, arg);
@@ -207,6 +210,26 @@ export function useAt(
     });
   // `app.use('/api', rateLimit(…))` runs before what is registered after it under `/api` too.
   routerLevel.push(...scopedHere.map((use) => ({ ...use, under: prefix })));
+}
+
+/** The rows of the paths a middleware `use()`d with no path answers itself (`answeredPaths`), before it hands the rest on. */
+function pathCheckRows(
+  reader: RouteReader,
+  call: CallExpression,
+  arg: TsNode,
+  routerLevel: Scoped[],
+): RouterDef['entries'] {
+  const fn = reader.names.functionOf(arg);
+  return (fn ? answeredPaths(reader.ts, fn, 2) : []).map(({ path }) => ({
+    kind: 'route',
+    route: pathCheckRoute(
+      reader.ts,
+      call,
+      path,
+      httpStatuses([...statusesOf(reader, fn!).statuses, ...sentFor(routerLevel, path)]),
+      runsFor(routerLevel, path),
+    ),
+  }));
 }
 
 /**

@@ -13,6 +13,7 @@ import { isKnownMiddleware } from './known-middleware.js';
 import { KOA_RESPONSE } from './implicit.js';
 import { type Declaration, type FunctionNode, isFunction } from './modules.js';
 import { answersItself, functionMountRoute, packageMountRoute } from './mounted-handlers.js';
+import { answeredPaths, pathCheckRoute } from './path-checks.js';
 import {
   conditionalName,
   withoutScopedMiddleware,
@@ -365,6 +366,8 @@ export class KoaReader extends ModuleReader {
         return;
       }
       const router = routers[index];
+      // `app.use(async (ctx, next) => { if (ctx.path !== '/metrics') return next(); … })`: rows of the paths it answers.
+      if (!hasPath && !router) this.readPathChecks(call, arg, prefix, [...routerLevel, ...local], out);
       const mounted = router ? undefined : this.kaMount(arg);
       if (router || mounted) {
         this.mounts.push({ file: call.getSourceFile().getFilePath(), start: call.getStart() });
@@ -386,6 +389,16 @@ export class KoaReader extends ModuleReader {
     });
     // `router.use('/admin', requireAdmin)` runs before the routes registered after it under `/admin` too.
     if (hasPath) routerLevel.push(...local.map((use) => ({ ...use, under: joinPaths(prefix, mount) })));
+  }
+
+  /** The paths a middleware `use()`d with no path answers itself (`answeredPaths`): a row each, under the prefix. */
+  private readPathChecks(call: CallExpression, arg: TsNode, prefix: string, middleware: Uses, out: Route[]): void {
+    const fn = this.handlerFunction(arg);
+    for (const check of fn ? answeredPaths(this.ts, fn, 1) : []) {
+      const path = joinPaths(prefix, check.path);
+      const statuses = httpStatuses([...this.statuses(fn!).statuses, ...sentFor(middleware, path)]);
+      out.push(this.mountedAt(pathCheckRoute(this.ts, call, path, statuses, runsFor(middleware, path))));
+    }
   }
 
   /**

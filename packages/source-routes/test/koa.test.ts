@@ -272,6 +272,35 @@ describe('readRoutes on a Koa app', () => {
     expect(await docgenFailure(readRoutes(join(dir, 'types.ts')))).toMatchObject({ code: 'DG_ROUTES_NO_APP' });
   });
 
+  it('reads a path middleware answers itself before handing the rest on as a row; not one that falls through to next', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-koa-'));
+    await writeFile(
+      join(dir, 'app.ts'),
+      [
+        "import Koa from 'koa';",
+        "import Router from '@koa/router';",
+        'const app = new Koa();',
+        'const router = new Router();',
+        "router.get('/users', (ctx) => { ctx.body = []; });",
+        'app.use(async (ctx, next) => {',
+        "  if (ctx.path === '/metrics') { ctx.body = 'up 1'; return; }",
+        '  await next();',
+        '});',
+        "app.use(async (ctx, next) => { if (ctx.request.path !== '/ready') return next(); ctx.status = 503; });",
+        "app.use(async (ctx, next) => { if (ctx.path === '/trace') { ctx.set('x-trace', '1'); } await next(); });",
+        "app.use(async (ctx, next) => { if (ctx.url !== '/late') return next(); await next(); });",
+        'app.use(router.routes());',
+      ].join('\n'),
+    );
+    const { routes, warnings } = await readRoutes(join(dir, 'app.ts'));
+    expect(routes.map((route) => [route.method, route.path, route.statuses, route.line])).toEqual([
+      ['ALL', '/metrics', [200], 6],
+      ['ALL', '/ready', [503], 10],
+      ['GET', '/users', [200], 5],
+    ]);
+    expect(warnings).toEqual([]);
+  });
+
   it('names middleware use()d under an if or its else with the condition (when …, unless …)', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'docgen-koa-'));
     await writeFile(

@@ -204,6 +204,17 @@ describe('readRoutes on the Koa app @nx/node 23.2 generates', () => {
   });
 });
 
+describe('readRoutes on @uswitch/koa-core 2.1', () => {
+  it('reads the path its first middleware answers itself before handing the rest on (if (ctx.request.path !== "/metrics") return next())', async () => {
+    const entry = join(fixtures, 'uswitch-koa-core', 'koa-core.js');
+    const { routes, warnings } = await readRoutes(entry);
+    expect(routes.map((route) => [route.method, route.path, route.statuses, route.summary, route.line])).toEqual([
+      ['ALL', '/metrics', [200], 'Answered by the middleware written here for this path; it hands other paths on', 23],
+    ]);
+    expect(warnings).toEqual([]);
+  });
+});
+
 describe('readRoutes on express-generator-typescript 2.8', () => {
   const src = join(fixtures, 'express-generator-typescript', 'src');
 

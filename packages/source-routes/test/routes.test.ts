@@ -1554,6 +1554,33 @@ describe('readRoutes: CommonJS apps, and what the code does not say', () => {
     ]);
   });
 
+  it('reads a path middleware with no path answers itself before calling next for the rest as a row, under its mount', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-routes-'));
+    await writeFile(
+      join(dir, 'server.ts'),
+      [
+        "import express from 'express';",
+        'const app = express();',
+        'const api = express.Router();',
+        'api.use(requireAuth);',
+        '// Load balancer probe',
+        "api.use((req, res, next) => { if (req.path === '/health') return res.sendStatus(204); next(); });",
+        "api.get('/users', (_req, res) => res.json([]));",
+        "app.use('/api', api);",
+        'function requireAuth(req, res, next) {',
+        '  if (!req.headers.authorization) return res.status(401).end();',
+        '  next();',
+        '}',
+      ].join('\n'),
+    );
+    const { routes, warnings } = await readRoutes(join(dir, 'server.ts'));
+    expect(routes.map((r) => [r.method, r.path, r.middleware, r.statuses, r.summary, r.line])).toEqual([
+      ['ALL', '/api/health', ['requireAuth'], [204, 401], 'Load balancer probe', 6],
+      ['GET', '/api/users', ['requireAuth'], [200, 401], undefined, 7],
+    ]);
+    expect(warnings).toEqual([]);
+  });
+
   it("lists a function of the project answering under a mount by name, and files a package serves after a route under the same path (directus's /admin)", async () => {
     const dir = await mkdtemp(join(tmpdir(), 'docgen-routes-'));
     await writeFile(

@@ -7,7 +7,7 @@ import type { CallExpression, Node as TsNode } from 'ts-morph';
 import { unsafeMethodStatuses } from './known-middleware.js';
 import { EXPRESS_RESPONSE, implicitStatusesIn, responseParameter } from './implicit.js';
 import { answersItself, functionMountRoute, packageMountRoute } from './mounted-handlers.js';
-import { runsFor, sentFor } from './scoped-middleware.js';
+import { conditionalName, runsFor, sentFor } from './scoped-middleware.js';
 import { httpStatuses } from './answered-statuses.js';
 import { unwrap } from './code-shapes.js';
 import { expressStatusesIn, joinPaths, shortText } from './syntax.js';
@@ -24,7 +24,8 @@ import {
 import { mountTargets } from './express-mount-targets.js';
 import { warnUnreadModule, unfollowedMount, isUnreadMember, isUnreadHandedMember } from './express-unread.js';
 import { tableMounts, handedMounts } from './express-tables.js';
-import { middlewareSends, controllerRoute } from './express-route-rows.js';
+import { middlewareSends, controllerRoute, statusesOf } from './express-route-rows.js';
+import { answeredPaths, pathCheckRoute } from './path-checks.js';
 
 export function use(
   reader: RouteReader,
@@ -108,8 +109,9 @@ export function useAt(
   const scopedHere: Scoped[] = [];
   let mounted = false;
   const handler = rest[rest.length - 1];
-  // `app.use('/admin/*', sendHtml)`: a function of the project that answers every path under the mount (a row, below).
-  const answering = hasPath && handler ? answeringFunction(reader, handler) : undefined;
+  // `app.use('/admin/*', sendHtml)`: a function of the project that answers every path under the mount (a row, below);
+  // with no path (`app.use((req, res) => res.status(404).send())`) every path, as `app.use('*', …)`.
+  const answering = handler ? answeringFunction(reader, handler) : undefined;
   for (const arg of rest) {
     if (answering && arg === handler) continue;
     const controllers = reader.awilixControllers.routesOf(arg);
@@ -133,11 +135,13 @@ export function useAt(
           at: siteOf(call),
         },
       });
+    // `app.use((req, res, next) => { if (req.path === '/health') return res.send('ok'); next(); })`: its paths are rows.
+    if (!hasPath && !target) def.entries.push(...pathCheckRows(reader, call, arg, routerLevel));
     if (!target && isShownMiddleware(reader, arg)) {
       const sent = middlewareSends(reader, arg, isPlainMiddleware);
       const unsafe = unsafeMethodStatuses(reader.ts, reader.names, arg);
       const use: Scoped = {
-        name: middlewareName(reader, arg),
+        name: conditionalName(reader.ts, call, middlewareName(reader, arg)),
         ...(sent.length ? { statuses: sent } : {}),
         ...(unsafe.length ? { unsafeStatuses: unsafe } : {}),
       };
@@ -206,6 +210,26 @@ export function useAt(
     });
   // `app.use('/api', rateLimit(…))` runs before what is registered after it under `/api` too.
   routerLevel.push(...scopedHere.map((use) => ({ ...use, under: prefix })));
+}
+
+/** The rows of the paths a middleware `use()`d with no path answers itself (`answeredPaths`), before it hands the rest on. */
+function pathCheckRows(
+  reader: RouteReader,
+  call: CallExpression,
+  arg: TsNode,
+  routerLevel: Scoped[],
+): RouterDef['entries'] {
+  const fn = reader.names.functionOf(arg);
+  return (fn ? answeredPaths(reader.ts, fn, 2) : []).map(({ path }) => ({
+    kind: 'route',
+    route: pathCheckRoute(
+      reader.ts,
+      call,
+      path,
+      httpStatuses([...statusesOf(reader, fn!).statuses, ...sentFor(routerLevel, path)]),
+      runsFor(routerLevel, path),
+    ),
+  }));
 }
 
 /**

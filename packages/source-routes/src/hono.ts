@@ -18,7 +18,7 @@ import { changesState, unsafeMethodStatuses } from './known-middleware.js';
 import { HONO_RESPONSE } from './implicit.js';
 import { type Declaration, type FunctionNode, isFunction } from './modules.js';
 import { packageMountRoute } from './mounted-handlers.js';
-import { withoutScopedMiddleware } from './scoped-middleware.js';
+import { conditionalName, withoutScopedMiddleware } from './scoped-middleware.js';
 import { httpStatuses } from './answered-statuses.js';
 import { ModuleReader } from './module-reader.js';
 import { type Member } from './class-members.js';
@@ -495,7 +495,7 @@ export class HonoReader extends ModuleReader {
           (ts.Node.isPropertyAccessExpression(arg) &&
             (this.modules.functionOf(arg) !== undefined || this.modules.packageServing(arg) !== undefined)),
       )
-      .map((arg) => shortText(arg));
+      .map((arg) => conditionalName(ts, call, shortText(arg)));
     // `app.use('/trpc/*', trpcServer(…))`: a package's handler serves what is under the pattern.
     if (stated !== undefined && /^\/[^*]*\/\*$/.test(stated))
       this.packageMount(call, base, args[0], handlers[handlers.length - 1], seen, out, handlers.slice(0, -1));

@@ -13,7 +13,15 @@ import { isKnownMiddleware } from './known-middleware.js';
 import { KOA_RESPONSE } from './implicit.js';
 import { type Declaration, type FunctionNode, isFunction } from './modules.js';
 import { answersItself, functionMountRoute, packageMountRoute } from './mounted-handlers.js';
-import { withoutScopedMiddleware, runsFor, sentFor, withSentStatuses, type ScopedUse } from './scoped-middleware.js';
+import { answeredPaths, pathCheckRoute } from './path-checks.js';
+import {
+  conditionalName,
+  withoutScopedMiddleware,
+  runsFor,
+  sentFor,
+  withSentStatuses,
+  type ScopedUse,
+} from './scoped-middleware.js';
 import { httpStatuses } from './answered-statuses.js';
 import { ModuleReader } from './module-reader.js';
 import { type Member } from './class-members.js';
@@ -331,9 +339,10 @@ export class KoaReader extends ModuleReader {
     }
     const mount = stated ?? '';
     const local: Uses = [];
-    // `router.use('/health', (ctx) => { … })`: a function that never calls `next` answers every path under it.
+    // `router.use('/health', (ctx) => { … })`: a function that never calls `next` answers every path under it;
+    // with no path (`app.use(async (ctx) => { ctx.body = … })`, an app with no router) every path.
     const last = rest[rest.length - 1];
-    const fn = hasPath && last && !routers[rest.length - 1] ? this.handlerFunction(last) : undefined;
+    const fn = last && !routers[rest.length - 1] ? this.handlerFunction(last) : undefined;
     const answering = fn && answersItself(ts, fn, 1) ? fn : undefined;
     rest.forEach((arg, index) => {
       if (answering && arg === last) {
@@ -357,6 +366,8 @@ export class KoaReader extends ModuleReader {
         return;
       }
       const router = routers[index];
+      // `app.use(async (ctx, next) => { if (ctx.path !== '/metrics') return next(); … })`: rows of the paths it answers.
+      if (!hasPath && !router) this.readPathChecks(call, arg, prefix, [...routerLevel, ...local], out);
       const mounted = router ? undefined : this.kaMount(arg);
       if (router || mounted) {
         this.mounts.push({ file: call.getSourceFile().getFilePath(), start: call.getStart() });
@@ -373,11 +384,21 @@ export class KoaReader extends ModuleReader {
         this.madeByProject(arg) ||
         isKnownMiddleware(ts, this.modules, arg)
       )
-        (hasPath ? local : routerLevel).push(this.scopedUse(arg));
+        (hasPath ? local : routerLevel).push(this.scopedUse(call, arg));
       else this.unread(call, this.routesOf(arg), arg);
     });
     // `router.use('/admin', requireAdmin)` runs before the routes registered after it under `/admin` too.
     if (hasPath) routerLevel.push(...local.map((use) => ({ ...use, under: joinPaths(prefix, mount) })));
+  }
+
+  /** The paths a middleware `use()`d with no path answers itself (`answeredPaths`): a row each, under the prefix. */
+  private readPathChecks(call: CallExpression, arg: TsNode, prefix: string, middleware: Uses, out: Route[]): void {
+    const fn = this.handlerFunction(arg);
+    for (const check of fn ? answeredPaths(this.ts, fn, 1) : []) {
+      const path = joinPaths(prefix, check.path);
+      const statuses = httpStatuses([...this.statuses(fn!).statuses, ...sentFor(middleware, path)]);
+      out.push(this.mountedAt(pathCheckRoute(this.ts, call, path, statuses, runsFor(middleware, path))));
+    }
   }
 
   /**
@@ -651,9 +672,9 @@ export class KoaReader extends ModuleReader {
   }
 
   /** Named (or factory-made) middleware `use()`d on the app or router, with what it answers rather than calling `next()`. */
-  private scopedUse(arg: TsNode): ScopedUse {
+  private scopedUse(call: CallExpression, arg: TsNode): ScopedUse {
     const statuses = this.middlewareSends(arg, (fn) => this.statuses(fn).statuses);
-    return { name: shortText(arg), ...(statuses.length ? { statuses } : {}) };
+    return { name: conditionalName(this.ts, call, shortText(arg)), ...(statuses.length ? { statuses } : {}) };
   }
 
   /**

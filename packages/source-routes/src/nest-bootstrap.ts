@@ -25,6 +25,7 @@ import {
   isPathLiteral,
 } from './syntax.js';
 import { refusedByGuards } from './nest-guards.js';
+import { conditionalName } from './scoped-middleware.js';
 import type { Diagnostic } from '@docgen/core';
 
 /**
@@ -126,7 +127,9 @@ export function bootstrapCalls(
             uses: [...uses],
             before: handlers.slice(0, -1).map((arg) => shortText(arg)),
           });
-        const names = handlers.filter((arg) => !reader.modules.isParserOrFiles(arg)).map((arg) => shortText(arg));
+        const names = handlers
+          .filter((arg) => !reader.modules.isParserOrFiles(arg))
+          .map((arg) => conditionalName(ts, call, shortText(arg)));
         uses.push({ path: path ?? '/', names });
         continue;
       }

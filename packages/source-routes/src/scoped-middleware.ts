@@ -5,7 +5,8 @@
 import { httpStatuses } from './answered-statuses.js';
 import { changesState } from './known-middleware.js';
 import type { Route } from './model.js';
-import { underPath, type TsMorph, type FunctionNode } from './syntax.js';
+import type { Node as TsNode } from 'ts-morph';
+import { shortText, underPath, type TsMorph, type FunctionNode } from './syntax.js';
 
 /**
  * Middleware a `use()` runs for what is registered after it: everywhere on its app or router, or only
@@ -18,6 +19,47 @@ export interface ScopedUse {
   statuses?: number[];
   /** What it answers only to requests that change state (`csrf()`'s 403): not on a GET route. */
   unsafeStatuses?: number[];
+}
+
+/**
+ * A `use()`d middleware's name with the conditions the `use()` is under in the function (or module) that sets
+ * the app up: `if (EnvVars.NodeEnv === NodeEnvs.DEV) app.use(morgan('dev'))` runs it in development only, so it
+ * is `morgan('dev') (when EnvVars.NodeEnv === NodeEnvs.DEV)`, and one in the `else` is `(unless …)`, not a step
+ * every request takes. The same name is the model's and the page's.
+ */
+export function conditionalName(ts: TsMorph, use: TsNode, name: string): string {
+  const conditions = conditionsOf(ts, use);
+  return conditions.length ? `${name} (${conditions.join(', ')})` : name;
+}
+
+/** The conditions a node runs under, outermost first: `if`/`else`, `? :` and `&&`/`||`, up to its function. */
+function conditionsOf(ts: TsMorph, node: TsNode): string[] {
+  const found: string[] = [];
+  let child = node;
+  for (
+    let parent = node.getParent();
+    parent && !ts.Node.isFunctionLikeDeclaration(parent);
+    parent = parent.getParent()
+  ) {
+    const condition = conditionHolding(ts, parent, child);
+    if (condition) found.unshift(condition);
+    child = parent;
+  }
+  return found;
+}
+
+/** `when x` where `child` runs only if `x` holds in `parent`, `unless x` where only if it does not. */
+function conditionHolding(ts: TsMorph, parent: TsNode, child: TsNode): string | undefined {
+  if (ts.Node.isIfStatement(parent) && child !== parent.getExpression())
+    return `${child === parent.getThenStatement() ? 'when' : 'unless'} ${shortText(parent.getExpression())}`;
+  if (ts.Node.isConditionalExpression(parent) && child !== parent.getCondition())
+    return `${child === parent.getWhenTrue() ? 'when' : 'unless'} ${shortText(parent.getCondition())}`;
+  if (ts.Node.isBinaryExpression(parent) && child === parent.getRight()) {
+    const operator = parent.getOperatorToken().getKind();
+    if (operator === ts.SyntaxKind.AmpersandAmpersandToken) return `when ${shortText(parent.getLeft())}`;
+    if (operator === ts.SyntaxKind.BarBarToken) return `unless ${shortText(parent.getLeft())}`;
+  }
+  return undefined;
 }
 
 /** The names of the middleware that runs for a path: what runs everywhere, and what runs under a path it is under. */

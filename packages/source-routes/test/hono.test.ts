@@ -135,6 +135,26 @@ describe('readRoutes on a Hono app', () => {
     expect(warnings).toEqual([]);
   });
 
+  it('names middleware use()d under an if with the condition', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-hono-'));
+    await writeFile(
+      join(dir, 'index.ts'),
+      [
+        "import { Hono } from 'hono';",
+        "import { logger } from 'hono/logger';",
+        'const app = new Hono();',
+        'const debug = process.env.DEBUG === "1";',
+        'if (debug) app.use(logger());',
+        "app.get('/users', (c) => c.json([]));",
+        'export default app;',
+      ].join('\n'),
+    );
+    const { routes } = await readRoutes(join(dir, 'index.ts'));
+    expect(routes.map((route) => [route.method, route.path, route.middleware])).toEqual([
+      ['GET', '/users', ['logger() (when debug)']],
+    ]);
+  });
+
   it('an app that is only exported (Bun, Workers), made elsewhere; a computed mount; no app', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'docgen-hono-'));
     await writeFile(

@@ -245,17 +245,102 @@ describe('readRoutes on a Koa app', () => {
     ]);
   });
 
-  it('an app with no router: no route, said so; an entry with neither app nor router', async () => {
+  it('an app with no router: its function that never calls next answers every path, one that does is middleware; an entry with neither app nor router', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'docgen-koa-'));
     await writeFile(
       join(dir, 'app.ts'),
-      "import Koa from 'koa';\nconst app = new Koa();\napp.use(async (ctx) => { ctx.body = 'hi'; });\n",
+      [
+        "import Koa from 'koa';",
+        'const app = new Koa();',
+        'app.use(async (ctx, next) => { await next(); ctx.set("x-time", "1"); });',
+        "app.use(async (ctx) => { ctx.body = 'hi'; });",
+      ].join('\n'),
     );
     const { routes, warnings } = await readRoutes(join(dir, 'app.ts'));
-    expect(routes).toEqual([]);
-    expect(warnings.map((warning) => warning.code)).toEqual(['DG_ROUTES_NONE']);
+    expect(routes.map((route) => [route.method, route.path, route.middleware, route.statuses, route.line])).toEqual([
+      ['ALL', '/*', [], [200], 4],
+    ]);
+    expect(warnings).toEqual([]);
+    await writeFile(
+      join(dir, 'logs.ts'),
+      "import Koa from 'koa';\nconst app = new Koa();\napp.use(async (ctx, next) => { console.log(ctx.path); await next(); });\n",
+    );
+    expect((await readRoutes(join(dir, 'logs.ts'))).warnings.map((warning) => warning.code)).toEqual([
+      'DG_ROUTES_NONE',
+    ]);
     await writeFile(join(dir, 'types.ts'), "import type { Context } from 'koa';\nexport type C = Context;\n");
     expect(await docgenFailure(readRoutes(join(dir, 'types.ts')))).toMatchObject({ code: 'DG_ROUTES_NO_APP' });
+  });
+
+  it('reads a path middleware answers itself before handing the rest on as a row; not one that falls through to next', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-koa-'));
+    await writeFile(
+      join(dir, 'app.ts'),
+      [
+        "import Koa from 'koa';",
+        "import Router from '@koa/router';",
+        'const app = new Koa();',
+        'const router = new Router();',
+        "router.get('/users', (ctx) => { ctx.body = []; });",
+        'app.use(async (ctx, next) => {',
+        "  if (ctx.path === '/metrics') { ctx.body = 'up 1'; return; }",
+        '  await next();',
+        '});',
+        "app.use(async (ctx, next) => { if (ctx.request.path !== '/ready') return next(); ctx.status = 503; });",
+        "app.use(async (ctx, next) => { if (ctx.path === '/trace') { ctx.set('x-trace', '1'); } await next(); });",
+        "app.use(async (ctx, next) => { if (ctx.url !== '/late') return next(); await next(); });",
+        'app.use(router.routes());',
+      ].join('\n'),
+    );
+    const { routes, warnings } = await readRoutes(join(dir, 'app.ts'));
+    expect(routes.map((route) => [route.method, route.path, route.statuses, route.line])).toEqual([
+      ['ALL', '/metrics', [200], 6],
+      ['ALL', '/ready', [503], 10],
+      ['GET', '/users', [200], 5],
+    ]);
+    expect(warnings).toEqual([]);
+  });
+
+  it('names middleware use()d under an if or its else with the condition (when …, unless …)', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-koa-'));
+    await writeFile(
+      join(dir, 'app.ts'),
+      [
+        "import Koa from 'koa';",
+        "import Router from '@koa/router';",
+        "import { requireAuth, openAccess, requestLog } from './auth';",
+        'const app = new Koa();',
+        'const router = new Router();',
+        "router.get('/users', (ctx) => { ctx.body = []; });",
+        "if (process.env.NODE_ENV === 'development') app.use(requestLog);",
+        'if (process.env.AUTH) {',
+        '  app.use(requireAuth);',
+        '} else {',
+        '  app.use(openAccess);',
+        '}',
+        'app.use(router.routes());',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'auth.ts'),
+      [
+        'export const requireAuth = async (_ctx, next) => next();',
+        'export const openAccess = async (_ctx, next) => next();',
+        'export const requestLog = async (_ctx, next) => next();',
+      ].join('\n'),
+    );
+    const { routes } = await readRoutes(join(dir, 'app.ts'));
+    expect(routes.map((route) => [route.method, route.path, route.middleware])).toEqual([
+      [
+        'GET',
+        '/users',
+        [
+          "requestLog (when process.env.NODE_ENV === 'development')",
+          'requireAuth (when process.env.AUTH)',
+          'openAccess (unless process.env.AUTH)',
+        ],
+      ],
+    ]);
   });
 
   it('reads paths held in a const of the module or imported from another, templates and sums over them; an imported let stays a warning', async () => {

@@ -7,7 +7,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from '@jest/globals';
-import { readRoutes } from '@docgen/source-routes';
+import { createTemplateRenderer } from '@docgen/core';
+import source, { readRoutes, renderRoutes } from '@docgen/source-routes';
 
 const fixtures = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
 
@@ -185,6 +186,35 @@ describe('readRoutes on an app that imports files that are not code', () => {
   });
 });
 
+describe('readRoutes on the Koa app @nx/node 23.2 generates', () => {
+  const src = join(fixtures, 'nx-node-koa', 'src');
+
+  it('lists the one middleware that answers every request (never calling next) as ALL /*, not DG_ROUTES_NONE', async () => {
+    const { routes, warnings } = await readRoutes(join(src, 'main.ts'));
+    expect(routes.map((route) => [route.method, route.path, route.statuses, route.summary, route.line])).toEqual([
+      [
+        'ALL',
+        '/*',
+        [200],
+        'Answered by the function written here, for every path under it: its routes are not read',
+        8,
+      ],
+    ]);
+    expect(warnings).toEqual([]);
+  });
+});
+
+describe('readRoutes on @uswitch/koa-core 2.1', () => {
+  it('reads the path its first middleware answers itself before handing the rest on (if (ctx.request.path !== "/metrics") return next())', async () => {
+    const entry = join(fixtures, 'uswitch-koa-core', 'koa-core.js');
+    const { routes, warnings } = await readRoutes(entry);
+    expect(routes.map((route) => [route.method, route.path, route.statuses, route.summary, route.line])).toEqual([
+      ['ALL', '/metrics', [200], 'Answered by the middleware written here for this path; it hands other paths on', 23],
+    ]);
+    expect(warnings).toEqual([]);
+  });
+});
+
 describe('readRoutes on express-generator-typescript 2.8', () => {
   const src = join(fixtures, 'express-generator-typescript', 'src');
 
@@ -199,6 +229,24 @@ describe('readRoutes on express-generator-typescript 2.8', () => {
       ['GET', '/', [302], undefined],
       ['GET', '/users', [200], undefined],
     ]);
+  });
+
+  it('shows the middleware it use()s only in development or production with that condition, on the page and in the model', async () => {
+    const { framework, routes } = await readRoutes(join(src, 'main.ts'));
+    expect(new Set(routes.map((route) => JSON.stringify(route.middleware)))).toEqual(
+      new Set([
+        JSON.stringify([
+          "morgan('dev') (when EnvVars.NodeEnv === NodeEnvs.DEV)",
+          'helmet() (when EnvVars.NodeEnv === NodeEnvs.PRODUCTION)',
+        ]),
+      ]),
+    );
+    const templates = createTemplateRenderer({ defaultsDir: source.templatesDir });
+    const model = { service: 'express-typescript-example', entry: join(src, 'main.ts'), framework, routes };
+    const [page] = renderRoutes(model, templates, { cwd: src }).pages;
+    expect(page!.markdown).toContain(
+      "Every route passes first through `morgan('dev') (when EnvVars.NodeEnv === NodeEnvs.DEV)`, `helmet() (when EnvVars.NodeEnv === NodeEnvs.PRODUCTION)`.",
+    );
   });
 
   it("reads the project's status names a helper is handed (sendSuccess(res, user, HttpStatusCodes.CREATED))", async () => {

@@ -249,6 +249,7 @@ describe('extractRouteList on a NestJS app', () => {
         'async function bootstrap() {',
         '  const app = await NestFactory.create<NestExpressApplication>(AppModule);',
         '  app.use(helmet());',
+        "  if (process.env.NODE_ENV !== 'production') app.use(morgan('dev')); // shown with its condition",
         "  app.use('/api/admin', basicAuth);",
         '  setupSecurity(app);',
         '  app.useGlobalGuards(new ThrottlerGuard());',
@@ -290,7 +291,8 @@ describe('extractRouteList on a NestJS app', () => {
       ].join('\n'),
     );
     const { routes, warnings } = await readRoutes(join(dir, 'main.ts'));
-    const global = ['helmet()', 'compression()', 'new ThrottlerGuard()'];
+    const dev = "morgan('dev') (when process.env.NODE_ENV !== 'production')";
+    const global = ['helmet()', dev, 'compression()', 'new ThrottlerGuard()'];
     expect(routes.map((route) => [route.method, route.path, route.middleware])).toEqual([
       ['GET', '/health', global], // excluded for GET only
       ['POST', '/api/health', global],
@@ -298,7 +300,7 @@ describe('extractRouteList on a NestJS app', () => {
       ['GET', '/api/cats', global], // VERSION_NEUTRAL
       ['GET', '/api/v1/cats', global],
       ['GET', '/api/v2/cats/:id', global], // the method's @Version
-      ['GET', '/api/admin/stats', ['helmet()', 'basicAuth', 'compression()', 'new ThrottlerGuard()']],
+      ['GET', '/api/admin/stats', ['helmet()', dev, 'basicAuth', 'compression()', 'new ThrottlerGuard()']],
     ]);
     expect(warnings).toEqual([]);
   });
@@ -1516,6 +1518,8 @@ describe('readRoutes: CommonJS apps, and what the code does not say', () => {
         "app.use('/api', (err, req, res, next) => res.status(500).end()); // an error handler: not a row",
         "app.use('/gone', function (req, res) { res.status(410).end(); });",
         "app.use('*', (req, res) => res.status(404).json({ error: 'not found' }));",
+        'app.use((req, res) => res.status(404).send()); // no path: every path, as with *',
+        'app.use((req, res, next) => next()); // no path, calls next: middleware',
       ].join('\n'),
     );
     await writeFile(join(dir, 'auth.ts'), 'export const requireAuth = (_req, _res, next) => next();');
@@ -1527,8 +1531,9 @@ describe('readRoutes: CommonJS apps, and what the code does not say', () => {
       ['ALL', '/internal/ping/*', [], [204], answered, 8],
       ['ALL', '/gone/*', [], [410], answered, 12],
       ['ALL', '/*', [], [404], answered, 13],
+      ['ALL', '/*', [], [404], answered, 14],
     ]);
-    expect(routes.filter((r) => r.inlineMount).length).toBe(4);
+    expect(routes.filter((r) => r.inlineMount).length).toBe(5);
     expect(warnings).toEqual([]);
     // Not compared as routes of their own (their paths are not known), and no excuse for an operation under them.
     await writeFile(
@@ -1547,6 +1552,33 @@ describe('readRoutes: CommonJS apps, and what the code does not say', () => {
       ['/gone/old'],
       1,
     ]);
+  });
+
+  it('reads a path middleware with no path answers itself before calling next for the rest as a row, under its mount', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-routes-'));
+    await writeFile(
+      join(dir, 'server.ts'),
+      [
+        "import express from 'express';",
+        'const app = express();',
+        'const api = express.Router();',
+        'api.use(requireAuth);',
+        '// Load balancer probe',
+        "api.use((req, res, next) => { if (req.path === '/health') return res.sendStatus(204); next(); });",
+        "api.get('/users', (_req, res) => res.json([]));",
+        "app.use('/api', api);",
+        'function requireAuth(req, res, next) {',
+        '  if (!req.headers.authorization) return res.status(401).end();',
+        '  next();',
+        '}',
+      ].join('\n'),
+    );
+    const { routes, warnings } = await readRoutes(join(dir, 'server.ts'));
+    expect(routes.map((r) => [r.method, r.path, r.middleware, r.statuses, r.summary, r.line])).toEqual([
+      ['ALL', '/api/health', ['requireAuth'], [204, 401], 'Load balancer probe', 6],
+      ['GET', '/api/users', ['requireAuth'], [200, 401], undefined, 7],
+    ]);
+    expect(warnings).toEqual([]);
   });
 
   it("lists a function of the project answering under a mount by name, and files a package serves after a route under the same path (directus's /admin)", async () => {

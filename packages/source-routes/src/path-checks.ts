@@ -1,0 +1,98 @@
+/**
+ * Paths a middleware answers itself, handing every other request on: @uswitch/koa-core's
+ * `if (ctx.request.path !== '/metrics') return next(); ctx.body = await meters.print();`, or
+ * `if (req.path === '/health') { res.send('ok'); return; } next();`. Each is a route of its own.
+ */
+import type { Node as TsNode, Statement } from 'ts-morph';
+import { unwrap } from './code-shapes.js';
+import type { Route } from './model.js';
+import { commentBefore, toOpenApiPath, type TsMorph } from './syntax.js';
+
+/** The path a middleware answers, and the `if` that tells it apart. */
+export interface PathCheck {
+  path: string;
+  at: TsNode;
+}
+
+/**
+ * The paths a middleware written as a function answers itself: an `if` among its first statements
+ * comparing the request's path (`ctx.path`, `ctx.request.path`, `req.path`, `req.url`, …) with a literal,
+ * which either answers and returns without calling `next` (`=== '/x'`), or calls `next` for every other
+ * path (`!== '/x'`) with nothing after it calling `next`. `nextAt` is the `next` parameter's place
+ * (Express's third, Koa's second).
+ */
+export function answeredPaths(ts: TsMorph, handler: TsNode, nextAt: number): PathCheck[] {
+  const fn = unwrap(ts, handler);
+  if (!ts.Node.isArrowFunction(fn) && !ts.Node.isFunctionExpression(fn) && !ts.Node.isFunctionDeclaration(fn))
+    return [];
+  const request = fn.getParameters()[0]?.getName();
+  const next = fn.getParameters()[nextAt]?.getName();
+  const body = fn.getBody();
+  if (!request || !next || !body || !ts.Node.isBlock(body)) return [];
+  const statements = body.getStatements();
+  const found: PathCheck[] = [];
+  for (const [index, statement] of statements.entries()) {
+    if (!ts.Node.isIfStatement(statement) || statement.getElseStatement()) break;
+    const test = pathTest(ts, statement.getExpression(), request);
+    if (!test) break;
+    const then = statement.getThenStatement();
+    const rest = statements.slice(index + 1);
+    if (test.equal && !mentions(ts, then, next) && returns(ts, then)) found.push({ path: test.path, at: statement });
+    else if (!test.equal && mentions(ts, then, next) && returns(ts, then) && rest.length)
+      return rest.some((each) => mentions(ts, each, next)) ? found : [...found, { path: test.path, at: statement }];
+    else break;
+  }
+  return found;
+}
+
+/**
+ * The row of a path a middleware `use()`d at `call` answers itself: every method, as the middleware does not
+ * tell them apart, at the path (`path`: under the app's or router's prefix), with the comment above the `use()`.
+ */
+export function pathCheckRoute(
+  ts: TsMorph,
+  call: TsNode,
+  path: string,
+  statuses: number[],
+  middleware: string[],
+): Route {
+  return {
+    method: 'ALL',
+    path,
+    openapiPath: toOpenApiPath(path),
+    middleware,
+    statuses,
+    summary:
+      commentBefore(call.getFirstAncestorByKind(ts.SyntaxKind.ExpressionStatement) ?? call) ??
+      'Answered by the middleware written here for this path; it hands other paths on',
+    file: call.getSourceFile().getFilePath(),
+    line: call.getStartLineNumber(),
+  };
+}
+
+/** `ctx.path === '/metrics'` (or `!==`, either way round): the path, and whether the test is that it is the path. */
+function pathTest(ts: TsMorph, test: TsNode, request: string): { path: string; equal: boolean } | undefined {
+  if (!ts.Node.isBinaryExpression(test)) return undefined;
+  const operator = test.getOperatorToken().getKind();
+  const { SyntaxKind } = ts;
+  const equal = operator === SyntaxKind.EqualsEqualsEqualsToken || operator === SyntaxKind.EqualsEqualsToken;
+  if (!equal && operator !== SyntaxKind.ExclamationEqualsEqualsToken && operator !== SyntaxKind.ExclamationEqualsToken)
+    return undefined;
+  const sides = [test.getLeft(), test.getRight()];
+  const literal = sides.find((side) => ts.Node.isStringLiteral(side) || ts.Node.isNoSubstitutionTemplateLiteral(side));
+  const other = sides.find((side) => side !== literal);
+  const path = literal && (literal.getLiteralValue() as string);
+  const requestPath = new RegExp(`^${request}\\.(request\\.)?(path|url|originalUrl)$`);
+  return path?.startsWith('/') && other && requestPath.test(other.getText()) ? { path, equal } : undefined;
+}
+
+/** Whether a node uses a name (`next`). */
+function mentions(ts: TsMorph, node: TsNode, name: string): boolean {
+  return node.getDescendantsOfKind(ts.SyntaxKind.Identifier).some((id) => id.getText() === name);
+}
+
+/** Whether a branch ends by returning: `return next()`, or a block whose last statement returns. */
+function returns(ts: TsMorph, branch: Statement): boolean {
+  if (ts.Node.isReturnStatement(branch)) return true;
+  return ts.Node.isBlock(branch) && ts.Node.isReturnStatement(branch.getStatements().at(-1));
+}

@@ -645,7 +645,9 @@ function isParameterName(ts: TsMorph, name: TsNode): boolean {
  */
 export function errorStatusesIn(ts: TsMorph, handler: TsNode, classStatus?: ErrorClassStatus): number[] {
   const codes: number[] = [];
-  const stated = (node: TsNode) => statusCode(ts, node) ?? classStatus?.statusOf?.(node);
+  // The project's own names count where they name a status (`HttpStatusCodes.NOT_FOUND`), not a limit (`MAX_UPLOAD_MB`).
+  const stated = (node: TsNode) =>
+    statusCode(ts, node) ?? (namesStatus(ts, node) ? classStatus?.statusOf?.(node) : undefined);
   let thrownNames: Set<string> | undefined;
   // Thrown, passed to `next` or `reject`, or handed to Mongoose's `query.orFail(new NotFoundError(…))`, which throws it.
   const raised = (node: TsNode) => {
@@ -689,6 +691,23 @@ export function errorStatusesIn(ts: TsMorph, handler: TsNode, classStatus?: Erro
     if (code && code >= 400 && code <= 599) codes.push(code);
   }
   return codes;
+}
+
+/**
+ * Whether a name of the project says it holds a status: a status's name (`HttpStatusCodes.NOT_FOUND`,
+ * `StatusCode.NotFound`, `const NOT_FOUND = 404`) or a member of a table named for statuses
+ * (`HttpStatus.USER_GONE`); not another number an error is handed, `new PayloadTooLargeError(MAX_UPLOAD_MB)`.
+ */
+function namesStatus(ts: TsMorph, node: TsNode): boolean {
+  const value = unwrapParentheses(ts, node);
+  if (ts.Node.isPropertyAccessExpression(value))
+    return statusNamed(value.getName()) !== undefined || /status|http/i.test(value.getExpression().getText());
+  return ts.Node.isIdentifier(value) && statusNamed(value.getText()) !== undefined;
+}
+
+/** The status a name spells, in any case (`notFound`, `NotFound` and `NOT_FOUND` are 404); undefined for another name. */
+function statusNamed(name: string): number | undefined {
+  return HTTP_STATUS[name.replace(/([a-z])([A-Z])/g, '$1_$2').toUpperCase()];
 }
 
 /** The names a function throws or passes to `next` or `reject` (`throw error`, `next(err)`), for an error it builds first. */
@@ -766,11 +785,7 @@ function namedHttpError(ts: TsMorph, callee: TsNode): number | undefined {
   const owner = callee.getExpression().getText();
   if (!/(?:^|\.)httpErrors$/.test(owner) && !HTTP_ERROR_FACTORIES.test(owner)) return undefined;
   // `notFound` and `NotFound` are `NOT_FOUND`.
-  const name = callee
-    .getName()
-    .replace(/([a-z])([A-Z])/g, '$1_$2')
-    .toUpperCase();
-  return HTTP_STATUS[name];
+  return statusNamed(callee.getName());
 }
 
 /**
@@ -781,13 +796,7 @@ function namedHttpError(ts: TsMorph, callee: TsNode): number | undefined {
 export function sensibleReplyStatus(ts: TsMorph, call: CallExpression, reply: string): number | undefined {
   const callee = call.getExpression();
   if (!ts.Node.isPropertyAccessExpression(callee) || callee.getExpression().getText() !== reply) return undefined;
-  const status =
-    HTTP_STATUS[
-      callee
-        .getName()
-        .replace(/([a-z])([A-Z])/g, '$1_$2')
-        .toUpperCase()
-    ];
+  const status = statusNamed(callee.getName());
   return status !== undefined && status >= 400 ? status : undefined;
 }
 

@@ -3600,6 +3600,62 @@ describe('readRoutes: CommonJS apps, and what the code does not say', () => {
     ]);
   });
 
+  it("reads a project's numeric const handed to an error as a status only where its name says one (HttpStatusCodes.NOT_FOUND), not a limit (MAX_UPLOAD_MB = 500)", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-error-limits-'));
+    await writeFile(
+      join(dir, 'limits.ts'),
+      [
+        'export const MAX_UPLOAD_MB = 500;',
+        'export const Limits = { MAX_ITEMS: 100 } as const;',
+        'export const HttpStatusCodes = { NOT_FOUND: 404 } as const;',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'app.ts'),
+      [
+        "import express from 'express';",
+        "import { HttpStatusCodes, Limits, MAX_UPLOAD_MB } from './limits';",
+        'class PayloadTooLargeError extends Error {',
+        '  readonly statusCode = 413;',
+        '  constructor(public limitMb: number) {',
+        '    super(`over ${limitMb} MB`);',
+        '  }',
+        '}',
+        'class TooManyItemsError extends Error {',
+        '  readonly statusCode = 422;',
+        '  constructor(public max: number) {',
+        '    super(`over ${max} items`);',
+        '  }',
+        '}',
+        'class RouteError extends Error {',
+        '  constructor(public status: number, message: string) {',
+        '    super(message);',
+        '  }',
+        '}',
+        'const app = express();',
+        "app.post('/uploads', (req, res) => {",
+        '  if (req.body.size > MAX_UPLOAD_MB) throw new PayloadTooLargeError(MAX_UPLOAD_MB);',
+        '  res.status(201).json({});',
+        '});',
+        "app.post('/carts', (req, res) => {",
+        '  if (req.body.items.length > Limits.MAX_ITEMS) throw new TooManyItemsError(Limits.MAX_ITEMS);',
+        '  res.status(201).json({});',
+        '});',
+        "app.get('/carts/:id', (req, res) => {",
+        "  if (!req.params.id) throw new RouteError(HttpStatusCodes.NOT_FOUND, 'no cart');",
+        '  res.json({});',
+        '});',
+        'app.listen(3000);',
+      ].join('\n'),
+    );
+    const { routes } = await readRoutes(join(dir, 'app.ts'));
+    expect(routes.map((route) => [route.method, route.path, route.statuses])).toEqual([
+      ['POST', '/uploads', [201, 413]], // the class's statusCode, not the limit's 500
+      ['POST', '/carts', [201, 422]], // not the limit's 100, which left the route no error status
+      ['GET', '/carts/:id', [200, 404]], // the project's table of statuses
+    ]);
+  });
+
   it("reads the status of a NestJS controller's own exception classes (extends NotFoundException, or HttpException with super(…, HttpStatus.FORBIDDEN))", async () => {
     const dir = await mkdtemp(join(tmpdir(), 'docgen-nest-error-classes-'));
     await writeFile(

@@ -338,8 +338,12 @@ export function escapeTableCell(value: unknown): string {
   );
 }
 
-/** A block quote's line: `> text`, its marker indented 3 spaces at most. */
-const QUOTE_LINE = /^ {0,3}>/;
+/**
+ * A block quote's line: `> text`, its marker indented 3 spaces at most. Not a comparison (`> 99.9% of
+ * requests`, `>=2 replicas`): cells hold plain values too (a runbook's objective, an ADR's field), and a
+ * quote opening with a number or `=` is far likelier one, which a cell shows as written.
+ */
+const QUOTE_LINE = /^ {0,3}>(?!=|[ \t]*[-+]?\d)/;
 
 /**
  * A paragraph's lines as a cell's Markdown (cellLines), but from a quote's first line on an HTML

@@ -1422,7 +1422,7 @@ describe('runbook pages', () => {
     expect(catalog).toContain('| Described in | `catalog/catalog-info.yaml`, `catalog/runbook.yaml` |');
   });
 
-  it("shows an objective written as a comparison (> 99.9% …, >= 2 replicas) as written, not as a block quote", async () => {
+  it('shows an objective written as a comparison (> 99.9% …, >= 2 replicas) as written, not as a block quote', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'docgen-runbook-slo-'));
     await mkdir(join(dir, 'payments'));
     await cp(join(services, 'payments', 'catalog-info.yaml'), join(dir, 'payments', 'catalog-info.yaml'));

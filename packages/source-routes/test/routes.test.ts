@@ -362,6 +362,35 @@ describe('extractRouteList on a NestJS app', () => {
     );
   });
 
+  it("lists a controller once where a dynamic module's forRoot() returns the controllers its @Module lists too", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-nest-'));
+    await writeFile(
+      join(dir, 'main.ts'),
+      "import { NestFactory } from '@nestjs/core';\nimport { AppModule } from './app.module';\nNestFactory.create(AppModule);\n",
+    );
+    await writeFile(
+      join(dir, 'app.module.ts'),
+      [
+        "import { Controller, DynamicModule, Get, Module } from '@nestjs/common';",
+        "@Controller('metrics')",
+        'export class MetricsController {',
+        '  @Get() read() { return {}; }',
+        '}',
+        '@Module({ controllers: [MetricsController] })',
+        'export class MetricsModule {',
+        '  static forRoot(): DynamicModule {',
+        '    return { module: MetricsModule, controllers: [MetricsController], providers: [] };',
+        '  }',
+        '}',
+        '@Module({ imports: [MetricsModule.forRoot()] })',
+        'export class AppModule {}',
+      ].join('\n'),
+    );
+    const { routes } = await readRoutes(join(dir, 'main.ts'));
+    // Nest registers a module's controller once, however many times its metadata lists it.
+    expect(routes.map((route) => [route.method, route.path])).toEqual([['GET', '/metrics']]);
+  });
+
   it("adds the statuses of the exceptions a controller method throws (Nest's NotFoundException, HttpException with a status)", async () => {
     const dir = await mkdtemp(join(tmpdir(), 'docgen-nest-'));
     await writeFile(

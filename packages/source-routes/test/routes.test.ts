@@ -3685,6 +3685,30 @@ describe('readRoutes: CommonJS apps, and what the code does not say', () => {
     ]);
   });
 
+  it("reads a project's own new HttpException(HttpStatusCodes.CONFLICT, message), its status first from the project's table", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-http-exception-table-'));
+    await writeFile(
+      join(dir, 'app.ts'),
+      [
+        "import express from 'express';",
+        'const HttpStatusCodes = { CONFLICT: 409, NOT_FOUND: 404 } as const;',
+        'class HttpException extends Error {',
+        '  constructor(public status: number, public message: string) {',
+        '    super(message);',
+        '  }',
+        '}',
+        'const app = express();',
+        "app.post('/users', (req, res) => {",
+        "  if (req.body.taken) throw new HttpException(HttpStatusCodes.CONFLICT, 'taken');",
+        '  res.status(201).json({});',
+        '});',
+        'app.listen(3000);',
+      ].join('\n'),
+    );
+    const { routes } = await readRoutes(join(dir, 'app.ts'));
+    expect(routes.map((route) => [route.method, route.path, route.statuses])).toEqual([['POST', '/users', [201, 409]]]);
+  });
+
   it("reads the status of a NestJS controller's own exception classes (extends NotFoundException, or HttpException with super(…, HttpStatus.FORBIDDEN))", async () => {
     const dir = await mkdtemp(join(tmpdir(), 'docgen-nest-error-classes-'));
     await writeFile(

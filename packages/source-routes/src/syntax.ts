@@ -648,7 +648,7 @@ export function errorStatusesIn(ts: TsMorph, handler: TsNode, classStatus?: Erro
   // The project's own names count where they name a status (`HttpStatusCodes.NOT_FOUND`), not a limit (`MAX_UPLOAD_MB`).
   const stated = (node: TsNode) =>
     statusCode(ts, node) ?? (namesStatus(ts, node) ? classStatus?.statusOf?.(node) : undefined);
-  let thrownNames: Set<string> | undefined;
+  let thrownNames: TsNode[] | undefined;
   // Thrown, passed to `next` or `reject`, or handed to Mongoose's `query.orFail(new NotFoundError(…))`, which throws it.
   const raised = (node: TsNode) => {
     const parent = node.getParent();
@@ -662,7 +662,7 @@ export function errorStatusesIn(ts: TsMorph, handler: TsNode, classStatus?: Erro
       ts.Node.isNewExpression(node) &&
       /(?:Error|Exception)$/.test(node.getExpression().getText())
     )
-      return (thrownNames ??= raisedNames(ts, handler)).has(parent.getName());
+      return (thrownNames ??= raisedNames(ts, handler)).some((name) => namesVariable(ts, name, parent));
     if (!parent || !ts.Node.isCallExpression(parent)) return false;
     const callee = parent.getExpression();
     return (
@@ -711,17 +711,34 @@ function statusNamed(name: string): number | undefined {
 }
 
 /** The names a function throws or passes to `next` or `reject` (`throw error`, `next(err)`), for an error it builds first. */
-function raisedNames(ts: TsMorph, handler: TsNode): Set<string> {
-  const names = new Set<string>();
+function raisedNames(ts: TsMorph, handler: TsNode): TsNode[] {
+  const names: TsNode[] = [];
   for (const node of handler.getDescendants()) {
     const raised = ts.Node.isThrowStatement(node)
       ? node.getExpression()
       : ts.Node.isCallExpression(node) && /^(next|reject)$/.test(node.getExpression().getText())
         ? node.getArguments()[0]
         : undefined;
-    if (raised && ts.Node.isIdentifier(raised)) names.add(raised.getText());
+    if (raised && ts.Node.isIdentifier(raised)) names.push(raised);
   }
   return names;
+}
+
+/**
+ * Whether a name where it is raised is the variable `declaration` declares: written in the block that
+ * declares it, and no catch clause or function between binds the name anew (`catch (error) { next(error) }`
+ * beside a `const error = new ConflictError()` the handler only reads).
+ */
+function namesVariable(ts: TsMorph, name: TsNode, declaration: VariableDeclaration): boolean {
+  if (name.getText() !== declaration.getName()) return false;
+  const scope = declaration.getFirstAncestor((node) => ts.Node.isBlock(node) || ts.Node.isSourceFile(node));
+  for (let at = name.getParent(); at; at = at.getParent()) {
+    if (at === scope) return true;
+    if (ts.Node.isCatchClause(at) && at.getVariableDeclaration()?.getName() === name.getText()) return false;
+    if (ts.Node.isFunctionLikeDeclaration(at) && at.getParameters().some((p) => p.getName() === name.getText()))
+      return false;
+  }
+  return false;
 }
 
 /**

@@ -3685,6 +3685,46 @@ describe('readRoutes: CommonJS apps, and what the code does not say', () => {
     ]);
   });
 
+  it('reads an error built first by the name thrown only where that name is the error, not a catch clause of the same name', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-error-names-'));
+    await writeFile(
+      join(dir, 'app.ts'),
+      [
+        "import express from 'express';",
+        'class ConflictError extends Error {',
+        '  readonly statusCode = 409;',
+        '}',
+        'class ForbiddenError extends Error {',
+        '  readonly statusCode = 403;',
+        '}',
+        'declare function taken(email: string): Promise<boolean>;',
+        'const app = express();',
+        "app.post('/users', async (req, res, next) => {",
+        '  try {',
+        '    if (await taken(req.body.email)) {',
+        "      const error = new ConflictError('taken');",
+        '      return res.status(200).json({ ok: false, reason: error.message });',
+        '    }',
+        '    res.status(201).json({});',
+        '  } catch (error) {',
+        '    next(error);',
+        '  }',
+        '});',
+        "app.delete('/users/:id', (req, res) => {",
+        '  const error = new ForbiddenError();',
+        '  if (!req.body.admin) throw error;',
+        '  res.status(204).end();',
+        '});',
+        'app.listen(3000);',
+      ].join('\n'),
+    );
+    const { routes } = await readRoutes(join(dir, 'app.ts'));
+    expect(routes.map((route) => [route.method, route.path, route.statuses])).toEqual([
+      ['POST', '/users', [200, 201]], // next(error) passes the catch clause's error, not the ConflictError
+      ['DELETE', '/users/:id', [204, 403]],
+    ]);
+  });
+
   it("reads a project's own new HttpException(HttpStatusCodes.CONFLICT, message), its status first from the project's table", async () => {
     const dir = await mkdtemp(join(tmpdir(), 'docgen-http-exception-table-'));
     await writeFile(

@@ -322,10 +322,14 @@ export function escapeTableCell(value: unknown): string {
   if (value === undefined || value === null) return '';
   const text = String(value);
   if (!/[\n|]/.test(text) && !QUOTE_LINE.test(text)) return text.trim(); // most cells: nothing to replace
+  const inCode = fencedCodeLines();
   return (
     text
       .split(/\r?\n\s*\r?\n/)
-      .map((paragraph) => cellBlocks(paragraph.split(/\r?\n/)))
+      .map((paragraph) => {
+        const lines = paragraph.split(/\r?\n/);
+        return cellBlocks(lines, lines.map(inCode));
+      })
       // A list or a quote is a block of its own: no blank line's <br><br> before or after it.
       .reduce((cell, paragraph) => {
         if (!cell) return paragraph;
@@ -338,15 +342,39 @@ export function escapeTableCell(value: unknown): string {
   );
 }
 
-/** A block quote's line: `> text`, its marker indented 3 spaces at most. */
-const QUOTE_LINE = /^ {0,3}>/;
+/**
+ * A block quote's line: `> text`, its marker indented 3 spaces at most. Not a comparison (`> 99.9% of
+ * requests`, `>=2 replicas`): cells hold plain values too (a runbook's objective, an ADR's field), and a
+ * quote opening with a number or `=` is far likelier one, which a cell shows as written.
+ */
+const QUOTE_LINE = /^ {0,3}>(?!=|[ \t]*[-+]?\d)/;
+
+/**
+ * Whether each line, asked in order, is inside a fenced code block (its fences too), where a `>` is
+ * the code's (`>>> client.get(…)`, a shell's `> npm start`), not a quote.
+ */
+function fencedCodeLines(): (line: string) => boolean {
+  let fence: string | undefined;
+  return (line) => {
+    const marker = /^ {0,3}(`{3,}|~{3,})/.exec(line)?.[1];
+    if (fence === undefined) {
+      if (marker && !(marker[0] === '`' && line.slice(line.indexOf(marker) + marker.length).includes('`')))
+        fence = marker;
+      return fence !== undefined;
+    }
+    if (marker && marker[0] === fence[0] && marker.length >= fence.length && !line.trim().slice(marker.length))
+      fence = undefined;
+    return true;
+  };
+}
 
 /**
  * A paragraph's lines as a cell's Markdown (cellLines), but from a quote's first line on an HTML
  * quote: a `>` line interrupts a paragraph, and the lines after it, marked or not, are the quote's.
+ * Not a line of a fenced code block (`inCode`, by line).
  */
-function cellBlocks(lines: string[]): string {
-  const quoted = lines.findIndex((line) => QUOTE_LINE.test(line));
+function cellBlocks(lines: string[], inCode: boolean[]): string {
+  const quoted = lines.findIndex((line, index) => !inCode[index] && QUOTE_LINE.test(line));
   if (quoted === -1) return cellLines(lines);
   const quote = lines.slice(quoted).map((line) => line.replace(/^ {0,3}> ?/, ''));
   return `${quoted ? cellLines(lines.slice(0, quoted)) : ''}<blockquote>${cellLines(quote)}</blockquote>`;

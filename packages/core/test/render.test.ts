@@ -310,6 +310,10 @@ describe('template renderer', () => {
       'Sent once.<blockquote>**Note:** not retried \\| ever</blockquote>',
     );
     expect(escapeTableCell('> Deprecated.')).toBe('<blockquote>Deprecated.</blockquote>');
+    // A comparison is no quote: `> 5 items`, `>=2`, a line of a longer text too.
+    expect(escapeTableCell('> 5 items')).toBe('> 5 items');
+    expect(escapeTableCell('>=2')).toBe('>=2');
+    expect(escapeTableCell('Batch size.\n>= 2 sends in bulk.')).toBe('Batch size. >= 2 sends in bulk.');
   });
 
   it('keeps a hard line break a break in a cell, written as a backslash or as two spaces', () => {

@@ -325,11 +325,6 @@ function isFileUpload(body: MediaContent): boolean {
 }
 
 /**
- * The first server's URL as curl needs it: a protocol-relative `//host` gets `https:`; a relative
- * one (`/api/v3`, or no server at all: OpenAPI's default is `/`) is served from wherever the spec
- * is, which the spec does not say, so the example starts from `$BASE_URL` for the reader to set.
- */
-/**
  * An `Authorization` header parameter of an operation no security requirement covers: all the
  * spec says of its credentials (Loket's 663 operations, each with a required `Authorization:
  * Bearer …` parameter and no security scheme), so curl sends it, though OpenAPI says to ignore it.
@@ -352,6 +347,11 @@ function headersSent(credentials: CurlCredentials, body: boolean, accept: boolea
   return sent;
 }
 
+/**
+ * The first server's URL as curl needs it: a protocol-relative `//host` gets `https:`; a relative
+ * one (`/api/v3`, or no server at all: OpenAPI's default is `/`) is served from wherever the spec
+ * is, which the spec does not say, so the example starts from `$BASE_URL` for the reader to set.
+ */
 export function curlBase(url = ''): string {
   const base = url.replace(/^\/\//, 'https://').replace(/\/+$/, '');
   // A URL that starts with a variable (`{Endpoint}/text/analytics/v3.0`, Azure's) has it stand for

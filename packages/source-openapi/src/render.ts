@@ -334,17 +334,24 @@ class Links {
    * which specs written for ReDoc use between their own sections (ConfigCat's, BulkSMS's), pointed
    * at the page and anchor docgen gives that operation or tag: as written they led nowhere in
    * Confluence (warning DG_CONVERT). So are links to an operation by the name its own docs site
-   * gives its section (namedOperationHref). Other links stay as written.
+   * gives its section (namedOperationHref), unless a heading of the description itself has that
+   * slug (its table of contents: `[Authentication](#authentication)` beside an operation summarized
+   * "Authentication"). Other links stay as written.
    */
   described(description: string | undefined, fromKey: string): string | undefined {
     const text = tableRowsOnOneLine(javadocTags(description));
     if (!text?.includes('](#')) return text;
+    let ownHeadings: Set<string> | undefined;
+    const ownHeading = (name: string) =>
+      (ownHeadings ??= new Set(descriptionHeadings(text).map((heading) => heading.slug))).has(name);
     return text.replace(/\]\(#([^)\s]+)\)/g, (whole, target: string) => {
       const href = /^(?:tag|operation)\//.test(target)
         ? this.redocHref(target, fromKey)
         : target.startsWith('section/')
           ? this.sectionHref(target, fromKey)
-          : this.namedOperationHref(decodedPair(target), fromKey);
+          : ownHeading(decodedPair(target))
+            ? undefined
+            : this.namedOperationHref(decodedPair(target), fromKey);
       return href === undefined ? whole : `](${href})`;
     });
   }
@@ -1107,11 +1114,15 @@ function byLocation(parameters: Parameter[]): Parameter[] {
   return [...parameters].sort((a, b) => rank(a) - rank(b));
 }
 
-/** Where OpenAPI 3 takes each header it ignores as a parameter from, by its name in lower case. */
+/**
+ * Where OpenAPI 3 takes each header it ignores as a parameter from, by its name in lower case; for
+ * `Authorization`, that the curl example of an operation with no security scheme sends it all the
+ * same (code-samples' onlyCredentials), so the note does not call "ignored" a header the example sends.
+ */
 const IGNORED_HEADER_SOURCES: Record<string, [string, string]> = {
   accept: ['Accept', "the responses' media types"],
   'content-type': ['Content-Type', "the request body's media type"],
-  authorization: ['Authorization', 'the security schemes'],
+  authorization: ['Authorization', 'the security schemes; an operation with none sends it in its example'],
 };
 
 /** The note on a header parameter OpenAPI 3 ignores: the reader learns why curl does not send it. */

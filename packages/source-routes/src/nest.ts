@@ -42,7 +42,7 @@ import {
 } from './nest-bootstrap.js';
 import { consumerMiddleware } from './nest-middleware.js';
 import { rootModules, classesWith, controllersOf, findClass, type ClassRef } from './nest-module-tree.js';
-import { guardStatuses, moduleAppGuards, guards, metadataSet } from './nest-guards.js';
+import { guardStatuses, moduleAppGuards, guards, metadataSet, type PassingMetadata } from './nest-guards.js';
 import { moduleAppPipes, pipeStatuses } from './nest-pipes.js';
 import {
   apiOperationSummary,
@@ -72,6 +72,20 @@ const ROUTE_DECORATORS: Record<string, string> = {
 /** Whether a file looks like a Nest app's entry (or a module or controller of one). */
 export function isNestSource(text: string): boolean {
   return /\bNestFactory\s*\.\s*create\b|@Module\s*\(|@Controller\s*\(/.test(text);
+}
+
+/** The metadata keys a route's decorators set (`@Public()`), on its handler and on its class (and the classes it extends). */
+interface Marked {
+  handler: string[];
+  class: string[];
+}
+
+/** Whether a global guard lets a route through: its key set where the guard reads it. */
+function passes(passing: PassingMetadata | undefined, marked: Marked): boolean {
+  if (!passing) return false;
+  return (
+    (passing.handler && marked.handler.includes(passing.key)) || (passing.class && marked.class.includes(passing.key))
+  );
 }
 
 export class NestReader {
@@ -117,8 +131,8 @@ export class NestReader {
     const applied = this.visited.flatMap((module) => consumerMiddleware(this, module));
     const appGuards = this.visited.flatMap((module) => moduleAppGuards(this, module));
     // A global guard lets the routes its key marks through (`@Public()`): it refuses nothing there.
-    const appGuardStatuses = (marked: string[]) =>
-      appGuards.flatMap((guard) => (guard.passes !== undefined && marked.includes(guard.passes) ? [] : guard.statuses));
+    const appGuardStatuses = (marked: Marked) =>
+      appGuards.flatMap((guard) => (passes(guard.passes, marked) ? [] : guard.statuses));
     // The app's pipes, as Nest runs them: `useGlobalPipes`'s, then the modules' `APP_PIPE`s.
     const appPipes = [...bootstrap.pipes, ...this.visited.flatMap((module) => moduleAppPipes(this, module))];
     // What packages serve at a path (`SwaggerModule.setup('docs', app, document)`, `app.use('/dash', agendash(…))`)
@@ -236,7 +250,7 @@ export class NestReader {
     { file, declaration }: ClassRef,
     modulePrefix: string,
     appPipes: TsNode[],
-  ): Array<{ route: Omit<Route, 'openapiPath'>; versions?: string[]; marked: string[] }> {
+  ): Array<{ route: Omit<Route, 'openapiPath'>; versions?: string[]; marked: Marked }> {
     const { ts } = this;
     const controller = declaration.getDecorator('Controller');
     const prefixes = controller ? this.paths(controller, 'path') : [''];
@@ -248,12 +262,12 @@ export class NestReader {
       guardStatuses(this, ancestor.file, ancestor.declaration.getDecorators()),
     );
     const classDecorators = lineage.flatMap((ancestor) => ancestor.declaration.getDecorators());
-    const routes: Array<{ route: Omit<Route, 'openapiPath'>; versions?: string[]; marked: string[] }> = [];
+    const routes: Array<{ route: Omit<Route, 'openapiPath'>; versions?: string[]; marked: Marked }> = [];
     const classMarked = metadataSet(this, classDecorators);
     for (const { method, file } of this.handlers(lineage)) {
       const decorators = method.getDecorators();
       // The metadata its decorators set (`@Public()`), which a global guard may let through.
-      const marked = [...classMarked, ...metadataSet(this, decorators)];
+      const marked = { class: classMarked, handler: metadataSet(this, decorators) };
       for (const decorator of decorators) {
         const verb = ROUTE_DECORATORS[decorator.getName()];
         if (!verb) continue;

@@ -645,8 +645,10 @@ function isParameterName(ts: TsMorph, name: TsNode): boolean {
  */
 export function errorStatusesIn(ts: TsMorph, handler: TsNode, classStatus?: ErrorClassStatus): number[] {
   const codes: number[] = [];
-  const stated = (node: TsNode) => statusCode(ts, node) ?? classStatus?.statusOf?.(node);
-  let thrownNames: Set<string> | undefined;
+  // The project's own names count where they name a status (`HttpStatusCodes.NOT_FOUND`), not a limit (`MAX_UPLOAD_MB`).
+  const stated = (node: TsNode) =>
+    statusCode(ts, node) ?? (namesStatus(ts, node) ? classStatus?.statusOf?.(node) : undefined);
+  let thrownNames: TsNode[] | undefined;
   // Thrown, passed to `next` or `reject`, or handed to Mongoose's `query.orFail(new NotFoundError(…))`, which throws it.
   const raised = (node: TsNode) => {
     const parent = node.getParent();
@@ -660,7 +662,7 @@ export function errorStatusesIn(ts: TsMorph, handler: TsNode, classStatus?: Erro
       ts.Node.isNewExpression(node) &&
       /(?:Error|Exception)$/.test(node.getExpression().getText())
     )
-      return (thrownNames ??= raisedNames(ts, handler)).has(parent.getName());
+      return (thrownNames ??= raisedNames(ts, handler)).some((name) => namesVariable(ts, name, parent));
     if (!parent || !ts.Node.isCallExpression(parent)) return false;
     const callee = parent.getExpression();
     return (
@@ -675,7 +677,7 @@ export function errorStatusesIn(ts: TsMorph, handler: TsNode, classStatus?: Erro
       const name = node.getExpression().getText();
       const args = node.getArguments();
       named = NEST_EXCEPTION_STATUS[name.replace(/^.*\./, '')];
-      if (/(?:^|\.)HttpException$/.test(name)) status = httpExceptionStatus(ts, args);
+      if (/(?:^|\.)HttpException$/.test(name)) status = httpExceptionStatus(ts, args, stated);
       // `new ApiError(404, 'Not found')`, or the message first: `new AppError('Not found', 404)`.
       else if (/(?:Error|Exception)$/.test(name)) status = args.find((arg) => stated(arg) !== undefined) ?? args[0];
       // `throw new NotFoundError()` with `super(message, 404)` in its class: the status it carries.
@@ -691,27 +693,66 @@ export function errorStatusesIn(ts: TsMorph, handler: TsNode, classStatus?: Erro
   return codes;
 }
 
+/**
+ * Whether a name of the project says it holds a status: a status's name (`HttpStatusCodes.NOT_FOUND`,
+ * `StatusCode.NotFound`, `const NOT_FOUND = 404`) or a member of a table named for statuses
+ * (`HttpStatus.USER_GONE`); not another number an error is handed, `new PayloadTooLargeError(MAX_UPLOAD_MB)`.
+ */
+function namesStatus(ts: TsMorph, node: TsNode): boolean {
+  const value = unwrapParentheses(ts, node);
+  if (ts.Node.isPropertyAccessExpression(value))
+    return statusNamed(value.getName()) !== undefined || /status|http/i.test(value.getExpression().getText());
+  return ts.Node.isIdentifier(value) && statusNamed(value.getText()) !== undefined;
+}
+
+/** The status a name spells, in any case (`notFound`, `NotFound` and `NOT_FOUND` are 404); undefined for another name. */
+function statusNamed(name: string): number | undefined {
+  return HTTP_STATUS[name.replace(/([a-z])([A-Z])/g, '$1_$2').toUpperCase()];
+}
+
 /** The names a function throws or passes to `next` or `reject` (`throw error`, `next(err)`), for an error it builds first. */
-function raisedNames(ts: TsMorph, handler: TsNode): Set<string> {
-  const names = new Set<string>();
+function raisedNames(ts: TsMorph, handler: TsNode): TsNode[] {
+  const names: TsNode[] = [];
   for (const node of handler.getDescendants()) {
     const raised = ts.Node.isThrowStatement(node)
       ? node.getExpression()
       : ts.Node.isCallExpression(node) && /^(next|reject)$/.test(node.getExpression().getText())
         ? node.getArguments()[0]
         : undefined;
-    if (raised && ts.Node.isIdentifier(raised)) names.add(raised.getText());
+    if (raised && ts.Node.isIdentifier(raised)) names.push(raised);
   }
   return names;
 }
 
 /**
+ * Whether a name where it is raised is the variable `declaration` declares: written in the block that
+ * declares it, and no catch clause or function between binds the name anew (`catch (error) { next(error) }`
+ * beside a `const error = new ConflictError()` the handler only reads).
+ */
+function namesVariable(ts: TsMorph, name: TsNode, declaration: VariableDeclaration): boolean {
+  if (name.getText() !== declaration.getName()) return false;
+  const scope = declaration.getFirstAncestor((node) => ts.Node.isBlock(node) || ts.Node.isSourceFile(node));
+  for (let at = name.getParent(); at; at = at.getParent()) {
+    if (at === scope) return true;
+    if (ts.Node.isCatchClause(at) && at.getVariableDeclaration()?.getName() === name.getText()) return false;
+    if (ts.Node.isFunctionLikeDeclaration(at) && at.getParameters().some((p) => p.getName() === name.getText()))
+      return false;
+  }
+  return false;
+}
+
+/**
  * The status argument of `new HttpException(…)`: NestJS's takes it second (`new HttpException(body,
  * HttpStatus.FORBIDDEN)`); a project's own class of that name may take it first, as typescript-express-starter's
- * `new HttpException(404, 'User not found')` does: the argument that states a status, else the second.
+ * `new HttpException(404, 'User not found')` does: the argument that states a status (by `stated`, with the
+ * project's own table where one is read: `HttpStatusCodes.CONFLICT`), else the second.
  */
-function httpExceptionStatus(ts: TsMorph, args: TsNode[]): TsNode | undefined {
-  return args.find((arg) => statusCode(ts, arg) !== undefined) ?? args[1];
+function httpExceptionStatus(
+  ts: TsMorph,
+  args: TsNode[],
+  stated: (arg: TsNode) => number | undefined = (arg) => statusCode(ts, arg),
+): TsNode | undefined {
+  return args.find((arg) => stated(arg) !== undefined) ?? args[1];
 }
 
 /**
@@ -766,11 +807,7 @@ function namedHttpError(ts: TsMorph, callee: TsNode): number | undefined {
   const owner = callee.getExpression().getText();
   if (!/(?:^|\.)httpErrors$/.test(owner) && !HTTP_ERROR_FACTORIES.test(owner)) return undefined;
   // `notFound` and `NotFound` are `NOT_FOUND`.
-  const name = callee
-    .getName()
-    .replace(/([a-z])([A-Z])/g, '$1_$2')
-    .toUpperCase();
-  return HTTP_STATUS[name];
+  return statusNamed(callee.getName());
 }
 
 /**
@@ -781,13 +818,7 @@ function namedHttpError(ts: TsMorph, callee: TsNode): number | undefined {
 export function sensibleReplyStatus(ts: TsMorph, call: CallExpression, reply: string): number | undefined {
   const callee = call.getExpression();
   if (!ts.Node.isPropertyAccessExpression(callee) || callee.getExpression().getText() !== reply) return undefined;
-  const status =
-    HTTP_STATUS[
-      callee
-        .getName()
-        .replace(/([a-z])([A-Z])/g, '$1_$2')
-        .toUpperCase()
-    ];
+  const status = statusNamed(callee.getName());
   return status !== undefined && status >= 400 ? status : undefined;
 }
 

@@ -418,6 +418,57 @@ describe('readRoutes on @solidstarters/solid-core 1.2', () => {
       ['GET', '/iam/me', ['AuthenticationGuard'], [200, 401]],
     ]);
   });
+
+  it("lets through only the routes whose metadata the guard reads: @Public() on the class passes a guard reading the handler's alone (get(KEY, context.getHandler())) nowhere", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-nest-public-class-'));
+    await writeFile(
+      join(dir, 'main.ts'),
+      [
+        "import { NestFactory } from '@nestjs/core';",
+        "import { AppModule } from './app.module';",
+        'NestFactory.create(AppModule).then((app) => app.listen(3000));',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'app.module.ts'),
+      [
+        "import { CanActivate, Controller, ExecutionContext, Get, Injectable, Module, SetMetadata, UnauthorizedException } from '@nestjs/common';",
+        "import { APP_GUARD, Reflector } from '@nestjs/core';",
+        "export const IS_PUBLIC_KEY = 'isPublic';",
+        'export const Public = () => SetMetadata(IS_PUBLIC_KEY, true);',
+        '@Injectable()',
+        'export class HandlerGuard implements CanActivate {',
+        '  constructor(private readonly reflector: Reflector) {}',
+        '  canActivate(context: ExecutionContext): boolean {',
+        '    const isPublic = this.reflector.get(IS_PUBLIC_KEY, context.getHandler());',
+        '    if (isPublic) return true;',
+        '    if (!context.switchToHttp().getRequest().headers.authorization) throw new UnauthorizedException();',
+        '    return true;',
+        '  }',
+        '}',
+        '@Public()',
+        "@Controller('health')",
+        'export class HealthController {',
+        '  @Get() check() { return {}; }',
+        '}',
+        "@Controller('docs')",
+        'export class DocsController {',
+        '  @Public()',
+        '  @Get() read() { return {}; }',
+        '}',
+        '@Module({',
+        '  controllers: [HealthController, DocsController],',
+        '  providers: [{ provide: APP_GUARD, useClass: HandlerGuard }],',
+        '})',
+        'export class AppModule {}',
+      ].join('\n'),
+    );
+    const { routes } = await readRoutes(join(dir, 'main.ts'));
+    expect(routes.map((route) => [route.method, route.path, route.statuses])).toEqual([
+      ['GET', '/health', [200, 401]], // the class's @Public() is not what the guard reads
+      ['GET', '/docs', [200]],
+    ]);
+  });
 });
 
 describe('readRoutes on @koalarx/nest 4.4', () => {

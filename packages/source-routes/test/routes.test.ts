@@ -364,6 +364,35 @@ describe('extractRouteList on a NestJS app', () => {
     );
   });
 
+  it("lists a controller once where a dynamic module's forRoot() returns the controllers its @Module lists too", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-nest-'));
+    await writeFile(
+      join(dir, 'main.ts'),
+      "import { NestFactory } from '@nestjs/core';\nimport { AppModule } from './app.module';\nNestFactory.create(AppModule);\n",
+    );
+    await writeFile(
+      join(dir, 'app.module.ts'),
+      [
+        "import { Controller, DynamicModule, Get, Module } from '@nestjs/common';",
+        "@Controller('metrics')",
+        'export class MetricsController {',
+        '  @Get() read() { return {}; }',
+        '}',
+        '@Module({ controllers: [MetricsController] })',
+        'export class MetricsModule {',
+        '  static forRoot(): DynamicModule {',
+        '    return { module: MetricsModule, controllers: [MetricsController], providers: [] };',
+        '  }',
+        '}',
+        '@Module({ imports: [MetricsModule.forRoot()] })',
+        'export class AppModule {}',
+      ].join('\n'),
+    );
+    const { routes } = await readRoutes(join(dir, 'main.ts'));
+    // Nest registers a module's controller once, however many times its metadata lists it.
+    expect(routes.map((route) => [route.method, route.path])).toEqual([['GET', '/metrics']]);
+  });
+
   it("adds the statuses of the exceptions a controller method throws (Nest's NotFoundException, HttpException with a status)", async () => {
     const dir = await mkdtemp(join(tmpdir(), 'docgen-nest-'));
     await writeFile(
@@ -3630,6 +3659,126 @@ describe('readRoutes: CommonJS apps, and what the code does not say', () => {
       ['GET', '/c', []], // computed by the call: not the default
       ['GET', '/d', [429]], // this.status = status, with status = 429 left out
     ]);
+  });
+
+  it("reads a project's numeric const handed to an error as a status only where its name says one (HttpStatusCodes.NOT_FOUND), not a limit (MAX_UPLOAD_MB = 500)", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-error-limits-'));
+    await writeFile(
+      join(dir, 'limits.ts'),
+      [
+        'export const MAX_UPLOAD_MB = 500;',
+        'export const Limits = { MAX_ITEMS: 100 } as const;',
+        'export const HttpStatusCodes = { NOT_FOUND: 404 } as const;',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'app.ts'),
+      [
+        "import express from 'express';",
+        "import { HttpStatusCodes, Limits, MAX_UPLOAD_MB } from './limits';",
+        'class PayloadTooLargeError extends Error {',
+        '  readonly statusCode = 413;',
+        '  constructor(public limitMb: number) {',
+        '    super(`over ${limitMb} MB`);',
+        '  }',
+        '}',
+        'class TooManyItemsError extends Error {',
+        '  readonly statusCode = 422;',
+        '  constructor(public max: number) {',
+        '    super(`over ${max} items`);',
+        '  }',
+        '}',
+        'class RouteError extends Error {',
+        '  constructor(public status: number, message: string) {',
+        '    super(message);',
+        '  }',
+        '}',
+        'const app = express();',
+        "app.post('/uploads', (req, res) => {",
+        '  if (req.body.size > MAX_UPLOAD_MB) throw new PayloadTooLargeError(MAX_UPLOAD_MB);',
+        '  res.status(201).json({});',
+        '});',
+        "app.post('/carts', (req, res) => {",
+        '  if (req.body.items.length > Limits.MAX_ITEMS) throw new TooManyItemsError(Limits.MAX_ITEMS);',
+        '  res.status(201).json({});',
+        '});',
+        "app.get('/carts/:id', (req, res) => {",
+        "  if (!req.params.id) throw new RouteError(HttpStatusCodes.NOT_FOUND, 'no cart');",
+        '  res.json({});',
+        '});',
+        'app.listen(3000);',
+      ].join('\n'),
+    );
+    const { routes } = await readRoutes(join(dir, 'app.ts'));
+    expect(routes.map((route) => [route.method, route.path, route.statuses])).toEqual([
+      ['POST', '/uploads', [201, 413]], // the class's statusCode, not the limit's 500
+      ['POST', '/carts', [201, 422]], // not the limit's 100, which left the route no error status
+      ['GET', '/carts/:id', [200, 404]], // the project's table of statuses
+    ]);
+  });
+
+  it('reads an error built first by the name thrown only where that name is the error, not a catch clause of the same name', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-error-names-'));
+    await writeFile(
+      join(dir, 'app.ts'),
+      [
+        "import express from 'express';",
+        'class ConflictError extends Error {',
+        '  readonly statusCode = 409;',
+        '}',
+        'class ForbiddenError extends Error {',
+        '  readonly statusCode = 403;',
+        '}',
+        'declare function taken(email: string): Promise<boolean>;',
+        'const app = express();',
+        "app.post('/users', async (req, res, next) => {",
+        '  try {',
+        '    if (await taken(req.body.email)) {',
+        "      const error = new ConflictError('taken');",
+        '      return res.status(200).json({ ok: false, reason: error.message });',
+        '    }',
+        '    res.status(201).json({});',
+        '  } catch (error) {',
+        '    next(error);',
+        '  }',
+        '});',
+        "app.delete('/users/:id', (req, res) => {",
+        '  const error = new ForbiddenError();',
+        '  if (!req.body.admin) throw error;',
+        '  res.status(204).end();',
+        '});',
+        'app.listen(3000);',
+      ].join('\n'),
+    );
+    const { routes } = await readRoutes(join(dir, 'app.ts'));
+    expect(routes.map((route) => [route.method, route.path, route.statuses])).toEqual([
+      ['POST', '/users', [200, 201]], // next(error) passes the catch clause's error, not the ConflictError
+      ['DELETE', '/users/:id', [204, 403]],
+    ]);
+  });
+
+  it("reads a project's own new HttpException(HttpStatusCodes.CONFLICT, message), its status first from the project's table", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-http-exception-table-'));
+    await writeFile(
+      join(dir, 'app.ts'),
+      [
+        "import express from 'express';",
+        'const HttpStatusCodes = { CONFLICT: 409, NOT_FOUND: 404 } as const;',
+        'class HttpException extends Error {',
+        '  constructor(public status: number, public message: string) {',
+        '    super(message);',
+        '  }',
+        '}',
+        'const app = express();',
+        "app.post('/users', (req, res) => {",
+        "  if (req.body.taken) throw new HttpException(HttpStatusCodes.CONFLICT, 'taken');",
+        '  res.status(201).json({});',
+        '});',
+        'app.listen(3000);',
+      ].join('\n'),
+    );
+    const { routes } = await readRoutes(join(dir, 'app.ts'));
+    expect(routes.map((route) => [route.method, route.path, route.statuses])).toEqual([['POST', '/users', [201, 409]]]);
   });
 
   it("reads the status of a NestJS controller's own exception classes (extends NotFoundException, or HttpException with super(…, HttpStatus.FORBIDDEN))", async () => {

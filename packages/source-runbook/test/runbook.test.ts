@@ -1421,6 +1421,30 @@ describe('runbook pages', () => {
     const catalog = tree.pages.find((item) => item.key === 'runbooks/catalog')!.markdown;
     expect(catalog).toContain('| Described in | `catalog/catalog-info.yaml`, `catalog/runbook.yaml` |');
   });
+
+  it('shows an objective written as a comparison (> 99.9% …, >= 2 replicas) as written, not as a block quote', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-runbook-slo-'));
+    await mkdir(join(dir, 'payments'));
+    await cp(join(services, 'payments', 'catalog-info.yaml'), join(dir, 'payments', 'catalog-info.yaml'));
+    await writeFile(
+      join(dir, 'payments', 'runbook.yaml'),
+      [
+        'oncall:',
+        '  team: Checkout',
+        'slos:',
+        '  - name: Charges succeed',
+        "    objective: '> 99.9% of POST /charges return 2xx'",
+        '    window: 28 days',
+        '  - name: Workers stay up',
+        "    objective: '>=2 refund workers running'",
+      ].join('\n'),
+    );
+    const tree = renderRunbooks(extractRunbooks(dir, { report: () => undefined }), templates, { cwd: dir });
+    const page = tree.pages.find((item) => item.key === 'runbooks/payments')!.markdown;
+    expect(page).toContain('| Charges succeed | > 99.9% of POST /charges return 2xx | 28 days |');
+    expect(page).toContain('| Workers stay up | >=2 refund workers running |');
+    expect(page).not.toContain('<blockquote>');
+  });
 });
 
 describe('page layout', () => {

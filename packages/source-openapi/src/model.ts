@@ -196,7 +196,8 @@ export interface Parameter {
   /**
    * A header parameter named `Accept`, `Content-Type` or `Authorization` in an OpenAPI 3 spec,
    * which OpenAPI says to ignore (the responses', the body's media types and the security schemes
-   * say those): listed with a note, never sent by the curl example.
+   * say those): listed with a note, never sent by the curl example. Also a response's header named
+   * `Content-Type`, which OpenAPI 3 ignores too (the response's media types say it): listed with a note.
    */
   ignored?: boolean;
 }

@@ -5914,6 +5914,82 @@ describe('curl examples from relative servers', () => {
     expect(diagnostics).toEqual([]);
   });
 
+  it("list a response's Content-Type header, which OpenAPI 3 says to ignore, with OpenAPI's note, and report it once", async () => {
+    // OpenAPI 3's Response Object: "If a response header is defined with the name "Content-Type", it
+    // SHALL be ignored." The response's media types say it.
+    const diagnostics: Diagnostic[] = [];
+    const api = await modelOf(
+      [
+        'openapi: 3.0.3',
+        'info: { title: Reports, version: "2" }',
+        'servers: [{ url: "https://reports.example.com/v2" }]',
+        'paths:',
+        '  /reports/{id}/export:',
+        '    get:',
+        '      operationId: exportReport',
+        '      parameters: [{ name: id, in: path, required: true, schema: { type: string } }]',
+        '      responses:',
+        "        '200':",
+        '          description: The report as CSV.',
+        '          headers:',
+        '            content-type: { $ref: "#/components/headers/CsvType" }',
+        '            Content-Disposition: { description: The file name., schema: { type: string } }',
+        '          content: { text/csv: { schema: { type: string } } }',
+        "        '202':",
+        '          description: Still being built.',
+        '          headers:',
+        '            content-type: { $ref: "#/components/headers/CsvType" }',
+        'components:',
+        '  headers:',
+        '    CsvType: { description: Always CSV., schema: { type: string, enum: [text/csv] } }',
+      ],
+      (d) => diagnostics.push(d),
+    );
+    const responses = op(api, 'exportReport').responses;
+    expect(responses.map((r) => r.headers.map((h) => [h.name, h.ignored ?? false]))).toEqual([
+      [
+        ['content-type', true],
+        ['Content-Disposition', false],
+      ],
+      [['content-type', true]],
+    ]);
+    // The component header is reported once, where it is written.
+    expect(diagnostics.map((d) => [d.code, d.location?.line, d.message, d.hint])).toEqual([
+      [
+        'DG_OPENAPI_HEADER_PARAMETER_IGNORED',
+        22,
+        'header "content-type" of response 200 is one OpenAPI 3 says to ignore (a response\'s `Content-Type` is its media type): it is listed with that note',
+        "remove it, and key the response's `content` by the media type it returns (`text/csv:`)",
+      ],
+    ]);
+    const page = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages[1]!.markdown;
+    expect(page).toContain(
+      '| `content-type` | string | Always CSV. (one of: `"text/csv"`) (ignored: OpenAPI takes `Content-Type` from the response\'s media types) |',
+    );
+    expect(page).toContain('| `Content-Disposition` | string | The file name. |');
+  });
+
+  it("list a Swagger 2.0 response's Content-Type header as written, as Swagger 2.0 does not say to ignore it", async () => {
+    const diagnostics: Diagnostic[] = [];
+    const api = await modelOf(
+      [
+        'swagger: "2.0"',
+        'info: { title: Reports, version: "1" }',
+        'host: reports.example.com',
+        'paths:',
+        '  /reports/{id}/export:',
+        '    get:',
+        '      operationId: exportReport',
+        '      produces: [text/csv]',
+        '      parameters: [{ name: id, in: path, required: true, type: string }]',
+        "      responses: { '200': { description: OK, headers: { Content-Type: { type: string } } } }",
+      ],
+      (d) => diagnostics.push(d),
+    );
+    expect(op(api, 'exportReport').responses[0]!.headers[0]!.ignored).toBeUndefined();
+    expect(diagnostics).toEqual([]);
+  });
+
   it('report an operation key a letter or two off one OpenAPI defines (tag, summry), which is otherwise left out without a word', async () => {
     const diagnostics: Diagnostic[] = [];
     const api = await modelOf(

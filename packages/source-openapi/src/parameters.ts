@@ -149,7 +149,7 @@ function warnPathParameterNotRequired(context: WalkContext, raw: Json, at: SpecP
 
 /**
  * What says each header OpenAPI 3 ignores as a parameter, the hint to write it there, and whether
- * the curl example sends it all the same (see code-samples' onlyCredentials). Swagger
+ * the curl example sends it all the same (see operations' withCredentialsSent). Swagger
  * 2.0 has no such rule: its `Authorization` header parameters (where a spec has no security
  * definitions) are sent as written.
  */

@@ -1118,7 +1118,10 @@ const IGNORED_HEADER_SOURCES: Record<string, [string, string]> = {
  * The note on a header OpenAPI 3 ignores: of a parameter, the reader learns why curl does not send
  * it; of a response (`ofResponse`, only ever its `Content-Type`), where its value is said instead.
  */
-function ignoredNote(name: string, ofResponse: boolean): string {
+function ignoredNote(name: string, ofResponse: boolean, sentAnyway: boolean): string {
+  // Where the operation says nothing else of its credentials, the curl example sends it as written.
+  if (sentAnyway)
+    return '(OpenAPI ignores it, but this operation has no security requirement, so the curl example sends it as written)';
   const [header, source] = ofResponse
     ? ['Content-Type', "the response's media types"]
     : (IGNORED_HEADER_SOURCES[name.toLowerCase()] ?? [name, 'elsewhere in the spec']);
@@ -1133,7 +1136,7 @@ function parameterView(parameter: Parameter, links: Links, key: string, ofRespon
     ...parameter.constraints.map((c) => `(${c})`),
     // Given by `content`: its value is written in that media type (JSON, as a whole), not by `style`.
     ...(parameter.mediaType === undefined ? [] : [`(serialized as ${inlineCode(parameter.mediaType)})`]),
-    ...(parameter.ignored ? [ignoredNote(parameter.name, ofResponse)] : []),
+    ...(parameter.ignored ? [ignoredNote(parameter.name, ofResponse, !!parameter.sentAnyway)] : []),
   ];
   // In brackets like the constraints, so it does not run on from the description's last word.
   if (parameter.example !== undefined) {

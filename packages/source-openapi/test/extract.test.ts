@@ -5990,6 +5990,43 @@ describe('curl examples from relative servers', () => {
     expect(diagnostics).toEqual([]);
   });
 
+  it("say an Authorization parameter an operation with no security requirement has is sent all the same (Loket's)", async () => {
+    // loket.nl: every operation takes a required `Authorization: Bearer …` parameter and declares no
+    // security scheme, so that parameter is all the spec says of the credentials.
+    const api = await modelOf(
+      [
+        'openapi: 3.0.1',
+        'info: { title: Loket, version: "1" }',
+        'servers: [{ url: "https://api.loket.nl/v2" }]',
+        'components:',
+        '  securitySchemes: { oauth: { type: http, scheme: bearer } }',
+        'paths:',
+        '  /providers/employers:',
+        '    get:',
+        '      operationId: getEmployers',
+        '      parameters:',
+        '        - { name: Authorization, in: header, required: true, description: The bearer token., schema: { type: string, example: Bearer abc } }',
+        "      responses: { '200': { description: OK } }",
+        '  /providers/employees:',
+        '    get:',
+        '      operationId: getEmployees',
+        '      security: [{ oauth: [] }]',
+        '      parameters:',
+        '        - { name: Authorization, in: header, required: true, description: The bearer token., schema: { type: string, example: Bearer abc } }',
+        "      responses: { '200': { description: OK } }",
+      ],
+      () => {},
+    );
+    expect(op(api, 'getEmployers').curl).toContain("-H 'Authorization: Bearer abc'");
+    expect(op(api, 'getEmployees').curl).not.toContain('Bearer abc');
+    const page = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages[1]!.markdown;
+    const rows = page.split('\n').filter((line) => line.startsWith('| `Authorization` |'));
+    expect(rows).toEqual([
+      '| `Authorization` | header | string | yes | The bearer token. (OpenAPI ignores it, but this operation has no security requirement, so the curl example sends it as written) (example: `Bearer abc`) |',
+      '| `Authorization` | header | string | yes | The bearer token. (ignored: OpenAPI takes `Authorization` from the security schemes) (example: `Bearer abc`) |',
+    ]);
+  });
+
   it('report an operation key a letter or two off one OpenAPI defines (tag, summry), which is otherwise left out without a word', async () => {
     const diagnostics: Diagnostic[] = [];
     const api = await modelOf(

@@ -6,7 +6,7 @@
  */
 import { isRef, type SpecPointer } from './load.js';
 import { pathTemplates, splitOutsideTemplates } from './path-template.js';
-import type { CodeSample, CurlPlaceholder, FormPart, MediaContent, Operation, Parameter, TypeExpr } from './model.js';
+import type { CodeSample, CurlPlaceholder, FormPart, MediaContent, Operation, TypeExpr } from './model.js';
 import { child } from './schemas.js';
 import { curlServer } from './servers.js';
 import { contentMediaTypeOf, isFileType } from './form-parts.js';
@@ -186,7 +186,7 @@ export function curl(context: WalkContext, operation: Operation): CurlExample {
   for (const p of operation.parameters.filter((p) => p.in === 'header' && p.required)) {
     // An `Authorization`, `Content-Type` or `Accept` header parameter is ignored in OpenAPI 3 (the
     // security scheme, body or response says it); in Swagger 2.0 it is sent unless curl sends one.
-    if ((p.ignored && !onlyCredentials(p, operation)) || sent.has(p.name.toLowerCase())) continue;
+    if ((p.ignored && !p.sentAnyway) || sent.has(p.name.toLowerCase())) continue;
     const value =
       (p.exampleList ? p.exampleList.items.join(p.exampleList.separator ?? ',') : (p.example ?? p.sample)) ??
       p.constant;
@@ -322,15 +322,6 @@ function curlPartType(contentType: string | undefined): string {
 /** A body that is a file's bytes (`format: binary`, or a media type that is never text): curl sends a file. */
 function isFileUpload(body: MediaContent): boolean {
   return (body.schema !== undefined && isFileType(body.schema.type)) || isBytesMediaType(body.mediaType);
-}
-
-/**
- * An `Authorization` header parameter of an operation no security requirement covers: all the
- * spec says of its credentials (Loket's 663 operations, each with a required `Authorization:
- * Bearer …` parameter and no security scheme), so curl sends it, though OpenAPI says to ignore it.
- */
-function onlyCredentials(parameter: Parameter, operation: Operation): boolean {
-  return parameter.name.toLowerCase() === 'authorization' && !operation.security?.length;
 }
 
 /** The headers (lower case) a curl example sends of its own: the credentials', `Content-Type` with a body, `Accept`. */

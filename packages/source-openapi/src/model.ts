@@ -196,9 +196,17 @@ export interface Parameter {
   /**
    * A header parameter named `Accept`, `Content-Type` or `Authorization` in an OpenAPI 3 spec,
    * which OpenAPI says to ignore (the responses', the body's media types and the security schemes
-   * say those): listed with a note, never sent by the curl example.
+   * say those): listed with a note, not sent by the curl example (but see `sentAnyway`). Also a
+   * response's header named `Content-Type`, which OpenAPI 3 ignores too (the response's media types
+   * say it): listed with a note.
    */
   ignored?: boolean;
+  /**
+   * An ignored, required `Authorization` parameter of an operation with no security requirement:
+   * all the spec says of its credentials, so the curl example sends it all the same, and its note
+   * says so.
+   */
+  sentAnyway?: boolean;
 }
 
 export interface ResponseModel {

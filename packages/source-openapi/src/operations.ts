@@ -6,7 +6,7 @@
  */
 import { anchorSlug, closestName } from '@docgen/core';
 import type { SpecPointer, SpecSet } from './load.js';
-import type { Callback, Operation, Parameter, ShownExample } from './model.js';
+import type { Callback, Operation, Parameter, SecurityRequirement, ShownExample } from './model.js';
 import { child, stringifyExample } from './schemas.js';
 import { externalDocsOf } from './external-docs.js';
 import { type WalkContext, type Json, type PathItemAbout, deref, text, isPlainObject } from './walk.js';
@@ -168,7 +168,7 @@ export function extractOperation(
     ...navigationAndLabels(context, Array.isArray(operation.tags) ? operation.tags.map(String) : []),
     security: security.required,
     securityOptional: security.optional,
-    parameters,
+    parameters: withCredentialsSent(parameters, security.required),
     requestBody,
     responses,
     codeSamples: codeSamples(context, operation, at),
@@ -186,6 +186,19 @@ export function extractOperation(
     if (example.variables.length) result.curlVariables = example.variables;
   }
   return result;
+}
+
+/**
+ * The parameters, an ignored `Authorization` one marked as sent all the same where no security
+ * requirement covers the operation: it is all the spec says of the credentials (Loket's 663
+ * operations, each with a required `Authorization: Bearer …` parameter and no security scheme).
+ * The curl example sends only required headers, so only a required one is.
+ */
+function withCredentialsSent(parameters: Parameter[], security: SecurityRequirement[] | undefined): Parameter[] {
+  if (security?.length) return parameters;
+  return parameters.map((p) =>
+    p.ignored && p.required && p.name.toLowerCase() === 'authorization' ? { ...p, sentAnyway: true } : p,
+  );
 }
 
 /**

@@ -32,8 +32,8 @@ export function parameter(
       : `header "${String(raw.name ?? '')}" of response ${ofResponse}`;
   if (ofResponse === undefined) warnPathParameterNotRequired(context, raw, at, label);
   if (ofResponse === undefined) warnUnknownPlace(context, raw, at);
-  const ignored = ofResponse === undefined && isIgnoredHeader(context, raw);
-  if (ignored) warnIgnoredHeader(context, raw, at);
+  const ignored = isIgnoredHeader(context, raw, ofResponse);
+  if (ignored) warnIgnoredHeader(context, raw, at, ofResponse);
   const media = dialect === 'swagger-2.0' ? undefined : parameterMedia(context, raw, at, label);
   if (dialect === 'swagger-2.0') {
     schema = raw;
@@ -149,7 +149,7 @@ function warnPathParameterNotRequired(context: WalkContext, raw: Json, at: SpecP
 
 /**
  * What says each header OpenAPI 3 ignores as a parameter, the hint to write it there, and whether
- * the curl example sends it all the same (see code-samples' onlyCredentials). Swagger
+ * the curl example sends it all the same (see operations' withCredentialsSent). Swagger
  * 2.0 has no such rule: its `Authorization` header parameters (where a spec has no security
  * definitions) are sent as written.
  */
@@ -170,29 +170,43 @@ const IGNORED_HEADERS: Record<string, { why: string; hint: string; sent?: string
   },
 };
 
-/** A header parameter named `Accept`, `Content-Type` or `Authorization` (any case), in an OpenAPI 3 spec. */
-function isIgnoredHeader(context: WalkContext, raw: Json): boolean {
-  return (
-    context.dialect !== 'swagger-2.0' && raw.in === 'header' && String(raw.name ?? '').toLowerCase() in IGNORED_HEADERS
-  );
+/** What says a response's `Content-Type`, which OpenAPI 3 ignores as one of its headers, and the hint to write it there. */
+const IGNORED_RESPONSE_HEADER = {
+  why: "a response's `Content-Type` is its media type",
+  hint: "key the response's `content` by the media type it returns",
+};
+
+/**
+ * A header OpenAPI 3 says SHALL be ignored: a parameter named `Accept`, `Content-Type` or
+ * `Authorization`, or a response's header named `Content-Type` (any case).
+ */
+function isIgnoredHeader(context: WalkContext, raw: Json, ofResponse: string | undefined): boolean {
+  if (context.dialect === 'swagger-2.0' || raw.in !== 'header') return false;
+  const name = String(raw.name ?? '').toLowerCase();
+  return ofResponse === undefined ? name in IGNORED_HEADERS : name === 'content-type';
 }
 
 /**
- * A header parameter OpenAPI 3 says SHALL be ignored (Twitter's required `Content-Type:
- * multipart/form-data` on operations without a body): reported once where it is written, with
- * where the spec says that header instead.
+ * A header OpenAPI 3 says SHALL be ignored (Twitter's required `Content-Type: multipart/form-data`
+ * parameter on operations without a body, a response's `Content-Type` header): reported once where
+ * it is written, with where the spec says that header instead.
  */
-function warnIgnoredHeader(context: WalkContext, raw: Json, at: SpecPointer): void {
+function warnIgnoredHeader(context: WalkContext, raw: Json, at: SpecPointer, ofResponse: string | undefined): void {
   if (!firstReportAt(context, 'DG_OPENAPI_HEADER_PARAMETER_IGNORED', at)) return;
   const name = String(raw.name);
-  const { why, hint, sent = 'does not send it' } = IGNORED_HEADERS[name.toLowerCase()]!;
+  const { why, hint, sent } =
+    ofResponse === undefined
+      ? { sent: 'does not send it', ...IGNORED_HEADERS[name.toLowerCase()]! }
+      : { ...IGNORED_RESPONSE_HEADER, sent: undefined };
+  const what = ofResponse === undefined ? `header parameter "${name}"` : `header "${name}" of response ${ofResponse}`;
   // A default or enum names the media type meant: the hint writes its key.
   const value = allowedValue(isPlainObject(raw.schema) ? raw.schema : undefined);
   const key = name.toLowerCase() === 'content-type' && typeof value === 'string' ? ` (\`${value}:\`)` : '';
   context.report({
     code: 'DG_OPENAPI_HEADER_PARAMETER_IGNORED',
     severity: 'warning',
-    message: `header parameter "${name}" is one OpenAPI 3 says to ignore (${why}): it is listed with that note, and the curl example ${sent}`,
+    // A response's header is never sent: the table's note is all it changes.
+    message: `${what} is one OpenAPI 3 says to ignore (${why}): it is listed with that note${sent ? `, and the curl example ${sent}` : ''}`,
     ...context.spec.where(at),
     hint: `remove it, and ${hint}${key}`,
   });

@@ -954,7 +954,7 @@ function responseView(response: ResponseModel, links: Links, key: string, level:
     ...descriptionParts(description),
     // a callback's responses are a table's rows: Your response | Meaning
     descriptionCell: cellDescription(links.described(response.description, key)),
-    headers: response.headers.map((h) => parameterView(h, links, key)),
+    headers: response.headers.map((h) => parameterView(h, links, key, true)),
     contents: dedupeSchemas(response.contents.map((c) => mediaView(c, links, key, false, level + 3))),
     sameBodyAs: undefined as string | undefined,
     // A status heading with nothing under it looked like a page that failed to render.
@@ -1115,30 +1115,39 @@ function byLocation(parameters: Parameter[]): Parameter[] {
 }
 
 /**
- * Where OpenAPI 3 takes each header it ignores as a parameter from, by its name in lower case; for
- * `Authorization`, that the curl example of an operation with no security scheme sends it all the
- * same (code-samples' onlyCredentials), so the note does not call "ignored" a header the example sends.
+ * Where OpenAPI 3 takes each header it ignores as a parameter from, by its name in lower case. (A
+ * required `Authorization` of an operation with no security requirement is sent all the same:
+ * `sentAnyway`, noted by `ignoredNote`.)
  */
 const IGNORED_HEADER_SOURCES: Record<string, [string, string]> = {
   accept: ['Accept', "the responses' media types"],
   'content-type': ['Content-Type', "the request body's media type"],
-  authorization: ['Authorization', 'the security schemes; an operation with none sends it in its example'],
+  authorization: ['Authorization', 'the security schemes'],
 };
 
-/** The note on a header parameter OpenAPI 3 ignores: the reader learns why curl does not send it. */
-function ignoredNote(name: string): string {
-  const [header, source] = IGNORED_HEADER_SOURCES[name.toLowerCase()] ?? [name, 'elsewhere in the spec'];
+/**
+ * The note on a header OpenAPI 3 ignores: of a parameter, the reader learns why curl does not send
+ * it; of a response (`ofResponse`, only ever its `Content-Type`), where its value is said instead.
+ */
+function ignoredNote(name: string, ofResponse: boolean, sentAnyway: boolean): string {
+  // Where the operation says nothing else of its credentials, the curl example sends it as written.
+  if (sentAnyway)
+    return '(OpenAPI ignores it, but this operation has no security requirement, so the curl example sends it as written)';
+  const [header, source] = ofResponse
+    ? ['Content-Type', "the response's media types"]
+    : (IGNORED_HEADER_SOURCES[name.toLowerCase()] ?? [name, 'elsewhere in the spec']);
   return `(ignored: OpenAPI takes ${inlineCode(header)} from ${source})`;
 }
 
-function parameterView(parameter: Parameter, links: Links, key: string) {
+/** A parameter's row, or (`ofResponse`) a response header's. */
+function parameterView(parameter: Parameter, links: Links, key: string, ofResponse = false) {
   const notes = [
     ...(parameter.deprecated ? ['**Deprecated.**'] : []),
     cellText(links.described(parameter.description, key)) ?? '',
     ...parameter.constraints.map((c) => `(${c})`),
     // Given by `content`: its value is written in that media type (JSON, as a whole), not by `style`.
     ...(parameter.mediaType === undefined ? [] : [`(serialized as ${inlineCode(parameter.mediaType)})`]),
-    ...(parameter.ignored ? [ignoredNote(parameter.name)] : []),
+    ...(parameter.ignored ? [ignoredNote(parameter.name, ofResponse, !!parameter.sentAnyway)] : []),
   ];
   // In brackets like the constraints, so it does not run on from the description's last word.
   if (parameter.example !== undefined) {

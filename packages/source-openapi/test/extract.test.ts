@@ -5948,28 +5948,7 @@ describe('curl examples from relative servers', () => {
       '| `Content-Type` | header | string | yes | Content type. (default: `"multipart/form-data"`) (ignored: OpenAPI takes `Content-Type` from the request body\'s media type) |',
     );
     expect(page).toContain(
-      '| `AUTHORIZATION` | header | string | yes | A bearer token. (ignored: OpenAPI takes `Authorization` from the security schemes; an operation with none sends it in its example) |',
-    );
-  });
-
-  it("say in an OpenAPI 3 Authorization parameter's note that an operation with no security scheme sends it (Loket's), as its example does", async () => {
-    const api = await modelOf([
-      'openapi: 3.0.1',
-      'info: { title: Loket, version: "2" }',
-      'servers: [{ url: "https://api.loket.nl/v2" }]',
-      'paths:',
-      '  /providers/employers:',
-      '    get:',
-      '      operationId: getEmployers',
-      '      parameters:',
-      '        - { name: Authorization, in: header, required: true, description: The bearer token., schema: { type: string, example: Bearer eyJ0 } }',
-      "      responses: { '200': { description: OK } }",
-    ]);
-    expect(op(api, 'getEmployers').curl).toContain("-H 'Authorization: Bearer eyJ0'");
-    const page = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages[1]!.markdown;
-    const row = page.split('\n').find((line) => line.startsWith('| `Authorization` |'));
-    expect(row).toContain(
-      'The bearer token. (ignored: OpenAPI takes `Authorization` from the security schemes; an operation with none sends it in its example) (example: `Bearer eyJ0`)',
+      '| `AUTHORIZATION` | header | string | yes | A bearer token. (ignored: OpenAPI takes `Authorization` from the security schemes) |',
     );
   });
 
@@ -5995,6 +5974,119 @@ describe('curl examples from relative servers', () => {
     expect(op(api, 'getFile').curl).toContain("-H 'Authorization: {Authorization}'");
     expect(op(api, 'getFile').parameters[1]!.ignored).toBeUndefined();
     expect(diagnostics).toEqual([]);
+  });
+
+  it("list a response's Content-Type header, which OpenAPI 3 says to ignore, with OpenAPI's note, and report it once", async () => {
+    // OpenAPI 3's Response Object: "If a response header is defined with the name "Content-Type", it
+    // SHALL be ignored." The response's media types say it.
+    const diagnostics: Diagnostic[] = [];
+    const api = await modelOf(
+      [
+        'openapi: 3.0.3',
+        'info: { title: Reports, version: "2" }',
+        'servers: [{ url: "https://reports.example.com/v2" }]',
+        'paths:',
+        '  /reports/{id}/export:',
+        '    get:',
+        '      operationId: exportReport',
+        '      parameters: [{ name: id, in: path, required: true, schema: { type: string } }]',
+        '      responses:',
+        "        '200':",
+        '          description: The report as CSV.',
+        '          headers:',
+        '            content-type: { $ref: "#/components/headers/CsvType" }',
+        '            Content-Disposition: { description: The file name., schema: { type: string } }',
+        '          content: { text/csv: { schema: { type: string } } }',
+        "        '202':",
+        '          description: Still being built.',
+        '          headers:',
+        '            content-type: { $ref: "#/components/headers/CsvType" }',
+        'components:',
+        '  headers:',
+        '    CsvType: { description: Always CSV., schema: { type: string, enum: [text/csv] } }',
+      ],
+      (d) => diagnostics.push(d),
+    );
+    const responses = op(api, 'exportReport').responses;
+    expect(responses.map((r) => r.headers.map((h) => [h.name, h.ignored ?? false]))).toEqual([
+      [
+        ['content-type', true],
+        ['Content-Disposition', false],
+      ],
+      [['content-type', true]],
+    ]);
+    // The component header is reported once, where it is written.
+    expect(diagnostics.map((d) => [d.code, d.location?.line, d.message, d.hint])).toEqual([
+      [
+        'DG_OPENAPI_HEADER_PARAMETER_IGNORED',
+        22,
+        'header "content-type" of response 200 is one OpenAPI 3 says to ignore (a response\'s `Content-Type` is its media type): it is listed with that note',
+        "remove it, and key the response's `content` by the media type it returns (`text/csv:`)",
+      ],
+    ]);
+    const page = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages[1]!.markdown;
+    expect(page).toContain(
+      '| `content-type` | string | Always CSV. (one of: `"text/csv"`) (ignored: OpenAPI takes `Content-Type` from the response\'s media types) |',
+    );
+    expect(page).toContain('| `Content-Disposition` | string | The file name. |');
+  });
+
+  it("list a Swagger 2.0 response's Content-Type header as written, as Swagger 2.0 does not say to ignore it", async () => {
+    const diagnostics: Diagnostic[] = [];
+    const api = await modelOf(
+      [
+        'swagger: "2.0"',
+        'info: { title: Reports, version: "1" }',
+        'host: reports.example.com',
+        'paths:',
+        '  /reports/{id}/export:',
+        '    get:',
+        '      operationId: exportReport',
+        '      produces: [text/csv]',
+        '      parameters: [{ name: id, in: path, required: true, type: string }]',
+        "      responses: { '200': { description: OK, headers: { Content-Type: { type: string } } } }",
+      ],
+      (d) => diagnostics.push(d),
+    );
+    expect(op(api, 'exportReport').responses[0]!.headers[0]!.ignored).toBeUndefined();
+    expect(diagnostics).toEqual([]);
+  });
+
+  it("say an Authorization parameter an operation with no security requirement has is sent all the same (Loket's)", async () => {
+    // loket.nl: every operation takes a required `Authorization: Bearer …` parameter and declares no
+    // security scheme, so that parameter is all the spec says of the credentials.
+    const api = await modelOf(
+      [
+        'openapi: 3.0.1',
+        'info: { title: Loket, version: "1" }',
+        'servers: [{ url: "https://api.loket.nl/v2" }]',
+        'components:',
+        '  securitySchemes: { oauth: { type: http, scheme: bearer } }',
+        'paths:',
+        '  /providers/employers:',
+        '    get:',
+        '      operationId: getEmployers',
+        '      parameters:',
+        '        - { name: Authorization, in: header, required: true, description: The bearer token., schema: { type: string, example: Bearer abc } }',
+        "      responses: { '200': { description: OK } }",
+        '  /providers/employees:',
+        '    get:',
+        '      operationId: getEmployees',
+        '      security: [{ oauth: [] }]',
+        '      parameters:',
+        '        - { name: Authorization, in: header, required: true, description: The bearer token., schema: { type: string, example: Bearer abc } }',
+        "      responses: { '200': { description: OK } }",
+      ],
+      () => {},
+    );
+    expect(op(api, 'getEmployers').curl).toContain("-H 'Authorization: Bearer abc'");
+    expect(op(api, 'getEmployees').curl).not.toContain('Bearer abc');
+    const page = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages[1]!.markdown;
+    const rows = page.split('\n').filter((line) => line.startsWith('| `Authorization` |'));
+    expect(rows).toEqual([
+      '| `Authorization` | header | string | yes | The bearer token. (OpenAPI ignores it, but this operation has no security requirement, so the curl example sends it as written) (example: `Bearer abc`) |',
+      '| `Authorization` | header | string | yes | The bearer token. (ignored: OpenAPI takes `Authorization` from the security schemes) (example: `Bearer abc`) |',
+    ]);
   });
 
   it('report an operation key a letter or two off one OpenAPI defines (tag, summry), which is otherwise left out without a word', async () => {

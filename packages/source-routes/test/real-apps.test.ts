@@ -515,6 +515,63 @@ describe('readRoutes on @koalarx/nest 4.4', () => {
     expect(routes.map((route) => [route.method, route.path])).toEqual([['GET', '/metrics']]);
   });
 
+  it('reads each call of a dynamic module: after a plain import of it, and each register() with its own list', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-nest-dynamic-calls-'));
+    await writeFile(
+      join(dir, 'main.ts'),
+      [
+        "import { NestFactory } from '@nestjs/core';",
+        "import { Controller, DynamicModule, Get, Module, Type } from '@nestjs/common';",
+        "@Controller('person')",
+        'class PersonController {',
+        '  @Get()',
+        '  list() {',
+        '    return [];',
+        '  }',
+        '}',
+        "@Controller('orders')",
+        'class OrdersController {',
+        '  @Get()',
+        '  list() {',
+        '    return [];',
+        '  }',
+        '}',
+        "@Controller('invoices')",
+        'class InvoicesController {',
+        '  @Get()',
+        '  list() {',
+        '    return [];',
+        '  }',
+        '}',
+        '@Module({ controllers: [PersonController] })',
+        'class PersonModule {}',
+        '@Module({ controllers: [OrdersController] })',
+        'class OrdersModule {}',
+        '@Module({})',
+        'class JobsModule {',
+        '  static register(options: { imports?: Type<unknown>[]; controllers?: Type<unknown>[] } = {}): DynamicModule {',
+        '    return { module: JobsModule, imports: options.imports ?? [], controllers: options.controllers ?? [] };',
+        '  }',
+        '}',
+        '@Module({',
+        '  imports: [',
+        '    JobsModule,',
+        '    JobsModule.register({ imports: [PersonModule] }),',
+        '    JobsModule.register({ imports: [OrdersModule, JobsModule.register({ imports: [PersonModule] })], controllers: [InvoicesController] }),',
+        '  ],',
+        '})',
+        'class AppModule {}',
+        'NestFactory.create(AppModule).then((app) => app.listen(3000));',
+      ].join('\n'),
+    );
+    const { routes } = await readRoutes(join(dir, 'main.ts'));
+    expect(routes.map((route) => [route.method, route.path])).toEqual([
+      ['GET', '/person'],
+      ['GET', '/invoices'],
+      ['GET', '/orders'],
+    ]);
+  });
+
   it('names a global guard the app resolves (app.useGlobalGuards(await app.resolve(AuthGuard))) and reads what it refuses', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'docgen-nest-resolved-guard-'));
     await writeFile(

@@ -11,6 +11,7 @@ import type {
   CallExpression,
   Identifier,
   MethodDeclaration,
+  NewExpression,
   Node as TsNode,
   ParameterDeclaration,
   Project,
@@ -525,7 +526,12 @@ export function computedStatusesIn(ts: TsMorph, handler: TsNode, slots: StatusSl
  * setters and the members it assigns (`slots`), and the status argument of the errors it raises
  * (`createError(x)`, `new HttpException(body, x)`, Hono's `new HTTPException(x)`).
  */
-export function statusArgumentsIn(ts: TsMorph, handler: TsNode, slots: StatusSlots): TsNode[] {
+export function statusArgumentsIn(
+  ts: TsMorph,
+  handler: TsNode,
+  slots: StatusSlots,
+  classStatus?: ErrorClassStatus,
+): TsNode[] {
   const found: TsNode[] = [];
   const add = (node: TsNode | undefined) => {
     if (node) found.push(node);
@@ -538,8 +544,8 @@ export function statusArgumentsIn(ts: TsMorph, handler: TsNode, slots: StatusSlo
       else if (HTTP_ERROR_FACTORIES.test(callee.getText())) add(node.getArguments()[0]);
     } else if (ts.Node.isNewExpression(node)) {
       const name = node.getExpression().getText().replace(/^.*\./, '');
-      // NestJS's `new HttpException(body, status)`, or a project's `new HttpException(404, message)`.
-      if (name === 'HttpException') add(httpExceptionStatus(ts, node.getArguments()));
+      // NestJS's `new HttpException(body, status)`, or a project's `new HttpException(status, message)`.
+      if (name === 'HttpException') add(errorStatusArgument(ts, node, (arg) => statusCode(ts, arg), classStatus));
       else if (name === 'HTTPException') add(node.getArguments()[0]);
     } else if (
       ts.Node.isBinaryExpression(node) &&
@@ -742,6 +748,25 @@ function namesVariable(ts: TsMorph, name: TsNode, declaration: VariableDeclarati
 }
 
 /**
+ * The argument of `new X(…)` (an error) that carries its status: where the project's class puts it by its
+ * constructor (`statusParameter`), as `new HttpException(status, message)` with both in variables;
+ * else `httpExceptionStatus`'s, or the first argument stating one (`new ApiError(404, 'Not found')`,
+ * `new AppError('Not found', 404)`).
+ */
+function errorStatusArgument(
+  ts: TsMorph,
+  node: NewExpression,
+  stated: (arg: TsNode) => number | undefined,
+  classStatus?: ErrorClassStatus,
+): TsNode | undefined {
+  const args = node.getArguments();
+  const shape = classStatus?.statusParameter?.(node.getExpression());
+  if (shape?.at !== undefined) return args[shape.at];
+  if (/(?:^|\.)HttpException$/.test(node.getExpression().getText())) return httpExceptionStatus(ts, args, stated);
+  return args.find((arg) => stated(arg) !== undefined) ?? args[0];
+}
+
+/**
  * The status argument of `new HttpException(…)`: NestJS's takes it second (`new HttpException(body,
  * HttpStatus.FORBIDDEN)`); a project's own class of that name may take it first, as typescript-express-starter's
  * `new HttpException(404, 'User not found')` does: the argument that states a status (by `stated`, with the
@@ -765,7 +790,18 @@ export type ErrorClassStatus = ((callee: TsNode) => number | undefined) & {
    * with the project's own `const HttpStatusCodes = { NOT_FOUND: 404 } as const`, or an `enum`): `Modules.statusOf`.
    */
   statusOf?: (node: TsNode) => number | undefined;
+  /** Where the project's error class takes its status (`Modules.errorStatusParameter`); undefined for another class. */
+  statusParameter?: (callee: TsNode) => ErrorStatusParameter | undefined;
 };
+
+/**
+ * Which argument of a project's error class becomes its status (`at`, undefined where its constructor shows
+ * none), and the names of its constructor's parameters.
+ */
+export interface ErrorStatusParameter {
+  at?: number;
+  parameters: string[];
+}
 
 /** The status a NestJS built-in exception carries in its name (`NotFoundException`: 404). */
 export function nestExceptionStatus(name: string): number | undefined {

@@ -83,6 +83,43 @@ describe('statuses on typescript-express-starter 11', () => {
       ['/users/:id', [200, 404], undefined],
     ]);
   });
+
+  it('reads the status a project HttpException(status, message) is handed in a variable, not its message', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-http-exception-variables-'));
+    await writeFile(
+      join(dir, 'server.ts'),
+      [
+        "import express from 'express';",
+        "import { HttpException } from './http.exception';",
+        'const app = express();',
+        'function lookup(id: string) {',
+        "  return id === 'me' ? { status: 200, message: 'ok' } : { status: 404, message: `User ${id} not found` };",
+        '}',
+        "app.get('/users/:id', (req, res, next) => {",
+        '  const { status, message } = lookup(req.params.id);',
+        '  if (status !== 200) return next(new HttpException(status, message));',
+        '  res.json({});',
+        '});',
+        'app.listen(3000);',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'http.exception.ts'),
+      [
+        'export class HttpException extends Error {',
+        '  public status: number;',
+        '  constructor(status: number, message: string) {',
+        '    super(message);',
+        '    this.status = status;',
+        '  }',
+        '}',
+      ].join('\n'),
+    );
+    const { routes } = await readRoutes(join(dir, 'server.ts'));
+    expect(routes.map((route) => [route.path, route.statuses, route.computedStatuses])).toEqual([
+      ['/users/:id', [200], ['status']],
+    ]);
+  });
 });
 
 describe('readRoutes on generator-nest-js-boilerplate 4', () => {

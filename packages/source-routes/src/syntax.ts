@@ -681,11 +681,8 @@ export function errorStatusesIn(ts: TsMorph, handler: TsNode, classStatus?: Erro
     let named: number | undefined;
     if (ts.Node.isNewExpression(node) && raised(node)) {
       const name = node.getExpression().getText();
-      const args = node.getArguments();
       named = NEST_EXCEPTION_STATUS[name.replace(/^.*\./, '')];
-      if (/(?:^|\.)HttpException$/.test(name)) status = httpExceptionStatus(ts, args, stated);
-      // `new ApiError(404, 'Not found')`, or the message first: `new AppError('Not found', 404)`.
-      else if (/(?:Error|Exception)$/.test(name)) status = args.find((arg) => stated(arg) !== undefined) ?? args[0];
+      if (/(?:Error|Exception)$/.test(name)) status = errorStatusArgument(ts, node, stated, classStatus);
       // `throw new NotFoundError()` with `super(message, 404)` in its class: the status it carries.
       if (!(status && stated(status)) && !named)
         named = namedHttpError(ts, node.getExpression()) ?? classStatus?.(node.getExpression());
@@ -747,11 +744,16 @@ function namesVariable(ts: TsMorph, name: TsNode, declaration: VariableDeclarati
   return false;
 }
 
+/** The names a parameter that takes an error's status goes by, for a class whose constructor does not show where it goes. */
+const STATUS_PARAMETER = /^(?:status|statusCode|code|httpStatus|httpStatusCode|httpCode)$/i;
+
 /**
  * The argument of `new X(…)` (an error) that carries its status: where the project's class puts it by its
- * constructor (`statusParameter`), as `new HttpException(status, message)` with both in variables;
- * else `httpExceptionStatus`'s, or the first argument stating one (`new ApiError(404, 'Not found')`,
- * `new AppError('Not found', 404)`).
+ * constructor (`statusParameter`), as `new HttpException(status, message)` with both in variables; for a
+ * class of the project that shows no such place, an argument that states a status, but a plain number
+ * (`new QuotaError(500)`) only where its parameter is named for one, as it may be a limit or a size;
+ * for another class, `httpExceptionStatus`'s, or the first argument stating one (`new ApiError(404, 'Not
+ * found')`, `new AppError('Not found', 404)`).
  */
 function errorStatusArgument(
   ts: TsMorph,
@@ -762,8 +764,20 @@ function errorStatusArgument(
   const args = node.getArguments();
   const shape = classStatus?.statusParameter?.(node.getExpression());
   if (shape?.at !== undefined) return args[shape.at];
+  if (shape) return args.find((arg, at) => stated(arg) !== undefined && statusLike(ts, arg, shape.parameters[at]));
   if (/(?:^|\.)HttpException$/.test(node.getExpression().getText())) return httpExceptionStatus(ts, args, stated);
   return args.find((arg) => stated(arg) !== undefined) ?? args[0];
+}
+
+/**
+ * Whether an argument stating a status may be one: a status name (`HttpStatusCodes.NOT_FOUND`) says so
+ * itself; a plain number only where it is one (100–599) and its parameter is named for a status.
+ */
+function statusLike(ts: TsMorph, arg: TsNode, parameter = ''): boolean {
+  const value = unwrapParentheses(ts, arg);
+  if (!ts.Node.isNumericLiteral(value)) return true;
+  const code = Number(value.getLiteralValue());
+  return code >= 100 && code <= 599 && STATUS_PARAMETER.test(parameter);
 }
 
 /**

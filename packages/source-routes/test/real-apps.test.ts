@@ -120,6 +120,54 @@ describe('statuses on typescript-express-starter 11', () => {
       ['/users/:id', [200], ['status']],
     ]);
   });
+
+  it("reads a project's error class's status where its constructor puts it, not any number it is handed", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-error-class-arguments-'));
+    await writeFile(
+      join(dir, 'server.ts'),
+      [
+        "import express from 'express';",
+        "import { ApiError, LimitError, QuotaError } from './errors';",
+        'const app = express();',
+        "app.post('/uploads', (req, res, next) => {",
+        '  if (req.body.count > 500) return next(new QuotaError(500));',
+        '  if (req.body.size > 300) return next(new LimitError(300));',
+        "  if (!req.body.name) return next(new ApiError(422, 'name is required'));",
+        '  res.status(201).json({});',
+        '});',
+        'app.listen(3000);',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'errors.ts'),
+      [
+        'export class HttpException extends Error {',
+        '  constructor(public status: number, message: string) {',
+        '    super(message);',
+        '  }',
+        '}',
+        "// The status is the base's; the number handed is a limit.",
+        'export class QuotaError extends HttpException {',
+        '  constructor(limit: number) {',
+        '    super(429, `Quota of ${limit} uploads reached`);',
+        '  }',
+        '}',
+        '// The error handler answers it with 413 by its name; the number is a size.',
+        'export class LimitError extends Error {',
+        '  constructor(maxSize: number) {',
+        '    super(`Larger than ${maxSize} MB`);',
+        '  }',
+        '}',
+        'export class ApiError extends Error {',
+        '  constructor(code: number, message: string) {',
+        '    super(message);',
+        '  }',
+        '}',
+      ].join('\n'),
+    );
+    const { routes } = await readRoutes(join(dir, 'server.ts'));
+    expect(routes.map((route) => [route.path, route.statuses])).toEqual([['/uploads', [201, 422, 429]]]);
+  });
 });
 
 describe('readRoutes on generator-nest-js-boilerplate 4', () => {

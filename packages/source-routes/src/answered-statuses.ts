@@ -63,7 +63,7 @@ export function answeredStatuses(
     // The errors of the project's services the handler calls, and those of the functions it hands its
     // response to (`(req, res, next) => controller.create(req, res, next)`: the method is the handler).
     codes.push(...modules.serviceErrorStatuses(answerer.fn));
-    for (const node of statusArgumentsIn(ts, answerer.fn, slots)) {
+    for (const node of statusArgumentsIn(ts, answerer.fn, slots, modules.errorClassStatus)) {
       const read = answerer.handing
         ? handedStatus(ts, answerer.handing, node, (value) => modules.statusOf(value))
         : undefined;

@@ -18,7 +18,8 @@ import type { Handing } from './handing.js';
 /** A router (or app) as one module declares it: its routes and mounts in registration order. */
 export interface RouterDef {
   entries: Array<
-    | { kind: 'route'; route: Omit<Route, 'openapiPath'> }
+    /** `whole`: the route's path is from the app's root (`req.originalUrl === '/api/health'`), not under the mount. */
+    | { kind: 'route'; route: Omit<Route, 'openapiPath'>; whole?: boolean }
     | { kind: 'mount'; mount: Mount }
     | { kind: 'served'; route: Route }
   >;

@@ -220,8 +220,10 @@ function pathCheckRows(
   routerLevel: Scoped[],
 ): RouterDef['entries'] {
   const fn = reader.names.functionOf(arg);
-  return (fn ? answeredPaths(reader.ts, fn, 2) : []).map(({ path }) => ({
+  return (fn ? answeredPaths(reader.ts, fn, 2) : []).map(({ path, whole }) => ({
     kind: 'route',
+    // `req.originalUrl` is the whole path; `req.path` and `req.url` are under where the router is mounted.
+    whole,
     route: pathCheckRoute(
       reader.ts,
       call,

@@ -306,7 +306,7 @@ export class RouteReader {
     const inner = new Set(path).add(key);
     for (const entry of this.router(ref).entries) {
       if (entry.kind === 'route') {
-        const full = joinPaths(prefix, entry.route.path);
+        const full = entry.whole ? entry.route.path : joinPaths(prefix, entry.route.path);
         const sent = sentFor(middleware, full, entry.route.method);
         const route = {
           ...entry.route,

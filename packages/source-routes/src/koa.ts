@@ -92,6 +92,11 @@ export class KoaReader extends ModuleReader {
   readonly mountedThrough = new WeakMap<Route, Array<{ file: string; start: number }>>();
   /** The `use()` calls of the mount being read, outermost first. */
   private readonly mounts: Array<{ file: string; start: number }> = [];
+  /**
+   * The path koa-mount takes off `ctx.path` for what is read now (`mount('/v1', v1)`: `/v1`); a router's
+   * prefix stays in it, so a middleware's `ctx.path === '/api/ping'` under `new Router({ prefix: '/api' })` is whole.
+   */
+  private mountedUnder = '';
 
   /** The routes of the app the entry makes (or starts, or the routers it exports), in matching order. */
   routes(entry: string): Route[] {
@@ -367,7 +372,7 @@ export class KoaReader extends ModuleReader {
       }
       const router = routers[index];
       // `app.use(async (ctx, next) => { if (ctx.path !== '/metrics') return next(); … })`: rows of the paths it answers.
-      if (!hasPath && !router) this.readPathChecks(call, arg, prefix, [...routerLevel, ...local], out);
+      if (!hasPath && !router) this.readPathChecks(call, arg, [...routerLevel, ...local], out);
       const mounted = router ? undefined : this.kaMount(arg);
       if (router || mounted) {
         this.mounts.push({ file: call.getSourceFile().getFilePath(), start: call.getStart() });
@@ -391,11 +396,14 @@ export class KoaReader extends ModuleReader {
     if (hasPath) routerLevel.push(...local.map((use) => ({ ...use, under: joinPaths(prefix, mount) })));
   }
 
-  /** The paths a middleware `use()`d with no path answers itself (`answeredPaths`): a row each, under the prefix. */
-  private readPathChecks(call: CallExpression, arg: TsNode, prefix: string, middleware: Uses, out: Route[]): void {
+  /**
+   * The paths a middleware `use()`d with no path answers itself (`answeredPaths`): a row each, as `ctx.path` is
+   * there, under a koa-mount's path (`mountedUnder`) but with a router's prefix in it; `ctx.originalUrl` as it is.
+   */
+  private readPathChecks(call: CallExpression, arg: TsNode, middleware: Uses, out: Route[]): void {
     const fn = this.handlerFunction(arg);
     for (const check of fn ? answeredPaths(this.ts, fn, 1) : []) {
-      const path = joinPaths(prefix, check.path);
+      const path = check.whole ? check.path : joinPaths(this.mountedUnder, check.path);
       const statuses = httpStatuses([...this.statuses(fn!).statuses, ...sentFor(middleware, path)]);
       out.push(this.mountedAt(pathCheckRoute(this.ts, call, path, statuses, runsFor(middleware, path))));
     }
@@ -459,7 +467,10 @@ export class KoaReader extends ModuleReader {
       return;
     }
     if (instance) {
+      const outer = this.mountedUnder;
+      this.mountedUnder = joinPaths(prefix, at);
       this.read(instance, joinPaths(prefix, at), middleware, path, out);
+      this.mountedUnder = outer;
       return;
     }
     if (this.unread(call, mounted.target, call)) return;

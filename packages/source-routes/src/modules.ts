@@ -8,6 +8,7 @@ import { dirname } from 'node:path';
 import type {
   CallExpression,
   ClassDeclaration,
+  ConstructorDeclaration,
   PropertyAccessExpression,
   FunctionDeclaration,
   Identifier,
@@ -34,6 +35,7 @@ import {
   type TsMorph,
   isFunctionLike,
   type FunctionNode,
+  type ErrorStatusParameter,
 } from './syntax.js';
 import { type Handing, type Answerer, handedThrough } from './handing.js';
 import { unwrap, returnedBy, property } from './code-shapes.js';
@@ -424,8 +426,36 @@ export class Modules {
       const base = cls.getExtends()?.getExpression();
       return base && (nestExceptionStatus(base.getText()) ?? this.errorClassStatus(base, depth + 1));
     },
-    { statusOf: (node: TsNode) => this.statusOf(node) },
+    {
+      statusOf: (node: TsNode) => this.statusOf(node),
+      statusParameter: (callee: TsNode) => this.errorStatusParameter(callee),
+    },
   );
+
+  /**
+   * Which argument of `new X(…)` becomes the status of the project's error class `callee` names, by its
+   * constructor (`statusParameterAt`), or that of the base it inherits its constructor from; with its
+   * constructor's parameter names. Undefined for a class not of the project (NestJS's `HttpException`).
+   */
+  private errorStatusParameter(callee: TsNode, depth = 0): ErrorStatusParameter | undefined {
+    const { ts } = this;
+    const name = unwrap(ts, callee);
+    if (depth > 8 || !ts.Node.isIdentifier(name)) return undefined;
+    const cls = this.follow(name)?.value;
+    if (!cls || !ts.Node.isClassDeclaration(cls)) return undefined;
+    const base = cls.getExtends()?.getExpression();
+    // NestJS's `HttpException(response, status)`, else the project's base read the same way.
+    const baseAt = (): number | undefined =>
+      !base
+        ? undefined
+        : (this.errorStatusParameter(base, depth + 1)?.at ?? (/^HttpException$/.test(base.getText()) ? 1 : undefined));
+    const constructor = cls.getConstructors()[0];
+    if (!constructor) return { at: baseAt(), parameters: [] };
+    return {
+      at: statusParameterAt(ts, constructor, baseAt),
+      parameters: constructor.getParameters().map((parameter) => parameter.getName()),
+    };
+  }
 
   /**
    * The statuses of the errors the project's own functions a handler calls raise, as the app's error
@@ -1175,7 +1205,46 @@ const PACKAGE_ERRORS: Record<string, Record<string, number>> = {
 };
 
 /** The fields an error class states its HTTP status in. */
-const STATUS_FIELD = /^(?:status|statusCode|httpStatus|httpStatusCode|httpCode)$/;
+const STATUS_FIELDS = ['status', 'statusCode', 'httpStatus', 'httpStatusCode', 'httpCode'];
+const STATUS_FIELD = new RegExp(`^(?:${STATUS_FIELDS.join('|')})$`);
+
+/**
+ * The index of the constructor's parameter that becomes the error's status: a status field it declares
+ * (`constructor(public status: number)`), assigns (`this.statusCode = code`) or hands its base where the
+ * base takes its status (`super(message, status)`, `super({ message, status })`); undefined where none does.
+ */
+function statusParameterAt(
+  ts: TsMorph,
+  constructor: ConstructorDeclaration,
+  baseAt: () => number | undefined,
+): number | undefined {
+  const parameters = constructor.getParameters();
+  const indexOf = (node: TsNode | undefined) => {
+    const value = node && unwrap(ts, node);
+    const at = value && ts.Node.isIdentifier(value) ? parameters.findIndex((p) => p.getName() === value.getText()) : -1;
+    return at >= 0 ? at : undefined;
+  };
+  const field = parameters.findIndex((p) => p.isParameterProperty() && STATUS_FIELD.test(p.getName()));
+  if (field >= 0) return field;
+  for (const node of constructor.getDescendants()) {
+    if (ts.Node.isBinaryExpression(node) && node.getOperatorToken().getKind() === ts.SyntaxKind.EqualsToken) {
+      const left = node.getLeft();
+      const assigned =
+        ts.Node.isPropertyAccessExpression(left) && thisMember(ts, left) && STATUS_FIELD.test(left.getName());
+      if (assigned && indexOf(node.getRight()) !== undefined) return indexOf(node.getRight());
+    }
+    if (!ts.Node.isCallExpression(node) || node.getExpression().getKind() !== ts.SyntaxKind.SuperKeyword) continue;
+    for (const arg of node.getArguments()) {
+      const value = unwrap(ts, arg);
+      if (!ts.Node.isObjectLiteralExpression(value)) continue;
+      const given = STATUS_FIELDS.map((key) => indexOf(property(ts, value, key))).find((at) => at !== undefined);
+      if (given !== undefined) return given;
+    }
+    const at = baseAt();
+    if (at !== undefined && indexOf(node.getArguments()[at]) !== undefined) return indexOf(node.getArguments()[at]);
+  }
+  return undefined;
+}
 
 /** What an error class states its own status as (`ErrorClassStatus`), not its base's. */
 function ownErrorStatus(

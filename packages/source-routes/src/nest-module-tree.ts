@@ -128,16 +128,25 @@ export function controllersOf(
 ): Array<{ controller: ClassRef; modulePrefix: string }> {
   const prefixes = new Map<ClassDeclaration, string>();
   const seen = new Set<ClassDeclaration>();
+  // Nest registers each dynamic module call as a module of its own (`X`, `X.register({ imports: [A] })`
+  // and `X.register({ imports: [B] })` are three), so each call's list is read once; the calls are
+  // nodes of the source, so a cycle of them ends.
+  const seenCalls = new Set<TsNode>();
+  // A controller is listed once per module class, whichever of its calls names it.
+  const controllersListed = new Map<ClassDeclaration, Set<ClassDeclaration>>();
   const out: Array<{ controller: ClassRef; modulePrefix: string }> = [];
   // `dynamic`: the call that made the module a dynamic one (`JobsModule.register({ imports: [PersonModule] })`).
   const visit = (module: ClassRef, dynamic?: TsNode): void => {
-    if (seen.has(module.declaration)) return;
+    const ownRead = seen.has(module.declaration);
+    const callRead = !dynamic || seenCalls.has(dynamic);
+    if (ownRead && callRead) return;
     seen.add(module.declaration);
-    reader.visited.push(module);
+    if (dynamic) seenCalls.add(dynamic);
+    if (!ownRead) reader.visited.push(module);
     const metadata = decoratorObject(reader.ts, module.declaration.getDecorator('Module'));
     const list = (key: 'imports' | 'controllers') => [
-      ...listed(reader, propertyOf(reader.ts, metadata, key)),
-      ...(dynamic ? dynamicModuleList(reader, dynamic, key) : []),
+      ...(ownRead ? [] : listed(reader, propertyOf(reader.ts, metadata, key))),
+      ...(dynamic && !callRead ? dynamicModuleList(reader, dynamic, key) : []),
     ];
     const imports = list('imports');
     for (const element of imports) {
@@ -145,7 +154,8 @@ export function controllersOf(
       if (routerModule) for (const [declaration, path] of routerModule) prefixes.set(declaration, path);
     }
     // A controller both the @Module and its forRoot() list is one: Nest registers a module's controller once.
-    const listedHere = new Set<ClassDeclaration>();
+    const listedHere = controllersListed.get(module.declaration) ?? new Set<ClassDeclaration>();
+    controllersListed.set(module.declaration, listedHere);
     for (const element of list('controllers')) {
       const controller = classOf(reader, element.getSourceFile().getFilePath(), element);
       if (!controller) unread(reader, element, 'controller', true);

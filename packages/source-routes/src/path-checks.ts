@@ -12,6 +12,11 @@ import { commentBefore, toOpenApiPath, type TsMorph } from './syntax.js';
 export interface PathCheck {
   path: string;
   at: TsNode;
+  /**
+   * Whether the path is the request's whole path (`req.originalUrl`, `ctx.originalUrl`), not the one under
+   * where the middleware is mounted (Express's `req.path`, `req.url`; Koa's `ctx.path` under koa-mount).
+   */
+  whole: boolean;
 }
 
 /**
@@ -37,9 +42,10 @@ export function answeredPaths(ts: TsMorph, handler: TsNode, nextAt: number): Pat
     if (!test) break;
     const then = statement.getThenStatement();
     const rest = statements.slice(index + 1);
-    if (test.equal && !mentions(ts, then, next) && returns(ts, then)) found.push({ path: test.path, at: statement });
+    const check = { path: test.path, at: statement, whole: test.whole };
+    if (test.equal && !mentions(ts, then, next) && returns(ts, then)) found.push(check);
     else if (!test.equal && mentions(ts, then, next) && returns(ts, then) && rest.length)
-      return rest.some((each) => mentions(ts, each, next)) ? found : [...found, { path: test.path, at: statement }];
+      return rest.some((each) => mentions(ts, each, next)) ? found : [...found, check];
     else break;
   }
   return found;
@@ -70,8 +76,15 @@ export function pathCheckRoute(
   };
 }
 
-/** `ctx.path === '/metrics'` (or `!==`, either way round): the path, and whether the test is that it is the path. */
-function pathTest(ts: TsMorph, test: TsNode, request: string): { path: string; equal: boolean } | undefined {
+/**
+ * `ctx.path === '/metrics'` (or `!==`, either way round): the path, whether the test is that it is the path,
+ * and whether it is the request's whole path (`originalUrl`).
+ */
+function pathTest(
+  ts: TsMorph,
+  test: TsNode,
+  request: string,
+): { path: string; equal: boolean; whole: boolean } | undefined {
   if (!ts.Node.isBinaryExpression(test)) return undefined;
   const operator = test.getOperatorToken().getKind();
   const { SyntaxKind } = ts;
@@ -83,7 +96,8 @@ function pathTest(ts: TsMorph, test: TsNode, request: string): { path: string; e
   const other = sides.find((side) => side !== literal);
   const path = literal && (literal.getLiteralValue() as string);
   const requestPath = new RegExp(`^${request}\\.(request\\.)?(path|url|originalUrl)$`);
-  return path?.startsWith('/') && other && requestPath.test(other.getText()) ? { path, equal } : undefined;
+  const property = other && requestPath.exec(other.getText())?.[2];
+  return path?.startsWith('/') && property ? { path, equal, whole: property === 'originalUrl' } : undefined;
 }
 
 /** Whether a node uses a name (`next`). */

@@ -11,6 +11,7 @@ import type {
   CallExpression,
   Identifier,
   MethodDeclaration,
+  NewExpression,
   Node as TsNode,
   ParameterDeclaration,
   Project,
@@ -525,7 +526,12 @@ export function computedStatusesIn(ts: TsMorph, handler: TsNode, slots: StatusSl
  * setters and the members it assigns (`slots`), and the status argument of the errors it raises
  * (`createError(x)`, `new HttpException(body, x)`, Hono's `new HTTPException(x)`).
  */
-export function statusArgumentsIn(ts: TsMorph, handler: TsNode, slots: StatusSlots): TsNode[] {
+export function statusArgumentsIn(
+  ts: TsMorph,
+  handler: TsNode,
+  slots: StatusSlots,
+  classStatus?: ErrorClassStatus,
+): TsNode[] {
   const found: TsNode[] = [];
   const add = (node: TsNode | undefined) => {
     if (node) found.push(node);
@@ -538,8 +544,8 @@ export function statusArgumentsIn(ts: TsMorph, handler: TsNode, slots: StatusSlo
       else if (HTTP_ERROR_FACTORIES.test(callee.getText())) add(node.getArguments()[0]);
     } else if (ts.Node.isNewExpression(node)) {
       const name = node.getExpression().getText().replace(/^.*\./, '');
-      // NestJS's `new HttpException(body, status)`, or a project's `new HttpException(404, message)`.
-      if (name === 'HttpException') add(httpExceptionStatus(ts, node.getArguments()));
+      // NestJS's `new HttpException(body, status)`, or a project's `new HttpException(status, message)`.
+      if (name === 'HttpException') add(errorStatusArgument(ts, node, (arg) => statusCode(ts, arg), classStatus));
       else if (name === 'HTTPException') add(node.getArguments()[0]);
     } else if (
       ts.Node.isBinaryExpression(node) &&
@@ -675,11 +681,8 @@ export function errorStatusesIn(ts: TsMorph, handler: TsNode, classStatus?: Erro
     let named: number | undefined;
     if (ts.Node.isNewExpression(node) && raised(node)) {
       const name = node.getExpression().getText();
-      const args = node.getArguments();
       named = NEST_EXCEPTION_STATUS[name.replace(/^.*\./, '')];
-      if (/(?:^|\.)HttpException$/.test(name)) status = httpExceptionStatus(ts, args, stated);
-      // `new ApiError(404, 'Not found')`, or the message first: `new AppError('Not found', 404)`.
-      else if (/(?:Error|Exception)$/.test(name)) status = args.find((arg) => stated(arg) !== undefined) ?? args[0];
+      if (/(?:Error|Exception)$/.test(name)) status = errorStatusArgument(ts, node, stated, classStatus);
       // `throw new NotFoundError()` with `super(message, 404)` in its class: the status it carries.
       if (!(status && stated(status)) && !named)
         named = namedHttpError(ts, node.getExpression()) ?? classStatus?.(node.getExpression());
@@ -741,6 +744,42 @@ function namesVariable(ts: TsMorph, name: TsNode, declaration: VariableDeclarati
   return false;
 }
 
+/** The names a parameter that takes an error's status goes by, for a class whose constructor does not show where it goes. */
+const STATUS_PARAMETER = /^(?:status|statusCode|code|httpStatus|httpStatusCode|httpCode)$/i;
+
+/**
+ * The argument of `new X(…)` (an error) that carries its status: where the project's class puts it by its
+ * constructor (`statusParameter`), as `new HttpException(status, message)` with both in variables; for a
+ * class of the project that shows no such place, an argument that states a status, but a plain number
+ * (`new QuotaError(500)`) only where its parameter is named for one, as it may be a limit or a size;
+ * for another class, `httpExceptionStatus`'s, or the first argument stating one (`new ApiError(404, 'Not
+ * found')`, `new AppError('Not found', 404)`).
+ */
+function errorStatusArgument(
+  ts: TsMorph,
+  node: NewExpression,
+  stated: (arg: TsNode) => number | undefined,
+  classStatus?: ErrorClassStatus,
+): TsNode | undefined {
+  const args = node.getArguments();
+  const shape = classStatus?.statusParameter?.(node.getExpression());
+  if (shape?.at !== undefined) return args[shape.at];
+  if (shape) return args.find((arg, at) => stated(arg) !== undefined && statusLike(ts, arg, shape.parameters[at]));
+  if (/(?:^|\.)HttpException$/.test(node.getExpression().getText())) return httpExceptionStatus(ts, args, stated);
+  return args.find((arg) => stated(arg) !== undefined) ?? args[0];
+}
+
+/**
+ * Whether an argument stating a status may be one: a status name (`HttpStatusCodes.NOT_FOUND`) says so
+ * itself; a plain number only where it is one (100–599) and its parameter is named for a status.
+ */
+function statusLike(ts: TsMorph, arg: TsNode, parameter = ''): boolean {
+  const value = unwrapParentheses(ts, arg);
+  if (!ts.Node.isNumericLiteral(value)) return true;
+  const code = Number(value.getLiteralValue());
+  return code >= 100 && code <= 599 && STATUS_PARAMETER.test(parameter);
+}
+
 /**
  * The status argument of `new HttpException(…)`: NestJS's takes it second (`new HttpException(body,
  * HttpStatus.FORBIDDEN)`); a project's own class of that name may take it first, as typescript-express-starter's
@@ -765,7 +804,18 @@ export type ErrorClassStatus = ((callee: TsNode) => number | undefined) & {
    * with the project's own `const HttpStatusCodes = { NOT_FOUND: 404 } as const`, or an `enum`): `Modules.statusOf`.
    */
   statusOf?: (node: TsNode) => number | undefined;
+  /** Where the project's error class takes its status (`Modules.errorStatusParameter`); undefined for another class. */
+  statusParameter?: (callee: TsNode) => ErrorStatusParameter | undefined;
 };
+
+/**
+ * Which argument of a project's error class becomes its status (`at`, undefined where its constructor shows
+ * none), and the names of its constructor's parameters.
+ */
+export interface ErrorStatusParameter {
+  at?: number;
+  parameters: string[];
+}
 
 /** The status a NestJS built-in exception carries in its name (`NotFoundException`: 404). */
 export function nestExceptionStatus(name: string): number | undefined {

@@ -301,6 +301,34 @@ describe('readRoutes on a Koa app', () => {
     expect(warnings).toEqual([]);
   });
 
+  it("reads a path middleware checks as the path Koa gives it: a router's prefix is in ctx.path, a koa-mount's is not, ctx.originalUrl is whole", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-koa-'));
+    await writeFile(
+      join(dir, 'app.ts'),
+      [
+        "import Koa from 'koa';",
+        "import mount from 'koa-mount';",
+        "import Router from '@koa/router';",
+        'const app = new Koa();',
+        'const v1 = new Koa();',
+        "const api = new Router({ prefix: '/api' });",
+        "api.use(async (ctx, next) => { if (ctx.path !== '/api/ping') return next(); ctx.body = 'pong'; });",
+        "api.get('/users', (ctx) => { ctx.body = []; });",
+        "v1.use(async (ctx, next) => { if (ctx.path !== '/status') return next(); ctx.body = 'ok'; });",
+        "v1.use(async (ctx, next) => { if (ctx.originalUrl !== '/v1/version') return next(); ctx.body = '1.0'; });",
+        "app.use(mount('/v1', v1));",
+        'app.use(api.routes());',
+      ].join('\n'),
+    );
+    const { routes } = await readRoutes(join(dir, 'app.ts'));
+    expect(routes.map((route) => [route.method, route.path, route.line])).toEqual([
+      ['ALL', '/v1/status', 9],
+      ['ALL', '/v1/version', 10],
+      ['ALL', '/api/ping', 7],
+      ['GET', '/api/users', 8],
+    ]);
+  });
+
   it('names middleware use()d under an if or its else with the condition (when …, unless …)', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'docgen-koa-'));
     await writeFile(

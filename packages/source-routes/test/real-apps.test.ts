@@ -83,6 +83,91 @@ describe('statuses on typescript-express-starter 11', () => {
       ['/users/:id', [200, 404], undefined],
     ]);
   });
+
+  it('reads the status a project HttpException(status, message) is handed in a variable, not its message', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-http-exception-variables-'));
+    await writeFile(
+      join(dir, 'server.ts'),
+      [
+        "import express from 'express';",
+        "import { HttpException } from './http.exception';",
+        'const app = express();',
+        'function lookup(id: string) {',
+        "  return id === 'me' ? { status: 200, message: 'ok' } : { status: 404, message: `User ${id} not found` };",
+        '}',
+        "app.get('/users/:id', (req, res, next) => {",
+        '  const { status, message } = lookup(req.params.id);',
+        '  if (status !== 200) return next(new HttpException(status, message));',
+        '  res.json({});',
+        '});',
+        'app.listen(3000);',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'http.exception.ts'),
+      [
+        'export class HttpException extends Error {',
+        '  public status: number;',
+        '  constructor(status: number, message: string) {',
+        '    super(message);',
+        '    this.status = status;',
+        '  }',
+        '}',
+      ].join('\n'),
+    );
+    const { routes } = await readRoutes(join(dir, 'server.ts'));
+    expect(routes.map((route) => [route.path, route.statuses, route.computedStatuses])).toEqual([
+      ['/users/:id', [200], ['status']],
+    ]);
+  });
+
+  it("reads a project's error class's status where its constructor puts it, not any number it is handed", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-error-class-arguments-'));
+    await writeFile(
+      join(dir, 'server.ts'),
+      [
+        "import express from 'express';",
+        "import { ApiError, LimitError, QuotaError } from './errors';",
+        'const app = express();',
+        "app.post('/uploads', (req, res, next) => {",
+        '  if (req.body.count > 500) return next(new QuotaError(500));',
+        '  if (req.body.size > 300) return next(new LimitError(300));',
+        "  if (!req.body.name) return next(new ApiError(422, 'name is required'));",
+        '  res.status(201).json({});',
+        '});',
+        'app.listen(3000);',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'errors.ts'),
+      [
+        'export class HttpException extends Error {',
+        '  constructor(public status: number, message: string) {',
+        '    super(message);',
+        '  }',
+        '}',
+        "// The status is the base's; the number handed is a limit.",
+        'export class QuotaError extends HttpException {',
+        '  constructor(limit: number) {',
+        '    super(429, `Quota of ${limit} uploads reached`);',
+        '  }',
+        '}',
+        '// The error handler answers it with 413 by its name; the number is a size.',
+        'export class LimitError extends Error {',
+        '  constructor(maxSize: number) {',
+        '    super(`Larger than ${maxSize} MB`);',
+        '  }',
+        '}',
+        'export class ApiError extends Error {',
+        '  constructor(code: number, message: string) {',
+        '    super(message);',
+        '  }',
+        '}',
+      ].join('\n'),
+    );
+    const { routes } = await readRoutes(join(dir, 'server.ts'));
+    expect(routes.map((route) => [route.path, route.statuses])).toEqual([['/uploads', [201, 422, 429]]]);
+  });
 });
 
 describe('readRoutes on generator-nest-js-boilerplate 4', () => {
@@ -513,6 +598,63 @@ describe('readRoutes on @koalarx/nest 4.4', () => {
     );
     const { routes } = await readRoutes(join(dir, 'main.ts'));
     expect(routes.map((route) => [route.method, route.path])).toEqual([['GET', '/metrics']]);
+  });
+
+  it('reads each call of a dynamic module: after a plain import of it, and each register() with its own list', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-nest-dynamic-calls-'));
+    await writeFile(
+      join(dir, 'main.ts'),
+      [
+        "import { NestFactory } from '@nestjs/core';",
+        "import { Controller, DynamicModule, Get, Module, Type } from '@nestjs/common';",
+        "@Controller('person')",
+        'class PersonController {',
+        '  @Get()',
+        '  list() {',
+        '    return [];',
+        '  }',
+        '}',
+        "@Controller('orders')",
+        'class OrdersController {',
+        '  @Get()',
+        '  list() {',
+        '    return [];',
+        '  }',
+        '}',
+        "@Controller('invoices')",
+        'class InvoicesController {',
+        '  @Get()',
+        '  list() {',
+        '    return [];',
+        '  }',
+        '}',
+        '@Module({ controllers: [PersonController] })',
+        'class PersonModule {}',
+        '@Module({ controllers: [OrdersController] })',
+        'class OrdersModule {}',
+        '@Module({})',
+        'class JobsModule {',
+        '  static register(options: { imports?: Type<unknown>[]; controllers?: Type<unknown>[] } = {}): DynamicModule {',
+        '    return { module: JobsModule, imports: options.imports ?? [], controllers: options.controllers ?? [] };',
+        '  }',
+        '}',
+        '@Module({',
+        '  imports: [',
+        '    JobsModule,',
+        '    JobsModule.register({ imports: [PersonModule] }),',
+        '    JobsModule.register({ imports: [OrdersModule, JobsModule.register({ imports: [PersonModule] })], controllers: [InvoicesController] }),',
+        '  ],',
+        '})',
+        'class AppModule {}',
+        'NestFactory.create(AppModule).then((app) => app.listen(3000));',
+      ].join('\n'),
+    );
+    const { routes } = await readRoutes(join(dir, 'main.ts'));
+    expect(routes.map((route) => [route.method, route.path])).toEqual([
+      ['GET', '/person'],
+      ['GET', '/invoices'],
+      ['GET', '/orders'],
+    ]);
   });
 
   it('names a global guard the app resolves (app.useGlobalGuards(await app.resolve(AuthGuard))) and reads what it refuses', async () => {

@@ -1610,6 +1610,28 @@ describe('readRoutes: CommonJS apps, and what the code does not say', () => {
     expect(warnings).toEqual([]);
   });
 
+  it('reads a path middleware checks in req.originalUrl as the whole path, not under its mount as req.path', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-routes-'));
+    await writeFile(
+      join(dir, 'server.ts'),
+      [
+        "import express from 'express';",
+        'const app = express();',
+        'const api = express.Router();',
+        "api.use((req, res, next) => { if (req.originalUrl === '/api/health') return res.sendStatus(204); next(); });",
+        "api.use((req, res, next) => { if (req.url === '/ready') return res.sendStatus(204); next(); });",
+        "api.get('/users', (_req, res) => res.json([]));",
+        "app.use('/api', api);",
+      ].join('\n'),
+    );
+    const { routes } = await readRoutes(join(dir, 'server.ts'));
+    expect(routes.map((r) => [r.method, r.path, r.line])).toEqual([
+      ['ALL', '/api/health', 4],
+      ['ALL', '/api/ready', 5],
+      ['GET', '/api/users', 6],
+    ]);
+  });
+
   it("lists a function of the project answering under a mount by name, and files a package serves after a route under the same path (directus's /admin)", async () => {
     const dir = await mkdtemp(join(tmpdir(), 'docgen-routes-'));
     await writeFile(

@@ -95,7 +95,7 @@ export class Modules {
     let source = this.sources.get(file);
     if (!source) {
       source = this.project.addSourceFileAtPath(file);
-      syntaxErrors(this.project, source);
+      syntaxErrors(this.ts, source);
       this.sources.set(file, source);
     }
     return source;

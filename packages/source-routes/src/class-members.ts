@@ -109,10 +109,24 @@ export function keptIn(ts: TsMorph, cls: ClassDeclaration, key: string): TsNode 
 
 /** What a class's own code assigns to `this.key` (`this.audit = new AuditController()` in its constructor), the first such. */
 export function assignedInClass(ts: TsMorph, cls: ClassDeclaration, key: string): TsNode | undefined {
+  return assignmentsIn(ts, cls).get(key);
+}
+
+/**
+ * A class → what its own code first assigns to each `this.key`, read once: the readers ask of each
+ * member a handler calls (`this.service.find`), and a large service class has thousands of nodes.
+ */
+const classAssignments = new WeakMap<ClassDeclaration, Map<string, TsNode>>();
+
+function assignmentsIn(ts: TsMorph, cls: ClassDeclaration): Map<string, TsNode> {
+  let assigned = classAssignments.get(cls);
+  if (assigned) return assigned;
+  assigned = new Map();
   for (const assignment of cls.getDescendantsOfKind(ts.SyntaxKind.BinaryExpression)) {
     if (assignment.getOperatorToken().getKind() !== ts.SyntaxKind.EqualsToken) continue;
     const member = thisMember(ts, assignment.getLeft());
-    if (member?.cls === cls && member.name === key) return assignment.getRight();
+    if (member?.cls === cls && !assigned.has(member.name)) assigned.set(member.name, assignment.getRight());
   }
-  return undefined;
+  classAssignments.set(cls, assigned);
+  return assigned;
 }

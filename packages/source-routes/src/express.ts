@@ -136,7 +136,7 @@ export class RouteReader {
     let info = this.modules.get(file);
     if (info) return info;
     const source = this.project.addSourceFileAtPath(file);
-    syntaxErrors(this.project, source);
+    syntaxErrors(this.ts, source);
     info = {
       file,
       source,

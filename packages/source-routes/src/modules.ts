@@ -80,6 +80,8 @@ export class Modules {
   private readonly decorated = new WeakMap<SourceFile, Map<string, TsNode[]>>();
   /** The decorations the route being read sees, by name, where its reader tells Fastify's plugin scopes apart. */
   private visibleDecorations: ((name: string) => TsNode[]) | undefined;
+  /** A function → the statuses of the errors it raises itself (`raisedBy`). */
+  private readonly raised = new WeakMap<TsNode, number[]>();
 
   /** `notes`: the run's lists of what its readers cannot read (`RunNotes`). */
   constructor(
@@ -97,7 +99,7 @@ export class Modules {
     let source = this.sources.get(file);
     if (!source) {
       source = this.project.addSourceFileAtPath(file);
-      syntaxErrors(this.project, source);
+      syntaxErrors(this.ts, source);
       this.sources.set(file, source);
     }
     return source;
@@ -479,8 +481,23 @@ export class Modules {
       callers = [...new Set(called)];
       for (const fn of callers) {
         seen.add(fn);
-        codes.push(...errorStatusesIn(ts, fn, this.errorClassStatus));
+        codes.push(...this.raisedBy(fn));
       }
+    }
+    return codes;
+  }
+
+  /**
+   * The statuses of the errors a function of the project raises itself, read once per function where
+   * no Fastify plugin scope is in force: the routes of a NestJS app call the same service methods
+   * (a CRUD base class's `findOne`) again and again.
+   */
+  private raisedBy(fn: TsNode): number[] {
+    if (this.visibleDecorations) return errorStatusesIn(this.ts, fn, this.errorClassStatus);
+    let codes = this.raised.get(fn);
+    if (!codes) {
+      codes = errorStatusesIn(this.ts, fn, this.errorClassStatus);
+      this.raised.set(fn, codes);
     }
     return codes;
   }

@@ -18,6 +18,7 @@ import type {
   PropertyAccessExpression,
   SourceFile,
   VariableDeclaration,
+  ts,
 } from 'ts-morph';
 import { DocgenError } from '@docgen/core';
 import { foldersUp } from './folders-up.js';
@@ -292,16 +293,38 @@ function sourceFile(base: string): string | undefined {
   return candidates.find((candidate) => existsSync(candidate) && statSync(candidate).isFile());
 }
 
-export function syntaxErrors(project: Project, source: SourceFile): void {
-  const [first] = project.getProgram().getSyntacticDiagnostics(source);
+export function syntaxErrors(tsMorph: TsMorph, source: SourceFile): void {
+  const [first] = syntacticDiagnostics(tsMorph.ts, source.compilerNode);
   if (!first) return;
-  const message = first.getMessageText();
+  const message = first.messageText;
   throw new DocgenError({
     code: 'DG_ROUTES_SYNTAX',
-    message: `cannot read ${basename(source.getFilePath())}: ${typeof message === 'string' ? message : message.getMessageText()}`,
-    location: { file: source.getFilePath(), line: first.getLineNumber() },
+    message: `cannot read ${basename(source.getFilePath())}: ${typeof message === 'string' ? message : message.messageText}`,
+    location: {
+      file: source.getFilePath(),
+      line: first.start === undefined ? undefined : source.getLineAndColumnAtPos(first.start).line,
+    },
     hint: 'fix the syntax error (tsc reports it too), then run again',
   });
+}
+
+/**
+ * A file's syntax errors (a JavaScript file's TypeScript-only syntax too), from a program of that
+ * file alone that resolves no import. The project's own program would do, but ts-morph makes it
+ * anew after each file added, resolving every import of every file read so far against the disk
+ * (node_modules folders up to the root): quadratic in the files of a large app, seconds for
+ * hundreds of them.
+ */
+function syntacticDiagnostics(ts: TsMorph['ts'], file: ts.SourceFile): readonly ts.Diagnostic[] {
+  const options: ts.CompilerOptions = { allowJs: true, noEmit: true, noLib: true, noResolve: true, types: [] };
+  const host: ts.CompilerHost = {
+    ...ts.createCompilerHost(options),
+    getSourceFile: (name) => (name === file.fileName ? file : undefined),
+    resolveModuleNameLiterals: (literals) => literals.map(() => ({ resolvedModule: undefined })),
+    resolveTypeReferenceDirectiveReferences: (references) =>
+      references.map(() => ({ resolvedTypeReferenceDirective: undefined })),
+  };
+  return ts.createProgram({ rootNames: [file.fileName], options, host }).getSyntacticDiagnostics(file);
 }
 
 export function isPathLiteral(ts: TsMorph, node: TsNode): boolean {
@@ -676,7 +699,7 @@ export function errorStatusesIn(ts: TsMorph, handler: TsNode, classStatus?: Erro
       (ts.Node.isPropertyAccessExpression(callee) && callee.getName() === 'orFail')
     );
   };
-  for (const node of handler.getDescendants()) {
+  for (const node of newsAndCalls(ts, handler)) {
     let status: TsNode | undefined;
     let named: number | undefined;
     if (ts.Node.isNewExpression(node) && raised(node)) {
@@ -711,6 +734,18 @@ function namesStatus(ts: TsMorph, node: TsNode): boolean {
 /** The status a name spells, in any case (`notFound`, `NotFound` and `NOT_FOUND` are 404); undefined for another name. */
 function statusNamed(name: string): number | undefined {
   return HTTP_STATUS[name.replace(/([a-z])([A-Z])/g, '$1_$2').toUpperCase()];
+}
+
+/**
+ * A function's `new …()` expressions and calls, the only nodes that raise an error, in the order they
+ * are written (an enclosing one first): walking its syntax without making a ts-morph node of every
+ * token, which costs more than the rest of the reading in a large service class.
+ */
+function newsAndCalls(ts: TsMorph, handler: TsNode): TsNode[] {
+  return [
+    ...handler.getDescendantsOfKind(ts.SyntaxKind.NewExpression),
+    ...handler.getDescendantsOfKind(ts.SyntaxKind.CallExpression),
+  ].sort((a, b) => a.getPos() - b.getPos() || b.getEnd() - a.getEnd());
 }
 
 /** The names a function throws or passes to `next` or `reject` (`throw error`, `next(err)`), for an error it builds first. */

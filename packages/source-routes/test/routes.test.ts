@@ -5024,6 +5024,21 @@ describe('extractRouteList', () => {
       location: { file: join(fixtures, 'broken', 'server.ts'), line: 5 },
     });
     expect(syntax.message).toMatch(/^cannot read server\.ts: '[,}]' expected\.$/);
+    // A JavaScript file's TypeScript-only syntax, which the parser alone lets through, in a file an import reaches.
+    const js = await mkdtemp(join(tmpdir(), 'docgen-routes-syntax-'));
+    await writeFile(
+      join(js, 'server.js'),
+      "const express = require('express');\nconst app = express();\napp.use(require('./users'));\n",
+    );
+    await writeFile(
+      join(js, 'users.js'),
+      "const router = require('express').Router();\n\nconst limit: number = 10;\nmodule.exports = router;\n",
+    );
+    expect(await docgenFailure(extractRouteList(join(js, 'server.js')))).toMatchObject({
+      code: 'DG_ROUTES_SYNTAX',
+      message: 'cannot read users.js: Type annotations can only be used in TypeScript files.',
+      location: { file: join(js, 'users.js'), line: 3 },
+    });
     const noApp = await docgenFailure(extractRouteList(join(fixtures, 'no-app.ts')));
     expect(noApp.code).toBe('DG_ROUTES_NO_APP');
     const missing = await docgenFailure(

@@ -5,7 +5,7 @@
  * as diagnostics, literal text, the comment above a declaration, and paths joined.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import type {
   BinaryExpression,
   CallExpression,
@@ -60,6 +60,8 @@ export class ImportResolver {
 
   resolve(from: string, specifier: string): string | undefined {
     if (specifier.startsWith('.')) return sourceFile(resolve(dirname(from), specifier));
+    // `/home/ci/app/src/app.module`: not portable, but TypeScript and Node read it as that file.
+    if (isAbsolute(specifier)) return sourceFile(specifier);
     if (specifier.startsWith('#')) return subpathImport(from, specifier);
     const config = this.configOf(dirname(from));
     const aliases = config && this.pathAliases(config);

@@ -236,6 +236,33 @@ describe('extractRouteList on a NestJS app', () => {
     expect(warnings).toEqual([]);
   });
 
+  it('follows an import written as an absolute path to the module it names', async () => {
+    // Not portable, but TypeScript compiles it, and generated entries (a test harness's, a bench's) write it.
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-nest-'));
+    await writeFile(
+      join(dir, 'main.ts'),
+      [
+        "import { NestFactory } from '@nestjs/core';",
+        `import { AppModule } from '${join(dir, 'app.module')}';`,
+        'NestFactory.create(AppModule).then((app) => app.listen(3000));',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'app.module.ts'),
+      [
+        "import { Controller, Get, Module } from '@nestjs/common';",
+        "@Controller('health')",
+        'export class HealthController {',
+        '  @Get() check() {}',
+        '}',
+        '@Module({ controllers: [HealthController] })',
+        'export class AppModule {}',
+      ].join('\n'),
+    );
+    const { routes } = await readRoutes(join(dir, 'main.ts'));
+    expect(routes.map((route) => [route.method, route.path])).toEqual([['GET', '/health']]);
+  });
+
   it("shows main.ts's app.use() middleware and global guards on every route, and honours the prefix's exclude patterns and URI versions", async () => {
     const dir = await mkdtemp(join(tmpdir(), 'docgen-nest-'));
     await writeFile(

@@ -310,6 +310,10 @@ describe('template renderer', () => {
       'Sent once.<blockquote>**Note:** not retried \\| ever</blockquote>',
     );
     expect(escapeTableCell('> Deprecated.')).toBe('<blockquote>Deprecated.</blockquote>');
+    // A list item on the next line closes the quote (it is no lazy line); a quote after the list is one of its own.
+    expect(escapeTableCell('> Slow.\n- a\n- b\n> Again.\n2. lazy')).toBe(
+      '<blockquote>Slow.</blockquote><ul><li>a</li><li>b</li></ul><blockquote>Again. 2. lazy</blockquote>',
+    );
     // A comparison is no quote: `> 5 items`, `>=2`, a line of a longer text too.
     expect(escapeTableCell('> 5 items')).toBe('> 5 items');
     expect(escapeTableCell('>=2')).toBe('>=2');

@@ -2957,6 +2957,34 @@ describe('block quotes in a table cell', () => {
     expect(row.match(/<blockquote>/g)).toEqual(['<blockquote>']); // the quote after the code, alone
     expect(row).toContain('<blockquote>Case-sensitive.</blockquote>');
   });
+
+  it('end where a list starts on the next line: the list is its own, not pulled into the quote', async () => {
+    const api = await modelOf([
+      'openapi: 3.0.3',
+      'info: { title: Issues, version: "1" }',
+      'paths:',
+      '  /issues:',
+      '    get:',
+      '      operationId: listIssues',
+      '      parameters:',
+      '        - name: order',
+      '          in: query',
+      '          schema: { type: string }',
+      '          description: |',
+      '            Sort order.',
+      '            > **Note:** sorting is slow on large projects.',
+      '            - `asc`: oldest first',
+      '            - `desc`: newest first',
+      "      responses: { '200': { description: OK } }",
+    ]);
+    const page = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages[1]!.markdown;
+    const row = page.split('\n').find((line) => line.startsWith('| `order` |'))!;
+    // A list item is no lazy line of the quote's paragraph: CommonMark closes the quote before it.
+    expect(row).toContain(
+      'Sort order.<blockquote>**Note:** sorting is slow on large projects.</blockquote>' +
+        '<ul><li>`asc`: oldest first</li><li>`desc`: newest first</li></ul>',
+    );
+  });
 });
 
 describe('placeholders in descriptions', () => {

@@ -375,12 +375,12 @@ function fencedCodeLines(): (line: string) => boolean {
  */
 function cellBlocks(lines: string[], inCode: boolean[]): string {
   const quoted = lines.findIndex((line, index) => !inCode[index] && QUOTE_LINE.test(line));
-  if (quoted === -1) return cellLines(lines);
+  if (quoted === -1) return cellLines(lines, inCode);
   const end = quoteEnd(lines, inCode, quoted);
   const quote = lines.slice(quoted, end).map((line) => line.replace(/^ {0,3}> ?/, ''));
-  const before = quoted ? cellLines(lines.slice(0, quoted)) : '';
+  const before = quoted ? cellLines(lines.slice(0, quoted), inCode.slice(0, quoted)) : '';
   const after = end < lines.length ? cellBlocks(lines.slice(end), inCode.slice(end)) : '';
-  return `${before}<blockquote>${cellLines(quote)}</blockquote>${after}`;
+  return `${before}<blockquote>${cellLines(quote, quote.map(fencedCodeLines()))}</blockquote>${after}`;
 }
 
 /**
@@ -414,18 +414,26 @@ function listStart(line: string, first: boolean): RegExpExecArray | undefined {
   return first || !/^\d/.test(item[2]!) || /^1[.)]$/.test(item[2]!) ? item : undefined;
 }
 
-/** A paragraph's lines on one line, its list items as HTML lists (nested by indentation). */
-function cellLines(lines: string[]): string {
-  lines = lines.map((line, index) => (index < lines.length - 1 ? hardBreak(line) : line));
-  if (!lines.some((line, index) => listStart(line, index === 0))) {
+/**
+ * A paragraph's lines on one line, its list items as HTML lists (nested by indentation). A line of a
+ * fenced code block (`inCode`, by line) is the code's, as written: no list item, no line break.
+ */
+function cellLines(lines: string[], inCode: boolean[]): string {
+  lines = lines.map((line, index) => (index < lines.length - 1 && !inCode[index] ? hardBreak(line) : line));
+  const itemAt = (line: string, index: number, inList: boolean) => {
+    if (inCode[index]) return undefined;
+    return inList ? (LIST_ITEM.exec(line) ?? undefined) : listStart(line, index === 0);
+  };
+  if (!lines.some((line, index) => itemAt(line, index, false))) {
     return lines.reduce((cell, line) => (cell && !cell.endsWith('<br>') ? `${cell} ${line}` : cell + line), '');
   }
   let out = '';
   const open: Array<{ indent: number; tag: 'ul' | 'ol' }> = [];
   lines.forEach((line, index) => {
-    const item = open.length ? LIST_ITEM.exec(line) : listStart(line, index === 0);
+    const item = itemAt(line, index, open.length > 0);
     if (!item) {
-      out += `${out && !out.endsWith('>') ? ' ' : ''}${line.trim()}`; // running text, or an item's next line
+      // running text, an item's next line, or code
+      out += `${out && !out.endsWith('>') ? ' ' : ''}${inCode[index] ? line : line.trim()}`;
       return;
     }
     const indent = markerIndent(item);

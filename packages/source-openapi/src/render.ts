@@ -15,6 +15,7 @@ import {
   type PageTree,
   type TemplateRenderer,
 } from '@docgen/core';
+import GithubSlugger from 'github-slugger';
 import type {
   ApiModel,
   CurlPlaceholder,
@@ -461,23 +462,21 @@ interface DescriptionHeading {
 
 /**
  * The headings of the spec's description, each with GitHub's slug (a repeated one's with `-1`,
- * `-2`…), which links to it in Markdown and which the converter maps to Confluence's anchor. The
+ * `-2`…), which links to it in Markdown and which the converter maps to Confluence's anchor: made
+ * by the slugger the converter uses (github-slugger), so the two agree on a repeat beside a heading
+ * that slugs to its `-1` (`Step 1`, then `Step` twice) and on what a slug drops (`m²`). The
  * description comes first on the overview, before the page's own headings, so the count starts there.
  */
 function descriptionHeadings(description: string | undefined): DescriptionHeading[] {
-  const seen = new Map<string, number>();
+  const slugger = new GithubSlugger();
   return headingTexts(description).map((text) => {
+    // The heading's text as the converter reads it: an image shows none of its alt text.
     const plain = text
-      .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+      .replace(/!\[[^\]]*\]\([^)]*\)/g, '')
+      .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
       .replace(/<[^>]*>/g, '')
       .replace(/[*`~]/g, '');
-    const base = plain
-      .toLowerCase()
-      .replace(/[^\p{L}\p{M}\p{N}\p{Pc} -]/gu, '')
-      .replace(/ /g, '-');
-    const count = seen.get(base) ?? 0;
-    seen.set(base, count + 1);
-    return { name: redocTagName(plain), slug: count ? `${base}-${count}` : base };
+    return { name: redocTagName(plain), slug: slugger.slug(plain) };
   });
 }
 

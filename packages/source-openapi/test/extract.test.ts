@@ -2855,6 +2855,30 @@ describe("ReDoc's links to a section of the spec's description", () => {
   });
 });
 
+describe("ReDoc's links to a heading with a badge", () => {
+  it("lead to the heading's slug without the image's alt text, as the converter slugs it (`#status-`)", async () => {
+    const api = await modelOf([
+      'openapi: 3.0.3',
+      'info:',
+      '  title: Plots',
+      '  version: "1"',
+      '  description: |',
+      '    # Status ![beta](https://img.shields.io/badge/beta-yellow.svg)',
+      '    In beta.',
+      'paths:',
+      '  /plots:',
+      '    get:',
+      '      operationId: listPlots',
+      '      tags: [plots]',
+      '      description: See [status](#section/Status).',
+      '      responses: { "200": { description: OK } }',
+    ]);
+    const pages = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages;
+    // An image adds nothing to a heading's text on GitHub, nor in the converter: the space before it stays.
+    expect(pages.find((p) => p.key.endsWith('/tag/plots'))!.markdown).toContain('[status](./api__plots.md#status-)');
+  });
+});
+
 describe('links to an operation by the name its own docs site gives it', () => {
   it("(GitHub's `#<summary as a slug>`, Nexmo's `#<operationId>`) lead to the operation; others stay as written", async () => {
     // github.com/ghes-3.2.json and nexmo.com/conversation.json (APIs.guru): links written for

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import {
   anchorSlug,
-  headingTexts,
+  markdownHeadings,
   contentHash,
   escapeMarkdownInline,
   escapeTableCell,
@@ -359,7 +359,8 @@ class Links {
 
   /**
    * Where ReDoc's `#section/<heading>/<subheading>…` leads: the heading of the spec's description
-   * it names on the overview, each name found after the one before it (`Retrieving-data/Pagination`).
+   * it names on the overview, each name found in the section of the one before it
+   * (`Retrieving-data/Pagination` is the Pagination under Retrieving data, not one in a later section).
    * `#section/Authentication` without such a heading is ReDoc's own section of the security
    * schemes, which the overview has too. Undefined when the description has no such heading.
    */
@@ -371,11 +372,13 @@ class Links {
     const { key, headings } = this.overview;
     let found: DescriptionHeading | undefined;
     let from = 0;
+    let end = headings.length;
     for (const name of names) {
-      const index = headings.findIndex((heading, at) => at >= from && heading.name === name);
+      const index = headings.findIndex((heading, at) => at >= from && at < end && heading.name === name);
       found = headings[index];
       if (!found) break;
       from = index + 1;
+      end = sectionEnd(headings, index);
     }
     const slug = found?.slug ?? (names.join('/') === 'authentication' ? 'authentication' : undefined);
     return slug && `${fromKey === key ? '' : `./${pageFileStem(key)}.md`}#${slug}`;
@@ -454,10 +457,14 @@ class Links {
   }
 }
 
-/** A heading of the spec's description: its name as ReDoc's links spell it (redocTagName), its slug on the page. */
+/**
+ * A heading of the spec's description: its name as ReDoc's links spell it (redocTagName), its slug on
+ * the page, and its level, which bounds its section.
+ */
 interface DescriptionHeading {
   name: string;
   slug: string;
+  level: number;
 }
 
 /**
@@ -469,15 +476,21 @@ interface DescriptionHeading {
  */
 function descriptionHeadings(description: string | undefined): DescriptionHeading[] {
   const slugger = new GithubSlugger();
-  return headingTexts(description).map((text) => {
+  return markdownHeadings(description).map(({ text, level }) => {
     // The heading's text as the converter reads it: an image shows none of its alt text.
     const plain = text
       .replace(/!\[[^\]]*\]\([^)]*\)/g, '')
       .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
       .replace(/<[^>]*>/g, '')
       .replace(/[*`~]/g, '');
-    return { name: redocTagName(plain), slug: slugger.slug(plain) };
+    return { name: redocTagName(plain), slug: slugger.slug(plain), level };
   });
+}
+
+/** Where the section of the heading at `index` ends: at the next heading of its level or above. */
+function sectionEnd(headings: DescriptionHeading[], index: number): number {
+  const next = headings.findIndex((heading, at) => at > index && heading.level <= headings[index]!.level);
+  return next === -1 ? headings.length : next;
 }
 
 /** Operations by their summary's slug (anchorSlug); a slug two summaries share names neither. */

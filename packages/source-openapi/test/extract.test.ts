@@ -2855,6 +2855,36 @@ describe("ReDoc's links to a section of the spec's description", () => {
   });
 });
 
+describe("ReDoc's links to a subsection (`#section/<heading>/<subheading>`)", () => {
+  it('lead only to a subheading under that heading, not to one of that name in a later section', async () => {
+    const api = await modelOf([
+      'openapi: 3.0.3',
+      'info:',
+      '  title: Plots',
+      '  version: "1"',
+      '  description: |',
+      '    # Getting started',
+      '    ## Keys',
+      '    Create a key.',
+      '    # Batches',
+      '    ## Retries',
+      '    A failed batch is sent again.',
+      'paths:',
+      '  /plots:',
+      '    get:',
+      '      operationId: listPlots',
+      '      tags: [plots]',
+      '      description: Failed calls are [retried](#section/Getting-started/Retries), batches [too](#section/Batches/Retries).',
+      '      responses: { "200": { description: OK } }',
+    ]);
+    const pages = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages;
+    const plots = pages.find((p) => p.key.endsWith('/tag/plots'))!.markdown;
+    // Getting started has no Retries: the link stays as written, not led to the Batches' one.
+    expect(plots).toContain('[retried](#section/Getting-started/Retries)');
+    expect(plots).toContain('[too](./api__plots.md#retries)');
+  });
+});
+
 describe("ReDoc's links to a heading with a badge", () => {
   it("lead to the heading's slug without the image's alt text, as the converter slugs it (`#status-`)", async () => {
     const api = await modelOf([

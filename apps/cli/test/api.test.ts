@@ -140,6 +140,42 @@ describe('docgen api on fixtures', () => {
     const schemas = readFileSync(join(out, 'api__orders-api__schemas.md'), 'utf8');
     expect(schemas.match(/^## .+$/gm)).toEqual(['## Address', '## line', '## Order', '## Problem']);
   });
+
+  it("leads ReDoc's #section/… links to the anchor Confluence gives that heading: a repeated one, one with m²", async () => {
+    const { out, manifest, summary } = await render(join(fixtures, 'section-links', 'openapi.yaml'), 'section-links');
+    const storage = (page: Manifest['pages'][number]) => readFileSync(join(out, page.storageFile!), 'utf8');
+    const [overview, plots] = (manifest as Manifest).pages;
+    // Confluence's anchor of each heading: its text without whitespace, a repeat's with `.1`, `.2`…
+    const seen = new Map<string, number>();
+    const anchors = [...storage(overview!).matchAll(/<h\d>(.*?)<\/h\d>/g)].map(([, text]) => {
+      const base = text!.replace(/\s+/g, '');
+      const count = seen.get(base) ?? 0;
+      seen.set(base, count + 1);
+      return [text, count ? `${base}.${count}` : base];
+    });
+    expect(anchors.slice(0, 8)).toEqual([
+      ['Getting started', 'Gettingstarted'],
+      ['Step 1', 'Step1'],
+      ['Step 2', 'Step2'],
+      ['Webhooks', 'Webhooks'],
+      ['Step', 'Step'],
+      ['Batches', 'Batches'],
+      ['Step', 'Step.1'],
+      ['Area in m²', 'Areainm²'],
+    ]);
+    const links = [...storage(plots!).matchAll(/<ac:link ac:anchor="([^"]*)">.*?<!\[CDATA\[(.*?)\]\]>/g)].map(
+      ([, anchor, label]) => [label, anchor],
+    );
+    expect(links).toEqual(
+      expect.arrayContaining([
+        ['batches', 'Step.1'],
+        ['webhook', 'Step'],
+        ['m²', 'Areainm²'],
+      ]),
+    );
+    // Each link found its heading: none is warned about (DG_CONVERT).
+    expect(summary.warnings).toEqual([]);
+  });
 });
 
 describe('docgen api on invalid input', () => {

@@ -209,18 +209,25 @@ function findHeadings(lines: string[], kinds: LineKind[]): FoundHeading[] {
  * of code or HTML blocks.
  */
 export function headingTexts(markdown: string | undefined): string[] {
+  return markdownHeadings(markdown).map((heading) => heading.text);
+}
+
+/** The Markdown headings of `markdown`, in order: each one's text (as headingTexts gives it) and level. */
+export function markdownHeadings(markdown: string | undefined): Array<{ text: string; level: number }> {
   if (!markdown) return [];
   const lines = markdown.split('\n');
-  return findHeadings(lines, lineKinds(lines)).map(({ from, to }) =>
-    from === to
-      ? lines[from]!.replace(ATX, '')
-          .replace(/(?:^|[ \t]+)#+[ \t]*$/, '')
-          .trim()
-      : lines
-          .slice(from, to)
-          .map((text) => text.trim())
-          .join(' '),
-  );
+  return findHeadings(lines, lineKinds(lines)).map(({ from, to, level }) => ({
+    text:
+      from === to
+        ? lines[from]!.replace(ATX, '')
+            .replace(/(?:^|[ \t]+)#+[ \t]*$/, '')
+            .trim()
+        : lines
+            .slice(from, to)
+            .map((text) => text.trim())
+            .join(' '),
+    level,
+  }));
 }
 
 /**

@@ -370,14 +370,29 @@ function fencedCodeLines(): (line: string) => boolean {
 
 /**
  * A paragraph's lines as a cell's Markdown (cellLines), but from a quote's first line on an HTML
- * quote: a `>` line interrupts a paragraph, and the lines after it, marked or not, are the quote's.
- * Not a line of a fenced code block (`inCode`, by line).
+ * quote: a `>` line interrupts a paragraph, and the lines after it, marked or not, are the quote's
+ * up to one that starts a block of its own (quoteEnd). Not a line of a fenced code block (`inCode`, by line).
  */
 function cellBlocks(lines: string[], inCode: boolean[]): string {
   const quoted = lines.findIndex((line, index) => !inCode[index] && QUOTE_LINE.test(line));
-  if (quoted === -1) return cellLines(lines);
-  const quote = lines.slice(quoted).map((line) => line.replace(/^ {0,3}> ?/, ''));
-  return `${quoted ? cellLines(lines.slice(0, quoted)) : ''}<blockquote>${cellLines(quote)}</blockquote>`;
+  if (quoted === -1) return cellLines(lines, inCode);
+  const end = quoteEnd(lines, inCode, quoted);
+  const quote = lines.slice(quoted, end).map((line) => line.replace(/^ {0,3}> ?/, ''));
+  const before = quoted ? cellLines(lines.slice(0, quoted), inCode.slice(0, quoted)) : '';
+  const after = end < lines.length ? cellBlocks(lines.slice(end), inCode.slice(end)) : '';
+  return `${before}<blockquote>${cellLines(quote, quote.map(fencedCodeLines()))}</blockquote>${after}`;
+}
+
+/**
+ * Where the quote opening at line `from` ends: at the first line without a `>` that is no lazy line
+ * of the quote's paragraph, as CommonMark reads it (a list item, which a quote does not pull in),
+ * or the end.
+ */
+function quoteEnd(lines: string[], inCode: boolean[], from: number): number {
+  const end = lines.findIndex(
+    (line, index) => index > from && !inCode[index] && !/^ {0,3}>/.test(line) && listStart(line, false),
+  );
+  return end === -1 ? lines.length : end;
 }
 
 /** `- item`, `* item`, `+ item`, `1. item`, `1) item`: indentation, marker, text. */
@@ -388,25 +403,37 @@ function markerIndent(item: RegExpExecArray): number {
   return item[1]!.replace(/\t/g, '    ').length;
 }
 
-/** A paragraph's lines on one line, its list items as HTML lists (nested by indentation). */
-function cellLines(lines: string[]): string {
-  // An ordered item interrupts running text only from 1, as CommonMark has it ("in\n2024. …" is prose).
-  const startsList = (line: string, first: boolean) => {
-    const item = LIST_ITEM.exec(line);
-    // …and a marker indented four spaces or more is text (`     *  "jira.lf."`, a Javadoc's gutter).
-    if (!item || markerIndent(item) > 3) return undefined;
-    return first || !/^\d/.test(item[2]!) || /^1[.)]$/.test(item[2]!) ? item : undefined;
+/**
+ * The list item `line` opens, if it opens one: at a paragraph's `first` line, or after running text,
+ * which an ordered item interrupts only from 1, as CommonMark has it ("in\n2024. …" is prose).
+ */
+function listStart(line: string, first: boolean): RegExpExecArray | undefined {
+  const item = LIST_ITEM.exec(line);
+  // A marker indented four spaces or more is text (`     *  "jira.lf."`, a Javadoc's gutter).
+  if (!item || markerIndent(item) > 3) return undefined;
+  return first || !/^\d/.test(item[2]!) || /^1[.)]$/.test(item[2]!) ? item : undefined;
+}
+
+/**
+ * A paragraph's lines on one line, its list items as HTML lists (nested by indentation). A line of a
+ * fenced code block (`inCode`, by line) is the code's, as written: no list item, no line break.
+ */
+function cellLines(lines: string[], inCode: boolean[]): string {
+  lines = lines.map((line, index) => (index < lines.length - 1 && !inCode[index] ? hardBreak(line) : line));
+  const itemAt = (line: string, index: number, inList: boolean) => {
+    if (inCode[index]) return undefined;
+    return inList ? (LIST_ITEM.exec(line) ?? undefined) : listStart(line, index === 0);
   };
-  lines = lines.map((line, index) => (index < lines.length - 1 ? hardBreak(line) : line));
-  if (!lines.some((line, index) => startsList(line, index === 0))) {
+  if (!lines.some((line, index) => itemAt(line, index, false))) {
     return lines.reduce((cell, line) => (cell && !cell.endsWith('<br>') ? `${cell} ${line}` : cell + line), '');
   }
   let out = '';
   const open: Array<{ indent: number; tag: 'ul' | 'ol' }> = [];
   lines.forEach((line, index) => {
-    const item = open.length ? LIST_ITEM.exec(line) : startsList(line, index === 0);
+    const item = itemAt(line, index, open.length > 0);
     if (!item) {
-      out += `${out && !out.endsWith('>') ? ' ' : ''}${line.trim()}`; // running text, or an item's next line
+      // running text, an item's next line, or code
+      out += `${out && !out.endsWith('>') ? ' ' : ''}${inCode[index] ? line : line.trim()}`;
       return;
     }
     const indent = markerIndent(item);

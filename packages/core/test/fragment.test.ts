@@ -1,5 +1,12 @@
 import { describe, expect, it } from '@jest/globals';
-import { closeOpenElements, headingTexts, literalPlaceholders, nestHeadings, placeFragment } from '@docgen/core';
+import {
+  closeOpenElements,
+  headingTexts,
+  literalPlaceholders,
+  markdownHeadings,
+  nestHeadings,
+  placeFragment,
+} from '@docgen/core';
 
 describe('closeOpenElements (Markdown fragments placed on a page)', () => {
   it('closes what an HTML block leaves open, after the description', () => {
@@ -98,6 +105,15 @@ describe("headingTexts (what a fragment's headings say)", () => {
       '\n',
     );
     expect(headingTexts(markdown)).toEqual(['Overview', 'Retrieving data', '']);
+  });
+
+  it('gives each heading its level too (markdownHeadings): a setext one by its underline', () => {
+    const markdown = ['# Overview', '### Deep', 'Retrieving', '---'].join('\n');
+    expect(markdownHeadings(markdown)).toEqual([
+      { text: 'Overview', level: 1 },
+      { text: 'Deep', level: 3 },
+      { text: 'Retrieving', level: 2 },
+    ]);
   });
 });
 

@@ -310,10 +310,24 @@ describe('template renderer', () => {
       'Sent once.<blockquote>**Note:** not retried \\| ever</blockquote>',
     );
     expect(escapeTableCell('> Deprecated.')).toBe('<blockquote>Deprecated.</blockquote>');
+    // A list item on the next line closes the quote (it is no lazy line); a quote after the list is one of its own.
+    expect(escapeTableCell('> Slow.\n- a\n- b\n> Again.\n2. lazy')).toBe(
+      '<blockquote>Slow.</blockquote><ul><li>a</li><li>b</li></ul><blockquote>Again. 2. lazy</blockquote>',
+    );
     // A comparison is no quote: `> 5 items`, `>=2`, a line of a longer text too.
     expect(escapeTableCell('> 5 items')).toBe('> 5 items');
     expect(escapeTableCell('>=2')).toBe('>=2');
     expect(escapeTableCell('Batch size.\n>= 2 sends in bulk.')).toBe('Batch size. >= 2 sends in bulk.');
+  });
+
+  it("keeps a fenced code block's lines code in a cell, as written: no list, no line break, in a list or a quote too", () => {
+    expect(escapeTableCell('As YAML:\n```yaml\nlabels:\n  - urgent  \n```')).toBe(
+      'As YAML: ```yaml labels:   - urgent   ```',
+    );
+    expect(escapeTableCell('- one\n  ```\n  - kept\n  ```\n- two')).toBe(
+      '<ul><li>one   ```   - kept   ```</li><li>two</li></ul>',
+    );
+    expect(escapeTableCell('> Run:\n> ```\n> - x\n> ```')).toBe('<blockquote>Run: ``` - x ```</blockquote>');
   });
 
   it('keeps a hard line break a break in a cell, written as a backslash or as two spaces', () => {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import {
   anchorSlug,
-  headingTexts,
+  markdownHeadings,
   contentHash,
   escapeMarkdownInline,
   escapeTableCell,
@@ -15,6 +15,7 @@ import {
   type PageTree,
   type TemplateRenderer,
 } from '@docgen/core';
+import GithubSlugger from 'github-slugger';
 import type {
   ApiModel,
   CurlPlaceholder,
@@ -358,7 +359,8 @@ class Links {
 
   /**
    * Where ReDoc's `#section/<heading>/<subheading>…` leads: the heading of the spec's description
-   * it names on the overview, each name found after the one before it (`Retrieving-data/Pagination`).
+   * it names on the overview, each name found in the section of the one before it
+   * (`Retrieving-data/Pagination` is the Pagination under Retrieving data, not one in a later section).
    * `#section/Authentication` without such a heading is ReDoc's own section of the security
    * schemes, which the overview has too. Undefined when the description has no such heading.
    */
@@ -370,11 +372,13 @@ class Links {
     const { key, headings } = this.overview;
     let found: DescriptionHeading | undefined;
     let from = 0;
+    let end = headings.length;
     for (const name of names) {
-      const index = headings.findIndex((heading, at) => at >= from && heading.name === name);
+      const index = headings.findIndex((heading, at) => at >= from && at < end && heading.name === name);
       found = headings[index];
       if (!found) break;
       from = index + 1;
+      end = sectionEnd(headings, index);
     }
     const slug = found?.slug ?? (names.join('/') === 'authentication' ? 'authentication' : undefined);
     return slug && `${fromKey === key ? '' : `./${pageFileStem(key)}.md`}#${slug}`;
@@ -453,32 +457,40 @@ class Links {
   }
 }
 
-/** A heading of the spec's description: its name as ReDoc's links spell it (redocTagName), its slug on the page. */
+/**
+ * A heading of the spec's description: its name as ReDoc's links spell it (redocTagName), its slug on
+ * the page, and its level, which bounds its section.
+ */
 interface DescriptionHeading {
   name: string;
   slug: string;
+  level: number;
 }
 
 /**
  * The headings of the spec's description, each with GitHub's slug (a repeated one's with `-1`,
- * `-2`…), which links to it in Markdown and which the converter maps to Confluence's anchor. The
+ * `-2`…), which links to it in Markdown and which the converter maps to Confluence's anchor: made
+ * by the slugger the converter uses (github-slugger), so the two agree on a repeat beside a heading
+ * that slugs to its `-1` (`Step 1`, then `Step` twice) and on what a slug drops (`m²`). The
  * description comes first on the overview, before the page's own headings, so the count starts there.
  */
 function descriptionHeadings(description: string | undefined): DescriptionHeading[] {
-  const seen = new Map<string, number>();
-  return headingTexts(description).map((text) => {
+  const slugger = new GithubSlugger();
+  return markdownHeadings(description).map(({ text, level }) => {
+    // The heading's text as the converter reads it: an image shows none of its alt text.
     const plain = text
-      .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+      .replace(/!\[[^\]]*\]\([^)]*\)/g, '')
+      .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
       .replace(/<[^>]*>/g, '')
       .replace(/[*`~]/g, '');
-    const base = plain
-      .toLowerCase()
-      .replace(/[^\p{L}\p{M}\p{N}\p{Pc} -]/gu, '')
-      .replace(/ /g, '-');
-    const count = seen.get(base) ?? 0;
-    seen.set(base, count + 1);
-    return { name: redocTagName(plain), slug: count ? `${base}-${count}` : base };
+    return { name: redocTagName(plain), slug: slugger.slug(plain), level };
   });
+}
+
+/** Where the section of the heading at `index` ends: at the next heading of its level or above. */
+function sectionEnd(headings: DescriptionHeading[], index: number): number {
+  const next = headings.findIndex((heading, at) => at > index && heading.level <= headings[index]!.level);
+  return next === -1 ? headings.length : next;
 }
 
 /** Operations by their summary's slug (anchorSlug); a slug two summaries share names neither. */

@@ -2855,6 +2855,60 @@ describe("ReDoc's links to a section of the spec's description", () => {
   });
 });
 
+describe("ReDoc's links to a subsection (`#section/<heading>/<subheading>`)", () => {
+  it('lead only to a subheading under that heading, not to one of that name in a later section', async () => {
+    const api = await modelOf([
+      'openapi: 3.0.3',
+      'info:',
+      '  title: Plots',
+      '  version: "1"',
+      '  description: |',
+      '    # Getting started',
+      '    ## Keys',
+      '    Create a key.',
+      '    # Batches',
+      '    ## Retries',
+      '    A failed batch is sent again.',
+      'paths:',
+      '  /plots:',
+      '    get:',
+      '      operationId: listPlots',
+      '      tags: [plots]',
+      '      description: Failed calls are [retried](#section/Getting-started/Retries), batches [too](#section/Batches/Retries).',
+      '      responses: { "200": { description: OK } }',
+    ]);
+    const pages = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages;
+    const plots = pages.find((p) => p.key.endsWith('/tag/plots'))!.markdown;
+    // Getting started has no Retries: the link stays as written, not led to the Batches' one.
+    expect(plots).toContain('[retried](#section/Getting-started/Retries)');
+    expect(plots).toContain('[too](./api__plots.md#retries)');
+  });
+});
+
+describe("ReDoc's links to a heading with a badge", () => {
+  it("lead to the heading's slug without the image's alt text, as the converter slugs it (`#status-`)", async () => {
+    const api = await modelOf([
+      'openapi: 3.0.3',
+      'info:',
+      '  title: Plots',
+      '  version: "1"',
+      '  description: |',
+      '    # Status ![beta](https://img.shields.io/badge/beta-yellow.svg)',
+      '    In beta.',
+      'paths:',
+      '  /plots:',
+      '    get:',
+      '      operationId: listPlots',
+      '      tags: [plots]',
+      '      description: See [status](#section/Status).',
+      '      responses: { "200": { description: OK } }',
+    ]);
+    const pages = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages;
+    // An image adds nothing to a heading's text on GitHub, nor in the converter: the space before it stays.
+    expect(pages.find((p) => p.key.endsWith('/tag/plots'))!.markdown).toContain('[status](./api__plots.md#status-)');
+  });
+});
+
 describe('links to an operation by the name its own docs site gives it', () => {
   it("(GitHub's `#<summary as a slug>`, Nexmo's `#<operationId>`) lead to the operation; others stay as written", async () => {
     // github.com/ghes-3.2.json and nexmo.com/conversation.json (APIs.guru): links written for
@@ -2956,6 +3010,65 @@ describe('block quotes in a table cell', () => {
     expect(row).toContain("``` >>> client.files.list(prefix='logs/') ```");
     expect(row.match(/<blockquote>/g)).toEqual(['<blockquote>']); // the quote after the code, alone
     expect(row).toContain('<blockquote>Case-sensitive.</blockquote>');
+  });
+
+  it('end where a list starts on the next line: the list is its own, not pulled into the quote', async () => {
+    const api = await modelOf([
+      'openapi: 3.0.3',
+      'info: { title: Issues, version: "1" }',
+      'paths:',
+      '  /issues:',
+      '    get:',
+      '      operationId: listIssues',
+      '      parameters:',
+      '        - name: order',
+      '          in: query',
+      '          schema: { type: string }',
+      '          description: |',
+      '            Sort order.',
+      '            > **Note:** sorting is slow on large projects.',
+      '            - `asc`: oldest first',
+      '            - `desc`: newest first',
+      "      responses: { '200': { description: OK } }",
+    ]);
+    const page = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages[1]!.markdown;
+    const row = page.split('\n').find((line) => line.startsWith('| `order` |'))!;
+    // A list item is no lazy line of the quote's paragraph: CommonMark closes the quote before it.
+    expect(row).toContain(
+      'Sort order.<blockquote>**Note:** sorting is slow on large projects.</blockquote>' +
+        '<ul><li>`asc`: oldest first</li><li>`desc`: newest first</li></ul>',
+    );
+  });
+});
+
+describe('lists in a table cell', () => {
+  it("are not read inside a description's code block: a YAML example's `- item` lines stay code", async () => {
+    const api = await modelOf([
+      'openapi: 3.0.3',
+      'info: { title: Issues, version: "1" }',
+      'paths:',
+      '  /issues:',
+      '    post:',
+      '      operationId: createIssue',
+      '      parameters:',
+      '        - name: labels',
+      '          in: query',
+      '          schema: { type: string }',
+      '          description: |',
+      '            Labels to set, as YAML:',
+      '',
+      '            ```yaml',
+      '            labels:',
+      '              - team-a',
+      '              - urgent',
+      '            ```',
+      "      responses: { '200': { description: OK } }",
+    ]);
+    const page = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages[1]!.markdown;
+    const row = page.split('\n').find((line) => line.startsWith('| `labels` |'))!;
+    // The code runs on one line as written, its indentation kept: no HTML list inside the fence.
+    expect(row).toContain('Labels to set, as YAML:<br><br>```yaml labels:   - team-a   - urgent ```');
+    expect(row).not.toContain('<li>');
   });
 });
 

@@ -78,19 +78,29 @@ const UNRELATED = 'Models in no relation';
  * break on the declaration order, so a schema gives the same groups every run. A group of one or
  * two left out joins the neighbour with room it is most linked to, or else the others of its kind
  * linked most to the same group; the models in no relation are one group. Each is named after its
- * most related model.
+ * most related model; the tables a full group had no room for after that group's (`More of User`,
+ * then `More of User (2)`), as one of them would say nothing of what they are.
  */
 function relatedGroups(model: PrismaModel): ErdArea[] {
   const names = model.models.map((item) => item.name);
   const links = modelLinks(model, new Map(names.map((name, at) => [name, at])));
-  const groups = mergedGroups(names.length, links);
+  const { of: groups, overflowing } = mergedGroups(names.length, links);
   const degree = (at: number) => [...(links.get(at)?.values() ?? [])].reduce((sum, weight) => sum + weight, 0);
+  const members = (group: number) => names.map((_, at) => at).filter((at) => groups[at] === group);
+  const mostRelated = (group: number) =>
+    names[members(group).reduce((best, at) => (degree(at) > degree(best) ? at : best))]!;
+  const overflows = new Map<string, number>();
   const areas: ErdArea[] = [...new Set(groups)]
-    .map((group) => names.map((_, at) => at).filter((at) => groups[at] === group))
-    .filter((members) => members.some((at) => links.has(at)))
-    .map((members) => {
-      const named = members.reduce((best, at) => (degree(at) > degree(best) ? at : best));
-      return { name: `${names[named]} group`, by: 'group', models: members.map((at) => names[at]!) };
+    .filter((group) => members(group).some((at) => links.has(at)))
+    .map((group) => {
+      const models = members(group).map((at) => names[at]!);
+      const full = overflowing.get(group);
+      if (full === undefined) return { name: `${mostRelated(group)} group`, by: 'group', models };
+      const hub = mostRelated(full);
+      const count = (overflows.get(hub) ?? 0) + 1;
+      overflows.set(hub, count);
+      const name = count === 1 ? `More of ${hub}` : `More of ${hub} (${count})`;
+      return { name, by: 'group', models };
     });
   const unrelated = names.filter((_, at) => !links.has(at));
   return unrelated.length ? [...areas, { name: UNRELATED, by: 'group', models: unrelated }] : areas;
@@ -115,8 +125,14 @@ function modelLinks(model: PrismaModel, indexOf: Map<string, number>): Map<numbe
   return links;
 }
 
-/** Each model's group (an index of one of its models), merged greedily as relatedGroups says. */
-function mergedGroups(count: number, links: Map<number, Map<number, number>>): number[] {
+/**
+ * Each model's group (an index of one of its models), merged greedily as relatedGroups says; and
+ * each group of the leftovers of a full one, with that full group.
+ */
+function mergedGroups(
+  count: number,
+  links: Map<number, Map<number, number>>,
+): { of: number[]; overflowing: Map<number, number> } {
   const groups = new Groups(count, links);
   const roomFor = (a: number, b: number) => groups.size(a) + groups.size(b) <= FULL_COLUMNS_UP_TO;
   const small = (at: number) => groups.size(at) <= 2;
@@ -129,14 +145,24 @@ function mergedGroups(count: number, links: Map<number, Map<number, number>>): n
   // Those left (a full group's leaves, as the tables pointing to a User of 80 others) make groups of
   // their own, by the group they are most linked to: it is drawn in theirs as a stub.
   const byNeighbour = new Map<number, number>();
+  const seeds: Array<[number, number]> = [];
   for (const at of groups.ids().filter(small)) {
     const neighbour = groups.mostLinked(at);
     if (neighbour === undefined) continue;
     const into = byNeighbour.get(neighbour);
     if (into !== undefined && roomFor(into, at)) groups.merge(into, at);
-    else byNeighbour.set(neighbour, at);
+    else {
+      byNeighbour.set(neighbour, at);
+      seeds.push([at, neighbour]);
+    }
   }
-  return groups.of;
+  // A seed or its neighbour may since have been merged into another: the groups they are in now.
+  const overflowing = new Map(
+    seeds
+      .map(([seed, neighbour]) => [groups.of[seed]!, groups.of[neighbour]!] as const)
+      .filter(([seed, neighbour]) => seed !== neighbour),
+  );
+  return { of: groups.of, overflowing };
 }
 
 /** Groups of models, as Clauset–Newman–Moore merges them: each group's links to the others, and its share of all links. */

@@ -28,6 +28,11 @@ export interface ErdArea {
    */
   by: 'schema' | 'file' | 'group' | 'model';
   models: string[];
+  /**
+   * A `group` of the tables pointing to a model whose group had no room for them (a User 60 others
+   * point to): that group's name. They are drawn in rows above it (erdDot).
+   */
+  moreOf?: string;
 }
 
 /** One diagram: of the whole model, or of one area of it. */
@@ -78,19 +83,29 @@ const UNRELATED = 'Models in no relation';
  * break on the declaration order, so a schema gives the same groups every run. A group of one or
  * two left out joins the neighbour with room it is most linked to, or else the others of its kind
  * linked most to the same group; the models in no relation are one group. Each is named after its
- * most related model.
+ * most related model; the tables a full group had no room for after that group's (`More of User`,
+ * then `More of User (2)`), as one of them would say nothing of what they are.
  */
 function relatedGroups(model: PrismaModel): ErdArea[] {
   const names = model.models.map((item) => item.name);
   const links = modelLinks(model, new Map(names.map((name, at) => [name, at])));
-  const groups = mergedGroups(names.length, links);
+  const { of: groups, overflowing } = mergedGroups(names.length, links);
   const degree = (at: number) => [...(links.get(at)?.values() ?? [])].reduce((sum, weight) => sum + weight, 0);
+  const members = (group: number) => names.map((_, at) => at).filter((at) => groups[at] === group);
+  const mostRelated = (group: number) =>
+    names[members(group).reduce((best, at) => (degree(at) > degree(best) ? at : best))]!;
+  const overflows = new Map<string, number>();
   const areas: ErdArea[] = [...new Set(groups)]
-    .map((group) => names.map((_, at) => at).filter((at) => groups[at] === group))
-    .filter((members) => members.some((at) => links.has(at)))
-    .map((members) => {
-      const named = members.reduce((best, at) => (degree(at) > degree(best) ? at : best));
-      return { name: `${names[named]} group`, by: 'group', models: members.map((at) => names[at]!) };
+    .filter((group) => members(group).some((at) => links.has(at)))
+    .map((group) => {
+      const models = members(group).map((at) => names[at]!);
+      const full = overflowing.get(group);
+      if (full === undefined) return { name: `${mostRelated(group)} group`, by: 'group', models };
+      const hub = mostRelated(full);
+      const count = (overflows.get(hub) ?? 0) + 1;
+      overflows.set(hub, count);
+      const name = count === 1 ? `More of ${hub}` : `More of ${hub} (${count})`;
+      return { name, by: 'group', models, moreOf: `${hub} group` };
     });
   const unrelated = names.filter((_, at) => !links.has(at));
   return unrelated.length ? [...areas, { name: UNRELATED, by: 'group', models: unrelated }] : areas;
@@ -115,8 +130,14 @@ function modelLinks(model: PrismaModel, indexOf: Map<string, number>): Map<numbe
   return links;
 }
 
-/** Each model's group (an index of one of its models), merged greedily as relatedGroups says. */
-function mergedGroups(count: number, links: Map<number, Map<number, number>>): number[] {
+/**
+ * Each model's group (an index of one of its models), merged greedily as relatedGroups says; and
+ * each group of the leftovers of a full one, with that full group.
+ */
+function mergedGroups(
+  count: number,
+  links: Map<number, Map<number, number>>,
+): { of: number[]; overflowing: Map<number, number> } {
   const groups = new Groups(count, links);
   const roomFor = (a: number, b: number) => groups.size(a) + groups.size(b) <= FULL_COLUMNS_UP_TO;
   const small = (at: number) => groups.size(at) <= 2;
@@ -129,14 +150,24 @@ function mergedGroups(count: number, links: Map<number, Map<number, number>>): n
   // Those left (a full group's leaves, as the tables pointing to a User of 80 others) make groups of
   // their own, by the group they are most linked to: it is drawn in theirs as a stub.
   const byNeighbour = new Map<number, number>();
+  const seeds: Array<[number, number]> = [];
   for (const at of groups.ids().filter(small)) {
     const neighbour = groups.mostLinked(at);
     if (neighbour === undefined) continue;
     const into = byNeighbour.get(neighbour);
     if (into !== undefined && roomFor(into, at)) groups.merge(into, at);
-    else byNeighbour.set(neighbour, at);
+    else {
+      byNeighbour.set(neighbour, at);
+      seeds.push([at, neighbour]);
+    }
   }
-  return groups.of;
+  // A seed or its neighbour may since have been merged into another: the groups they are in now.
+  const overflowing = new Map(
+    seeds
+      .map(([seed, neighbour]) => [groups.of[seed]!, groups.of[neighbour]!] as const)
+      .filter(([seed, neighbour]) => seed !== neighbour),
+  );
+  return { of: groups.of, overflowing };
 }
 
 /** Groups of models, as Clauset–Newman–Moore merges them: each group's links to the others, and its share of all links. */
@@ -231,7 +262,7 @@ export function erdDot(model: PrismaModel, area?: ErdArea): string {
     // `pack`: each group of related models is laid out on its own and the groups packed side by
     // side; without it, a legacy database's tables in no relation (logs, dated copies) are stacked
     // in one column (a 188-table schema's diagram was 1929 × 12664 pt, packed 2526 × 3746).
-    '  graph [rankdir=LR, fontname="Helvetica", nodesep=0.4, ranksep=0.9, pack=true];',
+    `  graph [rankdir=${area?.moreOf ? 'TB' : 'LR'}, fontname="Helvetica", nodesep=0.4, ranksep=0.9, pack=true];`,
     '  node [shape=plaintext, fontname="Helvetica", fontsize=10];',
     '  edge [fontname="Helvetica", fontsize=9, color="#6B778C", fontcolor="#42526E"];',
   ];
@@ -244,12 +275,26 @@ export function erdDot(model: PrismaModel, area?: ErdArea): string {
     if (drawn.has(item.name))
       lines.push(`  ${id(item.name)} [label=<${table(item, keysOnly, keyLabels(item, model, views))}>];`);
   for (const name of stubs) lines.push(`  ${id(name)} [label=<${stub(name, areaOf.get(name))}>];`);
-  for (const relation of relations) lines.push(`  ${edge(relation)}`);
+  const rows = area?.moreOf ? rowsOf(relations, (name) => areaOf.get(name) === area.moreOf) : new Map<string, number>();
+  for (const relation of relations) lines.push(`  ${edge(relation, rows.get(relation.from))}`);
   // Composite types are embedded, not related: a dashed edge from each model that embeds one.
   for (const { item, field } of embeds)
     lines.push(`  ${id(item.name)} -> ${id(field.type)} [label="embeds (${field.name})", style=dashed];`);
   lines.push('}');
   return lines.join('\n');
+}
+
+/**
+ * The row of each of a hub's leftover tables, counted from the hub (1, the nearest): as many rows as
+ * tables in a row, each next table a row higher, the rows taking turns. Drawn as they point, all in
+ * one rank beside the hub, 25 tables were one column of 593 × 3141 pt; Graphviz's `unflatten`
+ * staggers leaves the same way, by the length of their edge. Taking turns packs them closer than
+ * rows of consecutive tables, which Graphviz draws as a staircase around the edges passing by.
+ */
+function rowsOf(relations: Relation[], isHub: (name: string) => boolean): Map<string, number> {
+  const leaves = [...new Set(relations.filter((relation) => isHub(relation.to)).map((relation) => relation.from))];
+  const rows = Math.ceil(Math.sqrt(leaves.length));
+  return new Map(leaves.map((name, at) => [name, 1 + (at % rows)]));
 }
 
 /**
@@ -354,7 +399,8 @@ function stub(name: string, area: string | undefined): string {
   return `<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="0" CELLPADDING="4"><TR><TD STYLE="dashed" BGCOLOR="#F4F5F7">${escape(name)}${where}</TD></TR></TABLE>`;
 }
 
-function edge(relation: Relation): string {
+/** A relation's edge; `row`, its model's row above the hub it points to (rowsOf). */
+function edge(relation: Relation, row?: number): string {
   const label = relation.fields.length
     ? `${relation.cardinality} (${relation.fields.join(', ')})`
     : relation.cardinality;
@@ -362,7 +408,8 @@ function edge(relation: Relation): string {
   // Declared but left out of Prisma Client (@ignore, @@ignore): drawn, dotted, and marked.
   const ignored = relation.ignored ? ', style=dotted' : '';
   const text = relation.ignored ? `${label}, ignored` : label;
-  return `${id(relation.from)} -> ${id(relation.to)} [label="${text.replace(/"/g, '\\"')}"${both}${ignored}];`;
+  const length = row === undefined ? '' : `, minlen=${row}`;
+  return `${id(relation.from)} -> ${id(relation.to)} [label="${text.replace(/"/g, '\\"')}"${both}${ignored}${length}];`;
 }
 
 function id(name: string): string {

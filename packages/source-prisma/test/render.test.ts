@@ -1526,6 +1526,51 @@ describe('data-model pages', () => {
     expect(erdAreas(await extractPrisma(join(dir, 'schema.prisma')))).toEqual([]);
   });
 
+  it("the tables pointing to a hub that its full group had no room for are drawn as more of the hub's, not named after one of them", async () => {
+    // A User 60 tables point to: its group holds 25, the 36 others overflow into two groups of
+    // their own, which were named after one of their tables ("Session24 group").
+    const tables = [
+      { name: 'User' },
+      ...Array.from({ length: 60 }, (_, i) => ({ name: `Session${i}`, points: 'User' })),
+    ];
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-prisma-'));
+    await writeFile(join(dir, 'schema.prisma'), 'datasource db {\n  provider = "postgresql"\n}\n' + modelsText(tables));
+    const model = await extractPrisma(join(dir, 'schema.prisma'));
+    expect(erdAreas(model).map((area) => [area.name, area.models.length])).toEqual([
+      ['User group', 25],
+      ['More of User', 25],
+      ['More of User (2)', 11],
+    ]);
+    const more = erdDot(model, erdAreas(model)[1]);
+    expect(more).toContain('User<BR/><FONT POINT-SIZE="8" COLOR="#6B778C">User group</FONT>');
+
+    const tree = renderPrisma(model, templates, { erd: await erdDiagrams(model), cwd: dir });
+    validatePageTree(tree);
+    expect(tree.pages[0]!.attachments.map((attachment) => attachment.fileName)).toEqual([
+      'erd-user-group.svg',
+      'erd-more-of-user.svg',
+      'erd-more-of-user-2.svg',
+    ]);
+    expect(tree.pages[0]!.markdown).toContain('### More of User (2)');
+  });
+
+  it("a hub's leftover tables are drawn in rows above it, not one column metres tall", async () => {
+    // 60 tables pointing to a User: its leftovers' groups of 25 and 11 were drawn as one column of
+    // tables beside User (25 real ones: 593 × 3141 pt).
+    const tables = [
+      { name: 'User' },
+      ...Array.from({ length: 60 }, (_, i) => ({ name: `Session${i}`, points: 'User' })),
+    ];
+    const model = await extractOf('datasource db {\n  provider = "postgresql"\n}\n' + modelsText(tables));
+    const leftovers = (await erdDiagrams(model)).filter((diagram) => diagram.area?.name.startsWith('More of User'));
+    expect(leftovers.map((diagram) => diagram.area!.models.length)).toEqual([25, 11]);
+    for (const { svg } of leftovers) {
+      const [width, height] = /width="(\d+)pt" height="(\d+)pt"/.exec(svg)!.slice(1).map(Number);
+      expect(height! / width!).toBeGreaterThan(0.3);
+      expect(height! / width!).toBeLessThan(1.5);
+    }
+  });
+
   it('a big multi-file schema is drawn per file; a small one, or one without areas, in one diagram', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'docgen-prisma-'));
     await writeFile(join(dir, 'schema.prisma'), 'datasource db {\n  provider = "postgresql"\n}\n');

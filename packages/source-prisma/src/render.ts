@@ -333,7 +333,13 @@ function svgAttachment({ fileName, svg }: { fileName: string; svg: string }): Pa
 function areaKind(diagrams: ErdDiagram[]): string | undefined {
   const area = diagrams.find((diagram) => diagram.area)?.area;
   if (!area) return undefined;
-  if (area.by === 'group') return 'group of closely related models, named after the model most related in it';
+  if (area.by === 'group') {
+    const named = 'group of closely related models, named after the model most related in it';
+    // A full group's overflow ("More of User") is named after the group it did not fit in.
+    return diagrams.some((diagram) => diagram.area?.moreOf)
+      ? `${named}, and "More of …" for the tables too many for one group`
+      : named;
+  }
   return area.by === 'file' ? 'file of the schema' : 'database schema (`@@schema`)';
 }
 

@@ -1552,6 +1552,10 @@ describe('data-model pages', () => {
       'erd-more-of-user-2.svg',
     ]);
     expect(tree.pages[0]!.markdown).toContain('### More of User (2)');
+    // The overview's sentence says what a "More of" group is.
+    expect(tree.pages[0]!.markdown).toContain(
+      'named after the model most related in it, and "More of …" for the tables too many for one group',
+    );
   });
 
   it("a hub's leftover tables are drawn in rows above it, not one column metres tall", async () => {

@@ -322,14 +322,9 @@ export function escapeTableCell(value: unknown): string {
   if (value === undefined || value === null) return '';
   const text = String(value);
   if (!/[\n|]/.test(text) && !QUOTE_LINE.test(text)) return text.trim(); // most cells: nothing to replace
-  const inCode = fencedCodeLines();
   return (
-    text
-      .split(/\r?\n\s*\r?\n/)
-      .map((paragraph) => {
-        const lines = paragraph.split(/\r?\n/);
-        return cellBlocks(lines, lines.map(inCode));
-      })
+    cellParagraphs(text.split(/\r?\n/))
+      .map(({ lines, inCode }) => cellBlocks(lines, inCode))
       // A list or a quote is a block of its own: no blank line's <br><br> before or after it.
       .reduce((cell, paragraph) => {
         if (!cell) return paragraph;
@@ -340,6 +335,26 @@ export function escapeTableCell(value: unknown): string {
       .replace(/\|/g, '\\|')
       .trim()
   );
+}
+
+/**
+ * A cell's lines in paragraphs, split at blank lines, with whether each line is a fenced code
+ * block's: a blank line inside a fence is the code's, not a paragraph break, so the code is kept whole.
+ */
+function cellParagraphs(lines: string[]): Array<{ lines: string[]; inCode: boolean[] }> {
+  const inCode = lines.map(fencedCodeLines());
+  const paragraphs: Array<{ lines: string[]; inCode: boolean[] }> = [];
+  let current: { lines: string[]; inCode: boolean[] } | undefined;
+  lines.forEach((line, index) => {
+    if (!inCode[index] && !line.trim()) {
+      current = undefined;
+      return;
+    }
+    if (!current) paragraphs.push((current = { lines: [], inCode: [] }));
+    current.lines.push(line);
+    current.inCode.push(inCode[index]!);
+  });
+  return paragraphs;
 }
 
 /**

@@ -328,6 +328,10 @@ describe('template renderer', () => {
       '<ul><li>one   ```   - kept   ```</li><li>two</li></ul>',
     );
     expect(escapeTableCell('> Run:\n> ```\n> - x\n> ```')).toBe('<blockquote>Run: ``` - x ```</blockquote>');
+    // A blank line inside the fence is the code's too, not a paragraph break's `<br><br>`.
+    expect(escapeTableCell('Example:\n```json\n{\n\n  "a": 1\n}\n```\n\nAfter.')).toBe(
+      'Example: ```json {    "a": 1 } ```<br><br>After.',
+    );
   });
 
   it('keeps a hard line break a break in a cell, written as a backslash or as two spaces', () => {

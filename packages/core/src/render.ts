@@ -400,14 +400,20 @@ function cellBlocks(lines: string[], inCode: boolean[]): string {
 
 /**
  * Where the quote opening at line `from` ends: at the first line without a `>` that is no lazy line
- * of the quote's paragraph, as CommonMark reads it (a list item, which a quote does not pull in),
- * or the end.
+ * of the quote's paragraph, as CommonMark reads it (only paragraph text is lazy: a list item, a code
+ * fence, an ATX heading or a thematic break starts a block of its own), or the end.
  */
 function quoteEnd(lines: string[], inCode: boolean[], from: number): number {
   const end = lines.findIndex(
-    (line, index) => index > from && !inCode[index] && !/^ {0,3}>/.test(line) && listStart(line, false),
+    (line, index) =>
+      index > from && !/^ {0,3}>/.test(line) && (inCode[index] || startsOwnBlock(line) || listStart(line, false)),
   );
   return end === -1 ? lines.length : end;
+}
+
+/** An ATX heading (`## Errors`) or a thematic break (`***`, `- - -`), which interrupt a paragraph. */
+function startsOwnBlock(line: string): boolean {
+  return /^ {0,3}#{1,6}(?:[ \t]|$)/.test(line) || /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/.test(line);
 }
 
 /** `- item`, `* item`, `+ item`, `1. item`, `1) item`: indentation, marker, text. */

@@ -15,6 +15,7 @@ import {
   type PageTree,
   type TemplateRenderer,
 } from '@docgen/core';
+import { decodeHTML } from 'entities';
 import GithubSlugger from 'github-slugger';
 import type {
   ApiModel,
@@ -477,15 +478,22 @@ interface DescriptionHeading {
 function descriptionHeadings(description: string | undefined): DescriptionHeading[] {
   const slugger = new GithubSlugger();
   return markdownHeadings(description).map(({ text, level }) => {
-    // The heading's text as the converter reads it: an image shows none of its alt text.
-    const plain = text
-      .replace(/!\[[^\]]*\]\([^)]*\)/g, '')
-      .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
-      .replace(/<[^>]*>/g, '')
-      .replace(/[*`~]/g, '');
+    // The heading's text as the converter reads it: an image shows none of its alt text, emphasis
+    // (`_Beta_`, not `snake_case`) none of its markers, an entity (`&amp;`) the character it names.
+    const plain = decodeHTML(
+      text
+        .replace(/!\[[^\]]*\]\([^)]*\)/g, '')
+        .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+        .replace(/<[^>]*>/g, '')
+        .replace(/[*`~]/g, '')
+        .replace(UNDERSCORE_EMPHASIS, '$2'),
+    );
     return { name: redocTagName(plain), slug: slugger.slug(plain), level };
   });
 }
+
+/** Text between `_` or `__` that CommonMark reads as emphasis: not within a word (`snake_case`). */
+const UNDERSCORE_EMPHASIS = /(?<![\p{L}\p{N}_\\])(_+)(?=[^\s_])(.*?[^\s_])\1(?![\p{L}\p{N}_])/gu;
 
 /** Where the section of the heading at `index` ends: at the next heading of its level or above. */
 function sectionEnd(headings: DescriptionHeading[], index: number): number {

@@ -346,7 +346,7 @@ class Links {
     let ownHeadings: Set<string> | undefined;
     const ownHeading = (name: string) =>
       (ownHeadings ??= new Set(descriptionHeadings(text).map((heading) => heading.slug))).has(name);
-    return text.replace(/\]\(#([^)\s]+)\)/g, (whole, target: string) => {
+    return text.replace(REDOC_LINK, (whole, target: string) => {
       const href = /^(?:tag|operation)\//.test(target)
         ? this.redocHref(target, fromKey)
         : target.startsWith('section/')
@@ -491,6 +491,12 @@ function descriptionHeadings(description: string | undefined): DescriptionHeadin
     return { name: redocTagName(plain), slug: slugger.slug(plain), level };
   });
 }
+
+/**
+ * A link to an anchor on the page, `](#target)`: the target as CommonMark reads it, balanced
+ * parentheses included (`#section/Area-(m²)`, a heading's `(m²)`), not cut at their first `)`.
+ */
+const REDOC_LINK = /\]\(#((?:[^()\s]|\([^()\s]*\))+)\)/g;
 
 /** Text between `_` or `__` that CommonMark reads as emphasis: not within a word (`snake_case`). */
 const UNDERSCORE_EMPHASIS = /(?<![\p{L}\p{N}_\\])(_+)(?=[^\s_])(.*?[^\s_])\1(?![\p{L}\p{N}_])/gu;

@@ -2942,6 +2942,31 @@ describe("ReDoc's links to a heading with an entity or emphasis", () => {
   });
 });
 
+describe("ReDoc's links to a heading with parentheses", () => {
+  it('take the whole target, its balanced parentheses included, as CommonMark reads the link', async () => {
+    const api = await modelOf([
+      'openapi: 3.0.3',
+      'info:',
+      '  title: Plots',
+      '  version: "1"',
+      '  description: |',
+      '    # Area (m²)',
+      '    Measured on the ground.',
+      'paths:',
+      '  /plots:',
+      '    get:',
+      '      operationId: listPlots',
+      '      tags: [plots]',
+      '      description: See [area](#section/Area-(m²)) (surveyed).',
+      '      responses: { "200": { description: OK } }',
+    ]);
+    const pages = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages;
+    expect(pages.find((p) => p.key.endsWith('/tag/plots'))!.markdown).toContain(
+      'See [area](./api__plots.md#area-m) (surveyed).',
+    );
+  });
+});
+
 describe('links to an operation by the name its own docs site gives it', () => {
   it("(GitHub's `#<summary as a slug>`, Nexmo's `#<operationId>`) lead to the operation; others stay as written", async () => {
     // github.com/ghes-3.2.json and nexmo.com/conversation.json (APIs.guru): links written for

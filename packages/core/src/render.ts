@@ -322,14 +322,9 @@ export function escapeTableCell(value: unknown): string {
   if (value === undefined || value === null) return '';
   const text = String(value);
   if (!/[\n|]/.test(text) && !QUOTE_LINE.test(text)) return text.trim(); // most cells: nothing to replace
-  const inCode = fencedCodeLines();
   return (
-    text
-      .split(/\r?\n\s*\r?\n/)
-      .map((paragraph) => {
-        const lines = paragraph.split(/\r?\n/);
-        return cellBlocks(lines, lines.map(inCode));
-      })
+    cellParagraphs(text.split(/\r?\n/))
+      .map(({ lines, inCode }) => cellBlocks(lines, inCode))
       // A list or a quote is a block of its own: no blank line's <br><br> before or after it.
       .reduce((cell, paragraph) => {
         if (!cell) return paragraph;
@@ -340,6 +335,26 @@ export function escapeTableCell(value: unknown): string {
       .replace(/\|/g, '\\|')
       .trim()
   );
+}
+
+/**
+ * A cell's lines in paragraphs, split at blank lines, with whether each line is a fenced code
+ * block's: a blank line inside a fence is the code's, not a paragraph break, so the code is kept whole.
+ */
+function cellParagraphs(lines: string[]): Array<{ lines: string[]; inCode: boolean[] }> {
+  const inCode = lines.map(fencedCodeLines());
+  const paragraphs: Array<{ lines: string[]; inCode: boolean[] }> = [];
+  let current: { lines: string[]; inCode: boolean[] } | undefined;
+  lines.forEach((line, index) => {
+    if (!inCode[index] && !line.trim()) {
+      current = undefined;
+      return;
+    }
+    if (!current) paragraphs.push((current = { lines: [], inCode: [] }));
+    current.lines.push(line);
+    current.inCode.push(inCode[index]!);
+  });
+  return paragraphs;
 }
 
 /**
@@ -385,14 +400,20 @@ function cellBlocks(lines: string[], inCode: boolean[]): string {
 
 /**
  * Where the quote opening at line `from` ends: at the first line without a `>` that is no lazy line
- * of the quote's paragraph, as CommonMark reads it (a list item, which a quote does not pull in),
- * or the end.
+ * of the quote's paragraph, as CommonMark reads it (only paragraph text is lazy: a list item, a code
+ * fence, an ATX heading or a thematic break starts a block of its own), or the end.
  */
 function quoteEnd(lines: string[], inCode: boolean[], from: number): number {
   const end = lines.findIndex(
-    (line, index) => index > from && !inCode[index] && !/^ {0,3}>/.test(line) && listStart(line, false),
+    (line, index) =>
+      index > from && !/^ {0,3}>/.test(line) && (inCode[index] || startsOwnBlock(line) || listStart(line, false)),
   );
   return end === -1 ? lines.length : end;
+}
+
+/** An ATX heading (`## Errors`) or a thematic break (`***`, `- - -`), which interrupt a paragraph. */
+function startsOwnBlock(line: string): boolean {
+  return /^ {0,3}#{1,6}(?:[ \t]|$)/.test(line) || /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/.test(line);
 }
 
 /** `- item`, `* item`, `+ item`, `1. item`, `1) item`: indentation, marker, text. */

@@ -314,6 +314,12 @@ describe('template renderer', () => {
     expect(escapeTableCell('> Slow.\n- a\n- b\n> Again.\n2. lazy')).toBe(
       '<blockquote>Slow.</blockquote><ul><li>a</li><li>b</li></ul><blockquote>Again. 2. lazy</blockquote>',
     );
+    // So does a code fence, an ATX heading or a thematic break: only a paragraph's text is lazy.
+    expect(escapeTableCell('> Call it so:\n```\ncurl -X POST\n```')).toBe(
+      '<blockquote>Call it so:</blockquote>``` curl -X POST ```',
+    );
+    expect(escapeTableCell('> Slow.\n## Errors')).toBe('<blockquote>Slow.</blockquote>## Errors');
+    expect(escapeTableCell('> Slow.\n***\nNext.')).toBe('<blockquote>Slow.</blockquote>*** Next.');
     // A comparison is no quote: `> 5 items`, `>=2`, a line of a longer text too.
     expect(escapeTableCell('> 5 items')).toBe('> 5 items');
     expect(escapeTableCell('>=2')).toBe('>=2');
@@ -328,6 +334,10 @@ describe('template renderer', () => {
       '<ul><li>one   ```   - kept   ```</li><li>two</li></ul>',
     );
     expect(escapeTableCell('> Run:\n> ```\n> - x\n> ```')).toBe('<blockquote>Run: ``` - x ```</blockquote>');
+    // A blank line inside the fence is the code's too, not a paragraph break's `<br><br>`.
+    expect(escapeTableCell('Example:\n```json\n{\n\n  "a": 1\n}\n```\n\nAfter.')).toBe(
+      'Example: ```json {    "a": 1 } ```<br><br>After.',
+    );
   });
 
   it('keeps a hard line break a break in a cell, written as a backslash or as two spaces', () => {

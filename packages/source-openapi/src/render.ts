@@ -15,6 +15,7 @@ import {
   type PageTree,
   type TemplateRenderer,
 } from '@docgen/core';
+import { decodeHTML } from 'entities';
 import GithubSlugger from 'github-slugger';
 import type {
   ApiModel,
@@ -345,7 +346,7 @@ class Links {
     let ownHeadings: Set<string> | undefined;
     const ownHeading = (name: string) =>
       (ownHeadings ??= new Set(descriptionHeadings(text).map((heading) => heading.slug))).has(name);
-    return text.replace(/\]\(#([^)\s]+)\)/g, (whole, target: string) => {
+    return text.replace(REDOC_LINK, (whole, target: string) => {
       const href = /^(?:tag|operation)\//.test(target)
         ? this.redocHref(target, fromKey)
         : target.startsWith('section/')
@@ -477,15 +478,28 @@ interface DescriptionHeading {
 function descriptionHeadings(description: string | undefined): DescriptionHeading[] {
   const slugger = new GithubSlugger();
   return markdownHeadings(description).map(({ text, level }) => {
-    // The heading's text as the converter reads it: an image shows none of its alt text.
-    const plain = text
-      .replace(/!\[[^\]]*\]\([^)]*\)/g, '')
-      .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
-      .replace(/<[^>]*>/g, '')
-      .replace(/[*`~]/g, '');
+    // The heading's text as the converter reads it: an image shows none of its alt text, emphasis
+    // (`_Beta_`, not `snake_case`) none of its markers, an entity (`&amp;`) the character it names.
+    const plain = decodeHTML(
+      text
+        .replace(/!\[[^\]]*\]\([^)]*\)/g, '')
+        .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+        .replace(/<[^>]*>/g, '')
+        .replace(/[*`~]/g, '')
+        .replace(UNDERSCORE_EMPHASIS, '$2'),
+    );
     return { name: redocTagName(plain), slug: slugger.slug(plain), level };
   });
 }
+
+/**
+ * A link to an anchor on the page, `](#target)`: the target as CommonMark reads it, balanced
+ * parentheses included (`#section/Area-(m²)`, a heading's `(m²)`), not cut at their first `)`.
+ */
+const REDOC_LINK = /\]\(#((?:[^()\s]|\([^()\s]*\))+)\)/g;
+
+/** Text between `_` or `__` that CommonMark reads as emphasis: not within a word (`snake_case`). */
+const UNDERSCORE_EMPHASIS = /(?<![\p{L}\p{N}_\\])(_+)(?=[^\s_])(.*?[^\s_])\1(?![\p{L}\p{N}_])/gu;
 
 /** Where the section of the heading at `index` ends: at the next heading of its level or above. */
 function sectionEnd(headings: DescriptionHeading[], index: number): number {

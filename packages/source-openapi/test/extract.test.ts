@@ -2909,6 +2909,64 @@ describe("ReDoc's links to a heading with a badge", () => {
   });
 });
 
+describe("ReDoc's links to a heading with an entity or emphasis", () => {
+  it('lead to the slug of the text the converter reads: `&amp;` as `&`, `_Beta_` as Beta', async () => {
+    const api = await modelOf([
+      'openapi: 3.0.3',
+      'info:',
+      '  title: Plots',
+      '  version: "1"',
+      '  description: |',
+      '    # Terms &amp; conditions',
+      '    Be fair.',
+      '    # _Beta_ features',
+      '    May change.',
+      '    # snake_case names',
+      '    As written.',
+      'paths:',
+      '  /plots:',
+      '    get:',
+      '      operationId: listPlots',
+      '      tags: [plots]',
+      '      description: |-',
+      '        See [terms](#section/Terms-and-conditions), [beta](#section/Beta-features) and',
+      '        [names](#section/snake_case-names).',
+      '      responses: { "200": { description: OK } }',
+    ]);
+    const pages = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages;
+    const plots = pages.find((p) => p.key.endsWith('/tag/plots'))!.markdown;
+    expect(plots).toContain('[terms](./api__plots.md#terms--conditions)');
+    expect(plots).toContain('[beta](./api__plots.md#beta-features)');
+    // A `_` inside a word is no emphasis: it stays, in the converter's text and in the slug.
+    expect(plots).toContain('[names](./api__plots.md#snake_case-names)');
+  });
+});
+
+describe("ReDoc's links to a heading with parentheses", () => {
+  it('take the whole target, its balanced parentheses included, as CommonMark reads the link', async () => {
+    const api = await modelOf([
+      'openapi: 3.0.3',
+      'info:',
+      '  title: Plots',
+      '  version: "1"',
+      '  description: |',
+      '    # Area (m²)',
+      '    Measured on the ground.',
+      'paths:',
+      '  /plots:',
+      '    get:',
+      '      operationId: listPlots',
+      '      tags: [plots]',
+      '      description: See [area](#section/Area-(m²)) (surveyed).',
+      '      responses: { "200": { description: OK } }',
+    ]);
+    const pages = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages;
+    expect(pages.find((p) => p.key.endsWith('/tag/plots'))!.markdown).toContain(
+      'See [area](./api__plots.md#area-m) (surveyed).',
+    );
+  });
+});
+
 describe('links to an operation by the name its own docs site gives it', () => {
   it("(GitHub's `#<summary as a slug>`, Nexmo's `#<operationId>`) lead to the operation; others stay as written", async () => {
     // github.com/ghes-3.2.json and nexmo.com/conversation.json (APIs.guru): links written for

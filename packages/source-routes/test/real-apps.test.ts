@@ -749,3 +749,76 @@ describe('readRoutes on @modelcontextprotocol/sdk 1.32 examples', () => {
     expect(routes.map((route) => [route.method, route.path])).toEqual([['POST', '/mcp']]);
   });
 });
+
+describe("a project's error class's status argument, in every framework", () => {
+  /** Writes `files` (name → lines) to a new directory and reads the routes of its `entry`. */
+  const routesOf = async (files: Record<string, string[]>, entry: string) => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-error-class-status-'));
+    for (const [name, lines] of Object.entries(files)) await writeFile(join(dir, name), lines.join('\n'));
+    const { routes } = await readRoutes(join(dir, entry));
+    return routes.map((route) => [route.method, route.path, route.computedStatuses]);
+  };
+  // typescript-express-starter's class: the status first, then the message.
+  const httpException = [
+    'export class HttpException extends Error {',
+    '  public status: number;',
+    '  constructor(status: number, message: string) {',
+    '    super(message);',
+    '    this.status = status;',
+    '  }',
+    '}',
+  ];
+
+  it('shows the status a NestJS or inversify-express-utils handler hands HttpException(status, message), not the message', async () => {
+    const nest = await routesOf(
+      {
+        'main.ts': [
+          "import { NestFactory } from '@nestjs/core';",
+          "import { Controller, Get, Module, Param } from '@nestjs/common';",
+          "import { HttpException } from './http.exception';",
+          "@Controller('users')",
+          'class UsersController {',
+          "  @Get(':id')",
+          "  one(@Param('id') id: string) {",
+          '    const { status, message } = lookup(id);',
+          '    if (status !== 200) throw new HttpException(status, message);',
+          '    return {};',
+          '  }',
+          '}',
+          '@Module({ controllers: [UsersController] })',
+          'class AppModule {}',
+          'NestFactory.create(AppModule).then((app) => app.listen(3000));',
+        ],
+        'http.exception.ts': httpException,
+      },
+      'main.ts',
+    );
+    expect(nest).toEqual([['GET', '/users/:id', ['status']]]);
+    const inversify = await routesOf(
+      {
+        'server.ts': [
+          "import 'reflect-metadata';",
+          "import { Container } from 'inversify';",
+          "import { InversifyExpressServer } from 'inversify-express-utils';",
+          "import './controllers';",
+          'new InversifyExpressServer(new Container()).build().listen(3000);',
+        ],
+        'controllers.ts': [
+          "import { BaseHttpController, controller, httpGet, requestParam } from 'inversify-express-utils';",
+          "import { HttpException } from './http.exception';",
+          "@controller('/users')",
+          'export class Users extends BaseHttpController {',
+          "  @httpGet('/:id') one(@requestParam('id') id: string) {",
+          '    const { status, message } = lookup(id);',
+          '    if (status !== 200) throw new HttpException(status, message);',
+          '    return {};',
+          '  }',
+          '}',
+        ],
+        'http.exception.ts': httpException,
+      },
+      'server.ts',
+    );
+    expect(inversify).toEqual([['GET', '/users/:id', ['status']]]);
+  });
+});

@@ -450,13 +450,25 @@ export class Modules {
     const baseAt = (): number | undefined =>
       !base
         ? undefined
-        : (this.errorStatusParameter(base, depth + 1)?.at ?? (/^HttpException$/.test(base.getText()) ? 1 : undefined));
+        : (this.errorStatusParameter(base, depth + 1)?.at ?? (this.isNestHttpException(base) ? 1 : undefined));
     const constructor = cls.getConstructors()[0];
     if (!constructor) return { at: baseAt(), parameters: [] };
     return {
       at: statusParameterAt(ts, constructor, baseAt),
       parameters: constructor.getParameters().map((parameter) => parameter.getName()),
     };
+  }
+
+  /**
+   * Whether a class's base is NestJS's `HttpException`: by its name, or through a namespace import of
+   * `@nestjs/common` (`extends common.HttpException`), not a project module's of that name.
+   */
+  private isNestHttpException(base: TsNode): boolean {
+    const { ts } = this;
+    if (base.getText() === 'HttpException') return true;
+    if (!ts.Node.isPropertyAccessExpression(base) || base.getName() !== 'HttpException') return false;
+    const namespace = base.getExpression();
+    return ts.Node.isIdentifier(namespace) && this.packageOf(namespace) === '@nestjs/common';
   }
 
   /**

@@ -821,4 +821,43 @@ describe("a project's error class's status argument, in every framework", () => 
     );
     expect(inversify).toEqual([['GET', '/users/:id', ['status']]]);
   });
+
+  it("reads the status a class hands NestJS's HttpException named through a namespace import (extends common.HttpException)", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-nest-qualified-base-'));
+    await writeFile(
+      join(dir, 'main.ts'),
+      [
+        "import { NestFactory } from '@nestjs/core';",
+        "import { Controller, Module, Post } from '@nestjs/common';",
+        "import { BusinessException } from './business.exception';",
+        "@Controller('orders')",
+        'class OrdersController {',
+        "  @Post(':id/pay')",
+        '  pay() {',
+        "    if (paid) throw new BusinessException(409, 'Order already paid', 422);",
+        '    return {};',
+        '  }',
+        '}',
+        '@Module({ controllers: [OrdersController] })',
+        'class AppModule {}',
+        'NestFactory.create(AppModule).then((app) => app.listen(3000));',
+      ].join('\n'),
+    );
+    // The first number is the API's own error code; the status is the third, handed to HttpException.
+    await writeFile(
+      join(dir, 'business.exception.ts'),
+      [
+        "import * as common from '@nestjs/common';",
+        'export class BusinessException extends common.HttpException {',
+        '  constructor(code: number, message: string, status = common.HttpStatus.BAD_REQUEST) {',
+        '    super({ code, message }, status);',
+        '  }',
+        '}',
+      ].join('\n'),
+    );
+    const { routes } = await readRoutes(join(dir, 'main.ts'));
+    expect(routes.map((route) => [route.method, route.path, route.statuses])).toEqual([
+      ['POST', '/orders/:id/pay', [201, 422]],
+    ]);
+  });
 });

@@ -1249,7 +1249,7 @@ function statusParameterAt(
 ): number | undefined {
   const parameters = constructor.getParameters();
   const indexOf = (node: TsNode | undefined) => {
-    const value = node && unwrap(ts, node);
+    const value = node && givenOrDefault(ts, unwrap(ts, node));
     const at = value && ts.Node.isIdentifier(value) ? parameters.findIndex((p) => p.getName() === value.getText()) : -1;
     return at >= 0 ? at : undefined;
   };
@@ -1273,6 +1273,15 @@ function statusParameterAt(
     if (at !== undefined && indexOf(node.getArguments()[at]) !== undefined) return indexOf(node.getArguments()[at]);
   }
   return undefined;
+}
+
+/**
+ * The value a caller hands, where the constructor falls back on a default when none is (`status ?? 500`,
+ * `status || 500`: `status`); the node itself otherwise.
+ */
+function givenOrDefault(ts: TsMorph, node: TsNode): TsNode {
+  if (!ts.Node.isBinaryExpression(node) || !['??', '||'].includes(node.getOperatorToken().getText())) return node;
+  return unwrap(ts, node.getLeft());
 }
 
 /** What an error class states its own status as (`ErrorClassStatus`), not its base's. */

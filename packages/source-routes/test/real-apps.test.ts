@@ -8,7 +8,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from '@jest/globals';
 import { createTemplateRenderer } from '@docgen/core';
-import source, { readRoutes, renderRoutes } from '@docgen/source-routes';
+import source, { readRoutes, renderRoutes, type Route } from '@docgen/source-routes';
 
 const fixtures = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
 
@@ -752,11 +752,15 @@ describe('readRoutes on @modelcontextprotocol/sdk 1.32 examples', () => {
 
 describe("a project's error class's status argument, in every framework", () => {
   /** Writes `files` (name → lines) to a new directory and reads the routes of its `entry`. */
-  const routesOf = async (files: Record<string, string[]>, entry: string) => {
+  const routesOf = async (
+    files: Record<string, string[]>,
+    entry: string,
+    row = (route: Route): unknown[] => [route.method, route.path, route.computedStatuses],
+  ) => {
     const dir = await mkdtemp(join(tmpdir(), 'docgen-error-class-status-'));
     for (const [name, lines] of Object.entries(files)) await writeFile(join(dir, name), lines.join('\n'));
     const { routes } = await readRoutes(join(dir, entry));
-    return routes.map((route) => [route.method, route.path, route.computedStatuses]);
+    return routes.map(row);
   };
   // typescript-express-starter's class: the status first, then the message.
   const httpException = [
@@ -820,6 +824,56 @@ describe("a project's error class's status argument, in every framework", () => 
       'server.ts',
     );
     expect(inversify).toEqual([['GET', '/users/:id', ['status']]]);
+  });
+
+  it('follows a status its constructor defaults (this.status = status ?? 500, || 500) to the argument', async () => {
+    const routes = await routesOf(
+      {
+        'server.ts': [
+          "import express from 'express';",
+          "import { HttpException } from './http.exception';",
+          "import { ApiError } from './api.error';",
+          'const app = express();',
+          "app.get('/users/:id', (req, res, next) => {",
+          '  const { status, message } = lookup(req.params.id);',
+          '  if (status !== 200) return next(new HttpException(status, message));',
+          '  res.json({});',
+          '});',
+          "app.post('/signup', (req, res, next) => {",
+          "  if (taken(req.body.email)) return next(new ApiError(101, 'Email taken', 409));",
+          '  res.status(201).json({});',
+          '});',
+          'app.listen(3000);',
+        ],
+        'http.exception.ts': [
+          'export class HttpException extends Error {',
+          '  public status: number;',
+          '  constructor(status: number, message: string) {',
+          '    super(message);',
+          '    this.status = status ?? 500;',
+          '  }',
+          '}',
+        ],
+        // `code` is the API's own error number; the status comes last.
+        'api.error.ts': [
+          'export class ApiError extends Error {',
+          '  public code: number;',
+          '  public statusCode: number;',
+          '  constructor(code: number, message: string, statusCode?: number) {',
+          '    super(message);',
+          '    this.code = code;',
+          '    this.statusCode = statusCode || 500;',
+          '  }',
+          '}',
+        ],
+      },
+      'server.ts',
+      (route) => [route.method, route.path, route.statuses, route.computedStatuses],
+    );
+    expect(routes).toEqual([
+      ['GET', '/users/:id', [200], ['status']],
+      ['POST', '/signup', [201, 409], undefined],
+    ]);
   });
 
   it("reads the status a class hands NestJS's HttpException named through a namespace import (extends common.HttpException)", async () => {

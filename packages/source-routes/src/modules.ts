@@ -1292,26 +1292,39 @@ function ownErrorStatus(
   given?: number,
 ): number | undefined {
   const constructors = cls.getConstructors();
-  // `constructor(message: string, public status = 500)`: the default, where the `new` call leaves it out.
-  const defaulted = (parameter: ParameterDeclaration) => {
+  // Whether the `new` call leaves the constructor's parameter out (`new ApiError(101, 'Mailer down')` of its third).
+  const leftOut = (parameter: ParameterDeclaration) => {
     const owner = parameter.getParentIfKind(ts.SyntaxKind.Constructor);
     const at = owner ? owner.getParameters().indexOf(parameter) : -1;
+    return at >= 0 && given !== undefined && given <= at;
+  };
+  // `constructor(message: string, public status = 500)`: the default, where the `new` call leaves it out.
+  const defaulted = (parameter: ParameterDeclaration) => {
     const init = parameter.getInitializer();
-    return init && at >= 0 && given !== undefined && given <= at ? statusOf(init) : undefined;
+    return init && leftOut(parameter) ? statusOf(init) : undefined;
   };
   for (const parameter of constructors.flatMap((constructor) => constructor.getParameters())) {
     if (!parameter.isParameterProperty() || !STATUS_FIELD.test(parameter.getName())) continue;
     const code = defaulted(parameter);
     if (code !== undefined) return code;
   }
-  // A parameter of the constructor the status is set from (`this.status = status`, `super(message, status)`).
-  const valueOf = (node: TsNode) => {
+  const parameterNamed = (node: TsNode) => {
     const value = unwrap(ts, node);
-    const parameter = ts.Node.isIdentifier(value)
+    return ts.Node.isIdentifier(value)
       ? constructors
           .flatMap((constructor) => constructor.getParameters())
           .find((each) => each.getName() === value.getText())
       : undefined;
+  };
+  // A parameter of the constructor the status is set from (`this.status = status`, `super(message, status)`).
+  const valueOf = (node: TsNode) => {
+    const value = unwrap(ts, node);
+    // `statusCode || 500`, `status ?? 500`: the fallback, where the `new` call leaves the parameter out.
+    if (ts.Node.isBinaryExpression(value) && ['??', '||'].includes(value.getOperatorToken().getText())) {
+      const parameter = parameterNamed(value.getLeft());
+      if (parameter) return leftOut(parameter) ? statusOf(value.getRight()) : undefined;
+    }
+    const parameter = parameterNamed(value);
     return parameter ? defaulted(parameter) : statusOf(node);
   };
   for (const field of cls.getProperties()) {

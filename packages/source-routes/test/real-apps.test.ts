@@ -876,6 +876,38 @@ describe("a project's error class's status argument, in every framework", () => 
     ]);
   });
 
+  it('lists the status a constructor defaults to (this.statusCode = statusCode || 500) where new X(…) leaves it out', async () => {
+    const routes = await routesOf(
+      {
+        'server.ts': [
+          "import express from 'express';",
+          "import { ApiError } from './api.error';",
+          'const app = express();',
+          "app.post('/signup', (req, res, next) => {",
+          "  if (taken(req.body.email)) return next(new ApiError(101, 'Email taken', 409));",
+          "  if (!mailer.ready) return next(new ApiError(102, 'Mailer down'));",
+          '  res.status(201).json({});',
+          '});',
+          'app.listen(3000);',
+        ],
+        'api.error.ts': [
+          'export class ApiError extends Error {',
+          '  public code: number;',
+          '  public statusCode: number;',
+          '  constructor(code: number, message: string, statusCode?: number) {',
+          '    super(message);',
+          '    this.code = code;',
+          '    this.statusCode = statusCode || 500;',
+          '  }',
+          '}',
+        ],
+      },
+      'server.ts',
+      (route) => [route.method, route.path, route.statuses],
+    );
+    expect(routes).toEqual([['POST', '/signup', [201, 409, 500]]]);
+  });
+
   it("reads the status a class hands NestJS's HttpException named through a namespace import (extends common.HttpException)", async () => {
     const dir = await mkdtemp(join(tmpdir(), 'docgen-nest-qualified-base-'));
     await writeFile(

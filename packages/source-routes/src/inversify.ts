@@ -224,7 +224,7 @@ export class InversifyReader extends ModuleReader {
       else if (name === 'statusCode' && first) codes.push(...statusCodes(ts, first));
       else if (name === 'json') codes.push(...(second ? statusCodes(ts, second) : [200]));
     }
-    return statusFields(codes, computedStatusesIn(ts, body, SLOTS));
+    return statusFields(codes, computedStatusesIn(ts, body, SLOTS, this.modules.errorClassStatus));
   }
 }
 

@@ -450,13 +450,25 @@ export class Modules {
     const baseAt = (): number | undefined =>
       !base
         ? undefined
-        : (this.errorStatusParameter(base, depth + 1)?.at ?? (/^HttpException$/.test(base.getText()) ? 1 : undefined));
+        : (this.errorStatusParameter(base, depth + 1)?.at ?? (this.isNestHttpException(base) ? 1 : undefined));
     const constructor = cls.getConstructors()[0];
     if (!constructor) return { at: baseAt(), parameters: [] };
     return {
       at: statusParameterAt(ts, constructor, baseAt),
       parameters: constructor.getParameters().map((parameter) => parameter.getName()),
     };
+  }
+
+  /**
+   * Whether a class's base is NestJS's `HttpException`: by its name, or through a namespace import of
+   * `@nestjs/common` (`extends common.HttpException`), not a project module's of that name.
+   */
+  private isNestHttpException(base: TsNode): boolean {
+    const { ts } = this;
+    if (base.getText() === 'HttpException') return true;
+    if (!ts.Node.isPropertyAccessExpression(base) || base.getName() !== 'HttpException') return false;
+    const namespace = base.getExpression();
+    return ts.Node.isIdentifier(namespace) && this.packageOf(namespace) === '@nestjs/common';
   }
 
   /**
@@ -1237,7 +1249,7 @@ function statusParameterAt(
 ): number | undefined {
   const parameters = constructor.getParameters();
   const indexOf = (node: TsNode | undefined) => {
-    const value = node && unwrap(ts, node);
+    const value = node && givenOrDefault(ts, unwrap(ts, node));
     const at = value && ts.Node.isIdentifier(value) ? parameters.findIndex((p) => p.getName() === value.getText()) : -1;
     return at >= 0 ? at : undefined;
   };
@@ -1263,6 +1275,15 @@ function statusParameterAt(
   return undefined;
 }
 
+/**
+ * The value a caller hands, where the constructor falls back on a default when none is (`status ?? 500`,
+ * `status || 500`: `status`); the node itself otherwise.
+ */
+function givenOrDefault(ts: TsMorph, node: TsNode): TsNode {
+  if (!ts.Node.isBinaryExpression(node) || !['??', '||'].includes(node.getOperatorToken().getText())) return node;
+  return unwrap(ts, node.getLeft());
+}
+
 /** What an error class states its own status as (`ErrorClassStatus`), not its base's. */
 function ownErrorStatus(
   ts: TsMorph,
@@ -1271,26 +1292,39 @@ function ownErrorStatus(
   given?: number,
 ): number | undefined {
   const constructors = cls.getConstructors();
-  // `constructor(message: string, public status = 500)`: the default, where the `new` call leaves it out.
-  const defaulted = (parameter: ParameterDeclaration) => {
+  // Whether the `new` call leaves the constructor's parameter out (`new ApiError(101, 'Mailer down')` of its third).
+  const leftOut = (parameter: ParameterDeclaration) => {
     const owner = parameter.getParentIfKind(ts.SyntaxKind.Constructor);
     const at = owner ? owner.getParameters().indexOf(parameter) : -1;
+    return at >= 0 && given !== undefined && given <= at;
+  };
+  // `constructor(message: string, public status = 500)`: the default, where the `new` call leaves it out.
+  const defaulted = (parameter: ParameterDeclaration) => {
     const init = parameter.getInitializer();
-    return init && at >= 0 && given !== undefined && given <= at ? statusOf(init) : undefined;
+    return init && leftOut(parameter) ? statusOf(init) : undefined;
   };
   for (const parameter of constructors.flatMap((constructor) => constructor.getParameters())) {
     if (!parameter.isParameterProperty() || !STATUS_FIELD.test(parameter.getName())) continue;
     const code = defaulted(parameter);
     if (code !== undefined) return code;
   }
-  // A parameter of the constructor the status is set from (`this.status = status`, `super(message, status)`).
-  const valueOf = (node: TsNode) => {
+  const parameterNamed = (node: TsNode) => {
     const value = unwrap(ts, node);
-    const parameter = ts.Node.isIdentifier(value)
+    return ts.Node.isIdentifier(value)
       ? constructors
           .flatMap((constructor) => constructor.getParameters())
           .find((each) => each.getName() === value.getText())
       : undefined;
+  };
+  // A parameter of the constructor the status is set from (`this.status = status`, `super(message, status)`).
+  const valueOf = (node: TsNode) => {
+    const value = unwrap(ts, node);
+    // `statusCode || 500`, `status ?? 500`: the fallback, where the `new` call leaves the parameter out.
+    if (ts.Node.isBinaryExpression(value) && ['??', '||'].includes(value.getOperatorToken().getText())) {
+      const parameter = parameterNamed(value.getLeft());
+      if (parameter) return leftOut(parameter) ? statusOf(value.getRight()) : undefined;
+    }
+    const parameter = parameterNamed(value);
     return parameter ? defaulted(parameter) : statusOf(node);
   };
   for (const field of cls.getProperties()) {

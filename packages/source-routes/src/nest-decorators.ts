@@ -122,19 +122,21 @@ export function responseStatuses(
 
 /**
  * The statuses a method computes at run time, as written: those of the exceptions it throws
- * (`new HttpException(body, err.status)`), and, for a handler that takes the response object, what
- * it and the helpers it hands it to set on it (`res.status(result.code)`: `answered`).
+ * (`new HttpException(body, err.status)`, or where the project's own class takes it: `modules`), and,
+ * for a handler that takes the response object, what it and the helpers it hands it to set on it
+ * (`res.status(result.code)`: `answered`).
  */
 export function computedStatuses(
   ts: TsMorph,
   method: MethodDeclaration,
+  modules: Modules,
   answered: Pick<Route, 'statuses' | 'computedStatuses'> | undefined,
 ): Pick<Route, 'computedStatuses'> {
   const body = method.getBody();
   const computed = answered
     ? (answered.computedStatuses ?? [])
     : body
-      ? computedStatusesIn(ts, body, { calls: {} })
+      ? computedStatusesIn(ts, body, { calls: {} }, modules.errorClassStatus)
       : [];
   return computed.length ? { computedStatuses: computed } : {};
 }

@@ -291,7 +291,7 @@ export class NestReader {
                   ...guardStatuses(this, file, decorators),
                   ...pipeStatuses(this, file, method, classDecorators, appPipes),
                 ]),
-                ...computedStatuses(ts, method, answered),
+                ...computedStatuses(ts, method, this.modules, answered),
                 summary: commentBefore(method) ?? apiOperationSummary(ts, decorators),
                 file,
                 line: decorator.getStartLineNumber(),

@@ -535,11 +535,17 @@ export interface StatusSlots {
 /**
  * The statuses a handler sets that are computed at run time, as written (`err.statusCode`): in the
  * framework's `slots`, and in the errors it raises whose status argument is known (`createError(x)`,
- * `new HttpException(body, x)`, Hono's `new HTTPException(x)`). Each once, in the order written.
+ * `new HttpException(body, x)`, Hono's `new HTTPException(x)`), where the project's error classes
+ * (`classStatus`) put it. Each once, in the order written.
  */
-export function computedStatusesIn(ts: TsMorph, handler: TsNode, slots: StatusSlots): string[] {
+export function computedStatusesIn(
+  ts: TsMorph,
+  handler: TsNode,
+  slots: StatusSlots,
+  classStatus?: ErrorClassStatus,
+): string[] {
   const found = new Set<string>();
-  for (const node of statusArgumentsIn(ts, handler, slots)) {
+  for (const node of statusArgumentsIn(ts, handler, slots, classStatus)) {
     const computed = computedStatus(ts, node);
     if (computed) found.add(computed);
   }

@@ -8,7 +8,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from '@jest/globals';
 import { createTemplateRenderer } from '@docgen/core';
-import source, { readRoutes, renderRoutes } from '@docgen/source-routes';
+import source, { readRoutes, renderRoutes, type Route } from '@docgen/source-routes';
 
 const fixtures = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
 
@@ -747,5 +747,203 @@ describe('readRoutes on @modelcontextprotocol/sdk 1.32 examples', () => {
     const { framework, routes } = await readRoutes(join(dir, 'simpleStreamableHttp.js'));
     expect(framework).toBe('Express');
     expect(routes.map((route) => [route.method, route.path])).toEqual([['POST', '/mcp']]);
+  });
+});
+
+describe("a project's error class's status argument, in every framework", () => {
+  /** Writes `files` (name → lines) to a new directory and reads the routes of its `entry`. */
+  const routesOf = async (
+    files: Record<string, string[]>,
+    entry: string,
+    row = (route: Route): unknown[] => [route.method, route.path, route.computedStatuses],
+  ) => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-error-class-status-'));
+    for (const [name, lines] of Object.entries(files)) await writeFile(join(dir, name), lines.join('\n'));
+    const { routes } = await readRoutes(join(dir, entry));
+    return routes.map(row);
+  };
+  // typescript-express-starter's class: the status first, then the message.
+  const httpException = [
+    'export class HttpException extends Error {',
+    '  public status: number;',
+    '  constructor(status: number, message: string) {',
+    '    super(message);',
+    '    this.status = status;',
+    '  }',
+    '}',
+  ];
+
+  it('shows the status a NestJS or inversify-express-utils handler hands HttpException(status, message), not the message', async () => {
+    const nest = await routesOf(
+      {
+        'main.ts': [
+          "import { NestFactory } from '@nestjs/core';",
+          "import { Controller, Get, Module, Param } from '@nestjs/common';",
+          "import { HttpException } from './http.exception';",
+          "@Controller('users')",
+          'class UsersController {',
+          "  @Get(':id')",
+          "  one(@Param('id') id: string) {",
+          '    const { status, message } = lookup(id);',
+          '    if (status !== 200) throw new HttpException(status, message);',
+          '    return {};',
+          '  }',
+          '}',
+          '@Module({ controllers: [UsersController] })',
+          'class AppModule {}',
+          'NestFactory.create(AppModule).then((app) => app.listen(3000));',
+        ],
+        'http.exception.ts': httpException,
+      },
+      'main.ts',
+    );
+    expect(nest).toEqual([['GET', '/users/:id', ['status']]]);
+    const inversify = await routesOf(
+      {
+        'server.ts': [
+          "import 'reflect-metadata';",
+          "import { Container } from 'inversify';",
+          "import { InversifyExpressServer } from 'inversify-express-utils';",
+          "import './controllers';",
+          'new InversifyExpressServer(new Container()).build().listen(3000);',
+        ],
+        'controllers.ts': [
+          "import { BaseHttpController, controller, httpGet, requestParam } from 'inversify-express-utils';",
+          "import { HttpException } from './http.exception';",
+          "@controller('/users')",
+          'export class Users extends BaseHttpController {',
+          "  @httpGet('/:id') one(@requestParam('id') id: string) {",
+          '    const { status, message } = lookup(id);',
+          '    if (status !== 200) throw new HttpException(status, message);',
+          '    return {};',
+          '  }',
+          '}',
+        ],
+        'http.exception.ts': httpException,
+      },
+      'server.ts',
+    );
+    expect(inversify).toEqual([['GET', '/users/:id', ['status']]]);
+  });
+
+  it('follows a status its constructor defaults (this.status = status ?? 500, || 500) to the argument', async () => {
+    const routes = await routesOf(
+      {
+        'server.ts': [
+          "import express from 'express';",
+          "import { HttpException } from './http.exception';",
+          "import { ApiError } from './api.error';",
+          'const app = express();',
+          "app.get('/users/:id', (req, res, next) => {",
+          '  const { status, message } = lookup(req.params.id);',
+          '  if (status !== 200) return next(new HttpException(status, message));',
+          '  res.json({});',
+          '});',
+          "app.post('/signup', (req, res, next) => {",
+          "  if (taken(req.body.email)) return next(new ApiError(101, 'Email taken', 409));",
+          '  res.status(201).json({});',
+          '});',
+          'app.listen(3000);',
+        ],
+        'http.exception.ts': [
+          'export class HttpException extends Error {',
+          '  public status: number;',
+          '  constructor(status: number, message: string) {',
+          '    super(message);',
+          '    this.status = status ?? 500;',
+          '  }',
+          '}',
+        ],
+        // `code` is the API's own error number; the status comes last.
+        'api.error.ts': [
+          'export class ApiError extends Error {',
+          '  public code: number;',
+          '  public statusCode: number;',
+          '  constructor(code: number, message: string, statusCode?: number) {',
+          '    super(message);',
+          '    this.code = code;',
+          '    this.statusCode = statusCode || 500;',
+          '  }',
+          '}',
+        ],
+      },
+      'server.ts',
+      (route) => [route.method, route.path, route.statuses, route.computedStatuses],
+    );
+    expect(routes).toEqual([
+      ['GET', '/users/:id', [200], ['status']],
+      ['POST', '/signup', [201, 409], undefined],
+    ]);
+  });
+
+  it('lists the status a constructor defaults to (this.statusCode = statusCode || 500) where new X(…) leaves it out', async () => {
+    const routes = await routesOf(
+      {
+        'server.ts': [
+          "import express from 'express';",
+          "import { ApiError } from './api.error';",
+          'const app = express();',
+          "app.post('/signup', (req, res, next) => {",
+          "  if (taken(req.body.email)) return next(new ApiError(101, 'Email taken', 409));",
+          "  if (!mailer.ready) return next(new ApiError(102, 'Mailer down'));",
+          '  res.status(201).json({});',
+          '});',
+          'app.listen(3000);',
+        ],
+        'api.error.ts': [
+          'export class ApiError extends Error {',
+          '  public code: number;',
+          '  public statusCode: number;',
+          '  constructor(code: number, message: string, statusCode?: number) {',
+          '    super(message);',
+          '    this.code = code;',
+          '    this.statusCode = statusCode || 500;',
+          '  }',
+          '}',
+        ],
+      },
+      'server.ts',
+      (route) => [route.method, route.path, route.statuses],
+    );
+    expect(routes).toEqual([['POST', '/signup', [201, 409, 500]]]);
+  });
+
+  it("reads the status a class hands NestJS's HttpException named through a namespace import (extends common.HttpException)", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-nest-qualified-base-'));
+    await writeFile(
+      join(dir, 'main.ts'),
+      [
+        "import { NestFactory } from '@nestjs/core';",
+        "import { Controller, Module, Post } from '@nestjs/common';",
+        "import { BusinessException } from './business.exception';",
+        "@Controller('orders')",
+        'class OrdersController {',
+        "  @Post(':id/pay')",
+        '  pay() {',
+        "    if (paid) throw new BusinessException(409, 'Order already paid', 422);",
+        '    return {};',
+        '  }',
+        '}',
+        '@Module({ controllers: [OrdersController] })',
+        'class AppModule {}',
+        'NestFactory.create(AppModule).then((app) => app.listen(3000));',
+      ].join('\n'),
+    );
+    // The first number is the API's own error code; the status is the third, handed to HttpException.
+    await writeFile(
+      join(dir, 'business.exception.ts'),
+      [
+        "import * as common from '@nestjs/common';",
+        'export class BusinessException extends common.HttpException {',
+        '  constructor(code: number, message: string, status = common.HttpStatus.BAD_REQUEST) {',
+        '    super({ code, message }, status);',
+        '  }',
+        '}',
+      ].join('\n'),
+    );
+    const { routes } = await readRoutes(join(dir, 'main.ts'));
+    expect(routes.map((route) => [route.method, route.path, route.statuses])).toEqual([
+      ['POST', '/orders/:id/pay', [201, 422]],
+    ]);
   });
 });

@@ -166,7 +166,7 @@ const IGNORED_HEADERS: Record<string, { why: string; hint: string; sent?: string
     why: 'the `Authorization` a request sends is what its security schemes say',
     hint: "describe the credentials as a security scheme (`components.securitySchemes`, e.g. `{ type: http, scheme: bearer }`) that the operation's `security` lists",
     // The only word on the credentials an operation without a security requirement has.
-    sent: 'sends it only where the operation has no security requirement',
+    sent: 'sends it only where it is required and the operation has no security requirement',
   },
 };
 

@@ -6107,7 +6107,7 @@ describe('curl examples from relative servers', () => {
     );
     // A lone Authorization parameter is all an operation without security says of its credentials.
     expect(diagnostics[2]!.message).toMatch(
-      /the curl example sends it only where the operation has no security requirement$/,
+      /the curl example sends it only where it is required and the operation has no security requirement$/,
     );
     expect(diagnostics.map((d) => d.hint)).toEqual([
       'remove it, and give the operation a `requestBody` whose `content` is keyed by the media type it sends (`multipart/form-data:`)',

@@ -568,8 +568,9 @@ function checkoutOf(tree: PageTree, cwd: string): string | undefined {
  */
 async function sandboxStartCommand(dataDir: string, cwd: string | undefined): Promise<string> {
   const here = cwd ?? process.cwd();
-  if ((await nearestSandboxFolder(here)) === dataDir) return 'docgen sandbox start';
-  return `docgen sandbox start --data ${relativeToCwd(dataDir, here)}`;
+  // `npx`: docgen is a project's dev dependency, on the PATH of its npm scripts but not of a shell.
+  if ((await nearestSandboxFolder(here)) === dataDir) return 'npx docgen sandbox start';
+  return `npx docgen sandbox start --data ${relativeToCwd(dataDir, here)}`;
 }
 
 /** Where the pages go, said once above the plan: the page everything is published under. */

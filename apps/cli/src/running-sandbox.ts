@@ -1,35 +1,66 @@
 /**
  * Where a `docgen sandbox start` serving a data folder can be reached, for a publish into that
- * folder to print: a `running.json` beside the database ({ url, pid }), written when the server
- * listens and removed when it stops. A file left by a sandbox that died (no such process) is not
- * believed: the publish then says how to start one, as it does with none running.
+ * folder to print: a `running.json` beside the database listing each sandbox serving it
+ * ([{ url, pid }]), one added when its server listens and taken out when it stops. Several may
+ * serve one folder (one on 8090, another started with `--port 0`): one stopping leaves the others
+ * listed. A sandbox that died (no such process) is not believed: with none alive, the publish says
+ * how to start one.
  */
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const FILE = 'running.json';
 
+interface RunningSandbox {
+  url: string;
+  pid: number;
+}
+
 export function recordRunningSandbox(dataDir: string, url: string): () => void {
-  const file = join(dataDir, FILE);
   try {
-    writeFileSync(file, `${JSON.stringify({ url, pid: process.pid })}\n`);
+    writeRecord(dataDir, [...othersAlive(dataDir), { url, pid: process.pid }]);
   } catch {
     return () => {}; // a read-only folder: the sandbox runs; a publish just cannot point at it
   }
   return () => {
-    // Another sandbox started on the folder since owns the file now.
-    if (runningSandbox(dataDir)?.pid === process.pid) rmSync(file, { force: true });
+    const left = othersAlive(dataDir);
+    try {
+      if (left.length) writeRecord(dataDir, left);
+      else rmSync(join(dataDir, FILE), { force: true });
+    } catch {
+      // the folder went away or turned read-only: nothing left to point at
+    }
   };
 }
 
-export function runningSandbox(dataDir: string): { url: string; pid: number } | undefined {
+/** The first sandbox still running that serves `dataDir`, as a publish into it points at it. */
+export function runningSandbox(dataDir: string): RunningSandbox | undefined {
+  return recorded(dataDir).find((sandbox) => alive(sandbox.pid));
+}
+
+/** The sandboxes a record lists, but this process: those alive. */
+function othersAlive(dataDir: string): RunningSandbox[] {
+  return recorded(dataDir).filter((sandbox) => sandbox.pid !== process.pid && alive(sandbox.pid));
+}
+
+/** The record's entries; an older docgen wrote one object, not a list. */
+function recorded(dataDir: string): RunningSandbox[] {
+  let json: unknown;
   try {
-    const { url, pid } = JSON.parse(readFileSync(join(dataDir, FILE), 'utf8')) as { url?: unknown; pid?: unknown };
-    if (typeof url !== 'string' || typeof pid !== 'number' || !alive(pid)) return undefined;
-    return { url, pid };
+    json = JSON.parse(readFileSync(join(dataDir, FILE), 'utf8'));
   } catch {
-    return undefined;
+    return [];
   }
+  return (Array.isArray(json) ? json : [json]).filter(
+    (entry): entry is RunningSandbox => typeof entry?.url === 'string' && typeof entry?.pid === 'number',
+  );
+}
+
+/** Written to a temporary file and renamed, so a publish reads a whole record or the one before. */
+function writeRecord(dataDir: string, sandboxes: RunningSandbox[]): void {
+  const temporary = join(dataDir, `${FILE}.${process.pid}.tmp`);
+  writeFileSync(temporary, `${JSON.stringify(sandboxes)}\n`);
+  renameSync(temporary, join(dataDir, FILE));
 }
 
 function alive(pid: number): boolean {

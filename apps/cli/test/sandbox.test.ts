@@ -200,7 +200,7 @@ describe('the embedded sandbox folder of a project', () => {
       expect(existsSync(join(project, 'var', 'confluence', 'sandbox.db'))).toBe(true);
       expect(existsSync(join(project, 'docs', 'var'))).toBe(false);
       // Run from inside the project, plain `docgen sandbox start` finds it: the preview line says just that.
-      expect(result.stdout + result.stderr).toContain('Preview: run `docgen sandbox start` and open');
+      expect(result.stdout + result.stderr).toContain('Preview: run `npx docgen sandbox start` and open');
       await withRunningSandbox(['--port', '0'], join(project, 'docs'), async (info) => {
         expect(info.dataDir).toBe(join(project, 'var', 'confluence'));
       });
@@ -225,7 +225,25 @@ describe('the embedded sandbox folder of a project', () => {
       });
       // Stopped: the next publish says how to start one again.
       const after = await runCli(['generate', '--publish'], { cwd: project, env });
-      expect(after.stdout + after.stderr).toContain('Preview: run `docgen sandbox start` and open');
+      expect(after.stdout + after.stderr).toContain('Preview: run `npx docgen sandbox start` and open');
+    } finally {
+      rmSync(project, { recursive: true, force: true });
+    }
+  }, 120_000);
+
+  it('with two sandboxes on one folder, the preview line is the one still running after the other stops', async () => {
+    // The README's sandbox on 8090, and a second one a user started with --port 0 and stopped: the
+    // second took the folder's record with it, and the publish said to start a sandbox already running.
+    const project = adrProject();
+    try {
+      await withRunningSandbox(['--port', '0'], project, async (first) => {
+        await withRunningSandbox(['--port', '0'], project, async (second) => {
+          expect(second.url).not.toBe(first.url);
+        });
+        const result = await runCli(['generate', '--publish'], { cwd: project, env });
+        expect(result.code).toBe(0);
+        expect(result.stdout + result.stderr).toContain(`Preview: open ${first.url}/ui/pages/`);
+      });
     } finally {
       rmSync(project, { recursive: true, force: true });
     }
@@ -239,7 +257,7 @@ describe('the embedded sandbox folder of a project', () => {
       const result = await runCli(['generate', '--config', config, '--publish'], { cwd: elsewhere, env });
       expect(result.code).toBe(0);
       expect(result.stdout + result.stderr).toContain(
-        `Preview: run \`docgen sandbox start --data ${join(project, '.docgen', 'sandbox')}\``,
+        `Preview: run \`npx docgen sandbox start --data ${join(project, '.docgen', 'sandbox')}\``,
       );
       expect(existsSync(join(elsewhere, '.docgen'))).toBe(false);
     } finally {

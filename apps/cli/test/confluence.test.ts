@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 
 // Each test runs the real CLI several times; on a loaded CI box that takes a while.
 jest.setTimeout(120_000);
-import { runCli } from '@docgen/test-support';
+import { NO_CONFLUENCE_ENV, runCli } from '@docgen/test-support';
 import { parseConfluenceUrl, Publisher } from '@docgen/publisher';
 import { makeTree, testSandbox, TOKEN, USER, type TestSandbox } from '../../../packages/publisher/test/helpers.js';
 
@@ -40,6 +40,16 @@ describe('docgen confluence', () => {
     expect(text.code).toBe(0);
     expect(text.stdout).toMatch(/✓ authenticated as .* \(datacenter\)/);
     expect(text.stdout).toMatch(/✓ space DEV/);
+  });
+
+  it('check with no Confluence configured names the embedded sandbox by its folder, not by a port gone when it ends', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-check-embedded-'));
+    const text = await runCli(['confluence', 'check'], { cwd: dir, env: NO_CONFLUENCE_ENV });
+    expect(text.code).toBe(0);
+    expect(text.stdout).toContain(`on the embedded sandbox (${join(dir, '.docgen', 'sandbox')}) (cloud)`);
+    expect(text.stdout).not.toContain('127.0.0.1');
+    const json = await runCli(['confluence', 'check', '--json'], { cwd: dir, env: NO_CONFLUENCE_ENV });
+    expect(JSON.parse(json.stdout)).toMatchObject({ ok: true, sandboxDir: join(dir, '.docgen', 'sandbox') });
   });
 
   it('check reads the site and space from the nearest config, as publish does; empty variables do not hide them', async () => {

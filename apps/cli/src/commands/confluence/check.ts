@@ -4,7 +4,10 @@ import { connectionFlags, withConfluence } from '../../publish-flags.js';
 
 export interface CheckReport {
   ok: boolean;
+  /** The embedded sandbox's: a port of the command's own, gone when it ends. */
   url: string;
+  /** With no Confluence configured: the embedded sandbox's data folder, checked instead. */
+  sandboxDir?: string;
   flavor: string;
   user?: { id: string; displayName?: string; email?: string };
   space?: { key: string; id?: string; name?: string; homepageId?: string };
@@ -38,8 +41,17 @@ export default class ConfluenceCheck extends DocgenCommand {
     const log = { info: (line: string) => (json ? process.stderr.write(`${line}\n`) : this.log(line)) };
     return withConfluence(flags, log, async (api, connection) => {
       const { atlassianAccount, ...user } = await api.currentUser();
-      const who = `authenticated as ${user.displayName ?? user.email ?? user.id} on ${api.endpoint.base}`;
-      const report: CheckReport = { ok: true, url: api.endpoint.base, flavor: api.endpoint.flavor, user, requests: 0 };
+      // The embedded sandbox listens only while the command runs: its port is no address to open later.
+      const where = connection.sandboxDir ? `the embedded sandbox (${connection.sandboxDir})` : api.endpoint.base;
+      const who = `authenticated as ${user.displayName ?? user.email ?? user.id} on ${where}`;
+      const report: CheckReport = {
+        ok: true,
+        url: api.endpoint.base,
+        ...(connection.sandboxDir ? { sandboxDir: connection.sandboxDir } : {}),
+        flavor: api.endpoint.flavor,
+        user,
+        requests: 0,
+      };
       if (answersAsDataCenter(api.endpoint, { ...user, atlassianAccount })) {
         // The space step would go to the Cloud API this site does not have, and fail with less to say.
         report.ok = false;

@@ -555,7 +555,8 @@ export function computedStatusesIn(
 /**
  * Every expression a handler gives a status in, in the order written: the arguments of the framework's
  * setters and the members it assigns (`slots`), and the status argument of the errors it raises
- * (`createError(x)`, `new HttpException(body, x)`, Hono's `new HTTPException(x)`).
+ * (`createError(x)`, `new HttpException(body, x)`, Hono's `new HTTPException(x)`, a project's
+ * `new ApiError(message, x)` whose constructor makes `x` its status).
  */
 export function statusArgumentsIn(
   ts: TsMorph,
@@ -578,6 +579,9 @@ export function statusArgumentsIn(
       // NestJS's `new HttpException(body, status)`, or a project's `new HttpException(status, message)`.
       if (name === 'HttpException') add(errorStatusArgument(ts, node, (arg) => statusCode(ts, arg), classStatus));
       else if (name === 'HTTPException') add(node.getArguments()[0]);
+      // A project's error class of another name whose constructor makes an argument its status
+      // (`new ApiError(message, status)` with `public statusCode: number`): only where it does.
+      else add(statusAt(node, classStatus?.statusParameter?.(node.getExpression())?.at));
     } else if (
       ts.Node.isBinaryExpression(node) &&
       node.getOperatorToken().getKind() === ts.SyntaxKind.EqualsToken &&
@@ -587,6 +591,11 @@ export function statusArgumentsIn(
       add(node.getRight());
   }
   return found;
+}
+
+/** The argument at `at` of a `new X(…)`; none where no argument is the status. */
+function statusAt(node: NewExpression, at: number | undefined): TsNode | undefined {
+  return at === undefined ? undefined : node.getArguments()[at];
 }
 
 /**

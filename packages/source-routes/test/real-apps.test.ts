@@ -876,6 +876,34 @@ describe("a project's error class's status argument, in every framework", () => 
     ]);
   });
 
+  it('shows the status a handler hands a project error class of any name (new ApiError(message, status)) as computed', async () => {
+    const routes = await routesOf(
+      {
+        'server.ts': [
+          "import express from 'express';",
+          "import { ApiError } from './api.error';",
+          'const app = express();',
+          "app.get('/orders/:id', (req, res, next) => {",
+          '  const { status, message } = check(req.params.id);',
+          '  if (status !== 200) return next(new ApiError(message, status));',
+          '  res.json({});',
+          '});',
+          'app.listen(3000);',
+        ],
+        'api.error.ts': [
+          'export class ApiError extends Error {',
+          '  constructor(message: string, public statusCode: number) {',
+          '    super(message);',
+          '  }',
+          '}',
+        ],
+      },
+      'server.ts',
+      (route) => [route.method, route.path, route.statuses, route.computedStatuses],
+    );
+    expect(routes).toEqual([['GET', '/orders/:id', [200], ['status']]]);
+  });
+
   it('lists the status a constructor defaults to (this.statusCode = statusCode || 500) where new X(…) leaves it out', async () => {
     const routes = await routesOf(
       {

@@ -148,21 +148,28 @@ function warnPathParameterNotRequired(context: WalkContext, raw: Json, at: SpecP
 }
 
 /**
- * What says each header OpenAPI 3 ignores as a parameter, the hint to write it there, and whether
- * the curl example sends it all the same (see operations' withCredentialsSent). Swagger
- * 2.0 has no such rule: its `Authorization` header parameters (where a spec has no security
- * definitions) are sent as written.
+ * Each header OpenAPI 3 ignores as a parameter, by its name in lower case: as the spec writes it
+ * (`header`), where OpenAPI takes it from instead (`from`, the parameters table's note), what says it
+ * and the hint to write it there (the warning), and whether the curl example sends it all the same
+ * (see operations' withCredentialsSent). Swagger 2.0 has no such rule: its `Authorization` header
+ * parameters (where a spec has no security definitions) are sent as written.
  */
-const IGNORED_HEADERS: Record<string, { why: string; hint: string; sent?: string }> = {
+const IGNORED_HEADERS: Record<string, { header: string; from: string; why: string; hint: string; sent?: string }> = {
   'content-type': {
+    header: 'Content-Type',
+    from: "the request body's media type",
     why: "a request's `Content-Type` is its body's media type",
     hint: 'give the operation a `requestBody` whose `content` is keyed by the media type it sends',
   },
   accept: {
+    header: 'Accept',
+    from: "the responses' media types",
     why: 'the `Accept` a client sends is one of the media types its responses list',
     hint: "key each response's `content` by the media type it returns",
   },
   authorization: {
+    header: 'Authorization',
+    from: 'the security schemes',
     why: 'the `Authorization` a request sends is what its security schemes say',
     hint: "describe the credentials as a security scheme (`components.securitySchemes`, e.g. `{ type: http, scheme: bearer }`) that the operation's `security` lists",
     // The only word on the credentials an operation without a security requirement has.
@@ -170,11 +177,23 @@ const IGNORED_HEADERS: Record<string, { why: string; hint: string; sent?: string
   },
 };
 
-/** What says a response's `Content-Type`, which OpenAPI 3 ignores as one of its headers, and the hint to write it there. */
+/** A response's `Content-Type`, which OpenAPI 3 ignores as one of its headers: as `IGNORED_HEADERS`' entries. */
 const IGNORED_RESPONSE_HEADER = {
+  header: 'Content-Type',
+  from: "the response's media types",
   why: "a response's `Content-Type` is its media type",
   hint: "key the response's `content` by the media type it returns",
 };
+
+/**
+ * Where OpenAPI 3 takes a header it ignores from instead, for the parameters table's note: the
+ * header as the spec writes it, and the part of the spec that says it.
+ */
+export function ignoredHeaderSource(name: string, ofResponse: boolean): { header: string; from: string } {
+  return ofResponse
+    ? IGNORED_RESPONSE_HEADER
+    : (IGNORED_HEADERS[name.toLowerCase()] ?? { header: name, from: 'elsewhere in the spec' });
+}
 
 /**
  * A header OpenAPI 3 says SHALL be ignored: a parameter named `Accept`, `Content-Type` or

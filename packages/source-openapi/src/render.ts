@@ -49,6 +49,7 @@ import {
 import { pathTemplates } from './path-template.js';
 import { commonParameters, parameterKey, type CommonParameters } from './common-parameters.js';
 import { curlServer } from './servers.js';
+import { ignoredHeaderSource } from './parameters.js';
 
 /**
  * Model → pages. This module decides the page tree (overview → one page per tag, webhooks,
@@ -1141,17 +1142,6 @@ function byLocation(parameters: Parameter[]): Parameter[] {
 }
 
 /**
- * Where OpenAPI 3 takes each header it ignores as a parameter from, by its name in lower case. (A
- * required `Authorization` of an operation with no security requirement is sent all the same:
- * `sentAnyway`, noted by `ignoredNote`.)
- */
-const IGNORED_HEADER_SOURCES: Record<string, [string, string]> = {
-  accept: ['Accept', "the responses' media types"],
-  'content-type': ['Content-Type', "the request body's media type"],
-  authorization: ['Authorization', 'the security schemes'],
-};
-
-/**
  * The note on a header OpenAPI 3 ignores: of a parameter, the reader learns why curl does not send
  * it; of a response (`ofResponse`, only ever its `Content-Type`), where its value is said instead.
  */
@@ -1159,10 +1149,8 @@ function ignoredNote(name: string, ofResponse: boolean, sentAnyway: boolean): st
   // Where the operation says nothing else of its credentials, the curl example sends it as written.
   if (sentAnyway)
     return '(OpenAPI ignores it, but this operation has no security requirement, so the curl example sends it as written)';
-  const [header, source] = ofResponse
-    ? ['Content-Type', "the response's media types"]
-    : (IGNORED_HEADER_SOURCES[name.toLowerCase()] ?? [name, 'elsewhere in the spec']);
-  return `(ignored: OpenAPI takes ${inlineCode(header)} from ${source})`;
+  const { header, from } = ignoredHeaderSource(name, ofResponse);
+  return `(ignored: OpenAPI takes ${inlineCode(header)} from ${from})`;
 }
 
 /** A parameter's row, or (`ofResponse`) a response header's. */

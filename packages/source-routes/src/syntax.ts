@@ -580,8 +580,10 @@ export function statusArgumentsIn(
       if (name === 'HttpException') add(errorStatusArgument(ts, node, (arg) => statusCode(ts, arg), classStatus));
       else if (name === 'HTTPException') add(node.getArguments()[0]);
       // A project's error class of another name whose constructor makes an argument its status
-      // (`new ApiError(message, status)` with `public statusCode: number`): only where it does.
-      else add(statusAt(node, classStatus?.statusParameter?.(node.getExpression())?.at));
+      // (`new ApiError(message, status)` with `public statusCode: number`): only where it does, and
+      // only for an error, as errorStatusesIn reads them (`new Order(items, status)` is no answer).
+      else if (ERROR_CLASS_NAME.test(name))
+        add(statusAt(node, classStatus?.statusParameter?.(node.getExpression())?.at));
     } else if (
       ts.Node.isBinaryExpression(node) &&
       node.getOperatorToken().getKind() === ts.SyntaxKind.EqualsToken &&
@@ -592,6 +594,9 @@ export function statusArgumentsIn(
   }
   return found;
 }
+
+/** A class whose instances are errors by its name (`ApiError`, `HttpException`), as the status readers take them. */
+const ERROR_CLASS_NAME = /(?:Error|Exception)$/;
 
 /** The argument at `at` of a `new X(…)`; none where no argument is the status. */
 function statusAt(node: NewExpression, at: number | undefined): TsNode | undefined {
@@ -706,7 +711,7 @@ export function errorStatusesIn(ts: TsMorph, handler: TsNode, classStatus?: Erro
       ts.Node.isVariableDeclaration(parent) &&
       parent.getInitializer() === node &&
       ts.Node.isNewExpression(node) &&
-      /(?:Error|Exception)$/.test(node.getExpression().getText())
+      ERROR_CLASS_NAME.test(node.getExpression().getText())
     )
       return (thrownNames ??= raisedNames(ts, handler)).some((name) => namesVariable(ts, name, parent));
     if (!parent || !ts.Node.isCallExpression(parent)) return false;
@@ -722,7 +727,7 @@ export function errorStatusesIn(ts: TsMorph, handler: TsNode, classStatus?: Erro
     if (ts.Node.isNewExpression(node) && raised(node)) {
       const name = node.getExpression().getText();
       named = NEST_EXCEPTION_STATUS[name.replace(/^.*\./, '')];
-      if (/(?:Error|Exception)$/.test(name)) status = errorStatusArgument(ts, node, stated, classStatus);
+      if (ERROR_CLASS_NAME.test(name)) status = errorStatusArgument(ts, node, stated, classStatus);
       // `throw new NotFoundError()` with `super(message, 404)` in its class: the status it carries.
       if (!(status && stated(status)) && !named)
         named = namedHttpError(ts, node.getExpression()) ?? classStatus?.(node.getExpression());

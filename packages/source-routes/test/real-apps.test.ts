@@ -902,6 +902,25 @@ describe("a project's error class's status argument, in every framework", () => 
       (route) => [route.method, route.path, route.statuses, route.computedStatuses],
     );
     expect(routes).toEqual([['GET', '/orders/:id', [200], ['status']]]);
+    // A class that is no error keeps its status field to itself: `new Order(items, status)` sets no HTTP status.
+    const orders = await routesOf(
+      {
+        'server.ts': [
+          "import express from 'express';",
+          "import { Order } from './order';",
+          'const app = express();',
+          "app.post('/orders', (req, res) => {",
+          '  const order = new Order(req.body.items, req.body.status);',
+          '  res.status(201).json(order);',
+          '});',
+          'app.listen(3000);',
+        ],
+        'order.ts': ['export class Order {', '  constructor(public items: string[], public status: string) {}', '}'],
+      },
+      'server.ts',
+      (route) => [route.method, route.path, route.statuses, route.computedStatuses],
+    );
+    expect(orders).toEqual([['POST', '/orders', [201], undefined]]);
   });
 
   it('lists the status a constructor defaults to (this.statusCode = statusCode || 500) where new X(…) leaves it out', async () => {

@@ -143,11 +143,11 @@ export function schemaFiles(path: string, options: ExtractPrismaOptions = {}): s
 }
 
 /**
- * Folders under the one given that hold copies of the schema, not its source: dependencies (Prisma
- * Client's `node_modules/.prisma/client`), a build's output, which may copy the generated client
- * and its schema (`dist/generated/prisma`), and hidden folders (`.next`, `.turbo`).
+ * Folders under the one given that hold copies of the schema, not its source: a build's output,
+ * which may copy the generated client and its schema (`dist/generated/prisma`). (Dependencies and
+ * hidden folders, `node_modules/.prisma/client`, `.next`, are not even listed: `prismaFilesUnder`.)
  */
-const COPY_FOLDER = /^(?:node_modules|dist|build|out|\..+)$/;
+const COPY_FOLDER = /^(?:dist|build|out)$/;
 
 /**
  * The `.prisma` files found under `root` that are copies of a schema: in a build's folder, in the

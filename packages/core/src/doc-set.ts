@@ -75,7 +75,12 @@ function publishFindsSet(repository: GitRepository, outDir: string): boolean {
 /** The root of the git repository `dir` is in, and `dir`'s folder there (`''` for its root); undefined outside one. */
 export function repositoryFolderOf(dir: string): { root: string; folder: string } | undefined {
   const root = repositoryRoot(resolve(dir));
-  return root === undefined ? undefined : { root, folder: relative(root, resolve(dir)).split(sep).join('/') };
+  return root === undefined ? undefined : { root, folder: folderIn(root, resolve(dir)) };
+}
+
+/** `dir`'s path in the repository at `root`, with `/` on every system (`''` for the root itself). */
+function folderIn(root: string, dir: string): string {
+  return relative(root, dir).split(sep).join('/');
 }
 
 interface GitRepository {
@@ -92,7 +97,7 @@ function docSetPlace(
 ): { repository: GitRepository; folder: string } | undefined {
   const from = config.file && !options.flags ? config.dir : resolve(cwd);
   const repository = gitRepository(from);
-  return repository && { repository, folder: relative(repository.root, from).split(sep).join('/') };
+  return repository && { repository, folder: folderIn(repository.root, from) };
 }
 
 /** `github.com/acme/shop:services/billing`; undefined for a repository without a remote. */

@@ -221,11 +221,12 @@ export function planSync(input: PlanInput): Plan {
   const family = docSetFamily(input);
   const docSet = family.name;
   const self = family.self;
+  const flagRun = flagRunOf(input);
   const set: RunSet = {
     docSet,
     self,
     ...(family.local !== undefined && { local: family.local }),
-    ...(flagRunOf(input) && { flagRun: flagRunOf(input) }),
+    ...(flagRun && { flagRun }),
   };
   const policy = input.onConflict ?? 'fail';
   const otherRoots = otherTreeRoots(remote, rootId, family.members);

@@ -1692,6 +1692,35 @@ describe("a status still the template's list of choices", () => {
       'ADR 1 (0001-stream-events.md)\'s status is still its template\'s list of choices "[proposed | rejected | accepted | deprecated | … | superseded by [ADR-0005](0005-example.md)]": shown as unknown',
     );
   });
+
+  it("a status chosen above the choices, kept in a comment on the next line (the adrs CLI's MADR template), holds", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-adr-'));
+    await writeFile(
+      join(dir, '0002-use-kafka.md'),
+      [
+        '# 2. Use Kafka',
+        '',
+        '* Status: proposed',
+        '<!-- [proposed | rejected | accepted | deprecated | … | superseded by [ADR-0005](0005-example.md)] -->',
+        '<!-- optional -->',
+        '* Deciders: Ana <!-- optional -->',
+        '* Date: 2026-11-29  <!-- [YYYY-MM-DD when the decision was initiated] optional -->',
+        '',
+        '## Context and Problem Statement',
+        '',
+        'Orders need an event log.',
+        '',
+      ].join('\n'),
+    );
+    const warnings: Diagnostic[] = [];
+    const { records } = extractAdrs(dir, { report: (warning) => warnings.push(warning) });
+    await rm(dir, { recursive: true });
+    // Before: unknown, with warning DG_ADR_PLACEHOLDER "still its template's list of choices "proposed"".
+    expect(warnings).toEqual([]);
+    expect(records.map((record) => [record.number, record.status, record.date])).toEqual([
+      [2, 'proposed', '2026-11-29'],
+    ]);
+  });
 });
 
 describe('a status struck through, fields in a callout', () => {

@@ -50,9 +50,10 @@ const STEMS: Array<[RegExp, AdrStatus]> = [
     /^(reject|rejet|rechaz|rejeit|rifiut|abgelehnt|afgewez|odrzucon|avvis|avsla|afvist|reddedildi|hylatty|zamitnut)/,
     'rejected',
   ],
-  [/^(deprec|obsolet|desuso|veraltet|przestarza|utfas|foraldrad|foraeldet)/, 'deprecated'],
+  [/^(deprec|obsolet|desuso|descontinuad|veraltet|przestarza|utfas|foraldrad|foraeldet)/, 'deprecated'],
+  // `cancelado` is the word the adr CLI's Brazilian Portuguese offers for superseded.
   [
-    /^(supersed|superced|remplac|substitu|sustitu|sostitu|reemplaz|ersetzt|abgelost|vervang|zastapion|erstatt|ersatt)/,
+    /^(supersed|superced|remplac|substitu|sustitu|sostitu|reemplaz|ersetzt|abgelost|vervang|zastapion|erstatt|ersatt|cancelado$)/,
     'superseded',
   ],
 ];

@@ -2819,6 +2819,44 @@ describe('a decision done or implemented', () => {
   });
 });
 
+describe("the adr CLI's Brazilian Portuguese statuses (proposto/aceito/finalizado/descontinuado/cancelado)", () => {
+  it('are each read, the latest entry of a history the status', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-adr-'));
+    // As `adr-tools new` and `adr-tools status` write them with `"language": "pt-br"`.
+    const decision = (number: number, title: string, statuses: string[]) =>
+      [
+        `# ${number}. ${title}`,
+        '',
+        'Data: 2026-11-29',
+        '',
+        '## Status',
+        '',
+        ...statuses.flatMap((s) => [s, '']),
+        '## Contexto',
+        '',
+        'Aqui vem o contexto...',
+        '',
+      ].join('\n');
+    await writeFile(
+      join(dir, '0001-use-postgresql-for-orders.md'),
+      decision(1, 'Use PostgreSQL for orders', ['2026-11-29 proposto', '2026-11-30 aceito', '2026-11-30 cancelado']),
+    );
+    await writeFile(
+      join(dir, '0002-use-kafka-for-events.md'),
+      decision(2, 'Use Kafka for events', ['2026-11-29 proposto', '2026-11-30 descontinuado']),
+    );
+    const warnings: Diagnostic[] = [];
+    const { records } = extractAdrs(dir, { report: (warning) => warnings.push(warning) });
+    await rm(dir, { recursive: true });
+    // Before: "Aceito" and "Proposto", the latest entries' words being unknown and passed over.
+    expect(warnings).toEqual([]);
+    expect(records.map((record) => [record.number, record.status, record.statusWord])).toEqual([
+      [1, 'superseded', 'cancelado'],
+      [2, 'deprecated', 'descontinuado'],
+    ]);
+  });
+});
+
 describe('status and date keys in Chinese, Japanese and Korean', () => {
   const warnings: Diagnostic[] = [];
   const { records } = extractAdrs(join(fixtures, 'cjk-keys'), { report: (warning) => warnings.push(warning) });

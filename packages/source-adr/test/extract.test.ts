@@ -4,7 +4,14 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from '@jest/globals';
 import { createTemplateRenderer, DocgenError, formatDiagnostic, validatePageTree, type Diagnostic } from '@docgen/core';
-import source, { classifyStatus, extractAdrs, parseAdr, renderAdrs, siteLinkTarget } from '@docgen/source-adr';
+import source, {
+  classifyStatus,
+  extractAdrs,
+  parseAdr,
+  renderAdrs,
+  siteLinkTarget,
+  statusLozenge,
+} from '@docgen/source-adr';
 
 const fixtures = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
 const templates = createTemplateRenderer({ defaultsDir: source.templatesDir });
@@ -2816,6 +2823,24 @@ describe('a decision done or implemented', () => {
       [7, 'accepted', 'terminé'],
       [8, 'accepted', 'Implemented'],
     ]);
+  });
+});
+
+describe('a dated status history whose latest entry is in words docgen does not know', () => {
+  it('has that status, shown as written with a warning, not the entry before it', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-adr-'));
+    await writeFile(
+      join(dir, '0001-use-kafka.md'),
+      '# 1. Use Kafka\n\nDate: 2024-01-02\n\n## Status\n\n2024-01-02 proposed\n\n2024-02-10 accepted\n\n2024-05-01 on hold\n\n## Context\n\nOrders need an event log.\n',
+    );
+    const warnings: Diagnostic[] = [];
+    const { records } = extractAdrs(dir, { report: (warning) => warnings.push(warning) });
+    await rm(dir, { recursive: true });
+    // Before: "Accepted", with no warning: the latest entry was passed over.
+    expect(records.map((record) => [record.number, record.status])).toEqual([[1, 'unknown']]);
+    expect(warnings.map((warning) => [warning.code, warning.location?.line])).toEqual([['DG_ADR_STATUS', 7]]);
+    expect(warnings[0]!.message).toContain('"on hold 2024-05-01;');
+    expect(statusLozenge(records[0]!)).toBe(':status[on hold]{colour=Grey}');
   });
 });
 

@@ -59,7 +59,10 @@ export function findStatus(
       for (let next = i + 1; next < lines.length && isContinuation(lines[next]!); next++) {
         drop.add(next);
         taken.push(next);
-        const text = lines[next]!.trim();
+        // A template's comment under the line (`<!-- [proposed | rejected | …] -->`, as the adrs CLI's
+        // MADR template keeps the choices) is a hint, no part of the status chosen above it.
+        const text = lines[next]!.replace(/<!--.*?-->/g, '').trim();
+        if (!text) continue;
         if (RELATION_AT_START.test(text)) parts.push({ text, line: next + 1 });
         else parts[parts.length - 1]!.text += ` ${text}`;
       }

@@ -10,6 +10,7 @@ import {
   type TemplateRenderer,
 } from '@docgen/core';
 import { basename, dirname, resolve } from 'node:path';
+import { DATES } from './dates.js';
 import { linkedPath, siteLinkTarget } from './links.js';
 import type { AdrModel, AdrRecord, AdrRelation, AdrStatus, SitePageNames } from './model.js';
 
@@ -54,12 +55,14 @@ function adrName(record: Pick<AdrRecord, 'number'> & { label?: string }): string
 /**
  * `:status[Accepted]{colour=Green}`, coloured by the status: the author's own word where it is not
  * the status's name (`:status[Akzeptiert]{colour=Green}`, `Approved`), as the body says it; an
- * unknown status keeps its own first words, in grey.
+ * unknown status keeps its own first words (its first line's, dates aside), in grey.
  */
 export function statusLozenge(record: Pick<AdrRecord, 'status' | 'statusText' | 'statusWord'>): string {
   const label =
     record.status === 'unknown'
       ? record.statusText
+          .split(';')[0]!
+          .replace(DATES, ' ')
           .replace(/[^\p{L}\p{N} -]+/gu, ' ')
           .trim()
           .split(/\s+/)

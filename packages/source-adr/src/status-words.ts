@@ -50,9 +50,10 @@ const STEMS: Array<[RegExp, AdrStatus]> = [
     /^(reject|rejet|rechaz|rejeit|rifiut|abgelehnt|afgewez|odrzucon|avvis|avsla|afvist|reddedildi|hylatty|zamitnut)/,
     'rejected',
   ],
-  [/^(deprec|obsolet|desuso|veraltet|przestarza|utfas|foraldrad|foraeldet)/, 'deprecated'],
+  [/^(deprec|obsolet|desuso|descontinuad|veraltet|przestarza|utfas|foraldrad|foraeldet)/, 'deprecated'],
+  // `cancelado` is the word the adr CLI's Brazilian Portuguese offers for superseded.
   [
-    /^(supersed|superced|remplac|substitu|sustitu|sostitu|reemplaz|ersetzt|abgelost|vervang|zastapion|erstatt|ersatt)/,
+    /^(supersed|superced|remplac|substitu|sustitu|sostitu|reemplaz|ersetzt|abgelost|vervang|zastapion|erstatt|ersatt|cancelado$)/,
     'superseded',
   ],
 ];
@@ -266,7 +267,8 @@ export function classifyStatus(written: Array<{ text: string; line: number }>): 
     .filter(({ text }) => text.trim());
   const texts = lines.map(({ text }) => text.replace(/\*\*|__|`/g, '').trim());
   // The first status read is the decision's: a history's latest entry is read first.
-  for (const { text, line, ofPart } of relationSentencesApart(latestEntryFirst(lines))) {
+  const ordered = latestEntryFirst(lines);
+  for (const { text, line, ofPart } of relationSentencesApart(ordered)) {
     const written = text.replace(/\*\*|__|`/g, '').trim();
     // `✅ Accepted`, `🤔 Proposed` (ministryofjustice/cloud-platform): the word after the emoji is the status.
     let plain = written.replace(/^(?:[\p{Extended_Pictographic}\uFE0F\u200D]|\s)+/u, '');
@@ -331,7 +333,9 @@ export function classifyStatus(written: Array<{ text: string; line: number }>): 
   const own = word && word.toLowerCase() !== status;
   return {
     status: status ?? 'unknown',
-    text: texts.join('; '),
+    // An unknown status is shown by its first words: a history's latest entry's (`on hold`).
+    text:
+      status === 'unknown' && ordered !== lines ? ordered.map(({ text }) => text.trim()).join('; ') : texts.join('; '),
     links,
     ...(date ? { date } : {}),
     ...(own && status !== 'unknown' ? { word } : {}),
@@ -362,6 +366,9 @@ function latestEntryFirst(lines: Array<{ text: string; line: number }>): Array<{
   return [{ text: latest.text, line: latest.written.line }, ...lines.filter((written) => written !== latest.written)];
 }
 
+/** A part of a history entry that is its date alone. */
+const ONLY_A_DATE = new RegExp(`^(?:${DATES.source})$`);
+
 /** A year-first date (`2025-01-02`, `2025/1/2`) as a key that sorts by day. */
 const YEAR_FIRST = /\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\b/;
 
@@ -376,7 +383,10 @@ function historyEntry(line: string): { text: string; day?: string } | undefined 
     .flatMap((cell) => cell.split(new RegExp(`^(${DATES.source})\\s*[-–—:,]?\\s*`)))
     .map((part) => part?.replace(/\*\*|__|`/g, '').trim())
     .filter((part): part is string => !!part);
-  const worded = parts.find((part) => wordStatus(part) !== undefined);
+  // A dated entry in words docgen does not know (`2024-05-01 on hold`) is still the latest one when
+  // it comes last: the status is then that, shown as written, not an older entry's.
+  const dated = cells.length === 1 && parts.length === 2 && ONLY_A_DATE.test(parts[0]!) && /^\p{L}/u.test(parts[1]!);
+  const worded = parts.find((part) => wordStatus(part) !== undefined) ?? (dated ? parts[1] : undefined);
   // "Superseded by …" is read as the relation it is, wherever it stands.
   if (!worded || RELATION_AT_START.test(worded)) return undefined;
   const text = [worded, ...parts.filter((part) => part !== worded)].join(' ');

@@ -4,7 +4,14 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from '@jest/globals';
 import { createTemplateRenderer, DocgenError, formatDiagnostic, validatePageTree, type Diagnostic } from '@docgen/core';
-import source, { classifyStatus, extractAdrs, parseAdr, renderAdrs, siteLinkTarget } from '@docgen/source-adr';
+import source, {
+  classifyStatus,
+  extractAdrs,
+  parseAdr,
+  renderAdrs,
+  siteLinkTarget,
+  statusLozenge,
+} from '@docgen/source-adr';
 
 const fixtures = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
 const templates = createTemplateRenderer({ defaultsDir: source.templatesDir });
@@ -1692,6 +1699,35 @@ describe("a status still the template's list of choices", () => {
       'ADR 1 (0001-stream-events.md)\'s status is still its template\'s list of choices "[proposed | rejected | accepted | deprecated | … | superseded by [ADR-0005](0005-example.md)]": shown as unknown',
     );
   });
+
+  it("a status chosen above the choices, kept in a comment on the next line (the adrs CLI's MADR template), holds", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-adr-'));
+    await writeFile(
+      join(dir, '0002-use-kafka.md'),
+      [
+        '# 2. Use Kafka',
+        '',
+        '* Status: proposed',
+        '<!-- [proposed | rejected | accepted | deprecated | … | superseded by [ADR-0005](0005-example.md)] -->',
+        '<!-- optional -->',
+        '* Deciders: Ana <!-- optional -->',
+        '* Date: 2026-11-29  <!-- [YYYY-MM-DD when the decision was initiated] optional -->',
+        '',
+        '## Context and Problem Statement',
+        '',
+        'Orders need an event log.',
+        '',
+      ].join('\n'),
+    );
+    const warnings: Diagnostic[] = [];
+    const { records } = extractAdrs(dir, { report: (warning) => warnings.push(warning) });
+    await rm(dir, { recursive: true });
+    // Before: unknown, with warning DG_ADR_PLACEHOLDER "still its template's list of choices "proposed"".
+    expect(warnings).toEqual([]);
+    expect(records.map((record) => [record.number, record.status, record.date])).toEqual([
+      [2, 'proposed', '2026-11-29'],
+    ]);
+  });
 });
 
 describe('a status struck through, fields in a callout', () => {
@@ -2786,6 +2822,62 @@ describe('a decision done or implemented', () => {
       [6, 'accepted', 'implementata'],
       [7, 'accepted', 'terminé'],
       [8, 'accepted', 'Implemented'],
+    ]);
+  });
+});
+
+describe('a dated status history whose latest entry is in words docgen does not know', () => {
+  it('has that status, shown as written with a warning, not the entry before it', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-adr-'));
+    await writeFile(
+      join(dir, '0001-use-kafka.md'),
+      '# 1. Use Kafka\n\nDate: 2024-01-02\n\n## Status\n\n2024-01-02 proposed\n\n2024-02-10 accepted\n\n2024-05-01 on hold\n\n## Context\n\nOrders need an event log.\n',
+    );
+    const warnings: Diagnostic[] = [];
+    const { records } = extractAdrs(dir, { report: (warning) => warnings.push(warning) });
+    await rm(dir, { recursive: true });
+    // Before: "Accepted", with no warning: the latest entry was passed over.
+    expect(records.map((record) => [record.number, record.status])).toEqual([[1, 'unknown']]);
+    expect(warnings.map((warning) => [warning.code, warning.location?.line])).toEqual([['DG_ADR_STATUS', 7]]);
+    expect(warnings[0]!.message).toContain('"on hold 2024-05-01;');
+    expect(statusLozenge(records[0]!)).toBe(':status[on hold]{colour=Grey}');
+  });
+});
+
+describe("the adr CLI's Brazilian Portuguese statuses (proposto/aceito/finalizado/descontinuado/cancelado)", () => {
+  it('are each read, the latest entry of a history the status', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-adr-'));
+    // As `adr-tools new` and `adr-tools status` write them with `"language": "pt-br"`.
+    const decision = (number: number, title: string, statuses: string[]) =>
+      [
+        `# ${number}. ${title}`,
+        '',
+        'Data: 2026-11-29',
+        '',
+        '## Status',
+        '',
+        ...statuses.flatMap((s) => [s, '']),
+        '## Contexto',
+        '',
+        'Aqui vem o contexto...',
+        '',
+      ].join('\n');
+    await writeFile(
+      join(dir, '0001-use-postgresql-for-orders.md'),
+      decision(1, 'Use PostgreSQL for orders', ['2026-11-29 proposto', '2026-11-30 aceito', '2026-11-30 cancelado']),
+    );
+    await writeFile(
+      join(dir, '0002-use-kafka-for-events.md'),
+      decision(2, 'Use Kafka for events', ['2026-11-29 proposto', '2026-11-30 descontinuado']),
+    );
+    const warnings: Diagnostic[] = [];
+    const { records } = extractAdrs(dir, { report: (warning) => warnings.push(warning) });
+    await rm(dir, { recursive: true });
+    // Before: "Aceito" and "Proposto", the latest entries' words being unknown and passed over.
+    expect(warnings).toEqual([]);
+    expect(records.map((record) => [record.number, record.status, record.statusWord])).toEqual([
+      [1, 'superseded', 'cancelado'],
+      [2, 'deprecated', 'descontinuado'],
     ]);
   });
 });

@@ -234,6 +234,7 @@ function readCatalogFile(
       continue;
     }
     if (body.includes('${{')) {
+      if (fetchedByTemplate(file)) continue;
       options.report?.({
         code: 'DG_RUNBOOK_TEMPLATE',
         severity: 'warning',
@@ -335,6 +336,30 @@ function readCatalogFile(
     });
   }
   return { services, systems, locations, apis, resources, owners };
+}
+
+/**
+ * Whether a skeleton is the one a software template beside it fetches: a `template.yaml` in a folder
+ * above (create-app's `examples/template/`) whose `fetch:template` step's `url: ./content` holds it.
+ * Such a file is as Backstage means it to be, so it is skipped without a warning.
+ */
+function fetchedByTemplate(file: string): boolean {
+  for (let folder = dirname(dirname(file)), depth = 0; depth < 4; folder = dirname(folder), depth++) {
+    const template = ['template.yaml', 'template.yml'].map((name) => join(folder, name)).find(existsSync);
+    if (template) {
+      const fetched = relative(folder, file).split(/[\\/]/)[0]!;
+      const text = readFileSync(template, 'utf8');
+      return /^\s*kind:\s*Template\s*$/im.test(text) && urlLine(fetched).test(text);
+    }
+    if (dirname(folder) === folder) break;
+  }
+  return false;
+}
+
+/** A step input's `url:` naming a folder beside the template (`url: ./content`, `url: 'skeleton/'`). */
+function urlLine(folder: string): RegExp {
+  const name = folder.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`^\\s*url:\\s*['"]?(?:\\./)?${name}/?['"]?\\s*$`, 'm');
 }
 
 /** Whether a YAML document is a Backstage software template (`apiVersion: scaffolder.backstage.io/…`, `kind: Template`). */

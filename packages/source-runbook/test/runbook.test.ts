@@ -173,6 +173,30 @@ describe('extractRunbooks', () => {
     expect(warnings).toHaveLength(2);
   });
 
+  it("a skeleton its Template fetches (create-app's examples/template/content) is skipped without a warning", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-catalog-'));
+    await mkdir(join(dir, 'examples', 'template', 'content'), { recursive: true });
+    await writeFile(
+      join(dir, 'catalog-info.yaml'),
+      'apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: my-backstage-app\nspec:\n  type: website\n  owner: john@example.com\n  lifecycle: experimental\n',
+    );
+    // As @backstage/create-app writes them.
+    await writeFile(
+      join(dir, 'examples', 'template', 'template.yaml'),
+      'apiVersion: scaffolder.backstage.io/v1beta3\nkind: Template\nmetadata:\n  name: example-nodejs-template\nspec:\n  owner: user:guest\n  type: service\n  steps:\n    - id: fetch-base\n      name: Fetch Base\n      action: fetch:template\n      input:\n        url: ./content\n        values:\n          name: ${{ parameters.name }}\n',
+    );
+    await writeFile(
+      join(dir, 'examples', 'template', 'content', 'catalog-info.yaml'),
+      'apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: ${{ values.name | dump }}\nspec:\n  type: service\n  owner: user:guest\n  lifecycle: experimental\n',
+    );
+    const warnings: Diagnostic[] = [];
+    const model = extractRunbooks(dir, { report: (warning) => warnings.push(warning) });
+    await rm(dir, { recursive: true });
+    expect(model.services.map((service) => service.name)).toEqual(['my-backstage-app']);
+    // Before: DG_RUNBOOK_TEMPLATE at the skeleton, a file as Backstage means it (--strict failed on a new app).
+    expect(warnings.map((warning) => warning.code)).toEqual(['DG_RUNBOOK_EMPTY']);
+  });
+
   it('real catalogs: many kinds per file, CRLF, substitutions, templates, namespaces, symbolic links', async () => {
     // A copy with Windows line ends in the multi-kind file, and a service linked in, not copied.
     const dir = await mkdtemp(join(tmpdir(), 'docgen-catalog-'));

@@ -23,8 +23,7 @@ export default class ConfluenceSearch extends DocgenCommand {
   }> {
     const { args, flags } = await this.parse(ConfluenceSearch);
     const json = this.jsonEnabled();
-    const log = { info: (line: string) => (json ? process.stderr.write(`${line}\n`) : this.log(line)) };
-    return withConfluence(flags, log, async (api) => {
+    return withConfluence(flags, this.progressLog(), async (api) => {
       const results = [];
       let next: string | undefined;
       do {

@@ -16,8 +16,7 @@ export default class ConfluenceSpaces extends DocgenCommand {
   async run(): Promise<{ ok: true; spaces: Array<{ key: string; id?: string; name?: string; homepageId?: string }> }> {
     const { flags } = await this.parse(ConfluenceSpaces);
     const json = this.jsonEnabled();
-    const log = { info: (line: string) => (json ? process.stderr.write(`${line}\n`) : this.log(line)) };
-    return withConfluence(flags, log, async (api) => {
+    return withConfluence(flags, this.progressLog(), async (api) => {
       const spaces = [];
       let next: string | undefined;
       do {

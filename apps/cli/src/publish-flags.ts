@@ -25,6 +25,7 @@ import type {
   PlannedSync,
   PublishResult,
   PublisherConfig,
+  SearchPage,
 } from '@docgen/publisher';
 
 /** The flavours `--confluence-flavor`, CONFLUENCE_FLAVOR and `confluence.flavor` take. */
@@ -401,6 +402,24 @@ export async function withConfluence<T>(
   } finally {
     await connection.sandbox?.close();
   }
+}
+
+/**
+ * A paged Confluence listing (`confluence spaces`, `confluence search`) read until it holds `limit`
+ * results or ends: the first `limit`, and the address of the page after them (none at its end).
+ */
+export async function firstResults<T>(
+  limit: number,
+  readPage: (next: string | undefined) => Promise<SearchPage<T>>,
+): Promise<SearchPage<T>> {
+  const results: T[] = [];
+  let next: string | undefined;
+  do {
+    const page = await readPage(next);
+    results.push(...page.results);
+    next = page.next;
+  } while (next && results.length < limit);
+  return { results: results.slice(0, limit), next };
 }
 
 /**

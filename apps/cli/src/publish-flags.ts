@@ -190,6 +190,11 @@ export interface Connection {
   secrets: string[];
 }
 
+/** What a client signs in with: the same for `confluence check|spaces|get|search` as for a publish. */
+function signInOf({ url, flavor, user, token, accessToken }: Connection) {
+  return { url, flavor, user, token, accessToken };
+}
+
 /** The `confluence` section of the nearest docgen config (none: no section), as `publish` reads it. */
 async function nearestConfluenceConfig(): Promise<RunPublishOptions> {
   const { loadConfig } = await import('@docgen/core');
@@ -389,11 +394,7 @@ export async function withConfluence<T>(
   try {
     const { connect } = await import('@docgen/publisher');
     const api = await connect({
-      url: connection.url,
-      flavor: connection.flavor,
-      user: connection.user,
-      token: connection.token,
-      accessToken: connection.accessToken,
+      ...signInOf(connection),
       trace: flags.verbose ? (line) => log.info(`  ${line}`) : undefined,
     });
     return await fn(api, connection);
@@ -453,11 +454,7 @@ export async function runPublish(
     const progress = createProgress(tree.pages.length, log, Boolean(flags.json));
     const onConflict = (flags['on-conflict'] ?? config.onConflict) as PublisherConfig['onConflict'];
     const publisher = new Publisher({
-      url: connection.url,
-      flavor: connection.flavor,
-      user: connection.user,
-      token: connection.token,
-      accessToken: connection.accessToken,
+      ...signInOf(connection),
       spaceKey,
       ...managedRoot(flags, env, options),
       titlePrefix: flags['confluence-prefix'] ?? config.titlePrefix,

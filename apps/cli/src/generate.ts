@@ -495,13 +495,6 @@ export interface StorageCacheStats {
   misses: number;
 }
 
-export interface CachedStorage {
-  storage: string;
-  attachments?: string[];
-  pageLinks?: string[];
-  warnings?: string[];
-}
-
 /** Bumped when the entry format changes. */
 const FORMAT = 1;
 
@@ -523,9 +516,10 @@ export class StorageCache {
     return join(this.dir, key.slice(0, 2), `${key}.json`);
   }
 
-  async read(key: string): Promise<CachedStorage | undefined> {
+  /** The converter's result stored under `key`; an unreadable or malformed entry is a miss. */
+  async read(key: string): Promise<StorageResult | undefined> {
     try {
-      const entry = JSON.parse(await readFile(this.file(key), 'utf8')) as Partial<CachedStorage> & { key?: string };
+      const entry = JSON.parse(await readFile(this.file(key), 'utf8')) as Partial<StorageResult> & { key?: string };
       const strings = (value: unknown) => Array.isArray(value) && value.every((item) => typeof item === 'string');
       if (
         entry.key !== key ||
@@ -546,7 +540,7 @@ export class StorageCache {
     }
   }
 
-  async write(key: string, result: CachedStorage): Promise<void> {
+  async write(key: string, result: StorageResult): Promise<void> {
     const file = this.file(key);
     const temporary = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
     try {

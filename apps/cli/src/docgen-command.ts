@@ -72,6 +72,12 @@ export abstract class DocgenCommand extends Command {
    */
   static inputFlag?: string;
 
+  /** Where the command's progress lines go: with --json to stderr, as stdout is the JSON answer alone. */
+  protected progressLog(): { info(line: string): void } {
+    const json = this.jsonEnabled();
+    return { info: (line) => (json ? process.stderr.write(`${line}\n`) : this.log(line)) };
+  }
+
   protected override async catch(thrown: Error & { exitCode?: number }): Promise<unknown> {
     // Whatever was thrown: a plugin may throw a string or a plain object, which has no message to redact.
     const error = asError(thrown);

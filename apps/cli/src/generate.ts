@@ -6,7 +6,7 @@ import { withWarningsBefore } from './docgen-command.js';
 import { configNearbyHint, expectConfigFile } from './paths.js';
 import { absoluteLink } from './link-base.js';
 import { ConversionSources } from './conversion-source.js';
-import { declaredAnchorNames, missingAnchor } from './missing-anchor.js';
+import { declaredAnchorNames, missingAnchor, type DeclaredAnchors } from './missing-anchor.js';
 // Type-only imports: the packages themselves load inside generate(), so `docgen --help` stays fast.
 import type {
   Diagnostic,
@@ -495,13 +495,6 @@ export interface StorageCacheStats {
   misses: number;
 }
 
-export interface CachedStorage {
-  storage: string;
-  attachments?: string[];
-  pageLinks?: string[];
-  warnings?: string[];
-}
-
 /** Bumped when the entry format changes. */
 const FORMAT = 1;
 
@@ -523,9 +516,10 @@ export class StorageCache {
     return join(this.dir, key.slice(0, 2), `${key}.json`);
   }
 
-  async read(key: string): Promise<CachedStorage | undefined> {
+  /** The converter's result stored under `key`; an unreadable or malformed entry is a miss. */
+  async read(key: string): Promise<StorageResult | undefined> {
     try {
-      const entry = JSON.parse(await readFile(this.file(key), 'utf8')) as Partial<CachedStorage> & { key?: string };
+      const entry = JSON.parse(await readFile(this.file(key), 'utf8')) as Partial<StorageResult> & { key?: string };
       const strings = (value: unknown) => Array.isArray(value) && value.every((item) => typeof item === 'string');
       if (
         entry.key !== key ||
@@ -546,7 +540,7 @@ export class StorageCache {
     }
   }
 
-  async write(key: string, result: CachedStorage): Promise<void> {
+  async write(key: string, result: StorageResult): Promise<void> {
     const file = this.file(key);
     const temporary = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
     try {
@@ -617,44 +611,44 @@ function titlesNamedBy(titles: Array<[string, string]>): (markdown: string) => A
  */
 function crossPageAnchors(tree: PageTree, fileStem: (key: string) => string, converter: Converter) {
   const markdownByFile = new Map(tree.pages.map((page) => [`${fileStem(page.key)}.md`, page.markdown]));
-  const anchorsByFile = new Map<string, Map<string, string>>();
-  const anchorsOf = (file: string): Map<string, string> | undefined => {
-    const markdown = markdownByFile.get(file);
-    if (markdown === undefined || !converter.pageAnchors) return undefined;
-    let anchors = anchorsByFile.get(file);
-    if (!anchors) anchorsByFile.set(file, (anchors = converter.pageAnchors(markdown)));
-    return anchors;
-  };
-  const explicitByFile = new Map<string, Set<string>>();
-  const explicitAnchors = (file: string): Set<string> => {
-    let names = explicitByFile.get(file);
-    if (!names) {
-      const markdown = markdownByFile.get(file) ?? '';
-      explicitByFile.set(file, (names = new Set([...markdown.matchAll(/::anchor\[([^\]]*)\]/g)].map((m) => m[1]!))));
-    }
-    return names;
-  };
-  const declaredByFile = new Map<string, Set<string>>();
-  const declaredNames = (file: string): Set<string> => {
-    let names = declaredByFile.get(file);
-    if (!names) declaredByFile.set(file, (names = declaredAnchorNames(markdownByFile.get(file) ?? '')));
-    return names;
+  const targetsByFile = new Map<string, LinkTargets>();
+  const targetsOf = (file: string): LinkTargets => {
+    let targets = targetsByFile.get(file);
+    if (!targets) targetsByFile.set(file, (targets = linkTargets(markdownByFile.get(file), converter)));
+    return targets;
   };
   return {
     resolve(file: string, fragment: string): string | undefined {
-      if (explicitAnchors(file).has(fragment)) return undefined;
-      return anchorsOf(file)?.get(fragment);
+      const { anchors, declared } = targetsOf(file);
+      return declared.explicit.has(fragment) ? undefined : anchors?.get(fragment);
     },
     /** For a fragment `resolve` left as written: '' or the name meant when that page has no such heading. */
     missing(file: string, fragment: string): string | undefined {
-      const anchors = anchorsOf(file);
-      return anchors && missingAnchor(fragment, anchors, declaredNames(file));
+      const { anchors, declared } = targetsOf(file);
+      return anchors && missingAnchor(fragment, anchors, declared.all);
     },
     /** `[file, anchors, declared names]` of every page this Markdown links into with a fragment, for cache keys. */
     linkedFrom(markdown: string): Array<[string, Array<[string, string]>, string[]]> {
       const files = new Set([...markdown.matchAll(/\]\(([^()\s#]+\.md)#/g)].map((match) => pageFile(match[1]!)));
       // The declared anchors too: whether a link to one is warned about depends on them.
-      return [...files].sort().map((file) => [file, [...(anchorsOf(file) ?? [])], [...declaredNames(file)].sort()]);
+      return [...files].sort().map((file) => {
+        const { anchors, declared } = targetsOf(file);
+        return [file, [...(anchors ?? [])], [...declared.all].sort()];
+      });
     },
+  };
+}
+
+/** What a link from another page can name on a page. */
+interface LinkTargets {
+  /** Its headings' Confluence anchors; undefined for a file that is no page, or a converter with no `pageAnchors`. */
+  anchors: Map<string, string> | undefined;
+  declared: DeclaredAnchors;
+}
+
+function linkTargets(markdown: string | undefined, converter: Converter): LinkTargets {
+  return {
+    anchors: markdown === undefined ? undefined : converter.pageAnchors?.(markdown),
+    declared: declaredAnchorNames(markdown ?? ''),
   };
 }

@@ -1,4 +1,4 @@
-import { relative } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { Flags } from '@oclif/core';
 import { formatDiagnostic, type Diagnostic, type FlagSource, type SourceConfig } from '@docgen/core';
 import { DocgenCommand, withWarningsBefore } from './docgen-command.js';
@@ -73,6 +73,23 @@ type GeneratorFlagValues = PublishFlagValues & {
 export function usesPlugin(...names: string[]): (source: SourceConfig) => boolean {
   const accepted = new Set(names.flatMap((name) => [name, `@docgen/source-${name}`]));
   return (source) => accepted.has(source.plugin);
+}
+
+/**
+ * The sources of a command whose input flag stands for one option of its plugin (`--prisma` for
+ * `schema`): given, the one source it names (its diagnostics name the flag); else the config's
+ * sources of that plugin.
+ */
+export function sourcesOfInputFlag(
+  plugin: string,
+  value: string | undefined,
+  { option, flag }: { option: string; flag: string },
+): Pick<SourceSelection, 'sources' | 'include'> {
+  if (!value) return { sources: undefined, include: usesPlugin(plugin) };
+  return {
+    sources: [{ plugin, options: { [option]: resolve(value) }, flags: { [option]: flag } }],
+    include: undefined,
+  };
 }
 
 /** Which sources a command renders: its own from flags, or a filter over the config's. */

@@ -25,6 +25,7 @@ import type {
   PlannedSync,
   PublishResult,
   PublisherConfig,
+  SearchPage,
 } from '@docgen/publisher';
 
 /** The flavours `--confluence-flavor`, CONFLUENCE_FLAVOR and `confluence.flavor` take. */
@@ -187,6 +188,11 @@ export interface Connection {
   /** The embedded sandbox's data folder, when the connection is to it. */
   sandboxDir?: string;
   secrets: string[];
+}
+
+/** What a client signs in with: the same for `confluence check|spaces|get|search` as for a publish. */
+function signInOf({ url, flavor, user, token, accessToken }: Connection) {
+  return { url, flavor, user, token, accessToken };
 }
 
 /** The `confluence` section of the nearest docgen config (none: no section), as `publish` reads it. */
@@ -388,11 +394,7 @@ export async function withConfluence<T>(
   try {
     const { connect } = await import('@docgen/publisher');
     const api = await connect({
-      url: connection.url,
-      flavor: connection.flavor,
-      user: connection.user,
-      token: connection.token,
-      accessToken: connection.accessToken,
+      ...signInOf(connection),
       trace: flags.verbose ? (line) => log.info(`  ${line}`) : undefined,
     });
     return await fn(api, connection);
@@ -401,6 +403,24 @@ export async function withConfluence<T>(
   } finally {
     await connection.sandbox?.close();
   }
+}
+
+/**
+ * A paged Confluence listing (`confluence spaces`, `confluence search`) read until it holds `limit`
+ * results or ends: the first `limit`, and the address of the page after them (none at its end).
+ */
+export async function firstResults<T>(
+  limit: number,
+  readPage: (next: string | undefined) => Promise<SearchPage<T>>,
+): Promise<SearchPage<T>> {
+  const results: T[] = [];
+  let next: string | undefined;
+  do {
+    const page = await readPage(next);
+    results.push(...page.results);
+    next = page.next;
+  } while (next && results.length < limit);
+  return { results: results.slice(0, limit), next };
 }
 
 /**
@@ -434,11 +454,7 @@ export async function runPublish(
     const progress = createProgress(tree.pages.length, log, Boolean(flags.json));
     const onConflict = (flags['on-conflict'] ?? config.onConflict) as PublisherConfig['onConflict'];
     const publisher = new Publisher({
-      url: connection.url,
-      flavor: connection.flavor,
-      user: connection.user,
-      token: connection.token,
-      accessToken: connection.accessToken,
+      ...signInOf(connection),
       spaceKey,
       ...managedRoot(flags, env, options),
       titlePrefix: flags['confluence-prefix'] ?? config.titlePrefix,

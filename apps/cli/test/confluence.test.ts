@@ -102,6 +102,23 @@ describe('docgen confluence', () => {
     });
   });
 
+  it('search says when Confluence has more than --limit; with --json, --verbose traces its requests on stderr only', async () => {
+    const cql = 'space = DEV and title ~ "read page"';
+    const cut = await runCli(['confluence', 'search', cql, '--page-size', '5', '--limit', '12'], { env: env() });
+    expect(cut.code).toBe(0);
+    expect(cut.stdout.trimEnd().split('\n').at(-1)).toBe('12 result(s) (more available: raise --limit)');
+    const all = await runCli(['confluence', 'search', cql, '--page-size', '25'], { env: env() });
+    expect(all.stdout.trimEnd().split('\n').at(-1)).toMatch(/^\d\d result\(s\)$/);
+    const traced = await runCli(
+      ['confluence', 'search', cql, '--page-size', '5', '--limit', '12', '--json', '--verbose'],
+      {
+        env: env(),
+      },
+    );
+    expect(JSON.parse(traced.stdout).results).toHaveLength(12);
+    expect(traced.stderr.match(/^ {2}GET .*\/content\/search/gm)).toHaveLength(3);
+  });
+
   it('search follows pagination, get prints storage or a readable form', async () => {
     const search = await runCli(
       ['confluence', 'search', 'space = DEV and title ~ "read page"', '--page-size', '5', '--limit', '12', '--json'],

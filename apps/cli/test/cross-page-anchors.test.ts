@@ -123,4 +123,14 @@ describe('links to headings of other pages', () => {
     expect(storage).toContain('<ac:link ac:anchor="Options.1"><ri:page');
     expect(storage.match(/ac:anchor="Consideredoptions"/g)).toHaveLength(2);
   });
+
+  it('keep a fragment naming an `::anchor[…]` of the target as written, over a heading of the same slug', async () => {
+    const storage = await linkingStorage(
+      'See [the backups](0002-use-sqlite.md#backups), [the restore](0002-use-sqlite.md#restore) and [the outcome](0002-use-sqlite.md#decision-outcome).',
+      '## Decision outcome\n\nOne file.\n\n## Backups\n\n::anchor[backups]\n\nNightly, then :anchor[restore] checked weekly.\n',
+    );
+    expect(storage).toContain('<ac:link ac:anchor="backups"><ri:page');
+    expect(storage).toContain('<ac:link ac:anchor="restore"><ri:page');
+    expect(storage).toContain('<ac:link ac:anchor="Decisionoutcome"><ri:page');
+  });
 });

@@ -300,35 +300,51 @@ const SECRET_KEYS = /^(token|apiToken|api_token|password|accessToken|pat|secret)
 
 /** Search `from` and its ancestors for a config file; undefined when there is none. */
 export function findConfigFile(from: string): string | undefined {
+  return nearestConfigs(from)?.files[0];
+}
+
+/**
+ * A folder's configs, the one read first: `docgen.config.*` in `CONFIG_FILE_NAMES` order, then
+ * package.json#docgen; with the texts the search read (package.json's), so a load reads each once.
+ */
+interface FolderConfigs {
+  files: string[];
+  texts: ReadonlyMap<string, string>;
+}
+
+/** The configs of the nearest folder from `from` upwards that has any; undefined when none has. */
+function nearestConfigs(from: string): FolderConfigs | undefined {
   for (let dir = resolve(from); ; dir = dirname(dir)) {
-    const [found] = configFilesIn(dir);
-    if (found) return found;
+    const configs = configsIn(dir);
+    if (configs.files.length) return configs;
     if (dirname(dir) === dir) return undefined;
   }
 }
 
-/** The configs in `dir`, the one read first: `docgen.config.*` in `CONFIG_FILE_NAMES` order, then package.json#docgen. */
-function configFilesIn(dir: string): string[] {
+function configsIn(dir: string): FolderConfigs {
   const files = CONFIG_FILE_NAMES.map((name) => join(dir, name)).filter((candidate) => existsSync(candidate));
   const pkg = join(dir, 'package.json');
-  if (existsSync(pkg)) {
-    try {
-      const json = JSON.parse(requireText(pkg)) as Record<string, unknown>;
-      if (json.docgen !== undefined) files.push(pkg);
-    } catch {
-      // an unreadable package.json is not ours to judge here
-    }
+  const text = packageJsonWithDocgen(pkg);
+  return text === undefined ? { files, texts: new Map() } : { files: [...files, pkg], texts: new Map([[pkg, text]]) };
+}
+
+/** The text of the package.json at `pkg` where it has a `docgen` key. */
+function packageJsonWithDocgen(pkg: string): string | undefined {
+  if (!existsSync(pkg)) return undefined;
+  try {
+    const text = requireText(pkg);
+    return (JSON.parse(text) as Record<string, unknown>).docgen === undefined ? undefined : text;
+  } catch {
+    return undefined; // an unreadable package.json is not ours to judge here
   }
-  return files;
 }
 
 /**
- * The configs beside the one found that are not read (package.json#docgen beside a
+ * The configs beside the one `used` that are not read (package.json#docgen beside a
  * docgen.config.yaml): whoever edits the other sees no effect, with no word why.
  */
-function shadowedConfigs(file: string): Diagnostic[] {
-  const [used, ...ignored] = configFilesIn(dirname(file));
-  if (used !== file || !ignored.length) return [];
+function shadowedConfigs(used: string, ignored: string[]): Diagnostic[] {
+  if (!ignored.length) return [];
   const named = (path: string) =>
     basename(path) === 'package.json' ? 'the "docgen" key of package.json' : basename(path);
   const count = ignored.length === 1 ? 'two' : String(ignored.length + 1);
@@ -336,7 +352,7 @@ function shadowedConfigs(file: string): Diagnostic[] {
     {
       code: 'DG_CONFIG_SHADOWED',
       severity: 'warning',
-      message: `${count} docgen configs in ${dirname(file)}: ${basename(used)} is used, ${ignored.map(named).join(' and ')} ${ignored.length === 1 ? 'is' : 'are'} ignored`,
+      message: `${count} docgen configs in ${dirname(used)}: ${basename(used)} is used, ${ignored.map(named).join(' and ')} ${ignored.length === 1 ? 'is' : 'are'} ignored`,
       location: { file: ignored[0] },
       hint: `keep one: move what ${ignored.map(named).join(' and ')} ${ignored.length === 1 ? 'says' : 'say'} into ${basename(used)}, and remove ${ignored.length === 1 ? 'it' : 'them'}`,
     },
@@ -355,33 +371,37 @@ function requireText(file: string): string {
  */
 export async function loadConfig(options: { cwd?: string; explicit?: string } = {}): Promise<LoadedConfig> {
   const cwd = resolve(options.cwd ?? process.cwd());
-  let file: string | undefined;
-  if (options.explicit) {
-    file = resolve(cwd, options.explicit);
-    if (!existsSync(file)) {
-      throw new DocgenError({
-        code: 'DG_CONFIG_NOT_FOUND',
-        message: `config file ${file} does not exist`,
-        location: { file },
-        hint: withPathMeant('create it, or pass the path of an existing docgen.config.yaml with --config', file, {
-          name: '--config',
-          flag: '--config',
-        }),
-      });
-    }
-  } else {
-    file = findConfigFile(cwd);
-  }
-  await loadSchemaValidator([configSchema]);
-  if (!file) return configFromObject({}, { dir: cwd });
-  const loaded = await loadConfigFile(file);
   // A config named with --config is the one meant: others beside it are no surprise.
-  if (options.explicit) return loaded;
-  return { ...loaded, warnings: [...shadowedConfigs(file), ...(loaded.warnings ?? [])] };
+  if (options.explicit) return loadConfigFile(existingConfigFile(resolve(cwd, options.explicit)));
+  const found = nearestConfigs(cwd);
+  await loadSchemaValidator([configSchema]);
+  if (!found) return configFromObject({}, { dir: cwd });
+  const [file, ...ignored] = found.files as [string, ...string[]];
+  const loaded = await loadConfigText(file, found.texts.get(file));
+  return { ...loaded, warnings: [...shadowedConfigs(file, ignored), ...(loaded.warnings ?? [])] };
+}
+
+/** The config file `--config` names, which must exist. */
+function existingConfigFile(file: string): string {
+  if (existsSync(file)) return file;
+  throw new DocgenError({
+    code: 'DG_CONFIG_NOT_FOUND',
+    message: `config file ${file} does not exist`,
+    location: { file },
+    hint: withPathMeant('create it, or pass the path of an existing docgen.config.yaml with --config', file, {
+      name: '--config',
+      flag: '--config',
+    }),
+  });
 }
 
 /** Read one config file of any supported kind. */
 export async function loadConfigFile(file: string): Promise<LoadedConfig> {
+  return loadConfigText(file);
+}
+
+/** Read one config file; `text`, where given, is its text already read. */
+async function loadConfigText(file: string, text?: string): Promise<LoadedConfig> {
   await loadSchemaValidator([configSchema]);
   const ext = extname(file).toLowerCase();
   const dir = dirname(file);
@@ -389,7 +409,7 @@ export async function loadConfigFile(file: string): Promise<LoadedConfig> {
     return loadModuleConfig(file, true);
   }
   if (ext === '.js' || ext === '.mjs' || ext === '.cjs') return loadModuleConfig(file, false);
-  const text = await readFile(file, 'utf8');
+  text ??= await readFile(file, 'utf8');
   if (ext !== '.json') await loadYamlParser();
   const document = parseStructured(text, file, ext === '.json' ? 'json' : 'yaml', 'DG_CONFIG_SYNTAX');
   const enclosing = enclosingKey(file);

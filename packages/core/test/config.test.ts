@@ -74,6 +74,55 @@ describe('config loading', () => {
     expect((await loadConfig({ cwd: dir, explicit: 'c/custom.yaml' })).config.title).toBe('Custom');
   });
 
+  it('reads docgen.config.json over package.json#docgen, warning once that names the one ignored and the one used', async () => {
+    const dir = await project({
+      'package.json': JSON.stringify({ name: 'shop', docgen: { out: 'from-package-json' } }, null, 2),
+      'docgen.config.json': '{ "out": "site" }\n',
+      'services/api/.keep': '',
+    });
+    // From a sub-folder too: the folder searched upwards is the one whose configs are compared.
+    const loaded = await loadConfig({ cwd: join(dir, 'services/api') });
+    expect(loaded.file).toBe(join(dir, 'docgen.config.json'));
+    expect(loaded.config.out).toBe('site');
+    expect(loaded.warnings).toEqual([
+      expect.objectContaining({
+        code: 'DG_CONFIG_SHADOWED',
+        message: `two docgen configs in ${dir}: docgen.config.json is used, the "docgen" key of package.json is ignored`,
+        location: { file: join(dir, 'package.json') },
+        hint: 'keep one: move what the "docgen" key of package.json says into docgen.config.json, and remove it',
+      }),
+    ]);
+    // Named with --config, package.json#docgen is read (from the file) and the others are no surprise.
+    const named = await loadConfig({ cwd: dir, explicit: 'package.json' });
+    expect(named.config.out).toBe('from-package-json');
+    expect(named.warnings ?? []).toEqual([]);
+  });
+
+  it('names every config ignored beside the one used, in the order they would be read', async () => {
+    const dir = await project({
+      'docgen.config.json': '{ "out": "site" }\n',
+      'docgen.config.yaml': 'out: yaml-site\n',
+      'package.json': JSON.stringify({ name: 'shop', docgen: {} }),
+    });
+    const loaded = await loadConfig({ cwd: dir });
+    expect(loaded.config.out).toBe('site');
+    expect(loaded.warnings?.map(({ code, message, location }) => ({ code, message, location }))).toEqual([
+      {
+        code: 'DG_CONFIG_SHADOWED',
+        message: `3 docgen configs in ${dir}: docgen.config.json is used, docgen.config.yaml and the "docgen" key of package.json are ignored`,
+        location: { file: join(dir, 'docgen.config.yaml') },
+      },
+    ]);
+  });
+
+  it('warns of no other config where package.json has no `docgen` key', async () => {
+    const dir = await project({
+      'package.json': JSON.stringify({ name: 'shop', scripts: { docs: 'docgen generate' } }),
+      'docgen.config.json': '{ "out": "site" }\n',
+    });
+    expect((await loadConfig({ cwd: dir })).warnings ?? []).toEqual([]);
+  });
+
   it('without any config file, gives an empty config rooted at cwd', async () => {
     const dir = await project({ 'x.txt': '' });
     const loaded = await loadConfig({ cwd: dir });

@@ -2,7 +2,13 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import type { GenerateResult, Retell } from '../generate.js';
 import { pathFlag } from '../paths.js';
-import { GeneratorCommand, generatorFlags, usesPlugin, type GenerateSummary } from '../generator-command.js';
+import {
+  GeneratorCommand,
+  generatorFlags,
+  sourcesOfInputFlag,
+  usesPlugin,
+  type GenerateSummary,
+} from '../generator-command.js';
 
 export default class Adr extends GeneratorCommand {
   static override summary = 'Render architecture decision records into an ADR log with one page per decision';
@@ -26,10 +32,7 @@ Without --dir, renders every \`adr\` source of the docgen config.`;
   async run(): Promise<GenerateSummary> {
     const { flags } = await this.parse(Adr);
     return this.generateAndPublish(flags, {
-      sources: flags.dir
-        ? [{ plugin: 'adr', options: { dir: resolve(flags.dir) }, flags: { dir: '--dir' } }]
-        : undefined,
-      include: flags.dir ? undefined : usesPlugin('adr'),
+      ...sourcesOfInputFlag('adr', flags.dir, { option: 'dir', flag: '--dir' }),
       noSourcesHint: adrFolderHint(process.cwd()),
       retell: flags.dir ? namingConfiguredFolders(flags.dir) : undefined,
     });

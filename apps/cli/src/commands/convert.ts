@@ -119,7 +119,7 @@ class LinkedPages {
   missingAnchor(href: string, fragment: string): string | undefined {
     const page = this.page(href);
     if (!page) return undefined;
-    return missingAnchor(fragment, this.anchorsOf(page.markdown), declaredAnchorNames(page.markdown));
+    return missingAnchor(fragment, this.anchorsOf(page.markdown), declaredAnchorNames(page.markdown).all);
   }
 
   private page(href: string): { title: string; markdown: string } | undefined {

@@ -43,12 +43,11 @@ With no Confluence URL configured, publishes to the embedded sandbox in .docgen/
   async run(): Promise<PublishReport> {
     const { args, flags } = await this.parse(Publish);
     const json = this.jsonEnabled();
-    const log = { info: (line: string) => (json ? process.stderr.write(`${line}\n`) : this.log(line)) };
     expectConfigFile(flags.config);
     const loaded = await configOf(args['rendered-dir'], flags.config);
     // The config's output folder, when there is a config: the folder most likely meant when the one given is not there.
     expectRenderedFolder(args['rendered-dir'], loaded.file ? resolve(loaded.dir, loaded.config.out) : undefined);
-    const report = await runPublish(args['rendered-dir'], { ...flags, json }, log, {
+    const report = await runPublish(args['rendered-dir'], { ...flags, json }, this.progressLog(), {
       ...publishOptions(loaded),
       // A conflict whose fix is a run of every source: what would stop that run, from the config.
       wholeRunStop: wholeRunStopOf(loaded),

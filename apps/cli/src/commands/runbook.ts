@@ -1,7 +1,6 @@
-import { resolve } from 'node:path';
 import type { GenerateResult } from '../generate.js';
 import { pathFlag } from '../paths.js';
-import { GeneratorCommand, generatorFlags, usesPlugin, type GenerateSummary } from '../generator-command.js';
+import { GeneratorCommand, generatorFlags, sourcesOfInputFlag, type GenerateSummary } from '../generator-command.js';
 
 export default class Runbook extends GeneratorCommand {
   static override summary = 'Render service metadata into one runbook per service';
@@ -28,10 +27,7 @@ Without --dir, renders every \`runbook\` source of the docgen config.`;
   async run(): Promise<GenerateSummary> {
     const { flags } = await this.parse(Runbook);
     return this.generateAndPublish(flags, {
-      sources: flags.dir
-        ? [{ plugin: 'runbook', options: { dir: resolve(flags.dir) }, flags: { dir: '--dir' } }]
-        : undefined,
-      include: flags.dir ? undefined : usesPlugin('runbook'),
+      ...sourcesOfInputFlag('runbook', flags.dir, { option: 'dir', flag: '--dir' }),
       noSourcesHint:
         'pass --dir <folder>, or add `sources: [{ plugin: runbook, options: { dir: services } }]` to the config',
     });

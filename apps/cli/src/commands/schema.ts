@@ -1,7 +1,6 @@
-import { resolve } from 'node:path';
 import type { GenerateResult } from '../generate.js';
 import { pathFlag } from '../paths.js';
-import { GeneratorCommand, generatorFlags, usesPlugin, type GenerateSummary } from '../generator-command.js';
+import { GeneratorCommand, generatorFlags, sourcesOfInputFlag, type GenerateSummary } from '../generator-command.js';
 
 export default class Schema extends GeneratorCommand {
   static override summary = 'Render a Prisma schema into a data-model overview with one page per model';
@@ -28,10 +27,7 @@ Schemas of the Prisma 6 era (\`url\` in the datasource block) and the Prisma 7 e
   async run(): Promise<GenerateSummary> {
     const { flags } = await this.parse(Schema);
     return this.generateAndPublish(flags, {
-      sources: flags.prisma
-        ? [{ plugin: 'prisma', options: { schema: resolve(flags.prisma) }, flags: { schema: '--prisma' } }]
-        : undefined,
-      include: flags.prisma ? undefined : usesPlugin('prisma'),
+      ...sourcesOfInputFlag('prisma', flags.prisma, { option: 'schema', flag: '--prisma' }),
       noSourcesHint:
         'pass --prisma <schema.prisma>, or add `sources: [{ plugin: prisma, options: { schema: prisma/schema.prisma } }]` to the config',
     });

@@ -38,7 +38,7 @@ export default class ConfluenceCheck extends DocgenCommand {
   async run(): Promise<CheckReport> {
     const { flags } = await this.parse(ConfluenceCheck);
     const json = this.jsonEnabled();
-    const log = { info: (line: string) => (json ? process.stderr.write(`${line}\n`) : this.log(line)) };
+    const log = this.progressLog();
     return withConfluence(flags, log, async (api, connection) => {
       const { atlassianAccount, ...user } = await api.currentUser();
       // The embedded sandbox listens only while the command runs: its port is no address to open later.

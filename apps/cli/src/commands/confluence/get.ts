@@ -33,8 +33,7 @@ export default class ConfluenceGet extends DocgenCommand {
   }> {
     const { args, flags } = await this.parse(ConfluenceGet);
     const json = this.jsonEnabled();
-    const log = { info: (line: string) => (json ? process.stderr.write(`${line}\n`) : this.log(line)) };
-    return withConfluence(flags, log, async (api) => {
+    return withConfluence(flags, this.progressLog(), async (api) => {
       const page = await api
         .getPage(args.id, { body: true })
         .catch((error: unknown) => Promise.reject(pageNotFound(error)));

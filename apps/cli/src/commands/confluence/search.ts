@@ -1,7 +1,7 @@
 import { Args, Flags } from '@oclif/core';
 import { isDocgenError } from '@docgen/core';
 import { DocgenCommand } from '../../docgen-command.js';
-import { connectionFlags, withConfluence } from '../../publish-flags.js';
+import { connectionFlags, firstResults, withConfluence } from '../../publish-flags.js';
 
 export default class ConfluenceSearch extends DocgenCommand {
   static override summary = 'Search with CQL, following pagination';
@@ -23,18 +23,12 @@ export default class ConfluenceSearch extends DocgenCommand {
   }> {
     const { args, flags } = await this.parse(ConfluenceSearch);
     const json = this.jsonEnabled();
-    const log = { info: (line: string) => (json ? process.stderr.write(`${line}\n`) : this.log(line)) };
-    return withConfluence(flags, log, async (api) => {
-      const results = [];
-      let next: string | undefined;
-      do {
-        const page = await api
-          .search(args.cql, { limit: Math.min(flags['page-size'], flags.limit), next })
-          .catch((error: unknown) => Promise.reject(withCqlHint(error)));
-        results.push(...page.results);
-        next = page.next;
-      } while (next && results.length < flags.limit);
-      const shown = results.slice(0, flags.limit);
+    return withConfluence(flags, this.progressLog(), async (api) => {
+      const { results: shown, next } = await firstResults(flags.limit, (after) =>
+        api
+          .search(args.cql, { limit: Math.min(flags['page-size'], flags.limit), next: after })
+          .catch((error: unknown) => Promise.reject(withCqlHint(error))),
+      );
       if (!json) {
         for (const r of shown)
           this.log(`${r.id.padEnd(10)} ${r.type.padEnd(10)} ${(r.spaceKey ?? '').padEnd(8)} ${r.title}`);

@@ -1,6 +1,6 @@
 import { Flags } from '@oclif/core';
 import { DocgenCommand } from '../../docgen-command.js';
-import { connectionFlags, withConfluence } from '../../publish-flags.js';
+import { connectionFlags, firstResults, withConfluence } from '../../publish-flags.js';
 
 export default class ConfluenceSpaces extends DocgenCommand {
   static override summary = 'List the spaces the account can see';
@@ -16,16 +16,8 @@ export default class ConfluenceSpaces extends DocgenCommand {
   async run(): Promise<{ ok: true; spaces: Array<{ key: string; id?: string; name?: string; homepageId?: string }> }> {
     const { flags } = await this.parse(ConfluenceSpaces);
     const json = this.jsonEnabled();
-    const log = { info: (line: string) => (json ? process.stderr.write(`${line}\n`) : this.log(line)) };
-    return withConfluence(flags, log, async (api) => {
-      const spaces = [];
-      let next: string | undefined;
-      do {
-        const page = await api.listSpaces(next);
-        spaces.push(...page.results);
-        next = page.next;
-      } while (next && spaces.length < flags.limit);
-      const shown = spaces.slice(0, flags.limit);
+    return withConfluence(flags, this.progressLog(), async (api) => {
+      const { results: shown } = await firstResults(flags.limit, (next) => api.listSpaces(next));
       if (!json)
         for (const s of shown)
           this.log(`${s.key.padEnd(12)} ${s.name ?? ''}${s.homepageId ? `  (homepage ${s.homepageId})` : ''}`);

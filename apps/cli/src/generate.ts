@@ -480,13 +480,7 @@ const DEAD_ANCHOR = /^link to #\S+: no heading or anchor with that name on this 
 const DEAD_ANCHOR_HINT =
   "link the section's full URL instead (the generated page has only its template's headings), or drop the link";
 
-/**
- * Content-addressed cache of storage XHTML for the generator pipeline: an entry is named by the
- * sha256 of everything the conversion depends on (the converter's fingerprint, its options, the
- * page's Markdown, the resolvers' inputs), so an unchanged page in CI costs a file read and a
- * changed converter or page simply misses. Entries are written atomically (temp file + rename);
- * an unreadable or corrupt entry is a miss, and a failed write only loses the saving.
- */
+/** What the storage cache saved in one run, for the summary line and `--json`. */
 export interface StorageCacheStats {
   dir: string;
   /** Pages whose storage came from the cache. */
@@ -498,6 +492,13 @@ export interface StorageCacheStats {
 /** Bumped when the entry format changes. */
 const FORMAT = 1;
 
+/**
+ * Content-addressed cache of storage XHTML for the generator pipeline: an entry is named by the
+ * sha256 of everything the conversion depends on (the converter's fingerprint, its options, the
+ * page's Markdown, the resolvers' inputs), so an unchanged page in CI costs a file read and a
+ * changed converter or page simply misses. Entries are written atomically (temp file + rename);
+ * an unreadable or corrupt entry is a miss, and a failed write only loses the saving.
+ */
 export class StorageCache {
   constructor(
     readonly dir: string,

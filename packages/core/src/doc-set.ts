@@ -106,6 +106,17 @@ function remoteDocSetName(repository: GitRepository, folder: string): string | u
   return folder ? `${repository.origin}:${folder}` : repository.origin;
 }
 
+/**
+ * A doc set name as `remoteDocSetName` writes it, read back: the repository (`host/owner/name`) and
+ * the folder in it (`''` for its root). Undefined for a name with no `/` before its folder: a set
+ * named after its keys (`api`, `api+adr`: a repository without a remote) or a `confluence.docSet`
+ * of one word.
+ */
+export function docSetRepository(name: string): { repository: string; folder: string } | undefined {
+  const match = /^([^/]*\/[^:]*)(?::(.+))?$/.exec(name);
+  return match ? { repository: match[1]!, folder: match[2] ?? '' } : undefined;
+}
+
 /** The repository `from` is in (see `repositoryRoot`), with its `origin` if it has one. */
 function gitRepository(from: string): GitRepository | undefined {
   const root = repositoryRoot(from);

@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import {
   DocgenError,
   docSetOf,
+  docSetRepository,
   loadConfig,
   readRenderedTree,
   repositoryIdentity,
@@ -49,6 +50,24 @@ describe('docSetOf', () => {
       'github.com/acme/shop:services/a',
     );
     expect(docSetOf(root, repo, out, { flags: true }).name).toBe('github.com/acme/shop');
+  });
+
+  it('a name it writes reads back as its repository and folder (docSetRepository); a set named after its keys has neither', async () => {
+    const out = join(repo, 'docs-out');
+    await gitRepo(repo, 'https://gitlab.com/group/sub/shop.git');
+    const billing = docSetOf(await config(join(repo, 'apps', 'billing')), repo, out).name!;
+    expect(docSetRepository(billing)).toEqual({ repository: 'gitlab.com/group/sub/shop', folder: 'apps/billing' });
+    const root = docSetOf(await config(repo), repo, out).name!;
+    expect(docSetRepository(root)).toEqual({ repository: 'gitlab.com/group/sub/shop', folder: '' });
+    // No remote (the local kind): no name written; the publisher names the set after its keys.
+    const local = await mkdtemp(join(tmpdir(), 'docgen-docset-local-'));
+    await mkdir(join(local, '.git'));
+    expect(docSetOf(await config(join(local, 'apps', 'billing')), local, join(local, 'out'))).toEqual({
+      explicit: false,
+      folder: 'apps/billing',
+    });
+    await rm(local, { recursive: true, force: true });
+    for (const keys of ['api', 'api+adr', 'api+runbooks']) expect(docSetRepository(keys)).toBeUndefined();
   });
 
   it('a worktree reads its main repository’s remote', async () => {

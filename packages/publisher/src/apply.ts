@@ -6,6 +6,7 @@ import { carryCommentMarkers, withoutCommentMarkers, type LostMarker } from './c
 import type { ConfluenceApi, OwnershipRecord, RemoteAttachment, RemotePage, SpaceInfo } from './client/types.js';
 import type { Converter } from './converter.js';
 import type { Reorder } from './order.js';
+import { recordedByOtherRuns } from './other-runs.js';
 import {
   RENAME_OR_ARCHIVE,
   type ConflictPolicy,
@@ -416,7 +417,7 @@ async function createPage(
       }
       // Another docgen run that renders this key too (each runbook folder's job renders the index)
       // has just created it, and records it as its own a moment later.
-      const recorded = await recordedByAnotherRun(found.id, desired, parentId, options);
+      const recorded = await recordedByAnotherRun(found, desired, parentId, options);
       if (recorded) return await continueOwn(op, recorded, parentId, options, done);
       throw new ConflictDuringRun(
         `the title "${desired.title}" is used by page ${found.id}, which docgen does not own: ${RENAME_OR_ARCHIVE}`,
@@ -634,28 +635,25 @@ async function tryAdopt(
   return isDocgensBody(page.body, desired, options) ? { page } : undefined;
 }
 
-/** How long a page another run just created may go without its record before it is taken for a person's. */
-export const RECORD_WAITS = [250, 500, 1000, 1500];
-
 /**
  * A page with this title, under this parent, at version 1 and with no record yet: another docgen run
- * may be between its create and its record (written after the attachments). The page, once it is
- * recorded as this doc set's page of this key; undefined if it stays unrecorded, or is another's.
+ * may be between its create and its record (written after the attachments), if it created the page
+ * just now (see `recordedByOtherRuns`). The page, once it is recorded as this doc set's page of this
+ * key; undefined if it stays unrecorded, is old, or is another's.
  */
 async function recordedByAnotherRun(
-  pageId: string,
+  found: RemotePage,
   desired: DesiredPage,
   parentId: string,
   options: ApplyOptions,
 ): Promise<RemotePage | undefined> {
-  for (const wait of RECORD_WAITS) {
-    const page = await options.api.getPage(pageId);
+  const recorded = await recordedByOtherRuns([found], async () => {
+    const page = await options.api.getPage(found.id);
     if (page.version.number !== 1 || page.parentId !== parentId || page.title !== desired.title) return undefined;
-    const ownership = page.ownership ?? (await options.api.readOwnership(pageId));
-    if (ownership) return isOwnPage({ ...page, ownership }, desired, options) ? { ...page, ownership } : undefined;
-    await new Promise((resolve) => setTimeout(resolve, wait));
-  }
-  return undefined;
+    return { ...page, ownership: page.ownership ?? (await options.api.readOwnership(found.id)) };
+  });
+  const page = recorded.get(found.id);
+  return page && isOwnPage(page, desired, options) ? page : undefined;
 }
 
 /** The page carries docgen's property for this doc set and this page's key. */

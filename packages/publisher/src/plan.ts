@@ -1,3 +1,4 @@
+import { docSetRepository } from '@docgen/core';
 import type { RemotePage } from './client/types.js';
 import { planReorder, type Reorder } from './order.js';
 import { judgeRetired, retiredMessage } from './retired.js';
@@ -1223,15 +1224,9 @@ function otherFolderFix(folder: string): string {
 
 /** Where doc set `other` of the same repository as `docSet` ran (`github.com/acme/shop:services` → `services`); undefined for another repository's. */
 function earlierFolder(other: string, docSet: string): string | undefined {
-  const [otherRepository, folder] = repositoryAndFolder(other) ?? [];
-  if (otherRepository === undefined || otherRepository !== repositoryAndFolder(docSet)?.[0]) return undefined;
-  return folder ? `${folder} in its repository` : 'the root of its repository';
-}
-
-/** A doc set named after a repository (`host/owner/name`) and its folder there (`:services/a`), as core's `docSetOf` writes it. */
-function repositoryAndFolder(docSet: string): [string, string | undefined] | undefined {
-  const match = /^([^/]*\/[^:]*)(?::(.+))?$/.exec(docSet);
-  return match ? [match[1]!, match[2]] : undefined;
+  const earlier = docSetRepository(other);
+  if (earlier === undefined || earlier.repository !== docSetRepository(docSet)?.repository) return undefined;
+  return earlier.folder ? `${earlier.folder} in its repository` : 'the root of its repository';
 }
 
 /** Doc set `other` has every top-level key of `docSet`, and more: a run of more sources (a whole config). */

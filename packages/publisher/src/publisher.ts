@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import pLimit from 'p-limit';
 import { contentHash, DocgenError, type Diagnostic, type PageTree, type SourceLocation } from '@docgen/core';
-import { applyPlan, bodyHashWithoutComments, RECORD_WAITS, type Outcome } from './apply.js';
+import { applyPlan, bodyHashWithoutComments, type Outcome } from './apply.js';
 import { CloudApi } from './client/cloud.js';
 import { resolveEndpoint, type Flavor } from './client/endpoint.js';
 import type { ConfluenceApi, RemotePage, SpaceInfo } from './client/types.js';
@@ -12,6 +12,7 @@ import { V1Api } from './client/v1.js';
 import { loadConverter, type Converter } from './converter.js';
 import { desiredPages } from './desired.js';
 import { pageDiff } from './diff.js';
+import { recordedByOtherRuns } from './other-runs.js';
 import {
   docSetFamily,
   planSync,
@@ -497,7 +498,7 @@ async function identicalLeftovers(
       identical.add(page.id);
     else if (docgens.has(page.parentId ?? '')) unrecorded.push(page);
   }
-  await takeRecordsOfOtherRuns(reads.api, unrecorded);
+  await takeRecordsOfOtherRuns(reads, unrecorded);
   return identical;
 }
 
@@ -527,18 +528,14 @@ function boundedAll<T, R>(items: T[], concurrency: number | undefined, read: (it
   return Promise.all(items.map((item) => limit(() => read(item))));
 }
 
-/** Each page's record, where another run writes it within `RECORD_WAITS`: put on the page as listed. */
-async function takeRecordsOfOtherRuns(api: ConfluenceApi, pages: RemotePage[]): Promise<void> {
-  let waiting = pages;
-  for (const wait of [0, ...RECORD_WAITS]) {
-    if (waiting.length === 0) return;
-    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-    const records = await Promise.all(waiting.map((page) => api.readOwnership(page.id)));
-    waiting.forEach((page, i) => {
-      if (records[i]) page.ownership = records[i];
-    });
-    waiting = waiting.filter((page) => !page.ownership);
-  }
+/** Each page's record, where the run that just created it writes it within the waits (see `recordedByOtherRuns`): put on the page as listed. */
+async function takeRecordsOfOtherRuns(reads: BodyReads, pages: RemotePage[]): Promise<void> {
+  const recorded = await recordedByOtherRuns(
+    pages,
+    async (page) => ({ ...page, ownership: await reads.api.readOwnership(page.id) }),
+    reads.concurrency,
+  );
+  for (const page of pages) page.ownership = recorded.get(page.id)?.ownership ?? page.ownership;
 }
 
 /**

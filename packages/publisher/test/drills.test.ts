@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import type { PageTree } from '@docgen/core';
 import { Publisher, type PublisherConfig } from '../src/index.js';
 import {
@@ -383,6 +383,71 @@ describe.each(dialects)('failure drills ($name)', ({ name, path }) => {
     expect(result.ok).toBe(true);
     await expectConverged(root, newer);
     await expectQuiet(config, newer);
+  });
+
+  /**
+   * A page a person created a day ago: the sandbox runs in this process, so its clock (and only
+   * `Date`: timers and I/O go on as they do) is set back while it creates the page.
+   */
+  async function personsPageOfYesterday(title: string, parentId: string): Promise<string> {
+    jest.useFakeTimers({
+      now: Date.now() - 24 * 60 * 60 * 1000,
+      advanceTimers: true,
+      doNotFake: [
+        'hrtime',
+        'nextTick',
+        'performance',
+        'queueMicrotask',
+        'setImmediate',
+        'clearImmediate',
+        'setInterval',
+        'clearInterval',
+        'setTimeout',
+        'clearTimeout',
+      ],
+    });
+    try {
+      return await humanPage(title, parentId);
+    } finally {
+      jest.useRealTimers();
+    }
+  }
+
+  /** The requests made since `since` that name the page: its reads, its property's. */
+  async function requestsFor(pageId: string, since: number) {
+    return (await sandbox.requests(since)).filter((r) => new RegExp(`/${pageId}(/|$)`).test(r.path));
+  }
+
+  it('a person’s page of long ago with a title of the tree, under the root, never recorded: a conflict in the plan, no waiting for a record', async () => {
+    const root = await humanPage('Standing conflict root');
+    const tree = makeTree(2, { prefix: 'standing' });
+    const theirs = await personsPageOfYesterday(tree.pages[0]!.title, root);
+    const since = await sandbox.lastSeq();
+    const planned = await new Publisher(sandboxConfig(sandbox, path, { parentId: root })).plan(tree);
+    expect(planned.plan.operations.find((op) => op.key === 'standing')).toMatchObject({
+      action: 'conflict',
+      conflict: 'title-taken',
+      pageId: theirs,
+    });
+    // Its body, read to tell it from a page a run left; no read of a record another run could still be writing.
+    expect((await requestsFor(theirs, since)).map((r) => [r.method, r.path.split('/').pop()])).toEqual([
+      ['GET', theirs],
+    ]);
+  });
+
+  it('a person’s page of long ago takes a title of the tree between plan and apply: a conflict at once, no waiting for a record', async () => {
+    const root = await humanPage('Standing conflict at apply root');
+    const tree = makeTree(2, { prefix: 'standingapply' });
+    const config = sandboxConfig(sandbox, path, { parentId: root });
+    const planned = await new Publisher(config).plan(tree);
+    // A person's page of a day ago comes under the root after the plan (as a move brings it: a move makes no version).
+    const theirs = await personsPageOfYesterday(tree.pages[0]!.title, root);
+    const since = await sandbox.lastSeq();
+    const result = await new Publisher(config).publish(tree, { planned });
+    expect(result.outcomes.find((o) => o.key === 'standingapply')).toMatchObject({ status: 'conflict' });
+    // One read of the page and one of its record, to see it is not docgen's to adopt (Cloud's title
+    // look-up reads the record too, on its own); none while waiting for a record.
+    expect(await requestsFor(theirs, since)).toHaveLength(name === 'cloud' ? 3 : 2);
   });
 
   it('a title handed from one page of the tree to another (two swapped, one given to a new page) in one run', async () => {

@@ -27,7 +27,7 @@ interface V2Page {
   title: string;
   spaceId?: string;
   parentId?: string | null;
-  version?: { number: number; message?: string };
+  version?: { number: number; message?: string; createdAt?: string };
   body?: { storage?: { value?: string } };
 }
 
@@ -339,7 +339,7 @@ function fromV2(page: V2Page): RemotePage {
     title: page.title,
     status: page.status,
     parentId: page.parentId ? String(page.parentId) : undefined,
-    version: { number: page.version?.number ?? 0, message: page.version?.message },
+    version: { number: page.version?.number ?? 0, message: page.version?.message, when: page.version?.createdAt },
     body: page.body?.storage?.value,
   };
 }

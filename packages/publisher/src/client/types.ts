@@ -14,6 +14,8 @@ export interface CurrentUser {
 export interface RemoteVersion {
   number: number;
   message?: string;
+  /** When the version was made (ISO 8601; v1 `when`, v2 `createdAt`): version 1's is the page's create. */
+  when?: string;
 }
 
 /** The ownership content property as stored on a page, with its own version for updates. */

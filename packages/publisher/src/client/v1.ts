@@ -31,7 +31,7 @@ interface V1Content {
   status?: string;
   title: string;
   space?: { key?: string };
-  version?: { number: number; message?: string };
+  version?: { number: number; message?: string; when?: string };
   ancestors?: Array<{ id: string; title?: string }>;
   body?: { storage?: { value?: string } };
   extensions?: { position?: number | string };
@@ -497,7 +497,7 @@ export function fromV1(content: V1Content): RemotePage {
     title: content.title,
     status: content.status,
     parentId: content.ancestors?.length ? String(content.ancestors[content.ancestors.length - 1].id) : undefined,
-    version: { number: content.version?.number ?? 0, message: content.version?.message },
+    version: { number: content.version?.number ?? 0, message: content.version?.message, when: content.version?.when },
     labels,
     ownership: property ? toRecord(property) : undefined,
     body: content.body?.storage?.value,

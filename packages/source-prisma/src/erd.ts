@@ -6,7 +6,8 @@
  * uploaded again.
  */
 import { basename, relative } from 'node:path';
-import type { DataModel, PrismaModel, Relation } from './model.js';
+import { isReferenceOf } from './keys.js';
+import type { DataModel, Field, PrismaModel, Relation } from './model.js';
 
 /**
  * Above this many models, one diagram of them all is unreadable: its tables list only key columns,
@@ -274,14 +275,14 @@ export function erdDot(model: PrismaModel, area?: ErdArea): string {
     '  node [shape=plaintext, fontname="Helvetica", fontsize=10];',
     '  edge [fontname="Helvetica", fontsize=9, color="#6B778C", fontcolor="#42526E"];',
   ];
-  const views = new Set(model.models.filter((item) => item.kind === 'view').map((item) => item.name));
+  const isReference = isReferenceOf(model);
   // A model of another area that this area's models relate to: only its name, and where it is.
   const areaOf = new Map(
     area ? erdAreas(model).flatMap((other) => other.models.map((name) => [name, other.name])) : [],
   );
   for (const item of model.models)
     if (drawn.has(item.name))
-      lines.push(`  ${id(item.name)} [label=<${table(item, keysOnly, keyLabels(item, model, views))}>];`);
+      lines.push(`  ${id(item.name)} [label=<${table(item, keysOnly, keyLabels(item, isReference))}>];`);
   for (const name of stubs) lines.push(`  ${id(name)} [label=<${stub(name, areaOf.get(name))}>];`);
   for (const relation of relations) lines.push(`  ${edge(relation, star?.rowOf(relation.from, relation.to))}`);
   // Composite types are embedded, not related: a dashed edge from each model that embeds one.
@@ -392,21 +393,16 @@ function isRelated(model: PrismaModel, name: string): boolean {
   return model.relations.some((relation) => relation.from === name || relation.to === name);
 }
 
-/**
- * What each column holding a related row's key is: `FK`, a foreign key, where the database has one;
- * `ref` where it has none: MongoDB has no foreign keys (the field holds the other document's id), nor
- * has a database whose relations Prisma Client keeps (relationMode = "prisma"), nor a view, or a key
- * to a view (the database does not constrain a view's rows). As the model pages say "reference" there.
- */
-function keyLabels(item: DataModel, model: PrismaModel, views: Set<string>): Map<string, 'FK' | 'ref'> {
+/** What each column holding a related row's key is: `FK`, a foreign key, or `ref`, a reference (isReferenceOf). */
+function keyLabels(
+  item: DataModel,
+  isReference: (item: DataModel, field: Field) => boolean,
+): Map<string, 'FK' | 'ref'> {
   const labels = new Map<string, 'FK' | 'ref'>();
-  const emulated = model.provider === 'mongodb' || model.relationMode === 'prisma';
-  for (const field of item.fields) {
-    const unconstrained = emulated || item.kind === 'view' || views.has(field.type);
+  for (const field of item.fields)
     for (const column of field.relation?.fields ?? [])
       // A column keying both a table and a view is a foreign key all the same.
-      if (labels.get(column) !== 'FK') labels.set(column, unconstrained ? 'ref' : 'FK');
-  }
+      if (labels.get(column) !== 'FK') labels.set(column, isReference(item, field) ? 'ref' : 'FK');
   return labels;
 }
 

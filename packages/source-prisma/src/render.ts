@@ -447,13 +447,22 @@ function keptLineBreaks(text: string | undefined): string | undefined {
   return literalPlaceholders(text)?.replace(/(?: {2,}|\\)\r?\n|\r?\n(?=[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t])/g, '<br>');
 }
 
+/**
+ * The first sentence of a `///` comment, for the overview's table: of its first paragraph, whose
+ * lines are prose wrapped at the author's width, joined as Markdown joins them on the model's page
+ * (documenso's first line ended "… for the configured Cloud Signature"). A blank line or a list
+ * item ends the paragraph.
+ */
 function firstSentence(text: string | undefined): string {
   if (!text) return '';
-  const line =
-    literalPlaceholders(text)!
-      .split('\n')
-      .find((candidate) => candidate.trim()) ?? '';
-  return /^(.*?[.!?])(\s|$)/.exec(line.trim())?.[1] ?? line.trim();
+  const lines = literalPlaceholders(text)!
+    .split('\n')
+    .map((line) => line.trim());
+  const start = lines.findIndex(Boolean);
+  if (start < 0) return '';
+  const end = lines.findIndex((line, at) => at > start && (!line || /^(?:[-*+]|\d{1,9}[.)])[ \t]/.test(line)));
+  const paragraph = lines.slice(start, end < 0 ? undefined : end).join(' ');
+  return /^(.*?[.!?])(\s|$)/.exec(paragraph)?.[1] ?? paragraph;
 }
 
 /** A relation's on-delete action, marked when it is Prisma's default rather than the schema's. */

@@ -256,6 +256,40 @@ describe('real schemas: what they hold, shown as the schema writes it', () => {
     expect(page('data-model/model/message')).not.toContain('| foreign key');
   });
 
+  it("the overview's description of a model is its comment's whole first sentence, wrapped over lines as documenso's are", async () => {
+    const page = await pagesOf(
+      [
+        'datasource db {',
+        '  provider = "postgresql"',
+        '}',
+        '/// Per-recipient cached credential metadata for the configured Cloud Signature',
+        '/// Consortium (CSC) provider. Holds the TSP-validated certificate chain and the',
+        '/// symmetric-encrypted service-scope access token.',
+        'model CscCredential {',
+        '  id String @id',
+        '}',
+        '/// Audit entries',
+        '///',
+        '/// Kept for a year.',
+        'model AuditLog {',
+        '  id String @id',
+        '}',
+        '/// Archived rows:',
+        '/// - older than a year',
+        'model Archive {',
+        '  id String @id',
+        '}',
+      ].join('\n'),
+    );
+    // Cut at the first line's end, it read "… for the configured Cloud Signature".
+    expect(page('data-model')).toContain(
+      '| Per-recipient cached credential metadata for the configured Cloud Signature Consortium (CSC) provider. |',
+    );
+    // A paragraph ends at a blank line or a list, as on the model's page.
+    expect(page('data-model')).toContain('| 1 | Audit entries |');
+    expect(page('data-model')).toContain('| 1 | Archived rows: |');
+  });
+
   it('models whose names differ only by case each get a page, the later one numbered', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'docgen-prisma-'));
     await writeFile(

@@ -6,7 +6,8 @@
  * uploaded again.
  */
 import { basename, relative } from 'node:path';
-import type { DataModel, PrismaModel, Relation } from './model.js';
+import { isReferenceOf } from './keys.js';
+import type { DataModel, Field, PrismaModel, Relation } from './model.js';
 
 /**
  * Above this many models, one diagram of them all is unreadable: its tables list only key columns,
@@ -30,7 +31,7 @@ export interface ErdArea {
   models: string[];
   /**
    * A `group` of the tables pointing to a model whose group had no room for them (a User 60 others
-   * point to): that group's name. They are drawn in rows above it (erdDot).
+   * point to): that group's name. They are drawn in rows above it, as a star (erdDot).
    */
   moreOf?: string;
 }
@@ -257,44 +258,83 @@ function groupModels(
 export function erdDot(model: PrismaModel, area?: ErdArea): string {
   const { drawn, relations, embeds, stubs } = drawnParts(model, area);
   const keysOnly = drawn.size > FULL_COLUMNS_UP_TO;
+  const star = starOf(
+    [
+      ...relations.map((relation) => [relation.from, relation.to] as const),
+      ...embeds.map(({ item, field }) => [item.name, field.type] as const),
+    ],
+    stubs,
+  );
   const lines = [
     'digraph erd {',
     // `pack`: each group of related models is laid out on its own and the groups packed side by
     // side; without it, a legacy database's tables in no relation (logs, dated copies) are stacked
     // in one column (a 188-table schema's diagram was 1929 × 12664 pt, packed 2526 × 3746).
-    `  graph [rankdir=${area?.moreOf ? 'TB' : 'LR'}, fontname="Helvetica", nodesep=0.4, ranksep=0.9, pack=true];`,
+    // A star is drawn top to bottom, its leaves in rows above and below its hub (starOf).
+    `  graph [rankdir=${star ? 'TB' : 'LR'}, fontname="Helvetica", nodesep=0.4, ranksep=0.9, pack=true];`,
     '  node [shape=plaintext, fontname="Helvetica", fontsize=10];',
     '  edge [fontname="Helvetica", fontsize=9, color="#6B778C", fontcolor="#42526E"];',
   ];
-  const views = new Set(model.models.filter((item) => item.kind === 'view').map((item) => item.name));
+  const isReference = isReferenceOf(model);
   // A model of another area that this area's models relate to: only its name, and where it is.
   const areaOf = new Map(
     area ? erdAreas(model).flatMap((other) => other.models.map((name) => [name, other.name])) : [],
   );
   for (const item of model.models)
     if (drawn.has(item.name))
-      lines.push(`  ${id(item.name)} [label=<${table(item, keysOnly, keyLabels(item, model, views))}>];`);
+      lines.push(`  ${id(item.name)} [label=<${table(item, keysOnly, keyLabels(item, isReference))}>];`);
   for (const name of stubs) lines.push(`  ${id(name)} [label=<${stub(name, areaOf.get(name))}>];`);
-  const rows = area?.moreOf ? rowsOf(relations, (name) => areaOf.get(name) === area.moreOf) : new Map<string, number>();
-  for (const relation of relations) lines.push(`  ${edge(relation, rows.get(relation.from))}`);
+  for (const relation of relations) lines.push(`  ${edge(relation, star?.rowOf(relation.from, relation.to))}`);
   // Composite types are embedded, not related: a dashed edge from each model that embeds one.
   for (const { item, field } of embeds)
-    lines.push(`  ${id(item.name)} -> ${id(field.type)} [label="embeds (${field.name})", style=dashed];`);
+    lines.push(
+      `  ${id(item.name)} -> ${id(field.type)} [label="embeds (${field.name})", style=dashed${minlen(star?.rowOf(item.name, field.type))}];`,
+    );
   lines.push('}');
   return lines.join('\n');
 }
 
 /**
- * The row of each of a hub's leftover tables, counted from the hub (1, the nearest): as many rows as
- * tables in a row, each next table a row higher, the rows taking turns. Drawn as they point, all in
- * one rank beside the hub, 25 tables were one column of 593 × 3141 pt; Graphviz's `unflatten`
- * staggers leaves the same way, by the length of their edge. Taking turns packs them closer than
- * rows of consecutive tables, which Graphviz draws as a staircase around the edges passing by.
+ * At least this many leaves (models linked to the hub alone) make a diagram a star; a stub (a name,
+ * half a table's height) counts half. Drawn left to right, a star's leaves are one column beside its
+ * hub: 8 tables are already twice as tall as the diagram is wide, and a User's group of 24 was
+ * 311 × 2451 pt. A model's 8 stubs (dub's Link) are a column no taller than the model.
  */
-function rowsOf(relations: Relation[], isHub: (name: string) => boolean): Map<string, number> {
-  const leaves = [...new Set(relations.filter((relation) => isHub(relation.to)).map((relation) => relation.from))];
-  const rows = Math.ceil(Math.sqrt(leaves.length));
-  return new Map(leaves.map((name, at) => [name, 1 + (at % rows)]));
+const STAR_LEAVES = 8;
+
+/**
+ * A star-shaped diagram's hub (the model with the most leaves, the first of equals) and the row
+ * of each model linked to it, counted from the hub (1, the nearest): each next table a row further,
+ * the rows taking turns; undefined where the hub has fewer than STAR_LEAVES leaves. Drawn as they
+ * point, all in one rank beside the hub, 25 tables were one column of 593 × 3141 pt; Graphviz's
+ * `unflatten` staggers leaves the same way, by the length of their edge. Taking turns packs them
+ * closer than rows of consecutive tables, which Graphviz draws as a staircase around the edges
+ * passing by. The edges from the further rows pass the nearer ones' tables, widening each row by
+ * as many: √(2n) rows, not √n, square the diagram (25 tables: 2068 × 1086 pt, not 2141 × 794).
+ */
+function starOf(links: ReadonlyArray<readonly [string, string]>, stubs: Set<string>) {
+  const neighbours = new Map<string, Set<string>>();
+  for (const [a, b] of links) {
+    if (a === b) continue;
+    neighbours.set(a, (neighbours.get(a) ?? new Set()).add(b));
+    neighbours.set(b, (neighbours.get(b) ?? new Set()).add(a));
+  }
+  const leafWeight = (name: string) =>
+    [...neighbours.get(name)!]
+      .filter((other) => neighbours.get(other)!.size === 1)
+      .reduce((sum, leaf) => sum + (stubs.has(leaf) ? 0.5 : 1), 0);
+  const hub = [...neighbours.keys()].reduce<string | undefined>(
+    (best, name) => (best !== undefined && leafWeight(best) >= leafWeight(name) ? best : name),
+    undefined,
+  );
+  if (hub === undefined || leafWeight(hub) < STAR_LEAVES) return undefined;
+  const linked = [...neighbours.get(hub)!];
+  const rows = Math.ceil(Math.sqrt(2 * linked.length));
+  const rowOf = new Map(linked.map((name, at) => [name, 1 + (at % rows)]));
+  return {
+    /** The row of a link's other end, where it is a link to the hub. */
+    rowOf: (from: string, to: string) => (from === hub ? rowOf.get(to) : to === hub ? rowOf.get(from) : undefined),
+  };
 }
 
 /**
@@ -353,21 +393,16 @@ function isRelated(model: PrismaModel, name: string): boolean {
   return model.relations.some((relation) => relation.from === name || relation.to === name);
 }
 
-/**
- * What each column holding a related row's key is: `FK`, a foreign key, where the database has one;
- * `ref` where it has none: MongoDB has no foreign keys (the field holds the other document's id), nor
- * has a database whose relations Prisma Client keeps (relationMode = "prisma"), nor a view, or a key
- * to a view (the database does not constrain a view's rows). As the model pages say "reference" there.
- */
-function keyLabels(item: DataModel, model: PrismaModel, views: Set<string>): Map<string, 'FK' | 'ref'> {
+/** What each column holding a related row's key is: `FK`, a foreign key, or `ref`, a reference (isReferenceOf). */
+function keyLabels(
+  item: DataModel,
+  isReference: (item: DataModel, field: Field) => boolean,
+): Map<string, 'FK' | 'ref'> {
   const labels = new Map<string, 'FK' | 'ref'>();
-  const emulated = model.provider === 'mongodb' || model.relationMode === 'prisma';
-  for (const field of item.fields) {
-    const unconstrained = emulated || item.kind === 'view' || views.has(field.type);
+  for (const field of item.fields)
     for (const column of field.relation?.fields ?? [])
       // A column keying both a table and a view is a foreign key all the same.
-      if (labels.get(column) !== 'FK') labels.set(column, unconstrained ? 'ref' : 'FK');
-  }
+      if (labels.get(column) !== 'FK') labels.set(column, isReference(item, field) ? 'ref' : 'FK');
   return labels;
 }
 
@@ -399,7 +434,7 @@ function stub(name: string, area: string | undefined): string {
   return `<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="0" CELLPADDING="4"><TR><TD STYLE="dashed" BGCOLOR="#F4F5F7">${escape(name)}${where}</TD></TR></TABLE>`;
 }
 
-/** A relation's edge; `row`, its model's row above the hub it points to (rowsOf). */
+/** A relation's edge; `row`, its model's row from the star's hub it is linked to (starOf). */
 function edge(relation: Relation, row?: number): string {
   const label = relation.fields.length
     ? `${relation.cardinality} (${relation.fields.join(', ')})`
@@ -408,8 +443,12 @@ function edge(relation: Relation, row?: number): string {
   // Declared but left out of Prisma Client (@ignore, @@ignore): drawn, dotted, and marked.
   const ignored = relation.ignored ? ', style=dotted' : '';
   const text = relation.ignored ? `${label}, ignored` : label;
-  const length = row === undefined ? '' : `, minlen=${row}`;
-  return `${id(relation.from)} -> ${id(relation.to)} [label="${text.replace(/"/g, '\\"')}"${both}${ignored}${length}];`;
+  return `${id(relation.from)} -> ${id(relation.to)} [label="${text.replace(/"/g, '\\"')}"${both}${ignored}${minlen(row)}];`;
+}
+
+/** An edge's length in ranks: a star's leaf's row (starOf). */
+function minlen(row: number | undefined): string {
+  return row === undefined ? '' : `, minlen=${row}`;
 }
 
 function id(name: string): string {

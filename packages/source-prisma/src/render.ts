@@ -13,6 +13,7 @@ import {
   type TemplateRenderer,
 } from '@docgen/core';
 import type { ErdDiagram } from './erd.js';
+import { isReferenceOf, relationsEmulated } from './keys.js';
 import type { DataModel, Field, KeyOptions, PrismaModel, Relation } from './model.js';
 
 /**
@@ -92,12 +93,10 @@ export function renderPrisma(
   const source = { plugin: 'prisma', file: model.path };
   // MongoDB keeps documents in collections; every other provider rows in tables.
   const storedIn = model.provider === 'mongodb' ? 'Collection' : 'Table';
-  // relationMode = "prisma": the relations are Prisma Client's, not the database's constraints;
-  // MongoDB has no foreign key constraints, and `prisma` is its only relation mode.
-  const emulatedRelations = model.relationMode === 'prisma' || model.provider === 'mongodb';
+  const emulatedRelations = relationsEmulated(model);
+  const isReference = isReferenceOf(model);
 
   const composite = new Set(model.models.filter((item) => item.kind === 'type').map((item) => item.name));
-  const views = new Set(model.models.filter((item) => item.kind === 'view').map((item) => item.name));
   const typeOf = (field: Field): string => {
     const base =
       field.kind === 'object'
@@ -219,7 +218,7 @@ export function renderPrisma(
           documentation: keptLineBreaks(field.documentation),
           notes: [
             ...(composite.has(field.type) ? ['embedded'] : []),
-            ...notesOf(field, item, { storedIn, views, emulatedRelations }),
+            ...notesOf(field, item, { storedIn, isReference }),
           ],
         })),
         relations: inFieldOrder(item, [
@@ -372,9 +371,8 @@ function notesOf(
   model: DataModel,
   {
     storedIn,
-    views,
-    emulatedRelations,
-  }: { storedIn: 'Collection' | 'Table'; views: Set<string>; emulatedRelations: boolean },
+    isReference,
+  }: { storedIn: 'Collection' | 'Table'; isReference: (item: DataModel, field: Field) => boolean },
 ): string[] {
   const notes: string[] = [];
   if (field.deprecated) notes.push('**Deprecated**');
@@ -386,10 +384,7 @@ function notesOf(
   if (field.ignored) notes.push('ignored by Prisma Client (`@ignore`)');
   if (field.commentedOut)
     notes.push('commented out by `prisma db pull` (no valid Prisma field name): not available in Prisma Client');
-  // MongoDB has no foreign keys: the field holds the other document's id, a reference. Nor has a
-  // database whose relations Prisma Client keeps (relationMode = "prisma"), nor a view, or a key to
-  // one: the database cannot constrain a view's rows.
-  const holds = emulatedRelations || model.kind === 'view' || views.has(field.type) ? 'reference' : 'foreign key';
+  const holds = isReference(model, field) ? 'reference' : 'foreign key';
   if (field.relation?.fields.length)
     notes.push(
       keyNote(
@@ -452,13 +447,22 @@ function keptLineBreaks(text: string | undefined): string | undefined {
   return literalPlaceholders(text)?.replace(/(?: {2,}|\\)\r?\n|\r?\n(?=[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t])/g, '<br>');
 }
 
+/**
+ * The first sentence of a `///` comment, for the overview's table: of its first paragraph, whose
+ * lines are prose wrapped at the author's width, joined as Markdown joins them on the model's page
+ * (documenso's first line ended "… for the configured Cloud Signature"). A blank line or a list
+ * item ends the paragraph.
+ */
 function firstSentence(text: string | undefined): string {
   if (!text) return '';
-  const line =
-    literalPlaceholders(text)!
-      .split('\n')
-      .find((candidate) => candidate.trim()) ?? '';
-  return /^(.*?[.!?])(\s|$)/.exec(line.trim())?.[1] ?? line.trim();
+  const lines = literalPlaceholders(text)!
+    .split('\n')
+    .map((line) => line.trim());
+  const start = lines.findIndex(Boolean);
+  if (start < 0) return '';
+  const end = lines.findIndex((line, at) => at > start && (!line || /^(?:[-*+]|\d{1,9}[.)])[ \t]/.test(line)));
+  const paragraph = lines.slice(start, end < 0 ? undefined : end).join(' ');
+  return /^(.*?[.!?])(\s|$)/.exec(paragraph)?.[1] ?? paragraph;
 }
 
 /** A relation's on-delete action, marked when it is Prisma's default rather than the schema's. */

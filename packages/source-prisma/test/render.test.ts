@@ -256,6 +256,40 @@ describe('real schemas: what they hold, shown as the schema writes it', () => {
     expect(page('data-model/model/message')).not.toContain('| foreign key');
   });
 
+  it("the overview's description of a model is its comment's whole first sentence, wrapped over lines as documenso's are", async () => {
+    const page = await pagesOf(
+      [
+        'datasource db {',
+        '  provider = "postgresql"',
+        '}',
+        '/// Per-recipient cached credential metadata for the configured Cloud Signature',
+        '/// Consortium (CSC) provider. Holds the TSP-validated certificate chain and the',
+        '/// symmetric-encrypted service-scope access token.',
+        'model CscCredential {',
+        '  id String @id',
+        '}',
+        '/// Audit entries',
+        '///',
+        '/// Kept for a year.',
+        'model AuditLog {',
+        '  id String @id',
+        '}',
+        '/// Archived rows:',
+        '/// - older than a year',
+        'model Archive {',
+        '  id String @id',
+        '}',
+      ].join('\n'),
+    );
+    // Cut at the first line's end, it read "… for the configured Cloud Signature".
+    expect(page('data-model')).toContain(
+      '| Per-recipient cached credential metadata for the configured Cloud Signature Consortium (CSC) provider. |',
+    );
+    // A paragraph ends at a blank line or a list, as on the model's page.
+    expect(page('data-model')).toContain('| 1 | Audit entries |');
+    expect(page('data-model')).toContain('| 1 | Archived rows: |');
+  });
+
   it('models whose names differ only by case each get a page, the later one numbered', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'docgen-prisma-'));
     await writeFile(
@@ -1575,6 +1609,49 @@ describe('data-model pages', () => {
     }
   });
 
+  it("a hub's own group is drawn as a star, its tables in rows around it, not one column metres tall", async () => {
+    // 62 models in one file: 22 tables point to User, 17 to Workspace. User's group was one column
+    // beside it (449 × 3697 pt), Workspace's 633 × 2852, and User's own page's diagram 390 × 1539.
+    const model = await extractPrisma(join(fixtures, 'saas.prisma'));
+    const diagrams = await erdDiagrams(model);
+    const shown = diagrams.filter((diagram) => diagram.area?.by === 'group' || diagram.area?.name === 'User');
+    expect(shown.map((diagram) => diagram.area!.name)).toEqual([
+      'User group',
+      'Workspace group',
+      'Product group',
+      'Order group',
+      'User',
+    ]);
+    for (const { svg } of shown) {
+      const [width, height] = /width="(\d+)pt" height="(\d+)pt"/.exec(svg)!.slice(1).map(Number);
+      expect(height! / width!).toBeLessThan(3);
+      expect(width! / height!).toBeLessThan(3);
+    }
+    // A model with a few links is still drawn left to right (dub's Link and its 8 stubs).
+    expect(erdDot(model, { name: 'Order', by: 'model', models: ['Order'] })).toContain('rankdir=LR');
+
+    // The hub is the model with the most leaves, not the most links: Team's 10 members each
+    // point to Org too, and the 9 tables pointing to User alone are the star.
+    const members = Array.from({ length: 10 }, (_, i) => `Member${i}`);
+    const orgAndTeam = await extractOf(
+      'datasource db {\n  provider = "postgresql"\n}\n' +
+        modelsText([{ name: 'User' }, ...Array.from({ length: 9 }, (_, i) => ({ name: `Log${i}`, points: 'User' }))]) +
+        '\nmodel Team {\n  id Int @id\n' +
+        members.map((name) => `  ${name.toLowerCase()}s ${name}[]`).join('\n') +
+        '\n}\nmodel Org {\n  id Int @id\n' +
+        members.map((name) => `  ${name.toLowerCase()}s ${name}[]`).join('\n') +
+        '\n}\n' +
+        members
+          .map(
+            (name) =>
+              `model ${name} {\n  id Int @id\n  teamId Int\n  team Team @relation(fields: [teamId], references: [id])\n  orgId Int\n  org Org @relation(fields: [orgId], references: [id])\n}`,
+          )
+          .join('\n'),
+    );
+    expect(erdDot(orgAndTeam)).toContain('rankdir=TB');
+    expect(erdDot(orgAndTeam)).toMatch(/"Log8" -> "User" \[label="n:1 \(ownerId\)", minlen=\d\]/);
+  });
+
   it('a big multi-file schema is drawn per file; a small one, or one without areas, in one diagram', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'docgen-prisma-'));
     await writeFile(join(dir, 'schema.prisma'), 'datasource db {\n  provider = "postgresql"\n}\n');
@@ -1612,7 +1689,8 @@ describe('data-model pages', () => {
       erdAreas(documents).find((area) => area.name === 'shops.prisma'),
     );
     expect(shops).toContain('<TD STYLE="dashed" BGCOLOR="#F4F5F7">Address<BR/>');
-    expect(shops).toContain('"Shop25" -> "Address" [label="embeds (address)", style=dashed];');
+    // 26 shops embedding one type are a star: drawn in rows around it, each edge a row's length.
+    expect(shops).toContain('"Shop25" -> "Address" [label="embeds (address)", style=dashed, minlen=2];');
 
     // 25 models or fewer: one diagram, whatever the areas.
     await writeFile(join(dir, 'link.prisma'), modelsText(links.slice(0, 3)));

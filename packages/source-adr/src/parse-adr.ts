@@ -354,11 +354,14 @@ export function parseAdr(
           : 'add a "## Status" section or a "- Status: accepted" line',
     });
   } else if (classified.status === 'unknown') {
+    // A history's latest entry decides the status: the warning points at it, the history quoted as written.
+    const latest = classified.latest;
+    const history = statusLines.map(({ text }) => text.trim()).join('; ');
     report({
       code: 'DG_ADR_STATUS',
       severity: 'warning',
-      message: `ADR ${number} (${fileName}) has an unknown status "${classified.text}"`,
-      location: { file, line: status.lines[0]?.line ?? line },
+      message: `ADR ${number} (${fileName}) has an unknown status ${latest ? `"${latest.text.trim()}", the latest entry of its history "${history}"` : `"${classified.text}"`}`,
+      location: { file, line: latest?.line ?? status.lines[0]?.line ?? line },
       hint: `use one of: ${ADR_STATUSES.join(', ')} (it is shown as written, in grey)`,
     });
   }

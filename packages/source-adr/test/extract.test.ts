@@ -2838,9 +2838,31 @@ describe('a dated status history whose latest entry is in words docgen does not 
     await rm(dir, { recursive: true });
     // Before: "Accepted", with no warning: the latest entry was passed over.
     expect(records.map((record) => [record.number, record.status])).toEqual([[1, 'unknown']]);
-    expect(warnings.map((warning) => [warning.code, warning.location?.line])).toEqual([['DG_ADR_STATUS', 7]]);
-    expect(warnings[0]!.message).toContain('"on hold 2024-05-01;');
+    // The warning points at the entry that gives the status, and quotes the history as written,
+    // oldest first (before: line 7, the section's first, and "on hold 2024-05-01; 2024-01-02 proposed; …").
+    expect(warnings.map((warning) => [warning.code, warning.location?.line])).toEqual([['DG_ADR_STATUS', 11]]);
+    expect(warnings[0]!.message).toBe(
+      'ADR 1 (0001-use-kafka.md) has an unknown status "2024-05-01 on hold", the latest entry of its history "2024-01-02 proposed; 2024-02-10 accepted; 2024-05-01 on hold"',
+    );
     expect(statusLozenge(records[0]!)).toBe(':status[on hold]{colour=Grey}');
+  });
+});
+
+describe('a status history whose latest entry is unknown, written newest first', () => {
+  it("is warned about at that entry's line, the history quoted in the file's order", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-adr-'));
+    await writeFile(
+      join(dir, '0002-use-redis.md'),
+      '# 2. Use Redis\n\n## Status\n\n- 2024-06-01 **paused**\n- 2024-02-10 accepted\n- 2024-01-02 proposed\n',
+    );
+    const warnings: Diagnostic[] = [];
+    const { records } = extractAdrs(dir, { report: (warning) => warnings.push(warning) });
+    await rm(dir, { recursive: true });
+    expect(records.map((record) => [record.number, record.status])).toEqual([[2, 'unknown']]);
+    expect(warnings.map((warning) => [warning.code, warning.location?.line])).toEqual([['DG_ADR_STATUS', 5]]);
+    expect(warnings[0]!.message).toContain(
+      '"2024-06-01 **paused**", the latest entry of its history "2024-06-01 **paused**; 2024-02-10 accepted; 2024-01-02 proposed"',
+    );
   });
 });
 

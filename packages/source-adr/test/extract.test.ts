@@ -1616,6 +1616,49 @@ describe('status and date lines as templates leave them', () => {
   });
 });
 
+describe("a metadata line still holding the template's {UPPER_CASE} placeholder (the adrs CLI's `* Updated Date: {UPDATE_DATE}`)", () => {
+  it('is warned about at its line, and kept as written', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-adr-'));
+    await writeFile(
+      join(dir, '0003-use-kafka.md'),
+      [
+        '# 3. Use Kafka',
+        '',
+        '* Status: accepted',
+        '* Deciders: Ana',
+        '* Date: 2026-11-29',
+        '* Updated Date: {UPDATE_DATE}',
+        '* **Reviewers:** {REVIEWERS} <!-- optional -->',
+        '* Config: `{DATABASE_URL}` <!-- {NOT_SHOWN} -->',
+        '',
+        '## Context and Problem Statement',
+        '',
+        'Orders need an event log; `{NOT_A_FIELD}` in prose is left alone.',
+        '',
+      ].join('\n'),
+    );
+    const warnings: Diagnostic[] = [];
+    const { records } = extractAdrs(dir, { report: (warning) => warnings.push(warning) });
+    await rm(dir, { recursive: true });
+    // Before: no warning; the lines stayed in the page as written.
+    expect(warnings.map((warning) => [warning.code, warning.location?.line, warning.message, warning.hint])).toEqual([
+      [
+        'DG_ADR_PLACEHOLDER',
+        6,
+        `0003-use-kafka.md's "Updated Date" is still its template's placeholder "{UPDATE_DATE}"`,
+        'fill it in, or remove the line',
+      ],
+      [
+        'DG_ADR_PLACEHOLDER',
+        7,
+        `0003-use-kafka.md's "Reviewers" is still its template's placeholder "{REVIEWERS}"`,
+        'fill it in, or remove the line',
+      ],
+    ]);
+    expect(records[0]!.body).toContain('* Updated Date: {UPDATE_DATE}');
+  });
+});
+
 describe("a date still the template's placeholder", () => {
   it('is no date: the file name dates the decision, and a warning at its line says what to write', () => {
     const dir = join(fixtures, 'date-placeholder');

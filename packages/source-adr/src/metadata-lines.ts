@@ -71,6 +71,33 @@ export function preamble(lines: string[], titleIndex: number): number[] {
   return out;
 }
 
+/** A template's placeholder left in a field: `{UPDATE_DATE}`, `{DECIDERS}`, as the adrs CLI's templates write them. */
+const UPPER_CASE_PLACEHOLDER = /\{[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*\}/;
+
+/** A field line of any key: `* Updated Date: …`, `**Reviewers:** …`, `- Tags: …`. */
+const ANY_FIELD_LINE =
+  /^\s*(?:[-*+]\s+)?(?:\*\*|__)?(\p{L}[\p{L}\p{N} _-]{0,40}?)(?:\*\*|__)?\s*[:：](?:\*\*|__)?\s*(.*?)\s*$/u;
+
+/**
+ * The metadata lines (outside code) whose value is still their template's `{UPPER_CASE}` placeholder
+ * (`* Updated Date: {UPDATE_DATE}`): their key, the placeholder, and their 1-based line. Status and
+ * date lines are left to their own readers, which say so already; a placeholder in a comment or in code is no value.
+ */
+export function placeholderFields(
+  lines: string[],
+  top: number,
+  drop: Set<number>,
+  fenced: Set<number>,
+): Array<{ key: string; placeholder: string; line: number }> {
+  return preamble(lines, top).flatMap((i) => {
+    if (drop.has(i) || fenced.has(i) || metaLine(lines[i]!)) return [];
+    // `{DATABASE_URL}` in code is what the decision is about, no placeholder.
+    const field = ANY_FIELD_LINE.exec(lines[i]!.replace(/\s*<!--.*?-->|`[^`]*`/g, ''));
+    const placeholder = field && UPPER_CASE_PLACEHOLDER.exec(field[2]!)?.[0];
+    return placeholder ? [{ key: field[1]!.trim(), placeholder, line: i + 1 }] : [];
+  });
+}
+
 /** A section of metadata lines, as some templates head them: `## Metadata`, `## Metadaten`. */
 const METADATA_HEADING = /^\s{0,3}#{2,3}\s+(?:metadata|metadaten|métadonnées|metadatos|metadados)\s*#*\s*$/i;
 

@@ -23,7 +23,13 @@ import { datedOrPlaceholder, writtenDate, writesDayFirst } from './dates.js';
 import { statusChoices, classifyStatus, saysMoreThanStatus } from './status-words.js';
 import { frontMatter, frontMatterFields, frontMatterLinks } from './front-matter.js';
 import { sitePageNames, slugOf } from './links.js';
-import { fencedLines, dropEmptiedMetadataSection, dropEmptiedCallouts, metaLine } from './metadata-lines.js';
+import {
+  fencedLines,
+  dropEmptiedMetadataSection,
+  dropEmptiedCallouts,
+  metaLine,
+  placeholderFields,
+} from './metadata-lines.js';
 import { linksSection } from './relation-lines.js';
 import { tableAboveTitle } from './field-tables.js';
 import { inlineFields } from './fields.js';
@@ -354,12 +360,26 @@ export function parseAdr(
           : 'add a "## Status" section or a "- Status: accepted" line',
     });
   } else if (classified.status === 'unknown') {
+    // A history's latest entry decides the status: the warning points at it, the history quoted as written.
+    const latest = classified.latest;
+    const history = statusLines.map(({ text }) => text.trim()).join('; ');
     report({
       code: 'DG_ADR_STATUS',
       severity: 'warning',
-      message: `ADR ${number} (${fileName}) has an unknown status "${classified.text}"`,
-      location: { file, line: status.lines[0]?.line ?? line },
+      message: `ADR ${number} (${fileName}) has an unknown status ${latest ? `"${latest.text.trim()}", the latest entry of its history "${history}"` : `"${classified.text}"`}`,
+      location: { file, line: latest?.line ?? status.lines[0]?.line ?? line },
       hint: `use one of: ${ADR_STATUSES.join(', ')} (it is shown as written, in grey)`,
+    });
+  }
+
+  // `* Updated Date: {UPDATE_DATE}`: a field the template left unfilled shows as written, so say so.
+  for (const field of placeholderFields(lines, titleIndex >= 0 ? titleIndex : front.end - 1, drop, fenced)) {
+    report({
+      code: 'DG_ADR_PLACEHOLDER',
+      severity: 'warning',
+      message: `${fileName}'s "${field.key}" is still its template's placeholder "${field.placeholder}"`,
+      location: { file, line: field.line },
+      hint: 'fill it in, or remove the line',
     });
   }
 

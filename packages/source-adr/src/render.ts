@@ -53,6 +53,12 @@ function adrName(record: Pick<AdrRecord, 'number'> & { label?: string }): string
 }
 
 /**
+ * What an unknown status's lozenge leaves out: marks and symbols, but no letter of any script
+ * (`待定`, `Ожидает`, an accent written apart) and no apostrophe within a word (`decision’s`, `d’arbitrage`, `Won't`).
+ */
+const NOT_A_WORD = /(?:(?!(?<=\p{L}\p{M}*)['’](?=\p{L}))[^\p{L}\p{M}\p{N} -])+/gu;
+
+/**
  * `:status[Accepted]{colour=Green}`, coloured by the status: the author's own word where it is not
  * the status's name (`:status[Akzeptiert]{colour=Green}`, `Approved`), as the body says it; an
  * unknown status keeps its own first words (its first line's, dates aside), in grey.
@@ -63,7 +69,7 @@ export function statusLozenge(record: Pick<AdrRecord, 'status' | 'statusText' | 
       ? record.statusText
           .split(';')[0]!
           .replace(DATES, ' ')
-          .replace(/[^\p{L}\p{N} -]+/gu, ' ')
+          .replace(NOT_A_WORD, ' ')
           .trim()
           .split(/\s+/)
           .slice(0, 3)

@@ -255,6 +255,8 @@ export function classifyStatus(written: Array<{ text: string; line: number }>): 
   word?: string;
   /** The status line says another decision replaces a part of this one only: it stands, amended. */
   partly?: boolean;
+  /** A history's latest entry, which gives the status, as the file writes it and where. */
+  latest?: { text: string; line: number };
 } {
   let status: AdrStatus | undefined;
   let date: { text: string; line: number } | undefined;
@@ -340,6 +342,7 @@ export function classifyStatus(written: Array<{ text: string; line: number }>): 
     ...(date ? { date } : {}),
     ...(own && status !== 'unknown' ? { word } : {}),
     ...(partly ? { partly } : {}),
+    ...(ordered !== lines ? { latest: written.find(({ line }) => line === ordered[0]!.line)! } : {}),
   };
 }
 

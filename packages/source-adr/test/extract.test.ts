@@ -1616,6 +1616,49 @@ describe('status and date lines as templates leave them', () => {
   });
 });
 
+describe("a metadata line still holding the template's {UPPER_CASE} placeholder (the adrs CLI's `* Updated Date: {UPDATE_DATE}`)", () => {
+  it('is warned about at its line, and kept as written', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-adr-'));
+    await writeFile(
+      join(dir, '0003-use-kafka.md'),
+      [
+        '# 3. Use Kafka',
+        '',
+        '* Status: accepted',
+        '* Deciders: Ana',
+        '* Date: 2026-11-29',
+        '* Updated Date: {UPDATE_DATE}',
+        '* **Reviewers:** {REVIEWERS} <!-- optional -->',
+        '* Config: `{DATABASE_URL}` <!-- {NOT_SHOWN} -->',
+        '',
+        '## Context and Problem Statement',
+        '',
+        'Orders need an event log; `{NOT_A_FIELD}` in prose is left alone.',
+        '',
+      ].join('\n'),
+    );
+    const warnings: Diagnostic[] = [];
+    const { records } = extractAdrs(dir, { report: (warning) => warnings.push(warning) });
+    await rm(dir, { recursive: true });
+    // Before: no warning; the lines stayed in the page as written.
+    expect(warnings.map((warning) => [warning.code, warning.location?.line, warning.message, warning.hint])).toEqual([
+      [
+        'DG_ADR_PLACEHOLDER',
+        6,
+        `0003-use-kafka.md's "Updated Date" is still its template's placeholder "{UPDATE_DATE}"`,
+        'fill it in, or remove the line',
+      ],
+      [
+        'DG_ADR_PLACEHOLDER',
+        7,
+        `0003-use-kafka.md's "Reviewers" is still its template's placeholder "{REVIEWERS}"`,
+        'fill it in, or remove the line',
+      ],
+    ]);
+    expect(records[0]!.body).toContain('* Updated Date: {UPDATE_DATE}');
+  });
+});
+
 describe("a date still the template's placeholder", () => {
   it('is no date: the file name dates the decision, and a warning at its line says what to write', () => {
     const dir = join(fixtures, 'date-placeholder');
@@ -2838,9 +2881,31 @@ describe('a dated status history whose latest entry is in words docgen does not 
     await rm(dir, { recursive: true });
     // Before: "Accepted", with no warning: the latest entry was passed over.
     expect(records.map((record) => [record.number, record.status])).toEqual([[1, 'unknown']]);
-    expect(warnings.map((warning) => [warning.code, warning.location?.line])).toEqual([['DG_ADR_STATUS', 7]]);
-    expect(warnings[0]!.message).toContain('"on hold 2024-05-01;');
+    // The warning points at the entry that gives the status, and quotes the history as written,
+    // oldest first (before: line 7, the section's first, and "on hold 2024-05-01; 2024-01-02 proposed; …").
+    expect(warnings.map((warning) => [warning.code, warning.location?.line])).toEqual([['DG_ADR_STATUS', 11]]);
+    expect(warnings[0]!.message).toBe(
+      'ADR 1 (0001-use-kafka.md) has an unknown status "2024-05-01 on hold", the latest entry of its history "2024-01-02 proposed; 2024-02-10 accepted; 2024-05-01 on hold"',
+    );
     expect(statusLozenge(records[0]!)).toBe(':status[on hold]{colour=Grey}');
+  });
+});
+
+describe('a status history whose latest entry is unknown, written newest first', () => {
+  it("is warned about at that entry's line, the history quoted in the file's order", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-adr-'));
+    await writeFile(
+      join(dir, '0002-use-redis.md'),
+      '# 2. Use Redis\n\n## Status\n\n- 2024-06-01 **paused**\n- 2024-02-10 accepted\n- 2024-01-02 proposed\n',
+    );
+    const warnings: Diagnostic[] = [];
+    const { records } = extractAdrs(dir, { report: (warning) => warnings.push(warning) });
+    await rm(dir, { recursive: true });
+    expect(records.map((record) => [record.number, record.status])).toEqual([[2, 'unknown']]);
+    expect(warnings.map((warning) => [warning.code, warning.location?.line])).toEqual([['DG_ADR_STATUS', 5]]);
+    expect(warnings[0]!.message).toContain(
+      '"2024-06-01 **paused**", the latest entry of its history "2024-06-01 **paused**; 2024-02-10 accepted; 2024-01-02 proposed"',
+    );
   });
 });
 

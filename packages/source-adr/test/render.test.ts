@@ -91,6 +91,29 @@ describe('status lozenges', () => {
     expect(lozenge('Supersedes ADR 2\n\nGenehmigt')).toEqual([':status[Genehmigt]{colour=Green}', 'accepted']);
   });
 
+  it("an unknown status keeps its apostrophes and every script's letters (The decision’s status, en attente d’arbitrage, 待定)", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-adr-'));
+    const statuses = [
+      'The decision’s status is open to debate',
+      'En attente d’arbitrage',
+      "Won't do",
+      '待定',
+      'Ожидает',
+    ];
+    for (const [index, status] of statuses.entries())
+      await writeFile(join(dir, `000${index + 1}-x.md`), `# X\n\n## Status\n\n${status}\n`);
+    const log = renderAdrs(extractAdrs(dir, { report: () => undefined }), templates).pages[0]!.markdown;
+    const lozenges = log.split('\n').flatMap((line) => /:status\[[^\]]*\]\{colour=\w+\}/.exec(line) ?? []);
+    // Before: `The decision s`, `En attente d arbitrage`: a curly apostrophe was a space.
+    expect(lozenges).toEqual([
+      ':status[The decision’s status]{colour=Grey}',
+      ':status[En attente d’arbitrage]{colour=Grey}',
+      ":status[Won't do]{colour=Grey}",
+      ':status[待定]{colour=Grey}',
+      ':status[Ожидает]{colour=Grey}',
+    ]);
+  });
+
   it("front matter's lower-case word is capitalised as the status names are; the page keeps its status label", async () => {
     const dir = await mkdtemp(join(tmpdir(), 'docgen-adr-'));
     await writeFile(join(dir, '0001-x.md'), '---\nstatus: approved\n---\n# X\n');

@@ -176,6 +176,43 @@ describe('docgen api on fixtures', () => {
     // Each link found its heading: none is warned about (DG_CONVERT).
     expect(summary.warnings).toEqual([]);
   });
+
+  it("leads ReDoc's #section/… links to headings with code spans, an entity, a repeat and non-ASCII text", async () => {
+    const { out, manifest, summary } = await render(
+      join(fixtures, 'section-link-texts', 'openapi.yaml'),
+      'section-link-texts',
+    );
+    const storage = (page: Manifest['pages'][number]) => readFileSync(join(out, page.storageFile!), 'utf8');
+    const [overview, plots] = (manifest as Manifest).pages;
+    // Confluence's anchor of each heading the converter wrote: its text (code and all) without
+    // whitespace, a repeat's with `.1`; as escaped in the storage, as the links' anchors are.
+    const seen = new Map<string, number>();
+    const anchors = [...storage(overview!).matchAll(/<h\d>(.*?)<\/h\d>/g)].map(([, inner]) => {
+      const base = inner!.replace(/<[^>]*>/g, '').replace(/\s+/g, '');
+      const count = seen.get(base) ?? 0;
+      seen.set(base, count + 1);
+      return count ? `${base}.${count}` : base;
+    });
+    expect(anchors.slice(0, 5)).toEqual([
+      'Pagingwith_links&amp;&lt;cursor&gt;',
+      'Limits',
+      'Café&amp;crème',
+      'Limits.1',
+      '日本語の説明',
+    ]);
+    const links = [...storage(plots!).matchAll(/<ac:link ac:anchor="([^"]*)">.*?<!\[CDATA\[(.*?)\]\]>/g)].map(
+      ([, anchor, label]) => [label, anchor],
+    );
+    expect(links).toEqual(
+      expect.arrayContaining([
+        ['paging', anchors[0]],
+        ['limits', anchors[1]],
+        ["café's limits", anchors[3]],
+        ['Japanese', anchors[4]],
+      ]),
+    );
+    expect(summary.warnings).toEqual([]);
+  });
 });
 
 describe('docgen api on invalid input', () => {

@@ -158,6 +158,45 @@ describe('docgen schema --prisma of a schema the config lists', () => {
   }, 60_000);
 });
 
+describe("docgen schema: a field's documentation in its table cell", () => {
+  it('a heading or a rule that ends a quote is a heading and a rule in the cell, not text', async () => {
+    const schema = join(scratch, 'quoted.prisma');
+    writeFileSync(
+      schema,
+      [
+        'datasource db {',
+        '  provider = "postgresql"',
+        '}',
+        '',
+        'model Account {',
+        '  id    Int    @id',
+        '  /// > Deprecated: use `email`.',
+        '  /// ### Format',
+        '  /// Lower case.',
+        '  login String',
+        '  /// > Checked on save.',
+        '  /// ***',
+        '  /// Unique per workspace.',
+        '  email String',
+        '}',
+        '',
+      ].join('\n'),
+    );
+    const out = join(scratch, 'quoted');
+    const result = await runCli(['schema', '--prisma', schema, '--out', out, '--no-cache', '--json']);
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout).warnings).toEqual([]);
+    const account = readFileSync(join(out, 'data-model__model__account.storage.xhtml'), 'utf8');
+    // A storage cell holds blocks (Confluence's editor puts headings and rules in cells too).
+    expect(account).toContain(
+      '<td><blockquote><p>Deprecated: use <code>email</code>.</p></blockquote><h3>Format</h3><p>Lower case.</p></td>',
+    );
+    expect(account).toContain(
+      '<td><blockquote><p>Checked on save.</p></blockquote><hr /><p>Unique per workspace.</p></td>',
+    );
+  }, 60_000);
+});
+
 describe('docgen schema with the config in package.json', () => {
   it('with no prisma source, the hint gives the source as JSON for package.json’s "docgen", where YAML would break the file', async () => {
     const project = mkdtempSync(join(scratch, 'package-json-'));

@@ -325,10 +325,10 @@ export function escapeTableCell(value: unknown): string {
   return (
     cellParagraphs(text.split(/\r?\n/))
       .map(({ lines, inCode }) => cellBlocks(lines, inCode))
-      // A list or a quote is a block of its own: no blank line's <br><br> before or after it.
+      // A list, a quote, a heading or a rule is a block of its own: no blank line's <br><br> before or after it.
       .reduce((cell, paragraph) => {
         if (!cell) return paragraph;
-        return /<\/([uo]l|blockquote)>$/.test(cell) || /^<([uo]l|blockquote)>/.test(paragraph)
+        return CELL_BLOCK_END.test(cell) || CELL_BLOCK_START.test(paragraph)
           ? cell + paragraph
           : `${cell}<br><br>${paragraph}`;
       }, '')
@@ -356,6 +356,10 @@ function cellParagraphs(lines: string[]): Array<{ lines: string[]; inCode: boole
   });
   return paragraphs;
 }
+
+/** The blocks a cell's Markdown holds as HTML (cellBlocks), which need no `<br><br>` to stand apart. */
+const CELL_BLOCK_END = /(?:<\/(?:[uo]l|blockquote|h[1-6])>|<hr>)$/;
+const CELL_BLOCK_START = /^<(?:[uo]l|blockquote|h[1-6]|hr)>/;
 
 /**
  * A block quote's line: `> text`, its marker indented 3 spaces at most. Not a comparison (`> 99.9% of
@@ -394,8 +398,19 @@ function cellBlocks(lines: string[], inCode: boolean[]): string {
   const end = quoteEnd(lines, inCode, quoted);
   const quote = lines.slice(quoted, end).map((line) => line.replace(/^ {0,3}> ?/, ''));
   const before = quoted ? cellLines(lines.slice(0, quoted), inCode.slice(0, quoted)) : '';
-  const after = end < lines.length ? cellBlocks(lines.slice(end), inCode.slice(end)) : '';
+  const after = end < lines.length ? afterQuote(lines.slice(end), inCode.slice(end)) : '';
   return `${before}<blockquote>${cellLines(quote, quote.map(fencedCodeLines()))}</blockquote>${after}`;
+}
+
+/**
+ * The lines after a quote, from the one that ended it: a heading or a rule (startsOwnBlock) as the
+ * block it is, `<h3>Format</h3>`, `<hr>` (a storage cell holds blocks, headings and rules among
+ * them, as Confluence's editor writes them), not as text run on with the next line.
+ */
+function afterQuote(lines: string[], inCode: boolean[]): string {
+  if (inCode[0] || !startsOwnBlock(lines[0]!)) return cellBlocks(lines, inCode);
+  const rest = lines.length > 1 ? cellBlocks(lines.slice(1), inCode.slice(1)) : '';
+  return ownBlock(lines[0]!) + rest;
 }
 
 /**
@@ -413,7 +428,19 @@ function quoteEnd(lines: string[], inCode: boolean[], from: number): number {
 
 /** An ATX heading (`## Errors`) or a thematic break (`***`, `- - -`), which interrupt a paragraph. */
 function startsOwnBlock(line: string): boolean {
-  return /^ {0,3}#{1,6}(?:[ \t]|$)/.test(line) || /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/.test(line);
+  return ATX_HEADING.test(line) || THEMATIC_BREAK.test(line);
+}
+
+const ATX_HEADING = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
+const THEMATIC_BREAK = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
+
+/** A heading or a rule (startsOwnBlock) as HTML: `## Errors ##` → `<h2>Errors</h2>`, `***` → `<hr>`. */
+function ownBlock(line: string): string {
+  const heading = ATX_HEADING.exec(line);
+  if (!heading) return '<hr>';
+  const level = heading[1]!.length;
+  // An empty heading (`#`) shows nothing; the converter would leave out `<h1></h1>` too.
+  return heading[2] ? `<h${level}>${heading[2]}</h${level}>` : '';
 }
 
 /** `- item`, `* item`, `+ item`, `1. item`, `1) item`: indentation, marker, text. */

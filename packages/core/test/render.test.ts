@@ -318,8 +318,12 @@ describe('template renderer', () => {
     expect(escapeTableCell('> Call it so:\n```\ncurl -X POST\n```')).toBe(
       '<blockquote>Call it so:</blockquote>``` curl -X POST ```',
     );
-    expect(escapeTableCell('> Slow.\n## Errors')).toBe('<blockquote>Slow.</blockquote>## Errors');
-    expect(escapeTableCell('> Slow.\n***\nNext.')).toBe('<blockquote>Slow.</blockquote>*** Next.');
+    // The heading or the rule is a block of its own after the quote, not text run on with the next line.
+    expect(escapeTableCell('> Slow.\n## Errors ##\nRetry.')).toBe(
+      '<blockquote>Slow.</blockquote><h2>Errors</h2>Retry.',
+    );
+    expect(escapeTableCell('> Slow.\n***\nNext.')).toBe('<blockquote>Slow.</blockquote><hr>Next.');
+    expect(escapeTableCell('> Slow.\n---\n\nNext.')).toBe('<blockquote>Slow.</blockquote><hr>Next.');
     // A comparison is no quote: `> 5 items`, `>=2`, a line of a longer text too.
     expect(escapeTableCell('> 5 items')).toBe('> 5 items');
     expect(escapeTableCell('>=2')).toBe('>=2');

@@ -58,9 +58,19 @@ export function headingText(heading: Heading): string {
   return plainText(heading);
 }
 
+/**
+ * GitHub's slug of each Markdown heading of `names`, in document order, made from its untrimmed
+ * text (headingText) by github-slugger, as GitHub makes them: a repeat's with `-1`, `-2`…
+ * A heading written in raw HTML gets none (GitHub gives it none), nor counts as a repeat.
+ */
+export function githubSlugs(names: readonly HeadingName[]): Array<string | undefined> {
+  const slugger = new GithubSlugger();
+  return names.map((name) => (name.raw ? undefined : slugger.slug(name.text)));
+}
+
 /** GitHub slug (and the heading's id, text, Confluence form) → Confluence anchor, for these headings in document order; into `anchors` if given. */
 export function anchorsOfTexts(names: HeadingName[], anchors = new Map<string, string>()): Map<string, string> {
-  const slugger = new GithubSlugger();
+  const slugs = githubSlugs(names);
   const seen = new Map<string, number>();
   const bare: Array<[slug: string, anchor: string]> = [];
   // GitHub gives a heading written in raw HTML no slug: its Markdown headings' slugs are as GitHub
@@ -68,7 +78,7 @@ export function anchorsOfTexts(names: HeadingName[], anchors = new Map<string, s
   // Markdown heading has that slug.
   let rawSlugger: GithubSlugger | undefined;
   const rawSlugs: Array<[slug: string, anchor: string]> = [];
-  for (const { text: untrimmed, displayed, id, raw } of names) {
+  for (const [index, { text: untrimmed, displayed, id, raw }] of names.entries()) {
     const value = untrimmed.trim();
     // Confluence names the heading by the text it shows (the emoji); GitHub slugs the shortcode's name.
     const base = confluenceAnchor((displayed ?? replaceEmojiShortcodes(value)).trim());
@@ -80,7 +90,7 @@ export function anchorsOfTexts(names: HeadingName[], anchors = new Map<string, s
     // (Each key a heading sets is its own anchor: their order within one heading does not matter.)
     if (raw) rawSlugs.push([(rawSlugger ??= new GithubSlugger()).slug(value), anchor]);
     else {
-      const slug = slugger.slug(untrimmed);
+      const slug = slugs[index]!;
       if (!anchors.has(slug)) anchors.set(slug, anchor);
       const trimmed = slug.replace(/^-+|-+$/g, '');
       if (trimmed && trimmed !== slug) bare.push([trimmed, anchor]);

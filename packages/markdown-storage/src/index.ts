@@ -8,6 +8,7 @@ export { converterFingerprint } from './fingerprint.js';
 export { normalizeStorage } from './normalize.js';
 export { storageToMarkdown } from './to-markdown.js';
 export { confluenceAnchor } from './anchors.js';
+export { headingSlugs, type HeadingSlug } from './heading-slugs.js';
 /** The parser as a unified plugin: `unified().use(markdownParse)`, for remark transformers over the same mdast. */
 export { markdownParse } from './parse/index.js';
 export { codeLanguage } from './languages.js';

@@ -1,4 +1,5 @@
 import { jsonErrorPosition, type Diagnostic } from '@docgen/core';
+import { unparsedExampleMessage, type TextError } from './example-text.js';
 
 /** A string that opens like a JSON object or list (`{`, `[`): written as JSON text, meant to parse. */
 export function looksLikeJsonText(text: string): boolean {
@@ -6,7 +7,7 @@ export function looksLikeJsonText(text: string): boolean {
 }
 
 /** Why and where JSON text does not parse (line and column 1-based, within the text); undefined when it parses. */
-export function jsonTextError(text: string): { reason: string; line: number; column: number } | undefined {
+export function jsonTextError(text: string): TextError | undefined {
   try {
     JSON.parse(text);
     return undefined;
@@ -33,11 +34,10 @@ export function brokenJsonExample(
   if (typeof example !== 'string' || !looksLikeJsonText(example)) return undefined;
   const error = jsonTextError(example);
   if (!error) return undefined;
-  const at = example.trim().includes('\n') ? `line ${error.line}, column ${error.column}` : `column ${error.column}`;
   return {
     code: 'DG_OPENAPI_EXAMPLE_JSON',
     severity: 'warning',
-    message: `the example is JSON text that does not parse (${error.reason}, at ${at} of the example): it is shown as the text it is`,
+    message: unparsedExampleMessage('JSON', example, error),
     ...where(),
     hint: 'fix the JSON there; or write the example as YAML/JSON data instead of a string, which the spec parser checks',
   };

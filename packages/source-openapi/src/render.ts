@@ -2,7 +2,6 @@ import { readFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import {
   anchorSlug,
-  markdownHeadings,
   contentHash,
   escapeMarkdownInline,
   escapeTableCell,
@@ -15,8 +14,7 @@ import {
   type PageTree,
   type TemplateRenderer,
 } from '@docgen/core';
-import { decodeHTML } from 'entities';
-import GithubSlugger from 'github-slugger';
+import { headingSlugs } from '@docgen/markdown-storage';
 import type {
   ApiModel,
   CurlPlaceholder,
@@ -470,27 +468,15 @@ interface DescriptionHeading {
 }
 
 /**
- * The headings of the spec's description, each with GitHub's slug (a repeated one's with `-1`,
- * `-2`…), which links to it in Markdown and which the converter maps to Confluence's anchor: made
- * by the slugger the converter uses (github-slugger), so the two agree on a repeat beside a heading
- * that slugs to its `-1` (`Step 1`, then `Step` twice) and on what a slug drops (`m²`). The
- * description comes first on the overview, before the page's own headings, so the count starts there.
+ * The headings of the spec's description, each with the slug the converter gives it (a repeated
+ * one's with `-1`, `-2`…), which links to it in Markdown and which the converter maps to
+ * Confluence's anchor: read by the converter's own parse (headingSlugs), so the two agree on a
+ * heading's text (a code span as written, an entity as the character it names) and on its repeats.
+ * The description comes first on the overview, before the page's own headings, so the count starts there.
  */
 function descriptionHeadings(description: string | undefined): DescriptionHeading[] {
-  const slugger = new GithubSlugger();
-  return markdownHeadings(description).map(({ text, level }) => {
-    // The heading's text as the converter reads it: an image shows none of its alt text, emphasis
-    // (`_Beta_`, not `snake_case`) none of its markers, an entity (`&amp;`) the character it names.
-    const plain = decodeHTML(
-      text
-        .replace(/!\[[^\]]*\]\([^)]*\)/g, '')
-        .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
-        .replace(/<[^>]*>/g, '')
-        .replace(/[*`~]/g, '')
-        .replace(UNDERSCORE_EMPHASIS, '$2'),
-    );
-    return { name: redocTagName(plain), slug: slugger.slug(plain), level };
-  });
+  if (!description) return [];
+  return headingSlugs(description).map(({ text, slug, level }) => ({ name: redocTagName(text), slug, level }));
 }
 
 /**
@@ -498,9 +484,6 @@ function descriptionHeadings(description: string | undefined): DescriptionHeadin
  * parentheses included (`#section/Area-(m²)`, a heading's `(m²)`), not cut at their first `)`.
  */
 const REDOC_LINK = /\]\(#((?:[^()\s]|\([^()\s]*\))+)\)/g;
-
-/** Text between `_` or `__` that CommonMark reads as emphasis: not within a word (`snake_case`). */
-const UNDERSCORE_EMPHASIS = /(?<![\p{L}\p{N}_\\])(_+)(?=[^\s_])(.*?[^\s_])\1(?![\p{L}\p{N}_])/gu;
 
 /** Where the section of the heading at `index` ends: at the next heading of its level or above. */
 function sectionEnd(headings: DescriptionHeading[], index: number): number {
@@ -521,10 +504,13 @@ function bySummarySlug(operations: Operation[]): Map<string, Operation> {
 
 /**
  * A tag's name as ReDoc's `#tag/…` links spell it, for matching: ReDoc slugifies the name
- * (`Feature Flag & Setting values` → `Feature-Flag-and-Setting-values`); case and punctuation aside.
+ * (`Feature Flag & Setting values` → `Feature-Flag-and-Setting-values`, `Café` → `Cafe`: its
+ * slugify drops accents); case and punctuation aside.
  */
 function redocTagName(name: string): string {
   return name
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
     .toLowerCase()
     .replace(/&/g, 'and')
     .replace(/[^\p{L}\p{N}]+/gu, '');

@@ -3,6 +3,7 @@
  * not parse is said, as JSON text is (json-text.ts).
  */
 import { yamlTextError, type Diagnostic } from '@docgen/core';
+import { unparsedExampleMessage } from './example-text.js';
 
 /**
  * The warning for a YAML body's example written as a string that is no YAML: where, and what is
@@ -16,17 +17,10 @@ export function brokenYamlExample(
   if (typeof example !== 'string') return undefined;
   const error = yamlTextError(example);
   if (!error) return undefined;
-  // An unclosed bracket or quote is found where the text ends, past its last line: said so.
-  const ended = error.line > example.trimEnd().split('\n').length;
-  const at = ended
-    ? 'the end'
-    : example.trim().includes('\n')
-      ? `line ${error.line}, column ${error.column}`
-      : `column ${error.column}`;
   return {
     code: 'DG_OPENAPI_EXAMPLE_YAML',
     severity: 'warning',
-    message: `the example is YAML text that does not parse (${error.message}, at ${at} of the example): it is shown as the text it is`,
+    message: unparsedExampleMessage('YAML', example, { ...error, reason: error.message }),
     ...where(),
     hint: 'fix the YAML there (indentation, a missing colon, quote or bracket); or write the example as YAML data instead of a string, which the spec parser checks',
   };

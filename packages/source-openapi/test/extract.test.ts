@@ -925,6 +925,33 @@ describe('slips the spec can survive, said where they are', () => {
     ]);
   });
 
+  it('a JSON example left unclosed is marked at the end of the example, not on a line past its last', async () => {
+    // A block scalar (`|`) ends the text with a newline: JSON.parse stops after it, at a line the example does not have.
+    const diagnostics: Diagnostic[] = [];
+    await modelOf(
+      [
+        'openapi: 3.0.0',
+        'info: { title: Things, version: "1" }',
+        'paths:',
+        '  /things:',
+        '    get:',
+        '      responses:',
+        "        '200':",
+        '          description: The thing',
+        '          content:',
+        '            application/json:',
+        '              schema: { type: object }',
+        '              example: |',
+        '                {"id": 1,',
+        '                 "name": "Rex"',
+      ],
+      (d) => diagnostics.push(d),
+    );
+    expect(diagnostics.map((d) => d.message)).toEqual([
+      expect.stringContaining("(Expected ',' or '}' after property value, at the end of the example)"),
+    ]);
+  });
+
   it("warns a YAML body's example written as YAML text that does not parse, at the example's line", async () => {
     const diagnostics: Diagnostic[] = [];
     const api = await modelOf(

@@ -1077,7 +1077,7 @@ function ownRunbookFiles(
   where: { catalogFiles: string[]; components: string[] },
   options: ExtractRunbookOptions,
 ): { own: Array<{ file: string; component: string }>; aside: AsideCopy[] } {
-  const { catalogFiles, components } = where;
+  const { components } = where;
   const own: Array<{ file: string; component: string }> = [];
   const aside: AsideCopy[] = [];
   for (const name of readdirSync(folder).sort()) {
@@ -1086,18 +1086,9 @@ function ownRunbookFiles(
     if (!match || !statSync(file).isFile()) continue;
     const [, named, extension] = match as unknown as [string, string, string];
     const component = components.find((each) => each.toLowerCase() === named.toLowerCase());
-    const meant = component ? undefined : meantComponent(named, components);
     if (component) own.push({ file, component });
     else if (ASIDE.test(named)) aside.push({ file, component: copyOf(named, components) });
-    else if (meant) warnUnknownComponent(named, { file }, catalogFiles, components, options, meant);
-    else
-      options.report?.({
-        code: 'DG_RUNBOOK_UNKNOWN_COMPONENT',
-        severity: 'warning',
-        message: `${name} is not read: ${named} is no component here (${describedBy(catalogFiles)} ${components.join(', ')})`,
-        location: { file },
-        hint: `to show it, name it runbook.<component>.${extension} (runbook.${components[0]}.${extension}) or merge it into runbook.${extension}; a copy kept aside is named so (runbook.old.${extension}) and not read`,
-      });
+    else warnUnknownComponent(named, { file }, where, options, extension);
   }
   return { own, aside };
 }
@@ -1167,7 +1158,7 @@ function giveParts<T>(
     for (const { name, line } of part.names) {
       const component = components.find((each) => each.toLowerCase() === name.toLowerCase());
       if (component) give(component, part, line);
-      else warnUnknownComponent(name, { file: part.file, line }, catalogFiles, components, options);
+      else warnUnknownComponent(name, { file: part.file, line }, where, options);
     }
   for (const part of unnamed) {
     if (components.length === 1 && unnamed.length === 1) give(components[0]!, part);
@@ -1192,24 +1183,37 @@ function meantComponent(name: string, components: string[]): string | undefined 
 }
 
 /**
- * A runbook for a component its catalog file does not describe: a typo would drop a page's on-call
- * silently. `meant`: the component it is close to, when the caller has asked already.
+ * A runbook, or a part of one, for a component the folder's catalog files do not describe: a typo
+ * would drop a page's on-call silently. `extension`: the component is named by the file's name
+ * (`runbook.<name>.md`), so the whole file is not read, and the hint says what to name it.
  */
 function warnUnknownComponent(
   name: string,
   location: { file: string; line?: number },
-  catalogFiles: string[],
-  components: string[],
+  where: { catalogFiles: string[]; components: string[] },
   options: ExtractRunbookOptions,
-  meant = meantComponent(name, components),
+  extension?: string,
 ): void {
+  const { catalogFiles, components } = where;
+  const meant = meantComponent(name, components);
+  const file = basename(location.file);
   options.report?.({
     code: 'DG_RUNBOOK_UNKNOWN_COMPONENT',
     severity: 'warning',
-    message: `${basename(location.file)} is for component ${name}, which ${catalogFiles.length > 1 ? `no catalog file there (${catalogFiles.join(', ')}) describes` : `${catalogFiles[0]} does not describe`}: left out`,
+    message: `${extension ? `${file} is not read` : `${file}'s part for ${name} is left out`}: ${name} is no component here (${describedBy(catalogFiles)} ${components.join(', ')})`,
     location,
-    hint: `${meant ? `did you mean ${meant}? ` : ''}the components there: ${components.join(', ')}`,
+    hint: extension
+      ? fileNameHint(meant, components, extension)
+      : `${meant ? `did you mean ${meant}? ` : ''}the components there: ${components.join(', ')}`,
   });
+}
+
+/** How to name a runbook file for a component (the one meant, if its name is a typo of one), or keep it aside. */
+function fileNameHint(meant: string | undefined, components: string[], extension: string): string {
+  const name = meant
+    ? `did you mean ${meant}? rename it runbook.${meant}.${extension}`
+    : `to show it, name it runbook.<component>.${extension} (runbook.${components[0]}.${extension})`;
+  return `${name} or merge it into runbook.${extension}; a copy kept aside is named so (runbook.old.${extension}) and not read`;
 }
 
 /** The catalog files of a folder as a message names them, with their verb: "catalog-info.yaml and indexer.yaml describe". */

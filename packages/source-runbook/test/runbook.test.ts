@@ -97,6 +97,10 @@ describe('extractRunbooks', () => {
     expect(unknown).toHaveLength(1);
     expect(unknown[0]).toMatchObject({ location: { file: join(dir, 'checkout', 'runbook.yaml'), line: 14 } });
     expect(unknown[0]!.hint).toContain('did you mean refunds?');
+    // Said as a runbook named by its file is, with the catalog file that describes the components.
+    expect(unknown[0]!.message).toMatch(
+      /^runbook\.yaml's part for refund is left out: refund is no component here \(catalog-info\.yaml describes [^)]*refunds[^)]*\)$/,
+    );
     // The search services are not also told they have no runbook: the warning above says why.
     expect(warnings.filter((warning) => warning.code === 'DG_RUNBOOK_EMPTY')).toEqual([]);
   });
@@ -138,7 +142,11 @@ describe('extractRunbooks', () => {
       { file: join(dir, 'ledger', 'runbook.ledgr.md') },
       { file: join(dir, 'ledger', 'runbook.oncall.md') },
     ]);
-    expect(unknown[0]!.hint).toContain('did you mean ledger?');
+    // A typo in the file's name is said as any name no component has, with the name to give it.
+    expect(unknown[0]!.message).toBe(
+      'runbook.ledgr.md is not read: ledgr is no component here (catalog-info.yaml describes ledger)',
+    );
+    expect(unknown[0]!.hint).toContain('did you mean ledger? rename it runbook.ledger.md');
     expect(unknown[1]!.message).toBe(
       'runbook.oncall.md is not read: oncall is no component here (catalog-info.yaml describes ledger)',
     );

@@ -29,6 +29,7 @@ import {
   ImportResolver,
   isPathLiteral,
   nestExceptionStatus,
+  NEST_EXCEPTION_STATUS,
   pathText,
   statusCode,
   syntaxErrors,
@@ -412,21 +413,18 @@ export class Modules {
    */
   errorClassStatus = Object.assign(
     (callee: TsNode, depth = 0): number | undefined => {
+      const ref = depth <= 8 ? this.errorClass(callee) : undefined;
+      if (!ref) return undefined;
+      const known = packageErrorStatus(ref);
+      if (known !== undefined || ref.pkg !== undefined || !ref.cls) return known;
       const { ts } = this;
-      const name = unwrap(ts, callee);
-      if (depth > 8 || !ts.Node.isIdentifier(name)) return undefined;
-      const pkg = this.packageOf(name);
-      const known = pkg === undefined ? undefined : PACKAGE_ERRORS[pkg];
-      if (known) return known[name.getText()];
-      const cls = this.follow(name)?.value;
-      if (!cls || !ts.Node.isClassDeclaration(cls)) return undefined;
       // How many arguments `new X(…)` gives, for a status parameter's default it leaves to apply (`public status = 500`).
-      const made = depth === 0 ? name.getParent() : undefined;
+      const made = depth === 0 ? unwrap(ts, callee).getParent() : undefined;
       const given = made && ts.Node.isNewExpression(made) ? made.getArguments().length : undefined;
-      const own = ownErrorStatus(ts, cls, (node) => this.statusOf(node), given);
+      const own = ownErrorStatus(ts, ref.cls, (node) => this.statusOf(node), given);
       if (own !== undefined) return own;
-      const base = cls.getExtends()?.getExpression();
-      return base && (nestExceptionStatus(base.getText()) ?? this.errorClassStatus(base, depth + 1));
+      const base = ref.cls.getExtends()?.getExpression();
+      return base && this.errorClassStatus(base, depth + 1);
     },
     {
       statusOf: (node: TsNode) => this.statusOf(node),
@@ -441,10 +439,8 @@ export class Modules {
    */
   private errorStatusParameter(callee: TsNode, depth = 0): ErrorStatusParameter | undefined {
     const { ts } = this;
-    const name = unwrap(ts, callee);
-    if (depth > 8 || !ts.Node.isIdentifier(name)) return undefined;
-    const cls = this.follow(name)?.value;
-    if (!cls || !ts.Node.isClassDeclaration(cls)) return undefined;
+    const cls = depth <= 8 ? this.errorClass(callee)?.cls : undefined;
+    if (!cls) return undefined;
     const base = cls.getExtends()?.getExpression();
     // NestJS's `HttpException(response, status)`, else the project's base read the same way.
     const baseAt = (): number | undefined =>
@@ -460,15 +456,38 @@ export class Modules {
   }
 
   /**
-   * Whether a class's base is NestJS's `HttpException`: by its name, or through a namespace import of
-   * `@nestjs/common` (`extends common.HttpException`), not a project module's of that name.
+   * Whether a class's base is NestJS's `HttpException`: by its name, under an alias
+   * (`HttpException as HttpError`) or through a namespace import of `@nestjs/common`
+   * (`extends common.HttpException`); not a class of the project of that name.
    */
   private isNestHttpException(base: TsNode): boolean {
+    const ref = this.errorClass(base);
+    return ref?.name === 'HttpException' && !ref.cls && (ref.pkg === '@nestjs/common' || !ref.qualified);
+  }
+
+  /**
+   * What the name of an error class (`new X(…)`'s, or a base's: `extends X`) stands for: a class of the
+   * project (here, imported, or a namespace import's member: `errors.ApiError`), or a class of a package
+   * whose errors carry their status (`PACKAGE_ERRORS`) by the name the package exports it under, imported
+   * under an alias (`NotFoundException as NotFound`) or through a namespace (`common.NotFoundException`).
+   */
+  private errorClass(callee: TsNode): ErrorClassRef | undefined {
     const { ts } = this;
-    if (base.getText() === 'HttpException') return true;
-    if (!ts.Node.isPropertyAccessExpression(base) || base.getName() !== 'HttpException') return false;
-    const namespace = base.getExpression();
-    return ts.Node.isIdentifier(namespace) && this.packageOf(namespace) === '@nestjs/common';
+    const name = unwrap(ts, callee);
+    if (ts.Node.isPropertyAccessExpression(name)) {
+      const namespace = unwrap(ts, name.getExpression());
+      if (!ts.Node.isIdentifier(namespace)) return undefined;
+      const pkg = this.packageOf(namespace);
+      if (pkg !== undefined && PACKAGE_ERRORS[pkg]) return { name: name.getName(), pkg, qualified: true };
+      const file = this.namespaceFile(namespace);
+      const cls = file && this.exported(file, name.getName())?.value;
+      return { name: name.getName(), cls: cls && ts.Node.isClassDeclaration(cls) ? cls : undefined, qualified: true };
+    }
+    if (!ts.Node.isIdentifier(name)) return undefined;
+    const pkg = this.packageOf(name);
+    if (pkg !== undefined && PACKAGE_ERRORS[pkg]) return { name: this.importedName(name), pkg };
+    const cls = this.follow(name)?.value;
+    return { name: name.getText(), cls: cls && ts.Node.isClassDeclaration(cls) ? cls : undefined };
   }
 
   /**
@@ -1220,8 +1239,29 @@ function valueOf(ts: TsMorph, declaration: VariableDeclaration): TsNode | undefi
   return init && unwrap(ts, init);
 }
 
+/**
+ * An error class by what its name stands for (`Modules.errorClass`): the name it is declared or exported
+ * under; its package's, where its package's errors carry their status; the project's class, where the
+ * project declares it; `qualified` where it is named through a namespace (`common.HttpException`).
+ */
+interface ErrorClassRef {
+  name: string;
+  pkg?: string;
+  cls?: ClassDeclaration;
+  qualified?: boolean;
+}
+
+/**
+ * The status an error class carries in its name: a package's by its table (`PACKAGE_ERRORS`), and, as
+ * NestJS's are extended and thrown without their import in view, one not of such a package by NestJS's names.
+ */
+function packageErrorStatus(ref: ErrorClassRef): number | undefined {
+  return ref.pkg !== undefined ? PACKAGE_ERRORS[ref.pkg]?.[ref.name] : nestExceptionStatus(ref.name);
+}
+
 /** The error classes of packages that carry their status (routing-controllers' `throw new NotFoundError()`), by package. */
 const PACKAGE_ERRORS: Record<string, Record<string, number>> = {
+  '@nestjs/common': NEST_EXCEPTION_STATUS,
   'routing-controllers': {
     BadRequestError: 400,
     UnauthorizedError: 401,

@@ -880,7 +880,7 @@ export function nestExceptionStatus(name: string): number | undefined {
 }
 
 /** NestJS's built-in exceptions, which carry their status in their name (`throw new NotFoundException()`). */
-const NEST_EXCEPTION_STATUS: Record<string, number> = {
+export const NEST_EXCEPTION_STATUS: Record<string, number> = {
   BadRequestException: 400,
   UnauthorizedException: 401,
   ForbiddenException: 403,

@@ -27,8 +27,9 @@ export interface ScopedUse {
  * is `morgan('dev') (when EnvVars.NodeEnv === NodeEnvs.DEV)`, and one in the `else` is `(unless …)`, not a step
  * every request takes. The same name is the model's and the page's.
  */
-export function conditionalName(ts: TsMorph, use: TsNode, name: string): string {
-  const conditions = conditionsOf(ts, use);
+export function conditionalName(ts: TsMorph, use: TsNode, name: string, through: TsNode[] = []): string {
+  // `through`: the calls that bring `use` in, outermost first (Fastify's `if (x) app.register(fp(plugin))`).
+  const conditions = [...through, use].flatMap((node) => conditionsOf(ts, node));
   return conditions.length ? `${name} (${conditions.join(', ')})` : name;
 }
 

@@ -220,7 +220,7 @@ function pathCheckRows(
   routerLevel: Scoped[],
 ): RouterDef['entries'] {
   const fn = reader.names.functionOf(arg);
-  return (fn ? answeredPaths(reader.ts, fn, 2) : []).map(({ path, whole }) => {
+  return (fn ? answeredPaths(reader.ts, fn, 2) : []).map(({ path, whole, answer }) => {
     // `req.originalUrl` is the whole path: the router's middleware is matched with it where the router is
     // mounted (`flatten`); `req.path` and `req.url` are under that mount, as the router's own paths.
     const before = whole ? [] : routerLevel;
@@ -228,7 +228,7 @@ function pathCheckRows(
       reader.ts,
       call,
       path,
-      httpStatuses([...statusesOf(reader, fn!).statuses, ...sentFor(before, path)]),
+      httpStatuses([...statusesOf(reader, fn!, answer).statuses, ...sentFor(before, path)]),
       runsFor(before, path),
     );
     return whole ? { kind: 'route', route, whole, before: [...routerLevel] } : { kind: 'route', route };

@@ -500,7 +500,7 @@ export class Modules {
    * callback may run apart from the request), nor one in a `try` whose `catch` keeps the error
    * (neither rethrows it nor hands it to `next`); not a package's function.
    */
-  serviceErrorStatuses(handler: TsNode): number[] {
+  serviceErrorStatuses(handler: TsNode, part?: TsNode): number[] {
     const { ts } = this;
     const own = isFunctionLike(ts, handler) ? handler : handler.getFirstAncestor((node) => isFunctionLike(ts, node));
     if (!own) return [];
@@ -508,7 +508,9 @@ export class Modules {
     const seen = new Set<TsNode>([own]);
     let callers: TsNode[] = [own];
     for (let depth = 0; depth < SERVICE_CALL_DEPTH && callers.length; depth++) {
-      const called = callers.flatMap((caller) => this.calledFunctions(caller)).filter((fn) => !seen.has(fn));
+      // The handler's own calls in the `part` of it that runs for the route, where only a branch does.
+      const within = depth === 0 ? part : undefined;
+      const called = callers.flatMap((caller) => this.calledFunctions(caller, within)).filter((fn) => !seen.has(fn));
       callers = [...new Set(called)];
       for (const fn of callers) {
         seen.add(fn);
@@ -539,10 +541,10 @@ export class Modules {
    * decorators (`@Roles('admin')`, `@Param('id', ParseIntPipe)`) run when the class is declared, not
    * when it is called; what they mean for a route (guards, `@HttpCode`) is read by their own rules.
    */
-  private calledFunctions(own: TsNode): TsNode[] {
+  private calledFunctions(own: TsNode, within?: TsNode): TsNode[] {
     const { ts } = this;
     const found: TsNode[] = [];
-    const body = ts.Node.isBodyable(own) || ts.Node.isBodied(own) ? own.getBody() : own;
+    const body = within ?? (ts.Node.isBodyable(own) || ts.Node.isBodied(own) ? own.getBody() : own);
     // An arrow's body may be the call itself: `(req) => users.get(req.params.id)`.
     const calls = !body ? [] : [body, ...body.getDescendants()].filter((node) => ts.Node.isCallExpression(node));
     for (const call of calls) {

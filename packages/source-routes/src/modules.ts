@@ -28,8 +28,8 @@ import {
   errorStatusesIn,
   ImportResolver,
   isPathLiteral,
-  nestExceptionStatus,
-  NEST_EXCEPTION_STATUS,
+  isErrorPackage,
+  namedErrorStatus,
   pathText,
   statusCode,
   syntaxErrors,
@@ -415,7 +415,7 @@ export class Modules {
     (callee: TsNode, depth = 0): number | undefined => {
       const ref = depth <= 8 ? this.errorClass(callee) : undefined;
       if (!ref) return undefined;
-      const known = packageErrorStatus(ref);
+      const known = namedErrorStatus(ref.name, ref.pkg);
       if (known !== undefined || ref.pkg !== undefined || !ref.cls) return known;
       const { ts } = this;
       // How many arguments `new X(…)` gives, for a status parameter's default it leaves to apply (`public status = 500`).
@@ -468,7 +468,7 @@ export class Modules {
   /**
    * What the name of an error class (`new X(…)`'s, or a base's: `extends X`) stands for: a class of the
    * project (here, imported, or a namespace import's member: `errors.ApiError`), or a class of a package
-   * whose errors carry their status (`PACKAGE_ERRORS`) by the name the package exports it under, imported
+   * whose errors carry their status (`namedErrorStatus`) by the name the package exports it under, imported
    * under an alias (`NotFoundException as NotFound`) or through a namespace (`common.NotFoundException`).
    */
   private errorClass(callee: TsNode): ErrorClassRef | undefined {
@@ -478,14 +478,14 @@ export class Modules {
       const namespace = unwrap(ts, name.getExpression());
       if (!ts.Node.isIdentifier(namespace)) return undefined;
       const pkg = this.packageOf(namespace);
-      if (pkg !== undefined && PACKAGE_ERRORS[pkg]) return { name: name.getName(), pkg, qualified: true };
+      if (isErrorPackage(pkg)) return { name: name.getName(), pkg, qualified: true };
       const file = this.namespaceFile(namespace);
       const cls = file && this.exported(file, name.getName())?.value;
       return { name: name.getName(), cls: cls && ts.Node.isClassDeclaration(cls) ? cls : undefined, qualified: true };
     }
     if (!ts.Node.isIdentifier(name)) return undefined;
     const pkg = this.packageOf(name);
-    if (pkg !== undefined && PACKAGE_ERRORS[pkg]) return { name: this.importedName(name), pkg };
+    if (isErrorPackage(pkg)) return { name: this.importedName(name), pkg };
     const cls = this.follow(name)?.value;
     return { name: name.getText(), cls: cls && ts.Node.isClassDeclaration(cls) ? cls : undefined };
   }
@@ -1252,28 +1252,6 @@ interface ErrorClassRef {
   cls?: ClassDeclaration;
   qualified?: boolean;
 }
-
-/**
- * The status an error class carries in its name: a package's by its table (`PACKAGE_ERRORS`), and, as
- * NestJS's are extended and thrown without their import in view, one not of such a package by NestJS's names.
- */
-function packageErrorStatus(ref: ErrorClassRef): number | undefined {
-  return ref.pkg !== undefined ? PACKAGE_ERRORS[ref.pkg]?.[ref.name] : nestExceptionStatus(ref.name);
-}
-
-/** The error classes of packages that carry their status (routing-controllers' `throw new NotFoundError()`), by package. */
-const PACKAGE_ERRORS: Record<string, Record<string, number>> = {
-  '@nestjs/common': NEST_EXCEPTION_STATUS,
-  'routing-controllers': {
-    BadRequestError: 400,
-    UnauthorizedError: 401,
-    ForbiddenError: 403,
-    NotFoundError: 404,
-    MethodNotAllowedError: 405,
-    NotAcceptableError: 406,
-    InternalServerError: 500,
-  },
-};
 
 /** The fields an error class states its HTTP status in. */
 const STATUS_FIELDS = ['status', 'statusCode', 'httpStatus', 'httpStatusCode', 'httpCode'];

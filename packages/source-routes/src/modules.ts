@@ -15,7 +15,6 @@ import type {
   Node as TsNode,
   ParameterDeclaration,
   Project,
-  PropertyAssignment,
   SourceFile,
   VariableDeclaration,
 } from 'ts-morph';
@@ -83,6 +82,8 @@ export class Modules {
   private visibleDecorations: ((name: string) => TsNode[]) | undefined;
   /** A function → the statuses of the errors it raises itself (`raisedBy`). */
   private readonly raised = new WeakMap<TsNode, number[]>();
+  /** Where each error class of the project takes its status (`errorStatusParameter`), once read. */
+  private readonly statusParameters = new WeakMap<ClassDeclaration, ErrorStatusParameter>();
 
   /** `notes`: the run's lists of what its readers cannot read (`RunNotes`). */
   constructor(
@@ -438,9 +439,20 @@ export class Modules {
    * constructor's parameter names. Undefined for a class not of the project (NestJS's `HttpException`).
    */
   private errorStatusParameter(callee: TsNode, depth = 0): ErrorStatusParameter | undefined {
-    const { ts } = this;
     const cls = depth <= 8 ? this.errorClass(callee)?.cls : undefined;
     if (!cls) return undefined;
+    // Read once per class: each `new X(…)` of it, and each class extending it, asks again.
+    let found = this.statusParameters.get(cls);
+    if (!found) {
+      found = this.classStatusParameter(cls, depth);
+      this.statusParameters.set(cls, found);
+    }
+    return found;
+  }
+
+  /** `errorStatusParameter` of a class of the project, `depth` classes down its `extends` chain. */
+  private classStatusParameter(cls: ClassDeclaration, depth: number): ErrorStatusParameter {
+    const { ts } = this;
     const base = cls.getExtends()?.getExpression();
     // NestJS's `HttpException(response, status)`, else the project's base read the same way.
     const baseAt = (): number | undefined =>
@@ -1268,31 +1280,52 @@ function statusParameterAt(
   baseAt: () => number | undefined,
 ): number | undefined {
   const parameters = constructor.getParameters();
-  const indexOf = (node: TsNode | undefined) => {
-    const value = node && givenOrDefault(ts, unwrap(ts, node));
-    const at = value && ts.Node.isIdentifier(value) ? parameters.findIndex((p) => p.getName() === value.getText()) : -1;
-    return at >= 0 ? at : undefined;
-  };
-  const field = parameters.findIndex((p) => p.isParameterProperty() && STATUS_FIELD.test(p.getName()));
+  const field = parameters.findIndex((parameter) => isStatusField(parameter));
   if (field >= 0) return field;
-  for (const node of constructor.getDescendants()) {
-    if (ts.Node.isBinaryExpression(node) && node.getOperatorToken().getKind() === ts.SyntaxKind.EqualsToken) {
-      const left = node.getLeft();
-      const assigned =
-        ts.Node.isPropertyAccessExpression(left) && thisMember(ts, left) && STATUS_FIELD.test(left.getName());
-      if (assigned && indexOf(node.getRight()) !== undefined) return indexOf(node.getRight());
-    }
-    if (!ts.Node.isCallExpression(node) || node.getExpression().getKind() !== ts.SyntaxKind.SuperKeyword) continue;
-    for (const arg of node.getArguments()) {
-      const value = unwrap(ts, arg);
-      if (!ts.Node.isObjectLiteralExpression(value)) continue;
-      const given = STATUS_FIELDS.map((key) => indexOf(property(ts, value, key))).find((at) => at !== undefined);
-      if (given !== undefined) return given;
-    }
-    const at = baseAt();
-    if (at !== undefined && indexOf(node.getArguments()[at]) !== undefined) return indexOf(node.getArguments()[at]);
+  // Where the base takes its status, read once: it follows the base up its `extends` chain.
+  let base: { at: number | undefined } | undefined;
+  for (const place of statusPlaces(ts, [constructor])) {
+    if (place.argument !== undefined && place.argument !== (base ??= { at: baseAt() }).at) continue;
+    const value = givenOrDefault(ts, unwrap(ts, place.value));
+    const at = ts.Node.isIdentifier(value) ? parameters.findIndex((p) => p.getName() === value.getText()) : -1;
+    if (at >= 0) return at;
   }
   return undefined;
+}
+
+/** A constructor's parameter that declares a status field (`public statusCode: number`). */
+function isStatusField(parameter: ParameterDeclaration): boolean {
+  return parameter.isParameterProperty() && STATUS_FIELD.test(parameter.getName());
+}
+
+/**
+ * Where an error class's constructors set its status, in the order written: the value assigned to a
+ * status field (`this.statusCode = code`), and what they hand the base: a status field of an object
+ * (`super({ message, status: 404 })`: `field`) or an argument (`super(message, 404)`: its place, `argument`).
+ */
+function statusPlaces(
+  ts: TsMorph,
+  constructors: ConstructorDeclaration[],
+): Array<{ value: TsNode; argument?: number; field?: boolean }> {
+  const places: Array<{ value: TsNode; argument?: number; field?: boolean }> = [];
+  for (const node of constructors.flatMap((constructor) => constructor.getDescendants())) {
+    if (ts.Node.isBinaryExpression(node) && node.getOperatorToken().getKind() === ts.SyntaxKind.EqualsToken) {
+      const left = node.getLeft();
+      if (ts.Node.isPropertyAccessExpression(left) && thisMember(ts, left) && STATUS_FIELD.test(left.getName()))
+        places.push({ value: node.getRight() });
+    }
+    if (!ts.Node.isCallExpression(node) || node.getExpression().getKind() !== ts.SyntaxKind.SuperKeyword) continue;
+    for (const [argument, arg] of node.getArguments().entries()) {
+      const value = unwrap(ts, arg);
+      if (!ts.Node.isObjectLiteralExpression(value)) places.push({ value, argument });
+      else
+        for (const key of STATUS_FIELDS) {
+          const given = property(ts, value, key);
+          if (given) places.push({ value: given, field: true });
+        }
+    }
+  }
+  return places;
 }
 
 /**
@@ -1324,8 +1357,7 @@ function ownErrorStatus(
     return init && leftOut(parameter) ? statusOf(init) : undefined;
   };
   for (const parameter of constructors.flatMap((constructor) => constructor.getParameters())) {
-    if (!parameter.isParameterProperty() || !STATUS_FIELD.test(parameter.getName())) continue;
-    const code = defaulted(parameter);
+    const code = isStatusField(parameter) ? defaulted(parameter) : undefined;
     if (code !== undefined) return code;
   }
   const parameterNamed = (node: TsNode) => {
@@ -1359,31 +1391,10 @@ function ownErrorStatus(
       .find((each) => each !== undefined);
     if (code !== undefined) return code;
   }
-  for (const constructor of constructors) {
-    for (const node of constructor.getDescendants()) {
-      // `this.statusCode = 404`
-      if (ts.Node.isBinaryExpression(node) && node.getOperatorToken().getKind() === ts.SyntaxKind.EqualsToken) {
-        const left = node.getLeft();
-        if (ts.Node.isPropertyAccessExpression(left) && thisMember(ts, left) && STATUS_FIELD.test(left.getName())) {
-          const code = valueOf(node.getRight());
-          if (code !== undefined) return code;
-        }
-      }
-      // `super(message, 404)`, `super({ message, status: 404 })`
-      if (ts.Node.isCallExpression(node) && node.getExpression().getKind() === ts.SyntaxKind.SuperKeyword) {
-        for (const arg of node.getArguments()) {
-          const value = unwrap(ts, arg);
-          const code = ts.Node.isObjectLiteralExpression(value)
-            ? value
-                .getProperties()
-                .filter((each) => ts.Node.isPropertyAssignment(each) && STATUS_FIELD.test(each.getName()))
-                .map((each) => statusOf((each as PropertyAssignment).getInitializer()!))
-                .find((each) => each !== undefined)
-            : valueOf(value);
-          if (code !== undefined) return code;
-        }
-      }
-    }
+  // `this.statusCode = 404`, `super(message, 404)`, `super({ message, status: 404 })`
+  for (const place of statusPlaces(ts, constructors)) {
+    const code = place.field ? statusOf(place.value) : valueOf(place.value);
+    if (code !== undefined) return code;
   }
   return undefined;
 }

@@ -20,6 +20,7 @@ import {
   unwrapParentheses,
   localConst,
   shortText,
+  inside,
 } from './syntax.js';
 
 /**
@@ -39,6 +40,8 @@ export function statusFields(
  * A route's statuses, over the functions that answer for its handler (`Modules.answering`: itself and
  * the project's functions it hands its response, the parameter at `responseAt`, to): the literals
  * `literal` reads in each (the framework's own setters), and what each computes in the framework's `slots`.
+ * `part`: the part of the handler that runs for the route, where only a branch of it does (a middleware's
+ * `if (req.path === '/health') …` of several paths): only what it and the helpers called there answer.
  */
 export function answeredStatuses(
   ts: TsMorph,
@@ -48,22 +51,27 @@ export function answeredStatuses(
   literal: (fn: TsNode) => number[],
   slots: StatusSlots,
   style?: ResponseStyle,
+  part?: TsNode,
 ): Pick<Route, 'statuses' | 'computedStatuses'> {
   const codes: number[] = [];
   const computed = new Set<string>();
   const responses = new Map<TsNode, string | undefined>();
   for (const answerer of modules.answering(handler, responseAt)) {
+    if (part && !calledIn(answerer, part)) continue;
+    // What runs of the function: the handler's `part`, a helper's whole body.
+    const own = answerer.handing ? undefined : part;
+    const read = own ?? answerer.fn;
     const response = responseName(ts, answerer, responses, handler, responseAt);
     responses.set(answerer.fn, response);
-    if (style) codes.push(...implicitOf(ts, answerer, response, responses, handler, style));
+    if (style) codes.push(...implicitOf(ts, answerer, read, response, responses, handler, style));
     // What the helper states itself, `literal` reads as its framework reads it; but a fallback of a
     // status it is handed (`res.status(code ?? 200)`) is its status only where a call leaves it out.
     const handedFallbacks = new Set<number>();
-    const stated = new Set<number>(errorStatusesIn(ts, answerer.fn, modules.errorClassStatus));
+    const stated = new Set<number>(errorStatusesIn(ts, read, modules.errorClassStatus));
     // The errors of the project's services the handler calls, and those of the functions it hands its
     // response to (`(req, res, next) => controller.create(req, res, next)`: the method is the handler).
-    codes.push(...modules.serviceErrorStatuses(answerer.fn));
-    for (const node of statusArgumentsIn(ts, answerer.fn, slots, modules.errorClassStatus)) {
+    codes.push(...modules.serviceErrorStatuses(answerer.fn, own));
+    for (const node of statusArgumentsIn(ts, read, slots, modules.errorClassStatus)) {
       const read = answerer.handing
         ? handedStatus(ts, answerer.handing, node, (value) => modules.statusOf(value))
         : undefined;
@@ -85,9 +93,16 @@ export function answeredStatuses(
       const shown = computedStatus(ts, node);
       if (shown) computed.add(shown);
     }
-    codes.push(...literal(answerer.fn).filter((code) => !handedFallbacks.has(code) || stated.has(code)));
+    codes.push(...literal(read).filter((code) => !handedFallbacks.has(code) || stated.has(code)));
   }
   return statusFields(codes, [...computed]);
+}
+
+/** Whether a function answering for a handler is the handler, or reached from a call in `part` of it. */
+function calledIn(answerer: Answerer, part: TsNode): boolean {
+  let first = answerer.handing;
+  while (first?.outer) first = first.outer;
+  return !first || inside(part, first.call);
 }
 
 /**
@@ -117,6 +132,7 @@ function responseName(
 function implicitOf(
   ts: TsMorph,
   answerer: Answerer,
+  read: TsNode,
   response: string | undefined,
   responses: Map<TsNode, string | undefined>,
   handler: TsNode,
@@ -127,7 +143,7 @@ function implicitOf(
     const given = responses.get(caller);
     if (given !== undefined && statusSetBefore(ts, caller, given, at.call, style)) return [];
   }
-  return implicitStatusesIn(ts, answerer.fn, response, style);
+  return implicitStatusesIn(ts, read, response, style);
 }
 
 /**

@@ -18,8 +18,12 @@ import type { Handing } from './handing.js';
 /** A router (or app) as one module declares it: its routes and mounts in registration order. */
 export interface RouterDef {
   entries: Array<
-    /** `whole`: the route's path is from the app's root (`req.originalUrl === '/api/health'`), not under the mount. */
-    | { kind: 'route'; route: Omit<Route, 'openapiPath'>; whole?: boolean }
+    /**
+     * `whole`: the route's path is from the app's root (`req.originalUrl === '/api/health'`), not under the
+     * mount; `before`: then, the router's own `use()` middleware that runs before it, under the router's
+     * paths (`router.use('/admin', requireAdmin)`), matched with that path once the router's mount is known.
+     */
+    | { kind: 'route'; route: Omit<Route, 'openapiPath'>; whole?: boolean; before?: Scoped[] }
     | { kind: 'mount'; mount: Mount }
     | { kind: 'served'; route: Route }
   >;

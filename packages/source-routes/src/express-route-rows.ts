@@ -24,8 +24,15 @@ import {
 import type { Scoped } from './express-model.js';
 import { flattened, declarationComment } from './express-arguments.js';
 
-/** What a handler answers with (`expressStatusesIn`, over the functions that answer for it), and what it computes. */
-export function statusesOf(reader: RouteReader, handler: TsNode): Pick<Route, 'statuses' | 'computedStatuses'> {
+/**
+ * What a handler answers with (`expressStatusesIn`, over the functions that answer for it), and what it
+ * computes; only in its `part` where only that runs for the route (`answeredStatuses`).
+ */
+export function statusesOf(
+  reader: RouteReader,
+  handler: TsNode,
+  part?: TsNode,
+): Pick<Route, 'statuses' | 'computedStatuses'> {
   return answeredStatuses(
     reader.ts,
     reader.names,
@@ -34,6 +41,7 @@ export function statusesOf(reader: RouteReader, handler: TsNode): Pick<Route, 's
     (fn) => expressStatusesIn(reader.ts, fn, reader.names.errorClassStatus),
     EXPRESS_STATUS_SLOTS,
     EXPRESS_RESPONSE,
+    part,
   );
 }
 

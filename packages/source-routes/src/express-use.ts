@@ -220,18 +220,19 @@ function pathCheckRows(
   routerLevel: Scoped[],
 ): RouterDef['entries'] {
   const fn = reader.names.functionOf(arg);
-  return (fn ? answeredPaths(reader.ts, fn, 2) : []).map(({ path, whole }) => ({
-    kind: 'route',
-    // `req.originalUrl` is the whole path; `req.path` and `req.url` are under where the router is mounted.
-    whole,
-    route: pathCheckRoute(
+  return (fn ? answeredPaths(reader.ts, fn, 2) : []).map(({ path, whole, answer }) => {
+    // `req.originalUrl` is the whole path: the router's middleware is matched with it where the router is
+    // mounted (`flatten`); `req.path` and `req.url` are under that mount, as the router's own paths.
+    const before = whole ? [] : routerLevel;
+    const route = pathCheckRoute(
       reader.ts,
       call,
       path,
-      httpStatuses([...statusesOf(reader, fn!).statuses, ...sentFor(routerLevel, path)]),
-      runsFor(routerLevel, path),
-    ),
-  }));
+      httpStatuses([...statusesOf(reader, fn!, answer).statuses, ...sentFor(before, path)]),
+      runsFor(before, path),
+    );
+    return whole ? { kind: 'route', route, whole, before: [...routerLevel] } : { kind: 'route', route };
+  });
 }
 
 /**

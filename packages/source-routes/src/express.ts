@@ -14,7 +14,7 @@ import type { Diagnostic } from '@docgen/core';
 import { AwilixExpressControllers } from './awilix-express.js';
 import type { Route } from './model.js';
 import { Modules } from './modules.js';
-import { runsFor, sentFor } from './scoped-middleware.js';
+import { rootedAt, runsFor, sentFor } from './scoped-middleware.js';
 import { httpStatuses } from './answered-statuses.js';
 import { warningOfDefaults } from './module-reader.js';
 import { computedRequire, methodOf, unwrap } from './code-shapes.js';
@@ -307,12 +307,13 @@ export class RouteReader {
     for (const entry of this.router(ref).entries) {
       if (entry.kind === 'route') {
         const full = entry.whole ? entry.route.path : joinPaths(prefix, entry.route.path);
-        const sent = sentFor(middleware, full, entry.route.method);
+        const runs = entry.before ? [...middleware, ...rootedAt(prefix, entry.before)] : middleware;
+        const sent = sentFor(runs, full, entry.route.method);
         const route = {
           ...entry.route,
           path: full,
           openapiPath: toOpenApiPath(full),
-          middleware: [...runsFor(middleware, full), ...entry.route.middleware],
+          middleware: [...runsFor(runs, full), ...entry.route.middleware],
           ...(sent.length ? { statuses: httpStatuses([...entry.route.statuses, ...sent]) } : {}),
         };
         out.push(route);
@@ -330,9 +331,7 @@ export class RouteReader {
         });
       } else {
         const { mount } = entry;
-        const scoped = mount.middleware.map((use) =>
-          use.under === undefined ? use : { ...use, under: joinPaths(prefix, use.under) },
-        );
+        const scoped = rootedAt(prefix, mount.middleware);
         const through = mount.at ? [...via, mount.at] : via;
         this.flatten(mount.target, joinPaths(prefix, mount.prefix), [...middleware, ...scoped], inner, out, through);
       }

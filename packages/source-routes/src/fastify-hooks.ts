@@ -10,6 +10,7 @@ import { isFunction, type Declaration, type FunctionNode } from './modules.js';
 import { methodOf, unwrap } from './code-shapes.js';
 import { isFunctionLike, isPathLiteral, pathText, shortText, type TsMorph } from './syntax.js';
 import { statuses } from './fastify-route-options.js';
+import { conditionalName } from './scoped-middleware.js';
 
 /**
  * `fastify.decorate('users', new UsersService())`, `decorateRequest('users', …)`: what the name stands
@@ -51,8 +52,16 @@ export function decorate(reader: FastifyReader, scope: DecorationScope, key: str
   scope.own.set(key, [...(scope.own.get(key) ?? []), unwrap(reader.ts, value)]);
 }
 
-/** The hooks the `fp(…)` plugins registered here add to this instance (and those they register in turn). */
-export function sharedHooks(reader: FastifyReader, calls: CallExpression[], path: Set<TsNode>): CallExpression[] {
+/**
+ * The hooks the `fp(…)` plugins registered here add to this instance (and those they register in turn),
+ * each with the `register()` calls that bring it in (`reader.registeredThrough`), for the conditions they are under.
+ */
+export function sharedHooks(
+  reader: FastifyReader,
+  calls: CallExpression[],
+  path: Set<TsNode>,
+  through: CallExpression[] = [],
+): CallExpression[] {
   const { ts } = reader;
   return calls.flatMap((call) => {
     if (methodOf(ts, call) !== 'register') return [];
@@ -62,7 +71,10 @@ export function sharedHooks(reader: FastifyReader, calls: CallExpression[], path
     if (!instance) return [];
     const inner = new Set(path).add(plugin.fn);
     const own = reader.calls(instance, plugin.fn, inner);
-    return [...own.filter((link) => methodOf(ts, link) === 'addHook'), ...sharedHooks(reader, own, inner)];
+    const registers = [...through, call];
+    const hooks = own.filter((link) => methodOf(ts, link) === 'addHook');
+    for (const hook of hooks) reader.registeredThrough.set(hook, registers);
+    return [...hooks, ...sharedHooks(reader, own, inner, registers)];
   });
 }
 
@@ -75,14 +87,16 @@ export function guardsEveryRoute(reader: FastifyReader, call: CallExpression): b
 
 /**
  * `addHook('preHandler', fastify.authenticate)` → `fastify.authenticate`; other hooks (onSend, onError…) are not
- * middleware. A plugin that guards every route is one too, shown by its name (`rateLimit`).
+ * middleware. A plugin that guards every route is one too, shown by its name (`rateLimit`). Either added under
+ * an `if` (or its `else`) is named with the condition, as Express's `use()` middleware is (`conditionalName`).
  */
 export function addedHook(reader: FastifyReader, call: CallExpression): Hook[] {
-  if (guardsEveryRoute(reader, call)) return [{ name: shortText(call.getArguments()[0]!), node: call }];
+  const named = (node: TsNode) => conditionalName(reader.ts, call, shortText(node), reader.registeredThrough.get(call));
+  if (guardsEveryRoute(reader, call)) return [{ name: named(call.getArguments()[0]!), node: call }];
   if (methodOf(reader.ts, call) !== 'addHook') return [];
   const [name, hook] = call.getArguments();
   const known = name && isPathLiteral(reader.ts, name) && HOOKS.includes(pathText(name));
-  return known && hook ? [{ name: shortText(hook), node: hook }] : [];
+  return known && hook ? [{ name: named(hook), node: hook }] : [];
 }
 
 /**

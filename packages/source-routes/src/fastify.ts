@@ -114,6 +114,8 @@ export class FastifyReader extends ModuleReader {
    * a plugin read later) may decorate what its handler calls, as Fastify loads every plugin before serving.
    */
   readonly pending: PendingStatuses[] = [];
+  /** For a hook an `fp(…)` plugin adds to its parent, the `register()` calls that bring it in, outermost first. */
+  readonly registeredThrough = new WeakMap<CallExpression, CallExpression[]>();
 
   /** The routes of the app `entry` makes (or the plugin it exports), in the order they are written. */
   routes(entry: string): Route[] {

@@ -404,7 +404,7 @@ export class KoaReader extends ModuleReader {
     const fn = this.handlerFunction(arg);
     for (const check of fn ? answeredPaths(this.ts, fn, 1) : []) {
       const path = check.whole ? check.path : joinPaths(this.mountedUnder, check.path);
-      const statuses = httpStatuses([...this.statuses(fn!).statuses, ...sentFor(middleware, path)]);
+      const statuses = httpStatuses([...this.statuses(fn!, check.answer).statuses, ...sentFor(middleware, path)]);
       out.push(this.mountedAt(pathCheckRoute(this.ts, call, path, statuses, runsFor(middleware, path))));
     }
   }
@@ -715,8 +715,8 @@ export class KoaReader extends ModuleReader {
   }
 
   /** What a handler sets with a literal (`ctx.status = 201`, `ctx.throw(404)`), and what it computes (`ctx.status = err.status`). */
-  private statuses(handler: TsNode): Pick<Route, 'statuses' | 'computedStatuses'> {
-    return this.handlerStatuses(handler, (each) => this.literalStatuses(each), KOA_STATUS_SLOTS, KOA_RESPONSE);
+  private statuses(handler: TsNode, part?: TsNode): Pick<Route, 'statuses' | 'computedStatuses'> {
+    return this.handlerStatuses(handler, (each) => this.literalStatuses(each), KOA_STATUS_SLOTS, KOA_RESPONSE, part);
   }
 
   private literalStatuses(fn: TsNode): number[] {
@@ -728,8 +728,10 @@ export class KoaReader extends ModuleReader {
       if (ts.Node.isPropertyAccessExpression(left) && left.getName() === 'status')
         codes.push(...statusCodes(ts, assignment.getRight()));
     }
-    // `ctx.assert(user, 401)`: Koa throws the status after the value asserted, on the context the handler takes.
-    const context = isFunctionLike(ts, fn) ? fn.getParameters()[0]?.getName() : undefined;
+    // `ctx.assert(user, 401)`: Koa throws the status after the value asserted, on the context the handler
+    // takes (`fn` may be a branch of it: a middleware's `if (ctx.path === '/metrics') …`).
+    const handler = isFunctionLike(ts, fn) ? fn : fn.getFirstAncestor((node) => isFunctionLike(ts, node));
+    const context = handler && isFunctionLike(ts, handler) ? handler.getParameters()[0]?.getName() : undefined;
     for (const call of fn.getDescendantsOfKind(ts.SyntaxKind.CallExpression)) {
       const method = methodOf(ts, call);
       if (method === 'throw' && call.getArguments()[0]) codes.push(...statusCodes(ts, call.getArguments()[0]!));

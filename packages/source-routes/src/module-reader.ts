@@ -81,9 +81,10 @@ export abstract class ModuleReader {
     literal: (fn: TsNode) => number[],
     slots: StatusSlots,
     style: ResponseStyle,
+    part?: TsNode,
   ): Pick<Route, 'statuses' | 'computedStatuses'> {
     const fn = this.routeHandler(handler);
-    return fn ? answeredStatuses(this.ts, this.modules, fn, 0, literal, slots, style) : { statuses: [] };
+    return fn ? answeredStatuses(this.ts, this.modules, fn, 0, literal, slots, style, part) : { statuses: [] };
   }
 
   /** What a parameter of the function the app was handed to stands for: what the handing call gives it (`handedValue`). */

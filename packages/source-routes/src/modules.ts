@@ -15,7 +15,6 @@ import type {
   Node as TsNode,
   ParameterDeclaration,
   Project,
-  PropertyAssignment,
   SourceFile,
   VariableDeclaration,
 } from 'ts-morph';
@@ -28,7 +27,8 @@ import {
   errorStatusesIn,
   ImportResolver,
   isPathLiteral,
-  nestExceptionStatus,
+  isErrorPackage,
+  namedErrorStatus,
   pathText,
   statusCode,
   syntaxErrors,
@@ -82,6 +82,8 @@ export class Modules {
   private visibleDecorations: ((name: string) => TsNode[]) | undefined;
   /** A function → the statuses of the errors it raises itself (`raisedBy`). */
   private readonly raised = new WeakMap<TsNode, number[]>();
+  /** Where each error class of the project takes its status (`errorStatusParameter`), once read. */
+  private readonly statusParameters = new WeakMap<ClassDeclaration, ErrorStatusParameter>();
 
   /** `notes`: the run's lists of what its readers cannot read (`RunNotes`). */
   constructor(
@@ -412,21 +414,18 @@ export class Modules {
    */
   errorClassStatus = Object.assign(
     (callee: TsNode, depth = 0): number | undefined => {
+      const ref = depth <= 8 ? this.errorClass(callee) : undefined;
+      if (!ref) return undefined;
+      const known = namedErrorStatus(ref.name, ref.pkg);
+      if (known !== undefined || ref.pkg !== undefined || !ref.cls) return known;
       const { ts } = this;
-      const name = unwrap(ts, callee);
-      if (depth > 8 || !ts.Node.isIdentifier(name)) return undefined;
-      const pkg = this.packageOf(name);
-      const known = pkg === undefined ? undefined : PACKAGE_ERRORS[pkg];
-      if (known) return known[name.getText()];
-      const cls = this.follow(name)?.value;
-      if (!cls || !ts.Node.isClassDeclaration(cls)) return undefined;
       // How many arguments `new X(…)` gives, for a status parameter's default it leaves to apply (`public status = 500`).
-      const made = depth === 0 ? name.getParent() : undefined;
+      const made = depth === 0 ? unwrap(ts, callee).getParent() : undefined;
       const given = made && ts.Node.isNewExpression(made) ? made.getArguments().length : undefined;
-      const own = ownErrorStatus(ts, cls, (node) => this.statusOf(node), given);
+      const own = ownErrorStatus(ts, ref.cls, (node) => this.statusOf(node), given);
       if (own !== undefined) return own;
-      const base = cls.getExtends()?.getExpression();
-      return base && (nestExceptionStatus(base.getText()) ?? this.errorClassStatus(base, depth + 1));
+      const base = ref.cls.getExtends()?.getExpression();
+      return base && this.errorClassStatus(base, depth + 1);
     },
     {
       statusOf: (node: TsNode) => this.statusOf(node),
@@ -440,11 +439,20 @@ export class Modules {
    * constructor's parameter names. Undefined for a class not of the project (NestJS's `HttpException`).
    */
   private errorStatusParameter(callee: TsNode, depth = 0): ErrorStatusParameter | undefined {
+    const cls = depth <= 8 ? this.errorClass(callee)?.cls : undefined;
+    if (!cls) return undefined;
+    // Read once per class: each `new X(…)` of it, and each class extending it, asks again.
+    let found = this.statusParameters.get(cls);
+    if (!found) {
+      found = this.classStatusParameter(cls, depth);
+      this.statusParameters.set(cls, found);
+    }
+    return found;
+  }
+
+  /** `errorStatusParameter` of a class of the project, `depth` classes down its `extends` chain. */
+  private classStatusParameter(cls: ClassDeclaration, depth: number): ErrorStatusParameter {
     const { ts } = this;
-    const name = unwrap(ts, callee);
-    if (depth > 8 || !ts.Node.isIdentifier(name)) return undefined;
-    const cls = this.follow(name)?.value;
-    if (!cls || !ts.Node.isClassDeclaration(cls)) return undefined;
     const base = cls.getExtends()?.getExpression();
     // NestJS's `HttpException(response, status)`, else the project's base read the same way.
     const baseAt = (): number | undefined =>
@@ -460,15 +468,38 @@ export class Modules {
   }
 
   /**
-   * Whether a class's base is NestJS's `HttpException`: by its name, or through a namespace import of
-   * `@nestjs/common` (`extends common.HttpException`), not a project module's of that name.
+   * Whether a class's base is NestJS's `HttpException`: by its name, under an alias
+   * (`HttpException as HttpError`) or through a namespace import of `@nestjs/common`
+   * (`extends common.HttpException`); not a class of the project of that name.
    */
   private isNestHttpException(base: TsNode): boolean {
+    const ref = this.errorClass(base);
+    return ref?.name === 'HttpException' && !ref.cls && (ref.pkg === '@nestjs/common' || !ref.qualified);
+  }
+
+  /**
+   * What the name of an error class (`new X(…)`'s, or a base's: `extends X`) stands for: a class of the
+   * project (here, imported, or a namespace import's member: `errors.ApiError`), or a class of a package
+   * whose errors carry their status (`namedErrorStatus`) by the name the package exports it under, imported
+   * under an alias (`NotFoundException as NotFound`) or through a namespace (`common.NotFoundException`).
+   */
+  private errorClass(callee: TsNode): ErrorClassRef | undefined {
     const { ts } = this;
-    if (base.getText() === 'HttpException') return true;
-    if (!ts.Node.isPropertyAccessExpression(base) || base.getName() !== 'HttpException') return false;
-    const namespace = base.getExpression();
-    return ts.Node.isIdentifier(namespace) && this.packageOf(namespace) === '@nestjs/common';
+    const name = unwrap(ts, callee);
+    if (ts.Node.isPropertyAccessExpression(name)) {
+      const namespace = unwrap(ts, name.getExpression());
+      if (!ts.Node.isIdentifier(namespace)) return undefined;
+      const pkg = this.packageOf(namespace);
+      if (isErrorPackage(pkg)) return { name: name.getName(), pkg, qualified: true };
+      const file = this.namespaceFile(namespace);
+      const cls = file && this.exported(file, name.getName())?.value;
+      return { name: name.getName(), cls: cls && ts.Node.isClassDeclaration(cls) ? cls : undefined, qualified: true };
+    }
+    if (!ts.Node.isIdentifier(name)) return undefined;
+    const pkg = this.packageOf(name);
+    if (isErrorPackage(pkg)) return { name: this.importedName(name), pkg };
+    const cls = this.follow(name)?.value;
+    return { name: name.getText(), cls: cls && ts.Node.isClassDeclaration(cls) ? cls : undefined };
   }
 
   /**
@@ -481,7 +512,7 @@ export class Modules {
    * callback may run apart from the request), nor one in a `try` whose `catch` keeps the error
    * (neither rethrows it nor hands it to `next`); not a package's function.
    */
-  serviceErrorStatuses(handler: TsNode): number[] {
+  serviceErrorStatuses(handler: TsNode, part?: TsNode): number[] {
     const { ts } = this;
     const own = isFunctionLike(ts, handler) ? handler : handler.getFirstAncestor((node) => isFunctionLike(ts, node));
     if (!own) return [];
@@ -489,7 +520,9 @@ export class Modules {
     const seen = new Set<TsNode>([own]);
     let callers: TsNode[] = [own];
     for (let depth = 0; depth < SERVICE_CALL_DEPTH && callers.length; depth++) {
-      const called = callers.flatMap((caller) => this.calledFunctions(caller)).filter((fn) => !seen.has(fn));
+      // The handler's own calls in the `part` of it that runs for the route, where only a branch does.
+      const within = depth === 0 ? part : undefined;
+      const called = callers.flatMap((caller) => this.calledFunctions(caller, within)).filter((fn) => !seen.has(fn));
       callers = [...new Set(called)];
       for (const fn of callers) {
         seen.add(fn);
@@ -520,10 +553,10 @@ export class Modules {
    * decorators (`@Roles('admin')`, `@Param('id', ParseIntPipe)`) run when the class is declared, not
    * when it is called; what they mean for a route (guards, `@HttpCode`) is read by their own rules.
    */
-  private calledFunctions(own: TsNode): TsNode[] {
+  private calledFunctions(own: TsNode, within?: TsNode): TsNode[] {
     const { ts } = this;
     const found: TsNode[] = [];
-    const body = ts.Node.isBodyable(own) || ts.Node.isBodied(own) ? own.getBody() : own;
+    const body = within ?? (ts.Node.isBodyable(own) || ts.Node.isBodied(own) ? own.getBody() : own);
     // An arrow's body may be the call itself: `(req) => users.get(req.params.id)`.
     const calls = !body ? [] : [body, ...body.getDescendants()].filter((node) => ts.Node.isCallExpression(node));
     for (const call of calls) {
@@ -1220,18 +1253,17 @@ function valueOf(ts: TsMorph, declaration: VariableDeclaration): TsNode | undefi
   return init && unwrap(ts, init);
 }
 
-/** The error classes of packages that carry their status (routing-controllers' `throw new NotFoundError()`), by package. */
-const PACKAGE_ERRORS: Record<string, Record<string, number>> = {
-  'routing-controllers': {
-    BadRequestError: 400,
-    UnauthorizedError: 401,
-    ForbiddenError: 403,
-    NotFoundError: 404,
-    MethodNotAllowedError: 405,
-    NotAcceptableError: 406,
-    InternalServerError: 500,
-  },
-};
+/**
+ * An error class by what its name stands for (`Modules.errorClass`): the name it is declared or exported
+ * under; its package's, where its package's errors carry their status; the project's class, where the
+ * project declares it; `qualified` where it is named through a namespace (`common.HttpException`).
+ */
+interface ErrorClassRef {
+  name: string;
+  pkg?: string;
+  cls?: ClassDeclaration;
+  qualified?: boolean;
+}
 
 /** The fields an error class states its HTTP status in. */
 const STATUS_FIELDS = ['status', 'statusCode', 'httpStatus', 'httpStatusCode', 'httpCode'];
@@ -1248,31 +1280,52 @@ function statusParameterAt(
   baseAt: () => number | undefined,
 ): number | undefined {
   const parameters = constructor.getParameters();
-  const indexOf = (node: TsNode | undefined) => {
-    const value = node && givenOrDefault(ts, unwrap(ts, node));
-    const at = value && ts.Node.isIdentifier(value) ? parameters.findIndex((p) => p.getName() === value.getText()) : -1;
-    return at >= 0 ? at : undefined;
-  };
-  const field = parameters.findIndex((p) => p.isParameterProperty() && STATUS_FIELD.test(p.getName()));
+  const field = parameters.findIndex((parameter) => isStatusField(parameter));
   if (field >= 0) return field;
-  for (const node of constructor.getDescendants()) {
-    if (ts.Node.isBinaryExpression(node) && node.getOperatorToken().getKind() === ts.SyntaxKind.EqualsToken) {
-      const left = node.getLeft();
-      const assigned =
-        ts.Node.isPropertyAccessExpression(left) && thisMember(ts, left) && STATUS_FIELD.test(left.getName());
-      if (assigned && indexOf(node.getRight()) !== undefined) return indexOf(node.getRight());
-    }
-    if (!ts.Node.isCallExpression(node) || node.getExpression().getKind() !== ts.SyntaxKind.SuperKeyword) continue;
-    for (const arg of node.getArguments()) {
-      const value = unwrap(ts, arg);
-      if (!ts.Node.isObjectLiteralExpression(value)) continue;
-      const given = STATUS_FIELDS.map((key) => indexOf(property(ts, value, key))).find((at) => at !== undefined);
-      if (given !== undefined) return given;
-    }
-    const at = baseAt();
-    if (at !== undefined && indexOf(node.getArguments()[at]) !== undefined) return indexOf(node.getArguments()[at]);
+  // Where the base takes its status, read once: it follows the base up its `extends` chain.
+  let base: { at: number | undefined } | undefined;
+  for (const place of statusPlaces(ts, [constructor])) {
+    if (place.argument !== undefined && place.argument !== (base ??= { at: baseAt() }).at) continue;
+    const value = givenOrDefault(ts, unwrap(ts, place.value));
+    const at = ts.Node.isIdentifier(value) ? parameters.findIndex((p) => p.getName() === value.getText()) : -1;
+    if (at >= 0) return at;
   }
   return undefined;
+}
+
+/** A constructor's parameter that declares a status field (`public statusCode: number`). */
+function isStatusField(parameter: ParameterDeclaration): boolean {
+  return parameter.isParameterProperty() && STATUS_FIELD.test(parameter.getName());
+}
+
+/**
+ * Where an error class's constructors set its status, in the order written: the value assigned to a
+ * status field (`this.statusCode = code`), and what they hand the base: a status field of an object
+ * (`super({ message, status: 404 })`: `field`) or an argument (`super(message, 404)`: its place, `argument`).
+ */
+function statusPlaces(
+  ts: TsMorph,
+  constructors: ConstructorDeclaration[],
+): Array<{ value: TsNode; argument?: number; field?: boolean }> {
+  const places: Array<{ value: TsNode; argument?: number; field?: boolean }> = [];
+  for (const node of constructors.flatMap((constructor) => constructor.getDescendants())) {
+    if (ts.Node.isBinaryExpression(node) && node.getOperatorToken().getKind() === ts.SyntaxKind.EqualsToken) {
+      const left = node.getLeft();
+      if (ts.Node.isPropertyAccessExpression(left) && thisMember(ts, left) && STATUS_FIELD.test(left.getName()))
+        places.push({ value: node.getRight() });
+    }
+    if (!ts.Node.isCallExpression(node) || node.getExpression().getKind() !== ts.SyntaxKind.SuperKeyword) continue;
+    for (const [argument, arg] of node.getArguments().entries()) {
+      const value = unwrap(ts, arg);
+      if (!ts.Node.isObjectLiteralExpression(value)) places.push({ value, argument });
+      else
+        for (const key of STATUS_FIELDS) {
+          const given = property(ts, value, key);
+          if (given) places.push({ value: given, field: true });
+        }
+    }
+  }
+  return places;
 }
 
 /**
@@ -1304,8 +1357,7 @@ function ownErrorStatus(
     return init && leftOut(parameter) ? statusOf(init) : undefined;
   };
   for (const parameter of constructors.flatMap((constructor) => constructor.getParameters())) {
-    if (!parameter.isParameterProperty() || !STATUS_FIELD.test(parameter.getName())) continue;
-    const code = defaulted(parameter);
+    const code = isStatusField(parameter) ? defaulted(parameter) : undefined;
     if (code !== undefined) return code;
   }
   const parameterNamed = (node: TsNode) => {
@@ -1339,31 +1391,10 @@ function ownErrorStatus(
       .find((each) => each !== undefined);
     if (code !== undefined) return code;
   }
-  for (const constructor of constructors) {
-    for (const node of constructor.getDescendants()) {
-      // `this.statusCode = 404`
-      if (ts.Node.isBinaryExpression(node) && node.getOperatorToken().getKind() === ts.SyntaxKind.EqualsToken) {
-        const left = node.getLeft();
-        if (ts.Node.isPropertyAccessExpression(left) && thisMember(ts, left) && STATUS_FIELD.test(left.getName())) {
-          const code = valueOf(node.getRight());
-          if (code !== undefined) return code;
-        }
-      }
-      // `super(message, 404)`, `super({ message, status: 404 })`
-      if (ts.Node.isCallExpression(node) && node.getExpression().getKind() === ts.SyntaxKind.SuperKeyword) {
-        for (const arg of node.getArguments()) {
-          const value = unwrap(ts, arg);
-          const code = ts.Node.isObjectLiteralExpression(value)
-            ? value
-                .getProperties()
-                .filter((each) => ts.Node.isPropertyAssignment(each) && STATUS_FIELD.test(each.getName()))
-                .map((each) => statusOf((each as PropertyAssignment).getInitializer()!))
-                .find((each) => each !== undefined)
-            : valueOf(value);
-          if (code !== undefined) return code;
-        }
-      }
-    }
+  // `this.statusCode = 404`, `super(message, 404)`, `super({ message, status: 404 })`
+  for (const place of statusPlaces(ts, constructors)) {
+    const code = place.field ? statusOf(place.value) : valueOf(place.value);
+    if (code !== undefined) return code;
   }
   return undefined;
 }

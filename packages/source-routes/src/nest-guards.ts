@@ -27,18 +27,30 @@ export function guardStatuses(reader: NestReader, file: string, decorators: Deco
 
 /** What guards written in `file` (`RolesGuard`, `new ApiKeyGuard()`, `AuthGuard('jwt')`, `RoleGuard('admin')`) refuse a request with. */
 export function refusedByGuards(reader: NestReader, file: string, guards: TsNode[]): number[] {
+  return guards.flatMap((argument) => refusedByGuard(reader, argument, guardClass(reader, file, argument)));
+}
+
+/** What a guard refuses a request with: passport's `AuthGuard('jwt')` 401, else what its class `cls` refuses. */
+function refusedByGuard(reader: NestReader, argument: TsNode, cls: ClassLikeDeclaration | undefined): number[] {
+  if (isPassportGuard(reader, guardName(reader.ts, argument))) return [401];
+  return cls ? refusedWith(reader, cls) : [];
+}
+
+/**
+ * The class of a guard written in `file`: of the project by its name (`RolesGuard`, `new ApiKeyGuard()`),
+ * or the mixin a function of the project makes (`RoleGuard('admin')`: `guardMadeBy`); undefined for another.
+ */
+function guardClass(reader: NestReader, file: string, argument: TsNode): ClassLikeDeclaration | undefined {
   const { ts } = reader;
-  return guards.flatMap((argument) => {
-    const value = unwrap(ts, argument);
-    const named = ts.Node.isNewExpression(value) ? value.getExpression() : value;
-    if (isPassportGuard(reader, named)) return [401];
-    const guard = ts.Node.isIdentifier(named)
-      ? findClass(reader, file, named.getText())?.declaration
-      : ts.Node.isCallExpression(named)
-        ? guardMadeBy(reader, named)
-        : undefined;
-    return guard ? refusedWith(reader, guard) : [];
-  });
+  const named = guardName(ts, argument);
+  if (ts.Node.isIdentifier(named)) return findClass(reader, file, named.getText())?.declaration;
+  return ts.Node.isCallExpression(named) ? guardMadeBy(reader, named) : undefined;
+}
+
+/** A guard as named: the class of `new ApiKeyGuard()`, else the argument itself (`RolesGuard`, `AuthGuard('jwt')`). */
+function guardName(ts: TsMorph, argument: TsNode): TsNode {
+  const value = unwrap(ts, argument);
+  return ts.Node.isNewExpression(value) ? value.getExpression() : value;
 }
 
 /**
@@ -87,12 +99,12 @@ export function moduleAppGuards(
       propertyValue(ts, provider, 'useExisting') ??
       (factory && madeByFactory(reader, factory));
     if (!guard) return [];
-    const cls = ts.Node.isIdentifier(guard) ? findClass(reader, module.file, guard.getText())?.declaration : undefined;
+    const cls = guardClass(reader, module.file, guard);
     const passes = cls && passingMetadata(reader, cls);
     return [
       {
         name: shortText(guard),
-        statuses: refusedByGuards(reader, module.file, [guard]),
+        statuses: refusedByGuard(reader, guard, cls),
         ...(passes === undefined ? {} : { passes }),
       },
     ];

@@ -15,6 +15,7 @@ import type {
 } from 'ts-morph';
 import { isConst } from './modules.js';
 import { returnedBy, unwrap } from './code-shapes.js';
+import { handedArgument } from './handing.js';
 import { joinPaths, shortText } from './syntax.js';
 import { decoratorObject, literalProperty, propertyOf, propertyValue } from './nest-decorators.js';
 
@@ -210,10 +211,7 @@ function givenList(
   if (ts.Node.isBinaryExpression(node) && ['??', '||'].includes(node.getOperatorToken().getText()))
     return givenList(reader, method, call, node.getLeft()) ?? node.getRight();
   if (!ts.Node.isPropertyAccessExpression(node) || !ts.Node.isIdentifier(node.getExpression())) return node;
-  const at = method.getParameters().findIndex((parameter) => parameter.getName() === node.getExpression().getText());
-  const argument = at >= 0 ? call.getArguments()[at] : undefined;
-  const object = argument && unwrap(ts, argument);
-  return object && ts.Node.isObjectLiteralExpression(object) ? propertyValue(ts, object, node.getName()) : undefined;
+  return handedArgument(ts, method, call, node)?.value;
 }
 
 /**

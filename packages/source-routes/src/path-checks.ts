@@ -17,6 +17,11 @@ export interface PathCheck {
    * where the middleware is mounted (Express's `req.path`, `req.url`; Koa's `ctx.path` under koa-mount).
    */
   whole: boolean;
+  /**
+   * The branch that answers the path alone (`if (req.path === '/health') return res.sendStatus(204)`: its
+   * `then`), for its statuses; undefined where the rest of the middleware answers it (`!== '/x'` then `next()`).
+   */
+  answer?: TsNode;
 }
 
 /**
@@ -43,7 +48,7 @@ export function answeredPaths(ts: TsMorph, handler: TsNode, nextAt: number): Pat
     const then = statement.getThenStatement();
     const rest = statements.slice(index + 1);
     const check = { path: test.path, at: statement, whole: test.whole };
-    if (test.equal && !mentions(ts, then, next) && returns(ts, then)) found.push(check);
+    if (test.equal && !mentions(ts, then, next) && returns(ts, then)) found.push({ ...check, answer: then });
     else if (!test.equal && mentions(ts, then, next) && returns(ts, then) && rest.length)
       return rest.some((each) => mentions(ts, each, next)) ? found : [...found, check];
     else break;

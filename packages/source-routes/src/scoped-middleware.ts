@@ -6,7 +6,7 @@ import { httpStatuses } from './answered-statuses.js';
 import { changesState } from './known-middleware.js';
 import type { Route } from './model.js';
 import type { Node as TsNode } from 'ts-morph';
-import { shortText, underPath, type TsMorph, type FunctionNode } from './syntax.js';
+import { joinPaths, shortText, underPath, type TsMorph, type FunctionNode } from './syntax.js';
 
 /**
  * Middleware a `use()` runs for what is registered after it: everywhere on its app or router, or only
@@ -27,8 +27,9 @@ export interface ScopedUse {
  * is `morgan('dev') (when EnvVars.NodeEnv === NodeEnvs.DEV)`, and one in the `else` is `(unless …)`, not a step
  * every request takes. The same name is the model's and the page's.
  */
-export function conditionalName(ts: TsMorph, use: TsNode, name: string): string {
-  const conditions = conditionsOf(ts, use);
+export function conditionalName(ts: TsMorph, use: TsNode, name: string, through: TsNode[] = []): string {
+  // `through`: the calls that bring `use` in, outermost first (Fastify's `if (x) app.register(fp(plugin))`).
+  const conditions = [...through, use].flatMap((node) => conditionsOf(ts, node));
   return conditions.length ? `${name} (${conditions.join(', ')})` : name;
 }
 
@@ -60,6 +61,11 @@ function conditionHolding(ts: TsMorph, parent: TsNode, child: TsNode): string | 
     if (operator === ts.SyntaxKind.BarBarToken) return `unless ${shortText(parent.getLeft())}`;
   }
   return undefined;
+}
+
+/** Middleware `use()`d under paths of a router mounted at `prefix`, under the paths from the app's root. */
+export function rootedAt<T extends ScopedUse>(prefix: string, middleware: T[]): T[] {
+  return middleware.map((use) => (use.under === undefined ? use : { ...use, under: joinPaths(prefix, use.under) }));
 }
 
 /** The names of the middleware that runs for a path: what runs everywhere, and what runs under a path it is under. */

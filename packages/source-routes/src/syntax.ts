@@ -726,7 +726,7 @@ export function errorStatusesIn(ts: TsMorph, handler: TsNode, classStatus?: Erro
     let named: number | undefined;
     if (ts.Node.isNewExpression(node) && raised(node)) {
       const name = node.getExpression().getText();
-      named = NEST_EXCEPTION_STATUS[name.replace(/^.*\./, '')];
+      named = namedErrorStatus(name);
       if (ERROR_CLASS_NAME.test(name)) status = errorStatusArgument(ts, node, stated, classStatus);
       // `throw new NotFoundError()` with `super(message, 404)` in its class: the status it carries.
       if (!(status && stated(status)) && !named)
@@ -874,9 +874,19 @@ export interface ErrorStatusParameter {
   parameters: string[];
 }
 
-/** The status a NestJS built-in exception carries in its name (`NotFoundException`: 404). */
-export function nestExceptionStatus(name: string): number | undefined {
-  return NEST_EXCEPTION_STATUS[name.replace(/^.*\./, '')];
+/**
+ * The status an error class carries in its name: a package's by its table (routing-controllers'
+ * `NotFoundError`, NestJS's `NotFoundException` under the name it exports it: 404); for a name not
+ * known to be a package's, by NestJS's names (its exceptions are extended and thrown without their
+ * import in view), the last part of one qualified (`common.NotFoundException`).
+ */
+export function namedErrorStatus(name: string, pkg?: string): number | undefined {
+  return pkg !== undefined ? PACKAGE_ERRORS[pkg]?.[name] : NEST_EXCEPTION_STATUS[name.replace(/^.*\./, '')];
+}
+
+/** Whether a package's error classes carry their status in their name (`namedErrorStatus`). */
+export function isErrorPackage(pkg: string | undefined): pkg is string {
+  return pkg !== undefined && Object.hasOwn(PACKAGE_ERRORS, pkg);
 }
 
 /** NestJS's built-in exceptions, which carry their status in their name (`throw new NotFoundException()`). */
@@ -902,6 +912,20 @@ const NEST_EXCEPTION_STATUS: Record<string, number> = {
   ServiceUnavailableException: 503,
   GatewayTimeoutException: 504,
   HttpVersionNotSupportedException: 505,
+};
+
+/** The error classes of packages that carry their status (routing-controllers' `throw new NotFoundError()`), by package. */
+const PACKAGE_ERRORS: Record<string, Record<string, number>> = {
+  '@nestjs/common': NEST_EXCEPTION_STATUS,
+  'routing-controllers': {
+    BadRequestError: 400,
+    UnauthorizedError: 401,
+    ForbiddenError: 403,
+    NotFoundError: 404,
+    MethodNotAllowedError: 405,
+    NotAcceptableError: 406,
+    InternalServerError: 500,
+  },
 };
 
 /**

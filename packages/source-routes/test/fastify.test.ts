@@ -493,6 +493,50 @@ describe('readRoutes: the other shapes of a Fastify entry', () => {
     ]);
   });
 
+  it('names hooks and guarding plugins added under an if or its else with the condition (when …, unless …)', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-fastify-'));
+    await writeFile(
+      join(dir, 'server.ts'),
+      [
+        "import Fastify from 'fastify';",
+        "import fp from 'fastify-plugin';",
+        "import rateLimit from '@fastify/rate-limit';",
+        'const app = Fastify();',
+        "if (process.env.NODE_ENV === 'development') app.addHook('onRequest', logRequest);",
+        'if (process.env.RATE_LIMIT) {',
+        '  app.register(rateLimit, { max: 100 });',
+        '} else {',
+        "  app.addHook('preHandler', countRequest);",
+        '}',
+        "process.env.AUTH && app.register(fp(async (instance) => { instance.addHook('onRequest', authenticate); }));",
+        "app.addHook('onRequest', requestId);",
+        "app.get('/users', async () => []);",
+        'async function logRequest() {}',
+        'async function countRequest() {}',
+        'async function requestId() {}',
+        'async function authenticate(request, reply) {',
+        '  if (!request.headers.authorization) return reply.code(401).send();',
+        '}',
+        'app.listen({ port: 3000 });',
+      ].join('\n'),
+    );
+    const { routes } = await readRoutes(join(dir, 'server.ts'));
+    expect(routes.map((route) => [route.method, route.path, route.middleware, route.statuses])).toEqual([
+      [
+        'GET',
+        '/users',
+        [
+          "logRequest (when process.env.NODE_ENV === 'development')",
+          'rateLimit (when process.env.RATE_LIMIT)',
+          'countRequest (unless process.env.RATE_LIMIT)',
+          'requestId',
+          'authenticate (when process.env.AUTH)',
+        ],
+        [200, 401, 429],
+      ],
+    ]);
+  });
+
   it("helpers handed the instance (registerRoutes(app), require(…)(app)) read in place; an fp(…) plugin's hooks apply to its parent", async () => {
     const dir = await mkdtemp(join(tmpdir(), 'docgen-fastify-'));
     await writeFile(

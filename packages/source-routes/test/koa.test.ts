@@ -301,6 +301,37 @@ describe('readRoutes on a Koa app', () => {
     expect(warnings).toEqual([]);
   });
 
+  it('gives each path one middleware answers the statuses of its own branch, not those of the other paths', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-koa-'));
+    await writeFile(
+      join(dir, 'app.ts'),
+      [
+        "import Koa from 'koa';",
+        'const app = new Koa();',
+        'app.use(async (ctx, next) => {',
+        "  if (ctx.path === '/health') {",
+        '    ctx.status = 204;',
+        '    return;',
+        '  }',
+        "  if (ctx.path === '/metrics') {",
+        '    ctx.assert(ctx.query.token, 401);',
+        '    ctx.body = await metrics();',
+        '    return;',
+        '  }',
+        '  await next();',
+        '});',
+        'app.use((ctx) => {',
+        "  ctx.body = 'home';",
+        '});',
+      ].join('\n'),
+    );
+    const { routes } = await readRoutes(join(dir, 'app.ts'));
+    expect(routes.map((route) => [route.method, route.path, route.statuses]).slice(0, 2)).toEqual([
+      ['ALL', '/health', [204]],
+      ['ALL', '/metrics', [200, 401]],
+    ]);
+  });
+
   it("reads a path middleware checks as the path Koa gives it: a router's prefix is in ctx.path, a koa-mount's is not, ctx.originalUrl is whole", async () => {
     const dir = await mkdtemp(join(tmpdir(), 'docgen-koa-'));
     await writeFile(

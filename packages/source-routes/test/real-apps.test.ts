@@ -993,4 +993,51 @@ describe("a project's error class's status argument, in every framework", () => 
       ['POST', '/orders/:id/pay', [201, 422]],
     ]);
   });
+
+  it("reads NestJS's exceptions imported under another name (HttpException as HttpError), as a base and thrown", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-nest-aliased-base-'));
+    await writeFile(
+      join(dir, 'main.ts'),
+      [
+        "import { NestFactory } from '@nestjs/core';",
+        "import { Controller, Get, Module, NotFoundException as NotFound, Post } from '@nestjs/common';",
+        "import { BusinessException, UserGone } from './errors';",
+        "@Controller('orders')",
+        'class OrdersController {',
+        "  @Post(':id/pay')",
+        '  pay() {',
+        "    if (paid) throw new BusinessException(409, 'Order already paid', 422);",
+        '    return {};',
+        '  }',
+        "  @Get(':id')",
+        '  one() {',
+        '    if (!found) throw new NotFound();',
+        '    if (deleted) throw new UserGone();',
+        '    return {};',
+        '  }',
+        '}',
+        '@Module({ controllers: [OrdersController] })',
+        'class AppModule {}',
+        'NestFactory.create(AppModule).then((app) => app.listen(3000));',
+      ].join('\n'),
+    );
+    // The first number is the API's own error code; the status is the third, handed to HttpException.
+    await writeFile(
+      join(dir, 'errors.ts'),
+      [
+        "import { GoneException as Gone, HttpException as HttpError, HttpStatus } from '@nestjs/common';",
+        'export class BusinessException extends HttpError {',
+        '  constructor(code: number, message: string, status = HttpStatus.BAD_REQUEST) {',
+        '    super({ code, message }, status);',
+        '  }',
+        '}',
+        'export class UserGone extends Gone {}',
+      ].join('\n'),
+    );
+    const { routes } = await readRoutes(join(dir, 'main.ts'));
+    expect(routes.map((route) => [route.method, route.path, route.statuses])).toEqual([
+      ['POST', '/orders/:id/pay', [201, 422]],
+      ['GET', '/orders/:id', [200, 404, 410]],
+    ]);
+  });
 });

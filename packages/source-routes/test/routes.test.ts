@@ -1659,6 +1659,71 @@ describe('readRoutes: CommonJS apps, and what the code does not say', () => {
     ]);
   });
 
+  it('gives each path one middleware answers the statuses of its own branch, not those of the other paths', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-routes-'));
+    await writeFile(
+      join(dir, 'server.ts'),
+      [
+        "import express from 'express';",
+        "import { db } from './db';",
+        'const app = express();',
+        '// Probes for the load balancer',
+        'app.use((req, res, next) => {',
+        "  if (req.path === '/health') return res.sendStatus(204);",
+        "  if (req.path === '/ready') {",
+        '    if (!db.connected) return res.status(503).json({ ready: false });',
+        '    return res.json({ ready: true });',
+        '  }',
+        "  if (req.path === '/version') return sendVersion(res);",
+        '  next();',
+        '});',
+        "app.get('/users', (_req, res) => res.json([]));",
+        'function sendVersion(res) {',
+        "  res.status(203).json({ version: '1.0' });",
+        '}',
+        'app.listen(3000);',
+      ].join('\n'),
+    );
+    const { routes } = await readRoutes(join(dir, 'server.ts'));
+    expect(routes.map((r) => [r.method, r.path, r.statuses])).toEqual([
+      ['ALL', '/health', [204]],
+      ['ALL', '/ready', [200, 503]],
+      ['ALL', '/version', [203]],
+      ['GET', '/users', [200]],
+    ]);
+  });
+
+  it("runs a router's path-scoped middleware for the req.originalUrl a middleware checks by where the router is mounted", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-routes-'));
+    await writeFile(
+      join(dir, 'server.ts'),
+      [
+        "import express from 'express';",
+        'const app = express();',
+        'const api = express.Router();',
+        "api.use('/admin', requireAdmin);",
+        'api.use((req, res, next) => {',
+        "  if (req.originalUrl === '/api/admin/stats') return res.json({ users: 1 });",
+        "  if (req.originalUrl === '/api/status') return res.json({ up: true });",
+        '  next();',
+        '});',
+        "api.get('/admin/users', (_req, res) => res.json([]));",
+        "app.use('/api', api);",
+        'function requireAdmin(req, res, next) {',
+        '  if (!req.user?.admin) return res.status(403).end();',
+        '  next();',
+        '}',
+      ].join('\n'),
+    );
+    const { routes } = await readRoutes(join(dir, 'server.ts'));
+    // `/api/admin/stats` is under `/admin` of the router mounted at `/api`; `/api/status` is not.
+    expect(routes.map((r) => [r.method, r.path, r.middleware, r.statuses])).toEqual([
+      ['ALL', '/api/admin/stats', ['requireAdmin'], [200, 403]],
+      ['ALL', '/api/status', [], [200]],
+      ['GET', '/api/admin/users', ['requireAdmin'], [200, 403]],
+    ]);
+  });
+
   it("lists a function of the project answering under a mount by name, and files a package serves after a route under the same path (directus's /admin)", async () => {
     const dir = await mkdtemp(join(tmpdir(), 'docgen-routes-'));
     await writeFile(

@@ -14,11 +14,17 @@ export type HtmlToken =
 
 // A JSX member expression is a component's name too (`<StepHikeCompact.Step>`, Supabase's docs).
 const NAME = '[A-Za-z][A-Za-z0-9:-]*(?:\\.[A-Za-z][A-Za-z0-9:-]*)*';
-const ATTRIBUTE = `\\s+[A-Za-z_:][A-Za-z0-9_.:-]*(?:\\s*=\\s*(?:[^\\s"'=<>\`]+|'[^']*'|"[^"]*"))?`;
+// An attribute right after a quoted value, with no space between, is read as browsers read it
+// (`width="260"alt="KRUU logo"`, execa's README): the tag was shown as text.
+const BEFORE_ATTRIBUTE = `(?:\\s+|(?<=["']))`;
+const ATTRIBUTE = `${BEFORE_ATTRIBUTE}[A-Za-z_:][A-Za-z0-9_.:-]*(?:\\s*=\\s*(?:[^\\s"'=<>\`]+|'[^']*'|"[^"]*"))?`;
 const OPEN = new RegExp(`^<(${NAME})((?:${ATTRIBUTE})*)\\s*(/?)>`);
 const CLOSE = new RegExp(`^</(${NAME})\\s*>`);
 const HIDDEN = /^(?:<!---?>|<!--[\s\S]*?-->|<\?[\s\S]*?\?>|<![A-Za-z][^>]*>|<!\[CDATA\[[\s\S]*?\]\]>)/;
-const ONE_ATTRIBUTE = /\s+([A-Za-z_:][A-Za-z0-9_.:-]*)(?:\s*=\s*(?:([^\s"'=<>`]+)|'([^']*)'|"([^"]*)"))?/g;
+const ONE_ATTRIBUTE = new RegExp(
+  `${BEFORE_ATTRIBUTE}([A-Za-z_:][A-Za-z0-9_.:-]*)(?:\\s*=\\s*(?:([^\\s"'=<>\`]+)|'([^']*)'|"([^"]*)"))?`,
+  'g',
+);
 
 export function tokenizeHtml(source: string): HtmlToken[] {
   const tokens: HtmlToken[] = [];

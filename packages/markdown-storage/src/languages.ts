@@ -97,6 +97,7 @@ const ALIASES: Record<string, string> = {
   console: 'bash',
   'shell-session': 'bash',
   terminal: 'bash', // Prisma's docs
+  shellscript: 'bash', // Shiki's and VS Code's name for shell (React Router's docs)
 
   shellsession: 'bash',
   ksh: 'bash',

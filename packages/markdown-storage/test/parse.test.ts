@@ -490,6 +490,22 @@ describe('parser', () => {
     });
   });
 
+  it('keeps a code span before an unmatched backtick in a link text or an unclosed bracket', () => {
+    // date-fns' CHANGELOG: the `[` look-ahead met the lone backtick first (markdown-it#1201).
+    const link = first(
+      '[Added `inclusive` option to `areIntervalsOverlapping](https://github.com/date-fns/date-fns/pull/643).',
+    ) as Extract<Nodes, { type: 'paragraph' }>;
+    expect(link.children[0]).toMatchObject({
+      type: 'link',
+      children: [
+        { type: 'text', value: 'Added ' },
+        { type: 'inlineCode', value: 'inclusive' },
+        { type: 'text', value: ' option to `areIntervalsOverlapping' },
+      ],
+    });
+    expect(convertMarkdown('[foo `bar` baz`\n').storage).toBe('<p>[foo <code>bar</code> baz`</p>');
+  });
+
   it('keeps the text of nesting deeper than markdown-it would parse', () => {
     const text = (node: Nodes): string =>
       'value' in node ? String(node.value) : 'children' in node ? node.children.map(text).join('') : '';

@@ -32,6 +32,7 @@ import { wikilinks } from './wikilinks.js';
 import { templateCalls } from './template-calls.js';
 import { dispatchByCharacter } from './dispatch.js';
 import { spanningConstructs } from './spanning-constructs.js';
+import { codeSpansAfterLookahead } from './code-spans.js';
 import { markDecodedEntities, urlLiteralText } from './autolinks.js';
 import { KNOWN_BLOCK, knownBlocks, type KnownBlocks } from './known-blocks.js';
 
@@ -64,6 +65,7 @@ function createParser(): MarkdownIt {
     .use(shortcodePanels)
     .use(linearFootnoteTail)
     .use(boundedNesting)
+    .use(codeSpansAfterLookahead)
     .use(spanningConstructs);
   md.inline.ruler.disable('footnote_inline'); // `^[note]` is not GFM
   md.inline.ruler.before('linkify', 'url_literal_text', urlLiteralText);

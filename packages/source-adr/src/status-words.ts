@@ -386,9 +386,11 @@ function historyEntry(line: string): { text: string; day?: string } | undefined 
     .flatMap((cell) => cell.split(new RegExp(`^(${DATES.source})\\s*[-–—:,]?\\s*`)))
     .map((part) => part?.replace(/\*\*|__|`/g, '').trim())
     .filter((part): part is string => !!part);
-  // A dated entry in words docgen does not know (`2024-05-01 on hold`) is still the latest one when
-  // it comes last: the status is then that, shown as written, not an older entry's.
-  const dated = cells.length === 1 && parts.length === 2 && ONLY_A_DATE.test(parts[0]!) && /^\p{L}/u.test(parts[1]!);
+  // A dated entry in words docgen does not know (`2024-05-01 on hold`, a two-column table's `|
+  // 2024-05-01 | On hold |`) is still the latest one when it comes last: the status is then that,
+  // shown as written, not an older entry's. In a wider table, which column is the status is unsaid.
+  const dated =
+    parts.length === 2 && cells.filter(Boolean).length <= 2 && ONLY_A_DATE.test(parts[0]!) && /^\p{L}/u.test(parts[1]!);
   const worded = parts.find((part) => wordStatus(part) !== undefined) ?? (dated ? parts[1] : undefined);
   // "Superseded by …" is read as the relation it is, wherever it stands.
   if (!worded || RELATION_AT_START.test(worded)) return undefined;

@@ -2909,6 +2909,24 @@ describe('a status history whose latest entry is unknown, written newest first',
   });
 });
 
+describe('a status history table whose newest row is in words docgen does not know', () => {
+  it("shows that row's status, warned about at its line", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-adr-'));
+    await writeFile(
+      join(dir, '0003-use-grpc.md'),
+      '# 3. Use gRPC\n\n## Status\n\n| Date | Status |\n| --- | --- |\n| 2024-01-02 | Proposed |\n| 2024-02-10 | Accepted |\n| 2024-06-01 | Paused |\n\n## Context\n\nBody.\n',
+    );
+    const warnings: Diagnostic[] = [];
+    const { records } = extractAdrs(dir, { report: (warning) => warnings.push(warning) });
+    await rm(dir, { recursive: true });
+    // Before: "accepted", from an older row, with no warning: an unknown row was no entry.
+    expect(records.map((record) => [record.number, record.status])).toEqual([[3, 'unknown']]);
+    expect(warnings.map((warning) => [warning.code, warning.location?.line])).toEqual([['DG_ADR_STATUS', 9]]);
+    expect(warnings[0]!.message).toContain('"| 2024-06-01 | Paused |", the latest entry of its history');
+    expect(statusLozenge(records[0]!)).toBe(':status[Paused]{colour=Grey}');
+  });
+});
+
 describe("the adr CLI's Brazilian Portuguese statuses (proposto/aceito/finalizado/descontinuado/cancelado)", () => {
   it('are each read, the latest entry of a history the status', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'docgen-adr-'));

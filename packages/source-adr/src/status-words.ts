@@ -5,7 +5,7 @@
  * `classifyStatus` is public. Apart because it reads words, not files: every place a status is
  * written (front matter, a `Status:` line, a `## Status` section, a table) ends here.
  */
-import { ADR_STATUSES, type AdrStatus } from './model.js';
+import { ADR_STATUSES, type AdrRecord, type AdrStatus } from './model.js';
 import type { StatusLink } from './records.js';
 import { DATES, isoDate } from './dates.js';
 
@@ -344,6 +344,14 @@ export function classifyStatus(written: Array<{ text: string; line: number }>): 
     ...(partly ? { partly } : {}),
     ...(ordered !== lines ? { latest: written.find(({ line }) => line === ordered[0]!.line)! } : {}),
   };
+}
+
+/** A status as a warning quotes it: a history by its latest entry, then whole, as the file writes them. */
+export function quotedStatus(record: Pick<AdrRecord, 'statusText' | 'statusHistory'>): string {
+  const history = record.statusHistory;
+  return history
+    ? `"${history.latest}", the latest entry of its history "${history.entries}"`
+    : `"${record.statusText || 'nothing'}"`;
 }
 
 /**

@@ -392,6 +392,35 @@ describe('readRoutes on a Koa app', () => {
     ]);
   });
 
+  it("runs middleware koa-mount mounts at a path (mount('/admin', requireAdmin)) for the routes under it", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-koa-'));
+    await writeFile(
+      join(dir, 'app.ts'),
+      [
+        "import Koa from 'koa';",
+        "import mount from 'koa-mount';",
+        "import Router from '@koa/router';",
+        'const app = new Koa();',
+        'const router = new Router();',
+        "app.use(mount('/admin', requireAdmin));",
+        "router.get('/admin/users', (ctx) => { ctx.body = []; });",
+        "router.get('/articles', (ctx) => { ctx.body = []; });",
+        'app.use(router.routes());',
+        'async function requireAdmin(ctx, next) {',
+        '  if (!ctx.state.user?.admin) ctx.throw(403);',
+        '  await next();',
+        '}',
+      ].join('\n'),
+    );
+    const { routes, warnings } = await readRoutes(join(dir, 'app.ts'));
+    // Before: no middleware and no 403 on /admin/users: the mounted function was passed over.
+    expect(warnings).toEqual([]);
+    expect(routes.map((route) => [route.method, route.path, route.middleware, route.statuses])).toEqual([
+      ['GET', '/admin/users', ['requireAdmin'], [200, 403]],
+      ['GET', '/articles', [], [200]],
+    ]);
+  });
+
   it('names middleware use()d under an if or its else with the condition (when …, unless …)', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'docgen-koa-'));
     await writeFile(

@@ -28,7 +28,7 @@ import {
   namedLikeDecision,
 } from './file-names.js';
 import { readLocalDates } from './dates.js';
-import { REPLACEABLE } from './status-words.js';
+import { quotedStatus, REPLACEABLE } from './status-words.js';
 import {
   sitePageNamesOfFile,
   slugResolver,
@@ -297,7 +297,7 @@ function readFolder(
       report({
         code: 'DG_ADR_SUPERSEDED_STATUS',
         severity: 'warning',
-        message: `ADR ${record.label} is superseded by ADR ${record.supersededBy.map((number) => byNumber.get(number)!.record.label).join(', ')} but its status says "${record.statusText || 'nothing'}"`,
+        message: `ADR ${record.label} is superseded by ADR ${record.supersededBy.map((number) => byNumber.get(number)!.record.label).join(', ')} but its status says ${quotedStatus(record)}`,
         location: { file: record.file, line: record.statusLine },
         // The link as written in its file: a decision folder's README (`0001/README.md`) links `../0002/README.md`.
         hint: `set its status to "Superseded by [ADR ${byNumber.get(record.supersededBy[0]!)!.record.label}](${relative(dirname(record.file), byNumber.get(record.supersededBy[0]!)!.record.file).split('\\').join('/')})"`,
@@ -455,7 +455,7 @@ function linkAcrossFolders(
     report({
       code: 'DG_ADR_SUPERSEDED_STATUS',
       severity: 'warning',
-      message: `${labelOf(record)} is superseded by ${record.elsewhere!.supersededBy!.map((file) => labelOf(byFile.get(file)!)).join(', ')} but its status says "${record.statusText || 'nothing'}"`,
+      message: `${labelOf(record)} is superseded by ${record.elsewhere!.supersededBy!.map((file) => labelOf(byFile.get(file)!)).join(', ')} but its status says ${quotedStatus(record)}`,
       location: { file: record.file, line: record.statusLine },
       hint: `set its status to "Superseded by [${labelOf(replacing)}](${relative(dirname(record.file), replacing.file).split('\\').join('/')})"`,
     });

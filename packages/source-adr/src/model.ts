@@ -33,10 +33,16 @@ export interface AdrRecord {
   statusWord?: string;
   /**
    * The file's 1-based line that says the status (front matter's `status:`, a status line, the first
-   * line of a `## Status` section), or the title's when none does: where a diagnostic about the
-   * status points.
+   * line of a `## Status` section, a history's latest entry), or the title's when none does: where a
+   * diagnostic about the status points.
    */
   statusLine?: number;
+  /**
+   * A status kept as a history (`- 2024-01-02 Proposed`, `- 2024-02-10 Accepted`): its latest entry,
+   * which gives the status, and the whole history, `; ` apart, as the file writes them and in its
+   * order (`statusText` starts with the latest entry). Absent for a status written once.
+   */
+  statusHistory?: { latest: string; entries: string };
   date?: string;
   /**
    * Front-matter fields for readers besides the status and date, in the file's order: MADR's

@@ -20,7 +20,7 @@ import {
   nameDate,
 } from './file-names.js';
 import { datedOrPlaceholder, writtenDate, writesDayFirst } from './dates.js';
-import { statusChoices, classifyStatus, saysMoreThanStatus } from './status-words.js';
+import { statusChoices, classifyStatus, quotedStatus, saysMoreThanStatus } from './status-words.js';
 import { frontMatter, frontMatterFields, frontMatterLinks } from './front-matter.js';
 import { sitePageNames, slugOf } from './links.js';
 import {
@@ -313,6 +313,12 @@ export function parseAdr(
   const choices = choice && 'unmarked' in choice ? choice.unmarked : undefined;
   const statusLines = choice && 'marked' in choice ? [choice.marked] : (status?.lines ?? []);
   const classified = choices ? { status: 'unknown' as const, text: '', links: [] } : classifyStatus(statusLines);
+  // A history's latest entry decides the status: warnings point at it, the history quoted as written.
+  const latest = 'latest' in classified ? classified.latest : undefined;
+  const statusHistory = latest && {
+    latest: latest.text.trim(),
+    entries: statusLines.map(({ text }) => text.trim()).join('; '),
+  };
   // A date in the status line ("Accepted on 2024-03-01") is the decision's when nothing else dates
   // it; a `Created:` field (straw-hat-team/adr) when not even that does.
   const dateSource =
@@ -360,13 +366,10 @@ export function parseAdr(
           : 'add a "## Status" section or a "- Status: accepted" line',
     });
   } else if (classified.status === 'unknown') {
-    // A history's latest entry decides the status: the warning points at it, the history quoted as written.
-    const latest = classified.latest;
-    const history = statusLines.map(({ text }) => text.trim()).join('; ');
     report({
       code: 'DG_ADR_STATUS',
       severity: 'warning',
-      message: `ADR ${number} (${fileName}) has an unknown status ${latest ? `"${latest.text.trim()}", the latest entry of its history "${history}"` : `"${classified.text}"`}`,
+      message: `ADR ${number} (${fileName}) has an unknown status ${quotedStatus({ statusText: classified.text, statusHistory })}`,
       location: { file, line: latest?.line ?? status.lines[0]?.line ?? line },
       hint: `use one of: ${ADR_STATUSES.join(', ')} (it is shown as written, in grey)`,
     });
@@ -417,7 +420,8 @@ export function parseAdr(
       status: classified.status,
       statusText: classified.text,
       ...(classified.word ? { statusWord: classified.word } : {}),
-      statusLine: statusLines[0]?.line ?? line,
+      statusLine: latest?.line ?? statusLines[0]?.line ?? line,
+      ...(statusHistory ? { statusHistory } : {}),
       date,
       ...(fields.length ? { fields } : {}),
       ...(site ? { site } : {}),

@@ -5,7 +5,7 @@
  * `classifyStatus` is public. Apart because it reads words, not files: every place a status is
  * written (front matter, a `Status:` line, a `## Status` section, a table) ends here.
  */
-import { ADR_STATUSES, type AdrStatus } from './model.js';
+import { ADR_STATUSES, type AdrRecord, type AdrStatus } from './model.js';
 import type { StatusLink } from './records.js';
 import { DATES, isoDate } from './dates.js';
 
@@ -346,6 +346,14 @@ export function classifyStatus(written: Array<{ text: string; line: number }>): 
   };
 }
 
+/** A status as a warning quotes it: a history by its latest entry, then whole, as the file writes them. */
+export function quotedStatus(record: Pick<AdrRecord, 'statusText' | 'statusHistory'>): string {
+  const history = record.statusHistory;
+  return history
+    ? `"${history.latest}", the latest entry of its history "${history.entries}"`
+    : `"${record.statusText || 'nothing'}"`;
+}
+
 /**
  * A status section kept as a history, a dated status a line (`- 2025-01-02 Proposed`, `- Accepted
  * on 2025-02-10`, `| 2026-03-01 | Deprecated |`), or two or more statuses a line each: the status
@@ -386,9 +394,11 @@ function historyEntry(line: string): { text: string; day?: string } | undefined 
     .flatMap((cell) => cell.split(new RegExp(`^(${DATES.source})\\s*[-–—:,]?\\s*`)))
     .map((part) => part?.replace(/\*\*|__|`/g, '').trim())
     .filter((part): part is string => !!part);
-  // A dated entry in words docgen does not know (`2024-05-01 on hold`) is still the latest one when
-  // it comes last: the status is then that, shown as written, not an older entry's.
-  const dated = cells.length === 1 && parts.length === 2 && ONLY_A_DATE.test(parts[0]!) && /^\p{L}/u.test(parts[1]!);
+  // A dated entry in words docgen does not know (`2024-05-01 on hold`, a two-column table's `|
+  // 2024-05-01 | On hold |`) is still the latest one when it comes last: the status is then that,
+  // shown as written, not an older entry's. In a wider table, which column is the status is unsaid.
+  const dated =
+    parts.length === 2 && cells.filter(Boolean).length <= 2 && ONLY_A_DATE.test(parts[0]!) && /^\p{L}/u.test(parts[1]!);
   const worded = parts.find((part) => wordStatus(part) !== undefined) ?? (dated ? parts[1] : undefined);
   // "Superseded by …" is read as the relation it is, wherever it stands.
   if (!worded || RELATION_AT_START.test(worded)) return undefined;

@@ -2909,6 +2909,78 @@ describe('a status history whose latest entry is unknown, written newest first',
   });
 });
 
+describe('a status history table whose newest row is in words docgen does not know', () => {
+  it("shows that row's status, warned about at its line", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-adr-'));
+    await writeFile(
+      join(dir, '0003-use-grpc.md'),
+      '# 3. Use gRPC\n\n## Status\n\n| Date | Status |\n| --- | --- |\n| 2024-01-02 | Proposed |\n| 2024-02-10 | Accepted |\n| 2024-06-01 | Paused |\n\n## Context\n\nBody.\n',
+    );
+    const warnings: Diagnostic[] = [];
+    const { records } = extractAdrs(dir, { report: (warning) => warnings.push(warning) });
+    await rm(dir, { recursive: true });
+    // Before: "accepted", from an older row, with no warning: an unknown row was no entry.
+    expect(records.map((record) => [record.number, record.status])).toEqual([[3, 'unknown']]);
+    expect(warnings.map((warning) => [warning.code, warning.location?.line])).toEqual([['DG_ADR_STATUS', 9]]);
+    expect(warnings[0]!.message).toContain('"| 2024-06-01 | Paused |", the latest entry of its history');
+    expect(statusLozenge(records[0]!)).toBe(':status[Paused]{colour=Grey}');
+  });
+});
+
+describe('a decision whose status history ends Accepted, superseded by another that says so', () => {
+  const history = '- 2024-01-02 Proposed\n- 2024-02-10 Accepted\n';
+  const expected = '"2024-02-10 Accepted", the latest entry of its history "2024-01-02 Proposed; 2024-02-10 Accepted"';
+
+  it("is warned about at that entry's line, the history quoted in the file's order", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-adr-'));
+    await writeFile(join(dir, '0003-use-rabbitmq.md'), `# 3. Use RabbitMQ\n\n## Status\n\n${history}`);
+    await writeFile(join(dir, '0004-use-redis.md'), `# 4. Use Redis\n\n## Status\n\n${history}- 2024-05-01 on hold\n`);
+    await writeFile(
+      join(dir, '0005-use-memcached.md'),
+      '# 5. Use Memcached\n\n## Status\n\nAccepted\n\nSupersedes [ADR 4](0004-use-redis.md)\n',
+    );
+    await writeFile(
+      join(dir, '0012-use-kafka.md'),
+      '# 12. Use Kafka\n\n## Status\n\nAccepted\n\nSupersedes [ADR 3](0003-use-rabbitmq.md)\n',
+    );
+    const warnings: Diagnostic[] = [];
+    extractAdrs(dir, { report: (warning) => warnings.push(warning) });
+    await rm(dir, { recursive: true });
+    // Before: line 5, the section's first, and an unknown latest entry quoted first, reworded:
+    // "on hold 2024-05-01; 2024-01-02 Proposed; 2024-02-10 Accepted".
+    expect(warnings.map((warning) => [warning.code, warning.location?.line, warning.message])).toEqual([
+      ['DG_ADR_STATUS', 7, expect.stringContaining('ADR 4 (0004-use-redis.md) has an unknown status')],
+      ['DG_ADR_SUPERSEDED_STATUS', 6, `ADR 3 is superseded by ADR 12 but its status says ${expected}`],
+      [
+        'DG_ADR_SUPERSEDED_STATUS',
+        7,
+        'ADR 4 is superseded by ADR 5 but its status says "2024-05-01 on hold", the latest entry of its history "2024-01-02 Proposed; 2024-02-10 Accepted; 2024-05-01 on hold"',
+      ],
+    ]);
+  });
+
+  it('in another folder, likewise', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-adr-'));
+    await mkdir(join(dir, 'backend'));
+    await mkdir(join(dir, 'frontend'));
+    await writeFile(join(dir, 'frontend', '0001-use-rest.md'), `# 1. Use REST\n\n## Status\n\n${history}`);
+    await writeFile(
+      join(dir, 'backend', '0002-serve-graphql.md'),
+      '# 2. Serve GraphQL\n\n## Status\n\nAccepted\n\nSupersedes [REST](../frontend/0001-use-rest.md)\n',
+    );
+    const warnings: Diagnostic[] = [];
+    extractAdrs(dir, { report: (warning) => warnings.push(warning) });
+    await rm(dir, { recursive: true });
+    expect(warnings.map((warning) => [warning.code, warning.location?.line, warning.message])).toEqual([
+      [
+        'DG_ADR_SUPERSEDED_STATUS',
+        6,
+        `ADR 1 (frontend) is superseded by ADR 2 (backend) but its status says ${expected}`,
+      ],
+    ]);
+  });
+});
+
 describe("the adr CLI's Brazilian Portuguese statuses (proposto/aceito/finalizado/descontinuado/cancelado)", () => {
   it('are each read, the latest entry of a history the status', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'docgen-adr-'));

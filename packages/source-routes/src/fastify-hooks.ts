@@ -10,7 +10,7 @@ import { isFunction, type Declaration, type FunctionNode } from './modules.js';
 import { methodOf, unwrap } from './code-shapes.js';
 import { isFunctionLike, isPathLiteral, pathText, shortText, type TsMorph } from './syntax.js';
 import { statuses } from './fastify-route-options.js';
-import { conditionalName } from './scoped-middleware.js';
+import { conditionalName, isConditional } from './scoped-middleware.js';
 
 /**
  * `fastify.decorate('users', new UsersService())`, `decorateRequest('users', …)`: what the name stands
@@ -54,12 +54,14 @@ export function decorate(reader: FastifyReader, scope: DecorationScope, key: str
 
 /**
  * The hooks the `fp(…)` plugins registered here add to this instance (and those they register in turn),
- * each with the `register()` calls that bring it in (`reader.registeredThrough`), for the conditions they are under.
+ * each with the `register()` calls that bring it in and the plugin scope they are made in
+ * (`reader.registeredThrough`), for the conditions they are under.
  */
 export function sharedHooks(
   reader: FastifyReader,
   calls: CallExpression[],
   path: Set<TsNode>,
+  scope: DecorationScope,
   through: CallExpression[] = [],
 ): CallExpression[] {
   const { ts } = reader;
@@ -73,8 +75,12 @@ export function sharedHooks(
     const own = reader.calls(instance, plugin.fn, inner);
     const registers = [...through, call];
     const hooks = own.filter((link) => methodOf(ts, link) === 'addHook');
-    for (const hook of hooks) reader.registeredThrough.set(hook, registers);
-    return [...hooks, ...sharedHooks(reader, own, inner, registers)];
+    for (const hook of hooks)
+      reader.registeredThrough.set(hook, [
+        ...(reader.registeredThrough.get(hook) ?? []),
+        { scope, through: registers },
+      ]);
+    return [...hooks, ...sharedHooks(reader, own, inner, scope, registers)];
   });
 }
 
@@ -88,15 +94,37 @@ export function guardsEveryRoute(reader: FastifyReader, call: CallExpression): b
 /**
  * `addHook('preHandler', fastify.authenticate)` → `fastify.authenticate`; other hooks (onSend, onError…) are not
  * middleware. A plugin that guards every route is one too, shown by its name (`rateLimit`). Either added under
- * an `if` (or its `else`) is named with the condition, as Express's `use()` middleware is (`conditionalName`).
+ * an `if` (or its `else`) is named with the condition, as Express's `use()` middleware is (`conditionalName`),
+ * for the routes of `scope`.
  */
-export function addedHook(reader: FastifyReader, call: CallExpression): Hook[] {
-  const named = (node: TsNode) => conditionalName(reader.ts, call, shortText(node), reader.registeredThrough.get(call));
+export function addedHook(reader: FastifyReader, call: CallExpression, scope: DecorationScope): Hook[] {
+  const through = registrationsReaching(reader, call, scope);
+  const named = (node: TsNode) => conditionalName(reader.ts, call, shortText(node), through);
   if (guardsEveryRoute(reader, call)) return [{ name: named(call.getArguments()[0]!), node: call }];
   if (methodOf(reader.ts, call) !== 'addHook') return [];
   const [name, hook] = call.getArguments();
   const known = name && isPathLiteral(reader.ts, name) && HOOKS.includes(pathText(name));
   return known && hook ? [{ name: named(hook), node: hook }] : [];
+}
+
+/**
+ * The `register()` calls that bring an `fp(…)` plugin's hook to the routes of `scope`: one made in that
+ * scope or one around it. Registered more than once, the hook runs for sure if one registration is
+ * under no condition, whatever the others' are: that one names it.
+ */
+function registrationsReaching(
+  reader: FastifyReader,
+  hook: CallExpression,
+  scope: DecorationScope,
+): CallExpression[] | undefined {
+  const reaching = (reader.registeredThrough.get(hook) ?? []).filter((each) => encloses(each.scope, scope));
+  return (reaching.find(({ through }) => !isConditional(reader.ts, through)) ?? reaching[0])?.through;
+}
+
+/** Whether `outer` is `scope` or a plugin scope around it. */
+function encloses(outer: DecorationScope, scope: DecorationScope | undefined): boolean {
+  for (let at = scope; at; at = at.parent) if (at === outer) return true;
+  return false;
 }
 
 /**

@@ -60,7 +60,8 @@ export function register(
     );
     return;
   }
-  if (!plugin && pluginArg && packagePlugin(reader, call, pluginArg, optionsArg, prefix, middleware, out)) return;
+  if (!plugin && pluginArg && packagePlugin(reader, call, pluginArg, optionsArg, { prefix, scope }, middleware, out))
+    return;
   if (!plugin) {
     const missing = pluginArg && reader.isProjects(pluginArg) ? reader.missing(pluginArg) : undefined;
     if (pluginArg && reader.isProjects(pluginArg))
@@ -338,7 +339,7 @@ export function autoloaded(
   const before = out.length;
   if (routeObject) {
     // Autoload wraps the options in a plugin of its own that calls `fastify.route(options)`.
-    const hooks = middleware.flatMap((hook) => addedHook(reader, hook));
+    const hooks = middleware.flatMap((hook) => addedHook(reader, hook, scope));
     routeFrom(reader, routeObject.site, routeObject.options, under, scope, hooks, out);
   } else if (plugin && plugin !== 'autoload') {
     const load = () => reader.readPlugin(plugin.fn, under, shared ? scope : childScope(scope), middleware, out, path);
@@ -379,7 +380,7 @@ export function packagePlugin(
   call: CallExpression,
   pluginArg: TsNode,
   optionsArg: TsNode | undefined,
-  prefix: string,
+  { prefix, scope }: Pick<Context, 'prefix' | 'scope'>,
   middleware: CallExpression[],
   out: Route[],
 ): boolean {
@@ -388,7 +389,7 @@ export function packagePlugin(
   const at = options && (property(reader.ts, options, 'prefix') ?? property(reader.ts, options, 'routePrefix'));
   const own = at && reader.literal(at);
   if (!pkg || !own) return false;
-  const hooks = middleware.flatMap((hook) => addedHook(reader, hook)).map((hook) => hook.name);
+  const hooks = middleware.flatMap((hook) => addedHook(reader, hook, scope)).map((hook) => hook.name);
   out.push(packageMountRoute(call, joinPaths(prefix, own.replace(/\/+$/, '')), pluginArg, pkg, hooks));
   return true;
 }

@@ -114,8 +114,14 @@ export class FastifyReader extends ModuleReader {
    * a plugin read later) may decorate what its handler calls, as Fastify loads every plugin before serving.
    */
   readonly pending: PendingStatuses[] = [];
-  /** For a hook an `fp(…)` plugin adds to its parent, the `register()` calls that bring it in, outermost first. */
-  readonly registeredThrough = new WeakMap<CallExpression, CallExpression[]>();
+  /**
+   * For a hook an `fp(…)` plugin adds to its parent, each time it is brought in: the `register()` calls that
+   * do, outermost first, and the plugin scope the outermost is made in (whose routes, and its plugins', it runs for).
+   */
+  readonly registeredThrough = new WeakMap<
+    CallExpression,
+    Array<{ scope: DecorationScope; through: CallExpression[] }>
+  >();
 
   /** The routes of the app `entry` makes (or the plugin it exports), in the order they are written. */
   routes(entry: string): Route[] {
@@ -224,10 +230,10 @@ export class FastifyReader extends ModuleReader {
       ...new Set([
         ...inherited,
         ...calls.filter((call) => methodOf(ts, call) === 'addHook' || guardsEveryRoute(this, call)),
-        ...sharedHooks(this, calls, path),
+        ...sharedHooks(this, calls, path, context.scope),
       ]),
     ];
-    const hooks = hookCalls.flatMap((call) => addedHook(this, call));
+    const hooks = hookCalls.flatMap((call) => addedHook(this, call, context.scope));
     for (const call of calls) {
       const method = methodOf(ts, call)!;
       if (method === 'addHook') assignedInHook(this, call, context.scope);

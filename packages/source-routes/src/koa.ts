@@ -377,23 +377,32 @@ export class KoaReader extends ModuleReader {
       if (router || mounted) {
         this.mounts.push({ file: call.getSourceFile().getFilePath(), start: call.getStart() });
         if (router) this.read(router, joinPaths(prefix, mount), [...routerLevel, ...local], path, out);
-        else this.readMount(mounted!, joinPaths(prefix, mount), [...routerLevel, ...local], path, out);
+        else {
+          const under = this.readMount(mounted!, joinPaths(prefix, mount), [...routerLevel, ...local], path, out);
+          // `mount('/admin', requireAdmin)`: middleware that runs for what is registered after it under its path.
+          if (under !== undefined) routerLevel.push({ ...this.scopedUse(call, mounted!.target), under });
+        }
         this.mounts.pop();
-      }
-      // Named middleware, as the Express reader shows it, and what a factory of the project makes
-      // (`requireApiKey('x-webhook-key')`) and well-known middleware of a package (`jwt({ secret })` of koa-jwt);
-      // other packages' (`bodyParser()`) and inline functions are left out.
-      else if (
-        ts.Node.isIdentifier(arg) ||
-        this.isProjectMember(arg) ||
-        this.madeByProject(arg) ||
-        isKnownMiddleware(ts, this.modules, arg)
-      )
-        (hasPath ? local : routerLevel).push(this.scopedUse(call, arg));
+      } else if (this.isShownMiddleware(arg)) (hasPath ? local : routerLevel).push(this.scopedUse(call, arg));
       else this.unread(call, this.routesOf(arg), arg);
     });
     // `router.use('/admin', requireAdmin)` runs before the routes registered after it under `/admin` too.
     if (hasPath) routerLevel.push(...local.map((use) => ({ ...use, under: joinPaths(prefix, mount) })));
+  }
+
+  /**
+   * Named middleware, as the Express reader shows it, and what a factory of the project makes
+   * (`requireApiKey('x-webhook-key')`) and well-known middleware of a package (`jwt({ secret })` of koa-jwt);
+   * other packages' (`bodyParser()`) and inline functions are left out.
+   */
+  private isShownMiddleware(arg: TsNode): boolean {
+    const { ts } = this;
+    return (
+      ts.Node.isIdentifier(arg) ||
+      this.isProjectMember(arg) ||
+      this.madeByProject(arg) ||
+      isKnownMiddleware(ts, this.modules, arg)
+    );
   }
 
   /**
@@ -446,14 +455,17 @@ export class KoaReader extends ModuleReader {
     return instance && { ...instance, declaration: binding.declaration };
   }
 
-  /** A koa-mount mount: the app or router under its path; what cannot be read is a warning. */
+  /**
+   * A koa-mount mount: the app or router under its path; what cannot be read is a warning. Returns the
+   * path a middleware it mounts (one that passes requests on, shown as `use()`d middleware is) runs under.
+   */
   private readMount(
     mounted: { call: CallExpression; path?: TsNode; target: TsNode; instance?: Instance },
     prefix: string,
     middleware: Uses,
     path: Set<TsNode>,
     out: Route[],
-  ): void {
+  ): string | undefined {
     const { ts } = this;
     const { call, instance } = mounted;
     const at = mounted.path ? this.literal(mounted.path) : '';
@@ -464,22 +476,22 @@ export class KoaReader extends ModuleReader {
         call,
         "mount with a literal path (app.use(mount('/v1', v1))) so docgen can follow it",
       );
-      return;
+      return undefined;
     }
     if (instance) {
       const outer = this.mountedUnder;
       this.mountedUnder = joinPaths(prefix, at);
       this.read(instance, joinPaths(prefix, at), middleware, path, out);
       this.mountedUnder = outer;
-      return;
+      return undefined;
     }
-    if (this.unread(call, mounted.target, call)) return;
+    if (this.unread(call, mounted.target, call)) return undefined;
     // A package's handler (`serve('public')`, `graphqlHTTP(…)`) serves everything under the path: one row.
     const pkg = this.modules.packageServing(unwrap(ts, mounted.target));
     if (pkg) {
       const under = joinPaths(prefix, at);
       out.push(packageMountRoute(call, under, mounted.target, pkg, runsFor(middleware, joinPaths(under, '/*'))));
-      return;
+      return undefined;
     }
     // `mount('/health', async (ctx) => { ctx.body = 'ok'; })`: a function that answers every path under it.
     const fn = this.handlerFunction(mounted.target);
@@ -488,9 +500,10 @@ export class KoaReader extends ModuleReader {
       const names = runsFor(middleware, joinPaths(under, '/*'));
       const statuses = httpStatuses([...this.statuses(fn).statuses, ...sentFor(middleware, joinPaths(under, '/*'))]);
       out.push(functionMountRoute(ts, call, under, mounted.target, fn, statuses, names));
-      return;
+      return undefined;
     }
-    // Middleware that calls `next` serves no routes to list; a value of the project's that is not an app is unread.
+    // Middleware that calls `next` serves no routes to list, it runs for those under its path; a value of the
+    // project's that is not an app is unread.
     const projects = this.isProjectValue(unwrap(ts, mounted.target));
     if (projects)
       this.warn(
@@ -499,6 +512,7 @@ export class KoaReader extends ModuleReader {
         call,
         'mount a Koa app (new Koa()) or a router (router.routes()) made in the project, so docgen can follow it',
       );
+    return !projects && this.isShownMiddleware(mounted.target) ? joinPaths(prefix, at) : undefined;
   }
 
   /** Whether a mounted value is the project's own and not a function: `require('./v1')`, `createApi()`, a `const` holding either. */

@@ -33,6 +33,11 @@ export function conditionalName(ts: TsMorph, use: TsNode, name: string, through:
   return conditions.length ? `${name} (${conditions.join(', ')})` : name;
 }
 
+/** Whether any of `nodes` runs only under a condition (`if`, `? :`, `&&`/`||`) in its function. */
+export function isConditional(ts: TsMorph, nodes: TsNode[]): boolean {
+  return nodes.some((node) => conditionsOf(ts, node).length > 0);
+}
+
 /** The conditions a node runs under, outermost first: `if`/`else`, `? :` and `&&`/`||`, up to its function. */
 function conditionsOf(ts: TsMorph, node: TsNode): string[] {
   const found: string[] = [];

@@ -537,6 +537,42 @@ describe('readRoutes: the other shapes of a Fastify entry', () => {
     ]);
   });
 
+  it('names an fp(…) plugin registered twice, once under an if, by each registration that reaches the route', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-fastify-'));
+    await writeFile(
+      join(dir, 'server.ts'),
+      [
+        "import Fastify from 'fastify';",
+        "import fp from 'fastify-plugin';",
+        'const app = Fastify();',
+        "const auth = fp(async (instance) => { instance.addHook('onRequest', authenticate); });",
+        "const audit = fp(async (instance) => { instance.addHook('preHandler', recordAudit); });",
+        // In one scope, the plugin registered without the condition runs for its routes whatever it is.
+        'app.register(auth);',
+        'if (process.env.AUTH_TWICE) app.register(auth);',
+        // Under the if in the app, and unconditionally in one of its plugins: each scope its own.
+        'if (process.env.AUDIT) app.register(audit);',
+        'app.register(async (admin) => {',
+        '  admin.register(audit);',
+        "  admin.get('/admin/stats', async () => ({}));",
+        '});',
+        "app.register(async (api) => { api.get('/users', async () => []); });",
+        "app.get('/health', async () => 'ok');",
+        'async function authenticate() {}',
+        'async function recordAudit() {}',
+        'app.listen({ port: 3000 });',
+      ].join('\n'),
+    );
+    const { routes } = await readRoutes(join(dir, 'server.ts'));
+    // Before: authenticate named "(when process.env.AUTH_TWICE)", the registration read last; the
+    // admin plugin's unconditional audit made that of /users, read after it, unconditional too.
+    expect(routes.map((route) => [route.method, route.path, route.middleware])).toEqual([
+      ['GET', '/admin/stats', ['authenticate', 'recordAudit']],
+      ['GET', '/users', ['authenticate', 'recordAudit (when process.env.AUDIT)']],
+      ['GET', '/health', ['authenticate', 'recordAudit (when process.env.AUDIT)']],
+    ]);
+  });
+
   it("helpers handed the instance (registerRoutes(app), require(…)(app)) read in place; an fp(…) plugin's hooks apply to its parent", async () => {
     const dir = await mkdtemp(join(tmpdir(), 'docgen-fastify-'));
     await writeFile(

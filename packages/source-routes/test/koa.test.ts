@@ -360,6 +360,67 @@ describe('readRoutes on a Koa app', () => {
     ]);
   });
 
+  it("runs a router's path-scoped middleware for the paths a middleware checks, under a prefix and a koa-mount, as for its routes", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-koa-'));
+    await writeFile(
+      join(dir, 'app.ts'),
+      [
+        "import Koa from 'koa';",
+        "import mount from 'koa-mount';",
+        "import Router from '@koa/router';",
+        'const app = new Koa();',
+        'const v1 = new Koa();',
+        "const api = new Router({ prefix: '/api' });",
+        "api.use('/admin', requireAdmin);",
+        "api.use(async (ctx, next) => { if (ctx.path === '/api/admin/stats') { ctx.body = {}; return; } await next(); });",
+        "api.use(async (ctx, next) => { if (ctx.originalUrl === '/v1/api/admin/health') { ctx.body = {}; return; } await next(); });",
+        "api.use(async (ctx, next) => { if (ctx.path === '/api/status') { ctx.body = {}; return; } await next(); });",
+        "api.get('/admin/users', (ctx) => { ctx.body = []; });",
+        'v1.use(api.routes());',
+        "app.use(mount('/v1', v1));",
+        'async function requireAdmin(ctx, next) { if (!ctx.state.admin) ctx.throw(403); await next(); }',
+      ].join('\n'),
+    );
+    const { routes } = await readRoutes(join(dir, 'app.ts'));
+    // Koa's paths are read from the app's root as they are registered (unlike Express's routers,
+    // flattened later): `/admin` of the router is `/v1/api/admin` for every row, checked paths too.
+    expect(routes.map((route) => [route.method, route.path, route.middleware, route.statuses])).toEqual([
+      ['ALL', '/v1/api/admin/stats', ['requireAdmin'], [200, 403]],
+      ['ALL', '/v1/api/admin/health', ['requireAdmin'], [200, 403]],
+      ['ALL', '/v1/api/status', [], [200]],
+      ['GET', '/v1/api/admin/users', ['requireAdmin'], [200, 403]],
+    ]);
+  });
+
+  it("runs middleware koa-mount mounts at a path (mount('/admin', requireAdmin)) for the routes under it", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-koa-'));
+    await writeFile(
+      join(dir, 'app.ts'),
+      [
+        "import Koa from 'koa';",
+        "import mount from 'koa-mount';",
+        "import Router from '@koa/router';",
+        'const app = new Koa();',
+        'const router = new Router();',
+        "app.use(mount('/admin', requireAdmin));",
+        "router.get('/admin/users', (ctx) => { ctx.body = []; });",
+        "router.get('/articles', (ctx) => { ctx.body = []; });",
+        'app.use(router.routes());',
+        'async function requireAdmin(ctx, next) {',
+        '  if (!ctx.state.user?.admin) ctx.throw(403);',
+        '  await next();',
+        '}',
+      ].join('\n'),
+    );
+    const { routes, warnings } = await readRoutes(join(dir, 'app.ts'));
+    // Before: no middleware and no 403 on /admin/users: the mounted function was passed over.
+    expect(warnings).toEqual([]);
+    expect(routes.map((route) => [route.method, route.path, route.middleware, route.statuses])).toEqual([
+      ['GET', '/admin/users', ['requireAdmin'], [200, 403]],
+      ['GET', '/articles', [], [200]],
+    ]);
+  });
+
   it('names middleware use()d under an if or its else with the condition (when …, unless …)', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'docgen-koa-'));
     await writeFile(

@@ -85,6 +85,8 @@ export class Transport {
   readonly deprecated = new Map<string, string>();
   /** Epoch ms before which no request starts: set by Retry-After and rate-limit headers. */
   private pausedUntil = 0;
+  /** The `Date` of the latest answer, with `performance.now()` when it came: see `serverNow`. */
+  private serverClock?: { date: number; seenAt: number };
 
   constructor(options: TransportOptions) {
     this.fetchImpl = options.fetch ?? globalThis.fetch;
@@ -158,6 +160,7 @@ export class Transport {
       const elapsed = Date.now() - started;
       this.noteRateLimitHeaders(response.headers);
       this.noteDeprecation(spec.method, path, response.headers);
+      this.noteServerDate(response.headers);
       const status = response.status;
       let body: unknown;
       try {
@@ -305,6 +308,23 @@ export class Transport {
   private async waitForGate(): Promise<void> {
     const wait = this.pausedUntil - Date.now();
     if (wait > 0) await sleep(wait);
+  }
+
+  /**
+   * Confluence's time now, in epoch ms: the `Date` of its latest answer, plus the time passed here
+   * since (monotonic), or this machine's time before any answer with a `Date`. For comparing with the
+   * dates Confluence gives its pages: this machine's clock may be off by minutes, or days, where
+   * Confluence's is not. The header's resolution is a second, which is as close as such a
+   * comparison needs.
+   */
+  serverNow(): number {
+    if (!this.serverClock) return Date.now();
+    return this.serverClock.date + (performance.now() - this.serverClock.seenAt);
+  }
+
+  private noteServerDate(headers: Headers): void {
+    const date = Date.parse(headers.get('date') ?? '');
+    if (!Number.isNaN(date)) this.serverClock = { date, seenAt: performance.now() };
   }
 
   /** A `Warning: 299 - "…"` (deprecated) on an answer, noted once per endpoint. */

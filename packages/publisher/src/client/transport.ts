@@ -158,9 +158,10 @@ export class Transport {
           : new UncertainWriteError(init, { cause: error });
       }
       const elapsed = Date.now() - started;
+      // First: the rate-limit headers' times are Confluence's.
+      this.noteServerDate(response.headers);
       this.noteRateLimitHeaders(response.headers);
       this.noteDeprecation(spec.method, path, response.headers);
-      this.noteServerDate(response.headers);
       const status = response.status;
       let body: unknown;
       try {
@@ -188,7 +189,7 @@ export class Transport {
         return { status, body: body as T, headers: response.headers };
       }
 
-      const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'));
+      const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), this.serverNow());
       // 429 means the request was not processed; 503 with Retry-After says the same.
       const notProcessed = status === 429 || (status === 503 && retryAfterMs !== undefined);
       if (status === 429) this.stats.rateLimited++;
@@ -313,8 +314,8 @@ export class Transport {
   /**
    * Confluence's time now, in epoch ms: the `Date` of its latest answer, plus the time passed here
    * since (monotonic), or this machine's time before any answer with a `Date`. For comparing with the
-   * dates Confluence gives its pages: this machine's clock may be off by minutes, or days, where
-   * Confluence's is not. The header's resolution is a second, which is as close as such a
+   * times Confluence gives (its pages' dates, a rate limit's reset): this machine's clock may be off
+   * by minutes, or days, where Confluence's is not. The header's resolution is a second, which is as close as such a
    * comparison needs.
    */
   serverNow(): number {
@@ -349,13 +350,13 @@ export class Transport {
     if (remaining === null || Number(remaining) > 0) return;
     const reset = headers.get('x-ratelimit-reset');
     if (!reset) {
-      const retryAfter = parseRetryAfter(headers.get('retry-after'));
+      const retryAfter = parseRetryAfter(headers.get('retry-after'), this.serverNow());
       // One past the longest wait fails the request instead (see `request`): no pause for the others.
       if (retryAfter && retryAfter <= this.options.maxRetryAfterMs) this.pauseFor(retryAfter);
       return;
     }
     const at = /^\d+$/.test(reset) ? Number(reset) * (reset.length > 11 ? 1 : 1000) : Date.parse(reset);
-    if (Number.isFinite(at)) this.pauseFor(Math.min(at - Date.now(), this.options.maxRetryAfterMs));
+    if (Number.isFinite(at)) this.pauseFor(Math.min(at - this.serverNow(), this.options.maxRetryAfterMs));
   }
 }
 
@@ -404,12 +405,12 @@ async function readBody(response: globalThis.Response): Promise<unknown> {
   return text;
 }
 
-/** Retry-After in seconds or as an HTTP date, in ms. */
-export function parseRetryAfter(value: string | null): number | undefined {
+/** Retry-After in seconds or as an HTTP date (compared with `now`: Confluence's time, where known), in ms. */
+export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
   if (!value) return undefined;
   if (/^\d+(\.\d+)?$/.test(value.trim())) return Math.round(Number(value) * 1000);
   const at = Date.parse(value);
-  return Number.isFinite(at) ? Math.max(0, at - Date.now()) : undefined;
+  return Number.isFinite(at) ? Math.max(0, at - now) : undefined;
 }
 
 function isTransient(error: unknown): boolean {

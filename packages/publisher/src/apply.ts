@@ -647,11 +647,15 @@ async function recordedByAnotherRun(
   parentId: string,
   options: ApplyOptions,
 ): Promise<RemotePage | undefined> {
-  const recorded = await recordedByOtherRuns([found], async () => {
-    const page = await options.api.getPage(found.id);
-    if (page.version.number !== 1 || page.parentId !== parentId || page.title !== desired.title) return undefined;
-    return { ...page, ownership: page.ownership ?? (await options.api.readOwnership(found.id)) };
-  });
+  const recorded = await recordedByOtherRuns(
+    [found],
+    async () => {
+      const page = await options.api.getPage(found.id);
+      if (page.version.number !== 1 || page.parentId !== parentId || page.title !== desired.title) return undefined;
+      return { ...page, ownership: page.ownership ?? (await options.api.readOwnership(found.id)) };
+    },
+    { serverNow: options.api.transport.serverNow() },
+  );
   const page = recorded.get(found.id);
   return page && isOwnPage(page, desired, options) ? page : undefined;
 }

@@ -7,8 +7,9 @@ export const RECORD_WAITS = [250, 500, 1000, 1500];
 /**
  * How long after its create a page without docgen's record may still be getting it. A run records
  * a page with its create, or (see `finish` in apply.ts) right after its labels and attachments:
- * seconds later. A minute leaves room for this machine's clock and Confluence's to disagree; a
- * page older than that without a record is no run's page in the making but a person's.
+ * seconds later. A minute leaves room for the clocks of Confluence's nodes to disagree, and for its
+ * `Date` header's one-second resolution (see `Transport.serverNow`); a page older than that
+ * without a record is no run's page in the making but a person's.
  */
 export const RECORD_WINDOW_MS = 60_000;
 
@@ -29,17 +30,18 @@ function justCreated(page: RemotePage, now: number): boolean {
  * no longer a page that run could be recording) at once and after each of `RECORD_WAITS`, until its
  * record comes. Only a page just created is waited for: an old page without a record (a person's,
  * a standing title conflict) is not read at all. At most `RECORD_WAITS.length + 1` reads a page,
- * `concurrency` at a time (the publisher's default: 4). Answers the pages recorded, by id.
+ * `concurrency` at a time (the publisher's default: 4). `serverNow` is Confluence's time (see
+ * `Transport.serverNow`): the pages' dates are its, and this machine's clock may be far off.
+ * Answers the pages recorded, by id.
  */
 export async function recordedByOtherRuns(
   pages: RemotePage[],
   reread: (page: RemotePage) => Promise<RemotePage | undefined>,
-  concurrency?: number,
+  options: { serverNow: number; concurrency?: number },
 ): Promise<Map<string, RemotePage>> {
   const recorded = new Map<string, RemotePage>();
-  const limit = pLimit(Math.max(1, concurrency ?? 4));
-  const now = Date.now();
-  let waiting = pages.filter((page) => justCreated(page, now));
+  const limit = pLimit(Math.max(1, options.concurrency ?? 4));
+  let waiting = pages.filter((page) => justCreated(page, options.serverNow));
   for (const wait of [0, ...RECORD_WAITS]) {
     if (waiting.length === 0) break;
     if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));

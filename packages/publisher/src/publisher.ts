@@ -533,7 +533,7 @@ async function takeRecordsOfOtherRuns(reads: BodyReads, pages: RemotePage[]): Pr
   const recorded = await recordedByOtherRuns(
     pages,
     async (page) => ({ ...page, ownership: await reads.api.readOwnership(page.id) }),
-    reads.concurrency,
+    { serverNow: reads.api.transport.serverNow(), concurrency: reads.concurrency },
   );
   for (const page of pages) page.ownership = recorded.get(page.id)?.ownership ?? page.ownership;
 }

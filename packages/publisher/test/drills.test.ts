@@ -25,6 +25,8 @@ const dialects = [
 
 const WRITES = ['POST', 'PUT', 'DELETE'];
 
+const DAY = 24 * 60 * 60 * 1000;
+
 interface LivePage {
   id: string;
   title: string;
@@ -308,55 +310,62 @@ describe.each(dialects)('failure drills ($name)', ({ name, path }) => {
     await expectQuiet(config, tree);
   });
 
-  it('two jobs at once that both render a shared index (each runbook folder’s job): the slower one updates the page the other just created, no conflict', async () => {
-    const root = await humanPage('Two jobs one index root');
-    const config = sandboxConfig(sandbox, path, { parentId: root });
-    // One repository's doc set; each job renders the index of its folder and its own runbook.
-    const job = (service: string): PageTree => ({
-      docSet: 'github.com/acme/mono',
-      partial: 'flags',
-      filesComparable: true,
-      pages: [
-        {
-          key: 'runbooks',
-          title: 'Mono runbooks',
-          labels: [],
-          markdown: `# Runbooks\n\n- ${service}`,
-          attachments: [],
-          source: { plugin: 'runbook', file: `services/${service}` },
-        },
-        {
-          key: `runbooks/${service}`,
-          title: `Mono runbook: ${service}`,
-          parentKey: 'runbooks',
-          labels: [],
-          markdown: `# ${service}\n\nRestart it.`,
-          attachments: [],
-          source: { plugin: 'runbook', file: `services/${service}/runbook.md` },
-        },
-      ],
-    });
-    // Both plan before either writes; the first job's record of the index comes a moment after its create.
-    const second = new Publisher(config);
-    const planned = await second.plan(job('orders'));
-    await sandbox.faults([{ fault: 'latency', latencyMs: 1500, method: ['POST', 'PUT'], path: 'propert', count: 1 }]);
-    const first = new Publisher(config).publish(job('payments'));
-    const created = async () =>
-      (await sandbox.api<{ results: unknown[] }>('GET', `/rest/api/content?spaceKey=DEV&title=Mono%20runbooks`)).body
-        .results.length;
-    while ((await created()) === 0) await new Promise((resolve) => setTimeout(resolve, 10));
-    const result = await second.publish(job('orders'), { planned });
-    expect((await first).ok).toBe(true);
-    await sandbox.clearFaults();
-    expect(result.outcomes.filter((o) => o.status === 'conflict' || o.status === 'failed')).toEqual([]);
-    expect(result.ok).toBe(true);
-    const live = await liveUnder(root);
-    expect(live.map((p) => p.title).sort()).toEqual([
-      'Mono runbook: orders',
-      'Mono runbook: payments',
-      'Mono runbooks',
-    ]);
-  });
+  it.each([
+    ['', 'Mono', 0],
+    [', this machine’s clock a day ahead of Confluence’s', 'Ahead', DAY],
+  ])(
+    'two jobs at once that both render a shared index (each runbook folder’s job)%s: the slower one updates the page the other just created, no conflict',
+    async (_, repo, clockOffset) => {
+      const root = await humanPage(`Two jobs one index root (${repo})`);
+      const config = sandboxConfig(sandbox, path, { parentId: root });
+      // One repository's doc set; each job renders the index of its folder and its own runbook.
+      const job = (service: string): PageTree => ({
+        docSet: `github.com/acme/${repo.toLowerCase()}`,
+        partial: 'flags',
+        filesComparable: true,
+        pages: [
+          {
+            key: 'runbooks',
+            title: `${repo} runbooks`,
+            labels: [],
+            markdown: `# Runbooks\n\n- ${service}`,
+            attachments: [],
+            source: { plugin: 'runbook', file: `services/${service}` },
+          },
+          {
+            key: `runbooks/${service}`,
+            title: `${repo} runbook: ${service}`,
+            parentKey: 'runbooks',
+            labels: [],
+            markdown: `# ${service}\n\nRestart it.`,
+            attachments: [],
+            source: { plugin: 'runbook', file: `services/${service}/runbook.md` },
+          },
+        ],
+      });
+      // Both plan before either writes; the first job's record of the index comes a moment after its create.
+      const second = new Publisher(config);
+      const planned = await second.plan(job('orders'));
+      await sandbox.faults([{ fault: 'latency', latencyMs: 1500, method: ['POST', 'PUT'], path: 'propert', count: 1 }]);
+      const first = new Publisher(config).publish(job('payments'));
+      const created = async () =>
+        (await sandbox.api<{ results: unknown[] }>('GET', `/rest/api/content?spaceKey=DEV&title=${repo}%20runbooks`))
+          .body.results.length;
+      while ((await created()) === 0) await new Promise((resolve) => setTimeout(resolve, 10));
+      // By a clock ahead of Confluence's, the page the first job just created looks old.
+      const result = await withClockOff(clockOffset, () => second.publish(job('orders'), { planned }));
+      expect((await first).ok).toBe(true);
+      await sandbox.clearFaults();
+      expect(result.outcomes.filter((o) => o.status === 'conflict' || o.status === 'failed')).toEqual([]);
+      expect(result.ok).toBe(true);
+      const live = await liveUnder(root);
+      expect(live.map((p) => p.title).sort()).toEqual([
+        `${repo} runbook: orders`,
+        `${repo} runbook: payments`,
+        `${repo} runbooks`,
+      ]);
+    },
+  );
 
   it('two runs of one job at once, the later with newer text for a page the other is creating: it updates that page, no conflict', async () => {
     const root = await humanPage('Two pipelines root');
@@ -386,12 +395,13 @@ describe.each(dialects)('failure drills ($name)', ({ name, path }) => {
   });
 
   /**
-   * A page a person created a day ago: the sandbox runs in this process, so its clock (and only
-   * `Date`: timers and I/O go on as they do) is set back while it creates the page.
+   * `act` with this process's clock (only `Date`: timers, I/O and `performance` go on as they do)
+   * off by `offsetMs`. The sandbox runs in this process: the dates it gives its pages move with it,
+   * while the `Date` header Node's HTTP server puts on each answer keeps the real time.
    */
-  async function personsPageOfYesterday(title: string, parentId: string): Promise<string> {
+  async function withClockOff<T>(offsetMs: number, act: () => Promise<T>): Promise<T> {
     jest.useFakeTimers({
-      now: Date.now() - 24 * 60 * 60 * 1000,
+      now: Date.now() + offsetMs,
       advanceTimers: true,
       doNotFake: [
         'hrtime',
@@ -407,11 +417,15 @@ describe.each(dialects)('failure drills ($name)', ({ name, path }) => {
       ],
     });
     try {
-      return await humanPage(title, parentId);
+      return await act();
     } finally {
       jest.useRealTimers();
     }
   }
+
+  /** A page a person created a day ago. */
+  const personsPageOfYesterday = (title: string, parentId: string): Promise<string> =>
+    withClockOff(-DAY, () => humanPage(title, parentId));
 
   /** The requests made since `since` that name the page: its reads, its property's. */
   async function requestsFor(pageId: string, since: number) {
@@ -429,6 +443,47 @@ describe.each(dialects)('failure drills ($name)', ({ name, path }) => {
       conflict: 'title-taken',
       pageId: theirs,
     });
+    // Its body, read to tell it from a page a run left; no read of a record another run could still be writing.
+    expect((await requestsFor(theirs, since)).map((r) => [r.method, r.path.split('/').pop()])).toEqual([
+      ['GET', theirs],
+    ]);
+  });
+
+  it('this machine’s clock a day ahead of Confluence’s, another run creating a page of the tree: it is waited for and updated, no conflict', async () => {
+    const root = await humanPage('Clock ahead root');
+    const config = sandboxConfig(sandbox, path, { parentId: root });
+    const older = makeTree(3, { prefix: 'ahead' });
+    const newer = makeTree(3, {
+      prefix: 'ahead',
+      edit: (page) => (page.key === 'ahead' ? { ...page, markdown: `${page.markdown}\n\nNewer text.` } : page),
+    });
+    // The other run's record of its new top page comes a moment after its create.
+    await sandbox.faults([{ fault: 'latency', latencyMs: 1500, method: ['POST', 'PUT'], path: 'propert', count: 1 }]);
+    const first = new Publisher(config).publish(older);
+    const created = async () =>
+      (await sandbox.api<{ results: unknown[] }>('GET', `/rest/api/content?spaceKey=DEV&title=AHEAD%20Home`)).body
+        .results.length;
+    while ((await created()) === 0) await new Promise((resolve) => setTimeout(resolve, 10));
+    // By this machine's clock the page was made a day ago; by Confluence's, a moment ago.
+    const second = new Publisher(config);
+    const planned = await withClockOff(DAY, () => second.plan(newer));
+    expect((await first).ok).toBe(true);
+    await sandbox.clearFaults();
+    expect(planned.plan.operations.filter((op) => op.action === 'conflict')).toEqual([]);
+    const result = await second.publish(newer, { planned });
+    expect(result.outcomes.find((o) => o.key === 'ahead')?.status).toBe('updated');
+    expect(result.ok).toBe(true);
+    await expectConverged(root, newer);
+  });
+
+  it('this machine’s clock two days behind Confluence’s, a person’s page of yesterday with a title of the tree: a conflict, no waiting for a record', async () => {
+    const root = await humanPage('Clock behind root');
+    const tree = makeTree(2, { prefix: 'behind' });
+    const theirs = await personsPageOfYesterday(tree.pages[0]!.title, root);
+    const since = await sandbox.lastSeq();
+    const config = sandboxConfig(sandbox, path, { parentId: root });
+    const planned = await withClockOff(-2 * DAY, () => new Publisher(config).plan(tree));
+    expect(planned.plan.operations.find((op) => op.key === 'behind')).toMatchObject({ action: 'conflict' });
     // Its body, read to tell it from a page a run left; no read of a record another run could still be writing.
     expect((await requestsFor(theirs, since)).map((r) => [r.method, r.path.split('/').pop()])).toEqual([
       ['GET', theirs],

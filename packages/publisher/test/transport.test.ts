@@ -176,6 +176,28 @@ describe('Transport', () => {
     expect(Date.now() - started).toBeGreaterThanOrEqual(500);
   });
 
+  it('holds requests until the reset time by Confluence’s clock (its Date header), not this machine’s, an hour behind', async () => {
+    // Confluence's time, to the second as its Date header gives it; its reset comes 1.5 s later.
+    const serverTime = new Date(Math.floor((Date.now() + 60 * 60 * 1000) / 1000) * 1000);
+    const reset = new Date(serverTime.getTime() + 1500).toISOString();
+    const s = await scripted((_req, res, n) => {
+      res.sendDate = false;
+      res.writeHead(200, {
+        Date: serverTime.toUTCString(),
+        ...(n === 0 ? { 'X-RateLimit-Remaining': '0', 'X-RateLimit-Reset': reset } : {}),
+      });
+      res.end();
+    });
+    servers.push(s.server);
+    const transport = new Transport({ auth, maxRetryAfterMs: 4000 });
+    await transport.request({ method: 'GET', url: `${s.url}/a`, what: 'a' });
+    const started = Date.now();
+    await transport.request({ method: 'GET', url: `${s.url}/b`, what: 'b' });
+    // The 1.5 s Confluence asked for, not the hour (cut to the longest wait) by this machine's clock.
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
+    expect(Date.now() - started).toBeLessThan(3000);
+  });
+
   // A single sign-on gateway in front of Data Center (Okta, a SAML plugin, a corporate proxy)
   // answers a REST call it does not let through with a redirect to its login page: 200, HTML.
   // md2conf#21 and confluence-markdown-exporter#162 met it as a JSON decode error.
@@ -392,6 +414,8 @@ describe('Transport', () => {
   it('parses Retry-After as seconds or a date', () => {
     expect(parseRetryAfter('3')).toBe(3000);
     expect(parseRetryAfter(new Date(Date.now() + 5000).toUTCString())).toBeGreaterThan(3000);
+    // A date is compared with the time given: Confluence's, where its Date header said.
+    expect(parseRetryAfter('Sun, 29 Nov 2026 12:00:05 GMT', Date.parse('Sun, 29 Nov 2026 12:00:00 GMT'))).toBe(5000);
     expect(parseRetryAfter(null)).toBeUndefined();
   });
 });

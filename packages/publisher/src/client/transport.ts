@@ -85,6 +85,8 @@ export class Transport {
   readonly deprecated = new Map<string, string>();
   /** Epoch ms before which no request starts: set by Retry-After and rate-limit headers. */
   private pausedUntil = 0;
+  /** The `Date` of the latest answer, with `performance.now()` when it came: see `serverNow`. */
+  private serverClock?: { date: number; seenAt: number };
 
   constructor(options: TransportOptions) {
     this.fetchImpl = options.fetch ?? globalThis.fetch;
@@ -156,6 +158,8 @@ export class Transport {
           : new UncertainWriteError(init, { cause: error });
       }
       const elapsed = Date.now() - started;
+      // First: the rate-limit headers' times are Confluence's.
+      this.noteServerDate(response.headers);
       this.noteRateLimitHeaders(response.headers);
       this.noteDeprecation(spec.method, path, response.headers);
       const status = response.status;
@@ -185,7 +189,7 @@ export class Transport {
         return { status, body: body as T, headers: response.headers };
       }
 
-      const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'));
+      const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), this.serverNow());
       // 429 means the request was not processed; 503 with Retry-After says the same.
       const notProcessed = status === 429 || (status === 503 && retryAfterMs !== undefined);
       if (status === 429) this.stats.rateLimited++;
@@ -307,6 +311,23 @@ export class Transport {
     if (wait > 0) await sleep(wait);
   }
 
+  /**
+   * Confluence's time now, in epoch ms: the `Date` of its latest answer, plus the time passed here
+   * since (monotonic), or this machine's time before any answer with a `Date`. For comparing with the
+   * times Confluence gives (its pages' dates, a rate limit's reset): this machine's clock may be off
+   * by minutes, or days, where Confluence's is not. The header's resolution is a second, which is as close as such a
+   * comparison needs.
+   */
+  serverNow(): number {
+    if (!this.serverClock) return Date.now();
+    return this.serverClock.date + (performance.now() - this.serverClock.seenAt);
+  }
+
+  private noteServerDate(headers: Headers): void {
+    const date = Date.parse(headers.get('date') ?? '');
+    if (!Number.isNaN(date)) this.serverClock = { date, seenAt: performance.now() };
+  }
+
   /** A `Warning: 299 - "…"` (deprecated) on an answer, noted once per endpoint. */
   private noteDeprecation(method: string, path: string, headers: Headers): void {
     const notice = /^\s*299\s+\S+\s+"((?:[^"\\]|\\.)*)"/.exec(headers.get('warning') ?? '')?.[1];
@@ -329,13 +350,13 @@ export class Transport {
     if (remaining === null || Number(remaining) > 0) return;
     const reset = headers.get('x-ratelimit-reset');
     if (!reset) {
-      const retryAfter = parseRetryAfter(headers.get('retry-after'));
+      const retryAfter = parseRetryAfter(headers.get('retry-after'), this.serverNow());
       // One past the longest wait fails the request instead (see `request`): no pause for the others.
       if (retryAfter && retryAfter <= this.options.maxRetryAfterMs) this.pauseFor(retryAfter);
       return;
     }
     const at = /^\d+$/.test(reset) ? Number(reset) * (reset.length > 11 ? 1 : 1000) : Date.parse(reset);
-    if (Number.isFinite(at)) this.pauseFor(Math.min(at - Date.now(), this.options.maxRetryAfterMs));
+    if (Number.isFinite(at)) this.pauseFor(Math.min(at - this.serverNow(), this.options.maxRetryAfterMs));
   }
 }
 
@@ -384,12 +405,12 @@ async function readBody(response: globalThis.Response): Promise<unknown> {
   return text;
 }
 
-/** Retry-After in seconds or as an HTTP date, in ms. */
-export function parseRetryAfter(value: string | null): number | undefined {
+/** Retry-After in seconds or as an HTTP date (compared with `now`: Confluence's time, where known), in ms. */
+export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
   if (!value) return undefined;
   if (/^\d+(\.\d+)?$/.test(value.trim())) return Math.round(Number(value) * 1000);
   const at = Date.parse(value);
-  return Number.isFinite(at) ? Math.max(0, at - Date.now()) : undefined;
+  return Number.isFinite(at) ? Math.max(0, at - now) : undefined;
 }
 
 function isTransient(error: unknown): boolean {

@@ -15,6 +15,7 @@ import {
   type TemplateRenderer,
 } from '@docgen/core';
 import { headingSlugs } from '@docgen/markdown-storage';
+import slugify from 'slugify';
 import type {
   ApiModel,
   CurlPlaceholder,
@@ -127,7 +128,7 @@ export function renderApi(model: ApiModel, templates: TemplateRenderer, options:
       .filter((operation) => operation.operationId)
       .map((operation) => [operation.operationId!, operation]),
   );
-  const tagPageByName = new Map(tagPages.map(({ tag, key }) => [redocTagName(tag.name), key]));
+  const tagPageByName = new Map(tagPages.flatMap(({ tag, key }) => redocNames(tag.name).map((name) => [name, key])));
   const links = new Links(
     operationPage,
     schemaPage,
@@ -320,7 +321,7 @@ class Links {
     private readonly byOperationId: Map<string, Operation>,
     /** Operations by their summary's slug, where no other operation's summary has it (bySummarySlug). */
     private readonly bySummary: Map<string, Operation>,
-    /** Tag pages by the tag's name as redocTagName reads it. */
+    /** Tag pages by each spelling of the tag's name (redocNames). */
     private readonly tagPages: Map<string, string>,
     /** The overview's page and the headings the spec's description puts on it, which ReDoc's `#section/…` links name. */
     private readonly overview: { key: string; headings: DescriptionHeading[] },
@@ -368,19 +369,22 @@ class Links {
     const names = target
       .split('/')
       .slice(1)
-      .map((name) => redocTagName(decodedPair(name)));
+      .map((name) => redocNames(decodedPair(name)));
     const { key, headings } = this.overview;
     let found: DescriptionHeading | undefined;
     let from = 0;
     let end = headings.length;
-    for (const name of names) {
-      const index = headings.findIndex((heading, at) => at >= from && at < end && heading.name === name);
+    for (const spellings of names) {
+      const index = headings.findIndex(
+        (heading, at) => at >= from && at < end && spellings.some((spelling) => heading.names.has(spelling)),
+      );
       found = headings[index];
       if (!found) break;
       from = index + 1;
       end = sectionEnd(headings, index);
     }
-    const slug = found?.slug ?? (names.join('/') === 'authentication' ? 'authentication' : undefined);
+    const slug =
+      found?.slug ?? (names.length === 1 && names[0]!.includes('authentication') ? 'authentication' : undefined);
     return slug && `${fromKey === key ? '' : `./${pageFileStem(key)}.md`}#${slug}`;
   }
 
@@ -401,7 +405,8 @@ class Links {
       return operation && this.operationHref(operation, fromKey);
     }
     const [, name, ...rest] = target.split('/');
-    const key = !rest.length && name ? this.tagPages.get(redocTagName(decodeURIComponent(name))) : undefined;
+    const spellings = !rest.length && name ? redocNames(decodeURIComponent(name)) : [];
+    const key = spellings.map((spelling) => this.tagPages.get(spelling)).find(Boolean);
     return key && `./${pageFileStem(key)}.md`;
   }
 
@@ -458,11 +463,11 @@ class Links {
 }
 
 /**
- * A heading of the spec's description: its name as ReDoc's links spell it (redocTagName), its slug on
+ * A heading of the spec's description: its name as ReDoc's links spell it (redocNames), its slug on
  * the page, and its level, which bounds its section.
  */
 interface DescriptionHeading {
-  name: string;
+  names: Set<string>;
   slug: string;
   level: number;
 }
@@ -476,7 +481,7 @@ interface DescriptionHeading {
  */
 function descriptionHeadings(description: string | undefined): DescriptionHeading[] {
   if (!description) return [];
-  return headingSlugs(description).map(({ text, slug, level }) => ({ name: redocTagName(text), slug, level }));
+  return headingSlugs(description).map(({ text, slug, level }) => ({ names: new Set(redocNames(text)), slug, level }));
 }
 
 /**
@@ -503,17 +508,22 @@ function bySummarySlug(operations: Operation[]): Map<string, Operation> {
 }
 
 /**
- * A tag's name as ReDoc's `#tag/…` links spell it, for matching: ReDoc slugifies the name
- * (`Feature Flag & Setting values` → `Feature-Flag-and-Setting-values`, `Café` → `Cafe`: its
- * slugify drops accents); case and punctuation aside.
+ * A tag's or a description heading's name as a ReDoc `#tag/…` or `#section/…` link may spell it,
+ * for matching, case and punctuation aside: as ReDoc writes it, its safeSlugify (the `slugify`
+ * package's slug: `Feature Flag & Setting values` → `Feature-Flag-and-Setting-values`, `Straße` →
+ * `Strasse`, `Næringsliv` → `Naeringsliv`, `<key>` → `lesskeygreater`; where that leaves nothing,
+ * `用户`, the name itself), and as a writer spells it by hand, accents dropped and symbols left out
+ * (`Paging-with-_links-and-cursor` for `Paging with \`_links\` & \`<cursor>\``).
  */
-function redocTagName(name: string): string {
-  return name
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/&/g, 'and')
-    .replace(/[^\p{L}\p{N}]+/gu, '');
+function redocNames(name: string): string[] {
+  const bare = (text: string) =>
+    text
+      .normalize('NFD')
+      .replace(/\p{M}/gu, '')
+      .toLowerCase()
+      .replace(/&/g, 'and')
+      .replace(/[^\p{L}\p{N}]+/gu, '');
+  return [...new Set([bare(slugify(name) || name), bare(name)])];
 }
 
 /**

@@ -2969,6 +2969,45 @@ describe("ReDoc's links to a heading with an entity or emphasis", () => {
   });
 });
 
+describe("ReDoc's links to a tag or heading with letters its slugify spells out", () => {
+  it('lead there: `ß` as `ss`, `æ` as `ae`, `ø` as `o`, as ReDoc (the slugify package) writes them', async () => {
+    // A Norwegian and a German API documented with ReDoc: its `#tag/…` and `#section/…` links
+    // spell out the letters slugify maps (`Næringsliv & Økonomi` → `Naeringsliv-and-Okonomi`).
+    const api = await modelOf([
+      'openapi: 3.0.3',
+      'info:',
+      '  title: Brreg',
+      '  version: "1"',
+      '  description: |',
+      '    # Maße',
+      '    In metres.',
+      'tags:',
+      '  - { name: Næringsliv & Økonomi }',
+      '  - { name: Straße }',
+      'paths:',
+      '  /roads:',
+      '    get:',
+      '      operationId: listRoads',
+      '      tags: [Straße]',
+      '      description: |-',
+      '        See [firms](#tag/Naeringsliv-and-Okonomi), [roads](#tag/Strasse) and [sizes](#section/Masse).',
+      '      responses: { "200": { description: OK } }',
+      '  /firms:',
+      '    get:',
+      '      operationId: listFirms',
+      '      tags: [Næringsliv & Økonomi]',
+      '      responses: { "200": { description: OK } }',
+    ]);
+    const pages = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages;
+    const tagPage = (name: string) => pages.find((p) => p.title.endsWith(name))!;
+    const stem = (name: string) => tagPage(name).key.replaceAll('/', '__');
+    const roads = tagPage('Straße').markdown;
+    expect(roads).toContain(`[firms](./${stem('Næringsliv & Økonomi')}.md)`);
+    expect(roads).toContain(`[roads](./${stem('Straße')}.md)`);
+    expect(roads).toContain('[sizes](./api__brreg.md#maße)');
+  });
+});
+
 describe("ReDoc's links to a heading with parentheses", () => {
   it('take the whole target, its balanced parentheses included, as CommonMark reads the link', async () => {
     const api = await modelOf([

@@ -7,6 +7,7 @@ import {
   escapeTableCell,
   inlineCode,
   isUnsafeUrl,
+  literalPlaceholders,
   pageFileStem,
   pageKey,
   placeFragment,
@@ -135,7 +136,8 @@ export function renderApi(model: ApiModel, templates: TemplateRenderer, options:
     byOperationId,
     bySummarySlug([...model.tags.flatMap((tag) => tag.operations), ...model.webhooks]),
     tagPageByName,
-    { key: root, headings: descriptionHeadings(model.description) },
+    // The headings as the overview shows them (placeholders as text): their slugs are the page's.
+    { key: root, headings: descriptionHeadings(placeFragment(shownMarkdown(model.description), 2)) },
     model.securitySchemes.length > 0,
   );
   const listedOnce = listedOnceByTag(model, tagPages, root);
@@ -341,11 +343,13 @@ class Links {
    * "Authentication"). Other links stay as written.
    */
   described(description: string | undefined, fromKey: string): string | undefined {
-    const text = tableRowsOnOneLine(javadocTags(description));
+    const text = shownMarkdown(description);
     if (!text?.includes('](#')) return text;
     let ownHeadings: Set<string> | undefined;
     const ownHeading = (name: string) =>
-      (ownHeadings ??= new Set(descriptionHeadings(text).map((heading) => heading.slug))).has(name);
+      (ownHeadings ??= new Set(descriptionHeadings(literalPlaceholders(text)).map((heading) => heading.slug))).has(
+        name,
+      );
     return text.replace(REDOC_LINK, (whole, target: string) => {
       const href = /^(?:tag|operation)\//.test(target)
         ? this.redocHref(target, fromKey)
@@ -462,6 +466,11 @@ class Links {
   }
 }
 
+/** A description's Markdown as a page shows it, its links aside (Links.described). */
+function shownMarkdown(description: string | undefined): string | undefined {
+  return tableRowsOnOneLine(javadocTags(description));
+}
+
 /**
  * A heading of the spec's description: its name as ReDoc's links spell it (redocNames), its slug on
  * the page, and its level, which bounds its section.
@@ -478,6 +487,8 @@ interface DescriptionHeading {
  * Confluence's anchor: read by the converter's own parse (headingSlugs), so the two agree on a
  * heading's text (a code span as written, an entity as the character it names) and on its repeats.
  * The description comes first on the overview, before the page's own headings, so the count starts there.
+ * Given the Markdown the page shows (a placeholder as text: `Using <topologyKey>`, not an HTML tag),
+ * as ReDoc too reads the tag into the heading's name.
  */
 function descriptionHeadings(description: string | undefined): DescriptionHeading[] {
   if (!description) return [];

@@ -6,6 +6,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from '@jest/globals';
 import { docgenFailure } from '@docgen/test-support';
 import { createTemplateRenderer, type Diagnostic } from '@docgen/core';
+import { headingSlugs } from '@docgen/markdown-storage';
 import source, { extractApi, loadSpec, renderApi, type ApiModel, type Operation } from '@docgen/source-openapi';
 
 const fixtures = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
@@ -3005,6 +3006,41 @@ describe("ReDoc's links to a tag or heading with letters its slugify spells out"
     expect(roads).toContain(`[firms](./${stem('Næringsliv & Økonomi')}.md)`);
     expect(roads).toContain(`[roads](./${stem('Straße')}.md)`);
     expect(roads).toContain('[sizes](./api__brreg.md#maße)');
+  });
+});
+
+describe("ReDoc's links to a heading with a placeholder", () => {
+  it('lead to the slug of the heading the overview shows, its `<topologyKey>` kept as text', async () => {
+    // Kubernetes-style descriptions name a value to fill in as `<topologyKey>`: the page shows it as
+    // text (literalPlaceholders), so its heading's anchor is made from that text, not from the
+    // raw description, where it reads as an HTML tag.
+    const api = await modelOf([
+      'openapi: 3.0.3',
+      'info:',
+      '  title: Pods',
+      '  version: "1"',
+      '  description: |',
+      '    # Spreading',
+      '    See [how](#using-topologykey).',
+      '    ## Using <topologyKey>',
+      '    Pods spread over the nodes that share a label.',
+      'paths:',
+      '  /pods:',
+      '    get:',
+      '      operationId: listPods',
+      '      summary: Using <topologyKey>',
+      '      tags: [pods]',
+      '      description: See [spreading](#section/Spreading/Using-lesstopologyKeygreater).',
+      '      responses: { "200": { description: OK } }',
+    ]);
+    const pages = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages;
+    const overview = pages.find((p) => p.key === 'api/pods')!.markdown;
+    const shown = headingSlugs(overview).find((heading) => heading.text === 'Using <topologyKey>');
+    expect(shown).toBeDefined();
+    const pods = pages.find((p) => p.key.endsWith('/tag/pods'))!.markdown;
+    expect(pods).toContain(`[spreading](./api__pods.md#${shown!.slug})`);
+    // A link to that heading by its slug stays on it, not led to the operation summarized alike.
+    expect(overview).toContain(`See [how](#${shown!.slug}).`);
   });
 });
 

@@ -197,6 +197,47 @@ describe("docgen schema: a field's documentation in its table cell", () => {
   }, 60_000);
 });
 
+describe("docgen schema: a field's documentation with headings in its table cell", () => {
+  it('an ATX or setext heading and a rule are a heading and a rule in the cell, not text', async () => {
+    const schema = join(scratch, 'headed.prisma');
+    writeFileSync(
+      schema,
+      [
+        'datasource db {',
+        '  provider = "postgresql"',
+        '}',
+        '',
+        'model Order {',
+        '  id     Int    @id',
+        '  /// Where the order is.',
+        '  /// ## Transitions',
+        '  /// pending, then paid, then shipped.',
+        '  state  String',
+        '  /// Refund policy',
+        '  /// -------------',
+        '  /// 30 days from delivery.',
+        '  refund String',
+        '  /// Kept for audit.',
+        '  /// ***',
+        '  /// Never shown to buyers.',
+        '  note   String',
+        '}',
+        '',
+      ].join('\n'),
+    );
+    const out = join(scratch, 'headed');
+    const result = await runCli(['schema', '--prisma', schema, '--out', out, '--no-cache', '--json']);
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout).warnings).toEqual([]);
+    const order = readFileSync(join(out, 'data-model__model__order.storage.xhtml'), 'utf8');
+    expect(order).toContain(
+      '<td><p>Where the order is.</p><h2>Transitions</h2><p>pending, then paid, then shipped.</p></td>',
+    );
+    expect(order).toContain('<td><h2>Refund policy</h2><p>30 days from delivery.</p></td>');
+    expect(order).toContain('<td><p>Kept for audit.</p><hr /><p>Never shown to buyers.</p></td>');
+  }, 60_000);
+});
+
 describe('docgen schema with the config in package.json', () => {
   it('with no prisma source, the hint gives the source as JSON for package.json’s "docgen", where YAML would break the file', async () => {
     const project = mkdtempSync(join(scratch, 'package-json-'));

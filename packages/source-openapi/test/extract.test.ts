@@ -902,7 +902,8 @@ describe('slips the spec can survive, said where they are', () => {
     expect(response.contents[0]!.example).toBe(JSON.stringify('{"id": 1, "name": }'));
   });
 
-  it('a JSON example with a broken number is marked where the number breaks off, as JSON.parse says', async () => {
+  /** The warnings of a spec whose one response's JSON example is `example` (its YAML lines, `example:` first). */
+  const jsonExampleWarnings = async (example: string[]): Promise<string[]> => {
     const diagnostics: Diagnostic[] = [];
     await modelOf(
       [
@@ -917,38 +918,22 @@ describe('slips the spec can survive, said where they are', () => {
         '          content:',
         '            application/json:',
         '              schema: { type: object }',
-        '              example: \'{"id": 1.}\'',
+        ...example.map((line) => `              ${line}`),
       ],
       (d) => diagnostics.push(d),
     );
-    expect(diagnostics.map((d) => d.message)).toEqual([
+    return diagnostics.map((d) => d.message);
+  };
+
+  it('a JSON example with a broken number is marked where the number breaks off, as JSON.parse says', async () => {
+    expect(await jsonExampleWarnings(['example: \'{"id": 1.}\''])).toEqual([
       expect.stringContaining('(Unterminated fractional number, at column 10 of the example)'),
     ]);
   });
 
   it('a JSON example left unclosed is marked at the end of the example, not on a line past its last', async () => {
     // A block scalar (`|`) ends the text with a newline: JSON.parse stops after it, at a line the example does not have.
-    const diagnostics: Diagnostic[] = [];
-    await modelOf(
-      [
-        'openapi: 3.0.0',
-        'info: { title: Things, version: "1" }',
-        'paths:',
-        '  /things:',
-        '    get:',
-        '      responses:',
-        "        '200':",
-        '          description: The thing',
-        '          content:',
-        '            application/json:',
-        '              schema: { type: object }',
-        '              example: |',
-        '                {"id": 1,',
-        '                 "name": "Rex"',
-      ],
-      (d) => diagnostics.push(d),
-    );
-    expect(diagnostics.map((d) => d.message)).toEqual([
+    expect(await jsonExampleWarnings(['example: |', '  {"id": 1,', '   "name": "Rex"'])).toEqual([
       expect.stringContaining("(Expected ',' or '}' after property value, at the end of the example)"),
     ]);
   });

@@ -159,34 +159,31 @@ describe('docgen schema --prisma of a schema the config lists', () => {
 });
 
 describe("docgen schema: a field's documentation in its table cell", () => {
-  it('a heading or a rule that ends a quote is a heading and a rule in the cell, not text', async () => {
-    const schema = join(scratch, 'quoted.prisma');
-    writeFileSync(
-      schema,
-      [
-        'datasource db {',
-        '  provider = "postgresql"',
-        '}',
-        '',
-        'model Account {',
-        '  id    Int    @id',
-        '  /// > Deprecated: use `email`.',
-        '  /// ### Format',
-        '  /// Lower case.',
-        '  login String',
-        '  /// > Checked on save.',
-        '  /// ***',
-        '  /// Unique per workspace.',
-        '  email String',
-        '}',
-        '',
-      ].join('\n'),
-    );
-    const out = join(scratch, 'quoted');
+  /** The storage page of the one model of a schema (`body`: the model's lines), written with no warning. */
+  const modelStorage = async (model: string, body: string[]): Promise<string> => {
+    const name = model.toLowerCase();
+    const schema = join(scratch, `cells-${name}.prisma`);
+    const lines = ['datasource db {', '  provider = "postgresql"', '}', '', `model ${model} {`];
+    writeFileSync(schema, [...lines, ...body.map((line) => `  ${line}`), '}', ''].join('\n'));
+    const out = join(scratch, `cells-${name}`);
     const result = await runCli(['schema', '--prisma', schema, '--out', out, '--no-cache', '--json']);
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout).warnings).toEqual([]);
-    const account = readFileSync(join(out, 'data-model__model__account.storage.xhtml'), 'utf8');
+    return readFileSync(join(out, `data-model__model__${name}.storage.xhtml`), 'utf8');
+  };
+
+  it('a heading or a rule that ends a quote is a heading and a rule in the cell, not text', async () => {
+    const account = await modelStorage('Account', [
+      'id    Int    @id',
+      '/// > Deprecated: use `email`.',
+      '/// ### Format',
+      '/// Lower case.',
+      'login String',
+      '/// > Checked on save.',
+      '/// ***',
+      '/// Unique per workspace.',
+      'email String',
+    ]);
     // A storage cell holds blocks (Confluence's editor puts headings and rules in cells too).
     expect(account).toContain(
       '<td><blockquote><p>Deprecated: use <code>email</code>.</p></blockquote><h3>Format</h3><p>Lower case.</p></td>',
@@ -194,6 +191,29 @@ describe("docgen schema: a field's documentation in its table cell", () => {
     expect(account).toContain(
       '<td><blockquote><p>Checked on save.</p></blockquote><hr /><p>Unique per workspace.</p></td>',
     );
+  }, 60_000);
+
+  it('an ATX or setext heading and a rule are a heading and a rule in the cell, not text', async () => {
+    const order = await modelStorage('Order', [
+      'id     Int    @id',
+      '/// Where the order is.',
+      '/// ## Transitions',
+      '/// pending, then paid, then shipped.',
+      'state  String',
+      '/// Refund policy',
+      '/// -------------',
+      '/// 30 days from delivery.',
+      'refund String',
+      '/// Kept for audit.',
+      '/// ***',
+      '/// Never shown to buyers.',
+      'note   String',
+    ]);
+    expect(order).toContain(
+      '<td><p>Where the order is.</p><h2>Transitions</h2><p>pending, then paid, then shipped.</p></td>',
+    );
+    expect(order).toContain('<td><h2>Refund policy</h2><p>30 days from delivery.</p></td>');
+    expect(order).toContain('<td><p>Kept for audit.</p><hr /><p>Never shown to buyers.</p></td>');
   }, 60_000);
 });
 

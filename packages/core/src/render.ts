@@ -316,7 +316,8 @@ export function escapeMarkdownInline(text: string): string {
  * One table cell: no pipes, no line breaks (a cell cannot span lines in GFM). Paragraphs are kept
  * apart by `<br><br>`, and a Markdown list (a description's "one of:" and its bullets) becomes an
  * HTML list, which a cell may hold, instead of running on as "- a - b"; a block quote (Adyen's
- * `>Must be…` notes) an HTML quote, instead of text after a `>`.
+ * `>Must be…` notes) an HTML quote, instead of text after a `>`; a heading (ATX or setext) or a rule
+ * in a value of more than one line an HTML heading or rule (a Prisma `///` comment's `## Errors`).
  */
 export function escapeTableCell(value: unknown): string {
   if (value === undefined || value === null) return '';
@@ -388,29 +389,66 @@ function fencedCodeLines(): (line: string) => boolean {
 }
 
 /**
- * A paragraph's lines as a cell's Markdown (cellLines), but from a quote's first line on an HTML
- * quote: a `>` line interrupts a paragraph, and the lines after it, marked or not, are the quote's
- * up to one that starts a block of its own (quoteEnd). Not a line of a fenced code block (`inCode`, by line).
+ * A paragraph's lines as a cell's Markdown (cellLines), but its first heading, rule or quote as the
+ * block it is, and the lines after it likewise: a storage cell holds blocks, as Confluence's editor
+ * writes them (`## Errors` showed as that text, run on with the next line). Not a line of a fenced
+ * code block (`inCode`, by line).
  */
 function cellBlocks(lines: string[], inCode: boolean[]): string {
   const quoted = lines.findIndex((line, index) => !inCode[index] && QUOTE_LINE.test(line));
+  const own = firstOwnBlock(lines, inCode, quoted === -1 ? lines.length : quoted);
+  if (own) {
+    const before = own.from ? cellLines(lines.slice(0, own.from), inCode.slice(0, own.from)) : '';
+    const after = own.to < lines.length ? cellBlocks(lines.slice(own.to), inCode.slice(own.to)) : '';
+    return before + own.html + after;
+  }
   if (quoted === -1) return cellLines(lines, inCode);
+  return quoteBlock(lines, inCode, quoted);
+}
+
+/**
+ * A quote from its first line, `quoted`: a `>` line interrupts a paragraph, and the lines after it,
+ * marked or not, are the quote's up to one that starts a block of its own (quoteEnd), which
+ * cellBlocks writes after it.
+ */
+function quoteBlock(lines: string[], inCode: boolean[], quoted: number): string {
   const end = quoteEnd(lines, inCode, quoted);
   const quote = lines.slice(quoted, end).map((line) => line.replace(/^ {0,3}> ?/, ''));
   const before = quoted ? cellLines(lines.slice(0, quoted), inCode.slice(0, quoted)) : '';
-  const after = end < lines.length ? afterQuote(lines.slice(end), inCode.slice(end)) : '';
+  const after = end < lines.length ? cellBlocks(lines.slice(end), inCode.slice(end)) : '';
   return `${before}<blockquote>${cellLines(quote, quote.map(fencedCodeLines()))}</blockquote>${after}`;
 }
 
 /**
- * The lines after a quote, from the one that ended it: a heading or a rule (startsOwnBlock) as the
- * block it is, `<h3>Format</h3>`, `<hr>` (a storage cell holds blocks, headings and rules among
- * them, as Confluence's editor writes them), not as text run on with the next line.
+ * The first heading or rule among a paragraph's lines before `until` (a quote's first line), as HTML
+ * with the lines it takes (`from` up to `to`): an ATX heading or a thematic break (startsOwnBlock), or
+ * a setext heading, the lines of text over a `===` or `---` line. Under a list, `---` is a rule, as
+ * CommonMark reads it: an underline cannot be a list item's lazy line.
  */
-function afterQuote(lines: string[], inCode: boolean[]): string {
-  if (inCode[0] || !startsOwnBlock(lines[0]!)) return cellBlocks(lines, inCode);
-  const rest = lines.length > 1 ? cellBlocks(lines.slice(1), inCode.slice(1)) : '';
-  return ownBlock(lines[0]!) + rest;
+function firstOwnBlock(
+  lines: string[],
+  inCode: boolean[],
+  until: number,
+): { from: number; to: number; html: string } | undefined {
+  let text = 0; // where the paragraph's text since the last code line starts
+  for (let index = 0; index < until; index++) {
+    const line = lines[index]!;
+    if (inCode[index]) text = index + 1;
+    else if (index > text && SETEXT_UNDERLINE.test(line) && !hasListItem(lines.slice(text, index))) {
+      const level = line.trim().startsWith('=') ? 1 : 2;
+      const heading = cellLines(lines.slice(text, index), inCode.slice(text, index)).trim();
+      return { from: text, to: index + 1, html: `<h${level}>${heading}</h${level}>` };
+    } else if (startsOwnBlock(line)) return { from: index, to: index + 1, html: ownBlock(line) };
+  }
+  return undefined;
+}
+
+/** A setext heading's underline: `===` (level 1) or `---` (level 2), indented 3 spaces at most. */
+const SETEXT_UNDERLINE = /^ {0,3}(?:=+|-+)[ \t]*$/;
+
+/** Whether any of a paragraph's lines opens a list item (listStart). */
+function hasListItem(lines: string[]): boolean {
+  return lines.some((line, index) => listStart(line, index === 0));
 }
 
 /**

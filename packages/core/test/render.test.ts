@@ -299,6 +299,25 @@ describe('template renderer', () => {
     );
   });
 
+  it("keeps a description's headings and rules headings and rules inside a table cell, not text run on", () => {
+    // A storage cell holds blocks, as Confluence's editor writes them: `## Errors` showed as that text.
+    expect(escapeTableCell('## Errors\nSee below.')).toBe('<h2>Errors</h2>See below.');
+    expect(escapeTableCell('Retried twice.\n### Errors ###\nSee below.')).toBe(
+      'Retried twice.<h3>Errors</h3>See below.',
+    );
+    // A setext heading: its paragraph's lines over a `===` or `---` line.
+    expect(escapeTableCell('Refund policy\n-------------\n30 days.')).toBe('<h2>Refund policy</h2>30 days.');
+    expect(escapeTableCell('Intro.\n\nLimits\nper key\n===\nSee them.')).toBe('Intro.<h1>Limits per key</h1>See them.');
+    // A rule between paragraphs; after a list, `---` is a rule, not the list's underline.
+    expect(escapeTableCell('Kept.\n***\nNever shown.')).toBe('Kept.<hr>Never shown.');
+    expect(escapeTableCell('- a\n- b\n---\nAfter.')).toBe('<ul><li>a</li><li>b</li></ul><hr>After.');
+    // In a code fence, and on a single line (a plain value: `# of retries`), they are as written.
+    expect(escapeTableCell('```\n## not a heading\n```')).toBe('``` ## not a heading ```');
+    expect(escapeTableCell('# of retries')).toBe('# of retries');
+    // Before a quote, too.
+    expect(escapeTableCell('## Notes\n> Slow.')).toBe('<h2>Notes</h2><blockquote>Slow.</blockquote>');
+  });
+
   it("keeps a description's block quote a quote inside a table cell, not text after a `>`", () => {
     // Adyen's field notes (adyen.com/NotificationConfigurationService.json, `hmacSignatureKey`):
     // the page showed ">Must be a 32-byte…" with its marker as text.

@@ -7,6 +7,7 @@ import {
   escapeTableCell,
   inlineCode,
   isUnsafeUrl,
+  literalPlaceholders,
   pageFileStem,
   pageKey,
   placeFragment,
@@ -15,6 +16,7 @@ import {
   type TemplateRenderer,
 } from '@docgen/core';
 import { headingSlugs } from '@docgen/markdown-storage';
+import slugify from 'slugify';
 import type {
   ApiModel,
   CurlPlaceholder,
@@ -127,14 +129,15 @@ export function renderApi(model: ApiModel, templates: TemplateRenderer, options:
       .filter((operation) => operation.operationId)
       .map((operation) => [operation.operationId!, operation]),
   );
-  const tagPageByName = new Map(tagPages.map(({ tag, key }) => [redocTagName(tag.name), key]));
+  const tagPageByName = new Map(tagPages.flatMap(({ tag, key }) => redocNames(tag.name).map((name) => [name, key])));
   const links = new Links(
     operationPage,
     schemaPage,
     byOperationId,
     bySummarySlug([...model.tags.flatMap((tag) => tag.operations), ...model.webhooks]),
     tagPageByName,
-    { key: root, headings: descriptionHeadings(model.description) },
+    // The headings as the overview shows them (placeholders as text): their slugs are the page's.
+    { key: root, headings: descriptionHeadings(placeFragment(shownMarkdown(model.description), 2)) },
     model.securitySchemes.length > 0,
   );
   const listedOnce = listedOnceByTag(model, tagPages, root);
@@ -320,7 +323,7 @@ class Links {
     private readonly byOperationId: Map<string, Operation>,
     /** Operations by their summary's slug, where no other operation's summary has it (bySummarySlug). */
     private readonly bySummary: Map<string, Operation>,
-    /** Tag pages by the tag's name as redocTagName reads it. */
+    /** Tag pages by each spelling of the tag's name (redocNames). */
     private readonly tagPages: Map<string, string>,
     /** The overview's page and the headings the spec's description puts on it, which ReDoc's `#section/…` links name. */
     private readonly overview: { key: string; headings: DescriptionHeading[] },
@@ -340,11 +343,13 @@ class Links {
    * "Authentication"). Other links stay as written.
    */
   described(description: string | undefined, fromKey: string): string | undefined {
-    const text = tableRowsOnOneLine(javadocTags(description));
+    const text = shownMarkdown(description);
     if (!text?.includes('](#')) return text;
     let ownHeadings: Set<string> | undefined;
     const ownHeading = (name: string) =>
-      (ownHeadings ??= new Set(descriptionHeadings(text).map((heading) => heading.slug))).has(name);
+      (ownHeadings ??= new Set(descriptionHeadings(literalPlaceholders(text)).map((heading) => heading.slug))).has(
+        name,
+      );
     return text.replace(REDOC_LINK, (whole, target: string) => {
       const href = /^(?:tag|operation)\//.test(target)
         ? this.redocHref(target, fromKey)
@@ -368,19 +373,22 @@ class Links {
     const names = target
       .split('/')
       .slice(1)
-      .map((name) => redocTagName(decodedPair(name)));
+      .map((name) => redocNames(decodedPair(name)));
     const { key, headings } = this.overview;
     let found: DescriptionHeading | undefined;
     let from = 0;
     let end = headings.length;
-    for (const name of names) {
-      const index = headings.findIndex((heading, at) => at >= from && at < end && heading.name === name);
+    for (const spellings of names) {
+      const index = headings.findIndex(
+        (heading, at) => at >= from && at < end && spellings.some((spelling) => heading.names.has(spelling)),
+      );
       found = headings[index];
       if (!found) break;
       from = index + 1;
       end = sectionEnd(headings, index);
     }
-    const slug = found?.slug ?? (names.join('/') === 'authentication' ? 'authentication' : undefined);
+    const slug =
+      found?.slug ?? (names.length === 1 && names[0]!.includes('authentication') ? 'authentication' : undefined);
     return slug && `${fromKey === key ? '' : `./${pageFileStem(key)}.md`}#${slug}`;
   }
 
@@ -401,7 +409,8 @@ class Links {
       return operation && this.operationHref(operation, fromKey);
     }
     const [, name, ...rest] = target.split('/');
-    const key = !rest.length && name ? this.tagPages.get(redocTagName(decodeURIComponent(name))) : undefined;
+    const spellings = !rest.length && name ? redocNames(decodeURIComponent(name)) : [];
+    const key = spellings.map((spelling) => this.tagPages.get(spelling)).find(Boolean);
     return key && `./${pageFileStem(key)}.md`;
   }
 
@@ -457,12 +466,17 @@ class Links {
   }
 }
 
+/** A description's Markdown as a page shows it, its links aside (Links.described). */
+function shownMarkdown(description: string | undefined): string | undefined {
+  return tableRowsOnOneLine(javadocTags(description));
+}
+
 /**
- * A heading of the spec's description: its name as ReDoc's links spell it (redocTagName), its slug on
+ * A heading of the spec's description: its name as ReDoc's links spell it (redocNames), its slug on
  * the page, and its level, which bounds its section.
  */
 interface DescriptionHeading {
-  name: string;
+  names: Set<string>;
   slug: string;
   level: number;
 }
@@ -473,10 +487,12 @@ interface DescriptionHeading {
  * Confluence's anchor: read by the converter's own parse (headingSlugs), so the two agree on a
  * heading's text (a code span as written, an entity as the character it names) and on its repeats.
  * The description comes first on the overview, before the page's own headings, so the count starts there.
+ * Given the Markdown the page shows (a placeholder as text: `Using <topologyKey>`, not an HTML tag),
+ * as ReDoc too reads the tag into the heading's name.
  */
 function descriptionHeadings(description: string | undefined): DescriptionHeading[] {
   if (!description) return [];
-  return headingSlugs(description).map(({ text, slug, level }) => ({ name: redocTagName(text), slug, level }));
+  return headingSlugs(description).map(({ text, slug, level }) => ({ names: new Set(redocNames(text)), slug, level }));
 }
 
 /**
@@ -503,17 +519,22 @@ function bySummarySlug(operations: Operation[]): Map<string, Operation> {
 }
 
 /**
- * A tag's name as ReDoc's `#tag/…` links spell it, for matching: ReDoc slugifies the name
- * (`Feature Flag & Setting values` → `Feature-Flag-and-Setting-values`, `Café` → `Cafe`: its
- * slugify drops accents); case and punctuation aside.
+ * A tag's or a description heading's name as a ReDoc `#tag/…` or `#section/…` link may spell it,
+ * for matching, case and punctuation aside: as ReDoc writes it, its safeSlugify (the `slugify`
+ * package's slug: `Feature Flag & Setting values` → `Feature-Flag-and-Setting-values`, `Straße` →
+ * `Strasse`, `Næringsliv` → `Naeringsliv`, `<key>` → `lesskeygreater`; where that leaves nothing,
+ * `用户`, the name itself), and as a writer spells it by hand, accents dropped and symbols left out
+ * (`Paging-with-_links-and-cursor` for `Paging with \`_links\` & \`<cursor>\``).
  */
-function redocTagName(name: string): string {
-  return name
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/&/g, 'and')
-    .replace(/[^\p{L}\p{N}]+/gu, '');
+function redocNames(name: string): string[] {
+  const bare = (text: string) =>
+    text
+      .normalize('NFD')
+      .replace(/\p{M}/gu, '')
+      .toLowerCase()
+      .replace(/&/g, 'and')
+      .replace(/[^\p{L}\p{N}]+/gu, '');
+  return [...new Set([bare(slugify(name) || name), bare(name)])];
 }
 
 /**

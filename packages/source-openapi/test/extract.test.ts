@@ -6,6 +6,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from '@jest/globals';
 import { docgenFailure } from '@docgen/test-support';
 import { createTemplateRenderer, type Diagnostic } from '@docgen/core';
+import { headingSlugs } from '@docgen/markdown-storage';
 import source, { extractApi, loadSpec, renderApi, type ApiModel, type Operation } from '@docgen/source-openapi';
 
 const fixtures = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
@@ -901,7 +902,8 @@ describe('slips the spec can survive, said where they are', () => {
     expect(response.contents[0]!.example).toBe(JSON.stringify('{"id": 1, "name": }'));
   });
 
-  it('a JSON example with a broken number is marked where the number breaks off, as JSON.parse says', async () => {
+  /** The warnings of a spec whose one response's JSON example is `example` (its YAML lines, `example:` first). */
+  const jsonExampleWarnings = async (example: string[]): Promise<string[]> => {
     const diagnostics: Diagnostic[] = [];
     await modelOf(
       [
@@ -916,38 +918,22 @@ describe('slips the spec can survive, said where they are', () => {
         '          content:',
         '            application/json:',
         '              schema: { type: object }',
-        '              example: \'{"id": 1.}\'',
+        ...example.map((line) => `              ${line}`),
       ],
       (d) => diagnostics.push(d),
     );
-    expect(diagnostics.map((d) => d.message)).toEqual([
+    return diagnostics.map((d) => d.message);
+  };
+
+  it('a JSON example with a broken number is marked where the number breaks off, as JSON.parse says', async () => {
+    expect(await jsonExampleWarnings(['example: \'{"id": 1.}\''])).toEqual([
       expect.stringContaining('(Unterminated fractional number, at column 10 of the example)'),
     ]);
   });
 
   it('a JSON example left unclosed is marked at the end of the example, not on a line past its last', async () => {
     // A block scalar (`|`) ends the text with a newline: JSON.parse stops after it, at a line the example does not have.
-    const diagnostics: Diagnostic[] = [];
-    await modelOf(
-      [
-        'openapi: 3.0.0',
-        'info: { title: Things, version: "1" }',
-        'paths:',
-        '  /things:',
-        '    get:',
-        '      responses:',
-        "        '200':",
-        '          description: The thing',
-        '          content:',
-        '            application/json:',
-        '              schema: { type: object }',
-        '              example: |',
-        '                {"id": 1,',
-        '                 "name": "Rex"',
-      ],
-      (d) => diagnostics.push(d),
-    );
-    expect(diagnostics.map((d) => d.message)).toEqual([
+    expect(await jsonExampleWarnings(['example: |', '  {"id": 1,', '   "name": "Rex"'])).toEqual([
       expect.stringContaining("(Expected ',' or '}' after property value, at the end of the example)"),
     ]);
   });
@@ -2966,6 +2952,80 @@ describe("ReDoc's links to a heading with an entity or emphasis", () => {
     expect(plots).toContain('[beta](./api__plots.md#beta-features)');
     // A `_` inside a word is no emphasis: it stays, in the converter's text and in the slug.
     expect(plots).toContain('[names](./api__plots.md#snake_case-names)');
+  });
+});
+
+describe("ReDoc's links to a tag or heading with letters its slugify spells out", () => {
+  it('lead there: `ß` as `ss`, `æ` as `ae`, `ø` as `o`, as ReDoc (the slugify package) writes them', async () => {
+    // A Norwegian and a German API documented with ReDoc: its `#tag/…` and `#section/…` links
+    // spell out the letters slugify maps (`Næringsliv & Økonomi` → `Naeringsliv-and-Okonomi`).
+    const api = await modelOf([
+      'openapi: 3.0.3',
+      'info:',
+      '  title: Brreg',
+      '  version: "1"',
+      '  description: |',
+      '    # Maße',
+      '    In metres.',
+      'tags:',
+      '  - { name: Næringsliv & Økonomi }',
+      '  - { name: Straße }',
+      'paths:',
+      '  /roads:',
+      '    get:',
+      '      operationId: listRoads',
+      '      tags: [Straße]',
+      '      description: |-',
+      '        See [firms](#tag/Naeringsliv-and-Okonomi), [roads](#tag/Strasse) and [sizes](#section/Masse).',
+      '      responses: { "200": { description: OK } }',
+      '  /firms:',
+      '    get:',
+      '      operationId: listFirms',
+      '      tags: [Næringsliv & Økonomi]',
+      '      responses: { "200": { description: OK } }',
+    ]);
+    const pages = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages;
+    const tagPage = (name: string) => pages.find((p) => p.title.endsWith(name))!;
+    const stem = (name: string) => tagPage(name).key.replaceAll('/', '__');
+    const roads = tagPage('Straße').markdown;
+    expect(roads).toContain(`[firms](./${stem('Næringsliv & Økonomi')}.md)`);
+    expect(roads).toContain(`[roads](./${stem('Straße')}.md)`);
+    expect(roads).toContain('[sizes](./api__brreg.md#maße)');
+  });
+});
+
+describe("ReDoc's links to a heading with a placeholder", () => {
+  it('lead to the slug of the heading the overview shows, its `<topologyKey>` kept as text', async () => {
+    // Kubernetes-style descriptions name a value to fill in as `<topologyKey>`: the page shows it as
+    // text (literalPlaceholders), so its heading's anchor is made from that text, not from the
+    // raw description, where it reads as an HTML tag.
+    const api = await modelOf([
+      'openapi: 3.0.3',
+      'info:',
+      '  title: Pods',
+      '  version: "1"',
+      '  description: |',
+      '    # Spreading',
+      '    See [how](#using-topologykey).',
+      '    ## Using <topologyKey>',
+      '    Pods spread over the nodes that share a label.',
+      'paths:',
+      '  /pods:',
+      '    get:',
+      '      operationId: listPods',
+      '      summary: Using <topologyKey>',
+      '      tags: [pods]',
+      '      description: See [spreading](#section/Spreading/Using-lesstopologyKeygreater).',
+      '      responses: { "200": { description: OK } }',
+    ]);
+    const pages = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages;
+    const overview = pages.find((p) => p.key === 'api/pods')!.markdown;
+    const shown = headingSlugs(overview).find((heading) => heading.text === 'Using <topologyKey>');
+    expect(shown).toBeDefined();
+    const pods = pages.find((p) => p.key.endsWith('/tag/pods'))!.markdown;
+    expect(pods).toContain(`[spreading](./api__pods.md#${shown!.slug})`);
+    // A link to that heading by its slug stays on it, not led to the operation summarized alike.
+    expect(overview).toContain(`See [how](#${shown!.slug}).`);
   });
 });
 

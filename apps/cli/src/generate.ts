@@ -167,6 +167,7 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
   tree.docSet = docSet.name;
   // The remote is no input of a cached render: a publish names the set from its folder again.
   tree.docSetFolder = docSet.folder;
+  if (docSet.formerNames) tree.docSetFormerNames = docSet.formerNames;
   if (options.sources) {
     tree.partial = 'flags';
     if (unlisted) tree.unlisted = true;

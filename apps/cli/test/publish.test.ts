@@ -577,6 +577,16 @@ describe('docgen publish', () => {
       }
       return repo;
     }
+    /** `git add -A && git commit` in `repo`, as its author. */
+    const commitAll = (repo: string) => {
+      const git = (...args: string[]) =>
+        execFileSync('git', ['-c', 'user.name=Dev', '-c', 'user.email=dev@example.com', ...args], {
+          cwd: repo,
+          stdio: 'pipe',
+        });
+      git('add', '-A');
+      git('commit', '-q', '-m', 'docs');
+    };
     const underParent = async (title: string) => {
       const space = await sandbox.api<{ homepage: { id: string } }>('GET', '/rest/api/space/DEV?expand=homepage');
       return humanPage(sandbox, title, space.body.homepage.id);
@@ -629,6 +639,63 @@ describe('docgen publish', () => {
         const again = await publish('apps/a');
         expect(again.code).toBe(0);
         expect(report(again).counts).toMatchObject({ created: 0, updated: 0, restored: 0, archived: 0, conflicts: 0 });
+        expect(report(again).requests.writes).toBe(0);
+      } finally {
+        await rm(repo, { recursive: true, force: true });
+      }
+    });
+
+    it('two repositories with no remote, of the same folder and keys, are two doc sets: the second is a conflict with the fix, not a rewrite of the first’s pages', async () => {
+      const repos = [
+        await localRepository({ 'apps/a': petStore(['pets', 'stores']) }),
+        await localRepository({ 'apps/a': petStore(['pets']) }),
+      ];
+      repos.forEach(commitAll);
+      const parent = await underParent('Two local repositories');
+      const publish = (repo: string) =>
+        runCli(['generate', '--publish', '--prune', '--json', '--confluence-prefix', 'Two repos '], {
+          cwd: join(repo, 'apps', 'a'),
+          env: { ...env(), CONFLUENCE_PARENT_ID: parent },
+        });
+      try {
+        const first = await publish(repos[0]!);
+        expect(first.code).toBe(0);
+        const second = await publish(repos[1]!);
+        expect(second.code).toBe(1);
+        expect(report(second).requests.writes).toBe(0);
+        const conflict = report(second).planned.find((p) => p.action === 'conflict');
+        expect(conflict).toMatchObject({ key: 'api/pet-store', conflict: 'title-taken' });
+        expect(conflict!.otherDocSet).toMatch(/^first-commit\/[0-9a-f]{12}:apps\/a$/);
+        expect(conflict!.fix).toContain('confluence.docSet');
+        // The first repository's pages are as it published them: its re-run writes nothing.
+        const again = await publish(repos[0]!);
+        expect(again.code).toBe(0);
+        expect(report(again).counts).toMatchObject({ created: 0, updated: 0, restored: 0, archived: 0, conflicts: 0 });
+        expect(report(again).requests.writes).toBe(0);
+      } finally {
+        await Promise.all(repos.map((repo) => rm(repo, { recursive: true, force: true })));
+      }
+    });
+
+    it('an app published before its repository’s first commit keeps its pages after it: taken over, then no writes', async () => {
+      const repo = await localRepository({ 'apps/a': petStore(['pets']) });
+      const parent = await underParent('Local first commit');
+      const run = () =>
+        runCli(['generate', '--publish', '--prune', '--json', '--confluence-prefix', 'First commit '], {
+          cwd: join(repo, 'apps', 'a'),
+          env: { ...env(), CONFLUENCE_PARENT_ID: parent },
+        });
+      try {
+        const before = await run();
+        expect(before.code).toBe(0);
+        commitAll(repo);
+        const after = await run();
+        expect(after.code).toBe(0);
+        expect(report(after).counts).toMatchObject({ created: 0, conflicts: 0, skipped: 0 });
+        const ids = (rs: Array<{ key: string; pageId: string }>) => rs.map((r) => `${r.key} ${r.pageId}`).sort();
+        expect(ids(await records(after))).toEqual(ids(await records(before)));
+        const again = await run();
+        expect(report(again).counts).toMatchObject({ created: 0, updated: 0, conflicts: 0 });
         expect(report(again).requests.writes).toBe(0);
       } finally {
         await rm(repo, { recursive: true, force: true });
@@ -810,37 +877,44 @@ describe('docgen publish', () => {
       }
     });
 
-    it('an app whose repository is given a remote takes its pages over as the remote-named set: no conflict with itself, then no writes', async () => {
-      const repo = await localRepository({ 'apps/a': petStore(['pets', 'stores']) });
-      const parent = await underParent('Local then remote');
-      const run = () =>
-        runCli(['generate', '--publish', '--prune', '--json', '--confluence-prefix', 'Remote later '], {
-          cwd: join(repo, 'apps', 'a'),
-          env: { ...env(), CONFLUENCE_PARENT_ID: parent },
-        });
-      try {
-        const local = await run();
-        expect(local.code).toBe(0);
-        execFileSync('git', ['remote', 'add', 'origin', 'https://github.com/acme/pets.git'], {
-          cwd: repo,
-          stdio: 'pipe',
-        });
-        const remote = await run();
-        expect(remote.code).toBe(0);
-        expect(report(remote).counts).toMatchObject({ created: 0, conflicts: 0, skipped: 0 });
-        const after = await records(remote);
-        const ids = (rs: Array<{ key: string; pageId: string }>) => rs.map((r) => `${r.key} ${r.pageId}`).sort();
-        expect(ids(after)).toEqual(ids(await records(local)));
-        expect([...new Set(after.map((r) => `${r.set} ${r.named} ${r.local}`))]).toEqual([
-          'github.com/acme/pets:apps/a true undefined',
-        ]);
-        const again = await run();
-        expect(report(again).counts).toMatchObject({ created: 0, updated: 0, conflicts: 0 });
-        expect(report(again).requests.writes).toBe(0);
-      } finally {
-        await rm(repo, { recursive: true, force: true });
-      }
-    });
+    it.each([
+      ['with no commits', false],
+      ['with commits (named after its first commit)', true],
+    ])(
+      'an app whose repository (%s) is given a remote takes its pages over as the remote-named set: no conflict with itself, then no writes',
+      async (_, committed) => {
+        const repo = await localRepository({ 'apps/a': petStore(['pets', 'stores']) });
+        if (committed) commitAll(repo);
+        const parent = await underParent(`Local then remote ${committed}`);
+        const run = () =>
+          runCli(['generate', '--publish', '--prune', '--json', '--confluence-prefix', `Remote later ${committed} `], {
+            cwd: join(repo, 'apps', 'a'),
+            env: { ...env(), CONFLUENCE_PARENT_ID: parent },
+          });
+        try {
+          const local = await run();
+          expect(local.code).toBe(0);
+          execFileSync('git', ['remote', 'add', 'origin', 'https://github.com/acme/pets.git'], {
+            cwd: repo,
+            stdio: 'pipe',
+          });
+          const remote = await run();
+          expect(remote.code).toBe(0);
+          expect(report(remote).counts).toMatchObject({ created: 0, conflicts: 0, skipped: 0 });
+          const after = await records(remote);
+          const ids = (rs: Array<{ key: string; pageId: string }>) => rs.map((r) => `${r.key} ${r.pageId}`).sort();
+          expect(ids(after)).toEqual(ids(await records(local)));
+          expect([...new Set(after.map((r) => `${r.set} ${r.named} ${r.local}`))]).toEqual([
+            'github.com/acme/pets:apps/a true undefined',
+          ]);
+          const again = await run();
+          expect(report(again).counts).toMatchObject({ created: 0, updated: 0, conflicts: 0 });
+          expect(report(again).requests.writes).toBe(0);
+        } finally {
+          await rm(repo, { recursive: true, force: true });
+        }
+      },
+    );
   });
 
   it.each([

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { LoadedConfig } from './config.js';
@@ -9,7 +10,10 @@ import type { LoadedConfig } from './config.js';
  * one (`explicit`); else the repository's `origin` remote with the config's folder in it, or, for
  * sources given by flags (or with no config), the folder docgen runs in: `github.com/acme/shop`,
  * `github.com/acme/shop:services/billing`. The same for every clone, wherever it is checked out.
- * No name when there is no such remote: the publisher then names the set after the tree's
+ * Without a remote, its first commit stands for it (`first-commit/3f2a1c94e0b7:apps/a`, see
+ * `firstCommitName`): two such repositories are two sets. `formerNames`: the names the same set had
+ * before (see `GitRepository.formerNames`), whose pages the publisher takes over.
+ * No name with neither a remote nor a commit: the publisher then names the set after the tree's
  * top-level keys (`api`), as docgen always did, and keeps it apart as the set of the `folder`
  * the manifest records (the local kind of ADR 11: two apps of one repository are two sets).
  *
@@ -20,7 +24,7 @@ import type { LoadedConfig } from './config.js';
  *
  * `folder`: the folder in its repository (`''` for its root) that a set the config does not name is
  * named after, with or without a remote: the manifest records it, so that `docgen publish` names the
- * set from the remote the repository has then (see `renderedDocSetName`), and without one publishes
+ * set from the remote the repository has then (see `renderedDocSet`), and without one publishes
  * it as that folder's set. None where
  * `confluence.docSet` names the set, outside a repository, and, for a set with a remote, where the
  * output folder `outDir` is in no repository or another one than the set's (a publish could not find
@@ -31,45 +35,46 @@ export function docSetOf(
   cwd: string,
   outDir: string,
   options: { flags?: boolean } = {},
-): { name?: string; explicit: boolean; folder?: string } {
+): { name?: string; explicit: boolean; folder?: string; formerNames?: string[] } {
   const named = config.config.confluence?.docSet?.trim();
   if (named) return { name: named, explicit: true };
   const place = docSetPlace(config, cwd, options);
   if (!place) return { explicit: false };
   const folder = publishFindsSet(place.repository, resolve(outDir)) ? place.folder : undefined;
-  return { name: remoteDocSetName(place.repository, place.folder), explicit: false, folder };
+  return { ...repositoryDocSet(place.repository, place.folder), explicit: false, folder };
 }
 
 /**
  * The doc set of a rendered folder, named where it is published: after the `origin` remote of the
- * repository the folder is in now, with the folder the manifest records (`docSetOf`). The
+ * repository the folder is in now (or its first commit), with the folder the manifest records
+ * (`docSetOf`), and the names it had before. The
  * remote is not what it was when the folder was rendered where a remote was added or changed since,
  * or where Nx replays the folder from its cache, which another clone or fork may have filled (the
- * remote is no input of its: CI puts a rotating token in it). Undefined without a remote (the set
- * is named after its keys); `recorded` where the folder is in no repository (an artifact copied out
- * of its checkout), as docgen named it then.
+ * remote is no input of its: CI puts a rotating token in it). No name without a remote or a commit
+ * (the set is named after its keys); `recorded` where the folder is in no repository (an artifact
+ * copied out of its checkout), as docgen named it then.
  */
-export function renderedDocSetName(
+export function renderedDocSet(
   renderedDir: string,
   folder: string,
-  recorded: string | undefined,
-): string | undefined {
+  recorded: { name?: string; formerNames?: string[] },
+): { name?: string; formerNames?: string[] } {
   const repository = gitRepository(resolve(renderedDir));
-  return repository ? remoteDocSetName(repository, folder) : recorded;
+  return repository ? repositoryDocSet(repository, folder) : recorded;
 }
 
 /**
  * Whether a publish of the output folder names the set again from the folder the manifest records
- * (see `renderedDocSetName`): in the set's own repository; or, for a set with no remote, where no
+ * (see `renderedDocSet`): in the set's own repository; or, for a set with no remote, where no
  * other repository's remote would name it (an `--out` outside the repository). Without a remote the
  * folder is what keeps the set apart (ADR 11, the local kind): a render outside the repository
  * without it would be another set, a title conflict with the app's own pages.
  */
 function publishFindsSet(repository: GitRepository, outDir: string): boolean {
   const outRoot = repositoryRoot(outDir);
-  // Of the output folder's repository only its root, for a set with a remote: its remote is no matter.
+  // Of the output folder's repository only its root, for a set with a name: its name is no matter.
   if (outRoot === repository.root) return true;
-  return repository.origin === undefined && (outRoot === undefined || gitRepository(outRoot)?.origin === undefined);
+  return repository.name === undefined && (outRoot === undefined || gitRepository(outRoot)?.name === undefined);
 }
 
 /** The root of the git repository `dir` is in, and `dir`'s folder there (`''` for its root); undefined outside one. */
@@ -85,8 +90,13 @@ function folderIn(root: string, dir: string): string {
 
 interface GitRepository {
   root: string;
-  /** Its `origin` remote, as `repositoryIdentity` writes it; undefined without one. */
-  origin?: string;
+  /**
+   * The name its doc sets are named after: its `origin` remote, as `repositoryIdentity` writes it;
+   * without one, its first commit (`firstCommitName`); undefined for a repository with neither.
+   */
+  name?: string;
+  /** The names an older docgen gave it, other than `name`, and its first commit's where it has a remote. */
+  formerNames: string[];
 }
 
 /** The repository a doc set the config does not name is in, and its folder there (see `docSetOf`). */
@@ -100,18 +110,55 @@ function docSetPlace(
   return repository && { repository, folder: folderIn(repository.root, from) };
 }
 
-/** `github.com/acme/shop:services/billing`; undefined for a repository without a remote. */
-function remoteDocSetName(repository: GitRepository, folder: string): string | undefined {
-  if (repository.origin === undefined) return undefined;
-  return folder ? `${repository.origin}:${folder}` : repository.origin;
+/**
+ * `github.com/acme/shop:services/billing`, and the names the same folder's set had before (see
+ * `GitRepository.formerNames`); no name for a repository with neither a remote nor a commit.
+ */
+function repositoryDocSet(repository: GitRepository, folder: string): { name?: string; formerNames?: string[] } {
+  if (repository.name === undefined) return {};
+  const inFolder = (name: string) => (folder ? `${name}:${folder}` : name);
+  const formerNames = repository.formerNames.map(inFolder);
+  return { name: inFolder(repository.name), ...(formerNames.length > 0 && { formerNames }) };
 }
 
-/** The repository `from` is in (see `repositoryRoot`), with its `origin` if it has one. */
+/** The repository `from` is in (see `repositoryRoot`), with its name (see `GitRepository.name`). */
 function gitRepository(from: string): GitRepository | undefined {
   const root = repositoryRoot(from);
   if (root === undefined) return undefined;
-  const origin = originRemote(gitConfigFile(join(root, '.git')));
-  return origin === undefined ? { root } : { root, origin };
+  const gitDir = gitDirOf(join(root, '.git'));
+  const commonDir = gitCommonDir(gitDir);
+  const origin = originRemote(join(commonDir, 'config'));
+  const firstCommit = firstCommitName(gitDir, commonDir);
+  if (origin === undefined) return { root, name: firstCommit, formerNames: [] };
+  // A repository given a remote after its first publishes: the same app's set before it.
+  const formerNames = [...new Set([origin.former, firstCommit])].filter(
+    (name): name is string => name !== undefined && name !== origin.name,
+  );
+  return { root, name: origin.name, formerNames };
+}
+
+/**
+ * A repository with no remote named after its first commit (`first-commit/3f2a1c94e0b7`, of the
+ * first parents from `HEAD`: a history merged in later does not change it): the same in each clone
+ * of it, and another repository's even where both have the same folders and sources (ADR 11).
+ * Undefined with no commit yet (nothing tells two such repositories apart: the local kind), in a
+ * shallow clone (whose first commit is the last one fetched), or where git cannot be run.
+ */
+function firstCommitName(gitDir: string, commonDir: string): string | undefined {
+  if (existsSync(join(commonDir, 'shallow'))) return undefined;
+  // This repository's: not one a hook's GIT_DIR names, nor one above a `.git` git does not take for one.
+  const { GIT_WORK_TREE: _workTree, GIT_COMMON_DIR: _common, ...env } = process.env;
+  try {
+    const first = execFileSync('git', ['rev-list', '--max-parents=0', '--first-parent', 'HEAD'], {
+      cwd: gitDir,
+      env: { ...env, GIT_DIR: gitDir },
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).trim();
+    return /^[0-9a-f]{40,64}$/.test(first) ? `first-commit/${first.slice(0, 12)}` : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** The folder of the nearest `.git` at or above `from`. */
@@ -122,31 +169,36 @@ function repositoryRoot(from: string): string | undefined {
   }
 }
 
-/**
- * The config file of a `.git`: in it, or, where `.git` is a file (a worktree, a submodule), in the
- * folder it names; a worktree's remotes are its main repository's (`commondir`).
- */
-function gitConfigFile(git: string): string {
-  if (!statSync(git).isFile()) return join(git, 'config');
+/** The git folder of a `.git`: it, or, where `.git` is a file (a worktree, a submodule), the folder it names. */
+function gitDirOf(git: string): string {
+  if (!statSync(git).isFile()) return git;
   const named = /^gitdir:[ \t]*(.+?)[ \t]*$/m.exec(readFileSync(git, 'utf8'))?.[1];
-  if (!named) return join(git, 'config');
-  const gitDir = resolve(dirname(git), named);
+  return named ? resolve(dirname(git), named) : git;
+}
+
+/** The folder of a git folder's config file: a worktree's remotes (and `shallow`) are its main repository's (`commondir`). */
+function gitCommonDir(gitDir: string): string {
   const common = join(gitDir, 'commondir');
-  const base = existsSync(common) ? resolve(gitDir, readFileSync(common, 'utf8').trim()) : gitDir;
-  return join(base, 'config');
+  return existsSync(common) ? resolve(gitDir, readFileSync(common, 'utf8').trim()) : gitDir;
 }
 
 /** The `origin` remote's URL in a git config file, as `repositoryIdentity` writes it. */
-function originRemote(configFile: string): string | undefined {
+function originRemote(configFile: string): { name: string; former?: string } | undefined {
   if (!existsSync(configFile)) return undefined;
   let inOrigin = false;
   for (const line of readFileSync(configFile, 'utf8').split(/\r?\n/)) {
     const section = /^\s*\[\s*([^\]]+?)\s*\]/.exec(line)?.[1];
     if (section !== undefined) inOrigin = /^remote\s+"origin"$/.test(section);
     const url = inOrigin ? /^\s*url\s*=\s*(.+?)\s*$/.exec(line)?.[1] : undefined;
-    if (url) return repositoryIdentity(url.replace(/^"(.*)"$/, '$1').trim());
+    if (url) return remoteNames(url.replace(/^"(.*)"$/, '$1').trim());
   }
   return undefined;
+}
+
+/** A remote's name (see `repositoryIdentity`); undefined for a local path. */
+function remoteNames(url: string): { name: string; former?: string } | undefined {
+  const name = repositoryIdentity(url);
+  return name === undefined ? undefined : { name };
 }
 
 /**

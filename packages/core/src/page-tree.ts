@@ -126,6 +126,12 @@ export interface PageTree {
    */
   docSetFolder?: string;
   /**
+   * Names `docSet` had before, for the same repository and folder (see `docSetOf`): a set of one of
+   * them is this set, and the publisher takes its pages over (a property write) instead of meeting
+   * them as another repository's.
+   */
+  docSetFormerNames?: string[];
+  /**
    * Sources given by flags that the config does not list: every page the run publishes is marked
    * `fromFlags`, so that a run of the config leaves it alone (where a flag run of a source the
    * config lists leaves the mark as it is, and a run of the config clears it).

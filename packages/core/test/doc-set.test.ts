@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -74,6 +75,58 @@ describe('docSetOf', () => {
     expect(error).toBeInstanceOf(DocgenError);
     expect((error as DocgenError).message).toContain('confluence.docSet');
     expect((error as DocgenError).location).toMatchObject({ line: 3 });
+  });
+});
+
+describe('a repository with no remote', () => {
+  let dir: string;
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'docgen-first-commit-'));
+  });
+  afterEach(() => rm(dir, { recursive: true, force: true }));
+  const git = (cwd: string, ...args: string[]) =>
+    execFileSync('git', ['-c', 'user.name=Dev', '-c', 'user.email=dev@example.com', ...args], {
+      cwd,
+      stdio: 'pipe',
+      encoding: 'utf8',
+    });
+  /** A repository at `dir/name` with an app in `apps/a`, committed where `commits`. */
+  const repository = async (name: string, commits: boolean) => {
+    const root = join(dir, name);
+    await mkdir(join(root, 'apps', 'a'), { recursive: true });
+    git(root, 'init', '-q');
+    await writeFile(join(root, 'apps', 'a', 'docgen.config.yaml'), 'sources: []\n');
+    if (commits) {
+      git(root, 'add', '-A');
+      git(root, 'commit', '-q', '-m', `${name}'s first`);
+    }
+    return root;
+  };
+  const setOf = async (root: string) =>
+    docSetOf(await loadConfig({ cwd: join(root, 'apps', 'a') }), root, join(root, 'apps', 'a', 'docs-out'));
+
+  it('is named after its first commit, the same in a clone: two repositories of the same folders are two sets', async () => {
+    const shop = await repository('shop', true);
+    const named = await setOf(shop);
+    const first = git(shop, 'rev-list', '--max-parents=0', 'HEAD').trim().slice(0, 12);
+    expect(named).toEqual({ name: `first-commit/${first}:apps/a`, explicit: false, folder: 'apps/a' });
+    // Later commits, and a clone from its folder (whose remote is a path, no host): the same set.
+    await writeFile(join(shop, 'apps', 'a', 'openapi.yaml'), 'openapi: 3.0.3\n');
+    git(shop, 'add', '-A');
+    git(shop, 'commit', '-q', '-m', 'second');
+    git(dir, 'clone', '-q', shop, 'clone');
+    expect((await setOf(shop)).name).toBe(named.name);
+    expect((await setOf(join(dir, 'clone'))).name).toBe(named.name);
+    expect((await setOf(await repository('other', true))).name).not.toBe(named.name);
+  });
+
+  it('with no commit yet is the local kind (its folder’s set); given a remote, names its first commit’s set a former name', async () => {
+    const empty = await repository('empty', false);
+    expect(await setOf(empty)).toEqual({ explicit: false, folder: 'apps/a' });
+    const shop = await repository('shop', true);
+    const { name } = await setOf(shop);
+    git(shop, 'remote', 'add', 'origin', 'git@github.com:acme/shop.git');
+    expect(await setOf(shop)).toMatchObject({ name: 'github.com/acme/shop:apps/a', formerNames: [name] });
   });
 });
 

@@ -1040,78 +1040,113 @@ describe('docgen publish', () => {
     }
   });
 
-  it('a flag job’s spec renamed, then a tag removed: the tag’s page is trashed, not left behind unreported', async () => {
-    const project = await mkdtemp(join(tmpdir(), 'docgen-renamed-spec-'));
-    const run = (spec: string) =>
-      runCli(['api', '--openapi', spec, '--publish', '--prune', '--json', '--confluence-prefix', 'Renamed spec '], {
-        cwd: project,
-        env: env(),
-      });
-    try {
-      await mkdir(join(project, '.git'));
-      await writeFile(join(project, '.git', 'config'), '[remote "origin"]\n\turl = git@example.com:acme/renamed.git\n');
-      for (const service of ['payments', 'shared'])
-        await cp(join(repoRoot, 'examples', 'acme-shop', 'services', service), join(project, service), {
-          recursive: true,
+  it.each([
+    ['named after its remote', 'remote'],
+    ['in a repository with no remote nor commit', 'init'],
+  ])(
+    'a flag job’s spec renamed, then a tag removed (%s): the tag’s page is trashed, not left behind unreported',
+    async (_, git) => {
+      const project = await mkdtemp(join(tmpdir(), 'docgen-renamed-spec-'));
+      // Titles are unique per space: each case its own.
+      const prefix = `Renamed spec${git === 'remote' ? '' : ` ${git}`} `;
+      // A parent of its own: another test's repository with no remote nor commit, of the same folder and
+      // keys, would be the same doc set (ADR 11, 6).
+      const space = await sandbox.api<{ homepage: { id: string } }>('GET', '/rest/api/space/DEV?expand=homepage');
+      const parent = await humanPage(sandbox, `${prefix}parent`, space.body.homepage.id);
+      const run = (spec: string) =>
+        runCli(['api', '--openapi', spec, '--publish', '--prune', '--json', '--confluence-prefix', prefix], {
+          cwd: project,
+          env: { ...env(), CONFLUENCE_PARENT_ID: parent },
         });
-      expect((await run('payments/openapi.yaml')).code).toBe(0);
-      // `git mv openapi.yaml api.yaml`: every page the same but the top one, whose attachment is renamed.
-      const spec = await readFile(join(project, 'payments', 'openapi.yaml'), 'utf8');
-      await rm(join(project, 'payments', 'openapi.yaml'));
-      await writeFile(join(project, 'payments', 'api.yaml'), spec);
-      expect((await run('payments/api.yaml')).code).toBe(0);
-      const again = JSON.parse((await run('payments/api.yaml')).stdout).publish;
-      expect(again.requests.writes).toBe(0);
-      // Then the Refunds tag goes: its operations move to Payments.
-      const withoutRefunds = spec
-        .replace('  - { name: Refunds }\n', '')
-        .replaceAll('tags: [Refunds]', 'tags: [Payments]');
-      await writeFile(join(project, 'payments', 'api.yaml'), withoutRefunds);
-      const removed = JSON.parse((await run('payments/api.yaml')).stdout).publish;
-      expect(removed.counts).toMatchObject({ archived: 1, created: 0, conflicts: 0 });
-      const refunds = await sandbox.api<{ results: unknown[] }>(
-        'GET',
-        `/rest/api/content?spaceKey=DEV&title=${encodeURIComponent('Renamed spec Acme Payments API: Refunds')}`,
-      );
-      expect(refunds.body.results).toEqual([]);
-    } finally {
-      await rm(project, { recursive: true, force: true });
-    }
-  });
+      try {
+        if (git === 'init') execFileSync('git', ['init', '-q'], { cwd: project, stdio: 'pipe' });
+        else {
+          await mkdir(join(project, '.git'));
+          await writeFile(
+            join(project, '.git', 'config'),
+            '[remote "origin"]\n\turl = git@example.com:acme/renamed.git\n',
+          );
+        }
+        for (const service of ['payments', 'shared'])
+          await cp(join(repoRoot, 'examples', 'acme-shop', 'services', service), join(project, service), {
+            recursive: true,
+          });
+        expect((await run('payments/openapi.yaml')).code).toBe(0);
+        // `git mv openapi.yaml api.yaml`: every page the same but the top one, whose attachment is renamed.
+        const spec = await readFile(join(project, 'payments', 'openapi.yaml'), 'utf8');
+        await rm(join(project, 'payments', 'openapi.yaml'));
+        await writeFile(join(project, 'payments', 'api.yaml'), spec);
+        expect((await run('payments/api.yaml')).code).toBe(0);
+        const again = JSON.parse((await run('payments/api.yaml')).stdout).publish;
+        expect(again.requests.writes).toBe(0);
+        // Then the Refunds tag goes: its operations move to Payments.
+        const withoutRefunds = spec
+          .replace('  - { name: Refunds }\n', '')
+          .replaceAll('tags: [Refunds]', 'tags: [Payments]');
+        await writeFile(join(project, 'payments', 'api.yaml'), withoutRefunds);
+        const removed = JSON.parse((await run('payments/api.yaml')).stdout).publish;
+        expect(removed.counts).toMatchObject({ archived: 1, created: 0, conflicts: 0 });
+        const refunds = await sandbox.api<{ results: unknown[] }>(
+          'GET',
+          `/rest/api/content?spaceKey=DEV&title=${encodeURIComponent(`${prefix}Acme Payments API: Refunds`)}`,
+        );
+        expect(refunds.body.results).toEqual([]);
+      } finally {
+        await rm(project, { recursive: true, force: true });
+      }
+    },
+  );
 
-  it('a flag job of a folder (docgen adr --dir): a file deleted from the folder has its page trashed, not left behind', async () => {
-    const project = await mkdtemp(join(tmpdir(), 'docgen-folder-job-'));
-    const run = () =>
-      runCli(['adr', '--dir', 'decisions', '--publish', '--prune', '--json', '--confluence-prefix', 'Folder job '], {
-        cwd: project,
-        env: env(),
-      });
-    try {
-      await mkdir(join(project, '.git'));
-      await writeFile(join(project, '.git', 'config'), '[remote "origin"]\n\turl = git@example.com:acme/folder.git\n');
-      await mkdir(join(project, 'decisions'));
-      await writeFile(
-        join(project, 'decisions', '0001-use-postgres.md'),
-        '# 1. Use Postgres\n\n## Status\n\nAccepted\n',
-      );
-      await writeFile(join(project, 'decisions', '0002-use-kafka.md'), '# 2. Use Kafka\n\n## Status\n\nProposed\n');
-      expect(JSON.parse((await run()).stdout).publish.counts).toMatchObject({ created: 3, conflicts: 0 });
-      // The proposal is dropped: its file goes.
-      await rm(join(project, 'decisions', '0002-use-kafka.md'));
-      const dropped = JSON.parse((await run()).stdout).publish;
-      expect(dropped.counts).toMatchObject({ archived: 1, created: 0, conflicts: 0 });
-      const kafka = await sandbox.api<{ results: unknown[] }>(
-        'GET',
-        `/rest/api/content?spaceKey=DEV&title=${encodeURIComponent('Folder job ADR-0002: Use Kafka')}`,
-      );
-      expect(kafka.body.results).toEqual([]);
-      const again = JSON.parse((await run()).stdout).publish;
-      expect(again.counts).toMatchObject({ archived: 0, orphans: 0 });
-      expect(again.requests.writes).toBe(0);
-    } finally {
-      await rm(project, { recursive: true, force: true });
-    }
-  });
+  it.each([
+    ['named after its remote', 'remote'],
+    ['in a repository with no remote nor commit', 'init'],
+  ])(
+    'a flag job of a folder (docgen adr --dir, %s): a file deleted from the folder has its page trashed, not left behind',
+    async (_, git) => {
+      const project = await mkdtemp(join(tmpdir(), 'docgen-folder-job-'));
+      const prefix = `Folder job${git === 'remote' ? '' : ` ${git}`} `;
+      // A parent of its own: another test's repository with no remote nor commit, of the same folder and
+      // keys, would be the same doc set (ADR 11, 6).
+      const space = await sandbox.api<{ homepage: { id: string } }>('GET', '/rest/api/space/DEV?expand=homepage');
+      const parent = await humanPage(sandbox, `${prefix}parent`, space.body.homepage.id);
+      const run = () =>
+        runCli(['adr', '--dir', 'decisions', '--publish', '--prune', '--json', '--confluence-prefix', prefix], {
+          cwd: project,
+          env: { ...env(), CONFLUENCE_PARENT_ID: parent },
+        });
+      try {
+        if (git === 'init') execFileSync('git', ['init', '-q'], { cwd: project, stdio: 'pipe' });
+        else {
+          await mkdir(join(project, '.git'));
+          await writeFile(
+            join(project, '.git', 'config'),
+            '[remote "origin"]\n\turl = git@example.com:acme/folder.git\n',
+          );
+        }
+        await mkdir(join(project, 'decisions'));
+        await writeFile(
+          join(project, 'decisions', '0001-use-postgres.md'),
+          '# 1. Use Postgres\n\n## Status\n\nAccepted\n',
+        );
+        await writeFile(join(project, 'decisions', '0002-use-kafka.md'), '# 2. Use Kafka\n\n## Status\n\nProposed\n');
+        expect(JSON.parse((await run()).stdout).publish.counts).toMatchObject({ created: 3, conflicts: 0 });
+        // The proposal is dropped: its file goes.
+        await rm(join(project, 'decisions', '0002-use-kafka.md'));
+        const dropped = JSON.parse((await run()).stdout).publish;
+        expect(dropped.counts).toMatchObject({ archived: 1, created: 0, conflicts: 0 });
+        const kafka = await sandbox.api<{ results: unknown[] }>(
+          'GET',
+          `/rest/api/content?spaceKey=DEV&title=${encodeURIComponent(`${prefix}ADR-0002: Use Kafka`)}`,
+        );
+        expect(kafka.body.results).toEqual([]);
+        const again = JSON.parse((await run()).stdout).publish;
+        expect(again.counts).toMatchObject({ archived: 0, orphans: 0 });
+        expect(again.requests.writes).toBe(0);
+      } finally {
+        await rm(project, { recursive: true, force: true });
+      }
+    },
+  );
 
   it('a flag run of a folder the config does not list does not overwrite the config’s page of the same key: a conflict naming both files', async () => {
     const project = await mkdtemp(join(tmpdir(), 'docgen-unlisted-key-'));

@@ -111,7 +111,8 @@ export interface PageTree {
    */
   partial?: 'plugins' | 'flags';
   /**
-   * The doc set is named after the folder docgen ran in (see `docSetOf`), where the paths of its
+   * The doc set is named after the folder docgen ran in (see `docSetOf`), or with no name is that
+   * folder's set (the local kind, ADR 11: `docSetFolder`), where the paths of its
    * pages' source files start: within it, one path is one file, so a run of sources given by flags
    * also manages the pages from its files, whose keys may have changed with their source's name.
    */

@@ -302,14 +302,12 @@ function notListed(root: string, file: string, cause?: unknown): DocgenError {
  */
 function partialOf(
   manifest: Manifest,
-  docSet: string | undefined,
 ): Pick<PageTree, 'partial' | 'filesComparable' | 'unlisted' | 'withoutConfig' | 'listedFiles' | 'inConfigFolders'> {
   const partial = manifest.partial as unknown;
-  // A set named again after its folder (see `manifestDocSet`): its files' paths compare where it has a name.
+  // A set of the folder it records (see `manifestDocSet`), named after it or, with no name, the local
+  // kind's set of that folder: its files' paths start there, and compare.
   const comparable =
-    typeof manifest.docSetFolder === 'string'
-      ? docSet !== undefined
-      : manifest.filesComparable === true || partial === 'files';
+    typeof manifest.docSetFolder === 'string' || manifest.filesComparable === true || partial === 'files';
   if (partial === 'flags' || partial === 'files')
     return {
       partial: 'flags',
@@ -401,7 +399,7 @@ export async function readRenderedTree(dir: string): Promise<{ manifest: Manifes
     ...(docSet ? { docSet } : {}),
     ...(typeof manifest.docSetFolder === 'string' && { docSetFolder: manifest.docSetFolder }),
     ...(docSet && formerNames && { docSetFormerNames: formerNames }),
-    ...partialOf(manifest, docSet),
+    ...partialOf(manifest),
     ...(Array.isArray(manifest.outsideParents) && {
       outsideParents: manifest.outsideParents.filter((key) => typeof key === 'string'),
     }),

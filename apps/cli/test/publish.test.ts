@@ -511,6 +511,82 @@ describe('docgen publish', () => {
     }
   });
 
+  it.each([
+    [
+      'Bitbucket Data Center under a context path',
+      'https://ci:token@bitbucket.acme.com/bitbucket/scm/plat/shop.git',
+      'ssh://git@bitbucket.acme.com:7999/plat/shop.git',
+      'bitbucket.acme.com/plat/shop',
+    ],
+    [
+      'Azure DevOps',
+      'https://acme@dev.azure.com/acme/Platform/_git/shop',
+      'git@ssh.dev.azure.com:v3/acme/Platform/shop',
+      'dev.azure.com/acme/platform/shop',
+    ],
+  ])(
+    'a repository on %s is one doc set over HTTPS and SSH, and takes over its pages an older docgen named otherwise',
+    async (host, https, ssh, name) => {
+      const repo = await mkdtemp(join(tmpdir(), 'docgen-remote-forms-'));
+      const git = (...args: string[]) => execFileSync('git', args, { cwd: repo, stdio: 'pipe' });
+      const prefix = `${host} `;
+      const run = (args: string[]) =>
+        runCli([...args, '--json', '--confluence-prefix', prefix], { cwd: repo, env: env() });
+      const report = (result: CliResult) => {
+        const parsed = JSON.parse(result.stdout);
+        return (parsed.publish ?? parsed) as {
+          counts: Record<string, number>;
+          requests: { writes: number };
+          outcomes: Array<{ key: string; pageId: string }>;
+        };
+      };
+      const records = async (result: CliResult) =>
+        Promise.all(
+          report(result).outcomes.map(async (o) => {
+            const { body } = await sandbox.api<{ value: { set: string } }>(
+              'GET',
+              `/rest/api/content/${o.pageId}/property/docgen`,
+            );
+            return `${o.key} ${o.pageId} ${body.value.set}`;
+          }),
+        );
+      try {
+        git('init', '-q');
+        git('remote', 'add', 'origin', https);
+        await mkdir(join(repo, 'adr'));
+        await writeFile(join(repo, 'adr', '0001-use-postgres.md'), '# 1. Use Postgres\n\n## Status\n\nAccepted\n');
+        await writeFile(join(repo, 'docgen.config.yaml'), 'sources:\n  - plugin: adr\n    options: { dir: adr }\n');
+        // As an older docgen published it: named after the HTTPS URL's whole path.
+        expect((await runCli(['generate'], { cwd: repo })).code).toBe(0);
+        const manifestFile = join(repo, 'docs-out', 'manifest.json');
+        const { docSetFolder, ...manifest } = JSON.parse(await readFile(manifestFile, 'utf8'));
+        expect([docSetFolder, manifest.docSet]).toEqual(['', name]);
+        const older = https
+          .replace(/^https:\/\/[^@]*@/, '')
+          .replace(/\.git$/, '')
+          .toLowerCase();
+        await writeFile(manifestFile, JSON.stringify({ ...manifest, docSet: older }));
+        const before = await run(['publish', 'docs-out']);
+        expect(before.code).toBe(0);
+        expect(await records(before)).toEqual(report(before).outcomes.map((o) => `${o.key} ${o.pageId} ${older}`));
+
+        const upgraded = await run(['generate', '--publish']);
+        expect(upgraded.code).toBe(0);
+        expect(report(upgraded).counts).toMatchObject({ created: 0, conflicts: 0, skipped: 0 });
+        expect(await records(upgraded)).toEqual(report(before).outcomes.map((o) => `${o.key} ${o.pageId} ${name}`));
+        // Over SSH (another developer's clone): the same doc set, nothing to write.
+        for (const url of [https, ssh]) {
+          git('remote', 'set-url', 'origin', url);
+          const again = await run(['generate', '--publish']);
+          expect([url, report(again).counts]).toMatchObject([url, { created: 0, updated: 0, conflicts: 0 }]);
+          expect(report(again).requests.writes).toBe(0);
+        }
+      } finally {
+        await rm(repo, { recursive: true, force: true });
+      }
+    },
+  );
+
   it('in a monorepo with one config at its root, two services’ flag runs from their folders are two doc sets', async () => {
     const mono = await mkdtemp(join(tmpdir(), 'docgen-mono-'));
     const space = await sandbox.api<{ homepage: { id: string } }>('GET', '/rest/api/space/DEV?expand=homepage');

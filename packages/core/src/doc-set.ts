@@ -195,20 +195,35 @@ function originRemote(configFile: string): { name: string; former?: string } | u
   return undefined;
 }
 
-/** A remote's name (see `repositoryIdentity`); undefined for a local path. */
+/**
+ * A remote's name (see `repositoryIdentity`), and the name an older docgen gave it where that was
+ * another (`former`): its HTTPS and SSH forms were two names on some hosts. Undefined for a local path.
+ */
 function remoteNames(url: string): { name: string; former?: string } | undefined {
-  const name = repositoryIdentity(url);
-  return name === undefined ? undefined : { name };
+  const written = writtenRemote(url);
+  if (!written) return undefined;
+  const name = sameForEachForm(written);
+  const former = `${written.host}/${written.path}`;
+  return name === former ? { name } : { name, former };
 }
 
 /**
  * A remote's URL as host and path, the same for its HTTPS and SSH forms and without credentials
  * (CI systems put a token in it): `https://ci:TOKEN@github.com/acme/shop.git` and
  * `git@github.com:acme/shop.git` are both `github.com/acme/shop`; Bitbucket Data Center's
- * `https://bitbucket.acme.com/scm/plat/shop.git` and `ssh://git@bitbucket.acme.com:7999/plat/shop.git`
- * are both `bitbucket.acme.com/plat/shop`. Undefined for a local path.
+ * `https://bitbucket.acme.com/scm/plat/shop.git` (also under a context path,
+ * `https://acme.com/bitbucket/scm/plat/shop.git`) and `ssh://git@bitbucket.acme.com:7999/plat/shop.git`
+ * are both `bitbucket.acme.com/plat/shop`; Azure DevOps's
+ * `https://dev.azure.com/acme/shop/_git/web` and `git@ssh.dev.azure.com:v3/acme/shop/web` are both
+ * `dev.azure.com/acme/shop/web`. Undefined for a local path.
  */
 export function repositoryIdentity(url: string): string | undefined {
+  const written = writtenRemote(url);
+  return written && sameForEachForm(written);
+}
+
+/** A remote's host and path as docgen named a repository before `sameForEachForm`, lower case. */
+function writtenRemote(url: string): { host: string; path: string } | undefined {
   const where = scpLike(url) ?? parsedUrl(url);
   if (!where) return undefined;
   const path = where.path
@@ -218,7 +233,50 @@ export function repositoryIdentity(url: string): string | undefined {
     .replace(/^scm\//, '');
   // A host of one letter is a Windows drive (`C:\repos\shop`); an `@` left is a credential's.
   if (!/^[a-z0-9][a-z0-9.-]+$/i.test(where.host) || !path || /[@\\]/.test(path)) return undefined;
-  return `${where.host}/${path}`.toLowerCase();
+  return { host: where.host.toLowerCase(), path: path.toLowerCase() };
+}
+
+/**
+ * `host/path` as a repository's SSH form writes it, where its HTTPS form writes it otherwise:
+ * Azure DevOps (see `azureDevOpsPath`), and Bitbucket Data Center served under a context path
+ * (`/bitbucket/scm/plat/shop`), whose SSH form has neither the context nor `scm`.
+ */
+function sameForEachForm({ host, path }: { host: string; path: string }): string {
+  const azure = azureDevOpsPath(host, path);
+  if (azure) return `dev.azure.com/${azure}`;
+  return `${host}/${path.replace(/^.*\/scm\/(?=[^/]+\/[^/]+$)/, '')}`;
+}
+
+/**
+ * `organization/project/repository` of an Azure DevOps remote: `dev.azure.com/acme/shop/_git/web`
+ * (a repository named as its project: `acme/_git/shop`), the older `acme.visualstudio.com/shop/_git/web`
+ * (with or without `DefaultCollection/`), and SSH's `ssh.dev.azure.com/v3/acme/shop/web` (or
+ * `vs-ssh.visualstudio.com`). Undefined for another host. SSH writes a space `%20`, as HTTPS does.
+ */
+function azureDevOpsPath(host: string, path: string): string | undefined {
+  const parts =
+    host === 'ssh.dev.azure.com' || host === 'vs-ssh.visualstudio.com'
+      ? /^v3\/([^/]+)\/([^/]+)\/([^/]+)$/.exec(path)?.slice(1)
+      : azureHttpsParts(host, path);
+  return parts?.map(safelyDecoded).join('/');
+}
+
+/** Organization, project and repository of an Azure DevOps HTTPS remote (see `azureDevOpsPath`). */
+function azureHttpsParts(host: string, path: string): string[] | undefined {
+  const [org, inOrg] =
+    host === 'dev.azure.com'
+      ? [path.split('/')[0], path.slice(path.indexOf('/') + 1)]
+      : [/^([^.]+)\.visualstudio\.com$/.exec(host)?.[1], path.replace(/^defaultcollection\//, '')];
+  const match = org ? /^(?:([^/]+)\/)?_git\/([^/]+)$/.exec(inOrg) : null;
+  return org && match ? [org, match[1] ?? match[2]!, match[2]!] : undefined;
+}
+
+function safelyDecoded(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
 }
 
 /** `git@github.com:acme/shop.git` or `github.com:acme/shop.git`: SSH's short form, with no scheme. */

@@ -229,4 +229,43 @@ describe('repositoryIdentity', () => {
     for (const broken of ['user:pa@ss@github.com:acme/shop.git', 'https://tok/en@github.com/acme/shop.git'])
       expect(repositoryIdentity(broken) ?? '').not.toMatch(/pa|ss@|tok|en@/);
   });
+
+  it.each([
+    [
+      'Bitbucket Data Center under a context path',
+      'bitbucket.acme.com/plat/shop',
+      [
+        'https://ci:token@bitbucket.acme.com/bitbucket/scm/plat/shop.git',
+        'https://bitbucket.acme.com/tools/bitbucket/scm/PLAT/shop.git',
+        'ssh://git@bitbucket.acme.com:7999/plat/shop.git',
+      ],
+    ],
+    [
+      'Bitbucket Data Center, a personal repository',
+      'bitbucket.acme.com/~jdoe/shop',
+      ['https://bitbucket.acme.com/bb/scm/~jdoe/shop.git', 'ssh://git@bitbucket.acme.com:7999/~jdoe/shop.git'],
+    ],
+    [
+      'GitLab subgroups',
+      'gitlab.acme.com/platform/payments/shop',
+      ['https://gitlab.acme.com/platform/payments/shop.git', 'git@gitlab.acme.com:platform/payments/shop.git'],
+    ],
+    [
+      'Azure DevOps',
+      'dev.azure.com/acme/web shop/checkout',
+      [
+        'https://acme@dev.azure.com/acme/Web%20Shop/_git/checkout',
+        'git@ssh.dev.azure.com:v3/acme/Web%20Shop/checkout',
+        'https://acme.visualstudio.com/DefaultCollection/Web%20Shop/_git/checkout',
+        'acme@vs-ssh.visualstudio.com:v3/acme/Web%20Shop/checkout',
+      ],
+    ],
+    [
+      'Azure DevOps, a repository named as its project',
+      'dev.azure.com/acme/shop/shop',
+      ['https://dev.azure.com/acme/_git/shop', 'git@ssh.dev.azure.com:v3/acme/shop/shop'],
+    ],
+  ])('names a repository on %s the same over HTTPS and SSH', (_, name, urls) => {
+    for (const url of urls) expect([url, repositoryIdentity(url)]).toEqual([url, name]);
+  });
 });

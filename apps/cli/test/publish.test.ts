@@ -742,7 +742,8 @@ describe('docgen publish', () => {
         const conflict = report(second).planned.find((p) => p.action === 'conflict');
         expect(conflict).toMatchObject({ key: 'api/pet-store', conflict: 'title-taken' });
         expect(conflict!.otherDocSet).toMatch(/^first-commit\/[0-9a-f]{12}:apps\/a$/);
-        expect(conflict!.fix).toContain('confluence.docSet');
+        expect(conflict!.fix).toContain('a repository with no remote is named after its first commit');
+        expect(conflict!.fix).toContain(`set \`confluence.docSet: "${conflict!.otherDocSet}"\``);
         // The first repository's pages are as it published them: its re-run writes nothing.
         const again = await publish(repos[0]!);
         expect(again.code).toBe(0);

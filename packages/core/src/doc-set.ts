@@ -137,6 +137,13 @@ function gitRepository(from: string): GitRepository | undefined {
   return { root, name: origin.name, formerNames };
 }
 
+const FIRST_COMMIT = 'first-commit/';
+
+/** Whether doc set `name` is a repository's with no remote, named after its first commit (see `firstCommitName`). */
+export function namedAfterFirstCommit(name: string): boolean {
+  return name.startsWith(FIRST_COMMIT);
+}
+
 /**
  * A repository with no remote named after its first commit (`first-commit/3f2a1c94e0b7`, of the
  * first parents from `HEAD`: a history merged in later does not change it): the same in each clone
@@ -155,7 +162,7 @@ function firstCommitName(gitDir: string, commonDir: string): string | undefined 
       encoding: 'utf8',
       stdio: ['ignore', 'pipe', 'ignore'],
     }).trim();
-    return /^[0-9a-f]{40,64}$/.test(first) ? `first-commit/${first.slice(0, 12)}` : undefined;
+    return /^[0-9a-f]{40,64}$/.test(first) ? `${FIRST_COMMIT}${first.slice(0, 12)}` : undefined;
   } catch {
     return undefined;
   }

@@ -1,5 +1,5 @@
 export * from './diagnostics.js';
-export { docSetOf, renderedDocSet, repositoryIdentity, repositoryFolderOf } from './doc-set.js';
+export { docSetOf, namedAfterFirstCommit, renderedDocSet, repositoryIdentity, repositoryFolderOf } from './doc-set.js';
 export * from './file-boundary.js';
 export * from './folders.js';
 export * from './fragment.js';

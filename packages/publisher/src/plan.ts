@@ -1,3 +1,4 @@
+import { namedAfterFirstCommit } from '@docgen/core';
 import type { RemotePage } from './client/types.js';
 import { planReorder, type Reorder } from './order.js';
 import { judgeRetired, retiredMessage } from './retired.js';
@@ -1223,7 +1224,10 @@ function sameDocumentationFix(other: string, run: RunSet): string {
       'else give one of the two a title prefix (titlePrefix)'
     );
   }
-  return `if both are the same documentation (a source given by a flag is named after the folder docgen runs in: run it in the config's folder; or the repository moved, or this is a clone of another remote), set ${name} in the config to publish it as that doc set; else give one of the two a title prefix (titlePrefix)`;
+  const why = namedAfterFirstCommit(other)
+    ? 'a repository with no remote is named after its first commit: this one was started anew, or copied without its history'
+    : "a source given by a flag is named after the folder docgen runs in: run it in the config's folder; or the repository moved, or this is a clone of another remote";
+  return `if both are the same documentation (${why}), set ${name} in the config to publish it as that doc set; else give one of the two a title prefix (titlePrefix)`;
 }
 
 /**

@@ -167,14 +167,16 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
   tree.docSet = docSet.name;
   // The remote is no input of a cached render: a publish names the set from its folder again.
   tree.docSetFolder = docSet.folder;
+  if (docSet.formerNames) tree.docSetFormerNames = docSet.formerNames;
   if (options.sources) {
     tree.partial = 'flags';
     if (unlisted) tree.unlisted = true;
     if (!config.file) tree.withoutConfig = true;
     if (unlisted && listedFiles.length) tree.listedFiles = listedFiles;
     if (unlisted && inConfigFolders.length) tree.inConfigFolders = inConfigFolders;
-    // Named after the folder it ran in (not by confluence.docSet): its files' paths compare.
-    if (docSet.name !== undefined && !docSet.explicit) tree.filesComparable = true;
+    // Named after the folder it ran in (not by confluence.docSet), or with no name the set of that
+    // folder (the local kind, ADR 11): its files' paths compare.
+    if (!docSet.explicit && (docSet.name !== undefined || docSet.folder !== undefined)) tree.filesComparable = true;
   } else if (selected.length < configured) tree.partial = 'plugins';
   // --link-base: for every page whose source names no site of its own
   if (options.linkBase) for (const page of tree.pages) page.linkBase ??= options.linkBase;

@@ -511,6 +511,82 @@ describe('docgen publish', () => {
     }
   });
 
+  it.each([
+    [
+      'Bitbucket Data Center under a context path',
+      'https://ci:token@bitbucket.acme.com/bitbucket/scm/plat/shop.git',
+      'ssh://git@bitbucket.acme.com:7999/plat/shop.git',
+      'bitbucket.acme.com/plat/shop',
+    ],
+    [
+      'Azure DevOps',
+      'https://acme@dev.azure.com/acme/Platform/_git/shop',
+      'git@ssh.dev.azure.com:v3/acme/Platform/shop',
+      'dev.azure.com/acme/platform/shop',
+    ],
+  ])(
+    'a repository on %s is one doc set over HTTPS and SSH, and takes over its pages an older docgen named otherwise',
+    async (host, https, ssh, name) => {
+      const repo = await mkdtemp(join(tmpdir(), 'docgen-remote-forms-'));
+      const git = (...args: string[]) => execFileSync('git', args, { cwd: repo, stdio: 'pipe' });
+      const prefix = `${host} `;
+      const run = (args: string[]) =>
+        runCli([...args, '--json', '--confluence-prefix', prefix], { cwd: repo, env: env() });
+      const report = (result: CliResult) => {
+        const parsed = JSON.parse(result.stdout);
+        return (parsed.publish ?? parsed) as {
+          counts: Record<string, number>;
+          requests: { writes: number };
+          outcomes: Array<{ key: string; pageId: string }>;
+        };
+      };
+      const records = async (result: CliResult) =>
+        Promise.all(
+          report(result).outcomes.map(async (o) => {
+            const { body } = await sandbox.api<{ value: { set: string } }>(
+              'GET',
+              `/rest/api/content/${o.pageId}/property/docgen`,
+            );
+            return `${o.key} ${o.pageId} ${body.value.set}`;
+          }),
+        );
+      try {
+        git('init', '-q');
+        git('remote', 'add', 'origin', https);
+        await mkdir(join(repo, 'adr'));
+        await writeFile(join(repo, 'adr', '0001-use-postgres.md'), '# 1. Use Postgres\n\n## Status\n\nAccepted\n');
+        await writeFile(join(repo, 'docgen.config.yaml'), 'sources:\n  - plugin: adr\n    options: { dir: adr }\n');
+        // As an older docgen published it: named after the HTTPS URL's whole path.
+        expect((await runCli(['generate'], { cwd: repo })).code).toBe(0);
+        const manifestFile = join(repo, 'docs-out', 'manifest.json');
+        const { docSetFolder, ...manifest } = JSON.parse(await readFile(manifestFile, 'utf8'));
+        expect([docSetFolder, manifest.docSet]).toEqual(['', name]);
+        const older = https
+          .replace(/^https:\/\/[^@]*@/, '')
+          .replace(/\.git$/, '')
+          .toLowerCase();
+        await writeFile(manifestFile, JSON.stringify({ ...manifest, docSet: older }));
+        const before = await run(['publish', 'docs-out']);
+        expect(before.code).toBe(0);
+        expect(await records(before)).toEqual(report(before).outcomes.map((o) => `${o.key} ${o.pageId} ${older}`));
+
+        const upgraded = await run(['generate', '--publish']);
+        expect(upgraded.code).toBe(0);
+        expect(report(upgraded).counts).toMatchObject({ created: 0, conflicts: 0, skipped: 0 });
+        expect(await records(upgraded)).toEqual(report(before).outcomes.map((o) => `${o.key} ${o.pageId} ${name}`));
+        // Over SSH (another developer's clone): the same doc set, nothing to write.
+        for (const url of [https, ssh]) {
+          git('remote', 'set-url', 'origin', url);
+          const again = await run(['generate', '--publish']);
+          expect([url, report(again).counts]).toMatchObject([url, { created: 0, updated: 0, conflicts: 0 }]);
+          expect(report(again).requests.writes).toBe(0);
+        }
+      } finally {
+        await rm(repo, { recursive: true, force: true });
+      }
+    },
+  );
+
   it('in a monorepo with one config at its root, two services’ flag runs from their folders are two doc sets', async () => {
     const mono = await mkdtemp(join(tmpdir(), 'docgen-mono-'));
     const space = await sandbox.api<{ homepage: { id: string } }>('GET', '/rest/api/space/DEV?expand=homepage');
@@ -577,6 +653,16 @@ describe('docgen publish', () => {
       }
       return repo;
     }
+    /** `git add -A && git commit` in `repo`, as its author. */
+    const commitAll = (repo: string) => {
+      const git = (...args: string[]) =>
+        execFileSync('git', ['-c', 'user.name=Dev', '-c', 'user.email=dev@example.com', ...args], {
+          cwd: repo,
+          stdio: 'pipe',
+        });
+      git('add', '-A');
+      git('commit', '-q', '-m', 'docs');
+    };
     const underParent = async (title: string) => {
       const space = await sandbox.api<{ homepage: { id: string } }>('GET', '/rest/api/space/DEV?expand=homepage');
       return humanPage(sandbox, title, space.body.homepage.id);
@@ -629,6 +715,64 @@ describe('docgen publish', () => {
         const again = await publish('apps/a');
         expect(again.code).toBe(0);
         expect(report(again).counts).toMatchObject({ created: 0, updated: 0, restored: 0, archived: 0, conflicts: 0 });
+        expect(report(again).requests.writes).toBe(0);
+      } finally {
+        await rm(repo, { recursive: true, force: true });
+      }
+    });
+
+    it('two repositories with no remote, of the same folder and keys, are two doc sets: the second is a conflict with the fix, not a rewrite of the first’s pages', async () => {
+      const repos = [
+        await localRepository({ 'apps/a': petStore(['pets', 'stores']) }),
+        await localRepository({ 'apps/a': petStore(['pets']) }),
+      ];
+      repos.forEach(commitAll);
+      const parent = await underParent('Two local repositories');
+      const publish = (repo: string) =>
+        runCli(['generate', '--publish', '--prune', '--json', '--confluence-prefix', 'Two repos '], {
+          cwd: join(repo, 'apps', 'a'),
+          env: { ...env(), CONFLUENCE_PARENT_ID: parent },
+        });
+      try {
+        const first = await publish(repos[0]!);
+        expect(first.code).toBe(0);
+        const second = await publish(repos[1]!);
+        expect(second.code).toBe(1);
+        expect(report(second).requests.writes).toBe(0);
+        const conflict = report(second).planned.find((p) => p.action === 'conflict');
+        expect(conflict).toMatchObject({ key: 'api/pet-store', conflict: 'title-taken' });
+        expect(conflict!.otherDocSet).toMatch(/^first-commit\/[0-9a-f]{12}:apps\/a$/);
+        expect(conflict!.fix).toContain('a repository with no remote is named after its first commit');
+        expect(conflict!.fix).toContain(`set \`confluence.docSet: "${conflict!.otherDocSet}"\``);
+        // The first repository's pages are as it published them: its re-run writes nothing.
+        const again = await publish(repos[0]!);
+        expect(again.code).toBe(0);
+        expect(report(again).counts).toMatchObject({ created: 0, updated: 0, restored: 0, archived: 0, conflicts: 0 });
+        expect(report(again).requests.writes).toBe(0);
+      } finally {
+        await Promise.all(repos.map((repo) => rm(repo, { recursive: true, force: true })));
+      }
+    });
+
+    it('an app published before its repository’s first commit keeps its pages after it: taken over, then no writes', async () => {
+      const repo = await localRepository({ 'apps/a': petStore(['pets']) });
+      const parent = await underParent('Local first commit');
+      const run = () =>
+        runCli(['generate', '--publish', '--prune', '--json', '--confluence-prefix', 'First commit '], {
+          cwd: join(repo, 'apps', 'a'),
+          env: { ...env(), CONFLUENCE_PARENT_ID: parent },
+        });
+      try {
+        const before = await run();
+        expect(before.code).toBe(0);
+        commitAll(repo);
+        const after = await run();
+        expect(after.code).toBe(0);
+        expect(report(after).counts).toMatchObject({ created: 0, conflicts: 0, skipped: 0 });
+        const ids = (rs: Array<{ key: string; pageId: string }>) => rs.map((r) => `${r.key} ${r.pageId}`).sort();
+        expect(ids(await records(after))).toEqual(ids(await records(before)));
+        const again = await run();
+        expect(report(again).counts).toMatchObject({ created: 0, updated: 0, conflicts: 0 });
         expect(report(again).requests.writes).toBe(0);
       } finally {
         await rm(repo, { recursive: true, force: true });
@@ -810,37 +954,44 @@ describe('docgen publish', () => {
       }
     });
 
-    it('an app whose repository is given a remote takes its pages over as the remote-named set: no conflict with itself, then no writes', async () => {
-      const repo = await localRepository({ 'apps/a': petStore(['pets', 'stores']) });
-      const parent = await underParent('Local then remote');
-      const run = () =>
-        runCli(['generate', '--publish', '--prune', '--json', '--confluence-prefix', 'Remote later '], {
-          cwd: join(repo, 'apps', 'a'),
-          env: { ...env(), CONFLUENCE_PARENT_ID: parent },
-        });
-      try {
-        const local = await run();
-        expect(local.code).toBe(0);
-        execFileSync('git', ['remote', 'add', 'origin', 'https://github.com/acme/pets.git'], {
-          cwd: repo,
-          stdio: 'pipe',
-        });
-        const remote = await run();
-        expect(remote.code).toBe(0);
-        expect(report(remote).counts).toMatchObject({ created: 0, conflicts: 0, skipped: 0 });
-        const after = await records(remote);
-        const ids = (rs: Array<{ key: string; pageId: string }>) => rs.map((r) => `${r.key} ${r.pageId}`).sort();
-        expect(ids(after)).toEqual(ids(await records(local)));
-        expect([...new Set(after.map((r) => `${r.set} ${r.named} ${r.local}`))]).toEqual([
-          'github.com/acme/pets:apps/a true undefined',
-        ]);
-        const again = await run();
-        expect(report(again).counts).toMatchObject({ created: 0, updated: 0, conflicts: 0 });
-        expect(report(again).requests.writes).toBe(0);
-      } finally {
-        await rm(repo, { recursive: true, force: true });
-      }
-    });
+    it.each([
+      ['with no commits', false],
+      ['with commits (named after its first commit)', true],
+    ])(
+      'an app whose repository (%s) is given a remote takes its pages over as the remote-named set: no conflict with itself, then no writes',
+      async (_, committed) => {
+        const repo = await localRepository({ 'apps/a': petStore(['pets', 'stores']) });
+        if (committed) commitAll(repo);
+        const parent = await underParent(`Local then remote ${committed}`);
+        const run = () =>
+          runCli(['generate', '--publish', '--prune', '--json', '--confluence-prefix', `Remote later ${committed} `], {
+            cwd: join(repo, 'apps', 'a'),
+            env: { ...env(), CONFLUENCE_PARENT_ID: parent },
+          });
+        try {
+          const local = await run();
+          expect(local.code).toBe(0);
+          execFileSync('git', ['remote', 'add', 'origin', 'https://github.com/acme/pets.git'], {
+            cwd: repo,
+            stdio: 'pipe',
+          });
+          const remote = await run();
+          expect(remote.code).toBe(0);
+          expect(report(remote).counts).toMatchObject({ created: 0, conflicts: 0, skipped: 0 });
+          const after = await records(remote);
+          const ids = (rs: Array<{ key: string; pageId: string }>) => rs.map((r) => `${r.key} ${r.pageId}`).sort();
+          expect(ids(after)).toEqual(ids(await records(local)));
+          expect([...new Set(after.map((r) => `${r.set} ${r.named} ${r.local}`))]).toEqual([
+            'github.com/acme/pets:apps/a true undefined',
+          ]);
+          const again = await run();
+          expect(report(again).counts).toMatchObject({ created: 0, updated: 0, conflicts: 0 });
+          expect(report(again).requests.writes).toBe(0);
+        } finally {
+          await rm(repo, { recursive: true, force: true });
+        }
+      },
+    );
   });
 
   it.each([
@@ -966,78 +1117,113 @@ describe('docgen publish', () => {
     }
   });
 
-  it('a flag job’s spec renamed, then a tag removed: the tag’s page is trashed, not left behind unreported', async () => {
-    const project = await mkdtemp(join(tmpdir(), 'docgen-renamed-spec-'));
-    const run = (spec: string) =>
-      runCli(['api', '--openapi', spec, '--publish', '--prune', '--json', '--confluence-prefix', 'Renamed spec '], {
-        cwd: project,
-        env: env(),
-      });
-    try {
-      await mkdir(join(project, '.git'));
-      await writeFile(join(project, '.git', 'config'), '[remote "origin"]\n\turl = git@example.com:acme/renamed.git\n');
-      for (const service of ['payments', 'shared'])
-        await cp(join(repoRoot, 'examples', 'acme-shop', 'services', service), join(project, service), {
-          recursive: true,
+  it.each([
+    ['named after its remote', 'remote'],
+    ['in a repository with no remote nor commit', 'init'],
+  ])(
+    'a flag job’s spec renamed, then a tag removed (%s): the tag’s page is trashed, not left behind unreported',
+    async (_, git) => {
+      const project = await mkdtemp(join(tmpdir(), 'docgen-renamed-spec-'));
+      // Titles are unique per space: each case its own.
+      const prefix = `Renamed spec${git === 'remote' ? '' : ` ${git}`} `;
+      // A parent of its own: another test's repository with no remote nor commit, of the same folder and
+      // keys, would be the same doc set (ADR 11, 6).
+      const space = await sandbox.api<{ homepage: { id: string } }>('GET', '/rest/api/space/DEV?expand=homepage');
+      const parent = await humanPage(sandbox, `${prefix}parent`, space.body.homepage.id);
+      const run = (spec: string) =>
+        runCli(['api', '--openapi', spec, '--publish', '--prune', '--json', '--confluence-prefix', prefix], {
+          cwd: project,
+          env: { ...env(), CONFLUENCE_PARENT_ID: parent },
         });
-      expect((await run('payments/openapi.yaml')).code).toBe(0);
-      // `git mv openapi.yaml api.yaml`: every page the same but the top one, whose attachment is renamed.
-      const spec = await readFile(join(project, 'payments', 'openapi.yaml'), 'utf8');
-      await rm(join(project, 'payments', 'openapi.yaml'));
-      await writeFile(join(project, 'payments', 'api.yaml'), spec);
-      expect((await run('payments/api.yaml')).code).toBe(0);
-      const again = JSON.parse((await run('payments/api.yaml')).stdout).publish;
-      expect(again.requests.writes).toBe(0);
-      // Then the Refunds tag goes: its operations move to Payments.
-      const withoutRefunds = spec
-        .replace('  - { name: Refunds }\n', '')
-        .replaceAll('tags: [Refunds]', 'tags: [Payments]');
-      await writeFile(join(project, 'payments', 'api.yaml'), withoutRefunds);
-      const removed = JSON.parse((await run('payments/api.yaml')).stdout).publish;
-      expect(removed.counts).toMatchObject({ archived: 1, created: 0, conflicts: 0 });
-      const refunds = await sandbox.api<{ results: unknown[] }>(
-        'GET',
-        `/rest/api/content?spaceKey=DEV&title=${encodeURIComponent('Renamed spec Acme Payments API: Refunds')}`,
-      );
-      expect(refunds.body.results).toEqual([]);
-    } finally {
-      await rm(project, { recursive: true, force: true });
-    }
-  });
+      try {
+        if (git === 'init') execFileSync('git', ['init', '-q'], { cwd: project, stdio: 'pipe' });
+        else {
+          await mkdir(join(project, '.git'));
+          await writeFile(
+            join(project, '.git', 'config'),
+            '[remote "origin"]\n\turl = git@example.com:acme/renamed.git\n',
+          );
+        }
+        for (const service of ['payments', 'shared'])
+          await cp(join(repoRoot, 'examples', 'acme-shop', 'services', service), join(project, service), {
+            recursive: true,
+          });
+        expect((await run('payments/openapi.yaml')).code).toBe(0);
+        // `git mv openapi.yaml api.yaml`: every page the same but the top one, whose attachment is renamed.
+        const spec = await readFile(join(project, 'payments', 'openapi.yaml'), 'utf8');
+        await rm(join(project, 'payments', 'openapi.yaml'));
+        await writeFile(join(project, 'payments', 'api.yaml'), spec);
+        expect((await run('payments/api.yaml')).code).toBe(0);
+        const again = JSON.parse((await run('payments/api.yaml')).stdout).publish;
+        expect(again.requests.writes).toBe(0);
+        // Then the Refunds tag goes: its operations move to Payments.
+        const withoutRefunds = spec
+          .replace('  - { name: Refunds }\n', '')
+          .replaceAll('tags: [Refunds]', 'tags: [Payments]');
+        await writeFile(join(project, 'payments', 'api.yaml'), withoutRefunds);
+        const removed = JSON.parse((await run('payments/api.yaml')).stdout).publish;
+        expect(removed.counts).toMatchObject({ archived: 1, created: 0, conflicts: 0 });
+        const refunds = await sandbox.api<{ results: unknown[] }>(
+          'GET',
+          `/rest/api/content?spaceKey=DEV&title=${encodeURIComponent(`${prefix}Acme Payments API: Refunds`)}`,
+        );
+        expect(refunds.body.results).toEqual([]);
+      } finally {
+        await rm(project, { recursive: true, force: true });
+      }
+    },
+  );
 
-  it('a flag job of a folder (docgen adr --dir): a file deleted from the folder has its page trashed, not left behind', async () => {
-    const project = await mkdtemp(join(tmpdir(), 'docgen-folder-job-'));
-    const run = () =>
-      runCli(['adr', '--dir', 'decisions', '--publish', '--prune', '--json', '--confluence-prefix', 'Folder job '], {
-        cwd: project,
-        env: env(),
-      });
-    try {
-      await mkdir(join(project, '.git'));
-      await writeFile(join(project, '.git', 'config'), '[remote "origin"]\n\turl = git@example.com:acme/folder.git\n');
-      await mkdir(join(project, 'decisions'));
-      await writeFile(
-        join(project, 'decisions', '0001-use-postgres.md'),
-        '# 1. Use Postgres\n\n## Status\n\nAccepted\n',
-      );
-      await writeFile(join(project, 'decisions', '0002-use-kafka.md'), '# 2. Use Kafka\n\n## Status\n\nProposed\n');
-      expect(JSON.parse((await run()).stdout).publish.counts).toMatchObject({ created: 3, conflicts: 0 });
-      // The proposal is dropped: its file goes.
-      await rm(join(project, 'decisions', '0002-use-kafka.md'));
-      const dropped = JSON.parse((await run()).stdout).publish;
-      expect(dropped.counts).toMatchObject({ archived: 1, created: 0, conflicts: 0 });
-      const kafka = await sandbox.api<{ results: unknown[] }>(
-        'GET',
-        `/rest/api/content?spaceKey=DEV&title=${encodeURIComponent('Folder job ADR-0002: Use Kafka')}`,
-      );
-      expect(kafka.body.results).toEqual([]);
-      const again = JSON.parse((await run()).stdout).publish;
-      expect(again.counts).toMatchObject({ archived: 0, orphans: 0 });
-      expect(again.requests.writes).toBe(0);
-    } finally {
-      await rm(project, { recursive: true, force: true });
-    }
-  });
+  it.each([
+    ['named after its remote', 'remote'],
+    ['in a repository with no remote nor commit', 'init'],
+  ])(
+    'a flag job of a folder (docgen adr --dir, %s): a file deleted from the folder has its page trashed, not left behind',
+    async (_, git) => {
+      const project = await mkdtemp(join(tmpdir(), 'docgen-folder-job-'));
+      const prefix = `Folder job${git === 'remote' ? '' : ` ${git}`} `;
+      // A parent of its own: another test's repository with no remote nor commit, of the same folder and
+      // keys, would be the same doc set (ADR 11, 6).
+      const space = await sandbox.api<{ homepage: { id: string } }>('GET', '/rest/api/space/DEV?expand=homepage');
+      const parent = await humanPage(sandbox, `${prefix}parent`, space.body.homepage.id);
+      const run = () =>
+        runCli(['adr', '--dir', 'decisions', '--publish', '--prune', '--json', '--confluence-prefix', prefix], {
+          cwd: project,
+          env: { ...env(), CONFLUENCE_PARENT_ID: parent },
+        });
+      try {
+        if (git === 'init') execFileSync('git', ['init', '-q'], { cwd: project, stdio: 'pipe' });
+        else {
+          await mkdir(join(project, '.git'));
+          await writeFile(
+            join(project, '.git', 'config'),
+            '[remote "origin"]\n\turl = git@example.com:acme/folder.git\n',
+          );
+        }
+        await mkdir(join(project, 'decisions'));
+        await writeFile(
+          join(project, 'decisions', '0001-use-postgres.md'),
+          '# 1. Use Postgres\n\n## Status\n\nAccepted\n',
+        );
+        await writeFile(join(project, 'decisions', '0002-use-kafka.md'), '# 2. Use Kafka\n\n## Status\n\nProposed\n');
+        expect(JSON.parse((await run()).stdout).publish.counts).toMatchObject({ created: 3, conflicts: 0 });
+        // The proposal is dropped: its file goes.
+        await rm(join(project, 'decisions', '0002-use-kafka.md'));
+        const dropped = JSON.parse((await run()).stdout).publish;
+        expect(dropped.counts).toMatchObject({ archived: 1, created: 0, conflicts: 0 });
+        const kafka = await sandbox.api<{ results: unknown[] }>(
+          'GET',
+          `/rest/api/content?spaceKey=DEV&title=${encodeURIComponent(`${prefix}ADR-0002: Use Kafka`)}`,
+        );
+        expect(kafka.body.results).toEqual([]);
+        const again = JSON.parse((await run()).stdout).publish;
+        expect(again.counts).toMatchObject({ archived: 0, orphans: 0 });
+        expect(again.requests.writes).toBe(0);
+      } finally {
+        await rm(project, { recursive: true, force: true });
+      }
+    },
+  );
 
   it('a flag run of a folder the config does not list does not overwrite the config’s page of the same key: a conflict naming both files', async () => {
     const project = await mkdtemp(join(tmpdir(), 'docgen-unlisted-key-'));

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { LoadedConfig } from './config.js';
@@ -9,7 +10,10 @@ import type { LoadedConfig } from './config.js';
  * one (`explicit`); else the repository's `origin` remote with the config's folder in it, or, for
  * sources given by flags (or with no config), the folder docgen runs in: `github.com/acme/shop`,
  * `github.com/acme/shop:services/billing`. The same for every clone, wherever it is checked out.
- * No name when there is no such remote: the publisher then names the set after the tree's
+ * Without a remote, its first commit stands for it (`first-commit/3f2a1c94e0b7:apps/a`, see
+ * `firstCommitName`): two such repositories are two sets. `formerNames`: the names the same set had
+ * before (see `GitRepository.formerNames`), whose pages the publisher takes over.
+ * No name with neither a remote nor a commit: the publisher then names the set after the tree's
  * top-level keys (`api`), as docgen always did, and keeps it apart as the set of the `folder`
  * the manifest records (the local kind of ADR 11: two apps of one repository are two sets).
  *
@@ -20,7 +24,7 @@ import type { LoadedConfig } from './config.js';
  *
  * `folder`: the folder in its repository (`''` for its root) that a set the config does not name is
  * named after, with or without a remote: the manifest records it, so that `docgen publish` names the
- * set from the remote the repository has then (see `renderedDocSetName`), and without one publishes
+ * set from the remote the repository has then (see `renderedDocSet`), and without one publishes
  * it as that folder's set. None where
  * `confluence.docSet` names the set, outside a repository, and, for a set with a remote, where the
  * output folder `outDir` is in no repository or another one than the set's (a publish could not find
@@ -31,45 +35,46 @@ export function docSetOf(
   cwd: string,
   outDir: string,
   options: { flags?: boolean } = {},
-): { name?: string; explicit: boolean; folder?: string } {
+): { name?: string; explicit: boolean; folder?: string; formerNames?: string[] } {
   const named = config.config.confluence?.docSet?.trim();
   if (named) return { name: named, explicit: true };
   const place = docSetPlace(config, cwd, options);
   if (!place) return { explicit: false };
   const folder = publishFindsSet(place.repository, resolve(outDir)) ? place.folder : undefined;
-  return { name: remoteDocSetName(place.repository, place.folder), explicit: false, folder };
+  return { ...repositoryDocSet(place.repository, place.folder), explicit: false, folder };
 }
 
 /**
  * The doc set of a rendered folder, named where it is published: after the `origin` remote of the
- * repository the folder is in now, with the folder the manifest records (`docSetOf`). The
+ * repository the folder is in now (or its first commit), with the folder the manifest records
+ * (`docSetOf`), and the names it had before. The
  * remote is not what it was when the folder was rendered where a remote was added or changed since,
  * or where Nx replays the folder from its cache, which another clone or fork may have filled (the
- * remote is no input of its: CI puts a rotating token in it). Undefined without a remote (the set
- * is named after its keys); `recorded` where the folder is in no repository (an artifact copied out
- * of its checkout), as docgen named it then.
+ * remote is no input of its: CI puts a rotating token in it). No name without a remote or a commit
+ * (the set is named after its keys); `recorded` where the folder is in no repository (an artifact
+ * copied out of its checkout), as docgen named it then.
  */
-export function renderedDocSetName(
+export function renderedDocSet(
   renderedDir: string,
   folder: string,
-  recorded: string | undefined,
-): string | undefined {
+  recorded: { name?: string; formerNames?: string[] },
+): { name?: string; formerNames?: string[] } {
   const repository = gitRepository(resolve(renderedDir));
-  return repository ? remoteDocSetName(repository, folder) : recorded;
+  return repository ? repositoryDocSet(repository, folder) : recorded;
 }
 
 /**
  * Whether a publish of the output folder names the set again from the folder the manifest records
- * (see `renderedDocSetName`): in the set's own repository; or, for a set with no remote, where no
+ * (see `renderedDocSet`): in the set's own repository; or, for a set with no remote, where no
  * other repository's remote would name it (an `--out` outside the repository). Without a remote the
  * folder is what keeps the set apart (ADR 11, the local kind): a render outside the repository
  * without it would be another set, a title conflict with the app's own pages.
  */
 function publishFindsSet(repository: GitRepository, outDir: string): boolean {
   const outRoot = repositoryRoot(outDir);
-  // Of the output folder's repository only its root, for a set with a remote: its remote is no matter.
+  // Of the output folder's repository only its root, for a set with a name: its name is no matter.
   if (outRoot === repository.root) return true;
-  return repository.origin === undefined && (outRoot === undefined || gitRepository(outRoot)?.origin === undefined);
+  return repository.name === undefined && (outRoot === undefined || gitRepository(outRoot)?.name === undefined);
 }
 
 /** The root of the git repository `dir` is in, and `dir`'s folder there (`''` for its root); undefined outside one. */
@@ -85,8 +90,13 @@ function folderIn(root: string, dir: string): string {
 
 interface GitRepository {
   root: string;
-  /** Its `origin` remote, as `repositoryIdentity` writes it; undefined without one. */
-  origin?: string;
+  /**
+   * The name its doc sets are named after: its `origin` remote, as `repositoryIdentity` writes it;
+   * without one, its first commit (`firstCommitName`); undefined for a repository with neither.
+   */
+  name?: string;
+  /** The names an older docgen gave it, other than `name`, and its first commit's where it has a remote. */
+  formerNames: string[];
 }
 
 /** The repository a doc set the config does not name is in, and its folder there (see `docSetOf`). */
@@ -100,16 +110,21 @@ function docSetPlace(
   return repository && { repository, folder: folderIn(repository.root, from) };
 }
 
-/** `github.com/acme/shop:services/billing`; undefined for a repository without a remote. */
-function remoteDocSetName(repository: GitRepository, folder: string): string | undefined {
-  if (repository.origin === undefined) return undefined;
-  return folder ? `${repository.origin}:${folder}` : repository.origin;
+/**
+ * `github.com/acme/shop:services/billing`, and the names the same folder's set had before (see
+ * `GitRepository.formerNames`); no name for a repository with neither a remote nor a commit.
+ */
+function repositoryDocSet(repository: GitRepository, folder: string): { name?: string; formerNames?: string[] } {
+  if (repository.name === undefined) return {};
+  const inFolder = (name: string) => (folder ? `${name}:${folder}` : name);
+  const formerNames = repository.formerNames.map(inFolder);
+  return { name: inFolder(repository.name), ...(formerNames.length > 0 && { formerNames }) };
 }
 
 /**
- * A doc set name as `remoteDocSetName` writes it, read back: the repository (`host/owner/name`) and
+ * A doc set name as `repositoryDocSet` writes it, read back: the repository (`host/owner/name`) and
  * the folder in it (`''` for its root). Undefined for a name with no `/` before its folder: a set
- * named after its keys (`api`, `api+adr`: a repository without a remote) or a `confluence.docSet`
+ * named after its keys (`api`, `api+adr`: a repository with neither a remote nor a commit) or a `confluence.docSet`
  * of one word.
  */
 export function docSetRepository(name: string): { repository: string; folder: string } | undefined {
@@ -117,12 +132,51 @@ export function docSetRepository(name: string): { repository: string; folder: st
   return match ? { repository: match[1]!, folder: match[2] ?? '' } : undefined;
 }
 
-/** The repository `from` is in (see `repositoryRoot`), with its `origin` if it has one. */
+/** The repository `from` is in (see `repositoryRoot`), with its name (see `GitRepository.name`). */
 function gitRepository(from: string): GitRepository | undefined {
   const root = repositoryRoot(from);
   if (root === undefined) return undefined;
-  const origin = originRemote(gitConfigFile(join(root, '.git')));
-  return origin === undefined ? { root } : { root, origin };
+  const gitDir = gitDirOf(join(root, '.git'));
+  const commonDir = gitCommonDir(gitDir);
+  const origin = originRemote(join(commonDir, 'config'));
+  const firstCommit = firstCommitName(gitDir, commonDir);
+  if (origin === undefined) return { root, name: firstCommit, formerNames: [] };
+  // A repository given a remote after its first publishes: the same app's set before it.
+  const formerNames = [...new Set([origin.former, firstCommit])].filter(
+    (name): name is string => name !== undefined && name !== origin.name,
+  );
+  return { root, name: origin.name, formerNames };
+}
+
+const FIRST_COMMIT = 'first-commit/';
+
+/** Whether doc set `name` is a repository's with no remote, named after its first commit (see `firstCommitName`). */
+export function namedAfterFirstCommit(name: string): boolean {
+  return name.startsWith(FIRST_COMMIT);
+}
+
+/**
+ * A repository with no remote named after its first commit (`first-commit/3f2a1c94e0b7`, of the
+ * first parents from `HEAD`: a history merged in later does not change it): the same in each clone
+ * of it, and another repository's even where both have the same folders and sources (ADR 11).
+ * Undefined with no commit yet (nothing tells two such repositories apart: the local kind), in a
+ * shallow clone (whose first commit is the last one fetched), or where git cannot be run.
+ */
+function firstCommitName(gitDir: string, commonDir: string): string | undefined {
+  if (existsSync(join(commonDir, 'shallow'))) return undefined;
+  // This repository's: not one a hook's GIT_DIR names, nor one above a `.git` git does not take for one.
+  const { GIT_WORK_TREE: _workTree, GIT_COMMON_DIR: _common, ...env } = process.env;
+  try {
+    const first = execFileSync('git', ['rev-list', '--max-parents=0', '--first-parent', 'HEAD'], {
+      cwd: gitDir,
+      env: { ...env, GIT_DIR: gitDir },
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).trim();
+    return /^[0-9a-f]{40,64}$/.test(first) ? `${FIRST_COMMIT}${first.slice(0, 12)}` : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** The folder of the nearest `.git` at or above `from`. */
@@ -133,41 +187,61 @@ function repositoryRoot(from: string): string | undefined {
   }
 }
 
-/**
- * The config file of a `.git`: in it, or, where `.git` is a file (a worktree, a submodule), in the
- * folder it names; a worktree's remotes are its main repository's (`commondir`).
- */
-function gitConfigFile(git: string): string {
-  if (!statSync(git).isFile()) return join(git, 'config');
+/** The git folder of a `.git`: it, or, where `.git` is a file (a worktree, a submodule), the folder it names. */
+function gitDirOf(git: string): string {
+  if (!statSync(git).isFile()) return git;
   const named = /^gitdir:[ \t]*(.+?)[ \t]*$/m.exec(readFileSync(git, 'utf8'))?.[1];
-  if (!named) return join(git, 'config');
-  const gitDir = resolve(dirname(git), named);
+  return named ? resolve(dirname(git), named) : git;
+}
+
+/** The folder of a git folder's config file: a worktree's remotes (and `shallow`) are its main repository's (`commondir`). */
+function gitCommonDir(gitDir: string): string {
   const common = join(gitDir, 'commondir');
-  const base = existsSync(common) ? resolve(gitDir, readFileSync(common, 'utf8').trim()) : gitDir;
-  return join(base, 'config');
+  return existsSync(common) ? resolve(gitDir, readFileSync(common, 'utf8').trim()) : gitDir;
 }
 
 /** The `origin` remote's URL in a git config file, as `repositoryIdentity` writes it. */
-function originRemote(configFile: string): string | undefined {
+function originRemote(configFile: string): { name: string; former?: string } | undefined {
   if (!existsSync(configFile)) return undefined;
   let inOrigin = false;
   for (const line of readFileSync(configFile, 'utf8').split(/\r?\n/)) {
     const section = /^\s*\[\s*([^\]]+?)\s*\]/.exec(line)?.[1];
     if (section !== undefined) inOrigin = /^remote\s+"origin"$/.test(section);
     const url = inOrigin ? /^\s*url\s*=\s*(.+?)\s*$/.exec(line)?.[1] : undefined;
-    if (url) return repositoryIdentity(url.replace(/^"(.*)"$/, '$1').trim());
+    if (url) return remoteNames(url.replace(/^"(.*)"$/, '$1').trim());
   }
   return undefined;
+}
+
+/**
+ * A remote's name (see `repositoryIdentity`), and the name an older docgen gave it where that was
+ * another (`former`): its HTTPS and SSH forms were two names on some hosts. Undefined for a local path.
+ */
+function remoteNames(url: string): { name: string; former?: string } | undefined {
+  const written = writtenRemote(url);
+  if (!written) return undefined;
+  const name = sameForEachForm(written);
+  const former = `${written.host}/${written.path}`;
+  return name === former ? { name } : { name, former };
 }
 
 /**
  * A remote's URL as host and path, the same for its HTTPS and SSH forms and without credentials
  * (CI systems put a token in it): `https://ci:TOKEN@github.com/acme/shop.git` and
  * `git@github.com:acme/shop.git` are both `github.com/acme/shop`; Bitbucket Data Center's
- * `https://bitbucket.acme.com/scm/plat/shop.git` and `ssh://git@bitbucket.acme.com:7999/plat/shop.git`
- * are both `bitbucket.acme.com/plat/shop`. Undefined for a local path.
+ * `https://bitbucket.acme.com/scm/plat/shop.git` (also under a context path,
+ * `https://acme.com/bitbucket/scm/plat/shop.git`) and `ssh://git@bitbucket.acme.com:7999/plat/shop.git`
+ * are both `bitbucket.acme.com/plat/shop`; Azure DevOps's
+ * `https://dev.azure.com/acme/shop/_git/web` and `git@ssh.dev.azure.com:v3/acme/shop/web` are both
+ * `dev.azure.com/acme/shop/web`. Undefined for a local path.
  */
 export function repositoryIdentity(url: string): string | undefined {
+  const written = writtenRemote(url);
+  return written && sameForEachForm(written);
+}
+
+/** A remote's host and path as docgen named a repository before `sameForEachForm`, lower case. */
+function writtenRemote(url: string): { host: string; path: string } | undefined {
   const where = scpLike(url) ?? parsedUrl(url);
   if (!where) return undefined;
   const path = where.path
@@ -177,7 +251,50 @@ export function repositoryIdentity(url: string): string | undefined {
     .replace(/^scm\//, '');
   // A host of one letter is a Windows drive (`C:\repos\shop`); an `@` left is a credential's.
   if (!/^[a-z0-9][a-z0-9.-]+$/i.test(where.host) || !path || /[@\\]/.test(path)) return undefined;
-  return `${where.host}/${path}`.toLowerCase();
+  return { host: where.host.toLowerCase(), path: path.toLowerCase() };
+}
+
+/**
+ * `host/path` as a repository's SSH form writes it, where its HTTPS form writes it otherwise:
+ * Azure DevOps (see `azureDevOpsPath`), and Bitbucket Data Center served under a context path
+ * (`/bitbucket/scm/plat/shop`), whose SSH form has neither the context nor `scm`.
+ */
+function sameForEachForm({ host, path }: { host: string; path: string }): string {
+  const azure = azureDevOpsPath(host, path);
+  if (azure) return `dev.azure.com/${azure}`;
+  return `${host}/${path.replace(/^.*\/scm\/(?=[^/]+\/[^/]+$)/, '')}`;
+}
+
+/**
+ * `organization/project/repository` of an Azure DevOps remote: `dev.azure.com/acme/shop/_git/web`
+ * (a repository named as its project: `acme/_git/shop`), the older `acme.visualstudio.com/shop/_git/web`
+ * (with or without `DefaultCollection/`), and SSH's `ssh.dev.azure.com/v3/acme/shop/web` (or
+ * `vs-ssh.visualstudio.com`). Undefined for another host. SSH writes a space `%20`, as HTTPS does.
+ */
+function azureDevOpsPath(host: string, path: string): string | undefined {
+  const parts =
+    host === 'ssh.dev.azure.com' || host === 'vs-ssh.visualstudio.com'
+      ? /^v3\/([^/]+)\/([^/]+)\/([^/]+)$/.exec(path)?.slice(1)
+      : azureHttpsParts(host, path);
+  return parts?.map(safelyDecoded).join('/');
+}
+
+/** Organization, project and repository of an Azure DevOps HTTPS remote (see `azureDevOpsPath`). */
+function azureHttpsParts(host: string, path: string): string[] | undefined {
+  const [org, inOrg] =
+    host === 'dev.azure.com'
+      ? [path.split('/')[0], path.slice(path.indexOf('/') + 1)]
+      : [/^([^.]+)\.visualstudio\.com$/.exec(host)?.[1], path.replace(/^defaultcollection\//, '')];
+  const match = org ? /^(?:([^/]+)\/)?_git\/([^/]+)$/.exec(inOrg) : null;
+  return org && match ? [org, match[1] ?? match[2]!, match[2]!] : undefined;
+}
+
+function safelyDecoded(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
 }
 
 /** `git@github.com:acme/shop.git` or `github.com:acme/shop.git`: SSH's short form, with no scheme. */

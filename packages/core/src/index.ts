@@ -1,5 +1,12 @@
 export * from './diagnostics.js';
-export { docSetOf, docSetRepository, renderedDocSetName, repositoryIdentity, repositoryFolderOf } from './doc-set.js';
+export {
+  docSetOf,
+  docSetRepository,
+  namedAfterFirstCommit,
+  renderedDocSet,
+  repositoryIdentity,
+  repositoryFolderOf,
+} from './doc-set.js';
 export * from './file-boundary.js';
 export * from './folders.js';
 export * from './fragment.js';

@@ -111,7 +111,8 @@ export interface PageTree {
    */
   partial?: 'plugins' | 'flags';
   /**
-   * The doc set is named after the folder docgen ran in (see `docSetOf`), where the paths of its
+   * The doc set is named after the folder docgen ran in (see `docSetOf`), or with no name is that
+   * folder's set (the local kind, ADR 11: `docSetFolder`), where the paths of its
    * pages' source files start: within it, one path is one file, so a run of sources given by flags
    * also manages the pages from its files, whose keys may have changed with their source's name.
    */
@@ -125,6 +126,12 @@ export interface PageTree {
    * the set named after the tree's keys is the set of this folder (ADR 11, the local kind).
    */
   docSetFolder?: string;
+  /**
+   * Names `docSet` had before, for the same repository and folder (see `docSetOf`): a set of one of
+   * them is this set, and the publisher takes its pages over (a property write) instead of meeting
+   * them as another repository's.
+   */
+  docSetFormerNames?: string[];
   /**
    * Sources given by flags that the config does not list: every page the run publishes is marked
    * `fromFlags`, so that a run of the config leaves it alone (where a flag run of a source the

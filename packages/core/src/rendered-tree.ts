@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync, statSync, type Stats } from 'nod
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fixOptionHint, type OptionOrigin } from './config.js';
 import { DocgenError } from './diagnostics.js';
-import { renderedDocSetName } from './doc-set.js';
+import { renderedDocSet } from './doc-set.js';
 import { makeFolder } from './folders.js';
 import { contentHash } from './hash.js';
 import { pageFileStem, validatePageTree, type Page, type PageTree } from './page-tree.js';
@@ -54,6 +54,8 @@ export interface Manifest {
   docSet?: string;
   /** See `PageTree.docSetFolder`; an older docgen's manifest has none, and its `docSet` is published as written. */
   docSetFolder?: string;
+  /** See `PageTree.docSetFormerNames`. */
+  docSetFormerNames?: string[];
   /** See `PageTree.partial`. */
   partial?: PageTree['partial'];
   /** See `PageTree.filesComparable`. */
@@ -156,6 +158,7 @@ async function writeThroughStaging(
     generator,
     ...(tree.docSet ? { docSet: tree.docSet } : {}),
     ...(tree.docSetFolder !== undefined ? { docSetFolder: tree.docSetFolder } : {}),
+    ...(tree.docSetFormerNames?.length ? { docSetFormerNames: tree.docSetFormerNames } : {}),
     ...(tree.partial ? { partial: tree.partial } : {}),
     ...(tree.filesComparable ? { filesComparable: true } : {}),
     ...(tree.unlisted ? { unlisted: true } : {}),
@@ -299,14 +302,12 @@ function notListed(root: string, file: string, cause?: unknown): DocgenError {
  */
 function partialOf(
   manifest: Manifest,
-  docSet: string | undefined,
 ): Pick<PageTree, 'partial' | 'filesComparable' | 'unlisted' | 'withoutConfig' | 'listedFiles' | 'inConfigFolders'> {
   const partial = manifest.partial as unknown;
-  // A set named again after its folder (see `manifestDocSet`): its files' paths compare where it has a name.
+  // A set of the folder it records (see `manifestDocSet`), named after it or, with no name, the local
+  // kind's set of that folder: its files' paths start there, and compare.
   const comparable =
-    typeof manifest.docSetFolder === 'string'
-      ? docSet !== undefined
-      : manifest.filesComparable === true || partial === 'files';
+    typeof manifest.docSetFolder === 'string' || manifest.filesComparable === true || partial === 'files';
   if (partial === 'flags' || partial === 'files')
     return {
       partial: 'flags',
@@ -325,13 +326,19 @@ function partialOf(
 
 /**
  * The doc set a rendered folder is published as: named again after the folder the manifest records,
- * from the repository the rendered folder is in now (see `renderedDocSetName`); else, for
+ * from the repository the rendered folder is in now (see `renderedDocSet`); else, for
  * `confluence.docSet` or an older docgen's manifest, as written.
  */
-function manifestDocSet(root: string, manifest: Manifest): string | undefined {
-  const recorded = typeof manifest.docSet === 'string' && manifest.docSet ? manifest.docSet : undefined;
+function manifestDocSet(root: string, manifest: Manifest): { name?: string; formerNames?: string[] } {
+  const formerNames = Array.isArray(manifest.docSetFormerNames)
+    ? manifest.docSetFormerNames.filter((name) => typeof name === 'string')
+    : [];
+  const recorded = {
+    ...(typeof manifest.docSet === 'string' && manifest.docSet && { name: manifest.docSet }),
+    ...(formerNames.length > 0 && { formerNames }),
+  };
   if (typeof manifest.docSetFolder !== 'string') return recorded;
-  return renderedDocSetName(root, manifest.docSetFolder, recorded);
+  return renderedDocSet(root, manifest.docSetFolder, recorded);
 }
 
 export async function readRenderedTree(dir: string): Promise<{ manifest: Manifest; tree: PageTree }> {
@@ -386,12 +393,13 @@ export async function readRenderedTree(dir: string): Promise<{ manifest: Manifes
       })),
     });
   }
-  const docSet = manifestDocSet(root, manifest);
+  const { name: docSet, formerNames } = manifestDocSet(root, manifest);
   const tree: PageTree = {
     pages,
     ...(docSet ? { docSet } : {}),
     ...(typeof manifest.docSetFolder === 'string' && { docSetFolder: manifest.docSetFolder }),
-    ...partialOf(manifest, docSet),
+    ...(docSet && formerNames && { docSetFormerNames: formerNames }),
+    ...partialOf(manifest),
     ...(Array.isArray(manifest.outsideParents) && {
       outsideParents: manifest.outsideParents.filter((key) => typeof key === 'string'),
     }),

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -96,6 +97,58 @@ describe('docSetOf', () => {
   });
 });
 
+describe('a repository with no remote', () => {
+  let dir: string;
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'docgen-first-commit-'));
+  });
+  afterEach(() => rm(dir, { recursive: true, force: true }));
+  const git = (cwd: string, ...args: string[]) =>
+    execFileSync('git', ['-c', 'user.name=Dev', '-c', 'user.email=dev@example.com', ...args], {
+      cwd,
+      stdio: 'pipe',
+      encoding: 'utf8',
+    });
+  /** A repository at `dir/name` with an app in `apps/a`, committed where `commits`. */
+  const repository = async (name: string, commits: boolean) => {
+    const root = join(dir, name);
+    await mkdir(join(root, 'apps', 'a'), { recursive: true });
+    git(root, 'init', '-q');
+    await writeFile(join(root, 'apps', 'a', 'docgen.config.yaml'), 'sources: []\n');
+    if (commits) {
+      git(root, 'add', '-A');
+      git(root, 'commit', '-q', '-m', `${name}'s first`);
+    }
+    return root;
+  };
+  const setOf = async (root: string) =>
+    docSetOf(await loadConfig({ cwd: join(root, 'apps', 'a') }), root, join(root, 'apps', 'a', 'docs-out'));
+
+  it('is named after its first commit, the same in a clone: two repositories of the same folders are two sets', async () => {
+    const shop = await repository('shop', true);
+    const named = await setOf(shop);
+    const first = git(shop, 'rev-list', '--max-parents=0', 'HEAD').trim().slice(0, 12);
+    expect(named).toEqual({ name: `first-commit/${first}:apps/a`, explicit: false, folder: 'apps/a' });
+    // Later commits, and a clone from its folder (whose remote is a path, no host): the same set.
+    await writeFile(join(shop, 'apps', 'a', 'openapi.yaml'), 'openapi: 3.0.3\n');
+    git(shop, 'add', '-A');
+    git(shop, 'commit', '-q', '-m', 'second');
+    git(dir, 'clone', '-q', shop, 'clone');
+    expect((await setOf(shop)).name).toBe(named.name);
+    expect((await setOf(join(dir, 'clone'))).name).toBe(named.name);
+    expect((await setOf(await repository('other', true))).name).not.toBe(named.name);
+  });
+
+  it('with no commit yet is the local kind (its folder’s set); given a remote, names its first commit’s set a former name', async () => {
+    const empty = await repository('empty', false);
+    expect(await setOf(empty)).toEqual({ explicit: false, folder: 'apps/a' });
+    const shop = await repository('shop', true);
+    const { name } = await setOf(shop);
+    git(shop, 'remote', 'add', 'origin', 'git@github.com:acme/shop.git');
+    expect(await setOf(shop)).toMatchObject({ name: 'github.com/acme/shop:apps/a', formerNames: [name] });
+  });
+});
+
 describe('a rendered folder’s doc set', () => {
   let repo: string;
   beforeEach(async () => {
@@ -134,8 +187,9 @@ describe('a rendered folder’s doc set', () => {
     expect(docSetOf(await config(repo, 'confluence:\n  docSet: payments\n'), repo, out).folder).toBeUndefined();
 
     await writeRenderedTree(out, { pages, docSetFolder: 'apps/billing', partial: 'flags' }, generator);
+    // No remote: the local kind's set of that folder, where a flag run's paths start, compare too.
     const before = (await readRenderedTree(out)).tree;
-    expect([before.docSet, before.filesComparable]).toEqual([undefined, undefined]);
+    expect([before.docSet, before.filesComparable]).toEqual([undefined, true]);
     // The remote added after the folder was rendered (or another clone's, replayed from a cache).
     await origin('https://ci:token@github.com/acme/shop.git');
     const after = (await readRenderedTree(out)).tree;
@@ -193,5 +247,44 @@ describe('repositoryIdentity', () => {
     // Malformed, but a name must never carry a piece of a credential.
     for (const broken of ['user:pa@ss@github.com:acme/shop.git', 'https://tok/en@github.com/acme/shop.git'])
       expect(repositoryIdentity(broken) ?? '').not.toMatch(/pa|ss@|tok|en@/);
+  });
+
+  it.each([
+    [
+      'Bitbucket Data Center under a context path',
+      'bitbucket.acme.com/plat/shop',
+      [
+        'https://ci:token@bitbucket.acme.com/bitbucket/scm/plat/shop.git',
+        'https://bitbucket.acme.com/tools/bitbucket/scm/PLAT/shop.git',
+        'ssh://git@bitbucket.acme.com:7999/plat/shop.git',
+      ],
+    ],
+    [
+      'Bitbucket Data Center, a personal repository',
+      'bitbucket.acme.com/~jdoe/shop',
+      ['https://bitbucket.acme.com/bb/scm/~jdoe/shop.git', 'ssh://git@bitbucket.acme.com:7999/~jdoe/shop.git'],
+    ],
+    [
+      'GitLab subgroups',
+      'gitlab.acme.com/platform/payments/shop',
+      ['https://gitlab.acme.com/platform/payments/shop.git', 'git@gitlab.acme.com:platform/payments/shop.git'],
+    ],
+    [
+      'Azure DevOps',
+      'dev.azure.com/acme/web shop/checkout',
+      [
+        'https://acme@dev.azure.com/acme/Web%20Shop/_git/checkout',
+        'git@ssh.dev.azure.com:v3/acme/Web%20Shop/checkout',
+        'https://acme.visualstudio.com/DefaultCollection/Web%20Shop/_git/checkout',
+        'acme@vs-ssh.visualstudio.com:v3/acme/Web%20Shop/checkout',
+      ],
+    ],
+    [
+      'Azure DevOps, a repository named as its project',
+      'dev.azure.com/acme/shop/shop',
+      ['https://dev.azure.com/acme/_git/shop', 'git@ssh.dev.azure.com:v3/acme/shop/shop'],
+    ],
+  ])('names a repository on %s the same over HTTPS and SSH', (_, name, urls) => {
+    for (const url of urls) expect([url, repositoryIdentity(url)]).toEqual([url, name]);
   });
 });

@@ -1,4 +1,4 @@
-import { docSetRepository } from '@docgen/core';
+import { docSetRepository, namedAfterFirstCommit } from '@docgen/core';
 import type { RemotePage } from './client/types.js';
 import { planReorder, type Reorder } from './order.js';
 import { judgeRetired, retiredMessage } from './retired.js';
@@ -140,7 +140,8 @@ export interface PlanInput {
   docSet: string;
   /**
    * `docSet` is an identity (`confluence.docSet`, the repository's remote), not a name made of the
-   * tree's top-level keys: no other set is ever taken for it under an earlier name but unnamed ones.
+   * tree's top-level keys: no other set is ever taken for it under an earlier name but unnamed ones
+   * and those of `docSetFormerNames`.
    */
   docSetNamed?: boolean;
   /**
@@ -150,6 +151,12 @@ export interface PlanInput {
    * is this one before the remote was added: its pages are taken over, another folder's never.
    */
   docSetLocal?: string;
+  /**
+   * Names this `named` set had before (`PageTree.docSetFormerNames` in core: the same repository's
+   * and folder's, written another way by an older docgen, or before the repository had a remote):
+   * their pages are this set's under an earlier name, taken over as unnamed ones are.
+   */
+  docSetFormerNames?: readonly string[];
   /**
    * For a set the config names: the folders whose local sets it takes over, its config's own (the
    * app published so before it was named) and those gone from its repository (an app moved or
@@ -472,18 +479,29 @@ export interface DocSetFamily {
  * A local set (of a folder of a repository with no remote) takes an earlier name's pages so too,
  * those of its own folder and those an older docgen recorded with no folder, never another
  * folder's: two apps of one repository are two sets. So does the set its folder is named after
- * once the repository has a remote: the local set of its folder is the same app's.
+ * once the repository has a remote: the local set of its folder is the same app's. A `named` set
+ * of one of `docSetFormerNames` is this one too: the same repository and folder, named otherwise before.
  * A run of some sources with no name of its own writes the name of the whole doc set it is a part
  * of: the family's set with all of its top-level keys and more.
  */
 export function docSetFamily(
   input: Pick<
     PlanInput,
-    'desired' | 'remote' | 'rootId' | 'docSet' | 'docSetNamed' | 'docSetLocal' | 'takenFolders' | 'partial' | 'retired'
+    | 'desired'
+    | 'remote'
+    | 'rootId'
+    | 'docSet'
+    | 'docSetNamed'
+    | 'docSetLocal'
+    | 'docSetFormerNames'
+    | 'takenFolders'
+    | 'partial'
+    | 'retired'
   >,
 ): DocSetFamily {
   const local = input.docSetNamed ? undefined : input.docSetLocal;
   const ownSelf = setIdentity(input.docSet, input.docSetNamed, local);
+  const formerNames = new Set(input.docSetNamed ? input.docSetFormerNames : []);
   const titles = new Map(input.desired.map((page) => [page.key, fold(page.title)]));
   const claimed = new Map<string, { set: string; count: number }>();
   // Current pages, and pages the older docgen pruned from this root (a source put back restores them).
@@ -491,8 +509,9 @@ export function docSetFamily(
   for (const page of [...input.remote, ...pruned]) {
     const value = page.ownership?.value;
     const identity = pageSetIdentity(page);
-    if (!value || value.named || identity === ownSelf) continue;
-    if (value.local !== undefined && !takesLocalSet(value.local, input)) continue;
+    if (!value || identity === ownSelf) continue;
+    if (value.named ? !formerNames.has(value.set) : value.local !== undefined && !takesLocalSet(value.local, input))
+      continue;
     // A page recorded under another managed root is that tree's, whatever its set.
     if (value.root !== undefined && value.root !== input.rootId) continue;
     if (titles.get(value.key) !== fold(page.title)) continue;
@@ -1205,7 +1224,10 @@ function sameDocumentationFix(other: string, run: RunSet): string {
       'else give one of the two a title prefix (titlePrefix)'
     );
   }
-  return `if both are the same documentation (a source given by a flag is named after the folder docgen runs in: run it in the config's folder; or the repository moved, or this is a clone of another remote), set ${name} in the config to publish it as that doc set; else give one of the two a title prefix (titlePrefix)`;
+  const why = namedAfterFirstCommit(other)
+    ? 'a repository with no remote is named after its first commit: this one was started anew, or copied without its history'
+    : "a source given by a flag is named after the folder docgen runs in: run it in the config's folder; or the repository moved, or this is a clone of another remote";
+  return `if both are the same documentation (${why}), set ${name} in the config to publish it as that doc set; else give one of the two a title prefix (titlePrefix)`;
 }
 
 /**

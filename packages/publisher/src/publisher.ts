@@ -259,6 +259,8 @@ export class Publisher {
     // The folder it was rendered from: named after its keys (no remote), a set of that folder (ADR 11);
     // named after the remote, the same app as that folder's set before the remote was added.
     const docSetLocal = tree.docSetFolder;
+    // The tree's earlier names are of the name it gives, not of one the publisher is given.
+    const docSetFormerNames = this.config.docSet === undefined ? tree.docSetFormerNames : undefined;
     const partial = this.config.partial ?? tree.partial;
     // The plan finds the same family from the same input; the comment check needs its members first.
     const taken = takenFolders([...remote, ...retired], this.config.configPlace);
@@ -269,6 +271,7 @@ export class Publisher {
       docSet,
       docSetNamed,
       docSetLocal,
+      docSetFormerNames,
       takenFolders: taken,
       partial,
       retired,
@@ -286,6 +289,7 @@ export class Publisher {
       docSet,
       docSetNamed,
       docSetLocal,
+      docSetFormerNames,
       takenFolders: taken,
       partial,
       filesComparable: tree.filesComparable,

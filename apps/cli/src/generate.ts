@@ -7,6 +7,7 @@ import { configNearbyHint, expectConfigFile } from './paths.js';
 import { absoluteLink } from './link-base.js';
 import { ConversionSources } from './conversion-source.js';
 import { declaredAnchorNames, missingAnchor, type DeclaredAnchors } from './missing-anchor.js';
+import { linkedMarkdownFile } from './page-links.js';
 // Type-only imports: the packages themselves load inside generate(), so `docgen --help` stays fast.
 import type {
   Diagnostic,
@@ -329,7 +330,7 @@ export async function convertForPublish(tree: PageTree): Promise<Diagnostic[]> {
 
 /**
  * Fill `page.storage` with the converter, if it is installed. Relative `.md` links between pages
- * of the tree become links to the target page's title; images that are attachments of the page
+ * of the tree (or `./other`, without it) become links to the target page's title; images that are attachments of the page
  * become attachment references. Whole pages are converted (the converter sections long ones
  * itself), in parallel, and pages whose inputs are unchanged come from the cache.
  */
@@ -362,10 +363,17 @@ async function convertToStorage(
       .filter((page) => page.storage === undefined)
       .map(async (page) => {
         const attachments = [...new Set(page.attachments.map((a) => a.fileName))].sort();
+        // `./other.md`, or `./other` as a docs site links it unless the page attaches a file of that name.
+        const linkedFile = (href: string) =>
+          linkedMarkdownFile(
+            pageFile(href),
+            (file) => titleByFile.has(file),
+            (name) => attachments.includes(name),
+          ) ?? pageFile(href);
         const options: ConverterOptions = {
-          resolvePageTitle: (href) => titleByFile.get(pageFile(href)),
-          resolveAnchor: (href, fragment) => linkAnchors.resolve(pageFile(href), fragment),
-          resolveMissingAnchor: (href, fragment) => linkAnchors.missing(pageFile(href), fragment),
+          resolvePageTitle: (href) => titleByFile.get(linkedFile(href)),
+          resolveAnchor: (href, fragment) => linkAnchors.resolve(linkedFile(href), fragment),
+          resolveMissingAnchor: (href, fragment) => linkAnchors.missing(linkedFile(href), fragment),
           resolveAttachment: (src) => {
             const name = decodeLink(src).replace(/^\.\//, '');
             return attachments.includes(name) ? name : undefined;
@@ -566,6 +574,8 @@ function pageFile(href: string): string {
 /** What ends a link's target in any of its forms, before or after it. */
 const ENDS_NAME = /[\s()<>"'`[\]|#?=]/;
 const FILE_NAMED = /^[^\s()<>"'`[\]|#?=]+\.md$/;
+/** The target of an inline link, a link definition or an HTML `href`: one without `.md` (`./routing`) too. */
+const LINK_TARGET = /(?:\]\(\s*<?|\]:[ \t]+<?|\bhref\s*=\s*["']?)([^\s()<>"'`[\]|#?=]+)/gi;
 
 /**
  * Every name ending in `.md` the text holds. Found from each `.md` backwards: a regular expression
@@ -601,6 +611,15 @@ function titlesNamedBy(titles: Array<[string, string]>): (markdown: string) => A
       const file = pageFile(name);
       if (titleOf.has(file)) named.add(file);
     }
+    // Linked without `.md` (`./routing`): whether the page attaches a file of that name is in the key already.
+    for (const [, target] of markdown.matchAll(LINK_TARGET)) {
+      const file = linkedMarkdownFile(
+        pageFile(target!),
+        (name) => titleOf.has(name),
+        () => false,
+      );
+      if (file !== undefined && titleOf.has(file)) named.add(file);
+    }
     return titles.filter(([file]) => named.has(file));
   };
 }
@@ -632,7 +651,12 @@ function crossPageAnchors(tree: PageTree, fileStem: (key: string) => string, con
     },
     /** `[file, anchors, declared names]` of every page this Markdown links into with a fragment, for cache keys. */
     linkedFrom(markdown: string): Array<[string, Array<[string, string]>, string[]]> {
-      const files = new Set([...markdown.matchAll(/\]\(([^()\s#]+\.md)#/g)].map((match) => pageFile(match[1]!)));
+      const isPage = (file: string) => markdownByFile.has(file);
+      const files = new Set(
+        [...markdown.matchAll(/\]\(([^()\s#]+)#/g)]
+          .map((match) => linkedMarkdownFile(pageFile(match[1]!), isPage, () => false))
+          .filter((file): file is string => file !== undefined),
+      );
       // The declared anchors too: whether a link to one is warned about depends on them.
       return [...files].sort().map((file) => {
         const { anchors, declared } = targetsOf(file);

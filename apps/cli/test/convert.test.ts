@@ -8,6 +8,13 @@ import { runCli } from '@docgen/test-support';
 let dir: string;
 let page: string;
 
+interface ConvertResult {
+  storage: string;
+  attachments: string[];
+  pageLinks: string[];
+  warnings: Array<{ message: string; line?: number }>;
+}
+
 const MARKDOWN = `# Runbook
 
 :::warning[On call]
@@ -71,6 +78,48 @@ describe('docgen convert', () => {
     expect(result.storage).toContain('<ac:link ac:anchor="Checkthedashboard"><ri:page ri:content-title="On call" />');
     expect(result.storage).toContain('<a href="later.md">a page not written yet</a>');
     expect(stderr).toBe('');
+  });
+
+  it('makes a link written without .md, as a docs site links its pages, a link to the Markdown file there', async () => {
+    // A Docusaurus or VitePress docs folder: `../guides/routing` is guides/routing.md, `../guides/data/`
+    // its folder's index.md, `../api` api/README.md; a file of that name is a file, not a page.
+    const docs = join(dir, 'site-docs');
+    for (const folder of ['start', 'guides/data', 'api']) mkdirSync(join(docs, folder), { recursive: true });
+    writeFileSync(join(docs, 'guides', 'routing.md'), '# Routing\n\n## Nested routes\n');
+    writeFileSync(join(docs, 'guides', 'data', 'index.md'), '# Data loading\n');
+    writeFileSync(join(docs, 'api', 'README.md'), '# API reference\n');
+    writeFileSync(join(docs, 'start', 'LICENSE'), 'MIT');
+    writeFileSync(join(docs, 'start', 'LICENSE.md'), '# License page\n');
+    writeFileSync(join(docs, 'start', 'logo.png'), 'png');
+    const page = join(docs, 'start', 'installation.md');
+    writeFileSync(
+      page,
+      '# Installation\n\nRead [routing](../guides/routing), [nested routes](../guides/routing#nested-routes),\n' +
+        '[routing again](../guides/routing/), [data](../guides/data/), [the API](../api) and [upgrading](./upgrading).\n\n' +
+        '[The logo](./logo.png) and [the license](./LICENSE) are files.\n',
+    );
+    const { code, stdout } = await runCli(['convert', page, '--json']);
+    expect(code).toBe(0);
+    const result = JSON.parse(stdout) as ConvertResult;
+    expect(result.pageLinks).toEqual(['Routing', 'Data loading', 'API reference']);
+    expect(result.storage).toContain(
+      '<ac:link><ri:page ri:content-title="Routing" /><ac:plain-text-link-body><![CDATA[routing]]></ac:plain-text-link-body></ac:link>',
+    );
+    expect(result.storage).toContain('<ac:link ac:anchor="Nestedroutes"><ri:page ri:content-title="Routing" />');
+    expect(result.storage).toContain(
+      '<ri:page ri:content-title="Routing" /><ac:plain-text-link-body><![CDATA[routing again]]>',
+    );
+    expect(result.attachments).toEqual(['logo.png', 'LICENSE']);
+    // No page there by any of those names: the link stays, with the converter's warning.
+    expect(result.storage).toContain('<a href="./upgrading">upgrading</a>');
+    expect(result.warnings.map(({ message, line }) => ({ message, line }))).toEqual([
+      {
+        message: expect.stringMatching(
+          /^link to \.\/upgrading is relative but neither a page of this tree nor an attachment/,
+        ),
+        line: 4,
+      },
+    ]);
   });
 
   it('warns at a link to a heading the linked Markdown file does not have, with the one meant', async () => {

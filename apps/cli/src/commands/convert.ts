@@ -7,13 +7,14 @@ import type { StorageResult } from '@docgen/markdown-storage';
 import { DocgenCommand } from '../docgen-command.js';
 import { absoluteLink, expectLinkBase, linkBaseFlag } from '../link-base.js';
 import { declaredAnchorNames, missingAnchor } from '../missing-anchor.js';
+import { linkedMarkdownFile } from '../page-links.js';
 import { warningJson, type WarningJson } from '../warning-json.js';
 import { warningBlocks } from '../warning-groups.js';
 
 export default class Convert extends DocgenCommand {
   static override summary = 'Convert Markdown to Confluence storage-format XHTML';
   static override description =
-    'Prints the storage XHTML docgen would publish for a Markdown file (or stdin). Images and files that exist next to the file become page attachments, listed with --json; a link to another Markdown file there (`runbook.md#alerts`) becomes a link to that page, by its title (front matter `title:`, else its first `# heading`, else its file name).';
+    'Prints the storage XHTML docgen would publish for a Markdown file (or stdin). Images and files that exist next to the file become page attachments, listed with --json; a link to another Markdown file there (`runbook.md#alerts`, or `./runbook` as a docs site writes it) becomes a link to that page, by its title (front matter `title:`, else its first `# heading`, else its file name).';
   static override examples = [
     '<%= config.bin %> convert docs/runbook.md',
     'cat page.md | <%= config.bin %> convert --dialect datacenter',
@@ -93,9 +94,10 @@ function relativePathHint(path: string, file: string | undefined): string {
 }
 
 /**
- * Markdown files beside the converted one that it links to (`runbook.md`, `../ops/deploy.md#alerts`):
- * links to other pages, by the title that page has; they had become attachment links carrying the
- * raw .md file, and lost their #fragment. Each file is read once.
+ * Markdown files beside the converted one that it links to (`runbook.md`, `../ops/deploy.md#alerts`,
+ * or without `.md` as a docs site links them, `../guides/routing`): links to other pages, by the
+ * title that page has; they had become attachment links carrying the raw .md file, and lost their
+ * #fragment. Each file is read once.
  */
 class LinkedPages {
   private readonly pages = new Map<string, { title: string; markdown: string } | undefined>();
@@ -123,14 +125,21 @@ class LinkedPages {
   }
 
   private page(href: string): { title: string; markdown: string } | undefined {
-    if (!this.baseDir || !MARKDOWN_FILE.test(href)) return undefined;
-    const file = resolve(this.baseDir, decodeLinkPath(href));
+    if (!this.baseDir) return undefined;
+    const baseDir = this.baseDir;
+    const file = linkedMarkdownFile(
+      decodeLinkPath(href),
+      (path) => this.read(resolve(baseDir, path)) !== undefined,
+      (path) => isFile(resolve(baseDir, path)),
+    );
+    return file === undefined ? undefined : this.read(resolve(baseDir, file));
+  }
+
+  private read(file: string): { title: string; markdown: string } | undefined {
     if (!this.pages.has(file)) this.pages.set(file, readPage(file));
     return this.pages.get(file);
   }
 }
-
-const MARKDOWN_FILE = /\.(md|markdown|mdx)$/i;
 
 function readPage(file: string): { title: string; markdown: string } | undefined {
   try {
@@ -203,10 +212,14 @@ async function readStdin(): Promise<string> {
 /** A relative source naming a file beside the Markdown becomes an attachment of the page. */
 function localAttachment(baseDir: string | undefined, src: string): string | undefined {
   if (!baseDir) return undefined;
+  const file = resolve(baseDir, decodeLinkPath(src));
+  return isFile(file) ? basename(file) : undefined;
+}
+
+function isFile(path: string): boolean {
   try {
-    const file = resolve(baseDir, decodeLinkPath(src));
-    return statSync(file).isFile() ? basename(file) : undefined;
+    return statSync(path).isFile();
   } catch {
-    return undefined;
+    return false;
   }
 }

@@ -1,5 +1,5 @@
 /** Flow content: paragraphs, headings, blockquotes (and GitHub alerts), thematic breaks. */
-import type { Blockquote, Heading, Paragraph, PhrasingContent, Root, Text } from 'mdast';
+import type { Blockquote, Heading, Paragraph, Parents, PhrasingContent, Root, Text } from 'mdast';
 import type { State } from '../state.js';
 import { type XNode, text, x } from '../xml.js';
 import { macro, panelMacro } from './macros.js';
@@ -58,10 +58,12 @@ function generatedContent(node: Paragraph, state: State): XNode[] | undefined {
   return generatedContentPanels(node, state);
 }
 
-export function paragraph(node: Paragraph, state: State): XNode[] {
+export function paragraph(node: Paragraph, state: State, parent?: Parents): XNode[] {
   const marker = markerMacro(node) ?? noteEmbeds(node, state) ?? generatedContent(node, state);
   if (marker) return marker;
-  const callout = labelledCallout(node);
+  // A label opening a list item is the item's words (npm's `- NOTE: …`), as a tight list's item,
+  // whose paragraph never comes here, already keeps it: a panel inside a bullet is not what was written.
+  const callout = parent?.type === 'listItem' ? undefined : labelledCallout(node);
   if (callout) return [panelMacro(callout.panel, { title: callout.title }, paragraph(callout.rest, state))];
   const children = edgesTrimmed(state.all(node));
   if (!children.length) return [];
@@ -73,7 +75,7 @@ export function paragraph(node: Paragraph, state: State): XNode[] {
  * Angular's docs (adev) write a callout as a paragraph opening with its kind in capitals and a
  * colon (`IMPORTANT: linkedSignal is in developer preview.`), which the site shows as a box: the
  * panel of that kind, the label taken off (named as the title where the panel's colour does not
- * say it). Only these words, in capitals, at the paragraph's very start.
+ * say it). Only these words, in capitals, at the paragraph's very start, and not in a list item.
  */
 const LABELLED_CALLOUTS: Record<string, { panel: string; title?: string }> = {
   NOTE: { panel: 'info' },

@@ -7,7 +7,7 @@ import { configNearbyHint, expectConfigFile } from './paths.js';
 import { absoluteLink } from './link-base.js';
 import { ConversionSources } from './conversion-source.js';
 import { declaredAnchorNames, missingAnchor, type DeclaredAnchors } from './missing-anchor.js';
-import { linkedMarkdownFile } from './page-links.js';
+import { pageLinksOfTree, type LinkedPage } from './page-links.js';
 // Type-only imports: the packages themselves load inside generate(), so `docgen --help` stays fast.
 import type {
   Diagnostic,
@@ -349,9 +349,13 @@ async function convertToStorage(
   const core = await import('@docgen/core');
   const { pageFileStem } = core;
   const titleByFile = new Map(tree.pages.map((page) => [`${pageFileStem(page.key)}.md`, page.title]));
-  const linkAnchors = crossPageAnchors(tree, pageFileStem, converter);
+  const linkedPage = pageLinksOfTree(
+    tree.pages.map((page) => page.key),
+    pageFileStem,
+  );
+  const linkAnchors = crossPageAnchors(tree, pageFileStem, linkedPage, converter);
   const titles = [...titleByFile].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  const titlesNamedIn = titlesNamedBy(titles);
+  const titlesNamedOn = titlesNamedBy(titles, linkedPage);
   const cache =
     cacheDir && converter.converterFingerprint
       ? new StorageCache(cacheDir, converter.converterFingerprint())
@@ -365,15 +369,15 @@ async function convertToStorage(
         const attachments = [...new Set(page.attachments.map((a) => a.fileName))].sort();
         // `./other.md`, or `./other` as a docs site links it unless the page attaches a file of that name.
         const linkedFile = (href: string) =>
-          linkedMarkdownFile(
-            pageFile(href),
-            (file) => titleByFile.has(file),
-            (name) => attachments.includes(name),
-          ) ?? pageFile(href);
+          linkedPage(page.key, decodeLink(href), (name) => attachments.includes(normalizedPath(name)));
+        const withLinkedFile = <T>(href: string, answer: (file: string) => T) => {
+          const file = linkedFile(href);
+          return file === undefined ? undefined : answer(file);
+        };
         const options: ConverterOptions = {
-          resolvePageTitle: (href) => titleByFile.get(linkedFile(href)),
-          resolveAnchor: (href, fragment) => linkAnchors.resolve(linkedFile(href), fragment),
-          resolveMissingAnchor: (href, fragment) => linkAnchors.missing(linkedFile(href), fragment),
+          resolvePageTitle: (href) => withLinkedFile(href, (file) => titleByFile.get(file)),
+          resolveAnchor: (href, fragment) => withLinkedFile(href, (file) => linkAnchors.resolve(file, fragment)),
+          resolveMissingAnchor: (href, fragment) => withLinkedFile(href, (file) => linkAnchors.missing(file, fragment)),
           resolveAttachment: (src) => {
             const name = decodeLink(src).replace(/^\.\//, '');
             return attachments.includes(name) ? name : undefined;
@@ -384,9 +388,9 @@ async function convertToStorage(
         const key = cache?.key({
           markdown: page.markdown,
           resolverInputs: {
-            titles: titlesNamedIn(page.markdown),
+            titles: titlesNamedOn(page),
             attachments,
-            anchors: linkAnchors.linkedFrom(page.markdown),
+            anchors: linkAnchors.linkedFrom(page),
             ...(page.linkBase ? { linkBase: page.linkBase } : {}),
           },
         });
@@ -566,9 +570,9 @@ export class StorageCache {
   }
 }
 
-/** The tree file a relative page link points to (`./a.md`, `a.md`, `./x/../a.md` → `a.md`). */
-function pageFile(href: string): string {
-  return posix.normalize(decodeLink(href)).replace(/^(\.\/)+/, '');
+/** A (decoded) relative path as the page's attachments are named (`./a`, `a`, `./x/../a` → `a`). */
+function normalizedPath(path: string): string {
+  return posix.normalize(path).replace(/^(\.\/)+/, '');
 }
 
 /** What ends a link's target in any of its forms, before or after it. */
@@ -599,27 +603,21 @@ function namesOfMarkdownFiles(text: string): string[] {
  * Naming more than it links to only costs a cache miss; so a page whose links lead elsewhere is
  * not converted again when another page is renamed.
  */
-function titlesNamedBy(titles: Array<[string, string]>): (markdown: string) => Array<[string, string]> {
-  const titleOf = new Map(titles);
+function titlesNamedBy(
+  titles: Array<[string, string]>,
+  linkedPage: LinkedPage,
+): (page: Pick<Page, 'key' | 'markdown'>) => Array<[string, string]> {
   // A page file with a character that ends a name here (an in-house plugin's key "my page") could be
   // linked without being found: every page then depends on every title, as before.
   if (titles.some(([file]) => !FILE_NAMED.test(file))) return () => titles;
-  return (markdown) => {
+  return ({ key, markdown }) => {
     if (markdown.includes('[[')) return titles;
-    const named = new Set<string>();
-    for (const name of namesOfMarkdownFiles(markdown)) {
-      const file = pageFile(name);
-      if (titleOf.has(file)) named.add(file);
-    }
-    // Linked without `.md` (`./routing`): whether the page attaches a file of that name is in the key already.
-    for (const [, target] of markdown.matchAll(LINK_TARGET)) {
-      const file = linkedMarkdownFile(
-        pageFile(target!),
-        (name) => titleOf.has(name),
-        () => false,
-      );
-      if (file !== undefined && titleOf.has(file)) named.add(file);
-    }
+    // Linked without `.md` (`./routing`) too: whether the page attaches a file of that name is in the key already.
+    const targets = [
+      ...namesOfMarkdownFiles(markdown),
+      ...[...markdown.matchAll(LINK_TARGET)].map((match) => match[1]!),
+    ];
+    const named = new Set(targets.map((target) => linkedPage(key, decodeLink(target), () => false)));
     return titles.filter(([file]) => named.has(file));
   };
 }
@@ -631,7 +629,12 @@ function titlesNamedBy(titles: Array<[string, string]>): (markdown: string) => A
  * computed once per target page, and a page's cache key includes the anchors of the pages it
  * links into, so renaming a heading there re-converts the links here.
  */
-function crossPageAnchors(tree: PageTree, fileStem: (key: string) => string, converter: Converter) {
+function crossPageAnchors(
+  tree: PageTree,
+  fileStem: (key: string) => string,
+  linkedPage: LinkedPage,
+  converter: Converter,
+) {
   const markdownByFile = new Map(tree.pages.map((page) => [`${fileStem(page.key)}.md`, page.markdown]));
   const targetsByFile = new Map<string, LinkTargets>();
   const targetsOf = (file: string): LinkTargets => {
@@ -649,12 +652,11 @@ function crossPageAnchors(tree: PageTree, fileStem: (key: string) => string, con
       const { anchors, declared } = targetsOf(file);
       return anchors && missingAnchor(fragment, anchors, declared.all);
     },
-    /** `[file, anchors, declared names]` of every page this Markdown links into with a fragment, for cache keys. */
-    linkedFrom(markdown: string): Array<[string, Array<[string, string]>, string[]]> {
-      const isPage = (file: string) => markdownByFile.has(file);
+    /** `[file, anchors, declared names]` of every page a page's Markdown links into with a fragment, for cache keys. */
+    linkedFrom({ key, markdown }: Pick<Page, 'key' | 'markdown'>): Array<[string, Array<[string, string]>, string[]]> {
       const files = new Set(
         [...markdown.matchAll(/\]\(([^()\s#]+)#/g)]
-          .map((match) => linkedMarkdownFile(pageFile(match[1]!), isPage, () => false))
+          .map((match) => linkedPage(key, decodeLink(match[1]!), () => false))
           .filter((file): file is string => file !== undefined),
       );
       // The declared anchors too: whether a link to one is warned about depends on them.

@@ -1,6 +1,6 @@
 /** `docgen convert`: the real built CLI (run `npx tsc -b apps/cli` first), as a user runs it. */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '@docgen/test-support';
@@ -120,6 +120,31 @@ describe('docgen convert', () => {
         line: 4,
       },
     ]);
+  });
+
+  it("reads a path from the root (/docs/api.md, /images/logo.png) from the repository's root, as GitHub does", async () => {
+    const repository = join(dir, 'repository');
+    for (const folder of ['.git', 'docs/guides', 'images']) mkdirSync(join(repository, folder), { recursive: true });
+    writeFileSync(join(repository, 'docs', 'api.md'), '# API\n\n## Endpoints\n');
+    writeFileSync(join(repository, 'images', 'logo.png'), 'png');
+    const page = join(repository, 'docs', 'guides', 'routing.md');
+    writeFileSync(
+      page,
+      '# Routing\n\nSee [the endpoints](/docs/api.md#endpoints). ![Logo](/images/logo.png)\n\n' +
+        // Not the machine's own files: a path from the root is the repository's.
+        '[Hosts](/etc/hosts) ![Passwords](/etc/passwd) ![Missing](/images/missing.png)\n',
+    );
+    const printed = await runCli(['convert', page]);
+    expect(printed.stderr).toContain(
+      `→ add images/missing.png to ${realpathSync(repository)} (a path from / is read from the repository's root)`,
+    );
+    const { code, stdout } = await runCli(['convert', page, '--json']);
+    expect(code).toBe(0);
+    const result = JSON.parse(stdout) as ConvertResult;
+    expect(result.storage).toContain('<ac:link ac:anchor="Endpoints"><ri:page ri:content-title="API" />');
+    expect(result.pageLinks).toEqual(['API']);
+    expect(result.attachments).toEqual(['logo.png']);
+    expect(result.storage).toContain('<a href="/etc/hosts">Hosts</a>');
   });
 
   it('warns at a link to a heading the linked Markdown file does not have, with the one meant', async () => {

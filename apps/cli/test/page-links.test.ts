@@ -6,10 +6,10 @@ import { runCli } from '@docgen/test-support';
 
 /**
  * An in-house plugin that publishes a docs folder as it is: a page per Markdown file (its key the
- * file's name), the files beside it attached. The pages link each other as the docs site does,
- * without `.md`.
+ * file's path in the folder, `guides/routing`), the other files attached. The pages link each other
+ * as the docs site does, relative to their own file, often without `.md`.
  */
-const DOCS_PLUGIN = `import { readFileSync, readdirSync } from 'node:fs';
+const DOCS_PLUGIN = `import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { extname, join, resolve } from 'node:path';
 
@@ -18,7 +18,7 @@ export default {
   optionsSchema: { type: 'object', required: ['dir'], properties: { dir: { type: 'string' } } },
   async extract({ options, cwd }) {
     const dir = resolve(cwd, options.dir);
-    const names = readdirSync(dir).sort();
+    const names = readdirSync(dir, { recursive: true }).filter((name) => statSync(join(dir, name)).isFile()).sort();
     const files = names.filter((name) => extname(name) !== '.md').map((name) => join(dir, name));
     return { files, pages: names.filter((name) => extname(name) === '.md').map((name) => ({ name, markdown: readFileSync(join(dir, name), 'utf8') })) };
   },
@@ -131,5 +131,83 @@ describe('links between pages written without .md', () => {
     const published = await runCli(['publish', 'markdown-only'], { cwd: project, env });
     expect(published.code).toBe(0);
     expect(published.stdout + published.stderr).toMatch(/Done: 0 created, 0 updated, 2 unchanged/);
+  }, 60_000);
+});
+
+describe('links between pages kept in folders', () => {
+  /** A docs folder with sub-folders whose pages link each other as on GitHub: from their own file. */
+  async function nestedDocs(): Promise<string> {
+    const project = await docsProject();
+    const docs = join(project, 'docs');
+    await mkdir(join(docs, 'guides'));
+    await mkdir(join(docs, 'reference'));
+    await writeFile(
+      join(docs, 'index.md'),
+      '# Home\n\nStart with [the guides](./guides/), [nested routes](guides/routing.md#nested-routes)' +
+        ' and [the reference](./reference/).\n',
+    );
+    await writeFile(join(docs, 'guides', 'index.md'), '# Guides\n\nRead [routing](./routing) first.\n');
+    // A page of that name beside the linking page's folder: `./routing` there is the folder's own.
+    await writeFile(join(docs, 'routing.md'), '# Routing (old)\n');
+    await writeFile(
+      join(docs, 'guides', 'routing.md'),
+      '# Routing\n\n## Nested routes\n\nBack [home](../index.md), to [the guides](./),' +
+        ' [the endpoints](../reference/api.md#endpoints) and [the API](../reference/api).\n',
+    );
+    await writeFile(join(docs, 'reference', 'README.md'), '# Reference\n\nSee [the API](api.md).\n');
+    await writeFile(
+      join(docs, 'reference', 'api.md'),
+      '# API\n\n## Endpoints\n\nRoutes are [nested](../guides/routing/#nested-routes); [all guides](../guides/).\n',
+    );
+    return project;
+  }
+
+  it("resolve a link from the linking page's folder: ../, folder pages (index.md, README.md), #fragments", async () => {
+    const project = await nestedDocs();
+    const result = await runCli(['generate', '--json'], { cwd: project });
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout).warnings).toEqual([]);
+    const link = (title: string, text: string, anchor?: string) =>
+      `<ac:link${anchor ? ` ac:anchor="${anchor}"` : ''}><ri:page ri:content-title="${title}" />` +
+      `<ac:plain-text-link-body><![CDATA[${text}]]></ac:plain-text-link-body></ac:link>`;
+    const home = await storageOf(project, 'index');
+    expect(home).toContain(link('Guides', 'the guides'));
+    expect(home).toContain(link('Routing', 'nested routes', 'Nestedroutes'));
+    expect(home).toContain(link('Reference', 'the reference'));
+    expect(await storageOf(project, 'guides/index')).toContain(link('Routing', 'routing'));
+    const routing = await storageOf(project, 'guides/routing');
+    expect(routing).toContain(link('Home', 'home'));
+    expect(routing).toContain(link('Guides', 'the guides'));
+    expect(routing).toContain(link('API', 'the endpoints', 'Endpoints'));
+    expect(routing).toContain(link('API', 'the API'));
+    expect(await storageOf(project, 'reference/README')).toContain(link('API', 'the API'));
+    const api = await storageOf(project, 'reference/api');
+    expect(api).toContain(link('Routing', 'nested', 'Nestedroutes'));
+    expect(api).toContain(link('Guides', 'all guides'));
+
+    // A renamed heading on a page linked from another folder re-converts the linking page.
+    await writeFile(
+      join(project, 'docs', 'reference', 'api.md'),
+      (await readFile(join(project, 'docs', 'reference', 'api.md'), 'utf8')).replace('## Endpoints', '## endpoints'),
+    );
+    const again = await runCli(['generate', '--json'], { cwd: project });
+    expect(again.code).toBe(0);
+    expect(await storageOf(project, 'guides/routing')).toContain(
+      '<ac:link ac:anchor="endpoints"><ri:page ri:content-title="API" />',
+    );
+  });
+
+  it('publish to the same pages from a folder rendered without storage', async () => {
+    const project = await nestedDocs();
+    const env = { CONFLUENCE_URL: '', CONFLUENCE_API_TOKEN: '', CONFLUENCE_ACCESS_TOKEN: '', CI: '1' };
+    const first = await runCli(['generate', '--no-cache', '--publish'], { cwd: project, env });
+    expect(first.code).toBe(0);
+    expect(first.stdout + first.stderr).toMatch(/Done: 6 created, 0 updated/);
+    expect(first.stderr).not.toContain('DG_CONVERT');
+    await runCli(['generate', '--no-storage', '--out', 'markdown-only'], { cwd: project, env });
+    const published = await runCli(['publish', 'markdown-only'], { cwd: project, env });
+    expect(published.code).toBe(0);
+    expect(published.stderr).not.toContain('DG_CONVERT');
+    expect(published.stdout + published.stderr).toMatch(/Done: 0 created, 0 updated, 6 unchanged/);
   }, 60_000);
 });

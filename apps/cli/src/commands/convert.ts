@@ -1,8 +1,8 @@
 import { readFileSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { basename, dirname, extname, resolve } from 'node:path';
+import { basename, dirname, extname, join, resolve } from 'node:path';
 import { Args, Flags } from '@oclif/core';
-import { DocgenError, type Diagnostic } from '@docgen/core';
+import { DocgenError, readableBoundary, type Diagnostic } from '@docgen/core';
 import type { StorageResult } from '@docgen/markdown-storage';
 import { DocgenCommand } from '../docgen-command.js';
 import { absoluteLink, expectLinkBase, linkBaseFlag } from '../link-base.js';
@@ -44,15 +44,15 @@ export default class Convert extends DocgenCommand {
     const { args, flags } = await this.parse(Convert);
     const markdown = args.file ? await readMarkdown(args.file) : await readStdin();
     const { convertMarkdown, normalizeStorage, pageAnchors } = await import('@docgen/markdown-storage');
-    const baseDir = args.file ? dirname(resolve(args.file)) : undefined;
+    const linkedPath = args.file ? linkedPathFrom(args.file) : undefined;
     const linkBase = flags['link-base'] === undefined ? undefined : await expectLinkBase(flags['link-base']);
-    const linked = new LinkedPages(baseDir, pageAnchors);
+    const linked = new LinkedPages(linkedPath, pageAnchors);
     const result = convertMarkdown(markdown, {
       dialect: flags.dialect as 'cloud' | 'datacenter',
       resolvePageTitle: (href) => linked.title(href),
       resolveAnchor: (href, fragment) => linked.anchor(href, fragment),
       resolveMissingAnchor: (href, fragment) => linked.missingAnchor(href, fragment),
-      resolveAttachment: (src) => localAttachment(baseDir, src),
+      resolveAttachment: (src) => localAttachment(linkedPath, src),
       ...(linkBase ? { resolveLink: (href: string) => absoluteLink(href, linkBase) } : {}),
     });
     const warnings = result.warnings.map((warning) => conversionWarning(warning, args.file));
@@ -90,6 +90,8 @@ function conversionWarning(warning: string, file: string | undefined): Diagnosti
 function relativePathHint(path: string, file: string | undefined): string {
   if (!file)
     return `pass the file instead of stdin (\`docgen convert page.md\`): the files beside it become attachments`;
+  if (path.startsWith('/'))
+    return `add ${path.slice(1)} to ${readableBoundary(resolve(file))} (a path from / is read from the repository's root), or link an absolute URL`;
   return `add ${path} to ${dirname(resolve(file))} (convert attaches the files beside the Markdown), or link an absolute URL`;
 }
 
@@ -103,7 +105,7 @@ class LinkedPages {
   private readonly pages = new Map<string, { title: string; markdown: string } | undefined>();
 
   constructor(
-    private readonly baseDir: string | undefined,
+    private readonly linkedPath: ((path: string) => string) | undefined,
     private readonly anchorsOf: (markdown: string) => Map<string, string>,
   ) {}
 
@@ -125,14 +127,14 @@ class LinkedPages {
   }
 
   private page(href: string): { title: string; markdown: string } | undefined {
-    if (!this.baseDir) return undefined;
-    const baseDir = this.baseDir;
+    const linkedPath = this.linkedPath;
+    if (!linkedPath) return undefined;
     const file = linkedMarkdownFile(
       decodeLinkPath(href),
-      (path) => this.read(resolve(baseDir, path)) !== undefined,
-      (path) => isFile(resolve(baseDir, path)),
+      (path) => this.read(linkedPath(path)) !== undefined,
+      (path) => isFile(linkedPath(path)),
     );
-    return file === undefined ? undefined : this.read(resolve(baseDir, file));
+    return file === undefined ? undefined : this.read(linkedPath(file));
   }
 
   private read(file: string): { title: string; markdown: string } | undefined {
@@ -209,10 +211,21 @@ async function readStdin(): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-/** A relative source naming a file beside the Markdown becomes an attachment of the page. */
-function localAttachment(baseDir: string | undefined, src: string): string | undefined {
-  if (!baseDir) return undefined;
-  const file = resolve(baseDir, decodeLinkPath(src));
+/**
+ * The file a (decoded) relative path in the Markdown file names: from the file's folder, or, from
+ * the root (`/docs/api.md`, `/images/logo.png`), from the root of its repository, as GitHub reads
+ * it (without one, of its project: `readableBoundary`), never from the machine's `/`.
+ */
+function linkedPathFrom(file: string): (path: string) => string {
+  const folder = dirname(resolve(file));
+  const root = readableBoundary(resolve(file));
+  return (path) => (path.startsWith('/') ? join(root, path) : resolve(folder, path));
+}
+
+/** A relative source naming a file beside the Markdown (or in its repository) becomes an attachment of the page. */
+function localAttachment(linkedPath: ((path: string) => string) | undefined, src: string): string | undefined {
+  if (!linkedPath) return undefined;
+  const file = linkedPath(decodeLinkPath(src));
   return isFile(file) ? basename(file) : undefined;
 }
 

@@ -362,7 +362,9 @@ class Links {
    * it names on the overview, each name found in the section of the one before it
    * (`Retrieving-data/Pagination` is the Pagination under Retrieving data, not one in a later section).
    * `#section/Authentication` without such a heading is ReDoc's own section of the security
-   * schemes, which the overview has too. Undefined when the description has no such heading.
+   * schemes, which the overview has too; so is `#section/Authentication/<scheme>`, the subsection
+   * ReDoc gives each scheme there (rev.ai's `Access-Token`), which the overview's table lists.
+   * Undefined when the description has no such heading.
    */
   private sectionHref(target: string, fromKey: string): string | undefined {
     const names = target
@@ -380,7 +382,9 @@ class Links {
       from = index + 1;
       end = sectionEnd(headings, index);
     }
-    const slug = found?.slug ?? (names.join('/') === 'authentication' ? 'authentication' : undefined);
+    const redocAuthentication =
+      names[0] === 'authentication' && !headings.some((heading) => heading.name === 'authentication');
+    const slug = found?.slug ?? (redocAuthentication ? 'authentication' : undefined);
     return slug && `${fromKey === key ? '' : `./${pageFileStem(key)}.md`}#${slug}`;
   }
 

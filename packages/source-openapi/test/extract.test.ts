@@ -2882,6 +2882,54 @@ describe("ReDoc's links to a section of the spec's description", () => {
   });
 });
 
+describe("ReDoc's links to a security scheme (`#section/Authentication/<scheme>`)", () => {
+  it("lead to the overview's Authentication, which lists the schemes, when the description has no such heading", async () => {
+    // rev.ai.json (APIs.guru): ReDoc gives each security scheme a subsection of its own Authentication
+    // section, which the description links to; enode.io.json links one by a name it no longer has.
+    const api = await modelOf([
+      'openapi: 3.0.0',
+      'info:',
+      '  title: Rev',
+      '  version: "1"',
+      '  description: |',
+      '    # Quick Start',
+      '    You can generate your [access token](#section/Authentication/Access-Token) on the settings page.',
+      'components:',
+      '  securitySchemes:',
+      '    Access-Token: { type: http, scheme: bearer }',
+      'security: [{ Access-Token: [] }]',
+      'paths:',
+      '  /jobs:',
+      '    get:',
+      '      operationId: getListOfJobs',
+      '      tags: [Jobs]',
+      '      responses:',
+      '        "401": { description: "Caused by an old or invalid [access token](#section/Authentication/Access-Token)" }',
+    ]);
+    const pages = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages;
+    const jobs = pages.find((p) => p.key.endsWith('/tag/jobs'))!.markdown;
+    expect(jobs).toContain('invalid [access token](./api__rev.md#authentication)');
+    const overview = pages.find((p) => p.key === 'api/rev')!.markdown;
+    expect(overview).toContain('your [access token](#authentication) on');
+  });
+
+  it('stay as written when the description has an Authentication heading without that subheading', async () => {
+    const api = await modelOf([
+      'openapi: 3.0.0',
+      'info:',
+      '  title: Rev',
+      '  version: "1"',
+      '  description: |',
+      '    # Authentication',
+      '    Ask us for a key; see [the token](#section/Authentication/Access-Token).',
+      'paths: {}',
+    ]);
+    const pages = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages;
+    const overview = pages.find((p) => p.key === 'api/rev')!.markdown;
+    expect(overview).toContain('[the token](#section/Authentication/Access-Token)');
+  });
+});
+
 describe("ReDoc's links to a subsection (`#section/<heading>/<subheading>`)", () => {
   it('lead only to a subheading under that heading, not to one of that name in a later section', async () => {
     const api = await modelOf([

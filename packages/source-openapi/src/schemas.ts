@@ -2246,16 +2246,28 @@ function variantConstraints(s: Json, options: { enumListedElsewhere?: boolean; o
       if (isObject(variants[0]) && !isRef(variants[0])) out.push(...constraints(variants[0], options));
       continue;
     }
+    const said: Array<{ whose: string; variant: Json; own: string[] }> = [];
     for (const [i, variant] of variants.entries()) {
       if (!isObject(variant) || isRef(variant)) continue;
       // A variant of one value says it in the type (see asLiteral).
       const rest = onlyValue(variant) === undefined ? variant : { ...variant, enum: undefined, const: undefined };
       const own = constraints(rest, options);
-      const whose = typeList(variant).join(' or ') || `variant ${i + 1}`;
-      if (own.length) out.push(`${whose}: ${own.join(', ')}`);
+      if (own.length) said.push({ whose: typeList(variant).join(' or ') || `variant ${i + 1}`, variant, own });
     }
+    // Two arrays (OpenAI's prompt: tokens, token arrays) are told apart by their items, as the type is.
+    const repeated = (whose: string) => said.filter((entry) => entry.whose === whose).length > 1;
+    for (const { whose, variant, own } of said)
+      out.push(`${(repeated(whose) && arrayName(variant)) || whose}: ${own.join(', ')}`);
   }
   return out;
+}
+
+/** An array variant as the type column names it, by its items: `array of integer`, `array of array of integer`. */
+function arrayName(s: Json): string | undefined {
+  if (typeList(s).join() !== 'array' || !isObject(s.items)) return undefined;
+  const items = s.items;
+  const of = isRef(items) ? refWords(items.$ref) : (arrayName(items) ?? (typeList(items).join(' or ') || undefined));
+  return of && `array of ${of}`;
 }
 
 /**

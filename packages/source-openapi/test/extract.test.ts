@@ -1878,6 +1878,36 @@ describe('constraints', () => {
     )!.markdown;
     expect(page).toContain('| `price` | number or null | no | (value > 0) |');
   });
+
+  it('of two array variants name each by its items, as the type does, not both `array`', async () => {
+    // OpenAI's CreateCompletionRequest.prompt (APIs.guru's openai.com.json): tokens or token arrays.
+    const api = await modelOf([
+      'openapi: 3.0.0',
+      'info: { title: OpenAI, version: "1" }',
+      'paths: {}',
+      'components:',
+      '  schemas:',
+      '    CreateCompletionRequest:',
+      '      type: object',
+      '      properties:',
+      '        prompt:',
+      '          nullable: true',
+      '          oneOf:',
+      '            - { type: string, default: "" }',
+      '            - { type: array, items: { type: string } }',
+      '            - { type: array, minItems: 1, items: { type: integer } }',
+      '            - { type: array, minItems: 1, items: { type: array, minItems: 1, items: { type: integer } } }',
+      '        stop:',
+      '          oneOf:',
+      '            - { type: string, default: "<|endoftext|>" }',
+      '            - { type: array, minItems: 1, maxItems: 4, items: { type: string } }',
+    ]);
+    const fields = api.schemas.find((s) => s.name === 'CreateCompletionRequest')!.fields;
+    expect(fields.map((f) => [f.name, f.constraints])).toEqual([
+      ['prompt', ['string: default: `""`', 'array of integer: items ≥ 1', 'array of array of integer: items ≥ 1']],
+      ['stop', ['string: default: `"<|endoftext|>"`', 'array: items 1–4']],
+    ]);
+  });
 });
 
 describe('a named schema that is a primitive, an enum or a list', () => {

@@ -950,7 +950,7 @@ export class SchemaRegistry {
       return exampleAsData(s.examples[0], s);
     }
     if (s.const !== undefined) return s.const;
-    if (s.default !== undefined) return s.default;
+    if (defaultOfType(s)) return s.default;
     if (Array.isArray(s.enum) && s.enum.length) return s.enum.find((v) => v !== null) ?? s.enum[0];
     const wrapped = wrappedRef(s);
     if (wrapped) return this.example(wrapped.ref, child(at, 'allOf', wrapped.index), stack, depth);
@@ -2030,6 +2030,18 @@ function examplePropertiesOf<T extends { name: string }>(properties: T[], requir
   if (properties.length <= MAX_EXAMPLE_PROPERTIES) return properties;
   let optional = Math.max(0, MAX_EXAMPLE_PROPERTIES - properties.filter((p) => required.has(p.name)).length);
   return properties.filter((p) => required.has(p.name) || optional-- > 0);
+}
+
+/**
+ * Whether a schema's `default` can stand as its example: one of its type. OpenAI's `max_tokens: {
+ * type: integer, default: inf }` cannot, nor a string's `default: null` where null is not allowed:
+ * the API would refuse them. A type docgen does not know (`int`) takes any default.
+ */
+function defaultOfType(s: Json): boolean {
+  if (s.default === undefined) return false;
+  const types = typeList(s).filter((type) => JSON_TYPES.has(type));
+  if (!types.length) return true;
+  return s.default === null ? isNullable(s) : types.some((type) => isOfType(s.default, type));
 }
 
 /** Whether a JSON value is of a schema's `type` (an integer is a number too). */

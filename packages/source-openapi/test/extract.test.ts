@@ -1383,6 +1383,39 @@ describe('vendor extensions', () => {
 });
 
 describe('generated examples', () => {
+  it("leave out a default that is not of the field's type, which the API would refuse; a default that is stays", async () => {
+    // OpenAI's CreateChatCompletionRequest (APIs.guru's openai.com.json): `max_tokens: { type: integer,
+    // default: inf }` sent `"max_tokens": "inf"`; CDC ReportStream's `{ type: string, default: null }` null.
+    const api = await modelOf([
+      'openapi: 3.0.0',
+      'info: { title: OpenAI, version: "1" }',
+      'paths:',
+      '  /chat/completions:',
+      '    post:',
+      '      operationId: createChatCompletion',
+      "      requestBody: { content: { application/json: { schema: { $ref: '#/components/schemas/ChatRequest' } } } }",
+      "      responses: { '200': { description: OK } }",
+      'components:',
+      '  schemas:',
+      '    ChatRequest:',
+      '      type: object',
+      '      properties:',
+      '        max_tokens: { type: integer, default: inf }',
+      '        n: { type: integer, default: 1 }',
+      '        logit_bias: { type: object, nullable: true, default: null }',
+      '        organization: { type: string, default: null }',
+      '        stop: { oneOf: [{ type: string }, { type: array, items: { type: string } }], default: "<|endoftext|>" }',
+    ]);
+    const create = op(api, 'createChatCompletion');
+    expect(JSON.parse(create.requestBody!.contents[0]!.example!)).toEqual({
+      max_tokens: 0,
+      n: 1,
+      logit_bias: null,
+      organization: 'string',
+      stop: '<|endoftext|>',
+    });
+  });
+
   it("an object's or list's example written as JSON text (swagger-jsdoc) is that data, pretty-printed; a string's stays text", async () => {
     // swagger-jsdoc copies a JSDoc comment's `example: '{"color":"red"}'` into the spec as a string.
     const api = await modelOf([

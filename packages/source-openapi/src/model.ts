@@ -93,6 +93,8 @@ export interface NamedSchema extends SchemaView {
   /** The schema's `externalDocs`. */
   externalDocs?: ExternalDocs;
   example?: string;
+  /** The code block language `example` is shown in: `json`, or `text` for a string of several lines. */
+  exampleLanguage?: string;
   /** Whether docgen made `example` from the schema: the spec gives it none. */
   exampleGenerated?: boolean;
   /** Whether docgen put `example` together from the examples, defaults and enums of the schema's parts, making up no value. */

@@ -1392,6 +1392,7 @@ function schemaView(schema: NamedSchema, links: Links, key: string) {
     rules: schema.rules,
     enum: schema.enum?.map((v) => inlineCode(v)).join(', '),
     example: shownExample(schema.example, schema.exampleGenerated),
+    exampleLanguage: schema.exampleLanguage ?? 'json',
     exampleGenerated: schema.exampleGenerated,
     exampleAssembled: schema.exampleAssembled,
   };

@@ -639,11 +639,12 @@ export class SchemaRegistry {
   }
 
   /** A named schema's example for the schemas page, and where it came from (see exampleOrigin). */
-  private namedSchemaExample(id: string): Pick<NamedSchema, 'example' | 'exampleGenerated' | 'exampleAssembled'> {
+  private namedSchemaExample(
+    id: string,
+  ): Pick<NamedSchema, 'example' | 'exampleLanguage' | 'exampleGenerated' | 'exampleAssembled'> {
     const entry = this.entries.get(id)!;
     const built = this.withinLineBudget(() => this.namedExample(id));
-    const example = stringifyExample(built.value);
-    return { example, ...this.exampleOrigin(built, entry.value, entry.at) };
+    return { ...shownNamedExample(built.value), ...this.exampleOrigin(built, entry.value, entry.at) };
   }
 
   // ---- cycles ------------------------------------------------------------------------------------
@@ -1905,6 +1906,19 @@ export function stringifyExample(value: unknown): string | undefined {
   if (value === undefined || typeof value === 'symbol') return undefined;
   if (typeof value === 'string' && (value.includes('\n') || isJsonText(value))) return value;
   return JSON.stringify(value, null, 2);
+}
+
+/**
+ * A named schema's example as its entry shows it, and the language of its block: a string of
+ * several lines that is no JSON text (ACM's PEM certificate) as the text it is, which a JSON block
+ * would misname; any other string as a JSON string, a line break at an end too (IoT's
+ * FirehoseSeparator, `"\n"`, was an empty block).
+ */
+function shownNamedExample(value: unknown): Pick<NamedSchema, 'example' | 'exampleLanguage'> {
+  if (typeof value !== 'string' || isJsonText(value))
+    return { example: stringifyExample(value), exampleLanguage: 'json' };
+  if (value.trim().includes('\n')) return { example: value, exampleLanguage: 'text' };
+  return { example: JSON.stringify(value), exampleLanguage: 'json' };
 }
 
 /**

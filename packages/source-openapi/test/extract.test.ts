@@ -1980,6 +1980,32 @@ describe('a named schema that is a primitive, an enum or a list', () => {
   });
 });
 
+describe("a named string schema's example with line breaks", () => {
+  it('is shown as the text it is, in a text block, not in a JSON one it is not; one line stays a JSON string, a line break too', async () => {
+    // ACM's CertificateBody (APIs.guru's amazonaws.com/acm.json): a PEM block, generated from its pattern;
+    // Listen Notes' TranscriptField: `example: "00:00:07 Welcome to this podcast...\n"`; IoT's FirehoseSeparator `"\n"`.
+    const api = await modelOf([
+      'openapi: 3.0.0',
+      'info: { title: ACM, version: "1" }',
+      'paths: {}',
+      'components:',
+      '  schemas:',
+      '    CertificateBody: { type: string, example: "-----BEGIN CERTIFICATE-----\\nMIIB\\n-----END CERTIFICATE-----" }',
+      '    TranscriptField: { type: string, example: "00:00:07 Welcome to this podcast...\\n" }',
+      '    PodcastIdField: { type: string, example: 4d3fe717742d4963a85562e9f84d8c79 }',
+      '    Settings: { type: string, example: \'{"theme": "dark"}\' }',
+      '    FirehoseSeparator: { type: string, pattern: "([\\\\n\\\\t])|(\\\\r\\\\n)|(,)", example: "\\n" }',
+    ]);
+    const pages = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages;
+    const schemas = pages.find((p) => p.title.endsWith('Schemas'))!.markdown;
+    expect(schemas).toContain('```text\n-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n```');
+    expect(schemas).toContain('```json\n"00:00:07 Welcome to this podcast...\\n"\n```');
+    expect(schemas).toContain('```json\n"\\n"\n```');
+    expect(schemas).toContain('```json\n"4d3fe717742d4963a85562e9f84d8c79"\n```');
+    expect(schemas).toContain('```json\n{"theme": "dark"}\n```');
+  });
+});
+
 describe('properties written beside an allOf', () => {
   it('are a part of the whole: its type reads "all of Base & object", its table has both', async () => {
     // As pachca's generator fixture `allof-sibling` writes it: no `type`, the properties beside the allOf.

@@ -133,6 +133,7 @@ export function renderApi(model: ApiModel, templates: TemplateRenderer, options:
     schemaPage,
     byOperationId,
     bySummarySlug([...model.tags.flatMap((tag) => tag.operations), ...model.webhooks]),
+    byPathAndVerb(model.tags.flatMap((tag) => tag.operations)),
     tagPageByName,
     { key: root, headings: descriptionHeadings(model.description) },
     model.securitySchemes.length > 0,
@@ -320,6 +321,8 @@ class Links {
     private readonly byOperationId: Map<string, Operation>,
     /** Operations by their summary's slug, where no other operation's summary has it (bySummarySlug). */
     private readonly bySummary: Map<string, Operation>,
+    /** Operations by their path and method as Atlassian's anchors spell them, where unique (byPathAndVerb). */
+    private readonly byPathVerb: Map<string, Operation>,
     /** Tag pages by the tag's name as redocTagName reads it. */
     private readonly tagPages: Map<string, string>,
     /** The overview's page and the headings the spec's description puts on it, which ReDoc's `#section/…` links name. */
@@ -352,7 +355,7 @@ class Links {
           ? this.sectionHref(target, fromKey)
           : ownHeading(decodedPair(target))
             ? undefined
-            : this.namedOperationHref(decodedPair(target), fromKey);
+            : (this.namedOperationHref(decodedPair(target), fromKey) ?? this.atlassianHref(target, fromKey));
       return href === undefined ? whole : `](${href})`;
     });
   }
@@ -395,6 +398,21 @@ class Links {
    */
   private namedOperationHref(name: string, fromKey: string): string | undefined {
     const operation = this.byOperationId.get(name) ?? this.bySummary.get(anchorSlug(name));
+    return operation && this.operationHref(operation, fromKey);
+  }
+
+  /**
+   * Where `#api-…` leads when it names an operation or a tag as Atlassian's docs site does (Jira's
+   * spec: `#api-rest-api-3-task-taskId-get` is GET /rest/api/3/task/{taskId}, `#api-group-Tasks`
+   * the Tasks tag). Undefined for any other name.
+   */
+  private atlassianHref(target: string, fromKey: string): string | undefined {
+    if (!target.startsWith('api-')) return undefined;
+    if (target.startsWith('api-group-')) {
+      const key = this.tagPages.get(redocTagName(target.slice('api-group-'.length)));
+      return key && `./${pageFileStem(key)}.md`;
+    }
+    const operation = this.byPathVerb.get(redocTagName(target.slice('api-'.length)));
     return operation && this.operationHref(operation, fromKey);
   }
 
@@ -502,6 +520,20 @@ function bySummarySlug(operations: Operation[]): Map<string, Operation> {
     if (!operation.summary) continue;
     const slug = anchorSlug(operation.summary);
     found.set(slug, found.has(slug) ? undefined : operation);
+  }
+  return new Map([...found].filter((entry): entry is [string, Operation] => entry[1] !== undefined));
+}
+
+/**
+ * Operations by their path and method, letters and digits only (GET /rest/api/3/task/{taskId} is
+ * `restapi3tasktaskidget`), as Atlassian's anchors name them once redocTagName reads those; where
+ * two operations would share a key, neither is found.
+ */
+function byPathAndVerb(operations: Operation[]): Map<string, Operation> {
+  const found = new Map<string, Operation | undefined>();
+  for (const operation of operations) {
+    const key = redocTagName(`${operation.path}-${operation.verb}`);
+    found.set(key, found.has(key) ? undefined : operation);
   }
   return new Map([...found].filter((entry): entry is [string, Operation] => entry[1] !== undefined));
 }

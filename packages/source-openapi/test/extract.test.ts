@@ -3173,6 +3173,51 @@ describe('links to an operation by the name its own docs site gives it', () => {
   });
 });
 
+describe("links to an operation or a tag as Atlassian's docs site names them", () => {
+  it('(`#api-<path>-<method>`, `#api-group-<tag>`) lead to the operation and the tag page; others stay as written', async () => {
+    // atlassian.com/jira.json (APIs.guru): 178 such links, which led nowhere in Confluence (DG_CONVERT).
+    const api = await modelOf([
+      'openapi: 3.0.1',
+      'info: { title: Jira, version: "1" }',
+      'paths:',
+      '  /rest/api/3/task/{taskId}:',
+      '    get:',
+      '      operationId: getTask',
+      '      tags: [Tasks]',
+      '      parameters: [{ name: taskId, in: path, required: true, schema: { type: string } }]',
+      '      responses: { "200": { description: OK } }',
+      '  /rest/api/3/field/{fieldId}/context/{contextId}/option:',
+      '    post:',
+      '      operationId: createCustomFieldOption',
+      '      tags: [Issue custom field options (apps)]',
+      '      parameters:',
+      '        - { name: fieldId, in: path, required: true, schema: { type: string } }',
+      '        - { name: contextId, in: path, required: true, schema: { type: integer } }',
+      '      responses: { "200": { description: OK } }',
+      '  /rest/api/3/role:',
+      '    get:',
+      '      operationId: getAllProjectRoles',
+      '      tags: [Project roles]',
+      '      description: >-',
+      '        Returns the [task](#api-rest-api-3-task-taskId-get) of an',
+      '        [option](#api-rest-api-3-field-fieldId-context-contextId-option-post) (see',
+      '        [apps](#api-group-issue-custom-field-options--apps-) and [tasks](#api-group-Tasks));',
+      '        [Permissions](#permissions) required: none; [gone](#api-rest-api-3-nope-get).',
+      '      responses: { "200": { description: OK } }',
+    ]);
+    const pages = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages;
+    const roles = pages.find((p) => p.key.endsWith('/tag/project-roles'))!.markdown;
+    expect(roles).toContain('the [task](./api__jira__tag__tasks.md#op-gettask) of an');
+    expect(roles).toContain(
+      '[option](./api__jira__tag__issue-custom-field-options-apps.md#op-createcustomfieldoption)',
+    );
+    expect(roles).toContain('[apps](./api__jira__tag__issue-custom-field-options-apps.md) and');
+    expect(roles).toContain('[tasks](./api__jira__tag__tasks.md));');
+    expect(roles).toContain('[Permissions](#permissions) required');
+    expect(roles).toContain('[gone](#api-rest-api-3-nope-get)');
+  });
+});
+
 describe('links to a heading of the description they are in', () => {
   it('stay on that heading where an operation has the same name (a table of contents beside an operation summarized "Authentication")', async () => {
     const api = await modelOf([

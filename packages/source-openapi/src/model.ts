@@ -62,6 +62,8 @@ export interface SchemaField {
   constraints: string[];
   /** The field refers (directly or through others) back to the schema being shown. */
   circular: boolean;
+  /** The field is one of a union's inline object variants: its place among them, 1 for the first. */
+  variant?: number;
 }
 
 export interface SchemaView {

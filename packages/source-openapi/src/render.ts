@@ -1382,6 +1382,7 @@ function variantsView(schema: SchemaView, links: Links, key: string) {
 
 function fieldView(field: SchemaField, links: Links, key: string) {
   const badges = [
+    field.variant === undefined ? '' : `_variant ${field.variant}_`,
     field.deprecated ? '**Deprecated.**' : '',
     field.readOnly ? '_read-only_' : '',
     field.writeOnly ? '_write-only_' : '',

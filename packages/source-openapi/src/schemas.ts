@@ -533,14 +533,17 @@ export class SchemaRegistry {
         s: property,
         at: propertyAt,
       };
-      if (hasProperties(shape.s)) {
+      if (hasFieldRows(shape.s)) {
         rows.push(...this.fields(shape.s, shape.at, ownerId, `${field.name}.`, depth + 1, seen));
-      } else if (shape.s.items && !isRef(shape.s.items) && hasProperties(shape.s.items as Json)) {
+      } else if (shape.s.items && !isRef(shape.s.items) && hasFieldRows(shape.s.items as Json)) {
         rows.push(
           ...this.fields(shape.s.items as Json, child(shape.at, 'items'), ownerId, `${field.name}[].`, depth + 1, seen),
         );
       }
     }
+    for (const variant of inlineObjectVariants(schema, at))
+      for (const row of this.fields(variant.s, variant.at, ownerId, prefix, depth, seen))
+        rows.push(row.variant === undefined ? { ...row, variant: variant.number } : row);
     return rows;
   }
 
@@ -1435,6 +1438,35 @@ function structuredVariant(property: Json, at: SpecPointer): { s: Json; at: Spec
     return { s: item, at: child(at, keyword, index) };
   }
   return undefined;
+}
+
+/**
+ * The inline object variants of a union, whose fields are listed as its rows, each with its place
+ * among the union's variants other than `null` (the type column's order): DocSpring's
+ * `source_pdfs` items, `oneOf: [{ properties: { type, id } }, { properties: { type, url } }]`.
+ * None where one variant is the shape beside `null` or single values (structuredVariant).
+ */
+function inlineObjectVariants(s: Json, at: SpecPointer): Array<{ s: Json; at: SpecPointer; number: number }> {
+  const out: Array<{ s: Json; at: SpecPointer; number: number }> = [];
+  for (const keyword of ['anyOf', 'oneOf'] as const) {
+    const list = s[keyword];
+    if (!Array.isArray(list) || structuredVariant(s, at)) continue;
+    const variants = list.map((item, index) => ({ item, index })).filter(({ item }) => !isNullType(item));
+    variants.forEach(({ item, index }, place) => {
+      if (isInlineShape(item)) out.push({ s: item, at: child(at, keyword, index), number: place + 1 });
+    });
+  }
+  return out;
+}
+
+/** Whether a schema has rows of its own to list: its properties, or those of its union's inline object variants. */
+function hasFieldRows(s: Json): boolean {
+  return hasProperties(s) || ['anyOf', 'oneOf'].some((k) => Array.isArray(s[k]) && s[k].some(isInlineShape));
+}
+
+/** Whether a union's variant is an object written in place, with properties of its own. */
+function isInlineShape(item: unknown): item is Json {
+  return isObject(item) && hasProperties(item) && !wrappedRef(item);
 }
 
 /**

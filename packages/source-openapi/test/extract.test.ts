@@ -2006,6 +2006,85 @@ describe("a named string schema's example with line breaks", () => {
   });
 });
 
+describe("a union's inline object variants", () => {
+  it("list each variant's fields, said whose, as a property's, a list's items' and a body's rows", async () => {
+    // DocSpring's `source_pdfs` (APIs.guru's formapi.io.json): a list of either of two inline objects,
+    // whose fields the table listed nowhere ("array of one of object | object").
+    const variants = [
+      '            - { type: object, required: [type, id], properties: { id: { type: string }, type: { type: string, enum: [submission, template] } } }',
+      '            - { type: object, required: [type, url], properties: { type: { type: string, enum: [url] }, url: { type: string, format: uri } } }',
+    ];
+    const api = await modelOf([
+      'openapi: 3.0.0',
+      'info: { title: DocSpring, version: "1" }',
+      'paths:',
+      '  /combined_submissions:',
+      '    post:',
+      '      operationId: combinePdfs',
+      '      requestBody:',
+      '        content:',
+      '          application/json:',
+      '            schema:',
+      '              type: object',
+      '              required: [source_pdfs]',
+      '              properties:',
+      '                source_pdfs:',
+      '                  type: array',
+      '                  items:',
+      '                    oneOf:',
+      ...variants.map((line) => `          ${line}`),
+      '      responses:',
+      '        "200":',
+      '          description: OK',
+      '          content:',
+      '            application/json:',
+      '              schema:',
+      '                anyOf:',
+      ...variants.map((line) => `      ${line}`),
+      '                  - { type: "null" }',
+    ]);
+    const combine = op(api, 'combinePdfs');
+    const rows = (fields: ApiModel['schemas'][number]['fields']) => fields.map((f) => [f.name, f.required, f.variant]);
+    expect(rows(combine.requestBody!.contents[0]!.schema!.fields)).toEqual([
+      ['source_pdfs', true, undefined],
+      ['source_pdfs[].id', true, 1],
+      ['source_pdfs[].type', true, 1],
+      ['source_pdfs[].type', true, 2],
+      ['source_pdfs[].url', true, 2],
+    ]);
+    expect(rows(combine.responses[0]!.contents[0]!.schema!.fields)).toEqual([
+      ['id', true, 1],
+      ['type', true, 1],
+      ['type', true, 2],
+      ['url', true, 2],
+    ]);
+    const page = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages[1]!.markdown;
+    expect(page).toContain('| `source_pdfs[].url` | string (uri) | yes | _variant 2_ |');
+  });
+
+  it("add no rows where one variant is the shape beside null or a single value (Stripe's address)", async () => {
+    const api = await modelOf([
+      'openapi: 3.0.0',
+      'info: { title: Stripe, version: "1" }',
+      'paths: {}',
+      'components:',
+      '  schemas:',
+      '    Customer:',
+      '      type: object',
+      '      properties:',
+      '        address:',
+      '          anyOf:',
+      '            - { type: object, properties: { city: { type: string } } }',
+      '            - { type: string, enum: [""] }',
+    ]);
+    const fields = api.schemas.find((s) => s.name === 'Customer')!.fields;
+    expect(fields.map((f) => [f.name, f.variant])).toEqual([
+      ['address', undefined],
+      ['address.city', undefined],
+    ]);
+  });
+});
+
 describe('properties written beside an allOf', () => {
   it('are a part of the whole: its type reads "all of Base & object", its table has both', async () => {
     // As pachca's generator fixture `allof-sibling` writes it: no `type`, the properties beside the allOf.
@@ -3651,15 +3730,18 @@ describe("a union property's one structured variant", () => {
     const page = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages[1]!.markdown;
     expect(page).toContain(
       [
-        '| `address` | any of object (optional\\_fields\\_address) or `""` | no |',
-        '| `address.city` | string | no |',
-        '| `address.line1` | string | yes |',
-        '| `custom_fields` | any of array of object (custom\\_field\\_params) or `""` | no |',
-        '| `custom_fields[].name` | string | no |',
-        '| `shipping` | object or null | no |',
-        '| `shipping.phone` | string | no |',
-        // Two structured variants: neither is the property's, and the type says both.
-        '| `source` | any of object or object | no |',
+        '| `address` | any of object (optional\\_fields\\_address) or `""` | no |  |',
+        '| `address.city` | string | no |  |',
+        '| `address.line1` | string | yes |  |',
+        '| `custom_fields` | any of array of object (custom\\_field\\_params) or `""` | no |  |',
+        '| `custom_fields[].name` | string | no |  |',
+        '| `shipping` | object or null | no |  |',
+        '| `shipping.phone` | string | no |  |',
+        // Two structured variants: neither is the property's, and the type says both; each variant's
+        // fields are listed, said whose.
+        '| `source` | any of object or object | no |  |',
+        '| `source.card` | string | no | _variant 1_ |',
+        '| `source.bank` | string | no | _variant 2_ |',
       ].join('\n'),
     );
   });

@@ -913,6 +913,16 @@ export class SchemaRegistry {
     return ['example', 'examples', 'const', 'default', 'enum'].some((k) => s[k] !== undefined && s[k] !== null);
   }
 
+  /**
+   * Whether an object example is `{}` only because this direction's example leaves out each of its
+   * properties (CDC ReportStream's `meta`, all read-only, in a request): an optional one is left
+   * out, not sent as `{}`. Not a free-form object's, nor one the spec gives.
+   */
+  private emptiedByDirection(example: unknown, schema: unknown, at: SpecPointer): boolean {
+    if (!this.direction || !isObject(example) || Object.keys(example).length) return false;
+    return !this.hasFixedValue(schema, at) && hasProperties(this.derefSchema(schema, at).s);
+  }
+
   /** Whether a property is left out of this direction's example. */
   private leftOut(value: unknown, at: SpecPointer): boolean {
     if (!this.direction) return false;
@@ -1020,6 +1030,7 @@ export class SchemaRegistry {
         // required part); one the spec gives (`example`, `default`) is kept.
         const madeUp = v !== null && typeof v === 'object' && !this.hasFixedValue(value, propertyAt);
         if (depth + 1 > this.depthBound && madeUp && !required.has(name)) continue;
+        if (!required.has(name) && this.emptiedByDirection(v, value, propertyAt)) continue;
         out[name] = v;
       }
       if (!pastBound && !properties.length && s.additionalProperties && typeof s.additionalProperties === 'object') {

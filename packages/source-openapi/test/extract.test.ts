@@ -2473,6 +2473,49 @@ describe('generated examples, by the way they travel', () => {
   });
 });
 
+describe('an optional object all of whose properties are read-only', () => {
+  it("is left out of a request's example, not sent as `{}`; a required one stays, and a response keeps it", async () => {
+    // CDC ReportStream's Organization (APIs.guru's cdcgov.local/prime-data-hub.json): its `meta`
+    // (SettingMetadata) is the server's alone, and the PUT example sent `"meta":{}`.
+    const api = await modelOf([
+      'openapi: 3.0.2',
+      'info: { title: Prime ReportStream, version: "1" }',
+      'paths:',
+      '  /settings/organizations/{organizationName}:',
+      '    put:',
+      '      operationId: putOrganization',
+      '      parameters: [{ name: organizationName, in: path, required: true, schema: { type: string } }]',
+      '      requestBody: { content: { application/json: { schema: { $ref: "#/components/schemas/Organization" } } } }',
+      '      responses:',
+      '        "200":',
+      '          description: OK',
+      '          content: { application/json: { schema: { $ref: "#/components/schemas/Organization" } } }',
+      'components:',
+      '  schemas:',
+      '    SettingMetadata:',
+      '      type: object',
+      '      properties:',
+      '        createdBy: { type: string, readOnly: true, example: jj@phd.gov }',
+      '        version: { type: number, readOnly: true, example: 11 }',
+      '    Organization:',
+      '      type: object',
+      '      required: [name, audit]',
+      '      properties:',
+      '        name: { type: string, example: az-phd }',
+      '        meta: { $ref: "#/components/schemas/SettingMetadata" }',
+      '        audit: { $ref: "#/components/schemas/SettingMetadata" }',
+    ]);
+    const put = op(api, 'putOrganization');
+    expect(JSON.parse(put.requestBody!.contents[0]!.example!)).toEqual({ name: 'az-phd', audit: {} });
+    expect(put.curl).toContain(`-d '{"name":"az-phd","audit":{}}'`);
+    expect(JSON.parse(put.responses[0]!.contents[0]!.example!)).toEqual({
+      name: 'az-phd',
+      meta: { createdBy: 'jj@phd.gov', version: 11 },
+      audit: { createdBy: 'jj@phd.gov', version: 11 },
+    });
+  });
+});
+
 describe('required read-only and write-only properties, by the way they travel', () => {
   // A server sets `id` (read-only) and never returns `password` (write-only): a client sends no
   // `id` however `required` lists it, and receives no `password`.

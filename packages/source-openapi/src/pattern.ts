@@ -215,15 +215,15 @@ function literal(c: string): Atom {
 
 /**
  * Builds the value: the first alternative, each repeat its fewest times but at least once (`*`
- * gives one item, `?` none), then, while the value is shorter than `need`, a repeat with room
- * adds items.
+ * gives one item, `?` none; with `fewest`, `*` none too), then, while the value is shorter than
+ * `need`, a repeat with room adds items.
  */
-function build(alternatives: Alternatives, budget: { need: number }): string {
+function build(alternatives: Alternatives, budget: { need: number }, fewest = false): string {
   let out = '';
   for (const { atom, min, max } of alternatives[0]!) {
     if ('anchor' in atom) continue;
-    const once = () => ('group' in atom ? build(atom.group, budget) : atom.first);
-    let count = min > 0 ? min : max === 1 ? 0 : 1;
+    const once = () => ('group' in atom ? build(atom.group, budget, fewest) : atom.first);
+    let count = min > 0 || fewest ? min : max === 1 ? 0 : 1;
     if (count > MAX_LENGTH) throw new Unsupported();
     for (let i = 0; i < count; i += 1) {
       out += once();
@@ -248,7 +248,10 @@ export function stringMatching(pattern: string, minLength = 0, maxLength = Infin
   try {
     const tree = parser.parse();
     value = build(tree, { need: 0 });
-    if (value.length < minLength) value = build(tree, { need: minLength - value.length });
+    // AWS Clean Rooms' 36-character UUID between `.*` and `.*`: each `*` once makes 38.
+    const fewest = value.length > maxLength;
+    if (fewest) value = build(tree, { need: 0 }, true);
+    if (value.length < minLength) value = build(tree, { need: minLength - value.length }, fewest);
   } catch (error) {
     if (error instanceof Unsupported) return undefined;
     throw error;

@@ -1847,6 +1847,25 @@ describe('generated examples', () => {
     for (const [name, pattern] of Object.entries(patterns))
       if (!example[name].startsWith('<string matching')) expect(example[name]).toMatch(new RegExp(pattern));
   });
+
+  it("made-up strings repeat a pattern's `*` no time where once would pass the maximum length", async () => {
+    // AWS Clean Rooms' CollaborationIdentifier (APIs.guru's amazonaws.com/cleanrooms.json): a UUID
+    // between `.*` and `.*`, 36 characters long, was shown as `<string matching …>`.
+    const api = await modelOf([
+      'openapi: 3.0.0',
+      'info: { title: Clean Rooms, version: "2022-02-17" }',
+      'paths: {}',
+      'components:',
+      '  schemas:',
+      '    CollaborationIdentifier:',
+      '      type: string',
+      '      pattern: ".*[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}.*"',
+      '      minLength: 36',
+      '      maxLength: 36',
+    ]);
+    const example = api.schemas.find((schema) => schema.name === 'CollaborationIdentifier')!.example;
+    expect(example).toBe('"aaaaaaaa-aaaa-aaaa-aaaa-aaaaaaaaaaaa"');
+  });
 });
 
 describe('constraints', () => {

@@ -1033,12 +1033,16 @@ export class SchemaRegistry {
         if (!required.has(name) && this.emptiedByDirection(v, value, propertyAt)) continue;
         out[name] = v;
       }
-      if (!pastBound && !properties.length && s.additionalProperties && typeof s.additionalProperties === 'object') {
+      // Past the bound, a map keeps a key only where it must have one (`minProperties`), as an
+      // object keeps its required properties (Kinesis Analytics' PropertyMap was `{}`).
+      const keyRequired = Number(s.minProperties) > 0;
+      const map = !properties.length && s.additionalProperties && typeof s.additionalProperties === 'object';
+      if (map && (!pastBound || keyRequired)) {
         const valuesAt = child(at, 'additionalProperties');
         const v = this.example(s.additionalProperties, valuesAt, stack, depth + 1);
         // A map's key is optional: a structure made up for its value past the bound is left out too.
         const madeUp = v !== null && typeof v === 'object' && !this.hasFixedValue(s.additionalProperties, valuesAt);
-        if (v !== undefined && v !== CIRCULAR && !(depth + 1 > this.depthBound && madeUp)) out.key = v;
+        if (v !== undefined && v !== CIRCULAR && !(depth + 1 > this.depthBound && madeUp && !keyRequired)) out.key = v;
       }
       if (!properties.length && !types.includes('object') && Array.isArray(s.allOf))
         return this.scalarMemberExample(s.allOf, at, stack, depth) ?? out;

@@ -1848,6 +1848,29 @@ describe('generated examples', () => {
       if (!example[name].startsWith('<string matching')) expect(example[name]).toMatch(new RegExp(pattern));
   });
 
+  it('keep a key in a deep map that must have one (minProperties), as they keep required properties', async () => {
+    // Kinesis Analytics v2's PropertyGroupDescriptions[].PropertyMap (APIs.guru's
+    // amazonaws.com/kinesisanalyticsv2.json), `minProperties: 1`, six levels down, was `{}`.
+    const level = (name: string, next: string) =>
+      `    ${name}: { type: object, required: [${next}], properties: { ${next}: { $ref: "#/components/schemas/${next}" } } }`;
+    const api = await modelOf([
+      'openapi: 3.0.0',
+      'info: { title: Kinesis Analytics, version: "2018-05-23" }',
+      'paths: {}',
+      'components:',
+      '  schemas:',
+      level('ApplicationDetail', 'Configuration'),
+      level('Configuration', 'Environment'),
+      level('Environment', 'Groups'),
+      level('Groups', 'Group'),
+      level('Group', 'Properties'),
+      level('Properties', 'PropertyMap'),
+      '    PropertyMap: { type: object, minProperties: 1, additionalProperties: { type: string } }',
+    ]);
+    const example = JSON.parse(api.schemas.find((schema) => schema.name === 'ApplicationDetail')!.example!);
+    expect(example.Configuration.Environment.Groups.Group.Properties.PropertyMap).toEqual({ key: 'string' });
+  });
+
   it("made-up strings repeat a pattern's `*` no time where once would pass the maximum length", async () => {
     // AWS Clean Rooms' CollaborationIdentifier (APIs.guru's amazonaws.com/cleanrooms.json): a UUID
     // between `.*` and `.*`, 36 characters long, was shown as `<string matching …>`.

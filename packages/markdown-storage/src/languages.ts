@@ -100,6 +100,8 @@ const ALIASES: Record<string, string> = {
 
   shellsession: 'bash',
   ksh: 'bash',
+  // A curl command (the `lang: cURL` of ReDoc's code samples in Sakari's, GraphHopper's, Zuora's specs).
+  curl: 'bash',
   'c++': 'cpp',
   cc: 'cpp',
   cxx: 'cpp',
@@ -122,6 +124,8 @@ const ALIASES: Record<string, string> = {
   mjs: 'javascript',
   cjs: 'javascript',
   node: 'javascript',
+  'node.js': 'javascript',
+  nodejs: 'javascript',
   ecmascript: 'javascript',
   ts: 'typescript',
   mts: 'typescript',

@@ -2330,17 +2330,27 @@ function variantConstraints(s: Json, options: { enumListedElsewhere?: boolean; o
     // Two arrays (OpenAI's prompt: tokens, token arrays) are told apart by their items, as the type is.
     const repeated = (whose: string) => said.filter((entry) => entry.whose === whose).length > 1;
     for (const { whose, variant, own } of said)
-      out.push(`${(repeated(whose) && arrayName(variant)) || whose}: ${own.join(', ')}`);
+      out.push(`${(repeated(whose) && variantName(variant)) || whose}: ${own.join(', ')}`);
   }
   return out;
 }
 
-/** An array variant as the type column names it, by its items: `array of integer`, `array of array of integer`. */
-function arrayName(s: Json): string | undefined {
-  if (typeList(s).join() !== 'array' || !isObject(s.items)) return undefined;
-  const items = s.items;
-  const of = isRef(items) ? refWords(items.$ref) : (arrayName(items) ?? (typeList(items).join(' or ') || undefined));
-  return of && `array of ${of}`;
+/**
+ * A variant as the type column names it, where its type alone does not tell it from another: an
+ * array by its items (`array of integer`, `array of array of integer`), a value by its format
+ * (`string (country-code-2)`).
+ */
+function variantName(s: Json): string | undefined {
+  const types = typeList(s).join(' or ');
+  if (types === 'array' && isObject(s.items)) {
+    const items = s.items;
+    const of = isRef(items)
+      ? refWords(items.$ref)
+      : (variantName(items) ?? (typeList(items).join(' or ') || undefined));
+    return of && `array of ${of}`;
+  }
+  // Two strings told apart by their format (Shutterstock's country-code-3 and country-code-2).
+  return types && typeof s.format === 'string' ? `${types} (${s.format})` : undefined;
 }
 
 /**

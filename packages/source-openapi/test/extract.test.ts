@@ -1954,6 +1954,30 @@ describe('constraints', () => {
     expect(page).toContain('| `price` | number or null | no | (value > 0) |');
   });
 
+  it('of two string variants name each by its format, as the type does, not both `string`', async () => {
+    // Shutterstock's ISOCountryCode (APIs.guru's shutterstock.com.json): "one of string (country-code-3) |
+    // string (country-code-2)", whose row read `(string: one of 249 values) (string: one of 245 values)`.
+    const api = await modelOf([
+      'openapi: 3.0.0',
+      'info: { title: Shutterstock, version: "1" }',
+      'paths: {}',
+      'components:',
+      '  schemas:',
+      '    Licence:',
+      '      type: object',
+      '      properties:',
+      '        country:',
+      '          oneOf:',
+      '            - { type: string, format: country-code-3, pattern: "^[A-Z]{3}$" }',
+      '            - { type: string, format: country-code-2, pattern: "^[A-Z]{2}$" }',
+    ]);
+    const fields = api.schemas.find((s) => s.name === 'Licence')!.fields;
+    expect(fields[0]!.constraints).toEqual([
+      'string (country-code-3): pattern: `^[A-Z]{3}$`',
+      'string (country-code-2): pattern: `^[A-Z]{2}$`',
+    ]);
+  });
+
   it('of two array variants name each by its items, as the type does, not both `array`', async () => {
     // OpenAI's CreateCompletionRequest.prompt (APIs.guru's openai.com.json): tokens or token arrays.
     const api = await modelOf([

@@ -1871,6 +1871,37 @@ describe('generated examples', () => {
     expect(example.Configuration.Environment.Groups.Group.Properties.PropertyMap).toEqual({ key: 'string' });
   });
 
+  it("made-up strings match a pattern with a lookahead where the value keeps it, as AWS's host names' `(?!-)`", async () => {
+    // APIs.guru's amazonaws.com specs: ACM's DomainNameString, Connect's InstanceAlias, Directory
+    // Service's; each was shown as `<string matching …>`.
+    const patterns: Record<string, string> = {
+      domain: '^(\\*\\.)?(((?!-)[A-Za-z0-9-]{0,62}[A-Za-z0-9])\\.)+((?!-)[A-Za-z0-9-]{1,62}[A-Za-z0-9])$',
+      alias: '^(?!d-)([\\da-zA-Z]+)([-]*[\\da-zA-Z])*$',
+      email: '^(?!\\s).+@([a-zA-Z0-9_\\-\\.]+)\\.([a-zA-Z]{2,5})$',
+      password: '^(?=.*[0-9])(?=.*[a-z]).{8,}$', // a lookahead the value breaks: said, not made up
+    };
+    const api = await modelOf([
+      'openapi: 3.0.0',
+      'info: { title: AWS, version: "1" }',
+      'paths: {}',
+      'components:',
+      '  schemas:',
+      '    Names:',
+      '      type: object',
+      '      properties:',
+      ...Object.entries(patterns).map(([name, pattern]) => `        ${name}: { type: string, pattern: '${pattern}' }`),
+    ]);
+    const example = JSON.parse(api.schemas.find((schema) => schema.name === 'Names')!.example!);
+    expect(example).toEqual({
+      domain: 'aa.aa',
+      alias: 'string', // which matches it already
+      email: 'a@a.aa',
+      password: '<string matching ^(?=.*[0-9])(?=.*[a-z]).{8,}$>',
+    });
+    for (const [name, pattern] of Object.entries(patterns))
+      if (!example[name].startsWith('<string matching')) expect(example[name]).toMatch(new RegExp(pattern));
+  });
+
   it("made-up strings repeat a pattern's `*` no time where once would pass the maximum length", async () => {
     // AWS Clean Rooms' CollaborationIdentifier (APIs.guru's amazonaws.com/cleanrooms.json): a UUID
     // between `.*` and `.*`, 36 characters long, was shown as `<string matching …>`.

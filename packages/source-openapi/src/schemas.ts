@@ -1598,6 +1598,8 @@ const FORMAT_ALIASES: Record<string, string> = {
   guid: 'uuid',
   URL: 'url',
   'uri-reference': 'uri',
+  iri: 'uri',
+  'iri-reference': 'uri',
 };
 
 /** A schema's format as a made-up example reads it (see FORMAT_ALIASES). */
@@ -1679,6 +1681,12 @@ function formattedString(format: string | undefined, s: Json): string {
       return withLength('********', s);
     case 'date-time-rfc1123':
       return 'Mon, 01 Jan 2024 12:00:00 GMT';
+    // Twilio's dates (`date_created` of every resource).
+    case 'date-time-rfc-2822':
+      return 'Mon, 01 Jan 2024 12:00:00 +0000';
+    // Base64 with the URL's alphabet and no padding (Microsoft Graph's, Key Vault's keys).
+    case 'base64url':
+      return 'ZXhhbXBsZQ';
     // JSON Schema's duration is ISO 8601's.
     case 'duration':
       return 'P1D';

@@ -3730,6 +3730,30 @@ describe('a generated example of a string whose format the standard does not nam
     // The type still says the format the spec wrote.
     expect(schemas).toContain('| `approveTime` | string (google-datetime) | no |');
   });
+
+  it("is a value of that format for Twilio's RFC 2822 dates, Microsoft Graph's base64url and IRI references", async () => {
+    // twilio.com/api.json (APIs.guru): `date_created: { format: date-time-rfc-2822 }` on every
+    // resource was "string"; microsoft.com/graph.json's base64url, mercure.local.json's iri-reference too.
+    const api = await modelOf([
+      'openapi: 3.0.1',
+      'info: { title: Twilio - Api, version: 1.0.0 }',
+      'paths: {}',
+      'components:',
+      '  schemas:',
+      '    Account:',
+      '      type: object',
+      '      properties:',
+      '        date_created: { type: string, format: date-time-rfc-2822, nullable: true }',
+      '        thumbnail: { type: string, format: base64url }',
+      '        topic: { type: string, format: iri-reference }',
+    ]);
+    const example = JSON.parse(api.schemas.find((schema) => schema.name === 'Account')!.example!);
+    expect(example).toEqual({
+      date_created: 'Mon, 01 Jan 2024 12:00:00 +0000',
+      thumbnail: 'ZXhhbXBsZQ',
+      topic: 'https://example.com',
+    });
+  });
 });
 
 describe("an inline object's title that is its description", () => {

@@ -532,12 +532,21 @@ function cellLines(lines: string[], inCode: boolean[]): string {
     if (open.length && indent === open.at(-1)!.indent) out += '</li><li>';
     else {
       open.push({ indent, tag });
-      out += `<${tag}><li>`;
+      out += `${listOpening(tag, item[2]!)}<li>`;
     }
     out += item[3]!.trim();
   });
   while (open.length) out += `</li></${open.pop()!.tag}>`;
   return out;
+}
+
+/**
+ * The tag that opens a list: an ordered one keeps its first item's number, as CommonMark does
+ * (Stack Exchange's steps 1 to 4, a bullet list under each, read 1, 1, 2, 1 when each began at 1).
+ */
+function listOpening(tag: 'ul' | 'ol', marker: string): string {
+  const start = Number.parseInt(marker, 10);
+  return tag === 'ol' && start !== 1 ? `<ol start="${start}">` : `<${tag}>`;
 }
 
 /**

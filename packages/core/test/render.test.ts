@@ -318,6 +318,28 @@ describe('template renderer', () => {
     expect(escapeTableCell('## Notes\n> Slow.')).toBe('<h2>Notes</h2><blockquote>Slow.</blockquote>');
   });
 
+  it("keeps an ordered list's first number in a table cell where it is not 1, as its numbering goes on", () => {
+    // Stack Exchange's OAuth 2.0 scheme (APIs.guru's stackexchange.com.json): its steps 1 to 4, each
+    // with a bullet list under it, were numbered 1, 1, 2, 1 (each ordered list after a bullet list anew).
+    const steps = [
+      '#The explicit OAuth 2.0 flow consists of the following steps:',
+      '1. Send a user to https://stackexchange.com/oauth, with these query string parameters',
+      '- client_id',
+      '2. The user approves your app',
+      '3. The user is redirected to redirect_uri',
+      '- code',
+      '4. POST the following parameters',
+    ].join('\n');
+    expect(escapeTableCell(steps)).toBe(
+      '#The explicit OAuth 2.0 flow consists of the following steps:' +
+        '<ol><li>Send a user to https://stackexchange.com/oauth, with these query string parameters</li></ol>' +
+        '<ul><li>client_id</li></ul>' +
+        '<ol start="2"><li>The user approves your app</li><li>The user is redirected to redirect_uri</li></ol>' +
+        '<ul><li>code</li></ul>' +
+        '<ol start="4"><li>POST the following parameters</li></ol>',
+    );
+  });
+
   it("keeps a description's block quote a quote inside a table cell, not text after a `>`", () => {
     // Adyen's field notes (adyen.com/NotificationConfigurationService.json, `hmacSignatureKey`):
     // the page showed ">Must be a 32-byte…" with its marker as text.

@@ -101,6 +101,8 @@ const ALIASES: Record<string, string> = {
 
   shellsession: 'bash',
   ksh: 'bash',
+  // A curl command (the `lang: cURL` of ReDoc's code samples in Sakari's, GraphHopper's, Zuora's specs).
+  curl: 'bash',
   'c++': 'cpp',
   cc: 'cpp',
   cxx: 'cpp',
@@ -123,6 +125,8 @@ const ALIASES: Record<string, string> = {
   mjs: 'javascript',
   cjs: 'javascript',
   node: 'javascript',
+  'node.js': 'javascript',
+  nodejs: 'javascript',
   ecmascript: 'javascript',
   ts: 'typescript',
   mts: 'typescript',

@@ -52,7 +52,10 @@ export interface FormEncoding {
  * object, `text/plain` for the rest.
  */
 export function formParts(example: unknown, schema: SchemaView | undefined, how: FormEncoding): FormPart[] {
-  const fields = new Map((schema?.fields ?? []).filter((f) => f.depth === 0).map((f) => [f.name, f]));
+  // A union's variant fields are either's, not all sent together.
+  const fields = new Map(
+    (schema?.fields ?? []).filter((f) => f.depth === 0 && f.variant === undefined).map((f) => [f.name, f]),
+  );
   const given = isPlainObject(example) ? example : undefined;
   const left = [...fields.values()].filter((f) => !given || !(f.name in given));
   const sent = given

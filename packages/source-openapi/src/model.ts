@@ -62,6 +62,8 @@ export interface SchemaField {
   constraints: string[];
   /** The field refers (directly or through others) back to the schema being shown. */
   circular: boolean;
+  /** The field is one of a union's inline object variants: its place among them, 1 for the first. */
+  variant?: number;
 }
 
 export interface SchemaView {
@@ -93,6 +95,8 @@ export interface NamedSchema extends SchemaView {
   /** The schema's `externalDocs`. */
   externalDocs?: ExternalDocs;
   example?: string;
+  /** The code block language `example` is shown in: `json`, or `text` for a string of several lines. */
+  exampleLanguage?: string;
   /** Whether docgen made `example` from the schema: the spec gives it none. */
   exampleGenerated?: boolean;
   /** Whether docgen put `example` together from the examples, defaults and enums of the schema's parts, making up no value. */

@@ -3,8 +3,9 @@
  * `^(draft|live)$` gives `draft`, `^sk_[a-z0-9]{4,}$` gives `sk_aaaa`. It reads the subset of
  * regular expressions that specs use (literals, escapes, character classes, `.`, groups,
  * alternation, anchors and quantifiers) and builds one value from it, the first choice each time,
- * in one pass over the pattern, so no pattern can make it hang. A pattern beyond the subset
- * (lookaround, back-references, `\b`, Unicode properties) gives undefined: the caller then shows a
+ * in one pass over the pattern, so no pattern can make it hang; a lookahead is left out of the
+ * value, which the pattern is then asked about. A pattern beyond the subset (lookbehind,
+ * back-references, `\b`, Unicode properties) gives undefined: the caller then shows a
  * value that says which pattern it should match rather than one that breaks it.
  *
  * No library: randexp (the usual one) pulls in two more packages and makes up random text, which
@@ -34,6 +35,8 @@ class Parser {
   private index = 0;
   /** A repeated group holding a repeat or a choice (`^([a-z]+-)*$`): a backtracking engine could take exponential time on it. */
   risky = false;
+  /** A part the value is not built to match (a lookahead): only the pattern itself can say whether it does. */
+  unchecked = false;
 
   constructor(private readonly source: string) {}
 
@@ -90,14 +93,27 @@ class Parser {
   private group(): Atom {
     if (this.source[this.index] === '?') {
       const kind = this.source.slice(this.index, this.index + 3);
+      if (kind.startsWith('?!') || kind.startsWith('?=')) return this.lookahead();
       if (kind.startsWith('?:')) this.index += 2;
       else if (kind === '?<=' || kind === '?<!' || !kind.startsWith('?<'))
-        throw new Unsupported(); // lookaround, inline flags
+        throw new Unsupported(); // lookbehind, inline flags
       else this.index = this.source.indexOf('>', this.index) + 1 || this.source.length; // a named group
     }
     const group = this.alternatives();
     if (this.source[this.index++] !== ')') throw new Unsupported();
     return { group };
+  }
+
+  /**
+   * A lookahead (`(?!-)`, `(?=.*\d)`): read, then left out of the value, which the pattern itself
+   * is asked about afterwards (see stringMatching). AWS's host names begin `(?!-)`.
+   */
+  private lookahead(): Atom {
+    this.index += 2;
+    this.alternatives();
+    if (this.source[this.index++] !== ')') throw new Unsupported();
+    this.unchecked = true;
+    return { group: [[]] };
   }
 
   private escape(inClass: boolean): Atom {
@@ -215,15 +231,15 @@ function literal(c: string): Atom {
 
 /**
  * Builds the value: the first alternative, each repeat its fewest times but at least once (`*`
- * gives one item, `?` none), then, while the value is shorter than `need`, a repeat with room
- * adds items.
+ * gives one item, `?` none; with `fewest`, `*` none too), then, while the value is shorter than
+ * `need`, a repeat with room adds items.
  */
-function build(alternatives: Alternatives, budget: { need: number }): string {
+function build(alternatives: Alternatives, budget: { need: number }, fewest = false): string {
   let out = '';
   for (const { atom, min, max } of alternatives[0]!) {
     if ('anchor' in atom) continue;
-    const once = () => ('group' in atom ? build(atom.group, budget) : atom.first);
-    let count = min > 0 ? min : max === 1 ? 0 : 1;
+    const once = () => ('group' in atom ? build(atom.group, budget, fewest) : atom.first);
+    let count = min > 0 || fewest ? min : max === 1 ? 0 : 1;
     if (count > MAX_LENGTH) throw new Unsupported();
     for (let i = 0; i < count; i += 1) {
       out += once();
@@ -248,7 +264,10 @@ export function stringMatching(pattern: string, minLength = 0, maxLength = Infin
   try {
     const tree = parser.parse();
     value = build(tree, { need: 0 });
-    if (value.length < minLength) value = build(tree, { need: minLength - value.length });
+    // AWS Clean Rooms' 36-character UUID between `.*` and `.*`: each `*` once makes 38.
+    const fewest = value.length > maxLength;
+    if (fewest) value = build(tree, { need: 0 }, true);
+    if (value.length < minLength) value = build(tree, { need: minLength - value.length }, fewest);
   } catch (error) {
     if (error instanceof Unsupported) return undefined;
     throw error;
@@ -256,7 +275,7 @@ export function stringMatching(pattern: string, minLength = 0, maxLength = Infin
   if (value.length < minLength || value.length > maxLength) return undefined;
   // A check of the reading above; skipped for a long value on a pattern a backtracking engine
   // could take exponential time on.
-  if (parser.risky && value.length > SAFE_LENGTH) return value;
+  if (parser.risky && value.length > SAFE_LENGTH) return parser.unchecked ? undefined : value;
   return matches(pattern, value) ? value : undefined;
 }
 

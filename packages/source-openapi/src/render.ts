@@ -135,6 +135,7 @@ export function renderApi(model: ApiModel, templates: TemplateRenderer, options:
     schemaPage,
     byOperationId,
     bySummarySlug([...model.tags.flatMap((tag) => tag.operations), ...model.webhooks]),
+    byPathAndVerb(model.tags.flatMap((tag) => tag.operations)),
     tagPageByName,
     // The headings as the overview shows them (placeholders as text): their slugs are the page's.
     { key: root, headings: descriptionHeadings(placeFragment(shownMarkdown(model.description), 2)) },
@@ -323,6 +324,8 @@ class Links {
     private readonly byOperationId: Map<string, Operation>,
     /** Operations by their summary's slug, where no other operation's summary has it (bySummarySlug). */
     private readonly bySummary: Map<string, Operation>,
+    /** Operations by their path and method as Atlassian's anchors spell them, where unique (byPathAndVerb). */
+    private readonly byPathVerb: Map<string, Operation>,
     /** Tag pages by each spelling of the tag's name (redocNames). */
     private readonly tagPages: Map<string, string>,
     /** The overview's page and the headings the spec's description puts on it, which ReDoc's `#section/…` links name. */
@@ -357,7 +360,7 @@ class Links {
           ? this.sectionHref(target, fromKey)
           : ownHeading(decodedPair(target))
             ? undefined
-            : this.namedOperationHref(decodedPair(target), fromKey);
+            : (this.namedOperationHref(decodedPair(target), fromKey) ?? this.atlassianHref(target, fromKey));
       return href === undefined ? whole : `](${href})`;
     });
   }
@@ -367,7 +370,9 @@ class Links {
    * it names on the overview, each name found in the section of the one before it
    * (`Retrieving-data/Pagination` is the Pagination under Retrieving data, not one in a later section).
    * `#section/Authentication` without such a heading is ReDoc's own section of the security
-   * schemes, which the overview has too. Undefined when the description has no such heading.
+   * schemes, which the overview has too; so is `#section/Authentication/<scheme>`, the subsection
+   * ReDoc gives each scheme there (rev.ai's `Access-Token`), which the overview's table lists.
+   * Undefined when the description has no such heading.
    */
   private sectionHref(target: string, fromKey: string): string | undefined {
     const names = target
@@ -387,8 +392,10 @@ class Links {
       from = index + 1;
       end = sectionEnd(headings, index);
     }
-    const slug =
-      found?.slug ?? (names.length === 1 && names[0]!.includes('authentication') ? 'authentication' : undefined);
+    // ReDoc's own section of the security schemes, where the description has no heading of that name.
+    const redocAuthentication =
+      names[0]?.includes('authentication') && !headings.some((heading) => heading.names.has('authentication'));
+    const slug = found?.slug ?? (redocAuthentication ? 'authentication' : undefined);
     return slug && `${fromKey === key ? '' : `./${pageFileStem(key)}.md`}#${slug}`;
   }
 
@@ -399,6 +406,21 @@ class Links {
    */
   private namedOperationHref(name: string, fromKey: string): string | undefined {
     const operation = this.byOperationId.get(name) ?? this.bySummary.get(anchorSlug(name));
+    return operation && this.operationHref(operation, fromKey);
+  }
+
+  /**
+   * Where `#api-…` leads when it names an operation or a tag as Atlassian's docs site does (Jira's
+   * spec: `#api-rest-api-3-task-taskId-get` is GET /rest/api/3/task/{taskId}, `#api-group-Tasks`
+   * the Tasks tag). Undefined for any other name.
+   */
+  private atlassianHref(target: string, fromKey: string): string | undefined {
+    if (!target.startsWith('api-')) return undefined;
+    if (target.startsWith('api-group-')) {
+      const key = this.tagPages.get(bareName(target.slice('api-group-'.length)));
+      return key && `./${pageFileStem(key)}.md`;
+    }
+    const operation = this.byPathVerb.get(bareName(target.slice('api-'.length)));
     return operation && this.operationHref(operation, fromKey);
   }
 
@@ -519,6 +541,30 @@ function bySummarySlug(operations: Operation[]): Map<string, Operation> {
 }
 
 /**
+ * Operations by their path and method, letters and digits only (GET /rest/api/3/task/{taskId} is
+ * `restapi3tasktaskidget`), as Atlassian's anchors name them once bareName reads those; where
+ * two operations would share a key, neither is found.
+ */
+function byPathAndVerb(operations: Operation[]): Map<string, Operation> {
+  const found = new Map<string, Operation | undefined>();
+  for (const operation of operations) {
+    const key = bareName(`${operation.path}-${operation.verb}`);
+    found.set(key, found.has(key) ? undefined : operation);
+  }
+  return new Map([...found].filter((entry): entry is [string, Operation] => entry[1] !== undefined));
+}
+
+/** A name for matching, case and punctuation aside: letters and digits only, accents dropped, `&` as `and`. */
+function bareName(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/&/g, 'and')
+    .replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
+/**
  * A tag's or a description heading's name as a ReDoc `#tag/…` or `#section/…` link may spell it,
  * for matching, case and punctuation aside: as ReDoc writes it, its safeSlugify (the `slugify`
  * package's slug: `Feature Flag & Setting values` → `Feature-Flag-and-Setting-values`, `Straße` →
@@ -527,14 +573,7 @@ function bySummarySlug(operations: Operation[]): Map<string, Operation> {
  * (`Paging-with-_links-and-cursor` for `Paging with \`_links\` & \`<cursor>\``).
  */
 function redocNames(name: string): string[] {
-  const bare = (text: string) =>
-    text
-      .normalize('NFD')
-      .replace(/\p{M}/gu, '')
-      .toLowerCase()
-      .replace(/&/g, 'and')
-      .replace(/[^\p{L}\p{N}]+/gu, '');
-  return [...new Set([bare(slugify(name) || name), bare(name)])];
+  return [...new Set([bareName(slugify(name) || name), bareName(name)])];
 }
 
 /**
@@ -1367,6 +1406,7 @@ function variantsView(schema: SchemaView, links: Links, key: string) {
 
 function fieldView(field: SchemaField, links: Links, key: string) {
   const badges = [
+    field.variant === undefined ? '' : `_variant ${field.variant}_`,
     field.deprecated ? '**Deprecated.**' : '',
     field.readOnly ? '_read-only_' : '',
     field.writeOnly ? '_write-only_' : '',
@@ -1409,6 +1449,7 @@ function schemaView(schema: NamedSchema, links: Links, key: string) {
     rules: schema.rules,
     enum: schema.enum?.map((v) => inlineCode(v)).join(', '),
     example: shownExample(schema.example, schema.exampleGenerated),
+    exampleLanguage: schema.exampleLanguage ?? 'json',
     exampleGenerated: schema.exampleGenerated,
     exampleAssembled: schema.exampleAssembled,
   };

@@ -533,14 +533,17 @@ export class SchemaRegistry {
         s: property,
         at: propertyAt,
       };
-      if (hasProperties(shape.s)) {
+      if (hasFieldRows(shape.s)) {
         rows.push(...this.fields(shape.s, shape.at, ownerId, `${field.name}.`, depth + 1, seen));
-      } else if (shape.s.items && !isRef(shape.s.items) && hasProperties(shape.s.items as Json)) {
+      } else if (shape.s.items && !isRef(shape.s.items) && hasFieldRows(shape.s.items as Json)) {
         rows.push(
           ...this.fields(shape.s.items as Json, child(shape.at, 'items'), ownerId, `${field.name}[].`, depth + 1, seen),
         );
       }
     }
+    for (const variant of inlineObjectVariants(schema, at))
+      for (const row of this.fields(variant.s, variant.at, ownerId, prefix, depth, seen))
+        rows.push(row.variant === undefined ? { ...row, variant: variant.number } : row);
     return rows;
   }
 
@@ -639,11 +642,12 @@ export class SchemaRegistry {
   }
 
   /** A named schema's example for the schemas page, and where it came from (see exampleOrigin). */
-  private namedSchemaExample(id: string): Pick<NamedSchema, 'example' | 'exampleGenerated' | 'exampleAssembled'> {
+  private namedSchemaExample(
+    id: string,
+  ): Pick<NamedSchema, 'example' | 'exampleLanguage' | 'exampleGenerated' | 'exampleAssembled'> {
     const entry = this.entries.get(id)!;
     const built = this.withinLineBudget(() => this.namedExample(id));
-    const example = stringifyExample(built.value);
-    return { example, ...this.exampleOrigin(built, entry.value, entry.at) };
+    return { ...shownNamedExample(built.value), ...this.exampleOrigin(built, entry.value, entry.at) };
   }
 
   // ---- cycles ------------------------------------------------------------------------------------
@@ -909,6 +913,16 @@ export class SchemaRegistry {
     return ['example', 'examples', 'const', 'default', 'enum'].some((k) => s[k] !== undefined && s[k] !== null);
   }
 
+  /**
+   * Whether an object example is `{}` only because this direction's example leaves out each of its
+   * properties (CDC ReportStream's `meta`, all read-only, in a request): an optional one is left
+   * out, not sent as `{}`. Not a free-form object's, nor one the spec gives.
+   */
+  private emptiedByDirection(example: unknown, schema: unknown, at: SpecPointer): boolean {
+    if (!this.direction || !isObject(example) || Object.keys(example).length) return false;
+    return !this.hasFixedValue(schema, at) && hasProperties(this.derefSchema(schema, at).s);
+  }
+
   /** Whether a property is left out of this direction's example. */
   private leftOut(value: unknown, at: SpecPointer): boolean {
     if (!this.direction) return false;
@@ -950,7 +964,7 @@ export class SchemaRegistry {
       return exampleAsData(s.examples[0], s);
     }
     if (s.const !== undefined) return s.const;
-    if (s.default !== undefined) return s.default;
+    if (defaultOfType(s)) return s.default;
     if (Array.isArray(s.enum) && s.enum.length) return s.enum.find((v) => v !== null) ?? s.enum[0];
     const wrapped = wrappedRef(s);
     if (wrapped) return this.example(wrapped.ref, child(at, 'allOf', wrapped.index), stack, depth);
@@ -1016,14 +1030,19 @@ export class SchemaRegistry {
         // required part); one the spec gives (`example`, `default`) is kept.
         const madeUp = v !== null && typeof v === 'object' && !this.hasFixedValue(value, propertyAt);
         if (depth + 1 > this.depthBound && madeUp && !required.has(name)) continue;
+        if (!required.has(name) && this.emptiedByDirection(v, value, propertyAt)) continue;
         out[name] = v;
       }
-      if (!pastBound && !properties.length && s.additionalProperties && typeof s.additionalProperties === 'object') {
+      // Past the bound, a map keeps a key only where it must have one (`minProperties`), as an
+      // object keeps its required properties (Kinesis Analytics' PropertyMap was `{}`).
+      const keyRequired = Number(s.minProperties) > 0;
+      const map = !properties.length && s.additionalProperties && typeof s.additionalProperties === 'object';
+      if (map && (!pastBound || keyRequired)) {
         const valuesAt = child(at, 'additionalProperties');
         const v = this.example(s.additionalProperties, valuesAt, stack, depth + 1);
         // A map's key is optional: a structure made up for its value past the bound is left out too.
         const madeUp = v !== null && typeof v === 'object' && !this.hasFixedValue(s.additionalProperties, valuesAt);
-        if (v !== undefined && v !== CIRCULAR && !(depth + 1 > this.depthBound && madeUp)) out.key = v;
+        if (v !== undefined && v !== CIRCULAR && !(depth + 1 > this.depthBound && madeUp && !keyRequired)) out.key = v;
       }
       if (!properties.length && !types.includes('object') && Array.isArray(s.allOf))
         return this.scalarMemberExample(s.allOf, at, stack, depth) ?? out;
@@ -1437,6 +1456,35 @@ function structuredVariant(property: Json, at: SpecPointer): { s: Json; at: Spec
 }
 
 /**
+ * The inline object variants of a union, whose fields are listed as its rows, each with its place
+ * among the union's variants other than `null` (the type column's order): DocSpring's
+ * `source_pdfs` items, `oneOf: [{ properties: { type, id } }, { properties: { type, url } }]`.
+ * None where one variant is the shape beside `null` or single values (structuredVariant).
+ */
+function inlineObjectVariants(s: Json, at: SpecPointer): Array<{ s: Json; at: SpecPointer; number: number }> {
+  const out: Array<{ s: Json; at: SpecPointer; number: number }> = [];
+  for (const keyword of ['anyOf', 'oneOf'] as const) {
+    const list = s[keyword];
+    if (!Array.isArray(list) || structuredVariant(s, at)) continue;
+    const variants = list.map((item, index) => ({ item, index })).filter(({ item }) => !isNullType(item));
+    variants.forEach(({ item, index }, place) => {
+      if (isInlineShape(item)) out.push({ s: item, at: child(at, keyword, index), number: place + 1 });
+    });
+  }
+  return out;
+}
+
+/** Whether a schema has rows of its own to list: its properties, or those of its union's inline object variants. */
+function hasFieldRows(s: Json): boolean {
+  return hasProperties(s) || ['anyOf', 'oneOf'].some((k) => Array.isArray(s[k]) && s[k].some(isInlineShape));
+}
+
+/** Whether a union's variant is an object written in place, with properties of its own. */
+function isInlineShape(item: unknown): item is Json {
+  return isObject(item) && hasProperties(item) && !wrappedRef(item);
+}
+
+/**
  * The title an inline object's type is named by: not one that is only its description again
  * (Zoom's `title: The H.323/SIP device object.` beside that description), which the page shows
  * right after the type.
@@ -1550,6 +1598,8 @@ const FORMAT_ALIASES: Record<string, string> = {
   guid: 'uuid',
   URL: 'url',
   'uri-reference': 'uri',
+  iri: 'uri',
+  'iri-reference': 'uri',
 };
 
 /** A schema's format as a made-up example reads it (see FORMAT_ALIASES). */
@@ -1631,6 +1681,12 @@ function formattedString(format: string | undefined, s: Json): string {
       return withLength('********', s);
     case 'date-time-rfc1123':
       return 'Mon, 01 Jan 2024 12:00:00 GMT';
+    // Twilio's dates (`date_created` of every resource).
+    case 'date-time-rfc-2822':
+      return 'Mon, 01 Jan 2024 12:00:00 +0000';
+    // Base64 with the URL's alphabet and no padding (Microsoft Graph's, Key Vault's keys).
+    case 'base64url':
+      return 'ZXhhbXBsZQ';
     // JSON Schema's duration is ISO 8601's.
     case 'duration':
       return 'P1D';
@@ -1908,6 +1964,19 @@ export function stringifyExample(value: unknown): string | undefined {
 }
 
 /**
+ * A named schema's example as its entry shows it, and the language of its block: a string of
+ * several lines that is no JSON text (ACM's PEM certificate) as the text it is, which a JSON block
+ * would misname; any other string as a JSON string, a line break at an end too (IoT's
+ * FirehoseSeparator, `"\n"`, was an empty block).
+ */
+function shownNamedExample(value: unknown): Pick<NamedSchema, 'example' | 'exampleLanguage'> {
+  if (typeof value !== 'string' || isJsonText(value))
+    return { example: stringifyExample(value), exampleLanguage: 'json' };
+  if (value.trim().includes('\n')) return { example: value, exampleLanguage: 'text' };
+  return { example: JSON.stringify(value), exampleLanguage: 'json' };
+}
+
+/**
  * An object's or a list's example written as JSON text in a string (swagger-jsdoc writes
  * `example: '{"a":1}'` from a JSDoc comment): the data the text holds, so that it is shown
  * pretty-printed and sits in a parent's example as data, not as a quoted string. Anything else,
@@ -2030,6 +2099,18 @@ function examplePropertiesOf<T extends { name: string }>(properties: T[], requir
   if (properties.length <= MAX_EXAMPLE_PROPERTIES) return properties;
   let optional = Math.max(0, MAX_EXAMPLE_PROPERTIES - properties.filter((p) => required.has(p.name)).length);
   return properties.filter((p) => required.has(p.name) || optional-- > 0);
+}
+
+/**
+ * Whether a schema's `default` can stand as its example: one of its type. OpenAI's `max_tokens: {
+ * type: integer, default: inf }` cannot, nor a string's `default: null` where null is not allowed:
+ * the API would refuse them. A type docgen does not know (`int`) takes any default.
+ */
+function defaultOfType(s: Json): boolean {
+  if (s.default === undefined) return false;
+  const types = typeList(s).filter((type) => JSON_TYPES.has(type));
+  if (!types.length) return true;
+  return s.default === null ? isNullable(s) : types.some((type) => isOfType(s.default, type));
 }
 
 /** Whether a JSON value is of a schema's `type` (an integer is a number too). */
@@ -2246,16 +2327,38 @@ function variantConstraints(s: Json, options: { enumListedElsewhere?: boolean; o
       if (isObject(variants[0]) && !isRef(variants[0])) out.push(...constraints(variants[0], options));
       continue;
     }
+    const said: Array<{ whose: string; variant: Json; own: string[] }> = [];
     for (const [i, variant] of variants.entries()) {
       if (!isObject(variant) || isRef(variant)) continue;
       // A variant of one value says it in the type (see asLiteral).
       const rest = onlyValue(variant) === undefined ? variant : { ...variant, enum: undefined, const: undefined };
       const own = constraints(rest, options);
-      const whose = typeList(variant).join(' or ') || `variant ${i + 1}`;
-      if (own.length) out.push(`${whose}: ${own.join(', ')}`);
+      if (own.length) said.push({ whose: typeList(variant).join(' or ') || `variant ${i + 1}`, variant, own });
     }
+    // Two arrays (OpenAI's prompt: tokens, token arrays) are told apart by their items, as the type is.
+    const repeated = (whose: string) => said.filter((entry) => entry.whose === whose).length > 1;
+    for (const { whose, variant, own } of said)
+      out.push(`${(repeated(whose) && variantName(variant)) || whose}: ${own.join(', ')}`);
   }
   return out;
+}
+
+/**
+ * A variant as the type column names it, where its type alone does not tell it from another: an
+ * array by its items (`array of integer`, `array of array of integer`), a value by its format
+ * (`string (country-code-2)`).
+ */
+function variantName(s: Json): string | undefined {
+  const types = typeList(s).join(' or ');
+  if (types === 'array' && isObject(s.items)) {
+    const items = s.items;
+    const of = isRef(items)
+      ? refWords(items.$ref)
+      : (variantName(items) ?? (typeList(items).join(' or ') || undefined));
+    return of && `array of ${of}`;
+  }
+  // Two strings told apart by their format (Shutterstock's country-code-3 and country-code-2).
+  return types && typeof s.format === 'string' ? `${types} (${s.format})` : undefined;
 }
 
 /**

@@ -1369,6 +1369,39 @@ describe('vendor extensions', () => {
 });
 
 describe('generated examples', () => {
+  it("leave out a default that is not of the field's type, which the API would refuse; a default that is stays", async () => {
+    // OpenAI's CreateChatCompletionRequest (APIs.guru's openai.com.json): `max_tokens: { type: integer,
+    // default: inf }` sent `"max_tokens": "inf"`; CDC ReportStream's `{ type: string, default: null }` null.
+    const api = await modelOf([
+      'openapi: 3.0.0',
+      'info: { title: OpenAI, version: "1" }',
+      'paths:',
+      '  /chat/completions:',
+      '    post:',
+      '      operationId: createChatCompletion',
+      "      requestBody: { content: { application/json: { schema: { $ref: '#/components/schemas/ChatRequest' } } } }",
+      "      responses: { '200': { description: OK } }",
+      'components:',
+      '  schemas:',
+      '    ChatRequest:',
+      '      type: object',
+      '      properties:',
+      '        max_tokens: { type: integer, default: inf }',
+      '        n: { type: integer, default: 1 }',
+      '        logit_bias: { type: object, nullable: true, default: null }',
+      '        organization: { type: string, default: null }',
+      '        stop: { oneOf: [{ type: string }, { type: array, items: { type: string } }], default: "<|endoftext|>" }',
+    ]);
+    const create = op(api, 'createChatCompletion');
+    expect(JSON.parse(create.requestBody!.contents[0]!.example!)).toEqual({
+      max_tokens: 0,
+      n: 1,
+      logit_bias: null,
+      organization: 'string',
+      stop: '<|endoftext|>',
+    });
+  });
+
   it("an object's or list's example written as JSON text (swagger-jsdoc) is that data, pretty-printed; a string's stays text", async () => {
     // swagger-jsdoc copies a JSDoc comment's `example: '{"color":"red"}'` into the spec as a string.
     const api = await modelOf([
@@ -1800,6 +1833,79 @@ describe('generated examples', () => {
     for (const [name, pattern] of Object.entries(patterns))
       if (!example[name].startsWith('<string matching')) expect(example[name]).toMatch(new RegExp(pattern));
   });
+
+  it('keep a key in a deep map that must have one (minProperties), as they keep required properties', async () => {
+    // Kinesis Analytics v2's PropertyGroupDescriptions[].PropertyMap (APIs.guru's
+    // amazonaws.com/kinesisanalyticsv2.json), `minProperties: 1`, six levels down, was `{}`.
+    const level = (name: string, next: string) =>
+      `    ${name}: { type: object, required: [${next}], properties: { ${next}: { $ref: "#/components/schemas/${next}" } } }`;
+    const api = await modelOf([
+      'openapi: 3.0.0',
+      'info: { title: Kinesis Analytics, version: "2018-05-23" }',
+      'paths: {}',
+      'components:',
+      '  schemas:',
+      level('ApplicationDetail', 'Configuration'),
+      level('Configuration', 'Environment'),
+      level('Environment', 'Groups'),
+      level('Groups', 'Group'),
+      level('Group', 'Properties'),
+      level('Properties', 'PropertyMap'),
+      '    PropertyMap: { type: object, minProperties: 1, additionalProperties: { type: string } }',
+    ]);
+    const example = JSON.parse(api.schemas.find((schema) => schema.name === 'ApplicationDetail')!.example!);
+    expect(example.Configuration.Environment.Groups.Group.Properties.PropertyMap).toEqual({ key: 'string' });
+  });
+
+  it("made-up strings match a pattern with a lookahead where the value keeps it, as AWS's host names' `(?!-)`", async () => {
+    // APIs.guru's amazonaws.com specs: ACM's DomainNameString, Connect's InstanceAlias, Directory
+    // Service's; each was shown as `<string matching …>`.
+    const patterns: Record<string, string> = {
+      domain: '^(\\*\\.)?(((?!-)[A-Za-z0-9-]{0,62}[A-Za-z0-9])\\.)+((?!-)[A-Za-z0-9-]{1,62}[A-Za-z0-9])$',
+      alias: '^(?!d-)([\\da-zA-Z]+)([-]*[\\da-zA-Z])*$',
+      email: '^(?!\\s).+@([a-zA-Z0-9_\\-\\.]+)\\.([a-zA-Z]{2,5})$',
+      password: '^(?=.*[0-9])(?=.*[a-z]).{8,}$', // a lookahead the value breaks: said, not made up
+    };
+    const api = await modelOf([
+      'openapi: 3.0.0',
+      'info: { title: AWS, version: "1" }',
+      'paths: {}',
+      'components:',
+      '  schemas:',
+      '    Names:',
+      '      type: object',
+      '      properties:',
+      ...Object.entries(patterns).map(([name, pattern]) => `        ${name}: { type: string, pattern: '${pattern}' }`),
+    ]);
+    const example = JSON.parse(api.schemas.find((schema) => schema.name === 'Names')!.example!);
+    expect(example).toEqual({
+      domain: 'aa.aa',
+      alias: 'string', // which matches it already
+      email: 'a@a.aa',
+      password: '<string matching ^(?=.*[0-9])(?=.*[a-z]).{8,}$>',
+    });
+    for (const [name, pattern] of Object.entries(patterns))
+      if (!example[name].startsWith('<string matching')) expect(example[name]).toMatch(new RegExp(pattern));
+  });
+
+  it("made-up strings repeat a pattern's `*` no time where once would pass the maximum length", async () => {
+    // AWS Clean Rooms' CollaborationIdentifier (APIs.guru's amazonaws.com/cleanrooms.json): a UUID
+    // between `.*` and `.*`, 36 characters long, was shown as `<string matching …>`.
+    const api = await modelOf([
+      'openapi: 3.0.0',
+      'info: { title: Clean Rooms, version: "2022-02-17" }',
+      'paths: {}',
+      'components:',
+      '  schemas:',
+      '    CollaborationIdentifier:',
+      '      type: string',
+      '      pattern: ".*[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}.*"',
+      '      minLength: 36',
+      '      maxLength: 36',
+    ]);
+    const example = api.schemas.find((schema) => schema.name === 'CollaborationIdentifier')!.example;
+    expect(example).toBe('"aaaaaaaa-aaaa-aaaa-aaaa-aaaaaaaaaaaa"');
+  });
 });
 
 describe('constraints', () => {
@@ -1864,6 +1970,60 @@ describe('constraints', () => {
     )!.markdown;
     expect(page).toContain('| `price` | number or null | no | (value > 0) |');
   });
+
+  it('of two string variants name each by its format, as the type does, not both `string`', async () => {
+    // Shutterstock's ISOCountryCode (APIs.guru's shutterstock.com.json): "one of string (country-code-3) |
+    // string (country-code-2)", whose row read `(string: one of 249 values) (string: one of 245 values)`.
+    const api = await modelOf([
+      'openapi: 3.0.0',
+      'info: { title: Shutterstock, version: "1" }',
+      'paths: {}',
+      'components:',
+      '  schemas:',
+      '    Licence:',
+      '      type: object',
+      '      properties:',
+      '        country:',
+      '          oneOf:',
+      '            - { type: string, format: country-code-3, pattern: "^[A-Z]{3}$" }',
+      '            - { type: string, format: country-code-2, pattern: "^[A-Z]{2}$" }',
+    ]);
+    const fields = api.schemas.find((s) => s.name === 'Licence')!.fields;
+    expect(fields[0]!.constraints).toEqual([
+      'string (country-code-3): pattern: `^[A-Z]{3}$`',
+      'string (country-code-2): pattern: `^[A-Z]{2}$`',
+    ]);
+  });
+
+  it('of two array variants name each by its items, as the type does, not both `array`', async () => {
+    // OpenAI's CreateCompletionRequest.prompt (APIs.guru's openai.com.json): tokens or token arrays.
+    const api = await modelOf([
+      'openapi: 3.0.0',
+      'info: { title: OpenAI, version: "1" }',
+      'paths: {}',
+      'components:',
+      '  schemas:',
+      '    CreateCompletionRequest:',
+      '      type: object',
+      '      properties:',
+      '        prompt:',
+      '          nullable: true',
+      '          oneOf:',
+      '            - { type: string, default: "" }',
+      '            - { type: array, items: { type: string } }',
+      '            - { type: array, minItems: 1, items: { type: integer } }',
+      '            - { type: array, minItems: 1, items: { type: array, minItems: 1, items: { type: integer } } }',
+      '        stop:',
+      '          oneOf:',
+      '            - { type: string, default: "<|endoftext|>" }',
+      '            - { type: array, minItems: 1, maxItems: 4, items: { type: string } }',
+    ]);
+    const fields = api.schemas.find((s) => s.name === 'CreateCompletionRequest')!.fields;
+    expect(fields.map((f) => [f.name, f.constraints])).toEqual([
+      ['prompt', ['string: default: `""`', 'array of integer: items ≥ 1', 'array of array of integer: items ≥ 1']],
+      ['stop', ['string: default: `"<|endoftext|>"`', 'array: items 1–4']],
+    ]);
+  });
 });
 
 describe('a named schema that is a primitive, an enum or a list', () => {
@@ -1900,6 +2060,111 @@ describe('a named schema that is a primitive, an enum or a list', () => {
     // an inline body has no "Allowed values" line: its values lead its constraints
     const operation = pages.find((p) => p.markdown.includes('## GET /things/{id}'))!.markdown;
     expect(operation).toContain('Constraints:\n\n- one of: `"on"`, `"off"`\n- length ≤ 3\n');
+  });
+});
+
+describe("a named string schema's example with line breaks", () => {
+  it('is shown as the text it is, in a text block, not in a JSON one it is not; one line stays a JSON string, a line break too', async () => {
+    // ACM's CertificateBody (APIs.guru's amazonaws.com/acm.json): a PEM block, generated from its pattern;
+    // Listen Notes' TranscriptField: `example: "00:00:07 Welcome to this podcast...\n"`; IoT's FirehoseSeparator `"\n"`.
+    const api = await modelOf([
+      'openapi: 3.0.0',
+      'info: { title: ACM, version: "1" }',
+      'paths: {}',
+      'components:',
+      '  schemas:',
+      '    CertificateBody: { type: string, example: "-----BEGIN CERTIFICATE-----\\nMIIB\\n-----END CERTIFICATE-----" }',
+      '    TranscriptField: { type: string, example: "00:00:07 Welcome to this podcast...\\n" }',
+      '    PodcastIdField: { type: string, example: 4d3fe717742d4963a85562e9f84d8c79 }',
+      '    Settings: { type: string, example: \'{"theme": "dark"}\' }',
+      '    FirehoseSeparator: { type: string, pattern: "([\\\\n\\\\t])|(\\\\r\\\\n)|(,)", example: "\\n" }',
+    ]);
+    const pages = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages;
+    const schemas = pages.find((p) => p.title.endsWith('Schemas'))!.markdown;
+    expect(schemas).toContain('```text\n-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n```');
+    expect(schemas).toContain('```json\n"00:00:07 Welcome to this podcast...\\n"\n```');
+    expect(schemas).toContain('```json\n"\\n"\n```');
+    expect(schemas).toContain('```json\n"4d3fe717742d4963a85562e9f84d8c79"\n```');
+    expect(schemas).toContain('```json\n{"theme": "dark"}\n```');
+  });
+});
+
+describe("a union's inline object variants", () => {
+  it("list each variant's fields, said whose, as a property's, a list's items' and a body's rows", async () => {
+    // DocSpring's `source_pdfs` (APIs.guru's formapi.io.json): a list of either of two inline objects,
+    // whose fields the table listed nowhere ("array of one of object | object").
+    const variants = [
+      '            - { type: object, required: [type, id], properties: { id: { type: string }, type: { type: string, enum: [submission, template] } } }',
+      '            - { type: object, required: [type, url], properties: { type: { type: string, enum: [url] }, url: { type: string, format: uri } } }',
+    ];
+    const api = await modelOf([
+      'openapi: 3.0.0',
+      'info: { title: DocSpring, version: "1" }',
+      'paths:',
+      '  /combined_submissions:',
+      '    post:',
+      '      operationId: combinePdfs',
+      '      requestBody:',
+      '        content:',
+      '          application/json:',
+      '            schema:',
+      '              type: object',
+      '              required: [source_pdfs]',
+      '              properties:',
+      '                source_pdfs:',
+      '                  type: array',
+      '                  items:',
+      '                    oneOf:',
+      ...variants.map((line) => `          ${line}`),
+      '      responses:',
+      '        "200":',
+      '          description: OK',
+      '          content:',
+      '            application/json:',
+      '              schema:',
+      '                anyOf:',
+      ...variants.map((line) => `      ${line}`),
+      '                  - { type: "null" }',
+    ]);
+    const combine = op(api, 'combinePdfs');
+    const rows = (fields: ApiModel['schemas'][number]['fields']) => fields.map((f) => [f.name, f.required, f.variant]);
+    expect(rows(combine.requestBody!.contents[0]!.schema!.fields)).toEqual([
+      ['source_pdfs', true, undefined],
+      ['source_pdfs[].id', true, 1],
+      ['source_pdfs[].type', true, 1],
+      ['source_pdfs[].type', true, 2],
+      ['source_pdfs[].url', true, 2],
+    ]);
+    expect(rows(combine.responses[0]!.contents[0]!.schema!.fields)).toEqual([
+      ['id', true, 1],
+      ['type', true, 1],
+      ['type', true, 2],
+      ['url', true, 2],
+    ]);
+    const page = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages[1]!.markdown;
+    expect(page).toContain('| `source_pdfs[].url` | string (uri) | yes | _variant 2_ |');
+  });
+
+  it("add no rows where one variant is the shape beside null or a single value (Stripe's address)", async () => {
+    const api = await modelOf([
+      'openapi: 3.0.0',
+      'info: { title: Stripe, version: "1" }',
+      'paths: {}',
+      'components:',
+      '  schemas:',
+      '    Customer:',
+      '      type: object',
+      '      properties:',
+      '        address:',
+      '          anyOf:',
+      '            - { type: object, properties: { city: { type: string } } }',
+      '            - { type: string, enum: [""] }',
+    ]);
+    const fields = api.schemas.find((s) => s.name === 'Customer')!.fields;
+    expect(fields.map((f) => [f.name, f.variant])).toEqual([
+      ['address', undefined],
+      ['address.city', undefined],
+    ]);
   });
 });
 
@@ -2288,6 +2553,49 @@ describe('generated examples, by the way they travel', () => {
     });
     expect(api.schemas.find((schema) => schema.name === 'User')!.example).toContain('"password"'); // the schema's own: all
     expect(op(api, 'listUsers').parameters[0]!.constraints).toEqual(['each one of: `"active"`, `"banned"`']);
+  });
+});
+
+describe('an optional object all of whose properties are read-only', () => {
+  it("is left out of a request's example, not sent as `{}`; a required one stays, and a response keeps it", async () => {
+    // CDC ReportStream's Organization (APIs.guru's cdcgov.local/prime-data-hub.json): its `meta`
+    // (SettingMetadata) is the server's alone, and the PUT example sent `"meta":{}`.
+    const api = await modelOf([
+      'openapi: 3.0.2',
+      'info: { title: Prime ReportStream, version: "1" }',
+      'paths:',
+      '  /settings/organizations/{organizationName}:',
+      '    put:',
+      '      operationId: putOrganization',
+      '      parameters: [{ name: organizationName, in: path, required: true, schema: { type: string } }]',
+      '      requestBody: { content: { application/json: { schema: { $ref: "#/components/schemas/Organization" } } } }',
+      '      responses:',
+      '        "200":',
+      '          description: OK',
+      '          content: { application/json: { schema: { $ref: "#/components/schemas/Organization" } } }',
+      'components:',
+      '  schemas:',
+      '    SettingMetadata:',
+      '      type: object',
+      '      properties:',
+      '        createdBy: { type: string, readOnly: true, example: jj@phd.gov }',
+      '        version: { type: number, readOnly: true, example: 11 }',
+      '    Organization:',
+      '      type: object',
+      '      required: [name, audit]',
+      '      properties:',
+      '        name: { type: string, example: az-phd }',
+      '        meta: { $ref: "#/components/schemas/SettingMetadata" }',
+      '        audit: { $ref: "#/components/schemas/SettingMetadata" }',
+    ]);
+    const put = op(api, 'putOrganization');
+    expect(JSON.parse(put.requestBody!.contents[0]!.example!)).toEqual({ name: 'az-phd', audit: {} });
+    expect(put.curl).toContain(`-d '{"name":"az-phd","audit":{}}'`);
+    expect(JSON.parse(put.responses[0]!.contents[0]!.example!)).toEqual({
+      name: 'az-phd',
+      meta: { createdBy: 'jj@phd.gov', version: 11 },
+      audit: { createdBy: 'jj@phd.gov', version: 11 },
+    });
   });
 });
 
@@ -2868,6 +3176,54 @@ describe("ReDoc's links to a section of the spec's description", () => {
   });
 });
 
+describe("ReDoc's links to a security scheme (`#section/Authentication/<scheme>`)", () => {
+  it("lead to the overview's Authentication, which lists the schemes, when the description has no such heading", async () => {
+    // rev.ai.json (APIs.guru): ReDoc gives each security scheme a subsection of its own Authentication
+    // section, which the description links to; enode.io.json links one by a name it no longer has.
+    const api = await modelOf([
+      'openapi: 3.0.0',
+      'info:',
+      '  title: Rev',
+      '  version: "1"',
+      '  description: |',
+      '    # Quick Start',
+      '    You can generate your [access token](#section/Authentication/Access-Token) on the settings page.',
+      'components:',
+      '  securitySchemes:',
+      '    Access-Token: { type: http, scheme: bearer }',
+      'security: [{ Access-Token: [] }]',
+      'paths:',
+      '  /jobs:',
+      '    get:',
+      '      operationId: getListOfJobs',
+      '      tags: [Jobs]',
+      '      responses:',
+      '        "401": { description: "Caused by an old or invalid [access token](#section/Authentication/Access-Token)" }',
+    ]);
+    const pages = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages;
+    const jobs = pages.find((p) => p.key.endsWith('/tag/jobs'))!.markdown;
+    expect(jobs).toContain('invalid [access token](./api__rev.md#authentication)');
+    const overview = pages.find((p) => p.key === 'api/rev')!.markdown;
+    expect(overview).toContain('your [access token](#authentication) on');
+  });
+
+  it('stay as written when the description has an Authentication heading without that subheading', async () => {
+    const api = await modelOf([
+      'openapi: 3.0.0',
+      'info:',
+      '  title: Rev',
+      '  version: "1"',
+      '  description: |',
+      '    # Authentication',
+      '    Ask us for a key; see [the token](#section/Authentication/Access-Token).',
+      'paths: {}',
+    ]);
+    const pages = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages;
+    const overview = pages.find((p) => p.key === 'api/rev')!.markdown;
+    expect(overview).toContain('[the token](#section/Authentication/Access-Token)');
+  });
+});
+
 describe("ReDoc's links to a subsection (`#section/<heading>/<subheading>`)", () => {
   it('lead only to a subheading under that heading, not to one of that name in a later section', async () => {
     const api = await modelOf([
@@ -3093,6 +3449,51 @@ describe('links to an operation by the name its own docs site gives it', () => {
     );
     expect(orgs).toContain('[conversation](./api__hub__tag__conversations.md#op-getuserconversations)');
     expect(orgs).toContain('[an intro](#intro)');
+  });
+});
+
+describe("links to an operation or a tag as Atlassian's docs site names them", () => {
+  it('(`#api-<path>-<method>`, `#api-group-<tag>`) lead to the operation and the tag page; others stay as written', async () => {
+    // atlassian.com/jira.json (APIs.guru): 178 such links, which led nowhere in Confluence (DG_CONVERT).
+    const api = await modelOf([
+      'openapi: 3.0.1',
+      'info: { title: Jira, version: "1" }',
+      'paths:',
+      '  /rest/api/3/task/{taskId}:',
+      '    get:',
+      '      operationId: getTask',
+      '      tags: [Tasks]',
+      '      parameters: [{ name: taskId, in: path, required: true, schema: { type: string } }]',
+      '      responses: { "200": { description: OK } }',
+      '  /rest/api/3/field/{fieldId}/context/{contextId}/option:',
+      '    post:',
+      '      operationId: createCustomFieldOption',
+      '      tags: [Issue custom field options (apps)]',
+      '      parameters:',
+      '        - { name: fieldId, in: path, required: true, schema: { type: string } }',
+      '        - { name: contextId, in: path, required: true, schema: { type: integer } }',
+      '      responses: { "200": { description: OK } }',
+      '  /rest/api/3/role:',
+      '    get:',
+      '      operationId: getAllProjectRoles',
+      '      tags: [Project roles]',
+      '      description: >-',
+      '        Returns the [task](#api-rest-api-3-task-taskId-get) of an',
+      '        [option](#api-rest-api-3-field-fieldId-context-contextId-option-post) (see',
+      '        [apps](#api-group-issue-custom-field-options--apps-) and [tasks](#api-group-Tasks));',
+      '        [Permissions](#permissions) required: none; [gone](#api-rest-api-3-nope-get).',
+      '      responses: { "200": { description: OK } }',
+    ]);
+    const pages = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages;
+    const roles = pages.find((p) => p.key.endsWith('/tag/project-roles'))!.markdown;
+    expect(roles).toContain('the [task](./api__jira__tag__tasks.md#op-gettask) of an');
+    expect(roles).toContain(
+      '[option](./api__jira__tag__issue-custom-field-options-apps.md#op-createcustomfieldoption)',
+    );
+    expect(roles).toContain('[apps](./api__jira__tag__issue-custom-field-options-apps.md) and');
+    expect(roles).toContain('[tasks](./api__jira__tag__tasks.md));');
+    expect(roles).toContain('[Permissions](#permissions) required');
+    expect(roles).toContain('[gone](#api-rest-api-3-nope-get)');
   });
 });
 
@@ -3389,6 +3790,30 @@ describe('a generated example of a string whose format the standard does not nam
     // The type still says the format the spec wrote.
     expect(schemas).toContain('| `approveTime` | string (google-datetime) | no |');
   });
+
+  it("is a value of that format for Twilio's RFC 2822 dates, Microsoft Graph's base64url and IRI references", async () => {
+    // twilio.com/api.json (APIs.guru): `date_created: { format: date-time-rfc-2822 }` on every
+    // resource was "string"; microsoft.com/graph.json's base64url, mercure.local.json's iri-reference too.
+    const api = await modelOf([
+      'openapi: 3.0.1',
+      'info: { title: Twilio - Api, version: 1.0.0 }',
+      'paths: {}',
+      'components:',
+      '  schemas:',
+      '    Account:',
+      '      type: object',
+      '      properties:',
+      '        date_created: { type: string, format: date-time-rfc-2822, nullable: true }',
+      '        thumbnail: { type: string, format: base64url }',
+      '        topic: { type: string, format: iri-reference }',
+    ]);
+    const example = JSON.parse(api.schemas.find((schema) => schema.name === 'Account')!.example!);
+    expect(example).toEqual({
+      date_created: 'Mon, 01 Jan 2024 12:00:00 +0000',
+      thumbnail: 'ZXhhbXBsZQ',
+      topic: 'https://example.com',
+    });
+  });
 });
 
 describe("an inline object's title that is its description", () => {
@@ -3529,15 +3954,18 @@ describe("a union property's one structured variant", () => {
     const page = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages[1]!.markdown;
     expect(page).toContain(
       [
-        '| `address` | any of object (optional\\_fields\\_address) or `""` | no |',
-        '| `address.city` | string | no |',
-        '| `address.line1` | string | yes |',
-        '| `custom_fields` | any of array of object (custom\\_field\\_params) or `""` | no |',
-        '| `custom_fields[].name` | string | no |',
-        '| `shipping` | object or null | no |',
-        '| `shipping.phone` | string | no |',
-        // Two structured variants: neither is the property's, and the type says both.
-        '| `source` | any of object or object | no |',
+        '| `address` | any of object (optional\\_fields\\_address) or `""` | no |  |',
+        '| `address.city` | string | no |  |',
+        '| `address.line1` | string | yes |  |',
+        '| `custom_fields` | any of array of object (custom\\_field\\_params) or `""` | no |  |',
+        '| `custom_fields[].name` | string | no |  |',
+        '| `shipping` | object or null | no |  |',
+        '| `shipping.phone` | string | no |  |',
+        // Two structured variants: neither is the property's, and the type says both; each variant's
+        // fields are listed, said whose.
+        '| `source` | any of object or object | no |  |',
+        '| `source.card` | string | no | _variant 1_ |',
+        '| `source.bank` | string | no | _variant 2_ |',
       ].join('\n'),
     );
   });

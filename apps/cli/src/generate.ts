@@ -169,6 +169,7 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
   // The remote is no input of a cached render: a publish names the set from its folder again.
   tree.docSetFolder = docSet.folder;
   if (docSet.formerNames) tree.docSetFormerNames = docSet.formerNames;
+  if (docSet.firstCommitName) tree.docSetFirstCommitName = docSet.firstCommitName;
   if (options.sources) {
     tree.partial = 'flags';
     if (unlisted) tree.unlisted = true;

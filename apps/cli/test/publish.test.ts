@@ -992,6 +992,52 @@ describe('docgen publish', () => {
         }
       },
     );
+
+    /**
+     * A folder with a `git` that writes each call's arguments to `log`, then runs the real one: what
+     * a run of the real CLI asks git, observed from outside.
+     */
+    async function loggingGit(log: string): Promise<string> {
+      const bin = await mkdtemp(join(tmpdir(), 'docgen-git-'));
+      const git = execFileSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).trim();
+      await writeFile(join(bin, 'git'), `#!/bin/sh\necho "$*" >> '${log}'\nexec '${git}' "$@"\n`, { mode: 0o755 });
+      return bin;
+    }
+
+    it('a repository with a remote walks its history for its first commit only where a page of its first commit’s set is to take over', async () => {
+      const repo = await localRepository({ 'apps/a': petStore(['pets']) });
+      commitAll(repo);
+      const log = join(repo, 'git-calls.log');
+      const bin = await loggingGit(log);
+      const parent = await underParent('First commit walked');
+      const run = () =>
+        runCli(['generate', '--publish', '--prune', '--json', '--confluence-prefix', 'Walked '], {
+          cwd: join(repo, 'apps', 'a'),
+          env: { ...env(), CONFLUENCE_PARENT_ID: parent, PATH: `${bin}:${process.env.PATH}` },
+        });
+      /** The walks for the first commit since the last ask (a run of `git rev-list --max-parents=0`). */
+      const walks = async () => {
+        const calls = existsSync(log) ? (await readFile(log, 'utf8')).split('\n') : [];
+        await rm(log, { force: true });
+        return calls.filter((call) => call.startsWith('rev-list --max-parents=0')).length;
+      };
+      try {
+        // With no remote the first commit is the set's name.
+        expect((await run()).code).toBe(0);
+        expect(await walks()).toBeGreaterThan(0);
+        execFileSync('git', ['remote', 'add', 'origin', 'https://github.com/acme/walked.git'], { cwd: repo });
+        // Given a remote: its first commit's pages are taken over, found by one walk.
+        const remote = await run();
+        expect(report(remote).counts).toMatchObject({ created: 0, conflicts: 0 });
+        expect(await walks()).toBe(1);
+        // Its pages now of the remote's set: nothing to ask the history for.
+        const again = await run();
+        expect(report(again).counts).toMatchObject({ created: 0, updated: 0, conflicts: 0 });
+        expect(await walks()).toBe(0);
+      } finally {
+        await Promise.all([repo, bin].map((dir) => rm(dir, { recursive: true, force: true })));
+      }
+    });
   });
 
   it.each([

@@ -12,7 +12,8 @@ import type { LoadedConfig } from './config.js';
  * `github.com/acme/shop:services/billing`. The same for every clone, wherever it is checked out.
  * Without a remote, its first commit stands for it (`first-commit/3f2a1c94e0b7:apps/a`, see
  * `firstCommitName`): two such repositories are two sets. `formerNames`: the names the same set had
- * before (see `GitRepository.formerNames`), whose pages the publisher takes over.
+ * before (see `GitRepository.formerNames`), whose pages the publisher takes over; and, for a set
+ * named after its remote, `firstCommitName`: its name before the repository had one, found when asked.
  * No name with neither a remote nor a commit: the publisher then names the set after the tree's
  * top-level keys (`api`), as docgen always did, and keeps it apart as the set of the `folder`
  * the manifest records (the local kind of ADR 11: two apps of one repository are two sets).
@@ -35,7 +36,7 @@ export function docSetOf(
   cwd: string,
   outDir: string,
   options: { flags?: boolean } = {},
-): { name?: string; explicit: boolean; folder?: string; formerNames?: string[] } {
+): { explicit: boolean; folder?: string } & RepositoryDocSet {
   const named = config.config.confluence?.docSet?.trim();
   if (named) return { name: named, explicit: true };
   const place = docSetPlace(config, cwd, options);
@@ -58,7 +59,7 @@ export function renderedDocSet(
   renderedDir: string,
   folder: string,
   recorded: { name?: string; formerNames?: string[] },
-): { name?: string; formerNames?: string[] } {
+): RepositoryDocSet {
   const repository = gitRepository(resolve(renderedDir));
   return repository ? repositoryDocSet(repository, folder) : recorded;
 }
@@ -95,8 +96,21 @@ interface GitRepository {
    * without one, its first commit (`firstCommitName`); undefined for a repository with neither.
    */
   name?: string;
-  /** The names an older docgen gave it, other than `name`, and its first commit's where it has a remote. */
+  /** The names an older docgen gave its remote, other than `name`. */
   formerNames: string[];
+  /**
+   * Where it has a remote, the name it had before (its first commit's), found at the first ask and
+   * kept: a walk of its whole history, half a second in one of 200,000 commits, which a publish
+   * needs only for a page recorded under such a name (see `docSetFirstCommitName` in `PageTree`).
+   */
+  firstCommit?: () => string | undefined;
+}
+
+/** A doc set's name in its repository (see `repositoryDocSet`). */
+interface RepositoryDocSet {
+  name?: string;
+  formerNames?: string[];
+  firstCommitName?: () => string | undefined;
 }
 
 /** The repository a doc set the config does not name is in, and its folder there (see `docSetOf`). */
@@ -112,13 +126,22 @@ function docSetPlace(
 
 /**
  * `github.com/acme/shop:services/billing`, and the names the same folder's set had before (see
- * `GitRepository.formerNames`); no name for a repository with neither a remote nor a commit.
+ * `GitRepository.formerNames` and `firstCommit`); no name for a repository with neither a remote nor a commit.
  */
-function repositoryDocSet(repository: GitRepository, folder: string): { name?: string; formerNames?: string[] } {
+function repositoryDocSet(repository: GitRepository, folder: string): RepositoryDocSet {
   if (repository.name === undefined) return {};
   const inFolder = (name: string) => (folder ? `${name}:${folder}` : name);
   const formerNames = repository.formerNames.map(inFolder);
-  return { name: inFolder(repository.name), ...(formerNames.length > 0 && { formerNames }) };
+  const { firstCommit } = repository;
+  return {
+    name: inFolder(repository.name),
+    ...(formerNames.length > 0 && { formerNames }),
+    ...(firstCommit && { firstCommitName: () => mapDefined(firstCommit(), inFolder) }),
+  };
+}
+
+function mapDefined<T, U>(value: T | undefined, map: (value: T) => U): U | undefined {
+  return value === undefined ? undefined : map(value);
 }
 
 /**
@@ -139,13 +162,16 @@ function gitRepository(from: string): GitRepository | undefined {
   const gitDir = gitDirOf(join(root, '.git'));
   const commonDir = gitCommonDir(gitDir);
   const origin = originRemote(join(commonDir, 'config'));
-  const firstCommit = firstCommitName(gitDir, commonDir);
-  if (origin === undefined) return { root, name: firstCommit, formerNames: [] };
+  if (origin === undefined) return { root, name: firstCommitName(gitDir, commonDir), formerNames: [] };
+  const formerNames = origin.former === undefined ? [] : [origin.former];
   // A repository given a remote after its first publishes: the same app's set before it.
-  const formerNames = [...new Set([origin.former, firstCommit])].filter(
-    (name): name is string => name !== undefined && name !== origin.name,
-  );
-  return { root, name: origin.name, formerNames };
+  return { root, name: origin.name, formerNames, firstCommit: once(() => firstCommitName(gitDir, commonDir)) };
+}
+
+/** `find`, run at the first call only. */
+function once<T>(find: () => T): () => T {
+  let found: { value: T } | undefined;
+  return () => (found ??= { value: find() }).value;
 }
 
 const FIRST_COMMIT = 'first-commit/';

@@ -133,6 +133,13 @@ export interface PageTree {
    */
   docSetFormerNames?: string[];
   /**
+   * For a set named after its repository's remote, the name it had before the repository had one
+   * (`first-commit/3f2a1c94e0b7:apps/a`, see `docSetOf`): a former name too, found only when asked,
+   * by a walk of the repository's history that a publish needs only for a page recorded under a
+   * name so made. Not in the manifest: a publish finds it again in the repository it runs in.
+   */
+  docSetFirstCommitName?: () => string | undefined;
+  /**
    * Sources given by flags that the config does not list: every page the run publishes is marked
    * `fromFlags`, so that a run of the config leaves it alone (where a flag run of a source the
    * config lists leaves the mark as it is, and a run of the config clears it).

@@ -329,7 +329,7 @@ function partialOf(
  * from the repository the rendered folder is in now (see `renderedDocSet`); else, for
  * `confluence.docSet` or an older docgen's manifest, as written.
  */
-function manifestDocSet(root: string, manifest: Manifest): { name?: string; formerNames?: string[] } {
+function manifestDocSet(root: string, manifest: Manifest): ReturnType<typeof renderedDocSet> {
   const formerNames = Array.isArray(manifest.docSetFormerNames)
     ? manifest.docSetFormerNames.filter((name) => typeof name === 'string')
     : [];
@@ -393,12 +393,13 @@ export async function readRenderedTree(dir: string): Promise<{ manifest: Manifes
       })),
     });
   }
-  const { name: docSet, formerNames } = manifestDocSet(root, manifest);
+  const { name: docSet, formerNames, firstCommitName } = manifestDocSet(root, manifest);
   const tree: PageTree = {
     pages,
     ...(docSet ? { docSet } : {}),
     ...(typeof manifest.docSetFolder === 'string' && { docSetFolder: manifest.docSetFolder }),
     ...(docSet && formerNames && { docSetFormerNames: formerNames }),
+    ...(docSet && firstCommitName && { docSetFirstCommitName: firstCommitName }),
     ...partialOf(manifest),
     ...(Array.isArray(manifest.outsideParents) && {
       outsideParents: manifest.outsideParents.filter((key) => typeof key === 'string'),

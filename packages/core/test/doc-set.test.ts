@@ -42,7 +42,12 @@ describe('docSetOf', () => {
     expect(none.file).toBeUndefined();
     expect(docSetOf(none, join(repo, 'services', 'shipping'), out).name).toBe('github.com/acme/shop:services/shipping');
     const root = await config(repo);
-    expect(docSetOf(root, repo, out)).toEqual({ name: 'github.com/acme/shop', explicit: false, folder: '' });
+    expect(docSetOf(root, repo, out)).toEqual({
+      name: 'github.com/acme/shop',
+      explicit: false,
+      folder: '',
+      firstCommitName: expect.any(Function),
+    });
     expect(docSetOf(await config(join(repo, 'apps', 'billing')), repo, out).name).toBe(
       'github.com/acme/shop:apps/billing',
     );
@@ -139,13 +144,26 @@ describe('a repository with no remote', () => {
     expect((await setOf(await repository('other', true))).name).not.toBe(named.name);
   });
 
-  it('with no commit yet is the local kind (its folder’s set); given a remote, names its first commit’s set a former name', async () => {
+  it('with no commit yet is the local kind (its folder’s set); given a remote, names its first commit’s set when asked', async () => {
     const empty = await repository('empty', false);
     expect(await setOf(empty)).toEqual({ explicit: false, folder: 'apps/a' });
     const shop = await repository('shop', true);
     const { name } = await setOf(shop);
     git(shop, 'remote', 'add', 'origin', 'git@github.com:acme/shop.git');
-    expect(await setOf(shop)).toMatchObject({ name: 'github.com/acme/shop:apps/a', formerNames: [name] });
+    const remote = await setOf(shop);
+    expect([remote.name, remote.formerNames]).toEqual(['github.com/acme/shop:apps/a', undefined]);
+    expect(remote.firstCommitName?.()).toBe(name);
+    // A rendered folder published in it: the same, asked of the repository it is in (not recorded).
+    const out = join(shop, 'apps', 'a', 'docs-out');
+    const tree = {
+      pages: [],
+      docSet: remote.name,
+      docSetFolder: 'apps/a',
+      docSetFirstCommitName: remote.firstCommitName,
+    };
+    const manifest = await writeRenderedTree(out, tree, { name: 'test', version: '0' });
+    expect(JSON.stringify(manifest)).not.toContain('first-commit/');
+    expect((await readRenderedTree(out)).tree.docSetFirstCommitName?.()).toBe(name);
   });
 });
 
@@ -200,6 +218,7 @@ describe('a rendered folder’s doc set', () => {
     expect(docSetOf(billing, repo, elsewhere)).toEqual({
       name: 'github.com/acme/shop-fork:apps/billing',
       explicit: false,
+      firstCommitName: expect.any(Function),
     });
   });
 

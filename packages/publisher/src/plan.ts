@@ -158,6 +158,12 @@ export interface PlanInput {
    */
   docSetFormerNames?: readonly string[];
   /**
+   * The name this `named` set had before its repository had a remote (`PageTree.docSetFirstCommitName`
+   * in core): a former name too, asked for only of a page of a set so named (`namedAfterFirstCommit`)
+   * that would otherwise be taken over, as finding it walks the repository's whole history.
+   */
+  docSetFirstCommitName?: () => string | undefined;
+  /**
    * For a set the config names: the folders whose local sets it takes over, its config's own (the
    * app published so before it was named) and those gone from its repository (an app moved or
    * renamed), never another app's that is still there.
@@ -494,6 +500,7 @@ export function docSetFamily(
     | 'docSetNamed'
     | 'docSetLocal'
     | 'docSetFormerNames'
+    | 'docSetFirstCommitName'
     | 'takenFolders'
     | 'partial'
     | 'retired'
@@ -501,7 +508,7 @@ export function docSetFamily(
 ): DocSetFamily {
   const local = input.docSetNamed ? undefined : input.docSetLocal;
   const ownSelf = setIdentity(input.docSet, input.docSetNamed, local);
-  const formerNames = new Set(input.docSetNamed ? input.docSetFormerNames : []);
+  const formerName = formerNameTest(input);
   const titles = new Map(input.desired.map((page) => [page.key, fold(page.title)]));
   const claimed = new Map<string, { set: string; count: number }>();
   // Current pages, and pages the older docgen pruned from this root (a source put back restores them).
@@ -510,17 +517,30 @@ export function docSetFamily(
     const value = page.ownership?.value;
     const identity = pageSetIdentity(page);
     if (!value || identity === ownSelf) continue;
-    if (value.named ? !formerNames.has(value.set) : value.local !== undefined && !takesLocalSet(value.local, input))
-      continue;
     // A page recorded under another managed root is that tree's, whatever its set.
     if (value.root !== undefined && value.root !== input.rootId) continue;
     if (titles.get(value.key) !== fold(page.title)) continue;
+    // Last: a former name may be asked of the repository's history.
+    if (value.named ? !formerName(value.set) : value.local !== undefined && !takesLocalSet(value.local, input))
+      continue;
     const seen = claimed.get(identity!) ?? { set: value.set, count: 0 };
     claimed.set(identity!, { ...seen, count: seen.count + 1 });
   }
   const name = input.partial && !input.docSetNamed ? wholeSetName(input.docSet, [...claimed.values()]) : input.docSet;
   const self = setIdentity(name, input.docSetNamed, local);
   return { name, ...(local !== undefined && { local }), self, members: new Set([ownSelf, self, ...claimed.keys()]) };
+}
+
+/**
+ * Whether a `named` set is this `named` one under a name it had before: one of `docSetFormerNames`,
+ * or its first commit's (`docSetFirstCommitName`), asked for only of a set named after a first commit.
+ */
+function formerNameTest(
+  input: Pick<PlanInput, 'docSetNamed' | 'docSetFormerNames' | 'docSetFirstCommitName'>,
+): (set: string) => boolean {
+  if (!input.docSetNamed) return () => false;
+  const formerNames = new Set(input.docSetFormerNames);
+  return (set) => formerNames.has(set) || (namedAfterFirstCommit(set) && set === input.docSetFirstCommitName?.());
 }
 
 /**

@@ -261,6 +261,7 @@ export class Publisher {
     const docSetLocal = tree.docSetFolder;
     // The tree's earlier names are of the name it gives, not of one the publisher is given.
     const docSetFormerNames = this.config.docSet === undefined ? tree.docSetFormerNames : undefined;
+    const docSetFirstCommitName = this.config.docSet === undefined ? tree.docSetFirstCommitName : undefined;
     const partial = this.config.partial ?? tree.partial;
     // The plan finds the same family from the same input; the comment check needs its members first.
     const taken = takenFolders([...remote, ...retired], this.config.configPlace);
@@ -272,6 +273,7 @@ export class Publisher {
       docSetNamed,
       docSetLocal,
       docSetFormerNames,
+      docSetFirstCommitName,
       takenFolders: taken,
       partial,
       retired,
@@ -290,6 +292,7 @@ export class Publisher {
       docSetNamed,
       docSetLocal,
       docSetFormerNames,
+      docSetFirstCommitName,
       takenFolders: taken,
       partial,
       filesComparable: tree.filesComparable,

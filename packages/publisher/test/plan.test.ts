@@ -738,6 +738,45 @@ describe('planSync: a doc set whose sources change, and runs of some of its sour
     expect(keyed.operations.map((op) => [op.key, op.action])).toEqual([['api/shop', 'create']]);
   });
 
+  it('a set named after its remote takes over its first commit’s pages, never another repository’s, and asks for that name only of such pages', () => {
+    const namedAs = (set: string, key: string) =>
+      publishedAs(tree([withSource(key, 'openapi')]), set).map((page) => ({
+        ...page,
+        ownership: { ...page.ownership!, value: { ...page.ownership!.value, named: true } },
+      }));
+    let asked = 0;
+    const input = {
+      desired: tree([withSource('api/shop', 'openapi'), withSource('api/billing', 'openapi')]),
+      rootId: '1',
+      docSet: 'github.com/acme/shop:apps/a',
+      docSetNamed: true,
+      // The name the repository's history gives (a walk of it in core): asked for, counted.
+      docSetFirstCommitName: () => {
+        asked += 1;
+        return 'first-commit/3f2a1c94e0b7:apps/a';
+      },
+    };
+    const mine = namedAs('first-commit/3f2a1c94e0b7:apps/a', 'api/shop');
+    const theirs = namedAs('first-commit/0ac8f88d2e11:apps/a', 'api/billing');
+    const plan = planSync({ ...input, remote: [...mine, ...theirs] });
+    expect(plan.operations.map((op) => [op.key, op.action, op.conflict ?? op.changes.join('+')])).toEqual([
+      ['api/shop', 'update', 'state'],
+      ['api/billing', 'conflict', 'title-taken'],
+    ]);
+    expect(asked).toBeGreaterThan(0);
+    // Pages of its own set and of another remote's: the history is not asked.
+    asked = 0;
+    const again = planSync({
+      ...input,
+      remote: [...namedAs(input.docSet, 'api/shop'), ...namedAs('github.com/acme/billing:apps/a', 'api/billing')],
+    });
+    expect(again.operations.map((op) => [op.key, op.action])).toEqual([
+      ['api/shop', 'unchanged'],
+      ['api/billing', 'conflict'],
+    ]);
+    expect(asked).toBe(0);
+  });
+
   it('a title held by a page an older docgen published under another key says how to take it over', () => {
     const old = publishedAs(tree([{ ...withSource('api/old-shop', 'openapi'), title: 'Shop API' }]), 'api');
     const plan = planSync({

@@ -2927,6 +2927,35 @@ describe('a status history table whose newest row is in words docgen does not kn
   });
 });
 
+describe('a dated note under a status, or after a status history', () => {
+  it('is no status: the status stays the known one before it, with no warning', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-adr-'));
+    await writeFile(
+      join(dir, '0001-use-kafka.md'),
+      '# 1. Use Kafka\n\n## Status\n\nAccepted\n\n2024-05-01 Reviewed by the architecture board\n\n## Context\n\nBody.\n',
+    );
+    await writeFile(
+      join(dir, '0002-use-redis.md'),
+      '# 2. Use Redis\n\n## Status\n\n- 2024-01-02 Proposed\n- 2024-02-01 Accepted\n- 2024-03-01 Team sync held\n',
+    );
+    // Short, but under an undated status: a note of that day, no entry of a history.
+    await writeFile(
+      join(dir, '0003-use-grpc.md'),
+      '# 3. Use gRPC\n\nDate: 2024-01-02\n\n## Status\n\nAccepted\n\n2024-05-01 Benchmarked\n',
+    );
+    const warnings: Diagnostic[] = [];
+    const { records } = extractAdrs(dir, { report: (warning) => warnings.push(warning) });
+    await rm(dir, { recursive: true });
+    // Before: unknown, "Reviewed by the" and "Team sync held", each with DG_ADR_STATUS.
+    expect(records.map((record) => [record.number, record.status, record.statusHistory])).toEqual([
+      [1, 'accepted', undefined],
+      [2, 'accepted', { latest: '2024-02-01 Accepted', entries: expect.any(String) }],
+      [3, 'accepted', undefined],
+    ]);
+    expect(warnings).toEqual([]);
+  });
+});
+
 describe('a decision whose status history ends Accepted, superseded by another that says so', () => {
   const history = '- 2024-01-02 Proposed\n- 2024-02-10 Accepted\n';
   const expected = '"2024-02-10 Accepted", the latest entry of its history "2024-01-02 Proposed; 2024-02-10 Accepted"';

@@ -1659,6 +1659,32 @@ describe("a metadata line still holding the template's {UPPER_CASE} placeholder 
   });
 });
 
+describe('a metadata line whose value holds an {UPPER_CASE} token among its words', () => {
+  it('is no placeholder: only a value that is the placeholder alone is warned about', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-adr-'));
+    await writeFile(
+      join(dir, '0004-address-resources-by-path.md'),
+      [
+        '# 4. Address resources by path',
+        '',
+        '* Status: accepted',
+        '* Date: 2026-11-29',
+        'Decision: resources are addressed as /users/{USER_ID}/orders/{ORDER_ID}, never by query string.',
+        '',
+        '## Context and Problem Statement',
+        '',
+        'Clients build URLs by hand.',
+        '',
+      ].join('\n'),
+    );
+    const warnings: Diagnostic[] = [];
+    extractAdrs(dir, { report: (warning) => warnings.push(warning) });
+    await rm(dir, { recursive: true });
+    // Before: DG_ADR_PLACEHOLDER, "Decision" still its template's placeholder "{USER_ID}".
+    expect(warnings).toEqual([]);
+  });
+});
+
 describe("a date still the template's placeholder", () => {
   it('is no date: the file name dates the decision, and a warning at its line says what to write', () => {
     const dir = join(fixtures, 'date-placeholder');

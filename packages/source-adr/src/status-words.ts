@@ -355,6 +355,20 @@ export function quotedStatus(record: Pick<AdrRecord, 'statusText' | 'statusHisto
 }
 
 /**
+ * A line of a status history as a warning quotes it: as written, a table row by its cells
+ * (`2024-01-02 Proposed`); undefined for a row that is no entry (the table's header and rule).
+ */
+export function quotedHistoryLine(text: string): string | undefined {
+  if (!/^\s*\|/.test(text)) return text.trim();
+  if (!historyEntry(text)) return undefined;
+  return text
+    .split('|')
+    .map((cell) => cell.trim())
+    .filter(Boolean)
+    .join(' ');
+}
+
+/**
  * A status section kept as a history, a dated status a line (`- 2025-01-02 Proposed`, `- Accepted
  * on 2025-02-10`, `| 2026-03-01 | Deprecated |`), or two or more statuses a line each: the status
  * now is the latest entry, by date where every entry gives a year-first one, else the last line.

@@ -2948,7 +2948,11 @@ describe('a status history table whose newest row is in words docgen does not kn
     // Before: "accepted", from an older row, with no warning: an unknown row was no entry.
     expect(records.map((record) => [record.number, record.status])).toEqual([[3, 'unknown']]);
     expect(warnings.map((warning) => [warning.code, warning.location?.line])).toEqual([['DG_ADR_STATUS', 9]]);
-    expect(warnings[0]!.message).toContain('"| 2024-06-01 | Paused |", the latest entry of its history');
+    // The history is quoted by its entries, a row by its cells; its header and rule are no entries
+    // (before: "| 2024-06-01 | Paused |", the latest entry of its history "| Date | Status |; | --- | --- |; …").
+    expect(warnings[0]!.message).toBe(
+      'ADR 3 (0003-use-grpc.md) has an unknown status "2024-06-01 Paused", the latest entry of its history "2024-01-02 Proposed; 2024-02-10 Accepted; 2024-06-01 Paused"',
+    );
     expect(statusLozenge(records[0]!)).toBe(':status[Paused]{colour=Grey}');
   });
 });

@@ -46,17 +46,25 @@ const STEMS: Array<[RegExp, AdrStatus]> = [
     /^(propos|propuest|vorgeschlagen|entwurf|voorgesteld|proponowan|zaproponowan|foresla|onerildi|ehdotettu|navrzen|in$|under$|last$)/,
     'proposed',
   ],
+  // A decision cancelled (`Cancelled`, `Cancelado`, `Cancelada`) was called off, as a withdrawn one
+  // is; the adr CLI's own `cancelado` is another word (ADR_CLI_SUPERSEDED).
   [
-    /^(reject|rejet|rechaz|rejeit|rifiut|abgelehnt|afgewez|odrzucon|avvis|avsla|afvist|reddedildi|hylatty|zamitnut)/,
+    /^(reject|rejet|rechaz|rejeit|rifiut|abgelehnt|afgewez|odrzucon|avvis|avsla|afvist|reddedildi|hylatty|zamitnut|cancell?ed$|cancelad[oa]$)/,
     'rejected',
   ],
   [/^(deprec|obsolet|desuso|descontinuad|veraltet|przestarza|utfas|foraldrad|foraeldet)/, 'deprecated'],
-  // `cancelado` is the word the adr CLI's Brazilian Portuguese offers for superseded.
   [
-    /^(supersed|superced|remplac|substitu|sustitu|sostitu|reemplaz|ersetzt|abgelost|vervang|zastapion|erstatt|ersatt|cancelado$)/,
+    /^(supersed|superced|remplac|substitu|sustitu|sostitu|reemplaz|ersetzt|abgelost|vervang|zastapion|erstatt|ersatt)/,
     'superseded',
   ],
 ];
+
+/**
+ * `cancelado` as the adr CLI (npm `adr`) writes it in Brazilian Portuguese, lowercase after the day
+ * (`2026-11-30 cancelado`, a history entry read word first): its word for superseded
+ * (proposto/aceito/finalizado/descontinuado/cancelado). Written otherwise, it says cancelled.
+ */
+const ADR_CLI_SUPERSEDED = /^cancelado \d{4}-\d{2}-\d{2}$/;
 
 function statusOf(word: string): AdrStatus | undefined {
   if ((ADR_STATUSES as readonly string[]).includes(word)) return word as AdrStatus;
@@ -323,7 +331,8 @@ export function classifyStatus(written: Array<{ text: string; line: number }>): 
       .toLowerCase()
       .match(/^[a-z]+/)?.[0];
     const known = status;
-    if (!status && first) status = statusOf(first) ?? statusInBrackets(plain);
+    if (!status && first)
+      status = ADR_CLI_SUPERSEDED.test(plain) ? 'superseded' : (statusOf(first) ?? statusInBrackets(plain));
     if (!status && !first) status = statusInBrackets(plain) ?? cjkStatus(plain); // `採用 (Accepted)`, `採用済み`
     if (!status && first && !/^(amends|amended|clarifies|clarified|see|related)$/.test(first)) status = 'unknown';
     if (status && !known) word = writtenWord(plain);

@@ -3078,6 +3078,33 @@ describe("the adr CLI's Brazilian Portuguese statuses (proposto/aceito/finalizad
   });
 });
 
+describe("a decision cancelled (Cancelado, Cancelada, Cancelled), not in the adr CLI's words", () => {
+  it('is rejected; the adr CLI\'s own "2026-11-30 cancelado" stays its superseded', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-adr-'));
+    await writeFile(
+      join(dir, '0001-usar-kafka.md'),
+      '# 1. Usar Kafka\n\n## Estado\n\nCancelada\n\n## Contexto\n\nX.\n',
+    );
+    await writeFile(join(dir, '0002-usar-redis.md'), '# 2. Usar Redis\n\n* Status: Cancelado\n\n## Contexto\n\nX.\n');
+    await writeFile(join(dir, '0003-use-grpc.md'), '# 3. Use gRPC\n\n## Status\n\nCancelled\n\n## Context\n\nX.\n');
+    await writeFile(
+      join(dir, '0004-usar-postgresql.md'),
+      '# 4. Usar PostgreSQL\n\nData: 2026-11-29\n\n## Status\n\n2026-11-29 proposto\n\n2026-11-30 cancelado\n',
+    );
+    const warnings: Diagnostic[] = [];
+    const { records } = extractAdrs(dir, { report: (warning) => warnings.push(warning) });
+    await rm(dir, { recursive: true });
+    // Before: Cancelada and Cancelled unknown (a DG_ADR_STATUS each), Cancelado superseded.
+    expect(warnings).toEqual([]);
+    expect(records.map((record) => [record.number, record.status, record.statusWord])).toEqual([
+      [1, 'rejected', 'Cancelada'],
+      [2, 'rejected', 'Cancelado'],
+      [3, 'rejected', 'Cancelled'],
+      [4, 'superseded', 'cancelado'],
+    ]);
+  });
+});
+
 describe('status and date keys in Chinese, Japanese and Korean', () => {
   const warnings: Diagnostic[] = [];
   const { records } = extractAdrs(join(fixtures, 'cjk-keys'), { report: (warning) => warnings.push(warning) });

@@ -71,8 +71,11 @@ export function preamble(lines: string[], titleIndex: number): number[] {
   return out;
 }
 
-/** A template's placeholder left in a field: `{UPDATE_DATE}`, `{DECIDERS}`, as the adrs CLI's templates write them. */
-const UPPER_CASE_PLACEHOLDER = /\{[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*\}/;
+/**
+ * A template's placeholder left as a field's value: `{UPDATE_DATE}`, `{DECIDERS}`, as the adrs CLI's
+ * templates write them. The whole value: among other words (`/users/{USER_ID}/orders`) it is text.
+ */
+const UPPER_CASE_PLACEHOLDER = /^\{[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*\}$/;
 
 /** A field line of any key: `* Updated Date: …`, `**Reviewers:** …`, `- Tags: …`. */
 const ANY_FIELD_LINE =
@@ -80,7 +83,7 @@ const ANY_FIELD_LINE =
 
 /**
  * The metadata lines (outside code) whose value is still their template's `{UPPER_CASE}` placeholder
- * (`* Updated Date: {UPDATE_DATE}`): their key, the placeholder, and their 1-based line. Status and
+ * and nothing else (`* Updated Date: {UPDATE_DATE}`): their key, the placeholder, and their 1-based line. Status and
  * date lines are left to their own readers, which say so already; a placeholder in a comment or in code is no value.
  */
 export function placeholderFields(

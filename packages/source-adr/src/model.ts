@@ -40,7 +40,8 @@ export interface AdrRecord {
   /**
    * A status kept as a history (`- 2024-01-02 Proposed`, `- 2024-02-10 Accepted`): its latest entry,
    * which gives the status, and the whole history, `; ` apart, as the file writes them and in its
-   * order (`statusText` starts with the latest entry). Absent for a status written once.
+   * order, a table row by its cells without its header (`statusText` starts with the latest entry).
+   * Absent for a status written once.
    */
   statusHistory?: { latest: string; entries: string };
   date?: string;

@@ -20,7 +20,7 @@ import {
   nameDate,
 } from './file-names.js';
 import { datedOrPlaceholder, writtenDate, writesDayFirst } from './dates.js';
-import { statusChoices, classifyStatus, quotedStatus, saysMoreThanStatus } from './status-words.js';
+import { statusChoices, classifyStatus, quotedHistoryLine, quotedStatus, saysMoreThanStatus } from './status-words.js';
 import { frontMatter, frontMatterFields, frontMatterLinks } from './front-matter.js';
 import { sitePageNames, slugOf } from './links.js';
 import {
@@ -316,8 +316,8 @@ export function parseAdr(
   // A history's latest entry decides the status: warnings point at it, the history quoted as written.
   const latest = 'latest' in classified ? classified.latest : undefined;
   const statusHistory = latest && {
-    latest: latest.text.trim(),
-    entries: statusLines.map(({ text }) => text.trim()).join('; '),
+    latest: quotedHistoryLine(latest.text) ?? latest.text.trim(),
+    entries: statusLines.flatMap(({ text }) => quotedHistoryLine(text) ?? []).join('; '),
   };
   // A date in the status line ("Accepted on 2024-03-01") is the decision's when nothing else dates
   // it; a `Created:` field (straw-hat-team/adr) when not even that does.

@@ -46,17 +46,25 @@ const STEMS: Array<[RegExp, AdrStatus]> = [
     /^(propos|propuest|vorgeschlagen|entwurf|voorgesteld|proponowan|zaproponowan|foresla|onerildi|ehdotettu|navrzen|in$|under$|last$)/,
     'proposed',
   ],
+  // A decision cancelled (`Cancelled`, `Cancelado`, `Cancelada`) was called off, as a withdrawn one
+  // is; the adr CLI's own `cancelado` is another word (ADR_CLI_SUPERSEDED).
   [
-    /^(reject|rejet|rechaz|rejeit|rifiut|abgelehnt|afgewez|odrzucon|avvis|avsla|afvist|reddedildi|hylatty|zamitnut)/,
+    /^(reject|rejet|rechaz|rejeit|rifiut|abgelehnt|afgewez|odrzucon|avvis|avsla|afvist|reddedildi|hylatty|zamitnut|cancell?ed$|cancelad[oa]$)/,
     'rejected',
   ],
   [/^(deprec|obsolet|desuso|descontinuad|veraltet|przestarza|utfas|foraldrad|foraeldet)/, 'deprecated'],
-  // `cancelado` is the word the adr CLI's Brazilian Portuguese offers for superseded.
   [
-    /^(supersed|superced|remplac|substitu|sustitu|sostitu|reemplaz|ersetzt|abgelost|vervang|zastapion|erstatt|ersatt|cancelado$)/,
+    /^(supersed|superced|remplac|substitu|sustitu|sostitu|reemplaz|ersetzt|abgelost|vervang|zastapion|erstatt|ersatt)/,
     'superseded',
   ],
 ];
+
+/**
+ * `cancelado` as the adr CLI (npm `adr`) writes it in Brazilian Portuguese, lowercase after the day
+ * (`2026-11-30 cancelado`, a history entry read word first): its word for superseded
+ * (proposto/aceito/finalizado/descontinuado/cancelado). Written otherwise, it says cancelled.
+ */
+const ADR_CLI_SUPERSEDED = /^cancelado \d{4}-\d{2}-\d{2}$/;
 
 function statusOf(word: string): AdrStatus | undefined {
   if ((ADR_STATUSES as readonly string[]).includes(word)) return word as AdrStatus;
@@ -323,7 +331,8 @@ export function classifyStatus(written: Array<{ text: string; line: number }>): 
       .toLowerCase()
       .match(/^[a-z]+/)?.[0];
     const known = status;
-    if (!status && first) status = statusOf(first) ?? statusInBrackets(plain);
+    if (!status && first)
+      status = ADR_CLI_SUPERSEDED.test(plain) ? 'superseded' : (statusOf(first) ?? statusInBrackets(plain));
     if (!status && !first) status = statusInBrackets(plain) ?? cjkStatus(plain); // `採用 (Accepted)`, `採用済み`
     if (!status && first && !/^(amends|amended|clarifies|clarified|see|related)$/.test(first)) status = 'unknown';
     if (status && !known) word = writtenWord(plain);
@@ -355,6 +364,20 @@ export function quotedStatus(record: Pick<AdrRecord, 'statusText' | 'statusHisto
 }
 
 /**
+ * A line of a status history as a warning quotes it: as written, a table row by its cells
+ * (`2024-01-02 Proposed`); undefined for a row that is no entry (the table's header and rule).
+ */
+export function quotedHistoryLine(text: string): string | undefined {
+  if (!/^\s*\|/.test(text)) return text.trim();
+  if (!historyEntry(text)) return undefined;
+  return text
+    .split('|')
+    .map((cell) => cell.trim())
+    .filter(Boolean)
+    .join(' ');
+}
+
+/**
  * A status section kept as a history, a dated status a line (`- 2025-01-02 Proposed`, `- Accepted
  * on 2025-02-10`, `| 2026-03-01 | Deprecated |`), or two or more statuses a line each: the status
  * now is the latest entry, by date where every entry gives a year-first one, else the last line.
@@ -362,10 +385,11 @@ export function quotedStatus(record: Pick<AdrRecord, 'statusText' | 'statusHisto
  * included, follow as written (the page keeps the whole history).
  */
 function latestEntryFirst(lines: Array<{ text: string; line: number }>): Array<{ text: string; line: number }> {
-  const entries = lines.flatMap((written) => {
+  const read = lines.flatMap((written) => {
     const entry = historyEntry(written.text);
     return entry ? [{ written, ...entry }] : [];
   });
+  const entries = read.filter((entry) => !entry.unknown || unknownEntryIsStatus(entry, read));
   // One entry is read the same way when its word is not first: `2017-11-22 proposed`, as the adr
   // CLI's `adr new` writes a status, or the one row of a `| Status | Date |` table.
   const wordLater = entries.length === 1 && /^\s*(?:\||\d)/.test(entries[0]!.written.text);
@@ -377,6 +401,22 @@ function latestEntryFirst(lines: Array<{ text: string; line: number }>): Array<{
   return [{ text: latest.text, line: latest.written.line }, ...lines.filter((written) => written !== latest.written)];
 }
 
+/**
+ * Whether a dated entry in words docgen does not know is a status of the history (`2024-05-01 on
+ * hold` after `2024-02-10 accepted`, a two-column table's `| 2024-06-01 | Paused |`) rather than a
+ * note of that day under the status (`2024-05-01 Reviewed by the architecture board`, `2024-03-01
+ * Team sync held`): on a line of its own, a status is a word or two, among entries that are every
+ * one a dated known status.
+ */
+function unknownEntryIsStatus(
+  entry: { unknown?: boolean; tableRow?: boolean; text: string },
+  entries: Array<{ unknown?: boolean; dated?: boolean }>,
+): boolean {
+  if (entry.tableRow) return true;
+  const words = entry.text.replace(DATES, ' ').trim().split(/\s+/);
+  return words.length <= 2 && entries.every((other) => other === entry || (!other.unknown && other.dated));
+}
+
 /** A part of a history entry that is its date alone. */
 const ONLY_A_DATE = new RegExp(`^(?:${DATES.source})$`);
 
@@ -385,11 +425,15 @@ const YEAR_FIRST = /\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\b/;
 
 /**
  * One line of a status history: its status word first (`2025-01-02 Proposed` → `Proposed
- * 2025-01-02`, a table row's cells likewise), and its day when written year first. Undefined for
- * a line that starts with no known status, a relation line among them.
+ * 2025-01-02`, a table row's cells likewise), and its day when written year first; whether it is
+ * dated, and in words docgen does not know (`2024-05-01 on hold`). Undefined for a line that starts
+ * with no known status and no date, a relation line among them.
  */
-function historyEntry(line: string): { text: string; day?: string } | undefined {
-  const cells = /^\s*\|/.test(line) ? line.split('|').map((cell) => cell.trim()) : [line.trim()];
+function historyEntry(
+  line: string,
+): { text: string; day?: string; dated?: boolean; unknown?: boolean; tableRow?: boolean } | undefined {
+  const tableRow = /^\s*\|/.test(line);
+  const cells = tableRow ? line.split('|').map((cell) => cell.trim()) : [line.trim()];
   const parts = cells
     .flatMap((cell) => cell.split(new RegExp(`^(${DATES.source})\\s*[-–—:,]?\\s*`)))
     .map((part) => part?.replace(/\*\*|__|`/g, '').trim())
@@ -399,12 +443,18 @@ function historyEntry(line: string): { text: string; day?: string } | undefined 
   // shown as written, not an older entry's. In a wider table, which column is the status is unsaid.
   const dated =
     parts.length === 2 && cells.filter(Boolean).length <= 2 && ONLY_A_DATE.test(parts[0]!) && /^\p{L}/u.test(parts[1]!);
-  const worded = parts.find((part) => wordStatus(part) !== undefined) ?? (dated ? parts[1] : undefined);
+  const known = parts.find((part) => wordStatus(part) !== undefined);
+  const worded = known ?? (dated ? parts[1] : undefined);
   // "Superseded by …" is read as the relation it is, wherever it stands.
   if (!worded || RELATION_AT_START.test(worded)) return undefined;
   const text = [worded, ...parts.filter((part) => part !== worded)].join(' ');
   const day = YEAR_FIRST.exec(text);
-  return { text, ...(day ? { day: isoDate(Number(day[1]), Number(day[2]), Number(day[3])) } : {}) };
+  return {
+    text,
+    ...(day ? { day: isoDate(Number(day[1]), Number(day[2]), Number(day[3])) } : {}),
+    ...(text.match(DATES) ? { dated: true } : {}),
+    ...(known ? {} : { unknown: true, ...(tableRow ? { tableRow } : {}) }),
+  };
 }
 
 /**

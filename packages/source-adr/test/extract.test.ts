@@ -1659,6 +1659,32 @@ describe("a metadata line still holding the template's {UPPER_CASE} placeholder 
   });
 });
 
+describe('a metadata line whose value holds an {UPPER_CASE} token among its words', () => {
+  it('is no placeholder: only a value that is the placeholder alone is warned about', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-adr-'));
+    await writeFile(
+      join(dir, '0004-address-resources-by-path.md'),
+      [
+        '# 4. Address resources by path',
+        '',
+        '* Status: accepted',
+        '* Date: 2026-11-29',
+        'Decision: resources are addressed as /users/{USER_ID}/orders/{ORDER_ID}, never by query string.',
+        '',
+        '## Context and Problem Statement',
+        '',
+        'Clients build URLs by hand.',
+        '',
+      ].join('\n'),
+    );
+    const warnings: Diagnostic[] = [];
+    extractAdrs(dir, { report: (warning) => warnings.push(warning) });
+    await rm(dir, { recursive: true });
+    // Before: DG_ADR_PLACEHOLDER, "Decision" still its template's placeholder "{USER_ID}".
+    expect(warnings).toEqual([]);
+  });
+});
+
 describe("a date still the template's placeholder", () => {
   it('is no date: the file name dates the decision, and a warning at its line says what to write', () => {
     const dir = join(fixtures, 'date-placeholder');
@@ -2922,8 +2948,41 @@ describe('a status history table whose newest row is in words docgen does not kn
     // Before: "accepted", from an older row, with no warning: an unknown row was no entry.
     expect(records.map((record) => [record.number, record.status])).toEqual([[3, 'unknown']]);
     expect(warnings.map((warning) => [warning.code, warning.location?.line])).toEqual([['DG_ADR_STATUS', 9]]);
-    expect(warnings[0]!.message).toContain('"| 2024-06-01 | Paused |", the latest entry of its history');
+    // The history is quoted by its entries, a row by its cells; its header and rule are no entries
+    // (before: "| 2024-06-01 | Paused |", the latest entry of its history "| Date | Status |; | --- | --- |; …").
+    expect(warnings[0]!.message).toBe(
+      'ADR 3 (0003-use-grpc.md) has an unknown status "2024-06-01 Paused", the latest entry of its history "2024-01-02 Proposed; 2024-02-10 Accepted; 2024-06-01 Paused"',
+    );
     expect(statusLozenge(records[0]!)).toBe(':status[Paused]{colour=Grey}');
+  });
+});
+
+describe('a dated note under a status, or after a status history', () => {
+  it('is no status: the status stays the known one before it, with no warning', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-adr-'));
+    await writeFile(
+      join(dir, '0001-use-kafka.md'),
+      '# 1. Use Kafka\n\n## Status\n\nAccepted\n\n2024-05-01 Reviewed by the architecture board\n\n## Context\n\nBody.\n',
+    );
+    await writeFile(
+      join(dir, '0002-use-redis.md'),
+      '# 2. Use Redis\n\n## Status\n\n- 2024-01-02 Proposed\n- 2024-02-01 Accepted\n- 2024-03-01 Team sync held\n',
+    );
+    // Short, but under an undated status: a note of that day, no entry of a history.
+    await writeFile(
+      join(dir, '0003-use-grpc.md'),
+      '# 3. Use gRPC\n\nDate: 2024-01-02\n\n## Status\n\nAccepted\n\n2024-05-01 Benchmarked\n',
+    );
+    const warnings: Diagnostic[] = [];
+    const { records } = extractAdrs(dir, { report: (warning) => warnings.push(warning) });
+    await rm(dir, { recursive: true });
+    // Before: unknown, "Reviewed by the" and "Team sync held", each with DG_ADR_STATUS.
+    expect(records.map((record) => [record.number, record.status, record.statusHistory])).toEqual([
+      [1, 'accepted', undefined],
+      [2, 'accepted', { latest: '2024-02-01 Accepted', entries: expect.any(String) }],
+      [3, 'accepted', undefined],
+    ]);
+    expect(warnings).toEqual([]);
   });
 });
 
@@ -3015,6 +3074,33 @@ describe("the adr CLI's Brazilian Portuguese statuses (proposto/aceito/finalizad
     expect(records.map((record) => [record.number, record.status, record.statusWord])).toEqual([
       [1, 'superseded', 'cancelado'],
       [2, 'deprecated', 'descontinuado'],
+    ]);
+  });
+});
+
+describe("a decision cancelled (Cancelado, Cancelada, Cancelled), not in the adr CLI's words", () => {
+  it('is rejected; the adr CLI\'s own "2026-11-30 cancelado" stays its superseded', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-adr-'));
+    await writeFile(
+      join(dir, '0001-usar-kafka.md'),
+      '# 1. Usar Kafka\n\n## Estado\n\nCancelada\n\n## Contexto\n\nX.\n',
+    );
+    await writeFile(join(dir, '0002-usar-redis.md'), '# 2. Usar Redis\n\n* Status: Cancelado\n\n## Contexto\n\nX.\n');
+    await writeFile(join(dir, '0003-use-grpc.md'), '# 3. Use gRPC\n\n## Status\n\nCancelled\n\n## Context\n\nX.\n');
+    await writeFile(
+      join(dir, '0004-usar-postgresql.md'),
+      '# 4. Usar PostgreSQL\n\nData: 2026-11-29\n\n## Status\n\n2026-11-29 proposto\n\n2026-11-30 cancelado\n',
+    );
+    const warnings: Diagnostic[] = [];
+    const { records } = extractAdrs(dir, { report: (warning) => warnings.push(warning) });
+    await rm(dir, { recursive: true });
+    // Before: Cancelada and Cancelled unknown (a DG_ADR_STATUS each), Cancelado superseded.
+    expect(warnings).toEqual([]);
+    expect(records.map((record) => [record.number, record.status, record.statusWord])).toEqual([
+      [1, 'rejected', 'Cancelada'],
+      [2, 'rejected', 'Cancelado'],
+      [3, 'rejected', 'Cancelled'],
+      [4, 'superseded', 'cancelado'],
     ]);
   });
 });

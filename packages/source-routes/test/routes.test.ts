@@ -1693,6 +1693,31 @@ describe('readRoutes: CommonJS apps, and what the code does not say', () => {
     ]);
   });
 
+  it('gives the routes a named middleware passes through only what it sends outside the paths it answers itself', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-routes-'));
+    await writeFile(
+      join(dir, 'server.ts'),
+      [
+        "import express from 'express';",
+        'const app = express();',
+        'function health(req, res, next) {',
+        "  if (req.path === '/health') return res.sendStatus(204);",
+        "  if (req.path === '/down') return res.sendStatus(503);",
+        "  if (!req.headers['x-request-id']) return res.status(400).end();",
+        '  next();',
+        '}',
+        'app.use(health);',
+        "app.get('/items', (_req, res) => res.json([]));",
+      ].join('\n'),
+    );
+    const { routes } = await readRoutes(join(dir, 'server.ts'));
+    expect(routes.map((r) => [r.method, r.path, r.middleware, r.statuses])).toEqual([
+      ['ALL', '/health', [], [204]],
+      ['ALL', '/down', [], [503]],
+      ['GET', '/items', ['health'], [200, 400]],
+    ]);
+  });
+
   it("runs a router's path-scoped middleware for the req.originalUrl a middleware checks by where the router is mounted", async () => {
     const dir = await mkdtemp(join(tmpdir(), 'docgen-routes-'));
     await writeFile(

@@ -1749,6 +1749,37 @@ describe('readRoutes: CommonJS apps, and what the code does not say', () => {
     ]);
   });
 
+  it('lists a req.originalUrl path once, under the mount it is under, for a router mounted at two paths', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-routes-'));
+    await writeFile(
+      join(dir, 'server.ts'),
+      [
+        "import express from 'express';",
+        'const app = express();',
+        'const router = express.Router();',
+        "router.use('/admin', requireAdmin);",
+        'router.use((req, res, next) => {',
+        "  if (req.originalUrl === '/api/v1/admin/x') return res.json({ x: 1 });",
+        '  next();',
+        '});',
+        "router.get('/items', (_req, res) => res.json([]));",
+        "app.use('/api/v1', router);",
+        "app.use('/other', router);",
+        'function requireAdmin(req, res, next) {',
+        '  if (!req.user?.admin) return res.status(403).end();',
+        '  next();',
+        '}',
+      ].join('\n'),
+    );
+    const { routes } = await readRoutes(join(dir, 'server.ts'));
+    // Mounted at `/other`, the router never sees `/api/v1/admin/x`: no second row, without requireAdmin.
+    expect(routes.map((r) => [r.method, r.path, r.middleware, r.statuses])).toEqual([
+      ['ALL', '/api/v1/admin/x', ['requireAdmin'], [200, 403]],
+      ['GET', '/api/v1/items', [], [200]],
+      ['GET', '/other/items', [], [200]],
+    ]);
+  });
+
   it("lists a function of the project answering under a mount by name, and files a package serves after a route under the same path (directus's /admin)", async () => {
     const dir = await mkdtemp(join(tmpdir(), 'docgen-routes-'));
     await writeFile(

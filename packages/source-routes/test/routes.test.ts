@@ -3998,6 +3998,36 @@ describe('readRoutes: CommonJS apps, and what the code does not say', () => {
     ]);
   });
 
+  it("reads a project's error class named as a NestJS exception by its own status, not NestJS's", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-nest-error-classes-'));
+    await writeFile(
+      join(dir, 'errors.ts'),
+      ['export class NotFoundException extends Error {', '  status = 410;', '}'].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'main.ts'),
+      [
+        "import { Controller, Get, Module } from '@nestjs/common';",
+        "import { NestFactory } from '@nestjs/core';",
+        "import { NotFoundException } from './errors';",
+        "@Controller('cats')",
+        'export class CatsController {',
+        "  @Get(':id')",
+        '  one() {',
+        '    throw new NotFoundException();',
+        '  }',
+        '}',
+        '@Module({ controllers: [CatsController] })',
+        'export class AppModule {}',
+        'NestFactory.create(AppModule).then((app) => app.listen(3000));',
+      ].join('\n'),
+    );
+    const { routes } = await readRoutes(join(dir, 'main.ts'));
+    expect(routes.map((route) => [route.method, route.path, route.statuses])).toEqual([
+      ['GET', '/cats/:id', [200, 410]],
+    ]);
+  });
+
   it('reads the status a response helper falls back to (code ?? 200, code || 500) where a call leaves it out, and what each call hands it otherwise', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'docgen-helper-fallback-'));
     await writeFile(

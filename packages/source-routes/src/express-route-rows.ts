@@ -11,6 +11,7 @@ import { EXPRESS_RESPONSE } from './implicit.js';
 import type { Route } from './model.js';
 import { runsFor, sentFor, withSentStatuses } from './scoped-middleware.js';
 import { answeredStatuses } from './answered-statuses.js';
+import { sentPassingThrough } from './path-checks.js';
 import { unwrap } from './code-shapes.js';
 import {
   commentBefore,
@@ -89,7 +90,7 @@ export function middlewareSends(
     ...known,
     ...fns
       .filter((fn) => !!fn && takesNext(((fn as FunctionNode).getParameters?.() ?? []).length))
-      .flatMap((fn) => statusesOf(reader, fn!).statuses),
+      .flatMap((fn) => sentPassingThrough(ts, fn!, 2, (part) => statusesOf(reader, fn!, part).statuses)),
   ];
 }
 

@@ -27,6 +27,7 @@ import {
   shortText,
   syntaxErrors,
   toOpenApiPath,
+  underPath,
   type TsMorph,
   syntaxProject,
 } from './syntax.js';
@@ -305,6 +306,8 @@ export class RouteReader {
     if (path.has(key)) return; // a router mounted inside itself
     const inner = new Set(path).add(key);
     for (const entry of this.router(ref).entries) {
+      // A `req.originalUrl` path not under this mount (`/api/v1/x` of a router also mounted at `/other`) never reaches it here.
+      if (entry.kind === 'route' && entry.whole && !underPath(prefix, entry.route.path)) continue;
       if (entry.kind === 'route') {
         const full = entry.whole ? entry.route.path : joinPaths(prefix, entry.route.path);
         const runs = entry.before ? [...middleware, ...rootedAt(prefix, entry.before)] : middleware;

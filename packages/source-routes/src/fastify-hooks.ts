@@ -108,17 +108,19 @@ export function addedHook(reader: FastifyReader, call: CallExpression, scope: De
 }
 
 /**
- * The `register()` calls that bring an `fp(…)` plugin's hook to the routes of `scope`: one made in that
- * scope or one around it. Registered more than once, the hook runs for sure if one registration is
- * under no condition, whatever the others' are: that one names it.
+ * The chains of `register()` calls that bring an `fp(…)` plugin's hook to the routes of `scope`: each made
+ * in that scope or one around it. Registered more than once, the hook runs for sure if one registration is
+ * under no condition, whatever the others' are: that one names it; else it runs when any of them does,
+ * and each one's conditions name it.
  */
 function registrationsReaching(
   reader: FastifyReader,
   hook: CallExpression,
   scope: DecorationScope,
-): CallExpression[] | undefined {
+): CallExpression[][] {
   const reaching = (reader.registeredThrough.get(hook) ?? []).filter((each) => encloses(each.scope, scope));
-  return (reaching.find(({ through }) => !isConditional(reader.ts, through)) ?? reaching[0])?.through;
+  const unconditional = reaching.find(({ through }) => !isConditional(reader.ts, through));
+  return unconditional ? [unconditional.through] : reaching.map(({ through }) => through);
 }
 
 /** Whether `outer` is `scope` or a plugin scope around it. */

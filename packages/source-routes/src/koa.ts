@@ -13,7 +13,7 @@ import { isKnownMiddleware } from './known-middleware.js';
 import { KOA_RESPONSE } from './implicit.js';
 import { type Declaration, type FunctionNode, isFunction } from './modules.js';
 import { answersItself, functionMountRoute, packageMountRoute } from './mounted-handlers.js';
-import { answeredPaths, pathCheckRoute } from './path-checks.js';
+import { answeredPaths, pathCheckRoute, sentPassingThrough } from './path-checks.js';
 import {
   conditionalName,
   withoutScopedMiddleware,
@@ -664,7 +664,7 @@ export class KoaReader extends ModuleReader {
           middleware: [...runsFor(routerLevel, full), ...handlers.slice(0, -1).map(shortText)],
           ...withSentStatuses(this.statuses(handler), [
             ...sentFor(routerLevel, full),
-            ...handlers.slice(0, -1).flatMap((each) => this.middlewareSends(each, (fn) => this.statuses(fn).statuses)),
+            ...handlers.slice(0, -1).flatMap((each) => this.middlewareSends(each, (fn) => this.sentPassingThrough(fn))),
           ]),
           summary: registrationComment(ts, call),
           ...this.registeredAt(call),
@@ -698,8 +698,13 @@ export class KoaReader extends ModuleReader {
 
   /** Named (or factory-made) middleware `use()`d on the app or router, with what it answers rather than calling `next()`. */
   private scopedUse(call: CallExpression, arg: TsNode): ScopedUse {
-    const statuses = this.middlewareSends(arg, (fn) => this.statuses(fn).statuses);
+    const statuses = this.middlewareSends(arg, (fn) => this.sentPassingThrough(fn));
     return { name: conditionalName(this.ts, call, shortText(arg)), ...(statuses.length ? { statuses } : {}) };
+  }
+
+  /** What a middleware sends for the requests it hands on: not what it answers the paths it answers itself with. */
+  private sentPassingThrough(fn: TsNode): number[] {
+    return sentPassingThrough(this.ts, fn, 1, (part) => this.statuses(fn, part).statuses);
   }
 
   /**

@@ -416,7 +416,8 @@ export class Modules {
     (callee: TsNode, depth = 0): number | undefined => {
       const ref = depth <= 8 ? this.errorClass(callee) : undefined;
       if (!ref) return undefined;
-      const known = namedErrorStatus(ref.name, ref.pkg);
+      // A class of the project is read, whatever its name: its own `NotFoundException` is not NestJS's.
+      const known = ref.cls ? undefined : namedErrorStatus(ref.name, ref.pkg);
       if (known !== undefined || ref.pkg !== undefined || !ref.cls) return known;
       const { ts } = this;
       // How many arguments `new X(…)` gives, for a status parameter's default it leaves to apply (`public status = 500`).

@@ -57,6 +57,40 @@ export function answeredPaths(ts: TsMorph, handler: TsNode, nextAt: number): Pat
 }
 
 /**
+ * What a middleware sends for the requests it hands on, as `statuses` reads a part of it: only the parts
+ * that run for the paths it does not answer itself (`passedThrough`), where it answers some; else all of it.
+ * A `health` answering `/health` with 204 and `/down` with 503 sends neither on the routes after it.
+ */
+export function sentPassingThrough(
+  ts: TsMorph,
+  handler: TsNode,
+  nextAt: number,
+  statuses: (part?: TsNode) => number[],
+): number[] {
+  const parts = passedThrough(ts, handler, nextAt);
+  return parts ? parts.flatMap((part) => statuses(part)) : statuses();
+}
+
+/**
+ * The parts of a middleware that run for the paths it does not answer itself: the statements after its
+ * `if (req.path === '/x') …` checks, or the `then` of its `!== '/x'` check that hands them on; undefined
+ * where it answers no path.
+ */
+function passedThrough(ts: TsMorph, handler: TsNode, nextAt: number): TsNode[] | undefined {
+  const checks = answeredPaths(ts, handler, nextAt);
+  const last = checks.at(-1);
+  if (!last) return undefined;
+  if (!last.answer && ts.Node.isIfStatement(last.at)) return [last.at.getThenStatement()];
+  // The checks are the function's first statements, one each (`answeredPaths`).
+  const fn = unwrap(ts, handler);
+  const body =
+    ts.Node.isArrowFunction(fn) || ts.Node.isFunctionExpression(fn) || ts.Node.isFunctionDeclaration(fn)
+      ? fn.getBody()
+      : undefined;
+  return body && ts.Node.isBlock(body) ? body.getStatements().slice(checks.length) : undefined;
+}
+
+/**
  * The row of a path a middleware `use()`d at `call` answers itself: every method, as the middleware does not
  * tell them apart, at the path (`path`: under the app's or router's prefix), with the comment above the `use()`.
  */

@@ -27,10 +27,13 @@ export interface ScopedUse {
  * is `morgan('dev') (when EnvVars.NodeEnv === NodeEnvs.DEV)`, and one in the `else` is `(unless …)`, not a step
  * every request takes. The same name is the model's and the page's.
  */
-export function conditionalName(ts: TsMorph, use: TsNode, name: string, through: TsNode[] = []): string {
-  // `through`: the calls that bring `use` in, outermost first (Fastify's `if (x) app.register(fp(plugin))`).
-  const conditions = [...through, use].flatMap((node) => conditionsOf(ts, node));
-  return conditions.length ? `${name} (${conditions.join(', ')})` : name;
+export function conditionalName(ts: TsMorph, use: TsNode, name: string, through: TsNode[][] = []): string {
+  // `through`: each chain of calls that brings `use` in, outermost first (Fastify's `if (x) app.register(fp(plugin))`);
+  // brought in by several, it runs when any one of them does: `(when a or when b)`.
+  const chains = through.length ? through : [[]];
+  const alternatives = chains.map((calls) => [...calls, use].flatMap((node) => conditionsOf(ts, node)).join(', '));
+  if (alternatives.some((conditions) => !conditions)) return name;
+  return `${name} (${[...new Set(alternatives)].join(' or ')})`;
 }
 
 /** Whether any of `nodes` runs only under a condition (`if`, `? :`, `&&`/`||`) in its function. */

@@ -726,7 +726,10 @@ export function errorStatusesIn(ts: TsMorph, handler: TsNode, classStatus?: Erro
     let named: number | undefined;
     if (ts.Node.isNewExpression(node) && raised(node)) {
       const name = node.getExpression().getText();
+      // NestJS's status by the name as written, unless the name is the project's own class (`classStatus` reads it):
+      // resolved only for NestJS's names, the only ones the table would misread.
       named = namedErrorStatus(name);
+      if (named !== undefined && classStatus?.statusParameter?.(node.getExpression())) named = undefined;
       if (ERROR_CLASS_NAME.test(name)) status = errorStatusArgument(ts, node, stated, classStatus);
       // `throw new NotFoundError()` with `super(message, 404)` in its class: the status it carries.
       if (!(status && stated(status)) && !named)

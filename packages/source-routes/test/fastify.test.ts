@@ -573,6 +573,28 @@ describe('readRoutes: the other shapes of a Fastify entry', () => {
     ]);
   });
 
+  it('names an fp(…) plugin registered twice, each under its own if, by every condition that brings it in', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-fastify-'));
+    await writeFile(
+      join(dir, 'server.ts'),
+      [
+        "import Fastify from 'fastify';",
+        "import fp from 'fastify-plugin';",
+        'const app = Fastify();',
+        "const auth = fp(async (instance) => { instance.addHook('onRequest', authenticate); });",
+        'if (process.env.A) app.register(auth);',
+        'if (process.env.B) app.register(auth);',
+        "app.get('/users', async () => []);",
+        'async function authenticate() {}',
+        'app.listen({ port: 3000 });',
+      ].join('\n'),
+    );
+    const { routes } = await readRoutes(join(dir, 'server.ts'));
+    expect(routes.map((route) => [route.method, route.path, route.middleware])).toEqual([
+      ['GET', '/users', ['authenticate (when process.env.A or when process.env.B)']],
+    ]);
+  });
+
   it("helpers handed the instance (registerRoutes(app), require(…)(app)) read in place; an fp(…) plugin's hooks apply to its parent", async () => {
     const dir = await mkdtemp(join(tmpdir(), 'docgen-fastify-'));
     await writeFile(

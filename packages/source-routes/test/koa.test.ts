@@ -332,6 +332,40 @@ describe('readRoutes on a Koa app', () => {
     ]);
   });
 
+  it('gives the routes a named middleware passes through only what it sends outside the paths it answers itself', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-koa-'));
+    await writeFile(
+      join(dir, 'app.ts'),
+      [
+        "import Koa from 'koa';",
+        "import Router from '@koa/router';",
+        'const app = new Koa();',
+        'const router = new Router();',
+        'async function health(ctx, next) {',
+        "  if (ctx.path === '/health') {",
+        '    ctx.status = 204;',
+        '    return;',
+        '  }',
+        "  if (ctx.path === '/down') {",
+        '    ctx.status = 503;',
+        '    return;',
+        '  }',
+        "  ctx.assert(ctx.get('x-request-id'), 400);",
+        '  await next();',
+        '}',
+        'app.use(health);',
+        "router.get('/items', (ctx) => { ctx.body = []; });",
+        'app.use(router.routes());',
+      ].join('\n'),
+    );
+    const { routes } = await readRoutes(join(dir, 'app.ts'));
+    expect(routes.map((route) => [route.method, route.path, route.middleware, route.statuses])).toEqual([
+      ['ALL', '/health', [], [204]],
+      ['ALL', '/down', [], [503]],
+      ['GET', '/items', ['health'], [200, 400]],
+    ]);
+  });
+
   it("reads a path middleware checks as the path Koa gives it: a router's prefix is in ctx.path, a koa-mount's is not, ctx.originalUrl is whole", async () => {
     const dir = await mkdtemp(join(tmpdir(), 'docgen-koa-'));
     await writeFile(

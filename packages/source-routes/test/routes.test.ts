@@ -1693,6 +1693,31 @@ describe('readRoutes: CommonJS apps, and what the code does not say', () => {
     ]);
   });
 
+  it('gives the routes a named middleware passes through only what it sends outside the paths it answers itself', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-routes-'));
+    await writeFile(
+      join(dir, 'server.ts'),
+      [
+        "import express from 'express';",
+        'const app = express();',
+        'function health(req, res, next) {',
+        "  if (req.path === '/health') return res.sendStatus(204);",
+        "  if (req.path === '/down') return res.sendStatus(503);",
+        "  if (!req.headers['x-request-id']) return res.status(400).end();",
+        '  next();',
+        '}',
+        'app.use(health);',
+        "app.get('/items', (_req, res) => res.json([]));",
+      ].join('\n'),
+    );
+    const { routes } = await readRoutes(join(dir, 'server.ts'));
+    expect(routes.map((r) => [r.method, r.path, r.middleware, r.statuses])).toEqual([
+      ['ALL', '/health', [], [204]],
+      ['ALL', '/down', [], [503]],
+      ['GET', '/items', ['health'], [200, 400]],
+    ]);
+  });
+
   it("runs a router's path-scoped middleware for the req.originalUrl a middleware checks by where the router is mounted", async () => {
     const dir = await mkdtemp(join(tmpdir(), 'docgen-routes-'));
     await writeFile(
@@ -1721,6 +1746,37 @@ describe('readRoutes: CommonJS apps, and what the code does not say', () => {
       ['ALL', '/api/admin/stats', ['requireAdmin'], [200, 403]],
       ['ALL', '/api/status', [], [200]],
       ['GET', '/api/admin/users', ['requireAdmin'], [200, 403]],
+    ]);
+  });
+
+  it('lists a req.originalUrl path once, under the mount it is under, for a router mounted at two paths', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-routes-'));
+    await writeFile(
+      join(dir, 'server.ts'),
+      [
+        "import express from 'express';",
+        'const app = express();',
+        'const router = express.Router();',
+        "router.use('/admin', requireAdmin);",
+        'router.use((req, res, next) => {',
+        "  if (req.originalUrl === '/api/v1/admin/x') return res.json({ x: 1 });",
+        '  next();',
+        '});',
+        "router.get('/items', (_req, res) => res.json([]));",
+        "app.use('/api/v1', router);",
+        "app.use('/other', router);",
+        'function requireAdmin(req, res, next) {',
+        '  if (!req.user?.admin) return res.status(403).end();',
+        '  next();',
+        '}',
+      ].join('\n'),
+    );
+    const { routes } = await readRoutes(join(dir, 'server.ts'));
+    // Mounted at `/other`, the router never sees `/api/v1/admin/x`: no second row, without requireAdmin.
+    expect(routes.map((r) => [r.method, r.path, r.middleware, r.statuses])).toEqual([
+      ['ALL', '/api/v1/admin/x', ['requireAdmin'], [200, 403]],
+      ['GET', '/api/v1/items', [], [200]],
+      ['GET', '/other/items', [], [200]],
     ]);
   });
 
@@ -3939,6 +3995,36 @@ describe('readRoutes: CommonJS apps, and what the code does not say', () => {
     expect(routes.map((route) => [route.method, route.path, route.statuses])).toEqual([
       ['GET', '/cats/:id', [200, 404]],
       ['DELETE', '/cats/:id', [200, 403]],
+    ]);
+  });
+
+  it("reads a project's error class named as a NestJS exception by its own status, not NestJS's", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-nest-error-classes-'));
+    await writeFile(
+      join(dir, 'errors.ts'),
+      ['export class NotFoundException extends Error {', '  status = 410;', '}'].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'main.ts'),
+      [
+        "import { Controller, Get, Module } from '@nestjs/common';",
+        "import { NestFactory } from '@nestjs/core';",
+        "import { NotFoundException } from './errors';",
+        "@Controller('cats')",
+        'export class CatsController {',
+        "  @Get(':id')",
+        '  one() {',
+        '    throw new NotFoundException();',
+        '  }',
+        '}',
+        '@Module({ controllers: [CatsController] })',
+        'export class AppModule {}',
+        'NestFactory.create(AppModule).then((app) => app.listen(3000));',
+      ].join('\n'),
+    );
+    const { routes } = await readRoutes(join(dir, 'main.ts'));
+    expect(routes.map((route) => [route.method, route.path, route.statuses])).toEqual([
+      ['GET', '/cats/:id', [200, 410]],
     ]);
   });
 

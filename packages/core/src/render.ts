@@ -355,8 +355,45 @@ function cellParagraphs(lines: string[]): Array<{ lines: string[]; inCode: boole
     current.lines.push(line);
     current.inCode.push(inCode[index]!);
   });
-  return paragraphs;
+  return paragraphs.map(codeSpansOnOneLine);
 }
+
+/**
+ * A paragraph whose code spans over lines are each on one line, a line break in one a space, as
+ * CommonMark shows it: a line inside one is the code's, never a heading, rule or list item (a
+ * multipart part's `#!/bin/sh` value, `{{cell (code …)}}`, showed `# install deps` as a heading). Not
+ * across a fenced code block's lines nor a quote's `>` line, which start blocks of their own.
+ */
+function codeSpansOnOneLine({ lines, inCode }: { lines: string[]; inCode: boolean[] }): {
+  lines: string[];
+  inCode: boolean[];
+} {
+  const out: { lines: string[]; inCode: boolean[] } = { lines: [], inCode: [] };
+  const add = (line: string, code: boolean) => {
+    out.lines.push(line);
+    out.inCode.push(code);
+  };
+  let run: string[] = []; // the lines of text since the last code line or quote line
+  const endRun = () => {
+    if (run.length)
+      run
+        .join('\n')
+        .replace(CODE_SPAN, (span) => span.replace(/\n/g, ' '))
+        .split('\n')
+        .forEach((line) => add(line, false));
+    run = [];
+  };
+  lines.forEach((line, index) => {
+    if (inCode[index] || /^ {0,3}>/.test(line)) endRun();
+    if (inCode[index]) add(line, true);
+    else run.push(line);
+  });
+  endRun();
+  return out;
+}
+
+/** A code span: a backtick run (not escaped) up to the next run of as many, its line breaks too. */
+const CODE_SPAN = /(?<![\\`])(`+)(?!`)[^]*?[^`]\1(?!`)/g;
 
 /** The blocks a cell's Markdown holds as HTML (cellBlocks), which need no `<br><br>` to stand apart. */
 const CELL_BLOCK_END = /(?:<\/(?:[uo]l|blockquote|h[1-6])>|<hr>)$/;

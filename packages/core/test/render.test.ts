@@ -316,6 +316,12 @@ describe('template renderer', () => {
     expect(escapeTableCell('# of retries')).toBe('# of retries');
     // Before a quote, too.
     expect(escapeTableCell('## Notes\n> Slow.')).toBe('<h2>Notes</h2><blockquote>Slow.</blockquote>');
+    // In a code span over lines (a multipart part's value, `{{cell (code …)}}`), they are the code's.
+    expect(escapeTableCell(inlineCode('#!/bin/sh\n# install deps\nnpm ci'))).toBe('`#!/bin/sh # install deps npm ci`');
+    expect(escapeTableCell(inlineCode('name: x\n---\nname: y\n- z'))).toBe('`name: x --- name: y - z`');
+    expect(escapeTableCell('Run `a\n# b` first.\n# Then')).toBe('Run `a # b` first.<h1>Then</h1>');
+    // An escaped or unmatched backtick opens no span.
+    expect(escapeTableCell('A \\` here\n# Then\nthe ` end')).toBe('A \\` here<h1>Then</h1>the ` end');
   });
 
   it("keeps a description's block quote a quote inside a table cell, not text after a `>`", () => {

@@ -215,6 +215,21 @@ describe("docgen schema: a field's documentation in its table cell", () => {
     expect(order).toContain('<td><h2>Refund policy</h2><p>30 days from delivery.</p></td>');
     expect(order).toContain('<td><p>Kept for audit.</p><hr /><p>Never shown to buyers.</p></td>');
   }, 60_000);
+
+  it('a `---` under a list is a rule after the list, not the list as a heading', async () => {
+    const invoice = await modelStorage('Invoice', [
+      'id     Int    @id',
+      '/// Values:',
+      '/// - draft',
+      '/// - sent',
+      '/// ---',
+      '/// Changing it notifies the customer.',
+      'state  String',
+    ]);
+    expect(invoice).toContain(
+      '<td><p>Values:<br />- draft<br />- sent</p><hr /><p>Changing it notifies the customer.</p></td>',
+    );
+  }, 60_000);
 });
 
 describe('docgen schema with the config in package.json', () => {

@@ -483,9 +483,12 @@ function firstOwnBlock(
 /** A setext heading's underline: `===` (level 1) or `---` (level 2), indented 3 spaces at most. */
 const SETEXT_UNDERLINE = /^ {0,3}(?:=+|-+)[ \t]*$/;
 
-/** Whether any of a paragraph's lines opens a list item (listStart). */
+/**
+ * Whether any of a paragraph's lines opens a list item (listStart), a line's `<br>` a line break too:
+ * a Prisma `///` comment's list comes joined so (`Values:<br>- draft<br>- sent`).
+ */
 function hasListItem(lines: string[]): boolean {
-  return lines.some((line, index) => listStart(line, index === 0));
+  return lines.flatMap((line) => line.split(/<br\s*\/?>/i)).some((line, index) => listStart(line, index === 0));
 }
 
 /**

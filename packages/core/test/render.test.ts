@@ -311,6 +311,10 @@ describe('template renderer', () => {
     // A rule between paragraphs; after a list, `---` is a rule, not the list's underline.
     expect(escapeTableCell('Kept.\n***\nNever shown.')).toBe('Kept.<hr>Never shown.');
     expect(escapeTableCell('- a\n- b\n---\nAfter.')).toBe('<ul><li>a</li><li>b</li></ul><hr>After.');
+    // So too with the list's lines joined with `<br>` (a Prisma `///` comment keeps its items' breaks so).
+    expect(escapeTableCell('Values:<br>- draft<br>- sent\n---\nNotified.')).toBe(
+      'Values:<br>- draft<br>- sent<hr>Notified.',
+    );
     // In a code fence, and on a single line (a plain value: `# of retries`), they are as written.
     expect(escapeTableCell('```\n## not a heading\n```')).toBe('``` ## not a heading ```');
     expect(escapeTableCell('# of retries')).toBe('# of retries');

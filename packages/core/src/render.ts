@@ -517,8 +517,8 @@ function ownBlock(line: string): string {
   const heading = ATX_HEADING.exec(line);
   if (!heading) return '<hr>';
   const level = heading[1]!.length;
-  // An empty heading (`#`) shows nothing; the converter would leave out `<h1></h1>` too.
-  return heading[2] ? `<h${level}>${heading[2]}</h${level}>` : '';
+  // An empty heading (`#`) is one still: it keeps the lines around it apart (the converter shows nothing for it).
+  return `<h${level}>${heading[2] ?? ''}</h${level}>`;
 }
 
 /** `- item`, `* item`, `+ item`, `1. item`, `1) item`: indentation, marker, text. */

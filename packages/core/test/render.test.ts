@@ -318,6 +318,8 @@ describe('template renderer', () => {
     // In a code fence, and on a single line (a plain value: `# of retries`), they are as written.
     expect(escapeTableCell('```\n## not a heading\n```')).toBe('``` ## not a heading ```');
     expect(escapeTableCell('# of retries')).toBe('# of retries');
+    // An empty heading (`#`) keeps the lines around it apart, as an empty heading.
+    expect(escapeTableCell('a\n#\nb')).toBe('a<h1></h1>b');
     // Before a quote, too.
     expect(escapeTableCell('## Notes\n> Slow.')).toBe('<h2>Notes</h2><blockquote>Slow.</blockquote>');
     // In a code span over lines (a multipart part's value, `{{cell (code …)}}`), they are the code's.

@@ -42,6 +42,36 @@ describe('links to headings of other pages', () => {
     expect(await storageOfFirst()).toContain('ac:anchor="decision-outcome"');
   });
 
+  it('follow a renamed heading through the cache however the link is written: a definition, <…>, HTML', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-anchors-'));
+    const adr = join(dir, 'adr');
+    const out = join(dir, 'out');
+    await mkdir(adr);
+    const first = (link: string) =>
+      `# 1. Record decisions\n\nDate: 2026-11-19\n\n## Status\n\nAccepted\n\n## Context\n\nSee ${link}\n`;
+    const second = (heading: string) =>
+      `# 2. Use SQLite\n\nDate: 2026-11-20\n\n## Status\n\nAccepted\n\n## ${heading}\n\nOne file.\n`;
+    const run = async () => {
+      await runCli(['adr', '--dir', adr, '--out', out, '--cache-dir', join(dir, 'cache')]);
+      const manifest = JSON.parse(await readFile(join(out, 'manifest.json'), 'utf8'));
+      const page = manifest.pages.find((p: { key: string }) => p.key === 'adr/1');
+      return /ac:anchor="([^"]*)"/.exec(await readFile(join(out, page.storageFile), 'utf8'))?.[1];
+    };
+    for (const link of [
+      '[why][r]\n\n[r]: 0002-use-sqlite.md#decision-outcome',
+      '[why](<0002-use-sqlite.md#decision-outcome>)',
+      '<a href="./adr__2#decision-outcome">why</a>',
+      '[why](./adr__2#decision-outcome)',
+    ]) {
+      await writeFile(join(adr, '0001-record-decisions.md'), first(link));
+      await writeFile(join(adr, '0002-use-sqlite.md'), second('Decision outcome'));
+      expect([link, await run()]).toEqual([link, 'Decisionoutcome']);
+      // Only the target changes: the linking page's cached storage must not survive it.
+      await writeFile(join(adr, '0002-use-sqlite.md'), second('Outcome'));
+      expect([link, await run()]).toEqual([link, 'decision-outcome']);
+    }
+  });
+
   it('warn at the link when the other page has no such heading, naming the page and the heading meant', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'docgen-anchors-'));
     const adr = join(dir, 'adr');

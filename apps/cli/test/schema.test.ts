@@ -208,12 +208,33 @@ describe("docgen schema: a field's documentation in its table cell", () => {
       '/// ***',
       '/// Never shown to buyers.',
       'note   String',
+      '/// Paid.',
+      '/// #',
+      '/// Shipped.',
+      'paid   String',
     ]);
     expect(order).toContain(
       '<td><p>Where the order is.</p><h2>Transitions</h2><p>pending, then paid, then shipped.</p></td>',
     );
     expect(order).toContain('<td><h2>Refund policy</h2><p>30 days from delivery.</p></td>');
     expect(order).toContain('<td><p>Kept for audit.</p><hr /><p>Never shown to buyers.</p></td>');
+    // An empty heading shows nothing, but the lines around it stay apart.
+    expect(order).toContain('<td><p>Paid.</p><p>Shipped.</p></td>');
+  }, 60_000);
+
+  it('a `---` under a list is a rule after the list, not the list as a heading', async () => {
+    const invoice = await modelStorage('Invoice', [
+      'id     Int    @id',
+      '/// Values:',
+      '/// - draft',
+      '/// - sent',
+      '/// ---',
+      '/// Changing it notifies the customer.',
+      'state  String',
+    ]);
+    expect(invoice).toContain(
+      '<td><p>Values:<br />- draft<br />- sent</p><hr /><p>Changing it notifies the customer.</p></td>',
+    );
   }, 60_000);
 });
 

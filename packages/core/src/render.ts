@@ -355,8 +355,45 @@ function cellParagraphs(lines: string[]): Array<{ lines: string[]; inCode: boole
     current.lines.push(line);
     current.inCode.push(inCode[index]!);
   });
-  return paragraphs;
+  return paragraphs.map(codeSpansOnOneLine);
 }
+
+/**
+ * A paragraph whose code spans over lines are each on one line, a line break in one a space, as
+ * CommonMark shows it: a line inside one is the code's, never a heading, rule or list item (a
+ * multipart part's `#!/bin/sh` value, `{{cell (code …)}}`, showed `# install deps` as a heading). Not
+ * across a fenced code block's lines nor a quote's `>` line, which start blocks of their own.
+ */
+function codeSpansOnOneLine({ lines, inCode }: { lines: string[]; inCode: boolean[] }): {
+  lines: string[];
+  inCode: boolean[];
+} {
+  const out: { lines: string[]; inCode: boolean[] } = { lines: [], inCode: [] };
+  const add = (line: string, code: boolean) => {
+    out.lines.push(line);
+    out.inCode.push(code);
+  };
+  let run: string[] = []; // the lines of text since the last code line or quote line
+  const endRun = () => {
+    if (run.length)
+      run
+        .join('\n')
+        .replace(CODE_SPAN, (span) => span.replace(/\n/g, ' '))
+        .split('\n')
+        .forEach((line) => add(line, false));
+    run = [];
+  };
+  lines.forEach((line, index) => {
+    if (inCode[index] || /^ {0,3}>/.test(line)) endRun();
+    if (inCode[index]) add(line, true);
+    else run.push(line);
+  });
+  endRun();
+  return out;
+}
+
+/** A code span: a backtick run (not escaped) up to the next run of as many, its line breaks too. */
+const CODE_SPAN = /(?<![\\`])(`+)(?!`)[^]*?[^`]\1(?!`)/g;
 
 /** The blocks a cell's Markdown holds as HTML (cellBlocks), which need no `<br><br>` to stand apart. */
 const CELL_BLOCK_END = /(?:<\/(?:[uo]l|blockquote|h[1-6])>|<hr>)$/;
@@ -446,9 +483,12 @@ function firstOwnBlock(
 /** A setext heading's underline: `===` (level 1) or `---` (level 2), indented 3 spaces at most. */
 const SETEXT_UNDERLINE = /^ {0,3}(?:=+|-+)[ \t]*$/;
 
-/** Whether any of a paragraph's lines opens a list item (listStart). */
+/**
+ * Whether any of a paragraph's lines opens a list item (listStart), a line's `<br>` a line break too:
+ * a Prisma `///` comment's list comes joined so (`Values:<br>- draft<br>- sent`).
+ */
 function hasListItem(lines: string[]): boolean {
-  return lines.some((line, index) => listStart(line, index === 0));
+  return lines.flatMap((line) => line.split(/<br\s*\/?>/i)).some((line, index) => listStart(line, index === 0));
 }
 
 /**
@@ -477,8 +517,8 @@ function ownBlock(line: string): string {
   const heading = ATX_HEADING.exec(line);
   if (!heading) return '<hr>';
   const level = heading[1]!.length;
-  // An empty heading (`#`) shows nothing; the converter would leave out `<h1></h1>` too.
-  return heading[2] ? `<h${level}>${heading[2]}</h${level}>` : '';
+  // An empty heading (`#`) is one still: it keeps the lines around it apart (the converter shows nothing for it).
+  return `<h${level}>${heading[2] ?? ''}</h${level}>`;
 }
 
 /** `- item`, `* item`, `+ item`, `1. item`, `1) item`: indentation, marker, text. */

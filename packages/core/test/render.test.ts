@@ -311,11 +311,23 @@ describe('template renderer', () => {
     // A rule between paragraphs; after a list, `---` is a rule, not the list's underline.
     expect(escapeTableCell('Kept.\n***\nNever shown.')).toBe('Kept.<hr>Never shown.');
     expect(escapeTableCell('- a\n- b\n---\nAfter.')).toBe('<ul><li>a</li><li>b</li></ul><hr>After.');
+    // So too with the list's lines joined with `<br>` (a Prisma `///` comment keeps its items' breaks so).
+    expect(escapeTableCell('Values:<br>- draft<br>- sent\n---\nNotified.')).toBe(
+      'Values:<br>- draft<br>- sent<hr>Notified.',
+    );
     // In a code fence, and on a single line (a plain value: `# of retries`), they are as written.
     expect(escapeTableCell('```\n## not a heading\n```')).toBe('``` ## not a heading ```');
     expect(escapeTableCell('# of retries')).toBe('# of retries');
+    // An empty heading (`#`) keeps the lines around it apart, as an empty heading.
+    expect(escapeTableCell('a\n#\nb')).toBe('a<h1></h1>b');
     // Before a quote, too.
     expect(escapeTableCell('## Notes\n> Slow.')).toBe('<h2>Notes</h2><blockquote>Slow.</blockquote>');
+    // In a code span over lines (a multipart part's value, `{{cell (code …)}}`), they are the code's.
+    expect(escapeTableCell(inlineCode('#!/bin/sh\n# install deps\nnpm ci'))).toBe('`#!/bin/sh # install deps npm ci`');
+    expect(escapeTableCell(inlineCode('name: x\n---\nname: y\n- z'))).toBe('`name: x --- name: y - z`');
+    expect(escapeTableCell('Run `a\n# b` first.\n# Then')).toBe('Run `a # b` first.<h1>Then</h1>');
+    // An escaped or unmatched backtick opens no span.
+    expect(escapeTableCell('A \\` here\n# Then\nthe ` end')).toBe('A \\` here<h1>Then</h1>the ` end');
   });
 
   it("keeps an ordered list's first number in a table cell where it is not 1, as its numbering goes on", () => {

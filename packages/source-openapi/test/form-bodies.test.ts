@@ -1,4 +1,6 @@
-import { dirname, join } from 'node:path';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from '@jest/globals';
 import { renderedPages, requestBody } from './support/rendered.js';
@@ -7,7 +9,7 @@ import { renderedPages, requestBody } from './support/rendered.js';
 const fixtures = join(dirname(fileURLToPath(import.meta.url)), 'fixtures', 'form-bodies');
 
 async function operationPage(file: string): Promise<string> {
-  const pages = await renderedPages(join(fixtures, file));
+  const pages = await renderedPages(resolve(fixtures, file));
   return pages.find((page) => /^## (POST|PUT|PATCH) /m.test(page.markdown))!.markdown;
 }
 
@@ -33,6 +35,17 @@ describe('a multipart body', () => {
     const body = requestBody(await operationPage('peertube-avatar.json'));
     expect(body).toContain('| `avatarfile` | `image/png, image/jpeg` | a file |');
     expect(body).not.toContain('```json');
+  });
+  it("shows a part's multi-line value as code on one line, not its `# comment` as a heading", async () => {
+    const spec = join(await mkdtemp(join(tmpdir(), 'form-bodies-')), 'spec.json');
+    const example = { script: '#!/bin/sh\n# install deps\nnpm ci', meta: 'name: x\n---\nname: y' };
+    const content = { 'multipart/form-data': { schema: { type: 'object' }, example } };
+    const operation = { requestBody: { content }, responses: { '204': { description: 'Run.' } } };
+    const paths = { '/jobs': { post: { operationId: 'runJob', ...operation } } };
+    await writeFile(spec, JSON.stringify({ openapi: '3.0.3', info: { title: 'Jobs', version: '1' }, paths }));
+    const body = requestBody(await operationPage(spec));
+    expect(body).toContain('| `script` | `text/plain` | `#!/bin/sh # install deps npm ci` |');
+    expect(body).toContain('| `meta` | `text/plain` | `name: x --- name: y` |');
   });
 });
 

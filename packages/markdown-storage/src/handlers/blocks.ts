@@ -63,7 +63,9 @@ export function paragraph(node: Paragraph, state: State, parent?: Parents): XNod
   if (marker) return marker;
   // A label opening a list item is the item's words (npm's `- NOTE: …`), as a tight list's item,
   // whose paragraph never comes here, already keeps it: a panel inside a bullet is not what was written.
-  const callout = parent?.type === 'listItem' ? undefined : labelledCallout(node);
+  // A later paragraph of the item (a callout indented under a numbered step) is a callout still.
+  const opensItem = parent?.type === 'listItem' && parent.children[0] === node;
+  const callout = opensItem ? undefined : labelledCallout(node);
   if (callout) return [panelMacro(callout.panel, { title: callout.title }, paragraph(callout.rest, state))];
   const children = edgesTrimmed(state.all(node));
   if (!children.length) return [];
@@ -75,7 +77,7 @@ export function paragraph(node: Paragraph, state: State, parent?: Parents): XNod
  * Angular's docs (adev) write a callout as a paragraph opening with its kind in capitals and a
  * colon (`IMPORTANT: linkedSignal is in developer preview.`), which the site shows as a box: the
  * panel of that kind, the label taken off (named as the title where the panel's colour does not
- * say it). Only these words, in capitals, at the paragraph's very start, and not in a list item.
+ * say it). Only these words, in capitals, at the paragraph's very start, and not opening a list item.
  */
 const LABELLED_CALLOUTS: Record<string, { panel: string; title?: string }> = {
   NOTE: { panel: 'info' },

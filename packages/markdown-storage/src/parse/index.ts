@@ -33,7 +33,6 @@ import { templateCalls } from './template-calls.js';
 import { dispatchByCharacter } from './dispatch.js';
 import { spanningConstructs } from './spanning-constructs.js';
 import { codeSpansAfterLookahead } from './code-spans.js';
-import { packedAttributeTags } from './packed-attributes.js';
 import { markDecodedEntities, urlLiteralText } from './autolinks.js';
 import { KNOWN_BLOCK, knownBlocks, type KnownBlocks } from './known-blocks.js';
 
@@ -67,7 +66,6 @@ function createParser(): MarkdownIt {
     .use(linearFootnoteTail)
     .use(boundedNesting)
     .use(codeSpansAfterLookahead)
-    .use(packedAttributeTags)
     .use(spanningConstructs);
   md.inline.ruler.disable('footnote_inline'); // `^[note]` is not GFM
   md.inline.ruler.before('linkify', 'url_literal_text', urlLiteralText);

@@ -47,11 +47,6 @@ export const TEXT_EXCEPTIONS: TextException[] = [
   },
   {
     reason:
-      'A tag with no space between a quoted value and the next attribute (`<a href=\'bar\'title=title>`) is a tag, as a browser reads it (READMEs write `width="80"alt="x"`); CommonMark makes it text.',
-    ids: ['commonmark-spec:624', 'gfm-spec:641'],
-  },
-  {
-    reason:
       'An HTML block that opens with an unfinished tag (`<div id="foo"`, `<div *???-&&&-<---`): not a tag, so shown as text; a browser swallows it as a broken tag.',
     ids: [
       'commonmark-spec:156',

@@ -257,12 +257,34 @@ function writtenRemote(url: string): { host: string; path: string } | undefined 
 /**
  * `host/path` as a repository's SSH form writes it, where its HTTPS form writes it otherwise:
  * Azure DevOps (see `azureDevOpsPath`), and Bitbucket Data Center served under a context path
- * (`/bitbucket/scm/plat/shop`), whose SSH form has neither the context nor `scm`.
+ * (see `bitbucketServerPath`).
  */
 function sameForEachForm({ host, path }: { host: string; path: string }): string {
   const azure = azureDevOpsPath(host, path);
   if (azure) return `dev.azure.com/${azure}`;
-  return `${host}/${path.replace(/^.*\/scm\/(?=[^/]+\/[^/]+$)/, '')}`;
+  return `${host}/${bitbucketServerPath(host, path) ?? path}`;
+}
+
+/**
+ * Hosts that are not a Bitbucket Data Center: the public services, and servers named as GitHub
+ * Enterprise's or GitLab's (`github.acme.com`, `gitlab.acme.com`). GitLab nests groups, so a group
+ * `scm` there (`gitlab.com/acme/platform/scm/infra/shop`) is part of the repository's name.
+ */
+const NOT_BITBUCKET_SERVER =
+  /^(?:bitbucket\.org|codeberg\.org|gitea\.com|(?:.+\.)?sr\.ht)$|(?:^|\.)(?:github|gitlab)(?:\.|$)/;
+
+/**
+ * `project/repository` of a Bitbucket Data Center HTTPS remote under a context path
+ * (`/bitbucket/scm/plat/shop`, the context of any segments), as its SSH form writes it, with
+ * neither the context nor `scm`. Only where that is all the path can be: `scm/` followed by exactly
+ * a project key (a letter, then letters, digits and `_`, as Bitbucket allows them) or a user's
+ * `~name`, and the repository, on a host not known for another kind (`NOT_BITBUCKET_SERVER`).
+ * Any other path is the repository's name as written: two repositories must never share one. (A
+ * leading `scm/`, with no context, is dropped on every host, as docgen always did: `writtenRemote`.)
+ */
+function bitbucketServerPath(host: string, path: string): string | undefined {
+  if (NOT_BITBUCKET_SERVER.test(host)) return undefined;
+  return /^.+\/scm\/((?:~[^/]+|[a-z][a-z0-9_]*)\/[^/]+)$/.exec(path)?.[1];
 }
 
 /**

@@ -287,4 +287,22 @@ describe('repositoryIdentity', () => {
   ])('names a repository on %s the same over HTTPS and SSH', (_, name, urls) => {
     for (const url of urls) expect([url, repositoryIdentity(url)]).toEqual([url, name]);
   });
+
+  it('drops a path’s context and `scm/` only where Bitbucket Data Center writes them: another host’s `scm` group is part of its name', () => {
+    for (const [url, name] of [
+      // A GitLab subgroup named scm: not the unrelated gitlab.com/infra/shop.
+      ['https://gitlab.com/acme/platform/scm/infra/shop.git', 'gitlab.com/acme/platform/scm/infra/shop'],
+      ['git@gitlab.acme.com:acme/scm/infra/shop.git', 'gitlab.acme.com/acme/scm/infra/shop'],
+      ['https://github.acme.com/tools/scm/infra/shop.git', 'github.acme.com/tools/scm/infra/shop'],
+      // Not a Bitbucket project and repository: three segments after it, or a key with a hyphen.
+      ['https://git.acme.com/tools/scm/infra/shop/web.git', 'git.acme.com/tools/scm/infra/shop/web'],
+      ['https://git.acme.com/tools/scm/web-team/shop.git', 'git.acme.com/tools/scm/web-team/shop'],
+      // Bitbucket Data Center: a project key (letters, digits, _) or a user's ~name, then the repository.
+      ['https://acme.com/bitbucket/scm/plat_2/shop.git', 'acme.com/plat_2/shop'],
+    ])
+      expect([url, repositoryIdentity(url)]).toEqual([url, name]);
+    expect(repositoryIdentity('https://gitlab.com/acme/platform/scm/infra/shop.git')).not.toBe(
+      repositoryIdentity('https://gitlab.com/infra/shop.git'),
+    );
+  });
 });

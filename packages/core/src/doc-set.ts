@@ -230,10 +230,12 @@ function remoteNames(url: string): { name: string; former?: string } | undefined
  * (CI systems put a token in it): `https://ci:TOKEN@github.com/acme/shop.git` and
  * `git@github.com:acme/shop.git` are both `github.com/acme/shop`; Bitbucket Data Center's
  * `https://bitbucket.acme.com/scm/plat/shop.git` (also under a context path,
- * `https://acme.com/bitbucket/scm/plat/shop.git`) and `ssh://git@bitbucket.acme.com:7999/plat/shop.git`
- * are both `bitbucket.acme.com/plat/shop`; Azure DevOps's
- * `https://dev.azure.com/acme/shop/_git/web` and `git@ssh.dev.azure.com:v3/acme/shop/web` are both
- * `dev.azure.com/acme/shop/web`. Undefined for a local path.
+ * `https://bitbucket.acme.com/bitbucket/scm/plat/shop.git`) and
+ * `ssh://git@bitbucket.acme.com:7999/plat/shop.git` are all `bitbucket.acme.com/plat/shop` (the host
+ * is part of the name: `https://acme.com/bitbucket/scm/plat/shop.git` is `acme.com/plat/shop`);
+ * Azure DevOps's `https://dev.azure.com/acme/shop/_git/web` and
+ * `git@ssh.dev.azure.com:v3/acme/shop/web` are both `dev.azure.com/acme/shop/web`. Undefined for a
+ * local path.
  */
 export function repositoryIdentity(url: string): string | undefined {
   const written = writtenRemote(url);

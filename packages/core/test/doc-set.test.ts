@@ -254,6 +254,7 @@ describe('repositoryIdentity', () => {
       'Bitbucket Data Center under a context path',
       'bitbucket.acme.com/plat/shop',
       [
+        'https://bitbucket.acme.com/scm/plat/shop.git',
         'https://ci:token@bitbucket.acme.com/bitbucket/scm/plat/shop.git',
         'https://bitbucket.acme.com/tools/bitbucket/scm/PLAT/shop.git',
         'ssh://git@bitbucket.acme.com:7999/plat/shop.git',

@@ -142,7 +142,7 @@ function gitRepository(from: string): GitRepository | undefined {
   const firstCommit = firstCommitName(gitDir, commonDir);
   if (origin === undefined) return { root, name: firstCommit, formerNames: [] };
   // A repository given a remote after its first publishes: the same app's set before it.
-  const formerNames = [...new Set([origin.former, firstCommit])].filter(
+  const formerNames = [...new Set([...origin.formerNames, firstCommit])].filter(
     (name): name is string => name !== undefined && name !== origin.name,
   );
   return { root, name: origin.name, formerNames };
@@ -200,8 +200,8 @@ function gitCommonDir(gitDir: string): string {
   return existsSync(common) ? resolve(gitDir, readFileSync(common, 'utf8').trim()) : gitDir;
 }
 
-/** The `origin` remote's URL in a git config file, as `repositoryIdentity` writes it. */
-function originRemote(configFile: string): { name: string; former?: string } | undefined {
+/** The `origin` remote's URL in a git config file, as `repositoryIdentity` writes it (see `remoteNames`). */
+function originRemote(configFile: string): { name: string; formerNames: string[] } | undefined {
   if (!existsSync(configFile)) return undefined;
   let inOrigin = false;
   for (const line of readFileSync(configFile, 'utf8').split(/\r?\n/)) {
@@ -214,15 +214,20 @@ function originRemote(configFile: string): { name: string; former?: string } | u
 }
 
 /**
- * A remote's name (see `repositoryIdentity`), and the name an older docgen gave it where that was
- * another (`former`): its HTTPS and SSH forms were two names on some hosts. Undefined for a local path.
+ * A remote's name (see `repositoryIdentity`), and the names an older docgen gave it where they were
+ * others (`formerNames`): its HTTPS and SSH forms were two names on some hosts. Those of the forms
+ * this clone does not use too, where the name tells them (Azure DevOps's, see
+ * `azureDevOpsOlderNames`): a set recorded from a developer's SSH clone is CI's over HTTPS. A
+ * Bitbucket Data Center's context path is in its HTTPS form only, and its SSH form's older name is
+ * the name itself. Undefined for a local path.
  */
-function remoteNames(url: string): { name: string; former?: string } | undefined {
+function remoteNames(url: string): { name: string; formerNames: string[] } | undefined {
   const written = writtenRemote(url);
   if (!written) return undefined;
   const name = sameForEachForm(written);
-  const former = `${written.host}/${written.path}`;
-  return name === former ? { name } : { name, former };
+  const azure = azureDevOpsParts(written.host, written.path);
+  const older = [`${written.host}/${written.path}`, ...(azure ? azureDevOpsOlderNames(azure) : [])];
+  return { name, formerNames: [...new Set(older)].filter((former) => former !== name) };
 }
 
 /**
@@ -258,12 +263,12 @@ function writtenRemote(url: string): { host: string; path: string } | undefined 
 
 /**
  * `host/path` as a repository's SSH form writes it, where its HTTPS form writes it otherwise:
- * Azure DevOps (see `azureDevOpsPath`), and Bitbucket Data Center served under a context path
+ * Azure DevOps (see `azureDevOpsParts`), and Bitbucket Data Center served under a context path
  * (see `bitbucketServerPath`).
  */
 function sameForEachForm({ host, path }: { host: string; path: string }): string {
-  const azure = azureDevOpsPath(host, path);
-  if (azure) return `dev.azure.com/${azure}`;
+  const azure = azureDevOpsParts(host, path);
+  if (azure) return `dev.azure.com/${azure.join('/')}`;
   return `${host}/${bitbucketServerPath(host, path) ?? path}`;
 }
 
@@ -290,20 +295,40 @@ function bitbucketServerPath(host: string, path: string): string | undefined {
 }
 
 /**
- * `organization/project/repository` of an Azure DevOps remote: `dev.azure.com/acme/shop/_git/web`
+ * Organization, project and repository of an Azure DevOps remote: `dev.azure.com/acme/shop/_git/web`
  * (a repository named as its project: `acme/_git/shop`), the older `acme.visualstudio.com/shop/_git/web`
  * (with or without `DefaultCollection/`), and SSH's `ssh.dev.azure.com/v3/acme/shop/web` (or
  * `vs-ssh.visualstudio.com`). Undefined for another host. SSH writes a space `%20`, as HTTPS does.
  */
-function azureDevOpsPath(host: string, path: string): string | undefined {
+function azureDevOpsParts(host: string, path: string): string[] | undefined {
   const parts =
     host === 'ssh.dev.azure.com' || host === 'vs-ssh.visualstudio.com'
       ? /^v3\/([^/]+)\/([^/]+)\/([^/]+)$/.exec(path)?.slice(1)
       : azureHttpsParts(host, path);
-  return parts?.map(safelyDecoded).join('/');
+  return parts?.map(safelyDecoded);
 }
 
-/** Organization, project and repository of an Azure DevOps HTTPS remote (see `azureDevOpsPath`). */
+/**
+ * The names an older docgen gave each form of an Azure DevOps remote (`writtenRemote`'s `host/path`):
+ * HTTPS on dev.azure.com and visualstudio.com (with and without `DefaultCollection/`; `_git/shop`
+ * for a repository named as its project), decoded; SSH on ssh.dev.azure.com and
+ * vs-ssh.visualstudio.com, as its short form writes a space (`%20`) and decoded as in an `ssh://` URL.
+ */
+function azureDevOpsOlderNames(parts: string[]): string[] {
+  const [org, project, repository] = parts;
+  const inOrg = [`${project}/_git/${repository}`, ...(project === repository ? [`_git/${repository}`] : [])];
+  const ssh = [parts, parts.map((part) => encodeURIComponent(part).toLowerCase())].map((p) => `v3/${p.join('/')}`);
+  return [
+    ...inOrg.map((path) => `dev.azure.com/${org}/${path}`),
+    ...inOrg.flatMap((path) => [
+      `${org}.visualstudio.com/${path}`,
+      `${org}.visualstudio.com/defaultcollection/${path}`,
+    ]),
+    ...ssh.flatMap((path) => [`ssh.dev.azure.com/${path}`, `vs-ssh.visualstudio.com/${path}`]),
+  ];
+}
+
+/** Organization, project and repository of an Azure DevOps HTTPS remote (see `azureDevOpsParts`). */
 function azureHttpsParts(host: string, path: string): string[] | undefined {
   const [org, inOrg] =
     host === 'dev.azure.com'

@@ -307,3 +307,71 @@ describe('repositoryIdentity', () => {
     );
   });
 });
+
+describe('the names an older docgen gave a remote', () => {
+  let dir: string;
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'docgen-former-names-'));
+    execFileSync('git', ['init', '-q'], { cwd: dir });
+    await mkdir(join(dir, 'apps', 'a'), { recursive: true });
+    await writeFile(join(dir, 'apps', 'a', 'docgen.config.yaml'), 'sources: []\n');
+  });
+  afterEach(() => rm(dir, { recursive: true, force: true }));
+  /** The doc set of `apps/a` in a clone from `url`. */
+  const cloneOf = async (url: string) => {
+    execFileSync('git', ['config', 'remote.origin.url', url], { cwd: dir });
+    const app = join(dir, 'apps', 'a');
+    return docSetOf(await loadConfig({ cwd: app }), app, join(app, 'docs-out'));
+  };
+
+  it.each([
+    [
+      'Azure DevOps',
+      'dev.azure.com/acme/web shop/checkout',
+      [
+        ['https://acme@dev.azure.com/acme/Web%20Shop/_git/checkout', 'dev.azure.com/acme/web shop/_git/checkout'],
+        ['git@ssh.dev.azure.com:v3/acme/Web%20Shop/checkout', 'ssh.dev.azure.com/v3/acme/web%20shop/checkout'],
+        ['ssh://git@ssh.dev.azure.com/v3/acme/Web%20Shop/checkout', 'ssh.dev.azure.com/v3/acme/web shop/checkout'],
+        ['https://acme.visualstudio.com/Web%20Shop/_git/checkout', 'acme.visualstudio.com/web shop/_git/checkout'],
+        [
+          'https://acme.visualstudio.com/DefaultCollection/Web%20Shop/_git/checkout',
+          'acme.visualstudio.com/defaultcollection/web shop/_git/checkout',
+        ],
+        [
+          'acme@vs-ssh.visualstudio.com:v3/acme/Web%20Shop/checkout',
+          'vs-ssh.visualstudio.com/v3/acme/web%20shop/checkout',
+        ],
+      ],
+    ],
+    [
+      'Azure DevOps, a repository named as its project',
+      'dev.azure.com/acme/shop/shop',
+      [
+        ['https://dev.azure.com/acme/_git/shop', 'dev.azure.com/acme/_git/shop'],
+        ['https://dev.azure.com/acme/shop/_git/shop', 'dev.azure.com/acme/shop/_git/shop'],
+        ['git@ssh.dev.azure.com:v3/acme/shop/shop', 'ssh.dev.azure.com/v3/acme/shop/shop'],
+      ],
+    ],
+  ])(
+    'on %s, each form’s older name is a former name of a clone from every form: its pages are taken over whichever clone published them',
+    async (_, name, forms) => {
+      const olderNames = forms.map(([, older]) => `${older}:apps/a`);
+      for (const [url] of forms) {
+        const set = await cloneOf(url);
+        expect([url, set.name]).toEqual([url, `${name}:apps/a`]);
+        expect([url, set.formerNames]).toEqual([url, expect.arrayContaining(olderNames)]);
+      }
+    },
+  );
+
+  it('on Bitbucket Data Center under a context path, the HTTPS form’s older name; the SSH form’s was the name itself', async () => {
+    const https = await cloneOf('https://bitbucket.acme.com/bitbucket/scm/plat/shop.git');
+    expect(https).toMatchObject({
+      name: 'bitbucket.acme.com/plat/shop:apps/a',
+      formerNames: ['bitbucket.acme.com/bitbucket/scm/plat/shop:apps/a'],
+    });
+    // The context is not in the SSH form: that clone's set is the name an older docgen gave it.
+    const ssh = await cloneOf('ssh://git@bitbucket.acme.com:7999/plat/shop.git');
+    expect(ssh).toEqual({ name: https.name, explicit: false, folder: 'apps/a' });
+  });
+});

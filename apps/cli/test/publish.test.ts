@@ -517,16 +517,25 @@ describe('docgen publish', () => {
       'https://ci:token@bitbucket.acme.com/bitbucket/scm/plat/shop.git',
       'ssh://git@bitbucket.acme.com:7999/plat/shop.git',
       'bitbucket.acme.com/plat/shop',
+      'bitbucket.acme.com/bitbucket/scm/plat/shop',
     ],
     [
       'Azure DevOps',
       'https://acme@dev.azure.com/acme/Platform/_git/shop',
       'git@ssh.dev.azure.com:v3/acme/Platform/shop',
       'dev.azure.com/acme/platform/shop',
+      'dev.azure.com/acme/platform/_git/shop',
+    ],
+    [
+      'Azure DevOps, published by an older docgen from an SSH clone',
+      'https://acme@dev.azure.com/acme/Ops/_git/shop',
+      'git@ssh.dev.azure.com:v3/acme/Ops/shop',
+      'dev.azure.com/acme/ops/shop',
+      'ssh.dev.azure.com/v3/acme/ops/shop',
     ],
   ])(
     'a repository on %s is one doc set over HTTPS and SSH, and takes over its pages an older docgen named otherwise',
-    async (host, https, ssh, name) => {
+    async (host, https, ssh, name, older) => {
       const repo = await mkdtemp(join(tmpdir(), 'docgen-remote-forms-'));
       const git = (...args: string[]) => execFileSync('git', args, { cwd: repo, stdio: 'pipe' });
       const prefix = `${host} `;
@@ -556,15 +565,11 @@ describe('docgen publish', () => {
         await mkdir(join(repo, 'adr'));
         await writeFile(join(repo, 'adr', '0001-use-postgres.md'), '# 1. Use Postgres\n\n## Status\n\nAccepted\n');
         await writeFile(join(repo, 'docgen.config.yaml'), 'sources:\n  - plugin: adr\n    options: { dir: adr }\n');
-        // As an older docgen published it: named after the HTTPS URL's whole path.
+        // As an older docgen published it: named after the whole path of the form it ran in.
         expect((await runCli(['generate'], { cwd: repo })).code).toBe(0);
         const manifestFile = join(repo, 'docs-out', 'manifest.json');
         const { docSetFolder, ...manifest } = JSON.parse(await readFile(manifestFile, 'utf8'));
         expect([docSetFolder, manifest.docSet]).toEqual(['', name]);
-        const older = https
-          .replace(/^https:\/\/[^@]*@/, '')
-          .replace(/\.git$/, '')
-          .toLowerCase();
         await writeFile(manifestFile, JSON.stringify({ ...manifest, docSet: older }));
         const before = await run(['publish', 'docs-out']);
         expect(before.code).toBe(0);

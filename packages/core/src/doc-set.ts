@@ -163,7 +163,7 @@ function gitRepository(from: string): GitRepository | undefined {
   const commonDir = gitCommonDir(gitDir);
   const origin = originRemote(join(commonDir, 'config'));
   if (origin === undefined) return { root, name: firstCommitName(gitDir, commonDir), formerNames: [] };
-  const formerNames = origin.former === undefined ? [] : [origin.former];
+  const formerNames = origin.formerNames.filter((name) => name !== origin.name);
   // A repository given a remote after its first publishes: the same app's set before it.
   return { root, name: origin.name, formerNames, firstCommit: once(() => firstCommitName(gitDir, commonDir)) };
 }
@@ -226,8 +226,8 @@ function gitCommonDir(gitDir: string): string {
   return existsSync(common) ? resolve(gitDir, readFileSync(common, 'utf8').trim()) : gitDir;
 }
 
-/** The `origin` remote's URL in a git config file, as `repositoryIdentity` writes it. */
-function originRemote(configFile: string): { name: string; former?: string } | undefined {
+/** The `origin` remote's URL in a git config file, as `repositoryIdentity` writes it (see `remoteNames`). */
+function originRemote(configFile: string): { name: string; formerNames: string[] } | undefined {
   if (!existsSync(configFile)) return undefined;
   let inOrigin = false;
   for (const line of readFileSync(configFile, 'utf8').split(/\r?\n/)) {
@@ -240,15 +240,20 @@ function originRemote(configFile: string): { name: string; former?: string } | u
 }
 
 /**
- * A remote's name (see `repositoryIdentity`), and the name an older docgen gave it where that was
- * another (`former`): its HTTPS and SSH forms were two names on some hosts. Undefined for a local path.
+ * A remote's name (see `repositoryIdentity`), and the names an older docgen gave it where they were
+ * others (`formerNames`): its HTTPS and SSH forms were two names on some hosts. Those of the forms
+ * this clone does not use too, where the name tells them (Azure DevOps's, see
+ * `azureDevOpsOlderNames`): a set recorded from a developer's SSH clone is CI's over HTTPS. A
+ * Bitbucket Data Center's context path is in its HTTPS form only, and its SSH form's older name is
+ * the name itself. Undefined for a local path.
  */
-function remoteNames(url: string): { name: string; former?: string } | undefined {
+function remoteNames(url: string): { name: string; formerNames: string[] } | undefined {
   const written = writtenRemote(url);
   if (!written) return undefined;
   const name = sameForEachForm(written);
-  const former = `${written.host}/${written.path}`;
-  return name === former ? { name } : { name, former };
+  const azure = azureDevOpsParts(written.host, written.path);
+  const older = [`${written.host}/${written.path}`, ...(azure ? azureDevOpsOlderNames(azure) : [])];
+  return { name, formerNames: [...new Set(older)].filter((former) => former !== name) };
 }
 
 /**
@@ -256,10 +261,12 @@ function remoteNames(url: string): { name: string; former?: string } | undefined
  * (CI systems put a token in it): `https://ci:TOKEN@github.com/acme/shop.git` and
  * `git@github.com:acme/shop.git` are both `github.com/acme/shop`; Bitbucket Data Center's
  * `https://bitbucket.acme.com/scm/plat/shop.git` (also under a context path,
- * `https://acme.com/bitbucket/scm/plat/shop.git`) and `ssh://git@bitbucket.acme.com:7999/plat/shop.git`
- * are both `bitbucket.acme.com/plat/shop`; Azure DevOps's
- * `https://dev.azure.com/acme/shop/_git/web` and `git@ssh.dev.azure.com:v3/acme/shop/web` are both
- * `dev.azure.com/acme/shop/web`. Undefined for a local path.
+ * `https://bitbucket.acme.com/bitbucket/scm/plat/shop.git`) and
+ * `ssh://git@bitbucket.acme.com:7999/plat/shop.git` are all `bitbucket.acme.com/plat/shop` (the host
+ * is part of the name: `https://acme.com/bitbucket/scm/plat/shop.git` is `acme.com/plat/shop`);
+ * Azure DevOps's `https://dev.azure.com/acme/shop/_git/web` and
+ * `git@ssh.dev.azure.com:v3/acme/shop/web` are both `dev.azure.com/acme/shop/web`. Undefined for a
+ * local path.
  */
 export function repositoryIdentity(url: string): string | undefined {
   const written = writtenRemote(url);
@@ -282,30 +289,72 @@ function writtenRemote(url: string): { host: string; path: string } | undefined 
 
 /**
  * `host/path` as a repository's SSH form writes it, where its HTTPS form writes it otherwise:
- * Azure DevOps (see `azureDevOpsPath`), and Bitbucket Data Center served under a context path
- * (`/bitbucket/scm/plat/shop`), whose SSH form has neither the context nor `scm`.
+ * Azure DevOps (see `azureDevOpsParts`), and Bitbucket Data Center served under a context path
+ * (see `bitbucketServerPath`).
  */
 function sameForEachForm({ host, path }: { host: string; path: string }): string {
-  const azure = azureDevOpsPath(host, path);
-  if (azure) return `dev.azure.com/${azure}`;
-  return `${host}/${path.replace(/^.*\/scm\/(?=[^/]+\/[^/]+$)/, '')}`;
+  const azure = azureDevOpsParts(host, path);
+  if (azure) return `dev.azure.com/${azure.join('/')}`;
+  return `${host}/${bitbucketServerPath(host, path) ?? path}`;
 }
 
 /**
- * `organization/project/repository` of an Azure DevOps remote: `dev.azure.com/acme/shop/_git/web`
+ * Hosts that are not a Bitbucket Data Center: the public services, and servers named as GitHub
+ * Enterprise's or GitLab's (`github.acme.com`, `gitlab.acme.com`). GitLab nests groups, so a group
+ * `scm` there (`gitlab.com/acme/platform/scm/infra/shop`) is part of the repository's name.
+ */
+const NOT_BITBUCKET_SERVER =
+  /^(?:bitbucket\.org|codeberg\.org|gitea\.com|(?:.+\.)?sr\.ht)$|(?:^|\.)(?:github|gitlab)(?:\.|$)/;
+
+/**
+ * `project/repository` of a Bitbucket Data Center HTTPS remote under a context path
+ * (`/bitbucket/scm/plat/shop`, the context of any segments), as its SSH form writes it, with
+ * neither the context nor `scm`. Only where that is all the path can be: `scm/` followed by exactly
+ * a project key (a letter, then letters, digits and `_`, as Bitbucket allows them) or a user's
+ * `~name`, and the repository, on a host not known for another kind (`NOT_BITBUCKET_SERVER`).
+ * Any other path is the repository's name as written: two repositories must never share one. (A
+ * leading `scm/`, with no context, is dropped on every host, as docgen always did: `writtenRemote`.)
+ */
+function bitbucketServerPath(host: string, path: string): string | undefined {
+  if (NOT_BITBUCKET_SERVER.test(host)) return undefined;
+  return /^.+\/scm\/((?:~[^/]+|[a-z][a-z0-9_]*)\/[^/]+)$/.exec(path)?.[1];
+}
+
+/**
+ * Organization, project and repository of an Azure DevOps remote: `dev.azure.com/acme/shop/_git/web`
  * (a repository named as its project: `acme/_git/shop`), the older `acme.visualstudio.com/shop/_git/web`
  * (with or without `DefaultCollection/`), and SSH's `ssh.dev.azure.com/v3/acme/shop/web` (or
  * `vs-ssh.visualstudio.com`). Undefined for another host. SSH writes a space `%20`, as HTTPS does.
  */
-function azureDevOpsPath(host: string, path: string): string | undefined {
+function azureDevOpsParts(host: string, path: string): string[] | undefined {
   const parts =
     host === 'ssh.dev.azure.com' || host === 'vs-ssh.visualstudio.com'
       ? /^v3\/([^/]+)\/([^/]+)\/([^/]+)$/.exec(path)?.slice(1)
       : azureHttpsParts(host, path);
-  return parts?.map(safelyDecoded).join('/');
+  return parts?.map(safelyDecoded);
 }
 
-/** Organization, project and repository of an Azure DevOps HTTPS remote (see `azureDevOpsPath`). */
+/**
+ * The names an older docgen gave each form of an Azure DevOps remote (`writtenRemote`'s `host/path`):
+ * HTTPS on dev.azure.com and visualstudio.com (with and without `DefaultCollection/`; `_git/shop`
+ * for a repository named as its project), decoded; SSH on ssh.dev.azure.com and
+ * vs-ssh.visualstudio.com, as its short form writes a space (`%20`) and decoded as in an `ssh://` URL.
+ */
+function azureDevOpsOlderNames(parts: string[]): string[] {
+  const [org, project, repository] = parts;
+  const inOrg = [`${project}/_git/${repository}`, ...(project === repository ? [`_git/${repository}`] : [])];
+  const ssh = [parts, parts.map((part) => encodeURIComponent(part).toLowerCase())].map((p) => `v3/${p.join('/')}`);
+  return [
+    ...inOrg.map((path) => `dev.azure.com/${org}/${path}`),
+    ...inOrg.flatMap((path) => [
+      `${org}.visualstudio.com/${path}`,
+      `${org}.visualstudio.com/defaultcollection/${path}`,
+    ]),
+    ...ssh.flatMap((path) => [`ssh.dev.azure.com/${path}`, `vs-ssh.visualstudio.com/${path}`]),
+  ];
+}
+
+/** Organization, project and repository of an Azure DevOps HTTPS remote (see `azureDevOpsParts`). */
 function azureHttpsParts(host: string, path: string): string[] | undefined {
   const [org, inOrg] =
     host === 'dev.azure.com'

@@ -273,6 +273,7 @@ describe('repositoryIdentity', () => {
       'Bitbucket Data Center under a context path',
       'bitbucket.acme.com/plat/shop',
       [
+        'https://bitbucket.acme.com/scm/plat/shop.git',
         'https://ci:token@bitbucket.acme.com/bitbucket/scm/plat/shop.git',
         'https://bitbucket.acme.com/tools/bitbucket/scm/PLAT/shop.git',
         'ssh://git@bitbucket.acme.com:7999/plat/shop.git',
@@ -305,5 +306,91 @@ describe('repositoryIdentity', () => {
     ],
   ])('names a repository on %s the same over HTTPS and SSH', (_, name, urls) => {
     for (const url of urls) expect([url, repositoryIdentity(url)]).toEqual([url, name]);
+  });
+
+  it('drops a path’s context and `scm/` only where Bitbucket Data Center writes them: another host’s `scm` group is part of its name', () => {
+    for (const [url, name] of [
+      // A GitLab subgroup named scm: not the unrelated gitlab.com/infra/shop.
+      ['https://gitlab.com/acme/platform/scm/infra/shop.git', 'gitlab.com/acme/platform/scm/infra/shop'],
+      ['git@gitlab.acme.com:acme/scm/infra/shop.git', 'gitlab.acme.com/acme/scm/infra/shop'],
+      ['https://github.acme.com/tools/scm/infra/shop.git', 'github.acme.com/tools/scm/infra/shop'],
+      // Not a Bitbucket project and repository: three segments after it, or a key with a hyphen.
+      ['https://git.acme.com/tools/scm/infra/shop/web.git', 'git.acme.com/tools/scm/infra/shop/web'],
+      ['https://git.acme.com/tools/scm/web-team/shop.git', 'git.acme.com/tools/scm/web-team/shop'],
+      // Bitbucket Data Center: a project key (letters, digits, _) or a user's ~name, then the repository.
+      ['https://acme.com/bitbucket/scm/plat_2/shop.git', 'acme.com/plat_2/shop'],
+    ])
+      expect([url, repositoryIdentity(url)]).toEqual([url, name]);
+    expect(repositoryIdentity('https://gitlab.com/acme/platform/scm/infra/shop.git')).not.toBe(
+      repositoryIdentity('https://gitlab.com/infra/shop.git'),
+    );
+  });
+});
+
+describe('the names an older docgen gave a remote', () => {
+  let dir: string;
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'docgen-former-names-'));
+    execFileSync('git', ['init', '-q'], { cwd: dir });
+    await mkdir(join(dir, 'apps', 'a'), { recursive: true });
+    await writeFile(join(dir, 'apps', 'a', 'docgen.config.yaml'), 'sources: []\n');
+  });
+  afterEach(() => rm(dir, { recursive: true, force: true }));
+  /** The doc set of `apps/a` in a clone from `url`. */
+  const cloneOf = async (url: string) => {
+    execFileSync('git', ['config', 'remote.origin.url', url], { cwd: dir });
+    const app = join(dir, 'apps', 'a');
+    return docSetOf(await loadConfig({ cwd: app }), app, join(app, 'docs-out'));
+  };
+
+  it.each([
+    [
+      'Azure DevOps',
+      'dev.azure.com/acme/web shop/checkout',
+      [
+        ['https://acme@dev.azure.com/acme/Web%20Shop/_git/checkout', 'dev.azure.com/acme/web shop/_git/checkout'],
+        ['git@ssh.dev.azure.com:v3/acme/Web%20Shop/checkout', 'ssh.dev.azure.com/v3/acme/web%20shop/checkout'],
+        ['ssh://git@ssh.dev.azure.com/v3/acme/Web%20Shop/checkout', 'ssh.dev.azure.com/v3/acme/web shop/checkout'],
+        ['https://acme.visualstudio.com/Web%20Shop/_git/checkout', 'acme.visualstudio.com/web shop/_git/checkout'],
+        [
+          'https://acme.visualstudio.com/DefaultCollection/Web%20Shop/_git/checkout',
+          'acme.visualstudio.com/defaultcollection/web shop/_git/checkout',
+        ],
+        [
+          'acme@vs-ssh.visualstudio.com:v3/acme/Web%20Shop/checkout',
+          'vs-ssh.visualstudio.com/v3/acme/web%20shop/checkout',
+        ],
+      ],
+    ],
+    [
+      'Azure DevOps, a repository named as its project',
+      'dev.azure.com/acme/shop/shop',
+      [
+        ['https://dev.azure.com/acme/_git/shop', 'dev.azure.com/acme/_git/shop'],
+        ['https://dev.azure.com/acme/shop/_git/shop', 'dev.azure.com/acme/shop/_git/shop'],
+        ['git@ssh.dev.azure.com:v3/acme/shop/shop', 'ssh.dev.azure.com/v3/acme/shop/shop'],
+      ],
+    ],
+  ])(
+    'on %s, each form’s older name is a former name of a clone from every form: its pages are taken over whichever clone published them',
+    async (_, name, forms) => {
+      const olderNames = forms.map(([, older]) => `${older}:apps/a`);
+      for (const [url] of forms) {
+        const set = await cloneOf(url);
+        expect([url, set.name]).toEqual([url, `${name}:apps/a`]);
+        expect([url, set.formerNames]).toEqual([url, expect.arrayContaining(olderNames)]);
+      }
+    },
+  );
+
+  it('on Bitbucket Data Center under a context path, the HTTPS form’s older name; the SSH form’s was the name itself', async () => {
+    const https = await cloneOf('https://bitbucket.acme.com/bitbucket/scm/plat/shop.git');
+    expect(https).toMatchObject({
+      name: 'bitbucket.acme.com/plat/shop:apps/a',
+      formerNames: ['bitbucket.acme.com/bitbucket/scm/plat/shop:apps/a'],
+    });
+    // The context is not in the SSH form: that clone's set is the name an older docgen gave it.
+    const ssh = await cloneOf('ssh://git@bitbucket.acme.com:7999/plat/shop.git');
+    expect(ssh).toEqual({ name: https.name, explicit: false, folder: 'apps/a' });
   });
 });

@@ -15,13 +15,14 @@ export const RECORD_WINDOW_MS = 60_000;
 
 /**
  * The page may be another docgen run's, created a moment ago and not yet recorded: version 1,
- * made within `RECORD_WINDOW_MS`. A server that does not date its versions leaves every
- * such page in doubt, to be waited for.
+ * made within `RECORD_WINDOW_MS` by Confluence's time `now`. A server that does not date its
+ * versions, or whose time is unknown (no answer had a `Date`: by this machine's clock, a minute
+ * ahead, a page of two seconds looks old), leaves every such page in doubt, to be waited for.
  */
-function justCreated(page: RemotePage, now: number): boolean {
+function justCreated(page: RemotePage, now: number | undefined): boolean {
   if (page.version.number !== 1) return false;
   const created = Date.parse(page.version.when ?? '');
-  return Number.isNaN(created) || now - created < RECORD_WINDOW_MS;
+  return now === undefined || Number.isNaN(created) || now - created < RECORD_WINDOW_MS;
 }
 
 /**
@@ -31,13 +32,14 @@ function justCreated(page: RemotePage, now: number): boolean {
  * record comes. Only a page just created is waited for: an old page without a record (a person's,
  * a standing title conflict) is not read at all. At most `RECORD_WAITS.length + 1` reads a page,
  * `concurrency` at a time (the publisher's default: 4). `serverNow` is Confluence's time (see
- * `Transport.serverNow`): the pages' dates are its, and this machine's clock may be far off.
+ * `Transport.serverNow`; undefined where unknown): the pages' dates are its, and this machine's clock
+ * may be far off.
  * Answers the pages recorded, by id.
  */
 export async function recordedByOtherRuns(
   pages: RemotePage[],
   reread: (page: RemotePage) => Promise<RemotePage | undefined>,
-  options: { serverNow: number; concurrency?: number },
+  options: { serverNow: number | undefined; concurrency?: number },
 ): Promise<Map<string, RemotePage>> {
   const recorded = new Map<string, RemotePage>();
   const limit = pLimit(Math.max(1, options.concurrency ?? 4));

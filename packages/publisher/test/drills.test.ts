@@ -311,13 +311,17 @@ describe.each(dialects)('failure drills ($name)', ({ name, path }) => {
   });
 
   it.each([
-    ['', 'Mono', 0],
-    [', this machine’s clock a day ahead of Confluence’s', 'Ahead', DAY],
+    ['', 'Mono', 0, true],
+    [', this machine’s clock a day ahead of Confluence’s', 'Ahead', DAY, true],
+    [', the clock a day ahead and no answer dated (a proxy drops Date)', 'Undated', DAY, false],
   ])(
     'two jobs at once that both render a shared index (each runbook folder’s job)%s: the slower one updates the page the other just created, no conflict',
-    async (_, repo, clockOffset) => {
+    async (_, repo, clockOffset, dated) => {
       const root = await humanPage(`Two jobs one index root (${repo})`);
-      const config = sandboxConfig(sandbox, path, { parentId: root });
+      const config = sandboxConfig(sandbox, path, {
+        parentId: root,
+        ...(!dated && { transport: { fetch: withoutDateHeader } }),
+      });
       // One repository's doc set; each job renders the index of its folder and its own runbook.
       const job = (service: string): PageTree => ({
         docSet: `github.com/acme/${repo.toLowerCase()}`,
@@ -393,6 +397,17 @@ describe.each(dialects)('failure drills ($name)', ({ name, path }) => {
     await expectConverged(root, newer);
     await expectQuiet(config, newer);
   });
+
+  /**
+   * `fetch` through a proxy that drops the `Date` header of every answer: the transport then never
+   * learns Confluence's time.
+   */
+  async function withoutDateHeader(input: string | URL | Request, init?: RequestInit): Promise<Response> {
+    const response = await fetch(input, init);
+    const headers = new Headers(response.headers);
+    headers.delete('date');
+    return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
+  }
 
   /**
    * `act` with this process's clock (only `Date`: timers, I/O and `performance` go on as they do)

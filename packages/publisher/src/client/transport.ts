@@ -189,7 +189,7 @@ export class Transport {
         return { status, body: body as T, headers: response.headers };
       }
 
-      const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), this.serverNow());
+      const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), this.serverNowOrLocal());
       // 429 means the request was not processed; 503 with Retry-After says the same.
       const notProcessed = status === 429 || (status === 503 && retryAfterMs !== undefined);
       if (status === 429) this.stats.rateLimited++;
@@ -313,14 +313,19 @@ export class Transport {
 
   /**
    * Confluence's time now, in epoch ms: the `Date` of its latest answer, plus the time passed here
-   * since (monotonic), or this machine's time before any answer with a `Date`. For comparing with the
-   * times Confluence gives (its pages' dates, a rate limit's reset): this machine's clock may be off
-   * by minutes, or days, where Confluence's is not. The header's resolution is a second, which is as close as such a
-   * comparison needs.
+   * since (monotonic); undefined before any answer with a `Date` (a proxy may drop it). For comparing
+   * with the times Confluence gives (its pages' dates, a rate limit's reset): this machine's clock
+   * may be off by minutes, or days, where Confluence's is not, so each caller decides what to do
+   * without it. The header's resolution is a second, which is as close as such a comparison needs.
    */
-  serverNow(): number {
-    if (!this.serverClock) return Date.now();
+  serverNow(): number | undefined {
+    if (!this.serverClock) return undefined;
     return this.serverClock.date + (performance.now() - this.serverClock.seenAt);
+  }
+
+  /** `serverNow`, else this machine's time: a rate limit's wait is better reckoned by it than skipped. */
+  private serverNowOrLocal(): number {
+    return this.serverNow() ?? Date.now();
   }
 
   private noteServerDate(headers: Headers): void {
@@ -350,13 +355,13 @@ export class Transport {
     if (remaining === null || Number(remaining) > 0) return;
     const reset = headers.get('x-ratelimit-reset');
     if (!reset) {
-      const retryAfter = parseRetryAfter(headers.get('retry-after'), this.serverNow());
+      const retryAfter = parseRetryAfter(headers.get('retry-after'), this.serverNowOrLocal());
       // One past the longest wait fails the request instead (see `request`): no pause for the others.
       if (retryAfter && retryAfter <= this.options.maxRetryAfterMs) this.pauseFor(retryAfter);
       return;
     }
     const at = /^\d+$/.test(reset) ? Number(reset) * (reset.length > 11 ? 1 : 1000) : Date.parse(reset);
-    if (Number.isFinite(at)) this.pauseFor(Math.min(at - this.serverNow(), this.options.maxRetryAfterMs));
+    if (Number.isFinite(at)) this.pauseFor(Math.min(at - this.serverNowOrLocal(), this.options.maxRetryAfterMs));
   }
 }
 

@@ -391,6 +391,11 @@ describe('the names an older docgen gave a remote', () => {
     });
     // The context is not in the SSH form: that clone's set is the name an older docgen gave it.
     const ssh = await cloneOf('ssh://git@bitbucket.acme.com:7999/plat/shop.git');
-    expect(ssh).toEqual({ name: https.name, explicit: false, folder: 'apps/a' });
+    expect(ssh).toEqual({
+      name: https.name,
+      explicit: false,
+      folder: 'apps/a',
+      firstCommitName: expect.any(Function),
+    });
   });
 });

@@ -3224,6 +3224,50 @@ describe("ReDoc's links to a security scheme (`#section/Authentication/<scheme>`
   });
 });
 
+describe("The overview's section of the security schemes, when the spec's description has an Authentication heading", () => {
+  it('is titled Security schemes, so that the page has one Authentication heading and the links lead to each', async () => {
+    // adyen.com/BinLookupService.json (APIs.guru), as 72 of 264 sampled specs (Discourse's too): its
+    // description's own `## Authentication` and docgen's made two, the second anchored `authentication-1`.
+    const api = await modelOf([
+      'openapi: 3.1.0',
+      'info:',
+      '  title: Adyen BinLookup API',
+      '  version: "54"',
+      '  description: |',
+      '    The BIN Lookup API provides endpoints for retrieving information.',
+      '',
+      '    ## Authentication',
+      '    You need an API credential; see [how](#section/Authentication) or [the key](#section/Authentication/ApiKeyAuth).',
+      '',
+      '    ## Versioning',
+      '    A version suffix in the endpoint URL.',
+      'servers: [{ url: "https://pal-test.adyen.com/pal/servlet/BinLookup/v54" }]',
+      'components:',
+      '  securitySchemes:',
+      '    ApiKeyAuth: { type: apiKey, in: header, name: X-API-Key }',
+      '    BasicAuth: { type: http, scheme: basic }',
+      'security: [{ ApiKeyAuth: [] }]',
+      'paths:',
+      '  /getCostEstimate:',
+      '    post:',
+      '      operationId: post-getCostEstimate',
+      '      tags: [General]',
+      '      description: Needs [a credential](#section/Authentication).',
+      '      responses: { "200": { description: OK } }',
+    ]);
+    const pages = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages;
+    const overview = pages.find((p) => p.key === 'api/adyen-binlookup-api')!.markdown;
+    expect(headingSlugs(overview).map((heading) => heading.slug)).toEqual(
+      expect.arrayContaining(['authentication', 'security-schemes']),
+    );
+    expect(overview.match(/^#+ Authentication$/gm)).toHaveLength(1);
+    expect(overview).toContain('see [how](#authentication) or [the key](#security-schemes).');
+    expect(overview).toContain('| `API_KEY` | your API key (see Security schemes) |');
+    const general = pages.find((p) => p.key.endsWith('/tag/general'))!.markdown;
+    expect(general).toContain('Needs [a credential](./api__adyen-binlookup-api.md#authentication).');
+  });
+});
+
 describe("ReDoc's links to a subsection (`#section/<heading>/<subheading>`)", () => {
   it('lead only to a subheading under that heading, not to one of that name in a later section', async () => {
     const api = await modelOf([

@@ -1471,6 +1471,67 @@ describe('generated examples', () => {
     });
   });
 
+  it('hold one item where minItems asks for one and the items lead back to a schema on the way, the cycle cut inside it', async () => {
+    // amazonaws.com/connect.json (APIs.guru): an evaluation form's Items are sections or questions, a
+    // section has Items too (`minItems: 1` both); the section's list was `[]`, which the API refuses.
+    const api = await modelOf([
+      'openapi: 3.0.0',
+      'info: { title: Amazon Connect Service, version: "2017-08-08" }',
+      'paths:',
+      '  /evaluation-forms:',
+      '    put:',
+      '      operationId: CreateEvaluationForm',
+      '      requestBody:',
+      "        content: { application/json: { schema: { $ref: '#/components/schemas/CreateEvaluationFormRequest' } } }",
+      '      responses: { "200": { description: Success } }',
+      '  /trees:',
+      '    put:',
+      '      operationId: PutTree',
+      "      requestBody: { content: { application/json: { schema: { $ref: '#/components/schemas/Node' } } } }",
+      '      responses: { "204": { description: Saved } }',
+      'components:',
+      '  schemas:',
+      '    Node:',
+      '      type: object',
+      '      required: [name, children]',
+      '      properties:',
+      '        name: { type: string }',
+      "        children: { type: array, minItems: 1, items: { $ref: '#/components/schemas/Node' } }",
+      '    CreateEvaluationFormRequest:',
+      '      type: object',
+      '      required: [Title, Items]',
+      '      properties:',
+      '        Title: { type: string }',
+      "        Items: { allOf: [{ $ref: '#/components/schemas/EvaluationFormItemsList' }, { description: The items. }] }",
+      '    EvaluationFormItemsList:',
+      "      { type: array, items: { $ref: '#/components/schemas/EvaluationFormItem' }, minItems: 1, maxItems: 100 }",
+      '    EvaluationFormItem:',
+      '      type: object',
+      '      properties:',
+      "        Section: { allOf: [{ $ref: '#/components/schemas/EvaluationFormSection' }, { description: A section. }] }",
+      "        Question: { allOf: [{ $ref: '#/components/schemas/EvaluationFormQuestion' }, { description: A question. }] }",
+      '    EvaluationFormSection:',
+      '      type: object',
+      '      required: [Title, RefId, Items]',
+      '      properties:',
+      '        Title: { type: string }',
+      '        RefId: { type: string }',
+      "        Items: { allOf: [{ $ref: '#/components/schemas/EvaluationFormItemsList' }, { description: Its items. }] }",
+      '    EvaluationFormQuestion:',
+      '      type: object',
+      '      required: [Title, RefId]',
+      '      properties:',
+      '        Title: { type: string }',
+      '        RefId: { type: string }',
+    ]);
+    const example = JSON.parse(op(api, 'CreateEvaluationForm').requestBody!.contents[0]!.example!);
+    // The item is past the depth bound, which keeps what it requires: nothing, so `{}`.
+    expect(example.Items[0].Section).toEqual({ Title: 'string', RefId: 'string', Items: [{}] });
+    // A list no finite example fills (each node needs a child) is cut on its next pass.
+    const tree = JSON.parse(op(api, 'PutTree').requestBody!.contents[0]!.example!);
+    expect(tree).toEqual({ name: 'string', children: [{ name: 'string', children: [] }] });
+  });
+
   it('hold different items under uniqueItems where the items are objects, or strings a format or pattern shapes', async () => {
     const api = await modelOf([
       'openapi: 3.0.3',

@@ -48,7 +48,7 @@ import {
 } from './descriptions.js';
 import { pathTemplates } from './path-template.js';
 import { commonParameters, parameterKey, type CommonParameters } from './common-parameters.js';
-import { curlServer } from './servers.js';
+import { curlServer, placeholderHost } from './servers.js';
 import { ignoredHeaderSource } from './parameters.js';
 
 /**
@@ -202,6 +202,8 @@ export function renderApi(model: ApiModel, templates: TemplateRenderer, options:
     headerPlaceholder: headerPlaceholder(placeholders),
     // The curl examples start from the first HTTP server: a variable without a default stays in it.
     serverPlaceholder: pathTemplates(curlServer(model.servers)?.url ?? '')[0],
+    // A host name the spec leaves to you (GitHub Enterprise Server's `HOSTNAME`) stays in that server's URL.
+    hostPlaceholder: hostPlaceholderView(curlServer(model.servers)?.url),
     attachSpec: options.attachSpec !== false,
     licenseLink: linkable(model.license?.url),
     externalDocsLink: linkable(model.externalDocs?.url),
@@ -648,6 +650,12 @@ const SHELL_VARIABLES: Array<{ names: string[]; meaning: string; seeSchemes?: bo
 /** Every placeholder the curl examples leave, in page order, as the curl builder recorded them. */
 function curlPlaceholderList(model: ApiModel): CurlPlaceholder[] {
   return model.tags.flatMap((tag) => tag.operations.flatMap((operation) => operation.curlPlaceholders ?? []));
+}
+
+/** The server URL the curl examples start from and the placeholder host name in it, if it has one. */
+function hostPlaceholderView(url: string | undefined): { url: string; host: string } | undefined {
+  const host = placeholderHost(url);
+  return url && host ? { url, host } : undefined;
 }
 
 /** Whether any curl example keeps a `{placeholder}` in its URL (which makes it pass `--globoff`), for the overview to say so. */

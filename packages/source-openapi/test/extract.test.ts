@@ -6945,6 +6945,37 @@ describe('curl examples from relative servers', () => {
     expect(listed).toEqual(['BASE_URL', 'KEY', 'SECRET']);
   });
 
+  it('say to replace a host name the server gives as a placeholder (`HOSTNAME`), which the examples are sent to', async () => {
+    // github.com/ghes-3.1.json (APIs.guru): GitHub Enterprise Server's API is at your own host; the
+    // hostname variable's default is HOSTNAME, so each curl example went to http://HOSTNAME/api/v3.
+    const api = await modelOf([
+      'openapi: 3.0.3',
+      'info: { title: GitHub v3 REST API, version: 1.1.4 }',
+      'servers:',
+      '  - url: "{protocol}://{hostname}/api/v3"',
+      '    variables:',
+      '      hostname: { default: HOSTNAME, description: Self-hosted Enterprise Server hostname }',
+      '      protocol: { default: http, description: Self-hosted Enterprise Server protocol }',
+      'paths:',
+      "  /meta: { get: { operationId: meta/get, tags: [meta], responses: { '200': { description: OK } } } }",
+    ]);
+    expect(op(api, 'meta/get').curl).toBe("curl -X GET 'http://HOSTNAME/api/v3/meta'");
+    const overview = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages[0]!.markdown;
+    expect(overview).toContain(
+      '## Trying the examples\n\nThe examples are sent to `http://HOSTNAME/api/v3`: replace `HOSTNAME` with the host name of your server (see Servers) before you run them.',
+    );
+    // A host name of lower-case letters is a real one: nothing to replace, no section.
+    const hosted = await modelOf([
+      'openapi: 3.0.3',
+      'info: { title: GitHub v3 REST API, version: 1.1.4 }',
+      'servers: [{ url: "https://api.github.com" }]',
+      'paths:',
+      "  /meta: { get: { operationId: meta/get, tags: [meta], responses: { '200': { description: OK } } } }",
+    ]);
+    const plain = renderApi(hosted, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages[0]!.markdown;
+    expect(plain).not.toContain('## Trying the examples');
+  });
+
   it('keep path placeholders away from curl globbing, and the overview says to replace them', async () => {
     const api = await modelOf([
       'openapi: 3.0.3',

@@ -48,7 +48,7 @@ import {
 } from './descriptions.js';
 import { pathTemplates } from './path-template.js';
 import { commonParameters, parameterKey, type CommonParameters } from './common-parameters.js';
-import { curlServer } from './servers.js';
+import { curlServer, placeholderHost } from './servers.js';
 import { ignoredHeaderSource } from './parameters.js';
 
 /**
@@ -130,6 +130,9 @@ export function renderApi(model: ApiModel, templates: TemplateRenderer, options:
       .map((operation) => [operation.operationId!, operation]),
   );
   const tagPageByName = new Map(tagPages.flatMap(({ tag, key }) => redocNames(tag.name).map((name) => [name, key])));
+  // The headings as the overview shows them (placeholders as text): their slugs are the page's.
+  const descriptionSections = descriptionHeadings(placeFragment(shownMarkdown(model.description), 2));
+  const schemesSection = schemesSectionOf(descriptionSections);
   const links = new Links(
     operationPage,
     schemaPage,
@@ -137,8 +140,7 @@ export function renderApi(model: ApiModel, templates: TemplateRenderer, options:
     bySummarySlug([...model.tags.flatMap((tag) => tag.operations), ...model.webhooks]),
     byPathAndVerb(model.tags.flatMap((tag) => tag.operations)),
     tagPageByName,
-    // The headings as the overview shows them (placeholders as text): their slugs are the page's.
-    { key: root, headings: descriptionHeadings(placeFragment(shownMarkdown(model.description), 2)) },
+    { key: root, headings: descriptionSections, schemesSlug: schemesSection.slug },
     model.securitySchemes.length > 0,
   );
   const listedOnce = listedOnceByTag(model, tagPages, root);
@@ -192,13 +194,16 @@ export function renderApi(model: ApiModel, templates: TemplateRenderer, options:
     // No Description column where it would be empty in every row.
     schemesDescribed: securitySchemes.some((scheme) => scheme.descriptionCell),
     serversDescribed: servers.some((server) => server.notes),
-    shellVariables: shellVariables(model),
+    schemesTitle: schemesSection.title,
+    shellVariables: shellVariables(model, schemesSection.title),
     curlPlaceholders: curlPlaceholders(placeholders),
     queryPlaceholder: queryPlaceholder(placeholders),
     pathPlaceholders: pathPlaceholders(placeholders),
     headerPlaceholder: headerPlaceholder(placeholders),
     // The curl examples start from the first HTTP server: a variable without a default stays in it.
     serverPlaceholder: pathTemplates(curlServer(model.servers)?.url ?? '')[0],
+    // A host name the spec leaves to you (GitHub Enterprise Server's `HOSTNAME`) stays in that server's URL.
+    hostPlaceholder: hostPlaceholderView(curlServer(model.servers)?.url),
     attachSpec: options.attachSpec !== false,
     licenseLink: linkable(model.license?.url),
     externalDocsLink: linkable(model.externalDocs?.url),
@@ -328,8 +333,11 @@ class Links {
     private readonly byPathVerb: Map<string, Operation>,
     /** Tag pages by each spelling of the tag's name (redocNames). */
     private readonly tagPages: Map<string, string>,
-    /** The overview's page and the headings the spec's description puts on it, which ReDoc's `#section/…` links name. */
-    private readonly overview: { key: string; headings: DescriptionHeading[] },
+    /**
+     * The overview's page, the headings the spec's description puts on it, which ReDoc's `#section/…`
+     * links name, and the slug of its own section of the security schemes (schemesSectionOf).
+     */
+    private readonly overview: { key: string; headings: DescriptionHeading[]; schemesSlug: string },
     /** Whether the spec declares a security scheme, which the overview's Authentication section lists. */
     readonly schemesDeclared: boolean,
   ) {}
@@ -371,7 +379,8 @@ class Links {
    * (`Retrieving-data/Pagination` is the Pagination under Retrieving data, not one in a later section).
    * `#section/Authentication` without such a heading is ReDoc's own section of the security
    * schemes, which the overview has too; so is `#section/Authentication/<scheme>`, the subsection
-   * ReDoc gives each scheme there (rev.ai's `Access-Token`), which the overview's table lists.
+   * ReDoc gives each scheme there (rev.ai's `Access-Token`), which the overview's table lists, also
+   * when the description's Authentication has no such subheading (Adyen's) but the spec declares schemes.
    * Undefined when the description has no such heading.
    */
   private sectionHref(target: string, fromKey: string): string | undefined {
@@ -392,10 +401,12 @@ class Links {
       from = index + 1;
       end = sectionEnd(headings, index);
     }
-    // ReDoc's own section of the security schemes, where the description has no heading of that name.
+    // ReDoc's own section of the security schemes, where the description has no heading of that name;
+    // a scheme's subsection the description's Authentication lacks, where the spec declares schemes.
     const redocAuthentication =
-      names[0]?.includes('authentication') && !headings.some((heading) => heading.names.has('authentication'));
-    const slug = found?.slug ?? (redocAuthentication ? 'authentication' : undefined);
+      names[0]?.includes('authentication') &&
+      (!describesAuthentication(headings) || (names.length > 1 && this.schemesDeclared));
+    const slug = found?.slug ?? (redocAuthentication ? this.overview.schemesSlug : undefined);
     return slug && `${fromKey === key ? '' : `./${pageFileStem(key)}.md`}#${slug}`;
   }
 
@@ -523,6 +534,22 @@ function descriptionHeadings(description: string | undefined): DescriptionHeadin
  */
 const REDOC_LINK = /\]\(#((?:[^()\s]|\([^()\s]*\))+)\)/g;
 
+/**
+ * The title and slug of the overview's section of the security schemes: Authentication, unless the
+ * spec's description has a heading of that name (Adyen's, Discourse's), which would make two on the
+ * page, the second anchored `authentication-1`.
+ */
+function schemesSectionOf(headings: DescriptionHeading[]): { title: string; slug: string } {
+  return describesAuthentication(headings)
+    ? { title: 'Security schemes', slug: 'security-schemes' }
+    : { title: 'Authentication', slug: 'authentication' };
+}
+
+/** Whether the spec's description has an Authentication heading of its own. */
+function describesAuthentication(headings: DescriptionHeading[]): boolean {
+  return headings.some((heading) => heading.slug === 'authentication' || heading.names.has('authentication'));
+}
+
 /** Where the section of the heading at `index` ends: at the next heading of its level or above. */
 function sectionEnd(headings: DescriptionHeading[], index: number): number {
   const next = headings.findIndex((heading, at) => at > index && heading.level <= headings[index]!.level);
@@ -604,21 +631,31 @@ function linkable(url: string | undefined): boolean {
   return !!url && !isUnsafeUrl(url);
 }
 
-/** What each shell variable the curl examples read stands for. */
-const SHELL_VARIABLES: Array<{ names: string[]; meaning: string }> = [
+/**
+ * What each shell variable the curl examples read stands for; `seeSchemes` where the meaning points
+ * at the overview's section of the security schemes (schemesSectionOf names it).
+ */
+const SHELL_VARIABLES: Array<{ names: string[]; meaning: string; seeSchemes?: boolean }> = [
   { names: ['BASE_URL'], meaning: 'where the API is deployed (the spec gives no absolute server URL)' },
-  { names: ['TOKEN'], meaning: 'a bearer token (see Authentication)' },
-  { names: ['API_KEY'], meaning: 'your API key (see Authentication)' },
+  { names: ['TOKEN'], meaning: 'a bearer token', seeSchemes: true },
+  { names: ['API_KEY'], meaning: 'your API key', seeSchemes: true },
   { names: ['USERNAME', 'PASSWORD'], meaning: 'your credentials, for HTTP basic authentication' },
   {
     names: ['CLIENT_CERT', 'CLIENT_KEY'],
-    meaning: 'the files of your client certificate and its private key, for mutual TLS (see Authentication)',
+    meaning: 'the files of your client certificate and its private key, for mutual TLS',
+    seeSchemes: true,
   },
 ];
 
 /** Every placeholder the curl examples leave, in page order, as the curl builder recorded them. */
 function curlPlaceholderList(model: ApiModel): CurlPlaceholder[] {
   return model.tags.flatMap((tag) => tag.operations.flatMap((operation) => operation.curlPlaceholders ?? []));
+}
+
+/** The server URL the curl examples start from and the placeholder host name in it, if it has one. */
+function hostPlaceholderView(url: string | undefined): { url: string; host: string } | undefined {
+  const host = placeholderHost(url);
+  return url && host ? { url, host } : undefined;
 }
 
 /** Whether any curl example keeps a `{placeholder}` in its URL (which makes it pass `--globoff`), for the overview to say so. */
@@ -645,18 +682,24 @@ function headerPlaceholder(placeholders: CurlPlaceholder[]): string | undefined 
 }
 
 /** The shell variables this API's curl examples use, so the overview can say what to set. */
-function shellVariables(model: ApiModel): Array<{ names: string[]; meaning: string }> {
+function shellVariables(model: ApiModel, schemesTitle: string): Array<{ names: string[]; meaning: string }> {
   const used = new Set(
     model.tags.flatMap((tag) => tag.operations.flatMap((operation) => operation.curlVariables ?? [])),
   );
   const apiKeys = (model.apiKeyVariables ?? [])
     .filter(({ variable }) => used.has(variable))
-    .map(({ scheme, variable }) => ({ names: [variable], meaning: `your \`${scheme}\` API key (see Authentication)` }));
+    .map(({ scheme, variable }) => ({
+      names: [variable],
+      meaning: `your \`${scheme}\` API key (see ${schemesTitle})`,
+    }));
   // A key named after its scheme says which key it is; the generic line would say it again.
   const named = new Set(apiKeys.flatMap((variable) => variable.names));
   const generic = SHELL_VARIABLES.filter((variable) =>
     variable.names.some((name) => used.has(name) && !named.has(name)),
-  );
+  ).map(({ names, meaning, seeSchemes }) => ({
+    names,
+    meaning: seeSchemes ? `${meaning} (see ${schemesTitle})` : meaning,
+  }));
   return [...generic, ...apiKeys];
 }
 

@@ -942,16 +942,20 @@ export class SchemaRegistry {
     return value.allOf.some((member, index) => this.marked(member, child(at, 'allOf', index), keyword));
   }
 
-  /** An example value built from the schema: its own examples first, else plausible values by type. */
-  example(schema: unknown, at: SpecPointer, stack: string[] = [], depth = 0): unknown {
+  /**
+   * An example value built from the schema: its own examples first, else plausible values by type.
+   * `needed` says what must have a value: an item of a list that `minItems` says is not empty, a
+   * required property (see reenters).
+   */
+  example(schema: unknown, at: SpecPointer, stack: string[] = [], depth = 0, needed?: Needed): unknown {
     const generic = this.bound(schema, at);
-    if (generic) return this.example(generic.value, generic.at, stack, depth);
+    if (generic) return this.example(generic.value, generic.at, stack, depth, needed);
     if (isRef(schema)) {
       const beside = exampleBesideRef(schema);
       if (beside !== undefined) return beside;
       const resolved = this.resolveRef(schema, at);
       const id = this.register(resolved, resolved.value as Json);
-      if (this.onPath(stack, id)) return CIRCULAR;
+      if (this.onPath(stack, id) && !reenters(needed, stack, id, resolved.value as Json)) return CIRCULAR;
       return this.namedExample(id, stack, depth);
     }
     const s = (schema ?? {}) as Json;
@@ -967,7 +971,7 @@ export class SchemaRegistry {
     if (defaultOfType(s)) return s.default;
     if (Array.isArray(s.enum) && s.enum.length) return s.enum.find((v) => v !== null) ?? s.enum[0];
     const wrapped = wrappedRef(s);
-    if (wrapped) return this.example(wrapped.ref, child(at, 'allOf', wrapped.index), stack, depth);
+    if (wrapped) return this.example(wrapped.ref, child(at, 'allOf', wrapped.index), stack, depth, needed);
     // Past the depth bound an example keeps only what its schema requires, so it stays valid: a
     // plain value, an object's required properties (Kubernetes' deep `metadata.ownerReferences[0]`
     // needs `apiVersion`, `kind`, `name` and `uid`, not `{}`), an empty list; past twice the
@@ -1003,7 +1007,7 @@ export class SchemaRegistry {
       const someItems = Number(s.minItems) > 0;
       const count = itemCount(s);
       if ((pastBound && !someItems) || count === 0) return [];
-      const item = this.example(s.items, child(at, 'items'), stack, depth + 1);
+      const item = this.example(s.items, child(at, 'items'), stack, depth + 1, someItems ? 'item' : undefined);
       if (item === undefined || item === CIRCULAR) return [];
       // An item past the bound with nothing required in it says nothing: the list is shown empty.
       const emptyItem = item !== null && typeof item === 'object' && !Object.keys(item).length;
@@ -1024,7 +1028,7 @@ export class SchemaRegistry {
       const { properties, required } = this.collectProperties(s, at, seen);
       for (const { name, value, at: propertyAt } of examplePropertiesOf(properties, required)) {
         if (this.leftOut(value, propertyAt) || (pastBound && !required.has(name))) continue;
-        const v = this.example(value, propertyAt, stack, depth + 1);
+        const v = this.example(value, propertyAt, stack, depth + 1, required.has(name) ? 'property' : undefined);
         if (v === undefined || v === CIRCULAR) continue;
         // An optional structure made up past the bound is left out (it would be `{}`, or only its
         // required part); one the spec gives (`example`, `default`) is kept.
@@ -1416,6 +1420,23 @@ export class SchemaRegistry {
 }
 
 const CIRCULAR = Symbol('circular');
+
+/** What asks an example for a value it must have: an item of a non-empty list, a required property. */
+type Needed = 'item' | 'property';
+
+/**
+ * Whether a schema on the path of `$ref`s is built once more where a value is needed, not cut
+ * there: as an item of a list `minItems` keeps from being empty, or as a required property that
+ * is such a list (Amazon Connect's evaluation form section has `Items`, a list of sections or
+ * questions, `minItems: 1`), whose `[]` the API refuses. The cycle is then cut inside it, at an
+ * optional property (the item's Section) or, on its third pass, as before. The memo of examples
+ * does not tell a second pass from a first (sameAnswers asks only whether a schema is on the path):
+ * a list reused from one may be `[]` as before.
+ */
+function reenters(needed: Needed | undefined, stack: readonly string[], id: string, target: Json | undefined): boolean {
+  if (!needed || stack.indexOf(id) !== stack.lastIndexOf(id)) return false;
+  return needed === 'item' || (typeList(target ?? {}).includes('array') && Number(target?.minItems) > 0);
+}
 
 /** A named schema's example, and what building it asked of the path that reached the schema. */
 interface ExampleVariant {

@@ -21,6 +21,16 @@ function encrypted<T extends { url: string }>(server: T, servers: readonly T[]):
   return servers.find((other) => other.url.trim().toLowerCase() === secure.toLowerCase());
 }
 
+/**
+ * The part of a server URL's host name written in capitals (GitHub Enterprise Server's
+ * `http://HOSTNAME/api/v3`, `https://YOUR_DOMAIN.zendesk.com`): a placeholder for your own host, as
+ * host names are written in lower case. Undefined when there is none, or the host is a `{variable}`.
+ */
+export function placeholderHost(url: string | undefined): string | undefined {
+  const host = /^[a-z][a-z0-9+.-]*:\/\/(?:[^/@?#]*@)?([^/:?#]+)/i.exec(url?.trim() ?? '')?.[1];
+  return host?.split('.').find((label) => /^[A-Z0-9_-]+$/.test(label) && /[A-Z].*[A-Z]/.test(label));
+}
+
 function speaksHttp(url: string): boolean {
   const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(url.trim())?.[1]?.toLowerCase();
   return scheme === undefined || scheme === 'http' || scheme === 'https';

@@ -1471,6 +1471,67 @@ describe('generated examples', () => {
     });
   });
 
+  it('hold one item where minItems asks for one and the items lead back to a schema on the way, the cycle cut inside it', async () => {
+    // amazonaws.com/connect.json (APIs.guru): an evaluation form's Items are sections or questions, a
+    // section has Items too (`minItems: 1` both); the section's list was `[]`, which the API refuses.
+    const api = await modelOf([
+      'openapi: 3.0.0',
+      'info: { title: Amazon Connect Service, version: "2017-08-08" }',
+      'paths:',
+      '  /evaluation-forms:',
+      '    put:',
+      '      operationId: CreateEvaluationForm',
+      '      requestBody:',
+      "        content: { application/json: { schema: { $ref: '#/components/schemas/CreateEvaluationFormRequest' } } }",
+      '      responses: { "200": { description: Success } }',
+      '  /trees:',
+      '    put:',
+      '      operationId: PutTree',
+      "      requestBody: { content: { application/json: { schema: { $ref: '#/components/schemas/Node' } } } }",
+      '      responses: { "204": { description: Saved } }',
+      'components:',
+      '  schemas:',
+      '    Node:',
+      '      type: object',
+      '      required: [name, children]',
+      '      properties:',
+      '        name: { type: string }',
+      "        children: { type: array, minItems: 1, items: { $ref: '#/components/schemas/Node' } }",
+      '    CreateEvaluationFormRequest:',
+      '      type: object',
+      '      required: [Title, Items]',
+      '      properties:',
+      '        Title: { type: string }',
+      "        Items: { allOf: [{ $ref: '#/components/schemas/EvaluationFormItemsList' }, { description: The items. }] }",
+      '    EvaluationFormItemsList:',
+      "      { type: array, items: { $ref: '#/components/schemas/EvaluationFormItem' }, minItems: 1, maxItems: 100 }",
+      '    EvaluationFormItem:',
+      '      type: object',
+      '      properties:',
+      "        Section: { allOf: [{ $ref: '#/components/schemas/EvaluationFormSection' }, { description: A section. }] }",
+      "        Question: { allOf: [{ $ref: '#/components/schemas/EvaluationFormQuestion' }, { description: A question. }] }",
+      '    EvaluationFormSection:',
+      '      type: object',
+      '      required: [Title, RefId, Items]',
+      '      properties:',
+      '        Title: { type: string }',
+      '        RefId: { type: string }',
+      "        Items: { allOf: [{ $ref: '#/components/schemas/EvaluationFormItemsList' }, { description: Its items. }] }",
+      '    EvaluationFormQuestion:',
+      '      type: object',
+      '      required: [Title, RefId]',
+      '      properties:',
+      '        Title: { type: string }',
+      '        RefId: { type: string }',
+    ]);
+    const example = JSON.parse(op(api, 'CreateEvaluationForm').requestBody!.contents[0]!.example!);
+    // The item is past the depth bound, which keeps what it requires: nothing, so `{}`.
+    expect(example.Items[0].Section).toEqual({ Title: 'string', RefId: 'string', Items: [{}] });
+    // A list no finite example fills (each node needs a child) is cut on its next pass.
+    const tree = JSON.parse(op(api, 'PutTree').requestBody!.contents[0]!.example!);
+    expect(tree).toEqual({ name: 'string', children: [{ name: 'string', children: [] }] });
+  });
+
   it('hold different items under uniqueItems where the items are objects, or strings a format or pattern shapes', async () => {
     const api = await modelOf([
       'openapi: 3.0.3',
@@ -3221,6 +3282,50 @@ describe("ReDoc's links to a security scheme (`#section/Authentication/<scheme>`
     const pages = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages;
     const overview = pages.find((p) => p.key === 'api/rev')!.markdown;
     expect(overview).toContain('[the token](#section/Authentication/Access-Token)');
+  });
+});
+
+describe("The overview's section of the security schemes, when the spec's description has an Authentication heading", () => {
+  it('is titled Security schemes, so that the page has one Authentication heading and the links lead to each', async () => {
+    // adyen.com/BinLookupService.json (APIs.guru), as 72 of 264 sampled specs (Discourse's too): its
+    // description's own `## Authentication` and docgen's made two, the second anchored `authentication-1`.
+    const api = await modelOf([
+      'openapi: 3.1.0',
+      'info:',
+      '  title: Adyen BinLookup API',
+      '  version: "54"',
+      '  description: |',
+      '    The BIN Lookup API provides endpoints for retrieving information.',
+      '',
+      '    ## Authentication',
+      '    You need an API credential; see [how](#section/Authentication) or [the key](#section/Authentication/ApiKeyAuth).',
+      '',
+      '    ## Versioning',
+      '    A version suffix in the endpoint URL.',
+      'servers: [{ url: "https://pal-test.adyen.com/pal/servlet/BinLookup/v54" }]',
+      'components:',
+      '  securitySchemes:',
+      '    ApiKeyAuth: { type: apiKey, in: header, name: X-API-Key }',
+      '    BasicAuth: { type: http, scheme: basic }',
+      'security: [{ ApiKeyAuth: [] }]',
+      'paths:',
+      '  /getCostEstimate:',
+      '    post:',
+      '      operationId: post-getCostEstimate',
+      '      tags: [General]',
+      '      description: Needs [a credential](#section/Authentication).',
+      '      responses: { "200": { description: OK } }',
+    ]);
+    const pages = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages;
+    const overview = pages.find((p) => p.key === 'api/adyen-binlookup-api')!.markdown;
+    expect(headingSlugs(overview).map((heading) => heading.slug)).toEqual(
+      expect.arrayContaining(['authentication', 'security-schemes']),
+    );
+    expect(overview.match(/^#+ Authentication$/gm)).toHaveLength(1);
+    expect(overview).toContain('see [how](#authentication) or [the key](#security-schemes).');
+    expect(overview).toContain('| `API_KEY` | your API key (see Security schemes) |');
+    const general = pages.find((p) => p.key.endsWith('/tag/general'))!.markdown;
+    expect(general).toContain('Needs [a credential](./api__adyen-binlookup-api.md#authentication).');
   });
 });
 
@@ -6838,6 +6943,37 @@ describe('curl examples from relative servers', () => {
     const overview = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages[0]!.markdown;
     const listed = [...overview.matchAll(/^\| `([A-Z_]+)` \|/gm)].map((match) => match[1]);
     expect(listed).toEqual(['BASE_URL', 'KEY', 'SECRET']);
+  });
+
+  it('say to replace a host name the server gives as a placeholder (`HOSTNAME`), which the examples are sent to', async () => {
+    // github.com/ghes-3.1.json (APIs.guru): GitHub Enterprise Server's API is at your own host; the
+    // hostname variable's default is HOSTNAME, so each curl example went to http://HOSTNAME/api/v3.
+    const api = await modelOf([
+      'openapi: 3.0.3',
+      'info: { title: GitHub v3 REST API, version: 1.1.4 }',
+      'servers:',
+      '  - url: "{protocol}://{hostname}/api/v3"',
+      '    variables:',
+      '      hostname: { default: HOSTNAME, description: Self-hosted Enterprise Server hostname }',
+      '      protocol: { default: http, description: Self-hosted Enterprise Server protocol }',
+      'paths:',
+      "  /meta: { get: { operationId: meta/get, tags: [meta], responses: { '200': { description: OK } } } }",
+    ]);
+    expect(op(api, 'meta/get').curl).toBe("curl -X GET 'http://HOSTNAME/api/v3/meta'");
+    const overview = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages[0]!.markdown;
+    expect(overview).toContain(
+      '## Trying the examples\n\nThe examples are sent to `http://HOSTNAME/api/v3`: replace `HOSTNAME` with the host name of your server (see Servers) before you run them.',
+    );
+    // A host name of lower-case letters is a real one: nothing to replace, no section.
+    const hosted = await modelOf([
+      'openapi: 3.0.3',
+      'info: { title: GitHub v3 REST API, version: 1.1.4 }',
+      'servers: [{ url: "https://api.github.com" }]',
+      'paths:',
+      "  /meta: { get: { operationId: meta/get, tags: [meta], responses: { '200': { description: OK } } } }",
+    ]);
+    const plain = renderApi(hosted, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages[0]!.markdown;
+    expect(plain).not.toContain('## Trying the examples');
   });
 
   it('keep path placeholders away from curl globbing, and the overview says to replace them', async () => {

@@ -336,8 +336,11 @@ export function classifyStatus(written: Array<{ text: string; line: number }>): 
     if (!status && !first) status = statusInBrackets(plain) ?? cjkStatus(plain); // `採用 (Accepted)`, `採用済み`
     if (!status && first && !/^(amends|amended|clarifies|clarified|see|related)$/.test(first)) status = 'unknown';
     if (status && !known) word = writtenWord(plain);
-    // The day the status was reached, on its own line (not a "Superseded by" line's, another decision's day).
-    const day = status && !date ? plain.match(DATES)?.[0] : undefined;
+    // The day the status was reached, on its own line (not a "Superseded by" line's, another decision's
+    // day), or on a line that is that day alone; a note under the status (`2024-05-01 Benchmarked by
+    // the board`) is of another day.
+    const givesStatus = status && (!known || ONLY_A_DATE.test(plain.trim()));
+    const day = givesStatus && !date ? plain.match(DATES)?.[0] : undefined;
     if (day) date = { text: day, line };
   }
   // "Accepted", "ACCEPTED": the status's own name, shown as the status.

@@ -3101,6 +3101,32 @@ describe("the adr CLI's Brazilian Portuguese statuses (proposto/aceito/finalizad
   });
 });
 
+describe("the adr CLI's Russian statuses (предложено/принято/реализовано/устарело/изменено)", () => {
+  it('reads изменено, its word for superseded, as superseded', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-adr-'));
+    // As `adr new` and `adr status` write them with `"language": "ru"`: the template's
+    // `Предложено: {DATE}`, then a dated entry a status.
+    await writeFile(
+      join(dir, '0001-ispolzovat-postgresql.md'),
+      '# 1. Использовать PostgreSQL\n\nДата: 2026-11-29\n\n## Статус\n\nПредложено: 2026-11-29\n\n2026-11-30 принято\n\n2026-12-01 изменено\n\n## Контекст\n\nОписание контекста...\n',
+    );
+    await writeFile(
+      join(dir, '0002-ispolzovat-kafka.md'),
+      '# 2. Использовать Kafka\n\nДата: 2026-11-29\n\n## Статус\n\nИзменено\n\n## Контекст\n\nОписание контекста...\n',
+    );
+    const warnings: Diagnostic[] = [];
+    const { records } = extractAdrs(dir, { report: (warning) => warnings.push(warning) });
+    await rm(dir, { recursive: true });
+    // Before: ADR 1 "Предложено", its first entry's, the latest entry's word unknown and passed over;
+    // ADR 2 unknown, with DG_ADR_STATUS.
+    expect(records.map((record) => [record.number, record.status, record.statusWord])).toEqual([
+      [1, 'superseded', 'изменено'],
+      [2, 'superseded', 'Изменено'],
+    ]);
+    expect(warnings).toEqual([]);
+  });
+});
+
 describe("a decision cancelled (Cancelado, Cancelada, Cancelled), not in the adr CLI's words", () => {
   it('is rejected; the adr CLI\'s own "2026-11-30 cancelado" stays its superseded', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'docgen-adr-'));

@@ -84,7 +84,8 @@ describe('docgen convert', () => {
     // A Docusaurus or VitePress docs folder: `../guides/routing` is guides/routing.md, `../guides/data/`
     // its folder's index.md, `../api` api/README.md; a file of that name is a file, not a page.
     const docs = join(dir, 'site-docs');
-    for (const folder of ['start', 'guides/data', 'api']) mkdirSync(join(docs, folder), { recursive: true });
+    // In its repository: convert reads no file out of it (without one, out of the file's own folder).
+    for (const folder of ['.git', 'start', 'guides/data', 'api']) mkdirSync(join(docs, folder), { recursive: true });
     writeFileSync(join(docs, 'guides', 'routing.md'), '# Routing\n\n## Nested routes\n');
     writeFileSync(join(docs, 'guides', 'data', 'index.md'), '# Data loading\n');
     writeFileSync(join(docs, 'api', 'README.md'), '# API reference\n');
@@ -145,6 +146,35 @@ describe('docgen convert', () => {
     expect(result.pageLinks).toEqual(['API']);
     expect(result.attachments).toEqual(['logo.png']);
     expect(result.storage).toContain('<a href="/etc/hosts">Hosts</a>');
+  });
+
+  it('reads no file out of the repository: a relative path that climbs out is no attachment nor page, and is warned about', async () => {
+    const outside = join(dir, 'outside');
+    const repository = join(dir, 'climbing');
+    mkdirSync(outside);
+    for (const folder of ['.git', 'docs']) mkdirSync(join(repository, folder), { recursive: true });
+    writeFileSync(join(outside, 'hostname'), 'build-runner-7\n');
+    writeFileSync(join(outside, 'notes.md'), '# Private notes\n');
+    writeFileSync(join(repository, 'docs', 'diagram.png'), 'png');
+    const page = join(repository, 'docs', 'guide.md');
+    writeFileSync(
+      page,
+      '# Guide\n\n![Host](../../outside/hostname) ![Diagram](diagram.png)\n\nSee [the notes](../../outside/notes.md).\n',
+    );
+    const { code, stdout } = await runCli(['convert', page, '--json']);
+    expect(code).toBe(0);
+    const result = JSON.parse(stdout) as ConvertResult;
+    // Before: hostname was attached, and the notes linked as the page "Private notes".
+    expect(result.attachments).toEqual(['diagram.png']);
+    expect(result.pageLinks).toEqual([]);
+    expect(result.warnings.map((warning) => [warning.line, warning.message])).toEqual([
+      [3, 'image ../../outside/hostname is relative but not an attachment of this page: it will not display'],
+      [5, expect.stringMatching(/^link to \.\.\/\.\.\/outside\/notes\.md is relative but neither a page/)],
+    ]);
+    const printed = await runCli(['convert', page]);
+    expect(printed.stderr).toContain(
+      `→ ../../outside/hostname is outside ${realpathSync(repository)}, the repository holding the Markdown, which is all convert reads from: move the file into it, or link an absolute URL`,
+    );
   });
 
   it('warns at a link to a heading the linked Markdown file does not have, with the one meant', async () => {

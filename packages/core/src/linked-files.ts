@@ -77,8 +77,9 @@ export function attachLinkedFiles(
 }
 
 /**
- * Rewrite the targets of inline links and link reference definitions outside code (fenced
- * blocks and inline code spans) with `map`; targets it returns undefined for stay as written.
+ * Rewrite the targets of inline links, link reference definitions and raw HTML anchors' `href`
+ * outside code (fenced blocks and inline code spans) with `map`; targets it returns undefined for
+ * stay as written.
  */
 export function rewriteLinks(markdown: string, map: (href: string) => string | undefined): string {
   let fence: string | undefined;
@@ -100,14 +101,37 @@ export function rewriteLinks(markdown: string, map: (href: string) => string | u
         .map((part, index) =>
           index % 2
             ? part
-            : part.replace(
-                /(\]\(\s*)(?:<([^>]+)>|([^)\s<>]+))/g,
-                (all, open: string, bracketed?: string, bare?: string) => `${open}${destination(bracketed, bare, map)}`,
+            : htmlAnchorsRewritten(
+                part.replace(
+                  /(\]\(\s*)(?:<([^>]+)>|([^)\s<>]+))/g,
+                  (all, open: string, bracketed?: string, bare?: string) =>
+                    `${open}${destination(bracketed, bare, map)}`,
+                ),
+                map,
               ),
         )
         .join('');
     })
     .join('\n');
+}
+
+/** A raw HTML anchor's `href` as far as its value: `<a class="x" href=`, then `"…"`, `'…'` or a bare value. */
+const HTML_ANCHOR_HREF = /(<a\s(?:[^<>]*?\s)?href\s*=\s*)(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))/gi;
+
+/**
+ * `<a href="0002-use-sqlite.md#context">` written in Markdown is a link too (the converter reads
+ * it as one): its `href` is mapped as a Markdown link's destination is, its quotes kept.
+ */
+function htmlAnchorsRewritten(text: string, map: (href: string) => string | undefined): string {
+  return text.replace(HTML_ANCHOR_HREF, (all, open: string, double?: string, single?: string, bare?: string) => {
+    const href = double ?? single ?? bare!;
+    const mapped = map(href);
+    if (mapped === undefined) return all;
+    // A mapped name may hold the quote it is written in (`it's.png`, attached as `./it's.png`).
+    if (double !== undefined) return `${open}"${mapped.replace(/"/g, '%22')}"`;
+    if (single !== undefined) return `${open}'${mapped.replace(/'/g, '%27')}'`;
+    return `${open}${mapped.replace(/[\s"'=<>`]/g, encodeURIComponent)}`;
+  });
 }
 
 /**

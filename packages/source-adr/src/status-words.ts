@@ -85,7 +85,7 @@ const CJK_STATUSES: Array<[RegExp, AdrStatus]> = [
   [/^(?:却下|不採用|已拒绝|拒绝|驳回|거부|기각|반려)/u, 'rejected'],
   [/^(?:廃止|非推奨|已废弃|废弃|弃用|已弃用|폐기|사용\s*중단)/u, 'deprecated'],
   [/^(?:置換|置き換え|代替済|已取代|被取代|已替代|대체)/u, 'superseded'],
-  // Russian and Ukrainian (`Принято`, `Прийнято`, `Утверждено`, `Отклонено`, `Заменено`…).
+  // Russian and Ukrainian (`Принято`, `Прийнято`, `Утверждено`, `Отклонено`, `Заменено`, `Изменено`…).
   [
     /^(?:принят|утвержд[её]н|одобрен|согласован|реализован|прийнят|затверджен|схвален|погоджен|реалізован)/iu,
     'accepted',
@@ -93,7 +93,8 @@ const CJK_STATUSES: Array<[RegExp, AdrStatus]> = [
   [/^(?:предложен|черновик|на\s+рассмотрении|обсужда|запропонован|пропозиц|чернетк|на\s+розгляді)/iu, 'proposed'],
   [/^(?:отклон[её]н|отвергнут|відхилен)/iu, 'rejected'],
   [/^(?:устар|не\s+используется|застар|не\s+використову)/iu, 'deprecated'],
-  [/^(?:замен[её]н|замещ[её]н|заміщен|замінен)/iu, 'superseded'],
+  // `Изменено` (changed), the adr CLI's (npm `adr`) Russian word for superseded.
+  [/^(?:замен[её]н|замещ[её]н|заміщен|замінен|изменено)/iu, 'superseded'],
 ];
 
 function cjkStatus(text: string): AdrStatus | undefined {
@@ -336,8 +337,11 @@ export function classifyStatus(written: Array<{ text: string; line: number }>): 
     if (!status && !first) status = statusInBrackets(plain) ?? cjkStatus(plain); // `採用 (Accepted)`, `採用済み`
     if (!status && first && !/^(amends|amended|clarifies|clarified|see|related)$/.test(first)) status = 'unknown';
     if (status && !known) word = writtenWord(plain);
-    // The day the status was reached, on its own line (not a "Superseded by" line's, another decision's day).
-    const day = status && !date ? plain.match(DATES)?.[0] : undefined;
+    // The day the status was reached, on its own line (not a "Superseded by" line's, another decision's
+    // day), or on a line that is that day alone; a note under the status (`2024-05-01 Benchmarked by
+    // the board`) is of another day.
+    const givesStatus = status && (!known || ONLY_A_DATE.test(plain.trim()));
+    const day = givesStatus && !date ? plain.match(DATES)?.[0] : undefined;
     if (day) date = { text: day, line };
   }
   // "Accepted", "ACCEPTED": the status's own name, shown as the status.

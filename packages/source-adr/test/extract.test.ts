@@ -2986,6 +2986,29 @@ describe('a dated note under a status, or after a status history', () => {
   });
 });
 
+describe('a dated note under an undated status, in a decision with no Date line', () => {
+  it('does not date the decision: only the entry that gives the status does', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-adr-'));
+    await writeFile(
+      join(dir, '0001-use-kafka.md'),
+      '# 1. Use Kafka\n\n## Status\n\nAccepted\n\n2024-05-01 Benchmarked by the board\n\n## Context\n\nBody.\n',
+    );
+    await writeFile(
+      join(dir, '0002-use-redis.md'),
+      '# 2. Use Redis\n\n## Status\n\n- 2024-01-02 Proposed\n- 2024-02-01 Accepted\n- 2024-03-01 Team sync held\n',
+    );
+    const warnings: Diagnostic[] = [];
+    const { records } = extractAdrs(dir, { report: (warning) => warnings.push(warning) });
+    await rm(dir, { recursive: true });
+    // Before: ADR 1 was dated 2024-05-01, the day of the note.
+    expect(records.map((record) => [record.number, record.status, record.date])).toEqual([
+      [1, 'accepted', undefined],
+      [2, 'accepted', '2024-02-01'],
+    ]);
+    expect(warnings).toEqual([]);
+  });
+});
+
 describe('a decision whose status history ends Accepted, superseded by another that says so', () => {
   const history = '- 2024-01-02 Proposed\n- 2024-02-10 Accepted\n';
   const expected = '"2024-02-10 Accepted", the latest entry of its history "2024-01-02 Proposed; 2024-02-10 Accepted"';
@@ -3075,6 +3098,32 @@ describe("the adr CLI's Brazilian Portuguese statuses (proposto/aceito/finalizad
       [1, 'superseded', 'cancelado'],
       [2, 'deprecated', 'descontinuado'],
     ]);
+  });
+});
+
+describe("the adr CLI's Russian statuses (предложено/принято/реализовано/устарело/изменено)", () => {
+  it('reads изменено, its word for superseded, as superseded', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-adr-'));
+    // As `adr new` and `adr status` write them with `"language": "ru"`: the template's
+    // `Предложено: {DATE}`, then a dated entry a status.
+    await writeFile(
+      join(dir, '0001-ispolzovat-postgresql.md'),
+      '# 1. Использовать PostgreSQL\n\nДата: 2026-11-29\n\n## Статус\n\nПредложено: 2026-11-29\n\n2026-11-30 принято\n\n2026-12-01 изменено\n\n## Контекст\n\nОписание контекста...\n',
+    );
+    await writeFile(
+      join(dir, '0002-ispolzovat-kafka.md'),
+      '# 2. Использовать Kafka\n\nДата: 2026-11-29\n\n## Статус\n\nИзменено\n\n## Контекст\n\nОписание контекста...\n',
+    );
+    const warnings: Diagnostic[] = [];
+    const { records } = extractAdrs(dir, { report: (warning) => warnings.push(warning) });
+    await rm(dir, { recursive: true });
+    // Before: ADR 1 "Предложено", its first entry's, the latest entry's word unknown and passed over;
+    // ADR 2 unknown, with DG_ADR_STATUS.
+    expect(records.map((record) => [record.number, record.status, record.statusWord])).toEqual([
+      [1, 'superseded', 'изменено'],
+      [2, 'superseded', 'Изменено'],
+    ]);
+    expect(warnings).toEqual([]);
   });
 });
 

@@ -139,6 +139,48 @@ describe('rewriteAdrLinks', () => {
   });
 });
 
+describe('a raw HTML link to another decision', () => {
+  it('points at its page, as a Markdown link does; one shown as code stays as written', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-adr-'));
+    await writeFile(join(dir, '0001-use-postgres.md'), '# 1. Use PostgreSQL\n\n## Status\n\nAccepted\n');
+    await writeFile(
+      join(dir, '0002-use-sqlite.md'),
+      '# 2. Use SQLite\n\n## Status\n\nAccepted\n\n## Context\n\nSmall enough for one file.\n',
+    );
+    await mkdir(join(dir, 'bench'));
+    await writeFile(join(dir, 'bench', 'results.pdf'), '%PDF-1.4\n');
+    await writeFile(
+      join(dir, '0003-use-sqlite-in-tests.md'),
+      [
+        '# 3. Use SQLite in tests',
+        '',
+        '## Status',
+        '',
+        'Accepted',
+        '',
+        '## Context',
+        '',
+        'As <a href="0002-use-sqlite.md#context">ADR 2 says</a>, and <a class="adr" href=\'./0001-use-postgres.md\'>ADR 1</a> in production.',
+        'Written as `<a href="0002-use-sqlite.md">`, a link is HTML.',
+        'Measured in <a href="bench/results.pdf">the benchmark</a>.',
+        '',
+      ].join('\n'),
+    );
+    const tree = renderAdrs(extractAdrs(dir, { report: () => undefined }), templates);
+    const third = tree.pages.find((page) => page.key === 'adr/3')!.markdown;
+    // Before: both hrefs stayed as written, and never became page links.
+    expect(third).toContain(
+      'As <a href="./adr__2.md#context">ADR 2 says</a>, and <a class="adr" href=\'./adr__1.md\'>ADR 1</a> in production.',
+    );
+    expect(third).toContain('Written as `<a href="0002-use-sqlite.md">`, a link is HTML.');
+    // A linked file is attached, as a Markdown link's is.
+    expect(third).toContain('Measured in <a href="./results.pdf">the benchmark</a>.');
+    expect(tree.pages.find((page) => page.key === 'adr/3')!.attachments.map((a) => a.fileName)).toEqual([
+      'results.pdf',
+    ]);
+  });
+});
+
 describe("a site's links between decisions, without .md", () => {
   it('point at the page of the one decision they name; others stay as written', () => {
     const tree = render('site-links');

@@ -20,6 +20,7 @@ import { type Declaration, type FunctionNode, isFunction } from './modules.js';
 import { packageMountRoute } from './mounted-handlers.js';
 import { conditionalName, withoutScopedMiddleware } from './scoped-middleware.js';
 import { httpStatuses } from './answered-statuses.js';
+import { sentPassingThrough } from './path-checks.js';
 import { ModuleReader } from './module-reader.js';
 import { type Member } from './class-members.js';
 import {
@@ -644,7 +645,15 @@ export class HonoReader extends ModuleReader {
 
   /** What middleware answers before the handler runs: a validator's 400 (and its hook's), or what middleware of the project sends instead of calling `next()` (`requireSession`'s `HTTPException(401)`). */
   private sentBefore(node: TsNode, method?: string): number[] {
-    return [...this.validatorStatuses(node), ...this.middlewareSends(node, (fn) => this.statuses(fn).statuses, method)];
+    return [
+      ...this.validatorStatuses(node),
+      ...this.middlewareSends(node, (fn) => this.sentPassingThrough(fn), method),
+    ];
+  }
+
+  /** What a middleware sends for the requests it hands on: not what it answers the paths it answers itself with (`c.req.path === '/health'`). */
+  private sentPassingThrough(fn: TsNode): number[] {
+    return sentPassingThrough(this.ts, fn, 1, (part) => this.statuses(fn, part).statuses);
   }
 
   /**
@@ -671,8 +680,8 @@ export class HonoReader extends ModuleReader {
   }
 
   /** What a handler answers with a literal: `c.json(body, 201)`, `c.body(null, 204)`, `c.status(201)`, `c.notFound()`, `new HTTPException(401)`; and what it computes. */
-  private statuses(handler: TsNode): Pick<Route, 'statuses' | 'computedStatuses'> {
-    return this.handlerStatuses(handler, (each) => this.literalStatuses(each), HONO_STATUS_SLOTS, HONO_RESPONSE);
+  private statuses(handler: TsNode, part?: TsNode): Pick<Route, 'statuses' | 'computedStatuses'> {
+    return this.handlerStatuses(handler, (each) => this.literalStatuses(each), HONO_STATUS_SLOTS, HONO_RESPONSE, part);
   }
 
   private literalStatuses(fn: TsNode): number[] {

@@ -1,7 +1,8 @@
 /**
  * Paths a middleware answers itself, handing every other request on: @uswitch/koa-core's
  * `if (ctx.request.path !== '/metrics') return next(); ctx.body = await meters.print();`, or
- * `if (req.path === '/health') { res.send('ok'); return; } next();`. Each is a route of its own.
+ * `if (req.path === '/health') { res.send('ok'); return; } next();`, Hono's `if (c.req.path === '/health')
+ * return c.body(null, 204);`. Each is a route of its own.
  */
 import type { Node as TsNode, Statement } from 'ts-morph';
 import { unwrap } from './code-shapes.js';
@@ -26,7 +27,7 @@ export interface PathCheck {
 
 /**
  * The paths a middleware written as a function answers itself: an `if` among its first statements
- * comparing the request's path (`ctx.path`, `ctx.request.path`, `req.path`, `req.url`, …) with a literal,
+ * comparing the request's path (`ctx.path`, `ctx.request.path`, `req.path`, `req.url`, `c.req.path`, …) with a literal,
  * which either answers and returns without calling `next` (`=== '/x'`), or calls `next` for every other
  * path (`!== '/x'`) with nothing after it calling `next`. `nextAt` is the `next` parameter's place
  * (Express's third, Koa's second).
@@ -134,8 +135,10 @@ function pathTest(
   const literal = sides.find((side) => ts.Node.isStringLiteral(side) || ts.Node.isNoSubstitutionTemplateLiteral(side));
   const other = sides.find((side) => side !== literal);
   const path = literal && (literal.getLiteralValue() as string);
-  const requestPath = new RegExp(`^${request}\\.(request\\.)?(path|url|originalUrl)$`);
-  const property = other && requestPath.exec(other.getText())?.[2];
+  // Hono's `c.req.path` too (its `c.req.url` is the whole URL, with the host: never a path).
+  const requestPath = new RegExp(`^${request}\\.(?:(?:request\\.)?(path|url|originalUrl)|req\\.(path))$`);
+  const matched = other && requestPath.exec(other.getText());
+  const property = matched && (matched[1] ?? matched[2]);
   return path?.startsWith('/') && property ? { path, equal, whole: property === 'originalUrl' } : undefined;
 }
 

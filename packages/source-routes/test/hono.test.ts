@@ -135,6 +135,37 @@ describe('readRoutes on a Hono app', () => {
     expect(warnings).toEqual([]);
   });
 
+  it('gives the routes a middleware passes through only what it sends outside the paths it answers itself', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-hono-'));
+    await writeFile(
+      join(dir, 'app.ts'),
+      [
+        "import { Hono } from 'hono';",
+        "import type { Context, Next } from 'hono';",
+        'const app = new Hono();',
+        'async function health(c: Context, next: Next) {',
+        "  if (c.req.path === '/health') return c.body(null, 204);",
+        "  if (c.req.path === '/down') {",
+        "    return c.text('maintenance', 503);",
+        '  }',
+        "  if (!c.req.header('x-request-id')) return c.text('no request id', 400);",
+        '  await next();',
+        '}',
+        'app.use(health);',
+        "app.get('/items', (c) => c.json([]));",
+        "app.post('/items', (c) => c.json({}, 201));",
+        'export default app;',
+      ].join('\n'),
+    );
+    const { routes, warnings } = await readRoutes(join(dir, 'app.ts'));
+    // Before: 204 and 503, the statuses of /health and /down, on every route.
+    expect(routes.map((route) => [route.method, route.path, route.middleware, route.statuses])).toEqual([
+      ['GET', '/items', ['health'], [200, 400]],
+      ['POST', '/items', ['health'], [201, 400]],
+    ]);
+    expect(warnings).toEqual([]);
+  });
+
   it('names middleware use()d under an if with the condition', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'docgen-hono-'));
     await writeFile(

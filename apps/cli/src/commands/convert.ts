@@ -1,8 +1,8 @@
-import { readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { Args, Flags } from '@oclif/core';
-import { DocgenError, readableBoundary, type Diagnostic } from '@docgen/core';
+import { DocgenError, fileBoundary, isReadableFrom, readableBoundary, type Diagnostic } from '@docgen/core';
 import type { StorageResult } from '@docgen/markdown-storage';
 import { DocgenCommand } from '../docgen-command.js';
 import { absoluteLink, expectLinkBase, linkBaseFlag } from '../link-base.js';
@@ -92,7 +92,18 @@ function relativePathHint(path: string, file: string | undefined): string {
     return `pass the file instead of stdin (\`docgen convert page.md\`): the files beside it become attachments`;
   if (path.startsWith('/'))
     return `add ${path.slice(1)} to ${readableBoundary(resolve(file))} (a path from / is read from the repository's root), or link an absolute URL`;
+  const boundary = fileBoundary(resolve(file));
+  if (isOutOf(boundary.folder, resolve(dirname(resolve(file)), decodeLinkPath(path))))
+    return `${path} is outside ${boundary.folder}, the ${BOUNDARY_NAMES[boundary.kind]} holding the Markdown, which is all convert reads from: move the file into it, or link an absolute URL`;
   return `add ${path} to ${dirname(resolve(file))} (convert attaches the files beside the Markdown), or link an absolute URL`;
+}
+
+/** What `fileBoundary`'s folder is, as a hint names it. */
+const BOUNDARY_NAMES = { repository: 'repository', project: 'project folder', folder: 'folder' } as const;
+
+/** Whether an existing file lies out of `folder` (its links followed). */
+function isOutOf(folder: string, path: string): boolean {
+  return existsSync(path) && !isReadableFrom(folder, path);
 }
 
 /**
@@ -105,7 +116,7 @@ class LinkedPages {
   private readonly pages = new Map<string, { title: string; markdown: string } | undefined>();
 
   constructor(
-    private readonly linkedPath: ((path: string) => string) | undefined,
+    private readonly linkedPath: LinkedPath | undefined,
     private readonly anchorsOf: (markdown: string) => Map<string, string>,
   ) {}
 
@@ -137,7 +148,8 @@ class LinkedPages {
     return file === undefined ? undefined : this.read(linkedPath(file));
   }
 
-  private read(file: string): { title: string; markdown: string } | undefined {
+  private read(file: string | undefined): { title: string; markdown: string } | undefined {
+    if (file === undefined) return undefined;
     if (!this.pages.has(file)) this.pages.set(file, readPage(file));
     return this.pages.get(file);
   }
@@ -211,25 +223,33 @@ async function readStdin(): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
+/** The file a relative path names, or undefined for one out of the Markdown's repository. */
+type LinkedPath = (path: string) => string | undefined;
+
 /**
  * The file a (decoded) relative path in the Markdown file names: from the file's folder, or, from
  * the root (`/docs/api.md`, `/images/logo.png`), from the root of its repository, as GitHub reads
- * it (without one, of its project: `readableBoundary`), never from the machine's `/`.
+ * it (without one, of its project: `readableBoundary`), never from the machine's `/`. An existing
+ * file out of that boundary (`../../../../etc/hostname`, a symbolic link out) names none, as
+ * `generate` reads none: what convert attaches or reads a title from is published.
  */
-function linkedPathFrom(file: string): (path: string) => string {
+function linkedPathFrom(file: string): LinkedPath {
   const folder = dirname(resolve(file));
   const root = readableBoundary(resolve(file));
-  return (path) => (path.startsWith('/') ? join(root, path) : resolve(folder, path));
+  return (path) => {
+    const target = path.startsWith('/') ? join(root, path) : resolve(folder, path);
+    return isOutOf(root, target) ? undefined : target;
+  };
 }
 
 /** A relative source naming a file beside the Markdown (or in its repository) becomes an attachment of the page. */
-function localAttachment(linkedPath: ((path: string) => string) | undefined, src: string): string | undefined {
-  if (!linkedPath) return undefined;
-  const file = linkedPath(decodeLinkPath(src));
-  return isFile(file) ? basename(file) : undefined;
+function localAttachment(linkedPath: LinkedPath | undefined, src: string): string | undefined {
+  const file = linkedPath?.(decodeLinkPath(src));
+  return file && isFile(file) ? basename(file) : undefined;
 }
 
-function isFile(path: string): boolean {
+function isFile(path: string | undefined): boolean {
+  if (path === undefined) return false;
   try {
     return statSync(path).isFile();
   } catch {

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { LoadedConfig } from './config.js';
+import type { FirstCommitMissing } from './page-tree.js';
 
 /**
  * The doc set a run publishes (`name`): the name docgen's property records on each page, which keeps
@@ -103,14 +104,14 @@ interface GitRepository {
    * kept: a walk of its whole history, half a second in one of 200,000 commits, which a publish
    * needs only for a page recorded under such a name (see `docSetFirstCommitName` in `PageTree`).
    */
-  firstCommit?: () => string | undefined;
+  firstCommit?: () => string | FirstCommitMissing;
 }
 
 /** A doc set's name in its repository (see `repositoryDocSet`). */
 interface RepositoryDocSet {
   name?: string;
   formerNames?: string[];
-  firstCommitName?: () => string | undefined;
+  firstCommitName?: () => string | FirstCommitMissing;
 }
 
 /** The repository a doc set the config does not name is in, and its folder there (see `docSetOf`). */
@@ -136,12 +137,12 @@ function repositoryDocSet(repository: GitRepository, folder: string): Repository
   return {
     name: inFolder(repository.name),
     ...(formerNames.length > 0 && { formerNames }),
-    ...(firstCommit && { firstCommitName: () => mapDefined(firstCommit(), inFolder) }),
+    ...(firstCommit && { firstCommitName: () => mapName(firstCommit(), inFolder) }),
   };
 }
 
-function mapDefined<T, U>(value: T | undefined, map: (value: T) => U): U | undefined {
-  return value === undefined ? undefined : map(value);
+function mapName<T>(value: string | T, map: (name: string) => string): string | T {
+  return typeof value === 'string' ? map(value) : value;
 }
 
 /**
@@ -162,7 +163,7 @@ function gitRepository(from: string): GitRepository | undefined {
   const gitDir = gitDirOf(join(root, '.git'));
   const commonDir = gitCommonDir(gitDir);
   const origin = originRemote(join(commonDir, 'config'));
-  if (origin === undefined) return { root, name: firstCommitName(gitDir, commonDir), formerNames: [] };
+  if (origin === undefined) return { root, name: nameOnly(firstCommitName(gitDir, commonDir)), formerNames: [] };
   const formerNames = origin.formerNames.filter((name) => name !== origin.name);
   // A repository given a remote after its first publishes: the same app's set before it.
   return { root, name: origin.name, formerNames, firstCommit: once(() => firstCommitName(gitDir, commonDir)) };
@@ -185,11 +186,11 @@ export function namedAfterFirstCommit(name: string): boolean {
  * A repository with no remote named after its first commit (`first-commit/3f2a1c94e0b7`, of the
  * first parents from `HEAD`: a history merged in later does not change it): the same in each clone
  * of it, and another repository's even where both have the same folders and sources (ADR 11).
- * Undefined with no commit yet (nothing tells two such repositories apart: the local kind), in a
- * shallow clone (whose first commit is the last one fetched), or where git cannot be run.
+ * Else why it is not known (see `FirstCommitMissing`): with no commit yet nothing tells two such
+ * repositories apart (the local kind); a shallow clone's first commit is the last one fetched.
  */
-function firstCommitName(gitDir: string, commonDir: string): string | undefined {
-  if (existsSync(join(commonDir, 'shallow'))) return undefined;
+function firstCommitName(gitDir: string, commonDir: string): string | FirstCommitMissing {
+  if (existsSync(join(commonDir, 'shallow'))) return { missing: 'shallow' };
   // This repository's: not one a hook's GIT_DIR names, nor one above a `.git` git does not take for one.
   const { GIT_WORK_TREE: _workTree, GIT_COMMON_DIR: _common, ...env } = process.env;
   try {
@@ -197,12 +198,24 @@ function firstCommitName(gitDir: string, commonDir: string): string | undefined 
       cwd: gitDir,
       env: { ...env, GIT_DIR: gitDir },
       encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'ignore'],
+      stdio: ['ignore', 'pipe', 'pipe'],
     }).trim();
-    return /^[0-9a-f]{40,64}$/.test(first) ? `${FIRST_COMMIT}${first.slice(0, 12)}` : undefined;
-  } catch {
-    return undefined;
+    return /^[0-9a-f]{40,64}$/.test(first) ? `${FIRST_COMMIT}${first.slice(0, 12)}` : { missing: 'unborn' };
+  } catch (error) {
+    return gitFailure(error as NodeJS.ErrnoException & { stderr?: string });
   }
+}
+
+/** Why `git rev-list HEAD` failed: no commit yet, or git not installed or refusing the repository. */
+function gitFailure(error: NodeJS.ErrnoException & { stderr?: string }): FirstCommitMissing {
+  if (error.code === 'ENOENT') return { missing: 'git', detail: 'git is not installed' };
+  const said = (error.stderr ?? '').trim();
+  if (/unknown revision|ambiguous argument 'HEAD'/.test(said)) return { missing: 'unborn' };
+  return { missing: 'git', detail: said.split('\n')[0] || error.message };
+}
+
+function nameOnly(found: string | FirstCommitMissing): string | undefined {
+  return typeof found === 'string' ? found : undefined;
 }
 
 /** The folder of the nearest `.git` at or above `from`. */

@@ -165,6 +165,19 @@ describe('a repository with no remote', () => {
     expect(JSON.stringify(manifest)).not.toContain('first-commit/');
     expect((await readRenderedTree(out)).tree.docSetFirstCommitName?.()).toBe(name);
   });
+
+  it('a shallow clone of it with a remote (CI’s checkout) says its first commit cannot be read, rather than none', async () => {
+    const shop = await repository('shop', true);
+    await writeFile(join(shop, 'apps', 'a', 'openapi.yaml'), 'openapi: 3.0.3\n');
+    git(shop, 'add', '-A');
+    git(shop, 'commit', '-q', '-m', 'second');
+    git(dir, 'clone', '-q', '--depth', '1', `file://${shop}`, 'shallow');
+    const clone = join(dir, 'shallow');
+    git(clone, 'remote', 'set-url', 'origin', 'https://github.com/acme/shop.git');
+    const remote = await setOf(clone);
+    expect(remote.name).toBe('github.com/acme/shop:apps/a');
+    expect(remote.firstCommitName?.()).toEqual({ missing: 'shallow' });
+  });
 });
 
 describe('a rendered folder’s doc set', () => {

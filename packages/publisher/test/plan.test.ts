@@ -777,6 +777,25 @@ describe('planSync: a doc set whose sources change, and runs of some of its sour
     expect(asked).toBe(0);
   });
 
+  it('a title held by a first commit’s page, met by a shallow clone with a remote, says to fetch the whole history', () => {
+    const page = publishedAs(tree([withSource('api/shop', 'openapi')]), 'first-commit/3f2a1c94e0b7:apps/a').map(
+      (p) => ({ ...p, ownership: { ...p.ownership!, value: { ...p.ownership!.value, named: true } } }),
+    );
+    const plan = planSync({
+      desired: tree([withSource('api/shop', 'openapi')]),
+      remote: page,
+      rootId: '1',
+      docSet: 'github.com/acme/shop:apps/a',
+      docSetNamed: true,
+      docSetFirstCommitName: () => ({ missing: 'shallow' }),
+    });
+    expect(plan.operations[0]).toMatchObject({ action: 'conflict', conflict: 'title-taken' });
+    expect(plan.operations[0]!.fix).toContain('this clone is shallow: docgen cannot read its first commit');
+    expect(plan.operations[0]!.fix).toContain('`git fetch --unshallow`, or `fetch-depth: 0` in actions/checkout');
+    expect(plan.operations[0]!.fix).toContain('set `confluence.docSet: "first-commit/3f2a1c94e0b7:apps/a"`');
+    expect(plan.operations[0]!.fix).not.toContain('started anew');
+  });
+
   it('a title held by a page an older docgen published under another key says how to take it over', () => {
     const old = publishedAs(tree([{ ...withSource('api/old-shop', 'openapi'), title: 'Shop API' }]), 'api');
     const plan = planSync({

@@ -54,7 +54,7 @@ export function docSetOf(
  * or where Nx replays the folder from its cache, which another clone or fork may have filled (the
  * remote is no input of its: CI puts a rotating token in it). No name without a remote or a commit
  * (the set is named after its keys); `recorded` where the folder is in no repository (an artifact
- * copied out of its checkout), as docgen named it then.
+ * copied out of its checkout), as docgen named it then, its first commit's name not known there.
  */
 export function renderedDocSet(
   renderedDir: string,
@@ -62,7 +62,10 @@ export function renderedDocSet(
   recorded: { name?: string; formerNames?: string[] },
 ): RepositoryDocSet {
   const repository = gitRepository(resolve(renderedDir));
-  return repository ? repositoryDocSet(repository, folder) : recorded;
+  if (repository) return repositoryDocSet(repository, folder);
+  // A set named after its remote had a first commit's name before: no repository here to ask it of.
+  const outside = recorded.name !== undefined && !namedAfterFirstCommit(recorded.name);
+  return outside ? { ...recorded, firstCommitName: () => ({ missing: 'outside' }) } : recorded;
 }
 
 /**

@@ -102,11 +102,12 @@ export function sourceOfPageLine(
 
 /**
  * Why a repository's first commit, which names its doc set before it had a remote, is not known:
- * a `shallow` clone (its first commit is the last one fetched), an `unborn` HEAD (no commit yet), or
- * `git` could not be run or refused the repository (`detail`: what it said).
+ * a `shallow` clone (its first commit is the last one fetched), an `unborn` HEAD (no commit yet),
+ * `git` could not be run or refused the repository (`detail`: what it said), or a rendered folder
+ * is published `outside` any repository (an artifact copied out of its checkout).
  */
 export interface FirstCommitMissing {
-  missing: 'shallow' | 'unborn' | 'git';
+  missing: 'shallow' | 'unborn' | 'git' | 'outside';
   detail?: string;
 }
 

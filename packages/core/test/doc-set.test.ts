@@ -249,6 +249,8 @@ describe('a rendered folder’s doc set', () => {
     const copied = join(await mkdtemp(join(tmpdir(), 'docgen-artifact-')), 'docs-out');
     await writeRenderedTree(copied, { pages, docSet: 'github.com/acme/shop', docSetFolder: '' }, generator);
     expect((await readRenderedTree(copied)).tree.docSet).toBe('github.com/acme/shop');
+    // Its first commit's name (before it had a remote) is asked of no repository there: it says so.
+    expect((await readRenderedTree(copied)).tree.docSetFirstCommitName?.()).toEqual({ missing: 'outside' });
     await rm(dirname(copied), { recursive: true, force: true });
   });
 });

@@ -1269,6 +1269,11 @@ function firstCommitConflict(found: string | FirstCommitMissing | undefined): { 
       first:
         'fetch its whole history once (`git fetch --unshallow`, or `fetch-depth: 0` in actions/checkout) and docgen takes the pages over',
     };
+  if (typeof found === 'object' && found.missing === 'outside')
+    return {
+      why: 'a repository with no remote is named after its first commit, and this folder was published outside its repository: docgen cannot read its first commit',
+      first: 'publish it once from the repository and docgen takes the pages over',
+    };
   return {
     why: 'a repository with no remote is named after its first commit: this one was started anew, or copied without its history',
   };

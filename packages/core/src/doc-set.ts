@@ -166,10 +166,47 @@ function gitRepository(from: string): GitRepository | undefined {
   const gitDir = gitDirOf(join(root, '.git'));
   const commonDir = gitCommonDir(gitDir);
   const origin = originRemote(join(commonDir, 'config'));
-  if (origin === undefined) return { root, name: nameOnly(firstCommitName(gitDir, commonDir)), formerNames: [] };
+  if (origin === undefined) return { root, name: nameOnly(firstCommitOf(gitDir, commonDir)), formerNames: [] };
   const formerNames = origin.formerNames.filter((name) => name !== origin.name);
   // A repository given a remote after its first publishes: the same app's set before it.
-  return { root, name: origin.name, formerNames, firstCommit: once(() => firstCommitName(gitDir, commonDir)) };
+  return { root, name: origin.name, formerNames, firstCommit: once(() => firstCommitOf(gitDir, commonDir)) };
+}
+
+/**
+ * The first commits found in this process, by git folder and HEAD's commit: `generate --publish`
+ * reads the repository twice (the run's set, then the rendered folder's), and walks its history once.
+ */
+const firstCommits = new Map<string, string | FirstCommitMissing>();
+
+/** `firstCommitName`, walked once per git folder and HEAD's commit (see `firstCommits`). */
+function firstCommitOf(gitDir: string, commonDir: string): string | FirstCommitMissing {
+  const key = `${gitDir}\n${headOf(gitDir, commonDir)}`;
+  const found = firstCommits.get(key) ?? firstCommitName(gitDir, commonDir);
+  firstCommits.set(key, found);
+  return found;
+}
+
+/**
+ * HEAD's commit, read from the git folder as git writes it (its branch's loose ref, else
+ * `packed-refs`), without running git; HEAD's own text where its branch has no commit yet.
+ */
+function headOf(gitDir: string, commonDir: string): string {
+  const head = textOf(join(gitDir, 'HEAD'));
+  const branch = /^ref:\s*(\S+)/.exec(head)?.[1];
+  if (!branch) return head;
+  const packed = textOf(join(commonDir, 'packed-refs'))
+    .split('\n')
+    .find((line) => line.endsWith(` ${branch}`));
+  return textOf(join(commonDir, branch)) || packed?.split(' ')[0] || head;
+}
+
+/** A small file's text, trimmed; `''` where it cannot be read. */
+function textOf(file: string): string {
+  try {
+    return readFileSync(file, 'utf8').trim();
+  } catch {
+    return '';
+  }
 }
 
 /** `find`, run at the first call only. */

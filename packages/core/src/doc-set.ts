@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { LoadedConfig } from './config.js';
+import type { Diagnostic } from './diagnostics.js';
 import type { FirstCommitMissing } from './page-tree.js';
 
 /**
@@ -36,7 +37,7 @@ export function docSetOf(
   config: LoadedConfig,
   cwd: string,
   outDir: string,
-  options: { flags?: boolean } = {},
+  options: { flags?: boolean; report?: Report } = {},
 ): { explicit: boolean; folder?: string } & RepositoryDocSet {
   const named = config.config.confluence?.docSet?.trim();
   if (named) return { name: named, explicit: true };
@@ -60,8 +61,9 @@ export function renderedDocSet(
   renderedDir: string,
   folder: string,
   recorded: { name?: string; formerNames?: string[] },
+  report?: Report,
 ): RepositoryDocSet {
-  const repository = gitRepository(resolve(renderedDir));
+  const repository = gitRepository(resolve(renderedDir), report);
   if (repository) return repositoryDocSet(repository, folder);
   // A set named after its remote had a first commit's name before: no repository here to ask it of.
   const outside = recorded.name !== undefined && !namedAfterFirstCommit(recorded.name);
@@ -121,10 +123,10 @@ interface RepositoryDocSet {
 function docSetPlace(
   config: LoadedConfig,
   cwd: string,
-  options: { flags?: boolean },
+  options: { flags?: boolean; report?: Report },
 ): { repository: GitRepository; folder: string } | undefined {
   const from = config.file && !options.flags ? config.dir : resolve(cwd);
-  const repository = gitRepository(from);
+  const repository = gitRepository(from, options.report);
   return repository && { repository, folder: folderIn(repository.root, from) };
 }
 
@@ -159,31 +161,65 @@ export function docSetRepository(name: string): { repository: string; folder: st
   return match ? { repository: match[1]!, folder: match[2] ?? '' } : undefined;
 }
 
-/** The repository `from` is in (see `repositoryRoot`), with its name (see `GitRepository.name`). */
-function gitRepository(from: string): GitRepository | undefined {
+type Report = (diagnostic: Diagnostic) => void;
+
+/**
+ * The repository `from` is in (see `repositoryRoot`), with its name (see `GitRepository.name`).
+ * Where it has no remote and its first commit is not known, `report` is told (see `localKindWarning`).
+ */
+function gitRepository(from: string, report?: Report): GitRepository | undefined {
   const root = repositoryRoot(from);
   if (root === undefined) return undefined;
   const gitDir = gitDirOf(join(root, '.git'));
   const commonDir = gitCommonDir(gitDir);
   const origin = originRemote(join(commonDir, 'config'));
-  if (origin === undefined) return { root, name: nameOnly(firstCommitOf(gitDir, commonDir)), formerNames: [] };
+  if (origin === undefined) {
+    const first = firstCommitOf(gitDir, commonDir);
+    if (typeof first.found !== 'string' && report && !first.reported) report(localKindWarning(root, first.found));
+    first.reported ||= report !== undefined;
+    return { root, name: nameOnly(first.found), formerNames: [] };
+  }
   const formerNames = origin.formerNames.filter((name) => name !== origin.name);
   // A repository given a remote after its first publishes: the same app's set before it.
-  return { root, name: origin.name, formerNames, firstCommit: once(() => firstCommitOf(gitDir, commonDir)) };
+  return { root, name: origin.name, formerNames, firstCommit: once(() => firstCommitOf(gitDir, commonDir).found) };
+}
+
+/**
+ * A repository with no remote whose first commit git cannot give: its doc set falls back to its
+ * folder's (the local kind), so the same app published from a devcontainer (where git refuses a
+ * checkout owned by another user) and from the host would be two sets.
+ */
+function localKindWarning(root: string, why: FirstCommitMissing): Diagnostic {
+  const cause = {
+    shallow: ['the clone is shallow', 'fetch its whole history once (`git fetch --unshallow`)'],
+    unborn: ['it has no commit yet', 'commit once (its pages are then taken over as the first commit’s set)'],
+    git: [
+      `git could not read it (${why.detail ?? 'git failed'})`,
+      `make git run here; where it refuses the repository as of "dubious ownership" (a container), trust it: \`git config --global --add safe.directory ${root}\``,
+    ],
+    outside: ['it is no repository', 'publish from the repository'],
+  }[why.missing];
+  return {
+    code: 'DG_DOC_SET_GIT',
+    severity: 'warning',
+    message: `docgen cannot read the first commit of ${root}, which names the doc set of a repository with no remote: ${cause[0]}; the pages are published as the set of their folder, which a checkout elsewhere would publish as another`,
+    hint: `${cause[1]}, or set \`confluence.docSet\` in the config`,
+  };
 }
 
 /**
  * The first commits found in this process, by git folder and HEAD's commit: `generate --publish`
- * reads the repository twice (the run's set, then the rendered folder's), and walks its history once.
+ * reads the repository twice (the run's set, then the rendered folder's), and walks its history
+ * once; and where it could not, warns once (`reported`).
  */
-const firstCommits = new Map<string, string | FirstCommitMissing>();
+const firstCommits = new Map<string, { found: string | FirstCommitMissing; reported?: boolean }>();
 
 /** `firstCommitName`, walked once per git folder and HEAD's commit (see `firstCommits`). */
-function firstCommitOf(gitDir: string, commonDir: string): string | FirstCommitMissing {
+function firstCommitOf(gitDir: string, commonDir: string): { found: string | FirstCommitMissing; reported?: boolean } {
   const key = `${gitDir}\n${headOf(gitDir, commonDir)}`;
-  const found = firstCommits.get(key) ?? firstCommitName(gitDir, commonDir);
-  firstCommits.set(key, found);
-  return found;
+  const first = firstCommits.get(key) ?? { found: firstCommitName(gitDir, commonDir) };
+  firstCommits.set(key, first);
+  return first;
 }
 
 /**
@@ -242,15 +278,16 @@ function firstCommitName(gitDir: string, commonDir: string): string | FirstCommi
     }).trim();
     return /^[0-9a-f]{40,64}$/.test(first) ? `${FIRST_COMMIT}${first.slice(0, 12)}` : { missing: 'unborn' };
   } catch (error) {
+    // Git words an unborn HEAD differently by version (a usage text, an unknown revision): read it.
+    if (!/^[0-9a-f]{40,64}$/.test(headOf(gitDir, commonDir))) return { missing: 'unborn' };
     return gitFailure(error as NodeJS.ErrnoException & { stderr?: string });
   }
 }
 
-/** Why `git rev-list HEAD` failed: no commit yet, or git not installed or refusing the repository. */
+/** Why `git rev-list HEAD` failed where HEAD has a commit: git not installed, or refusing the repository. */
 function gitFailure(error: NodeJS.ErrnoException & { stderr?: string }): FirstCommitMissing {
   if (error.code === 'ENOENT') return { missing: 'git', detail: 'git is not installed' };
   const said = (error.stderr ?? '').trim();
-  if (/unknown revision|ambiguous argument 'HEAD'/.test(said)) return { missing: 'unborn' };
   return { missing: 'git', detail: said.split('\n')[0] || error.message };
 }
 

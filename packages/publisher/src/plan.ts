@@ -1269,6 +1269,12 @@ function firstCommitConflict(found: string | FirstCommitMissing | undefined): { 
       first:
         'fetch its whole history once (`git fetch --unshallow`, or `fetch-depth: 0` in actions/checkout) and docgen takes the pages over',
     };
+  if (typeof found === 'object' && found.missing === 'git')
+    return {
+      why: `a repository with no remote is named after its first commit, and git could not read its first commit (${found.detail ?? 'git failed'})`,
+      first:
+        'make git run here (where it refuses the repository as of "dubious ownership", trust it: `git config --global --add safe.directory <the repository\'s folder>`) and docgen takes the pages over',
+    };
   if (typeof found === 'object' && found.missing === 'outside')
     return {
       why: 'a repository with no remote is named after its first commit, and this folder was published outside its repository: docgen cannot read its first commit',

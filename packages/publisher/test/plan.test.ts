@@ -800,6 +800,14 @@ describe('planSync: a doc set whose sources change, and runs of some of its sour
     expect(plan.operations[0]!.fix).not.toContain('started anew');
   });
 
+  it('a title held by a first commit’s page, where git cannot read this repository’s first commit, says what git said and how to let it', () => {
+    const plan = meetingFirstCommitPage(() => ({ missing: 'git', detail: 'git is not installed' }));
+    expect(plan.operations[0]).toMatchObject({ action: 'conflict', conflict: 'title-taken' });
+    expect(plan.operations[0]!.fix).toContain('git could not read its first commit (git is not installed)');
+    expect(plan.operations[0]!.fix).toContain('git config --global --add safe.directory');
+    expect(plan.operations[0]!.fix).not.toContain('started anew');
+  });
+
   it('a title held by a first commit’s page, met by a rendered folder published outside its repository, says to publish from the repository', () => {
     const plan = meetingFirstCommitPage(() => ({ missing: 'outside' }));
     expect(plan.operations[0]).toMatchObject({ action: 'conflict', conflict: 'title-taken' });

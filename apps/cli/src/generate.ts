@@ -164,7 +164,7 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
     .catch((error: unknown) => Promise.reject(withWarningsBefore(error, warnings)));
   // The doc set's name, and whether this is some of its sources: a source from a flag is always
   // one of several a doc set may have (other commands, other CI jobs run in the same folder).
-  const docSet = core.docSetOf(config, cwd, outDir, { flags: Boolean(options.sources) });
+  const docSet = core.docSetOf(config, cwd, outDir, { flags: Boolean(options.sources), report });
   tree.docSet = docSet.name;
   // The remote is no input of a cached render: a publish names the set from its folder again.
   tree.docSetFolder = docSet.folder;

@@ -434,7 +434,9 @@ export async function runPublish(
   options: RunPublishOptions = {},
 ): Promise<PublishReport> {
   const { readRenderedTree, repositoryFolderOf } = await import('@docgen/core');
-  const { manifest, tree } = await readRenderedTree(renderedDir);
+  // The set's repository may not name it (DG_DOC_SET_GIT): told once a run, with the publish's warnings.
+  const repositoryWarnings: Diagnostic[] = [];
+  const { manifest, tree } = await readRenderedTree(renderedDir, { report: (d) => repositoryWarnings.push(d) });
   const conversionWarnings = await import('./generate.js').then(({ convertForPublish }) => convertForPublish(tree));
   const env = options.env ?? process.env;
   const config = options.config ?? {};
@@ -488,7 +490,7 @@ export async function runPublish(
       for (const d of diffs ?? []) log.info(`\n${diffHeading(d, planned)}${d.diff}`);
     }
     const result = await publisher.publish(tree, { dryRun, planned });
-    result.warnings.unshift(...(options.configWarnings ?? []), ...conversionWarnings);
+    result.warnings.unshift(...(options.configWarnings ?? []), ...repositoryWarnings, ...conversionWarnings);
     progress.done();
     result.durationMs = Date.now() - started;
     for (const line of outcomeLines(result.outcomes)) log.info(line);

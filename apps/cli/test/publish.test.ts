@@ -1009,6 +1009,23 @@ describe('docgen publish', () => {
       return bin;
     }
 
+    it('a repository with no commit yet warns once a run that its set is its folder’s, though generate and publish both read it', async () => {
+      const repo = await localRepository({ 'apps/a': petStore(['pets']) });
+      const parent = await underParent('Unborn warned');
+      try {
+        const result = await runCli(['generate', '--publish', '--json', '--confluence-prefix', 'Unborn '], {
+          cwd: join(repo, 'apps', 'a'),
+          env: { ...env(), CONFLUENCE_PARENT_ID: parent },
+        });
+        expect(result.code).toBe(0);
+        const told = `${result.stdout}\n${result.stderr}`.match(/DG_DOC_SET_GIT/g) ?? [];
+        expect(told).toHaveLength(1);
+        expect(`${result.stdout}\n${result.stderr}`).toContain('it has no commit yet');
+      } finally {
+        await rm(repo, { recursive: true, force: true });
+      }
+    });
+
     it('a repository with a remote walks its history for its first commit only where a page of its first commit’s set is to take over', async () => {
       const repo = await localRepository({ 'apps/a': petStore(['pets']) });
       commitAll(repo);
@@ -1027,9 +1044,10 @@ describe('docgen publish', () => {
         return calls.filter((call) => call.startsWith('rev-list --max-parents=0')).length;
       };
       try {
-        // With no remote the first commit is the set's name.
+        // With no remote the first commit is the set's name: one walk, though the publish reads the
+        // output folder's set again (per process, per HEAD).
         expect((await run()).code).toBe(0);
-        expect(await walks()).toBeGreaterThan(0);
+        expect(await walks()).toBe(1);
         execFileSync('git', ['remote', 'add', 'origin', 'https://github.com/acme/walked.git'], { cwd: repo });
         // Given a remote: its first commit's pages are taken over, found by one walk.
         const remote = await run();

@@ -2,6 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { LoadedConfig } from './config.js';
+import type { Diagnostic } from './diagnostics.js';
+import type { FirstCommitMissing } from './page-tree.js';
 
 /**
  * The doc set a run publishes (`name`): the name docgen's property records on each page, which keeps
@@ -35,7 +37,7 @@ export function docSetOf(
   config: LoadedConfig,
   cwd: string,
   outDir: string,
-  options: { flags?: boolean } = {},
+  options: { flags?: boolean; report?: Report } = {},
 ): { explicit: boolean; folder?: string } & RepositoryDocSet {
   const named = config.config.confluence?.docSet?.trim();
   if (named) return { name: named, explicit: true };
@@ -53,15 +55,19 @@ export function docSetOf(
  * or where Nx replays the folder from its cache, which another clone or fork may have filled (the
  * remote is no input of its: CI puts a rotating token in it). No name without a remote or a commit
  * (the set is named after its keys); `recorded` where the folder is in no repository (an artifact
- * copied out of its checkout), as docgen named it then.
+ * copied out of its checkout), as docgen named it then, its first commit's name not known there.
  */
 export function renderedDocSet(
   renderedDir: string,
   folder: string,
   recorded: { name?: string; formerNames?: string[] },
+  report?: Report,
 ): RepositoryDocSet {
-  const repository = gitRepository(resolve(renderedDir));
-  return repository ? repositoryDocSet(repository, folder) : recorded;
+  const repository = gitRepository(resolve(renderedDir), report);
+  if (repository) return repositoryDocSet(repository, folder);
+  // A set named after its remote had a first commit's name before: no repository here to ask it of.
+  const outside = recorded.name !== undefined && !namedAfterFirstCommit(recorded.name);
+  return outside ? { ...recorded, firstCommitName: () => ({ missing: 'outside' }) } : recorded;
 }
 
 /**
@@ -103,24 +109,24 @@ interface GitRepository {
    * kept: a walk of its whole history, half a second in one of 200,000 commits, which a publish
    * needs only for a page recorded under such a name (see `docSetFirstCommitName` in `PageTree`).
    */
-  firstCommit?: () => string | undefined;
+  firstCommit?: () => string | FirstCommitMissing;
 }
 
 /** A doc set's name in its repository (see `repositoryDocSet`). */
 interface RepositoryDocSet {
   name?: string;
   formerNames?: string[];
-  firstCommitName?: () => string | undefined;
+  firstCommitName?: () => string | FirstCommitMissing;
 }
 
 /** The repository a doc set the config does not name is in, and its folder there (see `docSetOf`). */
 function docSetPlace(
   config: LoadedConfig,
   cwd: string,
-  options: { flags?: boolean },
+  options: { flags?: boolean; report?: Report },
 ): { repository: GitRepository; folder: string } | undefined {
   const from = config.file && !options.flags ? config.dir : resolve(cwd);
-  const repository = gitRepository(from);
+  const repository = gitRepository(from, options.report);
   return repository && { repository, folder: folderIn(repository.root, from) };
 }
 
@@ -136,12 +142,12 @@ function repositoryDocSet(repository: GitRepository, folder: string): Repository
   return {
     name: inFolder(repository.name),
     ...(formerNames.length > 0 && { formerNames }),
-    ...(firstCommit && { firstCommitName: () => mapDefined(firstCommit(), inFolder) }),
+    ...(firstCommit && { firstCommitName: () => mapName(firstCommit(), inFolder) }),
   };
 }
 
-function mapDefined<T, U>(value: T | undefined, map: (value: T) => U): U | undefined {
-  return value === undefined ? undefined : map(value);
+function mapName<T>(value: string | T, map: (name: string) => string): string | T {
+  return typeof value === 'string' ? map(value) : value;
 }
 
 /**
@@ -155,17 +161,88 @@ export function docSetRepository(name: string): { repository: string; folder: st
   return match ? { repository: match[1]!, folder: match[2] ?? '' } : undefined;
 }
 
-/** The repository `from` is in (see `repositoryRoot`), with its name (see `GitRepository.name`). */
-function gitRepository(from: string): GitRepository | undefined {
+type Report = (diagnostic: Diagnostic) => void;
+
+/**
+ * The repository `from` is in (see `repositoryRoot`), with its name (see `GitRepository.name`).
+ * Where it has no remote and its first commit is not known, `report` is told (see `localKindWarning`).
+ */
+function gitRepository(from: string, report?: Report): GitRepository | undefined {
   const root = repositoryRoot(from);
   if (root === undefined) return undefined;
   const gitDir = gitDirOf(join(root, '.git'));
   const commonDir = gitCommonDir(gitDir);
   const origin = originRemote(join(commonDir, 'config'));
-  if (origin === undefined) return { root, name: firstCommitName(gitDir, commonDir), formerNames: [] };
+  if (origin === undefined) {
+    const first = firstCommitOf(gitDir, commonDir);
+    if (typeof first.found !== 'string' && report && !first.reported) report(localKindWarning(root, first.found));
+    first.reported ||= report !== undefined;
+    return { root, name: nameOnly(first.found), formerNames: [] };
+  }
   const formerNames = origin.formerNames.filter((name) => name !== origin.name);
   // A repository given a remote after its first publishes: the same app's set before it.
-  return { root, name: origin.name, formerNames, firstCommit: once(() => firstCommitName(gitDir, commonDir)) };
+  return { root, name: origin.name, formerNames, firstCommit: once(() => firstCommitOf(gitDir, commonDir).found) };
+}
+
+/**
+ * A repository with no remote whose first commit git cannot give: its doc set falls back to its
+ * folder's (the local kind), so the same app published from a devcontainer (where git refuses a
+ * checkout owned by another user) and from the host would be two sets.
+ */
+function localKindWarning(root: string, why: FirstCommitMissing): Diagnostic {
+  const cause = {
+    shallow: ['the clone is shallow', 'fetch its whole history once (`git fetch --unshallow`)'],
+    unborn: ['it has no commit yet', 'commit once (its pages are then taken over as the first commit’s set)'],
+    git: [
+      `git could not read it (${why.detail ?? 'git failed'})`,
+      `make git run here; where it refuses the repository as of "dubious ownership" (a container), trust it: \`git config --global --add safe.directory ${root}\``,
+    ],
+    outside: ['it is no repository', 'publish from the repository'],
+  }[why.missing];
+  return {
+    code: 'DG_DOC_SET_GIT',
+    severity: 'warning',
+    message: `docgen cannot read the first commit of ${root}, which names the doc set of a repository with no remote: ${cause[0]}; the pages are published as the set of their folder, which a checkout elsewhere would publish as another`,
+    hint: `${cause[1]}, or set \`confluence.docSet\` in the config`,
+  };
+}
+
+/**
+ * The first commits found in this process, by git folder and HEAD's commit: `generate --publish`
+ * reads the repository twice (the run's set, then the rendered folder's), and walks its history
+ * once; and where it could not, warns once (`reported`).
+ */
+const firstCommits = new Map<string, { found: string | FirstCommitMissing; reported?: boolean }>();
+
+/** `firstCommitName`, walked once per git folder and HEAD's commit (see `firstCommits`). */
+function firstCommitOf(gitDir: string, commonDir: string): { found: string | FirstCommitMissing; reported?: boolean } {
+  const key = `${gitDir}\n${headOf(gitDir, commonDir)}`;
+  const first = firstCommits.get(key) ?? { found: firstCommitName(gitDir, commonDir) };
+  firstCommits.set(key, first);
+  return first;
+}
+
+/**
+ * HEAD's commit, read from the git folder as git writes it (its branch's loose ref, else
+ * `packed-refs`), without running git; HEAD's own text where its branch has no commit yet.
+ */
+function headOf(gitDir: string, commonDir: string): string {
+  const head = textOf(join(gitDir, 'HEAD'));
+  const branch = /^ref:\s*(\S+)/.exec(head)?.[1];
+  if (!branch) return head;
+  const packed = textOf(join(commonDir, 'packed-refs'))
+    .split('\n')
+    .find((line) => line.endsWith(` ${branch}`));
+  return textOf(join(commonDir, branch)) || packed?.split(' ')[0] || head;
+}
+
+/** A small file's text, trimmed; `''` where it cannot be read. */
+function textOf(file: string): string {
+  try {
+    return readFileSync(file, 'utf8').trim();
+  } catch {
+    return '';
+  }
 }
 
 /** `find`, run at the first call only. */
@@ -185,11 +262,11 @@ export function namedAfterFirstCommit(name: string): boolean {
  * A repository with no remote named after its first commit (`first-commit/3f2a1c94e0b7`, of the
  * first parents from `HEAD`: a history merged in later does not change it): the same in each clone
  * of it, and another repository's even where both have the same folders and sources (ADR 11).
- * Undefined with no commit yet (nothing tells two such repositories apart: the local kind), in a
- * shallow clone (whose first commit is the last one fetched), or where git cannot be run.
+ * Else why it is not known (see `FirstCommitMissing`): with no commit yet nothing tells two such
+ * repositories apart (the local kind); a shallow clone's first commit is the last one fetched.
  */
-function firstCommitName(gitDir: string, commonDir: string): string | undefined {
-  if (existsSync(join(commonDir, 'shallow'))) return undefined;
+function firstCommitName(gitDir: string, commonDir: string): string | FirstCommitMissing {
+  if (existsSync(join(commonDir, 'shallow'))) return { missing: 'shallow' };
   // This repository's: not one a hook's GIT_DIR names, nor one above a `.git` git does not take for one.
   const { GIT_WORK_TREE: _workTree, GIT_COMMON_DIR: _common, ...env } = process.env;
   try {
@@ -197,12 +274,25 @@ function firstCommitName(gitDir: string, commonDir: string): string | undefined 
       cwd: gitDir,
       env: { ...env, GIT_DIR: gitDir },
       encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'ignore'],
+      stdio: ['ignore', 'pipe', 'pipe'],
     }).trim();
-    return /^[0-9a-f]{40,64}$/.test(first) ? `${FIRST_COMMIT}${first.slice(0, 12)}` : undefined;
-  } catch {
-    return undefined;
+    return /^[0-9a-f]{40,64}$/.test(first) ? `${FIRST_COMMIT}${first.slice(0, 12)}` : { missing: 'unborn' };
+  } catch (error) {
+    // Git words an unborn HEAD differently by version (a usage text, an unknown revision): read it.
+    if (!/^[0-9a-f]{40,64}$/.test(headOf(gitDir, commonDir))) return { missing: 'unborn' };
+    return gitFailure(error as NodeJS.ErrnoException & { stderr?: string });
   }
+}
+
+/** Why `git rev-list HEAD` failed where HEAD has a commit: git not installed, or refusing the repository. */
+function gitFailure(error: NodeJS.ErrnoException & { stderr?: string }): FirstCommitMissing {
+  if (error.code === 'ENOENT') return { missing: 'git', detail: 'git is not installed' };
+  const said = (error.stderr ?? '').trim();
+  return { missing: 'git', detail: said.split('\n')[0] || error.message };
+}
+
+function nameOnly(found: string | FirstCommitMissing): string | undefined {
+  return typeof found === 'string' ? found : undefined;
 }
 
 /** The folder of the nearest `.git` at or above `from`. */

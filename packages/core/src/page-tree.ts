@@ -100,6 +100,17 @@ export function sourceOfPageLine(
   return embedded && fileLine !== undefined ? { file: embedded.file, line: fileLine } : undefined;
 }
 
+/**
+ * Why a repository's first commit, which names its doc set before it had a remote, is not known:
+ * a `shallow` clone (its first commit is the last one fetched), an `unborn` HEAD (no commit yet),
+ * `git` could not be run or refused the repository (`detail`: what it said), or a rendered folder
+ * is published `outside` any repository (an artifact copied out of its checkout).
+ */
+export interface FirstCommitMissing {
+  missing: 'shallow' | 'unborn' | 'git' | 'outside';
+  detail?: string;
+}
+
 export interface PageTree {
   pages: Page[];
   /**
@@ -138,7 +149,7 @@ export interface PageTree {
    * by a walk of the repository's history that a publish needs only for a page recorded under a
    * name so made. Not in the manifest: a publish finds it again in the repository it runs in.
    */
-  docSetFirstCommitName?: () => string | undefined;
+  docSetFirstCommitName?: () => string | FirstCommitMissing;
   /**
    * Sources given by flags that the config does not list: every page the run publishes is marked
    * `fromFlags`, so that a run of the config leaves it alone (where a flag run of a source the

@@ -2,7 +2,7 @@ import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { existsSync, readdirSync, readFileSync, statSync, type Stats } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fixOptionHint, type OptionOrigin } from './config.js';
-import { DocgenError } from './diagnostics.js';
+import { DocgenError, type Diagnostic } from './diagnostics.js';
 import { renderedDocSet } from './doc-set.js';
 import { makeFolder } from './folders.js';
 import { contentHash } from './hash.js';
@@ -329,7 +329,11 @@ function partialOf(
  * from the repository the rendered folder is in now (see `renderedDocSet`); else, for
  * `confluence.docSet` or an older docgen's manifest, as written.
  */
-function manifestDocSet(root: string, manifest: Manifest): ReturnType<typeof renderedDocSet> {
+function manifestDocSet(
+  root: string,
+  manifest: Manifest,
+  report?: (diagnostic: Diagnostic) => void,
+): ReturnType<typeof renderedDocSet> {
   const formerNames = Array.isArray(manifest.docSetFormerNames)
     ? manifest.docSetFormerNames.filter((name) => typeof name === 'string')
     : [];
@@ -338,10 +342,14 @@ function manifestDocSet(root: string, manifest: Manifest): ReturnType<typeof ren
     ...(formerNames.length > 0 && { formerNames }),
   };
   if (typeof manifest.docSetFolder !== 'string') return recorded;
-  return renderedDocSet(root, manifest.docSetFolder, recorded);
+  return renderedDocSet(root, manifest.docSetFolder, recorded, report);
 }
 
-export async function readRenderedTree(dir: string): Promise<{ manifest: Manifest; tree: PageTree }> {
+/** `report`: told where the rendered folder's repository cannot name its doc set (`DG_DOC_SET_GIT`). */
+export async function readRenderedTree(
+  dir: string,
+  options: { report?: (diagnostic: Diagnostic) => void } = {},
+): Promise<{ manifest: Manifest; tree: PageTree }> {
   const root = resolve(dir);
   const manifestPath = join(root, MANIFEST_FILE);
   let manifest: Manifest;
@@ -393,7 +401,7 @@ export async function readRenderedTree(dir: string): Promise<{ manifest: Manifes
       })),
     });
   }
-  const { name: docSet, formerNames, firstCommitName } = manifestDocSet(root, manifest);
+  const { name: docSet, formerNames, firstCommitName } = manifestDocSet(root, manifest, options.report);
   const tree: PageTree = {
     pages,
     ...(docSet ? { docSet } : {}),

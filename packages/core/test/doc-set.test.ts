@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import {
   DocgenError,
   docSetOf,
+  type Diagnostic,
   docSetRepository,
   loadConfig,
   readRenderedTree,
@@ -165,6 +166,51 @@ describe('a repository with no remote', () => {
     expect(JSON.stringify(manifest)).not.toContain('first-commit/');
     expect((await readRenderedTree(out)).tree.docSetFirstCommitName?.()).toBe(name);
   });
+
+  it('whose first commit git cannot give (no commit yet, git not installed) warns once a run that its set is its folder’s', async () => {
+    const warnings: Diagnostic[] = [];
+    const report = (diagnostic: Diagnostic) => warnings.push(diagnostic);
+    const app = async (root: string) => loadConfig({ cwd: join(root, 'apps', 'a') });
+    const empty = await repository('empty', false);
+    const out = join(empty, 'apps', 'a', 'docs-out');
+    expect(docSetOf(await app(empty), empty, out, { report })).toEqual({ explicit: false, folder: 'apps/a' });
+    expect(warnings).toEqual([
+      expect.objectContaining({ code: 'DG_DOC_SET_GIT', severity: 'warning', message: expect.stringContaining(empty) }),
+    ]);
+    expect(warnings[0]!.message).toContain('it has no commit yet');
+    // The publish reads the rendered folder's set again: not told twice.
+    await writeRenderedTree(out, { pages: [], docSetFolder: 'apps/a' }, { name: 'test', version: '0' });
+    await readRenderedTree(out, { report });
+    expect(warnings).toHaveLength(1);
+
+    // No git to run (a slim container image): the same app would be another set on the host.
+    const shop = await repository('shop', true);
+    const path = process.env.PATH;
+    process.env.PATH = await mkdtemp(join(tmpdir(), 'docgen-no-git-'));
+    try {
+      expect(docSetOf(await app(shop), shop, join(shop, 'out'), { report }).name).toBeUndefined();
+    } finally {
+      await rm(process.env.PATH, { recursive: true, force: true });
+      process.env.PATH = path;
+    }
+    expect(warnings[1]).toMatchObject({ code: 'DG_DOC_SET_GIT' });
+    expect(warnings[1]!.message).toContain('git could not read it (git is not installed)');
+    expect(warnings[1]!.hint).toContain(`git config --global --add safe.directory ${shop}`);
+    expect(warnings[1]!.hint).toContain('confluence.docSet');
+  });
+
+  it('a shallow clone of it with a remote (CI’s checkout) says its first commit cannot be read, rather than none', async () => {
+    const shop = await repository('shop', true);
+    await writeFile(join(shop, 'apps', 'a', 'openapi.yaml'), 'openapi: 3.0.3\n');
+    git(shop, 'add', '-A');
+    git(shop, 'commit', '-q', '-m', 'second');
+    git(dir, 'clone', '-q', '--depth', '1', `file://${shop}`, 'shallow');
+    const clone = join(dir, 'shallow');
+    git(clone, 'remote', 'set-url', 'origin', 'https://github.com/acme/shop.git');
+    const remote = await setOf(clone);
+    expect(remote.name).toBe('github.com/acme/shop:apps/a');
+    expect(remote.firstCommitName?.()).toEqual({ missing: 'shallow' });
+  });
 });
 
 describe('a rendered folder’s doc set', () => {
@@ -236,6 +282,8 @@ describe('a rendered folder’s doc set', () => {
     const copied = join(await mkdtemp(join(tmpdir(), 'docgen-artifact-')), 'docs-out');
     await writeRenderedTree(copied, { pages, docSet: 'github.com/acme/shop', docSetFolder: '' }, generator);
     expect((await readRenderedTree(copied)).tree.docSet).toBe('github.com/acme/shop');
+    // Its first commit's name (before it had a remote) is asked of no repository there: it says so.
+    expect((await readRenderedTree(copied)).tree.docSetFirstCommitName?.()).toEqual({ missing: 'outside' });
     await rm(dirname(copied), { recursive: true, force: true });
   });
 });

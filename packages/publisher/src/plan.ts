@@ -1,4 +1,4 @@
-import { docSetRepository, namedAfterFirstCommit } from '@docgen/core';
+import { docSetRepository, namedAfterFirstCommit, type FirstCommitMissing } from '@docgen/core';
 import type { RemotePage } from './client/types.js';
 import { planReorder, type Reorder } from './order.js';
 import { judgeRetired, retiredMessage } from './retired.js';
@@ -160,9 +160,10 @@ export interface PlanInput {
   /**
    * The name this `named` set had before its repository had a remote (`PageTree.docSetFirstCommitName`
    * in core): a former name too, asked for only of a page of a set so named (`namedAfterFirstCommit`)
-   * that would otherwise be taken over, as finding it walks the repository's whole history.
+   * that would otherwise be taken over, as finding it walks the repository's whole history; or why
+   * it is not known, which a title conflict with such a page tells.
    */
-  docSetFirstCommitName?: () => string | undefined;
+  docSetFirstCommitName?: () => string | FirstCommitMissing;
   /**
    * For a set the config names: the folders whose local sets it takes over, its config's own (the
    * app published so before it was named) and those gone from its repository (an app moved or
@@ -241,6 +242,7 @@ export function planSync(input: PlanInput): Plan {
     self,
     ...(family.local !== undefined && { local: family.local }),
     ...(flagRun && { flagRun }),
+    ...(input.docSetFirstCommitName && { firstCommitName: input.docSetFirstCommitName }),
   };
   const policy = input.onConflict ?? 'fail';
   const otherRoots = otherTreeRoots(remote, rootId, family.members);
@@ -1220,6 +1222,8 @@ interface RunSet {
   local?: string;
   self: string;
   flagRun?: { withoutConfig: boolean };
+  /** Its name before its repository had a remote, or why it is not known (`PlanInput.docSetFirstCommitName`). */
+  firstCommitName?: () => string | FirstCommitMissing;
 }
 
 function flagRunOf(input: PlanInput): RunSet['flagRun'] {
@@ -1244,10 +1248,41 @@ function sameDocumentationFix(other: string, run: RunSet): string {
       'else give one of the two a title prefix (titlePrefix)'
     );
   }
-  const why = namedAfterFirstCommit(other)
-    ? 'a repository with no remote is named after its first commit: this one was started anew, or copied without its history'
-    : "a source given by a flag is named after the folder docgen runs in: run it in the config's folder; or the repository moved, or this is a clone of another remote";
-  return `if both are the same documentation (${why}), set ${name} in the config to publish it as that doc set; else give one of the two a title prefix (titlePrefix)`;
+  const { why, first } = namedAfterFirstCommit(other)
+    ? firstCommitConflict(run.firstCommitName?.())
+    : {
+        why: "a source given by a flag is named after the folder docgen runs in: run it in the config's folder; or the repository moved, or this is a clone of another remote",
+      };
+  const fix = `${first ? `${first}, or ` : ''}set ${name} in the config to publish it as that doc set`;
+  return `if both are the same documentation (${why}), ${fix}; else give one of the two a title prefix (titlePrefix)`;
+}
+
+/**
+ * Why this run's set may be a set named after a first commit (see `namedAfterFirstCommit`) without
+ * taking its pages over, and the step that would, before `confluence.docSet`: where the first commit
+ * is known, another; else what kept it from being read.
+ */
+function firstCommitConflict(found: string | FirstCommitMissing | undefined): { why: string; first?: string } {
+  if (typeof found === 'object' && found.missing === 'shallow')
+    return {
+      why: 'a repository with no remote is named after its first commit, and this clone is shallow: docgen cannot read its first commit',
+      first:
+        'fetch its whole history once (`git fetch --unshallow`, or `fetch-depth: 0` in actions/checkout) and docgen takes the pages over',
+    };
+  if (typeof found === 'object' && found.missing === 'git')
+    return {
+      why: `a repository with no remote is named after its first commit, and git could not read its first commit (${found.detail ?? 'git failed'})`,
+      first:
+        'make git run here (where it refuses the repository as of "dubious ownership", trust it: `git config --global --add safe.directory <the repository\'s folder>`) and docgen takes the pages over',
+    };
+  if (typeof found === 'object' && found.missing === 'outside')
+    return {
+      why: 'a repository with no remote is named after its first commit, and this folder was published outside its repository: docgen cannot read its first commit',
+      first: 'publish it once from the repository and docgen takes the pages over',
+    };
+  return {
+    why: 'a repository with no remote is named after its first commit: this one was started anew, or copied without its history',
+  };
 }
 
 /**

@@ -777,6 +777,46 @@ describe('planSync: a doc set whose sources change, and runs of some of its sour
     expect(asked).toBe(0);
   });
 
+  /** A plan meeting a first commit's page of its key, its own first commit's name found as `found` gives it. */
+  const meetingFirstCommitPage = (found: NonNullable<Parameters<typeof planSync>[0]['docSetFirstCommitName']>) =>
+    planSync({
+      desired: tree([withSource('api/shop', 'openapi')]),
+      remote: publishedAs(tree([withSource('api/shop', 'openapi')]), 'first-commit/3f2a1c94e0b7:apps/a').map((p) => ({
+        ...p,
+        ownership: { ...p.ownership!, value: { ...p.ownership!.value, named: true } },
+      })),
+      rootId: '1',
+      docSet: 'github.com/acme/shop:apps/a',
+      docSetNamed: true,
+      docSetFirstCommitName: found,
+    });
+
+  it('a title held by a first commit’s page, met by a shallow clone with a remote, says to fetch the whole history', () => {
+    const plan = meetingFirstCommitPage(() => ({ missing: 'shallow' }));
+    expect(plan.operations[0]).toMatchObject({ action: 'conflict', conflict: 'title-taken' });
+    expect(plan.operations[0]!.fix).toContain('this clone is shallow: docgen cannot read its first commit');
+    expect(plan.operations[0]!.fix).toContain('`git fetch --unshallow`, or `fetch-depth: 0` in actions/checkout');
+    expect(plan.operations[0]!.fix).toContain('set `confluence.docSet: "first-commit/3f2a1c94e0b7:apps/a"`');
+    expect(plan.operations[0]!.fix).not.toContain('started anew');
+  });
+
+  it('a title held by a first commit’s page, where git cannot read this repository’s first commit, says what git said and how to let it', () => {
+    const plan = meetingFirstCommitPage(() => ({ missing: 'git', detail: 'git is not installed' }));
+    expect(plan.operations[0]).toMatchObject({ action: 'conflict', conflict: 'title-taken' });
+    expect(plan.operations[0]!.fix).toContain('git could not read its first commit (git is not installed)');
+    expect(plan.operations[0]!.fix).toContain('git config --global --add safe.directory');
+    expect(plan.operations[0]!.fix).not.toContain('started anew');
+  });
+
+  it('a title held by a first commit’s page, met by a rendered folder published outside its repository, says to publish from the repository', () => {
+    const plan = meetingFirstCommitPage(() => ({ missing: 'outside' }));
+    expect(plan.operations[0]).toMatchObject({ action: 'conflict', conflict: 'title-taken' });
+    expect(plan.operations[0]!.fix).toContain('this folder was published outside its repository');
+    expect(plan.operations[0]!.fix).toContain('publish it once from the repository and docgen takes the pages over');
+    expect(plan.operations[0]!.fix).toContain('set `confluence.docSet: "first-commit/3f2a1c94e0b7:apps/a"`');
+    expect(plan.operations[0]!.fix).not.toContain('started anew');
+  });
+
   it('a title held by a page an older docgen published under another key says how to take it over', () => {
     const old = publishedAs(tree([{ ...withSource('api/old-shop', 'openapi'), title: 'Shop API' }]), 'api');
     const plan = planSync({

@@ -338,10 +338,9 @@ export function classifyStatus(written: Array<{ text: string; line: number }>): 
     if (!status && first && !/^(amends|amended|clarifies|clarified|see|related)$/.test(first)) status = 'unknown';
     if (status && !known) word = writtenWord(plain);
     // The day the status was reached, on its own line (not a "Superseded by" line's, another decision's
-    // day), or on a line that is that day alone; a note under the status (`2024-05-01 Benchmarked by
-    // the board`) is of another day.
-    const givesStatus = status && (!known || ONLY_A_DATE.test(plain.trim()));
-    const day = givesStatus && !date ? plain.match(DATES)?.[0] : undefined;
+    // day) or a line under it (`(2024-05-01)`, `Decided on 2024-05-01`); but a note written as a
+    // history entry under the status (`2024-05-01 Benchmarked by the board`) is of another day.
+    const day = status && !date && !(known && datedNote(plain.trim())) ? plain.match(DATES)?.[0] : undefined;
     if (day) date = { text: day, line };
   }
   // "Accepted", "ACCEPTED": the status's own name, shown as the status.
@@ -423,6 +422,12 @@ function unknownEntryIsStatus(
 
 /** A part of a history entry that is its date alone. */
 const ONLY_A_DATE = new RegExp(`^(?:${DATES.source})$`);
+
+/** A line that starts with a day and goes on in words: a dated entry, not a day alone. */
+function datedNote(line: string): boolean {
+  const day = new RegExp(`^(?:${DATES.source})`).exec(line);
+  return day !== null && line.length > day[0].length && !ONLY_A_DATE.test(line);
+}
 
 /** A year-first date (`2025-01-02`, `2025/1/2`) as a key that sorts by day. */
 const YEAR_FIRST = /\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\b/;

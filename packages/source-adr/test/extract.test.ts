@@ -3007,6 +3007,32 @@ describe('a dated note under an undated status, in a decision with no Date line'
     ]);
     expect(warnings).toEqual([]);
   });
+
+  it('still dates it from a day written under the status in other ways: alone, in brackets, in a sentence, after a supersession', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-adr-'));
+    const decisions = [
+      'Accepted\n(2024-05-01)',
+      'Accepted\n\nDecided on 2024-05-02 by the board.',
+      'Accepted\n\n2024-05-03',
+      'Superseded by [ADR 1](0001-d.md)\n\nAccepted 2024-05-04',
+    ];
+    for (const [index, status] of decisions.entries()) {
+      const number = index + 1;
+      await writeFile(
+        join(dir, `000${number}-d.md`),
+        `# ${number}. D\n\n## Status\n\n${status}\n\n## Context\n\nBody.\n`,
+      );
+    }
+    const { records } = extractAdrs(dir, { report: () => undefined });
+    await rm(dir, { recursive: true });
+    // A review found these undated by the change above: the date column of the log went empty.
+    expect(records.map((record) => [record.number, record.date])).toEqual([
+      [1, '2024-05-01'],
+      [2, '2024-05-02'],
+      [3, '2024-05-03'],
+      [4, '2024-05-04'],
+    ]);
+  });
 });
 
 describe('a decision whose status history ends Accepted, superseded by another that says so', () => {

@@ -177,6 +177,22 @@ describe('docgen convert', () => {
     );
   });
 
+  it('reads a loose file (no repository, no project) from the folder it runs in: ../img is an attachment there, not from elsewhere', async () => {
+    const loose = join(dir, 'loose');
+    for (const folder of ['guide', 'img']) mkdirSync(join(loose, folder), { recursive: true });
+    writeFileSync(join(loose, 'img', 'x.png'), 'png');
+    const page = join(loose, 'guide', 'page.md');
+    writeFileSync(page, '# Page\n\n![X](../img/x.png)\n');
+    // Run from the folder that holds both: a review found ../img refused once convert kept to the repository.
+    const fromLoose = JSON.parse((await runCli(['convert', page, '--json'], { cwd: loose })).stdout) as ConvertResult;
+    expect([fromLoose.attachments, fromLoose.warnings]).toEqual([['x.png'], []]);
+    // Run from the page's own folder, nothing above it is read.
+    const fromGuide = JSON.parse(
+      (await runCli(['convert', page, '--json'], { cwd: join(loose, 'guide') })).stdout,
+    ) as ConvertResult;
+    expect(fromGuide.attachments).toEqual([]);
+  });
+
   it('warns at a link to a heading the linked Markdown file does not have, with the one meant', async () => {
     const ops = join(dir, 'ops'); // its own folder: the other tests' runbook.md stays as it is
     mkdirSync(ops);

@@ -1,8 +1,8 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { Args, Flags } from '@oclif/core';
-import { DocgenError, fileBoundary, isReadableFrom, readableBoundary, type Diagnostic } from '@docgen/core';
+import { DocgenError, fileBoundary, isReadableFrom, type Diagnostic, type FileBoundary } from '@docgen/core';
 import type { StorageResult } from '@docgen/markdown-storage';
 import { DocgenCommand } from '../docgen-command.js';
 import { absoluteLink, expectLinkBase, linkBaseFlag } from '../link-base.js';
@@ -91,8 +91,8 @@ function relativePathHint(path: string, file: string | undefined): string {
   if (!file)
     return `pass the file instead of stdin (\`docgen convert page.md\`): the files beside it become attachments`;
   if (path.startsWith('/'))
-    return `add ${path.slice(1)} to ${readableBoundary(resolve(file))} (a path from / is read from the repository's root), or link an absolute URL`;
-  const boundary = fileBoundary(resolve(file));
+    return `add ${path.slice(1)} to ${convertBoundary(file).folder} (a path from / is read from the repository's root), or link an absolute URL`;
+  const boundary = convertBoundary(file);
   if (isOutOf(boundary.folder, resolve(dirname(resolve(file)), decodeLinkPath(path))))
     return `${path} is outside ${boundary.folder}, the ${BOUNDARY_NAMES[boundary.kind]} holding the Markdown, which is all convert reads from: move the file into it, or link an absolute URL`;
   return `add ${path} to ${dirname(resolve(file))} (convert attaches the files beside the Markdown), or link an absolute URL`;
@@ -100,6 +100,19 @@ function relativePathHint(path: string, file: string | undefined): string {
 
 /** What `fileBoundary`'s folder is, as a hint names it. */
 const BOUNDARY_NAMES = { repository: 'repository', project: 'project folder', folder: 'folder' } as const;
+
+/**
+ * The folder convert reads files from: the Markdown's repository or project (`fileBoundary`). A
+ * loose file (neither) may link what lies beside it in the folder convert runs in, which the user
+ * chose (`docgen convert guide/page.md` linking `../img/x.png`); else only its own folder.
+ */
+function convertBoundary(file: string): FileBoundary {
+  const boundary = fileBoundary(resolve(file));
+  if (boundary.kind !== 'folder') return boundary;
+  const working = realpathSync(process.cwd());
+  const holds = dirname(working) !== working && isReadableFrom(working, boundary.folder);
+  return holds ? { ...boundary, folder: working } : boundary;
+}
 
 /** Whether an existing file lies out of `folder` (its links followed). */
 function isOutOf(folder: string, path: string): boolean {
@@ -235,7 +248,7 @@ type LinkedPath = (path: string) => string | undefined;
  */
 function linkedPathFrom(file: string): LinkedPath {
   const folder = dirname(resolve(file));
-  const root = readableBoundary(resolve(file));
+  const root = convertBoundary(file).folder;
   return (path) => {
     const target = path.startsWith('/') ? join(root, path) : resolve(folder, path);
     return isOutOf(root, target) ? undefined : target;

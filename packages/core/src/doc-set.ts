@@ -186,8 +186,9 @@ function gitRepository(from: string, report?: Report): GitRepository | undefined
 
 /**
  * A repository with no remote whose first commit git cannot give: its doc set falls back to its
- * folder's (the local kind), so the same app published from a devcontainer (where git refuses a
- * checkout owned by another user) and from the host would be two sets.
+ * folder's (the local kind), so the same app published from a container without git and from the
+ * host would be two sets. (docgen names the git folder itself, `GIT_DIR`, so git's "dubious
+ * ownership" check does not stop it.)
  */
 function localKindWarning(root: string, why: FirstCommitMissing): Diagnostic {
   const cause = {
@@ -195,7 +196,7 @@ function localKindWarning(root: string, why: FirstCommitMissing): Diagnostic {
     unborn: ['it has no commit yet', 'commit once (its pages are then taken over as the first commit’s set)'],
     git: [
       `git could not read it (${why.detail ?? 'git failed'})`,
-      `make git run here; where it refuses the repository as of "dubious ownership" (a container), trust it: \`git config --global --add safe.directory ${root}\``,
+      `make git run here (install it, or put it on PATH) for ${root}, or set \`confluence.docSet\` to name the set the same everywhere`,
     ],
     outside: ['it is no repository', 'publish from the repository'],
   }[why.missing];

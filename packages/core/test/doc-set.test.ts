@@ -195,7 +195,7 @@ describe('a repository with no remote', () => {
     }
     expect(warnings[1]).toMatchObject({ code: 'DG_DOC_SET_GIT' });
     expect(warnings[1]!.message).toContain('git could not read it (git is not installed)');
-    expect(warnings[1]!.hint).toContain(`git config --global --add safe.directory ${shop}`);
+    expect(warnings[1]!.hint).toContain(`make git run here (install it, or put it on PATH) for ${shop}`);
     expect(warnings[1]!.hint).toContain('confluence.docSet');
   });
 

@@ -1272,8 +1272,7 @@ function firstCommitConflict(found: string | FirstCommitMissing | undefined): { 
   if (typeof found === 'object' && found.missing === 'git')
     return {
       why: `a repository with no remote is named after its first commit, and git could not read its first commit (${found.detail ?? 'git failed'})`,
-      first:
-        'make git run here (where it refuses the repository as of "dubious ownership", trust it: `git config --global --add safe.directory <the repository\'s folder>`) and docgen takes the pages over',
+      first: 'make git run here (install it, or put it on PATH) and docgen takes the pages over',
     };
   if (typeof found === 'object' && found.missing === 'outside')
     return {

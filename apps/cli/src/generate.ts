@@ -386,12 +386,13 @@ async function convertToStorage(
           ...(page.linkBase ? { resolveLink: (href: string) => absoluteLink(href, page.linkBase!) } : {}),
         };
         // Everything the output depends on: the resolvers' answers follow from titles and attachments.
+        const links = cache && linkTargetsIn(page.markdown); // read once, for both parts of the key
         const key = cache?.key({
           markdown: page.markdown,
           resolverInputs: {
-            titles: titlesNamedOn(page),
+            titles: titlesNamedOn(page, links!),
             attachments,
-            anchors: linkAnchors.linkedFrom(page),
+            anchors: linkAnchors.linkedFrom(page, links!),
             ...(page.linkBase ? { linkBase: page.linkBase } : {}),
           },
         });
@@ -582,8 +583,15 @@ const FILE_NAMED = /^[^\s()<>"'`[\]|#?=]+\.md$/;
 /** The target of an inline link, a link definition or an HTML `href`: one without `.md` (`./routing`) too. */
 const LINK_TARGET = /(?:\]\(\s*<?|\]:[ \t]+<?|\bhref\s*=\s*["']?)([^\s()<>"'`[\]|#?=]+)/gi;
 
+/** A link's target as LINK_TARGET reads it. */
+interface LinkTarget {
+  target: string;
+  /** A `#fragment` follows it. */
+  fragment: boolean;
+}
+
 /** The targets of a page's links in every form LINK_TARGET reads, each with whether a `#fragment` follows it. */
-function linkTargetsIn(markdown: string): Array<{ target: string; fragment: boolean }> {
+function linkTargetsIn(markdown: string): LinkTarget[] {
   return [...markdown.matchAll(LINK_TARGET)].map((match) => ({
     target: match[1]!,
     fragment: markdown[match.index + match[0].length] === '#',
@@ -615,14 +623,14 @@ function namesOfMarkdownFiles(text: string): string[] {
 function titlesNamedBy(
   titles: Array<[string, string]>,
   linkedPage: LinkedPage,
-): (page: Pick<Page, 'key' | 'markdown'>) => Array<[string, string]> {
+): (page: Pick<Page, 'key' | 'markdown'>, links: LinkTarget[]) => Array<[string, string]> {
   // A page file with a character that ends a name here (an in-house plugin's key "my page") could be
   // linked without being found: every page then depends on every title, as before.
   if (titles.some(([file]) => !FILE_NAMED.test(file))) return () => titles;
-  return ({ key, markdown }) => {
+  return ({ key, markdown }, links) => {
     if (markdown.includes('[[')) return titles;
     // Linked without `.md` (`./routing`) too: whether the page attaches a file of that name is in the key already.
-    const targets = [...namesOfMarkdownFiles(markdown), ...linkTargetsIn(markdown).map((link) => link.target)];
+    const targets = [...namesOfMarkdownFiles(markdown), ...links.map((link) => link.target)];
     const named = new Set(targets.map((target) => linkedPage(key, decodeLink(target), () => false)));
     return titles.filter(([file]) => named.has(file));
   };
@@ -658,11 +666,14 @@ function crossPageAnchors(
       const { anchors, declared } = targetsOf(file);
       return anchors && missingAnchor(fragment, anchors, declared.all);
     },
-    /** `[file, anchors, declared names]` of every page a page's Markdown links into with a fragment, for cache keys. */
-    linkedFrom({ key, markdown }: Pick<Page, 'key' | 'markdown'>): Array<[string, Array<[string, string]>, string[]]> {
+    /**
+     * `[file, anchors, declared names]` of every page a page's links (`linkTargetsIn` of its Markdown)
+     * lead into with a fragment, for cache keys.
+     */
+    linkedFrom({ key }: Pick<Page, 'key'>, links: LinkTarget[]): Array<[string, Array<[string, string]>, string[]]> {
       // Every link form the converter resolves: a definition (`[r]: ./other#a`), `<./other.md#a>`, an HTML href.
       const files = new Set(
-        linkTargetsIn(markdown)
+        links
           .filter((link) => link.fragment)
           .map((link) => linkedPage(key, decodeLink(link.target), () => false))
           .filter((file): file is string => file !== undefined),

@@ -423,9 +423,12 @@ function unknownEntryIsStatus(
 /** A part of a history entry that is its date alone. */
 const ONLY_A_DATE = new RegExp(`^(?:${DATES.source})$`);
 
+/** A day at the start of a line. */
+const DATE_FIRST = new RegExp(`^(?:${DATES.source})`);
+
 /** A line that starts with a day and goes on in words: a dated entry, not a day alone. */
 function datedNote(line: string): boolean {
-  const day = new RegExp(`^(?:${DATES.source})`).exec(line);
+  const day = DATE_FIRST.exec(line);
   return day !== null && line.length > day[0].length && !ONLY_A_DATE.test(line);
 }
 

@@ -358,9 +358,7 @@ class Links {
     if (!text?.includes('](#')) return text;
     let ownHeadings: Set<string> | undefined;
     const ownHeading = (name: string) =>
-      (ownHeadings ??= new Set(descriptionHeadings(literalPlaceholders(text)).map((heading) => heading.slug))).has(
-        name,
-      );
+      (ownHeadings ??= new Set(headingSlugs(literalPlaceholders(text) ?? '').map((heading) => heading.slug))).has(name);
     return text.replace(REDOC_LINK, (whole, target: string) => {
       const href = /^(?:tag|operation)\//.test(target)
         ? this.redocHref(target, fromKey)

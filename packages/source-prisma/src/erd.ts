@@ -92,7 +92,13 @@ function relatedGroups(model: PrismaModel): ErdArea[] {
   const links = modelLinks(model, new Map(names.map((name, at) => [name, at])));
   const { of: groups, overflowing } = mergedGroups(names.length, links);
   const degree = (at: number) => [...(links.get(at)?.values() ?? [])].reduce((sum, weight) => sum + weight, 0);
-  const members = (group: number) => names.map((_, at) => at).filter((at) => groups[at] === group);
+  const membersOf = new Map<number, number[]>();
+  groups.forEach((group, at) => {
+    const known = membersOf.get(group);
+    if (known) known.push(at);
+    else membersOf.set(group, [at]);
+  });
+  const members = (group: number) => membersOf.get(group) ?? [];
   const mostRelated = (group: number) =>
     names[members(group).reduce((best, at) => (degree(at) > degree(best) ? at : best))]!;
   const overflows = new Map<string, number>();
